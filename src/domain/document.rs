@@ -1,0 +1,370 @@
+//! A document: the bytes exactly as read, the dateline, and cheap line navigation.
+//!
+//! Nothing here reads the whole text: lines are found around a position on demand (memchr), so
+//! a document backed by a memory map opens instantly at any size. Offsets are byte offsets into
+//! the original bytes, which may hold invalid UTF-8.
+
+use std::borrow::Cow;
+use std::ops::Range;
+use std::sync::Arc;
+
+/// The largest document dramatis opens: offsets are stored as `u32`.
+pub const MAX_LEN: usize = u32::MAX as usize;
+
+/// The bytes of a document: an owned buffer, a memory map, a static asset.
+pub type Bytes = Arc<dyn AsRef<[u8]> + Send + Sync>;
+
+#[derive(Clone)]
+pub struct Document {
+    name: String,
+    bytes: Bytes,
+    dateline: Option<Dateline>,
+    body_start: usize,
+}
+
+/// A leading `date YYYY-MM-DD`: metadata, shown in the title bar rather than as text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Dateline {
+    pub date: String,
+    /// Where the date value itself is, so it can still be found as a date entity.
+    pub range: Range<usize>,
+}
+
+/// One logical line: `start..content_end` is its text, `next` the start of the following line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Line {
+    pub start: usize,
+    pub content_end: usize,
+    pub next: Option<usize>,
+}
+
+impl std::fmt::Debug for Document {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Document")
+            .field("name", &self.name)
+            .field("len", &self.len())
+            .field("dateline", &self.dateline)
+            .finish()
+    }
+}
+
+impl Document {
+    /// Wraps bytes as a document. Callers check the size against [`MAX_LEN`] first.
+    pub fn new(name: impl Into<String>, bytes: Bytes) -> Document {
+        let data: &[u8] = (*bytes).as_ref();
+        assert!(data.len() <= MAX_LEN, "document larger than MAX_LEN");
+        let dateline = find_dateline(data);
+        let body_start = dateline
+            .as_ref()
+            .map(|d| skip_spaces(data, d.range.end))
+            .unwrap_or(0);
+        Document {
+            name: name.into(),
+            bytes,
+            dateline,
+            body_start,
+        }
+    }
+
+    pub fn from_string(name: impl Into<String>, text: impl Into<String>) -> Document {
+        let text: String = text.into();
+        Document::new(name, Arc::new(text.into_bytes()))
+    }
+
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
+    pub fn bytes(&self) -> &[u8] {
+        (*self.bytes).as_ref()
+    }
+
+    /// A shared handle on the bytes, for a worker thread.
+    pub fn shared_bytes(&self) -> Bytes {
+        Arc::clone(&self.bytes)
+    }
+
+    pub fn len(&self) -> usize {
+        self.bytes().len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    pub fn dateline(&self) -> Option<&Dateline> {
+        self.dateline.as_ref()
+    }
+
+    /// Where the readable text begins (after the dateline, if any).
+    pub fn body_start(&self) -> usize {
+        self.body_start
+    }
+
+    /// The text of a byte range, with invalid UTF-8 shown as U+FFFD. Out-of-range or reversed
+    /// ranges are clamped rather than trusted.
+    pub fn text(&self, range: Range<usize>) -> Cow<'_, str> {
+        let len = self.len();
+        let end = range.end.min(len);
+        let start = range.start.min(end);
+        String::from_utf8_lossy(&self.bytes()[start..end])
+    }
+
+    /// The line containing `pos` (a line end belongs to the line it ends).
+    pub fn line_at(&self, pos: usize) -> Line {
+        let pos = pos.clamp(self.body_start, self.len());
+        let bytes = self.bytes();
+        let start = match memchr::memrchr2(b'\n', b'\r', &bytes[self.body_start..pos]) {
+            Some(i) => self.body_start + i + 1,
+            None => self.body_start,
+        };
+        // A position between the CR and LF of a CRLF belongs to the line the pair ends.
+        if start == pos
+            && pos > self.body_start
+            && bytes[pos - 1] == b'\r'
+            && bytes.get(pos) == Some(&b'\n')
+        {
+            return self.line_from(self.line_before(pos).map_or(self.body_start, |l| l.start));
+        }
+        self.line_from(start)
+    }
+
+    /// The line that starts at `start` (which must be a line start).
+    pub fn line_from(&self, start: usize) -> Line {
+        let bytes = self.bytes();
+        match memchr::memchr2(b'\n', b'\r', &bytes[start.min(bytes.len())..]) {
+            Some(i) => {
+                let end = start + i;
+                let crlf = bytes[end] == b'\r' && bytes.get(end + 1) == Some(&b'\n');
+                Line {
+                    start,
+                    content_end: end,
+                    next: Some(end + if crlf { 2 } else { 1 }),
+                }
+            }
+            None => Line {
+                start,
+                content_end: bytes.len(),
+                next: None,
+            },
+        }
+    }
+
+    /// The first line of the body.
+    pub fn first_line(&self) -> Line {
+        self.line_from(self.body_start)
+    }
+
+    /// The last line of the document (empty if the text ends with a line end).
+    pub fn last_line(&self) -> Line {
+        self.line_at(self.len())
+    }
+
+    pub fn line_after(&self, line: &Line) -> Option<Line> {
+        line.next.map(|n| self.line_from(n))
+    }
+
+    /// The line that ends just before the line starting at `start`.
+    pub fn line_before(&self, start: usize) -> Option<Line> {
+        if start <= self.body_start {
+            return None;
+        }
+        let bytes = self.bytes();
+        let mut term = start - 1;
+        if bytes[term] == b'\n' && term > self.body_start && bytes[term - 1] == b'\r' {
+            term -= 1;
+        }
+        let line_start = match memchr::memrchr2(b'\n', b'\r', &bytes[self.body_start..term]) {
+            Some(i) => self.body_start + i + 1,
+            None => self.body_start,
+        };
+        Some(self.line_from(line_start))
+    }
+
+    /// Splits `range` into pieces of about `target` bytes that end at line ends (or at the end
+    /// of the range), for work done in steps: extraction, search, progress.
+    pub fn pieces(&self, range: Range<usize>, target: usize) -> Vec<Range<usize>> {
+        let bytes = self.bytes();
+        let end = range.end.min(bytes.len());
+        let mut out = Vec::new();
+        let mut start = range.start.min(end);
+        while start < end {
+            let want = (start + target.max(1)).min(end);
+            let cut = if want == end {
+                end
+            } else {
+                match memchr::memchr(b'\n', &bytes[want..end]) {
+                    Some(i) => want + i + 1,
+                    None => end,
+                }
+            };
+            out.push(start..cut);
+            start = cut;
+        }
+        out
+    }
+}
+
+/// Calls `f(offset, text)` for each valid UTF-8 run of `bytes` (which start at `base`),
+/// skipping invalid bytes: the extractor and search see only real text, at true offsets.
+pub fn for_each_valid_run(bytes: &[u8], base: usize, mut f: impl FnMut(usize, &str)) {
+    let mut at = base;
+    for chunk in bytes.utf8_chunks() {
+        let valid = chunk.valid();
+        if !valid.is_empty() {
+            f(at, valid);
+        }
+        at += valid.len() + chunk.invalid().len();
+    }
+}
+
+/// True when bytes look like a binary file rather than text: a NUL byte, or mostly bytes that
+/// are neither printable nor whitespace, in the first few kilobytes.
+pub fn looks_binary(bytes: &[u8]) -> bool {
+    let head = &bytes[..bytes.len().min(8192)];
+    if head.contains(&0) {
+        return true;
+    }
+    let odd = head
+        .iter()
+        .filter(|&&b| b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0c | 0x1b))
+        .count();
+    odd * 10 > head.len()
+}
+
+fn find_dateline(bytes: &[u8]) -> Option<Dateline> {
+    let start = skip_spaces(bytes, 0);
+    let rest = bytes.get(start..)?;
+    let value = rest.strip_prefix(b"date ")?;
+    let date = value.get(..10)?;
+    let shape_ok = date.iter().enumerate().all(|(i, &b)| match i {
+        4 | 7 => b == b'-',
+        _ => b.is_ascii_digit(),
+    });
+    let ends_word = value.get(10).is_none_or(|b| b.is_ascii_whitespace());
+    if !shape_ok || !ends_word {
+        return None;
+    }
+    let at = start + 5;
+    Some(Dateline {
+        date: String::from_utf8_lossy(date).into_owned(),
+        range: at..at + 10,
+    })
+}
+
+fn skip_spaces(bytes: &[u8], mut i: usize) -> usize {
+    while i < bytes.len() && bytes[i].is_ascii_whitespace() {
+        i += 1;
+    }
+    i
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn leading_dateline_is_metadata_and_offsets_stay_original() {
+        let doc = Document::from_string("a.txt", " date 2023-11-08 Amid the conflict.\nNext.");
+        let d = doc.dateline().unwrap();
+        assert_eq!(d.date, "2023-11-08");
+        assert_eq!(d.range, 6..16);
+        assert_eq!(&doc.text(d.range.clone()), "2023-11-08");
+        assert_eq!(doc.body_start(), 17);
+        assert_eq!(
+            &doc.text(doc.first_line().start..doc.first_line().content_end),
+            "Amid the conflict."
+        );
+    }
+
+    #[test]
+    fn no_dateline_unless_it_has_the_exact_shape() {
+        for text in [
+            "dates 2023-11-08 x",
+            "date 2023-1-08 x",
+            "date 2023-11-089",
+            "x date 2023-11-08",
+        ] {
+            assert!(
+                Document::from_string("a", text).dateline().is_none(),
+                "{text}"
+            );
+        }
+        assert!(
+            Document::from_string("a", "\n\tdate 2023-11-08")
+                .dateline()
+                .is_some()
+        );
+    }
+
+    fn lines(doc: &Document) -> Vec<String> {
+        let mut out = vec![];
+        let mut line = Some(doc.first_line());
+        while let Some(l) = line {
+            out.push(doc.text(l.start..l.content_end).into_owned());
+            line = doc.line_after(&l);
+        }
+        out
+    }
+
+    fn lines_backwards(doc: &Document) -> Vec<String> {
+        let mut out = vec![];
+        let mut line = Some(doc.last_line());
+        while let Some(l) = line {
+            out.push(doc.text(l.start..l.content_end).into_owned());
+            line = doc.line_before(l.start);
+        }
+        out.reverse();
+        out
+    }
+
+    #[test]
+    fn lf_crlf_and_lone_cr_all_end_lines_both_ways() {
+        let doc = Document::from_string("a", "one\r\ntwo\rthree\n\nfour\n");
+        let expected = ["one", "two", "three", "", "four", ""];
+        assert_eq!(lines(&doc), expected);
+        assert_eq!(lines_backwards(&doc), expected);
+    }
+
+    #[test]
+    fn line_at_finds_the_line_around_any_position() {
+        let doc = Document::from_string("a", "ab\r\ncd");
+        assert_eq!(doc.line_at(0).start, 0);
+        assert_eq!(doc.line_at(2).start, 0);
+        assert_eq!(doc.line_at(3).start, 0, "between CR and LF");
+        assert_eq!(doc.line_at(4).start, 4);
+        assert_eq!(doc.line_at(99).start, 4);
+    }
+
+    #[test]
+    fn pieces_end_at_line_ends_and_cover_the_range() {
+        let doc = Document::from_string("a", "aaaa\nbb\ncccccc\nd");
+        let p = doc.pieces(0..doc.len(), 3);
+        assert_eq!(p, [0..5, 5..8, 8..15, 15..16]);
+    }
+
+    #[test]
+    fn valid_runs_skip_invalid_bytes_at_true_offsets() {
+        let mut runs = vec![];
+        for_each_valid_run(b"ab\xffcd\xe2\x82", 10, |at, s| {
+            runs.push((at, s.to_string()))
+        });
+        assert_eq!(runs, [(10, "ab".to_string()), (13, "cd".to_string())]);
+    }
+
+    #[test]
+    fn binary_is_nul_or_mostly_control_bytes() {
+        assert!(looks_binary(b"PK\x03\x04\x00\x00"));
+        assert!(looks_binary(&[1u8, 2, 3, 4, 5, 6, 7, 8, b'a']));
+        assert!(!looks_binary("plain text, \u{1b}[31m red \u{7}".as_bytes()));
+        assert!(!looks_binary(b""));
+    }
+
+    #[test]
+    fn text_of_bad_ranges_is_clamped() {
+        let doc = Document::from_string("a", "héllo");
+        assert_eq!(doc.text(4..99), "llo");
+        assert_eq!(doc.text(9..3), "");
+        assert_eq!(doc.text(1..2), "\u{fffd}");
+    }
+}

@@ -1,0 +1,210 @@
+//! What the extractor finds: entities, their kinds, and where they are mentioned.
+
+use std::ops::Range;
+
+/// The kind of an entity. The names returned by [`Kind::as_str`] are part of the
+/// `extract --json` interface and never change.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Kind {
+    Person,
+    Organization,
+    Country,
+    Group,
+    Place,
+    Date,
+    Number,
+    /// A name the extractor could not type with confidence (a title, an event, a product).
+    Other,
+}
+
+impl Kind {
+    pub const ALL: [Kind; 8] = [
+        Kind::Person,
+        Kind::Organization,
+        Kind::Country,
+        Kind::Group,
+        Kind::Place,
+        Kind::Date,
+        Kind::Number,
+        Kind::Other,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::Person => "person",
+            Kind::Organization => "organization",
+            Kind::Country => "country",
+            Kind::Group => "group",
+            Kind::Place => "place",
+            Kind::Date => "date",
+            Kind::Number => "number",
+            Kind::Other => "other",
+        }
+    }
+
+    pub fn parse(name: &str) -> Option<Kind> {
+        Kind::ALL.into_iter().find(|k| k.as_str() == name)
+    }
+
+    /// Kinds that can act in a story: people, organisations, countries and groups.
+    pub fn is_actor(self) -> bool {
+        matches!(
+            self,
+            Kind::Person | Kind::Organization | Kind::Country | Kind::Group
+        )
+    }
+}
+
+/// A mention: a byte range into the document exactly as read (end exclusive).
+///
+/// Offsets are `u32` so that a mention index over a large document stays compact;
+/// documents are limited to `u32::MAX` bytes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Mention {
+    pub start: u32,
+    pub end: u32,
+}
+
+impl Mention {
+    pub fn new(range: Range<usize>) -> Mention {
+        Mention {
+            start: u32::try_from(range.start).expect("offset fits in u32"),
+            end: u32::try_from(range.end).expect("offset fits in u32"),
+        }
+    }
+
+    pub fn range(self) -> Range<usize> {
+        self.start as usize..self.end as usize
+    }
+
+    pub fn len(self) -> usize {
+        (self.end - self.start) as usize
+    }
+
+    pub fn is_empty(self) -> bool {
+        self.start == self.end
+    }
+}
+
+/// One real-world entity with every mention of it, under every alias.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Entity {
+    /// Stable within one document: a slug of the name, made unique.
+    pub id: String,
+    /// The canonical name (the longest full form seen, titles removed).
+    pub name: String,
+    pub kind: Kind,
+    /// Every distinct surface form the entity is mentioned by, in order of first appearance.
+    pub aliases: Vec<String>,
+    /// Sorted by `start`, non-overlapping.
+    pub mentions: Vec<Mention>,
+}
+
+impl Entity {
+    pub fn is_actor(&self) -> bool {
+        self.kind.is_actor()
+    }
+}
+
+/// Turns a name into an id: lower case ASCII letters and digits joined by `-`.
+pub fn slug(name: &str) -> String {
+    let mut out = String::new();
+    for c in name.chars().flat_map(char::to_lowercase) {
+        if c.is_alphanumeric() {
+            out.push(c);
+        } else if !out.is_empty() && !out.ends_with('-') {
+            out.push('-');
+        }
+    }
+    while out.ends_with('-') {
+        out.pop();
+    }
+    if out.is_empty() {
+        out.push_str("entity");
+    }
+    out
+}
+
+/// Orders entities by importance (mention count, then first appearance) and gives each a
+/// unique id. Every extractor and importer finishes through here, so the order is one rule.
+pub fn finalize(mut entities: Vec<Entity>) -> Vec<Entity> {
+    for e in &mut entities {
+        e.mentions.sort_unstable();
+        e.mentions.dedup();
+    }
+    entities.retain(|e| !e.mentions.is_empty());
+    entities.sort_by_key(|e| (std::cmp::Reverse(e.mentions.len()), e.mentions[0].start));
+    let mut seen = std::collections::HashSet::new();
+    for e in &mut entities {
+        let base = slug(&e.name);
+        let mut id = base.clone();
+        let mut n = 2;
+        while !seen.insert(id.clone()) {
+            id = format!("{base}-{n}");
+            n += 1;
+        }
+        e.id = id;
+    }
+    entities
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn actors_are_people_organisations_countries_and_groups() {
+        let actors: Vec<_> = Kind::ALL.into_iter().filter(|k| k.is_actor()).collect();
+        assert_eq!(
+            actors,
+            [Kind::Person, Kind::Organization, Kind::Country, Kind::Group]
+        );
+    }
+
+    #[test]
+    fn kind_names_round_trip() {
+        for k in Kind::ALL {
+            assert_eq!(Kind::parse(k.as_str()), Some(k));
+        }
+        assert_eq!(Kind::parse("gpe"), None);
+    }
+
+    #[test]
+    fn slugs_are_lowercase_words_joined_by_dashes() {
+        assert_eq!(slug("United States"), "united-states");
+        assert_eq!(slug("U.S."), "u-s");
+        assert_eq!(slug("  "), "entity");
+        assert_eq!(slug("Zoë Ångström"), "zoë-ångström");
+    }
+
+    fn entity(name: &str, starts: &[u32]) -> Entity {
+        Entity {
+            id: String::new(),
+            name: name.into(),
+            kind: Kind::Country,
+            aliases: vec![name.into()],
+            mentions: starts
+                .iter()
+                .map(|&s| Mention {
+                    start: s,
+                    end: s + 1,
+                })
+                .collect(),
+        }
+    }
+
+    #[test]
+    fn finalize_orders_by_count_then_first_mention_and_makes_ids_unique() {
+        let out = finalize(vec![
+            entity("Qatar", &[50]),
+            entity("Israel", &[40, 10]),
+            entity("Qatar", &[5]),
+            entity("Nothing", &[]),
+        ]);
+        let names: Vec<_> = out
+            .iter()
+            .map(|e| (e.id.as_str(), e.mentions[0].start))
+            .collect();
+        assert_eq!(names, [("israel", 10), ("qatar", 5), ("qatar-2", 50)]);
+    }
+}

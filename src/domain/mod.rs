@@ -1,0 +1,6 @@
+//! The pure core: documents, entities, extraction, mention index and text layout.
+//! Nothing in here knows a terminal exists, and nothing does I/O.
+
+pub mod document;
+pub mod entity;
+pub mod extract;

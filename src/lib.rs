@@ -1,0 +1,6 @@
+//! dramatis: a terminal reader that shows who acts in a text, and where.
+
+pub mod cli;
+pub mod domain;
+pub mod extract_json;
+pub mod source;

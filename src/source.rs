@@ -1,0 +1,90 @@
+//! Reading documents from files, stdin or the built-in article: the I/O at the edge.
+
+use std::fs::File;
+use std::io::Read;
+use std::path::Path;
+use std::sync::Arc;
+
+use anyhow::{Context, Result, bail};
+
+use crate::domain::document::{self, Document, MAX_LEN};
+
+/// The article `dramatis` opens when given no file.
+pub const DEFAULT_NAME: &str = "default_article.txt";
+pub static DEFAULT_ARTICLE: &str = include_str!("../assets/default_article.txt");
+
+/// How to treat files that look binary.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct LoadOptions {
+    pub allow_binary: bool,
+}
+
+pub fn default_document() -> Document {
+    Document::new(DEFAULT_NAME, Arc::new(DEFAULT_ARTICLE.as_bytes()))
+}
+
+/// Opens `path` as given on the command line (`-` is stdin). Regular files are memory-mapped
+/// so that opening is instant at any size.
+pub fn load(path: &str, opts: LoadOptions) -> Result<Document> {
+    let bytes: document::Bytes = if path == "-" {
+        let mut buf = Vec::new();
+        std::io::stdin()
+            .lock()
+            .read_to_end(&mut buf)
+            .context("cannot read standard input")?;
+        check_size("standard input", buf.len() as u64)?;
+        Arc::new(buf)
+    } else {
+        map_file(Path::new(path)).with_context(|| format!("cannot open '{path}'"))?
+    };
+    let head = &(*bytes).as_ref()[..(*bytes).as_ref().len().min(8192)];
+    if !opts.allow_binary && document::looks_binary(head) {
+        bail!("'{path}' looks like a binary file (use --binary to open it anyway)");
+    }
+    Ok(Document::new(path, bytes))
+}
+
+fn map_file(path: &Path) -> Result<document::Bytes> {
+    let meta = std::fs::metadata(path).map_err(io_reason)?;
+    if meta.is_dir() {
+        bail!("it is a directory");
+    }
+    let file = File::open(path).map_err(io_reason)?;
+    if !meta.is_file() {
+        // Pipes and devices cannot be mapped: read them.
+        let mut buf = Vec::new();
+        (&file).read_to_end(&mut buf).map_err(io_reason)?;
+        check_size("the file", buf.len() as u64)?;
+        return Ok(Arc::new(buf));
+    }
+    check_size("the file", meta.len())?;
+    if meta.len() == 0 {
+        return Ok(Arc::new(Vec::new()));
+    }
+    // SAFETY: the map is read-only; if another process truncates the file while it is open,
+    // reads past the new end fault (SIGBUS), as they do for `less` and every mmap reader.
+    let map = unsafe { memmap2::Mmap::map(&file) }.map_err(io_reason)?;
+    Ok(Arc::new(map))
+}
+
+fn check_size(what: &str, len: u64) -> Result<()> {
+    if len > MAX_LEN as u64 {
+        bail!(
+            "{what} is {} MB; dramatis opens documents up to {} MB",
+            len >> 20,
+            MAX_LEN >> 20
+        );
+    }
+    Ok(())
+}
+
+/// An io::Error as the short reason people know ("No such file or directory"), without the
+/// "(os error 2)" noise.
+fn io_reason(e: std::io::Error) -> anyhow::Error {
+    let text = e.to_string();
+    let reason = match text.find(" (os error") {
+        Some(i) => text[..i].to_string(),
+        None => text,
+    };
+    anyhow::anyhow!(reason)
+}
