@@ -1,6 +1,10 @@
 //! The pure core: documents, entities, extraction, mention index and text layout.
 //! Nothing in here knows a terminal exists, and nothing does I/O.
 
+pub mod cast;
 pub mod document;
 pub mod entity;
 pub mod extract;
+pub mod layout;
+pub mod mention_index;
+pub mod wrap;
