@@ -1,6 +1,13 @@
 //! dramatis: a terminal reader that shows who acts in a text, and where.
 
+pub mod action;
+pub mod app;
 pub mod cli;
 pub mod domain;
 pub mod extract_json;
+pub mod input;
+pub mod plain;
 pub mod source;
+pub mod tui;
+pub mod ui;
+pub mod worker;

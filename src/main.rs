@@ -1,21 +1,59 @@
-use std::io::Write;
+use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
 
+use anyhow::Result;
 use clap::Parser;
 
+use dramatis::app::{App, Options};
 use dramatis::cli::{Cli, Command, ExtractArgs};
+use dramatis::domain::document::Document;
 use dramatis::domain::extract;
-use dramatis::extract_json;
+use dramatis::input::Keymap;
 use dramatis::source::{self, LoadOptions};
+use dramatis::tui::{self, Ending};
+use dramatis::ui::Theme;
+use dramatis::{extract_json, plain};
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    match cli.command {
-        Some(Command::Extract(args)) => run_extract(&args),
-        None => {
-            eprintln!("dramatis: the reader is not built yet; try `dramatis extract --json FILE`");
+    let result = match &cli.command {
+        Some(Command::Extract(args)) => return run_extract(args),
+        None => read(&cli),
+    };
+    match result {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("dramatis: {e:#}");
             ExitCode::FAILURE
         }
+    }
+}
+
+fn read(cli: &Cli) -> Result<ExitCode> {
+    let opts = LoadOptions {
+        allow_binary: cli.binary,
+    };
+    let doc: Document = match cli.files.first() {
+        Some(path) => source::load(path, opts)?,
+        None => source::default_document(),
+    };
+    let stdout = std::io::stdout();
+    if !stdout.is_terminal() || std::env::var("TERM").is_ok_and(|t| t == "dumb") {
+        let entities = extract::extract_document(&doc);
+        let mut out = std::io::BufWriter::new(stdout.lock());
+        plain::write(&mut out, &doc, &entities)?;
+        out.flush()?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    let app = App::new(doc, Options::default());
+    let theme = if std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()) {
+        Theme::monochrome()
+    } else {
+        Theme::colored()
+    };
+    match tui::run(app, &Keymap::default(), &theme, true)? {
+        Ending::Quit => Ok(ExitCode::SUCCESS),
+        Ending::Signal(n) => Ok(ExitCode::from(128u8.saturating_add(n as u8))),
     }
 }
 

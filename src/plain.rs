@@ -1,0 +1,66 @@
+//! Output when stdout is not a terminal: the cleaned text, then the cast, like `bat` piped.
+
+use std::io::{self, Write};
+
+use crate::domain::document::Document;
+use crate::domain::entity::Entity;
+use crate::domain::wrap::escape_char;
+
+/// Writes the body text (control characters made visible, tabs kept) and then one line per
+/// entity: kind, name and mention count, separated by tabs.
+pub fn write(out: &mut impl Write, doc: &Document, entities: &[Entity]) -> io::Result<()> {
+    let mut line = Some(doc.first_line());
+    while let Some(l) = line {
+        let text = doc.text(l.start..l.content_end);
+        writeln!(out, "{}", clean(&text))?;
+        line = doc.line_after(&l);
+    }
+    writeln!(out)?;
+    writeln!(out, "# cast: kind, name, mentions")?;
+    for e in entities {
+        writeln!(
+            out,
+            "{}\t{}\t{}",
+            e.kind.as_str(),
+            clean(&e.name),
+            e.mentions.len()
+        )?;
+    }
+    Ok(())
+}
+
+fn clean(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match escape_char(c) {
+            Some(s) if c != '\t' => out.push_str(&s),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::entity::{Kind, Mention};
+
+    #[test]
+    fn text_then_cast_with_nothing_raw() {
+        let doc = Document::from_string("a", "date 2023-11-08 Evil\u{1b}]0;x\u{7} text\n\tnext");
+        let e = Entity {
+            id: "x".into(),
+            name: "Evil\u{1b}".into(),
+            kind: Kind::Person,
+            aliases: vec![],
+            mentions: vec![Mention { start: 16, end: 20 }],
+        };
+        let mut out = Vec::new();
+        write(&mut out, &doc, &[e]).unwrap();
+        let out = String::from_utf8(out).unwrap();
+        assert_eq!(
+            out,
+            "Evil␛]0;x^G text\n\tnext\n\n# cast: kind, name, mentions\nperson\tEvil␛\t1\n"
+        );
+    }
+}

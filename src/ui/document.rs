@@ -1,0 +1,78 @@
+//! The document pane: the visible rows, each cell drawn from the same display cells the
+//! layout measured, with the highlighted entity's mentions lit.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::widgets::Widget;
+
+use crate::app::App;
+use crate::domain::entity::Mention;
+use crate::domain::wrap::{self, Glyph};
+use crate::ui::{Theme, rect};
+
+pub struct DocumentView<'a> {
+    pub app: &'a App,
+    pub theme: &'a Theme,
+}
+
+impl Widget for DocumentView<'_> {
+    fn render(self, _area: Rect, buf: &mut Buffer) {
+        let app = self.app;
+        let text = rect(app.geometry.text);
+        let lit = app.highlighted();
+        let current = app.current_mention();
+        for (i, (_, span)) in app.view.iter().enumerate() {
+            let y = text.y + i as u16;
+            let mentions: Vec<(Mention, usize)> = match lit {
+                Some(e) => app
+                    .cast
+                    .index
+                    .overlapping(span.start..span.end.max(span.start + 1))
+                    .filter(|&(_, owner)| owner == e)
+                    .collect(),
+                None => Vec::new(),
+            };
+            let kind = lit.map(|e| app.cast.entities[e].kind);
+            let mut x = text.x;
+            let right = text.x + text.width;
+            let mut has_current = false;
+            for cell in wrap::row_cells(app.doc.bytes(), *span) {
+                if x >= right {
+                    break;
+                }
+                let mention = mentions
+                    .iter()
+                    .find(|(m, _)| m.range().contains(&cell.bytes.start));
+                let mut style = match cell.glyph {
+                    Glyph::Escaped(_) => self.theme.escaped,
+                    _ => self.theme.text,
+                };
+                if let (Some((m, _)), Some(kind)) = (mention, kind) {
+                    let is_current = current == Some(*m);
+                    has_current |= is_current;
+                    style = style.patch(if is_current {
+                        self.theme.current_mention(kind)
+                    } else {
+                        self.theme.mention(kind)
+                    });
+                }
+                let room = (right - x) as usize;
+                x = match &cell.glyph {
+                    Glyph::Text(s) => draw(buf, x, y, s, room, style),
+                    Glyph::Escaped(s) => draw(buf, x, y, s, room, style),
+                    Glyph::Tab => draw(buf, x, y, &" ".repeat(cell.width), room, style),
+                };
+            }
+            if has_current && text.x > 0 {
+                buf.set_stringn(text.x - 1, y, "▶", 1, self.theme.margin_marker);
+            }
+        }
+    }
+}
+
+/// Writes `s` at (x, y) in at most `room` columns and returns the column after it.
+fn draw(buf: &mut Buffer, x: u16, y: u16, s: &str, room: usize, style: Style) -> u16 {
+    let (end, _) = buf.set_stringn(x, y, s, room, style);
+    end
+}

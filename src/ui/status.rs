@@ -1,0 +1,99 @@
+//! The title bar (file · date) and the status line (file, position, selection, help hint).
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::widgets::Widget;
+use unicode_width::UnicodeWidthStr;
+
+use crate::app::App;
+use crate::domain::wrap::sanitize;
+use crate::ui::{Theme, rect, truncate};
+
+pub struct TitleBar<'a> {
+    pub app: &'a App,
+    pub theme: &'a Theme,
+}
+
+impl Widget for TitleBar<'_> {
+    fn render(self, _area: Rect, buf: &mut Buffer) {
+        let area = rect(self.app.geometry.title);
+        let mut title = format!(" {}", file_name(self.app));
+        if let Some(d) = self.app.doc.dateline() {
+            title.push_str(&format!(" · {}", sanitize(&d.date)));
+        }
+        let width = area.width as usize;
+        buf.set_stringn(
+            area.x,
+            area.y,
+            truncate(&title, width),
+            width,
+            self.theme.title,
+        );
+    }
+}
+
+pub struct StatusLine<'a> {
+    pub app: &'a App,
+    pub theme: &'a Theme,
+}
+
+impl Widget for StatusLine<'_> {
+    fn render(self, _area: Rect, buf: &mut Buffer) {
+        let app = self.app;
+        let area = rect(app.geometry.status);
+        let width = area.width as usize;
+        buf.set_stringn(area.x, area.y, " ".repeat(width), width, self.theme.status);
+        let hint = "? help ";
+        let left = format!(" {} · {}%", file_name(app), app.percent());
+        let middle = status_message(app);
+        let line = if middle.is_empty() {
+            left
+        } else {
+            format!("{left} · {middle}")
+        };
+        let room = width.saturating_sub(hint.width() + 1);
+        buf.set_stringn(
+            area.x,
+            area.y,
+            truncate(&line, room),
+            room,
+            self.theme.status,
+        );
+        let hint_x = area.x + (width - hint.width().min(width)) as u16;
+        buf.set_stringn(hint_x, area.y, hint, hint.width(), self.theme.status_key);
+    }
+}
+
+/// What the status line says about the selection, the extraction or the last key.
+pub fn status_message(app: &App) -> String {
+    if let Some(m) = &app.message {
+        return m.clone();
+    }
+    if let Some(e) = app.highlighted().and_then(|e| app.entity(e)) {
+        let name = sanitize(&e.name);
+        let n = e.mentions.len();
+        return match (app.current_mention(), app.current) {
+            (Some(_), Some(i)) => format!("{name} · mention {}/{n}", i + 1),
+            _ if app.selected != app.highlighted() => {
+                format!(
+                    "{name} · {n} mention{} · Enter selects",
+                    if n == 1 { "" } else { "s" }
+                )
+            }
+            _ => format!("{name} · {n} mention{}", if n == 1 { "" } else { "s" }),
+        };
+    }
+    match app.progress {
+        Some(p) => format!("finding entities… {p}%"),
+        None => String::new(),
+    }
+}
+
+fn file_name(app: &App) -> String {
+    let name = app.doc.name();
+    let short = std::path::Path::new(name)
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| name.to_string());
+    sanitize(&short)
+}

@@ -1,0 +1,103 @@
+//! One struct of styles. Colours are the 16 named ones, so the user's palette applies; the
+//! monochrome theme (NO_COLOR) marks everything with reverse, bold and underline instead.
+
+use ratatui::style::{Color, Modifier, Style};
+
+use crate::domain::entity::Kind;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Theme {
+    pub color: bool,
+    pub title: Style,
+    pub status: Style,
+    pub status_key: Style,
+    pub text: Style,
+    /// Stand-ins for control characters and invalid bytes.
+    pub escaped: Style,
+    pub heading: Style,
+    pub border: Style,
+    pub dim: Style,
+    pub cursor_focused: Style,
+    pub cursor_unfocused: Style,
+    pub margin_marker: Style,
+}
+
+impl Theme {
+    pub fn colored() -> Theme {
+        Theme {
+            color: true,
+            title: Style::new().add_modifier(Modifier::BOLD),
+            status: Style::new().add_modifier(Modifier::REVERSED),
+            status_key: Style::new().add_modifier(Modifier::REVERSED | Modifier::BOLD),
+            text: Style::new(),
+            escaped: Style::new().fg(Color::DarkGray).add_modifier(Modifier::DIM),
+            heading: Style::new().add_modifier(Modifier::BOLD | Modifier::UNDERLINED),
+            border: Style::new().fg(Color::DarkGray),
+            dim: Style::new().add_modifier(Modifier::DIM),
+            cursor_focused: Style::new().add_modifier(Modifier::REVERSED),
+            cursor_unfocused: Style::new().add_modifier(Modifier::BOLD),
+            margin_marker: Style::new().add_modifier(Modifier::BOLD),
+        }
+    }
+
+    pub fn monochrome() -> Theme {
+        Theme {
+            color: false,
+            escaped: Style::new().add_modifier(Modifier::DIM),
+            border: Style::new(),
+            ..Theme::colored()
+        }
+    }
+
+    /// The colour of a kind (tags and highlights).
+    pub fn kind_color(&self, kind: Kind) -> Color {
+        match kind {
+            Kind::Person => Color::Yellow,
+            Kind::Organization => Color::Cyan,
+            Kind::Country => Color::Green,
+            Kind::Group => Color::Magenta,
+            Kind::Place => Color::Blue,
+            Kind::Date | Kind::Number => Color::Red,
+            Kind::Other => Color::Gray,
+        }
+    }
+
+    /// The written tag of a kind, so colour is never the only signal.
+    pub fn kind_tag(kind: Kind) -> &'static str {
+        match kind {
+            Kind::Person => "PER",
+            Kind::Organization => "ORG",
+            Kind::Country => "CTRY",
+            Kind::Group => "GRP",
+            Kind::Place => "PLC",
+            Kind::Date => "DATE",
+            Kind::Number => "NUM",
+            Kind::Other => "OTH",
+        }
+    }
+
+    pub fn tag(&self, kind: Kind) -> Style {
+        if self.color {
+            Style::new()
+                .fg(self.kind_color(kind))
+                .add_modifier(Modifier::BOLD)
+        } else {
+            Style::new().add_modifier(Modifier::BOLD)
+        }
+    }
+
+    /// A mention of the highlighted entity.
+    pub fn mention(&self, kind: Kind) -> Style {
+        if self.color {
+            Style::new().fg(Color::Black).bg(self.kind_color(kind))
+        } else {
+            Style::new().add_modifier(Modifier::REVERSED)
+        }
+    }
+
+    /// The current mention: marked more strongly than the others.
+    pub fn current_mention(&self, kind: Kind) -> Style {
+        self.mention(kind)
+            .add_modifier(Modifier::BOLD | Modifier::UNDERLINED)
+    }
+}
