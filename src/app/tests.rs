@@ -67,12 +67,12 @@ fn n_and_shift_n_walk_mentions_and_wrap_round() {
     let total = a.cast.entities[0].mentions.len();
     assert_eq!(total, 4);
     for expected in [1, 2, 3, 0] {
-        a.update(Action::NextMention);
+        a.update(Action::NextHit);
         assert_eq!(a.current, Some(expected));
         let m = a.current_mention().unwrap();
         assert!(a.on_screen(m.start as usize));
     }
-    a.update(Action::PrevMention);
+    a.update(Action::PrevHit);
     assert_eq!(a.current, Some(3));
     assert_eq!(a.focus, Focus::Document, "n hands focus back to the text");
 }
@@ -105,7 +105,7 @@ fn escape_leaves_the_sidebar_then_clears_the_selection() {
 #[test]
 fn n_without_a_selection_says_what_to_do() {
     let mut a = app(100, 20);
-    a.update(Action::NextMention);
+    a.update(Action::NextHit);
     assert!(a.message.as_deref().unwrap().contains("select"));
     a.update(Action::Scroll(Amount::Lines(1)));
     assert_eq!(a.message, None);
@@ -240,17 +240,23 @@ fn wheel_scrolls_the_pane_under_the_pointer() {
 #[test]
 fn progress_then_cast_fills_the_sidebar() {
     let (doc, cast) = fixture();
-    let mut a = App::new(doc, Options::default());
+    let mut a = App::new(vec![doc], Options::default());
     a.update(Action::Resize {
         width: 100,
         height: 20,
     });
     assert_eq!(a.progress, Some(0));
-    a.update(Action::Progress(43));
+    a.update(Action::Progress {
+        doc: 0,
+        percent: 43,
+    });
     assert_eq!(a.progress, Some(43));
     a.update(Action::Scroll(Amount::Lines(2)));
     assert_eq!(a.progress, Some(43), "keys work while entities are found");
-    a.update(Action::CastReady(Box::new(cast)));
+    a.update(Action::CastReady {
+        doc: 0,
+        cast: Box::new(cast),
+    });
     assert_eq!(a.progress, None);
     assert_eq!(a.sidebar_rows.len(), 4);
 }

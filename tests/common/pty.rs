@@ -19,6 +19,8 @@ pub struct Pty {
     raw: Arc<Mutex<Vec<u8>>>,
 }
 
+static NEXT_HOME: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+
 /// How long a test waits for the screen to show something before it fails.
 pub const TIMEOUT: Duration = Duration::from_secs(10);
 
@@ -27,7 +29,16 @@ impl Pty {
     pub fn spawn(program: &Path, args: &[&str], cols: u16, rows: u16, env: &[(&str, &str)]) -> Pty {
         let (master, slave) = open_pty(cols, rows);
         let mut cmd = Command::new(program);
+        // A private home for state and config, so runs never see each other's sessions.
+        let home = std::env::temp_dir().join(format!(
+            "dramatis-pty-{}-{}",
+            std::process::id(),
+            NEXT_HOME.fetch_add(1, std::sync::atomic::Ordering::SeqCst)
+        ));
         cmd.args(args)
+            .env("XDG_STATE_HOME", home.join("state"))
+            .env("XDG_CONFIG_HOME", home.join("config"))
+            .env("XDG_DATA_HOME", home.join("data"))
             .env("TERM", "xterm-256color")
             .env_remove("NO_COLOR")
             .env_remove("COLORTERM")
