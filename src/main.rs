@@ -103,7 +103,7 @@ fn documents(cli: &Cli) -> Result<Vec<Document>> {
     let opts = load_options(cli.load);
     if cli.files.is_empty() {
         // `curl … | dramatis` reads the pipe, like less.
-        if !std::io::stdin().is_terminal() {
+        if source::stdin_is_fed() {
             return Ok(vec![source::load("-", opts)?]);
         }
         return Ok(vec![source::default_document()]);

@@ -126,3 +126,21 @@ pub fn load_all(args: &[String], opts: LoadOptions) -> Result<(Vec<Document>, us
     }
     Ok((docs, skipped))
 }
+
+/// Whether standard input is a pipe, a file or a socket someone is feeding: then, given no
+/// file, the reader reads it (`curl … | dramatis`, `dramatis < notes.txt`). A terminal or a
+/// device such as /dev/null is not.
+pub fn stdin_is_fed() -> bool {
+    use std::os::fd::AsFd;
+    use std::os::unix::fs::FileTypeExt;
+    let Ok(fd) = std::io::stdin().as_fd().try_clone_to_owned() else {
+        return false;
+    };
+    match File::from(fd).metadata() {
+        Ok(meta) => {
+            let t = meta.file_type();
+            t.is_fifo() || t.is_file() || t.is_socket()
+        }
+        Err(_) => false,
+    }
+}

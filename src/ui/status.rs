@@ -81,16 +81,20 @@ pub fn status_message(app: &App) -> String {
         Mode::Pending(Pending::Colon) => return ":… (n, p or q)".into(),
         _ => {}
     }
-    if let Some(m) = &app.message {
-        return m.clone();
-    }
     if let (Some(s), Follow::Search) = (&app.search, app.follow) {
         let q = sanitize(&s.text);
-        return match (s.hit.is_some(), s.count) {
+        let found = match (s.hit.is_some(), s.count) {
             (false, _) => format!("/{q} · not found"),
             (true, Some((i, n))) => format!("/{q} · {}/{n}", i + 1),
             (true, None) => format!("/{q}"),
         };
+        return match &app.message {
+            Some(m) if s.hit.is_some() => format!("{found} · {m}"),
+            _ => found,
+        };
+    }
+    if let Some(m) = &app.message {
+        return m.clone();
     }
     if let Some(e) = app.highlighted().and_then(|e| app.entity(e)) {
         let name = sanitize(&e.name);

@@ -27,6 +27,18 @@ pub const TIMEOUT: Duration = Duration::from_secs(10);
 impl Pty {
     /// Starts `program args` on a `cols` × `rows` terminal.
     pub fn spawn(program: &Path, args: &[&str], cols: u16, rows: u16, env: &[(&str, &str)]) -> Pty {
+        Pty::spawn_with_stdin(program, args, cols, rows, env, None)
+    }
+
+    /// Like `spawn`, with `stdin` fed from a pipe holding these bytes (as `curl … | dramatis`).
+    pub fn spawn_with_stdin(
+        program: &Path,
+        args: &[&str],
+        cols: u16,
+        rows: u16,
+        env: &[(&str, &str)],
+        stdin: Option<&[u8]>,
+    ) -> Pty {
         let (master, slave) = open_pty(cols, rows);
         let mut cmd = Command::new(program);
         // A private home for state and config, so runs never see each other's sessions.
@@ -42,7 +54,10 @@ impl Pty {
             .env("TERM", "xterm-256color")
             .env_remove("NO_COLOR")
             .env_remove("COLORTERM")
-            .stdin(Stdio::from(slave.try_clone().unwrap()))
+            .stdin(match stdin {
+                Some(_) => Stdio::piped(),
+                None => Stdio::from(slave.try_clone().unwrap()),
+            })
             .stdout(Stdio::from(slave.try_clone().unwrap()))
             .stderr(Stdio::from(slave));
         for (k, v) in env {
@@ -54,13 +69,17 @@ impl Pty {
                 if libc::setsid() < 0 {
                     return Err(std::io::Error::last_os_error());
                 }
-                if libc::ioctl(0, libc::TIOCSCTTY as _, 0) < 0 {
+                // stdout is always the terminal (stdin may be a pipe).
+                if libc::ioctl(1, libc::TIOCSCTTY as _, 0) < 0 {
                     return Err(std::io::Error::last_os_error());
                 }
                 Ok(())
             });
         }
-        let child = cmd.spawn().expect("starting the binary in a pty");
+        let mut child = cmd.spawn().expect("starting the binary in a pty");
+        if let (Some(bytes), Some(mut pipe)) = (stdin, child.stdin.take()) {
+            pipe.write_all(bytes).unwrap();
+        }
         let master = File::from(master);
         let parser = Arc::new(Mutex::new(vt100::Parser::new(
             std::num::NonZeroU16::new(rows).unwrap(),
