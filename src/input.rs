@@ -162,7 +162,7 @@ impl Default for Keymap {
                     &[Key::ch('j'), Key::code(K::Down)],
                     lines(1),
                     "down",
-                    "down a line (in the cast: next entity)",
+                    "down a line; in the cast, next entity",
                 ),
                 b(
                     Reader,
@@ -170,7 +170,7 @@ impl Default for Keymap {
                     &[Key::ch('k'), Key::code(K::Up)],
                     lines(-1),
                     "up",
-                    "up a line (in the cast: previous entity)",
+                    "up a line; in the cast, previous one",
                 ),
                 b(
                     Reader,
@@ -226,7 +226,7 @@ impl Default for Keymap {
                     &[Key::ch('m')],
                     Action::BeginMark,
                     "mark",
-                    "m then a letter: set a mark here",
+                    "m + a letter: set a mark here",
                 ),
                 b(
                     Reader,
@@ -234,7 +234,7 @@ impl Default for Keymap {
                     &[Key::ch('\'')],
                     Action::BeginJumpToMark,
                     "jump-to-mark",
-                    "' then a letter: go to that mark ('' goes back)",
+                    "' + a letter: go to the mark",
                 ),
                 b(
                     Reader,
@@ -266,7 +266,7 @@ impl Default for Keymap {
                     &[Key::ch('n')],
                     Action::NextHit,
                     "next",
-                    "next search hit, or next mention of the selection",
+                    "next search hit or mention",
                 ),
                 b(
                     Reader,
@@ -274,7 +274,7 @@ impl Default for Keymap {
                     &[Key::ch('N')],
                     Action::PrevHit,
                     "previous",
-                    "previous search hit, or previous mention",
+                    "previous search hit or mention",
                 ),
                 b(
                     Reader,
@@ -282,7 +282,7 @@ impl Default for Keymap {
                     &[Key::code(K::Esc)],
                     Action::Clear,
                     "clear",
-                    "back to the text; end the search; clear the selection",
+                    "leave the cast, end search, unselect",
                 ),
                 b(
                     Reader,
@@ -298,7 +298,7 @@ impl Default for Keymap {
                     &[Key::ch('/')],
                     Action::StartSearch,
                     "search",
-                    "search (smart case: lower case matches any case)",
+                    "search (lower case matches any case)",
                 ),
                 b(
                     Reader,
@@ -338,7 +338,7 @@ impl Default for Keymap {
                     &[Key::ch('M')],
                     Action::ToggleMouse,
                     "mouse",
-                    "mouse on/off (off: the terminal selects text)",
+                    "mouse on/off (off: the terminal copies)",
                 ),
                 b(
                     Reader,

@@ -100,6 +100,8 @@ pub struct App {
     pub shelves: Vec<Shelf>,
     pub shelf: usize,
     pub overlay: Overlay,
+    /// Rows of the help scrolled off the top.
+    pub help_scroll: u16,
     /// Cursor in the document list.
     pub doc_cursor: usize,
     pub pending: Option<Pending>,
@@ -150,6 +152,7 @@ impl App {
             shelves,
             shelf: 0,
             overlay: Overlay::None,
+            help_scroll: 0,
             doc_cursor: 0,
             pending: None,
             prompt: None,
@@ -199,6 +202,10 @@ impl App {
             Action::Quit => self.quit = true,
             Action::Scroll(amount) => match (self.overlay, self.focus) {
                 (Overlay::Documents, _) => self.move_doc_cursor(self.cursor_steps(amount)),
+                (Overlay::Help, _) => {
+                    let by = self.cursor_steps(amount);
+                    self.help_scroll = (self.help_scroll as i32 + by).clamp(0, 200) as u16;
+                }
                 (_, Focus::Document) => self.scroll(amount),
                 (_, Focus::Sidebar) => self.move_cursor(self.cursor_steps(amount)),
             },
@@ -239,7 +246,10 @@ impl App {
             Action::NextHit => self.step_hit(true),
             Action::PrevHit => self.step_hit(false),
             Action::Clear => self.clear(),
-            Action::ToggleHelp => self.toggle_overlay(Overlay::Help),
+            Action::ToggleHelp => {
+                self.help_scroll = 0;
+                self.toggle_overlay(Overlay::Help);
+            }
             Action::ToggleDocuments => {
                 self.doc_cursor = self.shelf;
                 self.toggle_overlay(Overlay::Documents);

@@ -38,7 +38,14 @@ pub fn render(frame: &mut Frame, app: &App, keymap: &Keymap, theme: &Theme) {
     frame.render_widget(sidebar::SidebarView { app, theme }, area);
     frame.render_widget(status::StatusLine { app, theme }, area);
     match app.overlay {
-        Overlay::Help => frame.render_widget(HelpView { keymap, theme }, area),
+        Overlay::Help => frame.render_widget(
+            HelpView {
+                keymap,
+                theme,
+                scroll: app.help_scroll,
+            },
+            area,
+        ),
         Overlay::Documents => frame.render_widget(documents::DocumentList { app, theme }, area),
         Overlay::None => {}
     }
