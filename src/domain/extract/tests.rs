@@ -1,0 +1,1 @@
+//! End-to-end behaviour of the extractor on sentences written for these tests.
