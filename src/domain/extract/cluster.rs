@@ -201,7 +201,7 @@ fn resolve(
                     full.to_string(),
                 ));
             }
-            if *demonym && !named_countries.contains(canon) {
+            if *demonym {
                 return Some((Target::Nationality(*canon), Kind::Group, c.key.clone()));
             }
             Some((Target::Canon(*canon), entry.kind, entry.name.clone()))

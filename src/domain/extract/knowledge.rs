@@ -51,6 +51,7 @@ pub struct Knowledge {
     event_words: HashSet<String>,
     function_words: HashSet<String>,
     person_cues: HashSet<String>,
+    class_nouns: HashMap<String, Kind>,
 }
 
 /// The text of every knowledge file; any may be empty.
@@ -69,6 +70,7 @@ pub struct Sources<'a> {
     pub event_words: &'a str,
     pub function_words: &'a str,
     pub person_cues: &'a str,
+    pub class_nouns: &'a str,
 }
 
 /// The knowledge built into the binary.
@@ -92,6 +94,7 @@ pub fn builtin_sources() -> Sources<'static> {
         event_words: include_str!("../../../assets/rules/event_words.txt"),
         function_words: include_str!("../../../assets/rules/function_words.txt"),
         person_cues: include_str!("../../../assets/rules/person_cues.txt"),
+        class_nouns: include_str!("../../../assets/rules/class_nouns.tsv"),
     }
 }
 
@@ -211,6 +214,12 @@ impl Knowledge {
         k.event_words = word_set(src.event_words);
         k.function_words = word_set(src.function_words);
         k.person_cues = word_set(src.person_cues);
+        for row in rows(src.class_nouns) {
+            if let (Some(noun), Some(kind)) = (row.first(), row.get(1).and_then(|k| Kind::parse(k)))
+            {
+                k.class_nouns.insert(noun.to_string(), kind);
+            }
+        }
         k
     }
 
@@ -313,6 +322,11 @@ impl Knowledge {
     pub fn is_person_cue(&self, w: &str) -> bool {
         self.person_cues.contains(w)
     }
+
+    /// The kind a common noun gives a name next to it ("the village of X": place).
+    pub fn class_noun(&self, w: &str) -> Option<Kind> {
+        self.class_nouns.get(w).copied()
+    }
 }
 
 #[cfg(test)]
@@ -361,6 +375,7 @@ pub mod tests {
             event_words: b.event_words,
             function_words: b.function_words,
             person_cues: b.person_cues,
+            class_nouns: b.class_nouns,
             ..Sources::default()
         }
     }

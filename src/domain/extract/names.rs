@@ -405,6 +405,10 @@ fn segment(line: &Line, from: usize, to: usize, out: &mut Vec<Candidate>) {
         if let Some((n, r)) = known
             && pos + n == to
         {
+            let r = NameRef {
+                demonym: r.demonym && !acts_as_state(line, to, to),
+                ..r
+            };
             out.push(line.candidate(pos, to, known_reading(r)));
             return;
         }
@@ -428,6 +432,10 @@ fn segment(line: &Line, from: usize, to: usize, out: &mut Vec<Candidate>) {
                 && line.k.canon(r).kind == Kind::Place
                 && !r.demonym;
             if !given_first {
+                let r = NameRef {
+                    demonym: r.demonym && !acts_as_state(line, pos + n, to),
+                    ..r
+                };
                 out.push(line.candidate(pos, pos + n, known_reading(r)));
                 pos += n;
                 continue;
@@ -453,6 +461,62 @@ fn segment(line: &Line, from: usize, to: usize, out: &mut Vec<Candidate>) {
         }
         return;
     }
+}
+
+/// Nouns after a demonym that make it stand for its state: "Israeli officials" is Israel
+/// acting, "Israeli families" are people of that nationality.
+const STATE_NOUNS: &[&str] = &[
+    "officials",
+    "official",
+    "government",
+    "authorities",
+    "forces",
+    "troops",
+    "army",
+    "military",
+    "navy",
+    "police",
+    "leaders",
+    "leader",
+    "leadership",
+    "diplomats",
+    "diplomat",
+    "negotiators",
+    "delegation",
+    "envoy",
+    "envoys",
+    "minister",
+    "ministers",
+    "president",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "ambassador",
+    "embassy",
+    "intelligence",
+    "cabinet",
+    "parliament",
+    "administration",
+    "state",
+    "regime",
+    "strikes",
+    "airstrikes",
+    "soldiers",
+    "warplanes",
+    "jets",
+    "security",
+    "counterpart",
+    "counterparts",
+    "side",
+];
+
+/// Whether a demonym ending at `at` (in a run ending at `to`) stands for its state: a title
+/// follows in the run ("Israeli Prime Minister"), or a state noun right after it.
+fn acts_as_state(line: &Line, at: usize, to: usize) -> bool {
+    if at < to {
+        return line.title_at(at, to).is_some();
+    }
+    STATE_NOUNS.contains(&line.word(at))
 }
 
 fn known_reading(r: NameRef) -> Reading {
@@ -505,10 +569,26 @@ fn context_guess(line: &Line, from: usize, to: usize) -> Option<(Kind, Strength)
     if (2..=4).contains(&n) && line.k.is_surname(last) {
         return Some((Kind::Person, Strength::Good));
     }
+    if let Some(kind) = class_noun_around(line, from, to) {
+        return Some((kind, Strength::Good));
+    }
     let next = line.word(to);
-    let next = if next == "," { line.word(to + 1) } else { next };
-    if n <= 3 && (line.k.is_person_cue(next) || next == "who") {
+    let after_comma = if next == "," { line.word(to + 1) } else { next };
+    if n <= 3 && (line.k.is_person_cue(after_comma) || after_comma == "who") {
         return Some((Kind::Person, Strength::Good));
+    }
+    // "Aringay, Pangasinan", "Bergen, Norway": a place before a known region or country.
+    if next == "," && to + 1 < line.toks.len() && line.toks[to + 1].is_capitalised() {
+        let run_end = (to + 1..line.toks.len())
+            .find(|&j| !line.toks[j].is_capitalised())
+            .unwrap_or(line.toks.len());
+        if let Some((m, r)) = line.gazetteer_at(to + 1, run_end, false)
+            && to + 1 + m == run_end
+            && !r.demonym
+            && matches!(line.k.canon(r).kind, Kind::Place | Kind::Country)
+        {
+            return Some((Kind::Place, Strength::Good));
+        }
     }
     if from > 0 {
         let prev = line.word(from - 1);
@@ -518,12 +598,84 @@ fn context_guess(line: &Line, from: usize, to: usize) -> Option<(Kind, Strength)
         if PLACE_PREPOSITIONS.contains(&prev) {
             return Some((Kind::Place, Strength::Weak));
         }
+        // "the Department", "the League": an organisation word alone, named by "the".
+        if n == 1 && prev.eq_ignore_ascii_case("the") && line.k.is_org_word(first) {
+            return Some((Kind::Organization, Strength::Weak));
+        }
     }
     if n == 1
         && line.toks[from].shape == Shape::Upper
-        && (2..=6).contains(&first.chars().filter(|c| c.is_alphabetic()).count())
+        && (2..=6).contains(&first.chars().filter(|c| c.is_alphanumeric()).count())
     {
         return Some((Kind::Organization, Strength::Weak));
+    }
+    if (2..=3).contains(&n) && (from..to).all(|i| name_like_word(line, i)) {
+        return Some((Kind::Person, Strength::Weak));
+    }
+    None
+}
+
+/// A word that looks like part of a personal name: capitalised, not an acronym, and not a
+/// common English word (or one that is also a name, like "Graham").
+fn name_like_word(line: &Line, i: usize) -> bool {
+    let t = line.toks[i];
+    if t.shape != Shape::Cap {
+        return NAME_PARTICLES.contains(&line.word(i));
+    }
+    let w = line.word(i);
+    if line.k.is_given_name(w) || line.k.is_surname(w) {
+        return true;
+    }
+    match line.k.lower_word(&w.to_lowercase()) {
+        None => true,
+        Some(lw) => lw.also_name && lw.zipf < 4.0,
+    }
+}
+
+/// The kind given by a common noun next to the name: "the poet X", "the village of X",
+/// "X is a Norwegian company", "X, a singer".
+fn class_noun_around(line: &Line, from: usize, to: usize) -> Option<Kind> {
+    if from > 0 {
+        let prev = line.word(from - 1);
+        if let Some(kind) = line
+            .k
+            .class_noun(prev)
+            .filter(|_| line.toks[from - 1].shape == Shape::Lower)
+        {
+            return Some(kind);
+        }
+        if prev == "of" && from > 1 {
+            let noun = line.word(from - 2);
+            if let Some(kind) = line.k.class_noun(noun).filter(|k| *k == Kind::Place) {
+                return Some(kind);
+            }
+        }
+    }
+    // After the name: ", a ..." or "is a ..." or "( a ... )", then the first class noun.
+    let mut j = to;
+    if matches!(line.word(j), "," | "(") {
+        j += 1;
+    }
+    if matches!(line.word(j), "is" | "was" | "are" | "were") {
+        j += 1;
+    }
+    if !matches!(line.word(j), "a" | "an" | "the") {
+        return None;
+    }
+    for k in j + 1..(j + 6).min(line.toks.len()) {
+        let t = line.toks[k];
+        if !t.is_word() && line.word(k) != "-" {
+            return None;
+        }
+        if t.shape == Shape::Lower
+            && let Some(kind) = line.k.class_noun(line.word(k))
+        {
+            // "a member of", "a son of": the noun describes someone else.
+            if line.word(k + 1) == "of" && kind == Kind::Person {
+                return None;
+            }
+            return Some(kind);
+        }
     }
     None
 }

@@ -238,7 +238,14 @@ fn shape_of(word: &str) -> Shape {
         return Shape::Punct;
     };
     if first.is_numeric() {
-        return Shape::Number;
+        // "6PR", "3M", "F1" name things; "240", "1990s", "22nd" count them.
+        let caps = word.chars().filter(|c| c.is_uppercase()).count();
+        let lower = word.chars().filter(|c| c.is_lowercase()).count();
+        return if caps >= 1 && lower == 0 {
+            Shape::Upper
+        } else {
+            Shape::Number
+        };
     }
     let mut has_lower = !first.is_uppercase() && first.is_lowercase();
     let mut has_upper = first.is_uppercase();
