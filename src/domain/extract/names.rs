@@ -237,6 +237,11 @@ fn run_end(line: &Line, used: &[bool], from: usize) -> usize {
             j += 1;
             continue;
         }
+        // "Procter & Gamble", "AT & T": one word after the ampersand, a short name before it.
+        if line.word(j) == "&" && free_cap(j + 1) && !free_cap(j + 2) && j - from <= 2 {
+            j += 2;
+            continue;
+        }
         let w = line.word(j);
         if j < toks.len() && !used[j] && toks[j].shape == Shape::Lower {
             // "da Vinci", "de la Vega", "van der Berg".
@@ -257,10 +262,6 @@ fn run_end(line: &Line, used: &[bool], from: usize) -> usize {
                     continue;
                 }
             }
-        }
-        if w == "&" && free_cap(j + 1) {
-            j += 2;
-            continue;
         }
         return j;
     }
@@ -432,10 +433,16 @@ fn segment(line: &Line, from: usize, to: usize, out: &mut Vec<Candidate>) {
             continue;
         }
         if let Some((n, r)) = known {
-            let given_first = line.k.is_given_name(line.word(pos))
-                && line.k.canon(r).kind == Kind::Place
-                && !r.demonym;
-            if !given_first {
+            // A known name followed by more name words, not a title, is part of a longer
+            // name: "Perth Glory", "St. Louis Cardinals", "Hamilton Field".
+            let part_of_longer = !r.demonym && line.title_at(pos + n, to).is_none();
+            if part_of_longer {
+                let guess =
+                    context_guess(line, pos, to).or(Some((Kind::Organization, Strength::Weak)));
+                out.push(line.candidate(pos, to, name_reading(guess)));
+                return;
+            }
+            {
                 let r = NameRef {
                     demonym: r.demonym && !acts_as_state(line, pos + n, to),
                     ..r
