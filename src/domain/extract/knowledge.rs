@@ -199,7 +199,11 @@ fn static_key(name: &'static str) -> Key {
 }
 
 pub fn join_tokens(line: &str, toks: &[Token]) -> String {
-    let mut key = String::with_capacity(line.len());
+    let span = match (toks.first(), toks.last()) {
+        (Some(a), Some(b)) => b.end.saturating_sub(a.start),
+        _ => 0,
+    };
+    let mut key = String::with_capacity(span + 1);
     for t in toks {
         if !key.is_empty() {
             key.push(' ');

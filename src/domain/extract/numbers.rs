@@ -8,45 +8,49 @@ use super::candidate::{Candidate, Reading};
 use super::token::{Shape, Token};
 use crate::domain::entity::Kind;
 
-const NUMBER_WORDS: &[&str] = &[
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-    "eleven",
-    "twelve",
-    "thirteen",
-    "fourteen",
-    "fifteen",
-    "sixteen",
-    "seventeen",
-    "eighteen",
-    "nineteen",
-    "twenty",
-    "thirty",
-    "forty",
-    "fifty",
-    "sixty",
-    "seventy",
-    "eighty",
-    "ninety",
-    "hundred",
-    "hundreds",
-    "thousand",
-    "thousands",
-    "million",
-    "millions",
-    "billion",
-    "billions",
-    "trillion",
-    "dozen",
-    "dozens",
-];
+/// A number word other than "one" (which is mostly a pronoun: "one of them").
+fn is_number_word(w: &str) -> bool {
+    matches!(
+        w,
+        "two"
+            | "three"
+            | "four"
+            | "five"
+            | "six"
+            | "seven"
+            | "eight"
+            | "nine"
+            | "ten"
+            | "eleven"
+            | "twelve"
+            | "thirteen"
+            | "fourteen"
+            | "fifteen"
+            | "sixteen"
+            | "seventeen"
+            | "eighteen"
+            | "nineteen"
+            | "twenty"
+            | "thirty"
+            | "forty"
+            | "fifty"
+            | "sixty"
+            | "seventy"
+            | "eighty"
+            | "ninety"
+            | "hundred"
+            | "hundreds"
+            | "thousand"
+            | "thousands"
+            | "million"
+            | "millions"
+            | "billion"
+            | "billions"
+            | "trillion"
+            | "dozen"
+            | "dozens"
+    )
+}
 
 /// Words that scale a numeral and belong to it ("4.5 billion").
 const SCALES: &[&str] = &[
@@ -83,12 +87,26 @@ const NOT_COUNTED: &[&str] = &[
 ];
 
 fn number_word(w: &str) -> bool {
-    let lower = w.to_ascii_lowercase();
+    // Checked on every word: no allocation, and most words fail on the first letter.
+    let b = w.as_bytes();
+    if b.len() < 3 || b.len() > 24 || !b[0].is_ascii_alphabetic() {
+        return false;
+    }
+    if !matches!(
+        b[0].to_ascii_lowercase(),
+        b't' | b'f' | b's' | b'e' | b'n' | b'h' | b'm' | b'b' | b'd' | b'o'
+    ) {
+        return false;
+    }
+    let mut buf = [0u8; 24];
+    for (d, s) in buf.iter_mut().zip(b) {
+        *d = s.to_ascii_lowercase();
+    }
+    let Ok(lower) = std::str::from_utf8(&buf[..b.len()]) else {
+        return false;
+    };
     // "twenty-five"
-    lower
-        .split('-')
-        .all(|p| NUMBER_WORDS.contains(&p) || p == "one")
-        && lower != "one"
+    lower != "one" && lower.split('-').all(|p| is_number_word(p) || p == "one")
 }
 
 fn numeral(t: &Token, w: &str) -> bool {

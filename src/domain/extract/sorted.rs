@@ -8,51 +8,73 @@ use std::ops::Range;
 
 pub struct SortedColumn {
     text: &'static str,
-    starts: Vec<u32>,
+    /// Per line: where it starts and where its first cell (trimmed) is.
+    lines: Vec<Line>,
+    /// Lines whose key starts with byte `b` are `buckets[b]..buckets[b + 1]`.
+    buckets: Vec<u32>,
+}
+
+#[derive(Clone, Copy)]
+struct Line {
+    start: u32,
+    key_start: u32,
+    key_end: u32,
 }
 
 impl SortedColumn {
     pub fn new(text: &'static str) -> SortedColumn {
         let bytes = text.as_bytes();
-        let mut starts = Vec::with_capacity(memchr::memchr_iter(b'\n', bytes).count() + 1);
+        let mut lines = Vec::with_capacity(memchr::memchr_iter(b'\n', bytes).count() + 1);
         let mut sorted = true;
         let mut prev: &[u8] = b"";
         let mut at = 0;
         let ends = memchr::memchr_iter(b'\n', bytes).chain(std::iter::once(bytes.len()));
         for end in ends {
-            if at >= bytes.len() || at > u32::MAX as usize {
+            if at >= bytes.len() || end > u32::MAX as usize {
                 break;
             }
             let line = &bytes[at..end];
-            let key =
-                trim_ascii(&line[..line.iter().position(|&b| b == b'\t').unwrap_or(line.len())]);
+            let cell_end = line.iter().position(|&b| b == b'\t').unwrap_or(line.len());
+            let cell = &line[..cell_end];
+            let lead = cell.len() - cell.trim_ascii_start().len();
+            let key = cell.trim_ascii();
             if !key.is_empty() && key[0] != b'#' {
                 sorted &= prev <= key;
                 prev = key;
-                starts.push(at as u32);
+                let key_start = at + lead;
+                lines.push(Line {
+                    start: at as u32,
+                    key_start: key_start as u32,
+                    key_end: (key_start + key.len()) as u32,
+                });
             }
             at = end + 1;
         }
-        let mut col = SortedColumn { text, starts };
         if !sorted {
-            let text = col.text;
-            col.starts
-                .sort_by(|a, b| key_in(text, *a as usize).cmp(key_in(text, *b as usize)));
+            lines.sort_by(|a, b| key_of(text, *a).cmp(key_of(text, *b)));
         }
-        col
-    }
-
-    fn key_at(&self, start: usize) -> &'static str {
-        key_in(self.text, start)
+        // Bucket starts by first byte, so a search only looks at words with the same initial.
+        let mut buckets = vec![0u32; 257];
+        for l in &lines {
+            buckets[bytes[l.key_start as usize] as usize + 1] += 1;
+        }
+        for b in 1..257 {
+            buckets[b] += buckets[b - 1];
+        }
+        SortedColumn {
+            text,
+            lines,
+            buckets,
+        }
     }
 
     pub fn len(&self) -> usize {
-        self.starts.len()
+        self.lines.len()
     }
 
     /// The whole line `i` (without its line end).
     pub fn line(&self, i: usize) -> &'static str {
-        let start = self.starts[i] as usize;
+        let start = self.lines[i].start as usize;
         let rest = &self.text[start..];
         let end = memchr::memchr(b'\n', rest.as_bytes()).unwrap_or(rest.len());
         rest[..end].trim_end_matches('\r')
@@ -60,16 +82,23 @@ impl SortedColumn {
 
     /// The first cell of line `i`.
     pub fn key(&self, i: usize) -> &'static str {
-        self.key_at(self.starts[i] as usize)
+        key_of(self.text, self.lines[i])
     }
 
     /// The lines whose first cell is exactly `key`.
     pub fn find(&self, key: &str) -> Range<usize> {
-        let lo = self
-            .starts
-            .partition_point(|&s| self.key_at(s as usize) < key);
-        let hi = lo + self.starts[lo..].partition_point(|&s| self.key_at(s as usize) == key);
-        lo..hi
+        let Some(&first) = key.as_bytes().first() else {
+            return 0..0;
+        };
+        let lo = self.buckets[first as usize] as usize;
+        let hi = self.buckets[first as usize + 1] as usize;
+        let bucket = &self.lines[lo..hi];
+        let key = key.as_bytes();
+        let text = self.text.as_bytes();
+        let cell = |l: &Line| &text[l.key_start as usize..l.key_end as usize];
+        let a = bucket.partition_point(|l| cell(l) < key);
+        let b = a + bucket[a..].partition_point(|l| cell(l) == key);
+        lo + a..lo + b
     }
 
     pub fn contains(&self, key: &str) -> bool {
@@ -77,14 +106,8 @@ impl SortedColumn {
     }
 }
 
-fn trim_ascii(b: &[u8]) -> &[u8] {
-    b.trim_ascii()
-}
-
-fn key_in(text: &'static str, start: usize) -> &'static str {
-    let rest = &text[start..];
-    let end = memchr::memchr2(b'\n', b'\t', rest.as_bytes()).unwrap_or(rest.len());
-    rest[..end].trim()
+fn key_of(text: &'static str, l: Line) -> &'static str {
+    &text[l.key_start as usize..l.key_end as usize]
 }
 
 #[cfg(test)]
