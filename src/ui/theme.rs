@@ -95,6 +95,20 @@ impl Theme {
         }
     }
 
+    /// A search hit; the current one is marked more strongly.
+    pub fn search_hit(&self, current: bool) -> Style {
+        let base = if self.color {
+            Style::new().fg(Color::Black).bg(Color::LightYellow)
+        } else {
+            Style::new().add_modifier(Modifier::UNDERLINED)
+        };
+        if current {
+            base.add_modifier(Modifier::BOLD | Modifier::UNDERLINED | Modifier::REVERSED)
+        } else {
+            base
+        }
+    }
+
     /// The current mention: marked more strongly than the others.
     pub fn current_mention(&self, kind: Kind) -> Style {
         self.mention(kind)
