@@ -5,6 +5,7 @@ use std::thread::{self, JoinHandle};
 
 use crate::action::Action;
 use crate::domain::cast::Cast;
+use crate::domain::connections::Relations;
 use crate::domain::document::{Document, for_each_valid_run};
 use crate::domain::extract::Extractor;
 use crate::domain::fingerprint;
@@ -26,9 +27,15 @@ pub fn spawn_extraction(
                 let Some(cast) = extract_with_progress(i, doc, &send) else {
                     return;
                 };
+                // Counted before the cast is handed over (it needs the cast's index); the
+                // sentence pass is fast next to extraction.
+                let relations = Relations::compute(doc, &cast);
                 if !send(Action::CastReady {
                     doc: i,
                     cast: Box::new(cast),
+                }) || !send(Action::RelationsReady {
+                    doc: i,
+                    relations: Box::new(relations),
                 }) {
                     return;
                 }

@@ -175,6 +175,15 @@ impl Connections {
             .map(|&k| &self.pairs[k as usize])
     }
 
+    /// The indices (into [`Connections::pairs`]) of the connections of `e`, strongest first.
+    pub fn indices_of(&self, e: usize) -> impl Iterator<Item = usize> + '_ {
+        self.by_entity
+            .get(e)
+            .map_or(&[][..], Vec::as_slice)
+            .iter()
+            .map(|&k| k as usize)
+    }
+
     /// The connection between `a` and `b`, if they share a sentence.
     pub fn between(&self, a: usize, b: usize) -> Option<&Connection> {
         self.of(a).find(|c| c.other(a) == b)

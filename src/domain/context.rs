@@ -36,11 +36,11 @@ pub fn context_line(doc: &Document, m: Mention, left: usize, right: usize) -> Co
     let to = end
         .saturating_add(right * BYTES_PER_COLUMN + 16)
         .min(bytes.len());
-    let before = clean(&lossy(bytes, from, start, true));
-    let after = clean(&lossy(bytes, end, to, false));
+    let before = one_line(&lossy(bytes, from, start, true));
+    let after = one_line(&lossy(bytes, end, to, false));
     ContextLine {
         left: keep_last_columns(&before, left),
-        key: clean(&doc.text(start..end)).trim().to_string(),
+        key: one_line(&doc.text(start..end)).trim().to_string(),
         right: keep_first_columns(&after, right),
     }
 }
@@ -60,8 +60,9 @@ fn lossy(bytes: &[u8], mut from: usize, mut to: usize, cut_at_start: bool) -> St
     String::from_utf8_lossy(&bytes[from..to]).into_owned()
 }
 
-/// White space runs as one space; control and invisible characters made visible.
-fn clean(text: &str) -> String {
+/// White space runs as one space; control and invisible characters made visible: text fit
+/// for one row.
+pub fn one_line(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut space = false;
     for c in text.chars() {
