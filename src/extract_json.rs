@@ -46,12 +46,8 @@ struct MentionOut<'a> {
 /// One line of JSON (without the newline) for a document and its entities.
 pub fn document_line(doc: &Document, entities: &[Entity]) -> String {
     let sentences = Sentences::of(doc);
-    let connections = Connections::compute(
-        doc.bytes(),
-        &MentionIndex::new(entities),
-        entities.len(),
-        &sentences,
-    );
+    let connections =
+        Connections::compute(&MentionIndex::new(entities), entities.len(), &sentences);
     let out = DocumentOut {
         document: doc.name(),
         date: doc.dateline().map(|d| d.date.as_str()),
@@ -76,7 +72,6 @@ pub fn document_line(doc: &Document, entities: &[Entity]) -> String {
             })
             .collect(),
         connections: connections
-            .pairs()
             .iter()
             .map(|c| ConnectionOut {
                 a: &entities[c.a].id,

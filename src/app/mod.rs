@@ -691,6 +691,11 @@ impl App {
     }
 
     fn mouse_scroll(&mut self, column: u16, row: u16, lines: i32) {
+        if let Some(area) = self.panels.area
+            && area.contains(column, row)
+        {
+            return self.panel_move(lines as i64);
+        }
         if let Some(area) = self.geometry.sidebar
             && area.contains(column, row)
         {
@@ -707,6 +712,9 @@ impl App {
     }
 
     fn mouse_click(&mut self, column: u16, row: u16) {
+        if self.panels_click(column, row) {
+            return;
+        }
         if let Some(area) = self.geometry.sidebar
             && area.contains(column, row)
         {

@@ -241,7 +241,7 @@ impl App {
             Focus::Sidebar if self.sidebar_shown() => self.cursor_entity(),
             Focus::Panel => match (self.panel()?.list().current()?, self.relations()) {
                 (Row::Connection(k), Some(r)) => {
-                    let c = &r.connections.pairs()[k];
+                    let c = r.connections.get(k);
                     let Head::Connections(e) = self.panel()?.list().head else {
                         return None;
                     };
@@ -341,12 +341,13 @@ impl App {
     fn connection_list(&self, e: usize) -> List {
         let mut rows = Vec::new();
         if let Some(r) = self.relations() {
-            let pairs = r.connections.pairs();
             for group in Group::ALL {
                 let members: Vec<Row> = r
                     .connections
                     .indices_of(e)
-                    .filter(|&k| Group::of(self.cast.entities[pairs[k].other(e)].kind) == group)
+                    .filter(|&k| {
+                        Group::of(self.cast.entities[r.connections.get(k).other(e)].kind) == group
+                    })
                     .map(Row::Connection)
                     .collect();
                 if !members.is_empty() {
@@ -476,7 +477,9 @@ impl App {
             Row::Connection(k) => {
                 let Some(r) = self.relations() else { return };
                 let Head::Connections(e) = head else { return };
-                let rows = r.connections.pairs()[k]
+                let rows = r
+                    .connections
+                    .get(k)
                     .sentences
                     .iter()
                     .map(|&s| Row::Sentence(s))
@@ -612,7 +615,7 @@ impl App {
             for (i, &a) in pinned.iter().enumerate() {
                 for &b in &pinned[i + 1..] {
                     if let Some(c) = r.connections.between(a, b) {
-                        meetings.extend_from_slice(&c.sentences);
+                        meetings.extend_from_slice(c.sentences);
                     }
                 }
             }
@@ -620,6 +623,42 @@ impl App {
         meetings.sort_unstable();
         meetings.dedup();
         self.panels.meetings = meetings;
+    }
+
+    /// A click on a panel row acts like moving there and pressing Enter; a click on the
+    /// mention map shows that part of the document. True if the click was taken.
+    pub(super) fn panels_click(&mut self, column: u16, row: u16) -> bool {
+        if let Some(area) = self.panels.area
+            && area.contains(column, row)
+        {
+            let Some(p) = &mut self.panels.panel else {
+                return true;
+            };
+            let list = p.list_mut();
+            let Some(i) = (row - area.y)
+                .checked_sub(1)
+                .map(|r| list.scroll + r as usize)
+            else {
+                return true;
+            };
+            if list.rows.get(i).is_some_and(|r| !r.is_heading()) {
+                list.cursor = i;
+                self.focus = Focus::Panel;
+                self.panel_enter();
+            }
+            return true;
+        }
+        let map = self.geometry.map;
+        if map.contains(column, row) && map.height > 0 {
+            let scale = crate::domain::mention_map::MapScale::new(
+                self.doc.body_start()..self.doc.len(),
+                map.height as usize,
+            );
+            self.push_jump();
+            self.show_at_top(scale.range((row - map.y) as usize).start);
+            return true;
+        }
+        false
     }
 
     /// Cuts the panel's rows from the bottom of the body (when a panel is open), so the text
@@ -718,9 +757,7 @@ mod tests {
         rows.iter()
             .map(|row| match *row {
                 Row::Heading(g) => g.title().to_string(),
-                Row::Connection(k) => a.cast.entities[r.connections.pairs()[k].other(e)]
-                    .name
-                    .clone(),
+                Row::Connection(k) => a.cast.entities[r.connections.get(k).other(e)].name.clone(),
                 other => format!("{other:?}"),
             })
             .collect()
@@ -849,6 +886,29 @@ mod tests {
         a.update(Action::TogglePin);
         a.update(Action::ClearPins);
         assert_eq!(a.pins().count(), 0);
+    }
+
+    #[test]
+    fn clicks_on_a_panel_row_and_on_the_map() {
+        let mut a = app();
+        select(&mut a, "Freedonia");
+        a.update(Action::ToggleContexts);
+        let area = a.panels.area.unwrap();
+        a.update(Action::MouseClick {
+            column: 10,
+            row: area.y + 2,
+        });
+        assert_eq!(a.current, Some(1), "the second row's mention");
+        a.update(Action::Clear);
+        a.update(Action::Top);
+        let map = a.geometry.map;
+        a.update(Action::MouseClick {
+            column: map.x,
+            row: map.y + map.height - 1,
+        });
+        assert!(a.on_screen(a.doc.len() - 1), "the last cell shows the end");
+        a.update(Action::JumpBack);
+        assert!(a.on_screen(0));
     }
 
     #[test]

@@ -3,7 +3,9 @@
 //!
 //! Mentions are taken from the [`MentionIndex`] (the mentions the reader shows, overlaps
 //! already resolved), so the counts agree with what is lit on screen. One merge walk over
-//! sentences and mentions, both sorted: linear in the size of the document's cast.
+//! sentences and mentions, both sorted, then one sort of the (pair, sentence) incidences: no
+//! map of pairs, and a compact result (a large document has millions of pairs). Linking words
+//! are found on demand, for the connections on screen.
 //!
 //! Linking words are found only between two entity mentions that follow each other in a
 //! sentence with no other mention between them. The issue's second example ("hostages held
@@ -11,11 +13,11 @@
 //! relation appears only if the extractor makes it one (or between two entities, as in
 //! "Qatar has been in talks with Hamas" → "in talks with").
 
-use std::collections::HashMap;
 use std::ops::Range;
 
 use crate::domain::cast::Cast;
 use crate::domain::document::Document;
+use crate::domain::entity::Mention;
 use crate::domain::mention_index::MentionIndex;
 use crate::domain::sentences::Sentences;
 
@@ -32,19 +34,17 @@ const JOINERS: &[&str] = &[
     "a", "an", "and", "as", "both", "but", "either", "neither", "nor", "or", "plus", "the", "well",
 ];
 
-/// Two entities that share at least one sentence.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Connection {
+/// Two entities that share at least one sentence (a view into [`Connections`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Connection<'a> {
     /// The two entities, by index in the cast (`a < b`, so `a` is the more important one).
     pub a: usize,
     pub b: usize,
     /// The sentences both are mentioned in (indices into [`Sentences`]), in document order.
-    pub sentences: Vec<u32>,
-    /// The first short phrase found between a mention of one and a mention of the other.
-    pub link: Option<Link>,
+    pub sentences: &'a [u32],
 }
 
-impl Connection {
+impl Connection<'_> {
     /// The entity paired with `e` (which must be `a` or `b`).
     pub fn other(&self, e: usize) -> usize {
         if e == self.a { self.b } else { self.a }
@@ -61,101 +61,98 @@ pub struct Link {
     pub sentence: u32,
 }
 
+/// One pair, compactly: a large document has millions of pairs, so the sentence lists share
+/// one array and each entity's pairs are one slice of another.
+#[derive(Debug, Clone, Copy)]
+struct Pair {
+    a: u32,
+    b: u32,
+    start: u32,
+    len: u32,
+}
+
 /// Every connection of a document, strongest first (most shared sentences, then the earliest
 /// first shared sentence), with each entity's connections listed in the same order.
 #[derive(Debug, Default, Clone)]
 pub struct Connections {
-    pairs: Vec<Connection>,
-    by_entity: Vec<Vec<u32>>,
+    pairs: Vec<Pair>,
+    /// The sentences of every pair, pair after pair.
+    sentences: Vec<u32>,
+    /// Entity `e`'s pairs are `members[offsets[e]..offsets[e + 1]]`.
+    offsets: Vec<u32>,
+    members: Vec<u32>,
 }
 
 impl Connections {
     /// Counts, for `entities` entities indexed by `index`, the sentences each pair shares.
-    /// `bytes` is the document, for the linking words.
-    pub fn compute(
-        bytes: &[u8],
-        index: &MentionIndex,
-        entities: usize,
-        sentences: &Sentences,
-    ) -> Connections {
-        let mut pairs: Vec<Connection> = Vec::new();
-        let mut slot: HashMap<(u32, u32), usize> = HashMap::new();
+    pub fn compute(index: &MentionIndex, entities: usize, sentences: &Sentences) -> Connections {
+        // Every (pair, sentence) once; sorting groups them without a map of millions of pairs.
+        let mut seen: Vec<(u32, u32, u32)> = Vec::new();
         let mut mentions = index.overlapping(0..usize::MAX).peekable();
-        let mut here = Vec::new();
-        let mut owners = Vec::new();
+        let mut owners: Vec<u32> = Vec::new();
         for (si, range) in sentences.iter().enumerate() {
-            here.clear();
+            owners.clear();
             while mentions
                 .next_if(|(m, _)| (m.start as usize) < range.start)
                 .is_some()
             {}
-            while let Some(hit) = mentions.next_if(|(m, _)| (m.start as usize) < range.end) {
-                here.push(hit);
+            while let Some((_, o)) = mentions.next_if(|(m, _)| (m.start as usize) < range.end) {
+                owners.push(o as u32);
             }
-            if here.len() < 2 {
+            if owners.len() < 2 {
                 continue;
             }
-            owners.clear();
-            owners.extend(here.iter().map(|&(_, o)| o as u32));
             owners.sort_unstable();
             owners.dedup();
-            let si = si as u32;
             for (i, &a) in owners.iter().enumerate() {
                 for &b in &owners[i + 1..] {
-                    let k = *slot.entry((a, b)).or_insert_with(|| {
-                        pairs.push(Connection {
-                            a: a as usize,
-                            b: b as usize,
-                            sentences: Vec::new(),
-                            link: None,
-                        });
-                        pairs.len() - 1
-                    });
-                    pairs[k].sentences.push(si);
-                }
-            }
-            for w in here.windows(2) {
-                let ((m0, o0), (m1, o1)) = (w[0], w[1]);
-                if o0 == o1 {
-                    continue;
-                }
-                let key = (o0.min(o1) as u32, o0.max(o1) as u32);
-                let k = slot[&key];
-                if pairs[k].link.is_some() {
-                    continue;
-                }
-                let gap = bytes.get(m0.end as usize..m1.start as usize).unwrap_or(&[]);
-                if let Some(words) = std::str::from_utf8(gap).ok().and_then(linking_words) {
-                    pairs[k].link = Some(Link {
-                        words,
-                        from: o0,
-                        sentence: si,
-                    });
+                    seen.push((a, b, si as u32));
                 }
             }
         }
-        pairs.sort_by_key(|p| {
-            (
-                std::cmp::Reverse(p.sentences.len()),
-                p.sentences[0],
-                p.a,
-                p.b,
-            )
-        });
-        let mut by_entity = vec![Vec::new(); entities];
+        seen.sort_unstable();
+        let mut pairs: Vec<Pair> = Vec::new();
+        let mut flat: Vec<u32> = Vec::with_capacity(seen.len());
+        for (a, b, s) in seen {
+            match pairs.last_mut() {
+                Some(p) if p.a == a && p.b == b => p.len += 1,
+                _ => pairs.push(Pair {
+                    a,
+                    b,
+                    start: flat.len() as u32,
+                    len: 1,
+                }),
+            }
+            flat.push(s);
+        }
+        pairs.sort_by_key(|p| (std::cmp::Reverse(p.len), flat[p.start as usize], p.a, p.b));
+        let mut counts = vec![0u32; entities + 1];
+        for p in &pairs {
+            for e in [p.a, p.b] {
+                if let Some(c) = counts.get_mut(e as usize + 1) {
+                    *c += 1;
+                }
+            }
+        }
+        for i in 1..counts.len() {
+            counts[i] += counts[i - 1];
+        }
+        let offsets = counts.clone();
+        let mut members = vec![0u32; *counts.last().unwrap_or(&0) as usize];
         for (k, p) in pairs.iter().enumerate() {
             for e in [p.a, p.b] {
-                if let Some(list) = by_entity.get_mut(e) {
-                    list.push(k as u32);
+                if let Some(at) = counts.get_mut(e as usize) {
+                    members[*at as usize] = k as u32;
+                    *at += 1;
                 }
             }
         }
-        Connections { pairs, by_entity }
-    }
-
-    /// Every connection, strongest first.
-    pub fn pairs(&self) -> &[Connection] {
-        &self.pairs
+        Connections {
+            pairs,
+            sentences: flat,
+            offsets,
+            members,
+        }
     }
 
     pub fn len(&self) -> usize {
@@ -166,29 +163,44 @@ impl Connections {
         self.pairs.is_empty()
     }
 
-    /// The connections of entity `e`, strongest first.
-    pub fn of(&self, e: usize) -> impl Iterator<Item = &Connection> + '_ {
-        self.by_entity
-            .get(e)
-            .map_or(&[][..], Vec::as_slice)
-            .iter()
-            .map(|&k| &self.pairs[k as usize])
+    /// Connection `k` (in strongest-first order).
+    pub fn get(&self, k: usize) -> Connection<'_> {
+        let p = self.pairs[k];
+        Connection {
+            a: p.a as usize,
+            b: p.b as usize,
+            sentences: &self.sentences[p.start as usize..(p.start + p.len) as usize],
+        }
     }
 
-    /// The indices (into [`Connections::pairs`]) of the connections of `e`, strongest first.
+    /// Every connection, strongest first.
+    pub fn iter(&self) -> impl Iterator<Item = Connection<'_>> + '_ {
+        (0..self.pairs.len()).map(|k| self.get(k))
+    }
+
+    /// The indices (for [`Connections::get`]) of the connections of `e`, strongest first.
     pub fn indices_of(&self, e: usize) -> impl Iterator<Item = usize> + '_ {
-        self.by_entity
-            .get(e)
-            .map_or(&[][..], Vec::as_slice)
-            .iter()
-            .map(|&k| k as usize)
+        let range = match (self.offsets.get(e), self.offsets.get(e + 1)) {
+            (Some(&s), Some(&t)) => s as usize..t as usize,
+            _ => 0..0,
+        };
+        self.members[range].iter().map(|&k| k as usize)
+    }
+
+    /// The connections of entity `e`, strongest first.
+    pub fn of(&self, e: usize) -> impl Iterator<Item = Connection<'_>> + '_ {
+        self.indices_of(e).map(|k| self.get(k))
     }
 
     /// The connection between `a` and `b`, if they share a sentence.
-    pub fn between(&self, a: usize, b: usize) -> Option<&Connection> {
+    pub fn between(&self, a: usize, b: usize) -> Option<Connection<'_>> {
         self.of(a).find(|c| c.other(a) == b)
     }
 }
+
+/// How many of a pair's sentences are searched for linking words: enough to find a phrase
+/// when there is one, bounded so a row of the panel never costs more than a screenful.
+const LINK_SCAN: usize = 32;
 
 /// A document's sentences and the connections counted over them: what the connections
 /// panel, the pinned actors' meeting marks and `extract --json` read.
@@ -201,8 +213,7 @@ pub struct Relations {
 impl Relations {
     pub fn compute(doc: &Document, cast: &Cast) -> Relations {
         let sentences = Sentences::of(doc);
-        let connections =
-            Connections::compute(doc.bytes(), &cast.index, cast.entities.len(), &sentences);
+        let connections = Connections::compute(&cast.index, cast.entities.len(), &sentences);
         Relations {
             sentences,
             connections,
@@ -210,10 +221,39 @@ impl Relations {
     }
 
     /// The byte ranges of the sentences a connection is made of.
-    pub fn ranges<'a>(&'a self, c: &'a Connection) -> impl Iterator<Item = Range<usize>> + 'a {
+    pub fn ranges<'a>(&'a self, c: &Connection<'a>) -> impl Iterator<Item = Range<usize>> + 'a {
         c.sentences
             .iter()
             .map(|&s| self.sentences.range(s as usize))
+    }
+
+    /// The first linking words of a connection: in the earliest of its sentences (of the
+    /// first [`LINK_SCAN`]) where a mention of one is followed by a mention of the other with
+    /// a short phrase and no other mention between them. Found on demand, for the rows shown.
+    pub fn link(&self, bytes: &[u8], index: &MentionIndex, c: &Connection) -> Option<Link> {
+        for &s in c.sentences.iter().take(LINK_SCAN) {
+            let range = self.sentences.range(s as usize);
+            let here: Vec<(Mention, usize)> = index
+                .overlapping(range.clone())
+                .filter(|(m, _)| m.start as usize >= range.start)
+                .collect();
+            for w in here.windows(2) {
+                let ((m0, o0), (m1, o1)) = (w[0], w[1]);
+                let pair = (o0 == c.a && o1 == c.b) || (o0 == c.b && o1 == c.a);
+                if !pair {
+                    continue;
+                }
+                let gap = bytes.get(m0.end as usize..m1.start as usize).unwrap_or(&[]);
+                if let Some(words) = std::str::from_utf8(gap).ok().and_then(linking_words) {
+                    return Some(Link {
+                        words,
+                        from: o0,
+                        sentence: s,
+                    });
+                }
+            }
+        }
+        None
     }
 }
 
@@ -273,7 +313,6 @@ mod tests {
 
     fn summary(r: &Relations, cast: &Cast) -> Vec<(String, String, usize)> {
         r.connections
-            .pairs()
             .iter()
             .map(|c| {
                 (
@@ -299,8 +338,8 @@ mod tests {
                 ("Elbonia".into(), "Oz".into(), 1),
             ]
         );
-        let first = &r.connections.pairs()[0];
-        let ranges: Vec<_> = r.ranges(first).map(|s| &text[s]).collect();
+        let first = r.connections.get(0);
+        let ranges: Vec<_> = r.ranges(&first).map(|s| &text[s]).collect();
         assert_eq!(
             ranges,
             [
@@ -345,9 +384,8 @@ mod tests {
         let link = |a: &str, b: &str| {
             let id = |n: &str| cast.entities.iter().position(|e| e.name == n).unwrap();
             let c = r.connections.between(id(a), id(b)).unwrap();
-            c.link
-                .as_ref()
-                .map(|l| (cast.entities[l.from].name.clone(), l.words.clone()))
+            r.link(text.as_bytes(), &cast.index, &c)
+                .map(|l| (cast.entities[l.from].name.clone(), l.words))
         };
         assert_eq!(
             link("Union", "Ruritania"),

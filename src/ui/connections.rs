@@ -19,7 +19,7 @@ pub fn connection_row(app: &App, theme: &Theme, head: Head, k: usize, w: &mut Wr
     let (Head::Connections(e), Some(r)) = (head, app.relations()) else {
         return;
     };
-    let c = &r.connections.pairs()[k];
+    let c = r.connections.get(k);
     let other = c.other(e);
     let Some(entity) = app.entity(other) else {
         return;
@@ -32,7 +32,7 @@ pub fn connection_row(app: &App, theme: &Theme, head: Head, k: usize, w: &mut Wr
         .cell(Theme::kind_tag(entity.kind), 5, theme.tag(entity.kind))
         .cell(&sanitize(&entity.name), NAME_WIDTH, Style::new())
         .cell(&format!("{:>4}", c.sentences.len()), 6, theme.title);
-    if let Some(link) = &c.link {
+    if let Some(link) = r.link(app.doc.bytes(), &app.cast.index, &c) {
         let name = |x: usize| app.entity(x).map(|x| sanitize(&x.name)).unwrap_or_default();
         let to = c.other(link.from);
         w.put(&name(link.from), theme.dim)
@@ -48,7 +48,7 @@ pub fn sentence_row(app: &App, theme: &Theme, list: &List, row: usize, s: u32, w
     let (Head::Shared { entity, pair }, Some(r)) = (list.head, app.relations()) else {
         return;
     };
-    let other = r.connections.pairs()[pair].other(entity);
+    let other = r.connections.get(pair).other(entity);
     let style = |e: usize| match app.pin_of(e) {
         Some(slot) => mention_style(theme, slot),
         None => app

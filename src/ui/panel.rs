@@ -116,7 +116,7 @@ fn header(app: &App, head: Head) -> String {
         Head::Shared { entity, pair } => {
             let (other, n) = app
                 .relations()
-                .map(|r| &r.connections.pairs()[pair])
+                .map(|r| r.connections.get(pair))
                 .map_or((entity, 0), |c| (c.other(entity), c.sentences.len()));
             format!(
                 "{} and {} · {n} shared sentence{} · Enter jumps · Esc back",
