@@ -212,8 +212,13 @@ pub struct Relations {
 
 impl Relations {
     pub fn compute(doc: &Document, cast: &Cast) -> Relations {
+        Relations::compute_with(doc, &cast.index, cast.entities.len())
+    }
+
+    /// The same from a cast's index and its number of entities.
+    pub fn compute_with(doc: &Document, index: &MentionIndex, entities: usize) -> Relations {
         let sentences = Sentences::of(doc);
-        let connections = Connections::compute(&cast.index, cast.entities.len(), &sentences);
+        let connections = Connections::compute(index, entities, &sentences);
         Relations {
             sentences,
             connections,
