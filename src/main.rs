@@ -113,7 +113,7 @@ fn documents(cli: &Cli) -> Result<Vec<Document>> {
 }
 
 /// Colour unless told otherwise: `--color`, then NO_COLOR, then the config's theme. 16 named
-/// colours, so the terminal's palette applies.
+/// colours, so the terminal's palette applies; 24-bit only when COLORTERM says so.
 fn theme(choice: ColorChoice, config: &Config) -> Theme {
     let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
     let color = match choice {
