@@ -125,6 +125,16 @@ impl Pty {
         }
     }
 
+    /// The process id of the program started (for `/proc` and signals).
+    pub fn pid(&self) -> i32 {
+        self.child.id() as i32
+    }
+
+    /// Whether the program has ended, without waiting.
+    pub fn has_exited(&mut self) -> bool {
+        self.child.try_wait().unwrap().is_some()
+    }
+
     pub fn signal(&self, sig: i32) {
         // SAFETY: sending a signal to our own child.
         unsafe {
