@@ -14,6 +14,7 @@ use ratatui::crossterm::terminal::{
     EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
 };
 use ratatui::crossterm::{cursor, execute};
+use ratatui::layout::{Rect, Size};
 use signal_hook::consts::signal::{SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGTSTP};
 
 use crate::action::Action;
@@ -142,7 +143,13 @@ pub fn run(mut app: App, keymap: &Keymap, theme: &Theme, mouse: bool) -> Result<
                 }
             };
             match action {
-                Some(Action::Suspend) => suspend(&mut terminal)?,
+                Some(Action::Suspend) => {
+                    let size = suspend(&mut terminal)?;
+                    app.update(Action::Resize {
+                        width: size.width,
+                        height: size.height,
+                    });
+                }
                 Some(a) => app.update(a),
                 None => {}
             }
@@ -159,11 +166,17 @@ pub fn run(mut app: App, keymap: &Keymap, theme: &Theme, mouse: bool) -> Result<
     Ok(ending)
 }
 
-/// Ctrl-Z: give the terminal back, stop, and redraw everything on `fg`.
-fn suspend(terminal: &mut Terminal<CrosstermBackend<io::Stdout>>) -> Result<()> {
+/// Ctrl-Z: give the terminal back, stop, and redraw everything on `fg`. Returns the size of
+/// the terminal on return, which may have changed while the reader was stopped.
+fn suspend(terminal: &mut Terminal<CrosstermBackend<io::Stdout>>) -> Result<Size> {
     restore();
     signal_hook::low_level::raise(SIGTSTP)?;
     enter_modes()?;
-    terminal.clear()?;
-    Ok(())
+    // Not `Terminal::clear`: it asks the terminal where the cursor is, and crossterm cannot
+    // read the answer while the input thread waits in `event::read` (it holds the reader), so
+    // every `fg` ended the reader with "the cursor position could not be read". `resize`
+    // clears the screen and forgets what was drawn, so the next frame is drawn in full.
+    let size = terminal.size()?;
+    terminal.resize(Rect::new(0, 0, size.width, size.height))?;
+    Ok(size)
 }

@@ -130,6 +130,17 @@ impl Pty {
         self.child.id() as i32
     }
 
+    /// Whether the terminal is in cooked mode (canonical input and echo on), as a shell
+    /// leaves it; raw mode turns both off. Read through the master side, which reports the
+    /// terminal's settings.
+    pub fn is_cooked(&self) -> bool {
+        // SAFETY: tcgetattr fills a plain struct from an fd we own.
+        let mut t: libc::termios = unsafe { std::mem::zeroed() };
+        let rc = unsafe { libc::tcgetattr(self.master.as_raw_fd(), &mut t) };
+        assert_eq!(rc, 0, "tcgetattr on the pty");
+        t.c_lflag & libc::ICANON != 0 && t.c_lflag & libc::ECHO != 0
+    }
+
     /// Whether the program has ended, without waiting.
     pub fn has_exited(&mut self) -> bool {
         self.child.try_wait().unwrap().is_some()
