@@ -240,3 +240,29 @@ echo "[done: $?]""#;
     let foreign = stream::foreign(&pty.raw());
     assert!(foreign.is_empty(), "{foreign:?}");
 }
+
+#[test]
+fn a_terminal_shrunk_to_nothing_and_back_keeps_reading() {
+    // Zero rows used to panic in the renderer (writing the "too small" note at (0, 0) of an
+    // empty buffer): the reader died with status 101. The panic hook did give the terminal
+    // back (checked before the fix); now there is no panic to recover from.
+    let mut pty = open_reader();
+    // ratatui clears the screen (CSI 2J) when it takes a new size, just before it draws:
+    // counting the clears tells when each size has been drawn.
+    let clears = |pty: &Pty| pty.raw().windows(4).filter(|w| w == b"\x1b[2J").count();
+    for (cols, rows) in [(0, 30), (100, 0), (0, 0), (100, 30)] {
+        let before = clears(&pty);
+        pty.resize(cols, rows);
+        wait_until(&format!("a redraw at {cols}x{rows}"), &pty, || {
+            clears(&pty) > before
+        });
+    }
+    // Still the reader, on the alternate screen: a dead one would have left the main screen.
+    pty.send("g");
+    pty.wait_for(TEXT);
+    assert_in_reader_modes(&pty);
+    pty.send("q");
+    assert_eq!(pty.wait().code(), Some(0));
+    assert_restored(&pty, "after zero size");
+    assert_stream_ends_restored(&pty, "after zero size");
+}

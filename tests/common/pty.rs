@@ -130,6 +130,20 @@ impl Pty {
         self.child.id() as i32
     }
 
+    /// Changes the terminal's size, as a window resize does; the kernel tells the program with
+    /// SIGWINCH. The emulated screen keeps its size (vt100 cannot have zero rows).
+    pub fn resize(&self, cols: u16, rows: u16) {
+        let size = libc::winsize {
+            ws_row: rows,
+            ws_col: cols,
+            ws_xpixel: 0,
+            ws_ypixel: 0,
+        };
+        // SAFETY: TIOCSWINSZ reads a winsize struct we own.
+        let rc = unsafe { libc::ioctl(self.master.as_raw_fd(), libc::TIOCSWINSZ, &size) };
+        assert_eq!(rc, 0, "TIOCSWINSZ on the pty");
+    }
+
     /// Whether the terminal is in cooked mode (canonical input and echo on), as a shell
     /// leaves it; raw mode turns both off. Read through the master side, which reports the
     /// terminal's settings.
