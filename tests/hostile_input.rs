@@ -554,3 +554,31 @@ fn reader_opens_a_binary_when_forced() {
     assert_eq!(pty.wait().code(), Some(0));
     assert!(stream::foreign(&pty.raw()).is_empty());
 }
+
+#[test]
+fn term_dumb_prints_cleaned_text_instead_of_a_tui() {
+    let dir = Scratch::new("hostile-dumb");
+    let path = dir.file(
+        "osc.txt",
+        b"Title \x1b]0;PWNED-TITLE\x07 and \xc2\x9b31m red\tTab \xe2\x80\xae Evil\r\nNext\n",
+    );
+    let mut pty = Pty::spawn(
+        &bin(),
+        &[path.to_str().unwrap()],
+        80,
+        24,
+        &[("TERM", "dumb")],
+    );
+    assert_eq!(pty.wait().code(), Some(0));
+    let raw = pty.raw();
+    let bad: Vec<Token> = stream::tokens(&raw)
+        .into_iter()
+        .filter(|t| !matches!(t, Token::Text(_) | Token::C0(b'\t')))
+        .collect();
+    assert!(bad.is_empty(), "a dumb terminal gets text only: {bad:?}");
+    let text = String::from_utf8(raw).unwrap();
+    assert!(
+        text.contains("Title ␛]0;PWNED-TITLE^G and <9B>31m red\tTab <U+202E> Evil\r\nNext"),
+        "{text:?}"
+    );
+}
