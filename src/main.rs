@@ -8,6 +8,7 @@ use dramatis::app::{App, Options};
 use dramatis::cli::{Cli, Command, ExtractArgs};
 use dramatis::domain::document::Document;
 use dramatis::domain::extract;
+use dramatis::domain::wrap::escape_char;
 use dramatis::input::Keymap;
 use dramatis::source::{self, LoadOptions};
 use dramatis::tui::{self, Ending};
@@ -15,7 +16,7 @@ use dramatis::ui::Theme;
 use dramatis::{extract_json, plain};
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = Cli::try_parse().unwrap_or_else(|e| exit_with_clean_error(e));
     let result = match &cli.command {
         Some(Command::Extract(args)) => return run_extract(args),
         None => read(&cli),
@@ -27,6 +28,22 @@ fn main() -> ExitCode {
             ExitCode::FAILURE
         }
     }
+}
+
+/// clap quotes the argument it rejects, and on a terminal its coloured message carried the
+/// argument raw (`dramatis $'--\e]0;title\a'` set the window title). When an argument holds
+/// anything that is not plain text, the message is printed without colours (clap then drops
+/// escape sequences) and with every other control made visible.
+fn exit_with_clean_error(e: clap::Error) -> ! {
+    let hostile = std::env::args_os().any(|a| {
+        a.to_str()
+            .is_none_or(|s| s.chars().any(|c| escape_char(c).is_some()))
+    });
+    if !hostile {
+        e.exit()
+    }
+    eprint!("{}", plain::clean_lines(&e.render().to_string()));
+    std::process::exit(e.exit_code())
 }
 
 fn read(cli: &Cli) -> Result<ExitCode> {

@@ -582,3 +582,16 @@ fn term_dumb_prints_cleaned_text_instead_of_a_tui() {
         "{text:?}"
     );
 }
+
+#[test]
+fn a_rejected_argument_is_quoted_without_its_escapes() {
+    // clap quotes the argument it rejects; on a terminal that quote used to carry the
+    // argument's OSC raw and set the window title. Now the message is plain: clap drops the
+    // escape sequence and dramatis shows the C1 control.
+    let mut pty = Pty::spawn(&bin(), &["--abc\u{1b}]0;PWNED\u{7}\u{9b}31m"], 100, 24, &[]);
+    assert_eq!(pty.wait().code(), Some(2), "a usage error");
+    let raw = pty.raw();
+    let foreign = stream::foreign(&raw);
+    assert!(foreign.is_empty(), "{foreign:?}");
+    assert!(stream::text(&raw).contains("unexpected argument '--abc<9B>31m'"));
+}
