@@ -595,3 +595,22 @@ fn a_rejected_argument_is_quoted_without_its_escapes() {
     assert!(foreign.is_empty(), "{foreign:?}");
     assert!(stream::text(&raw).contains("unexpected argument '--abc<9B>31m'"));
 }
+
+#[test]
+fn hostile_text_piped_on_stdin_is_read_with_keys_from_the_terminal() {
+    // `… | dramatis -`: the document comes down the pipe, the keys from the terminal.
+    let script = r#"printf 'Piped \033]0;PIPE-TITLE\007 text\r\nand \302\233 more\n' | "$0" -"#;
+    let mut pty = Pty::spawn(
+        Path::new("bash"),
+        &["-c", script, bin().to_str().unwrap()],
+        100,
+        24,
+        &[],
+    );
+    pty.wait_for("Piped ␛]0;PIPE-TITLE^G text");
+    pty.wait_for("and <9B> more");
+    pty.send("Gq");
+    assert_eq!(pty.wait().code(), Some(0));
+    let foreign = stream::foreign(&pty.raw());
+    assert!(foreign.is_empty(), "{foreign:?}");
+}
