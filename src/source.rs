@@ -65,7 +65,7 @@ fn open_file(path: &Path, opts: LoadOptions) -> Result<Option<document::Bytes>> 
     // SAFETY: the map is read-only; if another process truncates the file while it is open,
     // reads past the new end fault (SIGBUS), as they do for `less` and every mmap reader.
     let map = unsafe { memmap2::Mmap::map(&file) }.map_err(io_reason)?;
-    if !opts.allow_binary && document::looks_binary(&map[..map.len().min(HEAD)]) {
+    if !opts.allow_binary && document::looks_binary(&map) {
         return Ok(None);
     }
     Ok(Some(Arc::new(map)))

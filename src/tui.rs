@@ -19,7 +19,6 @@ use signal_hook::consts::signal::{SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGTSTP};
 
 use crate::action::Action;
 use crate::app::App;
-use crate::domain::cast::Cast;
 use crate::input::{self, Keymap};
 use crate::ui::{self, Theme};
 use crate::worker;
@@ -201,7 +200,7 @@ pub fn run(mut app: App, keymap: &Keymap, theme: &Theme, mouse: bool) -> Result<
                 Wake::Terminal(ev) => input::map_event(keymap, &ev, app.help),
                 Wake::Work(a) => Some(a),
                 Wake::WorkFailed => {
-                    app.update(Action::CastReady(Box::new(Cast::default())));
+                    app.update(Action::CastReady(Box::default()));
                     app.message = Some("finding entities failed (details on exit)".into());
                     None
                 }
