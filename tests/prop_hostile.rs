@@ -543,3 +543,13 @@ fn render_session(bytes: Vec<u8>, w: u16, h: u16, actions: Vec<Action>) {
         frame(&app, size);
     }
 }
+
+#[test]
+fn zero_sized_terminals_render_without_panicking() {
+    // The render property's first find, shrunk: bytes = [], w = 1, h = 0 panicked in ratatui
+    // (the "too small" note written at (0, 0) of an empty buffer).
+    for (w, h) in [(1, 0), (0, 1), (0, 0), (106, 0)] {
+        render_session(vec![], w, h, vec![]);
+        render_session(b"Alice met Bob.".to_vec(), w, h, vec![Action::Bottom]);
+    }
+}
