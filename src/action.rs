@@ -50,6 +50,10 @@ pub enum Action {
     BeginColon,
     SetMark(char),
     JumpToMark(char),
+    /// A digit of a count (`50%` goes half way).
+    CountDigit(u8),
+    /// Go to the count's percentage of the document.
+    GoToPercent,
     /// Back to where the view was before the last jump.
     JumpBack,
     /// Open the search prompt.

@@ -551,7 +551,12 @@ fn map_key(keymap: &Keymap, key: Key, mode: Mode) -> Option<Action> {
         _ => None,
     };
     match mode {
-        Mode::Reader => keymap.action_for(Context::Reader, key),
+        Mode::Reader => keymap
+            .action_for(Context::Reader, key)
+            .or_else(|| match typed {
+                Some(c) if c.is_ascii_digit() => Some(Action::CountDigit(c as u8 - b'0')),
+                _ => None,
+            }),
         Mode::Help => keymap.action_for(Context::Help, key),
         Mode::Documents => keymap.action_for(Context::Documents, key),
         // The prompt takes text; its editing keys are not remappable.

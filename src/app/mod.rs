@@ -108,6 +108,8 @@ pub struct App {
     /// Cursor in the document list.
     pub doc_cursor: usize,
     pub pending: Option<Pending>,
+    /// A count being typed (digits before `%`).
+    pub count: Option<u32>,
     /// The search being typed.
     pub prompt: Option<String>,
     pub search: Option<SearchState>,
@@ -160,6 +162,7 @@ impl App {
             help_scroll: 0,
             doc_cursor: 0,
             pending: None,
+            count: None,
             prompt: None,
             search: None,
             follow: Follow::Mentions,
@@ -212,8 +215,39 @@ impl App {
         ) {
             self.message = None;
         }
+        // Background news must not eat a count being typed.
+        let keeps_count = matches!(
+            action,
+            Action::CountDigit(_)
+                | Action::GoToPercent
+                | Action::Progress { .. }
+                | Action::CastReady { .. }
+                | Action::Resume { .. }
+                | Action::Resize { .. }
+        );
+        let count = if keeps_count {
+            self.count
+        } else {
+            self.count.take()
+        };
         match action {
             Action::Quit => self.quit = true,
+            Action::CountDigit(d) => {
+                self.count = Some(
+                    count
+                        .unwrap_or(0)
+                        .saturating_mul(10)
+                        .saturating_add(d as u32)
+                        .min(1_000_000),
+                );
+            }
+            Action::GoToPercent => {
+                self.count = None;
+                let percent = count.unwrap_or(0).min(100) as usize;
+                self.push_jump();
+                let target = (self.doc.len() as u128 * percent as u128 / 100) as usize;
+                self.show_at_top(target.max(self.doc.body_start()));
+            }
             Action::Scroll(amount) => match (self.overlay, self.focus) {
                 (Overlay::Documents, _) => self.move_doc_cursor(self.cursor_steps(amount)),
                 (Overlay::Help, _) => {

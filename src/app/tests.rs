@@ -462,3 +462,25 @@ fn a_remembered_session_resumes_unless_the_reader_has_moved() {
         "a late resume never yanks the view"
     );
 }
+
+#[test]
+fn a_count_then_percent_goes_that_far_into_the_text() {
+    let mut a = app(100, 10);
+    a.update(Action::CountDigit(5));
+    a.update(Action::CountDigit(0));
+    assert_eq!(a.count, Some(50));
+    a.update(Action::GoToPercent);
+    assert_eq!(a.count, None);
+    let half = a.doc.len() / 2;
+    let (_, first) = a.view[0];
+    assert!(
+        first.start <= half && half < first.end + 60,
+        "{} vs {half}",
+        first.start
+    );
+    a.update(Action::JumpBack);
+    assert_eq!(a.top_offset(), a.doc.body_start());
+    a.update(Action::CountDigit(7));
+    a.update(Action::Scroll(Amount::Lines(1)));
+    assert_eq!(a.count, None, "any other key drops the count");
+}

@@ -23,6 +23,18 @@ impl Widget for DocumentView<'_> {
         let text = rect(app.geometry.text);
         let lit = app.highlighted();
         let current = app.current_mention();
+        if app.doc.body_start() >= app.doc.len() && text.height > 0 {
+            // An empty file is not an error, but a blank pane looks like one.
+            let note = "(this document is empty)";
+            buf.set_stringn(
+                text.x,
+                text.y,
+                note,
+                text.width as usize,
+                self.theme.escaped,
+            );
+            return;
+        }
         let pinned: Vec<(usize, usize)> = app.pins().collect();
         let pin_of = |owner: usize| pinned.iter().find(|&&(_, e)| e == owner).map(|&(s, _)| s);
         for (i, (_, span)) in app.view.iter().enumerate() {

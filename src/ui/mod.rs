@@ -28,6 +28,10 @@ use crate::input::Keymap;
 /// Draws the whole screen.
 pub fn render(frame: &mut Frame, app: &App, keymap: &Keymap, theme: &Theme) {
     let area = frame.area();
+    if area.is_empty() {
+        // A terminal can report zero rows or columns (a window shrunk away): nothing fits.
+        return;
+    }
     if app.geometry.too_small {
         let msg = format!("Terminal too small (need {MIN_WIDTH}×{MIN_HEIGHT}); q quits");
         frame.buffer_mut().set_stringn(

@@ -93,6 +93,9 @@ pub fn status_message(app: &App) -> String {
             _ => found,
         };
     }
+    if let Some(n) = app.count {
+        return format!("{n}… (% or p goes there)");
+    }
     if let Some(m) = &app.message {
         return m.clone();
     }

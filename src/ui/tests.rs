@@ -233,3 +233,20 @@ fn progress_shows_in_the_sidebar_and_status_line() {
     let s = screen(&draw(&a, &Theme::colored()));
     assert!(!s.contains("finding entities"));
 }
+
+#[test]
+fn truecolor_only_changes_the_palette() {
+    let mut a = app(100, 12);
+    a.update(Action::FocusNext);
+    a.update(Action::Select);
+    let buf = draw(&a, &Theme::truecolor());
+    let y = find_row(&buf, "Israel and Hamas");
+    let x = word_cells(&buf, y, "Israel", 1)[0];
+    assert!(matches!(buf[(x, y)].bg, Color::Rgb(..)));
+    let named = draw(&a, &Theme::colored());
+    assert_eq!(
+        named[(x, y)].bg,
+        Color::Green,
+        "16 named colours by default"
+    );
+}
