@@ -69,7 +69,14 @@ pub fn appearance_row(app: &App, theme: &Theme, head: Head, document: usize, w: 
     w.put(marker, theme.margin_marker)
         .cell(&date, 12, theme.dim)
         .cell(&sanitize(&name), 20, Style::new())
-        .cell(&format!("{mentions:>4} mentions"), 15, theme.title);
+        .cell(
+            &format!(
+                "{mentions:>4} mention{}",
+                if mentions == 1 { "" } else { "s" }
+            ),
+            15,
+            theme.title,
+        );
     let room = w.room();
     w.put(&sanitize(&shelf.title(room)), theme.dim);
 }

@@ -2,7 +2,8 @@
 //! Each cell is a slice of the document's bytes; it shows where the highlighted entity (`■`,
 //! in its kind colour) and the pinned ones (their number, in their colour; `◆` where several
 //! share a slice) are mentioned, and the slice the view covers is the bright part of the
-//! track. Per frame: two binary searches per cell and entity, never a scan of the mentions.
+//! track (a document that fits on screen is mapped row for row instead). Per frame: two
+//! binary searches per cell and entity, never a scan of the mentions.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -42,11 +43,26 @@ impl Widget for MentionMap<'_> {
             (Some((_, first)), Some((_, last))) => scale.buckets_of(first.start..last.end),
             _ => 0..0,
         };
+        // When the whole document is on screen, each cell stands for the text row beside it:
+        // a short text must not look spread over the whole column.
+        let whole = match (app.view.first(), app.view.last()) {
+            (Some((_, first)), Some((_, last))) => {
+                first.start <= app.doc.body_start() && last.end >= app.doc.len()
+            }
+            _ => false,
+        };
         let lit = app.highlighted();
         let pins: Vec<(usize, usize)> = app.pins().collect();
         for i in 0..scale.buckets() {
             let y = area.y + i as u16;
-            let bytes = scale.range(i);
+            let (bytes, in_view) = if whole {
+                match app.view.get(i) {
+                    Some((_, span)) => (span.start..span.end, true),
+                    None => (0..0, false),
+                }
+            } else {
+                (scale.range(i), view.contains(&i))
+            };
             let has = |e: usize| count_in(&app.cast.entities[e].mentions, bytes.clone()) > 0;
             let present: Vec<usize> = pins
                 .iter()
@@ -60,10 +76,10 @@ impl Widget for MentionMap<'_> {
                     ("■".to_string(), self.theme.tag(app.cast.entities[e].kind))
                 }
                 (_, [slot]) => (digit(*slot).to_string(), tag_style(self.theme, *slot)),
-                _ if view.contains(&i) => ("┃".to_string(), self.theme.text),
+                _ if in_view => ("┃".to_string(), self.theme.text),
                 _ => ("│".to_string(), self.theme.border),
             };
-            if view.contains(&i) {
+            if in_view {
                 style = style.patch(Self::view_style(self.theme));
             }
             buf.set_stringn(area.x, y, glyph, 1, style);

@@ -280,3 +280,34 @@ fn two_pins_light_their_mentions_in_their_own_colours_and_mark_where_they_meet()
     assert!(e.modifier.contains(Modifier::REVERSED | Modifier::ITALIC));
     assert_ne!(r.modifier, e.modifier);
 }
+
+#[test]
+fn a_document_that_fits_on_screen_is_mapped_row_for_row() {
+    let text = "Alpha here.\n\nnothing\n\nBeta and Alpha.";
+    let alpha = Entity {
+        id: "alpha".into(),
+        name: "Alpha".into(),
+        kind: Kind::Person,
+        aliases: vec![],
+        mentions: text
+            .match_indices("Alpha")
+            .map(|(i, _)| Mention::new(i..i + 5))
+            .collect(),
+    };
+    let mut a = App::with_cast(
+        Document::from_string("short.txt", text),
+        Cast::new(vec![alpha]),
+        Options::default(),
+        80,
+        20,
+    );
+    a.update(Action::FocusNext);
+    a.update(Action::Select);
+    let buf = draw(&a, &Theme::colored());
+    let map = a.geometry.map;
+    let cells: String = (map.y..map.y + 7)
+        .map(|y| buf[(map.x, y)].symbol().to_string())
+        .collect();
+    assert_eq!(cells, "■┃┃┃■││");
+    assert_eq!(buf[(map.x, map.y + 4)].fg, Color::Yellow);
+}
