@@ -378,6 +378,7 @@ impl App {
             Action::ClearPins => self.clear_pins(),
             Action::RelationsReady { doc, relations } => self.set_relations(doc, *relations),
         }
+        self.tidy_panels();
         self.refresh_view();
     }
 

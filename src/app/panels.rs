@@ -419,6 +419,19 @@ impl App {
         self.relayout();
     }
 
+    /// Another document is shown whose cast is not ready yet: the panel of the last one
+    /// closes now rather than leave an empty space under the text.
+    pub(super) fn tidy_panels(&mut self) {
+        if self
+            .panels
+            .panel
+            .as_ref()
+            .is_some_and(|p| p.shelf != self.shelf)
+        {
+            self.close_panel();
+        }
+    }
+
     pub(super) fn close_panel(&mut self) {
         self.panels.panel = None;
         self.panels.jumped = None;
@@ -955,6 +968,33 @@ mod tests {
             });
         }
         a
+    }
+
+    #[test]
+    fn the_panel_closes_when_another_document_is_shown() {
+        let d0 = Document::from_string("one.txt", "Ruritania met Elbonia.");
+        let d1 = Document::from_string("two.txt", "Elbonia spoke.");
+        let mut a = App::new(vec![d0.clone(), d1], Options::default());
+        a.update(Action::Resize {
+            width: 100,
+            height: 30,
+        });
+        let cast = cast_of("Ruritania met Elbonia.", &NAMES);
+        a.update(Action::CastReady {
+            doc: 0,
+            cast: Box::new(cast),
+        });
+        let full = a.geometry.text.height;
+        select(&mut a, "Ruritania");
+        a.update(Action::ToggleConnections);
+        assert!(a.geometry.text.height < full);
+        a.update(Action::NextDocument);
+        assert!(
+            a.panels.panel.is_none(),
+            "its cast is not ready: nothing to show"
+        );
+        assert_eq!(a.geometry.text.height, full);
+        assert_eq!(a.focus, Focus::Document);
     }
 
     #[test]
