@@ -7,4 +7,5 @@ pub mod entity;
 pub mod extract;
 pub mod layout;
 pub mod mention_index;
+pub mod search;
 pub mod wrap;
