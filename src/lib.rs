@@ -3,10 +3,12 @@
 pub mod action;
 pub mod app;
 pub mod cli;
+pub mod config;
 pub mod domain;
 pub mod extract_json;
 pub mod input;
 pub mod plain;
+pub mod sessions;
 pub mod source;
 pub mod tui;
 pub mod ui;

@@ -2,15 +2,19 @@ use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
 
 use anyhow::Result;
-use clap::Parser;
+use clap::{CommandFactory, Parser};
 
+use dramatis::app::library::sort_by_date;
 use dramatis::app::{App, Options};
-use dramatis::cli::{Cli, Command, ExtractArgs};
+use dramatis::cli::{Cli, ColorChoice, Command, ExtractArgs, LoadArgs};
+use dramatis::config::{self, Config, ThemeName};
 use dramatis::domain::document::Document;
 use dramatis::domain::extract;
+use dramatis::domain::fingerprint;
 use dramatis::input::Keymap;
+use dramatis::sessions::Sessions;
 use dramatis::source::{self, LoadOptions};
-use dramatis::tui::{self, Ending};
+use dramatis::tui::{self, Ending, RunOptions};
 use dramatis::ui::Theme;
 use dramatis::{extract_json, plain};
 
@@ -18,6 +22,19 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match &cli.command {
         Some(Command::Extract(args)) => return run_extract(args),
+        Some(Command::Completions { shell }) => {
+            clap_complete::generate(
+                *shell,
+                &mut Cli::command(),
+                "dramatis",
+                &mut std::io::stdout(),
+            );
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(Command::Man) => clap_mangen::Man::new(Cli::command())
+            .render(&mut std::io::stdout())
+            .map(|_| ExitCode::SUCCESS)
+            .map_err(anyhow::Error::from),
         None => read(&cli),
     };
     match result {
@@ -29,40 +46,116 @@ fn main() -> ExitCode {
     }
 }
 
+fn load_options(args: LoadArgs) -> LoadOptions {
+    LoadOptions {
+        allow_binary: args.binary,
+    }
+}
+
+/// The reader: documents from the command line, a pipe, or the built-in article.
 fn read(cli: &Cli) -> Result<ExitCode> {
-    let opts = LoadOptions {
-        allow_binary: cli.binary,
-    };
-    let doc: Document = match cli.files.first() {
-        Some(path) => source::load(path, opts)?,
-        None => source::default_document(),
-    };
+    let config = config::load(cli.config.as_deref())?;
+    let mut docs = documents(cli)?;
+    sort_by_date(&mut docs);
+
     let stdout = std::io::stdout();
     if !stdout.is_terminal() || std::env::var("TERM").is_ok_and(|t| t == "dumb") {
-        let entities = extract::extract_document(&doc);
         let mut out = std::io::BufWriter::new(stdout.lock());
-        plain::write(&mut out, &doc, &entities)?;
+        for (i, doc) in docs.iter().enumerate() {
+            if docs.len() > 1 {
+                writeln!(
+                    out,
+                    "{}==> {} <==",
+                    if i > 0 { "\n" } else { "" },
+                    dramatis::domain::wrap::sanitize(doc.name())
+                )?;
+            }
+            plain::write(&mut out, doc, &extract::extract_document(doc))?;
+        }
         out.flush()?;
         return Ok(ExitCode::SUCCESS);
     }
-    let app = App::new(doc, Options::default());
-    let theme = if std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()) {
-        Theme::monochrome()
-    } else {
-        Theme::colored()
+
+    let mut keymap = Keymap::default();
+    for (action, keys) in &config.keys {
+        keymap.rebind(action, keys);
+    }
+    let options = Options {
+        measure: cli
+            .measure
+            .or(config.measure)
+            .unwrap_or(Options::default().measure),
     };
-    match tui::run(app, &Keymap::default(), &theme, true)? {
-        Ending::Quit => Ok(ExitCode::SUCCESS),
-        Ending::Signal(n) => Ok(ExitCode::from(128u8.saturating_add(n as u8))),
+    let run = RunOptions {
+        mouse: !cli.no_mouse && config.mouse.unwrap_or(true),
+        resume: !cli.no_resume,
+    };
+    let theme = theme(cli.color, &config);
+    let (ending, app) = tui::run(App::new(docs, options), &keymap, &theme, run)?;
+    remember(&app);
+    Ok(match ending {
+        Ending::Quit => ExitCode::SUCCESS,
+        Ending::Signal(n) => ExitCode::from(128u8.saturating_add(n as u8)),
+    })
+}
+
+fn documents(cli: &Cli) -> Result<Vec<Document>> {
+    let opts = load_options(cli.load);
+    if cli.files.is_empty() {
+        // `curl … | dramatis` reads the pipe, like less.
+        if source::stdin_is_fed() {
+            return Ok(vec![source::load("-", opts)?]);
+        }
+        return Ok(vec![source::default_document()]);
+    }
+    let (docs, _skipped) = source::load_all(&cli.files, opts)?;
+    Ok(docs)
+}
+
+/// Colour unless told otherwise: `--color`, then NO_COLOR, then the config's theme. 16 named
+/// colours, so the terminal's palette applies; 24-bit only when COLORTERM says so.
+fn theme(choice: ColorChoice, config: &Config) -> Theme {
+    let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+    let color = match choice {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => !no_color && config.theme != ThemeName::Monochrome,
+    };
+    if color {
+        Theme::colored()
+    } else {
+        Theme::monochrome()
+    }
+}
+
+/// Saves where each document was left. Failing to remember is not worth an error at exit.
+fn remember(app: &App) {
+    let mut sessions = Sessions::load();
+    let mut any = false;
+    for (i, shelf) in app.shelves.iter().enumerate() {
+        let memory = if i == app.shelf {
+            app.remembered()
+        } else if shelf.memory.top > 0 || !shelf.memory.marks.is_empty() {
+            dramatis::action::Remembered {
+                top: shelf.memory.top,
+                entity: None,
+                marks: shelf.memory.marks.iter().map(|(&c, &o)| (c, o)).collect(),
+            }
+        } else {
+            continue;
+        };
+        sessions.put(&fingerprint::hex(shelf.doc.bytes()), &memory);
+        any = true;
+    }
+    if any {
+        let _ = sessions.save();
     }
 }
 
 /// Extracts every document in turn; a file that cannot be read is reported and skipped, and
 /// the exit status says so at the end.
 fn run_extract(args: &ExtractArgs) -> ExitCode {
-    let opts = LoadOptions {
-        allow_binary: args.binary,
-    };
+    let opts = load_options(args.load);
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
     let mut failed = false;

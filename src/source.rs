@@ -88,3 +88,59 @@ fn io_reason(e: std::io::Error) -> anyhow::Error {
     };
     anyhow::anyhow!(reason)
 }
+
+/// What the command line names: files, `-`, and directories (whose text files are read in
+/// name order, hidden and binary files skipped). Returns the documents and how many files in
+/// directories were skipped.
+pub fn load_all(args: &[String], opts: LoadOptions) -> Result<(Vec<Document>, usize)> {
+    let mut docs = Vec::new();
+    let mut skipped = 0;
+    for arg in args {
+        let path = Path::new(arg);
+        if arg != "-" && path.is_dir() {
+            let mut entries: Vec<_> = std::fs::read_dir(path)
+                .map_err(io_reason)
+                .with_context(|| format!("cannot read directory '{arg}'"))?
+                .filter_map(|e| e.ok())
+                .map(|e| e.path())
+                .filter(|p| p.is_file())
+                .filter(|p| {
+                    !p.file_name()
+                        .is_some_and(|n| n.to_string_lossy().starts_with('.'))
+                })
+                .collect();
+            entries.sort();
+            let before = docs.len();
+            for p in entries {
+                match load(&p.to_string_lossy(), opts) {
+                    Ok(doc) => docs.push(doc),
+                    Err(_) => skipped += 1,
+                }
+            }
+            if docs.len() == before {
+                bail!("'{arg}' holds no readable text files");
+            }
+        } else {
+            docs.push(load(arg, opts)?);
+        }
+    }
+    Ok((docs, skipped))
+}
+
+/// Whether standard input is a pipe, a file or a socket someone is feeding: then, given no
+/// file, the reader reads it (`curl … | dramatis`, `dramatis < notes.txt`). A terminal or a
+/// device such as /dev/null is not.
+pub fn stdin_is_fed() -> bool {
+    use std::os::fd::AsFd;
+    use std::os::unix::fs::FileTypeExt;
+    let Ok(fd) = std::io::stdin().as_fd().try_clone_to_owned() else {
+        return false;
+    };
+    match File::from(fd).metadata() {
+        Ok(meta) => {
+            let t = meta.file_type();
+            t.is_fifo() || t.is_file() || t.is_socket()
+        }
+        Err(_) => false,
+    }
+}

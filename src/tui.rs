@@ -91,8 +91,23 @@ pub enum Ending {
     Signal(i32),
 }
 
-/// Runs the reader until the user quits or a signal ends it.
-pub fn run(mut app: App, keymap: &Keymap, theme: &Theme, mouse: bool) -> Result<Ending> {
+/// How the reader starts.
+#[derive(Debug, Clone, Copy)]
+pub struct RunOptions {
+    /// Capture the mouse (wheel, clicks) at start.
+    pub mouse: bool,
+    /// Look up where each document was left last time.
+    pub resume: bool,
+}
+
+/// Runs the reader until the user quits or a signal ends it; gives the app back so its state
+/// can be remembered.
+pub fn run(
+    mut app: App,
+    keymap: &Keymap,
+    theme: &Theme,
+    opts: RunOptions,
+) -> Result<(Ending, App)> {
     let (tx, rx) = mpsc::channel::<Wake>();
     let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT, SIGQUIT])
         .context("cannot install signal handlers")?;
@@ -103,7 +118,12 @@ pub fn run(mut app: App, keymap: &Keymap, theme: &Theme, mouse: bool) -> Result<
         }
     });
 
-    let guard = TerminalGuard::enter(mouse)?;
+    // We decide about colour (the theme honours NO_COLOR and --color); crossterm must not
+    // second-guess it: under NO_COLOR it writes `ESC[m` for colour changes, which also resets
+    // bold and reverse video.
+    ratatui::crossterm::style::force_color_output(true);
+    app.mouse = opts.mouse;
+    let guard = TerminalGuard::enter(opts.mouse)?;
     let mut terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
     let size = terminal.size()?;
     app.update(Action::Resize {
@@ -119,10 +139,13 @@ pub fn run(mut app: App, keymap: &Keymap, theme: &Theme, mouse: bool) -> Result<
             }
         }
     });
+    let docs: Vec<_> = app.shelves.iter().map(|s| s.doc.clone()).collect();
+    if opts.resume {
+        let resume_tx = tx.clone();
+        worker::spawn_resume(docs.clone(), move |a| resume_tx.send(Wake::Work(a)).is_ok());
+    }
     let work_tx = tx.clone();
-    worker::spawn_extraction(app.doc.clone(), move |a| {
-        work_tx.send(Wake::Work(a)).is_ok()
-    });
+    worker::spawn_extraction(docs, move |a| work_tx.send(Wake::Work(a)).is_ok());
     drop(tx);
 
     let ending = loop {
@@ -134,7 +157,7 @@ pub fn run(mut app: App, keymap: &Keymap, theme: &Theme, mouse: bool) -> Result<
         let mut ending = None;
         for wake in std::iter::once(first).chain(rx.try_iter()) {
             let action = match wake {
-                Wake::Terminal(ev) => input::map_event(keymap, &ev, app.help),
+                Wake::Terminal(ev) => input::map_event(keymap, &ev, app.mode()),
                 Wake::Work(a) => Some(a),
                 Wake::Signal(n) => {
                     ending = Some(Ending::Signal(n));
@@ -143,6 +166,10 @@ pub fn run(mut app: App, keymap: &Keymap, theme: &Theme, mouse: bool) -> Result<
             };
             match action {
                 Some(Action::Suspend) => suspend(&mut terminal)?,
+                Some(Action::ToggleMouse) => {
+                    app.update(Action::ToggleMouse);
+                    set_mouse(app.mouse)?;
+                }
                 Some(a) => app.update(a),
                 None => {}
             }
@@ -156,7 +183,18 @@ pub fn run(mut app: App, keymap: &Keymap, theme: &Theme, mouse: bool) -> Result<
         }
     };
     drop(guard);
-    Ok(ending)
+    Ok((ending, app))
+}
+
+fn set_mouse(on: bool) -> Result<()> {
+    MOUSE.store(on, Ordering::SeqCst);
+    let mut out = io::stdout();
+    if on {
+        execute!(out, EnableMouseCapture)?;
+    } else {
+        execute!(out, DisableMouseCapture)?;
+    }
+    Ok(())
 }
 
 /// Ctrl-Z: give the terminal back, stop, and redraw everything on `fg`.

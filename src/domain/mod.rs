@@ -5,6 +5,7 @@ pub mod cast;
 pub mod document;
 pub mod entity;
 pub mod extract;
+pub mod fingerprint;
 pub mod layout;
 pub mod mention_index;
 pub mod search;

@@ -8,6 +8,7 @@ use ratatui::widgets::Widget;
 
 use crate::app::App;
 use crate::domain::entity::Mention;
+use crate::domain::search;
 use crate::domain::wrap::{self, Glyph};
 use crate::ui::{Theme, rect};
 
@@ -34,6 +35,13 @@ impl Widget for DocumentView<'_> {
                 None => Vec::new(),
             };
             let kind = lit.map(|e| app.cast.entities[e].kind);
+            let hits = match &app.search {
+                Some(search) => {
+                    search::find_in(app.doc.bytes(), span.start..span.end, &search.query)
+                }
+                None => Vec::new(),
+            };
+            let current_hit = app.search.as_ref().and_then(|s| s.hit.clone());
             let mut x = text.x;
             let right = text.x + text.width;
             let mut has_current = false;
@@ -56,6 +64,9 @@ impl Widget for DocumentView<'_> {
                     } else {
                         self.theme.mention(kind)
                     });
+                }
+                if let Some(hit) = hits.iter().find(|h| h.contains(&cell.bytes.start)) {
+                    style = style.patch(self.theme.search_hit(current_hit.as_ref() == Some(hit)));
                 }
                 let room = (right - x) as usize;
                 x = match &cell.glyph {

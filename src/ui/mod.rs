@@ -1,6 +1,7 @@
 //! Rendering: widgets that draw from `&App` and never change it.
 
 mod document;
+mod documents;
 mod help;
 mod sidebar;
 mod status;
@@ -14,8 +15,8 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use unicode_width::UnicodeWidthChar;
 
-use crate::app::App;
 use crate::app::geometry::{Area, MIN_HEIGHT, MIN_WIDTH};
+use crate::app::{App, Overlay};
 use crate::input::Keymap;
 
 /// Draws the whole screen.
@@ -36,8 +37,17 @@ pub fn render(frame: &mut Frame, app: &App, keymap: &Keymap, theme: &Theme) {
     frame.render_widget(document::DocumentView { app, theme }, area);
     frame.render_widget(sidebar::SidebarView { app, theme }, area);
     frame.render_widget(status::StatusLine { app, theme }, area);
-    if app.help {
-        frame.render_widget(HelpView { keymap, theme }, area);
+    match app.overlay {
+        Overlay::Help => frame.render_widget(
+            HelpView {
+                keymap,
+                theme,
+                scroll: app.help_scroll,
+            },
+            area,
+        ),
+        Overlay::Documents => frame.render_widget(documents::DocumentList { app, theme }, area),
+        Overlay::None => {}
     }
 }
 
