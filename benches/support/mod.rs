@@ -18,9 +18,30 @@ pub const NAMES: [&str; 8] = [
 ];
 
 const WORDS: [&str; 24] = [
-    "officials", "met", "to", "discuss", "the", "refinery", "fire", "according", "said",
-    "declined", "comment", "on", "election", "results", "cost", "of", "fuel", "prices", "had",
-    "risen", "since", "October", "merger", "a",
+    "officials",
+    "met",
+    "to",
+    "discuss",
+    "the",
+    "refinery",
+    "fire",
+    "according",
+    "said",
+    "declined",
+    "comment",
+    "on",
+    "election",
+    "results",
+    "cost",
+    "of",
+    "fuel",
+    "prices",
+    "had",
+    "risen",
+    "since",
+    "October",
+    "merger",
+    "a",
 ];
 
 /// About `len` bytes of prose: lines of at most 72 columns, blank lines between paragraphs,
@@ -84,7 +105,11 @@ pub fn cast_of(text: &str) -> Cast {
         .map(|(i, (name, mentions))| Entity {
             id: format!("e{i}"),
             name: name.to_string(),
-            kind: if i % 2 == 0 { Kind::Person } else { Kind::Place },
+            kind: if i % 2 == 0 {
+                Kind::Person
+            } else {
+                Kind::Place
+            },
             aliases: vec![name.to_string()],
             mentions,
         })
