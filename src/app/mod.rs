@@ -617,11 +617,7 @@ impl App {
         self.panel_follow_selection(e);
         let mentions = &self.cast.entities[e].mentions;
         let current = mention
-            .or_else(|| {
-                mentions
-                    .iter()
-                    .position(|m| self.on_screen(m.start as usize))
-            })
+            .or_else(|| mention_index::first_in(mentions, self.screen_range()))
             .or(if mentions.is_empty() { None } else { Some(0) });
         self.current = current;
         if let Some(i) = current {
@@ -632,7 +628,7 @@ impl App {
     /// Scrolls to the entity's first mention unless one is on screen already.
     fn reveal_entity(&mut self, e: usize) {
         let mentions = &self.cast.entities[e].mentions;
-        if mentions.iter().any(|m| self.on_screen(m.start as usize)) {
+        if mention_index::first_in(mentions, self.screen_range()).is_some() {
             return;
         }
         if let Some(first) = mentions.first() {
@@ -697,6 +693,22 @@ impl App {
         } else {
             self.selected = None;
             self.current = None;
+        }
+    }
+
+    /// The bytes on screen, as a range whose members are exactly the offsets `on_screen`
+    /// accepts (so a binary search over sorted mentions can stand in for a scan).
+    fn screen_range(&self) -> std::ops::Range<usize> {
+        match (self.view.first(), self.view.last()) {
+            (Some((_, first)), Some((_, last))) => {
+                let end = if last.end == self.doc.len() {
+                    last.end + 1
+                } else {
+                    last.end
+                };
+                first.start..end
+            }
+            _ => 0..0,
         }
     }
 

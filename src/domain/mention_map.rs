@@ -9,6 +9,7 @@
 use std::ops::Range;
 
 use crate::domain::entity::Mention;
+use crate::domain::mention_index::count_in;
 
 /// A document body of `len` bytes from `start`, cut into `buckets` equal slices.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -75,13 +76,6 @@ pub fn counts(mentions: &[Mention], scale: MapScale) -> Vec<u32> {
     (0..scale.buckets())
         .map(|i| count_in(mentions, scale.range(i)) as u32)
         .collect()
-}
-
-/// How many of `mentions` (sorted by start) start in `range`: two binary searches.
-pub fn count_in(mentions: &[Mention], range: Range<usize>) -> usize {
-    let first = mentions.partition_point(|m| (m.start as usize) < range.start);
-    let last = mentions.partition_point(|m| (m.start as usize) < range.end);
-    last - first
 }
 
 #[cfg(test)]

@@ -91,9 +91,23 @@ pub struct Sentences {
 }
 
 impl Sentences {
-    /// Splits the body of a document (the dateline is metadata, not a sentence).
+    /// Splits the body of a document (the dateline is metadata, not a sentence). Like the
+    /// extractor, it lets go of the pages it has read as it goes, so a pass over a large
+    /// memory-mapped file does not keep the whole file counted as the reader's memory.
     pub fn of(doc: &Document) -> Sentences {
-        Sentences::of_range(doc.bytes(), doc.body_start()..doc.len())
+        const RELEASE_STEP: usize = 1 << 20;
+        let mut spans = Vec::new();
+        let mut it = split(doc.bytes(), doc.body_start()..doc.len());
+        let mut released = 0;
+        while let Some(r) = it.next() {
+            spans.push((r.start as u32, r.end as u32));
+            if it.position() - released >= RELEASE_STEP {
+                doc.release(released..it.position());
+                released = it.position();
+            }
+        }
+        doc.release(released..doc.len());
+        Sentences { spans }
     }
 
     /// Splits `range` of `bytes`.

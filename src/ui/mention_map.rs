@@ -11,7 +11,8 @@ use ratatui::style::{Color, Modifier, Style};
 use ratatui::widgets::Widget;
 
 use crate::app::App;
-use crate::domain::mention_map::{MapScale, count_in};
+use crate::domain::mention_index::count_in;
+use crate::domain::mention_map::MapScale;
 use crate::ui::pins::{digit, tag_style};
 use crate::ui::{Theme, rect};
 
