@@ -8,10 +8,11 @@
 //! are found on demand, for the connections on screen.
 //!
 //! Linking words are found only between two entity mentions that follow each other in a
-//! sentence with no other mention between them. The issue's second example ("hostages held
-//! by Hamas") links a plain noun phrase to an entity; "hostages" is not an entity, so that
-//! relation appears only if the extractor makes it one (or between two entities, as in
-//! "Qatar has been in talks with Hamas" → "in talks with").
+//! sentence with no other mention between them: relations between entities, as the issue's
+//! first example ("United States —in discussions with→ Israel"). Its second example ("hostages
+//! held by Hamas") links a noun phrase; it appears when the extractor makes the phrase an
+//! entity, as it does with the figure "roughly 240 hostages" in the built-in article
+//! ("roughly 240 hostages —held by→ Hamas"), and not for a bare "hostages".
 
 use std::ops::Range;
 

@@ -311,3 +311,38 @@ fn a_document_that_fits_on_screen_is_mapped_row_for_row() {
     assert_eq!(cells, "■┃┃┃■││");
     assert_eq!(buf[(map.x, map.y + 4)].fg, Color::Yellow);
 }
+
+/// The built-in article with the real extractor: the issue's two linking-word examples.
+#[test]
+fn on_the_built_in_article_the_linking_words_read_as_in_the_issue() {
+    let doc = crate::source::default_document();
+    let cast = Cast::new(crate::domain::extract::extract_document(&doc));
+    let named = |name: &str| cast.entities.iter().position(|e| e.name == name);
+    let (Some(us), Some(hamas)) = (named("United States"), named("Hamas")) else {
+        panic!("the extractor finds the United States and Hamas")
+    };
+    let mut a = App::with_cast(doc, cast, Options::default(), 120, 40);
+    for (e, phrase) in [
+        (us, "United States —in discussions with→ Israel"),
+        (hamas, "hostages —held by→ Hamas"),
+    ] {
+        // Through the cast, as a reader would: Tab, down to the entity, Enter, back.
+        a.update(Action::FocusNext);
+        a.update(Action::Top);
+        while a.cursor_entity() != Some(e) {
+            a.update(Action::Scroll(Amount::Lines(1)));
+        }
+        a.update(Action::Select);
+        a.update(Action::Clear);
+        a.update(Action::ToggleConnections);
+        let buf = draw(&a, &Theme::colored());
+        let (x, y) = find(&buf, panel_top(&a), phrase);
+        let words = x + phrase.find('—').unwrap() as u16 + 1;
+        assert_eq!(buf[(words, y)].fg, Color::Reset, "the words in plain text");
+        assert!(
+            buf[(x, y)].modifier.contains(Modifier::DIM),
+            "the names dimmed"
+        );
+        a.update(Action::ToggleConnections);
+    }
+}
