@@ -188,6 +188,14 @@ impl Connections {
         self.members[range].iter().map(|&k| k as usize)
     }
 
+    /// How many entities `e` shares a sentence with.
+    pub fn count_of(&self, e: usize) -> usize {
+        match (self.offsets.get(e), self.offsets.get(e + 1)) {
+            (Some(&s), Some(&t)) => (t - s) as usize,
+            _ => 0,
+        }
+    }
+
     /// The connections of entity `e`, strongest first.
     pub fn of(&self, e: usize) -> impl Iterator<Item = Connection<'_>> + '_ {
         self.indices_of(e).map(|k| self.get(k))
@@ -377,6 +385,9 @@ mod tests {
             .collect();
         assert_eq!(of, ["Elbonia", "Oz"]);
         assert_eq!(r.connections.of(2).count(), 1);
+        assert_eq!(r.connections.count_of(2), 1);
+        assert_eq!(r.connections.count_of(0), 2);
+        assert_eq!(r.connections.count_of(99), 0);
         assert!(r.connections.between(1, 2).is_none());
         assert_eq!(r.connections.between(1, 0).unwrap().sentences, [1, 2]);
     }

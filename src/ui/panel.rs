@@ -107,7 +107,7 @@ fn header(app: &App, head: Head) -> String {
     let name = |e: usize| app.entity(e).map(|x| sanitize(&x.name)).unwrap_or_default();
     match head {
         Head::Connections(e) => {
-            let n = app.relations().map_or(0, |r| r.connections.of(e).count());
+            let n = app.relations().map_or(0, |r| r.connections.count_of(e));
             format!(
                 "Connections of {} · {n} share sentences with it · Enter: the sentences · p pins · Esc closes",
                 name(e)
