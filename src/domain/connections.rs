@@ -29,6 +29,10 @@ pub const MAX_GAP_WORDS: usize = 6;
 /// auxiliaries and adverbs ("is engaged", "has been") come earlier and are dropped.
 pub const LINK_WORDS: usize = 3;
 
+/// A "sentence" naming more distinct entities than this is a list or a table, not a
+/// statement about how they relate; it would also make the pair count quadratic.
+pub const MAX_CAST_PER_SENTENCE: usize = 64;
+
 /// Words that only join two names ("Israel and Hamas", "Israel or the United States"): a gap
 /// made of these alone says nothing about how the two relate.
 const JOINERS: &[&str] = &[
@@ -105,6 +109,9 @@ impl Connections {
             }
             owners.sort_unstable();
             owners.dedup();
+            if owners.len() > MAX_CAST_PER_SENTENCE {
+                continue;
+            }
             for (i, &a) in owners.iter().enumerate() {
                 for &b in &owners[i + 1..] {
                     seen.push((a, b, si as u32));
@@ -372,6 +379,19 @@ mod tests {
         );
         assert!(r.connections.is_empty());
         assert_eq!(r.sentences.len(), 3);
+    }
+
+    #[test]
+    fn a_list_of_many_names_is_not_a_web_of_connections() {
+        let names: Vec<String> = (0..=MAX_CAST_PER_SENTENCE)
+            .map(|i| format!("N{i:03}x"))
+            .collect();
+        let mut text = names.join(" ");
+        text.push_str(". N000x met N001x.");
+        let refs: Vec<&str> = names.iter().map(String::as_str).collect();
+        let (r, _) = relations(&text, &refs);
+        assert_eq!(r.connections.len(), 1, "only the real sentence counts");
+        assert_eq!(r.connections.get(0).sentences, [1]);
     }
 
     #[test]

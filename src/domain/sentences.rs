@@ -12,6 +12,7 @@
 //! - A run of `.`, `!`, `?` or `…`, then any closing quotes and brackets, then white space,
 //!   ends a sentence, unless the next word starts with a lower-case letter ("approx. five",
 //!   "“Why?” he asked").
+//! - A text with no stops is cut: at a line break past 4 KB, at a space past 64 KB.
 //! - A single `.` after a known abbreviation does not end a sentence: titles that stand before
 //!   a name ("Mr.", "Dr.", "Gen.") never do; initials ("J."), dotted acronyms ("U.S.",
 //!   "a.m.") and other abbreviations ("Jan.", "Inc.", "No.") only do when the next word is one
@@ -82,6 +83,13 @@ const OPENERS: &[&str] = &[
     "Yet",
     "You",
 ];
+
+/// Past this many bytes without a stop, a line break ends a sentence (lists and tables
+/// without punctuation are not one sentence).
+pub const LONG_SENTENCE: usize = 4 << 10;
+/// Past this many bytes a sentence is cut at the next space (and at twice this, anywhere), so
+/// that per-sentence work stays bounded on text that has no sentences at all.
+pub const MAX_SENTENCE: usize = 64 << 10;
 
 /// The sentences of a document body, as an index: sorted, non-overlapping byte ranges.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
@@ -195,11 +203,19 @@ impl Iterator for Split<'_> {
             match bytes[i] {
                 b'\n' | b'\r' => {
                     let (after, breaks) = skip_space(bytes, i, end);
-                    if breaks >= 2 || after >= end {
+                    if breaks >= 2 || after >= end || i - start >= LONG_SENTENCE {
                         self.pos = after;
                         return Some(start..trim_end(bytes, start, i));
                     }
                     i = after;
+                }
+                // No sentence runs this long: a list, a table or a dump. Cut it at a space,
+                // else at a character boundary, so no "sentence" is ever huge.
+                b if i - start >= MAX_SENTENCE
+                    && (b == b' ' || (i - start >= 2 * MAX_SENTENCE && b & 0xC0 != 0x80)) =>
+                {
+                    self.pos = i;
+                    return Some(start..trim_end(bytes, start, i));
                 }
                 b'.' | b'!' | b'?' => {
                     if let Some(stop) = sentence_end(bytes, i, end) {
@@ -537,6 +553,29 @@ mod tests {
         let got: Vec<Range<usize>> = split(bytes, 0..bytes.len()).collect();
         assert_eq!(got, [2..8, 9..22, 23..27]);
         assert_eq!(&bytes[9..22], b"Bad \xff\xfe bytes.");
+    }
+
+    #[test]
+    fn text_without_stops_is_cut_into_bounded_pieces() {
+        let line = "a list item without a stop\n";
+        let text = line.repeat(LONG_SENTENCE / line.len() + 10);
+        let got = sentences(&text);
+        assert_eq!(got.len(), 2, "one line break past the long mark ends it");
+        assert!(got[0].len() >= LONG_SENTENCE && got[0].len() < LONG_SENTENCE + line.len());
+        let words = "word ".repeat(3 * MAX_SENTENCE / 5);
+        let got = sentences(&words);
+        assert!(
+            got.iter().all(|s| s.len() <= MAX_SENTENCE + 4),
+            "cut at spaces"
+        );
+        assert_eq!(got.iter().map(|s| s.len() + 1).sum::<usize>(), words.len());
+        let solid = "é".repeat(3 * MAX_SENTENCE);
+        let got = sentences(&solid);
+        assert!(
+            got.iter().all(|s| s.len() <= 2 * MAX_SENTENCE + 1),
+            "cut anywhere"
+        );
+        assert_eq!(got.concat(), solid, "on character boundaries, nothing lost");
     }
 
     #[test]

@@ -204,6 +204,25 @@ pub fn excerpt(
     marks: &[(usize, Style)],
     width: usize,
 ) -> Vec<(String, Style)> {
+    // Only a window of the sentence around its first marked mention is read: a row shows a
+    // screen width of it, however long the sentence is.
+    let window = width.max(1) * 4;
+    let first = app
+        .cast
+        .index
+        .overlapping(range.clone())
+        .find(|(_, owner)| marks.iter().any(|(e, _)| e == owner))
+        .map_or(range.start, |(m, _)| m.start as usize);
+    let bytes = app.doc.bytes();
+    let mut from = first.saturating_sub(window).max(range.start);
+    while from < first && bytes.get(from).is_some_and(|b| b & 0xC0 == 0x80) {
+        from += 1;
+    }
+    let mut to = (first + window).min(range.end);
+    while to > first && bytes.get(to).is_some_and(|b| b & 0xC0 == 0x80) {
+        to -= 1;
+    }
+    let range = from..to;
     let mut pieces: Vec<(String, Style)> = Vec::new();
     let mut at = range.start;
     for (m, owner) in app.cast.index.overlapping(range.clone()) {
