@@ -223,6 +223,14 @@ impl Default for Keymap {
                 b(
                     Reader,
                     "Move",
+                    &[Key::ch('%')],
+                    Action::GoToPercent,
+                    "percent",
+                    "N%: go N percent into the text",
+                ),
+                b(
+                    Reader,
+                    "Move",
                     &[Key::ch('m')],
                     Action::BeginMark,
                     "mark",
