@@ -346,3 +346,27 @@ fn on_the_built_in_article_the_linking_words_read_as_in_the_issue() {
         a.update(Action::ToggleConnections);
     }
 }
+
+#[test]
+fn panels_and_pins_draw_on_any_terminal_size() {
+    for (w, h) in [(30, 8), (31, 9), (45, 12), (59, 10), (60, 8), (80, 24), (200, 9)] {
+        let mut a = app(w, h);
+        a.update(Action::TogglePin);
+        for toggle in [
+            Action::ToggleConnections,
+            Action::ToggleContexts,
+            Action::ToggleCorpus,
+        ] {
+            a.update(toggle.clone());
+            a.update(Action::Select);
+            a.update(Action::Scroll(Amount::Pages(3)));
+            let buf = draw(&a, &Theme::colored());
+            if let Some(area) = a.panels.area {
+                assert!(area.y + area.height <= buf.area.height, "{w}×{h}");
+                assert!(a.geometry.text.y + a.geometry.text.height <= area.y, "{w}×{h}");
+            }
+            a.update(Action::Clear);
+            a.update(Action::Clear);
+        }
+    }
+}
