@@ -230,6 +230,21 @@ impl App {
             .is_some_and(|&s| (s as usize) < ids.end)
     }
 
+    /// The entity connected to the selection in the focused connections panel (under its
+    /// cursor, or the one whose shared sentences are listed): lit beside the selection.
+    pub fn connected_lit(&self) -> Option<usize> {
+        if self.focus != Focus::Panel {
+            return None;
+        }
+        let list = self.panel()?.list();
+        let r = self.relations()?;
+        match (list.head, list.current()) {
+            (Head::Shared { entity, pair }, _) => Some(r.connections.get(pair).other(entity)),
+            (Head::Connections(e), Some(Row::Connection(k))) => Some(r.connections.get(k).other(e)),
+            _ => None,
+        }
+    }
+
     fn pins_shelf_ok(&self) -> bool {
         self.panels.pins_shelf == self.shelf && self.progress.is_none()
     }

@@ -22,6 +22,9 @@ impl Widget for DocumentView<'_> {
         let app = self.app;
         let text = rect(app.geometry.text);
         let lit = app.highlighted();
+        // While the connections panel has focus, the entity connected to the selection is lit
+        // too, so both are seen where they meet.
+        let also = app.connected_lit();
         let current = app.current_mention();
         if app.doc.body_start() >= app.doc.len() && text.height > 0 {
             // An empty file is not an error, but a blank pane looks like one.
@@ -39,16 +42,18 @@ impl Widget for DocumentView<'_> {
         let pin_of = |owner: usize| pinned.iter().find(|&&(_, e)| e == owner).map(|&(s, _)| s);
         for (i, (_, span)) in app.view.iter().enumerate() {
             let y = text.y + i as u16;
-            let mentions: Vec<(Mention, usize)> = if lit.is_some() || !pinned.is_empty() {
-                app.cast
-                    .index
-                    .overlapping(span.start..span.end.max(span.start + 1))
-                    .filter(|&(_, owner)| Some(owner) == lit || pin_of(owner).is_some())
-                    .collect()
-            } else {
-                Vec::new()
-            };
-            let kind = lit.map(|e| app.cast.entities[e].kind);
+            let mentions: Vec<(Mention, usize)> =
+                if lit.is_some() || also.is_some() || !pinned.is_empty() {
+                    app.cast
+                        .index
+                        .overlapping(span.start..span.end.max(span.start + 1))
+                        .filter(|&(_, owner)| {
+                            Some(owner) == lit || Some(owner) == also || pin_of(owner).is_some()
+                        })
+                        .collect()
+                } else {
+                    Vec::new()
+                };
             let hits = match &app.search {
                 Some(search) => {
                     search::find_in(app.doc.bytes(), span.start..span.end, &search.query)
@@ -80,7 +85,8 @@ impl Widget for DocumentView<'_> {
                             pin = pin.add_modifier(Modifier::UNDERLINED);
                         }
                         style = style.patch(pin);
-                    } else if let Some(kind) = kind {
+                    } else {
+                        let kind = app.cast.entities[owner].kind;
                         style = style.patch(if is_current {
                             self.theme.current_mention(kind)
                         } else {

@@ -139,6 +139,13 @@ fn an_opened_connection_lists_its_sentences_with_both_entities_lit() {
         "Elbonia in its kind colour"
     );
     assert_eq!(buf[(x + 10, y)].bg, Color::Reset, "words between are plain");
+    // In the text, the connected entity is lit beside the selection while the panel has focus.
+    let (x, y) = find(&buf, 1, "Ruritania is in talks with Elbonia");
+    assert_eq!(
+        buf[(x + 27, y)].bg,
+        Color::Cyan,
+        "Elbonia lit in the text too"
+    );
     // Enter jumps: the sentence is marked in the margin.
     a.update(Action::Select);
     let buf = draw(&a, &Theme::colored());
@@ -349,7 +356,15 @@ fn on_the_built_in_article_the_linking_words_read_as_in_the_issue() {
 
 #[test]
 fn panels_and_pins_draw_on_any_terminal_size() {
-    for (w, h) in [(30, 8), (31, 9), (45, 12), (59, 10), (60, 8), (80, 24), (200, 9)] {
+    for (w, h) in [
+        (30, 8),
+        (31, 9),
+        (45, 12),
+        (59, 10),
+        (60, 8),
+        (80, 24),
+        (200, 9),
+    ] {
         let mut a = app(w, h);
         a.update(Action::TogglePin);
         for toggle in [
@@ -363,7 +378,10 @@ fn panels_and_pins_draw_on_any_terminal_size() {
             let buf = draw(&a, &Theme::colored());
             if let Some(area) = a.panels.area {
                 assert!(area.y + area.height <= buf.area.height, "{w}×{h}");
-                assert!(a.geometry.text.y + a.geometry.text.height <= area.y, "{w}×{h}");
+                assert!(
+                    a.geometry.text.y + a.geometry.text.height <= area.y,
+                    "{w}×{h}"
+                );
             }
             a.update(Action::Clear);
             a.update(Action::Clear);
