@@ -16,9 +16,19 @@ pub struct SortedColumn {
 
 #[derive(Clone, Copy)]
 struct Line {
+    /// The first 8 bytes of the key, big-endian, zero-padded: most comparisons of a binary
+    /// search are decided by this one integer, without touching the text.
+    prefix: u64,
     start: u32,
     key_start: u32,
     key_end: u32,
+}
+
+fn prefix_of(key: &[u8]) -> u64 {
+    let mut buf = [0u8; 8];
+    let n = key.len().min(8);
+    buf[..n].copy_from_slice(&key[..n]);
+    u64::from_be_bytes(buf)
 }
 
 impl SortedColumn {
@@ -43,6 +53,7 @@ impl SortedColumn {
                 prev = key;
                 let key_start = at + lead;
                 lines.push(Line {
+                    prefix: prefix_of(key),
                     start: at as u32,
                     key_start: key_start as u32,
                     key_end: (key_start + key.len()) as u32,
@@ -94,10 +105,19 @@ impl SortedColumn {
         let hi = self.buckets[first as usize + 1] as usize;
         let bucket = &self.lines[lo..hi];
         let key = key.as_bytes();
+        let want = prefix_of(key);
         let text = self.text.as_bytes();
-        let cell = |l: &Line| &text[l.key_start as usize..l.key_end as usize];
-        let a = bucket.partition_point(|l| cell(l) < key);
-        let b = a + bucket[a..].partition_point(|l| cell(l) == key);
+        let cmp = |l: &Line| {
+            l.prefix.cmp(&want).then_with(|| {
+                if key.len() <= 8 && (l.key_end - l.key_start) as usize <= 8 {
+                    ((l.key_end - l.key_start) as usize).cmp(&key.len())
+                } else {
+                    text[l.key_start as usize..l.key_end as usize].cmp(key)
+                }
+            })
+        };
+        let a = bucket.partition_point(|l| cmp(l).is_lt());
+        let b = a + bucket[a..].partition_point(|l| cmp(l).is_eq());
         lo + a..lo + b
     }
 
