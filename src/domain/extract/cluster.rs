@@ -77,15 +77,14 @@ pub fn cluster(cands: Vec<Candidate>, k: &Knowledge) -> Vec<Entity> {
     // What the document says about each unknown name.
     let mut info: HashMap<&str, NameInfo> = HashMap::new();
     for c in &cands {
-        match &c.reading {
-            Reading::Name {
-                guess,
-                doubtful_start,
-            } => info
-                .entry(c.key.as_str())
+        if let Reading::Name {
+            guess,
+            doubtful_start,
+        } = &c.reading
+        {
+            info.entry(c.key.as_str())
                 .or_default()
-                .add(*guess, *doubtful_start),
-            _ => {}
+                .add(*guess, *doubtful_start);
         }
     }
 
@@ -114,10 +113,10 @@ pub fn cluster(cands: Vec<Candidate>, k: &Knowledge) -> Vec<Entity> {
     for c in &cands {
         if matches!(c.reading, Reading::Name { .. }) && c.key.contains(' ') {
             let ini = initials(&c.key);
-            if ini.chars().count() >= 2 {
-                if let Some((acronym, _)) = info.get_key_value(ini.as_str()) {
-                    acronyms.entry(acronym).or_insert(c.key.as_str());
-                }
+            if ini.chars().count() >= 2
+                && let Some((acronym, _)) = info.get_key_value(ini.as_str())
+            {
+                acronyms.entry(acronym).or_insert(c.key.as_str());
             }
         }
     }

@@ -113,11 +113,7 @@ fn mode(line: &Line) -> Mode {
         let w = t.text(line.text);
         match t.shape {
             Shape::Upper if w.chars().filter(|c| c.is_alphabetic()).count() >= 2 => upper += 1,
-            Shape::Lower => {
-                if !line.k.is_function_word(w) {
-                    lower_content += 1;
-                }
-            }
+            Shape::Lower if !line.k.is_function_word(w) => lower_content += 1,
             Shape::Cap if i > 0 && !t.sentence_start && line.is_function_word(i) => {
                 cap_function_inside = true;
             }
@@ -293,7 +289,7 @@ fn hyphenated(line: &Line, i: usize, out: &mut Vec<Candidate>) -> bool {
             Some((at, p))
         })
         .collect();
-    if line.k.name(&w.to_string()).is_some() {
+    if line.k.name(w).is_some() {
         return false;
     }
     let (last_at, last) = *parts.last().unwrap_or(&(0, ""));
