@@ -119,7 +119,7 @@ def read_words(name: str) -> list[str]:
     """Whitespace- or comma-separated word lists."""
     out = []
     for line in read_data(name):
-        out.extend(w for w in re.split(r"[,\s]+", line) if w)
+        out.extend(w.replace("_", " ") for w in re.split(r"[,\s]+", line) if w)
     return out
 
 
@@ -608,19 +608,25 @@ SURNAME_WORD_ZIPF = 4.0
 
 def build_names(lower: dict):
     pkg = Path(names_pkg.__file__).parent
-    drop = set(read_words("not_names.txt"))
+    drop_both, drop_given, extra_surnames, surname_only = set(), set(), set(), set()
+    for section, parts in read_sections("not_names.txt"):
+        words = set(re.split(r"\s+", " ".join(parts)))
+        (drop_both if section == "both" else drop_given).update(words)
+    for section, parts in read_sections("surnames.txt"):
+        words = {clean(w.replace("_", " ")) for w in re.split(r"\s+", " ".join(parts)) if w}
+        extra_surnames |= words
+        if section == "surname only":
+            surname_only |= words
     given = set()
     for fn in ("dist.male.first", "dist.female.first"):
         for n, freq, rank in census(pkg / fn):
             lw = lower.get(n.lower())
             if lw and lw[0] >= GIVEN_WORD_ZIPF and rank > GIVEN_MAX_RANK_IF_WORD:
                 continue
-            if n in drop:
-                continue
             given.add(n)
     for n in read_words("given_names.txt"):
         given.add(clean(n))
-    given -= drop
+    given -= drop_both | drop_given | surname_only
     write_lines(
         OUT / "given_names.txt",
         [
@@ -641,9 +647,8 @@ def build_names(lower: dict):
         if lw and lw[0] >= SURNAME_WORD_ZIPF and rank > SURNAME_MAX_RANK_IF_WORD:
             continue
         surnames.add(n)
-    for n in read_words("surnames.txt"):
-        surnames.add(clean(n))
-    surnames -= drop
+    surnames |= extra_surnames
+    surnames -= drop_both
     write_lines(
         OUT / "surnames.txt",
         [
