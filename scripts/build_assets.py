@@ -423,6 +423,10 @@ def build_places(lower: dict, countries: dict):
         n = name.lower()
         return n in lower and n in common
 
+    reserved = set()  # organisation and group names: never a city's alternate name
+    for fn in ("organizations.txt", "groups.txt"):
+        for section, parts in read_sections(fn):
+            reserved.update(clean(p) for p in parts)
     capitals = {(clean(c["capital"]), c["iso"]) for c in gc.get_countries().values() if c.get("capital")}
     country_names = set()
     for n, a, d, code in countries.values():
@@ -468,6 +472,9 @@ def build_places(lower: dict, countries: dict):
         if name in country_names and not capital and pop < 1_000_000:
             dropped.append(f"{name}\t{cc}\t{pop}\tcountry name")
             continue
+        if name in reserved and not capital and pop < 100_000:
+            dropped.append(f"{name}\t{cc}\t{pop}\torganisation or group name")
+            continue
         if is_word(name) and not capital and pop < 1_000_000 and name not in keep:
             dropped.append(f"{name}\t{cc}\t{pop}\tword")
             continue
@@ -481,7 +488,7 @@ def build_places(lower: dict, countries: dict):
                 a = clean(a)
                 if a == name or a in alts or not good_alt_shape(a):
                     continue
-                if a in city_names or a in country_names or is_word(a) or a.lower() in lower:
+                if a in city_names or a in country_names or a in reserved or is_word(a) or a.lower() in lower:
                     continue
                 toks = [t for t in re.split(r"[ \-]", a) if t]
                 if len(toks) == 1:
@@ -606,7 +613,15 @@ SURNAME_MAX_RANK_IF_WORD = 600
 SURNAME_WORD_ZIPF = 4.0
 
 
-def build_names(lower: dict):
+NAME_COUNTRY_KEEP = {"Chad", "Jordan", "Holland", "Montenegro"}  # country names that are also common names
+
+
+def build_names(lower: dict, countries: dict):
+    country_forms = set()
+    for n, a, d, code in countries.values():
+        country_forms.add(n)
+        country_forms.update(a)
+    country_forms -= NAME_COUNTRY_KEEP
     pkg = Path(names_pkg.__file__).parent
     drop_both, drop_given, extra_surnames, surname_only = set(), set(), set(), set()
     for section, parts in read_sections("not_names.txt"):
@@ -626,7 +641,7 @@ def build_names(lower: dict):
             given.add(n)
     for n in read_words("given_names.txt"):
         given.add(clean(n))
-    given -= drop_both | drop_given | surname_only
+    given -= drop_both | drop_given | surname_only | country_forms
     write_lines(
         OUT / "given_names.txt",
         [
@@ -648,7 +663,7 @@ def build_names(lower: dict):
             continue
         surnames.add(n)
     surnames |= extra_surnames
-    surnames -= drop_both
+    surnames -= drop_both | country_forms
     write_lines(
         OUT / "surnames.txt",
         [
@@ -692,7 +707,7 @@ def main():
     Path("/tmp/dramatis_dropped_places.log").write_text("\n".join(dropped) + "\n", encoding="utf-8")
     build_organizations()
     build_groups()
-    build_names(lower)
+    build_names(lower, countries)
     build_titles()
 
 
