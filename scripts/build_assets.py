@@ -188,11 +188,17 @@ COUNTRY_NAME_OVERRIDES = {
     "SZ": "Eswatini",
     "FM": "Micronesia",
     "PS": "Palestine",
+    "TR": "Turkey",
 }
+
+# world-countries demonyms that are wrong or useless for news: replaced by COUNTRY_DEMONYMS only
+COUNTRY_DEMONYM_REPLACE = {"GI", "DJ", "VA", "IO", "MP", "UM", "SJ", "TF", "BQ", "GS", "HM", "AQ", "BW", "LS", "MV", "SR", "KI", "VU", "BV", "TR", "SX", "BL", "MF"}
+# aliases from the sources that no English-language news text uses
+COUNTRY_ALIAS_DROP = {"Teratri of Norf'k Ailen", "Svalbard og Jan Mayen", "Union des Comores", "Guiana"}
 
 # Extra aliases per ISO code: the forms news writes.
 COUNTRY_ALIASES = {
-    "US": "United States of America|U.S.|US|USA|U.S.A.|America|the States",
+    "US": "United States of America|U.S.|US|USA|U.S.A.|America",
     "GB": "UK|U.K.|Britain|Great Britain|United Kingdom of Great Britain and Northern Ireland",
     "RU": "Russian Federation",
     "CZ": "Czechia",
@@ -312,9 +318,24 @@ COUNTRY_DEMONYMS = {
     "TL": "Timorese|East Timorese",
     "BY": "Belarusian|Belarusians",
     "MC": "Monegasque|Monacan",
+    "GI": "Gibraltarian|Gibraltarians",
+    "DJ": "Djiboutian|Djiboutians",
+    "BW": "Motswana|Batswana|Botswanan|Botswanans",
+    "LS": "Mosotho|Basotho",
+    "MV": "Maldivian|Maldivians",
+    "SR": "Surinamese|Surinamer|Surinamers",
+    "EC": "Ecuadorian|Ecuadorians",
+    "KI": "I-Kiribati",
+    "VU": "Ni-Vanuatu",
+    "MP": "Northern Mariana Islander|Northern Mariana Islanders",
+    "AG": "Antiguan|Antiguans|Barbudan|Barbudans",
+    "BA": "Bosnian|Bosnians|Herzegovinian|Herzegovinians",
+    "KN": "Kittitian|Kittitians|Nevisian|Nevisians",
+    "PM": "Saint-Pierrais|Miquelonnais",
+    "SX": "St. Maartener|St. Maarteners",
 }
 
-NO_PLURAL_END = ("ese", "ish", "ss", "sh", "ch", "s", "z", "x")
+NO_PLURAL_END = ("ese", "ish", "ss", "sh", "ch", "s", "z", "x", "ic", "ais")
 
 
 def plural_demonym(d: str) -> str | None:
@@ -352,14 +373,17 @@ def build_countries():
                 aliases.append(alt)  # USA, DRC, UAE
         aliases += COUNTRY_ALIASES.get(code, "").split("|")
         # comma-inverted forms "Iran, Islamic Republic of" are not written in news
-        aliases = [a for a in uniq(aliases) if "," not in a and a != name]
+        aliases = [
+            a for a in uniq(aliases)
+            if "," not in a and a != name and a[0].isupper() and a not in COUNTRY_ALIAS_DROP
+        ]
         folded = [ascii_fold(a) for a in [name] + aliases]
         aliases = [a for a in uniq(aliases + folded) if a != name]
         eng = c.get("demonyms", {}).get("eng", {})
         dem = []
         for g in ("m", "f"):
             d = eng.get(g)
-            if d:
+            if d and code not in COUNTRY_DEMONYM_REPLACE and "," not in d and " or " not in d:
                 dem.append(d)
                 p = plural_demonym(d)
                 if p:
@@ -453,7 +477,8 @@ def build_places(lower: dict, countries: dict):
         for sd in pycountry.subdivisions.get(country_code=cc):
             if sd.type in PYCOUNTRY_REGION_TYPES:
                 nm = re.sub(r"\s*\[.*\]$", "", sd.name)
-                add(nm, "region", cc, 0, [ascii_fold(nm)] if ascii_fold(nm) != nm else [])
+                # news writes "Bihar", not ISO's "Bihār": the ASCII form is the name
+                add(ascii_fold(nm), "region", cc, 0, [nm] if ascii_fold(nm) != nm else [])
 
     # cities
     city_rows = []
@@ -571,14 +596,16 @@ def build_groups():
     rows = {}
     for section, parts in read_sections("groups.txt"):
         name = clean(parts[0])
-        forms = uniq(parts[1:])
+        # the name is itself a form unless it is descriptive ("Karen people")
+        forms = uniq(([] if name.endswith(" people") else [name]) + parts[1:]) or [name]
         rows[name] = uniq(rows.get(name, []) + forms)
     out = [f"{n}\t{'|'.join(f)}" for n, f in sorted(rows.items())]
     write_lines(
         OUT / "groups.tsv",
         [
             "groups.tsv: peoples, ethnic, religious and political groups (not a country's demonym).",
-            "columns: name<TAB>forms  (forms |-separated: singular, plural, adjective)",
+            "columns: name<TAB>forms  (forms |-separated: singular, plural, adjective; includes the name itself",
+            "unless the name is descriptive, e.g. 'Karen people')",
             "Hand-written for dramatis (scripts/data/groups.txt); project licence.",
         ],
         out,
