@@ -635,7 +635,9 @@ def name_case(n: str) -> str:
 
 GIVEN_MAX_RANK_IF_WORD = 400  # a census name that is also a common word is kept only if this common
 GIVEN_WORD_ZIPF = 4.0
+GIVEN_PLAIN_WORD_ZIPF = 3.3
 SURNAME_TOP = 5000
+SURNAME_PLAIN_WORD_ZIPF = 3.5
 SURNAME_MAX_RANK_IF_WORD = 600
 SURNAME_WORD_ZIPF = 4.0
 
@@ -665,6 +667,8 @@ def build_names(lower: dict, countries: dict):
             lw = lower.get(n.lower())
             if lw and lw[0] >= GIVEN_WORD_ZIPF and rank > GIVEN_MAX_RANK_IF_WORD:
                 continue
+            if lw and lw[1] == 0 and lw[0] >= GIVEN_PLAIN_WORD_ZIPF and rank > 100:
+                continue  # a word SCOWL knows only in lower case: Karma, Maple, Velvet
             given.add(n)
     for n in read_words("given_names.txt"):
         given.add(clean(n))
@@ -675,7 +679,8 @@ def build_names(lower: dict, countries: dict):
             "given_names.txt: common given names, one per line.",
             "Sources: US Census 1990 name files shipped in PyPI `names` 0.3.0 (public domain data),",
             "plus hand-written international names (scripts/data/given_names.txt).",
-            f"Census names that are common English words (zipf >= {GIVEN_WORD_ZIPF}) are dropped unless ranked <= {GIVEN_MAX_RANK_IF_WORD}.",
+            f"Census names that are common English words (zipf >= {GIVEN_WORD_ZIPF}) are dropped unless ranked <= {GIVEN_MAX_RANK_IF_WORD},",
+            f"and so are those SCOWL knows only in lower case with zipf >= {GIVEN_PLAIN_WORD_ZIPF} unless ranked <= 100.",
         ],
         sorted(given),
     )
@@ -688,6 +693,8 @@ def build_names(lower: dict, countries: dict):
         lw = lower.get(n.lower())
         if lw and lw[0] >= SURNAME_WORD_ZIPF and rank > SURNAME_MAX_RANK_IF_WORD:
             continue
+        if lw and lw[1] == 0 and lw[0] >= SURNAME_PLAIN_WORD_ZIPF and rank > 1000:
+            continue  # a word SCOWL knows only in lower case: Rushing, Messenger, Stamps
         surnames.add(n)
     surnames |= extra_surnames
     surnames -= drop_both | country_forms
@@ -697,7 +704,8 @@ def build_names(lower: dict, countries: dict):
             "surnames.txt: common surnames, one per line.",
             f"Sources: US Census 1990 surname file (top {SURNAME_TOP}) shipped in PyPI `names` 0.3.0 (public domain data),",
             "plus hand-written international surnames (scripts/data/surnames.txt).",
-            f"Census surnames that are common English words (zipf >= {SURNAME_WORD_ZIPF}) are dropped unless ranked <= {SURNAME_MAX_RANK_IF_WORD}.",
+            f"Census surnames that are common English words (zipf >= {SURNAME_WORD_ZIPF}) are dropped unless ranked <= {SURNAME_MAX_RANK_IF_WORD},",
+            f"and so are those SCOWL knows only in lower case with zipf >= {SURNAME_PLAIN_WORD_ZIPF} unless ranked <= 1000.",
         ],
         sorted(surnames),
     )
