@@ -51,7 +51,6 @@ WORLD_COUNTRIES = Path(
 
 LOWERCASE_TOP_N = 60000
 CITY_MIN_POP = 15000
-ALT_MIN_ZIPF = 3.0  # an alternate city name is kept if English text uses it this often
 
 # --------------------------------------------------------------------------
 # helpers
@@ -425,6 +424,10 @@ def load_common_lower() -> set:
     return {w for w in SMALL_DICT.read_text(encoding="utf-8").splitlines() if w and w == w.lower()}
 
 
+def squash(s: str) -> str:
+    return re.sub(r"[ \-']", "", ascii_fold(s).lower())
+
+
 def good_alt_shape(a: str) -> bool:
     if not re.fullmatch(r"[A-Z][A-Za-z'\-\. ]+", a) or len(a) < 3 or a.isupper():
         return False
@@ -489,6 +492,16 @@ def build_places(lower: dict, countries: dict):
         city_rows.append(c)
     city_rows.sort(key=lambda c: (-int(c["population"]), c["name"], c["geonameid"]))
     city_names = {clean(c["name"]) for c in city_rows}
+    region_names = {k[0] for k in rows if k[1] == "region"} | {
+        clean(parts[0]) for section, parts in read_sections("places.txt") if section != "city"
+    }
+    pkg = Path(names_pkg.__file__).parent
+    person_names = {
+        line.split()[0].capitalize()
+        for fn in ("dist.male.first", "dist.female.first", "dist.all.last")
+        for line in (pkg / fn).read_text(encoding="ascii").splitlines()[:3000]
+        if line.strip()
+    }
     for c in city_rows:
         name = clean(c["name"])
         pop = int(c["population"])
@@ -508,18 +521,21 @@ def build_places(lower: dict, countries: dict):
         if f != name:
             alts.append(f)
         if pop >= 100_000:
-            name_toks = set(re.split(r"[ \-]", f))
+            name_toks = set(re.split(r"[ \-]", f)) | set(re.split(r"[ \-]", name))
             for a in c.get("alternatenames", []):
                 a = clean(a)
                 if a == name or a in alts or not good_alt_shape(a):
                     continue
                 if a in city_names or a in country_names or a in reserved or is_word(a) or a.lower() in lower:
                     continue
+                if squash(a) == squash(name):
+                    continue  # "San-Diego": a hyphenation variant only
                 toks = [t for t in re.split(r"[ \-]", a) if t]
                 if len(toks) == 1:
-                    if wordfreq.zipf_frequency(a, "en", wordlist="large") >= ALT_MIN_ZIPF:
+                    # a word of the name itself: "Vegas", "Cebu", "Hague", "Bronx"
+                    if a in name_toks and len(a) >= 4 and a not in person_names and a not in region_names:
                         alts.append(a)
-                elif all(t in CONNECTORS or t in name_toks or t == "City" for t in toks):
+                elif " - " not in a and all(t in name_toks or t == "City" for t in toks):
                     # "Gaza City", "City of New York", "Ho Chi Minh": a form of the name itself
                     alts.append(a)
         add(name, "city", cc, pop, alts)
