@@ -450,10 +450,9 @@ def build_places(lower: dict, countries: dict):
         n = name.lower()
         return n in lower and n in common
 
-    reserved = set()  # organisation and group names: never a city's alternate name
-    for fn in ("organizations.txt", "groups.txt"):
-        for section, parts in read_sections(fn):
-            reserved.update(clean(p) for p in parts)
+    reserved = set()  # organisation names and aliases: never a city's alternate name
+    for section, parts in read_sections("organizations.txt"):
+        reserved.update(clean(p) for p in parts)
     capitals = {(clean(c["capital"]), c["iso"]) for c in gc.get_countries().values() if c.get("capital")}
     country_names = set()
     for n, a, d, code in countries.values():
@@ -511,7 +510,7 @@ def build_places(lower: dict, countries: dict):
             dropped.append(f"{name}\t{cc}\t{pop}\tcountry name")
             continue
         if name in reserved and not capital and pop < 100_000:
-            dropped.append(f"{name}\t{cc}\t{pop}\torganisation or group name")
+            dropped.append(f"{name}\t{cc}\t{pop}\torganisation name")
             continue
         if is_word(name) and not capital and pop < 1_000_000 and name not in keep:
             dropped.append(f"{name}\t{cc}\t{pop}\tword")
