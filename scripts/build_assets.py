@@ -248,6 +248,10 @@ COUNTRY_ALIASES = {
     "BS": "The Bahamas",
     "SS": "Republic of South Sudan",
     "MV": "Maldive Islands",
+    "FK": "Falklands|Malvinas",
+    "GL": "Kalaallit Nunaat",
+    "EH": "Sahrawi Republic",
+    "PR": "Commonwealth of Puerto Rico",
 }
 
 # Extra demonyms (plural / personal nouns / irregular forms).
