@@ -619,6 +619,14 @@ fn context_guess(line: &Line, from: usize, to: usize) -> Option<(Kind, Strength)
     if (2..=3).contains(&n) && (from..to).all(|i| name_like_word(line, i)) {
         return Some((Kind::Person, Strength::Weak));
     }
+    // A lone given name or surname that is not also a common word: "Hayley", "Okafor".
+    if n == 1
+        && line.toks[from].shape == Shape::Cap
+        && (line.k.is_given_name(first) || line.k.is_surname(first))
+        && name_like_word(line, from)
+    {
+        return Some((Kind::Person, Strength::Weak));
+    }
     None
 }
 
