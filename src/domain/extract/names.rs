@@ -22,6 +22,12 @@ const NAME_PARTICLES: &[&str] = &[
 /// "University of Oxford", "Ministry for Europe", "Secretary of State".
 const HEAD_CONNECTORS: &[&str] = &["of", "for", "on"];
 
+/// Words that start the name of a region ("West Bengal", "Upper Silesia").
+const COMPASS: &[&str] = &[
+    "North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western", "Central",
+    "Greater", "Upper", "Lower", "Northeast", "Northwest", "Southeast", "Southwest",
+];
+
 /// Words before an unknown name that suggest a place ("in Tromsø").
 const PLACE_PREPOSITIONS: &[&str] = &["in", "near", "outside", "across", "throughout"];
 
@@ -578,6 +584,10 @@ fn context_guess(line: &Line, from: usize, to: usize) -> Option<(Kind, Strength)
     }
     if let Some(kind) = class_noun_around(line, from, to) {
         return Some((kind, Strength::Good));
+    }
+    // "East Perth", "Southern Ostrobothnia", "Greater Manchester": a region of a place.
+    if n >= 2 && COMPASS.contains(&first) {
+        return Some((Kind::Place, Strength::Good));
     }
     let next = line.word(to);
     let after_comma = if next == "," { line.word(to + 1) } else { next };
