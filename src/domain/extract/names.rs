@@ -24,8 +24,22 @@ const HEAD_CONNECTORS: &[&str] = &["of", "for", "on"];
 
 /// Words that start the name of a region ("West Bengal", "Upper Silesia").
 const COMPASS: &[&str] = &[
-    "North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western", "Central",
-    "Greater", "Upper", "Lower", "Northeast", "Northwest", "Southeast", "Southwest",
+    "North",
+    "South",
+    "East",
+    "West",
+    "Northern",
+    "Southern",
+    "Eastern",
+    "Western",
+    "Central",
+    "Greater",
+    "Upper",
+    "Lower",
+    "Northeast",
+    "Northwest",
+    "Southeast",
+    "Southwest",
 ];
 
 /// Words before an unknown name that suggest a place ("in Tromsø").
@@ -388,7 +402,13 @@ fn strip_leading(line: &Line, from: usize, end: usize) -> usize {
                 .lower_word(&lower)
                 .is_some_and(|lw| !lw.also_name && lw.zipf >= 2.5);
             let person_start = line.k.is_given_name(w) && s + 1 < end;
-            if common && !person_start && line.title_at(s, end).is_none() {
+            // "Armistice Day", "Royal Navy": the first word belongs to a name that ends with
+            // an organisation, place or event word, unless a known name or title follows it.
+            let named_whole = s + 1 < end
+                && has_kind_word_at(line, end - 1)
+                && line.gazetteer_at(s + 1, end, false).is_none()
+                && line.title_at(s + 1, end).is_none();
+            if common && !person_start && !named_whole && line.title_at(s, end).is_none() {
                 s += 1;
                 continue;
             }
@@ -396,6 +416,11 @@ fn strip_leading(line: &Line, from: usize, end: usize) -> usize {
         break;
     }
     s
+}
+
+fn has_kind_word_at(line: &Line, i: usize) -> bool {
+    let w = line.word(i);
+    line.k.is_org_word(w) || line.k.is_place_word(w) || line.k.is_event_word(w)
 }
 
 /// Cuts a run into gazetteer names, titles and unknown names.
@@ -409,6 +434,19 @@ fn segment(line: &Line, from: usize, to: usize, out: &mut Vec<Candidate>) {
             continue;
         }
         let known = line.gazetteer_at(pos, to, false);
+        // "Lord Stanley", "President Jackson": after a title, a place name is a person's.
+        if titled
+            && let Some((n, r)) = known
+            && pos + n == to
+            && line.k.canon(r).kind == Kind::Place
+        {
+            out.push(line.candidate(
+                pos,
+                to,
+                name_reading(Some((Kind::Person, Strength::Strong))),
+            ));
+            return;
+        }
         if let Some((n, r)) = known
             && pos + n == to
         {
@@ -423,7 +461,9 @@ fn segment(line: &Line, from: usize, to: usize, out: &mut Vec<Candidate>) {
             && line.has_kind_word(pos, to)
             && !line.k.is_title(&line.lower_key(pos, to))
         {
-            let guess = word_guess(line, pos, to);
+            let guess = class_noun_around(line, pos, to)
+                .map(|k| (k, Strength::Good))
+                .or_else(|| word_guess(line, pos, to));
             out.push(line.candidate(pos, to, name_reading(guess)));
             return;
         }
@@ -576,6 +616,20 @@ fn context_guess(line: &Line, from: usize, to: usize) -> Option<(Kind, Strength)
         let w = line.word(i);
         w.len() <= 3 && w.ends_with('.') && w.chars().next().is_some_and(char::is_uppercase)
     };
+    // "Aringay, Pangasinan", "Bergen, Norway": a place before a known region or country.
+    let next = line.word(to);
+    if next == "," && to + 1 < line.toks.len() && line.toks[to + 1].is_capitalised() {
+        let run_end = (to + 1..line.toks.len())
+            .find(|&j| !line.toks[j].is_capitalised())
+            .unwrap_or(line.toks.len());
+        if let Some((m, r)) = line.gazetteer_at(to + 1, run_end, false)
+            && to + 1 + m == run_end
+            && !r.demonym
+            && matches!(line.k.canon(r).kind, Kind::Place | Kind::Country)
+        {
+            return Some((Kind::Place, Strength::Good));
+        }
+    }
     if n >= 2 && (line.k.is_given_name(first) || initial(from)) && !initial(to - 1) {
         return Some((Kind::Person, Strength::Good));
     }
@@ -589,23 +643,9 @@ fn context_guess(line: &Line, from: usize, to: usize) -> Option<(Kind, Strength)
     if n >= 2 && COMPASS.contains(&first) {
         return Some((Kind::Place, Strength::Good));
     }
-    let next = line.word(to);
     let after_comma = if next == "," { line.word(to + 1) } else { next };
     if n <= 3 && (line.k.is_person_cue(after_comma) || after_comma == "who") {
         return Some((Kind::Person, Strength::Good));
-    }
-    // "Aringay, Pangasinan", "Bergen, Norway": a place before a known region or country.
-    if next == "," && to + 1 < line.toks.len() && line.toks[to + 1].is_capitalised() {
-        let run_end = (to + 1..line.toks.len())
-            .find(|&j| !line.toks[j].is_capitalised())
-            .unwrap_or(line.toks.len());
-        if let Some((m, r)) = line.gazetteer_at(to + 1, run_end, false)
-            && to + 1 + m == run_end
-            && !r.demonym
-            && matches!(line.k.canon(r).kind, Kind::Place | Kind::Country)
-        {
-            return Some((Kind::Place, Strength::Good));
-        }
     }
     if from > 0 {
         let prev = line.word(from - 1);
