@@ -181,7 +181,17 @@ fn find_known_only(line: &Line, used: &mut [bool], out: &mut Vec<Candidate>, cap
         while end < line.toks.len() && !used[end] && line.toks[end].is_word() {
             end += 1;
         }
-        match line.gazetteer_at(i, end, caps) {
+        // In a headline, a known name that is also a common word ("HIT", "MAY") is too weak a
+        // hint; countries and organisations are kept.
+        let found = line.gazetteer_at(i, end, caps).filter(|&(n, r)| {
+            n > 1
+                || !matches!(line.k.canon(r).kind, Kind::Place)
+                || line
+                    .k
+                    .lower_word(&line.word(i).to_lowercase())
+                    .is_none_or(|lw| lw.zipf < 3.0)
+        });
+        match found {
             Some((n, r)) => {
                 out.push(line.candidate(
                     i,
@@ -433,7 +443,16 @@ fn segment(line: &Line, from: usize, to: usize, out: &mut Vec<Candidate>) {
             pos += 1;
             continue;
         }
-        let known = line.gazetteer_at(pos, to, false);
+        let known = line.gazetteer_at(pos, to, false).or_else(|| {
+            // A dateline or a shouted name in capitals: "WASHINGTON (Reuters)".
+            let caps_word = line.toks[pos].shape == Shape::Upper
+                && line.word(pos).chars().filter(|c| c.is_alphabetic()).count() >= 4;
+            if caps_word {
+                line.gazetteer_at(pos, to, true)
+            } else {
+                None
+            }
+        });
         // "Lord Stanley", "President Jackson": after a title, a place name is a person's.
         if titled
             && let Some((n, r)) = known
@@ -649,7 +668,7 @@ fn context_guess(line: &Line, from: usize, to: usize) -> Option<(Kind, Strength)
     }
     if from > 0 {
         let prev = line.word(from - 1);
-        if line.k.is_person_cue(prev) && n <= 3 {
+        if line.k.is_person_cue(prev) && n <= 3 && line.toks[from].shape == Shape::Cap {
             return Some((Kind::Person, Strength::Weak));
         }
         if PLACE_PREPOSITIONS.contains(&prev) {

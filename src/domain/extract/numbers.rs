@@ -153,8 +153,10 @@ pub fn find(line: &str, toks: &[Token], used: &mut [bool], base: usize, out: &mu
         {
             end += 1;
         }
-        // What is counted: one lower-case word.
-        if end < toks.len()
+        // What is counted: one lower-case word (not after a percentage: "3 percent after").
+        let percent = matches!(text(end - 1), "percent" | "%" | "cent");
+        if !percent
+            && end < toks.len()
             && !used[end]
             && toks[end].shape == Shape::Lower
             && !NOT_COUNTED.contains(&text(end))
