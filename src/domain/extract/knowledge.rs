@@ -41,6 +41,33 @@ pub struct LowerWord {
 /// every start of the program.
 type Key = Cow<'static, str>;
 
+/// "BANK OF AMERICA" → "Bank of America": each word capitalised, small words in lower case.
+fn title_case(key: &str) -> String {
+    const SMALL: &[&str] = &["of", "the", "and", "de", "du", "des", "la", "le", "al", "for", "on"];
+    let mut out = String::with_capacity(key.len());
+    for (i, word) in key.split(' ').enumerate() {
+        if i > 0 {
+            out.push(' ');
+        }
+        let lower = word.to_lowercase();
+        if i > 0 && SMALL.contains(&lower.as_str()) {
+            out.push_str(&lower);
+            continue;
+        }
+        // Capitalise after the start and after hyphens: "GUINEA-BISSAU" → "Guinea-Bissau".
+        let mut cap = true;
+        for c in lower.chars() {
+            if cap {
+                out.extend(c.to_uppercase());
+            } else {
+                out.push(c);
+            }
+            cap = c == '-' || c == '.';
+        }
+    }
+    out
+}
+
 /// Canonical ids from here on are lines of the places file.
 const PLACE_BASE: u32 = 1 << 31;
 
@@ -51,8 +78,6 @@ pub struct Knowledge {
     places: Option<SortedColumn>,
     /// Every name but the main names of places (which `places` finds).
     names: HashMap<Key, NameRef>,
-    /// Names in capitals, built on the first headline in capitals.
-    upper_names: OnceLock<HashMap<String, NameRef>>,
     /// The longest gazetteer name in words, to bound matching.
     pub max_name_words: usize,
     given: Option<SortedColumn>,
@@ -344,33 +369,6 @@ impl Knowledge {
         priority(c.kind, r.demonym, c.population)
     }
 
-    /// Names in capitals: a headline in capitals still names countries and organisations
-    /// ("ISRAEL"); only names of at least three letters, so that "US" is not the pronoun "us".
-    fn upper_names(&self) -> &HashMap<String, NameRef> {
-        self.upper_names.get_or_init(|| {
-            let mut entries: Vec<(&str, NameRef)> =
-                self.names.iter().map(|(k, r)| (k.as_ref(), *r)).collect();
-            if let Some(places) = &self.places {
-                entries.extend((0..places.len()).map(|i| {
-                    let r = NameRef {
-                        canon: PLACE_BASE + i as u32,
-                        demonym: false,
-                    };
-                    (places.key(i), r)
-                }));
-            }
-            // Deterministic whatever the hash order: best rank first, then by name.
-            entries.sort_by(|a, b| self.rank(b.1).cmp(&self.rank(a.1)).then(a.0.cmp(b.0)));
-            let mut upper: HashMap<String, NameRef> = HashMap::default();
-            for (key, r) in entries {
-                if key.chars().filter(|c| c.is_alphabetic()).count() >= 3 {
-                    upper.entry(key.to_uppercase()).or_insert(r);
-                }
-            }
-            upper
-        })
-    }
-
     /// The gazetteer entry named exactly `key` (tokens joined by spaces).
     pub fn name(&self, key: &str) -> Option<NameRef> {
         let table = self.names.get(key).copied();
@@ -388,9 +386,14 @@ impl Knowledge {
         }
     }
 
-    /// The gazetteer entry for a name written in capitals ("ISRAEL").
+    /// The gazetteer entry for a name written in capitals ("ISRAEL", "BANK OF AMERICA"): tried
+    /// as written (acronyms) and in title case with small words in lower case. Only names of at
+    /// least three letters, so that "US" is not the pronoun "us".
     pub fn upper_name(&self, key: &str) -> Option<NameRef> {
-        self.upper_names().get(key).copied()
+        if key.chars().filter(|c| c.is_alphabetic()).count() < 3 {
+            return None;
+        }
+        self.name(key).or_else(|| self.name(&title_case(key)))
     }
 
     /// The entity a name refers to.
