@@ -43,7 +43,9 @@ type Key = Cow<'static, str>;
 
 /// "BANK OF AMERICA" → "Bank of America": each word capitalised, small words in lower case.
 fn title_case(key: &str) -> String {
-    const SMALL: &[&str] = &["of", "the", "and", "de", "du", "des", "la", "le", "al", "for", "on"];
+    const SMALL: &[&str] = &[
+        "of", "the", "and", "de", "du", "des", "la", "le", "al", "for", "on",
+    ];
     let mut out = String::with_capacity(key.len());
     for (i, word) in key.split(' ').enumerate() {
         if i > 0 {
@@ -91,6 +93,7 @@ pub struct Knowledge {
     function_words: HashSet<&'static str>,
     person_cues: HashSet<&'static str>,
     class_nouns: HashMap<&'static str, Kind>,
+    class_nouns_of: HashMap<&'static str, Kind>,
 }
 
 /// The text of every knowledge file; any may be empty.
@@ -330,9 +333,11 @@ impl Knowledge {
         k.function_words = word_set(src.function_words);
         k.person_cues = word_set(src.person_cues);
         for row in rows(src.class_nouns) {
-            if let (Some(noun), Some(kind)) = (row.first(), row.get(1).and_then(|k| Kind::parse(k)))
-            {
-                k.class_nouns.insert(noun, kind);
+            if let Some(kind) = Kind::parse(row[1]) {
+                k.class_nouns.insert(row[0], kind);
+            }
+            if let Some(kind) = Kind::parse(row[2]) {
+                k.class_nouns_of.insert(row[0], kind);
             }
         }
         k
@@ -468,6 +473,12 @@ impl Knowledge {
     /// The kind a common noun gives a name next to it ("the village of X": place).
     pub fn class_noun(&self, w: &str) -> Option<Kind> {
         self.class_nouns.get(w).copied()
+    }
+
+    /// The kind a common noun gives a name after "of", "for" or "at" ("mayor of X": place,
+    /// "spokesman for X": organisation).
+    pub fn class_noun_of(&self, w: &str) -> Option<Kind> {
+        self.class_nouns_of.get(w).copied()
     }
 }
 

@@ -663,6 +663,28 @@ fn context_guess(line: &Line, from: usize, to: usize) -> Option<(Kind, Strength)
         return Some((Kind::Place, Strength::Good));
     }
     let after_comma = if next == "," { line.word(to + 1) } else { next };
+    // "Acme shares fell", "an Acme spokesman said".
+    if matches!(
+        next,
+        "shares"
+            | "stock"
+            | "spokesman"
+            | "spokeswoman"
+            | "spokesperson"
+            | "shareholders"
+            | "subsidiary"
+            | "headquarters"
+    ) {
+        return Some((Kind::Organization, Strength::Good));
+    }
+    // "Ortega, 54, said": an age in commas.
+    if next == ","
+        && line.word(to + 2) == ","
+        && line.word(to + 1).len() <= 3
+        && line.word(to + 1).bytes().all(|b| b.is_ascii_digit())
+    {
+        return Some((Kind::Person, Strength::Good));
+    }
     if n <= 3 && (line.k.is_person_cue(after_comma) || after_comma == "who") {
         return Some((Kind::Person, Strength::Good));
     }
@@ -728,9 +750,9 @@ fn class_noun_around(line: &Line, from: usize, to: usize) -> Option<Kind> {
         {
             return Some(kind);
         }
-        if prev == "of" && from > 1 {
+        if matches!(prev, "of" | "for" | "at") && from > 1 {
             let noun = line.word(from - 2);
-            if let Some(kind) = line.k.class_noun(noun).filter(|k| *k == Kind::Place) {
+            if let Some(kind) = line.k.class_noun_of(noun) {
                 return Some(kind);
             }
         }

@@ -251,3 +251,31 @@ fn a_huge_line_is_handled_in_linear_time() {
     let norway = entities.iter().find(|e| e.name == "Norway").unwrap();
     assert_eq!(norway.mentions.len(), 20_000);
 }
+
+// ---- context rules ----
+
+#[test]
+fn nouns_around_a_name_say_what_it_is() {
+    let text = "The mayor of Brelund spoke to a spokesman for Vantor. Vantor shares fell. \
+                The poet Ilse Marrow, 54, was there. Kelvik is a fishing village.";
+    assert_eq!(kind_of(text, "Brelund"), Some(Kind::Place));
+    assert_eq!(kind_of(text, "Vantor"), Some(Kind::Organization));
+    assert_eq!(kind_of(text, "Ilse Marrow"), Some(Kind::Person));
+    assert_eq!(kind_of(text, "Kelvik"), Some(Kind::Place));
+}
+
+#[test]
+fn a_name_before_a_known_region_is_a_place() {
+    assert_eq!(
+        kind_of("She was born in Tarnby, Norway, in spring.", "Tarnby"),
+        Some(Kind::Place)
+    );
+}
+
+#[test]
+fn a_known_place_followed_by_more_name_words_is_part_of_a_longer_name() {
+    let text = "He played for Oslo Rovers and later Oslo Vikings.";
+    assert_eq!(kind_of(text, "Oslo Rovers"), Some(Kind::Organization));
+    assert!(names(text).contains(&"Oslo Vikings".to_string()));
+    assert!(!names(text).contains(&"Oslo".to_string()));
+}
