@@ -229,7 +229,7 @@ fn find_normal(line: &Line, used: &mut [bool], out: &mut Vec<Candidate>) {
             i += 1;
             continue;
         }
-        let end = run_end(line, used, i);
+        let end = known_across_connectors(line, used, i, run_end(line, used, i));
         let first = out.len();
         let start = strip_leading(line, i, end);
         if start < end {
@@ -239,6 +239,29 @@ fn find_normal(line: &Line, used: &mut [bool], out: &mut Vec<Candidate>) {
         mark(used, start, end);
         attach_definitions(line, end, &mut out[first..]);
         i = end.max(i + 1);
+    }
+}
+
+/// A run stopped by a small word may still be one known name: "Bosnia and Herzegovina",
+/// "Trinidad and Tobago", "Bank of America". Returns the end of the longest such name.
+fn known_across_connectors(line: &Line, used: &[bool], from: usize, end: usize) -> usize {
+    if !matches!(
+        line.word(end),
+        "and" | "of" | "the" | "de" | "y" | "&" | "on" | "upon"
+    ) {
+        return end;
+    }
+    let limit = (from + line.k.max_name_words).min(line.toks.len());
+    let free = (end..limit)
+        .take_while(|&j| !used[j] && line.toks[j].is_word() || line.word(j) == "&")
+        .count();
+    let to = end + free;
+    if to <= end + 1 {
+        return end;
+    }
+    match line.gazetteer_at(from, to, false) {
+        Some((n, _)) if from + n > end + 1 && line.toks[from + n - 1].is_capitalised() => from + n,
+        _ => end,
     }
 }
 
