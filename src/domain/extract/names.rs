@@ -603,6 +603,22 @@ const STATE_NOUNS: &[&str] = &[
     "counterpart",
     "counterparts",
     "side",
+    // Offices in lower case: "German chancellor Helmut Kohl", "French foreign minister".
+    "chancellor",
+    "premier",
+    "king",
+    "queen",
+    "prime",
+    "foreign",
+    "defense",
+    "defence",
+    "finance",
+    "interior",
+    "emir",
+    "monarch",
+    "ruler",
+    "junta",
+    "negotiator",
 ];
 
 /// Whether a demonym ending at `at` (in a run ending at `to`) stands for its state: a title
@@ -794,6 +810,11 @@ fn class_noun_around(line: &Line, from: usize, to: usize) -> Option<Kind> {
     for k in j + 1..(j + 6).min(line.toks.len()) {
         let t = line.toks[k];
         if !t.is_word() && line.word(k) != "-" {
+            return None;
+        }
+        // Another name ends the description ("a Kohl spokesman" is not about the name before),
+        // but a nationality does not ("a Danish company").
+        if t.is_capitalised() && line.k.name(line.word(k)).is_none_or(|r| !r.demonym) {
             return None;
         }
         if t.shape == Shape::Lower
