@@ -128,7 +128,7 @@ pub fn find(line: &str, toks: &[Token], used: &mut [bool], base: usize, out: &mu
         } else if toks[i].shape == Shape::Number
             && w.len() == 5
             && w.ends_with('s')
-            && year(&w[..4])
+            && w.get(..4).is_some_and(year)
         {
             // Decades: "the 1990s".
             end = Some(i + 1);

@@ -279,3 +279,112 @@ fn a_known_place_followed_by_more_name_words_is_part_of_a_longer_name() {
     assert!(names(text).contains(&"Oslo Vikings".to_string()));
     assert!(!names(text).contains(&"Oslo".to_string()));
 }
+
+/// Random text from a pool of troublesome pieces, with the real built-in knowledge: no panic,
+/// and every mention is a valid, disjoint range of the text.
+#[test]
+fn random_text_never_panics_with_the_builtin_knowledge() {
+    const POOL: &[&str] = &[
+        "The",
+        "the",
+        "U.S.",
+        "US",
+        "Mr.",
+        "Dr",
+        "'s",
+        "’s",
+        "'",
+        "’",
+        "-",
+        "‐",
+        "&",
+        "(",
+        ")",
+        ",",
+        ".",
+        "!",
+        "?",
+        ":",
+        "\"",
+        "“",
+        "”",
+        "—",
+        "\n",
+        "\r\n",
+        " ",
+        "  ",
+        "\t",
+        "é",
+        "Ünïcødé",
+        "ÉTAT",
+        "İstanbul",
+        "ß",
+        "ǅ",
+        "🙂",
+        "\u{200d}",
+        "\u{301}",
+        "中文",
+        "العربية",
+        "Israel",
+        "Israeli",
+        "Prime",
+        "Minister",
+        "of",
+        "and",
+        "de",
+        "al-",
+        "Bank",
+        "America",
+        "2023-11-08",
+        "1,000",
+        "3.5",
+        "roughly",
+        "three",
+        "days",
+        "November",
+        "8",
+        "May",
+        "1990s",
+        "12th",
+        "NATO",
+        "(UN)",
+        "administration",
+        "said",
+        "Washington",
+        "New",
+        "York",
+        "St.",
+        "A.",
+        "I",
+    ];
+    let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
+    let mut next = move || {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        seed
+    };
+    for _ in 0..300 {
+        let len = (next() % 60) as usize;
+        let mut text = String::new();
+        for _ in 0..len {
+            text.push_str(POOL[(next() % POOL.len() as u64) as usize]);
+            if next() % 3 == 0 {
+                text.push(' ');
+            }
+        }
+        let entities = super::extract(&text);
+        let mut all: Vec<_> = entities
+            .iter()
+            .flat_map(|e| e.mentions.iter().map(|m| m.range()))
+            .collect();
+        for r in &all {
+            assert!(
+                text.get(r.clone()).is_some_and(|s| !s.is_empty()),
+                "{text:?} {r:?}"
+            );
+        }
+        all.sort_by_key(|r| r.start);
+        assert!(all.windows(2).all(|w| w[0].end <= w[1].start), "{text:?}");
+    }
+}
