@@ -499,6 +499,16 @@ fn segment(line: &Line, from: usize, to: usize, out: &mut Vec<Candidate>) {
             out.push(line.candidate(pos, to, known_reading(r)));
             return;
         }
+        // "Secretary of the Interior Department": a title that an "of" follows is cut first.
+        if let Some(n) = line.title_at(pos, to)
+            && pos + n < to
+            && matches!(line.word(pos + n), "of" | "for" | "at")
+            && known.is_none_or(|(m, _)| m < n)
+        {
+            pos += n;
+            titled = true;
+            continue;
+        }
         if to - pos >= 2
             && line.has_kind_word(pos, to)
             && !line.k.is_title(&line.lower_key(pos, to))
@@ -743,6 +753,7 @@ fn context_guess(line: &Line, from: usize, to: usize) -> Option<(Kind, Strength)
     if n == 1
         && line.toks[from].shape == Shape::Upper
         && (2..=6).contains(&first.chars().filter(|c| c.is_alphanumeric()).count())
+        && !common_word(line, from, 3.0)
     {
         return Some((Kind::Organization, Strength::Weak));
     }
@@ -753,11 +764,19 @@ fn context_guess(line: &Line, from: usize, to: usize) -> Option<(Kind, Strength)
     if n == 1
         && line.toks[from].shape == Shape::Cap
         && (line.k.is_given_name(first) || line.k.is_surname(first))
-        && name_like_word(line, from)
+        && !common_word(line, from, 4.0)
     {
         return Some((Kind::Person, Strength::Weak));
     }
     None
+}
+
+/// Whether word `i` is a common English word in lower case ("Love", "KO", "EP"): at least
+/// `zipf` on the Zipf scale.
+fn common_word(line: &Line, i: usize, zipf: f32) -> bool {
+    line.k
+        .lower_word(&line.word(i).to_lowercase())
+        .is_some_and(|lw| lw.zipf >= zipf)
 }
 
 /// A word that looks like part of a personal name: capitalised, not an acronym, and not a
