@@ -513,11 +513,19 @@ fn segment(line: &Line, from: usize, to: usize, out: &mut Vec<Candidate>) {
             && line.has_kind_word(pos, to)
             && !line.k.is_title(&line.lower_key(pos, to))
         {
-            let guess = class_noun_around(line, pos, to)
+            // "Seminole County Sheriff Ann Lee": a title after the name word starts a new piece.
+            let end = (pos + 1..to)
+                .find(|&k| has_kind_word_at(line, k - 1) && line.title_at(k, to).is_some())
+                .unwrap_or(to);
+            let guess = class_noun_around(line, pos, end)
                 .map(|k| (k, Strength::Good))
-                .or_else(|| word_guess(line, pos, to));
-            out.push(line.candidate(pos, to, name_reading(guess)));
-            return;
+                .or_else(|| word_guess(line, pos, end));
+            out.push(line.candidate(pos, end, name_reading(guess)));
+            if end == to {
+                return;
+            }
+            pos = end;
+            continue;
         }
         if let Some(n) = line.title_at(pos, to)
             && known.is_none_or(|(m, _)| m < n)
@@ -805,6 +813,14 @@ fn class_noun_around(line: &Line, from: usize, to: usize) -> Option<Kind> {
             .k
             .class_noun(prev)
             .filter(|_| line.toks[from - 1].shape == Shape::Lower)
+        {
+            return Some(kind);
+        }
+        // "the American rock band, Eels".
+        if prev == ","
+            && from > 1
+            && line.toks[from - 2].shape == Shape::Lower
+            && let Some(kind) = line.k.class_noun(line.word(from - 2))
         {
             return Some(kind);
         }
