@@ -65,6 +65,39 @@ struct Builder {
     mentions: Vec<Mention>,
 }
 
+/// Legal forms that end a company's full name and are dropped in later mentions.
+const LEGAL_SUFFIXES: &[&str] = &[
+    "Inc",
+    "Inc.",
+    "Corp",
+    "Corp.",
+    "Corporation",
+    "Co",
+    "Co.",
+    "Ltd",
+    "Ltd.",
+    "Limited",
+    "LLC",
+    "PLC",
+    "plc",
+    "AG",
+    "SA",
+    "S.A.",
+    "NV",
+    "N.V.",
+    "GmbH",
+    "Group",
+    "Holdings",
+    "Company",
+];
+
+/// "Acme Corp." → "Acme"; None if the name has no legal suffix or nothing before it.
+fn without_legal_suffix(key: &str) -> Option<&str> {
+    let (head, last) = key.rsplit_once(' ')?;
+    let head = head.strip_suffix(" ,").unwrap_or(head);
+    (LEGAL_SUFFIXES.contains(&last) && !head.is_empty()).then_some(head)
+}
+
 /// The letters of an acronym for a name: "United Nations" → "UN".
 fn initials(key: &str) -> String {
     key.split(' ')
@@ -103,6 +136,16 @@ pub fn cluster(cands: Vec<Candidate>, k: &Knowledge) -> Vec<Entity> {
         }
     }
 
+    // Companies by their names without the legal suffix: "Acme Corp." is also "Acme".
+    let mut by_short_name: HashMap<&str, &str> = HashMap::new();
+    for c in &cands {
+        if let Reading::Name { .. } = c.reading
+            && let Some(short) = without_legal_suffix(&c.key)
+        {
+            by_short_name.entry(short).or_insert(c.key.as_str());
+        }
+    }
+
     // Acronyms: defined in brackets, or the initials of a multi-word name of the text.
     let mut acronyms: HashMap<&str, &str> = HashMap::new();
     for c in &cands {
@@ -124,6 +167,9 @@ pub fn cluster(cands: Vec<Candidate>, k: &Knowledge) -> Vec<Entity> {
     // The target of each candidate.
     let mut order: Vec<Target> = Vec::new();
     let mut builders: BTreeMap<Target, Builder> = BTreeMap::new();
+    for (short, full) in by_short_name {
+        acronyms.entry(short).or_insert(full);
+    }
     for c in &cands {
         let Some((target, kind, name)) = resolve(c, k, &info, &by_last_word, &acronyms) else {
             continue;
@@ -196,12 +242,13 @@ fn resolve(
             Some((Target::Canon(*canon), entry.kind, entry.name.to_string()))
         }
         Reading::Name { .. } => {
-            if let Some(full) = person_of(&c.key) {
-                return Some((
-                    Target::Name(full.to_string()),
-                    Kind::Person,
-                    full.to_string(),
-                ));
+            // "Acme Corp." when the gazetteer knows "Acme".
+            if let Some(short) = without_legal_suffix(&c.key)
+                && let Some(r) = k.name(short)
+                && k.canon(r).kind == Kind::Organization
+            {
+                let entry = k.canon(r);
+                return Some((Target::Canon(r.canon), entry.kind, entry.name.to_string()));
             }
             if let Some(long) = acronyms
                 .get(c.key.as_str())
@@ -218,6 +265,14 @@ fn resolve(
                     .and_then(NameInfo::kind)
                     .map_or(Kind::Organization, |(kind, _)| kind);
                 return Some((Target::Name(long.to_string()), kind, long.to_string()));
+            }
+            // After explicit aliases (acronyms, short company names): a surname alone.
+            if let Some(full) = person_of(&c.key) {
+                return Some((
+                    Target::Name(full.to_string()),
+                    Kind::Person,
+                    full.to_string(),
+                ));
             }
             let i = info.get(c.key.as_str())?;
             let kind = i.kind();

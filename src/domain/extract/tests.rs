@@ -388,3 +388,28 @@ fn random_text_never_panics_with_the_builtin_knowledge() {
         assert!(all.windows(2).all(|w| w[0].end <= w[1].start), "{text:?}");
     }
 }
+
+#[test]
+fn a_company_is_also_named_without_its_legal_suffix() {
+    let text = "Vantoro Holdings bought a mill. Then Vantoro sold it, and Vantoro shares fell.";
+    let (kind, mentions) = find(text, "Vantoro Holdings").unwrap();
+    assert_eq!(kind, Kind::Organization);
+    assert_eq!(mentions, ["Vantoro Holdings", "Vantoro", "Vantoro"]);
+}
+
+#[test]
+fn known_names_joined_by_small_words_stay_whole() {
+    let k = super::knowledge::tests::tiny();
+    assert!(
+        k.name("Bosnia and Herzegovina").is_none(),
+        "not in the tiny gazetteer"
+    );
+    // With the built-in gazetteer, a country whose name holds "and" is one mention.
+    let entities = super::extract("Bosnia and Herzegovina joined, and Israel and Chile did not.");
+    let names: Vec<&str> = entities.iter().map(|e| e.name.as_str()).collect();
+    assert!(names.contains(&"Bosnia and Herzegovina"), "{names:?}");
+    assert!(
+        names.contains(&"Israel") && names.contains(&"Chile"),
+        "{names:?}"
+    );
+}
