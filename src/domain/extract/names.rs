@@ -89,8 +89,25 @@ impl<'a> Line<'a> {
             } else {
                 self.k.name(&key)
             };
-            hit.map(|r| (n, r))
+            hit.filter(|r| n > 1 || self.plausible_single(from, *r))
+                .map(|r| (n, r))
         })
+    }
+
+    /// A one-word gazetteer hit is a name unless the word is a function word ("To" is also
+    /// a place), or a common lower-case word at a sentence start that is not a country.
+    fn plausible_single(&self, i: usize, r: NameRef) -> bool {
+        let lower = self.word(i).to_lowercase();
+        if self.k.is_function_word(&lower) {
+            return false;
+        }
+        if self.toks[i].sentence_start && self.k.canon(r).kind == Kind::Place {
+            return self
+                .k
+                .lower_word(&lower)
+                .is_none_or(|lw| lw.also_name || lw.zipf < 3.0);
+        }
+        true
     }
 
     /// The longest title starting at `from` and ending by `to`, in words.
