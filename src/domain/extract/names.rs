@@ -98,7 +98,8 @@ impl<'a> Line<'a> {
     /// a place), or a common lower-case word at a sentence start that is not a country.
     fn plausible_single(&self, i: usize, r: NameRef) -> bool {
         let lower = self.word(i).to_lowercase();
-        if self.k.is_function_word(&lower) {
+        // "US" in capitals is the country; "To" capitalised is the preposition.
+        if self.toks[i].shape != Shape::Upper && self.k.is_function_word(&lower) {
             return false;
         }
         if self.toks[i].sentence_start && self.k.canon(r).kind == Kind::Place {
