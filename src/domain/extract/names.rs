@@ -557,8 +557,10 @@ fn segment(line: &Line, from: usize, to: usize, out: &mut Vec<Candidate>) {
             // name: "Perth Glory", "St. Louis Cardinals", "Hamilton Field".
             let part_of_longer = !r.demonym && line.title_at(pos + n, to).is_none();
             if part_of_longer {
-                let guess =
-                    context_guess(line, pos, to).or(Some((Kind::Organization, Strength::Weak)));
+                // The name-like-words guess does not apply: the first word is a known place.
+                let guess = context_guess(line, pos, to)
+                    .filter(|(_, s)| *s >= Strength::Good)
+                    .or(Some((Kind::Organization, Strength::Weak)));
                 out.push(line.candidate(pos, to, name_reading(guess)));
                 return;
             }
