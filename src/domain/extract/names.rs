@@ -42,6 +42,51 @@ const COMPASS: &[&str] = &[
     "Southwest",
 ];
 
+/// Kind words that type a name only as its last word: "Leeds United" but not "United States
+/// Representative".
+const LAST_ONLY: &[&str] = &[
+    "United",
+    "Rovers",
+    "Wanderers",
+    "Athletic",
+    "Athletics",
+    "City",
+    "Town",
+    "Union",
+    "Capital",
+];
+
+/// Organisation words that an "of", "for" or "on" can follow inside a name: "Ministry for
+/// Europe", "Committee on Finance" (while "League for Peace" stays two names).
+const FOR_ON_HEADS: &[&str] = &[
+    "Ministry",
+    "Department",
+    "Commission",
+    "Committee",
+    "Council",
+    "Office",
+    "Centre",
+    "Center",
+    "Institute",
+    "Agency",
+    "Foundation",
+    "Society",
+    "Association",
+    "Fund",
+    "Secretary",
+    "Minister",
+    "Conference",
+    "Convention",
+    "Coalition",
+    "Alliance",
+    "Movement",
+    "Campaign",
+    "Party",
+    "Bureau",
+    "Board",
+    "Authority",
+];
+
 /// Words before an unknown name that suggest a place ("in Tromsø").
 const PLACE_PREPOSITIONS: &[&str] = &["in", "near", "outside", "across", "throughout"];
 
@@ -122,6 +167,9 @@ impl<'a> Line<'a> {
     fn has_kind_word(&self, from: usize, to: usize) -> bool {
         (from..to).any(|i| {
             let w = self.word(i);
+            if i + 1 < to && LAST_ONLY.contains(&w) {
+                return false;
+            }
             self.k.is_org_word(w) || self.k.is_place_word(w) || self.k.is_event_word(w)
         })
     }
@@ -304,10 +352,15 @@ fn run_end(line: &Line, used: &[bool], from: usize) -> usize {
             j += 1;
             continue;
         }
-        // "Procter & Gamble", "AT & T": one word after the ampersand, a short name before it.
-        if line.word(j) == "&" && free_cap(j + 1) && !free_cap(j + 2) && j - from <= 2 {
-            j += 2;
-            continue;
+        // "Procter & Gamble", "AT & T": one word after the ampersand, a short name before it;
+        // or more words when they end the name of an organisation ("Community & Technical
+        // College").
+        if line.word(j) == "&" && free_cap(j + 1) && j - from <= 2 {
+            let after = (j + 1..toks.len()).take_while(|&k| free_cap(k)).count();
+            if after == 1 || line.k.is_org_word(line.word(j + after)) {
+                j += 1 + after;
+                continue;
+            }
         }
         let w = line.word(j);
         if j < toks.len() && !used[j] && toks[j].shape == Shape::Lower {
@@ -319,7 +372,8 @@ fn run_end(line: &Line, used: &[bool], from: usize) -> usize {
                 j += particles + 1;
                 continue;
             }
-            if HEAD_CONNECTORS.contains(&w) && head_before(line, from, j) {
+            let head_ok = w == "of" || FOR_ON_HEADS.contains(&line.word(j - 1));
+            if HEAD_CONNECTORS.contains(&w) && head_ok && head_before(line, from, j) {
                 if free_cap(j + 1) {
                     j += 2;
                     continue;
