@@ -540,8 +540,13 @@ fn segment(line: &Line, from: usize, to: usize, out: &mut Vec<Candidate>) {
         }
         let known = line.gazetteer_at(pos, to, false).or_else(|| {
             // A dateline or a shouted name in capitals: "WASHINGTON (Reuters)".
-            let caps_word = line.toks[pos].shape == Shape::Upper
-                && line.word(pos).chars().filter(|c| c.is_alphabetic()).count() >= 4;
+            let caps_word = (pos..to).all(|i| line.toks[i].shape == Shape::Upper)
+                && line
+                    .key(pos, to)
+                    .chars()
+                    .filter(|c| c.is_alphabetic())
+                    .count()
+                    >= 4;
             if caps_word {
                 line.gazetteer_at(pos, to, true)
             } else {

@@ -177,6 +177,12 @@ fn a_headline_in_capitals_gives_only_known_names() {
 }
 
 #[test]
+fn a_dateline_in_capitals_is_a_known_place() {
+    let text = "NEW YORK (Wire) - Chile and Norway met.";
+    assert_eq!(find(text, "New York").unwrap().1, ["NEW YORK"]);
+}
+
+#[test]
 fn a_title_alone_is_not_an_entity() {
     assert!(names("The Prime Minister said the President would come.").is_empty());
 }
