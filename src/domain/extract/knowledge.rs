@@ -82,6 +82,8 @@ pub struct Knowledge {
     names: HashMap<Key, NameRef>,
     /// The longest gazetteer name in words, to bound matching.
     pub max_name_words: usize,
+    /// First words of the names of several words: matching tries longer names only there.
+    multi_first: HashSet<Key>,
     given: Option<SortedColumn>,
     surnames: Option<SortedColumn>,
     lower: Option<SortedColumn>,
@@ -299,8 +301,7 @@ impl Knowledge {
                 // Names that tokenise differently ("'Afak") are found through the table.
                 k.add_name(name, id, false);
             } else {
-                let words = name.bytes().filter(|&b| b == b' ').count() + 1;
-                k.max_name_words = k.max_name_words.max(words);
+                k.note_words(&Cow::Borrowed(name));
             }
             if memchr::memchr(b'|', line.as_bytes()).is_some()
                 || line
@@ -358,8 +359,7 @@ impl Knowledge {
             return;
         }
         let new = NameRef { canon, demonym };
-        let words = key.bytes().filter(|&b| b == b' ').count() + 1;
-        self.max_name_words = self.max_name_words.max(words);
+        self.note_words(&key);
         let new_rank = self.rank(new);
         match self.names.get(&key) {
             Some(&old) if self.rank(old) >= new_rank => {}
@@ -367,6 +367,24 @@ impl Knowledge {
                 self.names.insert(key, new);
             }
         }
+    }
+
+    /// Records how many words a name has, and its first word if it has several.
+    fn note_words(&mut self, key: &Key) {
+        let words = key.bytes().filter(|&b| b == b' ').count() + 1;
+        self.max_name_words = self.max_name_words.max(words);
+        if let Some((first, _)) = key.split_once(' ') {
+            let first = match key {
+                Cow::Borrowed(k) => Cow::Borrowed(&k[..first.len()]),
+                Cow::Owned(_) => Cow::Owned(first.to_string()),
+            };
+            self.multi_first.insert(first);
+        }
+    }
+
+    /// Whether some name of several words starts with `word`.
+    pub fn starts_longer_name(&self, word: &str) -> bool {
+        self.multi_first.contains(word)
     }
 
     fn rank(&self, r: NameRef) -> (u8, u64) {

@@ -42,6 +42,9 @@ const COMPASS: &[&str] = &[
     "Southwest",
 ];
 
+/// The most words one run of name words may have.
+const MAX_RUN: usize = 16;
+
 /// Kind words that type a name only as its last word: "Leeds United" but not "United States
 /// Representative".
 const LAST_ONLY: &[&str] = &[
@@ -126,7 +129,17 @@ impl<'a> Line<'a> {
 
     /// The longest gazetteer name starting at `from` and ending by `to`.
     fn gazetteer_at(&self, from: usize, to: usize, caps: bool) -> Option<(usize, NameRef)> {
-        let max = self.k.max_name_words.min(to - from);
+        let first = self.word(from);
+        let longer = if caps {
+            self.k.starts_longer_name(first) || self.k.starts_longer_name(&title_word(first))
+        } else {
+            self.k.starts_longer_name(first)
+        };
+        let max = if longer {
+            self.k.max_name_words.min(to - from)
+        } else {
+            1.min(to - from)
+        };
         (1..=max).rev().find_map(|n| {
             let key = self.key(from, from + n);
             let hit = if caps {
@@ -186,6 +199,19 @@ impl<'a> Line<'a> {
     }
 }
 
+/// "NEW" → "New": how a word in capitals is written in the gazetteer, most likely.
+fn title_word(w: &str) -> String {
+    let mut out = String::with_capacity(w.len());
+    for (i, c) in w.chars().enumerate() {
+        if i == 0 {
+            out.push(c);
+        } else {
+            out.extend(c.to_lowercase());
+        }
+    }
+    out
+}
+
 fn mode(line: &Line) -> Mode {
     let mut words = 0;
     let mut upper = 0;
@@ -243,8 +269,9 @@ fn find_known_only(line: &Line, used: &mut [bool], out: &mut Vec<Candidate>, cap
             i += 1;
             continue;
         }
+        let limit = (i + line.k.max_name_words.max(1)).min(line.toks.len());
         let mut end = i;
-        while end < line.toks.len() && !used[end] && line.toks[end].is_word() {
+        while end < limit && !used[end] && line.toks[end].is_word() {
             end += 1;
         }
         // In a headline, a known name that is also a common word ("HIT", "MAY") is too weak a
@@ -295,7 +322,9 @@ fn find_normal(line: &Line, used: &mut [bool], out: &mut Vec<Candidate>) {
             i += 1;
             continue;
         }
-        let end = known_across_connectors(line, used, i, run_end(line, used, i));
+        // No name is this long; the bound keeps the work per run constant on odd input
+        // (a megabyte of Capitalised Words without punctuation).
+        let end = known_across_connectors(line, used, i, run_end(line, used, i)).min(i + MAX_RUN);
         let first = out.len();
         let start = strip_leading(line, i, end);
         if start < end {
@@ -334,8 +363,9 @@ fn known_across_connectors(line: &Line, used: &[bool], from: usize, end: usize) 
 /// Where the run of name words starting at `from` ends (exclusive).
 fn run_end(line: &Line, used: &[bool], from: usize) -> usize {
     let toks = line.toks;
+    let limit = (from + MAX_RUN).min(toks.len());
     let free_cap = |j: usize| {
-        j < toks.len()
+        j < limit
             && !used[j]
             && toks[j].is_capitalised()
             && !line.is_function_word(j)
@@ -366,6 +396,7 @@ fn run_end(line: &Line, used: &[bool], from: usize) -> usize {
         if j < toks.len() && !used[j] && toks[j].shape == Shape::Lower {
             // "da Vinci", "de la Vega", "van der Berg".
             let particles = (j..toks.len())
+                .take(3)
                 .take_while(|&p| !used[p] && NAME_PARTICLES.contains(&line.word(p)))
                 .count();
             if (1..=2).contains(&particles) && free_cap(j + particles) {
@@ -774,9 +805,10 @@ fn context_guess(line: &Line, from: usize, to: usize) -> Option<(Kind, Strength)
     // "Aringay, Pangasinan", "Bergen, Norway": a place before a known region or country.
     let next = line.word(to);
     if next == "," && to + 1 < line.toks.len() && line.toks[to + 1].is_capitalised() {
-        let run_end = (to + 1..line.toks.len())
+        let limit = (to + 1 + line.k.max_name_words).min(line.toks.len());
+        let run_end = (to + 1..limit)
             .find(|&j| !line.toks[j].is_capitalised())
-            .unwrap_or(line.toks.len());
+            .unwrap_or(limit);
         if let Some((m, r)) = line.gazetteer_at(to + 1, run_end, false)
             && to + 1 + m == run_end
             && !r.demonym

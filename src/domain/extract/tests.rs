@@ -419,3 +419,13 @@ fn known_names_joined_by_small_words_stay_whole() {
         "{names:?}"
     );
 }
+
+#[test]
+fn huge_runs_of_capitalised_words_stay_linear() {
+    let words = "Norway Chile Oslo Vessel River Maria Berg ".repeat(30_000);
+    let entities = run(&words);
+    assert!(!entities.is_empty());
+    let caps = "NORWAY CHILE OSLO VESSEL RIVER ".repeat(30_000);
+    let entities = run(&caps);
+    assert!(entities.iter().any(|e| e.name == "Chile"));
+}
