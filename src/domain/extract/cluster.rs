@@ -9,14 +9,16 @@
 //!   (the nationality) when it is not;
 //! - a name only seen at sentence starts that is also a common word is dropped.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
+
+use rustc_hash::FxHashMap as HashMap;
 
 use super::candidate::{Candidate, Reading, Strength};
 use super::knowledge::Knowledge;
 use crate::domain::entity::{self, Entity, Kind, Mention};
 
 /// What a mention belongs to.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 enum Target {
     Canon(u32),
     /// The nationality of a country that is not named in the text.
@@ -108,7 +110,7 @@ fn initials(key: &str) -> String {
 
 pub fn cluster(cands: Vec<Candidate>, k: &Knowledge) -> Vec<Entity> {
     // What the document says about each unknown name.
-    let mut info: HashMap<&str, NameInfo> = HashMap::new();
+    let mut info: HashMap<&str, NameInfo> = HashMap::default();
     for c in &cands {
         if let Reading::Name {
             guess,
@@ -122,7 +124,7 @@ pub fn cluster(cands: Vec<Candidate>, k: &Knowledge) -> Vec<Entity> {
     }
 
     // People by the last word of their full names, first seen first.
-    let mut by_last_word: HashMap<&str, &str> = HashMap::new();
+    let mut by_last_word: HashMap<&str, &str> = HashMap::default();
     for c in &cands {
         if let Reading::Name { .. } = c.reading
             && c.key.contains(' ')
@@ -137,7 +139,7 @@ pub fn cluster(cands: Vec<Candidate>, k: &Knowledge) -> Vec<Entity> {
     }
 
     // Companies by their names without the legal suffix: "Acme Corp." is also "Acme".
-    let mut by_short_name: HashMap<&str, &str> = HashMap::new();
+    let mut by_short_name: HashMap<&str, &str> = HashMap::default();
     for c in &cands {
         if let Reading::Name { .. } = c.reading
             && let Some(short) = without_legal_suffix(&c.key)
@@ -147,7 +149,7 @@ pub fn cluster(cands: Vec<Candidate>, k: &Knowledge) -> Vec<Entity> {
     }
 
     // Acronyms: defined in brackets, or the initials of a multi-word name of the text.
-    let mut acronyms: HashMap<&str, &str> = HashMap::new();
+    let mut acronyms: HashMap<&str, &str> = HashMap::default();
     for c in &cands {
         if let Some(a) = &c.defines {
             acronyms.entry(a.as_str()).or_insert(c.key.as_str());
@@ -165,8 +167,9 @@ pub fn cluster(cands: Vec<Candidate>, k: &Knowledge) -> Vec<Entity> {
     }
 
     // The target of each candidate.
-    let mut order: Vec<Target> = Vec::new();
-    let mut builders: BTreeMap<Target, Builder> = BTreeMap::new();
+    // Entities in order of first mention; the map only finds them.
+    let mut index: HashMap<Target, usize> = HashMap::default();
+    let mut builders: Vec<Builder> = Vec::new();
     for (short, full) in by_short_name {
         acronyms.entry(short).or_insert(full);
     }
@@ -174,16 +177,18 @@ pub fn cluster(cands: Vec<Candidate>, k: &Knowledge) -> Vec<Entity> {
         let Some((target, kind, name)) = resolve(c, k, &info, &by_last_word, &acronyms) else {
             continue;
         };
-        let b = builders.entry(target.clone()).or_insert_with(|| {
-            order.push(target.clone());
-            Builder {
+        let is_name = matches!(target, Target::Name(_));
+        let at = *index.entry(target).or_insert_with(|| {
+            builders.push(Builder {
                 name: name.clone(),
                 kind,
                 aliases: Vec::new(),
                 mentions: Vec::new(),
-            }
+            });
+            builders.len() - 1
         });
-        if name.len() > b.name.len() && matches!(target, Target::Name(_)) {
+        let b = &mut builders[at];
+        if name.len() > b.name.len() && is_name {
             b.name = name;
         }
         if !b.aliases.contains(&c.key) {
@@ -192,9 +197,8 @@ pub fn cluster(cands: Vec<Candidate>, k: &Knowledge) -> Vec<Entity> {
         b.mentions.push(Mention::new(c.start..c.end));
     }
 
-    let entities = order
+    let entities = builders
         .into_iter()
-        .filter_map(|t| builders.remove(&t))
         .map(|b| Entity {
             id: String::new(),
             name: b.name,

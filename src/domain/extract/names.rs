@@ -141,7 +141,12 @@ impl<'a> Line<'a> {
             1.min(to - from)
         };
         (1..=max).rev().find_map(|n| {
-            let key = self.key(from, from + n);
+            // One word is its own key: no allocation on the commonest lookup.
+            let key = if n == 1 {
+                std::borrow::Cow::Borrowed(first)
+            } else {
+                std::borrow::Cow::Owned(self.key(from, from + n))
+            };
             let hit = if caps {
                 self.k.upper_name(&key)
             } else {
