@@ -205,10 +205,12 @@ pub fn key_of(name: &str) -> String {
 fn static_key(name: &'static str) -> Key {
     // Plain: letters and digits, with single spaces, hyphens or apostrophes between them.
     let b = name.as_bytes();
-    let ascii_plain = b.first().is_some_and(u8::is_ascii_alphanumeric)
-        && b.last().is_some_and(u8::is_ascii_alphanumeric)
-        && b.iter().all(|&c| c.is_ascii_alphanumeric() || c == b' ')
-        && !name.contains("  ");
+    let mut prev_space = true;
+    let ascii_plain = b.iter().all(|&c| {
+        let ok = c.is_ascii_alphanumeric() || (c == b' ' && !prev_space);
+        prev_space = c == b' ';
+        ok
+    }) && !prev_space;
     if ascii_plain {
         return Cow::Borrowed(name);
     }

@@ -37,6 +37,7 @@ impl SortedColumn {
         let mut lines = Vec::with_capacity(memchr::memchr_iter(b'\n', bytes).count() + 1);
         let mut sorted = true;
         let mut prev: &[u8] = b"";
+        let mut prev_prefix = 0u64;
         let mut at = 0;
         let ends = memchr::memchr_iter(b'\n', bytes).chain(std::iter::once(bytes.len()));
         for end in ends {
@@ -49,11 +50,14 @@ impl SortedColumn {
             let lead = cell.len() - cell.trim_ascii_start().len();
             let key = cell.trim_ascii();
             if !key.is_empty() && key[0] != b'#' {
-                sorted &= prev <= key;
+                let prefix = prefix_of(key);
+                // The integer prefix decides almost every comparison without a library call.
+                sorted &= prev_prefix < prefix || (prev_prefix == prefix && prev <= key);
                 prev = key;
+                prev_prefix = prefix;
                 let key_start = at + lead;
                 lines.push(Line {
-                    prefix: prefix_of(key),
+                    prefix,
                     start: at as u32,
                     key_start: key_start as u32,
                     key_end: (key_start + key.len()) as u32,
