@@ -11,10 +11,13 @@ mod candidate;
 mod cluster;
 mod dates;
 mod knowledge;
+mod line;
 mod names;
 mod numbers;
+mod runs;
 mod sorted;
 mod token;
+mod typing;
 
 use crate::domain::entity::Entity;
 use candidate::Candidate;
