@@ -429,3 +429,10 @@ fn huge_runs_of_capitalised_words_stay_linear() {
     let entities = run(&caps);
     assert!(entities.iter().any(|e| e.name == "Chile"));
 }
+
+#[test]
+fn a_noun_after_a_name_can_say_what_it_is() {
+    let text = "Members of the Varda party met in the Kessen region.";
+    assert_eq!(kind_of(text, "Varda"), Some(Kind::Organization));
+    assert_eq!(kind_of(text, "Kessen"), Some(Kind::Place));
+}

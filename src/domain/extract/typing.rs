@@ -241,6 +241,20 @@ pub(super) fn name_like_word(line: &Line, i: usize) -> bool {
 /// The kind given by a common noun next to the name: "the poet X", "the village of X",
 /// "X is a Norwegian company", "X, a singer".
 pub(super) fn class_noun_around(line: &Line, from: usize, to: usize) -> Option<Kind> {
+    // "the Likud party", "Kherson region": a noun for an organisation or a place right after.
+    // Nouns that a genre or a sport does not precede ("Jazz band", "SWAT team" are not names).
+    if to < line.toks.len() && line.toks[to].shape == Shape::Lower {
+        match line.word(to) {
+            "party" | "militia" | "company" | "firm" | "corporation" | "agency" | "ministry"
+            | "bank" | "coalition" | "alliance" | "faction" | "conglomerate" | "subsidiary" => {
+                return Some(Kind::Organization);
+            }
+            "region" | "province" | "district" | "county" | "river" | "valley" | "village"
+            | "municipality" | "governorate" | "oblast" | "prefecture" | "peninsula"
+            | "neighbourhood" | "neighborhood" | "suburb" => return Some(Kind::Place),
+            _ => {}
+        }
+    }
     if from > 0 {
         let prev = line.word(from - 1);
         if let Some(kind) = line
