@@ -436,3 +436,18 @@ fn a_noun_after_a_name_can_say_what_it_is() {
     assert_eq!(kind_of(text, "Varda"), Some(Kind::Organization));
     assert_eq!(kind_of(text, "Kessen"), Some(Kind::Place));
 }
+
+/// The reader runs extraction on a worker thread.
+#[test]
+fn the_extractor_can_move_to_another_thread() {
+    fn send<T: Send + 'static>(_: &T) {}
+    let ex = Extractor::new();
+    send(&ex);
+    let handle = std::thread::spawn(move || {
+        let mut ex = ex;
+        ex.feed(0, "Israel and Qatar met.\n");
+        ex.finish()
+    });
+    let entities = handle.join().unwrap();
+    assert!(entities.iter().any(|e| e.name == "Qatar"));
+}
