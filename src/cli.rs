@@ -19,6 +19,15 @@ pub struct Cli {
     /// Open files that look binary (NUL bytes) instead of refusing them.
     #[arg(long)]
     pub binary: bool,
+
+    /// Take the entities from this annotation file (brat .ann, JSON Lines, CoNLL) instead of
+    /// finding them.
+    #[arg(long, value_name = "FILE")]
+    pub annotations: Option<String>,
+
+    /// How the annotation file counts offsets.
+    #[arg(long, value_enum, default_value_t = Offsets::CodePoints)]
+    pub offsets: Offsets,
 }
 
 #[derive(Debug, Subcommand)]
@@ -29,9 +38,26 @@ pub enum Command {
 
 #[derive(Debug, Args)]
 pub struct ExtractArgs {
-    /// One JSON object per document, one per line (the only format for now).
-    #[arg(long, required = true)]
+    /// Same as `--format json` (the default), kept for existing scripts.
+    #[arg(long, conflicts_with = "format")]
     pub json: bool,
+
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Json)]
+    pub format: Format,
+
+    /// Take the entities from this annotation file (brat .ann, JSON Lines, CoNLL) instead of
+    /// finding them. Once for all documents, or once per document in the same order.
+    #[arg(long, value_name = "FILE")]
+    pub annotations: Vec<String>,
+
+    /// How annotation files count offsets (read and written).
+    #[arg(long, value_enum, default_value_t = Offsets::CodePoints)]
+    pub offsets: Offsets,
+
+    /// Ignore the corrections saved for each document.
+    #[arg(long)]
+    pub no_corrections: bool,
 
     /// Documents to read; `-` is standard input.
     #[arg(required = true)]
@@ -40,4 +66,29 @@ pub struct ExtractArgs {
     /// Open files that look binary instead of refusing them.
     #[arg(long)]
     pub binary: bool,
+}
+
+/// Output formats of `extract`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    /// One JSON object per document, one per line (the `extract --json` interface).
+    Json,
+    /// brat standoff (`.ann`) for one document.
+    Brat,
+    /// displaCy's manual format, one object per document per line.
+    Displacy,
+    /// CoNLL-2003 columns with IOB2 tags, a `-DOCSTART-` per document.
+    Conll,
+}
+
+/// How annotation files count offsets.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+pub enum Offsets {
+    /// Unicode code points, as Python counts: spaCy, brat, doccano, Prodigy.
+    #[default]
+    CodePoints,
+    /// UTF-16 code units, as JavaScript counts: some browser tools.
+    Utf16,
+    /// UTF-8 bytes.
+    Bytes,
 }

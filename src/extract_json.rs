@@ -21,6 +21,9 @@ struct EntityOut<'a> {
     actor: bool,
     aliases: &'a [String],
     mentions: Vec<MentionOut<'a>>,
+    /// A normalisation id from imported annotations (brat `N` lines); absent otherwise.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    norm: Option<&'a str>,
 }
 
 #[derive(Serialize)]
@@ -32,6 +35,15 @@ struct MentionOut<'a> {
 
 /// One line of JSON (without the newline) for a document and its entities.
 pub fn document_line(doc: &Document, entities: &[Entity]) -> String {
+    document_line_with_norms(doc, entities, &Default::default())
+}
+
+/// The same line, with each entity's normalisation id (keyed by entity id) when it has one.
+pub fn document_line_with_norms(
+    doc: &Document,
+    entities: &[Entity],
+    norms: &std::collections::BTreeMap<String, String>,
+) -> String {
     let out = DocumentOut {
         document: doc.name(),
         date: doc.dateline().map(|d| d.date.as_str()),
@@ -53,6 +65,7 @@ pub fn document_line(doc: &Document, entities: &[Entity]) -> String {
                         text: doc.text(m.range()),
                     })
                     .collect(),
+                norm: norms.get(&e.id).map(String::as_str),
             })
             .collect(),
     };

@@ -5,19 +5,19 @@ use anyhow::Result;
 use clap::Parser;
 
 use dramatis::app::{App, Options};
-use dramatis::cli::{Cli, Command, ExtractArgs};
+use dramatis::cli::{Cli, Command};
 use dramatis::domain::document::Document;
 use dramatis::domain::extract;
 use dramatis::input::Keymap;
+use dramatis::plain;
 use dramatis::source::{self, LoadOptions};
 use dramatis::tui::{self, Ending};
 use dramatis::ui::Theme;
-use dramatis::{extract_json, plain};
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match &cli.command {
-        Some(Command::Extract(args)) => return run_extract(args),
+        Some(Command::Extract(args)) => return dramatis::interop::command::run_extract(args),
         None => read(&cli),
     };
     match result {
@@ -37,13 +37,19 @@ fn read(cli: &Cli) -> Result<ExitCode> {
         Some(path) => source::load(path, opts)?,
         None => source::default_document(),
     };
+    let imported = imported_cast(cli, &doc)?;
     let stdout = std::io::stdout();
     if !stdout.is_terminal() || std::env::var("TERM").is_ok_and(|t| t == "dumb") {
-        let entities = extract::extract_document(&doc);
+        let entities = imported.unwrap_or_else(|| extract::extract_document(&doc));
         let mut out = std::io::BufWriter::new(stdout.lock());
         plain::write(&mut out, &doc, &entities)?;
         out.flush()?;
         return Ok(ExitCode::SUCCESS);
+    }
+    if imported.is_some() {
+        anyhow::bail!(
+            "--annotations is not in the interactive reader yet: pipe the output, or use `dramatis extract --annotations`"
+        );
     }
     let app = App::new(doc, Options::default());
     let theme = if std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()) {
@@ -57,32 +63,18 @@ fn read(cli: &Cli) -> Result<ExitCode> {
     }
 }
 
-/// Extracts every document in turn; a file that cannot be read is reported and skipped, and
-/// the exit status says so at the end.
-fn run_extract(args: &ExtractArgs) -> ExitCode {
-    let opts = LoadOptions {
-        allow_binary: args.binary,
+/// The entities of `--annotations`, if given; spans that do not fit are reported on stderr.
+fn imported_cast(
+    cli: &Cli,
+    doc: &Document,
+) -> Result<Option<Vec<dramatis::domain::entity::Entity>>> {
+    let Some(file) = &cli.annotations else {
+        return Ok(None);
     };
-    let stdout = std::io::stdout();
-    let mut out = std::io::BufWriter::new(stdout.lock());
-    let mut failed = false;
-    for path in &args.files {
-        let doc = match source::load(path, opts) {
-            Ok(doc) => doc,
-            Err(e) => {
-                eprintln!("dramatis: {e:#}");
-                failed = true;
-                continue;
-            }
-        };
-        let entities = extract::extract_document(&doc);
-        if writeln!(out, "{}", extract_json::document_line(&doc, &entities)).is_err() {
-            return ExitCode::FAILURE;
-        }
+    let unit = dramatis::interop::command::unit(cli.offsets);
+    let imported = dramatis::interop::load_cast(doc, std::path::Path::new(file), unit)?;
+    for w in imported.warnings(file) {
+        eprintln!("dramatis: {w}");
     }
-    if out.flush().is_err() || failed {
-        ExitCode::FAILURE
-    } else {
-        ExitCode::SUCCESS
-    }
+    Ok(Some(imported.entities))
 }

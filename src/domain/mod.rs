@@ -2,6 +2,7 @@
 //! Nothing in here knows a terminal exists, and nothing does I/O.
 
 pub mod cast;
+pub mod corrections;
 pub mod document;
 pub mod entity;
 pub mod extract;

@@ -1,0 +1,235 @@
+//! Turns imported spans into entities: one entity per kind and surface text, joined further
+//! where the file says two annotations are the same thing (brat `*` Equiv, one entity of a
+//! dramatis JSON file, the fragments of a discontinuous brat span).
+
+use std::collections::{BTreeMap, HashMap};
+use std::ops::Range;
+
+use crate::domain::document::Document;
+use crate::domain::entity::{self, Entity, Kind, Mention};
+
+/// Entities read from an annotation file, and the normalisation ids some of them carry.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct Imported {
+    pub entities: Vec<Entity>,
+    /// Entity id → normalisation id (brat `N` lines: `Wikidata:Q42`).
+    pub norms: BTreeMap<String, String>,
+    /// Spans that did not fit the document, one readable line each, in file order.
+    pub problems: Vec<Problem>,
+}
+
+/// A span of the file that does not match the document: reported, never shifted.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    /// 1-based line of the annotation file.
+    pub line: usize,
+    pub message: String,
+}
+
+impl std::fmt::Display for Problem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}: {}", self.line, self.message)
+    }
+}
+
+/// Collects spans in file order, then groups them.
+#[derive(Default)]
+pub struct Collector {
+    spans: Vec<(Mention, Kind, Option<String>)>,
+    /// Annotation id → a name the file gives it (a dramatis entity name, a brat joined text).
+    names: HashMap<String, String>,
+    equivs: Vec<(String, String)>,
+    norms: Vec<(String, String)>,
+    pub problems: Vec<Problem>,
+    /// Whether spans of one kind and text are one entity; off when the file groups them
+    /// itself (dramatis JSON, where two entities may share a name).
+    separate_texts: bool,
+}
+
+impl Collector {
+    /// A mention of `kind` at a byte range already checked against the document. `link` is the
+    /// file's id for the annotation, when it has one (brat `T3`), so that Equiv and N lines and
+    /// discontinuous fragments can refer to it.
+    pub fn mention(&mut self, range: Range<usize>, kind: Kind, link: Option<&str>) {
+        if range.start < range.end {
+            self.spans
+                .push((Mention::new(range), kind, link.map(str::to_owned)));
+        }
+    }
+
+    /// Keeps entities apart unless the file links them.
+    pub fn group_only_by_links(&mut self) {
+        self.separate_texts = true;
+    }
+
+    pub fn name(&mut self, link: &str, name: &str) {
+        self.names.insert(link.to_owned(), name.to_owned());
+    }
+
+    pub fn equiv(&mut self, a: &str, b: &str) {
+        self.equivs.push((a.to_owned(), b.to_owned()));
+    }
+
+    pub fn norm(&mut self, link: &str, id: &str) {
+        self.norms.push((link.to_owned(), id.to_owned()));
+    }
+
+    pub fn problem(&mut self, line: usize, message: impl Into<String>) {
+        self.problems.push(Problem {
+            line,
+            message: message.into(),
+        });
+    }
+
+    pub fn finish(self, doc: &Document) -> Imported {
+        let n = self.spans.len();
+        let mut sets = DisjointSets::new(n);
+        let texts: Vec<String> = self
+            .spans
+            .iter()
+            .map(|(m, _, _)| doc.text(m.range()).into_owned())
+            .collect();
+        // Same kind and same text: one entity. Same link: one annotation.
+        let mut first_by_text: HashMap<(Kind, &str), usize> = HashMap::new();
+        let mut first_by_link: HashMap<&str, usize> = HashMap::new();
+        for (i, (_, kind, link)) in self.spans.iter().enumerate() {
+            // A discontinuous span is known by its joined text, not by its fragments.
+            let text = link
+                .as_ref()
+                .and_then(|l| self.names.get(l))
+                .unwrap_or(&texts[i]);
+            if !self.separate_texts {
+                let j = *first_by_text.entry((*kind, text.as_str())).or_insert(i);
+                sets.join(i, j);
+            }
+            if let Some(link) = link {
+                let j = *first_by_link.entry(link.as_str()).or_insert(i);
+                sets.join(i, j);
+            }
+        }
+        for (a, b) in &self.equivs {
+            if let (Some(&i), Some(&j)) =
+                (first_by_link.get(a.as_str()), first_by_link.get(b.as_str()))
+            {
+                sets.join(i, j);
+            }
+        }
+        let mut groups: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+        for i in 0..n {
+            groups.entry(sets.root(i)).or_default().push(i);
+        }
+        let mut entities = Vec::new();
+        let mut group_norms = Vec::new();
+        for members in groups.values() {
+            let mut mentions: Vec<Mention> = members.iter().map(|&i| self.spans[i].0).collect();
+            mentions.sort_unstable();
+            mentions.dedup();
+            // An entity's mentions never overlap: the first one wins.
+            let mut end = 0;
+            mentions.retain(|m| {
+                let keep = m.start >= end;
+                if keep {
+                    end = m.end;
+                }
+                keep
+            });
+            let mut aliases: Vec<String> = Vec::new();
+            for m in &mentions {
+                let t = doc.text(m.range());
+                if !aliases.iter().any(|a| *a == t) {
+                    aliases.push(t.into_owned());
+                }
+            }
+            let links: Vec<&str> = members
+                .iter()
+                .filter_map(|&i| self.spans[i].2.as_deref())
+                .collect();
+            // The name the file gives, else the longest surface form (the design's rule).
+            let given = links
+                .iter()
+                .filter_map(|l| self.names.get(*l))
+                .max_by_key(|s| s.chars().count());
+            let name = given
+                .cloned()
+                .or_else(|| longest(&aliases))
+                .unwrap_or_default();
+            if let Some((_, id)) = self.norms.iter().find(|(l, _)| links.contains(&l.as_str())) {
+                group_norms.push((mentions[0], id.clone()));
+            }
+            entities.push(Entity {
+                id: String::new(),
+                name,
+                kind: self.spans[members[0]].1,
+                aliases,
+                mentions,
+            });
+        }
+        let entities = entity::finalize(entities);
+        let norms = group_norms
+            .into_iter()
+            .filter_map(|(first, id)| {
+                let e = entities.iter().find(|e| e.mentions[0] == first)?;
+                Some((e.id.clone(), id))
+            })
+            .collect();
+        Imported {
+            entities,
+            norms,
+            problems: self.problems,
+        }
+    }
+}
+
+/// The longest string, the first of equals.
+fn longest(items: &[String]) -> Option<String> {
+    let mut best: Option<&String> = None;
+    for s in items {
+        if best.is_none_or(|b| s.chars().count() > b.chars().count()) {
+            best = Some(s);
+        }
+    }
+    best.cloned()
+}
+
+/// Union-find over indices.
+struct DisjointSets(Vec<usize>);
+
+impl DisjointSets {
+    fn new(n: usize) -> DisjointSets {
+        DisjointSets((0..n).collect())
+    }
+
+    fn root(&mut self, mut i: usize) -> usize {
+        while self.0[i] != i {
+            self.0[i] = self.0[self.0[i]];
+            i = self.0[i];
+        }
+        i
+    }
+
+    fn join(&mut self, a: usize, b: usize) {
+        let (a, b) = (self.root(a), self.root(b));
+        // The smaller index stays the root, so groups keep file order.
+        self.0[a.max(b)] = a.min(b);
+    }
+}
+
+/// Checks that a byte range of the document holds `expected`; `Err` says what it holds.
+pub fn check_text(doc: &Document, range: Range<usize>, expected: &str) -> Result<(), String> {
+    let found = doc.text(range.clone());
+    if range.end <= doc.len() && found == expected {
+        Ok(())
+    } else {
+        Err(found.into_owned())
+    }
+}
+
+/// Text shortened for a message.
+pub fn quote(text: &str) -> String {
+    const MAX: usize = 40;
+    let mut out: String = text.chars().take(MAX).collect();
+    if text.chars().count() > MAX {
+        out.push('…');
+    }
+    format!("{out:?}")
+}

@@ -1,0 +1,52 @@
+//! displaCy's manual format, what `spacy.displacy.render(data, style="ent", manual=True)`
+//! takes: `{"text", "ents": [{"start", "end", "label"}], "title"}`, offsets in code points
+//! (Python string indices). One object per document, one per line; read the lines into a list
+//! to render several. Reading it back is the JSON Lines importer's job.
+
+use serde::Serialize;
+
+use super::labels;
+use super::offsets::{OffsetMap, Unit};
+use crate::domain::document::Document;
+use crate::domain::entity::Entity;
+
+#[derive(Serialize)]
+struct Out<'a> {
+    text: &'a str,
+    ents: Vec<Ent>,
+    title: &'a str,
+}
+
+#[derive(Serialize)]
+struct Ent {
+    start: usize,
+    end: usize,
+    label: &'static str,
+}
+
+/// One line of JSON (without the newline).
+pub fn export(doc: &Document, entities: &[Entity], unit: Unit) -> String {
+    let map = OffsetMap::new(doc.bytes(), unit);
+    let mut ents: Vec<Ent> = entities
+        .iter()
+        .flat_map(|e| {
+            e.mentions.iter().map(|m| {
+                let r = map.range_to_units(m.range());
+                Ent {
+                    start: r.start,
+                    end: r.end,
+                    label: labels::label_of(e.kind),
+                }
+            })
+        })
+        .collect();
+    // displaCy draws spans in the order given and expects them sorted.
+    ents.sort_by_key(|e| (e.start, std::cmp::Reverse(e.end)));
+    let text = doc.text(0..doc.len());
+    serde_json::to_string(&Out {
+        text: &text,
+        ents,
+        title: doc.name(),
+    })
+    .expect("serialising plain data cannot fail")
+}
