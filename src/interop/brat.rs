@@ -18,7 +18,7 @@ use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::ops::Range;
 
-use super::build::{Collector, Imported, quote};
+use super::build::{Collector, Imported, UnitHint, quote};
 use super::labels;
 use super::offsets::{OffsetMap, Unit};
 use crate::domain::document::Document;
@@ -27,6 +27,7 @@ use crate::domain::entity::Entity;
 pub fn import(doc: &Document, content: &str, unit: Unit) -> Imported {
     let mut out = Collector::default();
     let map = OffsetMap::new(doc.bytes(), unit);
+    let hint = UnitHint::new(doc);
     for (i, line) in content.lines().enumerate() {
         let n = i + 1;
         let line = line.trim_end_matches('\r');
@@ -38,7 +39,7 @@ pub fn import(doc: &Document, content: &str, unit: Unit) -> Imported {
         let body = fields.next().unwrap_or_default();
         let text = fields.next();
         match id.chars().next() {
-            Some('T') => text_bound(doc, &map, &mut out, n, id, body, text),
+            Some('T') => text_bound(doc, (&map, &hint), &mut out, n, (id, body, text)),
             Some('*') => {
                 let mut parts = body.split_whitespace();
                 if parts.next() == Some("Equiv") {
@@ -65,12 +66,10 @@ pub fn import(doc: &Document, content: &str, unit: Unit) -> Imported {
 
 fn text_bound(
     doc: &Document,
-    map: &OffsetMap,
+    (map, hint): (&OffsetMap, &UnitHint),
     out: &mut Collector,
     n: usize,
-    id: &str,
-    body: &str,
-    text: Option<&str>,
+    (id, body, text): (&str, &str, Option<&str>),
 ) {
     let Some((label, spans)) = body.split_once(' ') else {
         out.problem(n, "a text-bound annotation needs a label and offsets");
@@ -120,6 +119,11 @@ fn text_bound(
         out.name(id, &joined);
     }
     let kind = labels::kind_of(label);
+    for (units, bytes) in &fragments {
+        if let Some(h) = hint.check(doc, bytes.clone(), units.clone()) {
+            out.problem(n, h);
+        }
+    }
     for (_, bytes) in fragments {
         out.mention(bytes, kind, Some(id));
     }

@@ -114,6 +114,8 @@ impl Collector {
                 sets.join(i, j);
             }
         }
+        let mut problems = self.problems;
+        problems.sort_by_key(|p| p.line);
         let mut groups: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
         for i in 0..n {
             groups.entry(sets.root(i)).or_default().push(i);
@@ -175,7 +177,7 @@ impl Collector {
         Imported {
             entities,
             norms,
-            problems: self.problems,
+            problems,
         }
     }
 }
@@ -232,4 +234,49 @@ pub fn quote(text: &str) -> String {
         out.push('…');
     }
     format!("{out:?}")
+}
+
+/// Where a wrong offset unit would show: a span that begins or ends inside a word, after the
+/// first character that counts differently in code points, UTF-16 units and bytes. Such a
+/// span is kept (annotators sometimes mark part of a word) but reported, with the way out.
+pub struct UnitHint {
+    first_non_ascii: Option<usize>,
+}
+
+impl UnitHint {
+    pub fn new(doc: &Document) -> UnitHint {
+        UnitHint {
+            first_non_ascii: doc.bytes().iter().position(|b| !b.is_ascii()),
+        }
+    }
+
+    /// A message when the span looks shifted.
+    pub fn check(
+        &self,
+        doc: &Document,
+        range: Range<usize>,
+        units: Range<usize>,
+    ) -> Option<String> {
+        let after = self.first_non_ascii.is_some_and(|f| range.end > f);
+        if !after || !cuts_word(doc, range.clone()) {
+            return None;
+        }
+        Some(format!(
+            "span {}..{} {} starts or ends inside a word: if the file counts offsets in another unit, use --offsets utf16 (or bytes, or code-points)",
+            units.start,
+            units.end,
+            quote(&doc.text(range))
+        ))
+    }
+}
+
+fn cuts_word(doc: &Document, range: Range<usize>) -> bool {
+    let text = |r: Range<usize>| doc.text(r).into_owned();
+    let before = text(range.start.saturating_sub(4)..range.start)
+        .chars()
+        .last();
+    let inside = text(range.clone());
+    let after = text(range.end..range.end + 4).chars().next();
+    let word = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+    (word(before) && word(inside.chars().next())) || (word(inside.chars().last()) && word(after))
 }

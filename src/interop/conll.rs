@@ -47,6 +47,9 @@ pub fn import(doc: &Document, content: &str) -> Imported {
     let bytes = doc.bytes();
     let mut cursor = 0;
     let mut open: Option<Open> = None;
+    // After a token that could not be placed, the next one is looked for ahead without a
+    // second report: the place where they part is already reported.
+    let mut lost = false;
     for (i, line) in content.lines().enumerate() {
         let n = i + 1;
         let cols: Vec<&str> = line.split_whitespace().collect();
@@ -61,6 +64,7 @@ pub fn import(doc: &Document, content: &str) -> Imported {
         let at = skip_blank(bytes, cursor);
         let (range, exact) = match matching(bytes, at, token) {
             Some(len) => (Some(at..at + len), true),
+            None if lost && resync(bytes, at, token).is_some() => (resync(bytes, at, token), false),
             None => {
                 let shown = doc.text(at..(at + token.len()).min(bytes.len()));
                 out.problem(
@@ -74,6 +78,7 @@ pub fn import(doc: &Document, content: &str) -> Imported {
                 (resync(bytes, at, token), false)
             }
         };
+        lost = range.is_none();
         if let Some(r) = &range {
             cursor = r.end;
         }

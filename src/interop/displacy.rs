@@ -1,6 +1,7 @@
 //! displaCy's manual format, what `spacy.displacy.render(data, style="ent", manual=True)`
 //! takes: `{"text", "ents": [{"start", "end", "label"}], "title"}`, offsets in code points
-//! (Python string indices). One object per document, one per line; read the lines into a list
+//! (Python string indices), plus `kb_id` (spaCy 3 shows it as a link after the label). One
+//! object per document, one per line; read the lines into a list
 //! to render several. Reading it back is the JSON Lines importer's job.
 
 use serde::Serialize;
@@ -13,15 +14,18 @@ use crate::domain::entity::Entity;
 #[derive(Serialize)]
 struct Out<'a> {
     text: &'a str,
-    ents: Vec<Ent>,
+    ents: Vec<Ent<'a>>,
     title: &'a str,
 }
 
 #[derive(Serialize)]
-struct Ent {
+struct Ent<'a> {
     start: usize,
     end: usize,
     label: &'static str,
+    /// The entity's id: displaCy shows it beside the label, and an import joins the spans
+    /// that share it into one entity (aliases stay together).
+    kb_id: &'a str,
 }
 
 /// One line of JSON (without the newline).
@@ -36,6 +40,7 @@ pub fn export(doc: &Document, entities: &[Entity], unit: Unit) -> String {
                     start: r.start,
                     end: r.end,
                     label: labels::label_of(e.kind),
+                    kb_id: &e.id,
                 }
             })
         })

@@ -10,7 +10,7 @@
 
 use serde_json::Value;
 
-use super::build::{Collector, Imported, check_text, quote};
+use super::build::{Collector, Imported, UnitHint, check_text, quote};
 use super::labels;
 use super::offsets::{OffsetMap, Unit};
 use crate::domain::document::Document;
@@ -35,6 +35,7 @@ pub fn import(doc: &Document, content: &str, unit: Unit) -> Imported {
         return out.finish(doc);
     }
     let map = OffsetMap::new(doc.bytes(), unit);
+    let hint = UnitHint::new(doc);
     let mut cursor = 0;
     let single = records.len() == 1;
     for (line, record) in &records {
@@ -73,7 +74,7 @@ pub fn import(doc: &Document, content: &str, unit: Unit) -> Imported {
         }
         let text_map = text.map(|t| OffsetMap::new(t.as_bytes(), unit));
         let base_units = map.to_unit(base);
-        for (start, end, label) in spans {
+        for (start, end, label, link) in spans {
             if start >= end {
                 out.problem(*line, format!("span {start}..{end} is empty or reversed"));
                 continue;
@@ -111,14 +112,21 @@ pub fn import(doc: &Document, content: &str, unit: Unit) -> Imported {
                 );
                 continue;
             }
-            out.mention(range, labels::kind_of(&label), None);
+            if let Some(h) = hint.check(doc, range.clone(), start..end) {
+                out.problem(*line, h);
+            }
+            out.mention(range, labels::kind_of(&label), link.as_deref());
         }
     }
     out.finish(doc)
 }
 
-/// `(start, end, label)` of every span of a record, whichever tool wrote it.
-fn spans_of(record: &Value) -> Vec<(usize, usize, String)> {
+/// A span of a record: offsets in the file's unit, label, and the entity it links to, if any.
+type RawSpan = (usize, usize, String, Option<String>);
+
+/// Every span of a record, whichever tool wrote it. displaCy's `kb_id` (which dramatis writes
+/// as the entity id) links the spans of one entity.
+fn spans_of(record: &Value) -> Vec<RawSpan> {
     let mut out = Vec::new();
     for key in ["ents", "spans"] {
         for s in record
@@ -128,7 +136,12 @@ fn spans_of(record: &Value) -> Vec<(usize, usize, String)> {
             .flatten()
         {
             if let (Some(a), Some(b), Some(l)) = (num(s, "start"), num(s, "end"), s.get("label")) {
-                out.push((a, b, label_text(l)));
+                let link = s
+                    .get("kb_id")
+                    .and_then(Value::as_str)
+                    .filter(|k| !k.is_empty())
+                    .map(|k| format!("kb:{k}"));
+                out.push((a, b, label_text(l), link));
             }
         }
     }
@@ -142,7 +155,7 @@ fn spans_of(record: &Value) -> Vec<(usize, usize, String)> {
             if let Some([a, b, l]) = s.as_array().map(Vec::as_slice)
                 && let (Some(a), Some(b)) = (a.as_u64(), b.as_u64())
             {
-                out.push((a as usize, b as usize, label_text(l)));
+                out.push((a as usize, b as usize, label_text(l), None));
             }
         }
     }
@@ -155,7 +168,7 @@ fn spans_of(record: &Value) -> Vec<(usize, usize, String)> {
         if let (Some(a), Some(b), Some(l)) =
             (num(s, "start_offset"), num(s, "end_offset"), s.get("label"))
         {
-            out.push((a, b, label_text(l)));
+            out.push((a, b, label_text(l), None));
         }
     }
     out

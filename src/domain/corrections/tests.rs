@@ -85,7 +85,10 @@ fn each_operation_changes_the_cast_as_named() {
     assert_eq!(israel.mentions, [at("Israel", 0), at("Israeli", 0)]);
     assert!(find(&cast, "Israeli").is_none());
     let bn = find(&cast, "Benjamin Netanyahu").unwrap();
-    assert_eq!(bn.mentions, [at("Benjamin Netanyahu", 0), at("Netanyahu", 1)]);
+    assert_eq!(
+        bn.mentions,
+        [at("Benjamin Netanyahu", 0), at("Netanyahu", 1)]
+    );
     assert_eq!(bn.aliases, ["Benjamin Netanyahu", "Netanyahu"]);
     assert!(find(&cast, "Benjamin").is_none(), "hidden");
     assert_eq!(find(&cast, "Gaza").unwrap().kind, Kind::Place);
@@ -129,11 +132,17 @@ fn a_new_entity_from_a_span_replaces_what_it_overlaps() {
         span: span("Gaza", 0),
     };
     assert_eq!(apply(&mut cast, &[new, remove], &doc()), []);
-    assert!(find(&cast, "Benjamin").is_none(), "its only mention was inside the span");
+    assert!(
+        find(&cast, "Benjamin").is_none(),
+        "its only mention was inside the span"
+    );
     assert!(find(&cast, "Gaza").is_none(), "no mention left");
     let bn = find(&cast, "Benjamin Netanyahu").unwrap();
     assert_eq!(bn.mentions, [at("Benjamin Netanyahu", 0)]);
-    assert_eq!(find(&cast, "Netanyahu").unwrap().mentions, [at("Netanyahu", 1)]);
+    assert_eq!(
+        find(&cast, "Netanyahu").unwrap().mentions,
+        [at("Netanyahu", 1)]
+    );
 }
 
 #[test]
@@ -172,7 +181,10 @@ fn corrections_that_no_longer_fit_are_returned_and_the_rest_applied() {
     assert_eq!(unfit[1].index, 2);
     assert!(matches!(unfit[1].reason, Reason::EntityGone(_)));
     assert!(unfit[1].reason.to_string().contains("Gaza"));
-    assert!(find(&cast, "Hamas (group)").is_some(), "the rest still applies");
+    assert!(
+        find(&cast, "Hamas (group)").is_some(),
+        "the rest still applies"
+    );
 }
 
 #[test]
@@ -194,13 +206,19 @@ fn two_entities_of_one_name_are_told_apart_by_first_mention() {
         ent("Israel", Kind::Country, &[at("Israel", 0)]),
         ent("Israel", Kind::Country, &[at("Israeli", 0)]),
     ]);
-    let second = cast.iter().find(|e| e.mentions[0] == at("Israeli", 0)).unwrap();
+    let second = cast
+        .iter()
+        .find(|e| e.mentions[0] == at("Israeli", 0))
+        .unwrap();
     let c = Correction::Rename {
         entity: Key::of(&doc(), second),
         name: "Israelis".into(),
     };
     assert_eq!(apply(&mut cast, &[c], &doc()), []);
-    assert_eq!(find(&cast, "Israelis").unwrap().mentions, [at("Israeli", 0)]);
+    assert_eq!(
+        find(&cast, "Israelis").unwrap().mentions,
+        [at("Israeli", 0)]
+    );
     assert_eq!(find(&cast, "Israel").unwrap().mentions, [at("Israel", 0)]);
 }
 
