@@ -241,6 +241,6 @@ fn same_document(data: &Path, path: &Path) -> Vec<PathBuf> {
             })
         })
         .collect();
-    found.sort_by(|a, b| b.0.cmp(&a.0));
+    found.sort_by_key(|f| std::cmp::Reverse(f.0));
     found.into_iter().map(|(_, p)| p).collect()
 }

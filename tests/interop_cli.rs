@@ -54,7 +54,10 @@ fn annotations() -> String {
     format!("{}\n", serde_json::json!({"text": TEXT, "ents": ents}))
 }
 
-fn entities(json_line: &str) -> Vec<(String, String, Vec<(u64, u64)>)> {
+/// (name, kind, mention byte ranges) of each entity of one `extract --json` line.
+type Row = (String, String, Vec<(u64, u64)>);
+
+fn entities(json_line: &str) -> Vec<Row> {
     let v: Value = serde_json::from_str(json_line).unwrap();
     v["entities"]
         .as_array()
@@ -277,4 +280,26 @@ fn standard_input_finds_its_corrections_by_content_hash() {
     assert!(names.contains(&"Hamas".to_string()), "{names:?}");
     assert!(!names.contains(&"Doha".to_string()), "{names:?}");
     assert_eq!(stderr(&out), "");
+}
+
+#[test]
+fn the_reader_shows_imported_entities_when_piped() {
+    let s = Scratch::new("cli-reader");
+    let doc = s.file("a.txt", TEXT);
+    let ann = s.file("a.jsonl", annotations());
+    let out = run(
+        &[
+            "--annotations",
+            ann.to_str().unwrap(),
+            doc.to_str().unwrap(),
+        ],
+        &s,
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = stdout(&out);
+    let cast = text.split("# cast: kind, name, mentions\n").nth(1).unwrap();
+    assert_eq!(
+        cast,
+        "organization\tHamas\t2\ncountry\tIsrael\t2\ncountry\tDoha\t1\n"
+    );
 }

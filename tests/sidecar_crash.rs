@@ -118,12 +118,12 @@ fn killing_the_writer_at_any_moment_leaves_an_old_or_a_new_complete_file() {
     for kill in 0..KILLS {
         let mut child = Writer(
             Command::new(std::env::current_exe().unwrap())
-            .args(["crash_writer", "--exact", "--nocapture", "--test-threads=1"])
-            .env(ENV, &s.0)
-            .stdout(Stdio::piped())
-            .stderr(Stdio::null())
-            .spawn()
-            .unwrap(),
+                .args(["crash_writer", "--exact", "--nocapture", "--test-threads=1"])
+                .env(ENV, &s.0)
+                .stdout(Stdio::piped())
+                .stderr(Stdio::null())
+                .spawn()
+                .unwrap(),
         );
         let mut lines = BufReader::new(child.0.stdout.take().unwrap());
         let mut line = String::new();
@@ -147,9 +147,16 @@ fn killing_the_writer_at_any_moment_leaves_an_old_or_a_new_complete_file() {
         // And dramatis reads it back as exactly one of the states the writer saved.
         let (_, found) = Sidecar::open(&doc, Some(&path), None).unwrap();
         let g = generation(found.history.done.last().unwrap());
-        assert_eq!(found.history, state(g), "kill {kill}: not a state the writer saved");
+        assert_eq!(
+            found.history,
+            state(g),
+            "kill {kill}: not a state the writer saved"
+        );
         assert!(g >= last, "kill {kill}: went back from {last} to {g}");
-        assert!(g > last, "kill {kill}: each writer saves at least once before saying so");
+        assert!(
+            g > last,
+            "kill {kill}: each writer saves at least once before saying so"
+        );
         last = g;
     }
     assert!(last >= KILLS as u64);
