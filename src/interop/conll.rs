@@ -61,6 +61,9 @@ pub fn import(doc: &Document, content: &str) -> Imported {
             close(&mut open, &mut out);
             continue;
         }
+        if cols.len() < 2 {
+            out.problem(n, format!("token {} has no tag column", quote(token)));
+        }
         let at = skip_blank(bytes, cursor);
         let (range, exact) = match matching(bytes, at, token) {
             Some(len) => (Some(at..at + len), true),
@@ -84,7 +87,8 @@ pub fn import(doc: &Document, content: &str) -> Imported {
         }
         let (prefix, label) = match tag.split_once('-') {
             Some((p, l)) if p.len() == 1 => (p, l),
-            _ if tag == "O" => ("O", ""),
+            _ if tag == "O" || cols.len() < 2 => ("O", ""),
+            // IO tagging: a bare label is inside a name.
             _ => ("I", tag),
         };
         let continues = open
