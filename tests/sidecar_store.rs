@@ -140,3 +140,40 @@ fn temporary_files_of_dead_writers_are_cleared_on_opening() {
     }
     assert!(mine.exists(), "a live writer's file is kept");
 }
+
+#[test]
+fn a_session_saves_every_correction_undo_and_redo() {
+    use dramatis::domain::entity::{Entity, Mention};
+    use dramatis::sidecar::Session;
+    let s = Scratch::new("store-session");
+    let path = s.file("a.txt", "Alice met Bob.");
+    let doc = Document::from_string("a.txt", "Alice met Bob.");
+    let fresh = vec![Entity {
+        id: "alice".into(),
+        name: "Alice".into(),
+        kind: Kind::Person,
+        aliases: vec!["Alice".into()],
+        mentions: vec![Mention { start: 0, end: 5 }],
+    }];
+    let alice = Key::of(&doc, &fresh[0]);
+    let mut session = Session::open(&doc, Some(&path), None).unwrap();
+    session
+        .push(Correction::Rename {
+            entity: alice.clone(),
+            name: "Alice B.".into(),
+        })
+        .unwrap();
+    let reopened = || Session::open(&doc, Some(&path), None).unwrap();
+    assert_eq!(reopened().cast(&fresh, &doc).0[0].name, "Alice B.");
+    assert!(session.undo().unwrap());
+    assert!(!session.undo().unwrap(), "nothing left to undo");
+    assert_eq!(reopened().cast(&fresh, &doc).0[0].name, "Alice");
+    assert!(session.redo().unwrap());
+    let again = reopened();
+    assert_eq!(
+        again.path(),
+        Some(s.0.join("a.txt.dramatis.json").as_path())
+    );
+    let (cast, unfit) = again.cast(&fresh, &doc);
+    assert_eq!((cast[0].name.as_str(), unfit.len()), ("Alice B.", 0));
+}
