@@ -1,5 +1,5 @@
-//! The one vocabulary of the reader: everything keys, the mouse and the background worker can
-//! ask of the app.
+//! The one vocabulary of the reader: everything keys, the mouse and the background workers
+//! can ask of the app.
 
 use crate::domain::cast::Cast;
 
@@ -11,23 +11,58 @@ pub enum Amount {
     Pages(i32),
 }
 
+/// What a remembered reading session restores.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Remembered {
+    /// Byte offset of the text that was at the top of the pane.
+    pub top: usize,
+    /// The selected entity's name, if one was selected.
+    pub entity: Option<String>,
+    pub marks: Vec<(char, usize)>,
+}
+
 #[derive(Debug, Clone)]
 pub enum Action {
     Quit,
-    /// Scroll the document pane (or move the sidebar cursor, when the sidebar has focus).
+    /// Scroll the document pane (or move a list cursor, when a list has focus).
     Scroll(Amount),
     Top,
     Bottom,
     /// Move keyboard focus between the document and the sidebar.
     FocusNext,
     ToggleSidebar,
-    /// Select the entity under the sidebar cursor.
+    /// Select the entity under the sidebar cursor (or open the document under the cursor).
     Select,
-    NextMention,
-    PrevMention,
-    /// Clear the selection (or close the help, or leave the sidebar).
+    /// Next hit: a search hit after a search, else a mention of the selected entity.
+    NextHit,
+    PrevHit,
+    /// Clear: close an overlay, leave the sidebar, end a search, clear the selection.
     Clear,
     ToggleHelp,
+    ToggleDocuments,
+    NextDocument,
+    PrevDocument,
+    /// Start a two-key command: `m` then a letter sets a mark, `'` then a letter jumps to it,
+    /// `:` then `n` or `p` moves between documents.
+    BeginMark,
+    BeginJumpToMark,
+    BeginColon,
+    SetMark(char),
+    JumpToMark(char),
+    /// A digit of a count (`50%` goes half way).
+    CountDigit(u8),
+    /// Go to the count's percentage of the document.
+    GoToPercent,
+    /// Back to where the view was before the last jump.
+    JumpBack,
+    /// Open the search prompt.
+    StartSearch,
+    PromptInput(char),
+    PromptBackspace,
+    PromptSubmit,
+    /// Abandon a two-key command or the prompt.
+    Cancel,
+    ToggleMouse,
     /// Suspend to the shell (Ctrl-Z); the terminal layer carries it out.
     Suspend,
     Resize {
@@ -43,8 +78,19 @@ pub enum Action {
         column: u16,
         row: u16,
     },
-    /// The background extraction has done this percentage.
-    Progress(u8),
-    /// The background extraction is done.
-    CastReady(Box<Cast>),
+    /// Background extraction of document `doc` has done this percentage.
+    Progress {
+        doc: usize,
+        percent: u8,
+    },
+    /// Background extraction of document `doc` is done.
+    CastReady {
+        doc: usize,
+        cast: Box<Cast>,
+    },
+    /// Where the reader left document `doc` last time.
+    Resume {
+        doc: usize,
+        memory: Remembered,
+    },
 }

@@ -1,24 +1,66 @@
 //! The command line: clap definitions only.
 
-use clap::{Args, Parser, Subcommand};
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+const EXAMPLES: &str = "\
+Examples:
+  dramatis                          open the built-in article
+  dramatis report.txt               read a file
+  dramatis day1.txt day2.txt news/  several documents (] and [ move between them)
+  curl -s https://example.org/a.txt | dramatis
+                                    read a pipe; keys still come from the terminal
+  dramatis report.txt | less        not a terminal: print the text, then the cast
+  dramatis extract --json a.txt b.txt
+                                    the entities as JSON Lines, one object per document
+  NO_COLOR=1 dramatis report.txt    monochrome: highlights by reverse video and underline
+  dramatis completions bash > ~/.local/share/bash-completion/completions/dramatis
+
+Keys: ? inside the reader lists them all. Config: ~/.config/dramatis/config.toml.";
 
 #[derive(Debug, Parser)]
 #[command(
     name = "dramatis",
     version,
     about = "A terminal reader that shows who acts in a text, and where.",
+    long_about = "A terminal reader that shows who acts in a text, and where: the document \
+                  beside its cast (people, organisations, countries, groups, places, dates and \
+                  figures), every mention of the selected actor lit, under every name it goes by.",
+    after_help = EXAMPLES,
     args_conflicts_with_subcommands = true
 )]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Option<Command>,
 
-    /// Documents to read; `-` is standard input. With none, the built-in article opens.
+    /// Documents or directories to read; `-` is standard input. With none (and no pipe),
+    /// the built-in article opens.
+    #[arg(value_name = "FILE")]
     pub files: Vec<String>,
 
-    /// Open files that look binary (NUL bytes) instead of refusing them.
+    #[command(flatten)]
+    pub load: LoadArgs,
+
+    /// When to use colour.
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
+    pub color: ColorChoice,
+
+    /// Read settings from this file instead of ~/.config/dramatis/config.toml.
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+
+    /// Leave the mouse to the terminal (its own select and copy work); `M` toggles it too.
     #[arg(long)]
-    pub binary: bool,
+    pub no_mouse: bool,
+
+    /// The widest line of text, in columns (default 90, or the config's `measure`).
+    #[arg(long, value_name = "COLUMNS")]
+    pub measure: Option<u16>,
+
+    /// Start at the top, not where this document was left last time.
+    #[arg(long)]
+    pub no_resume: bool,
 
     /// Take the entities from this annotation file (brat .ann, JSON Lines, CoNLL) instead of
     /// finding them.
@@ -30,10 +72,33 @@ pub struct Cli {
     pub offsets: Offsets,
 }
 
+/// Options for reading documents, shared by the reader and `extract`.
+#[derive(Debug, Args, Clone, Copy, Default)]
+pub struct LoadArgs {
+    /// Open files that look binary (NUL bytes) instead of refusing them.
+    #[arg(long)]
+    pub binary: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    /// Colour on a terminal unless NO_COLOR is set.
+    Auto,
+    Always,
+    Never,
+}
+
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Print the entities of each document and exit.
     Extract(ExtractArgs),
+    /// Print a shell completion script.
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff).
+    Man,
 }
 
 #[derive(Debug, Args)]
@@ -60,16 +125,15 @@ pub struct ExtractArgs {
     pub no_corrections: bool,
 
     /// Documents to read; `-` is standard input.
-    #[arg(required = true)]
+    #[arg(required = true, value_name = "FILE")]
     pub files: Vec<String>,
 
-    /// Open files that look binary instead of refusing them.
-    #[arg(long)]
-    pub binary: bool,
+    #[command(flatten)]
+    pub load: LoadArgs,
 }
 
 /// Output formats of `extract`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum Format {
     /// One JSON object per document, one per line (the `extract --json` interface).
     Json,
@@ -82,7 +146,7 @@ pub enum Format {
 }
 
 /// How annotation files count offsets.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, ValueEnum)]
 pub enum Offsets {
     /// Unicode code points, as Python counts: spaCy, brat, doccano, Prodigy.
     #[default]
@@ -91,4 +155,15 @@ pub enum Offsets {
     Utf16,
     /// UTF-8 bytes.
     Bytes,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn the_cli_definition_is_consistent() {
+        Cli::command().debug_assert();
+    }
 }

@@ -1,9 +1,13 @@
 //! The `extract --json` interface (see design.md): one object per document.
 
+use std::io;
+
 use serde::Serialize;
+use serde_json::ser::Formatter;
 
 use crate::domain::document::Document;
 use crate::domain::entity::Entity;
+use crate::domain::wrap::escape_char;
 
 #[derive(Serialize)]
 struct DocumentOut<'a> {
@@ -69,5 +73,78 @@ pub fn document_line_with_norms(
             })
             .collect(),
     };
-    serde_json::to_string(&out).expect("serialising plain data cannot fail")
+    let mut buf = Vec::new();
+    let mut ser = serde_json::Serializer::with_formatter(&mut buf, SafeFormatter);
+    out.serialize(&mut ser)
+        .expect("serialising plain data cannot fail");
+    String::from_utf8(buf).expect("JSON is UTF-8")
+}
+
+/// Any value as compact JSON with the escapes of [`SafeFormatter`], for the other JSON
+/// outputs (displaCy).
+pub fn safe_json(value: &impl Serialize) -> String {
+    let mut buf = Vec::new();
+    let mut ser = serde_json::Serializer::with_formatter(&mut buf, SafeFormatter);
+    value
+        .serialize(&mut ser)
+        .expect("serialising plain data cannot fail");
+    String::from_utf8(buf).expect("JSON is UTF-8")
+}
+
+/// Compact JSON that also writes C1 controls, bidi controls and invisible characters as
+/// `\uXXXX` escapes. serde_json escapes only C0 controls, and this output is often read on a
+/// terminal (`dramatis extract --json x | less`, `| head`): a raw U+009B is a CSI to some
+/// terminals, a raw U+202E reorders what is shown. Parsed, the JSON holds the same strings.
+/// The trait's default methods write compact JSON.
+struct SafeFormatter;
+
+impl Formatter for SafeFormatter {
+    fn write_string_fragment<W: ?Sized + io::Write>(
+        &mut self,
+        writer: &mut W,
+        fragment: &str,
+    ) -> io::Result<()> {
+        let mut plain = 0;
+        for (i, c) in fragment.char_indices() {
+            if escape_char(c).is_none() {
+                continue;
+            }
+            writer.write_all(&fragment.as_bytes()[plain..i])?;
+            let mut units = [0u16; 2];
+            for unit in c.encode_utf16(&mut units) {
+                write!(writer, "\\u{unit:04x}")?;
+            }
+            plain = i + c.len_utf8();
+        }
+        writer.write_all(&fragment.as_bytes()[plain..])
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::entity::{Kind, Mention};
+
+    #[test]
+    fn c1_bidi_and_invisible_characters_are_escaped_yet_parse_back_the_same() {
+        let text = "Evil\u{9b}31m \u{202e}Corp\u{200b} \u{e0041} née";
+        let doc = Document::from_string("doc\u{9b}.txt", text);
+        let e = Entity {
+            id: "evil".into(),
+            name: text.into(),
+            kind: Kind::Other,
+            aliases: vec![text.into()],
+            mentions: vec![Mention::new(0..text.len())],
+        };
+        let line = document_line(&doc, &[e]);
+        for raw in ['\u{9b}', '\u{202e}', '\u{200b}', '\u{e0041}'] {
+            assert!(!line.contains(raw), "{raw:?} written raw in {line}");
+        }
+        assert!(line.contains(r"\u009b") && line.contains(r"\udb40\udc41"));
+        assert!(line.contains("née"), "ordinary text stays as it is");
+        let v: serde_json::Value = serde_json::from_str(&line).unwrap();
+        assert_eq!(v["document"], "doc\u{9b}.txt");
+        assert_eq!(v["entities"][0]["name"], text);
+        assert_eq!(v["entities"][0]["mentions"][0]["text"], text);
+    }
 }

@@ -6,6 +6,7 @@ use ratatui::crossterm::event::{
 };
 
 use crate::action::{Action, Amount};
+use crate::app::{Mode, Pending};
 
 /// A key with its modifiers. For characters, Shift is part of the character ('G').
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -44,6 +45,44 @@ impl Key {
         Key { code, ctrl }
     }
 
+    /// Reads a key as written in a config file: `x`, `G`, `ctrl-x`, `space`, `pgdn`, `f1`.
+    pub fn parse(spec: &str) -> Option<Key> {
+        let lower = spec.to_ascii_lowercase();
+        let (ctrl, rest) = match lower
+            .strip_prefix("ctrl-")
+            .or_else(|| lower.strip_prefix("c-"))
+        {
+            Some(r) => (true, r),
+            None => (false, lower.as_str()),
+        };
+        let mut chars = rest.chars();
+        let code = match (chars.next(), chars.next()) {
+            (Some(_), None) if ctrl => KeyCode::Char(rest.chars().next()?),
+            // A single character keeps its case: `G` is not `g`.
+            (Some(_), None) => KeyCode::Char(spec.chars().next()?),
+            _ => match rest {
+                "space" => KeyCode::Char(' '),
+                "enter" | "return" => KeyCode::Enter,
+                "esc" | "escape" => KeyCode::Esc,
+                "tab" => KeyCode::Tab,
+                "up" => KeyCode::Up,
+                "down" => KeyCode::Down,
+                "left" => KeyCode::Left,
+                "right" => KeyCode::Right,
+                "home" => KeyCode::Home,
+                "end" => KeyCode::End,
+                "pgup" | "pageup" => KeyCode::PageUp,
+                "pgdn" | "pagedown" => KeyCode::PageDown,
+                "backspace" => KeyCode::Backspace,
+                f if f.starts_with('f') => {
+                    KeyCode::F(f[1..].parse().ok().filter(|n| (1..=12).contains(n))?)
+                }
+                _ => return None,
+            },
+        };
+        Some(Key { code, ctrl })
+    }
+
     /// How the key is written in help: `j`, `Space`, `PgDn`, `Ctrl-C`.
     pub fn label(&self) -> String {
         let base = match self.code {
@@ -79,6 +118,8 @@ pub enum Context {
     Reader,
     /// While the help screen is open.
     Help,
+    /// While the document list is open.
+    Documents,
 }
 
 /// One line of the keymap.
@@ -100,7 +141,7 @@ pub struct Keymap {
 
 impl Default for Keymap {
     fn default() -> Keymap {
-        use Context::{Help, Reader};
+        use Context::{Documents, Help, Reader};
         use KeyCode as K;
         let b = |context, section, keys: &[Key], action, name, description| Binding {
             context,
@@ -121,7 +162,7 @@ impl Default for Keymap {
                     &[Key::ch('j'), Key::code(K::Down)],
                     lines(1),
                     "down",
-                    "down a line (sidebar: next entity)",
+                    "down a line; in the cast, next entity",
                 ),
                 b(
                     Reader,
@@ -129,7 +170,7 @@ impl Default for Keymap {
                     &[Key::ch('k'), Key::code(K::Up)],
                     lines(-1),
                     "up",
-                    "up a line (sidebar: previous entity)",
+                    "up a line; in the cast, previous one",
                 ),
                 b(
                     Reader,
@@ -181,6 +222,30 @@ impl Default for Keymap {
                 ),
                 b(
                     Reader,
+                    "Move",
+                    &[Key::ch('m')],
+                    Action::BeginMark,
+                    "mark",
+                    "m + a letter: set a mark here",
+                ),
+                b(
+                    Reader,
+                    "Move",
+                    &[Key::ch('\'')],
+                    Action::BeginJumpToMark,
+                    "jump-to-mark",
+                    "' + a letter: go to the mark",
+                ),
+                b(
+                    Reader,
+                    "Move",
+                    &[Key::ctrl('o')],
+                    Action::JumpBack,
+                    "jump-back",
+                    "back to before the last jump",
+                ),
+                b(
+                    Reader,
                     "Cast",
                     &[Key::code(K::Tab)],
                     Action::FocusNext,
@@ -199,17 +264,17 @@ impl Default for Keymap {
                     Reader,
                     "Cast",
                     &[Key::ch('n')],
-                    Action::NextMention,
-                    "next-mention",
-                    "next mention of the selection",
+                    Action::NextHit,
+                    "next",
+                    "next search hit or mention",
                 ),
                 b(
                     Reader,
                     "Cast",
                     &[Key::ch('N')],
-                    Action::PrevMention,
-                    "prev-mention",
-                    "previous mention of the selection",
+                    Action::PrevHit,
+                    "previous",
+                    "previous search hit or mention",
                 ),
                 b(
                     Reader,
@@ -217,7 +282,7 @@ impl Default for Keymap {
                     &[Key::code(K::Esc)],
                     Action::Clear,
                     "clear",
-                    "back to the text; clear the selection",
+                    "leave the cast, end search, unselect",
                 ),
                 b(
                     Reader,
@@ -226,6 +291,54 @@ impl Default for Keymap {
                     Action::ToggleSidebar,
                     "sidebar",
                     "show or hide the cast",
+                ),
+                b(
+                    Reader,
+                    "Search",
+                    &[Key::ch('/')],
+                    Action::StartSearch,
+                    "search",
+                    "search (lower case matches any case)",
+                ),
+                b(
+                    Reader,
+                    "Documents",
+                    &[Key::ch(']')],
+                    Action::NextDocument,
+                    "next-document",
+                    "next document (also :n)",
+                ),
+                b(
+                    Reader,
+                    "Documents",
+                    &[Key::ch('[')],
+                    Action::PrevDocument,
+                    "previous-document",
+                    "previous document (also :p)",
+                ),
+                b(
+                    Reader,
+                    "Documents",
+                    &[Key::ch('D')],
+                    Action::ToggleDocuments,
+                    "documents",
+                    "list of documents, by date",
+                ),
+                b(
+                    Reader,
+                    "Documents",
+                    &[Key::ch(':')],
+                    Action::BeginColon,
+                    "command",
+                    ":n next document, :p previous, :q quit",
+                ),
+                b(
+                    Reader,
+                    "Other",
+                    &[Key::ch('M')],
+                    Action::ToggleMouse,
+                    "mouse",
+                    "mouse on/off (off: the terminal copies)",
                 ),
                 b(
                     Reader,
@@ -272,12 +385,91 @@ impl Default for Keymap {
                     "quit",
                     "quit",
                 ),
+                b(
+                    Documents,
+                    "Documents",
+                    &[Key::ch('j'), Key::code(K::Down)],
+                    lines(1),
+                    "down",
+                    "next document in the list",
+                ),
+                b(
+                    Documents,
+                    "Documents",
+                    &[Key::ch('k'), Key::code(K::Up)],
+                    lines(-1),
+                    "up",
+                    "previous document in the list",
+                ),
+                b(
+                    Documents,
+                    "Documents",
+                    &[Key::ch('g'), Key::code(K::Home)],
+                    Action::Top,
+                    "top",
+                    "first document",
+                ),
+                b(
+                    Documents,
+                    "Documents",
+                    &[Key::ch('G'), Key::code(K::End)],
+                    Action::Bottom,
+                    "bottom",
+                    "last document",
+                ),
+                b(
+                    Documents,
+                    "Documents",
+                    &[Key::code(K::Enter)],
+                    Action::Select,
+                    "open",
+                    "open the document",
+                ),
+                b(
+                    Documents,
+                    "Documents",
+                    &[Key::code(K::Esc), Key::ch('q'), Key::ch('D')],
+                    Action::ToggleDocuments,
+                    "close-documents",
+                    "close the list",
+                ),
+                b(
+                    Documents,
+                    "Documents",
+                    &[Key::ctrl('c')],
+                    Action::Quit,
+                    "quit",
+                    "quit",
+                ),
             ],
         }
     }
 }
 
 impl Keymap {
+    /// Binds `keys` to the action called `name` (in the reader), taking them from any other
+    /// action that had them, so no key does two things. Returns false for an unknown name.
+    pub fn rebind(&mut self, name: &str, keys: &[Key]) -> bool {
+        if !self
+            .bindings
+            .iter()
+            .any(|b| b.name == name && b.context == Context::Reader)
+        {
+            return false;
+        }
+        for b in &mut self.bindings {
+            if b.context != Context::Reader {
+                continue;
+            }
+            if b.name == name {
+                b.keys = keys.to_vec();
+            } else {
+                b.keys.retain(|k| !keys.contains(k));
+            }
+        }
+        true
+    }
+
     /// The action a key asks for in a context.
     pub fn action_for(&self, context: Context, key: Key) -> Option<Action> {
         self.bindings
@@ -292,16 +484,11 @@ impl Keymap {
     }
 }
 
-/// Turns a terminal event into an action. `help_open` picks the keymap context.
-pub fn map_event(keymap: &Keymap, event: &Event, help_open: bool) -> Option<Action> {
+/// Turns a terminal event into an action, for the mode the app is in.
+pub fn map_event(keymap: &Keymap, event: &Event, mode: Mode) -> Option<Action> {
     match event {
         Event::Key(key) if key.kind != KeyEventKind::Release => {
-            let context = if help_open {
-                Context::Help
-            } else {
-                Context::Reader
-            };
-            keymap.action_for(context, Key::from_event(key))
+            map_key(keymap, Key::from_event(key), mode)
         }
         Event::Mouse(mouse) => map_mouse(mouse),
         Event::Resize(width, height) => Some(Action::Resize {
@@ -309,6 +496,47 @@ pub fn map_event(keymap: &Keymap, event: &Event, help_open: bool) -> Option<Acti
             height: *height,
         }),
         _ => None,
+    }
+}
+
+fn map_key(keymap: &Keymap, key: Key, mode: Mode) -> Option<Action> {
+    if key == Key::ctrl('c') {
+        return Some(Action::Quit);
+    }
+    let typed = match key {
+        Key {
+            code: KeyCode::Char(c),
+            ctrl: false,
+        } => Some(c),
+        _ => None,
+    };
+    match mode {
+        Mode::Reader => keymap
+            .action_for(Context::Reader, key)
+            .or_else(|| match typed {
+                Some(c) if c.is_ascii_digit() => Some(Action::CountDigit(c as u8 - b'0')),
+                _ => None,
+            }),
+        Mode::Help => keymap.action_for(Context::Help, key),
+        Mode::Documents => keymap.action_for(Context::Documents, key),
+        // The prompt takes text; its editing keys are not remappable.
+        Mode::Prompt => Some(match (key.code, typed) {
+            (_, Some(c)) => Action::PromptInput(c),
+            (KeyCode::Enter, _) => Action::PromptSubmit,
+            (KeyCode::Esc, _) => Action::Cancel,
+            (KeyCode::Backspace, _) => Action::PromptBackspace,
+            _ => return None,
+        }),
+        Mode::Pending(p) => Some(match (p, typed) {
+            (Pending::Mark, Some(c)) if c.is_ascii_lowercase() => Action::SetMark(c),
+            (Pending::JumpToMark, Some(c)) if c.is_ascii_lowercase() || c == '\'' => {
+                Action::JumpToMark(c)
+            }
+            (Pending::Colon, Some('n')) => Action::NextDocument,
+            (Pending::Colon, Some('p')) => Action::PrevDocument,
+            (Pending::Colon, Some('q')) => Action::Quit,
+            _ => Action::Cancel,
+        }),
     }
 }
 
@@ -348,7 +576,8 @@ mod tests {
     }
 
     fn action(ev: Event, help: bool) -> Option<String> {
-        map_event(&Keymap::default(), &ev, help).map(|a| format!("{a:?}"))
+        let mode = if help { Mode::Help } else { Mode::Reader };
+        map_event(&Keymap::default(), &ev, mode).map(|a| format!("{a:?}"))
     }
 
     #[test]
@@ -364,10 +593,10 @@ mod tests {
             action(press(KeyCode::PageUp, KeyModifiers::NONE), false).unwrap(),
             "Scroll(Pages(-1))"
         );
-        assert_eq!(action(k('n'), false).unwrap(), "NextMention");
+        assert_eq!(action(k('n'), false).unwrap(), "NextHit");
         assert_eq!(
             action(press(KeyCode::Char('N'), KeyModifiers::SHIFT), false).unwrap(),
-            "PrevMention"
+            "PrevHit"
         );
         assert_eq!(action(k('x'), false), None);
     }
@@ -389,12 +618,77 @@ mod tests {
     #[test]
     fn every_key_is_bound_once_per_context() {
         let map = Keymap::default();
-        for ctx in [Context::Reader, Context::Help] {
+        for ctx in [Context::Reader, Context::Help, Context::Documents] {
             let keys: Vec<Key> = map.in_context(ctx).flat_map(|b| b.keys.clone()).collect();
             for (i, k) in keys.iter().enumerate() {
                 assert!(!keys[i + 1..].contains(k), "{} bound twice", k.label());
             }
         }
+    }
+
+    #[test]
+    fn config_key_names_parse() {
+        assert_eq!(Key::parse("j"), Some(Key::ch('j')));
+        assert_eq!(Key::parse("G"), Some(Key::ch('G')));
+        assert_eq!(Key::parse("ctrl-C"), Some(Key::ctrl('c')));
+        assert_eq!(Key::parse("Space"), Some(Key::ch(' ')));
+        assert_eq!(Key::parse("pgdn"), Some(Key::code(KeyCode::PageDown)));
+        assert_eq!(Key::parse("f12"), Some(Key::code(KeyCode::F(12))));
+        assert_eq!(Key::parse("f13"), None);
+        assert_eq!(Key::parse("ctrl-"), None);
+        assert_eq!(Key::parse(""), None);
+    }
+
+    #[test]
+    fn rebinding_moves_a_key_between_actions() {
+        let mut map = Keymap::default();
+        assert!(map.rebind("quit", &[Key::ch('x')]));
+        let press_x = press(KeyCode::Char('x'), KeyModifiers::NONE);
+        assert_eq!(
+            format!("{:?}", map_event(&map, &press_x, Mode::Reader).unwrap()),
+            "Quit"
+        );
+        let q = press(KeyCode::Char('q'), KeyModifiers::NONE);
+        assert!(
+            map_event(&map, &q, Mode::Reader).is_none(),
+            "q no longer quits"
+        );
+        assert!(map.rebind("top", &[Key::ch('x')]));
+        assert_eq!(
+            format!("{:?}", map_event(&map, &press_x, Mode::Reader).unwrap()),
+            "Top"
+        );
+        assert!(!map.rebind("fly", &[Key::ch('y')]));
+    }
+
+    #[test]
+    fn the_prompt_takes_text_and_two_key_commands_take_a_letter() {
+        let k = |c| press(KeyCode::Char(c), KeyModifiers::NONE);
+        let map = Keymap::default();
+        let act = |ev: Event, mode| format!("{:?}", map_event(&map, &ev, mode).unwrap());
+        assert_eq!(act(k('q'), Mode::Prompt), "PromptInput('q')");
+        assert_eq!(
+            act(press(KeyCode::Enter, KeyModifiers::NONE), Mode::Prompt),
+            "PromptSubmit"
+        );
+        assert_eq!(
+            act(press(KeyCode::Esc, KeyModifiers::NONE), Mode::Prompt),
+            "Cancel"
+        );
+        assert_eq!(act(k('a'), Mode::Pending(Pending::Mark)), "SetMark('a')");
+        assert_eq!(act(k('1'), Mode::Pending(Pending::Mark)), "Cancel");
+        assert_eq!(
+            act(k('\''), Mode::Pending(Pending::JumpToMark)),
+            "JumpToMark('\\'')"
+        );
+        assert_eq!(act(k('n'), Mode::Pending(Pending::Colon)), "NextDocument");
+        assert_eq!(
+            act(
+                press(KeyCode::Char('c'), KeyModifiers::CONTROL),
+                Mode::Prompt
+            ),
+            "Quit"
+        );
     }
 
     #[test]

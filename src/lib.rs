@@ -3,11 +3,13 @@
 pub mod action;
 pub mod app;
 pub mod cli;
+pub mod config;
 pub mod domain;
 pub mod extract_json;
 pub mod input;
 pub mod interop;
 pub mod plain;
+pub mod sessions;
 pub mod sidecar;
 pub mod source;
 pub mod tui;

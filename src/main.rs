@@ -2,22 +2,40 @@ use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
 
 use anyhow::Result;
-use clap::Parser;
+use clap::{CommandFactory, Parser};
 
+use dramatis::app::library::sort_by_date;
 use dramatis::app::{App, Options};
-use dramatis::cli::{Cli, Command};
+use dramatis::cli::{Cli, ColorChoice, Command, LoadArgs};
+use dramatis::config::{self, Config, ThemeName};
 use dramatis::domain::document::Document;
 use dramatis::domain::extract;
+use dramatis::domain::fingerprint;
+use dramatis::domain::wrap::escape_char;
 use dramatis::input::Keymap;
 use dramatis::plain;
+use dramatis::sessions::Sessions;
 use dramatis::source::{self, LoadOptions};
-use dramatis::tui::{self, Ending};
+use dramatis::tui::{self, Ending, RunOptions};
 use dramatis::ui::Theme;
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = Cli::try_parse().unwrap_or_else(|e| exit_with_clean_error(e));
     let result = match &cli.command {
         Some(Command::Extract(args)) => return dramatis::interop::command::run_extract(args),
+        Some(Command::Completions { shell }) => {
+            clap_complete::generate(
+                *shell,
+                &mut Cli::command(),
+                "dramatis",
+                &mut std::io::stdout(),
+            );
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(Command::Man) => clap_mangen::Man::new(Cli::command())
+            .render(&mut std::io::stdout())
+            .map(|_| ExitCode::SUCCESS)
+            .map_err(anyhow::Error::from),
         None => read(&cli),
     };
     match result {
@@ -29,47 +47,149 @@ fn main() -> ExitCode {
     }
 }
 
+fn load_options(args: LoadArgs) -> LoadOptions {
+    LoadOptions {
+        allow_binary: args.binary,
+    }
+}
+
+/// The reader: documents from the command line, a pipe, or the built-in article.
+/// clap quotes the argument it rejects, and on a terminal its coloured message carried the
+/// argument raw (`dramatis $'--\e]0;title\a'` set the window title). When an argument holds
+/// anything that is not plain text, the message is printed without colours (clap then drops
+/// escape sequences) and with every other control made visible.
+fn exit_with_clean_error(e: clap::Error) -> ! {
+    let hostile = std::env::args_os().any(|a| {
+        a.to_str()
+            .is_none_or(|s| s.chars().any(|c| escape_char(c).is_some()))
+    });
+    if !hostile {
+        e.exit()
+    }
+    eprint!("{}", plain::clean_lines(&e.render().to_string()));
+    std::process::exit(e.exit_code())
+}
+
 fn read(cli: &Cli) -> Result<ExitCode> {
-    let opts = LoadOptions {
-        allow_binary: cli.binary,
-    };
-    let doc: Document = match cli.files.first() {
-        Some(path) => source::load(path, opts)?,
-        None => source::default_document(),
-    };
-    let imported = imported_cast(cli, &doc)?;
+    let config = config::load(cli.config.as_deref())?;
+    let mut docs = documents(cli)?;
+    sort_by_date(&mut docs);
+    let imported = imported_cast(cli, &docs)?;
+
     let stdout = std::io::stdout();
     if !stdout.is_terminal() || std::env::var("TERM").is_ok_and(|t| t == "dumb") {
-        let entities = imported.unwrap_or_else(|| extract::extract_document(&doc));
         let mut out = std::io::BufWriter::new(stdout.lock());
-        plain::write(&mut out, &doc, &entities)?;
+        for (i, doc) in docs.iter().enumerate() {
+            if docs.len() > 1 {
+                writeln!(
+                    out,
+                    "{}==> {} <==",
+                    if i > 0 { "\n" } else { "" },
+                    dramatis::domain::wrap::sanitize(doc.name())
+                )?;
+            }
+            let entities = match &imported {
+                Some(entities) => entities.clone(),
+                None => extract::extract_document(doc),
+            };
+            plain::write(&mut out, doc, &entities)?;
+        }
         out.flush()?;
         return Ok(ExitCode::SUCCESS);
     }
+
     if imported.is_some() {
         anyhow::bail!(
             "--annotations is not in the interactive reader yet: pipe the output, or use `dramatis extract --annotations`"
         );
     }
-    let app = App::new(doc, Options::default());
-    let theme = if std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()) {
-        Theme::monochrome()
-    } else {
-        Theme::colored()
+    let mut keymap = Keymap::default();
+    for (action, keys) in &config.keys {
+        keymap.rebind(action, keys);
+    }
+    let options = Options {
+        measure: cli
+            .measure
+            .or(config.measure)
+            .unwrap_or(Options::default().measure),
     };
-    match tui::run(app, &Keymap::default(), &theme, true)? {
-        Ending::Quit => Ok(ExitCode::SUCCESS),
-        Ending::Signal(n) => Ok(ExitCode::from(128u8.saturating_add(n as u8))),
+    let run = RunOptions {
+        mouse: !cli.no_mouse && config.mouse.unwrap_or(true),
+        resume: !cli.no_resume,
+    };
+    let theme = theme(cli.color, &config);
+    let (ending, app) = tui::run(App::new(docs, options), &keymap, &theme, run)?;
+    remember(&app);
+    Ok(match ending {
+        Ending::Quit => ExitCode::SUCCESS,
+        Ending::Signal(n) => ExitCode::from(128u8.saturating_add(n as u8)),
+    })
+}
+
+fn documents(cli: &Cli) -> Result<Vec<Document>> {
+    let opts = load_options(cli.load);
+    if cli.files.is_empty() {
+        // `curl … | dramatis` reads the pipe, like less.
+        if source::stdin_is_fed() {
+            return Ok(vec![source::load("-", opts)?]);
+        }
+        return Ok(vec![source::default_document()]);
+    }
+    let (docs, _skipped) = source::load_all(&cli.files, opts)?;
+    Ok(docs)
+}
+
+/// Colour unless told otherwise: `--color`, then NO_COLOR, then the config's theme. 16 named
+/// colours, so the terminal's palette applies; 24-bit only when COLORTERM says so.
+fn theme(choice: ColorChoice, config: &Config) -> Theme {
+    let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+    let color = match choice {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => !no_color && config.theme != ThemeName::Monochrome,
+    };
+    if color {
+        Theme::colored()
+    } else {
+        Theme::monochrome()
     }
 }
 
-/// The entities of `--annotations`, if given; spans that do not fit are reported on stderr.
+/// Saves where each document was left. Failing to remember is not worth an error at exit.
+fn remember(app: &App) {
+    let mut sessions = Sessions::load();
+    let mut any = false;
+    for (i, shelf) in app.shelves.iter().enumerate() {
+        let memory = if i == app.shelf {
+            app.remembered()
+        } else if shelf.memory.top > 0 || !shelf.memory.marks.is_empty() {
+            dramatis::action::Remembered {
+                top: shelf.memory.top,
+                entity: None,
+                marks: shelf.memory.marks.iter().map(|(&c, &o)| (c, o)).collect(),
+            }
+        } else {
+            continue;
+        };
+        sessions.put(&fingerprint::hex(shelf.doc.bytes()), &memory);
+        any = true;
+    }
+    if any {
+        let _ = sessions.save();
+    }
+}
+
+/// The entities of `--annotations` for the one document given, if any; spans that do not fit
+/// are reported on stderr.
 fn imported_cast(
     cli: &Cli,
-    doc: &Document,
+    docs: &[Document],
 ) -> Result<Option<Vec<dramatis::domain::entity::Entity>>> {
     let Some(file) = &cli.annotations else {
         return Ok(None);
+    };
+    let [doc] = docs else {
+        anyhow::bail!("--annotations goes with one document");
     };
     let unit = dramatis::interop::command::unit(cli.offsets);
     let imported = dramatis::interop::load_cast(doc, std::path::Path::new(file), unit)?;

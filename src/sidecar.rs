@@ -1,7 +1,7 @@
 //! Where the reader's corrections live between sessions: a sidecar file saved after every
 //! correction, `DOC.dramatis.json` next to the document when that directory is writable,
-//! else `$XDG_DATA_HOME/dramatis/<hash>.json` (`~/.local/share` when unset), keyed by an XXH64
-//! hash of the document's bytes. Every save replaces the file atomically (see `atomic`).
+//! else `$XDG_DATA_HOME/dramatis/<hash>.json` (`~/.local/share` when unset), keyed by the
+//! document's fingerprint (`domain::fingerprint`, the key reading positions use too). Every save replaces the file atomically (see `atomic`).
 //!
 //! On opening, the sidecar next to the document is tried first, then the one named by the
 //! document's hash, then any in the data directory that names the same document path (the
@@ -9,7 +9,6 @@
 //! still has its corrections applied where they fit; `apply` lists the others.
 
 mod atomic;
-pub mod xxh64;
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -37,7 +36,7 @@ struct Stored {
     /// The document's absolute path, to find this file again after the document changes.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     path: Option<PathBuf>,
-    /// XXH64 of the document's bytes, 16 hex digits (`xxhsum -H64` prints the same).
+    /// The document's fingerprint, 16 hex digits.
     hash: String,
     bytes: u64,
     #[serde(flatten)]
@@ -85,9 +84,9 @@ pub fn data_dir() -> Option<PathBuf> {
     Some(base.join("dramatis"))
 }
 
-/// The hash that keys a document's corrections, as 16 hex digits.
+/// The hash that keys a document's corrections.
 pub fn content_hash(bytes: &[u8]) -> u64 {
-    xxh64::xxh64(bytes)
+    crate::domain::fingerprint::fingerprint(bytes)
 }
 
 impl Sidecar {

@@ -101,3 +101,104 @@ fn the_terminal_is_given_back_on_quit() {
     );
     assert!(last("\x1b[?25h") > last("\x1b[?25l"), "cursor shown");
 }
+
+#[test]
+fn search_lights_hits_and_n_walks_them_with_a_counter() {
+    let mut pty = open_default(120, 40);
+    pty.send("/hostages");
+    pty.wait_for("/hostages▏");
+    pty.send("\r");
+    let screen = pty.wait_for("/hostages · 1/");
+    let total: usize = screen
+        .lines()
+        .last()
+        .unwrap()
+        .split(" · 1/")
+        .nth(1)
+        .unwrap()
+        .split_whitespace()
+        .next()
+        .unwrap()
+        .parse()
+        .unwrap();
+    assert!(total >= 5, "the article mentions hostages often");
+    pty.send("n");
+    pty.wait_for(&format!("/hostages · 2/{total}"));
+    pty.send("N");
+    pty.send("N");
+    pty.wait_for(&format!("/hostages · {total}/{total}"));
+    pty.send("\x1b");
+    pty.wait_until("the search ends", |s| !s.contains("/hostages"));
+    pty.send("q");
+    assert!(pty.wait().success());
+}
+
+#[test]
+fn several_documents_switch_with_brackets_and_the_list() {
+    let scratch = common::Scratch::new("pty-docs");
+    let a = scratch.file("a.txt", "date 2023-11-07 Monday text about Qatar.");
+    let b = scratch.file("b.txt", "date 2023-11-08 Tuesday text about Israel.");
+    let (a, b) = (
+        a.to_string_lossy().into_owned(),
+        b.to_string_lossy().into_owned(),
+    );
+    let mut pty = Pty::spawn(&common::bin(), &[&b, &a], 100, 24, &[]);
+    pty.wait_for("Monday text");
+    assert!(
+        pty.screen().contains("[1/2]"),
+        "sorted by date: a.txt first"
+    );
+    pty.send("]");
+    pty.wait_for("Tuesday text");
+    pty.send(":p");
+    pty.wait_for("Monday text");
+    pty.send("D");
+    pty.wait_for("documents · Enter opens");
+    pty.send("j\r");
+    pty.wait_until("the list closed on b.txt", |s| {
+        s.contains("Tuesday text") && !s.contains("Enter opens")
+    });
+    pty.send("q");
+    assert!(pty.wait().success());
+}
+
+#[test]
+fn text_from_a_pipe_with_keys_from_the_terminal() {
+    let mut pty = Pty::spawn_with_stdin(
+        &common::bin(),
+        &[],
+        100,
+        24,
+        &[],
+        Some(b"Piped words about Qatar and Israel.\n".as_slice()),
+    );
+    pty.wait_for("Piped words about Qatar");
+    pty.send("?");
+    pty.wait_for("switch between text and cast");
+    pty.send("q");
+    pty.send("q");
+    assert!(pty.wait().success());
+}
+
+#[test]
+fn reopening_resumes_where_the_reader_left_off() {
+    let scratch = common::Scratch::new("pty-resume");
+    let text: String = (0..200)
+        .map(|i| format!("Line {i} of a long report.\n"))
+        .collect();
+    let file = scratch.file("long.txt", text);
+    let file = file.to_string_lossy().into_owned();
+    let state = scratch.0.join("state").to_string_lossy().into_owned();
+    let env = [("XDG_STATE_HOME", state.as_str())];
+    let mut pty = Pty::spawn(&common::bin(), &[&file], 80, 20, &env);
+    pty.wait_for("Line 0 of");
+    pty.send("G");
+    pty.wait_for("Line 199 of");
+    pty.send("q");
+    assert!(pty.wait().success());
+    let mut pty = Pty::spawn(&common::bin(), &[&file], 80, 20, &env);
+    pty.wait_for("resumed where you left off");
+    assert!(pty.screen().contains("Line 199 of"));
+    pty.send("q");
+    assert!(pty.wait().success());
+}

@@ -2,16 +2,23 @@
 //! The ui renders from `&App`; tests drive it with Actions.
 
 pub mod geometry;
+pub mod library;
+mod navigation;
 pub mod sidebar;
 
-use crate::action::{Action, Amount};
+use std::collections::BTreeMap;
+use std::ops::Range;
+
+use crate::action::{Action, Amount, Remembered};
 use crate::domain::cast::Cast;
 use crate::domain::document::Document;
 use crate::domain::entity::{Entity, Mention};
 use crate::domain::layout::{Layout, RowPos};
 use crate::domain::mention_index;
+use crate::domain::search::{self, Query};
 use crate::domain::wrap::{self, RowSpan};
 use geometry::{Area, Geometry};
+use library::{Memory, Shelf};
 use sidebar::SidebarRow;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -33,11 +40,79 @@ impl Default for Options {
     }
 }
 
+/// A panel drawn over the reader.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Overlay {
+    None,
+    Help,
+    Documents,
+}
+
+/// The first key of a two-key command, waiting for the second.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Pending {
+    Mark,
+    JumpToMark,
+    Colon,
+}
+
+/// Which keys the app is listening with now.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    Reader,
+    Help,
+    Documents,
+    /// Typing a search.
+    Prompt,
+    Pending(Pending),
+}
+
+/// What `n` and `N` step through: whichever the reader asked for last.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Follow {
+    Mentions,
+    Search,
+}
+
+/// An active search.
+#[derive(Debug, Clone)]
+pub struct SearchState {
+    pub text: String,
+    pub query: Query,
+    /// The current hit.
+    pub hit: Option<Range<usize>>,
+    /// `(index, total)` of the current hit, when counted.
+    pub count: Option<(usize, usize)>,
+    /// Where the view was when the prompt opened: typing searches from here.
+    origin: usize,
+}
+
+/// Documents larger than this have their search hits counted only up to the current hit's
+/// neighbourhood; below it the `3/14` counter is exact and instant.
+const COUNT_LIMIT: usize = 32 << 20;
+
 pub struct App {
     pub doc: Document,
     pub cast: Cast,
     /// `Some(percent)` while entities are still being found.
     pub progress: Option<u8>,
+    /// Every open document; `shelf` is the one shown (its cast is lent to `cast`).
+    pub shelves: Vec<Shelf>,
+    pub shelf: usize,
+    pub overlay: Overlay,
+    /// Rows of the help scrolled off the top.
+    pub help_scroll: u16,
+    /// Cursor in the document list.
+    pub doc_cursor: usize,
+    pub pending: Option<Pending>,
+    /// A count being typed (digits before `%`).
+    pub count: Option<u32>,
+    /// The search being typed.
+    pub prompt: Option<String>,
+    pub search: Option<SearchState>,
+    pub follow: Follow,
+    /// Whether the reader has the mouse (else the terminal selects text).
+    pub mouse: bool,
     pub geometry: Geometry,
     pub focus: Focus,
     pub sidebar_rows: Vec<SidebarRow>,
@@ -49,7 +124,6 @@ pub struct App {
     pub selected: Option<usize>,
     /// Which mention of the selected entity is current (index into its mentions).
     pub current: Option<usize>,
-    pub help: bool,
     pub quit: bool,
     /// A one-off note for the status line, cleared by the next key.
     pub message: Option<String>,
@@ -57,19 +131,37 @@ pub struct App {
     pub view: Vec<(RowPos, RowSpan)>,
     layout: Layout,
     top: RowPos,
+    marks: BTreeMap<char, usize>,
+    jumps: Vec<usize>,
+    select_when_ready: Option<String>,
     size: (u16, u16),
     sidebar_wanted: Option<bool>,
     options: Options,
 }
 
 impl App {
-    pub fn new(doc: Document, options: Options) -> App {
+    /// A reader over `docs` (at least one), showing the first.
+    pub fn new(docs: Vec<Document>, options: Options) -> App {
+        assert!(!docs.is_empty(), "the reader needs a document");
+        let shelves: Vec<Shelf> = docs.into_iter().map(Shelf::new).collect();
+        let doc = shelves[0].doc.clone();
         let mut layout = Layout::new(80);
         let top = layout.first(&doc);
         App {
             doc,
             cast: Cast::default(),
             progress: Some(0),
+            shelves,
+            shelf: 0,
+            overlay: Overlay::None,
+            help_scroll: 0,
+            doc_cursor: 0,
+            pending: None,
+            count: None,
+            prompt: None,
+            search: None,
+            follow: Follow::Mentions,
+            mouse: true,
             geometry: Geometry::default(),
             focus: Focus::Document,
             sidebar_rows: Vec::new(),
@@ -77,12 +169,14 @@ impl App {
             sidebar_scroll: 0,
             selected: None,
             current: None,
-            help: false,
             quit: false,
             message: None,
             view: Vec::new(),
             layout,
             top,
+            marks: BTreeMap::new(),
+            jumps: Vec::new(),
+            select_when_ready: None,
             size: (0, 0),
             sidebar_wanted: None,
             options,
@@ -91,29 +185,79 @@ impl App {
 
     /// An app whose cast is already known (tests, small documents).
     pub fn with_cast(doc: Document, cast: Cast, options: Options, width: u16, height: u16) -> App {
-        let mut app = App::new(doc, options);
+        let mut app = App::new(vec![doc], options);
         app.update(Action::Resize { width, height });
-        app.update(Action::CastReady(Box::new(cast)));
+        app.update(Action::CastReady {
+            doc: 0,
+            cast: Box::new(cast),
+        });
         app
     }
 
     pub fn update(&mut self, action: Action) {
-        if !matches!(action, Action::Progress(_) | Action::CastReady(_)) {
+        if !matches!(
+            action,
+            Action::Progress { .. } | Action::CastReady { .. } | Action::Resume { .. }
+        ) {
             self.message = None;
         }
+        // Background news must not eat a count being typed.
+        let keeps_count = matches!(
+            action,
+            Action::CountDigit(_)
+                | Action::GoToPercent
+                | Action::Progress { .. }
+                | Action::CastReady { .. }
+                | Action::Resume { .. }
+                | Action::Resize { .. }
+        );
+        let count = if keeps_count {
+            self.count
+        } else {
+            self.count.take()
+        };
         match action {
             Action::Quit => self.quit = true,
-            Action::Scroll(amount) => match self.focus {
-                Focus::Document => self.scroll(amount),
-                Focus::Sidebar => self.move_cursor(self.cursor_steps(amount)),
+            Action::CountDigit(d) => {
+                self.count = Some(
+                    count
+                        .unwrap_or(0)
+                        .saturating_mul(10)
+                        .saturating_add(d as u32)
+                        .min(1_000_000),
+                );
+            }
+            Action::GoToPercent => {
+                self.count = None;
+                let percent = count.unwrap_or(0).min(100) as usize;
+                self.push_jump();
+                let target = (self.doc.len() as u128 * percent as u128 / 100) as usize;
+                self.show_at_top(target.max(self.doc.body_start()));
+            }
+            Action::Scroll(amount) => match (self.overlay, self.focus) {
+                (Overlay::Documents, _) => self.move_doc_cursor(self.cursor_steps(amount)),
+                (Overlay::Help, _) => {
+                    let by = self.cursor_steps(amount);
+                    self.help_scroll = (self.help_scroll as i32 + by).clamp(0, 200) as u16;
+                }
+                (_, Focus::Document) => self.scroll(amount),
+                (_, Focus::Sidebar) => self.move_cursor(self.cursor_steps(amount)),
             },
-            Action::Top => match self.focus {
-                Focus::Document => self.top = self.layout.first(&self.doc),
-                Focus::Sidebar => self.move_cursor(i32::MIN / 2),
+            Action::Top => match (self.overlay, self.focus) {
+                (Overlay::Documents, _) => self.doc_cursor = 0,
+                (_, Focus::Document) => {
+                    self.push_jump();
+                    self.top = self.layout.first(&self.doc);
+                }
+                (_, Focus::Sidebar) => self.move_cursor(i32::MIN / 2),
             },
-            Action::Bottom => match self.focus {
-                Focus::Document => self.top = self.layout.last_top(&self.doc, self.page()),
-                Focus::Sidebar => self.move_cursor(i32::MAX / 2),
+            Action::Bottom => match (self.overlay, self.focus) {
+                (Overlay::Documents, _) => self.doc_cursor = self.shelves.len() - 1,
+                (_, Focus::Document) => {
+                    self.push_jump();
+                    self.top = self.layout.last_top(&self.doc, self.page());
+                }
+                (_, Focus::Sidebar) => self.move_cursor(i32::MAX / 2),
             },
             Action::FocusNext => self.focus_next(),
             Action::ToggleSidebar => {
@@ -126,11 +270,66 @@ impl App {
                 };
                 self.relayout();
             }
-            Action::Select => self.select_cursor(),
-            Action::NextMention => self.step_mention(true),
-            Action::PrevMention => self.step_mention(false),
+            Action::Select => match self.overlay {
+                Overlay::Documents => {
+                    self.overlay = Overlay::None;
+                    self.open_document(self.doc_cursor);
+                }
+                _ => self.select_cursor(),
+            },
+            Action::NextHit => self.step_hit(true),
+            Action::PrevHit => self.step_hit(false),
             Action::Clear => self.clear(),
-            Action::ToggleHelp => self.help = !self.help,
+            Action::ToggleHelp => {
+                self.help_scroll = 0;
+                self.toggle_overlay(Overlay::Help);
+            }
+            Action::ToggleDocuments => {
+                self.doc_cursor = self.shelf;
+                self.toggle_overlay(Overlay::Documents);
+            }
+            Action::NextDocument => self.step_document(1),
+            Action::PrevDocument => self.step_document(-1),
+            Action::BeginMark => self.pending = Some(Pending::Mark),
+            Action::BeginJumpToMark => self.pending = Some(Pending::JumpToMark),
+            Action::BeginColon => self.pending = Some(Pending::Colon),
+            Action::SetMark(c) => {
+                self.pending = None;
+                let at = self.top_offset();
+                self.marks.insert(c, at);
+                self.message = Some(format!("mark {c} set"));
+            }
+            Action::JumpToMark(c) => {
+                self.pending = None;
+                self.jump_to_mark(c);
+            }
+            Action::JumpBack => self.jump_back(),
+            Action::StartSearch => {
+                self.prompt = Some(String::new());
+                self.overlay = Overlay::None;
+            }
+            Action::PromptInput(c) => {
+                if let Some(p) = &mut self.prompt {
+                    p.push(c);
+                }
+                self.search_as_typed();
+            }
+            Action::PromptBackspace => {
+                if let Some(p) = &mut self.prompt {
+                    p.pop();
+                }
+                self.search_as_typed();
+            }
+            Action::PromptSubmit => self.submit_search(),
+            Action::Cancel => self.cancel(),
+            Action::ToggleMouse => {
+                self.mouse = !self.mouse;
+                self.message = Some(if self.mouse {
+                    "mouse on: wheel scrolls, click selects".into()
+                } else {
+                    "mouse off: the terminal selects and copies text".into()
+                });
+            }
             Action::Suspend => {}
             Action::Resize { width, height } => {
                 self.size = (width, height);
@@ -138,10 +337,51 @@ impl App {
             }
             Action::MouseScroll { column, row, lines } => self.mouse_scroll(column, row, lines),
             Action::MouseClick { column, row } => self.mouse_click(column, row),
-            Action::Progress(p) => self.progress = Some(p.min(99)),
-            Action::CastReady(cast) => self.set_cast(*cast),
+            Action::Progress { doc, percent } => {
+                if doc == self.shelf {
+                    self.progress = Some(percent.min(99));
+                } else if let Some(s) = self.shelves.get_mut(doc) {
+                    s.progress = percent.min(99);
+                }
+            }
+            Action::CastReady { doc, cast } => {
+                if doc == self.shelf {
+                    self.set_cast(*cast);
+                } else if let Some(s) = self.shelves.get_mut(doc) {
+                    s.cast = Some(*cast);
+                    s.progress = 100;
+                }
+            }
+            Action::Resume { doc, memory } => self.resume(doc, &memory),
         }
         self.refresh_view();
+    }
+
+    /// Which keys apply now.
+    pub fn mode(&self) -> Mode {
+        if self.prompt.is_some() {
+            Mode::Prompt
+        } else if let Some(p) = self.pending {
+            Mode::Pending(p)
+        } else {
+            match self.overlay {
+                Overlay::Help => Mode::Help,
+                Overlay::Documents => Mode::Documents,
+                Overlay::None => Mode::Reader,
+            }
+        }
+    }
+
+    /// What the reader should remember about the current document.
+    pub fn remembered(&self) -> Remembered {
+        Remembered {
+            top: self.top_offset(),
+            entity: self
+                .selected
+                .and_then(|e| self.entity(e))
+                .map(|e| e.name.clone()),
+            marks: self.marks.iter().map(|(&c, &o)| (c, o)).collect(),
+        }
     }
 
     pub fn options(&self) -> Options {
@@ -303,6 +543,19 @@ impl App {
         self.sidebar_scroll = 0;
         self.selected = None;
         self.current = None;
+        if let Some(name) = self.select_when_ready.take()
+            && let Some(e) = self.cast.entities.iter().position(|e| e.name == name)
+        {
+            self.selected = Some(e);
+            if let Some(row) = self
+                .sidebar_rows
+                .iter()
+                .position(|r| *r == SidebarRow::Entity(e))
+            {
+                self.cursor = row;
+                self.clamp_sidebar_scroll();
+            }
+        }
     }
 
     fn select_cursor(&mut self) {
@@ -323,13 +576,10 @@ impl App {
     /// screen, else its first one (scrolled into view).
     fn select(&mut self, e: usize, mention: Option<usize>) {
         self.selected = Some(e);
+        self.follow = Follow::Mentions;
         let mentions = &self.cast.entities[e].mentions;
         let current = mention
-            .or_else(|| {
-                mentions
-                    .iter()
-                    .position(|m| self.on_screen(m.start as usize))
-            })
+            .or_else(|| mention_index::first_in(mentions, self.screen_range()))
             .or(if mentions.is_empty() { None } else { Some(0) });
         self.current = current;
         if let Some(i) = current {
@@ -340,11 +590,20 @@ impl App {
     /// Scrolls to the entity's first mention unless one is on screen already.
     fn reveal_entity(&mut self, e: usize) {
         let mentions = &self.cast.entities[e].mentions;
-        if mentions.iter().any(|m| self.on_screen(m.start as usize)) {
+        if mention_index::first_in(mentions, self.screen_range()).is_some() {
             return;
         }
         if let Some(first) = mentions.first() {
             self.reveal(first.start as usize);
+        }
+    }
+
+    /// `n`/`N`: search hits after a search, else mentions of the selected entity.
+    fn step_hit(&mut self, forward: bool) {
+        if self.follow == Follow::Search && self.search.is_some() {
+            self.step_search(forward);
+        } else {
+            self.step_mention(forward);
         }
     }
 
@@ -371,7 +630,8 @@ impl App {
         };
         if let Some(i) = next {
             self.current = Some(i);
-            self.reveal(mentions[i].start as usize);
+            let at = mentions[i].start as usize;
+            self.reveal(at);
         }
         if self.focus == Focus::Sidebar {
             self.focus = Focus::Document;
@@ -379,17 +639,36 @@ impl App {
     }
 
     fn clear(&mut self) {
-        if self.help {
-            self.help = false;
+        if self.overlay != Overlay::None {
+            self.overlay = Overlay::None;
         } else if self.focus == Focus::Sidebar {
             self.focus = Focus::Document;
             if self.narrow() {
                 self.sidebar_wanted = Some(false);
                 self.relayout();
             }
+        } else if self.search.is_some() {
+            self.search = None;
+            self.follow = Follow::Mentions;
         } else {
             self.selected = None;
             self.current = None;
+        }
+    }
+
+    /// The bytes on screen, as a range whose members are exactly the offsets `on_screen`
+    /// accepts (so a binary search over sorted mentions can stand in for a scan).
+    fn screen_range(&self) -> std::ops::Range<usize> {
+        match (self.view.first(), self.view.last()) {
+            (Some((_, first)), Some((_, last))) => {
+                let end = if last.end == self.doc.len() {
+                    last.end + 1
+                } else {
+                    last.end
+                };
+                first.start..end
+            }
+            _ => 0..0,
         }
     }
 
@@ -409,6 +688,7 @@ impl App {
         if self.on_screen(offset) {
             return;
         }
+        self.push_jump();
         let row = self.layout.row_at(&self.doc, offset);
         let above = (self.page() / 3) as isize;
         let top = self.layout.advance(&self.doc, row, -above);

@@ -67,12 +67,12 @@ fn n_and_shift_n_walk_mentions_and_wrap_round() {
     let total = a.cast.entities[0].mentions.len();
     assert_eq!(total, 4);
     for expected in [1, 2, 3, 0] {
-        a.update(Action::NextMention);
+        a.update(Action::NextHit);
         assert_eq!(a.current, Some(expected));
         let m = a.current_mention().unwrap();
         assert!(a.on_screen(m.start as usize));
     }
-    a.update(Action::PrevMention);
+    a.update(Action::PrevHit);
     assert_eq!(a.current, Some(3));
     assert_eq!(a.focus, Focus::Document, "n hands focus back to the text");
 }
@@ -105,7 +105,7 @@ fn escape_leaves_the_sidebar_then_clears_the_selection() {
 #[test]
 fn n_without_a_selection_says_what_to_do() {
     let mut a = app(100, 20);
-    a.update(Action::NextMention);
+    a.update(Action::NextHit);
     assert!(a.message.as_deref().unwrap().contains("select"));
     a.update(Action::Scroll(Amount::Lines(1)));
     assert_eq!(a.message, None);
@@ -240,17 +240,247 @@ fn wheel_scrolls_the_pane_under_the_pointer() {
 #[test]
 fn progress_then_cast_fills_the_sidebar() {
     let (doc, cast) = fixture();
-    let mut a = App::new(doc, Options::default());
+    let mut a = App::new(vec![doc], Options::default());
     a.update(Action::Resize {
         width: 100,
         height: 20,
     });
     assert_eq!(a.progress, Some(0));
-    a.update(Action::Progress(43));
+    a.update(Action::Progress {
+        doc: 0,
+        percent: 43,
+    });
     assert_eq!(a.progress, Some(43));
     a.update(Action::Scroll(Amount::Lines(2)));
     assert_eq!(a.progress, Some(43), "keys work while entities are found");
-    a.update(Action::CastReady(Box::new(cast)));
+    a.update(Action::CastReady {
+        doc: 0,
+        cast: Box::new(cast),
+    });
     assert_eq!(a.progress, None);
     assert_eq!(a.sidebar_rows.len(), 4);
+}
+
+fn type_search(a: &mut App, text: &str) {
+    a.update(Action::StartSearch);
+    for c in text.chars() {
+        a.update(Action::PromptInput(c));
+    }
+}
+
+#[test]
+fn search_is_incremental_smart_case_and_n_walks_hits_with_a_counter() {
+    let mut a = app(100, 10);
+    type_search(&mut a, "alpha");
+    assert_eq!(a.mode(), Mode::Prompt);
+    let hit = a.search.as_ref().unwrap().hit.clone().unwrap();
+    assert_eq!(
+        &a.doc.text(hit.clone()),
+        "Alpha",
+        "lower case matches any case"
+    );
+    assert!(
+        a.on_screen(hit.start),
+        "the first hit is on screen while typing"
+    );
+    a.update(Action::PromptSubmit);
+    assert_eq!(a.mode(), Mode::Reader);
+    assert_eq!(a.follow, Follow::Search);
+    assert_eq!(a.search.as_ref().unwrap().count, Some((0, 4)));
+    a.update(Action::NextHit);
+    let s = a.search.as_ref().unwrap();
+    assert_eq!(s.count, Some((1, 4)));
+    assert!(a.on_screen(s.hit.clone().unwrap().start));
+    a.update(Action::PrevHit);
+    a.update(Action::PrevHit);
+    assert_eq!(
+        a.search.as_ref().unwrap().count,
+        Some((3, 4)),
+        "N wraps to the last hit"
+    );
+    assert!(a.message.as_deref().unwrap().contains("wrapped"));
+}
+
+#[test]
+fn an_upper_case_query_is_case_sensitive() {
+    let mut a = app(100, 10);
+    type_search(&mut a, "ALPHA");
+    a.update(Action::PromptSubmit);
+    assert!(a.search.as_ref().unwrap().hit.is_none());
+    assert!(a.message.as_deref().unwrap().starts_with("not found"));
+}
+
+#[test]
+fn n_follows_whatever_was_asked_for_last() {
+    let mut a = app(100, 10);
+    type_search(&mut a, "filler");
+    a.update(Action::PromptSubmit);
+    a.update(Action::FocusNext);
+    a.update(Action::Select);
+    assert_eq!(
+        a.follow,
+        Follow::Mentions,
+        "selecting an entity hands n back to mentions"
+    );
+    a.update(Action::NextHit);
+    assert_eq!(a.current, Some(1));
+    a.update(Action::Clear);
+    a.update(Action::Clear);
+    assert!(a.search.is_none(), "Esc ends the search");
+}
+
+#[test]
+fn escape_in_the_prompt_goes_back_to_where_the_search_began() {
+    let mut a = app(100, 10);
+    let start = a.top_offset();
+    type_search(&mut a, "paragraph 50");
+    assert_ne!(a.top_offset(), start);
+    a.update(Action::Cancel);
+    assert_eq!(a.top_offset(), start);
+    assert!(a.search.is_none());
+    assert_eq!(a.mode(), Mode::Reader);
+}
+
+#[test]
+fn marks_and_jumping_back() {
+    let mut a = app(100, 10);
+    a.update(Action::Scroll(Amount::Lines(7)));
+    let marked = a.top_offset();
+    a.update(Action::BeginMark);
+    assert_eq!(a.mode(), Mode::Pending(Pending::Mark));
+    a.update(Action::SetMark('a'));
+    a.update(Action::Bottom);
+    assert_ne!(a.top_offset(), marked);
+    a.update(Action::BeginJumpToMark);
+    a.update(Action::JumpToMark('a'));
+    assert_eq!(a.top_offset(), marked);
+    a.update(Action::JumpBack);
+    assert_eq!(
+        a.percent(),
+        100,
+        "Ctrl-o goes back to the end, where the jump started"
+    );
+    a.update(Action::JumpToMark('z'));
+    assert_eq!(a.message.as_deref(), Some("no mark z"));
+}
+
+fn two_documents() -> App {
+    let first = Document::from_string("one.txt", "date 2023-11-08 Alpha speaks.\n".repeat(40));
+    let second = Document::from_string("two.txt", "date 2023-11-09 Beta answers.\n".repeat(40));
+    let mut a = App::new(vec![first, second], Options::default());
+    a.update(Action::Resize {
+        width: 100,
+        height: 12,
+    });
+    a
+}
+
+#[test]
+fn documents_keep_their_place_and_cast_when_switching() {
+    let mut a = two_documents();
+    let cast_of = |name: &str, doc: &Document| {
+        let text = doc.text(0..doc.len()).into_owned();
+        Cast::new(vec![Entity {
+            id: name.into(),
+            name: name.into(),
+            kind: Kind::Person,
+            aliases: vec![],
+            mentions: text
+                .match_indices(name)
+                .map(|(i, _)| Mention::new(i..i + name.len()))
+                .collect(),
+        }])
+    };
+    let (d0, d1) = (a.shelves[0].doc.clone(), a.shelves[1].doc.clone());
+    a.update(Action::CastReady {
+        doc: 1,
+        cast: Box::new(cast_of("Beta", &d1)),
+    });
+    assert!(
+        a.cast.entities.is_empty(),
+        "the other document's cast waits on its shelf"
+    );
+    a.update(Action::CastReady {
+        doc: 0,
+        cast: Box::new(cast_of("Alpha", &d0)),
+    });
+    a.update(Action::Scroll(Amount::Lines(5)));
+    let kept = a.top_offset();
+    a.update(Action::NextDocument);
+    assert_eq!(a.shelf, 1);
+    assert_eq!(a.doc.name(), "two.txt");
+    assert_eq!(a.cast.entities[0].name, "Beta");
+    assert_eq!(a.top_offset(), a.doc.body_start());
+    a.update(Action::PrevDocument);
+    assert_eq!(a.cast.entities[0].name, "Alpha");
+    assert_eq!(a.top_offset(), kept);
+    a.update(Action::PrevDocument);
+    assert_eq!(a.shelf, 1, "moving past the first wraps round");
+}
+
+#[test]
+fn the_document_list_opens_the_chosen_document() {
+    let mut a = two_documents();
+    a.update(Action::ToggleDocuments);
+    assert_eq!(a.mode(), Mode::Documents);
+    a.update(Action::Scroll(Amount::Lines(1)));
+    assert_eq!(a.doc_cursor, 1);
+    a.update(Action::Select);
+    assert_eq!(a.mode(), Mode::Reader);
+    assert_eq!(a.shelf, 1);
+}
+
+#[test]
+fn a_remembered_session_resumes_unless_the_reader_has_moved() {
+    let mut a = app(100, 10);
+    let target = a.doc.text(0..a.doc.len()).find("Paragraph 30").unwrap();
+    let memory = Remembered {
+        top: target,
+        entity: Some("Beta".into()),
+        marks: vec![('q', 5)],
+    };
+    a.update(Action::Resume {
+        doc: 0,
+        memory: memory.clone(),
+    });
+    assert_eq!(a.top_offset(), target);
+    assert_eq!(
+        a.selected
+            .map(|e| a.cast.entities[e].name.clone())
+            .as_deref(),
+        Some("Beta")
+    );
+    assert_eq!(a.remembered().marks, [('q', 5)]);
+
+    let mut moved = app(100, 10);
+    moved.update(Action::Bottom);
+    let bottom = moved.top_offset();
+    moved.update(Action::Resume { doc: 0, memory });
+    assert_eq!(
+        moved.top_offset(),
+        bottom,
+        "a late resume never yanks the view"
+    );
+}
+
+#[test]
+fn a_count_then_percent_goes_that_far_into_the_text() {
+    let mut a = app(100, 10);
+    a.update(Action::CountDigit(5));
+    a.update(Action::CountDigit(0));
+    assert_eq!(a.count, Some(50));
+    a.update(Action::GoToPercent);
+    assert_eq!(a.count, None);
+    let half = a.doc.len() / 2;
+    let (_, first) = a.view[0];
+    assert!(
+        first.start <= half && half < first.end + 60,
+        "{} vs {half}",
+        first.start
+    );
+    a.update(Action::JumpBack);
+    assert_eq!(a.top_offset(), a.doc.body_start());
+    a.update(Action::CountDigit(7));
+    a.update(Action::Scroll(Amount::Lines(1)));
+    assert_eq!(a.count, None, "any other key drops the count");
 }

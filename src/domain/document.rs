@@ -12,7 +12,23 @@ use std::sync::Arc;
 pub const MAX_LEN: usize = u32::MAX as usize;
 
 /// The bytes of a document: an owned buffer, a memory map, a static asset.
-pub type Bytes = Arc<dyn AsRef<[u8]> + Send + Sync>;
+pub type Bytes = Arc<dyn Source>;
+
+/// Something that holds a document's bytes. Besides the bytes, it can be told that a range
+/// will not be needed soon: a memory map then lets go of those pages, so that a background pass
+/// over the whole file (extraction, counting search hits) does not leave the whole file counted
+/// in the reader's memory. The bytes never change; touching them again brings them back.
+pub trait Source: AsRef<[u8]> + Send + Sync {
+    /// Hints that `range` (byte offsets) will not be read again soon. Does nothing by default:
+    /// owned buffers cannot give memory back piecemeal.
+    fn release(&self, _range: Range<usize>) {}
+}
+
+impl Source for Vec<u8> {}
+impl Source for Box<[u8]> {}
+impl Source for String {}
+impl Source for &'static [u8] {}
+impl Source for &'static str {}
 
 #[derive(Clone)]
 pub struct Document {
@@ -86,6 +102,15 @@ impl Document {
 
     pub fn len(&self) -> usize {
         self.bytes().len()
+    }
+
+    /// Hints that `range` will not be read again soon (see [`Source::release`]): a pass over
+    /// the whole document calls it behind itself.
+    pub fn release(&self, range: Range<usize>) {
+        let end = range.end.min(self.len());
+        if range.start < end {
+            self.bytes.release(range.start..end);
+        }
     }
 
     pub fn is_empty(&self) -> bool {
@@ -219,17 +244,24 @@ pub fn for_each_valid_run(bytes: &[u8], base: usize, mut f: impl FnMut(usize, &s
 }
 
 /// True when bytes look like a binary file rather than text: a NUL byte, or mostly bytes that
-/// are neither printable nor whitespace, in the first few kilobytes.
+/// are not text (controls other than whitespace and ESC, bytes that are not UTF-8) in the
+/// first few kilobytes. "Mostly" is more than a third: a text dense with escapes, backspaces
+/// or bells is still text to show (visibly), while random or compressed data is far past it.
 pub fn looks_binary(bytes: &[u8]) -> bool {
     let head = &bytes[..bytes.len().min(8192)];
     if head.contains(&0) {
         return true;
     }
-    let odd = head
+    let controls = head
         .iter()
         .filter(|&&b| b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0c | 0x1b))
         .count();
-    odd * 10 > head.len()
+    let mut not_utf8: usize = head.utf8_chunks().map(|c| c.invalid().len()).sum();
+    // A multi-byte character cut by the end of the head is not evidence of anything.
+    if head.len() < bytes.len() {
+        not_utf8 = not_utf8.saturating_sub(3);
+    }
+    (controls + not_utf8) * 3 > head.len()
 }
 
 fn find_dateline(bytes: &[u8]) -> Option<Dateline> {
@@ -358,6 +390,30 @@ mod tests {
         assert!(looks_binary(&[1u8, 2, 3, 4, 5, 6, 7, 8, b'a']));
         assert!(!looks_binary("plain text, \u{1b}[31m red \u{7}".as_bytes()));
         assert!(!looks_binary(b""));
+    }
+
+    #[test]
+    fn text_dense_with_controls_is_still_text() {
+        // One byte in five a control: a terminal log, a file full of bells. It used to be
+        // refused as binary (the limit was one in ten), so it could not be read at all.
+        let text = b"bell\x07 back\x08\x08space \x0bvt \x0cff \x7fdel \x01\x02\x03\x1a\x1c end\n";
+        assert!(!looks_binary(text));
+        let man = b"N\x08NA\x08AM\x08ME\x08E\n";
+        assert!(!looks_binary(man));
+    }
+
+    #[test]
+    fn random_bytes_without_nul_are_binary() {
+        // A simple generator: the point is a spread of byte values with no NUL.
+        let mut x: u32 = 12345;
+        let bytes: Vec<u8> = (0..4096)
+            .map(|_| {
+                x = x.wrapping_mul(1_103_515_245).wrapping_add(12345);
+                ((x >> 16) as u8).max(1)
+            })
+            .collect();
+        assert!(looks_binary(&bytes));
+        assert!(!looks_binary("Ünïcödé text, 日本語, \u{1b}[1m.".as_bytes()));
     }
 
     #[test]

@@ -6,6 +6,8 @@ pub mod corrections;
 pub mod document;
 pub mod entity;
 pub mod extract;
+pub mod fingerprint;
 pub mod layout;
 pub mod mention_index;
+pub mod search;
 pub mod wrap;

@@ -30,7 +30,7 @@ pub fn run_extract(args: &ExtractArgs) -> ExitCode {
         return ExitCode::from(2);
     }
     let opts = LoadOptions {
-        allow_binary: args.binary,
+        allow_binary: args.load.binary,
     };
     let target = target(args.format);
     let unit = unit(args.offsets);
@@ -114,7 +114,8 @@ fn cast(doc: &Document, annotations: Option<&str>, unit: Unit) -> Result<Cast> {
     }
     if warnings.len() > SHOWN {
         eprintln!(
-            "dramatis: {file}: {} more spans do not match the document",
+            "dramatis: {}: {} more spans do not match the document",
+            crate::domain::wrap::sanitize(file),
             warnings.len() - SHOWN
         );
     }
@@ -136,7 +137,7 @@ fn correct(
     let from = found
         .from
         .as_deref()
-        .map(|p| p.display().to_string())
+        .map(|p| crate::domain::wrap::sanitize(&p.display().to_string()))
         .unwrap_or_default();
     for u in unfit {
         eprintln!(

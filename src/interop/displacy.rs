@@ -48,10 +48,10 @@ pub fn export(doc: &Document, entities: &[Entity], unit: Unit) -> String {
     // displaCy draws spans in the order given and expects them sorted.
     ents.sort_by_key(|e| (e.start, std::cmp::Reverse(e.end)));
     let text = doc.text(0..doc.len());
-    serde_json::to_string(&Out {
+    // Escaped like `extract --json`: often read on a terminal, parsed to the same strings.
+    crate::extract_json::safe_json(&Out {
         text: &text,
         ents,
         title: doc.name(),
     })
-    .expect("serialising plain data cannot fail")
 }

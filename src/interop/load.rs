@@ -6,6 +6,7 @@ use anyhow::{Context, Result};
 
 use super::{Imported, Source, Unit, import};
 use crate::domain::document::Document;
+use crate::domain::wrap::sanitize;
 
 /// The entities an annotation file gives `doc`, instead of the extractor's, with the spans
 /// that did not fit (see [`Imported::warnings`]). The format is detected from the file name
@@ -20,11 +21,12 @@ pub fn load_cast(doc: &Document, annotations: &Path, unit: Unit) -> Result<Impor
 }
 
 impl Imported {
-    /// The problems as `FILE:LINE: message` lines, for standard error.
+    /// The problems as `FILE:LINE: message` lines, for standard error (the file name with
+    /// control characters made visible: it is printed on a terminal).
     pub fn warnings(&self, file: &str) -> Vec<String> {
         self.problems
             .iter()
-            .map(|p| format!("{file}:{}: {}", p.line, p.message))
+            .map(|p| format!("{}:{}: {}", sanitize(file), p.line, p.message))
             .collect()
     }
 }

@@ -8,6 +8,7 @@ use ratatui::widgets::Widget;
 
 use crate::app::App;
 use crate::domain::entity::Mention;
+use crate::domain::search;
 use crate::domain::wrap::{self, Glyph};
 use crate::ui::{Theme, rect};
 
@@ -22,6 +23,18 @@ impl Widget for DocumentView<'_> {
         let text = rect(app.geometry.text);
         let lit = app.highlighted();
         let current = app.current_mention();
+        if app.doc.body_start() >= app.doc.len() && text.height > 0 {
+            // An empty file is not an error, but a blank pane looks like one.
+            let note = "(this document is empty)";
+            buf.set_stringn(
+                text.x,
+                text.y,
+                note,
+                text.width as usize,
+                self.theme.escaped,
+            );
+            return;
+        }
         for (i, (_, span)) in app.view.iter().enumerate() {
             let y = text.y + i as u16;
             let mentions: Vec<(Mention, usize)> = match lit {
@@ -34,6 +47,13 @@ impl Widget for DocumentView<'_> {
                 None => Vec::new(),
             };
             let kind = lit.map(|e| app.cast.entities[e].kind);
+            let hits = match &app.search {
+                Some(search) => {
+                    search::find_in(app.doc.bytes(), span.start..span.end, &search.query)
+                }
+                None => Vec::new(),
+            };
+            let current_hit = app.search.as_ref().and_then(|s| s.hit.clone());
             let mut x = text.x;
             let right = text.x + text.width;
             let mut has_current = false;
@@ -56,6 +76,9 @@ impl Widget for DocumentView<'_> {
                     } else {
                         self.theme.mention(kind)
                     });
+                }
+                if let Some(hit) = hits.iter().find(|h| h.contains(&cell.bytes.start)) {
+                    style = style.patch(self.theme.search_hit(current_hit.as_ref() == Some(hit)));
                 }
                 let room = (right - x) as usize;
                 x = match &cell.glyph {

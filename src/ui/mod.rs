@@ -1,6 +1,7 @@
 //! Rendering: widgets that draw from `&App` and never change it.
 
 mod document;
+mod documents;
 mod help;
 mod sidebar;
 mod status;
@@ -14,13 +15,17 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use unicode_width::UnicodeWidthChar;
 
-use crate::app::App;
 use crate::app::geometry::{Area, MIN_HEIGHT, MIN_WIDTH};
+use crate::app::{App, Overlay};
 use crate::input::Keymap;
 
 /// Draws the whole screen.
 pub fn render(frame: &mut Frame, app: &App, keymap: &Keymap, theme: &Theme) {
     let area = frame.area();
+    if area.is_empty() {
+        // A terminal can report zero rows or columns (a window shrunk away): nothing fits.
+        return;
+    }
     if app.geometry.too_small {
         let msg = format!("Terminal too small (need {MIN_WIDTH}×{MIN_HEIGHT}); q quits");
         frame.buffer_mut().set_stringn(
@@ -36,8 +41,17 @@ pub fn render(frame: &mut Frame, app: &App, keymap: &Keymap, theme: &Theme) {
     frame.render_widget(document::DocumentView { app, theme }, area);
     frame.render_widget(sidebar::SidebarView { app, theme }, area);
     frame.render_widget(status::StatusLine { app, theme }, area);
-    if app.help {
-        frame.render_widget(HelpView { keymap, theme }, area);
+    match app.overlay {
+        Overlay::Help => frame.render_widget(
+            HelpView {
+                keymap,
+                theme,
+                scroll: app.help_scroll,
+            },
+            area,
+        ),
+        Overlay::Documents => frame.render_widget(documents::DocumentList { app, theme }, area),
+        Overlay::None => {}
     }
 }
 

@@ -5,7 +5,7 @@ use ratatui::layout::Rect;
 use ratatui::widgets::Widget;
 use unicode_width::UnicodeWidthStr;
 
-use crate::app::App;
+use crate::app::{App, Follow, Mode, Pending};
 use crate::domain::wrap::sanitize;
 use crate::ui::{Theme, rect, truncate};
 
@@ -44,7 +44,12 @@ impl Widget for StatusLine<'_> {
         let width = area.width as usize;
         buf.set_stringn(area.x, area.y, " ".repeat(width), width, self.theme.status);
         let hint = "? help ";
-        let left = format!(" {} · {}%", file_name(app), app.percent());
+        let docs = if app.shelves.len() > 1 {
+            format!(" [{}/{}]", app.shelf + 1, app.shelves.len())
+        } else {
+            String::new()
+        };
+        let left = format!(" {}{docs} · {}%", file_name(app), app.percent());
         let middle = status_message(app);
         let line = if middle.is_empty() {
             left
@@ -64,8 +69,33 @@ impl Widget for StatusLine<'_> {
     }
 }
 
-/// What the status line says about the selection, the extraction or the last key.
+/// What the status line says about the prompt, the search, the selection, the extraction
+/// or the last key.
 pub fn status_message(app: &App) -> String {
+    if let Some(p) = &app.prompt {
+        return format!("/{}▏", sanitize(p));
+    }
+    match app.mode() {
+        Mode::Pending(Pending::Mark) => return "m… (a letter names the mark)".into(),
+        Mode::Pending(Pending::JumpToMark) => return "'… (which mark?)".into(),
+        Mode::Pending(Pending::Colon) => return ":… (n, p or q)".into(),
+        _ => {}
+    }
+    if let (Some(s), Follow::Search) = (&app.search, app.follow) {
+        let q = sanitize(&s.text);
+        let found = match (s.hit.is_some(), s.count) {
+            (false, _) => format!("/{q} · not found"),
+            (true, Some((i, n))) => format!("/{q} · {}/{n}", i + 1),
+            (true, None) => format!("/{q}"),
+        };
+        return match &app.message {
+            Some(m) if s.hit.is_some() => format!("{found} · {m}"),
+            _ => found,
+        };
+    }
+    if let Some(n) = app.count {
+        return format!("{n}… (% or p goes there)");
+    }
     if let Some(m) = &app.message {
         return m.clone();
     }

@@ -211,15 +211,41 @@ fn a_tiny_terminal_gets_one_short_message() {
 
 #[test]
 fn progress_shows_in_the_sidebar_and_status_line() {
-    let mut a = App::new(Document::from_string("a.txt", TEXT), Options::default());
+    let mut a = App::new(
+        vec![Document::from_string("a.txt", TEXT)],
+        Options::default(),
+    );
     a.update(Action::Resize {
         width: 100,
         height: 12,
     });
-    a.update(Action::Progress(43));
+    a.update(Action::Progress {
+        doc: 0,
+        percent: 43,
+    });
     let s = screen(&draw(&a, &Theme::colored()));
     assert!(s.contains("finding entities… 43%"));
-    a.update(Action::CastReady(Box::new(cast())));
+    a.update(Action::CastReady {
+        doc: 0,
+        cast: Box::new(cast()),
+    });
     let s = screen(&draw(&a, &Theme::colored()));
     assert!(!s.contains("finding entities"));
+}
+
+#[test]
+fn truecolor_only_changes_the_palette() {
+    let mut a = app(100, 12);
+    a.update(Action::FocusNext);
+    a.update(Action::Select);
+    let buf = draw(&a, &Theme::truecolor());
+    let y = find_row(&buf, "Israel and Hamas");
+    let x = word_cells(&buf, y, "Israel", 1)[0];
+    assert!(matches!(buf[(x, y)].bg, Color::Rgb(..)));
+    let named = draw(&a, &Theme::colored());
+    assert_eq!(
+        named[(x, y)].bg,
+        Color::Green,
+        "16 named colours by default"
+    );
 }

@@ -8,6 +8,8 @@ use crate::domain::entity::Kind;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Theme {
     pub color: bool,
+    /// 24-bit colours (only when the terminal says it has them, through COLORTERM).
+    pub truecolor: bool,
     pub title: Style,
     pub status: Style,
     pub status_key: Style,
@@ -26,6 +28,7 @@ impl Theme {
     pub fn colored() -> Theme {
         Theme {
             color: true,
+            truecolor: false,
             title: Style::new().add_modifier(Modifier::BOLD),
             status: Style::new().add_modifier(Modifier::REVERSED),
             status_key: Style::new().add_modifier(Modifier::REVERSED | Modifier::BOLD),
@@ -40,6 +43,14 @@ impl Theme {
         }
     }
 
+    /// Softer 24-bit colours for terminals that announce them (`COLORTERM=truecolor`).
+    pub fn truecolor() -> Theme {
+        Theme {
+            truecolor: true,
+            ..Theme::colored()
+        }
+    }
+
     pub fn monochrome() -> Theme {
         Theme {
             color: false,
@@ -51,6 +62,17 @@ impl Theme {
 
     /// The colour of a kind (tags and highlights).
     pub fn kind_color(&self, kind: Kind) -> Color {
+        if self.truecolor {
+            return match kind {
+                Kind::Person => Color::Rgb(0xe5, 0xc0, 0x7b),
+                Kind::Organization => Color::Rgb(0x56, 0xb6, 0xc2),
+                Kind::Country => Color::Rgb(0x98, 0xc3, 0x79),
+                Kind::Group => Color::Rgb(0xc6, 0x78, 0xdd),
+                Kind::Place => Color::Rgb(0x61, 0xaf, 0xef),
+                Kind::Date | Kind::Number => Color::Rgb(0xe0, 0x6c, 0x75),
+                Kind::Other => Color::Rgb(0xab, 0xb2, 0xbf),
+            };
+        }
         match kind {
             Kind::Person => Color::Yellow,
             Kind::Organization => Color::Cyan,
@@ -92,6 +114,20 @@ impl Theme {
             Style::new().fg(Color::Black).bg(self.kind_color(kind))
         } else {
             Style::new().add_modifier(Modifier::REVERSED)
+        }
+    }
+
+    /// A search hit; the current one is marked more strongly.
+    pub fn search_hit(&self, current: bool) -> Style {
+        let base = if self.color {
+            Style::new().fg(Color::Black).bg(Color::LightYellow)
+        } else {
+            Style::new().add_modifier(Modifier::UNDERLINED)
+        };
+        if current {
+            base.add_modifier(Modifier::BOLD | Modifier::UNDERLINED | Modifier::REVERSED)
+        } else {
+            base
         }
     }
 

@@ -19,19 +19,45 @@ pub struct Pty {
     raw: Arc<Mutex<Vec<u8>>>,
 }
 
+static NEXT_HOME: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+
 /// How long a test waits for the screen to show something before it fails.
 pub const TIMEOUT: Duration = Duration::from_secs(10);
 
 impl Pty {
     /// Starts `program args` on a `cols` × `rows` terminal.
     pub fn spawn(program: &Path, args: &[&str], cols: u16, rows: u16, env: &[(&str, &str)]) -> Pty {
+        Pty::spawn_with_stdin(program, args, cols, rows, env, None)
+    }
+
+    /// Like `spawn`, with `stdin` fed from a pipe holding these bytes (as `curl … | dramatis`).
+    pub fn spawn_with_stdin(
+        program: &Path,
+        args: &[&str],
+        cols: u16,
+        rows: u16,
+        env: &[(&str, &str)],
+        stdin: Option<&[u8]>,
+    ) -> Pty {
         let (master, slave) = open_pty(cols, rows);
         let mut cmd = Command::new(program);
+        // A private home for state and config, so runs never see each other's sessions.
+        let home = std::env::temp_dir().join(format!(
+            "dramatis-pty-{}-{}",
+            std::process::id(),
+            NEXT_HOME.fetch_add(1, std::sync::atomic::Ordering::SeqCst)
+        ));
         cmd.args(args)
+            .env("XDG_STATE_HOME", home.join("state"))
+            .env("XDG_CONFIG_HOME", home.join("config"))
+            .env("XDG_DATA_HOME", home.join("data"))
             .env("TERM", "xterm-256color")
             .env_remove("NO_COLOR")
             .env_remove("COLORTERM")
-            .stdin(Stdio::from(slave.try_clone().unwrap()))
+            .stdin(match stdin {
+                Some(_) => Stdio::piped(),
+                None => Stdio::from(slave.try_clone().unwrap()),
+            })
             .stdout(Stdio::from(slave.try_clone().unwrap()))
             .stderr(Stdio::from(slave));
         for (k, v) in env {
@@ -43,13 +69,17 @@ impl Pty {
                 if libc::setsid() < 0 {
                     return Err(std::io::Error::last_os_error());
                 }
-                if libc::ioctl(0, libc::TIOCSCTTY as _, 0) < 0 {
+                // stdout is always the terminal (stdin may be a pipe).
+                if libc::ioctl(1, libc::TIOCSCTTY as _, 0) < 0 {
                     return Err(std::io::Error::last_os_error());
                 }
                 Ok(())
             });
         }
-        let child = cmd.spawn().expect("starting the binary in a pty");
+        let mut child = cmd.spawn().expect("starting the binary in a pty");
+        if let (Some(bytes), Some(mut pipe)) = (stdin, child.stdin.take()) {
+            pipe.write_all(bytes).unwrap();
+        }
         let master = File::from(master);
         let parser = Arc::new(Mutex::new(vt100::Parser::new(
             std::num::NonZeroU16::new(rows).unwrap(),
@@ -123,6 +153,41 @@ impl Pty {
             assert!(start.elapsed() < TIMEOUT, "timed out waiting for {bytes:?}");
             thread::sleep(Duration::from_millis(20));
         }
+    }
+
+    /// The process id of the program started (for `/proc` and signals).
+    pub fn pid(&self) -> i32 {
+        self.child.id() as i32
+    }
+
+    /// Changes the terminal's size, as a window resize does; the kernel tells the program with
+    /// SIGWINCH. The emulated screen keeps its size (vt100 cannot have zero rows).
+    pub fn resize(&self, cols: u16, rows: u16) {
+        let size = libc::winsize {
+            ws_row: rows,
+            ws_col: cols,
+            ws_xpixel: 0,
+            ws_ypixel: 0,
+        };
+        // SAFETY: TIOCSWINSZ reads a winsize struct we own.
+        let rc = unsafe { libc::ioctl(self.master.as_raw_fd(), libc::TIOCSWINSZ, &size) };
+        assert_eq!(rc, 0, "TIOCSWINSZ on the pty");
+    }
+
+    /// Whether the terminal is in cooked mode (canonical input and echo on), as a shell
+    /// leaves it; raw mode turns both off. Read through the master side, which reports the
+    /// terminal's settings.
+    pub fn is_cooked(&self) -> bool {
+        // SAFETY: tcgetattr fills a plain struct from an fd we own.
+        let mut t: libc::termios = unsafe { std::mem::zeroed() };
+        let rc = unsafe { libc::tcgetattr(self.master.as_raw_fd(), &mut t) };
+        assert_eq!(rc, 0, "tcgetattr on the pty");
+        t.c_lflag & libc::ICANON != 0 && t.c_lflag & libc::ECHO != 0
+    }
+
+    /// Whether the program has ended, without waiting.
+    pub fn has_exited(&mut self) -> bool {
+        self.child.try_wait().unwrap().is_some()
     }
 
     pub fn signal(&self, sig: i32) {

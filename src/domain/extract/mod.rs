@@ -2,59 +2,88 @@
 //!
 //! The extractor is fed the text in pieces (each piece ends at a line end, so no name is cut)
 //! and clusters aliases across the whole document when it is finished. Pure and deterministic.
+//!
+//! Per line: tokens (`token`), then dates (`dates`), names (`names`) and figures (`numbers`),
+//! each taking tokens the previous ones left. At the end `cluster` types every name with the
+//! evidence of the whole document and groups aliases into entities. Work is linear in the input.
 
-use crate::domain::entity::{self, Entity, Kind, Mention};
+mod candidate;
+mod cluster;
+mod dates;
+mod knowledge;
+mod names;
+mod numbers;
+mod sorted;
+mod token;
+
+use crate::domain::entity::Entity;
+use candidate::Candidate;
+use knowledge::Knowledge;
+use token::Token;
 
 /// Extraction over a document fed in pieces.
-#[derive(Default)]
 pub struct Extractor {
-    found: Vec<(Mention, String)>,
+    k: &'static Knowledge,
+    found: Vec<Candidate>,
+    toks: Vec<Token>,
+    used: Vec<bool>,
+}
+
+impl Default for Extractor {
+    fn default() -> Self {
+        Extractor::new()
+    }
 }
 
 impl Extractor {
     pub fn new() -> Extractor {
-        Extractor::default()
+        Extractor::with_knowledge(knowledge::builtin())
+    }
+
+    fn with_knowledge(k: &'static Knowledge) -> Extractor {
+        Extractor {
+            k,
+            found: Vec::new(),
+            toks: Vec::new(),
+            used: Vec::new(),
+        }
     }
 
     /// Scans `text`, which starts at byte `base` of the document. Pieces must be fed in order
     /// and must not split a line.
     pub fn feed(&mut self, base: usize, text: &str) {
-        // Placeholder until the real rules land: runs of capitalised words.
-        let mut start = None;
-        for (i, c) in text
-            .char_indices()
-            .chain(std::iter::once((text.len(), ' ')))
-        {
-            if c.is_alphabetic() {
-                if start.is_none() && c.is_uppercase() {
-                    start = Some(i);
-                }
-            } else if let Some(s) = start.take() {
-                let word = &text[s..i];
-                self.found
-                    .push((Mention::new(base + s..base + i), word.to_string()));
+        let mut start = 0;
+        while start < text.len() {
+            let end = memchr::memchr2(b'\n', b'\r', &text.as_bytes()[start..])
+                .map_or(text.len(), |i| start + i);
+            if end > start {
+                self.line(base + start, &text[start..end]);
             }
+            start = end + 1;
         }
+    }
+
+    fn line(&mut self, base: usize, line: &str) {
+        token::tokenize(line, &mut self.toks);
+        self.used.clear();
+        self.used.resize(self.toks.len(), false);
+        dates::find(line, &self.toks, &mut self.used, base, &mut self.found);
+        names::find(
+            line,
+            &self.toks,
+            &mut self.used,
+            base,
+            self.k,
+            &mut self.found,
+        );
+        numbers::find(line, &self.toks, &mut self.used, base, &mut self.found);
     }
 
     /// Clusters the mentions found so far into entities, most important first.
     pub fn finish(self) -> Vec<Entity> {
-        let mut by_name: std::collections::BTreeMap<String, Vec<Mention>> = Default::default();
-        for (m, name) in self.found {
-            by_name.entry(name).or_default().push(m);
-        }
-        entity::finalize(
-            by_name
-                .into_iter()
-                .map(|(name, mentions)| Entity {
-                    id: String::new(),
-                    aliases: vec![name.clone()],
-                    name,
-                    kind: Kind::Other,
-                    mentions,
-                })
-                .collect(),
-        )
+        let mut found = self.found;
+        found.sort_by_key(|c| c.start);
+        cluster::cluster(found, self.k)
     }
 }
 
@@ -71,3 +100,6 @@ pub fn extract_document(doc: &crate::domain::document::Document) -> Vec<Entity> 
     crate::domain::document::for_each_valid_run(doc.bytes(), 0, |at, text| ex.feed(at, text));
     ex.finish()
 }
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,212 @@
+//! Dates: "2023-11-08", "November 8", "8 November 2023", "Nov. 8, 2023", "March 2020",
+//! weekdays ("Tuesday") and years after a preposition ("in 1998").
+//!
+//! Durations ("three days") are figures, not dates: they say how long, not when (see
+//! `numbers`). Dates run before names so that "November" is never taken for a name.
+
+use super::candidate::{Candidate, Reading};
+use super::token::{Shape, Token};
+use crate::domain::entity::Kind;
+
+const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+const WEEKDAYS: [&str; 7] = [
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+];
+
+/// Words before a bare year that make it a date ("in 1998", "since 2001").
+const YEAR_CUES: [&str; 12] = [
+    "in", "since", "by", "until", "till", "from", "to", "during", "of", "early", "late", "mid",
+];
+
+fn month(word: &str) -> Option<usize> {
+    let w = word.strip_suffix('.').unwrap_or(word);
+    MONTHS.iter().position(|m| {
+        *m == w || (w.len() >= 3 && m.starts_with(w) && (w.len() == 3 || w == "Sept"))
+    })
+}
+
+/// A day of the month: "8", "08", "8th", "1st".
+fn day(word: &str) -> bool {
+    let digits: &str = word
+        .strip_suffix("st")
+        .or_else(|| word.strip_suffix("nd"))
+        .or_else(|| word.strip_suffix("rd"))
+        .or_else(|| word.strip_suffix("th"))
+        .unwrap_or(word);
+    !digits.is_empty()
+        && digits.len() <= 2
+        && digits.bytes().all(|b| b.is_ascii_digit())
+        && (1..=31).contains(&digits.parse::<u32>().unwrap_or(0))
+}
+
+pub fn year(word: &str) -> bool {
+    word.len() == 4
+        && word.bytes().all(|b| b.is_ascii_digit())
+        && (1000..=2199).contains(&word.parse::<u32>().unwrap_or(0))
+}
+
+fn iso_date(word: &str) -> bool {
+    let b = word.as_bytes();
+    b.len() == 10
+        && b.iter().enumerate().all(|(i, &c)| match i {
+            4 | 7 => c == b'-',
+            _ => c.is_ascii_digit(),
+        })
+}
+
+/// Finds the dates of one line; marks their tokens used.
+pub fn find(line: &str, toks: &[Token], used: &mut [bool], base: usize, out: &mut Vec<Candidate>) {
+    let text = |i: usize| toks.get(i).map_or("", |t: &Token| t.text(line));
+    let mut i = 0;
+    while i < toks.len() {
+        if used[i] {
+            i += 1;
+            continue;
+        }
+        let w = text(i);
+        let mut end = None;
+        if toks[i].shape == Shape::Number && iso_date(w) {
+            end = Some(i + 1);
+        } else if let Some(_m) = month(w).filter(|_| toks[i].shape == Shape::Cap) {
+            // Month [day] [,] [year]
+            let mut e = i + 1;
+            let mut has_detail = false;
+            if day(text(e)) {
+                e += 1;
+                has_detail = true;
+                if text(e) == "," && year(text(e + 1)) {
+                    e += 2;
+                } else if year(text(e)) {
+                    e += 1;
+                }
+            } else if year(text(e)) {
+                e += 1;
+                has_detail = true;
+            }
+            // Day before the month: "8 November".
+            let start = if i > 0 && !used[i - 1] && day(text(i - 1)) {
+                has_detail = true;
+                i - 1
+            } else {
+                i
+            };
+            // A bare month name is a date unless it is also a common word or name.
+            let ambiguous = matches!(w, "May" | "March" | "June" | "April" | "August");
+            let abbreviated = w.len() <= 4 && w != "June" && w != "July";
+            if has_detail || !(ambiguous || abbreviated) {
+                push(line, toks, start, e, base, out, used);
+                i = e;
+                continue;
+            }
+        } else if WEEKDAYS.contains(&w) {
+            end = Some(i + 1);
+        } else if toks[i].shape == Shape::Number && year(w) {
+            let prev = if i > 0 { text(i - 1) } else { "" };
+            if YEAR_CUES.contains(&prev.to_ascii_lowercase().as_str()) {
+                end = Some(i + 1);
+            }
+        } else if toks[i].shape == Shape::Number
+            && w.len() == 5
+            && w.ends_with('s')
+            && year(&w[..4])
+        {
+            // Decades: "the 1990s".
+            end = Some(i + 1);
+        }
+        match end {
+            Some(e) => {
+                push(line, toks, i, e, base, out, used);
+                i = e;
+            }
+            None => i += 1,
+        }
+    }
+}
+
+fn push(
+    line: &str,
+    toks: &[Token],
+    from: usize,
+    to: usize,
+    base: usize,
+    out: &mut Vec<Candidate>,
+    used: &mut [bool],
+) {
+    let (start, end) = (toks[from].start, toks[to - 1].end);
+    let surface = line.get(start..end).unwrap_or("");
+    for u in &mut used[from..to] {
+        *u = true;
+    }
+    out.push(Candidate {
+        start: base + start,
+        end: base + end,
+        key: surface.to_string(),
+        reading: Reading::Value {
+            kind: Kind::Date,
+            norm: surface.split_whitespace().collect::<Vec<_>>().join(" "),
+        },
+        defines: None,
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::extract::token::tokenize;
+
+    fn dates(line: &str) -> Vec<String> {
+        let mut toks = vec![];
+        tokenize(line, &mut toks);
+        let mut used = vec![false; toks.len()];
+        let mut out = vec![];
+        find(line, &toks, &mut used, 0, &mut out);
+        out.iter()
+            .map(|c| line[c.start..c.end].to_string())
+            .collect()
+    }
+
+    #[test]
+    fn iso_dates_and_month_day_year_forms() {
+        assert_eq!(dates("date 2021-03-04 Talks"), ["2021-03-04"]);
+        assert_eq!(
+            dates("It began on October 3, 2019 and ended 12 June 2020."),
+            ["October 3, 2019", "12 June 2020"]
+        );
+        assert_eq!(dates("By Sept. 14 the deal held."), ["Sept. 14"]);
+    }
+
+    #[test]
+    fn weekdays_decades_and_years_after_a_preposition() {
+        assert_eq!(
+            dates("On Friday, prices from 1998 rose as in the 1970s; 2,000 fled."),
+            ["Friday", "1998", "1970s"]
+        );
+    }
+
+    #[test]
+    fn a_bare_ambiguous_month_is_not_a_date() {
+        assert!(dates("Theresa May spoke").is_empty());
+        assert_eq!(dates("They met in May 2017"), ["May 2017"]);
+        assert_eq!(dates("in November"), ["November"]);
+    }
+}

@@ -1,0 +1,220 @@
+//! Figures: "roughly 240 hostages", "three days", "$4.5 billion", "12 percent".
+//!
+//! A figure is a numeral (digits or number words) with the approximation before it ("roughly",
+//! "more than") and the thing counted after it ("hostages", "days"), so that the reader sees
+//! what was counted. Durations ("three days") are figures: they say how long, not when.
+
+use super::candidate::{Candidate, Reading};
+use super::token::{Shape, Token};
+use crate::domain::entity::Kind;
+
+/// A number word other than "one" (which is mostly a pronoun: "one of them").
+fn is_number_word(w: &str) -> bool {
+    matches!(
+        w,
+        "two"
+            | "three"
+            | "four"
+            | "five"
+            | "six"
+            | "seven"
+            | "eight"
+            | "nine"
+            | "ten"
+            | "eleven"
+            | "twelve"
+            | "thirteen"
+            | "fourteen"
+            | "fifteen"
+            | "sixteen"
+            | "seventeen"
+            | "eighteen"
+            | "nineteen"
+            | "twenty"
+            | "thirty"
+            | "forty"
+            | "fifty"
+            | "sixty"
+            | "seventy"
+            | "eighty"
+            | "ninety"
+            | "hundred"
+            | "hundreds"
+            | "thousand"
+            | "thousands"
+            | "million"
+            | "millions"
+            | "billion"
+            | "billions"
+            | "trillion"
+            | "dozen"
+            | "dozens"
+    )
+}
+
+/// Words that scale a numeral and belong to it ("4.5 billion").
+const SCALES: &[&str] = &[
+    "hundred", "thousand", "million", "billion", "trillion", "percent", "per", "cent", "%",
+];
+
+/// Approximations that open a figure, one or two words.
+const APPROX: &[&str] = &[
+    "roughly",
+    "about",
+    "around",
+    "nearly",
+    "almost",
+    "approximately",
+    "some",
+    "over",
+    "only",
+    "just",
+    "more than",
+    "less than",
+    "fewer than",
+    "at least",
+    "at most",
+    "up to",
+    "as many as",
+    "as few as",
+];
+
+/// Words after a numeral that are not what is counted.
+const NOT_COUNTED: &[&str] = &[
+    "of", "and", "or", "to", "in", "on", "at", "by", "for", "from", "with", "the", "a", "an", "is",
+    "are", "was", "were", "that", "which", "who", "as", "than", "had", "have", "has", "be", "been",
+    "will", "would", "could", "per", "more", "less", "than", "times",
+];
+
+fn number_word(w: &str) -> bool {
+    // Checked on every word: no allocation, and most words fail on the first letter.
+    let b = w.as_bytes();
+    if b.len() < 3 || b.len() > 24 || !b[0].is_ascii_alphabetic() {
+        return false;
+    }
+    if !matches!(
+        b[0].to_ascii_lowercase(),
+        b't' | b'f' | b's' | b'e' | b'n' | b'h' | b'm' | b'b' | b'd' | b'o'
+    ) {
+        return false;
+    }
+    let mut buf = [0u8; 24];
+    for (d, s) in buf.iter_mut().zip(b) {
+        *d = s.to_ascii_lowercase();
+    }
+    let Ok(lower) = std::str::from_utf8(&buf[..b.len()]) else {
+        return false;
+    };
+    // "twenty-five"
+    lower != "one" && lower.split('-').all(|p| is_number_word(p) || p == "one")
+}
+
+fn numeral(t: &Token, w: &str) -> bool {
+    match t.shape {
+        Shape::Number => w
+            .bytes()
+            .all(|b| b.is_ascii_digit() || b == b'.' || b == b','),
+        Shape::Lower | Shape::Cap => number_word(w),
+        _ => false,
+    }
+}
+
+/// Finds the figures of one line among tokens not used yet; marks them used.
+pub fn find(line: &str, toks: &[Token], used: &mut [bool], base: usize, out: &mut Vec<Candidate>) {
+    let text = |i: usize| toks.get(i).map_or("", |t: &Token| t.text(line));
+    let mut i = 0;
+    while i < toks.len() {
+        if used[i] || !numeral(&toks[i], text(i)) {
+            i += 1;
+            continue;
+        }
+        let mut start = i;
+        // A currency sign right before: "$4.5".
+        if start > 0 && matches!(text(start - 1), "$" | "€" | "£" | "¥") && !used[start - 1] {
+            start -= 1;
+        }
+        // The approximation before it.
+        for a in APPROX {
+            let words: Vec<&str> = a.split(' ').collect();
+            let n = words.len();
+            if start >= n
+                && (0..n).all(|k| {
+                    !used[start - n + k] && text(start - n + k).eq_ignore_ascii_case(words[k])
+                })
+            {
+                start -= n;
+                break;
+            }
+        }
+        let mut end = i + 1;
+        while end < toks.len()
+            && !used[end]
+            && (SCALES.contains(&text(end)) || numeral(&toks[end], text(end)))
+        {
+            end += 1;
+        }
+        // What is counted: one lower-case word.
+        if end < toks.len()
+            && !used[end]
+            && toks[end].shape == Shape::Lower
+            && !NOT_COUNTED.contains(&text(end))
+        {
+            end += 1;
+        }
+        for u in &mut used[start..end] {
+            *u = true;
+        }
+        let (s, e) = (toks[start].start, toks[end - 1].end);
+        let surface = line.get(s..e).unwrap_or("");
+        out.push(Candidate {
+            start: base + s,
+            end: base + e,
+            key: surface.to_string(),
+            reading: Reading::Value {
+                kind: Kind::Number,
+                norm: surface.to_lowercase(),
+            },
+            defines: None,
+        });
+        i = end;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::extract::token::tokenize;
+
+    fn figures(line: &str) -> Vec<String> {
+        let mut toks = vec![];
+        tokenize(line, &mut toks);
+        let mut used = vec![false; toks.len()];
+        let mut out = vec![];
+        find(line, &toks, &mut used, 0, &mut out);
+        out.iter()
+            .map(|c| line[c.start..c.end].to_string())
+            .collect()
+    }
+
+    #[test]
+    fn figures_take_the_approximation_and_what_is_counted() {
+        assert_eq!(
+            figures("Some say roughly 150 sailors and more than 2,000 soldiers died."),
+            ["roughly 150 sailors", "more than 2,000 soldiers"]
+        );
+    }
+
+    #[test]
+    fn durations_and_scaled_amounts_are_figures() {
+        assert_eq!(
+            figures("The truce lasts five days and costs $4.5 billion, 12 percent more."),
+            ["five days", "$4.5 billion", "12 percent"]
+        );
+    }
+
+    #[test]
+    fn the_word_one_alone_is_not_a_figure() {
+        assert!(figures("one of them left").is_empty());
+        assert_eq!(figures("twenty-five boats"), ["twenty-five boats"]);
+    }
+}

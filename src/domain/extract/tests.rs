@@ -1,0 +1,253 @@
+//! End-to-end behaviour of the extractor, rule by rule, on sentences written for these tests
+//! and a tiny knowledge base (`knowledge::tests::tiny`), so each rule is seen alone.
+
+use super::Extractor;
+use super::knowledge::tests::tiny;
+use crate::domain::entity::{Entity, Kind};
+
+fn run(text: &str) -> Vec<Entity> {
+    let mut ex = Extractor::with_knowledge(tiny());
+    ex.feed(0, text);
+    ex.finish()
+}
+
+/// Each entity as (name, kind, mention texts in order).
+fn clusters(text: &str) -> Vec<(String, Kind, Vec<String>)> {
+    run(text)
+        .into_iter()
+        .map(|e| {
+            let mentions = e
+                .mentions
+                .iter()
+                .map(|m| text[m.range()].to_string())
+                .collect();
+            (e.name, e.kind, mentions)
+        })
+        .collect()
+}
+
+fn find(text: &str, name: &str) -> Option<(Kind, Vec<String>)> {
+    clusters(text)
+        .into_iter()
+        .find(|(n, _, _)| n == name)
+        .map(|(_, k, m)| (k, m))
+}
+
+fn names(text: &str) -> Vec<String> {
+    clusters(text).into_iter().map(|(n, _, _)| n).collect()
+}
+
+fn kind_of(text: &str, name: &str) -> Option<Kind> {
+    find(text, name).map(|(k, _)| k)
+}
+
+// ---- each kind ----
+
+#[test]
+fn countries_places_organisations_and_groups_come_from_the_gazetteer() {
+    let text = "Norway sent aid to Gaza through the United Nations, and Arab states agreed.";
+    assert_eq!(kind_of(text, "Norway"), Some(Kind::Country));
+    assert_eq!(kind_of(text, "Gaza"), Some(Kind::Place));
+    assert_eq!(kind_of(text, "United Nations"), Some(Kind::Organization));
+    assert_eq!(kind_of(text, "Arab"), Some(Kind::Group));
+}
+
+#[test]
+fn people_are_found_by_given_names_titles_and_speech() {
+    assert_eq!(
+        kind_of("Talks with Maria Lindqvist ended.", "Maria Lindqvist"),
+        Some(Kind::Person)
+    );
+    assert_eq!(
+        kind_of("He met President Kaspar Ulvang there.", "Kaspar Ulvang"),
+        Some(Kind::Person)
+    );
+    assert_eq!(
+        kind_of("The plan failed, Ulvang said on radio.", "Ulvang"),
+        Some(Kind::Person)
+    );
+}
+
+#[test]
+fn organisation_and_place_words_type_unknown_names() {
+    let text = "Staff of the Fjordland Shipping Company sailed up the Vessel River.";
+    assert_eq!(
+        kind_of(text, "Fjordland Shipping Company"),
+        Some(Kind::Organization)
+    );
+    assert_eq!(kind_of(text, "Vessel River"), Some(Kind::Place));
+}
+
+#[test]
+fn dates_and_figures_are_found() {
+    let text = "On March 3, 2022 about 300 workers left for three days. Talks resumed Tuesday.";
+    let c = clusters(text);
+    let of_kind = |k: Kind| -> Vec<String> {
+        c.iter()
+            .filter(|(_, kind, _)| *kind == k)
+            .flat_map(|(_, _, m)| m.clone())
+            .collect()
+    };
+    assert_eq!(of_kind(Kind::Date), ["March 3, 2022", "Tuesday"]);
+    assert_eq!(of_kind(Kind::Number), ["about 300 workers", "three days"]);
+}
+
+// ---- each alias kind ----
+
+#[test]
+fn a_title_is_not_part_of_the_name_and_a_surname_alone_joins_the_person() {
+    let text =
+        "Prime Minister Benjamin Okafor spoke. Later, Okafor left and Okafor's aides stayed.";
+    let (kind, mentions) = find(text, "Benjamin Okafor").unwrap();
+    assert_eq!(kind, Kind::Person);
+    assert_eq!(mentions, ["Benjamin Okafor", "Okafor", "Okafor"]);
+}
+
+#[test]
+fn a_possessive_is_not_part_of_the_span_attached_or_tokenised() {
+    let text = "We read Norway's reply and Chile 's answer.";
+    assert_eq!(find(text, "Norway").unwrap().1, ["Norway"]);
+    assert_eq!(find(text, "Chile").unwrap().1, ["Chile"]);
+}
+
+#[test]
+fn a_demonym_acting_for_its_state_is_a_mention_of_the_country() {
+    let text = "Norway voted. Norwegian officials objected, and Norwegian Prime Minister Maria Berg agreed.";
+    let (kind, mentions) = find(text, "Norway").unwrap();
+    assert_eq!(kind, Kind::Country);
+    assert_eq!(mentions, ["Norway", "Norwegian", "Norwegian"]);
+    assert_eq!(kind_of(text, "Maria Berg"), Some(Kind::Person));
+}
+
+#[test]
+fn a_demonym_for_people_is_a_nationality_group() {
+    let text = "Norway voted while Norwegian fishermen protested.";
+    assert_eq!(find(text, "Norway").unwrap().1, ["Norway"]);
+    assert_eq!(kind_of(text, "Norwegian"), Some(Kind::Group));
+}
+
+#[test]
+fn an_acronym_defined_in_brackets_joins_its_long_form() {
+    let text = "The Nordic Fishing Council (NFC) met. Later the NFC voted.";
+    let (kind, mentions) = find(text, "Nordic Fishing Council").unwrap();
+    assert_eq!(kind, Kind::Organization);
+    assert_eq!(mentions, ["Nordic Fishing Council", "NFC", "NFC"]);
+}
+
+#[test]
+fn an_acronym_of_the_initials_of_a_name_in_the_text_joins_it() {
+    let text = "The Baltic Trade Agency grew. BTA staff doubled.";
+    assert_eq!(
+        find(text, "Baltic Trade Agency").unwrap().1,
+        ["Baltic Trade Agency", "BTA"]
+    );
+}
+
+#[test]
+fn us_aliases_are_one_country() {
+    let text = "The United States and the U.S. Navy differ; US envoys and America agree.";
+    let (kind, mentions) = find(text, "United States").unwrap();
+    assert_eq!(kind, Kind::Country);
+    assert_eq!(mentions, ["United States", "US", "America"]);
+    assert!(names(text).contains(&"U.S. Navy".to_string()));
+}
+
+#[test]
+fn the_united_nations_alias_un_is_one_entity() {
+    let text = "The United Nations warned. The UN also said U.N. staff left.";
+    let (_, mentions) = find(text, "United Nations").unwrap();
+    assert_eq!(mentions, ["United Nations", "UN", "U.N."]);
+}
+
+// ---- traps ----
+
+#[test]
+fn sentence_initial_capitals_are_not_names() {
+    let text = "Amid rain, Chile waited. While talks went on, Norway paid. Ultimately it failed. \
+                Key players left. Acting fast, Chile won. Convincing Norway took weeks.";
+    assert_eq!(names(text), ["Chile", "Norway"]);
+}
+
+#[test]
+fn a_headline_in_capitals_gives_only_known_names() {
+    let text = "CHILE AND NORWAY SIGN FISHING PACT\nChile signed.";
+    let c = clusters(text);
+    assert_eq!(c.len(), 2, "{c:?}");
+    assert_eq!(find(text, "Chile").unwrap().1, ["CHILE", "Chile"]);
+}
+
+#[test]
+fn a_title_alone_is_not_an_entity() {
+    assert!(names("The Prime Minister said the President would come.").is_empty());
+}
+
+#[test]
+fn the_determiner_is_not_part_of_the_span() {
+    let text = "He thanked the United States.";
+    let (_, mentions) = find(text, "United States").unwrap();
+    assert_eq!(mentions, ["United States"]);
+}
+
+#[test]
+fn a_name_typed_once_keeps_its_kind_everywhere() {
+    let text = "Sen. Tobias Raanes spoke. Raanes left. Then Raanes returned.";
+    let (kind, mentions) = find(text, "Tobias Raanes").unwrap();
+    assert_eq!(kind, Kind::Person);
+    assert_eq!(mentions.len(), 3);
+}
+
+#[test]
+fn administration_after_a_leader_is_the_government() {
+    let text = "The Ortega administration and the Ortega administration's allies.";
+    let (kind, mentions) = find(text, "Ortega administration").unwrap();
+    assert_eq!(kind, Kind::Organization);
+    assert_eq!(mentions.len(), 2);
+}
+
+// ---- guarantees ----
+
+#[test]
+fn mentions_are_sorted_disjoint_and_match_their_text_on_any_input() {
+    let inputs = [
+        "ÉCOLE Ünïcødé Straße 's 'S ’s — “Quoted” (UN) (X) & && Ø.Ø. 1,2,3 2020-01-01",
+        "A\u{0}B\u{200d}C Mr. Mrs. U.S.A. e.g. i.e. St. Jr.",
+        "( ( ( ) ) ) , , . . ! ? ; : - -- — … ' ' \" \"",
+        "𝔘𝔫𝔦𝔠𝔬𝔡𝔢 العربية 中文 日本語 한국어 Ελληνικά Русский",
+        "",
+        "\r\n\r\n\n\r",
+    ];
+    for text in inputs {
+        let entities = run(text);
+        let mut all = vec![];
+        for e in &entities {
+            assert!(e.mentions.windows(2).all(|w| w[0].end <= w[1].start));
+            for m in &e.mentions {
+                assert!(text.get(m.range()).is_some(), "{text:?} {m:?}");
+                all.push(m.range());
+            }
+        }
+        all.sort_by_key(|r| r.start);
+        assert!(all.windows(2).all(|w| w[0].end <= w[1].start), "{text:?}");
+    }
+}
+
+#[test]
+fn feeding_in_pieces_gives_the_same_result_as_at_once() {
+    let text = "Norway met Chile.\nMaria Berg said Berg would go.\nThe UN agreed.\n";
+    let whole = run(text);
+    let mut ex = Extractor::with_knowledge(tiny());
+    let mut at = 0;
+    for line in text.split_inclusive('\n') {
+        ex.feed(at, line);
+        at += line.len();
+    }
+    assert_eq!(ex.finish(), whole);
+}
+
+#[test]
+fn a_huge_line_is_handled_in_linear_time() {
+    let text = "Norway and Chile met in Oslo. ".repeat(20_000);
+    let entities = run(&text);
+    let norway = entities.iter().find(|e| e.name == "Norway").unwrap();
+    assert_eq!(norway.mentions.len(), 20_000);
+}

@@ -1,0 +1,370 @@
+//! Splits one line of text into word, number and punctuation tokens at byte offsets.
+//!
+//! The tokenizer keeps together what a name needs whole: abbreviations with dots ("U.S.",
+//! "Mr.", "J."), hyphenated and apostrophised words ("al-Assad", "O'Brien"), "AT&T"; and it
+//! splits off a possessive "'s" so that spans can exclude it. It also marks sentence starts,
+//! because a capital letter there says nothing about a name.
+
+/// What a token looks like.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Shape {
+    /// Starts with an upper-case letter and has lower-case letters ("Israel", "McDonald").
+    Cap,
+    /// Letters all upper case, at least one ("UN", "U.S.", "NATO", "I").
+    Upper,
+    /// Starts lower case but has a capital after a prefix ("al-Qaeda", "iPhone", "de").
+    LowerCap,
+    /// All lower case ("the", "said").
+    Lower,
+    /// Starts with a digit ("240", "2023-11-08", "1,000").
+    Number,
+    /// A possessive ending split off its word ("'s", "’s", or a lone "'" after "s").
+    Possessive,
+    /// Any other single character (punctuation, symbols).
+    Punct,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Token {
+    /// Byte offsets into the line.
+    pub start: usize,
+    pub end: usize,
+    pub shape: Shape,
+    /// First token of a sentence (line start, or after `.`, `!`, `?`, `:` or a bullet).
+    pub sentence_start: bool,
+}
+
+impl Token {
+    pub fn text<'a>(&self, line: &'a str) -> &'a str {
+        line.get(self.start..self.end).unwrap_or("")
+    }
+
+    pub fn is_word(&self) -> bool {
+        matches!(
+            self.shape,
+            Shape::Cap | Shape::Upper | Shape::LowerCap | Shape::Lower
+        )
+    }
+
+    /// Looks like part of a name: capitalised, an acronym, or "al-Qaeda"-like.
+    pub fn is_capitalised(&self) -> bool {
+        matches!(self.shape, Shape::Cap | Shape::Upper | Shape::LowerCap)
+    }
+}
+
+/// Abbreviations that keep their final dot and do not end a sentence.
+const ABBREVIATIONS: &[&str] = &[
+    "Mr", "Mrs", "Ms", "Dr", "Prof", "Sen", "Rep", "Gov", "Gen", "Col", "Lt", "Capt", "Sgt", "Adm",
+    "Maj", "Cmdr", "Rev", "Fr", "St", "Jr", "Sr", "Inc", "Corp", "Ltd", "Co", "Bros", "Mt", "Ft",
+    "Ave", "Blvd", "Dept", "Univ", "vs", "No", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug",
+    "Sep", "Sept", "Oct", "Nov", "Dec", "Pres", "Gens", "Sens", "Reps", "Messrs", "Mme", "Hon",
+    "Supt", "Insp", "Det", "Cpl", "Pvt", "Esq", "approx", "etc", "e.g", "i.e",
+];
+
+fn is_apostrophe(c: char) -> bool {
+    c == '\'' || c == '’'
+}
+
+fn is_hyphen(c: char) -> bool {
+    c == '-' || c == '‐' || c == '‑'
+}
+
+/// Tokenizes one line (no line breaks inside). Work is linear in its length.
+pub fn tokenize(line: &str, out: &mut Vec<Token>) {
+    out.clear();
+    let bytes = line.as_bytes();
+    let mut i = 0;
+    let mut sentence_start = true;
+    while i < line.len() {
+        let Some(c) = line[i..].chars().next() else {
+            break;
+        };
+        let clen = c.len_utf8();
+        if c.is_whitespace() {
+            i += clen;
+            continue;
+        }
+        if c.is_alphanumeric() {
+            let end = word_end(line, i);
+            let (end, possessive) = split_possessive(line, i, end);
+            let shape = shape_of(&line[i..end]);
+            out.push(Token {
+                start: i,
+                end,
+                shape,
+                sentence_start,
+            });
+            sentence_start = false;
+            if let Some(p) = possessive {
+                out.push(Token {
+                    start: end,
+                    end: p,
+                    shape: Shape::Possessive,
+                    sentence_start: false,
+                });
+                i = p;
+            } else {
+                i = end;
+            }
+            continue;
+        }
+        // A tokenised possessive: "Bitar 's goal".
+        if is_apostrophe(c) {
+            let after = i + clen;
+            let rest = &bytes[after..];
+            let s_word = rest.first() == Some(&b's')
+                && rest.get(1).is_none_or(|b| !b.is_ascii_alphanumeric());
+            let prev_is_word = out
+                .last()
+                .is_some_and(|t| t.is_word() && t.end + 1 >= i && t.end <= i);
+            if s_word && prev_is_word {
+                out.push(Token {
+                    start: i,
+                    end: after + 1,
+                    shape: Shape::Possessive,
+                    sentence_start: false,
+                });
+                i = after + 1;
+                continue;
+            }
+        }
+        out.push(Token {
+            start: i,
+            end: i + clen,
+            shape: Shape::Punct,
+            sentence_start,
+        });
+        match c {
+            '.' | '!' | '?' | ':' | ';' | '•' | '|' => sentence_start = true,
+            // Quotes and brackets keep the sentence start for the word they open.
+            '"' | '“' | '”' | '\'' | '‘' | '’' | '(' | '[' | '—' | '–' | '-' | '*' => {}
+            _ => sentence_start = false,
+        }
+        i += clen;
+    }
+}
+
+/// The end of the word starting at `start`: letters and digits, joined by inner hyphens,
+/// apostrophes, "&" between capitals, and dots of abbreviations.
+fn word_end(line: &str, start: usize) -> usize {
+    let mut end = start;
+    let mut chars = line[start..].char_indices().peekable();
+    while let Some((off, c)) = chars.next() {
+        let at = start + off;
+        if c.is_alphanumeric() || c == '\u{200d}' {
+            end = at + c.len_utf8();
+            continue;
+        }
+        let next = chars.peek().map(|&(_, n)| n);
+        let joins = match c {
+            c if is_hyphen(c)
+                || c == '/' && line[start..at].bytes().all(|b| b.is_ascii_digit()) =>
+            {
+                next.is_some_and(char::is_alphanumeric)
+            }
+            c if is_apostrophe(c) => {
+                // O'Brien, don't; but not the possessive 's (split later) nor a closing quote.
+                next.is_some_and(char::is_alphabetic)
+            }
+            '&' => {
+                next.is_some_and(|n| n.is_uppercase())
+                    && line[start..at].chars().all(|x| x.is_uppercase())
+            }
+            '.' | ',' => {
+                // Decimals and thousands: 3.5, 1,000.
+                line[start..at]
+                    .bytes()
+                    .all(|b| b.is_ascii_digit() || b == b'.' || b == b',')
+                    && next.is_some_and(|n| n.is_ascii_digit())
+            }
+            _ => false,
+        };
+        if !joins {
+            break;
+        }
+    }
+    // Dots of abbreviations: "U.S.", "J.", "Mr.", "Inc.".
+    if line[end..].starts_with('.') {
+        let word = &line[start..end];
+        let single_letter = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
+        if single_letter || ABBREVIATIONS.contains(&word) {
+            let mut e = end + 1;
+            // More letters-and-dots: "U.S.", "U.N.", "e.g.".
+            loop {
+                let rest = &line[e..];
+                let mut it = rest.chars();
+                match (it.next(), it.next()) {
+                    (Some(a), Some('.')) if a.is_alphabetic() => e += a.len_utf8() + 1,
+                    _ => break,
+                }
+            }
+            return e;
+        }
+    }
+    end
+}
+
+/// Splits a trailing "'s" / "’s" (or "s'" plural possessive's apostrophe) off a word.
+/// Returns the new word end and, if split, the end of the possessive token.
+fn split_possessive(line: &str, start: usize, end: usize) -> (usize, Option<usize>) {
+    let word = &line[start..end];
+    for ap in ["'s", "’s", "'S", "’S"] {
+        if let Some(stem) = word.strip_suffix(ap)
+            && !stem.is_empty()
+        {
+            return (start + stem.len(), Some(end));
+        }
+    }
+    // "Hostages' families": the apostrophe right after a final s.
+    if word.ends_with('s') {
+        let rest = &line[end..];
+        for ap in ['\'', '’'] {
+            if rest.starts_with(ap)
+                && rest[ap.len_utf8()..]
+                    .chars()
+                    .next()
+                    .is_none_or(|c| !c.is_alphanumeric())
+            {
+                return (end, Some(end + ap.len_utf8()));
+            }
+        }
+    }
+    (end, None)
+}
+
+fn shape_of(word: &str) -> Shape {
+    let mut chars = word.chars();
+    let Some(first) = chars.next() else {
+        return Shape::Punct;
+    };
+    if first.is_numeric() {
+        // "6PR", "3M", "F1" name things; "240", "1990s", "22nd" count them.
+        let caps = word.chars().filter(|c| c.is_uppercase()).count();
+        let lower = word.chars().filter(|c| c.is_lowercase()).count();
+        return if caps >= 1 && lower == 0 {
+            Shape::Upper
+        } else {
+            Shape::Number
+        };
+    }
+    let mut has_lower = !first.is_uppercase() && first.is_lowercase();
+    let mut has_upper = first.is_uppercase();
+    for c in chars {
+        has_lower |= c.is_lowercase();
+        has_upper |= c.is_uppercase();
+    }
+    if first.is_uppercase() {
+        if has_lower { Shape::Cap } else { Shape::Upper }
+    } else if first.is_lowercase() && has_upper {
+        Shape::LowerCap
+    } else if first.is_lowercase() {
+        Shape::Lower
+    } else if has_upper {
+        // Scripts without case, or titlecase letters: treat as a name-like word.
+        Shape::Cap
+    } else {
+        // Letters without case (CJK, Arabic...): cannot tell; treat as lower.
+        Shape::Lower
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn toks(line: &str) -> Vec<(&str, Shape, bool)> {
+        let mut out = vec![];
+        tokenize(line, &mut out);
+        out.iter()
+            .map(|t| (t.text(line), t.shape, t.sentence_start))
+            .collect()
+    }
+
+    fn words(line: &str) -> Vec<&str> {
+        toks(line).into_iter().map(|(w, _, _)| w).collect()
+    }
+
+    #[test]
+    fn abbreviations_keep_their_dots_and_do_not_end_sentences() {
+        let t = toks("Mr. Ortega met U.S. envoys. Then he left.");
+        assert_eq!(t[0], ("Mr.", Shape::Cap, true));
+        assert_eq!(t[1], ("Ortega", Shape::Cap, false));
+        assert_eq!(t[3], ("U.S.", Shape::Upper, false));
+        assert_eq!(t[4].0, "envoys");
+        assert_eq!(t[5].0, ".");
+        assert_eq!(t[6], ("Then", Shape::Cap, true));
+    }
+
+    #[test]
+    fn possessives_split_off_attached_or_spaced() {
+        assert_eq!(words("Ortega's plan"), ["Ortega", "'s", "plan"]);
+        assert_eq!(words("Ortega’s plan"), ["Ortega", "’s", "plan"]);
+        assert_eq!(words("Ortega 's plan"), ["Ortega", "'s", "plan"]);
+        assert_eq!(words("the Davises' car"), ["the", "Davises", "'", "car"]);
+        assert_eq!(toks("Ortega 's")[1].1, Shape::Possessive);
+    }
+
+    #[test]
+    fn hyphens_apostrophes_and_ampersands_join_words() {
+        assert_eq!(
+            words("al-Rashid met O'Neill at AT&T, don't"),
+            ["al-Rashid", "met", "O'Neill", "at", "AT&T", ",", "don't"]
+        );
+        assert_eq!(toks("al-Rashid")[0].1, Shape::LowerCap);
+    }
+
+    #[test]
+    fn numbers_and_iso_dates_are_single_tokens() {
+        assert_eq!(
+            words("On 2021-03-04 about 1,500.5 people came."),
+            [
+                "On",
+                "2021-03-04",
+                "about",
+                "1,500.5",
+                "people",
+                "came",
+                "."
+            ]
+        );
+        assert_eq!(toks("2021-03-04")[0].1, Shape::Number);
+    }
+
+    #[test]
+    fn sentence_starts_survive_quotes_and_brackets() {
+        let t = toks("He left. “Where now?” Nobody ( Sweden ) knew.");
+        let starts: Vec<_> = t.iter().filter(|x| x.2).map(|x| x.0).collect();
+        assert_eq!(starts, ["He", "“", "Where", "”", "Nobody"]);
+    }
+
+    #[test]
+    fn shapes_tell_acronyms_from_capitalised_words() {
+        let t = toks("NATO and Nato and nato");
+        assert_eq!(t[0].1, Shape::Upper);
+        assert_eq!(t[2].1, Shape::Cap);
+        assert_eq!(t[4].1, Shape::Lower);
+    }
+
+    #[test]
+    fn never_panics_on_odd_unicode() {
+        for s in [
+            "",
+            "’",
+            "'s",
+            "a'",
+            "é.",
+            "Ü.S.",
+            "🙂's",
+            "x\u{200d}y",
+            "s'",
+            "&&",
+            "A&",
+        ] {
+            let mut out = vec![];
+            tokenize(s, &mut out);
+            for t in &out {
+                assert!(s.get(t.start..t.end).is_some(), "{s:?}");
+            }
+        }
+    }
+}
