@@ -89,7 +89,7 @@ fn brat_discontinuous_spans_equiv_and_normalisation() {
 
     // A discontinuous span: one mention per fragment, named by the joined text.
     let ny = named(&got, "New York");
-    assert_eq!(ny.kind, Kind::Country, "GPE");
+    assert_eq!(ny.kind, Kind::Place, "a GPE that is not a country");
     assert_eq!(spans(&doc, ny), ["New", "York"]);
     assert_eq!(named(&got, "Monday").kind, Kind::Date);
 

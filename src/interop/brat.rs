@@ -118,14 +118,13 @@ fn text_bound(
     if fragments.len() > 1 {
         out.name(id, &joined);
     }
-    let kind = labels::kind_of(label);
     for (units, bytes) in &fragments {
         if let Some(h) = hint.check(doc, bytes.clone(), units.clone()) {
             out.problem(n, h);
         }
     }
     for (_, bytes) in fragments {
-        out.mention(bytes, kind, Some(id));
+        out.labeled(bytes, label, Some(id));
     }
 }
 

@@ -5,8 +5,10 @@
 use std::collections::{BTreeMap, HashMap};
 use std::ops::Range;
 
+use super::labels;
 use crate::domain::document::Document;
 use crate::domain::entity::{self, Entity, Kind, Mention};
+use crate::domain::extract;
 
 /// Entities read from an annotation file, and the normalisation ids some of them carry.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
@@ -40,6 +42,8 @@ pub struct Collector {
     names: HashMap<String, String>,
     equivs: Vec<(String, String)>,
     norms: Vec<(String, String)>,
+    /// Spans labelled GPE, refined to country or place when finished.
+    gpe: Vec<usize>,
     pub problems: Vec<Problem>,
     /// Whether spans of one kind and text are one entity; off when the file groups them
     /// itself (dramatis JSON, where two entities may share a name).
@@ -55,6 +59,17 @@ impl Collector {
             self.spans
                 .push((Mention::new(range), kind, link.map(str::to_owned)));
         }
+    }
+
+    /// A mention under a tool's label (see [`labels::kind_of`]). A GPE is a country unless
+    /// the gazetteer knows its text as a place (a city, a region): names it does not know
+    /// stay countries, and so does a country's demonym exported as GPE.
+    pub fn labeled(&mut self, range: Range<usize>, label: &str, link: Option<&str>) {
+        let kind = labels::kind_of(label);
+        if label.trim().eq_ignore_ascii_case("GPE") {
+            self.gpe.push(self.spans.len());
+        }
+        self.mention(range, kind, link);
     }
 
     /// Keeps entities apart unless the file links them.
@@ -81,7 +96,8 @@ impl Collector {
         });
     }
 
-    pub fn finish(self, doc: &Document) -> Imported {
+    pub fn finish(mut self, doc: &Document) -> Imported {
+        self.refine_gpe(doc);
         let n = self.spans.len();
         let mut sets = DisjointSets::new(n);
         let texts: Vec<String> = self
@@ -180,6 +196,30 @@ impl Collector {
             problems,
         }
     }
+}
+
+impl Collector {
+    fn refine_gpe(&mut self, doc: &Document) {
+        let mut known: HashMap<String, bool> = HashMap::new();
+        for &i in &self.gpe {
+            let (m, _, link) = &self.spans[i];
+            // A discontinuous span is looked up by its joined text.
+            let text = link
+                .as_ref()
+                .and_then(|l| self.names.get(l).cloned())
+                .unwrap_or_else(|| doc.text(m.range()).into_owned());
+            if *known.entry(text).or_insert_with_key(|t| is_place(t)) {
+                self.spans[i].1 = Kind::Place;
+            }
+        }
+    }
+}
+
+/// Whether the extractor reads the whole text as a place.
+fn is_place(text: &str) -> bool {
+    extract::extract(text)
+        .iter()
+        .any(|e| e.kind == Kind::Place && e.mentions.iter().any(|m| m.range() == (0..text.len())))
 }
 
 /// The longest string, the first of equals.

@@ -129,7 +129,7 @@ fn close(open: &mut Option<Open>, out: &mut Collector) {
                 ),
             );
         } else if let Some(r) = o.range {
-            out.mention(r, labels::kind_of(&o.label), None);
+            out.labeled(r, &o.label, None);
         }
     }
 }

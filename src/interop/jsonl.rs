@@ -115,7 +115,7 @@ pub fn import(doc: &Document, content: &str, unit: Unit) -> Imported {
             if let Some(h) = hint.check(doc, range.clone(), start..end) {
                 out.problem(*line, h);
             }
-            out.mention(range, labels::kind_of(&label), link.as_deref());
+            out.labeled(range, &label, link.as_deref());
         }
     }
     out.finish(doc)

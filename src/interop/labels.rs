@@ -8,8 +8,8 @@ use crate::domain::entity::Kind;
 
 /// The dramatis kind of a tool's label (case-insensitive; IOB prefixes must be removed first).
 ///
-/// GPE (a geopolitical entity: a country, a city, a state) maps to a country: the news texts
-/// dramatis reads mostly name countries this way; a gazetteer can refine it later.
+/// GPE (a geopolitical entity: a country, a city, a state) maps to a country here; importers
+/// then make it a place when the gazetteer knows the name as one (`build::Collector`).
 pub fn kind_of(label: &str) -> Kind {
     let label = label.trim().to_ascii_uppercase();
     match label.as_str() {
