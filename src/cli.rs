@@ -61,6 +61,15 @@ pub struct Cli {
     /// Start at the top, not where this document was left last time.
     #[arg(long)]
     pub no_resume: bool,
+
+    /// Take the entities from this annotation file (brat .ann, JSON Lines, CoNLL) instead of
+    /// finding them.
+    #[arg(long, value_name = "FILE")]
+    pub annotations: Option<String>,
+
+    /// How the annotation file counts offsets.
+    #[arg(long, value_enum, default_value_t = Offsets::CodePoints)]
+    pub offsets: Offsets,
 }
 
 /// Options for reading documents, shared by the reader and `extract`.
@@ -94,9 +103,26 @@ pub enum Command {
 
 #[derive(Debug, Args)]
 pub struct ExtractArgs {
-    /// One JSON object per document, one per line (JSON Lines).
-    #[arg(long, required = true)]
+    /// Same as `--format json` (the default), kept for existing scripts.
+    #[arg(long, conflicts_with = "format")]
     pub json: bool,
+
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Json)]
+    pub format: Format,
+
+    /// Take the entities from this annotation file (brat .ann, JSON Lines, CoNLL) instead of
+    /// finding them. Once for all documents, or once per document in the same order.
+    #[arg(long, value_name = "FILE")]
+    pub annotations: Vec<String>,
+
+    /// How annotation files count offsets (read and written).
+    #[arg(long, value_enum, default_value_t = Offsets::CodePoints)]
+    pub offsets: Offsets,
+
+    /// Ignore the corrections saved for each document.
+    #[arg(long)]
+    pub no_corrections: bool,
 
     /// Documents to read; `-` is standard input.
     #[arg(required = true, value_name = "FILE")]
@@ -104,6 +130,31 @@ pub struct ExtractArgs {
 
     #[command(flatten)]
     pub load: LoadArgs,
+}
+
+/// Output formats of `extract`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// One JSON object per document, one per line (the `extract --json` interface).
+    Json,
+    /// brat standoff (`.ann`) for one document.
+    Brat,
+    /// displaCy's manual format, one object per document per line.
+    Displacy,
+    /// CoNLL-2003 columns with IOB2 tags, a `-DOCSTART-` per document.
+    Conll,
+}
+
+/// How annotation files count offsets.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, ValueEnum)]
+pub enum Offsets {
+    /// Unicode code points, as Python counts: spaCy, brat, doccano, Prodigy.
+    #[default]
+    CodePoints,
+    /// UTF-16 code units, as JavaScript counts: some browser tools.
+    Utf16,
+    /// UTF-8 bytes.
+    Bytes,
 }
 
 #[cfg(test)]

@@ -38,6 +38,9 @@ struct EntityOut<'a> {
     actor: bool,
     aliases: &'a [String],
     mentions: Vec<MentionOut<'a>>,
+    /// A normalisation id from imported annotations (brat `N` lines); absent otherwise.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    norm: Option<&'a str>,
 }
 
 #[derive(Serialize)]
@@ -49,6 +52,15 @@ struct MentionOut<'a> {
 
 /// One line of JSON (without the newline) for a document and its entities.
 pub fn document_line(doc: &Document, entities: &[Entity]) -> String {
+    document_line_with_norms(doc, entities, &Default::default())
+}
+
+/// The same line, with each entity's normalisation id (keyed by entity id) when it has one.
+pub fn document_line_with_norms(
+    doc: &Document,
+    entities: &[Entity],
+    norms: &std::collections::BTreeMap<String, String>,
+) -> String {
     let sentences = Sentences::of(doc);
     let connections =
         Connections::compute(&MentionIndex::new(entities), entities.len(), &sentences);
@@ -73,6 +85,7 @@ pub fn document_line(doc: &Document, entities: &[Entity]) -> String {
                         text: doc.text(m.range()),
                     })
                     .collect(),
+                norm: norms.get(&e.id).map(String::as_str),
             })
             .collect(),
         connections: connections
@@ -95,6 +108,17 @@ pub fn document_line(doc: &Document, entities: &[Entity]) -> String {
     let mut buf = Vec::new();
     let mut ser = serde_json::Serializer::with_formatter(&mut buf, SafeFormatter);
     out.serialize(&mut ser)
+        .expect("serialising plain data cannot fail");
+    String::from_utf8(buf).expect("JSON is UTF-8")
+}
+
+/// Any value as compact JSON with the escapes of [`SafeFormatter`], for the other JSON
+/// outputs (displaCy).
+pub fn safe_json(value: &impl Serialize) -> String {
+    let mut buf = Vec::new();
+    let mut ser = serde_json::Serializer::with_formatter(&mut buf, SafeFormatter);
+    value
+        .serialize(&mut ser)
         .expect("serialising plain data cannot fail");
     String::from_utf8(buf).expect("JSON is UTF-8")
 }

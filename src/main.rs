@@ -6,23 +6,23 @@ use clap::{CommandFactory, Parser};
 
 use dramatis::app::library::sort_by_date;
 use dramatis::app::{App, Options};
-use dramatis::cli::{Cli, ColorChoice, Command, ExtractArgs, LoadArgs};
+use dramatis::cli::{Cli, ColorChoice, Command, LoadArgs};
 use dramatis::config::{self, Config, ThemeName};
 use dramatis::domain::document::Document;
 use dramatis::domain::extract;
 use dramatis::domain::fingerprint;
 use dramatis::domain::wrap::escape_char;
 use dramatis::input::Keymap;
+use dramatis::plain;
 use dramatis::sessions::Sessions;
 use dramatis::source::{self, LoadOptions};
 use dramatis::tui::{self, Ending, RunOptions};
 use dramatis::ui::Theme;
-use dramatis::{extract_json, plain};
 
 fn main() -> ExitCode {
     let cli = Cli::try_parse().unwrap_or_else(|e| exit_with_clean_error(e));
     let result = match &cli.command {
-        Some(Command::Extract(args)) => return run_extract(args),
+        Some(Command::Extract(args)) => return dramatis::interop::command::run_extract(args),
         Some(Command::Completions { shell }) => {
             clap_complete::generate(
                 *shell,
@@ -74,6 +74,7 @@ fn read(cli: &Cli) -> Result<ExitCode> {
     let config = config::load(cli.config.as_deref())?;
     let mut docs = documents(cli)?;
     sort_by_date(&mut docs);
+    let imported = imported_cast(cli, &docs)?;
 
     let stdout = std::io::stdout();
     if !stdout.is_terminal() || std::env::var("TERM").is_ok_and(|t| t == "dumb") {
@@ -87,12 +88,21 @@ fn read(cli: &Cli) -> Result<ExitCode> {
                     dramatis::domain::wrap::sanitize(doc.name())
                 )?;
             }
-            plain::write(&mut out, doc, &extract::extract_document(doc))?;
+            let entities = match &imported {
+                Some(entities) => entities.clone(),
+                None => extract::extract_document(doc),
+            };
+            plain::write(&mut out, doc, &entities)?;
         }
         out.flush()?;
         return Ok(ExitCode::SUCCESS);
     }
 
+    if imported.is_some() {
+        anyhow::bail!(
+            "--annotations is not in the interactive reader yet: pipe the output, or use `dramatis extract --annotations`"
+        );
+    }
     let mut keymap = Keymap::default();
     for (action, keys) in &config.keys {
         keymap.rebind(action, keys);
@@ -169,30 +179,22 @@ fn remember(app: &App) {
     }
 }
 
-/// Extracts every document in turn; a file that cannot be read is reported and skipped, and
-/// the exit status says so at the end.
-fn run_extract(args: &ExtractArgs) -> ExitCode {
-    let opts = load_options(args.load);
-    let stdout = std::io::stdout();
-    let mut out = std::io::BufWriter::new(stdout.lock());
-    let mut failed = false;
-    for path in &args.files {
-        let doc = match source::load(path, opts) {
-            Ok(doc) => doc,
-            Err(e) => {
-                eprintln!("dramatis: {e:#}");
-                failed = true;
-                continue;
-            }
-        };
-        let entities = extract::extract_document(&doc);
-        if writeln!(out, "{}", extract_json::document_line(&doc, &entities)).is_err() {
-            return ExitCode::FAILURE;
-        }
+/// The entities of `--annotations` for the one document given, if any; spans that do not fit
+/// are reported on stderr.
+fn imported_cast(
+    cli: &Cli,
+    docs: &[Document],
+) -> Result<Option<Vec<dramatis::domain::entity::Entity>>> {
+    let Some(file) = &cli.annotations else {
+        return Ok(None);
+    };
+    let [doc] = docs else {
+        anyhow::bail!("--annotations goes with one document");
+    };
+    let unit = dramatis::interop::command::unit(cli.offsets);
+    let imported = dramatis::interop::load_cast(doc, std::path::Path::new(file), unit)?;
+    for w in imported.warnings(file) {
+        eprintln!("dramatis: {w}");
     }
-    if out.flush().is_err() || failed {
-        ExitCode::FAILURE
-    } else {
-        ExitCode::SUCCESS
-    }
+    Ok(Some(imported.entities))
 }

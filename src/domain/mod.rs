@@ -5,6 +5,7 @@ pub mod cast;
 pub mod connections;
 pub mod context;
 pub mod corpus_cast;
+pub mod corrections;
 pub mod document;
 pub mod entity;
 pub mod extract;

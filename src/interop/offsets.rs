@@ -1,0 +1,225 @@
+//! Offset units at the boundary: annotation tools count Unicode code points (Python `str`
+//! indices) or UTF-16 code units (JavaScript strings); dramatis counts UTF-8 bytes. The unit of
+//! a file cannot be detected in general (the same numbers are valid in every unit), so the user
+//! picks one; code points are the default because spaCy, brat, doccano and Prodigy use them.
+
+use std::ops::Range;
+
+/// How a file counts offsets.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Unit {
+    /// Unicode code points (Python `str` indices): spaCy, brat, doccano, Prodigy.
+    #[default]
+    CodePoints,
+    /// UTF-16 code units (JavaScript string indices): some browser tools.
+    Utf16,
+    /// UTF-8 bytes: dramatis itself, Rust and Go tools.
+    Bytes,
+}
+
+impl Unit {
+    fn width(self, c: char) -> usize {
+        match self {
+            Unit::CodePoints => 1,
+            Unit::Utf16 => c.len_utf16(),
+            Unit::Bytes => c.len_utf8(),
+        }
+    }
+
+    /// Units of one invalid UTF-8 sequence, which every tool sees as a single U+FFFD (the
+    /// way `String::from_utf8_lossy` decodes it), except byte-counting tools.
+    fn invalid_width(self, bytes: usize) -> usize {
+        match self {
+            Unit::CodePoints | Unit::Utf16 => 1,
+            Unit::Bytes => bytes,
+        }
+    }
+}
+
+/// Distance between checkpoints, in bytes: bounds the scan of one conversion.
+const STEP: usize = 4096;
+
+/// Converts between byte offsets and another unit over the bytes of one document, in O(STEP)
+/// per conversion after one pass over the text.
+pub struct OffsetMap<'a> {
+    bytes: &'a [u8],
+    unit: Unit,
+    /// `(byte, unit)` pairs at character boundaries, increasing, starting with `(0, 0)`.
+    checkpoints: Vec<(usize, usize)>,
+}
+
+impl<'a> OffsetMap<'a> {
+    pub fn new(bytes: &'a [u8], unit: Unit) -> OffsetMap<'a> {
+        let mut checkpoints = vec![(0, 0)];
+        if unit != Unit::Bytes {
+            let mut u = 0;
+            for (byte, units) in Pieces::new(bytes, unit) {
+                if byte - checkpoints.last().unwrap().0 >= STEP {
+                    checkpoints.push((byte, u));
+                }
+                u += units;
+            }
+        }
+        OffsetMap {
+            bytes,
+            unit,
+            checkpoints,
+        }
+    }
+
+    pub fn unit(&self) -> Unit {
+        self.unit
+    }
+
+    /// The byte offset of a unit offset; `None` past the end or inside a character (a UTF-16
+    /// offset between the two halves of a surrogate pair).
+    pub fn to_byte(&self, unit: usize) -> Option<usize> {
+        if self.unit == Unit::Bytes {
+            return (unit <= self.bytes.len()).then_some(unit);
+        }
+        let i = self.checkpoints.partition_point(|&(_, u)| u <= unit) - 1;
+        let (start, mut at) = self.checkpoints[i];
+        if at == unit {
+            return Some(start);
+        }
+        for (byte, units) in Pieces::new(&self.bytes[start..], self.unit) {
+            at += units;
+            if at == unit {
+                return Some(start + byte + self.piece_len(start + byte));
+            }
+            if at > unit {
+                return None;
+            }
+        }
+        None
+    }
+
+    /// The unit offset of a byte offset (which should be a character boundary; an offset
+    /// inside a character counts as the start of that character).
+    pub fn to_unit(&self, byte: usize) -> usize {
+        if self.unit == Unit::Bytes {
+            return byte;
+        }
+        let byte = byte.min(self.bytes.len());
+        let i = self.checkpoints.partition_point(|&(b, _)| b <= byte) - 1;
+        let (start, mut at) = self.checkpoints[i];
+        for (b, units) in Pieces::new(&self.bytes[start..], self.unit) {
+            if start + b >= byte {
+                break;
+            }
+            at += units;
+        }
+        at
+    }
+
+    /// A unit range as a byte range.
+    pub fn range_to_bytes(&self, range: Range<usize>) -> Option<Range<usize>> {
+        Some(self.to_byte(range.start)?..self.to_byte(range.end)?)
+    }
+
+    /// A byte range as a unit range.
+    pub fn range_to_units(&self, range: Range<usize>) -> Range<usize> {
+        self.to_unit(range.start)..self.to_unit(range.end)
+    }
+
+    /// Byte length of the character or invalid sequence at `byte`.
+    fn piece_len(&self, byte: usize) -> usize {
+        Pieces::new(&self.bytes[byte..], self.unit)
+            .nth(1)
+            .map_or(self.bytes.len() - byte, |(b, _)| b)
+    }
+}
+
+/// `(byte offset, units)` of each character or invalid sequence of `bytes`.
+struct Pieces<'a> {
+    chunks: std::str::Utf8Chunks<'a>,
+    current: Option<(usize, std::str::CharIndices<'a>)>,
+    invalid: Option<(usize, usize)>,
+    at: usize,
+    unit: Unit,
+}
+
+impl<'a> Pieces<'a> {
+    fn new(bytes: &'a [u8], unit: Unit) -> Pieces<'a> {
+        Pieces {
+            chunks: bytes.utf8_chunks(),
+            current: None,
+            invalid: None,
+            at: 0,
+            unit,
+        }
+    }
+}
+
+impl Iterator for Pieces<'_> {
+    type Item = (usize, usize);
+
+    fn next(&mut self) -> Option<(usize, usize)> {
+        loop {
+            if let Some((base, chars)) = &mut self.current {
+                if let Some((i, c)) = chars.next() {
+                    return Some((*base + i, self.unit.width(c)));
+                }
+                self.current = None;
+                if let Some((at, len)) = self.invalid.take() {
+                    return Some((at, self.unit.invalid_width(len)));
+                }
+                continue;
+            }
+            let chunk = self.chunks.next()?;
+            let base = self.at;
+            let valid = chunk.valid();
+            let invalid = chunk.invalid();
+            self.at += valid.len() + invalid.len();
+            self.invalid = (!invalid.is_empty()).then_some((base + valid.len(), invalid.len()));
+            self.current = Some((base, valid.char_indices()));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_emoji_counts_one_code_point_two_utf16_units_four_bytes() {
+        let text = "🎉 Hamas said";
+        let byte = text.find("Hamas").unwrap();
+        assert_eq!(byte, 5);
+        let cp = OffsetMap::new(text.as_bytes(), Unit::CodePoints);
+        let u16 = OffsetMap::new(text.as_bytes(), Unit::Utf16);
+        assert_eq!(cp.to_byte(2), Some(5));
+        assert_eq!(u16.to_byte(3), Some(5));
+        assert_eq!(u16.to_byte(1), None, "inside a surrogate pair");
+        assert_eq!(cp.to_unit(5), 2);
+        assert_eq!(u16.to_unit(5), 3);
+        assert_eq!(cp.range_to_bytes(2..7), Some(5..10));
+        assert_eq!(cp.to_byte(text.chars().count()), Some(text.len()));
+        assert_eq!(cp.to_byte(text.chars().count() + 1), None);
+    }
+
+    #[test]
+    fn conversions_agree_with_char_indices_across_checkpoints() {
+        let text = "é漢🎉a\n".repeat(3000);
+        for unit in [Unit::CodePoints, Unit::Utf16, Unit::Bytes] {
+            let map = OffsetMap::new(text.as_bytes(), unit);
+            let mut u = 0;
+            for (b, c) in text.char_indices() {
+                assert_eq!(map.to_byte(u), Some(b), "{unit:?} {u}");
+                assert_eq!(map.to_unit(b), u);
+                u += unit.width(c);
+            }
+            assert_eq!(map.to_byte(u), Some(text.len()));
+        }
+    }
+
+    #[test]
+    fn an_invalid_sequence_is_one_replacement_character() {
+        let bytes = b"a\xff\xfeb";
+        let lossy = String::from_utf8_lossy(bytes);
+        assert_eq!(lossy, "a\u{fffd}\u{fffd}b");
+        let map = OffsetMap::new(bytes, Unit::CodePoints);
+        assert_eq!(map.to_unit(3), 3);
+        assert_eq!(map.to_byte(3), Some(3));
+    }
+}
