@@ -1,6 +1,7 @@
 //! The one vocabulary of the reader: everything keys, the mouse and the background workers
 //! can ask of the app.
 
+use crate::app::curation::{Curation, Edit};
 use crate::domain::cast::Cast;
 use crate::domain::connections::Relations;
 
@@ -88,6 +89,13 @@ pub enum Action {
     CastReady {
         doc: usize,
         cast: Box<Cast>,
+    },
+    /// A change to the cast (see `app::curation`).
+    Edit(Edit),
+    /// Document `doc`'s corrections were read: the cast in `CastReady` already has them.
+    CurationReady {
+        doc: usize,
+        curation: Box<Curation>,
     },
     /// Where the reader left document `doc` last time.
     Resume {

@@ -6,6 +6,7 @@ use ratatui::crossterm::event::{
 };
 
 use crate::action::{Action, Amount};
+use crate::app::curation::{Edit, kind_for_letter};
 use crate::app::{Mode, Pending};
 
 /// A key with its modifiers. For characters, Shift is part of the character ('G').
@@ -382,6 +383,78 @@ impl Default for Keymap {
                 ),
                 b(
                     Reader,
+                    "Correct",
+                    &[Key::ch('r')],
+                    Action::Edit(Edit::Rename),
+                    "rename",
+                    "rename the selected entity",
+                ),
+                b(
+                    Reader,
+                    "Correct",
+                    &[Key::ch('t')],
+                    Action::Edit(Edit::BeginSetKind),
+                    "kind",
+                    "t + p/o/c/g/l/d/n/x: change its kind",
+                ),
+                b(
+                    Reader,
+                    "Correct",
+                    &[Key::ch('h')],
+                    Action::Edit(Edit::Hide),
+                    "hide",
+                    "hide it: not an entity",
+                ),
+                b(
+                    Reader,
+                    "Correct",
+                    &[Key::ch('+')],
+                    Action::Edit(Edit::MergeIntoSelection),
+                    "merge",
+                    "merge the entity under the cursor into it",
+                ),
+                b(
+                    Reader,
+                    "Correct",
+                    &[Key::ch('-')],
+                    Action::Edit(Edit::SplitAlias),
+                    "split",
+                    "split the current mention's name off",
+                ),
+                b(
+                    Reader,
+                    "Correct",
+                    &[Key::ch('a')],
+                    Action::Edit(Edit::AddHit),
+                    "add-mention",
+                    "the search hit is a mention of it",
+                ),
+                b(
+                    Reader,
+                    "Correct",
+                    &[Key::ch('A')],
+                    Action::Edit(Edit::BeginNewEntity),
+                    "new-entity",
+                    "A + kind: the search hit is a new entity",
+                ),
+                b(
+                    Reader,
+                    "Correct",
+                    &[Key::ch('U')],
+                    Action::Edit(Edit::Undo),
+                    "undo",
+                    "undo the last correction",
+                ),
+                b(
+                    Reader,
+                    "Correct",
+                    &[Key::ctrl('r')],
+                    Action::Edit(Edit::Redo),
+                    "redo",
+                    "redo",
+                ),
+                b(
+                    Reader,
                     "Other",
                     &[Key::ch('M')],
                     Action::ToggleMouse,
@@ -583,6 +656,12 @@ fn map_key(keymap: &Keymap, key: Key, mode: Mode) -> Option<Action> {
             (Pending::Colon, Some('n')) => Action::NextDocument,
             (Pending::Colon, Some('p')) => Action::PrevDocument,
             (Pending::Colon, Some('q')) => Action::Quit,
+            (Pending::Kind, Some(c)) if kind_for_letter(c).is_some() => {
+                Action::Edit(Edit::SetKind(kind_for_letter(c).expect("checked")))
+            }
+            (Pending::NewEntity, Some(c)) if kind_for_letter(c).is_some() => {
+                Action::Edit(Edit::NewEntity(kind_for_letter(c).expect("checked")))
+            }
             _ => Action::Cancel,
         }),
     }

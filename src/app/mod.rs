@@ -1,6 +1,7 @@
 //! Reader state and `update(Action)`: everything the reader does, with no terminal in sight.
 //! The ui renders from `&App`; tests drive it with Actions.
 
+pub mod curation;
 pub mod geometry;
 pub mod library;
 mod navigation;
@@ -57,6 +58,19 @@ pub enum Pending {
     Mark,
     JumpToMark,
     Colon,
+    /// `t`: a kind letter for the selected entity.
+    Kind,
+    /// `A`: a kind letter for a new entity from the search hit.
+    NewEntity,
+}
+
+/// What the prompt's text is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum PromptPurpose {
+    #[default]
+    Search,
+    /// A new name for the selected entity.
+    Rename,
 }
 
 /// Which keys the app is listening with now.
@@ -112,6 +126,9 @@ pub struct App {
     pub count: Option<u32>,
     /// The search being typed.
     pub prompt: Option<String>,
+    pub prompt_purpose: PromptPurpose,
+    /// The corrections of the shown document (once its cast is ready).
+    pub curation: Option<curation::Curation>,
     pub search: Option<SearchState>,
     pub follow: Follow,
     /// Whether the reader has the mouse (else the terminal selects text).
@@ -164,6 +181,8 @@ impl App {
             pending: None,
             count: None,
             prompt: None,
+            prompt_purpose: PromptPurpose::Search,
+            curation: None,
             search: None,
             follow: Follow::Mentions,
             mouse: true,
@@ -212,6 +231,7 @@ impl App {
                 | Action::CastReady { .. }
                 | Action::Resume { .. }
                 | Action::RelationsReady { .. }
+                | Action::CurationReady { .. }
         ) {
             self.message = None;
         }
@@ -324,21 +344,53 @@ impl App {
             Action::JumpBack => self.jump_back(),
             Action::StartSearch => {
                 self.prompt = Some(String::new());
+                self.prompt_purpose = PromptPurpose::Search;
                 self.overlay = Overlay::None;
             }
             Action::PromptInput(c) => {
                 if let Some(p) = &mut self.prompt {
                     p.push(c);
                 }
-                self.search_as_typed();
+                if self.prompt_purpose == PromptPurpose::Search {
+                    self.search_as_typed();
+                }
             }
             Action::PromptBackspace => {
                 if let Some(p) = &mut self.prompt {
                     p.pop();
                 }
-                self.search_as_typed();
+                if self.prompt_purpose == PromptPurpose::Search {
+                    self.search_as_typed();
+                }
             }
-            Action::PromptSubmit => self.submit_search(),
+            Action::PromptSubmit => match self.prompt_purpose {
+                PromptPurpose::Search => self.submit_search(),
+                PromptPurpose::Rename => {
+                    self.prompt_purpose = PromptPurpose::Search;
+                    if let Some(name) = self.prompt.take() {
+                        self.submit_rename(name);
+                    }
+                }
+            },
+            Action::Edit(edit) => self.edit(edit),
+            Action::CurationReady { doc, curation } => {
+                if doc == self.shelf {
+                    let unfit = curation.unfit.len();
+                    let error = curation.error.clone();
+                    self.curation = Some(*curation);
+                    if let Some(e) = error {
+                        self.message = Some(e);
+                    } else if unfit > 0 {
+                        self.message = Some(format!(
+                            "{unfit} saved correction{} no longer fit{} this document",
+                            if unfit == 1 { "" } else { "s" },
+                            if unfit == 1 { "s" } else { "" }
+                        ));
+                    }
+                } else if let Some(s) = self.shelves.get_mut(doc) {
+                    s.curation = Some(*curation);
+                }
+            }
             Action::Cancel => self.cancel(),
             Action::ToggleMouse => {
                 self.mouse = !self.mouse;

@@ -268,6 +268,13 @@ impl App {
         }
     }
 
+    /// Drops a document's connections (they were counted for a cast that changed).
+    pub(super) fn forget_relations(&mut self, doc: usize) {
+        if let Some(slot) = self.panels.relations.get_mut(doc) {
+            *slot = None;
+        }
+    }
+
     pub(super) fn set_relations(&mut self, doc: usize, relations: Relations) {
         if self.panels.relations.len() <= doc {
             self.panels.relations.resize(doc + 1, None);
