@@ -57,7 +57,10 @@ impl<'a> Line<'a> {
             self.k.starts_longer_name(first)
         };
         let max = if longer {
-            self.k.max_name_words.min(to - from)
+            // In capitals every word looks alike; names of more than six words are not worth
+            // the lookups there.
+            let most = if caps { 6 } else { self.k.max_name_words };
+            most.min(to - from)
         } else {
             1.min(to - from)
         };
