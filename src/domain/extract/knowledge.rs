@@ -533,7 +533,7 @@ pub mod tests {
                     while\t5.9\t0\nultimately\t4.4\t0\nconvincing\t4.0\t0\nwill\t6.2\t1\n\
                     new\t6.3\t1\nsmith\t4.0\t1\nsaid\t6.2\t0\nofficials\t5.0\t0\n\
                     strong\t5.2\t0\nstorms\t4.1\t0\nhit\t5.2\t0\nhits\t4.6\t0\ncoast\t4.8\t1\n\
-                    minister\t5.0\t1\nprime\t4.8\t0\nsupport\t5.5\t0\n",
+                    minister\t5.0\t1\nprime\t4.8\t0\nsupport\t5.5\t0\nsenior\t4.9\t0\n",
                 titles: "Prime Minister\nPresident\nMr.\nMr\nDr.\nForeign Minister\nMinister\nSen.\nGeneral\n",
                 ..rules
             })

@@ -253,6 +253,20 @@ pub(super) fn strip_leading(line: &Line, from: usize, end: usize) -> usize {
             s += 1;
             continue;
         }
+        // "Senior Kory Lichtensteiger", "Famer Bill McKechnie": a common word capitalised before
+        // a given name is a description, wherever it stands.
+        if t.shape == Shape::Cap
+            && s + 2 < end
+            && line.k.is_given_name(line.word(s + 1))
+            && line
+                .k
+                .lower_word(&lower)
+                .is_some_and(|lw| !lw.also_name && lw.zipf >= 3.0)
+            && line.gazetteer_at(s, end, false).is_none()
+        {
+            s += 1;
+            continue;
+        }
         if t.sentence_start && t.shape == Shape::Cap {
             let common = line
                 .k

@@ -460,3 +460,13 @@ fn a_plural_of_a_common_noun_after_the_is_a_team_or_band() {
     let hawks = entities.iter().find(|e| e.name == "Hawks").unwrap();
     assert_eq!(hawks.kind, Kind::Organization);
 }
+
+#[test]
+fn a_common_word_before_a_given_name_is_a_description() {
+    let text = "The team named senior player Senior Maria Lindqvist captain.";
+    assert!(
+        names(text).contains(&"Maria Lindqvist".to_string()),
+        "{:?}",
+        names(text)
+    );
+}
