@@ -88,6 +88,8 @@ pub struct Knowledge {
     surnames: Option<SortedColumn>,
     lower: Option<SortedColumn>,
     titles: HashSet<String>,
+    /// First words (lower case) of the titles of several words.
+    title_first: HashSet<String>,
     pub max_title_words: usize,
     org_words: HashSet<&'static str>,
     place_words: HashSet<&'static str>,
@@ -327,6 +329,9 @@ impl Knowledge {
             let n = key.split(' ').count();
             if !key.is_empty() {
                 k.max_title_words = k.max_title_words.max(n);
+                if let Some((first, _)) = key.split_once(' ') {
+                    k.title_first.insert(first.to_string());
+                }
                 k.titles.insert(key);
             }
         }
@@ -463,6 +468,11 @@ impl Knowledge {
             zipf: row[1].parse().unwrap_or(3.0),
             also_name: row[2] == "1",
         })
+    }
+
+    /// Whether some title of several words starts with `lowercase` ("prime" minister).
+    pub fn starts_longer_title(&self, lowercase: &str) -> bool {
+        self.title_first.contains(lowercase)
     }
 
     /// Whether `lowercase_key` (words joined by spaces, lower case) is a title.

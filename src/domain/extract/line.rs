@@ -100,10 +100,21 @@ impl<'a> Line<'a> {
 
     /// The longest title starting at `from` and ending by `to`, in words.
     pub(super) fn title_at(&self, from: usize, to: usize) -> Option<usize> {
-        let max = self.k.max_title_words.min(to - from);
-        (1..=max)
-            .rev()
-            .find(|&n| self.k.is_title(&self.lower_key(from, from + n)))
+        if from >= to {
+            return None;
+        }
+        let first = self.word(from).to_lowercase();
+        // Longer titles are tried only after a word that starts one: most words start none.
+        if self.k.starts_longer_title(&first) {
+            let max = self.k.max_title_words.min(to - from);
+            if let Some(n) = (2..=max)
+                .rev()
+                .find(|&n| self.k.is_title(&self.lower_key(from, from + n)))
+            {
+                return Some(n);
+            }
+        }
+        self.k.is_title(&first).then_some(1)
     }
 
     pub(super) fn has_kind_word(&self, from: usize, to: usize) -> bool {
