@@ -1,6 +1,8 @@
 //! One line as the name finder sees it: its tokens and knowledge, with the lookups the rules
 //! share (gazetteer names, titles, kind words).
 
+use std::cell::Cell;
+
 use super::candidate::{Candidate, Reading};
 use super::knowledge::{Knowledge, NameRef, join_tokens};
 use super::token::{Shape, Token};
@@ -25,8 +27,22 @@ pub(super) struct Line<'a> {
     pub(super) toks: &'a [Token],
     pub(super) base: usize,
     pub(super) k: &'a Knowledge,
+    /// The last gazetteer lookup: the run finder and the segmenter often ask the same twice.
+    memo: Cell<Option<GazetteerMemo>>,
 }
+
+type GazetteerMemo = ((usize, usize, bool), Option<(usize, NameRef)>);
 impl<'a> Line<'a> {
+    pub(super) fn new(text: &'a str, toks: &'a [Token], base: usize, k: &'a Knowledge) -> Self {
+        Line {
+            text,
+            toks,
+            base,
+            k,
+            memo: Cell::new(None),
+        }
+    }
+
     pub(super) fn word(&self, i: usize) -> &'a str {
         self.toks.get(i).map_or("", |t| t.text(self.text))
     }
@@ -50,6 +66,17 @@ impl<'a> Line<'a> {
         to: usize,
         caps: bool,
     ) -> Option<(usize, NameRef)> {
+        if let Some((args, found)) = self.memo.get()
+            && args == (from, to, caps)
+        {
+            return found;
+        }
+        let found = self.lookup_gazetteer(from, to, caps);
+        self.memo.set(Some(((from, to, caps), found)));
+        found
+    }
+
+    fn lookup_gazetteer(&self, from: usize, to: usize, caps: bool) -> Option<(usize, NameRef)> {
         let first = self.word(from);
         let longer = if caps {
             self.k.starts_longer_name(first) || self.k.starts_longer_name(&title_word(first))
