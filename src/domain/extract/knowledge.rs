@@ -307,12 +307,11 @@ impl Knowledge {
             } else {
                 k.note_words(&Cow::Borrowed(name));
             }
-            if memchr::memchr(b'|', line.as_bytes()).is_some()
-                || line
-                    .split('\t')
-                    .nth(4)
-                    .is_some_and(|a| !a.trim().is_empty())
-            {
+            // Alternative names are the fifth column: only rows with one are split.
+            let alt_names = memchr::memchr_iter(b'\t', line.as_bytes())
+                .nth(3)
+                .is_some_and(|tab| !line[tab + 1..].trim().is_empty());
+            if alt_names {
                 let row = rows(line).next().unwrap_or([""; 6]);
                 for alt in list(&row, 4) {
                     k.add_name(alt, id, false);

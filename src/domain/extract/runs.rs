@@ -91,12 +91,15 @@ pub(super) fn run_end(line: &Line, used: &[bool], from: usize) -> usize {
             && !used[j]
             && toks[j].is_capitalised()
             && !line.is_function_word(j)
-            && !(toks[j].shape == Shape::Cap && line.word(j).contains('-') && j > from && {
-                let w = line.word(j);
-                w.rsplit('-')
-                    .next()
-                    .is_some_and(|s| s.chars().all(char::is_lowercase))
-            })
+            && !(toks[j].shape == Shape::Cap
+                && line.word(j).as_bytes().contains(&b'-')
+                && j > from
+                && {
+                    let w = line.word(j);
+                    w.rsplit('-')
+                        .next()
+                        .is_some_and(|s| s.chars().all(char::is_lowercase))
+                })
     };
     let mut j = from + 1;
     loop {
@@ -155,7 +158,7 @@ pub(super) fn head_before(line: &Line, from: usize, at: usize) -> bool {
 /// if the word was one.
 pub(super) fn hyphenated(line: &Line, i: usize, out: &mut Vec<Candidate>) -> bool {
     let w = line.word(i);
-    if !w.contains('-') || line.toks[i].shape == Shape::Number {
+    if !w.as_bytes().contains(&b'-') || line.toks[i].shape == Shape::Number {
         return false;
     }
     let tok = line.toks[i];
