@@ -33,9 +33,11 @@ const WEEKDAYS: [&str; 7] = [
     "Sunday",
 ];
 
-/// Words before a bare year that make it a date ("in 1998", "since 2001").
-const YEAR_CUES: [&str; 12] = [
+/// Words before a bare year that make it a date ("in 1998", "since 2001", "the 2016 season").
+const YEAR_CUES: &[&str] = &[
     "in", "since", "by", "until", "till", "from", "to", "during", "of", "early", "late", "mid",
+    "the", "a", "its", "their", "his", "her", "'s", "’s", "before", "after", "between", "and",
+    "spring", "summer", "autumn", "fall", "winter",
 ];
 
 fn month(word: &str) -> Option<usize> {
@@ -199,6 +201,14 @@ mod tests {
             ["October 3, 2019", "12 June 2020"]
         );
         assert_eq!(dates("By Sept. 14 the deal held."), ["Sept. 14"]);
+    }
+
+    #[test]
+    fn years_after_a_determiner_are_dates() {
+        assert_eq!(
+            dates("The 2016 season and its 1998 model, between 1990 and 1995."),
+            ["2016", "1998", "1990", "1995"]
+        );
     }
 
     #[test]

@@ -88,6 +88,8 @@ pub struct Knowledge {
     surnames: Option<SortedColumn>,
     lower: Option<SortedColumn>,
     titles: HashSet<String>,
+    /// First words (lower case) of the titles of several words.
+    title_first: HashSet<String>,
     pub max_title_words: usize,
     org_words: HashSet<&'static str>,
     place_words: HashSet<&'static str>,
@@ -305,12 +307,11 @@ impl Knowledge {
             } else {
                 k.note_words(&Cow::Borrowed(name));
             }
-            if memchr::memchr(b'|', line.as_bytes()).is_some()
-                || line
-                    .split('\t')
-                    .nth(4)
-                    .is_some_and(|a| !a.trim().is_empty())
-            {
+            // Alternative names are the fifth column: only rows with one are split.
+            let alt_names = memchr::memchr_iter(b'\t', line.as_bytes())
+                .nth(3)
+                .is_some_and(|tab| !line[tab + 1..].trim().is_empty());
+            if alt_names {
                 let row = rows(line).next().unwrap_or([""; 6]);
                 for alt in list(&row, 4) {
                     k.add_name(alt, id, false);
@@ -327,6 +328,9 @@ impl Knowledge {
             let n = key.split(' ').count();
             if !key.is_empty() {
                 k.max_title_words = k.max_title_words.max(n);
+                if let Some((first, _)) = key.split_once(' ') {
+                    k.title_first.insert(first.to_string());
+                }
                 k.titles.insert(key);
             }
         }
@@ -465,6 +469,11 @@ impl Knowledge {
         })
     }
 
+    /// Whether some title of several words starts with `lowercase` ("prime" minister).
+    pub fn starts_longer_title(&self, lowercase: &str) -> bool {
+        self.title_first.contains(lowercase)
+    }
+
     /// Whether `lowercase_key` (words joined by spaces, lower case) is a title.
     pub fn is_title(&self, lowercase_key: &str) -> bool {
         self.titles.contains(lowercase_key)
@@ -533,7 +542,7 @@ pub mod tests {
                     while\t5.9\t0\nultimately\t4.4\t0\nconvincing\t4.0\t0\nwill\t6.2\t1\n\
                     new\t6.3\t1\nsmith\t4.0\t1\nsaid\t6.2\t0\nofficials\t5.0\t0\n\
                     strong\t5.2\t0\nstorms\t4.1\t0\nhit\t5.2\t0\nhits\t4.6\t0\ncoast\t4.8\t1\n\
-                    minister\t5.0\t1\nprime\t4.8\t0\nsupport\t5.5\t0\n",
+                    minister\t5.0\t1\nprime\t4.8\t0\nsupport\t5.5\t0\nsenior\t4.9\t0\n",
                 titles: "Prime Minister\nPresident\nMr.\nMr\nDr.\nForeign Minister\nMinister\nSen.\nGeneral\n",
                 ..rules
             })

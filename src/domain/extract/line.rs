@@ -1,6 +1,8 @@
 //! One line as the name finder sees it: its tokens and knowledge, with the lookups the rules
 //! share (gazetteer names, titles, kind words).
 
+use std::cell::Cell;
+
 use super::candidate::{Candidate, Reading};
 use super::knowledge::{Knowledge, NameRef, join_tokens};
 use super::token::{Shape, Token};
@@ -25,8 +27,22 @@ pub(super) struct Line<'a> {
     pub(super) toks: &'a [Token],
     pub(super) base: usize,
     pub(super) k: &'a Knowledge,
+    /// The last gazetteer lookup: the run finder and the segmenter often ask the same twice.
+    memo: Cell<Option<GazetteerMemo>>,
 }
+
+type GazetteerMemo = ((usize, usize, bool), Option<(usize, NameRef)>);
 impl<'a> Line<'a> {
+    pub(super) fn new(text: &'a str, toks: &'a [Token], base: usize, k: &'a Knowledge) -> Self {
+        Line {
+            text,
+            toks,
+            base,
+            k,
+            memo: Cell::new(None),
+        }
+    }
+
     pub(super) fn word(&self, i: usize) -> &'a str {
         self.toks.get(i).map_or("", |t| t.text(self.text))
     }
@@ -50,6 +66,17 @@ impl<'a> Line<'a> {
         to: usize,
         caps: bool,
     ) -> Option<(usize, NameRef)> {
+        if let Some((args, found)) = self.memo.get()
+            && args == (from, to, caps)
+        {
+            return found;
+        }
+        let found = self.lookup_gazetteer(from, to, caps);
+        self.memo.set(Some(((from, to, caps), found)));
+        found
+    }
+
+    fn lookup_gazetteer(&self, from: usize, to: usize, caps: bool) -> Option<(usize, NameRef)> {
         let first = self.word(from);
         let longer = if caps {
             self.k.starts_longer_name(first) || self.k.starts_longer_name(&title_word(first))
@@ -57,7 +84,10 @@ impl<'a> Line<'a> {
             self.k.starts_longer_name(first)
         };
         let max = if longer {
-            self.k.max_name_words.min(to - from)
+            // In capitals every word looks alike; names of more than six words are not worth
+            // the lookups there.
+            let most = if caps { 6 } else { self.k.max_name_words };
+            most.min(to - from)
         } else {
             1.min(to - from)
         };
@@ -97,10 +127,21 @@ impl<'a> Line<'a> {
 
     /// The longest title starting at `from` and ending by `to`, in words.
     pub(super) fn title_at(&self, from: usize, to: usize) -> Option<usize> {
-        let max = self.k.max_title_words.min(to - from);
-        (1..=max)
-            .rev()
-            .find(|&n| self.k.is_title(&self.lower_key(from, from + n)))
+        if from >= to {
+            return None;
+        }
+        let first = self.word(from).to_lowercase();
+        // Longer titles are tried only after a word that starts one: most words start none.
+        if self.k.starts_longer_title(&first) {
+            let max = self.k.max_title_words.min(to - from);
+            if let Some(n) = (2..=max)
+                .rev()
+                .find(|&n| self.k.is_title(&self.lower_key(from, from + n)))
+            {
+                return Some(n);
+            }
+        }
+        self.k.is_title(&first).then_some(1)
     }
 
     pub(super) fn has_kind_word(&self, from: usize, to: usize) -> bool {

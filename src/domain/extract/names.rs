@@ -61,12 +61,7 @@ pub fn find(
     k: &Knowledge,
     out: &mut Vec<Candidate>,
 ) {
-    let line = Line {
-        text,
-        toks,
-        base,
-        k,
-    };
+    let line = Line::new(text, toks, base, k);
     match mode(&line) {
         Mode::Normal => find_normal(&line, used, out),
         m => find_known_only(&line, used, out, m == Mode::Caps),

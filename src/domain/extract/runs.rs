@@ -91,12 +91,15 @@ pub(super) fn run_end(line: &Line, used: &[bool], from: usize) -> usize {
             && !used[j]
             && toks[j].is_capitalised()
             && !line.is_function_word(j)
-            && !(toks[j].shape == Shape::Cap && line.word(j).contains('-') && j > from && {
-                let w = line.word(j);
-                w.rsplit('-')
-                    .next()
-                    .is_some_and(|s| s.chars().all(char::is_lowercase))
-            })
+            && !(toks[j].shape == Shape::Cap
+                && line.word(j).as_bytes().contains(&b'-')
+                && j > from
+                && {
+                    let w = line.word(j);
+                    w.rsplit('-')
+                        .next()
+                        .is_some_and(|s| s.chars().all(char::is_lowercase))
+                })
     };
     let mut j = from + 1;
     loop {
@@ -155,7 +158,7 @@ pub(super) fn head_before(line: &Line, from: usize, at: usize) -> bool {
 /// if the word was one.
 pub(super) fn hyphenated(line: &Line, i: usize, out: &mut Vec<Candidate>) -> bool {
     let w = line.word(i);
-    if !w.contains('-') || line.toks[i].shape == Shape::Number {
+    if !w.as_bytes().contains(&b'-') || line.toks[i].shape == Shape::Number {
         return false;
     }
     let tok = line.toks[i];
@@ -250,6 +253,20 @@ pub(super) fn strip_leading(line: &Line, from: usize, end: usize) -> usize {
             continue;
         }
         if HEAD_CONNECTORS.contains(&lower.as_str()) {
+            s += 1;
+            continue;
+        }
+        // "Senior Kory Lichtensteiger", "Famer Bill McKechnie": a common word capitalised before
+        // a given name is a description, wherever it stands.
+        if t.shape == Shape::Cap
+            && s + 2 < end
+            && line.k.is_given_name(line.word(s + 1))
+            && line
+                .k
+                .lower_word(&lower)
+                .is_some_and(|lw| !lw.also_name && lw.zipf >= 3.0)
+            && line.gazetteer_at(s, end, false).is_none()
+        {
             s += 1;
             continue;
         }

@@ -12,6 +12,8 @@ pub struct SortedColumn {
     lines: Vec<Line>,
     /// Lines whose key starts with byte `b` are `buckets[b]..buckets[b + 1]`.
     buckets: Vec<u32>,
+    /// The key prefixes of `lines`, contiguous: a search runs over these integers first.
+    prefixes: Vec<u64>,
 }
 
 #[derive(Clone, Copy)]
@@ -76,10 +78,12 @@ impl SortedColumn {
         for b in 1..257 {
             buckets[b] += buckets[b - 1];
         }
+        let prefixes = lines.iter().map(|l| l.prefix).collect();
         SortedColumn {
             text,
             lines,
             buckets,
+            prefixes,
         }
     }
 
@@ -107,22 +111,18 @@ impl SortedColumn {
         };
         let lo = self.buckets[first as usize] as usize;
         let hi = self.buckets[first as usize + 1] as usize;
-        let bucket = &self.lines[lo..hi];
         let key = key.as_bytes();
         let want = prefix_of(key);
+        let prefixes = &self.prefixes[lo..hi];
+        let a = prefixes.partition_point(|&p| p < want);
+        let b = a + prefixes[a..].partition_point(|&p| p == want);
+        // Keys sharing the 8-byte prefix: compare them whole (usually one or two).
         let text = self.text.as_bytes();
-        let cmp = |l: &Line| {
-            l.prefix.cmp(&want).then_with(|| {
-                if key.len() <= 8 && (l.key_end - l.key_start) as usize <= 8 {
-                    ((l.key_end - l.key_start) as usize).cmp(&key.len())
-                } else {
-                    text[l.key_start as usize..l.key_end as usize].cmp(key)
-                }
-            })
-        };
-        let a = bucket.partition_point(|l| cmp(l).is_lt());
-        let b = a + bucket[a..].partition_point(|l| cmp(l).is_eq());
-        lo + a..lo + b
+        let same = &self.lines[lo + a..lo + b];
+        let cell = |l: &Line| &text[l.key_start as usize..l.key_end as usize];
+        let s = same.partition_point(|l| cell(l) < key);
+        let e = s + same[s..].partition_point(|l| cell(l) == key);
+        lo + a + s..lo + a + e
     }
 
     pub fn contains(&self, key: &str) -> bool {

@@ -451,3 +451,22 @@ fn the_extractor_can_move_to_another_thread() {
     let entities = handle.join().unwrap();
     assert!(entities.iter().any(|e| e.name == "Qatar"));
 }
+
+#[test]
+fn a_plural_of_a_common_noun_after_the_is_a_team_or_band() {
+    let text = "He signed with the Harbor Hawks and later the Hawks won.";
+    // "hawk" is not in the tiny lexicon, so only the built-in knowledge can tell.
+    let entities = super::extract(text);
+    let hawks = entities.iter().find(|e| e.name == "Hawks").unwrap();
+    assert_eq!(hawks.kind, Kind::Organization);
+}
+
+#[test]
+fn a_common_word_before_a_given_name_is_a_description() {
+    let text = "The team named senior player Senior Maria Lindqvist captain.";
+    assert!(
+        names(text).contains(&"Maria Lindqvist".to_string()),
+        "{:?}",
+        names(text)
+    );
+}

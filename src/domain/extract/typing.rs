@@ -157,6 +157,12 @@ pub(super) fn context_guess(line: &Line, from: usize, to: usize) -> Option<(Kind
     if let Some(kind) = class_noun_around(line, from, to) {
         return Some((kind, Strength::Good));
     }
+    // "West Coast Eagles", "the Falcons", "Rolling Stones": a name ending in the plural of a
+    // common noun is a team or a band.
+    let the_before = from > 0 && line.word(from - 1).eq_ignore_ascii_case("the");
+    if the_before && plural_of_common_noun(line, to - 1) {
+        return Some((Kind::Organization, Strength::Good));
+    }
     // "East Perth", "Southern Ostrobothnia", "Greater Manchester": a region of a place.
     if n >= 2 && COMPASS.contains(&first) {
         return Some((Kind::Place, Strength::Good));
@@ -219,6 +225,34 @@ pub(super) fn context_guess(line: &Line, from: usize, to: usize) -> Option<(Kind
         return Some((Kind::Person, Strength::Weak));
     }
     None
+}
+
+/// "Eagles", "Stones", "Dockers": a capitalised plural whose singular is a common noun.
+pub(super) fn plural_of_common_noun(line: &Line, i: usize) -> bool {
+    let w = line.word(i);
+    if line.toks[i].shape != Shape::Cap
+        || w.len() < 4
+        || !w.ends_with('s')
+        || w.ends_with("ss")
+        || w.ends_with("us")
+        || w.ends_with("is")
+    {
+        return false;
+    }
+    let lower = w.to_lowercase();
+    let stem = &lower[..lower.len() - 1];
+    let mut singulars = vec![stem.to_string()];
+    if let Some(y) = lower.strip_suffix("ies") {
+        singulars.push(format!("{y}y"));
+    }
+    if let Some(e) = lower.strip_suffix("es") {
+        singulars.push(e.to_string());
+    }
+    singulars.iter().any(|s| {
+        line.k
+            .lower_word(s)
+            .is_some_and(|lw| !lw.also_name && lw.zipf >= 3.0)
+    })
 }
 
 /// A word that looks like part of a personal name: capitalised, not an acronym, and not a
