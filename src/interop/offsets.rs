@@ -82,7 +82,7 @@ impl<'a> OffsetMap<'a> {
         if at == unit {
             return Some(start);
         }
-        for (byte, units) in Pieces::new(&self.bytes[start..], self.unit) {
+        for (byte, units) in Pieces::new(self.window(i), self.unit) {
             at += units;
             if at == unit {
                 return Some(start + byte + self.piece_len(start + byte));
@@ -103,7 +103,7 @@ impl<'a> OffsetMap<'a> {
         let byte = byte.min(self.bytes.len());
         let i = self.checkpoints.partition_point(|&(b, _)| b <= byte) - 1;
         let (start, mut at) = self.checkpoints[i];
-        for (b, units) in Pieces::new(&self.bytes[start..], self.unit) {
+        for (b, units) in Pieces::new(self.window(i), self.unit) {
             if start + b >= byte {
                 break;
             }
@@ -122,11 +122,24 @@ impl<'a> OffsetMap<'a> {
         self.to_unit(range.start)..self.to_unit(range.end)
     }
 
-    /// Byte length of the character or invalid sequence at `byte`.
+    /// The bytes from checkpoint `i` to the next one (and a character beyond it). Bounded
+    /// because decoding a slice validates ahead to its first invalid byte: over the rest of
+    /// the document, every conversion would cost the whole document.
+    fn window(&self, i: usize) -> &'a [u8] {
+        let start = self.checkpoints[i].0;
+        let end = self
+            .checkpoints
+            .get(i + 1)
+            .map_or(self.bytes.len(), |&(b, _)| (b + 4).min(self.bytes.len()));
+        &self.bytes[start..end]
+    }
+
+    /// Byte length of the character or invalid sequence at `byte` (at most 4).
     fn piece_len(&self, byte: usize) -> usize {
-        Pieces::new(&self.bytes[byte..], self.unit)
+        let rest = &self.bytes[byte..(byte + 8).min(self.bytes.len())];
+        Pieces::new(rest, self.unit)
             .nth(1)
-            .map_or(self.bytes.len() - byte, |(b, _)| b)
+            .map_or(rest.len().min(4), |(b, _)| b)
     }
 }
 
@@ -211,6 +224,24 @@ mod tests {
             }
             assert_eq!(map.to_byte(u), Some(text.len()));
         }
+    }
+
+    #[test]
+    fn invalid_bytes_across_checkpoints_count_like_lossy_decoding() {
+        let bytes: Vec<u8> = b"\xc3\xa9\xffa\xe2\x82 "
+            .iter()
+            .copied()
+            .cycle()
+            .take(7 * 3000)
+            .collect();
+        let lossy = String::from_utf8_lossy(&bytes);
+        let map = OffsetMap::new(&bytes, Unit::CodePoints);
+        // Each 7-byte group is "é", U+FFFD, "a", U+FFFD (the cut euro sign), " ".
+        for g in 0..3000 {
+            assert_eq!(map.to_unit(g * 7), g * 5);
+            assert_eq!(map.to_byte(g * 5 + 2), Some(g * 7 + 3), "the 'a' of group {g}");
+        }
+        assert_eq!(map.to_unit(bytes.len()), lossy.chars().count());
     }
 
     #[test]
