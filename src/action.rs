@@ -1,7 +1,9 @@
 //! The one vocabulary of the reader: everything keys, the mouse and the background workers
 //! can ask of the app.
 
+use crate::app::curation::{Curation, Edit};
 use crate::domain::cast::Cast;
+use crate::domain::connections::Relations;
 
 /// How far a scroll goes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -88,9 +90,30 @@ pub enum Action {
         doc: usize,
         cast: Box<Cast>,
     },
+    /// A change to the cast (see `app::curation`).
+    Edit(Edit),
+    /// Document `doc`'s corrections were read: the cast in `CastReady` already has them.
+    CurationReady {
+        doc: usize,
+        curation: Box<Curation>,
+    },
     /// Where the reader left document `doc` last time.
     Resume {
         doc: usize,
         memory: Remembered,
+    },
+    /// Show or hide the connections of the selected entity (in the panel under the text).
+    ToggleConnections,
+    /// Show or hide every mention of the selected entity in context.
+    ToggleContexts,
+    /// Show or hide the cast of all open documents.
+    ToggleCorpus,
+    /// Pin the selected entity (or unpin it): pinned actors stay lit, each in its colour.
+    TogglePin,
+    ClearPins,
+    /// The sentences and connections of document `doc` are counted (after its cast).
+    RelationsReady {
+        doc: usize,
+        relations: Box<Relations>,
     },
 }

@@ -5,8 +5,11 @@ use std::io;
 use serde::Serialize;
 use serde_json::ser::Formatter;
 
+use crate::domain::connections::Connections;
 use crate::domain::document::Document;
 use crate::domain::entity::Entity;
+use crate::domain::mention_index::MentionIndex;
+use crate::domain::sentences::Sentences;
 use crate::domain::wrap::escape_char;
 
 #[derive(Serialize)]
@@ -15,6 +18,16 @@ struct DocumentOut<'a> {
     date: Option<&'a str>,
     bytes: usize,
     entities: Vec<EntityOut<'a>>,
+    connections: Vec<ConnectionOut<'a>>,
+}
+
+/// Two entities that share sentences, strongest first; `ranges` are those sentences.
+#[derive(Serialize)]
+struct ConnectionOut<'a> {
+    a: &'a str,
+    b: &'a str,
+    sentences: usize,
+    ranges: Vec<[usize; 2]>,
 }
 
 #[derive(Serialize)]
@@ -48,6 +61,9 @@ pub fn document_line_with_norms(
     entities: &[Entity],
     norms: &std::collections::BTreeMap<String, String>,
 ) -> String {
+    let sentences = Sentences::of(doc);
+    let connections =
+        Connections::compute(&MentionIndex::new(entities), entities.len(), &sentences);
     let out = DocumentOut {
         document: doc.name(),
         date: doc.dateline().map(|d| d.date.as_str()),
@@ -70,6 +86,22 @@ pub fn document_line_with_norms(
                     })
                     .collect(),
                 norm: norms.get(&e.id).map(String::as_str),
+            })
+            .collect(),
+        connections: connections
+            .iter()
+            .map(|c| ConnectionOut {
+                a: &entities[c.a].id,
+                b: &entities[c.b].id,
+                sentences: c.sentences.len(),
+                ranges: c
+                    .sentences
+                    .iter()
+                    .map(|&i| {
+                        let r = sentences.range(i as usize);
+                        [r.start, r.end]
+                    })
+                    .collect(),
             })
             .collect(),
     };
@@ -146,5 +178,36 @@ mod tests {
         assert_eq!(v["document"], "doc\u{9b}.txt");
         assert_eq!(v["entities"][0]["name"], text);
         assert_eq!(v["entities"][0]["mentions"][0]["text"], text);
+    }
+
+    #[test]
+    fn connections_list_pairs_strongest_first_with_sentence_ranges() {
+        let text = "Ruritania met Elbonia. Oz slept. Elbonia and Ruritania and Oz met.";
+        let doc = Document::from_string("t.txt", text);
+        let entity = |id: &str| Entity {
+            id: id.into(),
+            name: id.into(),
+            kind: Kind::Country,
+            aliases: vec![],
+            mentions: text
+                .match_indices(id)
+                .map(|(i, _)| Mention::new(i..i + id.len()))
+                .collect(),
+        };
+        let line = document_line(
+            &doc,
+            &[entity("Ruritania"), entity("Elbonia"), entity("Oz")],
+        );
+        let v: serde_json::Value = serde_json::from_str(&line).unwrap();
+        let c = &v["connections"];
+        assert_eq!(c.as_array().unwrap().len(), 3);
+        assert_eq!(
+            c[0],
+            serde_json::json!({"a": "Ruritania", "b": "Elbonia", "sentences": 2,
+                               "ranges": [[0, 22], [33, 66]]})
+        );
+        assert_eq!(c[1]["a"], "Ruritania");
+        assert_eq!(c[1]["b"], "Oz");
+        assert_eq!(c[2]["ranges"], serde_json::json!([[33, 66]]));
     }
 }

@@ -6,6 +6,7 @@ use ratatui::crossterm::event::{
 };
 
 use crate::action::{Action, Amount};
+use crate::app::curation::{Edit, kind_for_letter};
 use crate::app::{Mode, Pending};
 
 /// A key with its modifiers. For characters, Shift is part of the character ('G').
@@ -223,6 +224,14 @@ impl Default for Keymap {
                 b(
                     Reader,
                     "Move",
+                    &[Key::ch('%')],
+                    Action::GoToPercent,
+                    "percent",
+                    "N%: go N percent into the text",
+                ),
+                b(
+                    Reader,
+                    "Move",
                     &[Key::ch('m')],
                     Action::BeginMark,
                     "mark",
@@ -294,6 +303,38 @@ impl Default for Keymap {
                 ),
                 b(
                     Reader,
+                    "Connections",
+                    &[Key::ch('c')],
+                    Action::ToggleConnections,
+                    "connections",
+                    "who the selection appears with",
+                ),
+                b(
+                    Reader,
+                    "Connections",
+                    &[Key::ch('x')],
+                    Action::ToggleContexts,
+                    "contexts",
+                    "the selection's mentions in context",
+                ),
+                b(
+                    Reader,
+                    "Connections",
+                    &[Key::ch('p')],
+                    Action::TogglePin,
+                    "pin",
+                    "pin/unpin the selection (up to 4)",
+                ),
+                b(
+                    Reader,
+                    "Connections",
+                    &[Key::ch('P')],
+                    Action::ClearPins,
+                    "unpin-all",
+                    "unpin every pinned entity",
+                ),
+                b(
+                    Reader,
                     "Search",
                     &[Key::ch('/')],
                     Action::StartSearch,
@@ -331,6 +372,86 @@ impl Default for Keymap {
                     Action::BeginColon,
                     "command",
                     ":n next document, :p previous, :q quit",
+                ),
+                b(
+                    Reader,
+                    "Documents",
+                    &[Key::ch('C')],
+                    Action::ToggleCorpus,
+                    "corpus-cast",
+                    "the cast of all documents, by date",
+                ),
+                b(
+                    Reader,
+                    "Correct",
+                    &[Key::ch('r')],
+                    Action::Edit(Edit::Rename),
+                    "rename",
+                    "rename the selected entity",
+                ),
+                b(
+                    Reader,
+                    "Correct",
+                    &[Key::ch('t')],
+                    Action::Edit(Edit::BeginSetKind),
+                    "kind",
+                    "t + p/o/c/g/l/d/n/x: change its kind",
+                ),
+                b(
+                    Reader,
+                    "Correct",
+                    &[Key::ch('h')],
+                    Action::Edit(Edit::Hide),
+                    "hide",
+                    "hide it: not an entity",
+                ),
+                b(
+                    Reader,
+                    "Correct",
+                    &[Key::ch('+')],
+                    Action::Edit(Edit::MergeIntoSelection),
+                    "merge",
+                    "merge the entity under the cursor into it",
+                ),
+                b(
+                    Reader,
+                    "Correct",
+                    &[Key::ch('-')],
+                    Action::Edit(Edit::SplitAlias),
+                    "split",
+                    "split the current mention's name off",
+                ),
+                b(
+                    Reader,
+                    "Correct",
+                    &[Key::ch('a')],
+                    Action::Edit(Edit::AddHit),
+                    "add-mention",
+                    "the search hit is a mention of it",
+                ),
+                b(
+                    Reader,
+                    "Correct",
+                    &[Key::ch('A')],
+                    Action::Edit(Edit::BeginNewEntity),
+                    "new-entity",
+                    "A + kind: the search hit is a new entity",
+                ),
+                b(
+                    Reader,
+                    "Correct",
+                    &[Key::ch('U')],
+                    Action::Edit(Edit::Undo),
+                    "undo",
+                    "undo the last correction",
+                ),
+                b(
+                    Reader,
+                    "Correct",
+                    &[Key::ctrl('r')],
+                    Action::Edit(Edit::Redo),
+                    "redo",
+                    "redo",
                 ),
                 b(
                     Reader,
@@ -535,6 +656,12 @@ fn map_key(keymap: &Keymap, key: Key, mode: Mode) -> Option<Action> {
             (Pending::Colon, Some('n')) => Action::NextDocument,
             (Pending::Colon, Some('p')) => Action::PrevDocument,
             (Pending::Colon, Some('q')) => Action::Quit,
+            (Pending::Kind, Some(c)) if kind_for_letter(c).is_some() => {
+                Action::Edit(Edit::SetKind(kind_for_letter(c).expect("checked")))
+            }
+            (Pending::NewEntity, Some(c)) if kind_for_letter(c).is_some() => {
+                Action::Edit(Edit::NewEntity(kind_for_letter(c).expect("checked")))
+            }
             _ => Action::Cancel,
         }),
     }
@@ -598,7 +725,7 @@ mod tests {
             action(press(KeyCode::Char('N'), KeyModifiers::SHIFT), false).unwrap(),
             "PrevHit"
         );
-        assert_eq!(action(k('x'), false), None);
+        assert_eq!(action(k('z'), false), None);
     }
 
     #[test]

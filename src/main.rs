@@ -18,6 +18,7 @@ use dramatis::sessions::Sessions;
 use dramatis::source::{self, LoadOptions};
 use dramatis::tui::{self, Ending, RunOptions};
 use dramatis::ui::Theme;
+use dramatis::worker::Origin;
 
 fn main() -> ExitCode {
     let cli = Cli::try_parse().unwrap_or_else(|e| exit_with_clean_error(e));
@@ -98,11 +99,6 @@ fn read(cli: &Cli) -> Result<ExitCode> {
         return Ok(ExitCode::SUCCESS);
     }
 
-    if imported.is_some() {
-        anyhow::bail!(
-            "--annotations is not in the interactive reader yet: pipe the output, or use `dramatis extract --annotations`"
-        );
-    }
     let mut keymap = Keymap::default();
     for (action, keys) in &config.keys {
         keymap.rebind(action, keys);
@@ -118,7 +114,17 @@ fn read(cli: &Cli) -> Result<ExitCode> {
         resume: !cli.no_resume,
     };
     let theme = theme(cli.color, &config);
-    let (ending, app) = tui::run(App::new(docs, options), &keymap, &theme, run)?;
+    // Files keep their sidecar of corrections beside them; stdin and the built-in article keep
+    // theirs in the data directory, by content.
+    let origins: Vec<Origin> = docs
+        .iter()
+        .enumerate()
+        .map(|(i, d)| Origin {
+            path: (!cli.files.is_empty() && d.name() != "-").then(|| d.name().into()),
+            imported: if i == 0 { imported.clone() } else { None },
+        })
+        .collect();
+    let (ending, app) = tui::run(App::new(docs, options), &keymap, &theme, run, origins)?;
     remember(&app);
     Ok(match ending {
         Ending::Quit => ExitCode::SUCCESS,

@@ -44,7 +44,7 @@ struct Stored {
 }
 
 /// Where a document's corrections are saved, and what was found there on opening.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Sidecar {
     /// Next to the document, if it is a file.
     beside: Option<PathBuf>,

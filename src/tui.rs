@@ -172,6 +172,7 @@ pub fn run(
     keymap: &Keymap,
     theme: &Theme,
     opts: RunOptions,
+    origins: Vec<worker::Origin>,
 ) -> Result<(Ending, App)> {
     let (tx, rx) = mpsc::channel::<Wake>();
     let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT, SIGQUIT])
@@ -210,7 +211,7 @@ pub fn run(
         worker::spawn_resume(docs.clone(), move |a| resume_tx.send(Wake::Work(a)).is_ok());
     }
     let work_tx = WorkSender(tx.clone());
-    worker::spawn_extraction(docs, move |a| work_tx.send(a));
+    worker::spawn_reading(docs, origins, move |a| work_tx.send(a));
     drop(tx);
 
     let ending = loop {
@@ -251,6 +252,12 @@ pub fn run(
                 }
                 Some(a) => app.update(a),
                 None => {}
+            }
+            // Corrections are saved the moment they are made.
+            if let Some((sidecar, history)) = app.take_unsaved()
+                && let Err(e) = sidecar.save(history)
+            {
+                app.message = Some(format!("corrections not saved: {e:#}"));
             }
             if app.quit {
                 ending = Some(Ending::Quit);

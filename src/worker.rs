@@ -1,22 +1,57 @@
 //! Background work, so the first screen never waits: finding the entities of each document
 //! (with progress), and looking up where each was left last time.
 
+use std::path::{Path, PathBuf};
 use std::thread::{self, JoinHandle};
 
 use crate::action::Action;
+use crate::app::curation::Curation;
 use crate::domain::cast::Cast;
+use crate::domain::connections::Relations;
+use crate::domain::corrections::History;
 use crate::domain::document::{Document, Source, for_each_valid_run};
+use crate::domain::entity::Entity;
 use crate::domain::extract::Extractor;
 use crate::domain::fingerprint;
 use crate::sessions::Sessions;
+use crate::sidecar::{self, Sidecar};
 
 /// Bytes extracted between progress reports.
 const PIECE: usize = 1 << 20;
+
+/// Where a document came from, for its corrections and imported annotations.
+#[derive(Debug, Default)]
+pub struct Origin {
+    /// The file, if it is one (its sidecar goes beside it).
+    pub path: Option<PathBuf>,
+    /// Entities imported with `--annotations`, used instead of the extractor's.
+    pub imported: Option<Vec<Entity>>,
+}
 
 /// Extracts the documents one after another (index = position in `docs`); `send` receives
 /// `Progress` now and then and `CastReady` for each. Stops when `send` returns false.
 pub fn spawn_extraction(
     docs: Vec<Document>,
+    send: impl Fn(Action) -> bool + Send + 'static,
+) -> JoinHandle<()> {
+    spawn_pipeline(docs, Vec::new(), false, send)
+}
+
+/// What the reader runs: extraction (or the imported entities), then each document's saved
+/// corrections (`CastReady` carries the corrected cast, `CurationReady` the corrections), then
+/// sentences and connections.
+pub fn spawn_reading(
+    docs: Vec<Document>,
+    origins: Vec<Origin>,
+    send: impl Fn(Action) -> bool + Send + 'static,
+) -> JoinHandle<()> {
+    spawn_pipeline(docs, origins, true, send)
+}
+
+fn spawn_pipeline(
+    docs: Vec<Document>,
+    mut origins: Vec<Origin>,
+    curate: bool,
     send: impl Fn(Action) -> bool + Send + 'static,
 ) -> JoinHandle<()> {
     thread::Builder::new()
@@ -25,17 +60,43 @@ pub fn spawn_extraction(
             // For measuring the reader on its own (scripts/perf): no entities, at once.
             let off = std::env::var_os("DRAMATIS_EXTRACT").is_some_and(|v| v == "off");
             for (i, doc) in docs.iter().enumerate() {
-                let cast = if off {
-                    Cast::default()
-                } else {
-                    let Some(cast) = extract_with_progress(i, doc, &send) else {
-                        return;
-                    };
-                    cast
+                let origin = origins.get_mut(i).map(std::mem::take).unwrap_or_default();
+                let fresh = match origin.imported {
+                    Some(entities) => entities,
+                    None if off => Vec::new(),
+                    None => match extract_with_progress(i, doc, &send) {
+                        Some(entities) => entities,
+                        None => return,
+                    },
                 };
+                let (cast, curation) = if curate {
+                    let (curation, entities) = open_curation(doc, origin.path.as_deref(), fresh);
+                    (Cast::new(entities), Some(curation))
+                } else {
+                    (Cast::new(fresh), None)
+                };
+                // The cast goes to the reader at once; sentences and connections are counted
+                // after, over a copy of its index (a copy costs far less than the counting).
+                let index = cast.index.clone();
+                let entities = cast.entities.len();
                 if !send(Action::CastReady {
                     doc: i,
                     cast: Box::new(cast),
+                }) {
+                    return;
+                }
+                if let Some(curation) = curation
+                    && !send(Action::CurationReady {
+                        doc: i,
+                        curation: Box::new(curation),
+                    })
+                {
+                    return;
+                }
+                let relations = Relations::compute_with(doc, &index, entities);
+                if !send(Action::RelationsReady {
+                    doc: i,
+                    relations: Box::new(relations),
                 }) {
                     return;
                 }
@@ -64,11 +125,28 @@ pub fn spawn_resume(
         .expect("spawning a thread")
 }
 
+/// The saved corrections of `doc` over its fresh entities. A sidecar that cannot be read is
+/// never overwritten: the reader then corrects nothing and says why.
+fn open_curation(
+    doc: &Document,
+    path: Option<&Path>,
+    fresh: Vec<Entity>,
+) -> (Curation, Vec<Entity>) {
+    match Sidecar::open(doc, path, sidecar::data_dir().as_deref()) {
+        Ok((sidecar, found)) => Curation::new(fresh, found.history, Some(sidecar), doc),
+        Err(e) => {
+            let (mut curation, entities) = Curation::new(fresh, History::default(), None, doc);
+            curation.error = Some(format!("corrections not loaded: {e:#}"));
+            (curation, entities)
+        }
+    }
+}
+
 fn extract_with_progress(
     index: usize,
     doc: &Document,
     send: &impl Fn(Action) -> bool,
-) -> Option<Cast> {
+) -> Option<Vec<Entity>> {
     let mut extractor = Extractor::new();
     let total = doc.len().max(1);
     let mut reported = 0;
@@ -90,7 +168,7 @@ fn extract_with_progress(
             }
         }
     }
-    Some(Cast::new(extractor.finish()))
+    Some(extractor.finish())
 }
 
 /// A read-only file map lets go of pages it is told to: they stay in the kernel's page cache
@@ -134,6 +212,27 @@ mod tests {
             })
             .collect();
         assert_eq!(ready, [0, 1]);
+    }
+
+    #[test]
+    fn each_cast_is_followed_by_its_sentences_and_connections() {
+        let doc = Document::from_string("a", "Alice met Bob in Paris. Carol stayed.");
+        let (tx, rx) = mpsc::channel();
+        spawn_extraction(vec![doc.clone(), doc], move |a| tx.send(a).is_ok())
+            .join()
+            .unwrap();
+        let order: Vec<String> = rx
+            .iter()
+            .filter_map(|a| match a {
+                Action::CastReady { doc, .. } => Some(format!("cast {doc}")),
+                Action::RelationsReady { doc, relations } => {
+                    assert_eq!(relations.sentences.len(), 2);
+                    Some(format!("relations {doc}"))
+                }
+                _ => None,
+            })
+            .collect();
+        assert_eq!(order, ["cast 0", "relations 0", "cast 1", "relations 1"]);
     }
 
     #[test]

@@ -283,6 +283,11 @@ proptest! {
         let line = extract_json::document_line(&d, &entities);
         check_json(&line, &d);
     }
+}
+
+proptest! {
+    // Each case renders up to 13 frames: fewer cases, the same reach over a long run.
+    #![proptest_config(cases(96))]
 
     #[test]
     fn the_reader_renders_at_any_size_and_shows_nothing_raw(
@@ -296,7 +301,7 @@ proptest! {
 }
 
 proptest! {
-    #![proptest_config(cases(24))]
+    #![proptest_config(cases(16))]
 
     #[test]
     fn long_lines_are_laid_out_in_slices_without_losing_a_byte(

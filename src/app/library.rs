@@ -28,6 +28,8 @@ pub struct Shelf {
     pub cast: Option<Cast>,
     pub progress: u8,
     pub memory: Memory,
+    /// Its corrections, while another document is shown.
+    pub curation: Option<crate::app::curation::Curation>,
 }
 
 impl Shelf {
@@ -37,6 +39,7 @@ impl Shelf {
             cast: None,
             progress: 0,
             memory: Memory::default(),
+            curation: None,
         }
     }
 

@@ -1,9 +1,11 @@
 //! Reader state and `update(Action)`: everything the reader does, with no terminal in sight.
 //! The ui renders from `&App`; tests drive it with Actions.
 
+pub mod curation;
 pub mod geometry;
 pub mod library;
 mod navigation;
+pub mod panels;
 pub mod sidebar;
 
 use std::collections::BTreeMap;
@@ -25,6 +27,8 @@ use sidebar::SidebarRow;
 pub enum Focus {
     Document,
     Sidebar,
+    /// The connections, contexts or cross-document panel under the text.
+    Panel,
 }
 
 /// Reader settings that do not change while it runs.
@@ -54,6 +58,19 @@ pub enum Pending {
     Mark,
     JumpToMark,
     Colon,
+    /// `t`: a kind letter for the selected entity.
+    Kind,
+    /// `A`: a kind letter for a new entity from the search hit.
+    NewEntity,
+}
+
+/// What the prompt's text is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum PromptPurpose {
+    #[default]
+    Search,
+    /// A new name for the selected entity.
+    Rename,
 }
 
 /// Which keys the app is listening with now.
@@ -109,6 +126,9 @@ pub struct App {
     pub count: Option<u32>,
     /// The search being typed.
     pub prompt: Option<String>,
+    pub prompt_purpose: PromptPurpose,
+    /// The corrections of the shown document (once its cast is ready).
+    pub curation: Option<curation::Curation>,
     pub search: Option<SearchState>,
     pub follow: Follow,
     /// Whether the reader has the mouse (else the terminal selects text).
@@ -129,6 +149,8 @@ pub struct App {
     pub message: Option<String>,
     /// The rows on screen, top to bottom.
     pub view: Vec<(RowPos, RowSpan)>,
+    /// Connections, contexts, pins and the cross-document cast.
+    pub panels: panels::Panels,
     layout: Layout,
     top: RowPos,
     marks: BTreeMap<char, usize>,
@@ -159,6 +181,8 @@ impl App {
             pending: None,
             count: None,
             prompt: None,
+            prompt_purpose: PromptPurpose::Search,
+            curation: None,
             search: None,
             follow: Follow::Mentions,
             mouse: true,
@@ -172,6 +196,7 @@ impl App {
             quit: false,
             message: None,
             view: Vec::new(),
+            panels: panels::Panels::default(),
             layout,
             top,
             marks: BTreeMap::new(),
@@ -185,11 +210,16 @@ impl App {
 
     /// An app whose cast is already known (tests, small documents).
     pub fn with_cast(doc: Document, cast: Cast, options: Options, width: u16, height: u16) -> App {
+        let relations = crate::domain::connections::Relations::compute(&doc, &cast);
         let mut app = App::new(vec![doc], options);
         app.update(Action::Resize { width, height });
         app.update(Action::CastReady {
             doc: 0,
             cast: Box::new(cast),
+        });
+        app.update(Action::RelationsReady {
+            doc: 0,
+            relations: Box::new(relations),
         });
         app
     }
@@ -197,7 +227,11 @@ impl App {
     pub fn update(&mut self, action: Action) {
         if !matches!(
             action,
-            Action::Progress { .. } | Action::CastReady { .. } | Action::Resume { .. }
+            Action::Progress { .. }
+                | Action::CastReady { .. }
+                | Action::Resume { .. }
+                | Action::RelationsReady { .. }
+                | Action::CurationReady { .. }
         ) {
             self.message = None;
         }
@@ -242,6 +276,7 @@ impl App {
                 }
                 (_, Focus::Document) => self.scroll(amount),
                 (_, Focus::Sidebar) => self.move_cursor(self.cursor_steps(amount)),
+                (_, Focus::Panel) => self.panel_move(self.panel_steps(amount)),
             },
             Action::Top => match (self.overlay, self.focus) {
                 (Overlay::Documents, _) => self.doc_cursor = 0,
@@ -250,6 +285,7 @@ impl App {
                     self.top = self.layout.first(&self.doc);
                 }
                 (_, Focus::Sidebar) => self.move_cursor(i32::MIN / 2),
+                (_, Focus::Panel) => self.panel_move(i64::MIN / 2),
             },
             Action::Bottom => match (self.overlay, self.focus) {
                 (Overlay::Documents, _) => self.doc_cursor = self.shelves.len() - 1,
@@ -258,6 +294,7 @@ impl App {
                     self.top = self.layout.last_top(&self.doc, self.page());
                 }
                 (_, Focus::Sidebar) => self.move_cursor(i32::MAX / 2),
+                (_, Focus::Panel) => self.panel_move(i64::MAX / 2),
             },
             Action::FocusNext => self.focus_next(),
             Action::ToggleSidebar => {
@@ -275,6 +312,7 @@ impl App {
                     self.overlay = Overlay::None;
                     self.open_document(self.doc_cursor);
                 }
+                _ if self.focus == Focus::Panel => self.panel_enter(),
                 _ => self.select_cursor(),
             },
             Action::NextHit => self.step_hit(true),
@@ -306,21 +344,53 @@ impl App {
             Action::JumpBack => self.jump_back(),
             Action::StartSearch => {
                 self.prompt = Some(String::new());
+                self.prompt_purpose = PromptPurpose::Search;
                 self.overlay = Overlay::None;
             }
             Action::PromptInput(c) => {
                 if let Some(p) = &mut self.prompt {
                     p.push(c);
                 }
-                self.search_as_typed();
+                if self.prompt_purpose == PromptPurpose::Search {
+                    self.search_as_typed();
+                }
             }
             Action::PromptBackspace => {
                 if let Some(p) = &mut self.prompt {
                     p.pop();
                 }
-                self.search_as_typed();
+                if self.prompt_purpose == PromptPurpose::Search {
+                    self.search_as_typed();
+                }
             }
-            Action::PromptSubmit => self.submit_search(),
+            Action::PromptSubmit => match self.prompt_purpose {
+                PromptPurpose::Search => self.submit_search(),
+                PromptPurpose::Rename => {
+                    self.prompt_purpose = PromptPurpose::Search;
+                    if let Some(name) = self.prompt.take() {
+                        self.submit_rename(name);
+                    }
+                }
+            },
+            Action::Edit(edit) => self.edit(edit),
+            Action::CurationReady { doc, curation } => {
+                if doc == self.shelf {
+                    let unfit = curation.unfit.len();
+                    let error = curation.error.clone();
+                    self.curation = Some(*curation);
+                    if let Some(e) = error {
+                        self.message = Some(e);
+                    } else if unfit > 0 {
+                        self.message = Some(format!(
+                            "{unfit} saved correction{} no longer fit{} this document",
+                            if unfit == 1 { "" } else { "s" },
+                            if unfit == 1 { "s" } else { "" }
+                        ));
+                    }
+                } else if let Some(s) = self.shelves.get_mut(doc) {
+                    s.curation = Some(*curation);
+                }
+            }
             Action::Cancel => self.cancel(),
             Action::ToggleMouse => {
                 self.mouse = !self.mouse;
@@ -353,7 +423,14 @@ impl App {
                 }
             }
             Action::Resume { doc, memory } => self.resume(doc, &memory),
+            Action::ToggleConnections => self.toggle_panel(panels::PanelKind::Connections),
+            Action::ToggleContexts => self.toggle_panel(panels::PanelKind::Contexts),
+            Action::ToggleCorpus => self.toggle_panel(panels::PanelKind::Corpus),
+            Action::TogglePin => self.toggle_pin(),
+            Action::ClearPins => self.clear_pins(),
+            Action::RelationsReady { doc, relations } => self.set_relations(doc, *relations),
         }
+        self.tidy_panels();
         self.refresh_view();
     }
 
@@ -446,6 +523,7 @@ impl App {
             wants_sidebar,
             self.options.measure,
         );
+        self.carve_panel();
         if self.geometry.sidebar.is_none() && self.focus == Focus::Sidebar {
             self.focus = Focus::Document;
         }
@@ -494,6 +572,15 @@ impl App {
         }
     }
 
+    fn panel_steps(&self, amount: Amount) -> i64 {
+        let page = self.panel_rows().max(2) as i64 - 1;
+        match amount {
+            Amount::Lines(n) => n as i64,
+            Amount::HalfPages(n) => n as i64 * (page / 2).max(1),
+            Amount::Pages(n) => n as i64 * page,
+        }
+    }
+
     fn move_cursor(&mut self, by: i32) {
         self.cursor = sidebar::step(&self.sidebar_rows, self.cursor, by);
         self.clamp_sidebar_scroll();
@@ -522,6 +609,7 @@ impl App {
         }
         self.focus = match self.focus {
             Focus::Document if self.sidebar_shown() => Focus::Sidebar,
+            Focus::Document | Focus::Sidebar if self.panel().is_some() => Focus::Panel,
             _ => Focus::Document,
         };
         if self.focus == Focus::Document && self.narrow() {
@@ -556,6 +644,7 @@ impl App {
                 self.clamp_sidebar_scroll();
             }
         }
+        self.panels_on_cast();
     }
 
     fn select_cursor(&mut self) {
@@ -577,6 +666,7 @@ impl App {
     fn select(&mut self, e: usize, mention: Option<usize>) {
         self.selected = Some(e);
         self.follow = Follow::Mentions;
+        self.panel_follow_selection(e);
         let mentions = &self.cast.entities[e].mentions;
         let current = mention
             .or_else(|| mention_index::first_in(mentions, self.screen_range()))
@@ -641,6 +731,8 @@ impl App {
     fn clear(&mut self) {
         if self.overlay != Overlay::None {
             self.overlay = Overlay::None;
+        } else if self.focus == Focus::Panel {
+            self.panel_back();
         } else if self.focus == Focus::Sidebar {
             self.focus = Focus::Document;
             if self.narrow() {
@@ -698,6 +790,11 @@ impl App {
     }
 
     fn mouse_scroll(&mut self, column: u16, row: u16, lines: i32) {
+        if let Some(area) = self.panels.area
+            && area.contains(column, row)
+        {
+            return self.panel_move(lines as i64);
+        }
         if let Some(area) = self.geometry.sidebar
             && area.contains(column, row)
         {
@@ -714,6 +811,9 @@ impl App {
     }
 
     fn mouse_click(&mut self, column: u16, row: u16) {
+        if self.panels_click(column, row) {
+            return;
+        }
         if let Some(area) = self.geometry.sidebar
             && area.contains(column, row)
         {

@@ -90,6 +90,7 @@ impl App {
         };
         let leaving = &mut self.shelves[self.shelf];
         leaving.memory = memory;
+        leaving.curation = self.curation.take();
         if self.progress.is_none() {
             leaving.cast = Some(std::mem::take(&mut self.cast));
         } else {
@@ -101,6 +102,7 @@ impl App {
         self.doc = arriving.doc.clone();
         let memory = std::mem::take(&mut arriving.memory);
         let cast = arriving.cast.take();
+        self.curation = arriving.curation.take();
         let progress = arriving.progress;
         self.layout = Layout::new(self.layout.width());
         self.view.clear();
@@ -226,6 +228,10 @@ impl App {
     }
 
     pub(super) fn cancel(&mut self) {
+        if self.prompt_purpose == PromptPurpose::Rename {
+            self.prompt_purpose = PromptPurpose::Search;
+            self.prompt = None;
+        }
         if self.prompt.take().is_some()
             && let Some(s) = self.search.take()
             && self.follow != Follow::Search

@@ -484,3 +484,142 @@ fn a_count_then_percent_goes_that_far_into_the_text() {
     a.update(Action::Scroll(Amount::Lines(1)));
     assert_eq!(a.count, None, "any other key drops the count");
 }
+
+/// The fixture app with corrections enabled (nowhere to save: the app never saves itself).
+fn curated() -> App {
+    let mut a = app(100, 20);
+    let fresh = a.cast.entities.clone();
+    let (curation, _) = curation::Curation::new(fresh, Default::default(), None, &a.doc);
+    a.update(Action::CurationReady {
+        doc: 0,
+        curation: Box::new(curation),
+    });
+    a.update(Action::FocusNext);
+    a.update(Action::Select);
+    a.update(Action::FocusNext);
+    a
+}
+
+fn names(a: &App) -> Vec<String> {
+    a.cast
+        .entities
+        .iter()
+        .map(|e| format!("{}:{}", e.name, e.kind.as_str()))
+        .collect()
+}
+
+#[test]
+fn renaming_changes_the_name_keeps_the_selection_and_marks_it_unsaved() {
+    let mut a = curated();
+    a.update(Action::Edit(curation::Edit::Rename));
+    assert_eq!(a.mode(), Mode::Prompt);
+    for c in "Alpha Prime".chars() {
+        a.update(Action::PromptInput(c));
+    }
+    assert!(a.search.is_none(), "typing a name is not a search");
+    a.update(Action::PromptSubmit);
+    assert!(names(&a).contains(&"Alpha Prime:person".to_string()));
+    assert_eq!(
+        a.selected.map(|e| a.cast.entities[e].name.as_str()),
+        Some("Alpha Prime")
+    );
+    assert!(a.curation.as_ref().unwrap().dirty);
+    assert!(a.message.as_deref().unwrap().contains("rename"));
+}
+
+#[test]
+fn kind_hide_undo_and_redo() {
+    let mut a = curated();
+    a.update(Action::Edit(curation::Edit::BeginSetKind));
+    assert_eq!(a.mode(), Mode::Pending(Pending::Kind));
+    a.update(Action::Edit(curation::Edit::SetKind(Kind::Organization)));
+    assert!(names(&a).contains(&"Alpha:organization".to_string()));
+    a.update(Action::Edit(curation::Edit::Hide));
+    assert!(!names(&a).iter().any(|n| n.starts_with("Alpha")));
+    a.update(Action::Edit(curation::Edit::Undo));
+    assert!(
+        names(&a).contains(&"Alpha:organization".to_string()),
+        "undo brings it back"
+    );
+    a.update(Action::Edit(curation::Edit::Undo));
+    assert!(names(&a).contains(&"Alpha:person".to_string()));
+    a.update(Action::Edit(curation::Edit::Redo));
+    assert!(names(&a).contains(&"Alpha:organization".to_string()));
+    a.update(Action::Edit(curation::Edit::Undo));
+    a.update(Action::Edit(curation::Edit::Undo));
+    a.update(Action::Edit(curation::Edit::Undo));
+    assert_eq!(a.message.as_deref(), Some("nothing to undo"));
+}
+
+#[test]
+fn merging_the_cursor_entity_into_the_selection() {
+    let mut a = curated();
+    // Selected: Alpha. Cursor to Beta, then +.
+    a.update(Action::FocusNext);
+    a.update(Action::Scroll(Amount::Lines(1)));
+    a.update(Action::Edit(curation::Edit::MergeIntoSelection));
+    assert_eq!(a.cast.entities.len(), 1);
+    let alpha = &a.cast.entities[0];
+    assert_eq!(alpha.name, "Alpha");
+    assert_eq!(
+        alpha.mentions.len(),
+        8,
+        "Beta's four mentions joined Alpha's four"
+    );
+}
+
+#[test]
+fn a_search_hit_becomes_a_mention_or_a_new_entity() {
+    let mut a = curated();
+    type_search(&mut a, "filler");
+    a.update(Action::PromptSubmit);
+    a.update(Action::Edit(curation::Edit::AddHit));
+    let alpha = a.cast.entities.iter().find(|e| e.name == "Alpha").unwrap();
+    assert_eq!(alpha.mentions.len(), 5);
+    a.update(Action::NextHit);
+    a.update(Action::Edit(curation::Edit::BeginNewEntity));
+    assert_eq!(a.mode(), Mode::Pending(Pending::NewEntity));
+    a.update(Action::Edit(curation::Edit::NewEntity(Kind::Other)));
+    assert!(names(&a).contains(&"filler:other".to_string()));
+}
+
+#[test]
+fn splitting_the_current_mentions_name_off() {
+    let mut a = curated();
+    a.update(Action::FocusNext);
+    a.update(Action::Scroll(Amount::Lines(1)));
+    a.update(Action::Edit(curation::Edit::MergeIntoSelection));
+    assert_eq!(a.cast.entities.len(), 1);
+    // Walk to a mention written "Beta", then split that name off again.
+    while a
+        .current_mention()
+        .map(|m| a.doc.text(m.range()).into_owned())
+        .as_deref()
+        != Some("Beta")
+    {
+        a.update(Action::NextHit);
+    }
+    a.update(Action::Edit(curation::Edit::SplitAlias));
+    let mut got = names(&a);
+    got.sort();
+    assert_eq!(got.len(), 2, "{got:?}");
+    let beta = a
+        .cast
+        .entities
+        .iter()
+        .find(|e| e.name == "Beta")
+        .expect("Beta is back");
+    assert_eq!(beta.mentions.len(), 4);
+}
+
+#[test]
+fn corrections_wait_for_the_cast() {
+    let (doc, _) = fixture();
+    let mut a = App::new(vec![doc], Options::default());
+    a.update(Action::Resize {
+        width: 100,
+        height: 20,
+    });
+    a.update(Action::Edit(curation::Edit::Hide));
+    assert_eq!(a.message.as_deref(), Some("the cast is still being found"));
+}

@@ -5,7 +5,7 @@ use ratatui::layout::Rect;
 use ratatui::widgets::Widget;
 use unicode_width::UnicodeWidthStr;
 
-use crate::app::{App, Follow, Mode, Pending};
+use crate::app::{App, Follow, Mode, Pending, PromptPurpose};
 use crate::domain::wrap::sanitize;
 use crate::ui::{Theme, rect, truncate};
 
@@ -73,12 +73,28 @@ impl Widget for StatusLine<'_> {
 /// or the last key.
 pub fn status_message(app: &App) -> String {
     if let Some(p) = &app.prompt {
-        return format!("/{}▏", sanitize(p));
+        return match app.prompt_purpose {
+            PromptPurpose::Search => format!("/{}▏", sanitize(p)),
+            PromptPurpose::Rename => {
+                let old = app
+                    .selected
+                    .and_then(|e| app.entity(e))
+                    .map(|e| sanitize(&e.name))
+                    .unwrap_or_default();
+                format!(
+                    "rename {old} to: {}▏ (Enter renames, Esc keeps)",
+                    sanitize(p)
+                )
+            }
+        };
     }
     match app.mode() {
         Mode::Pending(Pending::Mark) => return "m… (a letter names the mark)".into(),
         Mode::Pending(Pending::JumpToMark) => return "'… (which mark?)".into(),
         Mode::Pending(Pending::Colon) => return ":… (n, p or q)".into(),
+        Mode::Pending(Pending::Kind | Pending::NewEntity) => {
+            return "kind: p person, o organisation, c country, g group, l place, d date, n number, x other".into();
+        }
         _ => {}
     }
     if let (Some(s), Follow::Search) = (&app.search, app.follow) {
@@ -94,7 +110,7 @@ pub fn status_message(app: &App) -> String {
         };
     }
     if let Some(n) = app.count {
-        return format!("{n}… (% or p goes there)");
+        return format!("{n}… (% goes there)");
     }
     if let Some(m) = &app.message {
         return m.clone();

@@ -9,14 +9,16 @@
 //!   (the nationality) when it is not;
 //! - a name only seen at sentence starts that is also a common word is dropped.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
+
+use rustc_hash::FxHashMap as HashMap;
 
 use super::candidate::{Candidate, Reading, Strength};
 use super::knowledge::Knowledge;
 use crate::domain::entity::{self, Entity, Kind, Mention};
 
 /// What a mention belongs to.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 enum Target {
     Canon(u32),
     /// The nationality of a country that is not named in the text.
@@ -65,6 +67,39 @@ struct Builder {
     mentions: Vec<Mention>,
 }
 
+/// Legal forms that end a company's full name and are dropped in later mentions.
+const LEGAL_SUFFIXES: &[&str] = &[
+    "Inc",
+    "Inc.",
+    "Corp",
+    "Corp.",
+    "Corporation",
+    "Co",
+    "Co.",
+    "Ltd",
+    "Ltd.",
+    "Limited",
+    "LLC",
+    "PLC",
+    "plc",
+    "AG",
+    "SA",
+    "S.A.",
+    "NV",
+    "N.V.",
+    "GmbH",
+    "Group",
+    "Holdings",
+    "Company",
+];
+
+/// "Acme Corp." → "Acme"; None if the name has no legal suffix or nothing before it.
+fn without_legal_suffix(key: &str) -> Option<&str> {
+    let (head, last) = key.rsplit_once(' ')?;
+    let head = head.strip_suffix(" ,").unwrap_or(head);
+    (LEGAL_SUFFIXES.contains(&last) && !head.is_empty()).then_some(head)
+}
+
 /// The letters of an acronym for a name: "United Nations" → "UN".
 fn initials(key: &str) -> String {
     key.split(' ')
@@ -75,22 +110,21 @@ fn initials(key: &str) -> String {
 
 pub fn cluster(cands: Vec<Candidate>, k: &Knowledge) -> Vec<Entity> {
     // What the document says about each unknown name.
-    let mut info: HashMap<&str, NameInfo> = HashMap::new();
+    let mut info: HashMap<&str, NameInfo> = HashMap::default();
     for c in &cands {
-        match &c.reading {
-            Reading::Name {
-                guess,
-                doubtful_start,
-            } => info
-                .entry(c.key.as_str())
+        if let Reading::Name {
+            guess,
+            doubtful_start,
+        } = &c.reading
+        {
+            info.entry(c.key.as_str())
                 .or_default()
-                .add(*guess, *doubtful_start),
-            _ => {}
+                .add(*guess, *doubtful_start);
         }
     }
 
     // People by the last word of their full names, first seen first.
-    let mut by_last_word: HashMap<&str, &str> = HashMap::new();
+    let mut by_last_word: HashMap<&str, &str> = HashMap::default();
     for c in &cands {
         if let Reading::Name { .. } = c.reading
             && c.key.contains(' ')
@@ -104,8 +138,18 @@ pub fn cluster(cands: Vec<Candidate>, k: &Knowledge) -> Vec<Entity> {
         }
     }
 
+    // Companies by their names without the legal suffix: "Acme Corp." is also "Acme".
+    let mut by_short_name: HashMap<&str, &str> = HashMap::default();
+    for c in &cands {
+        if let Reading::Name { .. } = c.reading
+            && let Some(short) = without_legal_suffix(&c.key)
+        {
+            by_short_name.entry(short).or_insert(c.key.as_str());
+        }
+    }
+
     // Acronyms: defined in brackets, or the initials of a multi-word name of the text.
-    let mut acronyms: HashMap<&str, &str> = HashMap::new();
+    let mut acronyms: HashMap<&str, &str> = HashMap::default();
     for c in &cands {
         if let Some(a) = &c.defines {
             acronyms.entry(a.as_str()).or_insert(c.key.as_str());
@@ -114,31 +158,37 @@ pub fn cluster(cands: Vec<Candidate>, k: &Knowledge) -> Vec<Entity> {
     for c in &cands {
         if matches!(c.reading, Reading::Name { .. }) && c.key.contains(' ') {
             let ini = initials(&c.key);
-            if ini.chars().count() >= 2 {
-                if let Some((acronym, _)) = info.get_key_value(ini.as_str()) {
-                    acronyms.entry(acronym).or_insert(c.key.as_str());
-                }
+            if ini.chars().count() >= 2
+                && let Some((acronym, _)) = info.get_key_value(ini.as_str())
+            {
+                acronyms.entry(acronym).or_insert(c.key.as_str());
             }
         }
     }
 
     // The target of each candidate.
-    let mut order: Vec<Target> = Vec::new();
-    let mut builders: BTreeMap<Target, Builder> = BTreeMap::new();
+    // Entities in order of first mention; the map only finds them.
+    let mut index: HashMap<Target, usize> = HashMap::default();
+    let mut builders: Vec<Builder> = Vec::new();
+    for (short, full) in by_short_name {
+        acronyms.entry(short).or_insert(full);
+    }
     for c in &cands {
         let Some((target, kind, name)) = resolve(c, k, &info, &by_last_word, &acronyms) else {
             continue;
         };
-        let b = builders.entry(target.clone()).or_insert_with(|| {
-            order.push(target.clone());
-            Builder {
+        let is_name = matches!(target, Target::Name(_));
+        let at = *index.entry(target).or_insert_with(|| {
+            builders.push(Builder {
                 name: name.clone(),
                 kind,
                 aliases: Vec::new(),
                 mentions: Vec::new(),
-            }
+            });
+            builders.len() - 1
         });
-        if name.len() > b.name.len() && matches!(target, Target::Name(_)) {
+        let b = &mut builders[at];
+        if name.len() > b.name.len() && is_name {
             b.name = name;
         }
         if !b.aliases.contains(&c.key) {
@@ -147,9 +197,8 @@ pub fn cluster(cands: Vec<Candidate>, k: &Knowledge) -> Vec<Entity> {
         b.mentions.push(Mention::new(c.start..c.end));
     }
 
-    let entities = order
+    let entities = builders
         .into_iter()
-        .filter_map(|t| builders.remove(&t))
         .map(|b| Entity {
             id: String::new(),
             name: b.name,
@@ -197,12 +246,13 @@ fn resolve(
             Some((Target::Canon(*canon), entry.kind, entry.name.to_string()))
         }
         Reading::Name { .. } => {
-            if let Some(full) = person_of(&c.key) {
-                return Some((
-                    Target::Name(full.to_string()),
-                    Kind::Person,
-                    full.to_string(),
-                ));
+            // "Acme Corp." when the gazetteer knows "Acme".
+            if let Some(short) = without_legal_suffix(&c.key)
+                && let Some(r) = k.name(short)
+                && k.canon(r).kind == Kind::Organization
+            {
+                let entry = k.canon(r);
+                return Some((Target::Canon(r.canon), entry.kind, entry.name.to_string()));
             }
             if let Some(long) = acronyms
                 .get(c.key.as_str())
@@ -219,6 +269,14 @@ fn resolve(
                     .and_then(NameInfo::kind)
                     .map_or(Kind::Organization, |(kind, _)| kind);
                 return Some((Target::Name(long.to_string()), kind, long.to_string()));
+            }
+            // After explicit aliases (acronyms, short company names): a surname alone.
+            if let Some(full) = person_of(&c.key) {
+                return Some((
+                    Target::Name(full.to_string()),
+                    Kind::Person,
+                    full.to_string(),
+                ));
             }
             let i = info.get(c.key.as_str())?;
             let kind = i.kind();

@@ -119,7 +119,13 @@ pub fn find(line: &str, toks: &[Token], used: &mut [bool], base: usize, out: &mu
                 continue;
             }
         } else if WEEKDAYS.contains(&w) {
-            end = Some(i + 1);
+            // "The Sunday Times", "Black Friday Sale": a weekday inside a name is not a date.
+            let next = toks.get(i + 1);
+            let in_name =
+                next.is_some_and(|t| t.shape == Shape::Cap && month(text(i + 1)).is_none());
+            if !in_name {
+                end = Some(i + 1);
+            }
         } else if toks[i].shape == Shape::Number && year(w) {
             let prev = if i > 0 { text(i - 1) } else { "" };
             if YEAR_CUES.contains(&prev.to_ascii_lowercase().as_str()) {
@@ -128,7 +134,7 @@ pub fn find(line: &str, toks: &[Token], used: &mut [bool], base: usize, out: &mu
         } else if toks[i].shape == Shape::Number
             && w.len() == 5
             && w.ends_with('s')
-            && year(&w[..4])
+            && w.get(..4).is_some_and(year)
         {
             // Decades: "the 1990s".
             end = Some(i + 1);
@@ -201,6 +207,12 @@ mod tests {
             dates("On Friday, prices from 1998 rose as in the 1970s; 2,000 fled."),
             ["Friday", "1998", "1970s"]
         );
+    }
+
+    #[test]
+    fn a_weekday_inside_a_name_is_not_a_date() {
+        assert!(dates("She wrote for the Sunday Times.").is_empty());
+        assert_eq!(dates("On Sunday March 3 it rained."), ["Sunday", "March 3"]);
     }
 
     #[test]

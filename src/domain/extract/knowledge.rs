@@ -41,6 +41,35 @@ pub struct LowerWord {
 /// every start of the program.
 type Key = Cow<'static, str>;
 
+/// "BANK OF AMERICA" → "Bank of America": each word capitalised, small words in lower case.
+fn title_case(key: &str) -> String {
+    const SMALL: &[&str] = &[
+        "of", "the", "and", "de", "du", "des", "la", "le", "al", "for", "on",
+    ];
+    let mut out = String::with_capacity(key.len());
+    for (i, word) in key.split(' ').enumerate() {
+        if i > 0 {
+            out.push(' ');
+        }
+        let lower = word.to_lowercase();
+        if i > 0 && SMALL.contains(&lower.as_str()) {
+            out.push_str(&lower);
+            continue;
+        }
+        // Capitalise after the start and after hyphens: "GUINEA-BISSAU" → "Guinea-Bissau".
+        let mut cap = true;
+        for c in lower.chars() {
+            if cap {
+                out.extend(c.to_uppercase());
+            } else {
+                out.push(c);
+            }
+            cap = c == '-' || c == '.';
+        }
+    }
+    out
+}
+
 /// Canonical ids from here on are lines of the places file.
 const PLACE_BASE: u32 = 1 << 31;
 
@@ -51,10 +80,10 @@ pub struct Knowledge {
     places: Option<SortedColumn>,
     /// Every name but the main names of places (which `places` finds).
     names: HashMap<Key, NameRef>,
-    /// Names in capitals, built on the first headline in capitals.
-    upper_names: OnceLock<HashMap<String, NameRef>>,
     /// The longest gazetteer name in words, to bound matching.
     pub max_name_words: usize,
+    /// First words of the names of several words: matching tries longer names only there.
+    multi_first: HashSet<Key>,
     given: Option<SortedColumn>,
     surnames: Option<SortedColumn>,
     lower: Option<SortedColumn>,
@@ -66,6 +95,7 @@ pub struct Knowledge {
     function_words: HashSet<&'static str>,
     person_cues: HashSet<&'static str>,
     class_nouns: HashMap<&'static str, Kind>,
+    class_nouns_of: HashMap<&'static str, Kind>,
 }
 
 /// The text of every knowledge file; any may be empty.
@@ -175,10 +205,12 @@ pub fn key_of(name: &str) -> String {
 fn static_key(name: &'static str) -> Key {
     // Plain: letters and digits, with single spaces, hyphens or apostrophes between them.
     let b = name.as_bytes();
-    let ascii_plain = b.first().is_some_and(u8::is_ascii_alphanumeric)
-        && b.last().is_some_and(u8::is_ascii_alphanumeric)
-        && b.iter().all(|&c| c.is_ascii_alphanumeric() || c == b' ')
-        && !name.contains("  ");
+    let mut prev_space = true;
+    let ascii_plain = b.iter().all(|&c| {
+        let ok = c.is_ascii_alphanumeric() || (c == b' ' && !prev_space);
+        prev_space = c == b' ';
+        ok
+    }) && !prev_space;
     if ascii_plain {
         return Cow::Borrowed(name);
     }
@@ -271,8 +303,7 @@ impl Knowledge {
                 // Names that tokenise differently ("'Afak") are found through the table.
                 k.add_name(name, id, false);
             } else {
-                let words = name.bytes().filter(|&b| b == b' ').count() + 1;
-                k.max_name_words = k.max_name_words.max(words);
+                k.note_words(&Cow::Borrowed(name));
             }
             if memchr::memchr(b'|', line.as_bytes()).is_some()
                 || line
@@ -305,9 +336,11 @@ impl Knowledge {
         k.function_words = word_set(src.function_words);
         k.person_cues = word_set(src.person_cues);
         for row in rows(src.class_nouns) {
-            if let (Some(noun), Some(kind)) = (row.first(), row.get(1).and_then(|k| Kind::parse(k)))
-            {
-                k.class_nouns.insert(noun, kind);
+            if let Some(kind) = Kind::parse(row[1]) {
+                k.class_nouns.insert(row[0], kind);
+            }
+            if let Some(kind) = Kind::parse(row[2]) {
+                k.class_nouns_of.insert(row[0], kind);
             }
         }
         k
@@ -328,8 +361,7 @@ impl Knowledge {
             return;
         }
         let new = NameRef { canon, demonym };
-        let words = key.bytes().filter(|&b| b == b' ').count() + 1;
-        self.max_name_words = self.max_name_words.max(words);
+        self.note_words(&key);
         let new_rank = self.rank(new);
         match self.names.get(&key) {
             Some(&old) if self.rank(old) >= new_rank => {}
@@ -339,36 +371,27 @@ impl Knowledge {
         }
     }
 
+    /// Records how many words a name has, and its first word if it has several.
+    fn note_words(&mut self, key: &Key) {
+        let words = key.bytes().filter(|&b| b == b' ').count() + 1;
+        self.max_name_words = self.max_name_words.max(words);
+        if let Some((first, _)) = key.split_once(' ') {
+            let first = match key {
+                Cow::Borrowed(k) => Cow::Borrowed(&k[..first.len()]),
+                Cow::Owned(_) => Cow::Owned(first.to_string()),
+            };
+            self.multi_first.insert(first);
+        }
+    }
+
+    /// Whether some name of several words starts with `word`.
+    pub fn starts_longer_name(&self, word: &str) -> bool {
+        self.multi_first.contains(word)
+    }
+
     fn rank(&self, r: NameRef) -> (u8, u64) {
         let c = self.canon(r);
         priority(c.kind, r.demonym, c.population)
-    }
-
-    /// Names in capitals: a headline in capitals still names countries and organisations
-    /// ("ISRAEL"); only names of at least three letters, so that "US" is not the pronoun "us".
-    fn upper_names(&self) -> &HashMap<String, NameRef> {
-        self.upper_names.get_or_init(|| {
-            let mut entries: Vec<(&str, NameRef)> =
-                self.names.iter().map(|(k, r)| (k.as_ref(), *r)).collect();
-            if let Some(places) = &self.places {
-                entries.extend((0..places.len()).map(|i| {
-                    let r = NameRef {
-                        canon: PLACE_BASE + i as u32,
-                        demonym: false,
-                    };
-                    (places.key(i), r)
-                }));
-            }
-            // Deterministic whatever the hash order: best rank first, then by name.
-            entries.sort_by(|a, b| self.rank(b.1).cmp(&self.rank(a.1)).then(a.0.cmp(b.0)));
-            let mut upper: HashMap<String, NameRef> = HashMap::default();
-            for (key, r) in entries {
-                if key.chars().filter(|c| c.is_alphabetic()).count() >= 3 {
-                    upper.entry(key.to_uppercase()).or_insert(r);
-                }
-            }
-            upper
-        })
     }
 
     /// The gazetteer entry named exactly `key` (tokens joined by spaces).
@@ -388,9 +411,14 @@ impl Knowledge {
         }
     }
 
-    /// The gazetteer entry for a name written in capitals ("ISRAEL").
+    /// The gazetteer entry for a name written in capitals ("ISRAEL", "BANK OF AMERICA"): tried
+    /// as written (acronyms) and in title case with small words in lower case. Only names of at
+    /// least three letters, so that "US" is not the pronoun "us".
     pub fn upper_name(&self, key: &str) -> Option<NameRef> {
-        self.upper_names().get(key).copied()
+        if key.chars().filter(|c| c.is_alphabetic()).count() < 3 {
+            return None;
+        }
+        self.name(key).or_else(|| self.name(&title_case(key)))
     }
 
     /// The entity a name refers to.
@@ -465,6 +493,12 @@ impl Knowledge {
     /// The kind a common noun gives a name next to it ("the village of X": place).
     pub fn class_noun(&self, w: &str) -> Option<Kind> {
         self.class_nouns.get(w).copied()
+    }
+
+    /// The kind a common noun gives a name after "of", "for" or "at" ("mayor of X": place,
+    /// "spokesman for X": organisation).
+    pub fn class_noun_of(&self, w: &str) -> Option<Kind> {
+        self.class_nouns_of.get(w).copied()
     }
 }
 

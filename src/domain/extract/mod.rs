@@ -3,18 +3,30 @@
 //! The extractor is fed the text in pieces (each piece ends at a line end, so no name is cut)
 //! and clusters aliases across the whole document when it is finished. Pure and deterministic.
 //!
-//! Per line: tokens (`token`), then dates (`dates`), names (`names`) and figures (`numbers`),
-//! each taking tokens the previous ones left. At the end `cluster` types every name with the
-//! evidence of the whole document and groups aliases into entities. Work is linear in the input.
+//! Per line: tokens (`token`), then dates (`dates`), names (`names`, with `runs` for where a
+//! name starts and ends and `typing` for what it is) and figures (`numbers`), each taking the
+//! tokens the previous ones left. At the end `cluster` types every name with the evidence of the
+//! whole document and groups aliases into entities. Knowledge (`knowledge`, `sorted`) is built
+//! in and parsed once per process. Work is linear in the input: runs and look-aheads are
+//! bounded, lookups are hash or binary searches.
+//!
+//! Conventions (see `assets/rules/README.md`): spans exclude a leading "the" and a possessive;
+//! titles are not part of names; a demonym is a mention of its country when it stands for the
+//! state ("Israeli officials"), else a nationality group; dates are points in time ("Tuesday",
+//! "2023-11-08"), durations and amounts are figures ("three days", "roughly 240 hostages");
+//! names that cannot be typed with confidence are `Other`.
 
 mod candidate;
 mod cluster;
 mod dates;
 mod knowledge;
+mod line;
 mod names;
 mod numbers;
+mod runs;
 mod sorted;
 mod token;
+mod typing;
 
 use crate::domain::entity::Entity;
 use candidate::Candidate;

@@ -153,13 +153,40 @@ pub fn find(line: &str, toks: &[Token], used: &mut [bool], base: usize, out: &mu
         {
             end += 1;
         }
-        // What is counted: one lower-case word.
-        if end < toks.len()
+        // What is counted: one lower-case word (not after a percentage: "3 percent after").
+        let percent = matches!(text(end - 1), "percent" | "%" | "cent");
+        if !percent
+            && end < toks.len()
             && !used[end]
             && toks[end].shape == Shape::Lower
             && !NOT_COUNTED.contains(&text(end))
         {
             end += 1;
+            // "4,500 new cases": an adjective, then what is counted.
+            let adjective = matches!(
+                text(end - 1),
+                "new"
+                    | "more"
+                    | "other"
+                    | "additional"
+                    | "extra"
+                    | "young"
+                    | "old"
+                    | "small"
+                    | "large"
+                    | "major"
+                    | "senior"
+                    | "foreign"
+                    | "local"
+            );
+            if adjective
+                && end < toks.len()
+                && !used[end]
+                && toks[end].shape == Shape::Lower
+                && !NOT_COUNTED.contains(&text(end))
+            {
+                end += 1;
+            }
         }
         for u in &mut used[start..end] {
             *u = true;
@@ -210,6 +237,12 @@ mod tests {
             figures("The truce lasts five days and costs $4.5 billion, 12 percent more."),
             ["five days", "$4.5 billion", "12 percent"]
         );
+    }
+
+    #[test]
+    fn an_adjective_before_what_is_counted_is_kept() {
+        assert_eq!(figures("It saw 4,500 new cases."), ["4,500 new cases"]);
+        assert_eq!(figures("Rates rose 3 percent after that."), ["3 percent"]);
     }
 
     #[test]

@@ -16,9 +16,19 @@ pub struct SortedColumn {
 
 #[derive(Clone, Copy)]
 struct Line {
+    /// The first 8 bytes of the key, big-endian, zero-padded: most comparisons of a binary
+    /// search are decided by this one integer, without touching the text.
+    prefix: u64,
     start: u32,
     key_start: u32,
     key_end: u32,
+}
+
+fn prefix_of(key: &[u8]) -> u64 {
+    let mut buf = [0u8; 8];
+    let n = key.len().min(8);
+    buf[..n].copy_from_slice(&key[..n]);
+    u64::from_be_bytes(buf)
 }
 
 impl SortedColumn {
@@ -27,6 +37,7 @@ impl SortedColumn {
         let mut lines = Vec::with_capacity(memchr::memchr_iter(b'\n', bytes).count() + 1);
         let mut sorted = true;
         let mut prev: &[u8] = b"";
+        let mut prev_prefix = 0u64;
         let mut at = 0;
         let ends = memchr::memchr_iter(b'\n', bytes).chain(std::iter::once(bytes.len()));
         for end in ends {
@@ -39,10 +50,14 @@ impl SortedColumn {
             let lead = cell.len() - cell.trim_ascii_start().len();
             let key = cell.trim_ascii();
             if !key.is_empty() && key[0] != b'#' {
-                sorted &= prev <= key;
+                let prefix = prefix_of(key);
+                // The integer prefix decides almost every comparison without a library call.
+                sorted &= prev_prefix < prefix || (prev_prefix == prefix && prev <= key);
                 prev = key;
+                prev_prefix = prefix;
                 let key_start = at + lead;
                 lines.push(Line {
+                    prefix,
                     start: at as u32,
                     key_start: key_start as u32,
                     key_end: (key_start + key.len()) as u32,
@@ -94,10 +109,19 @@ impl SortedColumn {
         let hi = self.buckets[first as usize + 1] as usize;
         let bucket = &self.lines[lo..hi];
         let key = key.as_bytes();
+        let want = prefix_of(key);
         let text = self.text.as_bytes();
-        let cell = |l: &Line| &text[l.key_start as usize..l.key_end as usize];
-        let a = bucket.partition_point(|l| cell(l) < key);
-        let b = a + bucket[a..].partition_point(|l| cell(l) == key);
+        let cmp = |l: &Line| {
+            l.prefix.cmp(&want).then_with(|| {
+                if key.len() <= 8 && (l.key_end - l.key_start) as usize <= 8 {
+                    ((l.key_end - l.key_start) as usize).cmp(&key.len())
+                } else {
+                    text[l.key_start as usize..l.key_end as usize].cmp(key)
+                }
+            })
+        };
+        let a = bucket.partition_point(|l| cmp(l).is_lt());
+        let b = a + bucket[a..].partition_point(|l| cmp(l).is_eq());
         lo + a..lo + b
     }
 

@@ -177,6 +177,12 @@ fn a_headline_in_capitals_gives_only_known_names() {
 }
 
 #[test]
+fn a_dateline_in_capitals_is_a_known_place() {
+    let text = "NEW YORK (Wire) - Chile and Norway met.";
+    assert_eq!(find(text, "New York").unwrap().1, ["NEW YORK"]);
+}
+
+#[test]
 fn a_title_alone_is_not_an_entity() {
     assert!(names("The Prime Minister said the President would come.").is_empty());
 }
@@ -250,4 +256,198 @@ fn a_huge_line_is_handled_in_linear_time() {
     let entities = run(&text);
     let norway = entities.iter().find(|e| e.name == "Norway").unwrap();
     assert_eq!(norway.mentions.len(), 20_000);
+}
+
+// ---- context rules ----
+
+#[test]
+fn nouns_around_a_name_say_what_it_is() {
+    let text = "The mayor of Brelund spoke to a spokesman for Vantor. Vantor shares fell. \
+                The poet Ilse Marrow, 54, was there. Kelvik is a fishing village.";
+    assert_eq!(kind_of(text, "Brelund"), Some(Kind::Place));
+    assert_eq!(kind_of(text, "Vantor"), Some(Kind::Organization));
+    assert_eq!(kind_of(text, "Ilse Marrow"), Some(Kind::Person));
+    assert_eq!(kind_of(text, "Kelvik"), Some(Kind::Place));
+}
+
+#[test]
+fn a_name_before_a_known_region_is_a_place() {
+    assert_eq!(
+        kind_of("She was born in Tarnby, Norway, in spring.", "Tarnby"),
+        Some(Kind::Place)
+    );
+}
+
+#[test]
+fn a_known_place_followed_by_more_name_words_is_part_of_a_longer_name() {
+    let text = "He played for Oslo Rovers and later Oslo Vikings.";
+    assert_eq!(kind_of(text, "Oslo Rovers"), Some(Kind::Organization));
+    assert!(names(text).contains(&"Oslo Vikings".to_string()));
+    assert!(!names(text).contains(&"Oslo".to_string()));
+}
+
+/// Random text from a pool of troublesome pieces, with the real built-in knowledge: no panic,
+/// and every mention is a valid, disjoint range of the text.
+#[test]
+fn random_text_never_panics_with_the_builtin_knowledge() {
+    const POOL: &[&str] = &[
+        "The",
+        "the",
+        "U.S.",
+        "US",
+        "Mr.",
+        "Dr",
+        "'s",
+        "’s",
+        "'",
+        "’",
+        "-",
+        "‐",
+        "&",
+        "(",
+        ")",
+        ",",
+        ".",
+        "!",
+        "?",
+        ":",
+        "\"",
+        "“",
+        "”",
+        "—",
+        "\n",
+        "\r\n",
+        " ",
+        "  ",
+        "\t",
+        "é",
+        "Ünïcødé",
+        "ÉTAT",
+        "İstanbul",
+        "ß",
+        "ǅ",
+        "🙂",
+        "\u{200d}",
+        "\u{301}",
+        "中文",
+        "العربية",
+        "Israel",
+        "Israeli",
+        "Prime",
+        "Minister",
+        "of",
+        "and",
+        "de",
+        "al-",
+        "Bank",
+        "America",
+        "2023-11-08",
+        "1,000",
+        "3.5",
+        "roughly",
+        "three",
+        "days",
+        "November",
+        "8",
+        "May",
+        "1990s",
+        "12th",
+        "NATO",
+        "(UN)",
+        "administration",
+        "said",
+        "Washington",
+        "New",
+        "York",
+        "St.",
+        "A.",
+        "I",
+    ];
+    let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
+    let mut next = move || {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        seed
+    };
+    for _ in 0..300 {
+        let len = (next() % 60) as usize;
+        let mut text = String::new();
+        for _ in 0..len {
+            text.push_str(POOL[(next() % POOL.len() as u64) as usize]);
+            if next() % 3 == 0 {
+                text.push(' ');
+            }
+        }
+        let entities = super::extract(&text);
+        let mut all: Vec<_> = entities
+            .iter()
+            .flat_map(|e| e.mentions.iter().map(|m| m.range()))
+            .collect();
+        for r in &all {
+            assert!(
+                text.get(r.clone()).is_some_and(|s| !s.is_empty()),
+                "{text:?} {r:?}"
+            );
+        }
+        all.sort_by_key(|r| r.start);
+        assert!(all.windows(2).all(|w| w[0].end <= w[1].start), "{text:?}");
+    }
+}
+
+#[test]
+fn a_company_is_also_named_without_its_legal_suffix() {
+    let text = "Vantoro Holdings bought a mill. Then Vantoro sold it, and Vantoro shares fell.";
+    let (kind, mentions) = find(text, "Vantoro Holdings").unwrap();
+    assert_eq!(kind, Kind::Organization);
+    assert_eq!(mentions, ["Vantoro Holdings", "Vantoro", "Vantoro"]);
+}
+
+#[test]
+fn known_names_joined_by_small_words_stay_whole() {
+    let k = super::knowledge::tests::tiny();
+    assert!(
+        k.name("Bosnia and Herzegovina").is_none(),
+        "not in the tiny gazetteer"
+    );
+    // With the built-in gazetteer, a country whose name holds "and" is one mention.
+    let entities = super::extract("Bosnia and Herzegovina joined, and Israel and Chile did not.");
+    let names: Vec<&str> = entities.iter().map(|e| e.name.as_str()).collect();
+    assert!(names.contains(&"Bosnia and Herzegovina"), "{names:?}");
+    assert!(
+        names.contains(&"Israel") && names.contains(&"Chile"),
+        "{names:?}"
+    );
+}
+
+#[test]
+fn huge_runs_of_capitalised_words_stay_linear() {
+    let words = "Norway Chile Oslo Vessel River Maria Berg ".repeat(30_000);
+    let entities = run(&words);
+    assert!(!entities.is_empty());
+    let caps = "NORWAY CHILE OSLO VESSEL RIVER ".repeat(30_000);
+    let entities = run(&caps);
+    assert!(entities.iter().any(|e| e.name == "Chile"));
+}
+
+#[test]
+fn a_noun_after_a_name_can_say_what_it_is() {
+    let text = "Members of the Varda party met in the Kessen region.";
+    assert_eq!(kind_of(text, "Varda"), Some(Kind::Organization));
+    assert_eq!(kind_of(text, "Kessen"), Some(Kind::Place));
+}
+
+/// The reader runs extraction on a worker thread.
+#[test]
+fn the_extractor_can_move_to_another_thread() {
+    fn send<T: Send + 'static>(_: &T) {}
+    let ex = Extractor::new();
+    send(&ex);
+    let handle = std::thread::spawn(move || {
+        let mut ex = ex;
+        ex.feed(0, "Israel and Qatar met.\n");
+        ex.finish()
+    });
+    let entities = handle.join().unwrap();
+    assert!(entities.iter().any(|e| e.name == "Qatar"));
 }

@@ -1,0 +1,276 @@
+//! Runs of name words: where a name starts and ends in a line.
+//!
+//! A run is a sequence of capitalised words, joined by connectors where names have them
+//! ("Bank of America", "Leonardo da Vinci", "Procter & Gamble"). Its leading words are dropped
+//! when they are capitalised only because they start a sentence ("Amid", "Convincing") or are
+//! determiners ("The"). Hyphenated words may hold names of their own ("London-based").
+
+use super::candidate::{Candidate, Reading, Strength};
+use super::line::{Line, has_kind_word_at};
+use super::token::Shape;
+use crate::domain::entity::Kind;
+
+/// Lower-case words that join the capitalised words of one name.
+pub(super) const NAME_PARTICLES: &[&str] = &[
+    "de", "da", "di", "do", "dos", "das", "du", "des", "del", "della", "der", "den", "van", "von",
+    "la", "le", "bin", "ibn", "bint", "al", "el", "y", "zu", "ter", "op",
+];
+
+/// Lower-case words that join a name only after an organisation, place or title word:
+/// "University of Oxford", "Ministry for Europe", "Secretary of State".
+pub(super) const HEAD_CONNECTORS: &[&str] = &["of", "for", "on"];
+
+/// The most words one run of name words may have.
+pub(super) const MAX_RUN: usize = 16;
+
+/// Organisation words that an "of", "for" or "on" can follow inside a name: "Ministry for
+/// Europe", "Committee on Finance" (while "League for Peace" stays two names).
+pub(super) const FOR_ON_HEADS: &[&str] = &[
+    "Ministry",
+    "Department",
+    "Commission",
+    "Committee",
+    "Council",
+    "Office",
+    "Centre",
+    "Center",
+    "Institute",
+    "Agency",
+    "Foundation",
+    "Society",
+    "Association",
+    "Fund",
+    "Secretary",
+    "Minister",
+    "Conference",
+    "Convention",
+    "Coalition",
+    "Alliance",
+    "Movement",
+    "Campaign",
+    "Party",
+    "Bureau",
+    "Board",
+    "Authority",
+];
+
+/// A run stopped by a small word may still be one known name: "Bosnia and Herzegovina",
+/// "Trinidad and Tobago", "Bank of America". Returns the end of the longest such name.
+pub(super) fn known_across_connectors(
+    line: &Line,
+    used: &[bool],
+    from: usize,
+    end: usize,
+) -> usize {
+    if !matches!(
+        line.word(end),
+        "and" | "of" | "the" | "de" | "y" | "&" | "on" | "upon"
+    ) {
+        return end;
+    }
+    let limit = (from + line.k.max_name_words).min(line.toks.len());
+    let free = (end..limit)
+        .take_while(|&j| !used[j] && line.toks[j].is_word() || line.word(j) == "&")
+        .count();
+    let to = end + free;
+    if to <= end + 1 {
+        return end;
+    }
+    match line.gazetteer_at(from, to, false) {
+        Some((n, _)) if from + n > end + 1 && line.toks[from + n - 1].is_capitalised() => from + n,
+        _ => end,
+    }
+}
+
+/// Where the run of name words starting at `from` ends (exclusive).
+pub(super) fn run_end(line: &Line, used: &[bool], from: usize) -> usize {
+    let toks = line.toks;
+    let limit = (from + MAX_RUN).min(toks.len());
+    let free_cap = |j: usize| {
+        j < limit
+            && !used[j]
+            && toks[j].is_capitalised()
+            && !line.is_function_word(j)
+            && !(toks[j].shape == Shape::Cap && line.word(j).contains('-') && j > from && {
+                let w = line.word(j);
+                w.rsplit('-')
+                    .next()
+                    .is_some_and(|s| s.chars().all(char::is_lowercase))
+            })
+    };
+    let mut j = from + 1;
+    loop {
+        if free_cap(j) {
+            j += 1;
+            continue;
+        }
+        // "Procter & Gamble", "AT & T": one word after the ampersand, a short name before it;
+        // or more words when they end the name of an organisation ("Community & Technical
+        // College").
+        if line.word(j) == "&" && free_cap(j + 1) && j - from <= 2 {
+            let after = (j + 1..toks.len()).take_while(|&k| free_cap(k)).count();
+            if after == 1 || line.k.is_org_word(line.word(j + after)) {
+                j += 1 + after;
+                continue;
+            }
+        }
+        let w = line.word(j);
+        if j < toks.len() && !used[j] && toks[j].shape == Shape::Lower {
+            // "da Vinci", "de la Vega", "van der Berg".
+            let particles = (j..toks.len())
+                .take(3)
+                .take_while(|&p| !used[p] && NAME_PARTICLES.contains(&line.word(p)))
+                .count();
+            if (1..=2).contains(&particles) && free_cap(j + particles) {
+                j += particles + 1;
+                continue;
+            }
+            let head_ok = w == "of" || FOR_ON_HEADS.contains(&line.word(j - 1));
+            if HEAD_CONNECTORS.contains(&w) && head_ok && head_before(line, from, j) {
+                if free_cap(j + 1) {
+                    j += 2;
+                    continue;
+                }
+                if line.word(j + 1) == "the" && free_cap(j + 2) {
+                    j += 3;
+                    continue;
+                }
+            }
+        }
+        return j;
+    }
+}
+
+/// Whether the words before a connector at `at` end with an organisation, place or event word,
+/// or a title ("Secretary" of State).
+pub(super) fn head_before(line: &Line, from: usize, at: usize) -> bool {
+    let last = line.word(at - 1);
+    if line.k.is_org_word(last) || line.k.is_place_word(last) || line.k.is_event_word(last) {
+        return true;
+    }
+    (from..at).any(|s| line.k.is_title(&line.lower_key(s, at)))
+}
+
+/// "London-based", "Israel-Hamas": names inside a hyphenated word. Emits them and returns true
+/// if the word was one.
+pub(super) fn hyphenated(line: &Line, i: usize, out: &mut Vec<Candidate>) -> bool {
+    let w = line.word(i);
+    if !w.contains('-') || line.toks[i].shape == Shape::Number {
+        return false;
+    }
+    let tok = line.toks[i];
+    let parts: Vec<(usize, &str)> = w
+        .split('-')
+        .scan(0usize, |off, p| {
+            let at = *off;
+            *off += p.len() + 1;
+            Some((at, p))
+        })
+        .collect();
+    if line.k.name(w).is_some() {
+        return false;
+    }
+    let last = parts.last().map_or("", |&(_, p)| p);
+    let lower_tail = last.chars().all(char::is_lowercase) && !last.is_empty();
+    let known = |p: &str| line.k.name(p);
+    let mut emitted = false;
+    let push = |at: usize, p: &str, reading: Reading, out: &mut Vec<Candidate>| {
+        out.push(Candidate {
+            start: line.base + tok.start + at,
+            end: line.base + tok.start + at + p.len(),
+            key: p.to_string(),
+            reading,
+            defines: None,
+        });
+    };
+    if lower_tail {
+        // "London-based", "Israeli-led": the name is everything before the tail.
+        let head_len = w.len() - last.len() - 1;
+        let head = &w[..head_len];
+        if head.is_empty() || !head.starts_with(char::is_uppercase) || head.contains('-') {
+            return false;
+        }
+        if let Some(r) = known(head) {
+            push(
+                0,
+                head,
+                Reading::Known {
+                    canon: r.canon,
+                    demonym: r.demonym,
+                },
+                out,
+            );
+            emitted = true;
+        } else if matches!(last, "based" | "born" | "headquartered") {
+            push(
+                0,
+                head,
+                Reading::Name {
+                    guess: Some((Kind::Place, Strength::Weak)),
+                    doubtful_start: false,
+                },
+                out,
+            );
+            emitted = true;
+        }
+        return emitted;
+    }
+    // "Israel-Hamas", "Franco-German": every part a known name.
+    if parts.len() >= 2 && parts.iter().all(|(_, p)| known(p).is_some()) {
+        for (at, p) in parts {
+            if let Some(r) = known(p) {
+                push(
+                    at,
+                    p,
+                    Reading::Known {
+                        canon: r.canon,
+                        demonym: r.demonym,
+                    },
+                    out,
+                );
+            }
+        }
+        return true;
+    }
+    false
+}
+
+/// Drops leading words that are capitalised for another reason than being a name.
+pub(super) fn strip_leading(line: &Line, from: usize, end: usize) -> usize {
+    let mut s = from;
+    while s < end {
+        if line.gazetteer_at(s, end, false).is_some() {
+            break;
+        }
+        let t = line.toks[s];
+        let w = line.word(s);
+        let lower = w.to_lowercase();
+        if line.k.is_function_word(&lower) || NAME_PARTICLES.contains(&lower.as_str()) {
+            s += 1;
+            continue;
+        }
+        if HEAD_CONNECTORS.contains(&lower.as_str()) {
+            s += 1;
+            continue;
+        }
+        if t.sentence_start && t.shape == Shape::Cap {
+            let common = line
+                .k
+                .lower_word(&lower)
+                .is_some_and(|lw| !lw.also_name && lw.zipf >= 2.5);
+            let person_start = line.k.is_given_name(w) && s + 1 < end;
+            // "Armistice Day", "Royal Navy": the first word belongs to a name that ends with
+            // an organisation, place or event word, unless a known name or title follows it.
+            let named_whole = s + 1 < end
+                && has_kind_word_at(line, end - 1)
+                && line.gazetteer_at(s + 1, end, false).is_none()
+                && line.title_at(s + 1, end).is_none();
+            if common && !person_start && !named_whole && line.title_at(s, end).is_none() {
+                s += 1;
+                continue;
+            }
+        }
+        break;
+    }
+    s
+}

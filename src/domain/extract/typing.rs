@@ -1,0 +1,314 @@
+//! The kind of an unknown name from the words inside and around it: organisation, place and
+//! event words, given names and surnames, nouns that describe it ("the village of X"), verbs of
+//! saying, and whether a demonym stands for its state.
+
+use super::candidate::Strength;
+use super::line::{Line, common_word};
+use super::runs::NAME_PARTICLES;
+use super::token::Shape;
+use crate::domain::entity::Kind;
+
+/// Words that start the name of a region ("West Bengal", "Upper Silesia").
+pub(super) const COMPASS: &[&str] = &[
+    "North",
+    "South",
+    "East",
+    "West",
+    "Northern",
+    "Southern",
+    "Eastern",
+    "Western",
+    "Central",
+    "Greater",
+    "Upper",
+    "Lower",
+    "Northeast",
+    "Northwest",
+    "Southeast",
+    "Southwest",
+];
+
+/// Words before an unknown name that suggest a place ("in Tromsø").
+pub(super) const PLACE_PREPOSITIONS: &[&str] = &["in", "near", "outside", "across", "throughout"];
+
+/// Nouns after a demonym that make it stand for its state: "Israeli officials" is Israel
+/// acting, "Israeli families" are people of that nationality.
+pub(super) const STATE_NOUNS: &[&str] = &[
+    "officials",
+    "official",
+    "government",
+    "authorities",
+    "forces",
+    "troops",
+    "army",
+    "military",
+    "navy",
+    "police",
+    "leaders",
+    "leader",
+    "leadership",
+    "diplomats",
+    "diplomat",
+    "negotiators",
+    "delegation",
+    "envoy",
+    "envoys",
+    "minister",
+    "ministers",
+    "president",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "ambassador",
+    "embassy",
+    "intelligence",
+    "cabinet",
+    "parliament",
+    "administration",
+    "state",
+    "regime",
+    "strikes",
+    "airstrikes",
+    "soldiers",
+    "warplanes",
+    "jets",
+    "security",
+    "counterpart",
+    "counterparts",
+    "side",
+    // Offices in lower case: "German chancellor Helmut Kohl", "French foreign minister".
+    "chancellor",
+    "premier",
+    "king",
+    "queen",
+    "prime",
+    "foreign",
+    "defense",
+    "defence",
+    "finance",
+    "interior",
+    "emir",
+    "monarch",
+    "ruler",
+    "junta",
+    "negotiator",
+];
+
+/// Whether a demonym ending at `at` (in a run ending at `to`) stands for its state: a title
+/// follows in the run ("Israeli Prime Minister"), or a state noun right after it.
+pub(super) fn acts_as_state(line: &Line, at: usize, to: usize) -> bool {
+    if at < to {
+        return line.title_at(at, to).is_some();
+    }
+    STATE_NOUNS.contains(&line.word(at))
+}
+
+/// The kind an organisation, place or event word gives a name: its last word decides first,
+/// then its first word ("University of Leeds"), then any.
+pub(super) fn word_guess(line: &Line, from: usize, to: usize) -> Option<(Kind, Strength)> {
+    let classify = |i: usize| {
+        let w = line.word(i);
+        if line.k.is_org_word(w) {
+            Some(Kind::Organization)
+        } else if line.k.is_place_word(w) {
+            Some(Kind::Place)
+        } else if line.k.is_event_word(w) {
+            Some(Kind::Other)
+        } else {
+            None
+        }
+    };
+    classify(to - 1)
+        .or_else(|| classify(from))
+        .or_else(|| (from..to).find_map(classify))
+        .map(|k| (k, Strength::Good))
+}
+
+/// The kind the shape of an unknown name and the words around it suggest.
+pub(super) fn context_guess(line: &Line, from: usize, to: usize) -> Option<(Kind, Strength)> {
+    let n = to - from;
+    let first = line.word(from);
+    let last = line.word(to - 1);
+    let initial = |i: usize| {
+        let w = line.word(i);
+        w.len() <= 3 && w.ends_with('.') && w.chars().next().is_some_and(char::is_uppercase)
+    };
+    // "Aringay, Pangasinan", "Bergen, Norway": a place before a known region or country.
+    let next = line.word(to);
+    if next == "," && to + 1 < line.toks.len() && line.toks[to + 1].is_capitalised() {
+        let limit = (to + 1 + line.k.max_name_words).min(line.toks.len());
+        let run_end = (to + 1..limit)
+            .find(|&j| !line.toks[j].is_capitalised())
+            .unwrap_or(limit);
+        if let Some((m, r)) = line.gazetteer_at(to + 1, run_end, false)
+            && to + 1 + m == run_end
+            && !r.demonym
+            && matches!(line.k.canon(r).kind, Kind::Place | Kind::Country)
+        {
+            return Some((Kind::Place, Strength::Good));
+        }
+    }
+    if n >= 2 && (line.k.is_given_name(first) || initial(from)) && !initial(to - 1) {
+        return Some((Kind::Person, Strength::Good));
+    }
+    if (2..=4).contains(&n) && line.k.is_surname(last) {
+        return Some((Kind::Person, Strength::Good));
+    }
+    if let Some(kind) = class_noun_around(line, from, to) {
+        return Some((kind, Strength::Good));
+    }
+    // "East Perth", "Southern Ostrobothnia", "Greater Manchester": a region of a place.
+    if n >= 2 && COMPASS.contains(&first) {
+        return Some((Kind::Place, Strength::Good));
+    }
+    let after_comma = if next == "," { line.word(to + 1) } else { next };
+    // "Acme shares fell", "an Acme spokesman said".
+    if matches!(
+        next,
+        "shares"
+            | "stock"
+            | "spokesman"
+            | "spokeswoman"
+            | "spokesperson"
+            | "shareholders"
+            | "subsidiary"
+            | "headquarters"
+    ) {
+        return Some((Kind::Organization, Strength::Good));
+    }
+    // "Ortega, 54, said": an age in commas.
+    if next == ","
+        && line.word(to + 2) == ","
+        && line.word(to + 1).len() <= 3
+        && line.word(to + 1).bytes().all(|b| b.is_ascii_digit())
+    {
+        return Some((Kind::Person, Strength::Good));
+    }
+    if n <= 3 && (line.k.is_person_cue(after_comma) || after_comma == "who") {
+        return Some((Kind::Person, Strength::Good));
+    }
+    if from > 0 {
+        let prev = line.word(from - 1);
+        if line.k.is_person_cue(prev) && n <= 3 && line.toks[from].shape == Shape::Cap {
+            return Some((Kind::Person, Strength::Weak));
+        }
+        if PLACE_PREPOSITIONS.contains(&prev) {
+            return Some((Kind::Place, Strength::Weak));
+        }
+        // "the Department", "the League": an organisation word alone, named by "the".
+        if n == 1 && prev.eq_ignore_ascii_case("the") && line.k.is_org_word(first) {
+            return Some((Kind::Organization, Strength::Weak));
+        }
+    }
+    if n == 1
+        && line.toks[from].shape == Shape::Upper
+        && (2..=6).contains(&first.chars().filter(|c| c.is_alphanumeric()).count())
+        && !common_word(line, from, 3.0)
+    {
+        return Some((Kind::Organization, Strength::Weak));
+    }
+    if (2..=3).contains(&n) && (from..to).all(|i| name_like_word(line, i)) {
+        return Some((Kind::Person, Strength::Weak));
+    }
+    // A lone given name or surname that is not also a common word: "Hayley", "Okafor".
+    if n == 1
+        && line.toks[from].shape == Shape::Cap
+        && (line.k.is_given_name(first) || line.k.is_surname(first))
+        && !common_word(line, from, 4.0)
+    {
+        return Some((Kind::Person, Strength::Weak));
+    }
+    None
+}
+
+/// A word that looks like part of a personal name: capitalised, not an acronym, and not a
+/// common English word (or one that is also a name, like "Graham").
+pub(super) fn name_like_word(line: &Line, i: usize) -> bool {
+    let t = line.toks[i];
+    if t.shape != Shape::Cap {
+        return NAME_PARTICLES.contains(&line.word(i));
+    }
+    let w = line.word(i);
+    if line.k.is_given_name(w) || line.k.is_surname(w) {
+        return true;
+    }
+    match line.k.lower_word(&w.to_lowercase()) {
+        None => true,
+        Some(lw) => lw.also_name && lw.zipf < 4.0,
+    }
+}
+
+/// The kind given by a common noun next to the name: "the poet X", "the village of X",
+/// "X is a Norwegian company", "X, a singer".
+pub(super) fn class_noun_around(line: &Line, from: usize, to: usize) -> Option<Kind> {
+    // "the Likud party", "Kherson region": a noun for an organisation or a place right after.
+    // Nouns that a genre or a sport does not precede ("Jazz band", "SWAT team" are not names).
+    if to < line.toks.len() && line.toks[to].shape == Shape::Lower {
+        match line.word(to) {
+            "party" | "militia" | "company" | "firm" | "corporation" | "agency" | "ministry"
+            | "bank" | "coalition" | "alliance" | "faction" | "conglomerate" | "subsidiary" => {
+                return Some(Kind::Organization);
+            }
+            "region" | "province" | "district" | "county" | "river" | "valley" | "village"
+            | "municipality" | "governorate" | "oblast" | "prefecture" | "peninsula"
+            | "neighbourhood" | "neighborhood" | "suburb" => return Some(Kind::Place),
+            _ => {}
+        }
+    }
+    if from > 0 {
+        let prev = line.word(from - 1);
+        if let Some(kind) = line
+            .k
+            .class_noun(prev)
+            .filter(|_| line.toks[from - 1].shape == Shape::Lower)
+        {
+            return Some(kind);
+        }
+        // "the American rock band, Eels".
+        if prev == ","
+            && from > 1
+            && line.toks[from - 2].shape == Shape::Lower
+            && let Some(kind) = line.k.class_noun(line.word(from - 2))
+        {
+            return Some(kind);
+        }
+        if matches!(prev, "of" | "for" | "at") && from > 1 {
+            let noun = line.word(from - 2);
+            if let Some(kind) = line.k.class_noun_of(noun) {
+                return Some(kind);
+            }
+        }
+    }
+    // After the name: ", a ..." or "is a ..." or "( a ... )", then the first class noun.
+    let mut j = to;
+    if matches!(line.word(j), "," | "(") {
+        j += 1;
+    }
+    if matches!(line.word(j), "is" | "was" | "are" | "were") {
+        j += 1;
+    }
+    if !matches!(line.word(j), "a" | "an" | "the") {
+        return None;
+    }
+    for k in j + 1..(j + 6).min(line.toks.len()) {
+        let t = line.toks[k];
+        if !t.is_word() && line.word(k) != "-" {
+            return None;
+        }
+        // Another name ends the description ("a Kohl spokesman" is not about the name before),
+        // but a nationality does not ("a Danish company").
+        if t.is_capitalised() && line.k.name(line.word(k)).is_none_or(|r| !r.demonym) {
+            return None;
+        }
+        if t.shape == Shape::Lower
+            && let Some(kind) = line.k.class_noun(line.word(k))
+        {
+            // "a member of", "a son of": the noun describes someone else.
+            if line.word(k + 1) == "of" && kind == Kind::Person {
+                return None;
+            }
+            return Some(kind);
+        }
+    }
+    None
+}
