@@ -16,9 +16,8 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context, Result, bail};
 use serde::{Deserialize, Serialize};
 
-use crate::domain::corrections::{self, Correction, History, Unfit};
+use crate::domain::corrections::History;
 use crate::domain::document::Document;
-use crate::domain::entity::Entity;
 
 pub use atomic::write as write_atomic;
 
@@ -243,68 +242,4 @@ fn same_document(data: &Path, path: &Path) -> Vec<PathBuf> {
         .collect();
     found.sort_by_key(|f| std::cmp::Reverse(f.0));
     found.into_iter().map(|(_, p)| p).collect()
-}
-
-/// A document's corrections during a reading session: every change is saved at once, and the
-/// cast is recomputed from the fresh extraction (so undo is exact and nothing accumulates).
-#[derive(Debug)]
-pub struct Session {
-    sidecar: Sidecar,
-    history: History,
-    /// Where the corrections were read from and whether the document changed since.
-    pub found_in: Option<PathBuf>,
-    pub changed: bool,
-}
-
-impl Session {
-    /// Opens the corrections of `doc` (see [`Sidecar::open`]).
-    pub fn open(doc: &Document, file: Option<&Path>, data: Option<&Path>) -> Result<Session> {
-        let (sidecar, found) = Sidecar::open(doc, file, data)?;
-        Ok(Session {
-            sidecar,
-            history: found.history,
-            found_in: found.from,
-            changed: found.changed,
-        })
-    }
-
-    pub fn history(&self) -> &History {
-        &self.history
-    }
-
-    /// The cast: `fresh` (from the extractor or annotations) with the corrections in effect,
-    /// and those that no longer fit.
-    pub fn cast(&self, fresh: &[Entity], doc: &Document) -> (Vec<Entity>, Vec<Unfit>) {
-        let mut entities = fresh.to_vec();
-        let unfit = corrections::apply(&mut entities, self.history.active(), doc);
-        (entities, unfit)
-    }
-
-    /// Records a correction and saves. On a save error the correction still holds for this
-    /// session; the error says where saving failed.
-    pub fn push(&mut self, c: Correction) -> Result<()> {
-        self.history.push(c);
-        self.sidecar.save(&self.history).map(drop)
-    }
-
-    /// Takes back the last correction and saves; false when there was none.
-    pub fn undo(&mut self) -> Result<bool> {
-        if self.history.undo().is_none() {
-            return Ok(false);
-        }
-        self.sidecar.save(&self.history).map(|_| true)
-    }
-
-    /// Re-applies the last undone correction and saves; false when there was none.
-    pub fn redo(&mut self) -> Result<bool> {
-        if self.history.redo().is_none() {
-            return Ok(false);
-        }
-        self.sidecar.save(&self.history).map(|_| true)
-    }
-
-    /// Where the next save goes.
-    pub fn path(&self) -> Option<&Path> {
-        self.sidecar.path()
-    }
 }

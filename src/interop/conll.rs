@@ -216,10 +216,15 @@ fn sentence(
         tokenize(at, text, &mut tokens)
     });
     // Cut tokens at mention boundaries so every mention is whole tokens.
+    // `k` only moves forward, so a line of any length costs time in proportion to its tokens.
     let mut cut: Vec<Range<usize>> = Vec::new();
+    let mut k = *next;
     for t in tokens {
+        while k < chosen.len() && chosen[k].0.end <= t.start {
+            k += 1;
+        }
         let mut s = t.start;
-        for (r, _) in chosen.iter().skip(*next) {
+        for (r, _) in &chosen[k..] {
             if r.start >= t.end {
                 break;
             }

@@ -3,6 +3,7 @@
 //! a file cannot be detected in general (the same numbers are valid in every unit), so the user
 //! picks one; code points are the default because spaCy, brat, doccano and Prodigy use them.
 
+use std::cell::Cell;
 use std::ops::Range;
 
 /// How a file counts offsets.
@@ -40,12 +41,15 @@ impl Unit {
 const STEP: usize = 4096;
 
 /// Converts between byte offsets and another unit over the bytes of one document, in O(STEP)
-/// per conversion after one pass over the text.
+/// per conversion after one pass over the text, and in time proportional to the distance
+/// moved when conversions go forward through the text (mentions in order), as they mostly do.
 pub struct OffsetMap<'a> {
     bytes: &'a [u8],
     unit: Unit,
     /// `(byte, unit)` pairs at character boundaries, increasing, starting with `(0, 0)`.
     checkpoints: Vec<(usize, usize)>,
+    /// The last boundary a conversion reached: the next one starts there when it is ahead.
+    cursor: Cell<(usize, usize)>,
 }
 
 impl<'a> OffsetMap<'a> {
@@ -64,6 +68,7 @@ impl<'a> OffsetMap<'a> {
             bytes,
             unit,
             checkpoints,
+            cursor: Cell::new((0, 0)),
         }
     }
 
@@ -77,15 +82,24 @@ impl<'a> OffsetMap<'a> {
         if self.unit == Unit::Bytes {
             return (unit <= self.bytes.len()).then_some(unit);
         }
-        let i = self.checkpoints.partition_point(|&(_, u)| u <= unit) - 1;
-        let (start, mut at) = self.checkpoints[i];
+        let (cb, cu) = self.cursor.get();
+        let (start, mut at) = if cu <= unit && unit - cu <= STEP {
+            (cb, cu)
+        } else {
+            self.checkpoints[self.checkpoints.partition_point(|&(_, u)| u <= unit) - 1]
+        };
         if at == unit {
             return Some(start);
         }
-        for (byte, units) in Pieces::new(&self.bytes[start..], self.unit) {
+        // A unit is at most four bytes: the target lies within this slice. Decoding a slice
+        // validates ahead to its end, so it must not be the rest of the document.
+        let end = (start + (unit - at) * 4 + 4).min(self.bytes.len());
+        for (byte, units) in Pieces::new(&self.bytes[start..end], self.unit) {
             at += units;
             if at == unit {
-                return Some(start + byte + self.piece_len(start + byte));
+                let found = start + byte + self.piece_len(start + byte);
+                self.cursor.set((found, at));
+                return Some(found);
             }
             if at > unit {
                 return None;
@@ -95,17 +109,23 @@ impl<'a> OffsetMap<'a> {
     }
 
     /// The unit offset of a byte offset (which should be a character boundary; an offset
-    /// inside a character counts as the start of that character).
+    /// inside a character counts as the boundary after it).
     pub fn to_unit(&self, byte: usize) -> usize {
         if self.unit == Unit::Bytes {
             return byte;
         }
         let byte = byte.min(self.bytes.len());
-        let i = self.checkpoints.partition_point(|&(b, _)| b <= byte) - 1;
-        let (start, mut at) = self.checkpoints[i];
-        for (b, units) in Pieces::new(&self.bytes[start..], self.unit) {
+        let (cb, cu) = self.cursor.get();
+        let (start, mut at) = if cb <= byte && byte - cb <= STEP {
+            (cb, cu)
+        } else {
+            self.checkpoints[self.checkpoints.partition_point(|&(b, _)| b <= byte) - 1]
+        };
+        let end = (byte + 4).min(self.bytes.len());
+        for (b, units) in Pieces::new(&self.bytes[start..end], self.unit) {
             if start + b >= byte {
-                break;
+                self.cursor.set((start + b, at));
+                return at;
             }
             at += units;
         }
@@ -122,11 +142,12 @@ impl<'a> OffsetMap<'a> {
         self.to_unit(range.start)..self.to_unit(range.end)
     }
 
-    /// Byte length of the character or invalid sequence at `byte`.
+    /// Byte length of the character or invalid sequence at `byte` (at most 4).
     fn piece_len(&self, byte: usize) -> usize {
-        Pieces::new(&self.bytes[byte..], self.unit)
+        let rest = &self.bytes[byte..(byte + 8).min(self.bytes.len())];
+        Pieces::new(rest, self.unit)
             .nth(1)
-            .map_or(self.bytes.len() - byte, |(b, _)| b)
+            .map_or(rest.len().min(4), |(b, _)| b)
     }
 }
 
@@ -210,7 +231,49 @@ mod tests {
                 u += unit.width(c);
             }
             assert_eq!(map.to_byte(u), Some(text.len()));
+            // Backwards and jumping about: the cursor must never be trusted behind a target.
+            let pairs: Vec<(usize, usize)> = {
+                let mut u = 0;
+                text.char_indices()
+                    .map(|(b, c)| {
+                        let p = (b, u);
+                        u += unit.width(c);
+                        p
+                    })
+                    .collect()
+            };
+            for k in (0..pairs.len())
+                .rev()
+                .step_by(7)
+                .chain((0..pairs.len()).step_by(4999))
+            {
+                let (b, u) = pairs[k];
+                assert_eq!(map.to_unit(b), u, "{unit:?} back {b}");
+                assert_eq!(map.to_byte(u), Some(b), "{unit:?} back {u}");
+            }
         }
+    }
+
+    #[test]
+    fn invalid_bytes_across_checkpoints_count_like_lossy_decoding() {
+        let bytes: Vec<u8> = b"\xc3\xa9\xffa\xe2\x82 "
+            .iter()
+            .copied()
+            .cycle()
+            .take(7 * 3000)
+            .collect();
+        let lossy = String::from_utf8_lossy(&bytes);
+        let map = OffsetMap::new(&bytes, Unit::CodePoints);
+        // Each 7-byte group is "é", U+FFFD, "a", U+FFFD (the cut euro sign), " ".
+        for g in 0..3000 {
+            assert_eq!(map.to_unit(g * 7), g * 5);
+            assert_eq!(
+                map.to_byte(g * 5 + 2),
+                Some(g * 7 + 3),
+                "the 'a' of group {g}"
+            );
+        }
+        assert_eq!(map.to_unit(bytes.len()), lossy.chars().count());
     }
 
     #[test]
