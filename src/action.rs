@@ -2,6 +2,7 @@
 //! can ask of the app.
 
 use crate::domain::cast::Cast;
+use crate::domain::connections::Relations;
 
 /// How far a scroll goes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -92,5 +93,19 @@ pub enum Action {
     Resume {
         doc: usize,
         memory: Remembered,
+    },
+    /// Show or hide the connections of the selected entity (in the panel under the text).
+    ToggleConnections,
+    /// Show or hide every mention of the selected entity in context.
+    ToggleContexts,
+    /// Show or hide the cast of all open documents.
+    ToggleCorpus,
+    /// Pin the selected entity (or unpin it): pinned actors stay lit, each in its colour.
+    TogglePin,
+    ClearPins,
+    /// The sentences and connections of document `doc` are counted (after its cast).
+    RelationsReady {
+        doc: usize,
+        relations: Box<Relations>,
     },
 }

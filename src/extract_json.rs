@@ -1,9 +1,16 @@
 //! The `extract --json` interface (see design.md): one object per document.
 
-use serde::Serialize;
+use std::io;
 
+use serde::Serialize;
+use serde_json::ser::Formatter;
+
+use crate::domain::connections::Connections;
 use crate::domain::document::Document;
 use crate::domain::entity::Entity;
+use crate::domain::mention_index::MentionIndex;
+use crate::domain::sentences::Sentences;
+use crate::domain::wrap::escape_char;
 
 #[derive(Serialize)]
 struct DocumentOut<'a> {
@@ -11,6 +18,16 @@ struct DocumentOut<'a> {
     date: Option<&'a str>,
     bytes: usize,
     entities: Vec<EntityOut<'a>>,
+    connections: Vec<ConnectionOut<'a>>,
+}
+
+/// Two entities that share sentences, strongest first; `ranges` are those sentences.
+#[derive(Serialize)]
+struct ConnectionOut<'a> {
+    a: &'a str,
+    b: &'a str,
+    sentences: usize,
+    ranges: Vec<[usize; 2]>,
 }
 
 #[derive(Serialize)]
@@ -32,6 +49,9 @@ struct MentionOut<'a> {
 
 /// One line of JSON (without the newline) for a document and its entities.
 pub fn document_line(doc: &Document, entities: &[Entity]) -> String {
+    let sentences = Sentences::of(doc);
+    let connections =
+        Connections::compute(&MentionIndex::new(entities), entities.len(), &sentences);
     let out = DocumentOut {
         document: doc.name(),
         date: doc.dateline().map(|d| d.date.as_str()),
@@ -55,6 +75,115 @@ pub fn document_line(doc: &Document, entities: &[Entity]) -> String {
                     .collect(),
             })
             .collect(),
+        connections: connections
+            .iter()
+            .map(|c| ConnectionOut {
+                a: &entities[c.a].id,
+                b: &entities[c.b].id,
+                sentences: c.sentences.len(),
+                ranges: c
+                    .sentences
+                    .iter()
+                    .map(|&i| {
+                        let r = sentences.range(i as usize);
+                        [r.start, r.end]
+                    })
+                    .collect(),
+            })
+            .collect(),
     };
-    serde_json::to_string(&out).expect("serialising plain data cannot fail")
+    let mut buf = Vec::new();
+    let mut ser = serde_json::Serializer::with_formatter(&mut buf, SafeFormatter);
+    out.serialize(&mut ser)
+        .expect("serialising plain data cannot fail");
+    String::from_utf8(buf).expect("JSON is UTF-8")
+}
+
+/// Compact JSON that also writes C1 controls, bidi controls and invisible characters as
+/// `\uXXXX` escapes. serde_json escapes only C0 controls, and this output is often read on a
+/// terminal (`dramatis extract --json x | less`, `| head`): a raw U+009B is a CSI to some
+/// terminals, a raw U+202E reorders what is shown. Parsed, the JSON holds the same strings.
+/// The trait's default methods write compact JSON.
+struct SafeFormatter;
+
+impl Formatter for SafeFormatter {
+    fn write_string_fragment<W: ?Sized + io::Write>(
+        &mut self,
+        writer: &mut W,
+        fragment: &str,
+    ) -> io::Result<()> {
+        let mut plain = 0;
+        for (i, c) in fragment.char_indices() {
+            if escape_char(c).is_none() {
+                continue;
+            }
+            writer.write_all(&fragment.as_bytes()[plain..i])?;
+            let mut units = [0u16; 2];
+            for unit in c.encode_utf16(&mut units) {
+                write!(writer, "\\u{unit:04x}")?;
+            }
+            plain = i + c.len_utf8();
+        }
+        writer.write_all(&fragment.as_bytes()[plain..])
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::entity::{Kind, Mention};
+
+    #[test]
+    fn c1_bidi_and_invisible_characters_are_escaped_yet_parse_back_the_same() {
+        let text = "Evil\u{9b}31m \u{202e}Corp\u{200b} \u{e0041} née";
+        let doc = Document::from_string("doc\u{9b}.txt", text);
+        let e = Entity {
+            id: "evil".into(),
+            name: text.into(),
+            kind: Kind::Other,
+            aliases: vec![text.into()],
+            mentions: vec![Mention::new(0..text.len())],
+        };
+        let line = document_line(&doc, &[e]);
+        for raw in ['\u{9b}', '\u{202e}', '\u{200b}', '\u{e0041}'] {
+            assert!(!line.contains(raw), "{raw:?} written raw in {line}");
+        }
+        assert!(line.contains(r"\u009b") && line.contains(r"\udb40\udc41"));
+        assert!(line.contains("née"), "ordinary text stays as it is");
+        let v: serde_json::Value = serde_json::from_str(&line).unwrap();
+        assert_eq!(v["document"], "doc\u{9b}.txt");
+        assert_eq!(v["entities"][0]["name"], text);
+        assert_eq!(v["entities"][0]["mentions"][0]["text"], text);
+    }
+
+    #[test]
+    fn connections_list_pairs_strongest_first_with_sentence_ranges() {
+        let text = "Ruritania met Elbonia. Oz slept. Elbonia and Ruritania and Oz met.";
+        let doc = Document::from_string("t.txt", text);
+        let entity = |id: &str| Entity {
+            id: id.into(),
+            name: id.into(),
+            kind: Kind::Country,
+            aliases: vec![],
+            mentions: text
+                .match_indices(id)
+                .map(|(i, _)| Mention::new(i..i + id.len()))
+                .collect(),
+        };
+        let line = document_line(
+            &doc,
+            &[entity("Ruritania"), entity("Elbonia"), entity("Oz")],
+        );
+        let v: serde_json::Value = serde_json::from_str(&line).unwrap();
+        let c = &v["connections"];
+        assert_eq!(c.as_array().unwrap().len(), 3);
+        assert_eq!(
+            c[0],
+            serde_json::json!({"a": "Ruritania", "b": "Elbonia", "sentences": 2,
+                               "ranges": [[0, 22], [33, 66]]})
+        );
+        assert_eq!(c[1]["a"], "Ruritania");
+        assert_eq!(c[1]["b"], "Oz");
+        assert_eq!(c[2]["ranges"], serde_json::json!([[33, 66]]));
+    }
 }

@@ -223,6 +223,14 @@ impl Default for Keymap {
                 b(
                     Reader,
                     "Move",
+                    &[Key::ch('%')],
+                    Action::GoToPercent,
+                    "percent",
+                    "N%: go N percent into the text",
+                ),
+                b(
+                    Reader,
+                    "Move",
                     &[Key::ch('m')],
                     Action::BeginMark,
                     "mark",
@@ -294,6 +302,38 @@ impl Default for Keymap {
                 ),
                 b(
                     Reader,
+                    "Connections",
+                    &[Key::ch('c')],
+                    Action::ToggleConnections,
+                    "connections",
+                    "who the selection appears with",
+                ),
+                b(
+                    Reader,
+                    "Connections",
+                    &[Key::ch('x')],
+                    Action::ToggleContexts,
+                    "contexts",
+                    "the selection's mentions in context",
+                ),
+                b(
+                    Reader,
+                    "Connections",
+                    &[Key::ch('p')],
+                    Action::TogglePin,
+                    "pin",
+                    "pin/unpin the selection (up to 4)",
+                ),
+                b(
+                    Reader,
+                    "Connections",
+                    &[Key::ch('P')],
+                    Action::ClearPins,
+                    "unpin-all",
+                    "unpin every pinned entity",
+                ),
+                b(
+                    Reader,
                     "Search",
                     &[Key::ch('/')],
                     Action::StartSearch,
@@ -331,6 +371,14 @@ impl Default for Keymap {
                     Action::BeginColon,
                     "command",
                     ":n next document, :p previous, :q quit",
+                ),
+                b(
+                    Reader,
+                    "Documents",
+                    &[Key::ch('C')],
+                    Action::ToggleCorpus,
+                    "corpus-cast",
+                    "the cast of all documents, by date",
                 ),
                 b(
                     Reader,
@@ -598,7 +646,7 @@ mod tests {
             action(press(KeyCode::Char('N'), KeyModifiers::SHIFT), false).unwrap(),
             "PrevHit"
         );
-        assert_eq!(action(k('x'), false), None);
+        assert_eq!(action(k('z'), false), None);
     }
 
     #[test]

@@ -11,6 +11,7 @@ use dramatis::config::{self, Config, ThemeName};
 use dramatis::domain::document::Document;
 use dramatis::domain::extract;
 use dramatis::domain::fingerprint;
+use dramatis::domain::wrap::escape_char;
 use dramatis::input::Keymap;
 use dramatis::sessions::Sessions;
 use dramatis::source::{self, LoadOptions};
@@ -19,7 +20,7 @@ use dramatis::ui::Theme;
 use dramatis::{extract_json, plain};
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = Cli::try_parse().unwrap_or_else(|e| exit_with_clean_error(e));
     let result = match &cli.command {
         Some(Command::Extract(args)) => return run_extract(args),
         Some(Command::Completions { shell }) => {
@@ -53,6 +54,22 @@ fn load_options(args: LoadArgs) -> LoadOptions {
 }
 
 /// The reader: documents from the command line, a pipe, or the built-in article.
+/// clap quotes the argument it rejects, and on a terminal its coloured message carried the
+/// argument raw (`dramatis $'--\e]0;title\a'` set the window title). When an argument holds
+/// anything that is not plain text, the message is printed without colours (clap then drops
+/// escape sequences) and with every other control made visible.
+fn exit_with_clean_error(e: clap::Error) -> ! {
+    let hostile = std::env::args_os().any(|a| {
+        a.to_str()
+            .is_none_or(|s| s.chars().any(|c| escape_char(c).is_some()))
+    });
+    if !hostile {
+        e.exit()
+    }
+    eprint!("{}", plain::clean_lines(&e.render().to_string()));
+    std::process::exit(e.exit_code())
+}
+
 fn read(cli: &Cli) -> Result<ExitCode> {
     let config = config::load(cli.config.as_deref())?;
     let mut docs = documents(cli)?;

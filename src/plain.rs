@@ -29,6 +29,17 @@ pub fn write(out: &mut impl Write, doc: &Document, entities: &[Entity]) -> io::R
     Ok(())
 }
 
+/// A multi-line message (another program's, e.g. clap's) made safe to print: each line
+/// cleaned, line ends kept.
+pub fn clean_lines(text: &str) -> String {
+    text.split_inclusive('\n')
+        .map(|line| match line.strip_suffix('\n') {
+            Some(body) => clean(body) + "\n",
+            None => clean(line),
+        })
+        .collect()
+}
+
 fn clean(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
@@ -44,6 +55,15 @@ fn clean(text: &str) -> String {
 mod tests {
     use super::*;
     use crate::domain::entity::{Kind, Mention};
+
+    #[test]
+    fn clean_lines_keeps_line_ends_and_escapes_the_rest() {
+        assert_eq!(
+            clean_lines("error: '--a\u{1b}]0;T\u{7}\u{9b}'\n\n\tUsage\n"),
+            "error: '--a␛]0;T^G<9B>'\n\n\tUsage\n"
+        );
+        assert_eq!(clean_lines("no newline"), "no newline");
+    }
 
     #[test]
     fn text_then_cast_with_nothing_raw() {

@@ -8,6 +8,10 @@ use std::sync::Arc;
 use anyhow::{Context, Result, bail};
 
 use crate::domain::document::{self, Document, MAX_LEN};
+use crate::domain::wrap::sanitize;
+
+/// How much of the start of a document decides whether it looks binary.
+const HEAD: usize = 8192;
 
 /// The article `dramatis` opens when given no file.
 pub const DEFAULT_NAME: &str = "default_article.txt";
@@ -24,27 +28,27 @@ pub fn default_document() -> Document {
 }
 
 /// Opens `path` as given on the command line (`-` is stdin). Regular files are memory-mapped
-/// so that opening is instant at any size.
+/// so that opening is instant at any size; pipes and devices are read, and refused as soon as
+/// their first bytes look binary, so that `/dev/zero` or `/dev/urandom` cannot fill memory.
 pub fn load(path: &str, opts: LoadOptions) -> Result<Document> {
-    let bytes: document::Bytes = if path == "-" {
-        let mut buf = Vec::new();
-        std::io::stdin()
-            .lock()
-            .read_to_end(&mut buf)
-            .context("cannot read standard input")?;
-        check_size("standard input", buf.len() as u64)?;
-        Arc::new(buf)
+    // The path goes into messages printed on a terminal: a file named with escape sequences
+    // must not drive it.
+    let shown = sanitize(path);
+    let bytes: Option<document::Bytes> = if path == "-" {
+        read_stream(std::io::stdin().lock(), opts)
+            .map_err(io_reason)
+            .context("cannot read standard input")?
     } else {
-        map_file(Path::new(path)).with_context(|| format!("cannot open '{path}'"))?
+        open_file(Path::new(path), opts).with_context(|| format!("cannot open '{shown}'"))?
     };
-    let head = &(*bytes).as_ref()[..(*bytes).as_ref().len().min(8192)];
-    if !opts.allow_binary && document::looks_binary(head) {
-        bail!("'{path}' looks like a binary file (use --binary to open it anyway)");
-    }
+    let Some(bytes) = bytes else {
+        bail!("'{shown}' looks like a binary file (use --binary to open it anyway)");
+    };
     Ok(Document::new(path, bytes))
 }
 
-fn map_file(path: &Path) -> Result<document::Bytes> {
+/// The bytes of a file, or `None` if it looks binary and binaries are not allowed.
+fn open_file(path: &Path, opts: LoadOptions) -> Result<Option<document::Bytes>> {
     let meta = std::fs::metadata(path).map_err(io_reason)?;
     if meta.is_dir() {
         bail!("it is a directory");
@@ -52,19 +56,44 @@ fn map_file(path: &Path) -> Result<document::Bytes> {
     let file = File::open(path).map_err(io_reason)?;
     if !meta.is_file() {
         // Pipes and devices cannot be mapped: read them.
-        let mut buf = Vec::new();
-        (&file).read_to_end(&mut buf).map_err(io_reason)?;
-        check_size("the file", buf.len() as u64)?;
-        return Ok(Arc::new(buf));
+        return read_stream(file, opts).map_err(io_reason);
     }
     check_size("the file", meta.len())?;
     if meta.len() == 0 {
-        return Ok(Arc::new(Vec::new()));
+        return Ok(Some(Arc::new(Vec::new())));
     }
     // SAFETY: the map is read-only; if another process truncates the file while it is open,
     // reads past the new end fault (SIGBUS), as they do for `less` and every mmap reader.
     let map = unsafe { memmap2::Mmap::map(&file) }.map_err(io_reason)?;
-    Ok(Arc::new(map))
+    if !opts.allow_binary && document::looks_binary(&map) {
+        return Ok(None);
+    }
+    Ok(Some(Arc::new(map)))
+}
+
+/// Reads a stream: its head first, to refuse a binary before reading on, then the rest up to
+/// one byte past [`MAX_LEN`], so an endless stream stops there instead of exhausting memory.
+fn read_stream(
+    mut input: impl Read,
+    opts: LoadOptions,
+) -> std::io::Result<Option<document::Bytes>> {
+    let mut buf = Vec::new();
+    (&mut input).take(HEAD as u64).read_to_end(&mut buf)?;
+    if !opts.allow_binary && document::looks_binary(&buf) {
+        return Ok(None);
+    }
+    if buf.len() == HEAD {
+        input
+            .take(MAX_LEN as u64 + 1 - HEAD as u64)
+            .read_to_end(&mut buf)?;
+    }
+    if buf.len() > MAX_LEN {
+        return Err(std::io::Error::other(format!(
+            "it is longer than {} MB, the most dramatis opens",
+            MAX_LEN >> 20
+        )));
+    }
+    Ok(Some(Arc::new(buf)))
 }
 
 fn check_size(what: &str, len: u64) -> Result<()> {
@@ -142,5 +171,40 @@ pub fn stdin_is_fed() -> bool {
             t.is_fifo() || t.is_file() || t.is_socket()
         }
         Err(_) => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_endless_binary_stream_is_refused_after_its_head() {
+        // Before the head check, `/dev/zero` was read until memory ran out.
+        let got = read_stream(std::io::repeat(0), LoadOptions::default()).unwrap();
+        assert!(got.is_none());
+    }
+
+    #[test]
+    fn a_stream_is_read_whole_past_its_head() {
+        let text = "word ".repeat(10_000);
+        let got = read_stream(text.as_bytes(), LoadOptions::default())
+            .unwrap()
+            .unwrap();
+        assert_eq!((*got).as_ref(), text.as_bytes());
+    }
+
+    #[test]
+    fn a_path_in_an_error_cannot_drive_the_terminal() {
+        let err = load(
+            "/nonexistent/\u{1b}]0;pwned\u{7}\u{9b}",
+            LoadOptions::default(),
+        )
+        .unwrap_err();
+        let line = format!("{err:#}");
+        assert_eq!(
+            line,
+            "cannot open '/nonexistent/␛]0;pwned^G<9B>': No such file or directory"
+        );
     }
 }

@@ -3,8 +3,8 @@
 
 use std::io::{self, Write};
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::mpsc;
-use std::thread;
+use std::sync::{Mutex, OnceLock, mpsc};
+use std::thread::{self, ThreadId};
 
 use anyhow::{Context as _, Result};
 use ratatui::Terminal;
@@ -14,6 +14,7 @@ use ratatui::crossterm::terminal::{
     EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
 };
 use ratatui::crossterm::{cursor, execute};
+use ratatui::layout::{Rect, Size};
 use signal_hook::consts::signal::{SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGTSTP};
 
 use crate::action::Action;
@@ -25,12 +26,17 @@ use crate::worker;
 /// Whether the terminal is in the reader's modes (so restoring twice is harmless).
 static ACTIVE: AtomicBool = AtomicBool::new(false);
 static MOUSE: AtomicBool = AtomicBool::new(false);
+/// The thread that drives the terminal: only its panic ends the reader.
+static READER_THREAD: OnceLock<ThreadId> = OnceLock::new();
+/// Panics of other threads while the reader owns the screen, printed once it is given back.
+static STASHED: Mutex<Vec<String>> = Mutex::new(Vec::new());
 
 /// Puts the terminal in the reader's modes and takes them back when dropped.
 pub struct TerminalGuard;
 
 impl TerminalGuard {
     pub fn enter(mouse: bool) -> Result<TerminalGuard> {
+        READER_THREAD.get_or_init(|| thread::current().id());
         install_panic_hook();
         MOUSE.store(mouse, Ordering::SeqCst);
         enter_modes().context("cannot set up the terminal")?;
@@ -64,6 +70,31 @@ pub fn restore() {
     let _ = execute!(out, DisableMouseCapture, LeaveAlternateScreen, cursor::Show);
     let _ = disable_raw_mode();
     let _ = out.flush();
+    let stashed = std::mem::take(&mut *STASHED.lock().unwrap_or_else(|e| e.into_inner()));
+    for message in stashed {
+        eprintln!("dramatis: {message}");
+    }
+}
+
+/// What the panic hook does with a panic.
+#[derive(Debug, PartialEq, Eq)]
+enum OnPanic {
+    /// The reader itself panicked: give the terminal back, then report as usual.
+    Restore,
+    /// A helper thread panicked while the reader owns the screen: the message would be
+    /// written over the reader's screen, and restoring would pull the terminal from under a
+    /// reader that goes on running. Keep the message for the restore.
+    Stash,
+    /// The terminal is not the reader's: report as usual.
+    Report,
+}
+
+fn on_panic(active: bool, reader_thread: bool) -> OnPanic {
+    match (active, reader_thread) {
+        (false, _) => OnPanic::Report,
+        (true, true) => OnPanic::Restore,
+        (true, false) => OnPanic::Stash,
+    }
 }
 
 fn install_panic_hook() {
@@ -71,8 +102,22 @@ fn install_panic_hook() {
     ONCE.call_once(|| {
         let previous = std::panic::take_hook();
         std::panic::set_hook(Box::new(move |info| {
-            restore();
-            previous(info);
+            let current = thread::current();
+            let reader = READER_THREAD.get() == Some(&current.id());
+            match on_panic(ACTIVE.load(Ordering::SeqCst), reader) {
+                OnPanic::Restore => {
+                    restore();
+                    previous(info);
+                }
+                OnPanic::Stash => {
+                    let name = current.name().unwrap_or("a helper thread");
+                    STASHED
+                        .lock()
+                        .unwrap_or_else(|e| e.into_inner())
+                        .push(format!("'{name}' failed: {info}"));
+                }
+                OnPanic::Report => previous(info),
+            }
         }));
     });
 }
@@ -81,7 +126,27 @@ fn install_panic_hook() {
 enum Wake {
     Terminal(Event),
     Work(Action),
+    /// The extraction thread died (a panic): the reader goes on without a cast.
+    WorkFailed,
     Signal(i32),
+}
+
+/// The extraction thread's way to the event loop. Dropped while its thread unwinds from a
+/// panic, it says so, so the reader stops waiting for a cast that will never come.
+struct WorkSender(mpsc::Sender<Wake>);
+
+impl WorkSender {
+    fn send(&self, action: Action) -> bool {
+        self.0.send(Wake::Work(action)).is_ok()
+    }
+}
+
+impl Drop for WorkSender {
+    fn drop(&mut self) {
+        if thread::panicking() {
+            let _ = self.0.send(Wake::WorkFailed);
+        }
+    }
 }
 
 /// How the reader ended.
@@ -144,8 +209,8 @@ pub fn run(
         let resume_tx = tx.clone();
         worker::spawn_resume(docs.clone(), move |a| resume_tx.send(Wake::Work(a)).is_ok());
     }
-    let work_tx = tx.clone();
-    worker::spawn_extraction(docs, move |a| work_tx.send(Wake::Work(a)).is_ok());
+    let work_tx = WorkSender(tx.clone());
+    worker::spawn_extraction(docs, move |a| work_tx.send(a));
     drop(tx);
 
     let ending = loop {
@@ -159,13 +224,27 @@ pub fn run(
             let action = match wake {
                 Wake::Terminal(ev) => input::map_event(keymap, &ev, app.mode()),
                 Wake::Work(a) => Some(a),
+                Wake::WorkFailed => {
+                    app.update(Action::CastReady {
+                        doc: app.shelf,
+                        cast: Box::default(),
+                    });
+                    app.message = Some("finding entities failed (details on exit)".into());
+                    None
+                }
                 Wake::Signal(n) => {
                     ending = Some(Ending::Signal(n));
                     break;
                 }
             };
             match action {
-                Some(Action::Suspend) => suspend(&mut terminal)?,
+                Some(Action::Suspend) => {
+                    let size = suspend(&mut terminal)?;
+                    app.update(Action::Resize {
+                        width: size.width,
+                        height: size.height,
+                    });
+                }
                 Some(Action::ToggleMouse) => {
                     app.update(Action::ToggleMouse);
                     set_mouse(app.mouse)?;
@@ -197,11 +276,68 @@ fn set_mouse(on: bool) -> Result<()> {
     Ok(())
 }
 
-/// Ctrl-Z: give the terminal back, stop, and redraw everything on `fg`.
-fn suspend(terminal: &mut Terminal<CrosstermBackend<io::Stdout>>) -> Result<()> {
+/// Ctrl-Z: give the terminal back, stop, and redraw everything on `fg`. Returns the size of
+/// the terminal on return, which may have changed while the reader was stopped.
+fn suspend(terminal: &mut Terminal<CrosstermBackend<io::Stdout>>) -> Result<Size> {
     restore();
     signal_hook::low_level::raise(SIGTSTP)?;
     enter_modes()?;
-    terminal.clear()?;
-    Ok(())
+    // Not `Terminal::clear`: it asks the terminal where the cursor is, and crossterm cannot
+    // read the answer while the input thread waits in `event::read` (it holds the reader), so
+    // every `fg` ended the reader with "the cursor position could not be read". `resize`
+    // clears the screen and forgets what was drawn, so the next frame is drawn in full.
+    let size = terminal.size()?;
+    terminal.resize(Rect::new(0, 0, size.width, size.height))?;
+    Ok(size)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_the_reader_thread_takes_the_terminal_back_on_panic() {
+        assert_eq!(on_panic(true, true), OnPanic::Restore);
+        assert_eq!(on_panic(true, false), OnPanic::Stash);
+        assert_eq!(on_panic(false, true), OnPanic::Report);
+        assert_eq!(on_panic(false, false), OnPanic::Report);
+    }
+
+    #[test]
+    fn a_dying_extraction_thread_tells_the_reader() {
+        let (tx, rx) = mpsc::channel();
+        let sender = WorkSender(tx);
+        let worker = thread::spawn(move || {
+            assert!(sender.send(Action::Progress { doc: 0, percent: 5 }));
+            panic!("the extractor failed on this input");
+        });
+        assert!(worker.join().is_err());
+        let got: Vec<Wake> = rx.iter().collect();
+        assert!(matches!(
+            got[..],
+            [
+                Wake::Work(Action::Progress { percent: 5, .. }),
+                Wake::WorkFailed
+            ]
+        ));
+    }
+
+    #[test]
+    fn a_finished_extraction_thread_says_nothing_more() {
+        let (tx, rx) = mpsc::channel();
+        let sender = WorkSender(tx);
+        thread::spawn(move || {
+            sender.send(Action::Progress {
+                doc: 0,
+                percent: 100,
+            })
+        })
+        .join()
+        .unwrap();
+        let got: Vec<Wake> = rx.iter().collect();
+        assert!(matches!(
+            got[..],
+            [Wake::Work(Action::Progress { percent: 100, .. })]
+        ));
+    }
 }

@@ -5,6 +5,7 @@ use std::thread::{self, JoinHandle};
 
 use crate::action::Action;
 use crate::domain::cast::Cast;
+use crate::domain::connections::Relations;
 use crate::domain::document::{Document, Source, for_each_valid_run};
 use crate::domain::extract::Extractor;
 use crate::domain::fingerprint;
@@ -33,9 +34,20 @@ pub fn spawn_extraction(
                     };
                     cast
                 };
+                // The cast goes to the reader at once; sentences and connections are counted
+                // after, over a copy of its index (a copy costs far less than the counting).
+                let index = cast.index.clone();
+                let entities = cast.entities.len();
                 if !send(Action::CastReady {
                     doc: i,
                     cast: Box::new(cast),
+                }) {
+                    return;
+                }
+                let relations = Relations::compute_with(doc, &index, entities);
+                if !send(Action::RelationsReady {
+                    doc: i,
+                    relations: Box::new(relations),
                 }) {
                     return;
                 }
@@ -140,6 +152,27 @@ mod tests {
             })
             .collect();
         assert_eq!(ready, [0, 1]);
+    }
+
+    #[test]
+    fn each_cast_is_followed_by_its_sentences_and_connections() {
+        let doc = Document::from_string("a", "Alice met Bob in Paris. Carol stayed.");
+        let (tx, rx) = mpsc::channel();
+        spawn_extraction(vec![doc.clone(), doc], move |a| tx.send(a).is_ok())
+            .join()
+            .unwrap();
+        let order: Vec<String> = rx
+            .iter()
+            .filter_map(|a| match a {
+                Action::CastReady { doc, .. } => Some(format!("cast {doc}")),
+                Action::RelationsReady { doc, relations } => {
+                    assert_eq!(relations.sentences.len(), 2);
+                    Some(format!("relations {doc}"))
+                }
+                _ => None,
+            })
+            .collect();
+        assert_eq!(order, ["cast 0", "relations 0", "cast 1", "relations 1"]);
     }
 
     #[test]

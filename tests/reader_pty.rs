@@ -202,3 +202,20 @@ fn reopening_resumes_where_the_reader_left_off() {
     pty.send("q");
     assert!(pty.wait().success());
 }
+
+#[test]
+fn a_percentage_jump_from_the_keyboard() {
+    let scratch = common::Scratch::new("pty-percent");
+    let text: String = (0..400)
+        .map(|i| format!("Row {i:03} of the report.\n"))
+        .collect();
+    let file = scratch.file("rows.txt", text);
+    let file = file.to_string_lossy().into_owned();
+    let mut pty = Pty::spawn(&common::bin(), &[&file], 80, 20, &[]);
+    pty.wait_for("Row 000");
+    pty.send("50%");
+    let screen = pty.wait_for("Row 200");
+    assert!(!screen.contains("Row 000"), "{screen}");
+    pty.send("q");
+    assert!(pty.wait().success());
+}

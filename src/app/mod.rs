@@ -4,6 +4,7 @@
 pub mod geometry;
 pub mod library;
 mod navigation;
+pub mod panels;
 pub mod sidebar;
 
 use std::collections::BTreeMap;
@@ -25,6 +26,8 @@ use sidebar::SidebarRow;
 pub enum Focus {
     Document,
     Sidebar,
+    /// The connections, contexts or cross-document panel under the text.
+    Panel,
 }
 
 /// Reader settings that do not change while it runs.
@@ -129,6 +132,8 @@ pub struct App {
     pub message: Option<String>,
     /// The rows on screen, top to bottom.
     pub view: Vec<(RowPos, RowSpan)>,
+    /// Connections, contexts, pins and the cross-document cast.
+    pub panels: panels::Panels,
     layout: Layout,
     top: RowPos,
     marks: BTreeMap<char, usize>,
@@ -172,6 +177,7 @@ impl App {
             quit: false,
             message: None,
             view: Vec::new(),
+            panels: panels::Panels::default(),
             layout,
             top,
             marks: BTreeMap::new(),
@@ -185,11 +191,16 @@ impl App {
 
     /// An app whose cast is already known (tests, small documents).
     pub fn with_cast(doc: Document, cast: Cast, options: Options, width: u16, height: u16) -> App {
+        let relations = crate::domain::connections::Relations::compute(&doc, &cast);
         let mut app = App::new(vec![doc], options);
         app.update(Action::Resize { width, height });
         app.update(Action::CastReady {
             doc: 0,
             cast: Box::new(cast),
+        });
+        app.update(Action::RelationsReady {
+            doc: 0,
+            relations: Box::new(relations),
         });
         app
     }
@@ -197,7 +208,10 @@ impl App {
     pub fn update(&mut self, action: Action) {
         if !matches!(
             action,
-            Action::Progress { .. } | Action::CastReady { .. } | Action::Resume { .. }
+            Action::Progress { .. }
+                | Action::CastReady { .. }
+                | Action::Resume { .. }
+                | Action::RelationsReady { .. }
         ) {
             self.message = None;
         }
@@ -242,6 +256,7 @@ impl App {
                 }
                 (_, Focus::Document) => self.scroll(amount),
                 (_, Focus::Sidebar) => self.move_cursor(self.cursor_steps(amount)),
+                (_, Focus::Panel) => self.panel_move(self.panel_steps(amount)),
             },
             Action::Top => match (self.overlay, self.focus) {
                 (Overlay::Documents, _) => self.doc_cursor = 0,
@@ -250,6 +265,7 @@ impl App {
                     self.top = self.layout.first(&self.doc);
                 }
                 (_, Focus::Sidebar) => self.move_cursor(i32::MIN / 2),
+                (_, Focus::Panel) => self.panel_move(i64::MIN / 2),
             },
             Action::Bottom => match (self.overlay, self.focus) {
                 (Overlay::Documents, _) => self.doc_cursor = self.shelves.len() - 1,
@@ -258,6 +274,7 @@ impl App {
                     self.top = self.layout.last_top(&self.doc, self.page());
                 }
                 (_, Focus::Sidebar) => self.move_cursor(i32::MAX / 2),
+                (_, Focus::Panel) => self.panel_move(i64::MAX / 2),
             },
             Action::FocusNext => self.focus_next(),
             Action::ToggleSidebar => {
@@ -275,6 +292,7 @@ impl App {
                     self.overlay = Overlay::None;
                     self.open_document(self.doc_cursor);
                 }
+                _ if self.focus == Focus::Panel => self.panel_enter(),
                 _ => self.select_cursor(),
             },
             Action::NextHit => self.step_hit(true),
@@ -353,7 +371,14 @@ impl App {
                 }
             }
             Action::Resume { doc, memory } => self.resume(doc, &memory),
+            Action::ToggleConnections => self.toggle_panel(panels::PanelKind::Connections),
+            Action::ToggleContexts => self.toggle_panel(panels::PanelKind::Contexts),
+            Action::ToggleCorpus => self.toggle_panel(panels::PanelKind::Corpus),
+            Action::TogglePin => self.toggle_pin(),
+            Action::ClearPins => self.clear_pins(),
+            Action::RelationsReady { doc, relations } => self.set_relations(doc, *relations),
         }
+        self.tidy_panels();
         self.refresh_view();
     }
 
@@ -446,6 +471,7 @@ impl App {
             wants_sidebar,
             self.options.measure,
         );
+        self.carve_panel();
         if self.geometry.sidebar.is_none() && self.focus == Focus::Sidebar {
             self.focus = Focus::Document;
         }
@@ -494,6 +520,15 @@ impl App {
         }
     }
 
+    fn panel_steps(&self, amount: Amount) -> i64 {
+        let page = self.panel_rows().max(2) as i64 - 1;
+        match amount {
+            Amount::Lines(n) => n as i64,
+            Amount::HalfPages(n) => n as i64 * (page / 2).max(1),
+            Amount::Pages(n) => n as i64 * page,
+        }
+    }
+
     fn move_cursor(&mut self, by: i32) {
         self.cursor = sidebar::step(&self.sidebar_rows, self.cursor, by);
         self.clamp_sidebar_scroll();
@@ -522,6 +557,7 @@ impl App {
         }
         self.focus = match self.focus {
             Focus::Document if self.sidebar_shown() => Focus::Sidebar,
+            Focus::Document | Focus::Sidebar if self.panel().is_some() => Focus::Panel,
             _ => Focus::Document,
         };
         if self.focus == Focus::Document && self.narrow() {
@@ -556,6 +592,7 @@ impl App {
                 self.clamp_sidebar_scroll();
             }
         }
+        self.panels_on_cast();
     }
 
     fn select_cursor(&mut self) {
@@ -577,6 +614,7 @@ impl App {
     fn select(&mut self, e: usize, mention: Option<usize>) {
         self.selected = Some(e);
         self.follow = Follow::Mentions;
+        self.panel_follow_selection(e);
         let mentions = &self.cast.entities[e].mentions;
         let current = mention
             .or_else(|| mention_index::first_in(mentions, self.screen_range()))
@@ -641,6 +679,8 @@ impl App {
     fn clear(&mut self) {
         if self.overlay != Overlay::None {
             self.overlay = Overlay::None;
+        } else if self.focus == Focus::Panel {
+            self.panel_back();
         } else if self.focus == Focus::Sidebar {
             self.focus = Focus::Document;
             if self.narrow() {
@@ -698,6 +738,11 @@ impl App {
     }
 
     fn mouse_scroll(&mut self, column: u16, row: u16, lines: i32) {
+        if let Some(area) = self.panels.area
+            && area.contains(column, row)
+        {
+            return self.panel_move(lines as i64);
+        }
         if let Some(area) = self.geometry.sidebar
             && area.contains(column, row)
         {
@@ -714,6 +759,9 @@ impl App {
     }
 
     fn mouse_click(&mut self, column: u16, row: u16) {
+        if self.panels_click(column, row) {
+            return;
+        }
         if let Some(area) = self.geometry.sidebar
             && area.contains(column, row)
         {

@@ -244,17 +244,24 @@ pub fn for_each_valid_run(bytes: &[u8], base: usize, mut f: impl FnMut(usize, &s
 }
 
 /// True when bytes look like a binary file rather than text: a NUL byte, or mostly bytes that
-/// are neither printable nor whitespace, in the first few kilobytes.
+/// are not text (controls other than whitespace and ESC, bytes that are not UTF-8) in the
+/// first few kilobytes. "Mostly" is more than a third: a text dense with escapes, backspaces
+/// or bells is still text to show (visibly), while random or compressed data is far past it.
 pub fn looks_binary(bytes: &[u8]) -> bool {
     let head = &bytes[..bytes.len().min(8192)];
     if head.contains(&0) {
         return true;
     }
-    let odd = head
+    let controls = head
         .iter()
         .filter(|&&b| b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0c | 0x1b))
         .count();
-    odd * 10 > head.len()
+    let mut not_utf8: usize = head.utf8_chunks().map(|c| c.invalid().len()).sum();
+    // A multi-byte character cut by the end of the head is not evidence of anything.
+    if head.len() < bytes.len() {
+        not_utf8 = not_utf8.saturating_sub(3);
+    }
+    (controls + not_utf8) * 3 > head.len()
 }
 
 fn find_dateline(bytes: &[u8]) -> Option<Dateline> {
@@ -383,6 +390,30 @@ mod tests {
         assert!(looks_binary(&[1u8, 2, 3, 4, 5, 6, 7, 8, b'a']));
         assert!(!looks_binary("plain text, \u{1b}[31m red \u{7}".as_bytes()));
         assert!(!looks_binary(b""));
+    }
+
+    #[test]
+    fn text_dense_with_controls_is_still_text() {
+        // One byte in five a control: a terminal log, a file full of bells. It used to be
+        // refused as binary (the limit was one in ten), so it could not be read at all.
+        let text = b"bell\x07 back\x08\x08space \x0bvt \x0cff \x7fdel \x01\x02\x03\x1a\x1c end\n";
+        assert!(!looks_binary(text));
+        let man = b"N\x08NA\x08AM\x08ME\x08E\n";
+        assert!(!looks_binary(man));
+    }
+
+    #[test]
+    fn random_bytes_without_nul_are_binary() {
+        // A simple generator: the point is a spread of byte values with no NUL.
+        let mut x: u32 = 12345;
+        let bytes: Vec<u8> = (0..4096)
+            .map(|_| {
+                x = x.wrapping_mul(1_103_515_245).wrapping_add(12345);
+                ((x >> 16) as u8).max(1)
+            })
+            .collect();
+        assert!(looks_binary(&bytes));
+        assert!(!looks_binary("Ünïcödé text, 日本語, \u{1b}[1m.".as_bytes()));
     }
 
     #[test]

@@ -129,7 +129,22 @@ fn classify(g: &str, col: usize) -> (Glyph<'_>, usize) {
         return (Glyph::Escaped("^M".into()), 2);
     }
     if g.len() > MAX_GRAPHEME_BYTES {
-        let shown = format!("{first}…");
+        let shown = format!("{}…", visible(first, true));
+        let w = shown.width().max(1);
+        return (Glyph::Escaped(shown), w);
+    }
+    if !single && g.chars().any(|c| hidden_in(c, g)) {
+        // An invisible character riding on a letter (a zero-width joiner after "a", a
+        // variation selector on "e"): the segmenter keeps it in the letter's cluster, so it
+        // is shown inside the cluster, in the clear.
+        let shown: String = g
+            .chars()
+            .enumerate()
+            .map(|(i, c)| match hidden_in(c, g) {
+                true => escape_char(c).unwrap_or_default(),
+                false => visible(c, i == 0),
+            })
+            .collect();
         let w = shown.width().max(1);
         return (Glyph::Escaped(shown), w);
     }
@@ -141,6 +156,56 @@ fn classify(g: &str, col: usize) -> (Glyph<'_>, usize) {
         return (Glyph::Escaped(shown), 1);
     }
     (Glyph::Text(g), w)
+}
+
+/// `c` as it can be printed: its stand-in if it has one; a zero-width character that would
+/// otherwise start a cell gets a dotted circle to sit on.
+fn visible(c: char, starts_cell: bool) -> String {
+    match escape_char(c) {
+        Some(s) => s,
+        None if starts_cell && c.to_string().width() == 0 => format!("\u{25CC}{c}"),
+        None => c.to_string(),
+    }
+}
+
+/// Whether `c`, inside the cluster `g`, is an invisible character to show rather than keep.
+/// Joiners and variation selectors stay where they do real work: in emoji sequences
+/// (👨‍👩‍👧, ❤️, flags) and, for ZWJ/ZWNJ, in scripts whose spelling uses them (Arabic,
+/// Persian, Indic).
+fn hidden_in(c: char, g: &str) -> bool {
+    if escape_char(c).is_none() {
+        return false;
+    }
+    let emoji = g.chars().any(is_pictographic);
+    match c as u32 {
+        0x200D | 0xFE0E | 0xFE0F | 0xE0020..=0xE007F if emoji => false,
+        0x200C | 0x200D if g.chars().next().is_some_and(joins_in_script) => false,
+        _ => true,
+    }
+}
+
+/// Emoji bases (roughly Extended_Pictographic, and the keycap mark).
+fn is_pictographic(c: char) -> bool {
+    matches!(c as u32,
+        0x00A9 | 0x00AE | 0x203C | 0x2049 | 0x2122 | 0x2139 | 0x20E3
+        | 0x2190..=0x21FF
+        | 0x2300..=0x23FF
+        | 0x2600..=0x27BF
+        | 0x2B00..=0x2BFF
+        | 0x3030 | 0x303D | 0x3297 | 0x3299
+        | 0x1F000..=0x1FAFF)
+}
+
+/// Scripts where ZWJ and ZWNJ are part of correct spelling.
+fn joins_in_script(c: char) -> bool {
+    matches!(c as u32,
+        0x0600..=0x08FF       // Arabic, Syriac, Thaana, NKo…
+        | 0x0900..=0x0DFF     // Devanagari … Sinhala
+        | 0x0F00..=0x109F     // Tibetan, Myanmar
+        | 0x1780..=0x18AF     // Khmer, Mongolian
+        | 0xA840..=0xA87F     // Phags-pa
+        | 0xFB50..=0xFDFF
+        | 0xFE70..=0xFEFE)
 }
 
 /// The visible stand-in for a character that must not reach the terminal, if it is one.
@@ -354,6 +419,51 @@ mod tests {
         assert_eq!(cs.len(), 1);
         assert_eq!(cs[0].glyph, Glyph::Escaped("a…".into()));
         assert_eq!(cs[0].bytes, 0..text.len());
+    }
+
+    fn shown(text: &str) -> String {
+        cells(text.as_bytes(), 0)
+            .into_iter()
+            .map(|c| match c.glyph {
+                Glyph::Text(t) => t.to_string(),
+                Glyph::Escaped(s) => s,
+                Glyph::Tab => "\t".into(),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn invisible_characters_inside_a_cluster_are_shown() {
+        // ZWJ, ZWNJ, CGJ and variation selectors extend the cluster before them, so they
+        // used to reach the terminal raw, glued to the letter.
+        assert_eq!(shown("pay\u{200d}pal"), "pay<U+200D>pal");
+        assert_eq!(shown("ad\u{200c}min"), "ad<U+200C>min");
+        assert_eq!(shown("e\u{34f}\u{fe00}x"), "e<U+034F><U+FE00>x");
+        assert_eq!(shown("a\u{e0041}b"), "a<U+E0041>b");
+        // …and the widths agree with what is shown.
+        for c in cells("pay\u{200d}pal".as_bytes(), 0) {
+            if let Glyph::Escaped(s) = &c.glyph {
+                assert_eq!(c.width, s.width());
+            }
+        }
+    }
+
+    #[test]
+    fn joiners_doing_real_work_are_kept() {
+        for text in [
+            "\u{1f468}\u{200d}\u{1f469}\u{200d}\u{1f467}",
+            "\u{2764}\u{fe0f}",
+            "\u{1f3f4}\u{e0067}\u{e0062}\u{e0073}\u{e0063}\u{e0074}\u{e007f}",
+            "\u{645}\u{6cc}\u{200c}\u{62e}\u{648}\u{627}\u{647}\u{645}",
+        ] {
+            assert_eq!(shown(text), text);
+        }
+    }
+
+    #[test]
+    fn a_huge_cluster_of_marks_alone_gets_a_circle_to_sit_on() {
+        let text = "\u{301}".repeat(1000);
+        assert_eq!(shown(&text), "\u{25cc}\u{301}…");
     }
 
     #[test]

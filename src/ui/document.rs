@@ -3,14 +3,14 @@
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::style::Style;
+use ratatui::style::{Modifier, Style};
 use ratatui::widgets::Widget;
 
 use crate::app::App;
 use crate::domain::entity::Mention;
 use crate::domain::search;
 use crate::domain::wrap::{self, Glyph};
-use crate::ui::{Theme, rect};
+use crate::ui::{Theme, pins, rect};
 
 pub struct DocumentView<'a> {
     pub app: &'a App,
@@ -23,16 +23,30 @@ impl Widget for DocumentView<'_> {
         let text = rect(app.geometry.text);
         let lit = app.highlighted();
         let current = app.current_mention();
+        if app.doc.body_start() >= app.doc.len() && text.height > 0 {
+            // An empty file is not an error, but a blank pane looks like one.
+            let note = "(this document is empty)";
+            buf.set_stringn(
+                text.x,
+                text.y,
+                note,
+                text.width as usize,
+                self.theme.escaped,
+            );
+            return;
+        }
+        let pinned: Vec<(usize, usize)> = app.pins().collect();
+        let pin_of = |owner: usize| pinned.iter().find(|&&(_, e)| e == owner).map(|&(s, _)| s);
         for (i, (_, span)) in app.view.iter().enumerate() {
             let y = text.y + i as u16;
-            let mentions: Vec<(Mention, usize)> = match lit {
-                Some(e) => app
-                    .cast
+            let mentions: Vec<(Mention, usize)> = if lit.is_some() || !pinned.is_empty() {
+                app.cast
                     .index
                     .overlapping(span.start..span.end.max(span.start + 1))
-                    .filter(|&(_, owner)| owner == e)
-                    .collect(),
-                None => Vec::new(),
+                    .filter(|&(_, owner)| Some(owner) == lit || pin_of(owner).is_some())
+                    .collect()
+            } else {
+                Vec::new()
             };
             let kind = lit.map(|e| app.cast.entities[e].kind);
             let hits = match &app.search {
@@ -56,14 +70,23 @@ impl Widget for DocumentView<'_> {
                     Glyph::Escaped(_) => self.theme.escaped,
                     _ => self.theme.text,
                 };
-                if let (Some((m, _)), Some(kind)) = (mention, kind) {
-                    let is_current = current == Some(*m);
+                if let Some(&(m, owner)) = mention {
+                    let is_current = current == Some(m);
                     has_current |= is_current;
-                    style = style.patch(if is_current {
-                        self.theme.current_mention(kind)
-                    } else {
-                        self.theme.mention(kind)
-                    });
+                    // A pinned actor keeps its pin's colour even when it is the selection.
+                    if let Some(slot) = pin_of(owner) {
+                        let mut pin = pins::mention_style(self.theme, slot);
+                        if is_current {
+                            pin = pin.add_modifier(Modifier::UNDERLINED);
+                        }
+                        style = style.patch(pin);
+                    } else if let Some(kind) = kind {
+                        style = style.patch(if is_current {
+                            self.theme.current_mention(kind)
+                        } else {
+                            self.theme.mention(kind)
+                        });
+                    }
                 }
                 if let Some(hit) = hits.iter().find(|h| h.contains(&cell.bytes.start)) {
                     style = style.patch(self.theme.search_hit(current_hit.as_ref() == Some(hit)));
@@ -77,6 +100,10 @@ impl Widget for DocumentView<'_> {
             }
             if has_current && text.x > 0 {
                 buf.set_stringn(text.x - 1, y, "▶", 1, self.theme.margin_marker);
+            } else if text.x > 0
+                && let Some((mark, style)) = pins::margin(app, self.theme, *span, &mentions)
+            {
+                buf.set_stringn(text.x - 1, y, mark, 1, style);
             }
         }
     }

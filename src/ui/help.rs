@@ -50,7 +50,8 @@ impl HelpView<'_> {
             Line::from(Span::styled("Mouse", self.theme.heading)),
             Line::from(" the wheel scrolls the pane under it;"),
             Line::from(" a click on a cast row or a mention"),
-            Line::from(" selects that entity"),
+            Line::from(" selects that entity; on the map column"),
+            Line::from(" or a panel row, it goes there"),
         ]);
         sections
     }

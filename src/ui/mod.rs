@@ -1,8 +1,14 @@
 //! Rendering: widgets that draw from `&App` and never change it.
 
+mod connections;
+mod context_list;
+mod corpus;
 mod document;
 mod documents;
 mod help;
+mod mention_map;
+mod panel;
+mod pins;
 mod sidebar;
 mod status;
 mod theme;
@@ -22,6 +28,10 @@ use crate::input::Keymap;
 /// Draws the whole screen.
 pub fn render(frame: &mut Frame, app: &App, keymap: &Keymap, theme: &Theme) {
     let area = frame.area();
+    if area.is_empty() {
+        // A terminal can report zero rows or columns (a window shrunk away): nothing fits.
+        return;
+    }
     if app.geometry.too_small {
         let msg = format!("Terminal too small (need {MIN_WIDTH}×{MIN_HEIGHT}); q quits");
         frame.buffer_mut().set_stringn(
@@ -34,8 +44,11 @@ pub fn render(frame: &mut Frame, app: &App, keymap: &Keymap, theme: &Theme) {
         return;
     }
     frame.render_widget(status::TitleBar { app, theme }, area);
+    frame.render_widget(pins::PinLegend { app, theme }, area);
     frame.render_widget(document::DocumentView { app, theme }, area);
+    frame.render_widget(mention_map::MentionMap { app, theme }, area);
     frame.render_widget(sidebar::SidebarView { app, theme }, area);
+    frame.render_widget(panel::PanelView { app, theme }, area);
     frame.render_widget(status::StatusLine { app, theme }, area);
     match app.overlay {
         Overlay::Help => frame.render_widget(
@@ -82,5 +95,7 @@ pub(crate) fn truncate(s: &str, width: usize) -> String {
     out
 }
 
+#[cfg(test)]
+mod panel_tests;
 #[cfg(test)]
 mod tests;

@@ -9,7 +9,7 @@ use unicode_width::UnicodeWidthStr;
 use crate::app::sidebar::SidebarRow;
 use crate::app::{App, Focus};
 use crate::domain::wrap::sanitize;
-use crate::ui::{Theme, rect, truncate};
+use crate::ui::{Theme, pins, rect, truncate};
 
 pub struct SidebarView<'a> {
     pub app: &'a App,
@@ -71,14 +71,24 @@ impl SidebarView<'_> {
         };
         // Paint the whole row first, so the cursor bar spans it.
         buf.set_stringn(x, y, " ".repeat(width), width, base);
-        let marker = if app.selected == Some(e) { "●" } else { " " };
+        // A pinned entity shows its pin number (in its pin colour) where the selection dot goes.
+        let pin = app.pin_of(e);
+        let marker = match pin {
+            Some(slot) => pins::digit(slot).to_string(),
+            None if app.selected == Some(e) => "●".to_string(),
+            None => " ".to_string(),
+        };
+        let marker_style = match pin {
+            Some(slot) => pins::tag_style(self.theme, slot),
+            None => self.theme.tag(entity.kind),
+        };
         let tag = format!("{:<4}", Theme::kind_tag(entity.kind));
         let count = format!(" {}", entity.mentions.len());
         let name_room = width.saturating_sub(2 + tag.width() + 1 + count.width());
         let name = truncate(&sanitize(&entity.name), name_room);
         let mut at = x;
         at = buf
-            .set_stringn(at, y, marker, 1, base.patch(self.theme.tag(entity.kind)))
+            .set_stringn(at, y, &marker, 1, base.patch(marker_style))
             .0;
         at = buf.set_stringn(at, y, " ", 1, base).0;
         at = buf

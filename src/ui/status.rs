@@ -94,7 +94,7 @@ pub fn status_message(app: &App) -> String {
         };
     }
     if let Some(n) = app.count {
-        return format!("{n}… (% or p goes there)");
+        return format!("{n}… (% goes there)");
     }
     if let Some(m) = &app.message {
         return m.clone();

@@ -193,7 +193,8 @@ fn control_characters_render_as_dim_placeholders() {
 
 #[test]
 fn help_lists_the_keymap() {
-    let mut a = app(100, 40);
+    // Wide enough for the two columns: the keymap no longer fits one column of 40 rows.
+    let mut a = app(120, 40);
     a.update(Action::ToggleHelp);
     let s = screen(&draw(&a, &Theme::colored()));
     for b in Keymap::default().in_context(crate::input::Context::Reader) {

@@ -155,6 +155,41 @@ impl Pty {
         }
     }
 
+    /// The process id of the program started (for `/proc` and signals).
+    pub fn pid(&self) -> i32 {
+        self.child.id() as i32
+    }
+
+    /// Changes the terminal's size, as a window resize does; the kernel tells the program with
+    /// SIGWINCH. The emulated screen keeps its size (vt100 cannot have zero rows).
+    pub fn resize(&self, cols: u16, rows: u16) {
+        let size = libc::winsize {
+            ws_row: rows,
+            ws_col: cols,
+            ws_xpixel: 0,
+            ws_ypixel: 0,
+        };
+        // SAFETY: TIOCSWINSZ reads a winsize struct we own.
+        let rc = unsafe { libc::ioctl(self.master.as_raw_fd(), libc::TIOCSWINSZ, &size) };
+        assert_eq!(rc, 0, "TIOCSWINSZ on the pty");
+    }
+
+    /// Whether the terminal is in cooked mode (canonical input and echo on), as a shell
+    /// leaves it; raw mode turns both off. Read through the master side, which reports the
+    /// terminal's settings.
+    pub fn is_cooked(&self) -> bool {
+        // SAFETY: tcgetattr fills a plain struct from an fd we own.
+        let mut t: libc::termios = unsafe { std::mem::zeroed() };
+        let rc = unsafe { libc::tcgetattr(self.master.as_raw_fd(), &mut t) };
+        assert_eq!(rc, 0, "tcgetattr on the pty");
+        t.c_lflag & libc::ICANON != 0 && t.c_lflag & libc::ECHO != 0
+    }
+
+    /// Whether the program has ended, without waiting.
+    pub fn has_exited(&mut self) -> bool {
+        self.child.try_wait().unwrap().is_some()
+    }
+
     pub fn signal(&self, sig: i32) {
         // SAFETY: sending a signal to our own child.
         unsafe {
