@@ -100,6 +100,8 @@ fn progress_shows_keys_work_meanwhile_and_the_cast_replaces_it() {
             break;
         }
     }
+    // The worker may have more to send after the cast (relations): hang up so it stops.
+    drop(rx);
     handle.join().unwrap();
     assert!(ready, "the cast arrives");
     assert!(percents.len() >= 3, "several progress steps: {percents:?}");
