@@ -177,7 +177,10 @@ fn remember(app: &App) {
         } else {
             continue;
         };
-        sessions.put(&fingerprint::hex(shelf.doc.bytes()), &memory);
+        // Hashing a mapped file reads all of it: release it as it goes (peak memory at exit).
+        let doc = &shelf.doc;
+        let print = fingerprint::fingerprint_in_pieces(doc.bytes(), |r| doc.release(r));
+        sessions.put(&fingerprint::to_hex(print), &memory);
         any = true;
     }
     if any {

@@ -115,7 +115,13 @@ pub fn spawn_resume(
         .spawn(move || {
             let sessions = Sessions::load();
             for (i, doc) in docs.iter().enumerate() {
-                if let Some(memory) = sessions.get(&fingerprint::hex(doc.bytes()))
+                // Give back each megabyte once hashed, so reading the whole file for its
+                // fingerprint does not leave the whole file counted in memory.
+                let print =
+                    fingerprint::to_hex(fingerprint::fingerprint_in_pieces(doc.bytes(), |r| {
+                        doc.release(r)
+                    }));
+                if let Some(memory) = sessions.get(&print)
                     && !send(Action::Resume { doc: i, memory })
                 {
                     return;

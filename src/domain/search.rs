@@ -45,10 +45,6 @@ use std::ops::Range;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, Input, MatchKind};
 use memchr::memmem;
 
-/// At most this many spellings of the query's start are searched for at once (`éé` has four:
-/// `éé`, `éÉ`, `Éé`, `ÉÉ`); the rest of the query is checked character by character.
-const MAX_VARIANTS: usize = 64;
-
 /// How far apart the [`Counter`] keeps its running totals: finding the index of a hit rescans
 /// at most this much.
 pub const COUNT_CHUNK: usize = 256 * 1024;
@@ -69,15 +65,21 @@ enum Engine {
         forward: Box<memmem::Finder<'static>>,
         backward: Box<memmem::FinderRev<'static>>,
     },
-    /// Case-insensitive: an automaton finds every spelling of the query's first `prefix_len`
-    /// bytes (ASCII case handled by the automaton itself), and the remaining characters are
-    /// compared by fold.
+    /// Case-insensitive: candidates come from a rare byte of the query found with memchr
+    /// (every spelling of the query has one of `anchor`'s bytes at `offset`), each checked by
+    /// fold; a pure-ASCII query also has an automaton that is faster going forward.
     Folded {
-        prefix: AhoCorasick,
-        prefix_len: usize,
-        /// The folds of the characters after the prefix.
-        rest: Vec<char>,
+        folded: Vec<char>,
+        anchor: Anchor,
+        ascii: Option<AhoCorasick>,
     },
+}
+
+/// A byte position of the query and the bytes any spelling has there (one to three).
+#[derive(Clone, Debug)]
+struct Anchor {
+    offset: usize,
+    bytes: Vec<u8>,
 }
 
 impl Query {
@@ -135,17 +137,22 @@ impl Query {
             Engine::Empty => None,
             Engine::Exact { forward, .. } => forward.find(&hay[from..]).map(|i| from + i),
             Engine::Folded {
-                prefix,
-                prefix_len,
-                rest,
+                folded,
+                anchor,
+                ascii,
             } => {
-                let mut at = from;
+                if let Some(ac) = ascii {
+                    let m = ac.find(Input::new(hay).span(from..hay.len()))?;
+                    return Some(m.start());
+                }
+                let mut at = from + anchor.offset;
                 loop {
-                    let m = prefix.find(Input::new(hay).span(at..hay.len()))?;
-                    if rest_matches(hay, m.start() + prefix_len, rest) {
-                        return Some(m.start());
+                    let i = at + anchor.find(&hay[at.min(hay.len())..])?;
+                    let start = i - anchor.offset;
+                    if rest_matches(hay, start, folded) {
+                        return Some(start);
                     }
-                    at = m.start() + 1;
+                    at = i + 1;
                 }
             }
         }
@@ -161,29 +168,57 @@ impl Query {
         match &self.engine {
             Engine::Empty => None,
             Engine::Exact { backward, .. } => backward.rfind(&hay[..end]),
-            Engine::Folded { .. } => {
-                // No reverse automaton: scan windows backwards, growing, and keep the last hit
-                // of the first window that has one.
-                let mut end = end;
-                let mut window = (64 * 1024).max(2 * n);
+            Engine::Folded { folded, anchor, .. } => {
+                // Hits lie wholly in ..end, so their anchor byte is at most this far in.
+                let mut limit = end - n + anchor.offset + 1;
                 loop {
-                    let start = end.saturating_sub(window);
-                    let hay = &hay[..end];
-                    let mut last = None;
-                    let mut at = start;
-                    while let Some(s) = self.next_start(hay, at) {
-                        last = Some(s);
-                        at = s + 1;
+                    let i = anchor.rfind(&hay[..limit])?;
+                    let start = i.checked_sub(anchor.offset)?;
+                    if rest_matches(&hay[..end], start, folded) {
+                        return Some(start);
                     }
-                    if last.is_some() || start == 0 {
-                        return last;
-                    }
-                    // Hits straddling `start` are wholly inside the next window.
-                    end = start + n - 1;
-                    window = (window * 2).min((8 << 20).max(2 * n));
+                    limit = i;
                 }
             }
         }
+    }
+}
+
+impl Anchor {
+    fn find(&self, hay: &[u8]) -> Option<usize> {
+        match *self.bytes.as_slice() {
+            [a] => memchr::memchr(a, hay),
+            [a, b] => memchr::memchr2(a, b, hay),
+            [a, b, c] => memchr::memchr3(a, b, c, hay),
+            _ => unreachable!("an anchor has one to three bytes"),
+        }
+    }
+
+    fn rfind(&self, hay: &[u8]) -> Option<usize> {
+        match *self.bytes.as_slice() {
+            [a] => memchr::memrchr(a, hay),
+            [a, b] => memchr::memrchr2(a, b, hay),
+            [a, b, c] => memchr::memrchr3(a, b, c, hay),
+            _ => unreachable!("an anchor has one to three bytes"),
+        }
+    }
+}
+
+/// How common a byte is in text, roughly (higher: more common), to anchor a search on a rare
+/// one. English letter frequencies for ASCII; lead bytes of two-byte sequences are common in
+/// Greek, Cyrillic or Hebrew text, continuation bytes name the letter and are rarer.
+fn commonness(b: u8) -> u32 {
+    const LETTERS: &[u8] = b"etaoinshrdlcumwfgypbvkjxqz";
+    match b {
+        b' ' => 255,
+        b'a'..=b'z' => 250 - 8 * LETTERS.iter().position(|&l| l == b).unwrap_or(25) as u32,
+        b'A'..=b'Z' => 60,
+        b'0'..=b'9' => 90,
+        b',' | b'.' | b'\n' => 140,
+        0xC2..=0xDF => 200,
+        0xE0..=0xEF => 150,
+        0x80..=0xBF => 110,
+        _ => 40,
     }
 }
 
@@ -223,44 +258,51 @@ fn spellings(c: char) -> Vec<char> {
 }
 
 fn folded_engine(text: &str) -> Engine {
-    // Grow the prefix while the number of its spellings stays small. ASCII letters cost
-    // nothing: the automaton matches ASCII case itself.
-    let mut variants: Vec<String> = vec![String::new()];
-    let mut prefix_len = 0;
-    let mut chars = text.chars().peekable();
-    while let Some(&c) = chars.peek() {
-        if c.is_ascii() {
-            for v in &mut variants {
-                v.push(c);
-            }
-        } else {
-            let ways = spellings(c);
-            if prefix_len > 0 && variants.len() * ways.len() > MAX_VARIANTS {
-                break;
-            }
-            variants = variants
-                .iter()
-                .flat_map(|v| {
-                    ways.iter().map(move |&w| {
-                        let mut s = v.clone();
-                        s.push(w);
-                        s
-                    })
-                })
-                .collect();
+    // For each byte position of the query: the bytes any spelling has there. The anchor is the
+    // position whose bytes are, together, the rarest.
+    let mut best: Option<(u32, Anchor)> = None;
+    let mut offset = 0;
+    for c in text.chars() {
+        let ways = spellings(c);
+        let mut encoded: Vec<[u8; 4]> = Vec::new();
+        for w in &ways {
+            let mut buf = [0u8; 4];
+            w.encode_utf8(&mut buf);
+            encoded.push(buf);
         }
-        prefix_len += c.len_utf8();
-        chars.next();
+        for k in 0..c.len_utf8() {
+            let mut bytes: Vec<u8> = encoded.iter().map(|e| e[k]).collect();
+            bytes.sort_unstable();
+            bytes.dedup();
+            if bytes.len() > 3 {
+                continue;
+            }
+            let cost: u32 = bytes.iter().map(|&b| commonness(b)).sum();
+            if best.as_ref().is_none_or(|(c, _)| cost < *c) {
+                best = Some((
+                    cost,
+                    Anchor {
+                        offset: offset + k,
+                        bytes,
+                    },
+                ));
+            }
+        }
+        offset += c.len_utf8();
     }
-    let prefix = AhoCorasickBuilder::new()
-        .ascii_case_insensitive(true)
-        .match_kind(MatchKind::LeftmostFirst)
-        .build(&variants)
-        .expect("a few short patterns always build");
+    let (_, anchor) = best.expect("every character has a byte with at most three spellings");
+    // For ASCII the automaton's vectorised search beats a memchr on a common letter.
+    let ascii = text.is_ascii().then(|| {
+        AhoCorasickBuilder::new()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::LeftmostFirst)
+            .build([text])
+            .expect("one short pattern always builds")
+    });
     Engine::Folded {
-        prefix,
-        prefix_len,
-        rest: chars.map(fold).collect(),
+        folded: text.chars().map(fold).collect(),
+        anchor,
+        ascii,
     }
 }
 
@@ -526,6 +568,10 @@ mod tests {
         check("naïve NAÏVE Naïve naive".as_bytes(), "naïve");
         check("x ÀÉÎÕÜÇ àéîõüç y".as_bytes(), "àéîõüçàéîõüç");
         check("ÀÉÎÕÜÇÀÉÎÕÜÇ àéîõüçàéîõüç".as_bytes(), "àéîõüçàéîõüç");
+        let mixed = "ΣΊΣΥΦΟΣ σίσυφοσ, Жуков ЖУКОВ жУКОВ; the THE tHe".as_bytes();
+        for q in ["σίσυφοσ", "жуков", "ков", "the", "he t", "σ"] {
+            check(mixed, q);
+        }
     }
 
     #[test]
@@ -617,6 +663,12 @@ mod tests {
         let mut by_fold: std::collections::HashMap<char, Vec<char>> = Default::default();
         for c in (0..=0x1FFFF).filter_map(char::from_u32) {
             by_fold.entry(fold(c)).or_default().push(c);
+        }
+        // And every character can be anchored: some byte of it has at most three spellings.
+        for c in (0..=0x1FFFF).filter_map(char::from_u32) {
+            if let Engine::Folded { anchor, .. } = Query::with_case(&c.to_string(), true).engine {
+                assert!(anchor.bytes.len() <= 3);
+            }
         }
         for (f, members) in by_fold.iter().filter(|(_, m)| m.len() > 1) {
             for &m in members {
