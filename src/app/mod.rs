@@ -104,10 +104,6 @@ pub struct SearchState {
     origin: usize,
 }
 
-/// Documents larger than this have their search hits counted only up to the current hit's
-/// neighbourhood; below it the `3/14` counter is exact and instant.
-const COUNT_LIMIT: usize = 32 << 20;
-
 pub struct App {
     pub doc: Document,
     pub cast: Cast,
