@@ -57,6 +57,7 @@ fn spawn_pipeline(
     thread::Builder::new()
         .name("extract".into())
         .spawn(move || {
+            yield_to_the_reader();
             // For measuring the reader on its own (scripts/perf): no entities, at once.
             let off = std::env::var_os("DRAMATIS_EXTRACT").is_some_and(|v| v == "off");
             for (i, doc) in docs.iter().enumerate() {
@@ -103,6 +104,15 @@ fn spawn_pipeline(
             }
         })
         .expect("spawning a thread")
+}
+
+/// Lowers this thread's priority, so that on a busy machine a key press is drawn before the
+/// next megabyte is extracted. (On Linux, `setpriority` with 0 names the calling thread.)
+fn yield_to_the_reader() {
+    // SAFETY: a plain system call on the calling thread; failure only leaves the priority be.
+    unsafe {
+        libc::setpriority(libc::PRIO_PROCESS, 0, 10);
+    }
 }
 
 /// Fingerprints each document and sends `Resume` for those read before.
