@@ -284,13 +284,8 @@ impl App {
         }
         if let Some(name) = cursor_name
             && let Some(e) = self.cast.entities.iter().position(|x| x.name == name)
-            && let Some(row) = self
-                .sidebar_rows
-                .iter()
-                .position(|r| *r == SidebarRow::Entity(e))
         {
-            self.cursor = row;
-            self.clamp_sidebar_scroll();
+            self.cursor_to_entity(e);
         }
         // Connections were counted for the old cast's entities.
         if self.doc.len() <= RECOUNT_LIMIT {

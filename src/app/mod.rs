@@ -475,6 +475,18 @@ impl App {
         }
     }
 
+    /// Puts the cast cursor on entity `e`'s row (and scrolls the cast to show it).
+    pub(crate) fn cursor_to_entity(&mut self, e: usize) {
+        if let Some(row) = self
+            .sidebar_rows
+            .iter()
+            .position(|r| *r == SidebarRow::Entity(e))
+        {
+            self.cursor = row;
+            self.clamp_sidebar_scroll();
+        }
+    }
+
     pub fn cursor_entity(&self) -> Option<usize> {
         self.sidebar_rows.get(self.cursor).and_then(|r| r.entity())
     }
@@ -631,14 +643,7 @@ impl App {
             && let Some(e) = self.cast.entities.iter().position(|e| e.name == name)
         {
             self.selected = Some(e);
-            if let Some(row) = self
-                .sidebar_rows
-                .iter()
-                .position(|r| *r == SidebarRow::Entity(e))
-            {
-                self.cursor = row;
-                self.clamp_sidebar_scroll();
-            }
+            self.cursor_to_entity(e);
         }
         self.panels_on_cast();
     }
@@ -835,14 +840,7 @@ impl App {
         {
             let i = self.cast.entities[e].mentions.binary_search(&m).ok();
             self.select(e, i);
-            if let Some(pos) = self
-                .sidebar_rows
-                .iter()
-                .position(|r| *r == SidebarRow::Entity(e))
-            {
-                self.cursor = pos;
-                self.clamp_sidebar_scroll();
-            }
+            self.cursor_to_entity(e);
         }
     }
 

@@ -154,14 +154,7 @@ impl App {
             match self.cast.entities.iter().position(|e| &e.name == name) {
                 Some(e) if self.progress.is_none() => {
                     self.selected = Some(e);
-                    if let Some(row) = self
-                        .sidebar_rows
-                        .iter()
-                        .position(|x| *x == SidebarRow::Entity(e))
-                    {
-                        self.cursor = row;
-                        self.clamp_sidebar_scroll();
-                    }
+                    self.cursor_to_entity(e);
                 }
                 _ => self.select_when_ready = Some(name.clone()),
             }

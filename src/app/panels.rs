@@ -580,14 +580,7 @@ impl App {
         self.relayout();
         if self.progress.is_none() && e < self.cast.entities.len() {
             self.select(e, Some(0));
-            if let Some(row) = self
-                .sidebar_rows
-                .iter()
-                .position(|r| *r == SidebarRow::Entity(e))
-            {
-                self.cursor = row;
-                self.clamp_sidebar_scroll();
-            }
+            self.cursor_to_entity(e);
         }
         self.focus = Focus::Panel;
     }
