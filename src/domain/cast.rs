@@ -2,7 +2,7 @@
 //! shows them.
 
 use crate::domain::entity::{Entity, Kind};
-use crate::domain::mention_index::{self, MentionIndex};
+use crate::domain::mention_index::MentionIndex;
 
 /// The sidebar's groups, in order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -58,28 +58,6 @@ impl Cast {
         Cast { entities, index }
     }
 
-    /// Where mentions are, for a mention map beside the text: how many mentions start in each
-    /// of `buckets` equal slices of a document `len` bytes long, counting entity `entity`'s
-    /// mentions, or every indexed mention if `None`. Two binary searches a bucket, so it can be
-    /// called every frame at any document size.
-    pub fn density(&self, entity: Option<usize>, len: usize, buckets: usize) -> Vec<usize> {
-        let edge = |k: usize| (len as u128 * k as u128 / buckets.max(1) as u128) as usize;
-        (0..buckets)
-            .map(|k| {
-                let range = edge(k)..if k + 1 == buckets {
-                    usize::MAX
-                } else {
-                    edge(k + 1)
-                };
-                match entity.and_then(|e| self.entities.get(e)) {
-                    Some(e) => mention_index::count_in(&e.mentions, range),
-                    None if entity.is_some() => 0,
-                    None => self.index.count_in(range),
-                }
-            })
-            .collect()
-    }
-
     /// Bytes held by the mention lists and the index (for measurements).
     pub fn mention_bytes(&self) -> usize {
         let lists: usize = self
@@ -124,17 +102,6 @@ mod tests {
                 })
                 .collect(),
         }
-    }
-
-    #[test]
-    fn density_counts_mentions_per_slice_of_the_document() {
-        let cast = Cast::new(vec![entity(&[0, 10, 55, 99]), entity(&[50, 51])]);
-        assert_eq!(cast.density(Some(0), 100, 4), [2, 0, 1, 1]);
-        assert_eq!(cast.density(Some(1), 100, 4), [0, 0, 2, 0]);
-        assert_eq!(cast.density(None, 100, 4), [2, 0, 3, 1]);
-        assert_eq!(cast.density(Some(7), 100, 2), [0, 0]);
-        // A mention at the very end still lands in the last bucket.
-        assert_eq!(cast.density(Some(0), 99, 3), [2, 1, 1]);
     }
 
     #[test]
