@@ -97,6 +97,11 @@ pub enum Action {
         doc: usize,
         curation: Box<Curation>,
     },
+    /// Document `doc`'s content fingerprint (the key of its remembered session).
+    Fingerprinted {
+        doc: usize,
+        print: String,
+    },
     /// Where the reader left document `doc` last time.
     Resume {
         doc: usize,

@@ -177,10 +177,15 @@ fn remember(app: &App) {
         } else {
             continue;
         };
-        // Hashing a mapped file reads all of it: release it as it goes (peak memory at exit).
-        let doc = &shelf.doc;
-        let print = fingerprint::fingerprint_in_pieces(doc.bytes(), |r| doc.release(r));
-        sessions.put(&fingerprint::to_hex(print), &memory);
+        // The fingerprint taken at start-up, else (--no-resume) taken now, releasing the
+        // mapped file's pages as it goes.
+        let print = shelf.print.clone().unwrap_or_else(|| {
+            let doc = &shelf.doc;
+            fingerprint::to_hex(fingerprint::fingerprint_in_pieces(doc.bytes(), |r| {
+                doc.release(r)
+            }))
+        });
+        sessions.put(&print, &memory);
         any = true;
     }
     if any {

@@ -131,7 +131,11 @@ pub fn spawn_resume(
                     fingerprint::to_hex(fingerprint::fingerprint_in_pieces(doc.bytes(), |r| {
                         doc.release(r)
                     }));
-                if let Some(memory) = sessions.get(&print)
+                let memory = sessions.get(&print);
+                if !send(Action::Fingerprinted { doc: i, print }) {
+                    return;
+                }
+                if let Some(memory) = memory
                     && !send(Action::Resume { doc: i, memory })
                 {
                     return;

@@ -28,6 +28,8 @@ pub struct Shelf {
     pub cast: Option<Cast>,
     pub progress: u8,
     pub memory: Memory,
+    /// Its content fingerprint, once the background worker has taken it.
+    pub print: Option<String>,
     /// Its corrections, while another document is shown.
     pub curation: Option<crate::app::curation::Curation>,
 }
@@ -40,6 +42,7 @@ impl Shelf {
             progress: 0,
             memory: Memory::default(),
             curation: None,
+            print: None,
         }
     }
 

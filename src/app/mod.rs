@@ -228,6 +228,7 @@ impl App {
                 | Action::Resume { .. }
                 | Action::RelationsReady { .. }
                 | Action::CurationReady { .. }
+                | Action::Fingerprinted { .. }
         ) {
             self.message = None;
         }
@@ -239,6 +240,9 @@ impl App {
                 | Action::Progress { .. }
                 | Action::CastReady { .. }
                 | Action::Resume { .. }
+                | Action::Fingerprinted { .. }
+                | Action::CurationReady { .. }
+                | Action::RelationsReady { .. }
                 | Action::Resize { .. }
         );
         let count = if keeps_count {
@@ -419,6 +423,11 @@ impl App {
                 }
             }
             Action::Resume { doc, memory } => self.resume(doc, &memory),
+            Action::Fingerprinted { doc, print } => {
+                if let Some(s) = self.shelves.get_mut(doc) {
+                    s.print = Some(print);
+                }
+            }
             Action::ToggleConnections => self.toggle_panel(panels::PanelKind::Connections),
             Action::ToggleContexts => self.toggle_panel(panels::PanelKind::Contexts),
             Action::ToggleCorpus => self.toggle_panel(panels::PanelKind::Corpus),
