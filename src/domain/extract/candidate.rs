@@ -43,3 +43,96 @@ pub struct Candidate {
     /// The acronym defined right after it, as in "the United Nations (UN)".
     pub defines: Option<String>,
 }
+
+/// One copy of each distinct string the candidates use (keys, values, acronyms), by id.
+#[derive(Debug, Default)]
+pub struct Strings {
+    ids: rustc_hash::FxHashMap<Box<str>, u32>,
+    all: Vec<Box<str>>,
+}
+
+impl Strings {
+    pub fn intern(&mut self, s: &str) -> u32 {
+        if let Some(&id) = self.ids.get(s) {
+            return id;
+        }
+        let id = u32::try_from(self.all.len()).expect("fewer than 2^32 distinct names");
+        self.all.push(s.into());
+        self.ids.insert(s.into(), id);
+        id
+    }
+
+    pub fn get(&self, s: &str) -> Option<u32> {
+        self.ids.get(s).copied()
+    }
+
+    /// How many distinct strings (ids are `0..count`).
+    pub fn count(&self) -> usize {
+        self.all.len()
+    }
+
+    pub fn str(&self, id: u32) -> &str {
+        &self.all[id as usize]
+    }
+}
+
+/// `Reading` with its string interned.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Packed {
+    Known {
+        canon: u32,
+        demonym: bool,
+    },
+    Name {
+        guess: Option<(Kind, Strength)>,
+        doubtful_start: bool,
+    },
+    Value {
+        kind: Kind,
+        norm: u32,
+    },
+}
+
+/// A `Candidate` kept for the whole document: offsets and interned strings.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Compact {
+    pub start: u32,
+    pub end: u32,
+    pub key: u32,
+    /// `u32::MAX`: defines nothing.
+    pub defines: u32,
+    pub reading: Packed,
+}
+
+impl Compact {
+    pub fn new(c: &Candidate, strings: &mut Strings) -> Compact {
+        let reading = match &c.reading {
+            Reading::Known { canon, demonym } => Packed::Known {
+                canon: *canon,
+                demonym: *demonym,
+            },
+            Reading::Name {
+                guess,
+                doubtful_start,
+            } => Packed::Name {
+                guess: *guess,
+                doubtful_start: *doubtful_start,
+            },
+            Reading::Value { kind, norm } => Packed::Value {
+                kind: *kind,
+                norm: strings.intern(norm),
+            },
+        };
+        Compact {
+            start: u32::try_from(c.start).expect("offset fits in u32"),
+            end: u32::try_from(c.end).expect("offset fits in u32"),
+            key: strings.intern(&c.key),
+            defines: c.defines.as_deref().map_or(u32::MAX, |d| strings.intern(d)),
+            reading,
+        }
+    }
+
+    pub fn defines(&self) -> Option<u32> {
+        (self.defines != u32::MAX).then_some(self.defines)
+    }
+}

@@ -29,14 +29,17 @@ mod token;
 mod typing;
 
 use crate::domain::entity::Entity;
-use candidate::Candidate;
+use candidate::{Candidate, Compact, Strings};
 use knowledge::Knowledge;
 use token::Token;
 
 /// Extraction over a document fed in pieces.
 pub struct Extractor {
     k: &'static Knowledge,
-    found: Vec<Candidate>,
+    /// The candidates of the current line, before they are packed into `found`.
+    line_found: Vec<Candidate>,
+    found: Vec<Compact>,
+    strings: Strings,
     toks: Vec<Token>,
     used: Vec<bool>,
 }
@@ -55,7 +58,9 @@ impl Extractor {
     fn with_knowledge(k: &'static Knowledge) -> Extractor {
         Extractor {
             k,
+            line_found: Vec::new(),
             found: Vec::new(),
+            strings: Strings::default(),
             toks: Vec::new(),
             used: Vec::new(),
         }
@@ -79,23 +84,21 @@ impl Extractor {
         token::tokenize(line, &mut self.toks);
         self.used.clear();
         self.used.resize(self.toks.len(), false);
-        dates::find(line, &self.toks, &mut self.used, base, &mut self.found);
-        names::find(
-            line,
-            &self.toks,
-            &mut self.used,
-            base,
-            self.k,
-            &mut self.found,
-        );
-        numbers::find(line, &self.toks, &mut self.used, base, &mut self.found);
+        let out = &mut self.line_found;
+        out.clear();
+        dates::find(line, &self.toks, &mut self.used, base, out);
+        names::find(line, &self.toks, &mut self.used, base, self.k, out);
+        numbers::find(line, &self.toks, &mut self.used, base, out);
+        let strings = &mut self.strings;
+        self.found
+            .extend(out.iter().map(|c| Compact::new(c, strings)));
     }
 
     /// Clusters the mentions found so far into entities, most important first.
     pub fn finish(self) -> Vec<Entity> {
         let mut found = self.found;
         found.sort_by_key(|c| c.start);
-        cluster::cluster(found, self.k)
+        cluster::cluster(found, &self.strings, self.k)
     }
 }
 
