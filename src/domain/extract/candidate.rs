@@ -93,19 +93,26 @@ pub enum Packed {
     },
 }
 
-/// A `Candidate` kept for the whole document: offsets and interned strings.
+/// A `Candidate` kept for the whole document: offsets and interned strings. What it defines
+/// (rare) is kept apart, as a `Definition`.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Compact {
     pub start: u32,
     pub end: u32,
     pub key: u32,
-    /// `u32::MAX`: defines nothing.
-    pub defines: u32,
     pub reading: Packed,
 }
 
+/// A candidate that defines an acronym: its start, its key and the acronym.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Definition {
+    pub start: u32,
+    pub key: u32,
+    pub acronym: u32,
+}
+
 impl Compact {
-    pub fn new(c: &Candidate, strings: &mut Strings) -> Compact {
+    pub fn new(c: &Candidate, strings: &mut Strings, defs: &mut Vec<Definition>) -> Compact {
         let reading = match &c.reading {
             Reading::Known { canon, demonym } => Packed::Known {
                 canon: *canon,
@@ -123,16 +130,19 @@ impl Compact {
                 norm: strings.intern(norm),
             },
         };
-        Compact {
+        let compact = Compact {
             start: u32::try_from(c.start).expect("offset fits in u32"),
             end: u32::try_from(c.end).expect("offset fits in u32"),
             key: strings.intern(&c.key),
-            defines: c.defines.as_deref().map_or(u32::MAX, |d| strings.intern(d)),
             reading,
+        };
+        if let Some(d) = &c.defines {
+            defs.push(Definition {
+                start: compact.start,
+                key: compact.key,
+                acronym: strings.intern(d),
+            });
         }
-    }
-
-    pub fn defines(&self) -> Option<u32> {
-        (self.defines != u32::MAX).then_some(self.defines)
+        compact
     }
 }

@@ -13,7 +13,7 @@ use std::collections::BTreeMap;
 
 use rustc_hash::FxHashMap as HashMap;
 
-use super::candidate::{Compact, Packed, Strength, Strings};
+use super::candidate::{Compact, Definition, Packed, Strength, Strings};
 use super::knowledge::Knowledge;
 use crate::domain::entity::{self, Entity, Kind, Mention};
 
@@ -108,7 +108,12 @@ fn initials(key: &str) -> String {
         .collect()
 }
 
-pub fn cluster(cands: Vec<Compact>, s: &Strings, k: &Knowledge) -> Vec<Entity> {
+pub fn cluster(
+    cands: Vec<Compact>,
+    defs: &[Definition],
+    s: &Strings,
+    k: &Knowledge,
+) -> Vec<Entity> {
     // What the document says about each unknown name.
     let mut info: HashMap<u32, NameInfo> = HashMap::default();
     for c in &cands {
@@ -163,10 +168,8 @@ pub fn cluster(cands: Vec<Compact>, s: &Strings, k: &Knowledge) -> Vec<Entity> {
 
     // Acronyms: defined in brackets, or the initials of a multi-word name of the text.
     let mut acronyms: HashMap<u32, u32> = HashMap::default();
-    for c in &cands {
-        if let Some(a) = c.defines() {
-            acronyms.entry(a).or_insert(c.key);
-        }
+    for d in defs {
+        acronyms.entry(d.acronym).or_insert(d.key);
     }
     for &key in &firsts {
         let text = s.str(key);
@@ -319,22 +322,25 @@ impl<'a> Names<'a> {
 /// Keeps mentions of different entities apart: a later mention overlapping an earlier kept one
 /// is dropped. The finders never produce overlaps; this makes it a guarantee.
 fn without_overlaps(mut entities: Vec<Entity>) -> Vec<Entity> {
-    let mut all: Vec<(Mention, usize)> = entities
+    let mut all: Vec<(Mention, u32)> = entities
         .iter()
         .enumerate()
-        .flat_map(|(i, e)| e.mentions.iter().map(move |m| (*m, i)))
+        .flat_map(|(i, e)| {
+            let i = u32::try_from(i).expect("fewer than 2^32 entities");
+            e.mentions.iter().map(move |m| (*m, i))
+        })
         .collect();
     all.sort_unstable();
-    let mut keep: Vec<Vec<Mention>> = vec![Vec::new(); entities.len()];
+    // Kept mentions are a subset of each entity's, so they fit where those were.
+    for e in &mut entities {
+        e.mentions.clear();
+    }
     let mut last_end = 0u32;
     for (m, i) in all {
         if m.start >= last_end && !m.is_empty() {
-            keep[i].push(m);
+            entities[i as usize].mentions.push(m);
             last_end = m.end;
         }
-    }
-    for (e, k) in entities.iter_mut().zip(keep) {
-        e.mentions = k;
     }
     entities
 }

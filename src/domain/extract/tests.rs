@@ -501,18 +501,20 @@ fn big_file_throughput() {
         at = end;
     }
     let fed = t.elapsed();
+    let fed_peak = peak_kb();
     let entities = ex.finish();
     let all = t.elapsed();
     let mentions: usize = entities.iter().map(|e| e.mentions.len()).sum();
     eprintln!(
         "{path}: {} MB, feed {:.2} s, finish {:.2} s, {:.1} MB/s, {} entities, {mentions} mentions, \
-         peak RSS {} MB (file read before: {} MB)",
+         peak RSS {} MB (after feed {} MB, file read before: {} MB)",
         text.len() / 1_000_000,
         fed.as_secs_f64(),
         (all - fed).as_secs_f64(),
         text.len() as f64 / 1e6 / all.as_secs_f64(),
         entities.len(),
         peak_kb() / 1000,
+        fed_peak / 1000,
         before / 1000,
     );
 }
