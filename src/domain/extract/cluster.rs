@@ -9,8 +9,6 @@
 //!   (the nationality) when it is not;
 //! - a name only seen at sentence starts that is also a common word is dropped.
 
-use std::collections::BTreeMap;
-
 use rustc_hash::FxHashMap as HashMap;
 
 use super::candidate::{Compact, Definition, Packed, Strength, Strings};
@@ -30,8 +28,8 @@ enum Target {
 /// Everything the document says about one unknown name (by key).
 #[derive(Debug, Default)]
 struct NameInfo {
-    /// Per kind: the strongest evidence and the sum of all evidence.
-    evidence: BTreeMap<Kind, (Strength, u32)>,
+    /// Per kind: the strongest evidence and the sum of all evidence (by `Kind as usize`).
+    evidence: [Option<(Strength, u32)>; Kind::ALL.len()],
     all_doubtful: bool,
     seen: bool,
 }
@@ -45,7 +43,7 @@ impl NameInfo {
         };
         self.seen = true;
         if let Some((kind, strength)) = guess {
-            let e = self.evidence.entry(kind).or_insert((strength, 0));
+            let e = self.evidence[kind as usize].get_or_insert((strength, 0));
             e.0 = e.0.max(strength);
             e.1 += strength as u32;
         }
@@ -53,10 +51,11 @@ impl NameInfo {
 
     /// The kind with the strongest evidence, then the most evidence.
     fn kind(&self) -> Option<(Kind, Strength)> {
-        self.evidence
-            .iter()
-            .max_by_key(|(kind, (strength, votes))| (*strength, *votes, std::cmp::Reverse(**kind)))
-            .map(|(kind, (strength, _))| (*kind, *strength))
+        Kind::ALL
+            .into_iter()
+            .filter_map(|kind| Some((kind, self.evidence[kind as usize]?)))
+            .max_by_key(|(kind, (strength, votes))| (*strength, *votes, std::cmp::Reverse(*kind)))
+            .map(|(kind, (strength, _))| (kind, strength))
     }
 }
 
@@ -198,10 +197,16 @@ pub fn cluster(
         by_last_word: &by_last_word,
         acronyms: &acronyms,
     };
+    // Whether the mentions kept are in order and apart, as the finders make them: then there
+    // are no overlaps to remove.
+    let mut apart = true;
+    let mut last_end = 0u32;
     for c in &cands {
         let Some((target, kind, name)) = names.resolve(c) else {
             continue;
         };
+        apart &= c.start >= last_end && c.end > c.start;
+        last_end = c.end;
         let is_name = matches!(target, Target::Name(_));
         let at = *index.entry(target).or_insert_with(|| {
             builders.push(Builder {
@@ -237,7 +242,11 @@ pub fn cluster(
             mentions: b.mentions,
         })
         .collect();
-    entity::finalize(without_overlaps(entities))
+    entity::finalize(if apart {
+        entities
+    } else {
+        without_overlaps(entities)
+    })
 }
 
 /// What the whole document says about names, to resolve each candidate.
