@@ -6,7 +6,7 @@
 use crate::domain::entity::Kind;
 
 /// How strongly a piece of evidence types a name. Higher wins.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Strength {
     /// A guess from context ("in X", an acronym).
     Weak = 1,
@@ -49,6 +49,8 @@ pub struct Candidate {
 pub struct Strings {
     ids: rustc_hash::FxHashMap<Box<str>, u32>,
     all: Vec<Box<str>>,
+    form_ids: rustc_hash::FxHashMap<Form, u32>,
+    forms: Vec<Form>,
 }
 
 impl Strings {
@@ -60,6 +62,22 @@ impl Strings {
         self.all.push(s.into());
         self.ids.insert(s.into(), id);
         id
+    }
+
+    /// The id of a (key, reading) pair: one per distinct way a name is read.
+    pub fn intern_form(&mut self, f: Form) -> u32 {
+        *self.form_ids.entry(f).or_insert_with(|| {
+            self.forms.push(f);
+            u32::try_from(self.forms.len() - 1).expect("fewer than 2^32 forms")
+        })
+    }
+
+    pub fn form(&self, id: u32) -> Form {
+        self.forms[id as usize]
+    }
+
+    pub fn form_count(&self) -> usize {
+        self.forms.len()
     }
 
     pub fn get(&self, s: &str) -> Option<u32> {
@@ -77,7 +95,7 @@ impl Strings {
 }
 
 /// `Reading` with its string interned.
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Packed {
     Known {
         canon: u32,
@@ -99,6 +117,13 @@ pub enum Packed {
 pub struct Compact {
     pub start: u32,
     pub end: u32,
+    /// Its key and reading, as a `Form` id.
+    pub form: u32,
+}
+
+/// A key (string id) with a reading: what clustering needs of a candidate besides its place.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Form {
     pub key: u32,
     pub reading: Packed,
 }
@@ -130,16 +155,16 @@ impl Compact {
                 norm: strings.intern(norm),
             },
         };
+        let key = strings.intern(&c.key);
         let compact = Compact {
             start: u32::try_from(c.start).expect("offset fits in u32"),
             end: u32::try_from(c.end).expect("offset fits in u32"),
-            key: strings.intern(&c.key),
-            reading,
+            form: strings.intern_form(Form { key, reading }),
         };
         if let Some(d) = &c.defines {
             defs.push(Definition {
                 start: compact.start,
-                key: compact.key,
+                key,
                 acronym: strings.intern(d),
             });
         }

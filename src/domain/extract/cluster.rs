@@ -11,7 +11,7 @@
 
 use rustc_hash::FxHashMap as HashMap;
 
-use super::candidate::{Compact, Definition, Packed, Strength, Strings};
+use super::candidate::{Compact, Definition, Form, Packed, Strength, Strings};
 use super::knowledge::Knowledge;
 use crate::domain::entity::{self, Entity, Kind, Mention};
 
@@ -116,6 +116,7 @@ pub fn cluster(
     // What the document says about each unknown name.
     let mut info: HashMap<u32, NameInfo> = HashMap::default();
     for c in &cands {
+        let c = s.form(c.form);
         if let Packed::Name {
             guess,
             doubtful_start,
@@ -130,6 +131,7 @@ pub fn cluster(
     let mut firsts: Vec<u32> = Vec::new();
     let mut seen = vec![false; s.count()];
     for c in &cands {
+        let c = s.form(c.form);
         if let Packed::Name { .. } = c.reading
             && !std::mem::replace(&mut seen[c.key as usize], true)
         {
@@ -201,8 +203,13 @@ pub fn cluster(
     // are no overlaps to remove.
     let mut apart = true;
     let mut last_end = 0u32;
+    // Where each form goes, worked out at its first mention.
+    let mut resolved: Vec<Option<Option<(Target, Kind, &str)>>> = vec![None; s.form_count()];
     for c in &cands {
-        let Some((target, kind, name)) = names.resolve(c) else {
+        let form = s.form(c.form);
+        let Some((target, kind, name)) =
+            *resolved[c.form as usize].get_or_insert_with(|| names.resolve(&form))
+        else {
             continue;
         };
         apart &= c.start >= last_end && c.end > c.start;
@@ -221,8 +228,8 @@ pub fn cluster(
         if name.len() > b.name.len() && is_name {
             b.name = name.to_string();
         }
-        if !b.aliases.contains(&c.key) {
-            b.aliases.push(c.key);
+        if !b.aliases.contains(&form.key) {
+            b.aliases.push(form.key);
         }
         b.mentions.push(Mention {
             start: c.start,
@@ -271,7 +278,7 @@ impl<'a> Names<'a> {
     }
 
     /// Where a candidate goes: its entity, the kind of that entity and the name it offers.
-    fn resolve(&self, c: &Compact) -> Option<(Target, Kind, &'a str)> {
+    fn resolve(&self, c: &Form) -> Option<(Target, Kind, &'a str)> {
         let (s, k) = (self.s, self.k);
         match c.reading {
             Packed::Value { kind, norm } => Some((Target::Value(kind, norm), kind, s.str(c.key))),
