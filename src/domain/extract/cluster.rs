@@ -204,7 +204,7 @@ pub fn cluster(
     let mut apart = true;
     let mut last_end = 0u32;
     // Where each form goes, worked out at its first mention.
-    let mut resolved: Vec<Option<Option<(Target, Kind, &str)>>> = vec![None; s.form_count()];
+    let mut resolved: Vec<Option<Option<Resolved>>> = vec![None; s.form_count()];
     for c in &cands {
         let form = s.form(c.form);
         let Some((target, kind, name)) =
@@ -256,6 +256,9 @@ pub fn cluster(
     })
 }
 
+/// Where a candidate goes: its entity, the kind of that entity and the name it offers.
+type Resolved<'a> = (Target, Kind, &'a str);
+
 /// What the whole document says about names, to resolve each candidate.
 struct Names<'a> {
     s: &'a Strings,
@@ -278,7 +281,7 @@ impl<'a> Names<'a> {
     }
 
     /// Where a candidate goes: its entity, the kind of that entity and the name it offers.
-    fn resolve(&self, c: &Form) -> Option<(Target, Kind, &'a str)> {
+    fn resolve(&self, c: &Form) -> Option<Resolved<'a>> {
         let (s, k) = (self.s, self.k);
         match c.reading {
             Packed::Value { kind, norm } => Some((Target::Value(kind, norm), kind, s.str(c.key))),
