@@ -203,38 +203,61 @@ pub fn cluster(
     // are no overlaps to remove.
     let mut apart = true;
     let mut last_end = 0u32;
-    // Where each form goes, worked out at its first mention.
-    let mut resolved: Vec<Option<Option<Resolved>>> = vec![None; s.form_count()];
+    // The entity each form goes to (or `SKIP`), worked out at its first mention: its name,
+    // kind and aliases only change then (a form offers the same name and alias every time).
+    const TODO: u32 = u32::MAX;
+    const SKIP: u32 = u32::MAX - 1;
+    let mut goes_to: Vec<u32> = vec![TODO; s.form_count()];
+    let mut counts: Vec<u32> = Vec::new();
     for c in &cands {
-        let form = s.form(c.form);
-        let Some((target, kind, name)) =
-            *resolved[c.form as usize].get_or_insert_with(|| names.resolve(&form))
-        else {
+        let mut at = goes_to[c.form as usize];
+        if at == TODO {
+            let form = s.form(c.form);
+            at = match names.resolve(&form) {
+                None => SKIP,
+                Some((target, kind, name)) => {
+                    let is_name = matches!(target, Target::Name(_));
+                    let at = *index.entry(target).or_insert_with(|| {
+                        builders.push(Builder {
+                            name: name.to_string(),
+                            kind,
+                            aliases: Vec::new(),
+                            mentions: Vec::new(),
+                        });
+                        counts.push(0);
+                        builders.len() - 1
+                    });
+                    let b = &mut builders[at];
+                    if name.len() > b.name.len() && is_name {
+                        b.name = name.to_string();
+                    }
+                    if !b.aliases.contains(&form.key) {
+                        b.aliases.push(form.key);
+                    }
+                    u32::try_from(at).expect("fewer than 2^32 entities")
+                }
+            };
+            goes_to[c.form as usize] = at;
+        }
+        if at == SKIP {
             continue;
-        };
+        }
         apart &= c.start >= last_end && c.end > c.start;
         last_end = c.end;
-        let is_name = matches!(target, Target::Name(_));
-        let at = *index.entry(target).or_insert_with(|| {
-            builders.push(Builder {
-                name: name.to_string(),
-                kind,
-                aliases: Vec::new(),
-                mentions: Vec::new(),
+        counts[at as usize] += 1;
+    }
+    // Mentions, each entity's in a vector of the right size.
+    for (b, n) in builders.iter_mut().zip(&counts) {
+        b.mentions.reserve_exact(*n as usize);
+    }
+    for c in &cands {
+        let at = goes_to[c.form as usize];
+        if at != SKIP {
+            builders[at as usize].mentions.push(Mention {
+                start: c.start,
+                end: c.end,
             });
-            builders.len() - 1
-        });
-        let b = &mut builders[at];
-        if name.len() > b.name.len() && is_name {
-            b.name = name.to_string();
         }
-        if !b.aliases.contains(&form.key) {
-            b.aliases.push(form.key);
-        }
-        b.mentions.push(Mention {
-            start: c.start,
-            end: c.end,
-        });
     }
     drop(index);
     drop(cands);
@@ -255,9 +278,6 @@ pub fn cluster(
         without_overlaps(entities)
     })
 }
-
-/// Where a candidate goes: its entity, the kind of that entity and the name it offers.
-type Resolved<'a> = (Target, Kind, &'a str);
 
 /// What the whole document says about names, to resolve each candidate.
 struct Names<'a> {
@@ -281,7 +301,7 @@ impl<'a> Names<'a> {
     }
 
     /// Where a candidate goes: its entity, the kind of that entity and the name it offers.
-    fn resolve(&self, c: &Form) -> Option<Resolved<'a>> {
+    fn resolve(&self, c: &Form) -> Option<(Target, Kind, &'a str)> {
         let (s, k) = (self.s, self.k);
         match c.reading {
             Packed::Value { kind, norm } => Some((Target::Value(kind, norm), kind, s.str(c.key))),
