@@ -6,7 +6,7 @@
 use crate::domain::entity::Kind;
 
 /// How strongly a piece of evidence types a name. Higher wins.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Strength {
     /// A guess from context ("in X", an acronym).
     Weak = 1,
@@ -42,4 +42,132 @@ pub struct Candidate {
     pub reading: Reading,
     /// The acronym defined right after it, as in "the United Nations (UN)".
     pub defines: Option<String>,
+}
+
+/// One copy of each distinct string the candidates use (keys, values, acronyms), by id.
+#[derive(Debug, Default)]
+pub struct Strings {
+    ids: rustc_hash::FxHashMap<Box<str>, u32>,
+    all: Vec<Box<str>>,
+    form_ids: rustc_hash::FxHashMap<Form, u32>,
+    forms: Vec<Form>,
+}
+
+impl Strings {
+    pub fn intern(&mut self, s: &str) -> u32 {
+        if let Some(&id) = self.ids.get(s) {
+            return id;
+        }
+        let id = u32::try_from(self.all.len()).expect("fewer than 2^32 distinct names");
+        self.all.push(s.into());
+        self.ids.insert(s.into(), id);
+        id
+    }
+
+    /// The id of a (key, reading) pair: one per distinct way a name is read.
+    pub fn intern_form(&mut self, f: Form) -> u32 {
+        *self.form_ids.entry(f).or_insert_with(|| {
+            self.forms.push(f);
+            u32::try_from(self.forms.len() - 1).expect("fewer than 2^32 forms")
+        })
+    }
+
+    pub fn form(&self, id: u32) -> Form {
+        self.forms[id as usize]
+    }
+
+    pub fn form_count(&self) -> usize {
+        self.forms.len()
+    }
+
+    pub fn get(&self, s: &str) -> Option<u32> {
+        self.ids.get(s).copied()
+    }
+
+    /// How many distinct strings (ids are `0..count`).
+    pub fn count(&self) -> usize {
+        self.all.len()
+    }
+
+    pub fn str(&self, id: u32) -> &str {
+        &self.all[id as usize]
+    }
+}
+
+/// `Reading` with its string interned.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Packed {
+    Known {
+        canon: u32,
+        demonym: bool,
+    },
+    Name {
+        guess: Option<(Kind, Strength)>,
+        doubtful_start: bool,
+    },
+    Value {
+        kind: Kind,
+        norm: u32,
+    },
+}
+
+/// A `Candidate` kept for the whole document: offsets and interned strings. What it defines
+/// (rare) is kept apart, as a `Definition`.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Compact {
+    pub start: u32,
+    pub end: u32,
+    /// Its key and reading, as a `Form` id.
+    pub form: u32,
+}
+
+/// A key (string id) with a reading: what clustering needs of a candidate besides its place.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Form {
+    pub key: u32,
+    pub reading: Packed,
+}
+
+/// A candidate that defines an acronym: its start, its key and the acronym.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Definition {
+    pub start: u32,
+    pub key: u32,
+    pub acronym: u32,
+}
+
+impl Compact {
+    pub fn new(c: &Candidate, strings: &mut Strings, defs: &mut Vec<Definition>) -> Compact {
+        let reading = match &c.reading {
+            Reading::Known { canon, demonym } => Packed::Known {
+                canon: *canon,
+                demonym: *demonym,
+            },
+            Reading::Name {
+                guess,
+                doubtful_start,
+            } => Packed::Name {
+                guess: *guess,
+                doubtful_start: *doubtful_start,
+            },
+            Reading::Value { kind, norm } => Packed::Value {
+                kind: *kind,
+                norm: strings.intern(norm),
+            },
+        };
+        let key = strings.intern(&c.key);
+        let compact = Compact {
+            start: u32::try_from(c.start).expect("offset fits in u32"),
+            end: u32::try_from(c.end).expect("offset fits in u32"),
+            form: strings.intern_form(Form { key, reading }),
+        };
+        if let Some(d) = &c.defines {
+            defs.push(Definition {
+                start: compact.start,
+                key,
+                acronym: strings.intern(d),
+            });
+        }
+        compact
+    }
 }

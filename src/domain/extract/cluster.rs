@@ -9,29 +9,27 @@
 //!   (the nationality) when it is not;
 //! - a name only seen at sentence starts that is also a common word is dropped.
 
-use std::collections::BTreeMap;
-
 use rustc_hash::FxHashMap as HashMap;
 
-use super::candidate::{Candidate, Reading, Strength};
+use super::candidate::{Compact, Definition, Form, Packed, Strength, Strings};
 use super::knowledge::Knowledge;
 use crate::domain::entity::{self, Entity, Kind, Mention};
 
-/// What a mention belongs to.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+/// What a mention belongs to (strings by their ids in `Strings`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 enum Target {
     Canon(u32),
     /// The nationality of a country that is not named in the text.
     Nationality(u32),
-    Name(String),
-    Value(Kind, String),
+    Name(u32),
+    Value(Kind, u32),
 }
 
 /// Everything the document says about one unknown name (by key).
 #[derive(Debug, Default)]
 struct NameInfo {
-    /// Per kind: the strongest evidence and the sum of all evidence.
-    evidence: BTreeMap<Kind, (Strength, u32)>,
+    /// Per kind: the strongest evidence and the sum of all evidence (by `Kind as usize`).
+    evidence: [Option<(Strength, u32)>; Kind::ALL.len()],
     all_doubtful: bool,
     seen: bool,
 }
@@ -45,7 +43,7 @@ impl NameInfo {
         };
         self.seen = true;
         if let Some((kind, strength)) = guess {
-            let e = self.evidence.entry(kind).or_insert((strength, 0));
+            let e = self.evidence[kind as usize].get_or_insert((strength, 0));
             e.0 = e.0.max(strength);
             e.1 += strength as u32;
         }
@@ -53,17 +51,18 @@ impl NameInfo {
 
     /// The kind with the strongest evidence, then the most evidence.
     fn kind(&self) -> Option<(Kind, Strength)> {
-        self.evidence
-            .iter()
-            .max_by_key(|(kind, (strength, votes))| (*strength, *votes, std::cmp::Reverse(**kind)))
-            .map(|(kind, (strength, _))| (*kind, *strength))
+        Kind::ALL
+            .into_iter()
+            .filter_map(|kind| Some((kind, self.evidence[kind as usize]?)))
+            .max_by_key(|(kind, (strength, votes))| (*strength, *votes, std::cmp::Reverse(*kind)))
+            .map(|(kind, (strength, _))| (kind, strength))
     }
 }
 
 struct Builder {
     name: String,
     kind: Kind,
-    aliases: Vec<String>,
+    aliases: Vec<u32>,
     mentions: Vec<Mention>,
 }
 
@@ -108,94 +107,160 @@ fn initials(key: &str) -> String {
         .collect()
 }
 
-pub fn cluster(cands: Vec<Candidate>, k: &Knowledge) -> Vec<Entity> {
+pub fn cluster(
+    cands: Vec<Compact>,
+    defs: &[Definition],
+    s: &Strings,
+    k: &Knowledge,
+) -> Vec<Entity> {
     // What the document says about each unknown name.
-    let mut info: HashMap<&str, NameInfo> = HashMap::default();
+    let mut info: HashMap<u32, NameInfo> = HashMap::default();
     for c in &cands {
-        if let Reading::Name {
+        let c = s.form(c.form);
+        if let Packed::Name {
             guess,
             doubtful_start,
-        } = &c.reading
+        } = c.reading
         {
-            info.entry(c.key.as_str())
-                .or_default()
-                .add(*guess, *doubtful_start);
+            info.entry(c.key).or_default().add(guess, doubtful_start);
         }
     }
 
-    // People by the last word of their full names, first seen first.
-    let mut by_last_word: HashMap<&str, &str> = HashMap::default();
+    // Each distinct name is looked at once below, at its first mention: what follows depends
+    // only on the name, and the maps keep what they saw first.
+    let mut firsts: Vec<u32> = Vec::new();
+    let mut seen = vec![false; s.count()];
     for c in &cands {
-        if let Reading::Name { .. } = c.reading
-            && c.key.contains(' ')
+        let c = s.form(c.form);
+        if let Packed::Name { .. } = c.reading
+            && !std::mem::replace(&mut seen[c.key as usize], true)
+        {
+            firsts.push(c.key);
+        }
+    }
+    drop(seen);
+
+    // People by the last word of their full names, first seen first. Only words that are
+    // names of the text can be looked up.
+    let mut by_last_word: HashMap<u32, u32> = HashMap::default();
+    for &key in &firsts {
+        let text = s.str(key);
+        if text.contains(' ')
             && info
-                .get(c.key.as_str())
+                .get(&key)
                 .and_then(NameInfo::kind)
                 .is_some_and(|(kind, _)| kind == Kind::Person)
-            && let Some(last) = c.key.rsplit(' ').next()
+            && let Some(last) = text.rsplit(' ').next()
+            && let Some(last) = s.get(last)
         {
-            by_last_word.entry(last).or_insert(c.key.as_str());
+            by_last_word.entry(last).or_insert(key);
         }
     }
 
     // Companies by their names without the legal suffix: "Acme Corp." is also "Acme".
-    let mut by_short_name: HashMap<&str, &str> = HashMap::default();
-    for c in &cands {
-        if let Reading::Name { .. } = c.reading
-            && let Some(short) = without_legal_suffix(&c.key)
+    let mut by_short_name: Vec<(u32, u32)> = Vec::new();
+    for &key in &firsts {
+        if let Some(short) = without_legal_suffix(s.str(key))
+            && let Some(short) = s.get(short)
         {
-            by_short_name.entry(short).or_insert(c.key.as_str());
+            by_short_name.push((short, key));
         }
     }
 
     // Acronyms: defined in brackets, or the initials of a multi-word name of the text.
-    let mut acronyms: HashMap<&str, &str> = HashMap::default();
-    for c in &cands {
-        if let Some(a) = &c.defines {
-            acronyms.entry(a.as_str()).or_insert(c.key.as_str());
-        }
+    let mut acronyms: HashMap<u32, u32> = HashMap::default();
+    for d in defs {
+        acronyms.entry(d.acronym).or_insert(d.key);
     }
-    for c in &cands {
-        if matches!(c.reading, Reading::Name { .. }) && c.key.contains(' ') {
-            let ini = initials(&c.key);
+    for &key in &firsts {
+        let text = s.str(key);
+        if text.contains(' ') {
+            let ini = initials(text);
             if ini.chars().count() >= 2
-                && let Some((acronym, _)) = info.get_key_value(ini.as_str())
+                && let Some(acronym) = s.get(&ini)
+                && info.contains_key(&acronym)
             {
-                acronyms.entry(acronym).or_insert(c.key.as_str());
+                acronyms.entry(acronym).or_insert(key);
             }
         }
+    }
+    for (short, full) in by_short_name {
+        acronyms.entry(short).or_insert(full);
     }
 
     // The target of each candidate.
     // Entities in order of first mention; the map only finds them.
     let mut index: HashMap<Target, usize> = HashMap::default();
     let mut builders: Vec<Builder> = Vec::new();
-    for (short, full) in by_short_name {
-        acronyms.entry(short).or_insert(full);
+    let names = Names {
+        s,
+        k,
+        info: &info,
+        by_last_word: &by_last_word,
+        acronyms: &acronyms,
+    };
+    // Whether the mentions kept are in order and apart, as the finders make them: then there
+    // are no overlaps to remove.
+    let mut apart = true;
+    let mut last_end = 0u32;
+    // The entity each form goes to (or `SKIP`), worked out at its first mention: its name,
+    // kind and aliases only change then (a form offers the same name and alias every time).
+    const TODO: u32 = u32::MAX;
+    const SKIP: u32 = u32::MAX - 1;
+    let mut goes_to: Vec<u32> = vec![TODO; s.form_count()];
+    let mut counts: Vec<u32> = Vec::new();
+    for c in &cands {
+        let mut at = goes_to[c.form as usize];
+        if at == TODO {
+            let form = s.form(c.form);
+            at = match names.resolve(&form) {
+                None => SKIP,
+                Some((target, kind, name)) => {
+                    let is_name = matches!(target, Target::Name(_));
+                    let at = *index.entry(target).or_insert_with(|| {
+                        builders.push(Builder {
+                            name: name.to_string(),
+                            kind,
+                            aliases: Vec::new(),
+                            mentions: Vec::new(),
+                        });
+                        counts.push(0);
+                        builders.len() - 1
+                    });
+                    let b = &mut builders[at];
+                    if name.len() > b.name.len() && is_name {
+                        b.name = name.to_string();
+                    }
+                    if !b.aliases.contains(&form.key) {
+                        b.aliases.push(form.key);
+                    }
+                    u32::try_from(at).expect("fewer than 2^32 entities")
+                }
+            };
+            goes_to[c.form as usize] = at;
+        }
+        if at == SKIP {
+            continue;
+        }
+        apart &= c.start >= last_end && c.end > c.start;
+        last_end = c.end;
+        counts[at as usize] += 1;
+    }
+    // Mentions, each entity's in a vector of the right size.
+    for (b, n) in builders.iter_mut().zip(&counts) {
+        b.mentions.reserve_exact(*n as usize);
     }
     for c in &cands {
-        let Some((target, kind, name)) = resolve(c, k, &info, &by_last_word, &acronyms) else {
-            continue;
-        };
-        let is_name = matches!(target, Target::Name(_));
-        let at = *index.entry(target).or_insert_with(|| {
-            builders.push(Builder {
-                name: name.clone(),
-                kind,
-                aliases: Vec::new(),
-                mentions: Vec::new(),
+        let at = goes_to[c.form as usize];
+        if at != SKIP {
+            builders[at as usize].mentions.push(Mention {
+                start: c.start,
+                end: c.end,
             });
-            builders.len() - 1
-        });
-        let b = &mut builders[at];
-        if name.len() > b.name.len() && is_name {
-            b.name = name;
         }
-        if !b.aliases.contains(&c.key) {
-            b.aliases.push(c.key.clone());
-        }
-        b.mentions.push(Mention::new(c.start..c.end));
     }
+    drop(index);
+    drop(cands);
 
     let entities = builders
         .into_iter()
@@ -203,88 +268,92 @@ pub fn cluster(cands: Vec<Candidate>, k: &Knowledge) -> Vec<Entity> {
             id: String::new(),
             name: b.name,
             kind: b.kind,
-            aliases: b.aliases,
+            aliases: b.aliases.iter().map(|&a| s.str(a).to_string()).collect(),
             mentions: b.mentions,
         })
         .collect();
-    entity::finalize(without_overlaps(entities))
+    entity::finalize(if apart {
+        entities
+    } else {
+        without_overlaps(entities)
+    })
 }
 
-/// Where a candidate goes: its entity, the kind of that entity and the name it offers.
-fn resolve(
-    c: &Candidate,
-    k: &Knowledge,
-    info: &HashMap<&str, NameInfo>,
-    by_last_word: &HashMap<&str, &str>,
-    acronyms: &HashMap<&str, &str>,
-) -> Option<(Target, Kind, String)> {
-    let person_of = |key: &str| -> Option<&str> {
-        if key.contains(' ') {
+/// What the whole document says about names, to resolve each candidate.
+struct Names<'a> {
+    s: &'a Strings,
+    k: &'a Knowledge,
+    info: &'a HashMap<u32, NameInfo>,
+    by_last_word: &'a HashMap<u32, u32>,
+    acronyms: &'a HashMap<u32, u32>,
+}
+
+impl<'a> Names<'a> {
+    /// The full name of the person a single word stands for, if any.
+    fn person_of(&self, key: u32) -> Option<u32> {
+        if self.s.str(key).contains(' ') {
             return None;
         }
-        by_last_word.get(key).copied().filter(|full| *full != key)
-    };
-    match &c.reading {
-        Reading::Value { kind, norm } => {
-            Some((Target::Value(*kind, norm.clone()), *kind, c.key.clone()))
-        }
-        Reading::Known { canon, demonym } => {
-            let entry = k.canon_of(*canon);
-            // "Washington" after "George Washington" is the man, not the city.
-            if entry.kind == Kind::Place
-                && let Some(full) = person_of(&c.key)
-            {
-                return Some((
-                    Target::Name(full.to_string()),
-                    Kind::Person,
-                    full.to_string(),
-                ));
-            }
-            if *demonym {
-                return Some((Target::Nationality(*canon), Kind::Group, c.key.clone()));
-            }
-            Some((Target::Canon(*canon), entry.kind, entry.name.to_string()))
-        }
-        Reading::Name { .. } => {
-            // "Acme Corp." when the gazetteer knows "Acme".
-            if let Some(short) = without_legal_suffix(&c.key)
-                && let Some(r) = k.name(short)
-                && k.canon(r).kind == Kind::Organization
-            {
-                let entry = k.canon(r);
-                return Some((Target::Canon(r.canon), entry.kind, entry.name.to_string()));
-            }
-            if let Some(long) = acronyms
-                .get(c.key.as_str())
-                .copied()
-                .filter(|l| *l != c.key)
-            {
-                // The acronym joins its long form, known or not.
-                if let Some(r) = k.name(long) {
-                    let entry = k.canon(r);
-                    return Some((Target::Canon(r.canon), entry.kind, entry.name.to_string()));
+        self.by_last_word
+            .get(&key)
+            .copied()
+            .filter(|full| *full != key)
+    }
+
+    /// Where a candidate goes: its entity, the kind of that entity and the name it offers.
+    fn resolve(&self, c: &Form) -> Option<(Target, Kind, &'a str)> {
+        let (s, k) = (self.s, self.k);
+        match c.reading {
+            Packed::Value { kind, norm } => Some((Target::Value(kind, norm), kind, s.str(c.key))),
+            Packed::Known { canon, demonym } => {
+                let entry = k.canon_of(canon);
+                // "Washington" after "George Washington" is the man, not the city.
+                if entry.kind == Kind::Place
+                    && let Some(full) = self.person_of(c.key)
+                {
+                    return Some((Target::Name(full), Kind::Person, s.str(full)));
                 }
-                let kind = info
-                    .get(long)
-                    .and_then(NameInfo::kind)
-                    .map_or(Kind::Organization, |(kind, _)| kind);
-                return Some((Target::Name(long.to_string()), kind, long.to_string()));
+                if demonym {
+                    return Some((Target::Nationality(canon), Kind::Group, s.str(c.key)));
+                }
+                Some((Target::Canon(canon), entry.kind, entry.name))
             }
-            // After explicit aliases (acronyms, short company names): a surname alone.
-            if let Some(full) = person_of(&c.key) {
-                return Some((
-                    Target::Name(full.to_string()),
-                    Kind::Person,
-                    full.to_string(),
-                ));
+            Packed::Name { .. } => {
+                let key = s.str(c.key);
+                // "Acme Corp." when the gazetteer knows "Acme".
+                if let Some(short) = without_legal_suffix(key)
+                    && let Some(r) = k.name(short)
+                    && k.canon(r).kind == Kind::Organization
+                {
+                    let entry = k.canon(r);
+                    return Some((Target::Canon(r.canon), entry.kind, entry.name));
+                }
+                if let Some(long) = self.acronyms.get(&c.key).copied().filter(|l| *l != c.key) {
+                    // The acronym joins its long form, known or not.
+                    let long_text = s.str(long);
+                    if let Some(r) = k.name(long_text) {
+                        let entry = k.canon(r);
+                        return Some((Target::Canon(r.canon), entry.kind, entry.name));
+                    }
+                    let kind = self
+                        .info
+                        .get(&long)
+                        .and_then(NameInfo::kind)
+                        .map_or(Kind::Organization, |(kind, _)| kind);
+                    return Some((Target::Name(long), kind, long_text));
+                }
+                // After explicit aliases (acronyms, short company names): a surname alone.
+                if let Some(full) = self.person_of(c.key) {
+                    return Some((Target::Name(full), Kind::Person, s.str(full)));
+                }
+                let i = self.info.get(&c.key)?;
+                let kind = i.kind();
+                if i.all_doubtful && kind.is_none_or(|(_, s)| s < Strength::Good) {
+                    return None;
+                }
+                let kind = kind.map_or(Kind::Other, |(kind, _)| kind);
+                Some((Target::Name(c.key), kind, key))
             }
-            let i = info.get(c.key.as_str())?;
-            let kind = i.kind();
-            if i.all_doubtful && kind.is_none_or(|(_, s)| s < Strength::Good) {
-                return None;
-            }
-            let kind = kind.map_or(Kind::Other, |(kind, _)| kind);
-            Some((Target::Name(c.key.clone()), kind, c.key.clone()))
         }
     }
 }
@@ -292,22 +361,25 @@ fn resolve(
 /// Keeps mentions of different entities apart: a later mention overlapping an earlier kept one
 /// is dropped. The finders never produce overlaps; this makes it a guarantee.
 fn without_overlaps(mut entities: Vec<Entity>) -> Vec<Entity> {
-    let mut all: Vec<(Mention, usize)> = entities
+    let mut all: Vec<(Mention, u32)> = entities
         .iter()
         .enumerate()
-        .flat_map(|(i, e)| e.mentions.iter().map(move |m| (*m, i)))
+        .flat_map(|(i, e)| {
+            let i = u32::try_from(i).expect("fewer than 2^32 entities");
+            e.mentions.iter().map(move |m| (*m, i))
+        })
         .collect();
     all.sort_unstable();
-    let mut keep: Vec<Vec<Mention>> = vec![Vec::new(); entities.len()];
+    // Kept mentions are a subset of each entity's, so they fit where those were.
+    for e in &mut entities {
+        e.mentions.clear();
+    }
     let mut last_end = 0u32;
     for (m, i) in all {
         if m.start >= last_end && !m.is_empty() {
-            keep[i].push(m);
+            entities[i as usize].mentions.push(m);
             last_end = m.end;
         }
-    }
-    for (e, k) in entities.iter_mut().zip(keep) {
-        e.mentions = k;
     }
     entities
 }

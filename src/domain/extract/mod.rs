@@ -29,14 +29,18 @@ mod token;
 mod typing;
 
 use crate::domain::entity::Entity;
-use candidate::Candidate;
+use candidate::{Candidate, Compact, Definition, Strings};
 use knowledge::Knowledge;
 use token::Token;
 
 /// Extraction over a document fed in pieces.
 pub struct Extractor {
     k: &'static Knowledge,
-    found: Vec<Candidate>,
+    /// The candidates of the current line, before they are packed into `found`.
+    line_found: Vec<Candidate>,
+    found: Vec<Compact>,
+    defs: Vec<Definition>,
+    strings: Strings,
     toks: Vec<Token>,
     used: Vec<bool>,
 }
@@ -55,7 +59,10 @@ impl Extractor {
     fn with_knowledge(k: &'static Knowledge) -> Extractor {
         Extractor {
             k,
+            line_found: Vec::new(),
             found: Vec::new(),
+            defs: Vec::new(),
+            strings: Strings::default(),
             toks: Vec::new(),
             used: Vec::new(),
         }
@@ -79,23 +86,28 @@ impl Extractor {
         token::tokenize(line, &mut self.toks);
         self.used.clear();
         self.used.resize(self.toks.len(), false);
-        dates::find(line, &self.toks, &mut self.used, base, &mut self.found);
-        names::find(
-            line,
-            &self.toks,
-            &mut self.used,
-            base,
-            self.k,
-            &mut self.found,
-        );
-        numbers::find(line, &self.toks, &mut self.used, base, &mut self.found);
+        let out = &mut self.line_found;
+        out.clear();
+        dates::find(line, &self.toks, &mut self.used, base, out);
+        names::find(line, &self.toks, &mut self.used, base, self.k, out);
+        numbers::find(line, &self.toks, &mut self.used, base, out);
+        // Sorted here, a line at a time, so that the document is sorted when lines come in
+        // order (stable: candidates at the same offset keep the order they were found in).
+        out.sort_by_key(|c| c.start);
+        let (strings, defs) = (&mut self.strings, &mut self.defs);
+        self.found
+            .extend(out.iter().map(|c| Compact::new(c, strings, defs)));
     }
 
     /// Clusters the mentions found so far into entities, most important first.
     pub fn finish(self) -> Vec<Entity> {
         let mut found = self.found;
-        found.sort_by_key(|c| c.start);
-        cluster::cluster(found, self.k)
+        let mut defs = self.defs;
+        if !found.is_sorted_by_key(|c| c.start) {
+            found.sort_by_key(|c| c.start);
+            defs.sort_by_key(|d| d.start);
+        }
+        cluster::cluster(found, &defs, &self.strings, self.k)
     }
 }
 

@@ -470,3 +470,51 @@ fn a_common_word_before_a_given_name_is_a_description() {
         names(text)
     );
 }
+
+/// Time and memory of the extractor alone on a big file, fed as the reader feeds it (1 MB
+/// pieces ending at line ends). `DRAMATIS_BIG=/tmp/corpus/text_100m.txt cargo test --release
+/// --lib big_file -- --ignored --nocapture`
+#[test]
+#[ignore]
+fn big_file_throughput() {
+    fn peak_kb() -> u64 {
+        let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+        status
+            .lines()
+            .find_map(|l| l.strip_prefix("VmHWM:"))
+            .and_then(|v| v.trim().trim_end_matches(" kB").trim().parse().ok())
+            .unwrap_or(0)
+    }
+    let path = std::env::var("DRAMATIS_BIG").unwrap_or("/tmp/corpus/text_100m.txt".into());
+    let bytes = std::fs::read(&path).expect("DRAMATIS_BIG file");
+    let text = std::str::from_utf8(&bytes).expect("UTF-8");
+    let before = peak_kb();
+    let t = std::time::Instant::now();
+    let mut ex = Extractor::new();
+    let mut at = 0;
+    while at < text.len() {
+        let mut end = (at + (1 << 20)).min(text.len());
+        while end < text.len() && text.as_bytes()[end - 1] != b'\n' {
+            end += 1;
+        }
+        ex.feed(at, &text[at..end]);
+        at = end;
+    }
+    let fed = t.elapsed();
+    let fed_peak = peak_kb();
+    let entities = ex.finish();
+    let all = t.elapsed();
+    let mentions: usize = entities.iter().map(|e| e.mentions.len()).sum();
+    eprintln!(
+        "{path}: {} MB, feed {:.2} s, finish {:.2} s, {:.1} MB/s, {} entities, {mentions} mentions, \
+         peak RSS {} MB (after feed {} MB, file read before: {} MB)",
+        text.len() / 1_000_000,
+        fed.as_secs_f64(),
+        (all - fed).as_secs_f64(),
+        text.len() as f64 / 1e6 / all.as_secs_f64(),
+        entities.len(),
+        peak_kb() / 1000,
+        fed_peak / 1000,
+        before / 1000,
+    );
+}
