@@ -77,8 +77,8 @@ fn spawn_pipeline(
                     (Cast::new(fresh), None)
                 };
                 // The cast goes to the reader at once; sentences and connections are counted
-                // after, over a copy of its index (a copy costs far less than the counting).
-                let index = cast.index.clone();
+                // after, over the same (shared) index.
+                let index = std::sync::Arc::clone(&cast.index);
                 let entities = cast.entities.len();
                 if !send(Action::CastReady {
                     doc: i,

@@ -44,7 +44,9 @@ impl Group {
 #[derive(Debug, Default, Clone)]
 pub struct Cast {
     pub entities: Vec<Entity>,
-    pub index: MentionIndex,
+    /// Shared, so background work (sentences and connections) can read it while the reader
+    /// shows the cast, without a copy.
+    pub index: std::sync::Arc<MentionIndex>,
 }
 
 impl Cast {
@@ -55,7 +57,10 @@ impl Cast {
             e.mentions.shrink_to_fit();
         }
         let index = MentionIndex::new(&entities);
-        Cast { entities, index }
+        Cast {
+            entities,
+            index: std::sync::Arc::new(index),
+        }
     }
 
     /// Bytes held by the mention lists and the index (for measurements).
