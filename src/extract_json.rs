@@ -27,7 +27,26 @@ struct ConnectionOut<'a> {
     a: &'a str,
     b: &'a str,
     sentences: usize,
-    ranges: Vec<[usize; 2]>,
+    ranges: RangesOut<'a>,
+}
+
+/// The byte ranges of some sentences, written as `[[start, end], ...]` straight from the
+/// sentence table: on a large document there are millions, not worth a copy.
+struct RangesOut<'a> {
+    sentences: &'a Sentences,
+    ids: &'a [u32],
+}
+
+impl Serialize for RangesOut<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeSeq;
+        let mut seq = s.serialize_seq(Some(self.ids.len()))?;
+        for &i in self.ids {
+            let r = self.sentences.range(i as usize);
+            seq.serialize_element(&[r.start, r.end])?;
+        }
+        seq.end()
+    }
 }
 
 #[derive(Serialize)]
@@ -61,10 +80,23 @@ pub fn document_line_with_norms(
     entities: &[Entity],
     norms: &std::collections::BTreeMap<String, String>,
 ) -> String {
+    let mut buf = Vec::new();
+    write_document_line(&mut buf, doc, entities, norms).expect("writing to memory cannot fail");
+    String::from_utf8(buf).expect("JSON is UTF-8")
+}
+
+/// Writes the line (without the newline) straight to `out`: on a large document the JSON is
+/// several times the text, not worth holding in memory first.
+pub fn write_document_line(
+    out: &mut impl io::Write,
+    doc: &Document,
+    entities: &[Entity],
+    norms: &std::collections::BTreeMap<String, String>,
+) -> io::Result<()> {
     let sentences = Sentences::of(doc);
     let connections =
         Connections::compute(&MentionIndex::new(entities), entities.len(), &sentences);
-    let out = DocumentOut {
+    let document = DocumentOut {
         document: doc.name(),
         date: doc.dateline().map(|d| d.date.as_str()),
         bytes: doc.len(),
@@ -94,22 +126,15 @@ pub fn document_line_with_norms(
                 a: &entities[c.a].id,
                 b: &entities[c.b].id,
                 sentences: c.sentences.len(),
-                ranges: c
-                    .sentences
-                    .iter()
-                    .map(|&i| {
-                        let r = sentences.range(i as usize);
-                        [r.start, r.end]
-                    })
-                    .collect(),
+                ranges: RangesOut {
+                    sentences: &sentences,
+                    ids: c.sentences,
+                },
             })
             .collect(),
     };
-    let mut buf = Vec::new();
-    let mut ser = serde_json::Serializer::with_formatter(&mut buf, SafeFormatter);
-    out.serialize(&mut ser)
-        .expect("serialising plain data cannot fail");
-    String::from_utf8(buf).expect("JSON is UTF-8")
+    let mut ser = serde_json::Serializer::with_formatter(out, SafeFormatter);
+    document.serialize(&mut ser).map_err(io::Error::from)
 }
 
 /// Any value as compact JSON with the escapes of [`SafeFormatter`], for the other JSON

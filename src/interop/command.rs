@@ -73,8 +73,7 @@ pub fn run_extract(args: &ExtractArgs) -> ExitCode {
             }
         }
         let norms = norms_by_id(&entities, &mut norms);
-        let text = super::export(&doc, &entities, &norms, target, unit);
-        if out.write_all(text.as_bytes()).is_err() {
+        if super::write_export(&mut out, &doc, &entities, &norms, target, unit).is_err() {
             return ExitCode::FAILURE;
         }
     }

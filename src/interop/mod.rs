@@ -91,6 +91,24 @@ pub enum Target {
     Conll,
 }
 
+/// Writes one document's output, ending with a newline; JSON is streamed, not built first.
+pub fn write_export(
+    out: &mut impl std::io::Write,
+    doc: &Document,
+    entities: &[Entity],
+    norms: &BTreeMap<String, String>,
+    target: Target,
+    unit: Unit,
+) -> std::io::Result<()> {
+    match target {
+        Target::Json => {
+            crate::extract_json::write_document_line(out, doc, entities, norms)?;
+            out.write_all(b"\n")
+        }
+        _ => out.write_all(export(doc, entities, norms, target, unit).as_bytes()),
+    }
+}
+
 /// The text written for one document, ending with a newline.
 pub fn export(
     doc: &Document,
