@@ -4,7 +4,7 @@ use std::io::{self, Write};
 
 use crate::domain::document::Document;
 use crate::domain::entity::Entity;
-use crate::domain::wrap::escape_char;
+use crate::domain::wrap::sanitize;
 
 /// Writes the body text (control characters made visible, tabs kept) and then one line per
 /// entity: kind, name and mention count, separated by tabs.
@@ -40,15 +40,12 @@ pub fn clean_lines(text: &str) -> String {
         .collect()
 }
 
+/// `sanitize`, keeping tabs (harmless in plain output, and columns depend on them).
 fn clean(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match escape_char(c) {
-            Some(s) if c != '\t' => out.push_str(&s),
-            _ => out.push(c),
-        }
-    }
-    out
+    text.split('\t')
+        .map(sanitize)
+        .collect::<Vec<_>>()
+        .join("\t")
 }
 
 #[cfg(test)]

@@ -97,7 +97,10 @@ impl Sidecar {
         file: Option<&Path>,
         data: Option<&Path>,
     ) -> Result<(Sidecar, Found)> {
-        let hash = content_hash(doc.bytes());
+        // The same value as `content_hash`, reading the document a megabyte at a time and
+        // giving each back, so hashing a mapped file does not leave it all counted in memory.
+        let hash =
+            crate::domain::fingerprint::fingerprint_in_pieces(doc.bytes(), |r| doc.release(r));
         let beside = file.map(|f| {
             let mut name = f.as_os_str().to_owned();
             name.push(SUFFIX);
