@@ -89,7 +89,7 @@ pub fn find(line: &str, toks: &[Token], used: &mut [bool], base: usize, out: &mu
         let mut end = None;
         if toks[i].shape == Shape::Number && iso_date(w) {
             end = Some(i + 1);
-        } else if let Some(_m) = month(w).filter(|_| toks[i].shape == Shape::Cap) {
+        } else if toks[i].shape == Shape::Cap && month(w).is_some() {
             // Month [day] [,] [year]
             let mut e = i + 1;
             let mut has_detail = false;
@@ -120,7 +120,7 @@ pub fn find(line: &str, toks: &[Token], used: &mut [bool], base: usize, out: &mu
                 i = e;
                 continue;
             }
-        } else if WEEKDAYS.contains(&w) {
+        } else if toks[i].shape == Shape::Cap && WEEKDAYS.contains(&w) {
             // "The Sunday Times", "Black Friday Sale": a weekday inside a name is not a date.
             let next = toks.get(i + 1);
             let in_name =

@@ -42,7 +42,7 @@ pub struct LowerWord {
 type Key = Cow<'static, str>;
 
 /// "BANK OF AMERICA" → "Bank of America": each word capitalised, small words in lower case.
-fn title_case(key: &str) -> String {
+pub(super) fn title_case(key: &str) -> String {
     const SMALL: &[&str] = &[
         "of", "the", "and", "de", "du", "des", "la", "le", "al", "for", "on",
     ];
@@ -415,16 +415,6 @@ impl Knowledge {
         }
     }
 
-    /// The gazetteer entry for a name written in capitals ("ISRAEL", "BANK OF AMERICA"): tried
-    /// as written (acronyms) and in title case with small words in lower case. Only names of at
-    /// least three letters, so that "US" is not the pronoun "us".
-    pub fn upper_name(&self, key: &str) -> Option<NameRef> {
-        if key.chars().filter(|c| c.is_alphabetic()).count() < 3 {
-            return None;
-        }
-        self.name(key).or_else(|| self.name(&title_case(key)))
-    }
-
     /// The entity a name refers to.
     pub fn canon(&self, r: NameRef) -> Canon {
         self.canon_of(r.canon)
@@ -578,13 +568,6 @@ pub mod tests {
     fn a_country_outranks_a_place_of_the_same_name() {
         let k = tiny();
         assert_eq!(k.canon(k.name("Georgia").unwrap()).kind, Kind::Country);
-    }
-
-    #[test]
-    fn capitalised_headline_forms_need_three_letters() {
-        let k = tiny();
-        assert!(k.upper_name("ISRAEL").is_some());
-        assert!(k.upper_name("US").is_none());
     }
 
     #[test]

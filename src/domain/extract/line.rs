@@ -1,10 +1,12 @@
 //! One line as the name finder sees it: its tokens and knowledge, with the lookups the rules
 //! share (gazetteer names, titles, kind words).
 
-use std::cell::Cell;
+use std::borrow::Cow;
+use std::cell::{Cell, OnceCell};
 
 use super::candidate::{Candidate, Reading};
-use super::knowledge::{Knowledge, NameRef, join_tokens};
+use super::knowledge::{NameRef, join_tokens};
+use super::memo::Known;
 use super::token::{Shape, Token};
 use crate::domain::entity::Kind;
 
@@ -26,20 +28,24 @@ pub(super) struct Line<'a> {
     pub(super) text: &'a str,
     pub(super) toks: &'a [Token],
     pub(super) base: usize,
-    pub(super) k: &'a Knowledge,
+    pub(super) k: Known<'a>,
     /// The last gazetteer lookup: the run finder and the segmenter often ask the same twice.
     memo: Cell<Option<GazetteerMemo>>,
+    /// The line with its ASCII letters in lower case (same byte offsets), made on first need:
+    /// the lower case of an ASCII word is then a slice, not a new string.
+    ascii_lower: OnceCell<String>,
 }
 
 type GazetteerMemo = ((usize, usize, bool), Option<(usize, NameRef)>);
 impl<'a> Line<'a> {
-    pub(super) fn new(text: &'a str, toks: &'a [Token], base: usize, k: &'a Knowledge) -> Self {
+    pub(super) fn new(text: &'a str, toks: &'a [Token], base: usize, k: Known<'a>) -> Self {
         Line {
             text,
             toks,
             base,
             k,
             memo: Cell::new(None),
+            ascii_lower: OnceCell::new(),
         }
     }
 
@@ -47,16 +53,50 @@ impl<'a> Line<'a> {
         self.toks.get(i).map_or("", |t| t.text(self.text))
     }
 
-    pub(super) fn key(&self, from: usize, to: usize) -> String {
-        join_tokens(self.text, &self.toks[from..to])
+    /// Tokens `from..to` joined by single spaces, the key names are looked up by.
+    pub(super) fn key(&self, from: usize, to: usize) -> Cow<'a, str> {
+        joined(self.text, &self.toks[from..to])
     }
 
-    pub(super) fn lower_key(&self, from: usize, to: usize) -> String {
-        self.key(from, to).to_lowercase()
+    /// The key of tokens `from..to` in lower case.
+    pub(super) fn lower_key(&self, from: usize, to: usize) -> Cow<'_, str> {
+        let span = self.span(from, to);
+        if !span
+            .bytes()
+            .any(|b| b.is_ascii_uppercase() || !b.is_ascii())
+        {
+            // Already lower case, like most words: no copy at all.
+            joined(self.text, &self.toks[from..to])
+        } else if span.is_ascii() {
+            joined(self.ascii_lower(), &self.toks[from..to])
+        } else {
+            Cow::Owned(self.key(from, to).to_lowercase())
+        }
+    }
+
+    /// Word `i` in lower case.
+    pub(super) fn lower(&self, i: usize) -> Cow<'_, str> {
+        self.lower_key(i, i + 1)
+    }
+
+    /// The text from the start of token `from` to the end of token `to - 1`.
+    fn span(&self, from: usize, to: usize) -> &'a str {
+        match (
+            self.toks.get(from),
+            to.checked_sub(1).and_then(|l| self.toks.get(l)),
+        ) {
+            (Some(a), Some(b)) if a.start <= b.end => self.text.get(a.start..b.end).unwrap_or(""),
+            _ => "",
+        }
+    }
+
+    fn ascii_lower(&self) -> &str {
+        self.ascii_lower
+            .get_or_init(|| self.text.to_ascii_lowercase())
     }
 
     pub(super) fn is_function_word(&self, i: usize) -> bool {
-        self.k.is_function_word(&self.word(i).to_lowercase())
+        self.k.is_function_word(&self.lower(i))
     }
 
     /// The longest gazetteer name starting at `from` and ending by `to`.
@@ -93,11 +133,7 @@ impl<'a> Line<'a> {
         };
         (1..=max).rev().find_map(|n| {
             // One word is its own key: no allocation on the commonest lookup.
-            let key = if n == 1 {
-                std::borrow::Cow::Borrowed(first)
-            } else {
-                std::borrow::Cow::Owned(self.key(from, from + n))
-            };
+            let key = self.key(from, from + n);
             let hit = if caps {
                 self.k.upper_name(&key)
             } else {
@@ -111,7 +147,7 @@ impl<'a> Line<'a> {
     /// A one-word gazetteer hit is a name unless the word is a function word ("To" is also
     /// a place), or a common lower-case word at a sentence start that is not a country.
     pub(super) fn plausible_single(&self, i: usize, r: NameRef) -> bool {
-        let lower = self.word(i).to_lowercase();
+        let lower = self.lower(i);
         // "US" in capitals is the country; "To" capitalised is the preposition.
         if self.toks[i].shape != Shape::Upper && self.k.is_function_word(&lower) {
             return false;
@@ -130,7 +166,7 @@ impl<'a> Line<'a> {
         if from >= to {
             return None;
         }
-        let first = self.word(from).to_lowercase();
+        let first = self.lower(from);
         // Longer titles are tried only after a word that starts one: most words start none.
         if self.k.starts_longer_title(&first) {
             let max = self.k.max_title_words.min(to - from);
@@ -159,10 +195,24 @@ impl<'a> Line<'a> {
         Candidate {
             start: self.base + s,
             end: self.base + e,
-            key: self.key(from, to),
+            key: self.key(from, to).into_owned(),
             reading,
             defines: None,
         }
+    }
+}
+
+/// Tokens joined by single spaces, borrowed from `text` where they already are.
+fn joined<'t>(text: &'t str, toks: &[Token]) -> Cow<'t, str> {
+    let b = text.as_bytes();
+    let single_spaced = toks
+        .windows(2)
+        .all(|w| w[1].start == w[0].end + 1 && b.get(w[0].end) == Some(&b' '));
+    match (toks.first(), toks.last()) {
+        (Some(first), Some(last)) if single_spaced => {
+            Cow::Borrowed(text.get(first.start..last.end).unwrap_or(""))
+        }
+        _ => Cow::Owned(join_tokens(text, toks)),
     }
 }
 
@@ -188,6 +238,6 @@ pub(super) fn has_kind_word_at(line: &Line, i: usize) -> bool {
 /// `zipf` on the Zipf scale.
 pub(super) fn common_word(line: &Line, i: usize, zipf: f32) -> bool {
     line.k
-        .lower_word(&line.word(i).to_lowercase())
+        .lower_word(&line.lower(i))
         .is_some_and(|lw| lw.zipf >= zipf)
 }

@@ -21,6 +21,7 @@ mod cluster;
 mod dates;
 mod knowledge;
 mod line;
+mod memo;
 mod names;
 mod numbers;
 mod runs;
@@ -36,6 +37,8 @@ use token::Token;
 /// Extraction over a document fed in pieces.
 pub struct Extractor {
     k: &'static Knowledge,
+    /// Lookups already made in this document.
+    memo: memo::Memo,
     /// The candidates of the current line, before they are packed into `found`.
     line_found: Vec<Candidate>,
     found: Vec<Compact>,
@@ -59,6 +62,7 @@ impl Extractor {
     fn with_knowledge(k: &'static Knowledge) -> Extractor {
         Extractor {
             k,
+            memo: memo::Memo::default(),
             line_found: Vec::new(),
             found: Vec::new(),
             defs: Vec::new(),
@@ -89,7 +93,8 @@ impl Extractor {
         let out = &mut self.line_found;
         out.clear();
         dates::find(line, &self.toks, &mut self.used, base, out);
-        names::find(line, &self.toks, &mut self.used, base, self.k, out);
+        let known = memo::Known::new(self.k, &self.memo);
+        names::find(line, &self.toks, &mut self.used, base, known, out);
         numbers::find(line, &self.toks, &mut self.used, base, out);
         // Sorted here, a line at a time, so that the document is sorted when lines come in
         // order (stable: candidates at the same offset keep the order they were found in).

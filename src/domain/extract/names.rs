@@ -6,8 +6,9 @@
 //! gazetteer knows.
 
 use super::candidate::{Candidate, Reading, Strength};
-use super::knowledge::{Knowledge, NameRef};
+use super::knowledge::NameRef;
 use super::line::{Line, has_kind_word_at};
+use super::memo::Known;
 use super::runs::{MAX_RUN, hyphenated, known_across_connectors, run_end, strip_leading};
 use super::token::{Shape, Token};
 use super::typing::{acts_as_state, class_noun_around, context_guess, word_guess};
@@ -26,26 +27,33 @@ enum Mode {
 fn mode(line: &Line) -> Mode {
     let mut words = 0;
     let mut upper = 0;
-    let mut lower_content = 0;
-    let mut cap_function_inside = false;
-    for (i, t) in line.toks.iter().enumerate() {
-        if !t.is_word() {
-            continue;
-        }
+    let mut has_lower_content = false;
+    for t in line.toks.iter().filter(|t| t.is_word()) {
         words += 1;
         let w = t.text(line.text);
         match t.shape {
             Shape::Upper if w.chars().filter(|c| c.is_alphabetic()).count() >= 2 => upper += 1,
-            Shape::Lower if !line.k.is_function_word(w) => lower_content += 1,
-            Shape::Cap if i > 0 && !t.sentence_start && line.is_function_word(i) => {
-                cap_function_inside = true;
+            // One content word in lower case is enough to know; the rest need no lookup.
+            Shape::Lower if !has_lower_content => {
+                has_lower_content = !line.k.is_function_word(w);
             }
             _ => {}
         }
     }
     if words >= 3 && upper * 10 >= words * 7 {
-        Mode::Caps
-    } else if words >= 4 && lower_content == 0 && cap_function_inside {
+        return Mode::Caps;
+    }
+    // Title Case shows in small words capitalised inside the line ("Ministry Of Defence").
+    let cap_function_inside = || {
+        line.toks.iter().enumerate().any(|(i, t)| {
+            t.is_word()
+                && t.shape == Shape::Cap
+                && i > 0
+                && !t.sentence_start
+                && line.is_function_word(i)
+        })
+    };
+    if words >= 4 && !has_lower_content && cap_function_inside() {
         Mode::TitleCase
     } else {
         Mode::Normal
@@ -58,7 +66,7 @@ pub fn find(
     toks: &[Token],
     used: &mut [bool],
     base: usize,
-    k: &Knowledge,
+    k: Known,
     out: &mut Vec<Candidate>,
 ) {
     let line = Line::new(text, toks, base, k);
@@ -87,7 +95,7 @@ fn find_known_only(line: &Line, used: &mut [bool], out: &mut Vec<Candidate>, cap
                 || !matches!(line.k.canon(r).kind, Kind::Place)
                 || line
                     .k
-                    .lower_word(&line.word(i).to_lowercase())
+                    .lower_word(&line.lower(i))
                     .is_none_or(|lw| lw.zipf < 3.0)
         });
         match found {
@@ -257,7 +265,7 @@ fn segment(line: &Line, from: usize, to: usize, out: &mut Vec<Candidate>) {
                 && to - pos == 1
                 && line
                     .k
-                    .lower_word(&line.word(pos).to_lowercase())
+                    .lower_word(&line.lower(pos))
                     .is_some_and(|lw| lw.zipf >= 2.5);
             if let Reading::Name { doubtful_start, .. } = &mut c.reading {
                 *doubtful_start = doubtful && guess.is_none_or(|(_, s)| s < Strength::Good);
@@ -314,6 +322,7 @@ fn attach_definitions(line: &Line, end: usize, pieces: &mut [Candidate]) {
 mod tests {
     use super::*;
     use crate::domain::extract::knowledge::tests::tiny;
+    use crate::domain::extract::memo::Memo;
     use crate::domain::extract::token::tokenize;
 
     /// (surface, kind guess) of each piece, Known pieces shown with their canonical name.
@@ -323,7 +332,8 @@ mod tests {
         tokenize(line, &mut toks);
         let mut used = vec![false; toks.len()];
         let mut out = vec![];
-        find(line, &toks, &mut used, 0, k, &mut out);
+        let memo = Memo::default();
+        find(line, &toks, &mut used, 0, Known::new(k, &memo), &mut out);
         out.iter()
             .map(|c| {
                 let what = match &c.reading {
@@ -449,7 +459,8 @@ mod tests {
         tokenize(line, &mut toks);
         let mut used = vec![false; toks.len()];
         let mut out = vec![];
-        find(line, &toks, &mut used, 0, k, &mut out);
+        let memo = Memo::default();
+        find(line, &toks, &mut used, 0, Known::new(k, &memo), &mut out);
         assert_eq!(out[0].key, "Nordic Fishing Council");
         assert_eq!(out[0].defines.as_deref(), Some("NFC"));
         assert_eq!(out[1].key, "NFC");

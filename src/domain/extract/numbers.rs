@@ -58,25 +58,25 @@ const SCALES: &[&str] = &[
 ];
 
 /// Approximations that open a figure, one or two words.
-const APPROX: &[&str] = &[
-    "roughly",
-    "about",
-    "around",
-    "nearly",
-    "almost",
-    "approximately",
-    "some",
-    "over",
-    "only",
-    "just",
-    "more than",
-    "less than",
-    "fewer than",
-    "at least",
-    "at most",
-    "up to",
-    "as many as",
-    "as few as",
+const APPROX: &[&[&str]] = &[
+    &["roughly"],
+    &["about"],
+    &["around"],
+    &["nearly"],
+    &["almost"],
+    &["approximately"],
+    &["some"],
+    &["over"],
+    &["only"],
+    &["just"],
+    &["more", "than"],
+    &["less", "than"],
+    &["fewer", "than"],
+    &["at", "least"],
+    &["at", "most"],
+    &["up", "to"],
+    &["as", "many", "as"],
+    &["as", "few", "as"],
 ];
 
 /// Words after a numeral that are not what is counted.
@@ -134,8 +134,7 @@ pub fn find(line: &str, toks: &[Token], used: &mut [bool], base: usize, out: &mu
             start -= 1;
         }
         // The approximation before it.
-        for a in APPROX {
-            let words: Vec<&str> = a.split(' ').collect();
+        for words in APPROX {
             let n = words.len();
             if start >= n
                 && (0..n).all(|k| {

@@ -247,12 +247,12 @@ pub(super) fn strip_leading(line: &Line, from: usize, end: usize) -> usize {
         }
         let t = line.toks[s];
         let w = line.word(s);
-        let lower = w.to_lowercase();
-        if line.k.is_function_word(&lower) || NAME_PARTICLES.contains(&lower.as_str()) {
+        let lower = line.lower(s);
+        if line.k.is_function_word(&lower) || NAME_PARTICLES.contains(&&*lower) {
             s += 1;
             continue;
         }
-        if HEAD_CONNECTORS.contains(&lower.as_str()) {
+        if HEAD_CONNECTORS.contains(&&*lower) {
             s += 1;
             continue;
         }

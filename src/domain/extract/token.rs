@@ -76,8 +76,13 @@ pub fn tokenize(line: &str, out: &mut Vec<Token>) {
     let mut i = 0;
     let mut sentence_start = true;
     while i < line.len() {
-        let Some(c) = line[i..].chars().next() else {
-            break;
+        // Most text is ASCII: a byte is its character, no decoding.
+        let c = match bytes[i] {
+            b if b.is_ascii() => b as char,
+            _ => match line[i..].chars().next() {
+                Some(c) => c,
+                None => break,
+            },
         };
         let clen = c.len_utf8();
         if c.is_whitespace() {
@@ -147,10 +152,17 @@ pub fn tokenize(line: &str, out: &mut Vec<Token>) {
 /// The end of the word starting at `start`: letters and digits, joined by inner hyphens,
 /// apostrophes, "&" between capitals, and dots of abbreviations.
 fn word_end(line: &str, start: usize) -> usize {
-    let mut end = start;
-    let mut chars = line[start..].char_indices().peekable();
+    // ASCII letters and digits a byte at a time; the rules below start at the first other
+    // character.
+    let ascii = line.as_bytes()[start..]
+        .iter()
+        .position(|b| !b.is_ascii_alphanumeric())
+        .unwrap_or(line.len() - start);
+    let mut end = start + ascii;
+    let mut chars = line[end..].char_indices().peekable();
+    let from = end;
     while let Some((off, c)) = chars.next() {
-        let at = start + off;
+        let at = from + off;
         if c.is_alphanumeric() || c == '\u{200d}' {
             end = at + c.len_utf8();
             continue;
@@ -233,6 +245,14 @@ fn split_possessive(line: &str, start: usize, end: usize) -> (usize, Option<usiz
 }
 
 fn shape_of(word: &str) -> Shape {
+    if word.is_ascii() {
+        ascii_shape_of(word.as_bytes())
+    } else {
+        any_shape_of(word)
+    }
+}
+
+fn any_shape_of(word: &str) -> Shape {
     let mut chars = word.chars();
     let Some(first) = chars.next() else {
         return Shape::Punct;
@@ -268,6 +288,38 @@ fn shape_of(word: &str) -> Shape {
     }
 }
 
+/// `shape_of` for ASCII words (which start with a letter or a digit), without decoding.
+fn ascii_shape_of(word: &[u8]) -> Shape {
+    let upper = word.iter().filter(|b| b.is_ascii_uppercase()).count();
+    let lower = word.iter().filter(|b| b.is_ascii_lowercase()).count();
+    match word.first() {
+        None => Shape::Punct,
+        Some(b) if b.is_ascii_digit() => {
+            if upper >= 1 && lower == 0 {
+                Shape::Upper
+            } else {
+                Shape::Number
+            }
+        }
+        Some(b) if b.is_ascii_uppercase() => {
+            if lower > 0 {
+                Shape::Cap
+            } else {
+                Shape::Upper
+            }
+        }
+        Some(b) if b.is_ascii_lowercase() => {
+            if upper > 0 {
+                Shape::LowerCap
+            } else {
+                Shape::Lower
+            }
+        }
+        Some(_) if upper > 0 => Shape::Cap,
+        Some(_) => Shape::Lower,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -282,6 +334,24 @@ mod tests {
 
     fn words(line: &str) -> Vec<&str> {
         toks(line).into_iter().map(|(w, _, _)| w).collect()
+    }
+
+    #[test]
+    fn ascii_shapes_are_the_general_shapes() {
+        let alphabet = b"aZ09-.'&x";
+        // Every word of up to four characters over a mixed alphabet.
+        let mut words: Vec<Vec<u8>> = vec![vec![]];
+        for _ in 0..4 {
+            let longer: Vec<Vec<u8>> = words
+                .iter()
+                .flat_map(|w| alphabet.iter().map(move |&b| [w.as_slice(), &[b]].concat()))
+                .collect();
+            words.extend(longer);
+        }
+        for w in words {
+            let w = String::from_utf8(w).unwrap();
+            assert_eq!(ascii_shape_of(w.as_bytes()), any_shape_of(&w), "{w:?}");
+        }
     }
 
     #[test]

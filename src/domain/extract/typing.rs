@@ -266,7 +266,7 @@ pub(super) fn name_like_word(line: &Line, i: usize) -> bool {
     if line.k.is_given_name(w) || line.k.is_surname(w) {
         return true;
     }
-    match line.k.lower_word(&w.to_lowercase()) {
+    match line.k.lower_word(&line.lower(i)) {
         None => true,
         Some(lw) => lw.also_name && lw.zipf < 4.0,
     }
