@@ -41,6 +41,10 @@ const YEAR_CUES: &[&str] = &[
 ];
 
 fn month(word: &str) -> Option<usize> {
+    // The initials of the months: most capitalised words are ruled out by their first letter.
+    if !word.starts_with(['J', 'F', 'M', 'A', 'S', 'O', 'N', 'D']) {
+        return None;
+    }
     let w = word.strip_suffix('.').unwrap_or(word);
     MONTHS.iter().position(|m| {
         *m == w || (w.len() >= 3 && m.starts_with(w) && (w.len() == 3 || w == "Sept"))

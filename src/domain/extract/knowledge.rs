@@ -94,6 +94,8 @@ pub struct Knowledge {
     org_words: HashSet<&'static str>,
     place_words: HashSet<&'static str>,
     event_words: HashSet<&'static str>,
+    /// Organisation, place and event words together: one lookup where any of them will do.
+    kind_words: HashSet<&'static str>,
     function_words: HashSet<&'static str>,
     person_cues: HashSet<&'static str>,
     class_nouns: HashMap<&'static str, Kind>,
@@ -337,6 +339,11 @@ impl Knowledge {
         k.org_words = word_set(src.org_words);
         k.place_words = word_set(src.place_words);
         k.event_words = word_set(src.event_words);
+        k.kind_words = (k.org_words.iter())
+            .chain(&k.place_words)
+            .chain(&k.event_words)
+            .copied()
+            .collect();
         k.function_words = word_set(src.function_words);
         k.person_cues = word_set(src.person_cues);
         for row in rows(src.class_nouns) {
@@ -481,6 +488,11 @@ impl Knowledge {
         self.event_words.contains(w)
     }
 
+    /// An organisation, place or event word ("Ministry", "River", "Summit").
+    pub fn is_kind_word(&self, w: &str) -> bool {
+        self.kind_words.contains(w)
+    }
+
     pub fn is_function_word(&self, lowercase: &str) -> bool {
         self.function_words.contains(lowercase)
     }
@@ -583,6 +595,12 @@ pub mod tests {
         assert!(k.lower_word("word").is_some());
         assert!(k.lower_word("other").unwrap().also_name);
         assert!(k.is_title("chief executive"));
+        let b = builtin();
+        for w in ["Ministry", "River", "Summit", "Israel", "minister"] {
+            let any = b.is_org_word(w) || b.is_place_word(w) || b.is_event_word(w);
+            assert_eq!(b.is_kind_word(w), any, "{w}");
+        }
+        assert!(b.is_kind_word("Ministry"));
         assert_eq!(k.max_title_words, 2);
     }
 }

@@ -186,7 +186,7 @@ impl<'a> Line<'a> {
             if i + 1 < to && LAST_ONLY.contains(&w) {
                 return false;
             }
-            self.k.is_org_word(w) || self.k.is_place_word(w) || self.k.is_event_word(w)
+            self.k.is_kind_word(w)
         })
     }
 
@@ -231,7 +231,7 @@ pub(super) fn title_word(w: &str) -> String {
 
 pub(super) fn has_kind_word_at(line: &Line, i: usize) -> bool {
     let w = line.word(i);
-    line.k.is_org_word(w) || line.k.is_place_word(w) || line.k.is_event_word(w)
+    line.k.is_kind_word(w)
 }
 
 /// Whether word `i` is a common English word in lower case ("Love", "KO", "EP"): at least

@@ -9,46 +9,46 @@ use super::token::{Shape, Token};
 use crate::domain::entity::Kind;
 
 /// A number word other than "one" (which is mostly a pronoun: "one of them").
-fn is_number_word(w: &str) -> bool {
+fn is_number_word(w: &[u8]) -> bool {
     matches!(
         w,
-        "two"
-            | "three"
-            | "four"
-            | "five"
-            | "six"
-            | "seven"
-            | "eight"
-            | "nine"
-            | "ten"
-            | "eleven"
-            | "twelve"
-            | "thirteen"
-            | "fourteen"
-            | "fifteen"
-            | "sixteen"
-            | "seventeen"
-            | "eighteen"
-            | "nineteen"
-            | "twenty"
-            | "thirty"
-            | "forty"
-            | "fifty"
-            | "sixty"
-            | "seventy"
-            | "eighty"
-            | "ninety"
-            | "hundred"
-            | "hundreds"
-            | "thousand"
-            | "thousands"
-            | "million"
-            | "millions"
-            | "billion"
-            | "billions"
-            | "trillion"
-            | "dozen"
-            | "dozens"
+        b"two"
+            | b"three"
+            | b"four"
+            | b"five"
+            | b"six"
+            | b"seven"
+            | b"eight"
+            | b"nine"
+            | b"ten"
+            | b"eleven"
+            | b"twelve"
+            | b"thirteen"
+            | b"fourteen"
+            | b"fifteen"
+            | b"sixteen"
+            | b"seventeen"
+            | b"eighteen"
+            | b"nineteen"
+            | b"twenty"
+            | b"thirty"
+            | b"forty"
+            | b"fifty"
+            | b"sixty"
+            | b"seventy"
+            | b"eighty"
+            | b"ninety"
+            | b"hundred"
+            | b"hundreds"
+            | b"thousand"
+            | b"thousands"
+            | b"million"
+            | b"millions"
+            | b"billion"
+            | b"billions"
+            | b"trillion"
+            | b"dozen"
+            | b"dozens"
     )
 }
 
@@ -102,11 +102,12 @@ fn number_word(w: &str) -> bool {
     for (d, s) in buf.iter_mut().zip(b) {
         *d = s.to_ascii_lowercase();
     }
-    let Ok(lower) = std::str::from_utf8(&buf[..b.len()]) else {
-        return false;
-    };
+    let lower = &buf[..b.len()];
     // "twenty-five"
-    lower != "one" && lower.split('-').all(|p| is_number_word(p) || p == "one")
+    lower != b"one"
+        && lower
+            .split(|&c| c == b'-')
+            .all(|p| is_number_word(p) || p == b"one")
 }
 
 fn numeral(t: &Token, w: &str) -> bool {

@@ -148,7 +148,7 @@ pub(super) fn run_end(line: &Line, used: &[bool], from: usize) -> usize {
 /// or a title ("Secretary" of State).
 pub(super) fn head_before(line: &Line, from: usize, at: usize) -> bool {
     let last = line.word(at - 1);
-    if line.k.is_org_word(last) || line.k.is_place_word(last) || line.k.is_event_word(last) {
+    if line.k.is_kind_word(last) {
         return true;
     }
     (from..at).any(|s| line.k.is_title(&line.lower_key(s, at)))
