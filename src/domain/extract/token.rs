@@ -159,6 +159,12 @@ fn word_end(line: &str, start: usize) -> usize {
         .position(|b| !b.is_ascii_alphanumeric())
         .unwrap_or(line.len() - start);
     let mut end = start + ascii;
+    // Most words end at a space or a plain punctuation mark, which joins nothing.
+    let joins_maybe =
+        |b: &u8| !b.is_ascii() || matches!(b, b'-' | b'/' | b'\'' | b'&' | b'.' | b',');
+    if !line.as_bytes().get(end).is_some_and(joins_maybe) {
+        return end;
+    }
     let mut chars = line[end..].char_indices().peekable();
     let from = end;
     while let Some((off, c)) = chars.next() {
@@ -294,32 +300,35 @@ fn any_shape_of(word: &str) -> Shape {
 
 /// `shape_of` for ASCII words (which start with a letter or a digit), without decoding.
 fn ascii_shape_of(word: &[u8]) -> Shape {
-    let upper = word.iter().filter(|b| b.is_ascii_uppercase()).count();
-    let lower = word.iter().filter(|b| b.is_ascii_lowercase()).count();
+    let (mut upper, mut lower) = (false, false);
+    for b in word {
+        upper |= b.is_ascii_uppercase();
+        lower |= b.is_ascii_lowercase();
+    }
     match word.first() {
         None => Shape::Punct,
         Some(b) if b.is_ascii_digit() => {
-            if upper >= 1 && lower == 0 {
+            if upper && !lower {
                 Shape::Upper
             } else {
                 Shape::Number
             }
         }
         Some(b) if b.is_ascii_uppercase() => {
-            if lower > 0 {
+            if lower {
                 Shape::Cap
             } else {
                 Shape::Upper
             }
         }
         Some(b) if b.is_ascii_lowercase() => {
-            if upper > 0 {
+            if upper {
                 Shape::LowerCap
             } else {
                 Shape::Lower
             }
         }
-        Some(_) if upper > 0 => Shape::Cap,
+        Some(_) if upper => Shape::Cap,
         Some(_) => Shape::Lower,
     }
 }
