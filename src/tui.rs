@@ -205,6 +205,9 @@ pub fn run(
             }
         }
     });
+    // The first screen is drawn before any background work starts: on a machine with few
+    // cores, extraction and fingerprinting would otherwise compete with it.
+    terminal.draw(|f| ui::render(f, &app, keymap, theme))?;
     let docs: Vec<_> = app.shelves.iter().map(|s| s.doc.clone()).collect();
     if opts.resume {
         let resume_tx = tx.clone();
@@ -215,7 +218,6 @@ pub fn run(
     drop(tx);
 
     let ending = loop {
-        terminal.draw(|f| ui::render(f, &app, keymap, theme))?;
         let Ok(first) = rx.recv() else {
             break Ending::Quit;
         };
@@ -267,6 +269,7 @@ pub fn run(
         if let Some(e) = ending {
             break e;
         }
+        terminal.draw(|f| ui::render(f, &app, keymap, theme))?;
     };
     drop(guard);
     Ok((ending, app))
