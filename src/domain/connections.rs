@@ -573,7 +573,7 @@ mod tests {
                     name: "x".into(),
                     kind: Kind::Person,
                     aliases: vec![],
-                    mentions: m,
+                    mentions: m.into(),
                 })
                 .collect(),
         );
