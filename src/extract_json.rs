@@ -191,7 +191,7 @@ mod tests {
             name: text.into(),
             kind: Kind::Other,
             aliases: vec![text.into()],
-            mentions: vec![Mention::new(0..text.len())],
+            mentions: vec![Mention::new(0..text.len())].into(),
         };
         let line = document_line(&doc, &[e]);
         for raw in ['\u{9b}', '\u{202e}', '\u{200b}', '\u{e0041}'] {

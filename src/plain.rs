@@ -70,7 +70,7 @@ mod tests {
             name: "Evil\u{1b}".into(),
             kind: Kind::Person,
             aliases: vec![],
-            mentions: vec![Mention { start: 16, end: 20 }],
+            mentions: vec![Mention { start: 16, end: 20 }].into(),
         };
         let mut out = Vec::new();
         write(&mut out, &doc, &[e]).unwrap();

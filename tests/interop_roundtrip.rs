@@ -38,7 +38,7 @@ fn entity(name: &str, kind: Kind, mentions: Vec<Mention>) -> Entity {
         name: name.into(),
         kind,
         aliases,
-        mentions,
+        mentions: mentions.into(),
     }
 }
 
@@ -75,7 +75,7 @@ fn cast() -> Vec<Entity> {
 fn shape(entities: &[Entity]) -> Vec<(Kind, Vec<Mention>)> {
     let mut out: Vec<_> = entities
         .iter()
-        .map(|e| (e.kind, e.mentions.clone()))
+        .map(|e| (e.kind, e.mentions.to_vec()))
         .collect();
     out.sort();
     out

@@ -162,7 +162,7 @@ fn a_jump_to_a_mention_far_away_shows_the_eager_rows_around_it() {
         name: "Far".into(),
         kind: Kind::Person,
         aliases: vec!["Far".into()],
-        mentions: vec![Mention::new(near..near + 1), Mention::new(far..far + 1)],
+        mentions: vec![Mention::new(near..near + 1), Mention::new(far..far + 1)].into(),
     };
     let mut app = reader(&doc, Cast::new(vec![entity]));
     app.update(Action::FocusNext);

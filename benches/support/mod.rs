@@ -111,7 +111,7 @@ pub fn cast_of(text: &str) -> Cast {
                 Kind::Place
             },
             aliases: vec![name.to_string()],
-            mentions,
+            mentions: mentions.into(),
         })
         .collect();
     Cast::new(dramatis::domain::entity::finalize(entities))

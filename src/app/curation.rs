@@ -17,8 +17,11 @@ const RECOUNT_LIMIT: usize = 8 << 20;
 /// A document's corrections.
 #[derive(Debug, Clone)]
 pub struct Curation {
-    /// The entities as extracted (or imported), before any correction.
-    pub fresh: Vec<Entity>,
+    /// The entities as extracted (or imported), before any correction. `None` while the cast
+    /// was opened with no correction in effect and none has been made since: the fresh
+    /// entities are then the cast's own, kept once (on a large document they are tens of
+    /// megabytes), and copied from the cast at the first correction.
+    fresh: Option<Vec<Entity>>,
     pub history: History,
     /// Saved corrections that no longer fit the document.
     pub unfit: Vec<Unfit>,
@@ -39,21 +42,27 @@ impl Curation {
         doc: &Document,
     ) -> (Curation, Vec<Entity>) {
         let mut c = Curation {
-            fresh,
+            fresh: None,
             history,
             unfit: Vec::new(),
             sidecar,
             dirty: false,
             error: None,
         };
-        let (entities, unfit) = c.entities(doc);
+        if c.history.active().is_empty() {
+            // What `corrections::apply` gives for no corrections, without a copy.
+            return (c, crate::domain::entity::finalize(fresh));
+        }
+        c.fresh = Some(fresh);
+        let (entities, unfit) = c.entities(doc, &[]);
         c.unfit = unfit;
         (c, entities)
     }
 
-    /// The cast with the corrections in effect, and those that did not fit.
-    pub fn entities(&self, doc: &Document) -> (Vec<Entity>, Vec<Unfit>) {
-        let mut entities = self.fresh.clone();
+    /// The cast with the corrections in effect, and those that did not fit. `shown` is the
+    /// cast on screen: while no correction has been in effect, it is the fresh cast.
+    pub fn entities(&mut self, doc: &Document, shown: &[Entity]) -> (Vec<Entity>, Vec<Unfit>) {
+        let mut entities = self.fresh.get_or_insert_with(|| shown.to_vec()).clone();
         let unfit = corrections::apply(&mut entities, self.history.active(), doc);
         (entities, unfit)
     }
@@ -247,9 +256,9 @@ impl App {
     /// Rebuilds the cast from the fresh entities and the history, keeping the selection (by
     /// name, then by where it was mentioned) and the view.
     fn recompute_cast(&mut self, note: Option<String>) {
-        let Some(curation) = &self.curation else {
+        if self.curation.is_none() {
             return;
-        };
+        }
         let keep = self
             .selected
             .and_then(|e| self.cast.entities.get(e))
@@ -258,7 +267,8 @@ impl App {
             .cursor_entity()
             .map(|e| self.cast.entities[e].name.clone());
         let current = self.current_mention();
-        let (entities, unfit) = curation.entities(&self.doc);
+        let curation = self.curation.as_mut().expect("checked above");
+        let (entities, unfit) = curation.entities(&self.doc, &self.cast.entities);
         let focus = self.focus;
         self.set_cast(Cast::new(entities));
         self.focus = focus;

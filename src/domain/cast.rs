@@ -51,26 +51,20 @@ pub struct Cast {
 
 impl Cast {
     pub fn new(mut entities: Vec<Entity>) -> Cast {
-        // Extractors grow mention lists by pushing; on a large document the spare capacity
-        // alone can be tens of megabytes, so give it back before the index is built.
-        for e in &mut entities {
-            e.mentions.shrink_to_fit();
-        }
-        let index = MentionIndex::new(&entities);
+        let index = MentionIndex::sharing(&mut entities);
         Cast {
             entities,
             index: std::sync::Arc::new(index),
         }
     }
 
-    /// Bytes held by the mention lists and the index (for measurements).
+    /// Bytes held by the mentions and the index (for measurements): after `new`, the
+    /// entities share one store, counted once.
     pub fn mention_bytes(&self) -> usize {
-        let lists: usize = self
-            .entities
-            .iter()
-            .map(|e| e.mentions.capacity() * std::mem::size_of::<crate::domain::entity::Mention>())
-            .sum();
-        lists + self.index.heap_bytes()
+        let store = self.entities.first().map_or(0, |e| {
+            e.mentions.store().0.capacity() * std::mem::size_of::<crate::domain::entity::Mention>()
+        });
+        store + self.index.heap_bytes()
     }
 
     /// Entity indices in sidebar order: by group, then by importance within the group.
@@ -110,10 +104,12 @@ mod tests {
     }
 
     #[test]
-    fn mention_lists_are_trimmed_to_size() {
-        let mut e = entity(&[1, 2, 3]);
-        e.mentions.reserve(1000);
-        let cast = Cast::new(vec![e]);
-        assert_eq!(cast.mention_bytes(), 3 * 8 + 3 * 12);
+    fn mentions_are_held_once_beside_an_index_of_eight_bytes_each() {
+        let cast = Cast::new(vec![entity(&[1, 2, 3]), entity(&[5, 9])]);
+        assert_eq!(cast.mention_bytes(), 5 * 8 + 5 * 8);
+        assert_eq!(
+            *cast.entities[1].mentions,
+            [Mention { start: 5, end: 6 }, Mention { start: 9, end: 10 }]
+        );
     }
 }

@@ -66,90 +66,188 @@ pub struct Link {
     pub sentence: u32,
 }
 
-/// One pair, compactly: a large document has millions of pairs, so the sentence lists share
-/// one array and each entity's pairs are one slice of another.
-#[derive(Debug, Clone, Copy)]
-struct Pair {
-    a: u32,
-    b: u32,
-    start: u32,
-    len: u32,
-}
-
 /// Every connection of a document, strongest first (most shared sentences, then the earliest
 /// first shared sentence), with each entity's connections listed in the same order.
+///
+/// Compact, because a large document has millions of pairs: a pair is three `u32`s in one
+/// array (`a`, `b`, `at`). The pairs that share several sentences come first (strongest
+/// first) and their lists follow each other in `sentences`, so `at` is where a list starts
+/// and the next pair's `at` where it ends; every later pair shares one sentence, and `at` is
+/// that sentence (most pairs: no list at all). Each entity's pairs are one slice of `members`.
 #[derive(Debug, Default, Clone)]
 pub struct Connections {
-    pairs: Vec<Pair>,
-    /// The sentences of every pair, pair after pair.
+    /// `[a, b, at]` for each pair, flattened.
+    pairs: Vec<u32>,
+    /// How many pairs (the first ones) share more than one sentence.
+    several: usize,
+    /// The sentences of those pairs, pair after pair.
     sentences: Vec<u32>,
     /// Entity `e`'s pairs are `members[offsets[e]..offsets[e + 1]]`.
     offsets: Vec<u32>,
     members: Vec<u32>,
 }
 
+/// Incidences filed at once while counting: bounds the memory of a pass (8 bytes each).
+const INCIDENCES_PER_PASS: usize = 1 << 20;
+
+/// Calls `f(a, b, sentence)` for every pair of distinct entities mentioned together in a
+/// sentence (`a < b`, each pair once per sentence, sentences in order).
+fn for_each_incidence(
+    index: &MentionIndex,
+    sentences: &Sentences,
+    mut f: impl FnMut(u32, u32, u32),
+) {
+    let mut mentions = index.overlapping(0..usize::MAX).peekable();
+    let mut owners: Vec<u32> = Vec::new();
+    for (si, range) in sentences.iter().enumerate() {
+        owners.clear();
+        while mentions
+            .next_if(|(m, _)| (m.start as usize) < range.start)
+            .is_some()
+        {}
+        while let Some((_, o)) = mentions.next_if(|(m, _)| (m.start as usize) < range.end) {
+            owners.push(o as u32);
+        }
+        if owners.len() < 2 {
+            continue;
+        }
+        owners.sort_unstable();
+        owners.dedup();
+        if owners.len() > MAX_CAST_PER_SENTENCE {
+            continue;
+        }
+        for (i, &a) in owners.iter().enumerate() {
+            for &b in &owners[i + 1..] {
+                f(a, b, si as u32);
+            }
+        }
+    }
+}
+
+/// Turns counts into offsets in place: `v[i]` becomes the sum of the counts before `i`.
+fn counts_to_offsets(v: &mut [u32]) {
+    let mut sum = 0;
+    for x in v {
+        let n = *x;
+        *x = sum;
+        sum += n;
+    }
+}
+
+/// A pair while it is being counted: `[a, b, at, len]`, where `at` is its only sentence
+/// (`len` 1) or where its sentences start in the list being built.
+type Run = [u32; 4];
+
 impl Connections {
     /// Counts, for `entities` entities indexed by `index`, the sentences each pair shares.
+    ///
+    /// Memory bounds this on a large document (millions of incidences), so it does not
+    /// collect and sort every (pair, sentence): a first pass counts each entity's
+    /// incidences, and later passes file those of a range of entities at a time (at most
+    /// [`INCIDENCES_PER_PASS`]) under their entity, where small sorts group them by partner.
     pub fn compute(index: &MentionIndex, entities: usize, sentences: &Sentences) -> Connections {
-        // Every (pair, sentence) once; sorting groups them without a map of millions of pairs.
-        let mut seen: Vec<(u32, u32, u32)> = Vec::new();
-        let mut mentions = index.overlapping(0..usize::MAX).peekable();
-        let mut owners: Vec<u32> = Vec::new();
-        for (si, range) in sentences.iter().enumerate() {
-            owners.clear();
-            while mentions
-                .next_if(|(m, _)| (m.start as usize) < range.start)
-                .is_some()
-            {}
-            while let Some((_, o)) = mentions.next_if(|(m, _)| (m.start as usize) < range.end) {
-                owners.push(o as u32);
+        Connections::compute_in_passes(index, entities, sentences, INCIDENCES_PER_PASS)
+    }
+
+    fn compute_in_passes(
+        index: &MentionIndex,
+        entities: usize,
+        sentences: &Sentences,
+        per_pass: usize,
+    ) -> Connections {
+        let mut starts = vec![0u32; entities + 1];
+        for_each_incidence(index, sentences, |a, _, _| {
+            if a as usize + 1 >= starts.len() {
+                starts.resize(a as usize + 2, 0);
             }
-            if owners.len() < 2 {
-                continue;
+            starts[a as usize] += 1;
+        });
+        counts_to_offsets(&mut starts);
+        let groups = starts.len() - 1;
+
+        let mut runs: Vec<Run> = Vec::new();
+        let mut lists: Vec<u32> = Vec::new();
+        let mut filed: Vec<(u32, u32)> = Vec::new();
+        let mut lo = 0;
+        while lo < groups {
+            // Entities `lo..hi`: as many as fit in one pass (at least one).
+            let base = starts[lo] as usize;
+            let fit = starts[lo + 1..=groups].partition_point(|&s| s as usize - base <= per_pass);
+            let hi = lo + fit.max(1);
+            filed.clear();
+            filed.resize(starts[hi] as usize - base, (0, 0));
+            let mut fill: Vec<u32> = starts[lo..hi].to_vec();
+            for_each_incidence(index, sentences, |a, b, s| {
+                let a = a as usize;
+                if (lo..hi).contains(&a) {
+                    let at = &mut fill[a - lo];
+                    filed[*at as usize - base] = (b, s);
+                    *at += 1;
+                }
+            });
+            for a in lo..hi {
+                let bucket = &mut filed[starts[a] as usize - base..starts[a + 1] as usize - base];
+                bucket.sort_unstable();
+                for run in bucket.chunk_by(|x, y| x.0 == y.0) {
+                    let len = run.len() as u32;
+                    let at = if len == 1 {
+                        run[0].1
+                    } else {
+                        lists.len() as u32
+                    };
+                    if len > 1 {
+                        lists.extend(run.iter().map(|x| x.1));
+                    }
+                    runs.push([a as u32, run[0].0, at, len]);
+                }
             }
-            owners.sort_unstable();
-            owners.dedup();
-            if owners.len() > MAX_CAST_PER_SENTENCE {
-                continue;
+            lo = hi;
+        }
+        drop(filed);
+        let first_sentence = |r: &Run| {
+            if r[3] == 1 {
+                r[2]
+            } else {
+                lists[r[2] as usize]
             }
-            for (i, &a) in owners.iter().enumerate() {
-                for &b in &owners[i + 1..] {
-                    seen.push((a, b, si as u32));
+        };
+        // Unique keys (a pair is one run), so an unstable sort is exact, and it sorts in place.
+        runs.sort_unstable_by_key(|r| (std::cmp::Reverse(r[3]), first_sentence(r), r[0], r[1]));
+        let several = runs.partition_point(|r| r[3] > 1);
+        let mut flat: Vec<u32> = Vec::with_capacity(lists.len());
+        for r in &mut runs[..several] {
+            let from = r[2] as usize;
+            r[2] = flat.len() as u32;
+            flat.extend_from_slice(&lists[from..from + r[3] as usize]);
+        }
+        drop(lists);
+        // `[a, b, at, len]` to `[a, b, at]` in place: pair k moves down to 3k, never past a
+        // run not yet read.
+        let mut pairs = runs.into_flattened();
+        let count = pairs.len() / 4;
+        for k in 0..count {
+            let (a, b, at) = (pairs[4 * k], pairs[4 * k + 1], pairs[4 * k + 2]);
+            pairs[3 * k..3 * k + 3].copy_from_slice(&[a, b, at]);
+        }
+        pairs.truncate(3 * count);
+        pairs.shrink_to_fit();
+
+        // Each entity's pairs, in the same (strongest-first) order.
+        let mut offsets = vec![0u32; entities + 1];
+        for p in pairs.chunks_exact(3) {
+            for e in [p[0], p[1]] {
+                if (e as usize) < entities {
+                    offsets[e as usize] += 1;
                 }
             }
         }
-        seen.sort_unstable();
-        let mut pairs: Vec<Pair> = Vec::new();
-        let mut flat: Vec<u32> = Vec::with_capacity(seen.len());
-        for (a, b, s) in seen {
-            match pairs.last_mut() {
-                Some(p) if p.a == a && p.b == b => p.len += 1,
-                _ => pairs.push(Pair {
-                    a,
-                    b,
-                    start: flat.len() as u32,
-                    len: 1,
-                }),
-            }
-            flat.push(s);
-        }
-        pairs.sort_by_key(|p| (std::cmp::Reverse(p.len), flat[p.start as usize], p.a, p.b));
-        let mut counts = vec![0u32; entities + 1];
-        for p in &pairs {
-            for e in [p.a, p.b] {
-                if let Some(c) = counts.get_mut(e as usize + 1) {
-                    *c += 1;
-                }
-            }
-        }
-        for i in 1..counts.len() {
-            counts[i] += counts[i - 1];
-        }
-        let offsets = counts.clone();
-        let mut members = vec![0u32; *counts.last().unwrap_or(&0) as usize];
-        for (k, p) in pairs.iter().enumerate() {
-            for e in [p.a, p.b] {
-                if let Some(at) = counts.get_mut(e as usize) {
+        counts_to_offsets(&mut offsets);
+        let mut fill = offsets.clone();
+        let mut members = vec![0u32; offsets[entities] as usize];
+        for (k, p) in pairs.chunks_exact(3).enumerate() {
+            for e in [p[0], p[1]] {
+                if (e as usize) < entities {
+                    let at = &mut fill[e as usize];
                     members[*at as usize] = k as u32;
                     *at += 1;
                 }
@@ -157,6 +255,7 @@ impl Connections {
         }
         Connections {
             pairs,
+            several,
             sentences: flat,
             offsets,
             members,
@@ -164,7 +263,7 @@ impl Connections {
     }
 
     pub fn len(&self) -> usize {
-        self.pairs.len()
+        self.pairs.len() / 3
     }
 
     pub fn is_empty(&self) -> bool {
@@ -173,17 +272,27 @@ impl Connections {
 
     /// Connection `k` (in strongest-first order).
     pub fn get(&self, k: usize) -> Connection<'_> {
-        let p = self.pairs[k];
+        let p = &self.pairs[3 * k..3 * k + 3];
+        let sentences = if k < self.several {
+            let end = if k + 1 < self.several {
+                self.pairs[3 * (k + 1) + 2] as usize
+            } else {
+                self.sentences.len()
+            };
+            &self.sentences[p[2] as usize..end]
+        } else {
+            std::slice::from_ref(&p[2])
+        };
         Connection {
-            a: p.a as usize,
-            b: p.b as usize,
-            sentences: &self.sentences[p.start as usize..(p.start + p.len) as usize],
+            a: p[0] as usize,
+            b: p[1] as usize,
+            sentences,
         }
     }
 
     /// Every connection, strongest first.
     pub fn iter(&self) -> impl Iterator<Item = Connection<'_>> + '_ {
-        (0..self.pairs.len()).map(|k| self.get(k))
+        (0..self.len()).map(|k| self.get(k))
     }
 
     /// The indices (for [`Connections::get`]) of the connections of `e`, strongest first.
@@ -435,6 +544,69 @@ mod tests {
         assert_eq!(link("Ruritania", "Elbonia"), None, "only 'and' between");
         assert_eq!(link("Union", "Elbonia"), None, "a comma between");
         assert_eq!(link("Union", "Oz"), None, "another mention between");
+    }
+
+    /// The connections of a random cast, counted the plain way: a map of pairs.
+    #[test]
+    fn compact_connections_equal_a_plain_count_in_any_number_of_passes() {
+        let mut seed = 7u64;
+        let mut rand = |n: u64| {
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            (seed >> 33) % n
+        };
+        // Sentences of ten two-letter words; each word may be a mention of one of 40 entities.
+        const N: usize = 40;
+        let text = "Ab ab ab ab ab ab ab ab ab ab. ".repeat(300);
+        let mut mentions: Vec<Vec<Mention>> = vec![Vec::new(); N];
+        for (i, _) in text.match_indices(['A', 'a']) {
+            if rand(3) == 0 {
+                mentions[rand(N as u64) as usize].push(Mention::new(i..i + 2));
+            }
+        }
+        let cast = Cast::new(
+            mentions
+                .into_iter()
+                .map(|m| Entity {
+                    id: String::new(),
+                    name: "x".into(),
+                    kind: Kind::Person,
+                    aliases: vec![],
+                    mentions: m.into(),
+                })
+                .collect(),
+        );
+        let sentences = Sentences::of_range(text.as_bytes(), 0..text.len());
+        let mut plain: std::collections::BTreeMap<(usize, usize), Vec<u32>> = Default::default();
+        for (si, range) in sentences.iter().enumerate() {
+            let mut owners: Vec<usize> = cast.index.overlapping(range).map(|(_, o)| o).collect();
+            owners.sort_unstable();
+            owners.dedup();
+            for (i, &a) in owners.iter().enumerate() {
+                for &b in &owners[i + 1..] {
+                    plain.entry((a, b)).or_default().push(si as u32);
+                }
+            }
+        }
+        let mut expected: Vec<((usize, usize), Vec<u32>)> = plain.into_iter().collect();
+        expected.sort_by_key(|(p, s)| (std::cmp::Reverse(s.len()), s[0], *p));
+        assert!(expected.iter().any(|(_, s)| s.len() == 1) && expected[0].1.len() > 1);
+        for per_pass in [1, 5, 40, usize::MAX] {
+            let c = Connections::compute_in_passes(&cast.index, N, &sentences, per_pass);
+            let got: Vec<((usize, usize), Vec<u32>)> = c
+                .iter()
+                .map(|c| ((c.a, c.b), c.sentences.to_vec()))
+                .collect();
+            assert_eq!(got, expected, "{per_pass} incidences a pass");
+            for e in 0..N {
+                let of: Vec<usize> = c.indices_of(e).collect();
+                let plain: Vec<usize> = (0..expected.len())
+                    .filter(|&k| expected[k].0.0 == e || expected[k].0.1 == e)
+                    .collect();
+                assert_eq!(of, plain);
+            }
+        }
     }
 
     #[test]

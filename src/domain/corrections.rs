@@ -219,7 +219,9 @@ fn apply_one(entities: &mut Vec<Entity>, c: &Correction, doc: &Document) -> Resu
             if f != t {
                 let gone = entities.remove(f);
                 let t = if f < t { t - 1 } else { t };
-                entities[t].mentions.extend(gone.mentions);
+                entities[t]
+                    .mentions
+                    .edit(|v| v.extend_from_slice(&gone.mentions));
                 tidy(&mut entities[t], doc);
             }
         }
@@ -235,7 +237,7 @@ fn apply_one(entities: &mut Vec<Entity>, c: &Correction, doc: &Document) -> Resu
                     entity.name
                 )));
             }
-            entities[i].mentions = kept;
+            entities[i].mentions = kept.into();
             tidy(&mut entities[i], doc);
             let kind = entities[i].kind;
             entities.push(new_entity(alias, kind, moved, doc));
@@ -254,7 +256,7 @@ fn apply_one(entities: &mut Vec<Entity>, c: &Correction, doc: &Document) -> Resu
             // Clearing keeps every entity in place (emptied ones go at `finalize`), so `i`
             // still names the target.
             clear(entities, m, doc);
-            entities[i].mentions.push(m);
+            entities[i].mentions.edit(|v| v.push(m));
             tidy(&mut entities[i], doc);
         }
         Correction::RemoveMention { span } => {
@@ -266,7 +268,7 @@ fn apply_one(entities: &mut Vec<Entity>, c: &Correction, doc: &Document) -> Resu
                     span.text, span.start
                 )));
             };
-            entities[i].mentions.retain(|x| *x != m);
+            entities[i].mentions.edit(|v| v.retain(|x| *x != m));
             tidy(&mut entities[i], doc);
         }
         Correction::NewEntity { name, kind, span } => {
@@ -309,10 +311,11 @@ fn resolve(entities: &[Entity], key: &Key, doc: &Document) -> Result<usize, Reas
 
 /// Removes every mention overlapping `m`, from every entity.
 fn clear(entities: &mut [Entity], m: Mention, doc: &Document) {
+    let apart = |x: &Mention| x.end <= m.start || x.start >= m.end;
     for e in entities.iter_mut() {
-        let before = e.mentions.len();
-        e.mentions.retain(|x| x.end <= m.start || x.start >= m.end);
-        if e.mentions.len() != before {
+        // Only entities that lose a mention are edited (an edit copies shared mentions).
+        if !e.mentions.iter().all(apart) {
+            e.mentions.edit(|v| v.retain(apart));
             tidy(e, doc);
         }
     }
@@ -320,15 +323,17 @@ fn clear(entities: &mut [Entity], m: Mention, doc: &Document) {
 
 /// Sorted, non-overlapping mentions (the first wins), and aliases recomputed from them.
 fn tidy(e: &mut Entity, doc: &Document) {
-    e.mentions.sort_unstable();
-    e.mentions.dedup();
-    let mut end = 0;
-    e.mentions.retain(|m| {
-        let keep = m.start >= end;
-        if keep {
-            end = m.end;
-        }
-        keep
+    e.mentions.edit(|v| {
+        v.sort_unstable();
+        v.dedup();
+        let mut end = 0;
+        v.retain(|m| {
+            let keep = m.start >= end;
+            if keep {
+                end = m.end;
+            }
+            keep
+        });
     });
     let mut aliases: Vec<String> = Vec::new();
     for m in &e.mentions {
@@ -346,7 +351,7 @@ fn new_entity(name: &str, kind: Kind, mentions: Vec<Mention>, doc: &Document) ->
         name: name.to_owned(),
         kind,
         aliases: Vec::new(),
-        mentions,
+        mentions: mentions.into(),
     };
     tidy(&mut e, doc);
     e

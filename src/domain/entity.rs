@@ -2,6 +2,8 @@
 
 use std::ops::Range;
 
+pub use crate::domain::mentions::Mentions;
+
 /// The kind of an entity. The names returned by [`Kind::as_str`] are part of the
 /// `extract --json` interface and never change.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -97,7 +99,7 @@ pub struct Entity {
     /// Every distinct surface form the entity is mentioned by, in order of first appearance.
     pub aliases: Vec<String>,
     /// Sorted by `start`, non-overlapping.
-    pub mentions: Vec<Mention>,
+    pub mentions: Mentions,
 }
 
 impl Entity {
@@ -129,8 +131,13 @@ pub fn slug(name: &str) -> String {
 /// unique id. Every extractor and importer finishes through here, so the order is one rule.
 pub fn finalize(mut entities: Vec<Entity>) -> Vec<Entity> {
     for e in &mut entities {
-        e.mentions.sort_unstable();
-        e.mentions.dedup();
+        // Only when needed: an edit copies mentions out of a shared store.
+        if !e.mentions.windows(2).all(|w| w[0] < w[1]) {
+            e.mentions.edit(|v| {
+                v.sort_unstable();
+                v.dedup();
+            });
+        }
     }
     entities.retain(|e| !e.mentions.is_empty());
     entities.sort_by_key(|e| (std::cmp::Reverse(e.mentions.len()), e.mentions[0].start));

@@ -1,48 +1,108 @@
 //! Mentions by position: which mentions overlap a range of text (the visible rows), found by
 //! binary search, and the next or previous mention of one entity from a position.
 //!
-//! Memory: one 12-byte entry per mention (start, end, owner as `u32`), built in place with no
-//! second copy, so a 100 MB document with millions of mentions costs tens of megabytes.
+//! Memory: the index does not copy the mentions. The entities of a cast share one store of
+//! mentions (the extractor makes it so; other casts are packed into one here), and the index
+//! is one 8-byte entry per mention (its place in that store and its entity), so a 100 MB
+//! document with millions of mentions costs tens of megabytes, not twice that.
 
 use std::ops::Range;
+use std::sync::Arc;
 
-use crate::domain::entity::{Entity, Mention};
+use crate::domain::entity::{Entity, Mention, Mentions};
 
 /// Every mention of every entity, sorted by start and non-overlapping, so that their ends are
 /// sorted too and one binary search finds the first mention that reaches into a range.
 #[derive(Debug, Default, Clone)]
 pub struct MentionIndex {
+    store: Arc<Vec<Mention>>,
     entries: Vec<Entry>,
 }
 
-/// A mention and the entity it belongs to, side by side so a lookup touches one cache line.
+/// A mention (by its place in the store) and the entity it belongs to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct Entry {
-    mention: Mention,
+    at: u32,
     owner: u32,
 }
 
+/// A store of mentions and each entity's range in it.
+type Stored = (Arc<Vec<Mention>>, Vec<Range<usize>>);
+
+/// The store all of `entities` share and each one's range in it, if they share one.
+fn shared_store(entities: &[Entity]) -> Option<Stored> {
+    let (first, _) = entities.first()?.mentions.store();
+    let ranges = entities
+        .iter()
+        .map(|e| {
+            let (store, range) = e.mentions.store();
+            Arc::ptr_eq(store, first).then_some(range)
+        })
+        .collect::<Option<Vec<_>>>()?;
+    Some((Arc::clone(first), ranges))
+}
+
+/// One store with the mentions of all `entities` (a copy), for casts not made by the
+/// extractor, and each one's range in it.
+fn pack(entities: &[Entity]) -> Stored {
+    let total = entities.iter().map(|e| e.mentions.len()).sum();
+    let mut store = Vec::with_capacity(total);
+    let mut ranges = Vec::with_capacity(entities.len());
+    for e in entities {
+        ranges.push(store.len()..store.len() + e.mentions.len());
+        store.extend_from_slice(&e.mentions);
+    }
+    (Arc::new(store), ranges)
+}
+
 impl MentionIndex {
-    /// Indexes the mentions of `entities` (an entity is known by its position in the slice).
-    /// Should two mentions overlap, the earlier (then longer) one is kept.
+    /// Indexes the mentions of `entities` (an entity is known by its position in the slice)
+    /// and makes them share the index's store if they did not already (so the mentions are
+    /// held once).
+    pub fn sharing(entities: &mut [Entity]) -> MentionIndex {
+        let index = MentionIndex::new(entities);
+        if entities
+            .iter()
+            .any(|e| !Arc::ptr_eq(e.mentions.store().0, &index.store))
+        {
+            let mut at = 0;
+            for e in entities.iter_mut() {
+                let n = e.mentions.len();
+                e.mentions = Mentions::shared(&index.store, at..at + n);
+                at += n;
+            }
+        }
+        index
+    }
+
+    /// Indexes the mentions of `entities` (an entity is known by its position in the slice),
+    /// in the store they share, else in a packed copy. Should two mentions overlap, the
+    /// earlier (then longer) one is kept.
     pub fn new(entities: &[Entity]) -> MentionIndex {
-        let total = entities.iter().map(|e| e.mentions.len()).sum();
+        let (store, ranges) = match shared_store(entities) {
+            Some(shared) => shared,
+            None => pack(entities),
+        };
+        let total = ranges.iter().map(|r| r.len()).sum();
         // Exact capacity, sorted and thinned in place: the peak is this one vector.
         let mut entries = Vec::with_capacity(total);
-        for (i, e) in entities.iter().enumerate() {
+        for (i, r) in ranges.into_iter().enumerate() {
             let owner = u32::try_from(i).expect("fewer than 2^32 entities");
-            entries.extend(e.mentions.iter().map(|&mention| Entry { mention, owner }));
+            entries.extend(r.map(|at| Entry {
+                at: at as u32,
+                owner,
+            }));
         }
-        entries
-            .sort_unstable_by_key(|e| (e.mention.start, std::cmp::Reverse(e.mention.end), e.owner));
+        let m = |e: &Entry| store[e.at as usize];
+        entries.sort_unstable_by_key(|e| (m(e).start, std::cmp::Reverse(m(e).end), e.owner));
         let mut kept = 0;
         let mut reach = 0;
         for i in 0..entries.len() {
             let e = entries[i];
-            if kept > 0 && e.mention.start < reach {
+            if kept > 0 && m(&e).start < reach {
                 continue;
             }
-            reach = e.mention.end;
+            reach = m(&e).end;
             entries[kept] = e;
             kept += 1;
         }
@@ -50,7 +110,11 @@ impl MentionIndex {
         if kept < total {
             entries.shrink_to_fit();
         }
-        MentionIndex { entries }
+        MentionIndex { store, entries }
+    }
+
+    fn mention(&self, e: &Entry) -> Mention {
+        self.store[e.at as usize]
     }
 
     pub fn len(&self) -> usize {
@@ -61,7 +125,7 @@ impl MentionIndex {
         self.entries.is_empty()
     }
 
-    /// Bytes held by the index (for measurements).
+    /// Bytes held by the index itself, the shared store not counted (for measurements).
     pub fn heap_bytes(&self) -> usize {
         self.entries.capacity() * std::mem::size_of::<Entry>()
     }
@@ -70,11 +134,11 @@ impl MentionIndex {
     pub fn overlapping(&self, range: Range<usize>) -> impl Iterator<Item = (Mention, usize)> + '_ {
         let first = self
             .entries
-            .partition_point(|e| (e.mention.end as usize) <= range.start);
+            .partition_point(|e| (self.mention(e).end as usize) <= range.start);
         self.entries[first..]
             .iter()
-            .take_while(move |e| (e.mention.start as usize) < range.end)
-            .map(|e| (e.mention, e.owner as usize))
+            .map(|e| (self.mention(e), e.owner as usize))
+            .take_while(move |(m, _)| (m.start as usize) < range.end)
     }
 
     /// The mention that contains byte `offset`, if any.
@@ -84,13 +148,11 @@ impl MentionIndex {
 
     /// How many indexed mentions start inside `range` (two binary searches).
     pub fn count_in(&self, range: Range<usize>) -> usize {
-        let from = self
-            .entries
-            .partition_point(|e| (e.mention.start as usize) < range.start);
-        let to = self
-            .entries
-            .partition_point(|e| (e.mention.start as usize) < range.end);
-        to.saturating_sub(from)
+        let starts_before = |at: usize| {
+            self.entries
+                .partition_point(|e| (self.mention(e).start as usize) < at)
+        };
+        starts_before(range.end).saturating_sub(starts_before(range.start))
     }
 }
 
@@ -149,6 +211,34 @@ mod tests {
     }
 
     #[test]
+    fn entities_that_share_a_store_are_indexed_without_a_copy() {
+        let mut shared = vec![entity(&[(10, 15)]), entity(&[(0, 5), (20, 25)])];
+        let index = MentionIndex::sharing(&mut shared);
+        let store = Arc::clone(shared[0].mentions.store().0);
+        assert!(
+            shared
+                .iter()
+                .all(|e| Arc::ptr_eq(e.mentions.store().0, &store))
+        );
+        assert_eq!(
+            *shared[1].mentions,
+            [Mention { start: 0, end: 5 }, Mention { start: 20, end: 25 }]
+        );
+        let mut again = shared.clone();
+        let twice = MentionIndex::sharing(&mut again);
+        assert!(
+            Arc::ptr_eq(&twice.store, &store),
+            "already shared: not packed again"
+        );
+        let hits: Vec<_> = twice
+            .overlapping(0..99)
+            .map(|(m, o)| (m.start, o))
+            .collect();
+        assert_eq!(hits, [(0, 1), (10, 0), (20, 1)]);
+        assert_eq!(index.entries, twice.entries);
+    }
+
+    #[test]
     fn finds_mentions_overlapping_a_range() {
         let index = MentionIndex::new(&[entity(&[(0, 5), (20, 25)]), entity(&[(10, 15)])]);
         let hits: Vec<_> = index
@@ -188,11 +278,11 @@ mod tests {
     }
 
     #[test]
-    fn counts_by_start_and_holds_twelve_bytes_a_mention() {
+    fn counts_by_start_and_holds_eight_bytes_a_mention() {
         let index = MentionIndex::new(&[entity(&[(0, 5), (20, 25)]), entity(&[(10, 15)])]);
         assert_eq!(index.count_in(0..100), 3);
         assert_eq!(index.count_in(1..20), 1);
         assert_eq!(index.count_in(20..21), 1);
-        assert_eq!(index.heap_bytes(), 3 * 12);
+        assert_eq!(index.heap_bytes(), 3 * 8);
     }
 }

@@ -13,6 +13,7 @@ pub mod fingerprint;
 pub mod layout;
 pub mod mention_index;
 pub mod mention_map;
+pub mod mentions;
 pub mod search;
 pub mod sentences;
 pub mod wrap;

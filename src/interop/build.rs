@@ -179,7 +179,7 @@ impl Collector {
                 name,
                 kind: self.spans[members[0]].1,
                 aliases,
-                mentions,
+                mentions: mentions.into(),
             });
         }
         let entities = entity::finalize(entities);

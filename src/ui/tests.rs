@@ -21,12 +21,12 @@ fn cast() -> Cast {
         let i = TEXT.match_indices(s).nth(nth).unwrap().0;
         Mention::new(i..i + s.len())
     };
-    let e = |name: &str, kind, mentions| Entity {
+    let e = |name: &str, kind, mentions: Vec<Mention>| Entity {
         id: name.to_lowercase(),
         name: name.into(),
         kind,
         aliases: vec![],
-        mentions,
+        mentions: mentions.into(),
     };
     Cast::new(vec![
         e(

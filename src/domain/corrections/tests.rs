@@ -17,7 +17,7 @@ fn ent(name: &str, kind: Kind, mentions: &[Mention]) -> Entity {
         name: name.into(),
         kind,
         aliases: vec![],
-        mentions: mentions.to_vec(),
+        mentions: mentions.to_vec().into(),
     };
     tidy(&mut e, &doc());
     e

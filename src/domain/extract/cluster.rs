@@ -13,7 +13,7 @@ use rustc_hash::FxHashMap as HashMap;
 
 use super::candidate::{Compact, Definition, Form, Packed, Strength, Strings};
 use super::knowledge::Knowledge;
-use crate::domain::entity::{self, Entity, Kind, Mention};
+use crate::domain::entity::{self, Entity, Kind, Mention, Mentions};
 
 /// What a mention belongs to (strings by their ids in `Strings`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -63,7 +63,6 @@ struct Builder {
     name: String,
     kind: Kind,
     aliases: Vec<u32>,
-    mentions: Vec<Mention>,
 }
 
 /// Legal forms that end a company's full name and are dropped in later mentions.
@@ -222,7 +221,6 @@ pub fn cluster(
                             name: name.to_string(),
                             kind,
                             aliases: Vec::new(),
-                            mentions: Vec::new(),
                         });
                         counts.push(0);
                         builders.len() - 1
@@ -246,30 +244,41 @@ pub fn cluster(
         last_end = c.end;
         counts[at as usize] += 1;
     }
-    // Mentions, each entity's in a vector of the right size.
-    for (b, n) in builders.iter_mut().zip(&counts) {
-        b.mentions.reserve_exact(*n as usize);
+    // Mentions: every entity's in one array of the right size, entity after entity, which
+    // the entities and the cast's mention index then share.
+    let mut offsets = counts;
+    offsets.push(0);
+    let mut total = 0;
+    for n in &mut offsets {
+        (*n, total) = (total, total + *n);
     }
+    let mut fill = offsets.clone();
+    let mut store = vec![Mention { start: 0, end: 0 }; total as usize];
     for c in &cands {
         let at = goes_to[c.form as usize];
         if at != SKIP {
-            builders[at as usize].mentions.push(Mention {
+            let next = &mut fill[at as usize];
+            store[*next as usize] = Mention {
                 start: c.start,
                 end: c.end,
-            });
+            };
+            *next += 1;
         }
     }
+    drop(fill);
     drop(index);
     drop(cands);
+    let store = std::sync::Arc::new(store);
 
     let entities = builders
         .into_iter()
-        .map(|b| Entity {
+        .zip(offsets.windows(2))
+        .map(|(b, range)| Entity {
             id: String::new(),
             name: b.name,
             kind: b.kind,
             aliases: b.aliases.iter().map(|&a| s.str(a).to_string()).collect(),
-            mentions: b.mentions,
+            mentions: Mentions::shared(&store, range[0] as usize..range[1] as usize),
         })
         .collect();
     entity::finalize(if apart {
@@ -361,6 +370,7 @@ impl<'a> Names<'a> {
 /// Keeps mentions of different entities apart: a later mention overlapping an earlier kept one
 /// is dropped. The finders never produce overlaps; this makes it a guarantee.
 fn without_overlaps(mut entities: Vec<Entity>) -> Vec<Entity> {
+    let mut lists: Vec<Vec<Mention>> = Vec::with_capacity(entities.len());
     let mut all: Vec<(Mention, u32)> = entities
         .iter()
         .enumerate()
@@ -370,16 +380,16 @@ fn without_overlaps(mut entities: Vec<Entity>) -> Vec<Entity> {
         })
         .collect();
     all.sort_unstable();
-    // Kept mentions are a subset of each entity's, so they fit where those were.
-    for e in &mut entities {
-        e.mentions.clear();
-    }
+    lists.resize(entities.len(), Vec::new());
     let mut last_end = 0u32;
     for (m, i) in all {
         if m.start >= last_end && !m.is_empty() {
-            entities[i as usize].mentions.push(m);
+            lists[i as usize].push(m);
             last_end = m.end;
         }
+    }
+    for (e, list) in entities.iter_mut().zip(lists) {
+        e.mentions = list.into();
     }
     entities
 }
