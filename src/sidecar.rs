@@ -101,6 +101,17 @@ impl Sidecar {
         // giving each back, so hashing a mapped file does not leave it all counted in memory.
         let hash =
             crate::domain::fingerprint::fingerprint_in_pieces(doc.bytes(), |r| doc.release(r));
+        Sidecar::open_hashed(doc, hash, file, data)
+    }
+
+    /// [`Sidecar::open`] for a document whose `content_hash` is already known (taken while
+    /// it was read for another reason).
+    pub fn open_hashed(
+        doc: &Document,
+        hash: u64,
+        file: Option<&Path>,
+        data: Option<&Path>,
+    ) -> Result<(Sidecar, Found)> {
         let beside = file.map(|f| {
             let mut name = f.as_os_str().to_owned();
             name.push(SUFFIX);

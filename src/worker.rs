@@ -12,7 +12,7 @@ use crate::domain::corrections::History;
 use crate::domain::document::{Document, Source, for_each_valid_run};
 use crate::domain::entity::Entity;
 use crate::domain::extract::Extractor;
-use crate::domain::fingerprint;
+use crate::domain::fingerprint::{self, Fingerprinter};
 use crate::sessions::Sessions;
 use crate::sidecar::{self, Sidecar};
 
@@ -63,16 +63,17 @@ fn spawn_pipeline(
             let off = std::env::var_os("DRAMATIS_EXTRACT").is_some_and(|v| v == "off");
             for (i, doc) in docs.iter().enumerate() {
                 let origin = origins.get_mut(i).map(std::mem::take).unwrap_or_default();
-                let fresh = match origin.imported {
-                    Some(entities) => entities,
-                    None if off => Vec::new(),
+                let (fresh, hash) = match origin.imported {
+                    Some(entities) => (entities, None),
+                    None if off => (Vec::new(), None),
                     None => match extract_with_progress(i, doc, &send) {
-                        Some(entities) => entities,
+                        Some((entities, hash)) => (entities, Some(hash)),
                         None => return,
                     },
                 };
                 let (cast, curation) = if curate {
-                    let (curation, entities) = open_curation(doc, origin.path.as_deref(), fresh);
+                    let (curation, entities) =
+                        open_curation(doc, hash, origin.path.as_deref(), fresh);
                     (Cast::new(entities), Some(curation))
                 } else {
                     (Cast::new(fresh), None)
@@ -165,10 +166,16 @@ pub fn spawn_resume(
 /// never overwritten: the reader then corrects nothing and says why.
 fn open_curation(
     doc: &Document,
+    hash: Option<u64>,
     path: Option<&Path>,
     fresh: Vec<Entity>,
 ) -> (Curation, Vec<Entity>) {
-    match Sidecar::open(doc, path, sidecar::data_dir().as_deref()) {
+    let data = sidecar::data_dir();
+    let opened = match hash {
+        Some(hash) => Sidecar::open_hashed(doc, hash, path, data.as_deref()),
+        None => Sidecar::open(doc, path, data.as_deref()),
+    };
+    match opened {
         Ok((sidecar, found)) => Curation::new(fresh, found.history, Some(sidecar), doc),
         Err(e) => {
             let (mut curation, entities) = Curation::new(fresh, History::default(), None, doc);
@@ -178,19 +185,22 @@ fn open_curation(
     }
 }
 
+/// The entities of `doc`, and its fingerprint (`sidecar::content_hash`), taken on the same
+/// pass while each piece is in memory.
 fn extract_with_progress(
     index: usize,
     doc: &Document,
     send: &impl Fn(Action) -> bool,
-) -> Option<Vec<Entity>> {
+) -> Option<(Vec<Entity>, u64)> {
     let mut extractor = Extractor::new();
+    let mut print = Fingerprinter::new(doc.len());
     let total = doc.len().max(1);
     let mut reported = 0;
     for piece in doc.pieces(0..doc.len(), PIECE) {
         let end = piece.end;
-        for_each_valid_run(&doc.bytes()[piece.clone()], piece.start, |at, text| {
-            extractor.feed(at, text)
-        });
+        let bytes = &doc.bytes()[piece.clone()];
+        print.update(bytes);
+        for_each_valid_run(bytes, piece.start, |at, text| extractor.feed(at, text));
         // Pages the extractor has read stay in the page cache but need not count as ours.
         doc.release(piece.clone());
         let percent = (end as u128 * 100 / total as u128) as u8;
@@ -204,7 +214,7 @@ fn extract_with_progress(
             }
         }
     }
-    Some(extractor.finish())
+    Some((extractor.finish(), print.finish()))
 }
 
 /// A read-only file map lets go of pages it is told to: they stay in the kernel's page cache
@@ -269,6 +279,17 @@ mod tests {
             })
             .collect();
         assert_eq!(order, ["cast 0", "relations 0", "cast 1", "relations 1"]);
+    }
+
+    #[test]
+    fn extraction_fingerprints_the_document_on_the_way() {
+        // Several pieces that end at line ends, not at 8-byte words.
+        let text = "Alice met Bob in Paris, said Carol.\n".repeat(65_000);
+        let doc = Document::from_string("big", text);
+        assert!(doc.len() > 2 * PIECE);
+        let (entities, hash) = extract_with_progress(0, &doc, &|_| true).unwrap();
+        assert!(!entities.is_empty());
+        assert_eq!(hash, sidecar::content_hash(doc.bytes()));
     }
 
     #[test]

@@ -12,27 +12,73 @@ pub fn fingerprint(bytes: &[u8]) -> u64 {
 /// [`fingerprint`], calling `read(range)` after each megabyte, so that a caller going through a
 /// memory-mapped file can let go of the pages behind it (`Document::release`).
 pub fn fingerprint_in_pieces(bytes: &[u8], mut read: impl FnMut(std::ops::Range<usize>)) -> u64 {
-    // A multiple of 8, so no word straddles two pieces and the value is the one-pass value.
     const PIECE: usize = 1 << 20;
-    let mut h = (bytes.len() as u64).wrapping_mul(K) ^ 0x2545_F491_4F6C_DD1D;
-    let mut rest: &[u8] = &[];
+    let mut print = Fingerprinter::new(bytes.len());
     for (k, piece) in bytes.chunks(PIECE).enumerate() {
-        let mut words = piece.chunks_exact(8);
-        for w in &mut words {
-            let w = u64::from_le_bytes(w.try_into().expect("8 bytes"));
-            h = (h.rotate_left(23) ^ w).wrapping_mul(K);
-        }
-        rest = words.remainder();
+        print.update(piece);
         read(k * PIECE..k * PIECE + piece.len());
     }
-    let mut tail = [0u8; 8];
-    tail[..rest.len()].copy_from_slice(rest);
-    h = (h.rotate_left(23) ^ u64::from_le_bytes(tail)).wrapping_mul(K);
-    // Final avalanche so nearby inputs land far apart.
-    h ^= h >> 33;
-    h = h.wrapping_mul(0xFF51_AFD7_ED55_8CCD);
-    h ^= h >> 33;
-    h
+    print.finish()
+}
+
+/// A [`fingerprint`] taken in pieces of any size, in order: a pass that reads the document
+/// for another reason (extraction) fingerprints it on the way, while its pages are at hand.
+#[derive(Debug, Clone)]
+pub struct Fingerprinter {
+    h: u64,
+    /// Bytes of an 8-byte word not complete yet (a piece ended inside it).
+    pending: [u8; 8],
+    pending_len: usize,
+}
+
+impl Fingerprinter {
+    /// For a document of `len` bytes (the length is part of the value).
+    pub fn new(len: usize) -> Fingerprinter {
+        Fingerprinter {
+            h: (len as u64).wrapping_mul(K) ^ 0x2545_F491_4F6C_DD1D,
+            pending: [0; 8],
+            pending_len: 0,
+        }
+    }
+
+    fn mix(&mut self, word: [u8; 8]) {
+        self.h = (self.h.rotate_left(23) ^ u64::from_le_bytes(word)).wrapping_mul(K);
+    }
+
+    /// The next bytes of the document.
+    pub fn update(&mut self, mut bytes: &[u8]) {
+        if self.pending_len > 0 {
+            let n = (8 - self.pending_len).min(bytes.len());
+            self.pending[self.pending_len..self.pending_len + n].copy_from_slice(&bytes[..n]);
+            self.pending_len += n;
+            bytes = &bytes[n..];
+            if self.pending_len < 8 {
+                return;
+            }
+            self.mix(self.pending);
+            self.pending_len = 0;
+        }
+        let mut words = bytes.chunks_exact(8);
+        for w in &mut words {
+            self.mix(w.try_into().expect("8 bytes"));
+        }
+        let rest = words.remainder();
+        self.pending[..rest.len()].copy_from_slice(rest);
+        self.pending_len = rest.len();
+    }
+
+    /// The fingerprint of all the bytes given (which must be `len` of them).
+    pub fn finish(mut self) -> u64 {
+        let mut tail = [0u8; 8];
+        tail[..self.pending_len].copy_from_slice(&self.pending[..self.pending_len]);
+        self.mix(tail);
+        // Final avalanche so nearby inputs land far apart.
+        let mut h = self.h;
+        h ^= h >> 33;
+        h = h.wrapping_mul(0xFF51_AFD7_ED55_8CCD);
+        h ^= h >> 33;
+        h
+    }
 }
 
 /// The fingerprint as 16 hex digits, for file names.
@@ -68,6 +114,25 @@ mod tests {
         });
         assert_eq!(seen, big.len());
         assert_eq!(print, fingerprint(&big));
+    }
+
+    #[test]
+    fn pieces_of_any_size_give_the_one_pass_value() {
+        let big: Vec<u8> = (0..100_003u32).map(|i| (i * 13 % 253) as u8).collect();
+        let whole = fingerprint(&big);
+        for sizes in [&[1usize][..], &[3, 5, 7], &[8], &[9, 1, 17], &[4096, 13]] {
+            let mut print = Fingerprinter::new(big.len());
+            let (mut at, mut k) = (0, 0);
+            while at < big.len() {
+                let end = (at + sizes[k % sizes.len()]).min(big.len());
+                print.update(&big[at..end]);
+                (at, k) = (end, k + 1);
+            }
+            assert_eq!(print.finish(), whole, "pieces of {sizes:?}");
+        }
+        let mut empty = Fingerprinter::new(0);
+        empty.update(b"");
+        assert_eq!(empty.finish(), fingerprint(b""));
     }
 
     #[test]

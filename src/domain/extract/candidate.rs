@@ -28,8 +28,9 @@ pub enum Reading {
         /// kept only if the document shows it as a name elsewhere.
         doubtful_start: bool,
     },
-    /// A date or a figure, with its normalised form (the cluster key).
-    Value { kind: Kind, norm: String },
+    /// A date or a figure, with its normalised form (the cluster key); `None` when that is the
+    /// key itself, as it mostly is (no string to make).
+    Value { kind: Kind, norm: Option<String> },
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -138,6 +139,7 @@ pub struct Definition {
 
 impl Compact {
     pub fn new(c: &Candidate, strings: &mut Strings, defs: &mut Vec<Definition>) -> Compact {
+        let key = strings.intern(&c.key);
         let reading = match &c.reading {
             Reading::Known { canon, demonym } => Packed::Known {
                 canon: *canon,
@@ -152,10 +154,9 @@ impl Compact {
             },
             Reading::Value { kind, norm } => Packed::Value {
                 kind: *kind,
-                norm: strings.intern(norm),
+                norm: norm.as_deref().map_or(key, |n| strings.intern(n)),
             },
         };
-        let key = strings.intern(&c.key);
         let compact = Compact {
             start: u32::try_from(c.start).expect("offset fits in u32"),
             end: u32::try_from(c.end).expect("offset fits in u32"),

@@ -155,6 +155,13 @@ pub fn find(line: &str, toks: &[Token], used: &mut [bool], base: usize, out: &mu
     }
 }
 
+/// The surface with its spaces made single ("Nov.\t8" → "Nov. 8"), if they are not already.
+fn single_spaced(surface: &str) -> Option<String> {
+    let plain =
+        !surface.contains("  ") && !surface.contains(|c: char| c.is_whitespace() && c != ' ');
+    (!plain).then(|| surface.split_whitespace().collect::<Vec<_>>().join(" "))
+}
+
 fn push(
     line: &str,
     toks: &[Token],
@@ -175,7 +182,7 @@ fn push(
         key: surface.to_string(),
         reading: Reading::Value {
             kind: Kind::Date,
-            norm: surface.split_whitespace().collect::<Vec<_>>().join(" "),
+            norm: single_spaced(surface),
         },
         defines: None,
     });

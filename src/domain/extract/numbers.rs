@@ -199,7 +199,11 @@ pub fn find(line: &str, toks: &[Token], used: &mut [bool], base: usize, out: &mu
             key: surface.to_string(),
             reading: Reading::Value {
                 kind: Kind::Number,
-                norm: surface.to_lowercase(),
+                // Lower case, made only when some letter changes.
+                norm: surface
+                    .chars()
+                    .any(|c| !c.to_lowercase().eq([c]))
+                    .then(|| surface.to_lowercase()),
             },
             defines: None,
         });
