@@ -50,8 +50,10 @@ impl Curation {
             error: None,
         };
         if c.history.active().is_empty() {
-            // What `corrections::apply` gives for no corrections, without a copy.
-            return (c, crate::domain::entity::finalize(fresh));
+            // What `corrections::apply` gives for no corrections, without a copy: the fresh
+            // entities, which every extractor and importer has finalized already (doing it
+            // again took a tenth of a second at 100 MB, for the same result).
+            return (c, fresh);
         }
         c.fresh = Some(fresh);
         let (entities, unfit) = c.entities(doc, &[]);

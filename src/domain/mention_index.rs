@@ -55,6 +55,21 @@ fn pack(entities: &[Entity]) -> Stored {
     (Arc::new(store), ranges)
 }
 
+/// `entries` in the order of their mentions' starts. Sorted as plain integers (start, then
+/// place): comparing through the store would read it in random order millions of times,
+/// which made this the slowest step after extraction on a 100 MB document.
+fn sorted_by_start(entries: Vec<Entry>, store: &[Mention]) -> Vec<Entry> {
+    let mut keys: Vec<u64> = entries
+        .iter()
+        .enumerate()
+        .map(|(i, e)| (u64::from(store[e.at as usize].start) << 32) | i as u64)
+        .collect();
+    keys.sort_unstable();
+    let mut sorted = Vec::with_capacity(entries.len());
+    sorted.extend(keys.iter().map(|&k| entries[k as u32 as usize]));
+    sorted
+}
+
 impl MentionIndex {
     /// Indexes the mentions of `entities` (an entity is known by its position in the slice)
     /// and makes them share the index's store if they did not already (so the mentions are
@@ -94,7 +109,13 @@ impl MentionIndex {
             }));
         }
         let m = |e: &Entry| store[e.at as usize];
-        entries.sort_unstable_by_key(|e| (m(e).start, std::cmp::Reverse(m(e).end), e.owner));
+        let mut entries = sorted_by_start(entries, &store);
+        // Mentions that start together (rare) go longest first, then by entity.
+        for same_start in entries.chunk_by_mut(|a, b| m(a).start == m(b).start) {
+            if same_start.len() > 1 {
+                same_start.sort_unstable_by_key(|e| (std::cmp::Reverse(m(e).end), e.owner));
+            }
+        }
         let mut kept = 0;
         let mut reach = 0;
         for i in 0..entries.len() {
