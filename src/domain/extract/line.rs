@@ -29,12 +29,17 @@ pub(super) struct Line<'a> {
     pub(super) toks: &'a [Token],
     pub(super) base: usize,
     pub(super) k: Known<'a>,
-    /// The last gazetteer lookup: the run finder and the segmenter often ask the same twice.
-    memo: Cell<Option<GazetteerMemo>>,
+    /// The last gazetteer lookups: the run finder, the leading-word stripper and the
+    /// segmenter ask the same ones over again. Replaced in turn (`memo_next`).
+    memo: [Cell<Option<GazetteerMemo>>; MEMO],
+    memo_next: Cell<usize>,
     /// The line with its ASCII letters in lower case (same byte offsets), made on first need:
     /// the lower case of an ASCII word is then a slice, not a new string.
     ascii_lower: OnceCell<String>,
 }
+
+/// Gazetteer lookups remembered per line.
+const MEMO: usize = 4;
 
 type GazetteerMemo = ((usize, usize, bool), Option<(usize, NameRef)>);
 impl<'a> Line<'a> {
@@ -44,7 +49,8 @@ impl<'a> Line<'a> {
             toks,
             base,
             k,
-            memo: Cell::new(None),
+            memo: Default::default(),
+            memo_next: Cell::new(0),
             ascii_lower: OnceCell::new(),
         }
     }
@@ -106,13 +112,19 @@ impl<'a> Line<'a> {
         to: usize,
         caps: bool,
     ) -> Option<(usize, NameRef)> {
-        if let Some((args, found)) = self.memo.get()
-            && args == (from, to, caps)
+        let args = (from, to, caps);
+        if let Some((_, found)) = self
+            .memo
+            .iter()
+            .filter_map(Cell::get)
+            .find(|(asked, _)| *asked == args)
         {
             return found;
         }
         let found = self.lookup_gazetteer(from, to, caps);
-        self.memo.set(Some(((from, to, caps), found)));
+        let next = self.memo_next.get();
+        self.memo[next].set(Some((args, found)));
+        self.memo_next.set((next + 1) % MEMO);
         found
     }
 
