@@ -7,7 +7,7 @@ use serde_json::ser::Formatter;
 
 use crate::domain::connections::Connections;
 use crate::domain::document::Document;
-use crate::domain::entity::Entity;
+use crate::domain::entity::{Entity, Mention};
 use crate::domain::mention_index::MentionIndex;
 use crate::domain::sentences::Sentences;
 use crate::domain::wrap::escape_char;
@@ -18,7 +18,34 @@ struct DocumentOut<'a> {
     date: Option<&'a str>,
     bytes: usize,
     entities: Vec<EntityOut<'a>>,
-    connections: Vec<ConnectionOut<'a>>,
+    connections: ConnectionsOut<'a>,
+}
+
+/// The connections, written one by one: a large document has millions of pairs, and a list
+/// of them made first doubled the memory of `extract --json`.
+struct ConnectionsOut<'a> {
+    connections: &'a Connections,
+    entities: &'a [Entity],
+    sentences: &'a Sentences,
+}
+
+impl Serialize for ConnectionsOut<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeSeq;
+        let mut seq = s.serialize_seq(Some(self.connections.len()))?;
+        for c in self.connections.iter() {
+            seq.serialize_element(&ConnectionOut {
+                a: &self.entities[c.a].id,
+                b: &self.entities[c.b].id,
+                sentences: c.sentences.len(),
+                ranges: RangesOut {
+                    sentences: self.sentences,
+                    ids: c.sentences,
+                },
+            })?;
+        }
+        seq.end()
+    }
 }
 
 /// Two entities that share sentences, strongest first; `ranges` are those sentences.
@@ -56,10 +83,32 @@ struct EntityOut<'a> {
     kind: &'static str,
     actor: bool,
     aliases: &'a [String],
-    mentions: Vec<MentionOut<'a>>,
+    mentions: MentionsOut<'a>,
     /// A normalisation id from imported annotations (brat `N` lines); absent otherwise.
     #[serde(skip_serializing_if = "Option::is_none")]
     norm: Option<&'a str>,
+}
+
+/// An entity's mentions with their text, written one by one as they are read from the
+/// document: on a large document there are millions, not worth a copy.
+struct MentionsOut<'a> {
+    doc: &'a Document,
+    mentions: &'a [Mention],
+}
+
+impl Serialize for MentionsOut<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeSeq;
+        let mut seq = s.serialize_seq(Some(self.mentions.len()))?;
+        for m in self.mentions {
+            seq.serialize_element(&MentionOut {
+                start: m.start,
+                end: m.end,
+                text: self.doc.text(m.range()),
+            })?;
+        }
+        seq.end()
+    }
 }
 
 #[derive(Serialize)]
@@ -108,30 +157,18 @@ pub fn write_document_line(
                 kind: e.kind.as_str(),
                 actor: e.is_actor(),
                 aliases: &e.aliases,
-                mentions: e
-                    .mentions
-                    .iter()
-                    .map(|m| MentionOut {
-                        start: m.start,
-                        end: m.end,
-                        text: doc.text(m.range()),
-                    })
-                    .collect(),
+                mentions: MentionsOut {
+                    doc,
+                    mentions: &e.mentions,
+                },
                 norm: norms.get(&e.id).map(String::as_str),
             })
             .collect(),
-        connections: connections
-            .iter()
-            .map(|c| ConnectionOut {
-                a: &entities[c.a].id,
-                b: &entities[c.b].id,
-                sentences: c.sentences.len(),
-                ranges: RangesOut {
-                    sentences: &sentences,
-                    ids: c.sentences,
-                },
-            })
-            .collect(),
+        connections: ConnectionsOut {
+            connections: &connections,
+            entities,
+            sentences: &sentences,
+        },
     };
     let mut ser = serde_json::Serializer::with_formatter(out, SafeFormatter);
     document.serialize(&mut ser).map_err(io::Error::from)

@@ -126,7 +126,15 @@ pub fn extract(text: &str) -> Vec<Entity> {
 /// Extracts the entities of a document, invalid UTF-8 skipped, offsets into its bytes.
 pub fn extract_document(doc: &crate::domain::document::Document) -> Vec<Entity> {
     let mut ex = Extractor::new();
-    crate::domain::document::for_each_valid_run(doc.bytes(), 0, |at, text| ex.feed(at, text));
+    // A megabyte at a time, each given back once read (see `Document::release`), so that a
+    // mapped file is not all counted as this process's memory.
+    for piece in doc.pieces(0..doc.len(), 1 << 20) {
+        let bytes = &doc.bytes()[piece.clone()];
+        crate::domain::document::for_each_valid_run(bytes, piece.start, |at, text| {
+            ex.feed(at, text)
+        });
+        doc.release(piece);
+    }
     ex.finish()
 }
 
