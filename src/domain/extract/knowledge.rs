@@ -84,6 +84,9 @@ pub struct Knowledge {
     pub max_name_words: usize,
     /// First words of the names of several words: matching tries longer names only there.
     multi_first: HashSet<Key>,
+    /// The first two words of the names of several words: most capitalised pairs start none,
+    /// and then no longer name needs to be looked up.
+    multi_first_two: HashSet<Key>,
     given: Option<SortedColumn>,
     surnames: Option<SortedColumn>,
     lower: Option<SortedColumn>,
@@ -392,12 +395,24 @@ impl Knowledge {
                 Cow::Owned(_) => Cow::Owned(first.to_string()),
             };
             self.multi_first.insert(first);
+            let two = key.match_indices(' ').nth(1).map_or(key.len(), |(i, _)| i);
+            let two = match key {
+                Cow::Borrowed(k) => Cow::Borrowed(&k[..two]),
+                Cow::Owned(k) => Cow::Owned(k[..two].to_string()),
+            };
+            self.multi_first_two.insert(two);
         }
     }
 
     /// Whether some name of several words starts with `word`.
     pub fn starts_longer_name(&self, word: &str) -> bool {
         self.multi_first.contains(word)
+    }
+
+    /// Whether some name of several words starts with the two words of `pair` (joined by a
+    /// space), or is them.
+    pub fn starts_name_of_two_or_more(&self, pair: &str) -> bool {
+        self.multi_first_two.contains(pair)
     }
 
     fn rank(&self, r: NameRef) -> (u8, u64) {
@@ -602,5 +617,11 @@ pub mod tests {
         }
         assert!(b.is_kind_word("Ministry"));
         assert_eq!(k.max_title_words, 2);
+        let k = tiny();
+        assert!(k.starts_name_of_two_or_more("United States"));
+        assert!(k.starts_name_of_two_or_more("New York"));
+        assert!(k.starts_name_of_two_or_more("Gaza Strip"));
+        assert!(!k.starts_name_of_two_or_more("United Kingdom"));
+        assert!(!k.starts_name_of_two_or_more("United"));
     }
 }

@@ -134,6 +134,7 @@ impl<'a> Line<'a> {
             self.k.starts_longer_name(first) || self.k.starts_longer_name(&title_word(first))
         } else {
             self.k.starts_longer_name(first)
+                && (to - from < 2 || self.k.starts_name_of_two_or_more(&self.key(from, from + 2)))
         };
         let max = if longer {
             // In capitals every word looks alike; names of more than six words are not worth
