@@ -270,6 +270,9 @@ pub fn run(
             break e;
         }
         terminal.draw(|f| ui::render(f, &app, keymap, theme))?;
+        if app.after_frame() {
+            terminal.draw(|f| ui::render(f, &app, keymap, theme))?;
+        }
     };
     drop(guard);
     Ok((ending, app))

@@ -127,6 +127,8 @@ pub struct App {
     /// The corrections of the shown document (once its cast is ready).
     pub curation: Option<curation::Curation>,
     pub search: Option<SearchState>,
+    /// The submitted search's hits are still to be counted (see [`App::after_frame`]).
+    count_due: bool,
     pub follow: Follow,
     /// Whether the reader has the mouse (else the terminal selects text).
     pub mouse: bool,
@@ -181,6 +183,7 @@ impl App {
             prompt_purpose: PromptPurpose::Search,
             curation: None,
             search: None,
+            count_due: false,
             follow: Follow::Mentions,
             mouse: true,
             geometry: Geometry::default(),
@@ -219,6 +222,17 @@ impl App {
             relations: Box::new(relations),
         });
         app
+    }
+
+    /// Work that can wait until the screen shows what the last keys asked for: counting the
+    /// hits of a submitted search, a pass over the whole text (tens of milliseconds at
+    /// 100 MB), so the first hit is drawn before it. True if the screen must be drawn again.
+    pub fn after_frame(&mut self) -> bool {
+        if std::mem::take(&mut self.count_due) {
+            self.count_hits();
+            return self.search.as_ref().is_some_and(|s| s.count.is_some());
+        }
+        false
     }
 
     pub fn update(&mut self, action: Action) {

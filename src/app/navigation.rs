@@ -229,7 +229,7 @@ impl App {
         {
             self.jumps.push(origin);
         }
-        self.count_hits();
+        self.count_due = true;
         if self.search.as_ref().is_some_and(|s| s.hit.is_none()) {
             self.message = Some(format!("not found: {}", wrap::sanitize(&text)));
         }
@@ -291,7 +291,7 @@ impl App {
 
     /// Counts every hit once, when a search is submitted (one pass over the text: tens of
     /// milliseconds on 100 MB); `n` and `N` then move the counter without counting again.
-    fn count_hits(&mut self) {
+    pub(super) fn count_hits(&mut self) {
         let Some(s) = &mut self.search else { return };
         s.count = s
             .hit

@@ -286,7 +286,14 @@ fn search_is_incremental_smart_case_and_n_walks_hits_with_a_counter() {
     a.update(Action::PromptSubmit);
     assert_eq!(a.mode(), Mode::Reader);
     assert_eq!(a.follow, Follow::Search);
+    assert_eq!(
+        a.search.as_ref().unwrap().count,
+        None,
+        "hits are counted after the first hit is drawn"
+    );
+    assert!(a.after_frame(), "the counter is drawn when it is known");
     assert_eq!(a.search.as_ref().unwrap().count, Some((0, 4)));
+    assert!(!a.after_frame(), "counted once");
     a.update(Action::NextHit);
     let s = a.search.as_ref().unwrap();
     assert_eq!(s.count, Some((1, 4)));
