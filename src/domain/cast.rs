@@ -104,9 +104,10 @@ mod tests {
     }
 
     #[test]
-    fn mentions_are_held_once_beside_an_index_of_eight_bytes_each() {
+    fn mentions_are_held_once_beside_an_index_of_four_bytes_each() {
         let cast = Cast::new(vec![entity(&[1, 2, 3]), entity(&[5, 9])]);
-        assert_eq!(cast.mention_bytes(), 5 * 8 + 5 * 8);
+        // The mentions (8 bytes), the index (4 bytes a mention, 8 an entity).
+        assert_eq!(cast.mention_bytes(), 5 * 8 + 5 * 4 + 2 * 8);
         assert_eq!(
             *cast.entities[1].mentions,
             [Mention { start: 5, end: 6 }, Mention { start: 9, end: 10 }]

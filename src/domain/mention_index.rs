@@ -3,8 +3,9 @@
 //!
 //! Memory: the index does not copy the mentions. The entities of a cast share one store of
 //! mentions (the extractor makes it so; other casts are packed into one here), and the index
-//! is one 8-byte entry per mention (its place in that store and its entity), so a 100 MB
-//! document with millions of mentions costs tens of megabytes, not twice that.
+//! is one 4-byte entry per mention (its place in that store; the entity is found from the
+//! store's ranges), so a 100 MB document with millions of mentions costs tens of megabytes,
+//! not twice that.
 
 use std::ops::Range;
 use std::sync::Arc;
@@ -16,14 +17,11 @@ use crate::domain::entity::{Entity, Mention, Mentions};
 #[derive(Debug, Default, Clone)]
 pub struct MentionIndex {
     store: Arc<Vec<Mention>>,
-    entries: Vec<Entry>,
-}
-
-/// A mention (by its place in the store) and the entity it belongs to.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-struct Entry {
-    at: u32,
-    owner: u32,
+    /// Places in `store`, in the order of the mentions' starts: 4 bytes a mention.
+    entries: Vec<u32>,
+    /// Where each entity's mentions start in `store` (sorted), and the entity: the owner of a
+    /// mention is found by binary search here, instead of being stored beside every mention.
+    owners: Vec<(u32, u32)>,
 }
 
 /// A store of mentions and each entity's range in it.
@@ -55,19 +53,45 @@ fn pack(entities: &[Entity]) -> Stored {
     (Arc::new(store), ranges)
 }
 
-/// `entries` in the order of their mentions' starts. Sorted as plain integers (start, then
-/// place): comparing through the store would read it in random order millions of times,
-/// which made this the slowest step after extraction on a 100 MB document.
-fn sorted_by_start(entries: Vec<Entry>, store: &[Mention]) -> Vec<Entry> {
-    let mut keys: Vec<u64> = entries
+/// Places in `store` of the mentions in `ranges`, in the order of the mentions' starts.
+/// Sorted as plain integers (start, then place): comparing through the store would read it in
+/// random order millions of times, which made this the slowest step after extraction on a
+/// 100 MB document.
+fn sorted_by_start(ranges: &[Range<usize>], store: &[Mention]) -> Vec<u32> {
+    let total = ranges.iter().map(|r| r.len()).sum();
+    let mut keys: Vec<u64> = Vec::with_capacity(total);
+    for r in ranges {
+        keys.extend(
+            r.clone()
+                .map(|at| (u64::from(store[at].start) << 32) | at as u64),
+        );
+    }
+    keys.sort_unstable();
+    // Not `into_iter().collect()`: that would keep the keys' allocation, twice the size.
+    let mut places = Vec::with_capacity(total);
+    places.extend(keys.iter().map(|&k| k as u32));
+    places
+}
+
+/// The start of each non-empty range with its entity, sorted; `None` if two ranges overlap
+/// (then a mention would have two owners).
+fn owners_of(ranges: &[Range<usize>]) -> Option<Vec<(u32, u32)>> {
+    let mut owners: Vec<(u32, u32, u32)> = ranges
         .iter()
         .enumerate()
-        .map(|(i, e)| (u64::from(store[e.at as usize].start) << 32) | i as u64)
+        .filter(|(_, r)| !r.is_empty())
+        .map(|(i, r)| {
+            let owner = u32::try_from(i).expect("fewer than 2^32 entities");
+            (r.start as u32, r.end as u32, owner)
+        })
         .collect();
-    keys.sort_unstable();
-    let mut sorted = Vec::with_capacity(entries.len());
-    sorted.extend(keys.iter().map(|&k| entries[k as u32 as usize]));
-    sorted
+    owners.sort_unstable();
+    let disjoint = owners.windows(2).all(|w| w[0].1 <= w[1].0);
+    disjoint.then(|| {
+        let mut starts = Vec::with_capacity(owners.len());
+        starts.extend(owners.iter().map(|&(s, _, o)| (s, o)));
+        starts
+    })
 }
 
 impl MentionIndex {
@@ -94,48 +118,54 @@ impl MentionIndex {
     /// in the store they share, else in a packed copy. Should two mentions overlap, the
     /// earlier (then longer) one is kept.
     pub fn new(entities: &[Entity]) -> MentionIndex {
-        let (store, ranges) = match shared_store(entities) {
+        let shared = shared_store(entities)
+            .and_then(|(store, ranges)| Some((owners_of(&ranges)?, store, ranges)));
+        let (owners, store, ranges) = match shared {
             Some(shared) => shared,
-            None => pack(entities),
+            None => {
+                let (store, ranges) = pack(entities);
+                let owners = owners_of(&ranges).expect("packed ranges are disjoint");
+                (owners, store, ranges)
+            }
         };
-        let total = ranges.iter().map(|r| r.len()).sum();
-        // Exact capacity, sorted and thinned in place: the peak is this one vector.
-        let mut entries = Vec::with_capacity(total);
-        for (i, r) in ranges.into_iter().enumerate() {
-            let owner = u32::try_from(i).expect("fewer than 2^32 entities");
-            entries.extend(r.map(|at| Entry {
-                at: at as u32,
-                owner,
-            }));
-        }
-        let m = |e: &Entry| store[e.at as usize];
-        let mut entries = sorted_by_start(entries, &store);
+        let total: usize = ranges.iter().map(|r| r.len()).sum();
+        let mut index = MentionIndex {
+            entries: sorted_by_start(&ranges, &store),
+            store,
+            owners,
+        };
+        drop(ranges);
+        let (entries, store) = (&mut index.entries, &index.store);
+        let owners = &index.owners;
+        let m = |at: &u32| store[*at as usize];
         // Mentions that start together (rare) go longest first, then by entity.
         for same_start in entries.chunk_by_mut(|a, b| m(a).start == m(b).start) {
             if same_start.len() > 1 {
-                same_start.sort_unstable_by_key(|e| (std::cmp::Reverse(m(e).end), e.owner));
+                same_start.sort_unstable_by_key(|at| {
+                    (std::cmp::Reverse(m(at).end), owner_in(owners, *at))
+                });
             }
         }
         let mut kept = 0;
         let mut reach = 0;
         for i in 0..entries.len() {
-            let e = entries[i];
-            if kept > 0 && m(&e).start < reach {
+            let at = entries[i];
+            if kept > 0 && m(&at).start < reach {
                 continue;
             }
-            reach = m(&e).end;
-            entries[kept] = e;
+            reach = m(&at).end;
+            entries[kept] = at;
             kept += 1;
         }
         entries.truncate(kept);
         if kept < total {
             entries.shrink_to_fit();
         }
-        MentionIndex { store, entries }
+        index
     }
 
-    fn mention(&self, e: &Entry) -> Mention {
-        self.store[e.at as usize]
+    fn mention(&self, at: &u32) -> Mention {
+        self.store[*at as usize]
     }
 
     pub fn len(&self) -> usize {
@@ -148,7 +178,8 @@ impl MentionIndex {
 
     /// Bytes held by the index itself, the shared store not counted (for measurements).
     pub fn heap_bytes(&self) -> usize {
-        self.entries.capacity() * std::mem::size_of::<Entry>()
+        self.entries.capacity() * std::mem::size_of::<u32>()
+            + self.owners.capacity() * std::mem::size_of::<(u32, u32)>()
     }
 
     /// Mentions that overlap `range`, with the entity each belongs to.
@@ -158,7 +189,7 @@ impl MentionIndex {
             .partition_point(|e| (self.mention(e).end as usize) <= range.start);
         self.entries[first..]
             .iter()
-            .map(|e| (self.mention(e), e.owner as usize))
+            .map(|at| (self.mention(at), owner_in(&self.owners, *at) as usize))
             .take_while(move |(m, _)| (m.start as usize) < range.end)
     }
 
@@ -175,6 +206,12 @@ impl MentionIndex {
         };
         starts_before(range.end).saturating_sub(starts_before(range.start))
     }
+}
+
+/// The entity whose mentions hold place `at` of the store.
+fn owner_in(owners: &[(u32, u32)], at: u32) -> u32 {
+    let i = owners.partition_point(|&(start, _)| start <= at);
+    owners[i - 1].1
 }
 
 /// The index in `mentions` (sorted) of the first mention starting at or after `offset`,
@@ -299,11 +336,39 @@ mod tests {
     }
 
     #[test]
-    fn counts_by_start_and_holds_eight_bytes_a_mention() {
+    fn counts_by_start_and_holds_four_bytes_a_mention() {
         let index = MentionIndex::new(&[entity(&[(0, 5), (20, 25)]), entity(&[(10, 15)])]);
         assert_eq!(index.count_in(0..100), 3);
         assert_eq!(index.count_in(1..20), 1);
         assert_eq!(index.count_in(20..21), 1);
-        assert_eq!(index.heap_bytes(), 3 * 8);
+        assert_eq!(
+            index.heap_bytes(),
+            3 * 4 + 2 * 8,
+            "4 bytes a mention, 8 an entity"
+        );
+    }
+
+    #[test]
+    fn owners_come_from_the_store_ranges_and_shared_ranges_are_packed_apart() {
+        let mut entities = vec![entity(&[(0, 5), (20, 25)]), entity(&[(10, 15), (30, 35)])];
+        let index = MentionIndex::sharing(&mut entities);
+        let owners: Vec<_> = index
+            .overlapping(0..100)
+            .map(|(m, o)| (m.start, o))
+            .collect();
+        assert_eq!(owners, [(0, 0), (10, 1), (20, 0), (30, 1)]);
+        // Two entities over one range of the store (a clone): each mention is indexed once,
+        // for the first of them, as when their mentions were stored apart.
+        let twins = vec![
+            entities[1].clone(),
+            entities[1].clone(),
+            entities[0].clone(),
+        ];
+        let index = MentionIndex::new(&twins);
+        let owners: Vec<_> = index
+            .overlapping(0..100)
+            .map(|(m, o)| (m.start, o))
+            .collect();
+        assert_eq!(owners, [(0, 2), (10, 0), (20, 2), (30, 0)]);
     }
 }
