@@ -9,15 +9,12 @@ use crate::app::curation::Curation;
 use crate::domain::cast::Cast;
 use crate::domain::connections::Relations;
 use crate::domain::corrections::History;
-use crate::domain::document::{Document, Source, for_each_valid_run};
+use crate::domain::document::{Document, Source};
 use crate::domain::entity::Entity;
-use crate::domain::extract::Extractor;
+use crate::domain::extract;
 use crate::domain::fingerprint::{self, Fingerprinter};
 use crate::sessions::Sessions;
 use crate::sidecar::{self, Sidecar};
-
-/// Bytes extracted between progress reports.
-const PIECE: usize = 1 << 20;
 
 /// Where a document came from, for its corrections and imported annotations.
 #[derive(Debug, Default)]
@@ -192,29 +189,22 @@ fn extract_with_progress(
     doc: &Document,
     send: &impl Fn(Action) -> bool,
 ) -> Option<(Vec<Entity>, u64)> {
-    let mut extractor = Extractor::new();
     let mut print = Fingerprinter::new(doc.len());
     let total = doc.len().max(1);
     let mut reported = 0;
-    for piece in doc.pieces(0..doc.len(), PIECE) {
-        let end = piece.end;
-        let bytes = &doc.bytes()[piece.clone()];
+    let entities = extract::extract_document_in_pieces(doc, |bytes, piece| {
         print.update(bytes);
-        for_each_valid_run(bytes, piece.start, |at, text| extractor.feed(at, text));
-        // Pages the extractor has read stay in the page cache but need not count as ours.
-        doc.release(piece.clone());
-        let percent = (end as u128 * 100 / total as u128) as u8;
-        if percent != reported {
-            reported = percent;
-            if !send(Action::Progress {
-                doc: index,
-                percent,
-            }) {
-                return None;
-            }
+        let percent = (piece.end as u128 * 100 / total as u128) as u8;
+        if percent == reported {
+            return true;
         }
-    }
-    Some((extractor.finish(), print.finish()))
+        reported = percent;
+        send(Action::Progress {
+            doc: index,
+            percent,
+        })
+    })?;
+    Some((entities, print.finish()))
 }
 
 /// A read-only file map lets go of pages it is told to: they stay in the kernel's page cache
@@ -286,7 +276,7 @@ mod tests {
         // Several pieces that end at line ends, not at 8-byte words.
         let text = "Alice met Bob in Paris, said Carol.\n".repeat(65_000);
         let doc = Document::from_string("big", text);
-        assert!(doc.len() > 2 * PIECE);
+        assert!(doc.len() > 2 << 20, "several pieces");
         let (entities, hash) = extract_with_progress(0, &doc, &|_| true).unwrap();
         assert!(!entities.is_empty());
         assert_eq!(hash, sidecar::content_hash(doc.bytes()));

@@ -125,17 +125,31 @@ pub fn extract(text: &str) -> Vec<Entity> {
 
 /// Extracts the entities of a document, invalid UTF-8 skipped, offsets into its bytes.
 pub fn extract_document(doc: &crate::domain::document::Document) -> Vec<Entity> {
+    extract_document_in_pieces(doc, |_, _| true).unwrap_or_default()
+}
+
+/// [`extract_document`] a megabyte at a time (pieces end at line ends), each piece given back
+/// once read (see `Document::release`), so that a mapped file is not all counted as this
+/// process's memory. `each(bytes, range)` sees every piece once it is read, before its pages
+/// are given back (for progress, or to fingerprint the document on the same pass), and stops
+/// the extraction by returning false.
+pub fn extract_document_in_pieces(
+    doc: &crate::domain::document::Document,
+    mut each: impl FnMut(&[u8], std::ops::Range<usize>) -> bool,
+) -> Option<Vec<Entity>> {
     let mut ex = Extractor::new();
-    // A megabyte at a time, each given back once read (see `Document::release`), so that a
-    // mapped file is not all counted as this process's memory.
     for piece in doc.pieces(0..doc.len(), 1 << 20) {
         let bytes = &doc.bytes()[piece.clone()];
         crate::domain::document::for_each_valid_run(bytes, piece.start, |at, text| {
             ex.feed(at, text)
         });
+        let go_on = each(bytes, piece.clone());
         doc.release(piece);
+        if !go_on {
+            return None;
+        }
     }
-    ex.finish()
+    Some(ex.finish())
 }
 
 #[cfg(test)]
