@@ -106,6 +106,9 @@ impl Extractor {
 
     /// Clusters the mentions found so far into entities, most important first.
     pub fn finish(self) -> Vec<Entity> {
+        // What reading needed (remembered lookups, a line's tokens) goes before clustering,
+        // the step that needs the most memory.
+        drop((self.memo, self.line_found, self.toks, self.used));
         let mut found = self.found;
         let mut defs = self.defs;
         if !found.is_sorted_by_key(|c| c.start) {
