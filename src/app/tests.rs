@@ -15,18 +15,8 @@ fn fixture() -> (Document, Cast) {
             ));
         }
     }
-    let find = |name: &str, kind| Entity {
-        id: name.to_lowercase(),
-        name: name.into(),
-        kind,
-        aliases: vec![name.into()],
-        mentions: text
-            .match_indices(name)
-            .map(|(i, _)| Mention::new(i..i + name.len()))
-            .collect(),
-    };
-    let entities = vec![find("Alpha", Kind::Person), find("Beta", Kind::Place)];
-    (Document::from_string("t.txt", text), Cast::new(entities))
+    let cast = Cast::found_by_search(&text, &[("Alpha", Kind::Person), ("Beta", Kind::Place)]);
+    (Document::from_string("t.txt", text), cast)
 }
 
 fn app(width: u16, height: u16) -> App {

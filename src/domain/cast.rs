@@ -50,6 +50,17 @@ pub struct Cast {
 }
 
 impl Cast {
+    /// For tests: a cast found by plain search for each name, in the order given.
+    #[cfg(test)]
+    pub fn found_by_search(text: &str, names: &[(&str, Kind)]) -> Cast {
+        Cast::new(
+            names
+                .iter()
+                .map(|&(name, kind)| Entity::found_by_search(text, name, kind))
+                .collect(),
+        )
+    }
+
     pub fn new(mut entities: Vec<Entity>) -> Cast {
         let index = MentionIndex::sharing(&mut entities);
         Cast {

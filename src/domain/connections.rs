@@ -415,28 +415,9 @@ mod tests {
     use super::*;
     use crate::domain::entity::{Entity, Kind, Mention};
 
-    /// A cast found by plain search for each name (every occurrence is a mention).
-    fn cast(text: &str, names: &[(&str, Kind)]) -> Cast {
-        Cast::new(
-            names
-                .iter()
-                .map(|&(name, kind)| Entity {
-                    id: name.to_lowercase(),
-                    name: name.into(),
-                    kind,
-                    aliases: vec![name.into()],
-                    mentions: text
-                        .match_indices(name)
-                        .map(|(i, _)| Mention::new(i..i + name.len()))
-                        .collect(),
-                })
-                .collect(),
-        )
-    }
-
     fn relations(text: &str, names: &[&str]) -> (Relations, Cast) {
         let named: Vec<(&str, Kind)> = names.iter().map(|&n| (n, Kind::Country)).collect();
-        let cast = cast(text, &named);
+        let cast = Cast::found_by_search(text, &named);
         let doc = Document::from_string("t", text);
         (Relations::compute(&doc, &cast), cast)
     }

@@ -103,6 +103,22 @@ pub struct Entity {
 }
 
 impl Entity {
+    /// For tests: an entity mentioned wherever `name` occurs in `text` (id: the name in lower
+    /// case; alias: the name).
+    #[cfg(test)]
+    pub fn found_by_search(text: &str, name: &str, kind: Kind) -> Entity {
+        Entity {
+            id: name.to_lowercase(),
+            name: name.into(),
+            kind,
+            aliases: vec![name.into()],
+            mentions: text
+                .match_indices(name)
+                .map(|(i, _)| Mention::new(i..i + name.len()))
+                .collect(),
+        }
+    }
+
     pub fn is_actor(&self) -> bool {
         self.kind.is_actor()
     }

@@ -29,22 +29,15 @@ fn text() -> String {
 
 fn app(width: u16, height: u16) -> App {
     let text = text();
-    let e = |name: &str, kind| Entity {
-        id: name.to_lowercase(),
-        name: name.into(),
-        kind,
-        aliases: vec![name.into()],
-        mentions: text
-            .match_indices(name)
-            .map(|(i, _)| Mention::new(i..i + name.len()))
-            .collect(),
-    };
-    let cast = Cast::new(vec![
-        e("Ruritania", Kind::Country),
-        e("Elbonia", Kind::Organization),
-        e("Oz", Kind::Place),
-        e("Freedonia", Kind::Person),
-    ]);
+    let cast = Cast::found_by_search(
+        &text,
+        &[
+            ("Ruritania", Kind::Country),
+            ("Elbonia", Kind::Organization),
+            ("Oz", Kind::Place),
+            ("Freedonia", Kind::Person),
+        ],
+    );
     let mut a = App::with_cast(
         Document::from_string("news.txt", text),
         cast,

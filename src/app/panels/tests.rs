@@ -1,29 +1,9 @@
 //! The panel, pins and the cast across documents, driven by Actions.
 
 use super::*;
-use crate::domain::entity::Mention;
 
 const STORY: &str = "Ruritania met Elbonia in Oz. Elbonia thanked Ruritania.\n\n\
                      Freedonia stayed home. Oz welcomed Ruritania and Elbonia.\n\n";
-
-/// A cast found by plain search, in the order given.
-fn cast_of(text: &str, names: &[(&str, Kind)]) -> Cast {
-    Cast::new(
-        names
-            .iter()
-            .map(|&(name, kind)| Entity {
-                id: name.to_lowercase(),
-                name: name.into(),
-                kind,
-                aliases: vec![name.into()],
-                mentions: text
-                    .match_indices(name)
-                    .map(|(i, _)| Mention::new(i..i + name.len()))
-                    .collect(),
-            })
-            .collect(),
-    )
-}
 
 const NAMES: [(&str, Kind); 4] = [
     ("Ruritania", Kind::Country),
@@ -39,7 +19,7 @@ fn app() -> App {
         text.push_str(&format!("Filler paragraph {i} says nothing.\n\n"));
     }
     text.push_str("At the end Ruritania wrote to Freedonia.");
-    let cast = cast_of(&text, &NAMES);
+    let cast = Cast::found_by_search(&text, &NAMES);
     App::with_cast(
         Document::from_string("t.txt", text),
         cast,
@@ -223,7 +203,7 @@ fn a_fifth_pin_is_refused() {
         .into_iter()
         .map(|n| (n, Kind::Person))
         .collect();
-    let cast = cast_of(text, &names);
+    let cast = Cast::found_by_search(text, &names);
     let mut a = App::with_cast(
         Document::from_string("t", text),
         cast,
@@ -249,7 +229,7 @@ fn two_documents() -> App {
     });
     for (i, d) in [d0, d1].iter().enumerate() {
         let text = d.text(0..d.len()).into_owned();
-        let cast = cast_of(&text, &NAMES);
+        let cast = Cast::found_by_search(&text, &NAMES);
         a.update(Action::RelationsReady {
             doc: i,
             relations: Box::new(Relations::compute(d, &cast)),
@@ -271,7 +251,7 @@ fn the_panel_closes_when_another_document_is_shown() {
         width: 100,
         height: 30,
     });
-    let cast = cast_of("Ruritania met Elbonia.", &NAMES);
+    let cast = Cast::found_by_search("Ruritania met Elbonia.", &NAMES);
     a.update(Action::CastReady {
         doc: 0,
         cast: Box::new(cast),
