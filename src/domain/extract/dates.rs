@@ -191,17 +191,9 @@ fn push(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::extract::token::tokenize;
 
     fn dates(line: &str) -> Vec<String> {
-        let mut toks = vec![];
-        tokenize(line, &mut toks);
-        let mut used = vec![false; toks.len()];
-        let mut out = vec![];
-        find(line, &toks, &mut used, 0, &mut out);
-        out.iter()
-            .map(|c| line[c.start..c.end].to_string())
-            .collect()
+        crate::domain::extract::found_by(find, line)
     }
 
     #[test]

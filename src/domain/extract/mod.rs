@@ -157,3 +157,20 @@ pub fn extract_document_in_pieces(
 
 #[cfg(test)]
 mod tests;
+
+/// For the tests of the finders of one line (`dates::find`, `numbers::find`): the text of
+/// what `find` takes from `line`.
+#[cfg(test)]
+fn found_by(
+    find: fn(&str, &[Token], &mut [bool], usize, &mut Vec<Candidate>),
+    line: &str,
+) -> Vec<String> {
+    let mut toks = vec![];
+    token::tokenize(line, &mut toks);
+    let mut used = vec![false; toks.len()];
+    let mut out = vec![];
+    find(line, &toks, &mut used, 0, &mut out);
+    out.iter()
+        .map(|c| line[c.start..c.end].to_string())
+        .collect()
+}

@@ -214,17 +214,9 @@ pub fn find(line: &str, toks: &[Token], used: &mut [bool], base: usize, out: &mu
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::extract::token::tokenize;
 
     fn figures(line: &str) -> Vec<String> {
-        let mut toks = vec![];
-        tokenize(line, &mut toks);
-        let mut used = vec![false; toks.len()];
-        let mut out = vec![];
-        find(line, &toks, &mut used, 0, &mut out);
-        out.iter()
-            .map(|c| line[c.start..c.end].to_string())
-            .collect()
+        crate::domain::extract::found_by(find, line)
     }
 
     #[test]
