@@ -207,6 +207,9 @@ pub fn cluster(
     const TODO: u32 = u32::MAX;
     const SKIP: u32 = u32::MAX - 1;
     let mut goes_to: Vec<u32> = vec![TODO; s.form_count()];
+    // Forms that are a country's demonym standing for it ("Israeli officials"): mentions of the
+    // country, written as demonyms.
+    let mut demonyms: Vec<bool> = vec![false; s.form_count()];
     let mut counts: Vec<u32> = Vec::new();
     for c in &cands {
         let mut at = goes_to[c.form as usize];
@@ -216,6 +219,9 @@ pub fn cluster(
                 None => SKIP,
                 Some((target, kind, name)) => {
                     let is_name = matches!(target, Target::Name(_));
+                    demonyms[c.form as usize] = matches!(target, Target::Canon(_))
+                        && matches!(form.reading, Packed::Known { .. })
+                        && k.name(s.str(form.key)).is_some_and(|r| r.demonym);
                     let at = *index.entry(target).or_insert_with(|| {
                         builders.push(Builder {
                             name: name.to_string(),
@@ -253,7 +259,7 @@ pub fn cluster(
         (*n, total) = (total, total + *n);
     }
     let mut fill = offsets.clone();
-    let mut store = vec![Mention { start: 0, end: 0 }; total as usize];
+    let mut store = vec![Mention::new(0..0); total as usize];
     for c in &cands {
         let at = goes_to[c.form as usize];
         if at != SKIP {
@@ -261,6 +267,11 @@ pub fn cluster(
             store[*next as usize] = Mention {
                 start: c.start,
                 end: c.end,
+                form: if demonyms[c.form as usize] {
+                    entity::Form::Demonym
+                } else {
+                    entity::Form::Name
+                },
             };
             *next += 1;
         }
