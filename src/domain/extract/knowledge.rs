@@ -20,6 +20,16 @@ pub struct Canon {
     pub kind: Kind,
     /// For places: how many people live there (0 if unknown); decides ambiguous names.
     pub population: u64,
+    /// What sort of organisation or place it is, as the gazetteer says ("company", "party",
+    /// "city", "region"); empty if it does not say.
+    pub class: &'static str,
+}
+
+/// Whose a given name usually is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Gender {
+    Male,
+    Female,
 }
 
 /// What a surface form refers to.
@@ -88,6 +98,10 @@ pub struct Knowledge {
     /// and then no longer name needs to be looked up.
     multi_first_two: HashSet<Key>,
     given: Option<SortedColumn>,
+    genders: Option<SortedColumn>,
+    /// Names that stand for a state or an institution ("Kremlin" → "Russia"): each with the
+    /// names it may stand for, first found first.
+    metonyms: HashMap<&'static str, Vec<&'static str>>,
     surnames: Option<SortedColumn>,
     lower: Option<SortedColumn>,
     titles: HashSet<String>,
@@ -113,6 +127,7 @@ pub struct Sources<'a> {
     pub organizations: &'a str,
     pub groups: &'a str,
     pub given_names: &'a str,
+    pub given_name_genders: &'a str,
     pub surnames: &'a str,
     pub lowercase_words: &'a str,
     pub titles: &'a str,
@@ -122,6 +137,7 @@ pub struct Sources<'a> {
     pub function_words: &'a str,
     pub person_cues: &'a str,
     pub class_nouns: &'a str,
+    pub metonyms: &'a str,
 }
 
 /// The knowledge built into the binary.
@@ -137,6 +153,7 @@ pub fn builtin_sources() -> Sources<'static> {
         organizations: include_str!("../../../assets/gazetteer/organizations.tsv"),
         groups: include_str!("../../../assets/gazetteer/groups.tsv"),
         given_names: include_str!("../../../assets/gazetteer/given_names.txt"),
+        given_name_genders: include_str!("../../../assets/gazetteer/given_name_genders.tsv"),
         surnames: include_str!("../../../assets/gazetteer/surnames.txt"),
         lowercase_words: include_str!("../../../assets/gazetteer/lowercase_words.tsv"),
         titles: include_str!("../../../assets/gazetteer/titles.txt"),
@@ -146,6 +163,7 @@ pub fn builtin_sources() -> Sources<'static> {
         function_words: include_str!("../../../assets/rules/function_words.txt"),
         person_cues: include_str!("../../../assets/rules/person_cues.txt"),
         class_nouns: include_str!("../../../assets/rules/class_nouns.tsv"),
+        metonyms: include_str!("../../../assets/rules/metonyms.tsv"),
     }
 }
 
@@ -276,7 +294,7 @@ impl Knowledge {
         k.names.reserve(name_count);
         for row in rows(src.countries) {
             let name = row[0];
-            let id = k.add_canon(name, Kind::Country, 0);
+            let id = k.add_canon(name, Kind::Country, "country");
             k.add_name(name, id, false);
             for alias in list(&row, 1) {
                 k.add_name(alias, id, false);
@@ -287,7 +305,7 @@ impl Knowledge {
         }
         for row in rows(src.organizations) {
             let name = row[0];
-            let id = k.add_canon(name, Kind::Organization, 0);
+            let id = k.add_canon(name, Kind::Organization, row[2]);
             k.add_name(name, id, false);
             for alias in list(&row, 1) {
                 k.add_name(alias, id, false);
@@ -295,7 +313,7 @@ impl Knowledge {
         }
         for row in rows(src.groups) {
             let name = row[0];
-            let id = k.add_canon(name, Kind::Group, 0);
+            let id = k.add_canon(name, Kind::Group, "");
             k.add_name(name, id, false);
             for form in list(&row, 1) {
                 k.add_name(form, id, false);
@@ -325,6 +343,10 @@ impl Knowledge {
         }
         k.places = Some(places);
         k.given = Some(SortedColumn::new(src.given_names));
+        k.genders = Some(SortedColumn::new(src.given_name_genders));
+        for row in rows(src.metonyms) {
+            k.metonyms.insert(row[0], list(&row, 1).collect());
+        }
         k.surnames = Some(SortedColumn::new(src.surnames));
         k.lower = Some(SortedColumn::new(src.lowercase_words));
         for row in rows(src.titles) {
@@ -360,11 +382,12 @@ impl Knowledge {
         k
     }
 
-    fn add_canon(&mut self, name: &'static str, kind: Kind, population: u64) -> u32 {
+    fn add_canon(&mut self, name: &'static str, kind: Kind, class: &'static str) -> u32 {
         self.canon.push(Canon {
             name,
             kind,
-            population,
+            population: 0,
+            class,
         });
         (self.canon.len() - 1) as u32
     }
@@ -453,17 +476,36 @@ impl Knowledge {
                 name: row[0],
                 kind: Kind::Place,
                 population: row[3].parse().unwrap_or(0),
+                class: row[1],
             };
         }
         self.canon.get(id as usize).copied().unwrap_or(Canon {
             name: "",
             kind: Kind::Other,
             population: 0,
+            class: "",
         })
     }
 
     pub fn is_given_name(&self, w: &str) -> bool {
         self.given.as_ref().is_some_and(|c| c.contains(w))
+    }
+
+    /// Whose the given name `w` usually is, if the lists say.
+    pub fn gender_of_given_name(&self, w: &str) -> Option<Gender> {
+        let col = self.genders.as_ref()?;
+        let i = col.find(w).next()?;
+        let row = rows(col.line(i)).next()?;
+        match row[1] {
+            "m" => Some(Gender::Male),
+            "f" => Some(Gender::Female),
+            _ => None,
+        }
+    }
+
+    /// The names that `name` may stand for when it acts ("Kremlin" → "Russia"), if any.
+    pub fn metonym(&self, name: &str) -> &[&'static str] {
+        self.metonyms.get(name).map_or(&[], Vec::as_slice)
     }
 
     pub fn is_surname(&self, w: &str) -> bool {
@@ -575,6 +617,8 @@ pub mod tests {
             function_words: b.function_words,
             person_cues: b.person_cues,
             class_nouns: b.class_nouns,
+            metonyms: b.metonyms,
+            given_name_genders: b.given_name_genders,
             ..Sources::default()
         }
     }
