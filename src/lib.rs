@@ -5,7 +5,7 @@ pub mod app;
 pub mod cli;
 pub mod config;
 pub mod domain;
-pub mod extract_json;
+pub mod extract;
 pub mod input;
 pub mod interop;
 pub mod plain;

@@ -23,7 +23,7 @@ use dramatis::worker::Origin;
 fn main() -> ExitCode {
     let cli = Cli::try_parse().unwrap_or_else(|e| exit_with_clean_error(e));
     let result = match &cli.command {
-        Some(Command::Extract(args)) => return dramatis::interop::command::run_extract(args),
+        Some(Command::Extract(args)) => return dramatis::extract::run_extract(args),
         Some(Command::Completions { shell }) => {
             clap_complete::generate(
                 *shell,
@@ -205,7 +205,7 @@ fn imported_cast(
     let [doc] = docs else {
         anyhow::bail!("--annotations goes with one document");
     };
-    let unit = dramatis::interop::command::unit(cli.offsets);
+    let unit = dramatis::extract::unit(cli.offsets);
     let imported = dramatis::interop::load_cast(doc, std::path::Path::new(file), unit)?;
     for w in imported.warnings(file) {
         eprintln!("dramatis: {w}");

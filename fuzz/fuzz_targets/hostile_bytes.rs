@@ -16,7 +16,7 @@ use dramatis::domain::cast::Cast;
 use dramatis::domain::document::Document;
 use dramatis::domain::extract::extract_document;
 use dramatis::domain::wrap;
-use dramatis::extract_json;
+use dramatis::interop::dramatis_json;
 use dramatis::input::Keymap;
 use dramatis::ui::{self, Theme};
 
@@ -51,7 +51,7 @@ fuzz_target!(|data: &[u8]| {
 
     // Extraction and the JSON line: valid JSON, every mention's text the bytes it covers.
     let entities = extract_document(&doc);
-    let json = extract_json::document_line(&doc, &entities);
+    let json = dramatis_json::document_line(&doc, &entities);
     let v: serde_json::Value = serde_json::from_str(&json).unwrap();
     for e in v["entities"].as_array().unwrap() {
         for m in e["mentions"].as_array().unwrap() {

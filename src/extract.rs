@@ -8,12 +8,12 @@ use std::process::ExitCode;
 
 use anyhow::{Result, bail};
 
-use super::{Target, Unit};
 use crate::cli::{ExtractArgs, Format, Offsets};
 use crate::domain::corrections;
 use crate::domain::document::Document;
 use crate::domain::entity::{Entity, Mention};
 use crate::domain::extract;
+use crate::interop::{Target, Unit};
 use crate::sidecar::{self, Sidecar};
 use crate::source::{self, LoadOptions};
 
@@ -74,7 +74,7 @@ pub fn run_extract(args: &ExtractArgs) -> ExitCode {
             }
         }
         let norms = norms_by_id(&entities, &mut norms);
-        if super::write_export(&mut out, &doc, &entities, &norms, target, unit).is_err() {
+        if crate::interop::write_export(&mut out, &doc, &entities, &norms, target, unit).is_err() {
             return ExitCode::FAILURE;
         }
     }
@@ -107,7 +107,7 @@ fn cast(doc: &Document, annotations: Option<&str>, unit: Unit) -> Result<Cast> {
     let Some(file) = annotations else {
         return Ok((extract::extract_document(doc), BTreeMap::new(), true));
     };
-    let imported = super::load_cast(doc, Path::new(file), unit)?;
+    let imported = crate::interop::load_cast(doc, Path::new(file), unit)?;
     let warnings = imported.warnings(file);
     for w in warnings.iter().take(SHOWN) {
         eprintln!("dramatis: {w}");

@@ -2,14 +2,14 @@
 //! their files read as entities, and entities written in their formats.
 //!
 //! Importers and exporters are pure: text in, text out; the file I/O is in [`load`] and
-//! [`command`]. Every importer finishes through [`build::Collector`], which groups spans into
-//! entities and ends with `entity::finalize`, like the extractor.
+//! [`crate::extract`]. Every importer finishes through [`build::Collector`], which groups spans
+//! into entities and ends with `entity::finalize`, like the extractor.
 
 pub mod brat;
 pub mod build;
-pub mod command;
 pub mod conll;
 pub mod displacy;
+pub mod dramatis_json;
 pub mod jsonl;
 pub mod labels;
 pub mod load;
@@ -102,7 +102,7 @@ pub fn write_export(
 ) -> std::io::Result<()> {
     match target {
         Target::Json => {
-            crate::extract_json::write_document_line(out, doc, entities, norms)?;
+            dramatis_json::write_document_line(out, doc, entities, norms)?;
             out.write_all(b"\n")
         }
         _ => out.write_all(export(doc, entities, norms, target, unit).as_bytes()),
@@ -121,7 +121,7 @@ pub fn export(
         Target::Json => {
             format!(
                 "{}\n",
-                crate::extract_json::document_line_with_norms(doc, entities, norms)
+                dramatis_json::document_line_with_norms(doc, entities, norms)
             )
         }
         Target::Brat => brat::export(doc, entities, norms, unit),
