@@ -14,8 +14,8 @@ use crate::domain::document::Document;
 use crate::domain::entity::{Entity, Mention};
 use crate::domain::extract;
 use crate::interop::{Target, Unit};
-use crate::sidecar::{self, Sidecar};
-use crate::source::{self, LoadOptions};
+use crate::store::sidecar::{self, Sidecar};
+use crate::store::source::{self, LoadOptions};
 
 /// Problems printed per annotation file before the rest are counted.
 const SHOWN: usize = 20;

@@ -13,8 +13,8 @@ use crate::domain::document::{Document, Source};
 use crate::domain::entity::Entity;
 use crate::domain::extract;
 use crate::domain::fingerprint::{self, Fingerprinter};
-use crate::sessions::Sessions;
-use crate::sidecar::{self, Sidecar};
+use crate::store::sessions::Sessions;
+use crate::store::sidecar::{self, Sidecar};
 
 /// Where a document came from, for its corrections and imported annotations.
 #[derive(Debug, Default)]

@@ -8,7 +8,7 @@ use super::*;
 use crate::domain::connections::Relations;
 use crate::domain::corrections::{self, Correction, History, Key as EntityKey, Span, Unfit};
 use crate::domain::entity::Kind;
-use crate::sidecar::Sidecar;
+use crate::store::sidecar::Sidecar;
 
 /// Documents up to this size get their connections recounted at once after a correction;
 /// larger ones until the next open.

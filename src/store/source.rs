@@ -15,7 +15,7 @@ const HEAD: usize = 8192;
 
 /// The article `dramatis` opens when given no file.
 pub const DEFAULT_NAME: &str = "default_article.txt";
-pub static DEFAULT_ARTICLE: &str = include_str!("../assets/default_article.txt");
+pub static DEFAULT_ARTICLE: &str = include_str!("../../assets/default_article.txt");
 
 /// How to treat files that look binary.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
