@@ -4,21 +4,21 @@ use std::process::ExitCode;
 use anyhow::Result;
 use clap::{CommandFactory, Parser};
 
-use dramatis::app::library::sort_by_date;
-use dramatis::app::{App, Options};
 use dramatis::cli::{Cli, ColorChoice, Command, LoadArgs};
-use dramatis::config::{self, Config, ThemeName};
 use dramatis::domain::document::Document;
 use dramatis::domain::extract;
 use dramatis::domain::fingerprint;
 use dramatis::domain::wrap::escape_char;
-use dramatis::input::Keymap;
-use dramatis::plain;
+use dramatis::reader::app::library::sort_by_date;
+use dramatis::reader::app::{App, Options};
+use dramatis::reader::config::{self, Config, ThemeName};
+use dramatis::reader::input::Keymap;
+use dramatis::reader::plain;
+use dramatis::reader::terminal::{self, Ending, RunOptions};
+use dramatis::reader::ui::Theme;
+use dramatis::reader::worker::Origin;
 use dramatis::store::sessions::Sessions;
 use dramatis::store::source::{self, LoadOptions};
-use dramatis::tui::{self, Ending, RunOptions};
-use dramatis::ui::Theme;
-use dramatis::worker::Origin;
 
 fn main() -> ExitCode {
     let cli = Cli::try_parse().unwrap_or_else(|e| exit_with_clean_error(e));
@@ -124,7 +124,7 @@ fn read(cli: &Cli) -> Result<ExitCode> {
             imported: if i == 0 { imported.clone() } else { None },
         })
         .collect();
-    let (ending, app) = tui::run(App::new(docs, options), &keymap, &theme, run, origins)?;
+    let (ending, app) = terminal::run(App::new(docs, options), &keymap, &theme, run, origins)?;
     remember(&app);
     Ok(match ending {
         Ending::Quit => ExitCode::SUCCESS,
@@ -169,7 +169,7 @@ fn remember(app: &App) {
         let memory = if i == app.shelf {
             app.remembered()
         } else if shelf.memory.top > 0 || !shelf.memory.marks.is_empty() {
-            dramatis::action::Remembered {
+            dramatis::reader::action::Remembered {
                 top: shelf.memory.top,
                 entity: None,
                 marks: shelf.memory.marks.iter().map(|(&c, &o)| (c, o)).collect(),

@@ -20,16 +20,16 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use unicode_width::UnicodeWidthStr;
 
-use dramatis::action::{Action, Amount};
-use dramatis::app::{App, Options};
 use dramatis::domain::cast::Cast;
 use dramatis::domain::document::{Document, for_each_valid_run};
 use dramatis::domain::extract::extract_document;
 use dramatis::domain::layout::{BLOCK_MAX, Layout};
 use dramatis::domain::wrap::{self, Glyph};
-use dramatis::input::Keymap;
 use dramatis::interop::dramatis_json;
-use dramatis::ui::{self, Theme};
+use dramatis::reader::action::{Action, Amount};
+use dramatis::reader::app::{App, Options};
+use dramatis::reader::input::Keymap;
+use dramatis::reader::ui::{self, Theme};
 
 const SPECIAL: &[&[u8]] = &[
     b"\n",

@@ -9,7 +9,7 @@ use std::time::{SystemTime, UNIX_EPOCH};
 use anyhow::{Context, Result};
 use serde::{Deserialize, Serialize};
 
-use crate::action::Remembered;
+use crate::reader::action::Remembered;
 
 /// Sessions kept; the least recently used are forgotten past this.
 const KEEP: usize = 500;

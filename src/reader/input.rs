@@ -5,9 +5,9 @@ use ratatui::crossterm::event::{
     Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
 };
 
-use crate::action::{Action, Amount};
-use crate::app::curation::{Edit, kind_for_letter};
-use crate::app::{Mode, Pending};
+use crate::reader::action::{Action, Amount};
+use crate::reader::app::curation::{Edit, kind_for_letter};
+use crate::reader::app::{Mode, Pending};
 
 /// A key with its modifiers. For characters, Shift is part of the character ('G').
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -3,11 +3,11 @@
 
 use ratatui::style::Style;
 
-use crate::app::App;
-use crate::app::panels::Head;
 use crate::domain::wrap::sanitize;
-use crate::ui::Theme;
-use crate::ui::panel::Writer;
+use crate::reader::app::App;
+use crate::reader::app::panels::Head;
+use crate::reader::ui::Theme;
+use crate::reader::ui::panel::Writer;
 
 const NAME_WIDTH: usize = 26;
 const BARS: [char; 8] = ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'];

@@ -7,11 +7,11 @@ use ratatui::buffer::Buffer;
 use ratatui::style::{Color, Modifier};
 
 use super::*;
-use crate::action::Action;
-use crate::app::Options;
 use crate::domain::cast::Cast;
 use crate::domain::document::Document;
 use crate::domain::entity::{Entity, Kind, Mention};
+use crate::reader::action::Action;
+use crate::reader::app::Options;
 
 const TEXT: &str =
     "date 2023-11-08 Israel and Hamas talk. Qatar helps Israel.\n\nIsraeli officials wait.";
@@ -197,7 +197,7 @@ fn help_lists_the_keymap() {
     let mut a = app(120, 40);
     a.update(Action::ToggleHelp);
     let s = screen(&draw(&a, &Theme::colored()));
-    for b in Keymap::default().in_context(crate::input::Context::Reader) {
+    for b in Keymap::default().in_context(crate::reader::input::Context::Reader) {
         assert!(s.contains(b.description), "help misses {}", b.description);
     }
     assert!(s.contains("j ↓"));

@@ -3,9 +3,9 @@
 
 use std::collections::BTreeMap;
 
-use crate::action::Remembered;
 use crate::domain::cast::Cast;
 use crate::domain::document::Document;
+use crate::reader::action::Remembered;
 
 /// What the reader remembers about a document while another one is shown.
 #[derive(Debug, Clone, Default)]
@@ -31,7 +31,7 @@ pub struct Shelf {
     /// Its content fingerprint, once the background worker has taken it.
     pub print: Option<String>,
     /// Its corrections, while another document is shown.
-    pub curation: Option<crate::app::curation::Curation>,
+    pub curation: Option<crate::reader::app::curation::Curation>,
 }
 
 impl Shelf {

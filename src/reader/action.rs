@@ -1,9 +1,9 @@
 //! The one vocabulary of the reader: everything keys, the mouse and the background workers
 //! can ask of the app.
 
-use crate::app::curation::{Curation, Edit};
 use crate::domain::cast::Cast;
 use crate::domain::connections::Relations;
+use crate::reader::app::curation::{Curation, Edit};
 
 /// How far a scroll goes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -17,11 +17,11 @@ use ratatui::crossterm::{cursor, execute};
 use ratatui::layout::{Rect, Size};
 use signal_hook::consts::signal::{SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGTSTP};
 
-use crate::action::Action;
-use crate::app::App;
-use crate::input::{self, Keymap};
-use crate::ui::{self, Theme};
-use crate::worker;
+use crate::reader::action::Action;
+use crate::reader::app::App;
+use crate::reader::input::{self, Keymap};
+use crate::reader::ui::{self, Theme};
+use crate::reader::worker;
 
 /// Whether the terminal is in the reader's modes (so restoring twice is harmless).
 static ACTIVE: AtomicBool = AtomicBool::new(false);

@@ -6,11 +6,11 @@ use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
 use ratatui::widgets::Widget;
 
-use crate::app::App;
 use crate::domain::entity::Mention;
 use crate::domain::search;
 use crate::domain::wrap::{self, Glyph};
-use crate::ui::{Theme, pins, rect};
+use crate::reader::app::App;
+use crate::reader::ui::{Theme, pins, rect};
 
 pub struct DocumentView<'a> {
     pub app: &'a App,

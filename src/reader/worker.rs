@@ -4,8 +4,6 @@
 use std::path::{Path, PathBuf};
 use std::thread::{self, JoinHandle};
 
-use crate::action::Action;
-use crate::app::curation::Curation;
 use crate::domain::cast::Cast;
 use crate::domain::connections::Relations;
 use crate::domain::corrections::History;
@@ -13,6 +11,8 @@ use crate::domain::document::{Document, Source};
 use crate::domain::entity::Entity;
 use crate::domain::extract;
 use crate::domain::fingerprint::{self, Fingerprinter};
+use crate::reader::action::Action;
+use crate::reader::app::curation::Curation;
 use crate::store::sessions::Sessions;
 use crate::store::sidecar::{self, Sidecar};
 

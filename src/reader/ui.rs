@@ -21,9 +21,9 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use unicode_width::UnicodeWidthChar;
 
-use crate::app::geometry::{Area, MIN_HEIGHT, MIN_WIDTH};
-use crate::app::{App, Overlay};
-use crate::input::Keymap;
+use crate::reader::app::geometry::{Area, MIN_HEIGHT, MIN_WIDTH};
+use crate::reader::app::{App, Overlay};
+use crate::reader::input::Keymap;
 
 /// Draws the whole screen.
 pub fn render(frame: &mut Frame, app: &App, keymap: &Keymap, theme: &Theme) {

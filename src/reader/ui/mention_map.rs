@@ -10,11 +10,11 @@ use ratatui::layout::Rect;
 use ratatui::style::{Color, Modifier, Style};
 use ratatui::widgets::Widget;
 
-use crate::app::App;
 use crate::domain::mention_index::count_in;
 use crate::domain::mention_map::MapScale;
-use crate::ui::pins::{digit, tag_style};
-use crate::ui::{Theme, rect};
+use crate::reader::app::App;
+use crate::reader::ui::pins::{digit, tag_style};
+use crate::reader::ui::{Theme, rect};
 
 pub struct MentionMap<'a> {
     pub app: &'a App,

@@ -4,12 +4,12 @@
 
 use ratatui::style::Style;
 
-use crate::app::App;
-use crate::app::panels::{Head, List};
 use crate::domain::wrap::sanitize;
-use crate::ui::Theme;
-use crate::ui::panel::{Writer, excerpt};
-use crate::ui::pins::{digit, mention_style, tag_style};
+use crate::reader::app::App;
+use crate::reader::app::panels::{Head, List};
+use crate::reader::ui::Theme;
+use crate::reader::ui::panel::{Writer, excerpt};
+use crate::reader::ui::pins::{digit, mention_style, tag_style};
 
 /// Columns for the other entity's name.
 const NAME_WIDTH: usize = 26;

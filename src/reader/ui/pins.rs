@@ -8,10 +8,10 @@ use ratatui::style::{Color, Modifier, Style};
 use ratatui::widgets::Widget;
 use unicode_width::UnicodeWidthStr;
 
-use crate::app::App;
 use crate::domain::entity::Mention;
 use crate::domain::wrap::{RowSpan, sanitize};
-use crate::ui::{Theme, rect, truncate};
+use crate::reader::app::App;
+use crate::reader::ui::{Theme, rect, truncate};
 
 /// Background colours of pins 1 to 4: the light variants, apart from the kind colours used
 /// for the selection.

@@ -5,12 +5,12 @@
 use ratatui::style::{Modifier, Style};
 use unicode_width::UnicodeWidthStr;
 
-use crate::app::App;
-use crate::app::panels::Head;
 use crate::domain::context::context_line;
-use crate::ui::Theme;
-use crate::ui::panel::Writer;
-use crate::ui::pins::mention_style;
+use crate::reader::app::App;
+use crate::reader::app::panels::Head;
+use crate::reader::ui::Theme;
+use crate::reader::ui::panel::Writer;
+use crate::reader::ui::pins::mention_style;
 
 /// Where the mention starts, as a share of the row: a little left of centre, since names
 /// are read left to right and the words after them say what they did.

@@ -7,11 +7,11 @@ use ratatui::buffer::Buffer;
 use ratatui::style::{Color, Modifier};
 
 use super::*;
-use crate::action::{Action, Amount};
-use crate::app::Options;
 use crate::domain::cast::Cast;
 use crate::domain::document::Document;
 use crate::domain::entity::{Entity, Kind, Mention};
+use crate::reader::action::{Action, Amount};
+use crate::reader::app::Options;
 
 /// Ruritania and Elbonia talk at the top; far below, Freedonia meets Ruritania.
 fn text() -> String {

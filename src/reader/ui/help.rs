@@ -6,8 +6,8 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph, Widget};
 
-use crate::input::{Context, Keymap};
-use crate::ui::Theme;
+use crate::reader::input::{Context, Keymap};
+use crate::reader::ui::Theme;
 
 pub struct HelpView<'a> {
     pub keymap: &'a Keymap,

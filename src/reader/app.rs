@@ -12,7 +12,6 @@ pub mod sidebar;
 use std::collections::BTreeMap;
 use std::ops::Range;
 
-use crate::action::{Action, Amount, Remembered};
 use crate::domain::cast::Cast;
 use crate::domain::document::Document;
 use crate::domain::entity::{Entity, Mention};
@@ -20,6 +19,7 @@ use crate::domain::layout::{Layout, RowPos};
 use crate::domain::mention_index;
 use crate::domain::search::{self, Query};
 use crate::domain::wrap::{self, RowSpan};
+use crate::reader::action::{Action, Amount, Remembered};
 use geometry::{Area, Geometry};
 use library::{Memory, Shelf};
 use sidebar::SidebarRow;

@@ -5,9 +5,9 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph, Widget};
 
-use crate::app::App;
 use crate::domain::wrap::sanitize;
-use crate::ui::Theme;
+use crate::reader::app::App;
+use crate::reader::ui::Theme;
 
 pub struct DocumentList<'a> {
     pub app: &'a App,

@@ -5,9 +5,9 @@ use ratatui::layout::Rect;
 use ratatui::widgets::Widget;
 use unicode_width::UnicodeWidthStr;
 
-use crate::app::{App, Follow, Mode, Pending, PromptPurpose};
 use crate::domain::wrap::sanitize;
-use crate::ui::{Theme, rect, truncate};
+use crate::reader::app::{App, Follow, Mode, Pending, PromptPurpose};
+use crate::reader::ui::{Theme, rect, truncate};
 
 pub struct TitleBar<'a> {
     pub app: &'a App,

@@ -6,10 +6,10 @@ use ratatui::style::{Modifier, Style};
 use ratatui::widgets::Widget;
 use unicode_width::UnicodeWidthStr;
 
-use crate::app::sidebar::SidebarRow;
-use crate::app::{App, Focus};
 use crate::domain::wrap::sanitize;
-use crate::ui::{Theme, pins, rect, truncate};
+use crate::reader::app::sidebar::SidebarRow;
+use crate::reader::app::{App, Focus};
+use crate::reader::ui::{Theme, pins, rect, truncate};
 
 pub struct SidebarView<'a> {
     pub app: &'a App,

@@ -8,11 +8,11 @@ use ratatui::style::{Modifier, Style};
 use ratatui::widgets::Widget;
 use unicode_width::UnicodeWidthStr;
 
-use crate::app::panels::{Head, Row};
-use crate::app::{App, Focus};
 use crate::domain::context::one_line;
 use crate::domain::wrap::sanitize;
-use crate::ui::{Theme, connections, context_list, corpus, rect, truncate};
+use crate::reader::app::panels::{Head, Row};
+use crate::reader::app::{App, Focus};
+use crate::reader::ui::{Theme, connections, context_list, corpus, rect, truncate};
 
 pub struct PanelView<'a> {
     pub app: &'a App,
