@@ -9,6 +9,7 @@ mod help;
 mod mention_map;
 mod panel;
 mod pins;
+mod row;
 mod sidebar;
 mod status;
 mod theme;

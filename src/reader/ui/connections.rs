@@ -8,8 +8,8 @@ use crate::domain::wrap::sanitize;
 use crate::reader::app::App;
 use crate::reader::app::panels::{Head, List};
 use crate::reader::ui::Theme;
-use crate::reader::ui::panel::{Writer, excerpt};
 use crate::reader::ui::pins::{digit, mention_style, tag_style};
+use crate::reader::ui::row::{Writer, excerpt};
 
 /// Columns for the other entity's name.
 const NAME_WIDTH: usize = 26;

@@ -9,8 +9,8 @@ use crate::domain::context::context_line;
 use crate::reader::app::App;
 use crate::reader::app::panels::Head;
 use crate::reader::ui::Theme;
-use crate::reader::ui::panel::Writer;
 use crate::reader::ui::pins::mention_style;
+use crate::reader::ui::row::Writer;
 
 /// Where the mention starts, as a share of the row: a little left of centre, since names
 /// are read left to right and the words after them say what they did.

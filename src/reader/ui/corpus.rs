@@ -7,7 +7,7 @@ use crate::domain::wrap::sanitize;
 use crate::reader::app::App;
 use crate::reader::app::panels::Head;
 use crate::reader::ui::Theme;
-use crate::reader::ui::panel::Writer;
+use crate::reader::ui::row::Writer;
 
 const NAME_WIDTH: usize = 26;
 const BARS: [char; 8] = ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'];
