@@ -169,7 +169,7 @@ fn remember(app: &App) {
         let memory = if i == app.shelf {
             app.remembered()
         } else if shelf.memory.top > 0 || !shelf.memory.marks.is_empty() {
-            dramatis::reader::action::Remembered {
+            dramatis::store::sessions::Remembered {
                 top: shelf.memory.top,
                 entity: None,
                 marks: shelf.memory.marks.iter().map(|(&c, &o)| (c, o)).collect(),

@@ -1,9 +1,12 @@
 //! The one vocabulary of the reader: everything keys, the mouse and the background workers
-//! can ask of the app.
+//! can ask of the app, and the modes that decide what a key asks for. Below the app and the
+//! keymap, so both speak it without importing each other.
 
 use crate::domain::cast::Cast;
 use crate::domain::connections::Relations;
-use crate::reader::app::curation::{Curation, Edit};
+use crate::domain::entity::Kind;
+use crate::reader::app::curation::Curation;
+use crate::store::sessions::Remembered;
 
 /// How far a scroll goes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -11,16 +14,6 @@ pub enum Amount {
     Lines(i32),
     HalfPages(i32),
     Pages(i32),
-}
-
-/// What a remembered reading session restores.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct Remembered {
-    /// Byte offset of the text that was at the top of the pane.
-    pub top: usize,
-    /// The selected entity's name, if one was selected.
-    pub entity: Option<String>,
-    pub marks: Vec<(char, usize)>,
 }
 
 #[derive(Debug, Clone)]
@@ -121,4 +114,64 @@ pub enum Action {
         doc: usize,
         relations: Box<Relations>,
     },
+}
+
+/// Which keys the app is listening with now.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    Reader,
+    Help,
+    Documents,
+    /// Typing a search.
+    Prompt,
+    Pending(Pending),
+}
+
+/// The first key of a two-key command, waiting for the second.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Pending {
+    Mark,
+    JumpToMark,
+    Colon,
+    /// `t`: a kind letter for the selected entity.
+    Kind,
+    /// `A`: a kind letter for a new entity from the search hit.
+    NewEntity,
+}
+
+/// A change to the cast, as keys ask for it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Edit {
+    /// Open the prompt to rename the selected entity.
+    Rename,
+    /// `t` then a letter: the kind of the selected entity.
+    BeginSetKind,
+    SetKind(Kind),
+    Hide,
+    /// The entity under the cast cursor becomes part of the selected one.
+    MergeIntoSelection,
+    /// The alias of the current mention becomes an entity of its own.
+    SplitAlias,
+    /// The current search hit becomes a mention of the selected entity.
+    AddHit,
+    /// `A` then a kind letter: the current search hit becomes a new entity.
+    BeginNewEntity,
+    NewEntity(Kind),
+    Undo,
+    Redo,
+}
+
+/// The kind a letter stands for after `t` or `A`.
+pub fn kind_for_letter(c: char) -> Option<Kind> {
+    Some(match c {
+        'p' => Kind::Person,
+        'o' => Kind::Organization,
+        'c' => Kind::Country,
+        'g' => Kind::Group,
+        'l' => Kind::Place,
+        'd' => Kind::Date,
+        'n' => Kind::Number,
+        'x' => Kind::Other,
+        _ => return None,
+    })
 }

@@ -19,7 +19,8 @@ use crate::domain::layout::{Layout, RowPos};
 use crate::domain::mention_index;
 use crate::domain::search::{self, Query};
 use crate::domain::wrap::{self, RowSpan};
-use crate::reader::action::{Action, Amount, Remembered};
+use crate::reader::action::{Action, Amount, Mode, Pending};
+use crate::store::sessions::Remembered;
 use geometry::{Area, Geometry};
 use library::{Memory, Shelf};
 use sidebar::SidebarRow;
@@ -53,18 +54,6 @@ pub enum Overlay {
     Documents,
 }
 
-/// The first key of a two-key command, waiting for the second.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Pending {
-    Mark,
-    JumpToMark,
-    Colon,
-    /// `t`: a kind letter for the selected entity.
-    Kind,
-    /// `A`: a kind letter for a new entity from the search hit.
-    NewEntity,
-}
-
 /// What the prompt's text is for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum PromptPurpose {
@@ -72,17 +61,6 @@ pub enum PromptPurpose {
     Search,
     /// A new name for the selected entity.
     Rename,
-}
-
-/// Which keys the app is listening with now.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Mode {
-    Reader,
-    Help,
-    Documents,
-    /// Typing a search.
-    Prompt,
-    Pending(Pending),
 }
 
 /// What `n` and `N` step through: whichever the reader asked for last.

@@ -6,8 +6,7 @@ use ratatui::crossterm::event::{
 };
 
 use crate::reader::action::{Action, Amount};
-use crate::reader::app::curation::{Edit, kind_for_letter};
-use crate::reader::app::{Mode, Pending};
+use crate::reader::action::{Edit, Mode, Pending, kind_for_letter};
 
 /// A key with its modifiers. For characters, Shift is part of the character ('G').
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -9,7 +9,15 @@ use std::time::{SystemTime, UNIX_EPOCH};
 use anyhow::{Context, Result};
 use serde::{Deserialize, Serialize};
 
-use crate::reader::action::Remembered;
+/// What a remembered reading session restores.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Remembered {
+    /// Byte offset of the text that was at the top of the pane.
+    pub top: usize,
+    /// The selected entity's name, if one was selected.
+    pub entity: Option<String>,
+    pub marks: Vec<(char, usize)>,
+}
 
 /// Sessions kept; the least recently used are forgotten past this.
 const KEEP: usize = 500;

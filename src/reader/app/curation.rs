@@ -7,7 +7,7 @@
 use super::*;
 use crate::domain::connections::Relations;
 use crate::domain::corrections::{self, Correction, History, Key as EntityKey, Span, Unfit};
-use crate::domain::entity::Kind;
+use crate::reader::action::Edit;
 use crate::store::sidecar::Sidecar;
 
 /// Documents up to this size get their connections recounted at once after a correction;
@@ -68,43 +68,6 @@ impl Curation {
         let unfit = corrections::apply(&mut entities, self.history.active(), doc);
         (entities, unfit)
     }
-}
-
-/// A change to the cast, as keys ask for it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Edit {
-    /// Open the prompt to rename the selected entity.
-    Rename,
-    /// `t` then a letter: the kind of the selected entity.
-    BeginSetKind,
-    SetKind(Kind),
-    Hide,
-    /// The entity under the cast cursor becomes part of the selected one.
-    MergeIntoSelection,
-    /// The alias of the current mention becomes an entity of its own.
-    SplitAlias,
-    /// The current search hit becomes a mention of the selected entity.
-    AddHit,
-    /// `A` then a kind letter: the current search hit becomes a new entity.
-    BeginNewEntity,
-    NewEntity(Kind),
-    Undo,
-    Redo,
-}
-
-/// The kind a letter stands for after `t` or `A`.
-pub fn kind_for_letter(c: char) -> Option<Kind> {
-    Some(match c {
-        'p' => Kind::Person,
-        'o' => Kind::Organization,
-        'c' => Kind::Country,
-        'g' => Kind::Group,
-        'l' => Kind::Place,
-        'd' => Kind::Date,
-        'n' => Kind::Number,
-        'x' => Kind::Other,
-        _ => return None,
-    })
 }
 
 impl App {

@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 
 use crate::domain::cast::Cast;
 use crate::domain::document::Document;
-use crate::reader::action::Remembered;
+use crate::store::sessions::Remembered;
 
 /// What the reader remembers about a document while another one is shown.
 #[derive(Debug, Clone, Default)]

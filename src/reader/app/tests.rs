@@ -2,6 +2,8 @@
 
 use super::*;
 use crate::domain::entity::{Entity, Kind, Mention};
+use crate::reader::action::Edit;
+use crate::store::sessions::Remembered;
 
 /// A long document where "Alpha" and "Beta" recur, with entities found by plain search.
 fn fixture() -> (Document, Cast) {
@@ -508,7 +510,7 @@ fn names(a: &App) -> Vec<String> {
 #[test]
 fn renaming_changes_the_name_keeps_the_selection_and_marks_it_unsaved() {
     let mut a = curated();
-    a.update(Action::Edit(curation::Edit::Rename));
+    a.update(Action::Edit(Edit::Rename));
     assert_eq!(a.mode(), Mode::Prompt);
     for c in "Alpha Prime".chars() {
         a.update(Action::PromptInput(c));
@@ -527,24 +529,24 @@ fn renaming_changes_the_name_keeps_the_selection_and_marks_it_unsaved() {
 #[test]
 fn kind_hide_undo_and_redo() {
     let mut a = curated();
-    a.update(Action::Edit(curation::Edit::BeginSetKind));
+    a.update(Action::Edit(Edit::BeginSetKind));
     assert_eq!(a.mode(), Mode::Pending(Pending::Kind));
-    a.update(Action::Edit(curation::Edit::SetKind(Kind::Organization)));
+    a.update(Action::Edit(Edit::SetKind(Kind::Organization)));
     assert!(names(&a).contains(&"Alpha:organization".to_string()));
-    a.update(Action::Edit(curation::Edit::Hide));
+    a.update(Action::Edit(Edit::Hide));
     assert!(!names(&a).iter().any(|n| n.starts_with("Alpha")));
-    a.update(Action::Edit(curation::Edit::Undo));
+    a.update(Action::Edit(Edit::Undo));
     assert!(
         names(&a).contains(&"Alpha:organization".to_string()),
         "undo brings it back"
     );
-    a.update(Action::Edit(curation::Edit::Undo));
+    a.update(Action::Edit(Edit::Undo));
     assert!(names(&a).contains(&"Alpha:person".to_string()));
-    a.update(Action::Edit(curation::Edit::Redo));
+    a.update(Action::Edit(Edit::Redo));
     assert!(names(&a).contains(&"Alpha:organization".to_string()));
-    a.update(Action::Edit(curation::Edit::Undo));
-    a.update(Action::Edit(curation::Edit::Undo));
-    a.update(Action::Edit(curation::Edit::Undo));
+    a.update(Action::Edit(Edit::Undo));
+    a.update(Action::Edit(Edit::Undo));
+    a.update(Action::Edit(Edit::Undo));
     assert_eq!(a.message.as_deref(), Some("nothing to undo"));
 }
 
@@ -554,7 +556,7 @@ fn merging_the_cursor_entity_into_the_selection() {
     // Selected: Alpha. Cursor to Beta, then +.
     a.update(Action::FocusNext);
     a.update(Action::Scroll(Amount::Lines(1)));
-    a.update(Action::Edit(curation::Edit::MergeIntoSelection));
+    a.update(Action::Edit(Edit::MergeIntoSelection));
     assert_eq!(a.cast.entities.len(), 1);
     let alpha = &a.cast.entities[0];
     assert_eq!(alpha.name, "Alpha");
@@ -570,13 +572,13 @@ fn a_search_hit_becomes_a_mention_or_a_new_entity() {
     let mut a = curated();
     type_search(&mut a, "filler");
     a.update(Action::PromptSubmit);
-    a.update(Action::Edit(curation::Edit::AddHit));
+    a.update(Action::Edit(Edit::AddHit));
     let alpha = a.cast.entities.iter().find(|e| e.name == "Alpha").unwrap();
     assert_eq!(alpha.mentions.len(), 5);
     a.update(Action::NextHit);
-    a.update(Action::Edit(curation::Edit::BeginNewEntity));
+    a.update(Action::Edit(Edit::BeginNewEntity));
     assert_eq!(a.mode(), Mode::Pending(Pending::NewEntity));
-    a.update(Action::Edit(curation::Edit::NewEntity(Kind::Other)));
+    a.update(Action::Edit(Edit::NewEntity(Kind::Other)));
     assert!(names(&a).contains(&"filler:other".to_string()));
 }
 
@@ -585,7 +587,7 @@ fn splitting_the_current_mentions_name_off() {
     let mut a = curated();
     a.update(Action::FocusNext);
     a.update(Action::Scroll(Amount::Lines(1)));
-    a.update(Action::Edit(curation::Edit::MergeIntoSelection));
+    a.update(Action::Edit(Edit::MergeIntoSelection));
     assert_eq!(a.cast.entities.len(), 1);
     // Walk to a mention written "Beta", then split that name off again.
     while a
@@ -596,7 +598,7 @@ fn splitting_the_current_mentions_name_off() {
     {
         a.update(Action::NextHit);
     }
-    a.update(Action::Edit(curation::Edit::SplitAlias));
+    a.update(Action::Edit(Edit::SplitAlias));
     let mut got = names(&a);
     got.sort();
     assert_eq!(got.len(), 2, "{got:?}");
@@ -617,6 +619,6 @@ fn corrections_wait_for_the_cast() {
         width: 100,
         height: 20,
     });
-    a.update(Action::Edit(curation::Edit::Hide));
+    a.update(Action::Edit(Edit::Hide));
     assert_eq!(a.message.as_deref(), Some("the cast is still being found"));
 }

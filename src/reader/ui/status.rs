@@ -6,7 +6,8 @@ use ratatui::widgets::Widget;
 use unicode_width::UnicodeWidthStr;
 
 use crate::domain::wrap::sanitize;
-use crate::reader::app::{App, Follow, Mode, Pending, PromptPurpose};
+use crate::reader::action::{Mode, Pending};
+use crate::reader::app::{App, Follow, PromptPurpose};
 use crate::reader::ui::{Theme, rect, truncate};
 
 pub struct TitleBar<'a> {
