@@ -253,3 +253,34 @@ fn colour_is_used_by_default_and_never_turns_it_off() {
     pty.wait();
     assert_eq!(colour_codes(&pty.raw()), Vec::<String>::new());
 }
+
+#[test]
+fn news_datelines_give_the_document_its_date() {
+    let s = Scratch::new("datelines");
+    for (name, text, date) in [
+        (
+            "wikinews.txt",
+            "Defector arrested\n\nSaturday, October 9, 2010\n\nA former member said...\n",
+            "2010-10-09",
+        ),
+        (
+            "agency.txt",
+            "Talks resume\n\nWASHINGTON, Oct 9, 2010 (Reuters) - Talks resumed.\n",
+            "2010-10-09",
+        ),
+        (
+            "labelled.txt",
+            "Talks resume\nPublished: 12 March 2021 10:32 GMT\n\nTalks resumed.\n",
+            "2021-03-12",
+        ),
+    ] {
+        let path = s.file(name, text);
+        let out = dramatis(&s)
+            .args(["extract", "--json"])
+            .arg(&path)
+            .assert()
+            .success();
+        let v: serde_json::Value = serde_json::from_slice(&out.get_output().stdout).unwrap();
+        assert_eq!(v["date"], date, "{name}");
+    }
+}
