@@ -255,6 +255,19 @@ fn colour_is_used_by_default_and_never_turns_it_off() {
 }
 
 #[test]
+fn a_folder_does_not_list_the_corrections_saved_beside_its_documents() {
+    let s = Scratch::new("sidecars");
+    std::fs::create_dir(s.0.join("news")).unwrap();
+    s.file("news/day1.txt", "Qatar met Hamas.\n");
+    s.file("news/day2.txt", "Israel met Qatar.\n");
+    s.file("news/day1.txt.dramatis.json", "{\"version\":1}\n");
+    let out = dramatis(&s).arg(s.0.join("news")).assert().success();
+    let text = String::from_utf8(out.get_output().stdout.clone()).unwrap();
+    assert_eq!(text.matches("==> ").count(), 2, "{text}");
+    assert!(!text.contains("dramatis.json"), "{text}");
+}
+
+#[test]
 fn news_datelines_give_the_document_its_date() {
     let s = Scratch::new("datelines");
     for (name, text, date) in [
