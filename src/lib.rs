@@ -9,6 +9,7 @@ pub mod extract_json;
 pub mod input;
 pub mod interop;
 pub mod plain;
+pub mod report;
 pub mod sessions;
 pub mod sidecar;
 pub mod source;
