@@ -309,7 +309,7 @@ fn roles_around(text: &[u8], start: usize, end: usize, k: &Knowledge) -> Vec<Str
     let mut at = start;
     while before.len() < k.max_title_words.max(1)
         && let Some(w) = words::word_before(text, from, at)
-        && words::only_space(text, w.end, at)
+        && (words::only_space(text, w.end, at) || abbreviation_dot(text, w.end, at))
     {
         before.push(w);
         at = w.start;
@@ -366,6 +366,12 @@ fn longest_title(
         }
     }
     None
+}
+
+/// Whether `text[a..b]` is the full stop of an abbreviation and a space ("Mr. X").
+fn abbreviation_dot(text: &[u8], a: usize, b: usize) -> bool {
+    text.get(a..b)
+        .is_some_and(|s| s.first() == Some(&b'.') && s[1..].iter().all(u8::is_ascii_whitespace))
 }
 
 /// Words in lower case joined by single spaces ("Prime Minister" → "prime minister").

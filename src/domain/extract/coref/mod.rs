@@ -252,8 +252,9 @@ impl Resolver<'_> {
                     continue;
                 }
                 // A people's name before a noun only describes it ("the Syrian team").
-                let describes =
-                    class == Class::Group && self.noun_follows(m.end as usize, range.end);
+                let describes = class == Class::Group
+                    && !text[..m.end as usize].ends_with(b"s")
+                    && self.noun_follows(m.end as usize, range.end);
                 let subject =
                     (!actor_before && !preposition_before && words_before <= 4 && !describes)
                         || self.verb_follows(m.end as usize, range.end);
@@ -282,7 +283,9 @@ impl Resolver<'_> {
                 };
                 self.focus.push(seen);
                 last = Some((seen, m.end as usize));
+                // "According to X, a detective ..." is no apposition: the comma ends the source.
                 if emit
+                    && !aside
                     && let Some((s, e)) = self.apposition(entity, m, range.clone(), emitted_until)
                 {
                     self.found
@@ -299,16 +302,10 @@ impl Resolver<'_> {
             let mut buf = [0u8; 24];
             let lower = w.lower(text, &mut buf).unwrap_or("");
             let mut consumed = 1;
+            let prev = i.checked_sub(1).map(|j| all[j]);
             if emit
-                && let Some(l) = self.link_word(
-                    w,
-                    lower,
-                    &all[i + 1..],
-                    serial,
-                    words_before == 0,
-                    last,
-                    range.end,
-                )
+                && let Some(l) =
+                    self.link_word(w, lower, &all[i + 1..], serial, prev, last, range.end)
             {
                 let (entity, end, subject) = (l.entity, l.end, l.subject);
                 let m = Mention::with_form(l.start..end, l.form);
@@ -364,6 +361,18 @@ impl Resolver<'_> {
         })
     }
 
+    /// Whether the word `v` right before `w` makes `w` an object: a verb or a preposition
+    /// ("replaced it", "with it"), not a conjunction or a verb of saying ("said it would").
+    fn takes_an_object(&self, v: Word, w: Word) -> bool {
+        let mut buf = [0u8; 24];
+        let lower = v.lower(self.text, &mut buf).unwrap_or("");
+        words::only_space(self.text, v.end, w.start)
+            && v.is_lowercase(self.text)
+            && !pronouns::starts_clause(lower)
+            && !SUBJECT_VERBS.contains(&lower)
+            && !self.k.is_person_cue(lower)
+    }
+
     /// Whether "according to" comes right before `start`: the source of a report.
     fn source_before(&self, start: usize, from: usize) -> bool {
         let text = self.text;
@@ -407,12 +416,16 @@ impl Resolver<'_> {
         lower: &str,
         after: &[Word],
         serial: u32,
-        opens_sentence: bool,
+        prev: Option<Word>,
         last: Option<(Seen, usize)>,
         limit: usize,
     ) -> Option<Link> {
         let text = self.text;
-        if let Some(p) = pronouns::classify(lower) {
+        let opens_sentence = prev.is_none();
+        if let Some(mut p) = pronouns::classify(lower) {
+            if lower == "it" && prev.is_some_and(|v| self.takes_an_object(v, w)) {
+                p.case = pronouns::Case::Object;
+            }
             let subject = opens_sentence || self.verb_follows(w.end, limit);
             let at = pronouns::At {
                 start: w.start as u32,

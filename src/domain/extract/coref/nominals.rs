@@ -65,7 +65,9 @@ const ADJECTIVES: &[&str] = &[
 
 /// Words after a noun that make the phrase name something else: "the city of", "the group
 /// behind".
-const NOT_AFTER: &[&str] = &["of", "for", "that", "which", "who", "whose", "where", "to"];
+const NOT_AFTER: &[&str] = &[
+    "of", "for", "that", "which", "who", "whose", "where", "to", "in",
+];
 
 /// A description found: its span (without the determiner) and what it says.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

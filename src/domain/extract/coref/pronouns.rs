@@ -113,6 +113,11 @@ const CLAUSE_WORDS: &[&str] = &[
     "since", "as", "until", "so", "although", "though", "whom", "where", "whether", "or",
 ];
 
+/// Whether `lower` starts a clause ("that", "because", "and").
+pub fn starts_clause(lower: &str) -> bool {
+    CLAUSE_WORDS.contains(&lower)
+}
+
 /// Whether a clause boundary lies between a mention at `from` and a pronoun at `to`.
 fn clause_between(text: &[u8], from: u32, to: u32) -> bool {
     let (from, to) = (from as usize, to as usize);
