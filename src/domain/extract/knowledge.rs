@@ -107,6 +107,8 @@ pub struct Knowledge {
     titles: HashSet<String>,
     /// First words (lower case) of the titles of several words.
     title_first: HashSet<String>,
+    /// Last words (lower case) of all titles: most words before a name end none.
+    title_last: HashSet<String>,
     pub max_title_words: usize,
     org_words: HashSet<&'static str>,
     place_words: HashSet<&'static str>,
@@ -358,6 +360,9 @@ impl Knowledge {
                 if let Some((first, _)) = key.split_once(' ') {
                     k.title_first.insert(first.to_string());
                 }
+                if let Some(last) = key.rsplit(' ').next() {
+                    k.title_last.insert(last.to_string());
+                }
                 k.titles.insert(key);
             }
         }
@@ -526,6 +531,11 @@ impl Knowledge {
     /// Whether some title of several words starts with `lowercase` ("prime" minister).
     pub fn starts_longer_title(&self, lowercase: &str) -> bool {
         self.title_first.contains(lowercase)
+    }
+
+    /// Whether some title ends with the word `lowercase` ("minister", "secretary").
+    pub fn ends_a_title(&self, lowercase: &str) -> bool {
+        self.title_last.contains(lowercase)
     }
 
     /// Whether `lowercase_key` (words joined by spaces, lower case) is a title.

@@ -54,6 +54,8 @@ pub struct Facts {
     pub weight: Vec<u32>,
     /// Role (lower case, words joined by spaces) → the people given it, with where first.
     roles: HashMap<String, Vec<(u32, u32)>>,
+    /// First words of the roles (possessive "'s" kept apart), to reject most words at once.
+    role_first: rustc_hash::FxHashSet<String>,
     /// Age → the people given it ("X, 45,"), with where first.
     ages: HashMap<u16, Vec<(u32, u32)>>,
 }
@@ -232,6 +234,7 @@ impl Facts {
             types,
             weight: entities.iter().map(|e| e.mentions.len() as u32).collect(),
             roles: HashMap::default(),
+            role_first: Default::default(),
             ages: HashMap::default(),
         };
         for (entity, start, end) in mentions_in_order {
@@ -268,6 +271,9 @@ impl Facts {
         // "defence secretary" is also "the secretary".
         let head = role.rsplit_once(' ').map(|(_, h)| h.to_string());
         for r in std::iter::once(role).chain(head) {
+            let first = r.split(' ').next().unwrap_or(&r);
+            self.role_first.insert(first.to_string());
+            self.role_first.insert(format!("{first}'s"));
             let holders = self.roles.entry(r).or_default();
             if !holders.iter().any(|&(e, _)| e == entity) {
                 holders.push((entity, at));
@@ -280,6 +286,11 @@ impl Facts {
         (self.roles.get(role).into_iter().flatten())
             .filter(move |&&(_, first)| (first as usize) < at)
             .map(|&(e, _)| e)
+    }
+
+    /// Whether some role given in the text starts with the word `lower`.
+    pub fn starts_role(&self, lower: &str) -> bool {
+        self.role_first.contains(lower)
     }
 
     /// Whether some person holds `role` anywhere in the text.
@@ -314,9 +325,17 @@ fn roles_around(text: &[u8], start: usize, end: usize, k: &Knowledge) -> Vec<Str
         before.push(w);
         at = w.start;
     }
-    if let Some(role) = longest_title(text, before.iter().rev().copied(), k, true) {
+    // Most names follow a word that ends no title and names no person ("said", "and").
+    let mut buf = [0u8; 24];
+    let nearest = before.first().and_then(|w| w.lower(text, &mut buf));
+    let worth = nearest.is_some_and(|w| k.ends_a_title(w) || nominals::is_person_noun(k, w));
+    let title = worth
+        .then(|| longest_title(text, before.iter().rev().copied(), k, true))
+        .flatten();
+    if let Some(role) = title {
         out.push(role);
-    } else if let Some(&last) = before.first()
+    } else if worth
+        && let Some(&last) = before.first()
         && last.is_lowercase(text)
     {
         // "Texas student X": a noun for a person right before the name.
@@ -326,6 +345,12 @@ fn roles_around(text: &[u8], start: usize, end: usize, k: &Knowledge) -> Vec<Str
         {
             out.push(noun.to_string());
         }
+    }
+    // Appositions need a comma right after the name or right before it.
+    let comma_after = text.get(end) == Some(&b',');
+    let comma_before = text[from..start].trim_ascii_end().ends_with(b",");
+    if !comma_after && !comma_before {
+        return out;
     }
     let limit = (end + REACH).min(text.len());
     let person = |noun: &str| nominals::is_person_noun(k, noun);

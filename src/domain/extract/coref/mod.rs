@@ -236,9 +236,16 @@ impl Resolver<'_> {
         // Where the last mention this pass made ends (two never overlap).
         let mut emitted_until = range.start;
         // Words of the sentence, with a little look-ahead for descriptions.
+        // Replaying a sentence only puts its names in focus: the words after its last name
+        // do not matter then.
+        let read_to = if emit {
+            range.end
+        } else {
+            mentions.last().map_or(range.start, |(m, _)| m.end as usize)
+        };
         let mut all = std::mem::take(&mut self.words);
         all.clear();
-        all.extend(words::words(text, range.clone()));
+        all.extend(words::words(text, range.start..read_to));
         let mut i = 0;
         while i < all.len() {
             let w = all[i];
@@ -299,6 +306,18 @@ impl Resolver<'_> {
                 i += 1;
                 continue;
             }
+            // Most words neither link (pronouns, "who", "the", "this" start with one of
+            // these letters) nor tell where the subject is: they are only counted.
+            let first = text[w.start].to_ascii_lowercase();
+            let may_link = emit
+                && (2..=10).contains(&(w.end - w.start))
+                && matches!(first, b'h' | b's' | b'i' | b't' | b'w');
+            if !may_link && (actor_before || words_before > 4) {
+                last = None;
+                words_before += 1;
+                i += 1;
+                continue;
+            }
             let mut buf = [0u8; 24];
             let lower = w.lower(text, &mut buf).unwrap_or("");
             let mut consumed = 1;
@@ -325,7 +344,7 @@ impl Resolver<'_> {
                 while i + consumed < all.len() && all[i + consumed].start < end {
                     consumed += 1;
                 }
-            } else if PREPOSITIONS.contains(&lower) && !actor_before {
+            } else if !actor_before && PREPOSITIONS.contains(&lower) {
                 preposition_before = true;
             }
             last = None;
@@ -356,8 +375,20 @@ impl Resolver<'_> {
             _ => false,
         };
         let (start, end) = (m.start as usize, m.end as usize);
-        nominals::apposition_after(text, end, sentence.end, fits).or_else(|| {
-            nominals::apposition_before(text, free_from, start, end, sentence.end, fits)
+        // Both need a comma next to the name: most names have none.
+        let comma_after = text.get(end) == Some(&b',');
+        let comma_before = text[free_from.min(start)..start]
+            .trim_ascii_end()
+            .ends_with(b",");
+        let after = comma_after
+            .then(|| nominals::apposition_after(text, end, sentence.end, fits))
+            .flatten();
+        after.or_else(|| {
+            comma_before
+                .then(|| {
+                    nominals::apposition_before(text, free_from, start, end, sentence.end, fits)
+                })
+                .flatten()
         })
     }
 
@@ -376,6 +407,10 @@ impl Resolver<'_> {
     /// Whether "according to" comes right before `start`: the source of a report.
     fn source_before(&self, start: usize, from: usize) -> bool {
         let text = self.text;
+        let before = text[from.min(start)..start].trim_ascii_end();
+        if !(before.len() >= 2 && before[before.len() - 2..].eq_ignore_ascii_case(b"to")) {
+            return false;
+        }
         words::word_before(text, from, start).is_some_and(|to| {
             to.is(text, "to")
                 && words::word_before(text, from, to.start).is_some_and(|a| a.is(text, "according"))
@@ -462,12 +497,8 @@ impl Resolver<'_> {
             });
         }
         if lower == "the" || lower == "this" {
-            let next: Vec<Word> = after
-                .iter()
-                .take(self.k.max_title_words + 2)
-                .copied()
-                .collect();
-            let d = nominals::find(text, w, &next, self.facts, self.k.max_title_words)?;
+            let next = &after[..after.len().min(self.k.max_title_words + 2)];
+            let d = nominals::find(text, w, next, self.facts, self.k.max_title_words)?;
             let entity = nominals::resolve(text, &d, serial, &self.focus, self.facts)?;
             let subject = opens_sentence || self.verb_follows(d.end, limit);
             // The mention is the description without its determiner.
@@ -525,29 +556,33 @@ fn apply(entities: &mut Vec<Entity>, found: Found) {
     let mut next = 0;
     for (i, e) in entities.iter().enumerate() {
         let from = store.len();
-        let mut extra = added[next..]
-            .iter()
-            .take_while(|(owner, _)| *owner as usize == i)
-            .map(|&(_, m)| m)
-            .peekable();
-        let taken = added[next..]
-            .iter()
-            .take_while(|(owner, _)| *owner as usize == i)
-            .count();
-        for &m in e.mentions.iter() {
-            if moved
-                .binary_search_by_key(&{ m.start }, |x| x.start)
-                .is_ok()
-            {
-                continue;
+        let count = added[next..].partition_point(|(owner, _)| *owner as usize == i);
+        let extra = &added[next..next + count];
+        next += count;
+        let own = &e.mentions[..];
+        if extra.is_empty() && moved.is_empty() {
+            store.extend_from_slice(own);
+        } else {
+            // Two sorted lists into one, the moved names left out.
+            let (mut a, mut b) = (0, 0);
+            while a < own.len() || b < extra.len() {
+                let take_own =
+                    b == extra.len() || (a < own.len() && own[a].start < extra[b].1.start);
+                if take_own {
+                    let m = own[a];
+                    a += 1;
+                    if moved
+                        .binary_search_by_key(&{ m.start }, |x| x.start)
+                        .is_err()
+                    {
+                        store.push(m);
+                    }
+                } else {
+                    store.push(extra[b].1);
+                    b += 1;
+                }
             }
-            while let Some(x) = extra.next_if(|x| x.start < m.start) {
-                store.push(x);
-            }
-            store.push(m);
         }
-        store.extend(extra);
-        next += taken;
         ranges.push(from..store.len());
     }
     let store = Arc::new(store);

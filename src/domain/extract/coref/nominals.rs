@@ -113,7 +113,14 @@ pub fn find(
         run += 1;
     }
     // A role: the longest run of words from the first that is a role the text gave.
-    for n in (1..=run.min(max_title_words)).rev() {
+    let mut buf = [0u8; 24];
+    let may_start_role = first
+        .lower(text, &mut buf)
+        .is_some_and(|w| facts.starts_role(w));
+    for n in (1..=run.min(max_title_words))
+        .rev()
+        .filter(|_| may_start_role)
+    {
         let ws = &next[..n];
         let key = strip_possessive(&lower_key(text, ws));
         if facts.is_role(&key) && ends_the_phrase(text, ws[n - 1], next.get(n).copied()) {

@@ -110,9 +110,17 @@ const fn noun(noun: &'static str, fit: Fit, also: &'static [&'static str]) -> No
     Noun { noun, fit, also }
 }
 
-/// The bit of the type noun `word` (lower case), if it is one.
+/// The bit of the type noun `word` (lower case), if it is one. Asked of many words: a
+/// table built once, not a scan of the list.
 pub fn bit_of(word: &str) -> Option<u64> {
-    NOUNS.iter().position(|n| n.noun == word).map(|i| 1 << i)
+    static BITS: std::sync::OnceLock<rustc_hash::FxHashMap<&'static str, u64>> =
+        std::sync::OnceLock::new();
+    let bits = BITS.get_or_init(|| {
+        (NOUNS.iter().enumerate())
+            .map(|(i, n)| (n.noun, 1u64 << i))
+            .collect()
+    });
+    bits.get(word).copied()
 }
 
 /// The type nouns that may stand for `e`, as a mask.
