@@ -142,7 +142,7 @@ pub fn fitting(e: &Entity, class: Class, k: &Knowledge) -> u64 {
                 class == Class::Organization && classes.contains(&gazetteer_class)
             }
             Fit::Place(classes) => class == Class::Place && classes.contains(&gazetteer_class),
-            Fit::Capital => class == Class::Place && !k.metonym(&e.name).is_empty(),
+            Fit::Capital => class == Class::Place && k.metonym(&e.name).next().is_some(),
         };
         let named = || {
             let names = std::iter::once(&e.name).chain(&e.aliases);
