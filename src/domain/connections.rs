@@ -15,6 +15,7 @@
 //! ("roughly 240 hostages —held by→ Hamas"), and not for a bare "hostages".
 
 use std::ops::Range;
+use std::sync::Arc;
 
 use crate::domain::cast::Cast;
 use crate::domain::document::Document;
@@ -331,7 +332,7 @@ const LINK_SCAN: usize = 32;
 /// panel, the pinned actors' meeting marks and `extract --json` read.
 #[derive(Debug, Default, Clone)]
 pub struct Relations {
-    pub sentences: Sentences,
+    pub sentences: Arc<Sentences>,
     pub connections: Connections,
 }
 
@@ -342,7 +343,7 @@ impl Relations {
 
     /// The same from a cast's index and its number of entities.
     pub fn compute_with(doc: &Document, index: &MentionIndex, entities: usize) -> Relations {
-        let sentences = Sentences::of(doc);
+        let sentences = Arc::clone(doc.sentences());
         let connections = Connections::compute(index, entities, &sentences);
         Relations {
             sentences,

@@ -147,9 +147,8 @@ pub fn write_document_line(
     entities: &[Entity],
     norms: &std::collections::BTreeMap<String, String>,
 ) -> io::Result<()> {
-    let sentences = Sentences::of(doc);
-    let connections =
-        Connections::compute(&MentionIndex::new(entities), entities.len(), &sentences);
+    let sentences = doc.sentences();
+    let connections = Connections::compute(&MentionIndex::new(entities), entities.len(), sentences);
     let document = DocumentOut {
         document: doc.name(),
         date: doc.dateline().map(|d| d.date.as_str()),
@@ -172,7 +171,7 @@ pub fn write_document_line(
         connections: ConnectionsOut {
             connections: &connections,
             entities,
-            sentences: &sentences,
+            sentences,
         },
     };
     let mut ser = serde_json::Serializer::with_formatter(out, SafeFormatter);

@@ -106,6 +106,7 @@ fn initials(key: &str) -> String {
         .collect()
 }
 
+/// The entities of the candidates, ordered by importance (see `entity::order`), without ids.
 pub fn cluster(
     cands: Vec<Compact>,
     defs: &[Definition],
@@ -292,7 +293,7 @@ pub fn cluster(
             mentions: Mentions::shared(&store, range[0] as usize..range[1] as usize),
         })
         .collect();
-    entity::finalize(if apart {
+    entity::order(if apart {
         entities
     } else {
         without_overlaps(entities)

@@ -110,6 +110,13 @@ impl Extractor {
 
     /// Clusters the mentions found so far into entities, most important first.
     pub fn finish(self) -> Vec<Entity> {
+        let mut entities = self.clustered();
+        crate::domain::entity::give_ids(&mut entities);
+        entities
+    }
+
+    /// The entities found, ordered as [`Extractor::finish`] orders them, without ids yet.
+    fn clustered(self) -> Vec<Entity> {
         // What reading needed (remembered lookups, a line's tokens) goes before clustering,
         // the step that needs the most memory.
         drop((self.memo, self.line_found, self.toks, self.used));
@@ -127,8 +134,9 @@ impl Extractor {
 pub fn extract(text: &str) -> Vec<Entity> {
     let mut ex = Extractor::new();
     ex.feed(0, text);
-    let mut entities = ex.finish();
-    coref::link(text.as_bytes(), &mut entities, &[]);
+    let mut entities = ex.clustered();
+    coref::link_before_ids(text.as_bytes(), &mut entities, &[]);
+    crate::domain::entity::give_ids(&mut entities);
     entities
 }
 
@@ -159,8 +167,9 @@ pub fn extract_document_in_pieces(
             return None;
         }
     }
-    let mut entities = ex.finish();
-    coref::link_document(doc, &mut entities, &[]);
+    let mut entities = ex.clustered();
+    coref::link_document_before_ids(doc, &mut entities, &[]);
+    crate::domain::entity::give_ids(&mut entities);
     Some(entities)
 }
 

@@ -63,6 +63,15 @@ const ADJECTIVES: &[&str] = &[
     "ultranationalist",
 ];
 
+/// Whether `lower` is one of [`ADJECTIVES`]: asked of the word after every "the", so a
+/// table built once.
+fn is_adjective(lower: &str) -> bool {
+    static SET: std::sync::OnceLock<rustc_hash::FxHashSet<&'static str>> =
+        std::sync::OnceLock::new();
+    SET.get_or_init(|| ADJECTIVES.iter().copied().collect())
+        .contains(lower)
+}
+
 /// Words after a noun that make the phrase name something else: "the city of", "the group
 /// behind".
 const NOT_AFTER: &[&str] = &[
@@ -134,7 +143,7 @@ pub fn find(
     // A type noun, maybe after one adjective of the list.
     let mut buf = [0u8; 24];
     let noun_at = match first.lower(text, &mut buf) {
-        Some(a) if ADJECTIVES.contains(&a) && run >= 2 => 1,
+        Some(a) if is_adjective(a) && run >= 2 => 1,
         _ => 0,
     };
     let noun = next[noun_at];
@@ -146,6 +155,24 @@ pub fn find(
         end: end_without_possessive(text, noun),
         what: What::Type(bit),
     })
+}
+
+/// Whether `det` followed by the word `first` may open a description (see [`find`]): most
+/// do not, and then the words after them need not be read.
+pub fn may_open(text: &[u8], det: Word, first: Word, facts: &Facts) -> bool {
+    if !words::only_space(text, det.end, first.start) || !first.is_lowercase(text) {
+        let b = first.bytes(text);
+        return det.is(text, "the")
+            && b.len() > 9
+            && b[b.len() - 9..].eq_ignore_ascii_case(b"-year-old");
+    }
+    let mut buf = [0u8; 24];
+    let Some(word) = first.lower(text, &mut buf) else {
+        return false;
+    };
+    facts.starts_role(word)
+        || is_adjective(word)
+        || types::bit_of(&strip_possessive(word)).is_some()
 }
 
 /// "the 45-year-old": the age.
@@ -272,103 +299,80 @@ pub fn resolve(
                 }],
             ));
             let key = key.split_whitespace().collect::<Vec<_>>().join(" ");
-            let holders: Vec<u32> = facts.role_holders(&key, d.start).collect();
-            one_or_the_one_in_focus(&holders, at_sentence, d.start, focus)
+            facts.role_holder(&key, d.start, focus)
         }
-        What::Age(age) => {
-            let holders: Vec<u32> = facts.age_holders(age, d.start).collect();
-            one_or_the_one_in_focus(&holders, at_sentence, d.start, focus)
-        }
+        What::Age(age) => facts.age_holder(age, d.start, focus),
     }
 }
 
-fn one_or_the_one_in_focus(
-    holders: &[u32],
-    _sentence: u32,
-    at: usize,
-    focus: &Focus,
-) -> Option<u32> {
-    match holders {
-        [] => None,
-        [one] => Some(*one),
-        _ => {
-            let mut in_focus = focus
-                .newest_first(at as u32)
-                .map(|s| s.entity)
-                .filter(|e| holders.contains(e));
-            let first = in_focus.next()?;
-            in_focus.all(|e| e == first).then_some(first)
-        }
-    }
-}
-
-/// Nouns for a person besides the titles and the describing nouns of `class_nouns.tsv`.
+/// Nouns for a person besides the titles and the describing nouns of `class_nouns.tsv`
+/// (sorted, for a binary search).
 const PERSON_NOUNS: &[&str] = &[
-    "boy",
-    "girl",
-    "man",
-    "woman",
-    "student",
-    "teenager",
-    "kid",
-    "child",
-    "defector",
-    "member",
-    "representative",
-    "official",
-    "resident",
     "activist",
-    "victim",
-    "suspect",
-    "pilot",
-    "citizen",
-    "candidate",
-    "councillor",
-    "councilor",
-    "veteran",
-    "newcomer",
-    "volunteer",
-    "guest",
-    "blogger",
-    "user",
-    "poster",
-    "owner",
-    "head",
-    "chief",
-    "leader",
-    "chairman",
-    "president",
-    "secretary",
     "adviser",
     "advisor",
     "aide",
-    "researcher",
-    "professor",
-    "employee",
-    "worker",
-    "survivor",
-    "witness",
-    "refugee",
-    "prisoner",
-    "detainee",
-    "investigator",
-    "detective",
-    "prosecutor",
-    "lawyer",
     "attorney",
-    "founder",
+    "blogger",
+    "boy",
+    "candidate",
+    "ceo",
+    "chairman",
+    "chief",
+    "child",
+    "citizen",
     "co-founder",
     "cofounder",
-    "ceo",
-    "teen",
-    "youngster",
-    "mother",
+    "councillor",
+    "councilor",
+    "defector",
+    "detainee",
+    "detective",
+    "employee",
     "father",
+    "founder",
+    "girl",
+    "guest",
+    "head",
+    "investigator",
+    "kid",
+    "lawyer",
+    "leader",
+    "man",
+    "member",
+    "mother",
+    "newcomer",
+    "official",
+    "owner",
+    "pilot",
+    "poster",
+    "president",
+    "prisoner",
+    "professor",
+    "prosecutor",
+    "refugee",
+    "representative",
+    "researcher",
+    "resident",
+    "secretary",
+    "student",
+    "survivor",
+    "suspect",
+    "teen",
+    "teenager",
+    "user",
+    "veteran",
+    "victim",
+    "volunteer",
+    "witness",
+    "woman",
+    "worker",
+    "youngster",
 ];
 
 /// Whether `lower` is a noun for a person (a title, a describing noun, or one of the list).
 pub fn is_person_noun(k: &super::super::knowledge::Knowledge, lower: &str) -> bool {
-    PERSON_NOUNS.contains(&lower)
+    PERSON_NOUNS.binary_search(&lower).is_ok()
         || k.is_title(lower)
         || k.class_noun(lower) == Some(crate::domain::entity::Kind::Person)
 }
@@ -475,4 +479,17 @@ pub fn apposition_before(
     let mut buf = [0u8; 24];
     let lower = strip_possessive(head.lower(text, &mut buf)?);
     fits(&lower).then_some((first.start, end_without_possessive(text, head)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn person_nouns_are_sorted_for_the_binary_search() {
+        assert!(PERSON_NOUNS.is_sorted());
+        let k = crate::domain::extract::knowledge::builtin();
+        assert!(is_person_noun(k, "student") && is_person_noun(k, "spokesman"));
+        assert!(!is_person_noun(k, "said"));
+    }
 }

@@ -91,13 +91,23 @@ pub struct At {
 }
 
 /// The entity `p` at `at` stands for, if the text makes it clear.
-pub fn resolve(text: &[u8], p: Pronoun, at: &At, focus: &Focus, facts: &Facts) -> Option<u32> {
+/// `is_subject` tells whether a mention in focus is its sentence's subject.
+pub fn resolve(
+    text: &[u8],
+    p: Pronoun,
+    at: &At,
+    focus: &Focus,
+    facts: &Facts,
+    is_subject: impl Fn(&Seen) -> bool,
+) -> Option<u32> {
+    let kind = |c: Class| match p.what {
+        What::Person(_) => false,
+        What::It => matches!(c, Class::Organization | Class::Country),
+        What::They => c == Class::Group,
+    };
     match p.what {
         What::Person(g) => person(text, g, p.case, at, focus, facts),
-        What::It => first_of_kind(text, p.case, at, focus, facts, |c| {
-            matches!(c, Class::Organization | Class::Country)
-        }),
-        What::They => first_of_kind(text, p.case, at, focus, facts, |c| c == Class::Group),
+        _ => first_of_kind(text, p.case, at, focus, facts, kind, is_subject),
     }
 }
 
@@ -208,6 +218,7 @@ fn first_of_kind(
     focus: &Focus,
     facts: &Facts,
     class_ok: impl Fn(Class) -> bool,
+    is_subject: impl Fn(&Seen) -> bool,
 ) -> Option<u32> {
     let fits = |s: &Seen| class_ok(facts.class[s.entity as usize]) && visible(s, at);
     let mut sentences = vec![at.sentence];
@@ -223,7 +234,7 @@ fn first_of_kind(
             continue;
         };
         let ok = fits(first)
-            && first.subject
+            && is_subject(first)
             && !(same && case == Case::Object && !clause_between(text, first.start, at.start));
         let alone = here.all(|s| !fits(s) || s.entity == first.entity);
         return (ok && alone).then_some(first.entity);
