@@ -145,6 +145,18 @@ pub fn write_document_line(
     let sentences = Sentences::of(doc);
     let connections =
         Connections::compute(&MentionIndex::new(entities), entities.len(), &sentences);
+    write_line_with(out, doc, entities, norms, &sentences, &connections)
+}
+
+/// [`write_document_line`] with the sentences and connections already computed.
+pub fn write_line_with(
+    out: &mut impl io::Write,
+    doc: &Document,
+    entities: &[Entity],
+    norms: &std::collections::BTreeMap<String, String>,
+    sentences: &Sentences,
+    connections: &Connections,
+) -> io::Result<()> {
     let document = DocumentOut {
         document: doc.name(),
         date: doc.dateline().map(|d| d.date.as_str()),
@@ -165,9 +177,9 @@ pub fn write_document_line(
             })
             .collect(),
         connections: ConnectionsOut {
-            connections: &connections,
+            connections,
             entities,
-            sentences: &sentences,
+            sentences,
         },
     };
     let mut ser = serde_json::Serializer::with_formatter(out, SafeFormatter);

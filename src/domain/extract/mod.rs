@@ -158,6 +158,75 @@ pub fn extract_document_in_pieces(
     Some(ex.finish())
 }
 
+/// Steps of extraction on their own, for the per-phase benchmarks (`benches/phases.rs`).
+#[doc(hidden)]
+pub mod phases {
+    use super::{Extractor, knowledge, memo, names, token};
+
+    /// Each line of `text` with its tokens.
+    fn for_each_line(text: &str, mut f: impl FnMut(&str, &[token::Token])) {
+        let mut toks = Vec::new();
+        for line in text.lines() {
+            token::tokenize(line, &mut toks);
+            f(line, &toks);
+        }
+    }
+
+    /// Tokenises every line of `text`: how many tokens.
+    pub fn tokenize(text: &str) -> usize {
+        let mut n = 0;
+        for_each_line(text, |_, toks| n += toks.len());
+        n
+    }
+
+    /// Looks up every word of `text` as the name finder may (a name, a common word, a given
+    /// name, a surname, a function word, the start of a longer name): how many were found.
+    /// Tokenising is included.
+    pub fn lookups(text: &str) -> usize {
+        let k = knowledge::builtin();
+        let mut found = 0;
+        let mut lower = String::new();
+        for_each_line(text, |line, toks| {
+            for t in toks.iter().filter(|t| t.is_word()) {
+                let w = t.text(line);
+                lower.clear();
+                lower.extend(w.chars().flat_map(char::to_lowercase));
+                found += usize::from(k.name(w).is_some())
+                    + usize::from(k.lower_word(&lower).is_some())
+                    + usize::from(k.is_given_name(w))
+                    + usize::from(k.is_surname(w))
+                    + usize::from(k.is_function_word(&lower))
+                    + usize::from(k.starts_longer_name(w));
+            }
+        });
+        found
+    }
+
+    /// Finds the names of `text` and types them, line by line (no dates, no figures):
+    /// how many. Tokenising is included.
+    pub fn names(text: &str) -> usize {
+        let k = knowledge::builtin();
+        let memo = memo::Memo::default();
+        let (mut used, mut out) = (Vec::new(), Vec::new());
+        let mut found = 0;
+        for_each_line(text, |line, toks| {
+            used.clear();
+            used.resize(toks.len(), false);
+            out.clear();
+            names::find(line, toks, &mut used, 0, memo::Known::new(k, &memo), &mut out);
+            found += out.len();
+        });
+        found
+    }
+
+    /// An extractor that has read `text`, to be finished (clustered) by the bench.
+    pub fn fed(text: &str) -> Extractor {
+        let mut ex = Extractor::new();
+        ex.feed(0, text);
+        ex
+    }
+}
+
 #[cfg(test)]
 mod tests;
 
