@@ -53,7 +53,11 @@ fn bench(c: &mut Criterion) {
     g.bench_function("names_and_typing", |b| b.iter(|| phases::names(&text)));
     g.bench_function("candidates", |b| b.iter(|| phases::fed(&text)));
     g.bench_function("cluster", |b| {
-        b.iter_batched(|| phases::fed(&text), |ex| ex.finish(), BatchSize::PerIteration)
+        b.iter_batched(
+            || phases::fed(&text),
+            |ex| ex.finish(),
+            BatchSize::PerIteration,
+        )
     });
     // Coreference and quotations get their figures here when they join extraction.
     g.bench_function("sentences", |b| b.iter(|| Sentences::of(&doc)));

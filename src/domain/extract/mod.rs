@@ -23,7 +23,6 @@ mod compile;
 mod dates;
 mod knowledge;
 mod line;
-mod memo;
 mod names;
 mod numbers;
 mod runs;
@@ -40,8 +39,6 @@ use token::Token;
 /// Extraction over a document fed in pieces.
 pub struct Extractor {
     k: &'static Knowledge,
-    /// Lookups already made in this document.
-    memo: memo::Memo,
     /// The candidates of the current line, before they are packed into `found`.
     line_found: Vec<Candidate>,
     found: Vec<Compact>,
@@ -65,7 +62,6 @@ impl Extractor {
     fn with_knowledge(k: &'static Knowledge) -> Extractor {
         Extractor {
             k,
-            memo: memo::Memo::default(),
             line_found: Vec::new(),
             found: Vec::new(),
             defs: Vec::new(),
@@ -96,8 +92,7 @@ impl Extractor {
         let out = &mut self.line_found;
         out.clear();
         dates::find(line, &self.toks, &mut self.used, base, out);
-        let known = memo::Known::new(self.k, &self.memo);
-        names::find(line, &self.toks, &mut self.used, base, known, out);
+        names::find(line, &self.toks, &mut self.used, base, self.k, out);
         numbers::find(line, &self.toks, &mut self.used, base, out);
         // Sorted here, a line at a time, so that the document is sorted when lines come in
         // order (stable: candidates at the same offset keep the order they were found in).
@@ -109,9 +104,9 @@ impl Extractor {
 
     /// Clusters the mentions found so far into entities, most important first.
     pub fn finish(self) -> Vec<Entity> {
-        // What reading needed (remembered lookups, a line's tokens) goes before clustering,
-        // the step that needs the most memory.
-        drop((self.memo, self.line_found, self.toks, self.used));
+        // What reading needed (a line's tokens and candidates) goes before clustering, the
+        // step that needs the most memory.
+        drop((self.line_found, self.toks, self.used));
         let mut found = self.found;
         let mut defs = self.defs;
         if !found.is_sorted_by_key(|c| c.start) {
@@ -161,7 +156,7 @@ pub fn extract_document_in_pieces(
 /// Steps of extraction on their own, for the per-phase benchmarks (`benches/phases.rs`).
 #[doc(hidden)]
 pub mod phases {
-    use super::{Extractor, knowledge, memo, names, token};
+    use super::{Extractor, knowledge, names, token};
 
     /// Each line of `text` with its tokens.
     fn for_each_line(text: &str, mut f: impl FnMut(&str, &[token::Token])) {
@@ -206,14 +201,13 @@ pub mod phases {
     /// how many. Tokenising is included.
     pub fn names(text: &str) -> usize {
         let k = knowledge::builtin();
-        let memo = memo::Memo::default();
         let (mut used, mut out) = (Vec::new(), Vec::new());
         let mut found = 0;
         for_each_line(text, |line, toks| {
             used.clear();
             used.resize(toks.len(), false);
             out.clear();
-            names::find(line, toks, &mut used, 0, memo::Known::new(k, &memo), &mut out);
+            names::find(line, toks, &mut used, 0, k, &mut out);
             found += out.len();
         });
         found
