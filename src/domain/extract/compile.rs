@@ -465,6 +465,12 @@ impl Out {
         for p in &pilots {
             out.extend(p.to_le_bytes());
         }
+        for s in &slots {
+            let key = s.map(|i| entries[i].0.as_bytes());
+            out.push(key.map_or(0, |k| {
+                tables::tag(tables::hash(k, tables::short_form(k), seed))
+            }));
+        }
         for s in slots {
             match s {
                 Some(i) => {
