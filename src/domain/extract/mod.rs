@@ -25,13 +25,14 @@ mod knowledge;
 mod line;
 mod names;
 mod numbers;
+pub mod pieces;
 mod runs;
 mod tables;
 mod token;
 mod typing;
 
 use crate::domain::entity::Entity;
-use candidate::{Candidate, Compact, Definition, Strings};
+use candidate::{Candidate, Compact, Definition, Packed, Strings};
 pub(crate) use dates::MONTHS;
 use knowledge::Knowledge;
 use token::Token;
@@ -102,6 +103,49 @@ impl Extractor {
             .extend(out.iter().map(|c| Compact::new(c, strings, defs)));
     }
 
+    /// What this extractor has found, to be joined to an extractor of the pieces before it.
+    pub fn into_found(self) -> Found {
+        Found {
+            found: self.found,
+            defs: self.defs,
+            strings: self.strings,
+        }
+    }
+
+    /// Takes in what another extractor found in the piece of the document that follows what
+    /// this one has read. Strings and forms are numbered as they first appear, as if this
+    /// extractor had read the piece itself: clustering, which breaks ties by those numbers,
+    /// gives the same entities whichever way the document was read.
+    pub fn absorb(&mut self, piece: Found) {
+        let Found {
+            found,
+            defs,
+            strings,
+        } = piece;
+        let ids: Vec<u32> = (0..strings.count() as u32)
+            .map(|id| self.strings.intern(strings.str(id)))
+            .collect();
+        let forms: Vec<u32> = (0..strings.form_count() as u32)
+            .map(|f| {
+                let mut form = strings.form(f);
+                form.key = ids[form.key as usize];
+                if let Packed::Value { norm, .. } = &mut form.reading {
+                    *norm = ids[*norm as usize];
+                }
+                self.strings.intern_form(form)
+            })
+            .collect();
+        self.found.extend(found.into_iter().map(|c| Compact {
+            form: forms[c.form as usize],
+            ..c
+        }));
+        self.defs.extend(defs.into_iter().map(|d| Definition {
+            key: ids[d.key as usize],
+            acronym: ids[d.acronym as usize],
+            ..d
+        }));
+    }
+
     /// Clusters the mentions found so far into entities, most important first.
     pub fn finish(self) -> Vec<Entity> {
         // What reading needed (a line's tokens and candidates) goes before clustering, the
@@ -117,6 +161,13 @@ impl Extractor {
     }
 }
 
+/// The candidates an extractor found in a piece of a document (see [`Extractor::absorb`]).
+pub struct Found {
+    found: Vec<Compact>,
+    defs: Vec<Definition>,
+    strings: Strings,
+}
+
 /// Extracts the entities of a whole text.
 pub fn extract(text: &str) -> Vec<Entity> {
     let mut ex = Extractor::new();
@@ -124,33 +175,24 @@ pub fn extract(text: &str) -> Vec<Entity> {
     ex.finish()
 }
 
-/// Extracts the entities of a document, invalid UTF-8 skipped, offsets into its bytes.
+/// Extracts the entities of a document, invalid UTF-8 skipped, offsets into its bytes, on
+/// every core.
 pub fn extract_document(doc: &crate::domain::document::Document) -> Vec<Entity> {
-    extract_document_in_pieces(doc, |_, _| true).unwrap_or_default()
+    extract_document_in_pieces(doc, pieces::all_cores(), |_, _| true).unwrap_or_default()
 }
 
-/// [`extract_document`] a megabyte at a time (pieces end at line ends), each piece given back
-/// once read (see `Document::release`), so that a mapped file is not all counted as this
-/// process's memory. `each(bytes, range)` sees every piece once it is read, before its pages
-/// are given back (for progress, or to fingerprint the document on the same pass), and stops
-/// the extraction by returning false.
+/// [`extract_document`] a piece at a time on `jobs` threads (see [`pieces`]), each piece
+/// given back once read (see `Document::release`), so that a mapped file is not all counted
+/// as this process's memory. `each(bytes, range)` sees every piece in order once it is read,
+/// before its pages are given back (for progress, or to fingerprint the document on the same
+/// pass), and stops the extraction by returning false. The entities are the same for every
+/// number of jobs.
 pub fn extract_document_in_pieces(
     doc: &crate::domain::document::Document,
-    mut each: impl FnMut(&[u8], std::ops::Range<usize>) -> bool,
+    jobs: usize,
+    each: impl FnMut(&[u8], std::ops::Range<usize>) -> bool,
 ) -> Option<Vec<Entity>> {
-    let mut ex = Extractor::new();
-    for piece in doc.pieces(0..doc.len(), 1 << 20) {
-        let bytes = &doc.bytes()[piece.clone()];
-        crate::domain::document::for_each_valid_run(bytes, piece.start, |at, text| {
-            ex.feed(at, text)
-        });
-        let go_on = each(bytes, piece.clone());
-        doc.release(piece);
-        if !go_on {
-            return None;
-        }
-    }
-    Some(ex.finish())
+    pieces::extract(doc, jobs, each).map(Extractor::finish)
 }
 
 /// Steps of extraction on their own, for the per-phase benchmarks (`benches/phases.rs`).
