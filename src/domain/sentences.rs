@@ -200,6 +200,17 @@ impl Iterator for Split<'_> {
         }
         let mut i = start;
         while i < end {
+            // Until a sentence grows too long, only line ends, terminators and the first byte
+            // of "…" can end it: the bytes between are stepped over at once.
+            if i - start < MAX_SENTENCE {
+                let limit = end.min(start + MAX_SENTENCE);
+                i += (bytes[i..limit].iter())
+                    .position(|&b| STOPS[b as usize])
+                    .unwrap_or(limit - i);
+                if i >= end {
+                    break;
+                }
+            }
             match bytes[i] {
                 b'\n' | b'\r' => {
                     let (after, breaks) = skip_space(bytes, i, end);
@@ -238,6 +249,18 @@ impl Iterator for Split<'_> {
         Some(start..trim_end(bytes, start, end))
     }
 }
+
+/// The bytes the splitter stops at: line ends, terminators, the first byte of "…".
+const STOPS: [bool; 256] = {
+    let mut stops = [false; 256];
+    let mut i = 0;
+    let bytes = b"\n\r.!?\xE2";
+    while i < bytes.len() {
+        stops[bytes[i] as usize] = true;
+        i += 1;
+    }
+    stops
+};
 
 /// Decides whether the terminator run starting at `at` ends a sentence; if so, returns where
 /// the sentence ends (after the run and any closing quotes or brackets).
