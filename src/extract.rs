@@ -132,7 +132,7 @@ fn one(
     let Some((doc, entities, norms)) = ready else {
         return Ok(());
     };
-    crate::interop::write_export(out, &doc, &entities, &norms, run.target, run.unit)
+    crate::interop::write_export(out, &doc, &entities, &norms, run.target, run.unit, jobs)
 }
 
 /// The documents `range` of `files`, several at once on `jobs` threads, each handed to
@@ -199,8 +199,8 @@ fn render(run: &Run, files: &[String], i: usize) -> Done {
         prepare(run, files, i, 1, &mut done.notes, &mut done.failed)
     {
         let out = &mut done.out;
-        let written =
-            crate::interop::write_export(out, &doc, &entities, &norms, run.target, run.unit);
+        let (target, unit) = (run.target, run.unit);
+        let written = crate::interop::write_export(out, &doc, &entities, &norms, target, unit, 1);
         done.failed |= written.is_err();
     }
     done

@@ -91,7 +91,8 @@ pub enum Target {
     Conll,
 }
 
-/// Writes one document's output, ending with a newline; JSON is streamed, not built first.
+/// Writes one document's output, ending with a newline; JSON is streamed, not built first,
+/// and made on `jobs` threads.
 pub fn write_export(
     out: &mut impl std::io::Write,
     doc: &Document,
@@ -99,10 +100,11 @@ pub fn write_export(
     norms: &BTreeMap<String, String>,
     target: Target,
     unit: Unit,
+    jobs: usize,
 ) -> std::io::Result<()> {
     match target {
         Target::Json => {
-            dramatis_json::write_document_line(out, doc, entities, norms)?;
+            dramatis_json::write_document_line_on(out, doc, entities, norms, jobs)?;
             out.write_all(b"\n")
         }
         _ => out.write_all(export(doc, entities, norms, target, unit).as_bytes()),
