@@ -9,7 +9,7 @@ use std::sync::mpsc;
 
 use common::pty::Pty;
 use dramatis::domain::document::Document;
-use dramatis::reader::action::Action;
+use dramatis::reader::action::{Action, Work};
 use dramatis::reader::app::{App, Options};
 use dramatis::reader::input::Keymap;
 use dramatis::reader::ui::{self, Theme};
@@ -66,15 +66,15 @@ fn progress_shows_keys_work_meanwhile_and_the_cast_replaces_it() {
     assert!(screen(&mut terminal, &app).contains("finding entities… 0%"));
 
     // A rendezvous channel: the worker waits at each report until the test takes it.
-    let (tx, rx) = mpsc::sync_channel::<Action>(0);
+    let (tx, rx) = mpsc::sync_channel::<Work>(0);
     let handle = worker::spawn_extraction(vec![doc], move |a| tx.send(a).is_ok());
 
     let first = rx.recv().unwrap();
-    let Action::Progress { percent, .. } = first else {
+    let Work::Progress { percent, .. } = first else {
         panic!("progress comes first, got {first:?}");
     };
     assert!(percent < 100);
-    app.update(first);
+    app.update(Action::Work(first));
     // The worker is now blocked on its next report: extraction is certainly still running.
     app.update(Action::Bottom);
     let during = screen(&mut terminal, &app);
@@ -89,13 +89,13 @@ fn progress_shows_keys_work_meanwhile_and_the_cast_replaces_it() {
 
     let mut percents = vec![percent];
     let mut ready = false;
-    for action in rx.iter() {
-        match &action {
-            Action::Progress { percent, .. } => percents.push(*percent),
-            Action::CastReady { .. } => ready = true,
+    for work in rx.iter() {
+        match &work {
+            Work::Progress { percent, .. } => percents.push(*percent),
+            Work::CastReady { .. } => ready = true,
             _ => {}
         }
-        app.update(action);
+        app.update(Action::Work(work));
         if ready {
             break;
         }

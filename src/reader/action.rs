@@ -73,33 +73,8 @@ pub enum Action {
         column: u16,
         row: u16,
     },
-    /// Background extraction of document `doc` has done this percentage.
-    Progress {
-        doc: usize,
-        percent: u8,
-    },
-    /// Background extraction of document `doc` is done.
-    CastReady {
-        doc: usize,
-        cast: Box<Cast>,
-    },
     /// A change to the cast (see `app::curation`).
     Edit(Edit),
-    /// Document `doc`'s corrections were read: the cast in `CastReady` already has them.
-    CurationReady {
-        doc: usize,
-        curation: Box<Curation>,
-    },
-    /// Document `doc`'s content fingerprint (the key of its remembered session).
-    Fingerprinted {
-        doc: usize,
-        print: String,
-    },
-    /// Where the reader left document `doc` last time.
-    Resume {
-        doc: usize,
-        memory: Remembered,
-    },
     /// Show or hide the connections of the selected entity (in the panel under the text).
     ToggleConnections,
     /// Show or hide every mention of the selected entity in context.
@@ -109,11 +84,31 @@ pub enum Action {
     /// Pin the selected entity (or unpin it): pinned actors stay lit, each in its colour.
     TogglePin,
     ClearPins,
+    /// News from the background work.
+    Work(Work),
+}
+
+/// News from the background work (extraction, corrections, fingerprints), apart from what
+/// the reader asks for: it never clears a note or a count being typed.
+#[derive(Debug, Clone)]
+pub enum Work {
+    /// Extraction of document `doc` has done this percentage.
+    Progress { doc: usize, percent: u8 },
+    /// Extraction of document `doc` is done.
+    CastReady { doc: usize, cast: Box<Cast> },
+    /// Document `doc`'s corrections were read: the cast in `CastReady` already has them.
+    CurationReady { doc: usize, curation: Box<Curation> },
+    /// Document `doc`'s content fingerprint (the key of its remembered session).
+    Fingerprinted { doc: usize, print: String },
+    /// Where the reader left document `doc` last time.
+    Resume { doc: usize, memory: Remembered },
     /// The sentences and connections of document `doc` are counted (after its cast).
     RelationsReady {
         doc: usize,
         relations: Box<Relations>,
     },
+    /// The extraction thread died (a panic): the reader goes on without a cast.
+    Failed,
 }
 
 /// Which keys the app is listening with now.

@@ -19,7 +19,7 @@ use crate::domain::layout::{Layout, RowPos};
 use crate::domain::mention_index;
 use crate::domain::search::{self, Query};
 use crate::domain::wrap::{self, RowSpan};
-use crate::reader::action::{Action, Amount, Mode, Pending};
+use crate::reader::action::{Action, Amount, Mode, Pending, Work};
 use crate::store::sessions::Remembered;
 use geometry::{Area, Geometry};
 use library::{Memory, Shelf};
@@ -191,14 +191,14 @@ impl App {
         let relations = crate::domain::connections::Relations::compute(&doc, &cast);
         let mut app = App::new(vec![doc], options);
         app.update(Action::Resize { width, height });
-        app.update(Action::CastReady {
+        app.update(Action::Work(Work::CastReady {
             doc: 0,
             cast: Box::new(cast),
-        });
-        app.update(Action::RelationsReady {
+        }));
+        app.update(Action::Work(Work::RelationsReady {
             doc: 0,
             relations: Box::new(relations),
-        });
+        }));
         app
     }
 
@@ -213,31 +213,71 @@ impl App {
         false
     }
 
+    /// News from the background work.
+    fn take_work(&mut self, work: Work) {
+        match work {
+            Work::CurationReady { doc, curation } => {
+                if doc == self.shelf {
+                    let unfit = curation.unfit.len();
+                    let error = curation.error.clone();
+                    self.curation = Some(*curation);
+                    if let Some(e) = error {
+                        self.message = Some(e);
+                    } else if unfit > 0 {
+                        self.message = Some(format!(
+                            "{unfit} saved correction{} no longer fit{} this document",
+                            if unfit == 1 { "" } else { "s" },
+                            if unfit == 1 { "s" } else { "" }
+                        ));
+                    }
+                } else if let Some(s) = self.shelves.get_mut(doc) {
+                    s.curation = Some(*curation);
+                }
+            }
+            Work::Progress { doc, percent } => {
+                if doc == self.shelf {
+                    self.progress = Some(percent.min(99));
+                } else if let Some(s) = self.shelves.get_mut(doc) {
+                    s.progress = percent.min(99);
+                }
+            }
+            Work::CastReady { doc, cast } => {
+                if doc == self.shelf {
+                    self.set_cast(*cast);
+                } else if let Some(s) = self.shelves.get_mut(doc) {
+                    s.cast = Some(*cast);
+                    s.progress = 100;
+                }
+            }
+            Work::Resume { doc, memory } => self.resume(doc, &memory),
+            Work::Fingerprinted { doc, print } => {
+                if let Some(s) = self.shelves.get_mut(doc) {
+                    s.print = Some(print);
+                }
+            }
+            Work::RelationsReady { doc, relations } => self.set_relations(doc, *relations),
+            Work::Failed => {
+                self.take_work(Work::CastReady {
+                    doc: self.shelf,
+                    cast: Box::default(),
+                });
+                self.message = Some("finding entities failed (details on exit)".into());
+            }
+        }
+    }
+
     pub fn update(&mut self, action: Action) {
-        if !matches!(
-            action,
-            Action::Progress { .. }
-                | Action::CastReady { .. }
-                | Action::Resume { .. }
-                | Action::RelationsReady { .. }
-                | Action::CurationReady { .. }
-                | Action::Fingerprinted { .. }
-        ) {
+        // News from the background neither clears the note on the status line nor eats a
+        // count being typed.
+        let news = matches!(action, Action::Work(_));
+        if !news {
             self.message = None;
         }
-        // Background news must not eat a count being typed.
-        let keeps_count = matches!(
-            action,
-            Action::CountDigit(_)
-                | Action::GoToPercent
-                | Action::Progress { .. }
-                | Action::CastReady { .. }
-                | Action::Resume { .. }
-                | Action::Fingerprinted { .. }
-                | Action::CurationReady { .. }
-                | Action::RelationsReady { .. }
-                | Action::Resize { .. }
-        );
+        let keeps_count = news
+            || matches!(
+                action,
+                Action::CountDigit(_) | Action::GoToPercent | Action::Resize { .. }
+            );
         let count = if keeps_count {
             self.count
         } else {
@@ -366,24 +406,6 @@ impl App {
                 }
             },
             Action::Edit(edit) => self.edit(edit),
-            Action::CurationReady { doc, curation } => {
-                if doc == self.shelf {
-                    let unfit = curation.unfit.len();
-                    let error = curation.error.clone();
-                    self.curation = Some(*curation);
-                    if let Some(e) = error {
-                        self.message = Some(e);
-                    } else if unfit > 0 {
-                        self.message = Some(format!(
-                            "{unfit} saved correction{} no longer fit{} this document",
-                            if unfit == 1 { "" } else { "s" },
-                            if unfit == 1 { "s" } else { "" }
-                        ));
-                    }
-                } else if let Some(s) = self.shelves.get_mut(doc) {
-                    s.curation = Some(*curation);
-                }
-            }
             Action::Cancel => self.cancel(),
             Action::ToggleMouse => {
                 self.mouse = !self.mouse;
@@ -400,33 +422,12 @@ impl App {
             }
             Action::MouseScroll { column, row, lines } => self.mouse_scroll(column, row, lines),
             Action::MouseClick { column, row } => self.mouse_click(column, row),
-            Action::Progress { doc, percent } => {
-                if doc == self.shelf {
-                    self.progress = Some(percent.min(99));
-                } else if let Some(s) = self.shelves.get_mut(doc) {
-                    s.progress = percent.min(99);
-                }
-            }
-            Action::CastReady { doc, cast } => {
-                if doc == self.shelf {
-                    self.set_cast(*cast);
-                } else if let Some(s) = self.shelves.get_mut(doc) {
-                    s.cast = Some(*cast);
-                    s.progress = 100;
-                }
-            }
-            Action::Resume { doc, memory } => self.resume(doc, &memory),
-            Action::Fingerprinted { doc, print } => {
-                if let Some(s) = self.shelves.get_mut(doc) {
-                    s.print = Some(print);
-                }
-            }
             Action::ToggleConnections => self.toggle_panel(panels::PanelKind::Connections),
             Action::ToggleContexts => self.toggle_panel(panels::PanelKind::Contexts),
             Action::ToggleCorpus => self.toggle_panel(panels::PanelKind::Corpus),
             Action::TogglePin => self.toggle_pin(),
             Action::ClearPins => self.clear_pins(),
-            Action::RelationsReady { doc, relations } => self.set_relations(doc, *relations),
+            Action::Work(work) => self.take_work(work),
         }
         self.tidy_panels();
         self.refresh_view();

@@ -17,7 +17,7 @@ use ratatui::crossterm::{cursor, execute};
 use ratatui::layout::{Rect, Size};
 use signal_hook::consts::signal::{SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGTSTP};
 
-use crate::reader::action::Action;
+use crate::reader::action::{Action, Work};
 use crate::reader::app::App;
 use crate::reader::input::{self, Keymap};
 use crate::reader::ui::{self, Theme};
@@ -125,7 +125,7 @@ fn install_panic_hook() {
 /// What wakes the event loop.
 enum Wake {
     Terminal(Event),
-    Work(Action),
+    Work(Work),
     /// The extraction thread died (a panic): the reader goes on without a cast.
     WorkFailed,
     Signal(i32),
@@ -136,8 +136,8 @@ enum Wake {
 struct WorkSender(mpsc::Sender<Wake>);
 
 impl WorkSender {
-    fn send(&self, action: Action) -> bool {
-        self.0.send(Wake::Work(action)).is_ok()
+    fn send(&self, work: Work) -> bool {
+        self.0.send(Wake::Work(work)).is_ok()
     }
 }
 
@@ -226,15 +226,8 @@ pub fn run(
         for wake in std::iter::once(first).chain(rx.try_iter()) {
             let action = match wake {
                 Wake::Terminal(ev) => input::map_event(keymap, &ev, app.mode()),
-                Wake::Work(a) => Some(a),
-                Wake::WorkFailed => {
-                    app.update(Action::CastReady {
-                        doc: app.shelf,
-                        cast: Box::default(),
-                    });
-                    app.message = Some("finding entities failed (details on exit)".into());
-                    None
-                }
+                Wake::Work(work) => Some(Action::Work(work)),
+                Wake::WorkFailed => Some(Action::Work(Work::Failed)),
                 Wake::Signal(n) => {
                     ending = Some(Ending::Signal(n));
                     break;
@@ -321,7 +314,7 @@ mod tests {
         let (tx, rx) = mpsc::channel();
         let sender = WorkSender(tx);
         let worker = thread::spawn(move || {
-            assert!(sender.send(Action::Progress { doc: 0, percent: 5 }));
+            assert!(sender.send(Work::Progress { doc: 0, percent: 5 }));
             panic!("the extractor failed on this input");
         });
         assert!(worker.join().is_err());
@@ -329,7 +322,7 @@ mod tests {
         assert!(matches!(
             got[..],
             [
-                Wake::Work(Action::Progress { percent: 5, .. }),
+                Wake::Work(Work::Progress { percent: 5, .. }),
                 Wake::WorkFailed
             ]
         ));
@@ -340,7 +333,7 @@ mod tests {
         let (tx, rx) = mpsc::channel();
         let sender = WorkSender(tx);
         thread::spawn(move || {
-            sender.send(Action::Progress {
+            sender.send(Work::Progress {
                 doc: 0,
                 percent: 100,
             })
@@ -350,7 +343,7 @@ mod tests {
         let got: Vec<Wake> = rx.iter().collect();
         assert!(matches!(
             got[..],
-            [Wake::Work(Action::Progress { percent: 100, .. })]
+            [Wake::Work(Work::Progress { percent: 100, .. })]
         ));
     }
 }

@@ -11,7 +11,7 @@ use crate::domain::document::{Document, Source};
 use crate::domain::entity::Entity;
 use crate::domain::extract;
 use crate::domain::fingerprint::{self, Fingerprinter};
-use crate::reader::action::Action;
+use crate::reader::action::Work;
 use crate::reader::app::curation::Curation;
 use crate::store::sessions::Sessions;
 use crate::store::sidecar::{self, Sidecar};
@@ -29,7 +29,7 @@ pub struct Origin {
 /// `Progress` now and then and `CastReady` for each. Stops when `send` returns false.
 pub fn spawn_extraction(
     docs: Vec<Document>,
-    send: impl Fn(Action) -> bool + Send + 'static,
+    send: impl Fn(Work) -> bool + Send + 'static,
 ) -> JoinHandle<()> {
     spawn_pipeline(docs, Vec::new(), false, send)
 }
@@ -40,7 +40,7 @@ pub fn spawn_extraction(
 pub fn spawn_reading(
     docs: Vec<Document>,
     origins: Vec<Origin>,
-    send: impl Fn(Action) -> bool + Send + 'static,
+    send: impl Fn(Work) -> bool + Send + 'static,
 ) -> JoinHandle<()> {
     spawn_pipeline(docs, origins, true, send)
 }
@@ -49,7 +49,7 @@ fn spawn_pipeline(
     docs: Vec<Document>,
     mut origins: Vec<Origin>,
     curate: bool,
-    send: impl Fn(Action) -> bool + Send + 'static,
+    send: impl Fn(Work) -> bool + Send + 'static,
 ) -> JoinHandle<()> {
     thread::Builder::new()
         .name("extract".into())
@@ -79,14 +79,14 @@ fn spawn_pipeline(
                 // after, over the same (shared) index.
                 let index = std::sync::Arc::clone(&cast.index);
                 let entities = cast.entities.len();
-                if !send(Action::CastReady {
+                if !send(Work::CastReady {
                     doc: i,
                     cast: Box::new(cast),
                 }) {
                     return;
                 }
                 if let Some(curation) = curation
-                    && !send(Action::CurationReady {
+                    && !send(Work::CurationReady {
                         doc: i,
                         curation: Box::new(curation),
                     })
@@ -94,7 +94,7 @@ fn spawn_pipeline(
                     return;
                 }
                 let relations = Relations::compute_with(doc, &index, entities);
-                if !send(Action::RelationsReady {
+                if !send(Work::RelationsReady {
                     doc: i,
                     relations: Box::new(relations),
                 }) {
@@ -132,7 +132,7 @@ fn yield_to_the_reader() {
 /// Fingerprints each document and sends `Resume` for those read before.
 pub fn spawn_resume(
     docs: Vec<Document>,
-    send: impl Fn(Action) -> bool + Send + 'static,
+    send: impl Fn(Work) -> bool + Send + 'static,
 ) -> JoinHandle<()> {
     thread::Builder::new()
         .name("resume".into())
@@ -146,11 +146,11 @@ pub fn spawn_resume(
                         doc.release(r)
                     }));
                 let memory = sessions.get(&print);
-                if !send(Action::Fingerprinted { doc: i, print }) {
+                if !send(Work::Fingerprinted { doc: i, print }) {
                     return;
                 }
                 if let Some(memory) = memory
-                    && !send(Action::Resume { doc: i, memory })
+                    && !send(Work::Resume { doc: i, memory })
                 {
                     return;
                 }
@@ -187,7 +187,7 @@ fn open_curation(
 fn extract_with_progress(
     index: usize,
     doc: &Document,
-    send: &impl Fn(Action) -> bool,
+    send: &impl Fn(Work) -> bool,
 ) -> Option<(Vec<Entity>, u64)> {
     let mut print = Fingerprinter::new(doc.len());
     let total = doc.len().max(1);
@@ -199,7 +199,7 @@ fn extract_with_progress(
             return true;
         }
         reported = percent;
-        send(Action::Progress {
+        send(Work::Progress {
             doc: index,
             percent,
         })
@@ -238,12 +238,12 @@ mod tests {
         spawn_extraction(vec![big, small], move |a| tx.send(a).is_ok())
             .join()
             .unwrap();
-        let got: Vec<Action> = rx.iter().collect();
-        assert!(matches!(got[0], Action::Progress { doc: 0, percent } if percent < 100));
+        let got: Vec<Work> = rx.iter().collect();
+        assert!(matches!(got[0], Work::Progress { doc: 0, percent } if percent < 100));
         let ready: Vec<usize> = got
             .iter()
             .filter_map(|a| match a {
-                Action::CastReady { doc, cast } if !cast.entities.is_empty() => Some(*doc),
+                Work::CastReady { doc, cast } if !cast.entities.is_empty() => Some(*doc),
                 _ => None,
             })
             .collect();
@@ -260,8 +260,8 @@ mod tests {
         let order: Vec<String> = rx
             .iter()
             .filter_map(|a| match a {
-                Action::CastReady { doc, .. } => Some(format!("cast {doc}")),
-                Action::RelationsReady { doc, relations } => {
+                Work::CastReady { doc, .. } => Some(format!("cast {doc}")),
+                Work::RelationsReady { doc, relations } => {
                     assert_eq!(relations.sentences.len(), 2);
                     Some(format!("relations {doc}"))
                 }

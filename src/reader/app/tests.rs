@@ -238,17 +238,17 @@ fn progress_then_cast_fills_the_sidebar() {
         height: 20,
     });
     assert_eq!(a.progress, Some(0));
-    a.update(Action::Progress {
+    a.update(Action::Work(Work::Progress {
         doc: 0,
         percent: 43,
-    });
+    }));
     assert_eq!(a.progress, Some(43));
     a.update(Action::Scroll(Amount::Lines(2)));
     assert_eq!(a.progress, Some(43), "keys work while entities are found");
-    a.update(Action::CastReady {
+    a.update(Action::Work(Work::CastReady {
         doc: 0,
         cast: Box::new(cast),
-    });
+    }));
     assert_eq!(a.progress, None);
     assert_eq!(a.sidebar_rows.len(), 4);
 }
@@ -391,18 +391,18 @@ fn documents_keep_their_place_and_cast_when_switching() {
         }])
     };
     let (d0, d1) = (a.shelves[0].doc.clone(), a.shelves[1].doc.clone());
-    a.update(Action::CastReady {
+    a.update(Action::Work(Work::CastReady {
         doc: 1,
         cast: Box::new(cast_of("Beta", &d1)),
-    });
+    }));
     assert!(
         a.cast.entities.is_empty(),
         "the other document's cast waits on its shelf"
     );
-    a.update(Action::CastReady {
+    a.update(Action::Work(Work::CastReady {
         doc: 0,
         cast: Box::new(cast_of("Alpha", &d0)),
-    });
+    }));
     a.update(Action::Scroll(Amount::Lines(5)));
     let kept = a.top_offset();
     a.update(Action::NextDocument);
@@ -438,10 +438,10 @@ fn a_remembered_session_resumes_unless_the_reader_has_moved() {
         entity: Some("Beta".into()),
         marks: vec![('q', 5)],
     };
-    a.update(Action::Resume {
+    a.update(Action::Work(Work::Resume {
         doc: 0,
         memory: memory.clone(),
-    });
+    }));
     assert_eq!(a.top_offset(), target);
     assert_eq!(
         a.selected
@@ -454,7 +454,7 @@ fn a_remembered_session_resumes_unless_the_reader_has_moved() {
     let mut moved = app(100, 10);
     moved.update(Action::Bottom);
     let bottom = moved.top_offset();
-    moved.update(Action::Resume { doc: 0, memory });
+    moved.update(Action::Work(Work::Resume { doc: 0, memory }));
     assert_eq!(
         moved.top_offset(),
         bottom,
@@ -489,10 +489,10 @@ fn curated() -> App {
     let mut a = app(100, 20);
     let fresh = a.cast.entities.clone();
     let (curation, _) = curation::Curation::new(fresh, Default::default(), None, &a.doc);
-    a.update(Action::CurationReady {
+    a.update(Action::Work(Work::CurationReady {
         doc: 0,
         curation: Box::new(curation),
-    });
+    }));
     a.update(Action::FocusNext);
     a.update(Action::Select);
     a.update(Action::FocusNext);

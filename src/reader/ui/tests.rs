@@ -10,7 +10,7 @@ use super::*;
 use crate::domain::cast::Cast;
 use crate::domain::document::Document;
 use crate::domain::entity::{Entity, Kind, Mention};
-use crate::reader::action::Action;
+use crate::reader::action::{Action, Work};
 use crate::reader::app::Options;
 
 const TEXT: &str =
@@ -220,16 +220,16 @@ fn progress_shows_in_the_sidebar_and_status_line() {
         width: 100,
         height: 12,
     });
-    a.update(Action::Progress {
+    a.update(Action::Work(Work::Progress {
         doc: 0,
         percent: 43,
-    });
+    }));
     let s = screen(&draw(&a, &Theme::colored()));
     assert!(s.contains("finding entities… 43%"));
-    a.update(Action::CastReady {
+    a.update(Action::Work(Work::CastReady {
         doc: 0,
         cast: Box::new(cast()),
-    });
+    }));
     let s = screen(&draw(&a, &Theme::colored()));
     assert!(!s.contains("finding entities"));
 }

@@ -230,14 +230,14 @@ fn two_documents() -> App {
     for (i, d) in [d0, d1].iter().enumerate() {
         let text = d.text(0..d.len()).into_owned();
         let cast = Cast::found_by_search(&text, &NAMES);
-        a.update(Action::RelationsReady {
+        a.update(Action::Work(Work::RelationsReady {
             doc: i,
             relations: Box::new(Relations::compute(d, &cast)),
-        });
-        a.update(Action::CastReady {
+        }));
+        a.update(Action::Work(Work::CastReady {
             doc: i,
             cast: Box::new(cast),
-        });
+        }));
     }
     a
 }
@@ -252,10 +252,10 @@ fn the_panel_closes_when_another_document_is_shown() {
         height: 30,
     });
     let cast = Cast::found_by_search("Ruritania met Elbonia.", &NAMES);
-    a.update(Action::CastReady {
+    a.update(Action::Work(Work::CastReady {
         doc: 0,
         cast: Box::new(cast),
-    });
+    }));
     let full = a.geometry.text.height;
     select(&mut a, "Ruritania");
     a.update(Action::ToggleConnections);
