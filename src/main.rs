@@ -108,9 +108,9 @@ fn read(cli: &Cli) -> Result<ExitCode> {
             .measure
             .or(config.measure)
             .unwrap_or(Options::default().measure),
+        mouse: !cli.no_mouse && config.mouse.unwrap_or(true),
     };
     let run = RunOptions {
-        mouse: !cli.no_mouse && config.mouse.unwrap_or(true),
         resume: !cli.no_resume,
     };
     let theme = theme(cli.color, &config);

@@ -8,7 +8,7 @@ use common::Scratch;
 use dramatis::domain::corrections::{Correction, History, Key};
 use dramatis::domain::document::Document;
 use dramatis::domain::entity::Kind;
-use dramatis::store::sidecar::{Sidecar, content_hash};
+use dramatis::store::sidecar::{Sidecar, Sidecars, content_hash};
 
 fn history(n: usize) -> History {
     let mut h = History::default();
@@ -139,4 +139,31 @@ fn temporary_files_of_dead_writers_are_cleared_on_opening() {
         assert!(!dead.exists());
     }
     assert!(mine.exists(), "a live writer's file is kept");
+}
+
+#[test]
+fn each_document_saves_through_its_own_sidecar_and_one_without_saves_nothing() {
+    let s = Scratch::new("store-sidecars");
+    let first = s.file("first.txt", "Alice met Bob.");
+    let second = s.file("second.txt", "Carol met Dave.");
+    let data = s.0.join("data");
+    let mut sidecars = Sidecars::default();
+    for (doc, path) in [(0, &first), (2, &second)] {
+        let text = fs::read_to_string(path).unwrap();
+        let d = Document::from_string(path.display().to_string(), text);
+        let (car, _) = Sidecar::open(&d, Some(path), Some(&data)).unwrap();
+        sidecars.keep(doc, car);
+    }
+    sidecars.save(2, &history(1)).unwrap();
+    sidecars.save(1, &history(3)).unwrap();
+    assert!(!s.0.join("first.txt.dramatis.json").exists());
+    let saved = fs::read_to_string(s.0.join("second.txt.dramatis.json")).unwrap();
+    assert!(
+        saved.contains("\"E0\"") && !saved.contains("\"E1\""),
+        "{saved}"
+    );
+    assert!(
+        !data.exists(),
+        "document 1 has no sidecar: nothing written anywhere"
+    );
 }

@@ -1,7 +1,7 @@
 //! Reader state and `update(Action)`: everything the reader does, with no terminal in sight.
 //! The ui renders from `&App`; tests drive it with Actions.
 
-pub mod curation;
+mod edit;
 pub mod geometry;
 pub mod library;
 mod mouse;
@@ -13,13 +13,14 @@ use std::collections::BTreeMap;
 use std::ops::Range;
 
 use crate::domain::cast::Cast;
+use crate::domain::curation::Curation;
 use crate::domain::document::Document;
 use crate::domain::entity::{Entity, Mention};
 use crate::domain::layout::{Layout, RowPos};
 use crate::domain::mention_index;
 use crate::domain::search::{self, Query};
 use crate::domain::wrap::{self, RowSpan};
-use crate::reader::action::{Action, Amount, Mode, Pending, Work};
+use crate::reader::action::{Action, Amount, Effect, Mode, Pending, Work};
 use crate::store::sessions::Remembered;
 use geometry::{Area, Geometry};
 use library::{Memory, Shelf};
@@ -33,16 +34,21 @@ pub enum Focus {
     Panel,
 }
 
-/// Reader settings that do not change while it runs.
+/// Reader settings from the command line and the config file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Options {
     /// The widest text line, in columns; wider panes centre the text.
     pub measure: u16,
+    /// Capture the mouse (wheel, clicks) at start.
+    pub mouse: bool,
 }
 
 impl Default for Options {
     fn default() -> Options {
-        Options { measure: 90 }
+        Options {
+            measure: 90,
+            mouse: true,
+        }
     }
 }
 
@@ -103,10 +109,8 @@ pub struct App {
     pub prompt: Option<String>,
     pub prompt_purpose: PromptPurpose,
     /// The corrections of the shown document (once its cast is ready).
-    pub curation: Option<curation::Curation>,
+    pub curation: Option<Curation>,
     pub search: Option<SearchState>,
-    /// The submitted search's hits are still to be counted (see [`App::after_frame`]).
-    count_due: bool,
     pub follow: Follow,
     /// Whether the reader has the mouse (else the terminal selects text).
     pub mouse: bool,
@@ -121,7 +125,6 @@ pub struct App {
     pub selected: Option<usize>,
     /// Which mention of the selected entity is current (index into its mentions).
     pub current: Option<usize>,
-    pub quit: bool,
     /// A one-off note for the status line, cleared by the next key.
     pub message: Option<String>,
     /// The rows on screen, top to bottom.
@@ -136,6 +139,8 @@ pub struct App {
     size: (u16, u16),
     sidebar_wanted: Option<bool>,
     options: Options,
+    /// What the last update asks of the terminal layer (see [`App::update`]).
+    effects: Vec<Effect>,
 }
 
 impl App {
@@ -161,9 +166,8 @@ impl App {
             prompt_purpose: PromptPurpose::Search,
             curation: None,
             search: None,
-            count_due: false,
             follow: Follow::Mentions,
-            mouse: true,
+            mouse: options.mouse,
             geometry: Geometry::default(),
             focus: Focus::Document,
             sidebar_rows: Vec::new(),
@@ -171,7 +175,6 @@ impl App {
             sidebar_scroll: 0,
             selected: None,
             current: None,
-            quit: false,
             message: None,
             view: Vec::new(),
             panels: panels::Panels::default(),
@@ -183,6 +186,7 @@ impl App {
             size: (0, 0),
             sidebar_wanted: None,
             options,
+            effects: Vec::new(),
         }
     }
 
@@ -202,24 +206,16 @@ impl App {
         app
     }
 
-    /// Work that can wait until the screen shows what the last keys asked for: counting the
-    /// hits of a submitted search, a pass over the whole text (tens of milliseconds at
-    /// 100 MB), so the first hit is drawn before it. True if the screen must be drawn again.
-    pub fn after_frame(&mut self) -> bool {
-        if std::mem::take(&mut self.count_due) {
-            self.count_hits();
-            return self.search.as_ref().is_some_and(|s| s.count.is_some());
-        }
-        false
-    }
-
     /// News from the background work.
     fn take_work(&mut self, work: Work) {
         match work {
-            Work::CurationReady { doc, curation } => {
+            Work::CurationReady {
+                doc,
+                curation,
+                error,
+            } => {
                 if doc == self.shelf {
                     let unfit = curation.unfit.len();
-                    let error = curation.error.clone();
                     self.curation = Some(*curation);
                     if let Some(e) = error {
                         self.message = Some(e);
@@ -263,10 +259,13 @@ impl App {
                 });
                 self.message = Some("finding entities failed (details on exit)".into());
             }
+            Work::NotSaved(why) => self.message = Some(why),
         }
     }
 
-    pub fn update(&mut self, action: Action) {
+    /// Changes the state as `action` asks (the only way it changes), and returns what the
+    /// terminal layer is to do about it: quit, save corrections, capture the mouse...
+    pub fn update(&mut self, action: Action) -> Vec<Effect> {
         // News from the background neither clears the note on the status line nor eats a
         // count being typed.
         let news = matches!(action, Action::Work(_));
@@ -284,7 +283,7 @@ impl App {
             self.count.take()
         };
         match action {
-            Action::Quit => self.quit = true,
+            Action::Quit => self.effects.push(Effect::Quit),
             Action::CountDigit(d) => {
                 self.count = Some(
                     count
@@ -414,8 +413,10 @@ impl App {
                 } else {
                     "mouse off: the terminal selects and copies text".into()
                 });
+                self.effects.push(Effect::SetMouse(self.mouse));
             }
-            Action::Suspend => {}
+            Action::Suspend => self.effects.push(Effect::Suspend),
+            Action::CountSearchHits => self.count_hits(),
             Action::Resize { width, height } => {
                 self.size = (width, height);
                 self.relayout();
@@ -431,6 +432,7 @@ impl App {
         }
         self.tidy_panels();
         self.refresh_view();
+        std::mem::take(&mut self.effects)
     }
 
     /// Which keys apply now.

@@ -7,12 +7,12 @@ use std::thread::{self, JoinHandle};
 use crate::domain::cast::Cast;
 use crate::domain::connections::Relations;
 use crate::domain::corrections::History;
+use crate::domain::curation::Curation;
 use crate::domain::document::{Document, Source};
 use crate::domain::entity::Entity;
 use crate::domain::extract;
 use crate::domain::fingerprint::{self, Fingerprinter};
 use crate::reader::action::Work;
-use crate::reader::app::curation::Curation;
 use crate::store::sessions::Sessions;
 use crate::store::sidecar::{self, Sidecar};
 
@@ -25,13 +25,26 @@ pub struct Origin {
     pub imported: Option<Vec<Entity>>,
 }
 
+/// What the reading pipeline sends.
+#[derive(Debug)]
+pub enum Report {
+    /// News for the app.
+    Work(Work),
+    /// Where document `doc`'s corrections are saved: for the terminal layer's store, not the
+    /// app (it is sent before the document's `CurationReady`).
+    Sidecar { doc: usize, sidecar: Sidecar },
+}
+
 /// Extracts the documents one after another (index = position in `docs`); `send` receives
 /// `Progress` now and then and `CastReady` for each. Stops when `send` returns false.
 pub fn spawn_extraction(
     docs: Vec<Document>,
     send: impl Fn(Work) -> bool + Send + 'static,
 ) -> JoinHandle<()> {
-    spawn_pipeline(docs, Vec::new(), false, send)
+    spawn_pipeline(docs, Vec::new(), false, move |report| match report {
+        Report::Work(work) => send(work),
+        Report::Sidecar { .. } => true,
+    })
 }
 
 /// What the reader runs: extraction (or the imported entities), then each document's saved
@@ -40,7 +53,7 @@ pub fn spawn_extraction(
 pub fn spawn_reading(
     docs: Vec<Document>,
     origins: Vec<Origin>,
-    send: impl Fn(Work) -> bool + Send + 'static,
+    send: impl Fn(Report) -> bool + Send + 'static,
 ) -> JoinHandle<()> {
     spawn_pipeline(docs, origins, true, send)
 }
@@ -49,7 +62,7 @@ fn spawn_pipeline(
     docs: Vec<Document>,
     mut origins: Vec<Origin>,
     curate: bool,
-    send: impl Fn(Work) -> bool + Send + 'static,
+    send: impl Fn(Report) -> bool + Send + 'static,
 ) -> JoinHandle<()> {
     thread::Builder::new()
         .name("extract".into())
@@ -58,20 +71,21 @@ fn spawn_pipeline(
             give_large_blocks_back();
             // For measuring the reader on its own (scripts/perf): no entities, at once.
             let off = std::env::var_os("DRAMATIS_EXTRACT").is_some_and(|v| v == "off");
+            let work = |w: Work| send(Report::Work(w));
             for (i, doc) in docs.iter().enumerate() {
                 let origin = origins.get_mut(i).map(std::mem::take).unwrap_or_default();
                 let (fresh, hash) = match origin.imported {
                     Some(entities) => (entities, None),
                     None if off => (Vec::new(), None),
-                    None => match extract_with_progress(i, doc, &send) {
+                    None => match extract_with_progress(i, doc, &work) {
                         Some((entities, hash)) => (entities, Some(hash)),
                         None => return,
                     },
                 };
                 let (cast, curation) = if curate {
-                    let (curation, entities) =
+                    let (opened, entities) =
                         open_curation(doc, hash, origin.path.as_deref(), fresh);
-                    (Cast::new(entities), Some(curation))
+                    (Cast::new(entities), Some(opened))
                 } else {
                     (Cast::new(fresh), None)
                 };
@@ -79,22 +93,28 @@ fn spawn_pipeline(
                 // after, over the same (shared) index.
                 let index = std::sync::Arc::clone(&cast.index);
                 let entities = cast.entities.len();
-                if !send(Work::CastReady {
+                if !work(Work::CastReady {
                     doc: i,
                     cast: Box::new(cast),
                 }) {
                     return;
                 }
-                if let Some(curation) = curation
-                    && !send(Work::CurationReady {
+                if let Some(opened) = curation {
+                    if let Some(sidecar) = opened.sidecar
+                        && !send(Report::Sidecar { doc: i, sidecar })
+                    {
+                        return;
+                    }
+                    if !work(Work::CurationReady {
                         doc: i,
-                        curation: Box::new(curation),
-                    })
-                {
-                    return;
+                        curation: Box::new(opened.curation),
+                        error: opened.error,
+                    }) {
+                        return;
+                    }
                 }
                 let relations = Relations::compute_with(doc, &index, entities);
-                if !send(Work::RelationsReady {
+                if !work(Work::RelationsReady {
                     doc: i,
                     relations: Box::new(relations),
                 }) {
@@ -159,27 +179,43 @@ pub fn spawn_resume(
         .expect("spawning a thread")
 }
 
+/// A document's saved corrections, and where to save them.
+struct Opened {
+    curation: Curation,
+    /// `None` when there is nowhere to save.
+    sidecar: Option<Sidecar>,
+    /// Why the saved corrections could not be read, if they could not.
+    error: Option<String>,
+}
+
 /// The saved corrections of `doc` over its fresh entities. A sidecar that cannot be read is
-/// never overwritten: the reader then corrects nothing and says why.
+/// never overwritten: the reader then saves nothing and says why.
 fn open_curation(
     doc: &Document,
     hash: Option<u64>,
     path: Option<&Path>,
     fresh: Vec<Entity>,
-) -> (Curation, Vec<Entity>) {
+) -> (Opened, Vec<Entity>) {
     let data = sidecar::data_dir();
     let opened = match hash {
         Some(hash) => Sidecar::open_hashed(doc, hash, path, data.as_deref()),
         None => Sidecar::open(doc, path, data.as_deref()),
     };
-    match opened {
-        Ok((sidecar, found)) => Curation::new(fresh, found.history, Some(sidecar), doc),
-        Err(e) => {
-            let (mut curation, entities) = Curation::new(fresh, History::default(), None, doc);
-            curation.error = Some(format!("corrections not loaded: {e:#}"));
-            (curation, entities)
-        }
-    }
+    let (history, sidecar, error) = match opened {
+        Ok((sidecar, found)) => (found.history, Some(sidecar), None),
+        Err(e) => (
+            History::default(),
+            None,
+            Some(format!("corrections not loaded: {e:#}")),
+        ),
+    };
+    let (curation, entities) = Curation::new(fresh, history, doc);
+    let opened = Opened {
+        curation,
+        sidecar,
+        error,
+    };
+    (opened, entities)
 }
 
 /// The entities of `doc`, and its fingerprint (`sidecar::content_hash`), taken on the same

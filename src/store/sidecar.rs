@@ -10,6 +10,7 @@
 
 mod atomic;
 
+use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
 
@@ -223,6 +224,26 @@ impl Sidecar {
             .or(self.loaded.as_deref())
             .or(self.beside.as_deref())
             .or(self.by_hash.as_deref())
+    }
+}
+
+/// The open documents' sidecars, by their place on the shelf: the terminal layer saves each
+/// document's corrections through its own.
+#[derive(Debug, Default)]
+pub struct Sidecars(BTreeMap<usize, Sidecar>);
+
+impl Sidecars {
+    pub fn keep(&mut self, doc: usize, sidecar: Sidecar) {
+        self.0.insert(doc, sidecar);
+    }
+
+    /// Saves document `doc`'s corrections; nothing when it has nowhere to save them (its
+    /// sidecar could not be read, and is never overwritten).
+    pub fn save(&mut self, doc: usize, history: &History) -> Result<()> {
+        match self.0.get_mut(&doc) {
+            Some(sidecar) => sidecar.save(history).map(|_| ()),
+            None => Ok(()),
+        }
     }
 }
 

@@ -31,7 +31,7 @@ pub struct Shelf {
     /// Its content fingerprint, once the background worker has taken it.
     pub print: Option<String>,
     /// Its corrections, while another document is shown.
-    pub curation: Option<crate::reader::app::curation::Curation>,
+    pub curation: Option<crate::domain::curation::Curation>,
 }
 
 impl Shelf {

@@ -229,7 +229,11 @@ impl App {
         {
             self.jumps.push(origin);
         }
-        self.count_due = true;
+        if self.search.as_ref().is_some_and(|s| s.hit.is_some()) {
+            // Drawn first, counted after: see `count_hits`.
+            self.effects
+                .push(Effect::AfterFrame(Action::CountSearchHits));
+        }
         if self.search.as_ref().is_some_and(|s| s.hit.is_none()) {
             self.message = Some(format!("not found: {}", wrap::sanitize(&text)));
         }

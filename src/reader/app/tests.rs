@@ -168,8 +168,7 @@ fn too_small_shows_no_rows_but_quits() {
     let mut a = app(20, 5);
     assert!(a.geometry.too_small);
     assert!(a.view.is_empty());
-    a.update(Action::Quit);
-    assert!(a.quit);
+    assert!(matches!(a.update(Action::Quit)[..], [Effect::Quit]));
 }
 
 #[test]
@@ -275,7 +274,7 @@ fn search_is_incremental_smart_case_and_n_walks_hits_with_a_counter() {
         a.on_screen(hit.start),
         "the first hit is on screen while typing"
     );
-    a.update(Action::PromptSubmit);
+    let effects = a.update(Action::PromptSubmit);
     assert_eq!(a.mode(), Mode::Reader);
     assert_eq!(a.follow, Follow::Search);
     assert_eq!(
@@ -283,9 +282,11 @@ fn search_is_incremental_smart_case_and_n_walks_hits_with_a_counter() {
         None,
         "hits are counted after the first hit is drawn"
     );
-    assert!(a.after_frame(), "the counter is drawn when it is known");
+    let [Effect::AfterFrame(count)] = &effects[..] else {
+        panic!("counting waits for the frame: {effects:?}");
+    };
+    assert!(a.update(count.clone()).is_empty(), "counted once");
     assert_eq!(a.search.as_ref().unwrap().count, Some((0, 4)));
-    assert!(!a.after_frame(), "counted once");
     a.update(Action::NextHit);
     let s = a.search.as_ref().unwrap();
     assert_eq!(s.count, Some((1, 4)));
@@ -488,10 +489,11 @@ fn a_count_then_percent_goes_that_far_into_the_text() {
 fn curated() -> App {
     let mut a = app(100, 20);
     let fresh = a.cast.entities.clone();
-    let (curation, _) = curation::Curation::new(fresh, Default::default(), None, &a.doc);
+    let (curation, _) = Curation::new(fresh, Default::default(), &a.doc);
     a.update(Action::Work(Work::CurationReady {
         doc: 0,
         curation: Box::new(curation),
+        error: None,
     }));
     a.update(Action::FocusNext);
     a.update(Action::Select);
@@ -508,7 +510,7 @@ fn names(a: &App) -> Vec<String> {
 }
 
 #[test]
-fn renaming_changes_the_name_keeps_the_selection_and_marks_it_unsaved() {
+fn renaming_changes_the_name_keeps_the_selection_and_saves_it() {
     let mut a = curated();
     a.update(Action::Edit(Edit::Rename));
     assert_eq!(a.mode(), Mode::Prompt);
@@ -516,13 +518,16 @@ fn renaming_changes_the_name_keeps_the_selection_and_marks_it_unsaved() {
         a.update(Action::PromptInput(c));
     }
     assert!(a.search.is_none(), "typing a name is not a search");
-    a.update(Action::PromptSubmit);
+    let effects = a.update(Action::PromptSubmit);
     assert!(names(&a).contains(&"Alpha Prime:person".to_string()));
     assert_eq!(
         a.selected.map(|e| a.cast.entities[e].name.as_str()),
         Some("Alpha Prime")
     );
-    assert!(a.curation.as_ref().unwrap().dirty);
+    let [Effect::SaveCorrections { doc: 0, history }] = &effects[..] else {
+        panic!("a correction is saved at once: {effects:?}");
+    };
+    assert_eq!(history.active().len(), 1);
     assert!(a.message.as_deref().unwrap().contains("rename"));
 }
 

@@ -1,74 +1,17 @@
 //! Correcting the cast in the reader: rename, merge, split an alias off, change a kind, hide,
 //! add a mention or a new entity from the current search hit; undo and redo. Every change is
 //! a `Correction` pushed on the document's history; the cast is recomputed from the fresh
-//! extraction plus the history (so undo is exact), and the terminal layer saves the history to
-//! the sidecar after each change (the app itself does no I/O).
+//! extraction plus the history (so undo is exact), and each change asks the terminal layer to
+//! save the history (`Effect::SaveCorrections`: the app itself does no I/O).
 
 use super::*;
 use crate::domain::connections::Relations;
-use crate::domain::corrections::{self, Correction, History, Key as EntityKey, Span, Unfit};
-use crate::reader::action::Edit;
-use crate::store::sidecar::Sidecar;
+use crate::domain::corrections::{Correction, Key as EntityKey, Span};
+use crate::reader::action::{Edit, Effect};
 
 /// Documents up to this size get their connections recounted at once after a correction;
 /// larger ones until the next open.
 const RECOUNT_LIMIT: usize = 8 << 20;
-
-/// A document's corrections.
-#[derive(Debug, Clone)]
-pub struct Curation {
-    /// The entities as extracted (or imported), before any correction. `None` while the cast
-    /// was opened with no correction in effect and none has been made since: the fresh
-    /// entities are then the cast's own, kept once (on a large document they are tens of
-    /// megabytes), and copied from the cast at the first correction.
-    fresh: Option<Vec<Entity>>,
-    pub history: History,
-    /// Saved corrections that no longer fit the document.
-    pub unfit: Vec<Unfit>,
-    /// Where the history is saved; `None` when there is nowhere to save.
-    pub sidecar: Option<Sidecar>,
-    /// The history changed since it was last saved.
-    pub dirty: bool,
-    /// Why saved corrections could not be read, if they could not.
-    pub error: Option<String>,
-}
-
-impl Curation {
-    /// The corrections of `doc` over its `fresh` entities, and the cast they give.
-    pub fn new(
-        fresh: Vec<Entity>,
-        history: History,
-        sidecar: Option<Sidecar>,
-        doc: &Document,
-    ) -> (Curation, Vec<Entity>) {
-        let mut c = Curation {
-            fresh: None,
-            history,
-            unfit: Vec::new(),
-            sidecar,
-            dirty: false,
-            error: None,
-        };
-        if c.history.active().is_empty() {
-            // What `corrections::apply` gives for no corrections, without a copy: the fresh
-            // entities, which every extractor and importer has finalized already (doing it
-            // again took a tenth of a second at 100 MB, for the same result).
-            return (c, fresh);
-        }
-        c.fresh = Some(fresh);
-        let (entities, unfit) = c.entities(doc, &[]);
-        c.unfit = unfit;
-        (c, entities)
-    }
-
-    /// The cast with the corrections in effect, and those that did not fit. `shown` is the
-    /// cast on screen: while no correction has been in effect, it is the fresh cast.
-    pub fn entities(&mut self, doc: &Document, shown: &[Entity]) -> (Vec<Entity>, Vec<Unfit>) {
-        let mut entities = self.fresh.get_or_insert_with(|| shown.to_vec()).clone();
-        let unfit = corrections::apply(&mut entities, self.history.active(), doc);
-        (entities, unfit)
-    }
-}
 
 impl App {
     pub(super) fn edit(&mut self, edit: Edit) {
@@ -168,7 +111,7 @@ impl App {
                 };
                 match done {
                     Some(c) => {
-                        curation.dirty = true;
+                        self.save_corrections();
                         let what = if edit == Edit::Undo {
                             "undone"
                         } else {
@@ -193,7 +136,7 @@ impl App {
         let note = correction.describe();
         let curation = self.curation.as_mut().expect("checked above");
         curation.history.push(correction);
-        curation.dirty = true;
+        self.save_corrections();
         self.recompute_cast(Some(note));
     }
 
@@ -208,7 +151,7 @@ impl App {
         let note = correction.describe();
         if let Some(curation) = self.curation.as_mut() {
             curation.history.push(correction);
-            curation.dirty = true;
+            self.save_corrections();
             self.recompute_cast(Some(note));
         }
     }
@@ -283,16 +226,13 @@ impl App {
         self.message = note.map(|n| format!("{n}{unfit_note}"));
     }
 
-    /// Takes the history to save, if it changed (the terminal layer writes it).
-    pub fn take_unsaved(&mut self) -> Option<(&mut Sidecar, &History)> {
-        let curation = self.curation.as_mut()?;
-        if !curation.dirty {
-            return None;
+    /// Corrections are saved the moment they are made.
+    fn save_corrections(&mut self) {
+        if let Some(curation) = &self.curation {
+            self.effects.push(Effect::SaveCorrections {
+                doc: self.shelf,
+                history: curation.history.clone(),
+            });
         }
-        curation.dirty = false;
-        let Curation {
-            sidecar, history, ..
-        } = curation;
-        Some((sidecar.as_mut()?, history))
     }
 }
