@@ -9,7 +9,7 @@ use dramatis::domain::document::Document;
 use dramatis::domain::extract;
 use dramatis::domain::fingerprint;
 use dramatis::domain::wrap::escape_char;
-use dramatis::reader::app::library::sort_by_date;
+use dramatis::reader::app::shelf::sort_by_date;
 use dramatis::reader::app::{App, Options};
 use dramatis::reader::config::{self, Config, ThemeName};
 use dramatis::reader::input::Keymap;
@@ -161,31 +161,25 @@ fn theme(choice: ColorChoice, config: &Config) -> Theme {
     }
 }
 
-/// Saves where each document was left. Failing to remember is not worth an error at exit.
+/// Saves where each document was left: the one shown, and the others the reader moved in.
+/// Failing to remember is not worth an error at exit.
 fn remember(app: &App) {
     let mut sessions = Sessions::load();
     let mut any = false;
-    for (i, shelf) in app.shelves.iter().enumerate() {
-        let memory = if i == app.shelf {
-            app.remembered()
-        } else if shelf.memory.top > 0 || !shelf.memory.marks.is_empty() {
-            dramatis::store::sessions::Remembered {
-                top: shelf.memory.top,
-                entity: None,
-                marks: shelf.memory.marks.iter().map(|(&c, &o)| (c, o)).collect(),
-            }
-        } else {
+    for (i, reading) in app.shelf.iter().enumerate() {
+        let moved = reading.position > 0 || !reading.marks.is_empty();
+        if i != app.shelf.shown_index() && !moved {
             continue;
-        };
+        }
         // The fingerprint taken at start-up, else (--no-resume) taken now, releasing the
         // mapped file's pages as it goes.
-        let print = shelf.print.clone().unwrap_or_else(|| {
-            let doc = &shelf.doc;
+        let print = reading.fingerprint.clone().unwrap_or_else(|| {
+            let doc = &reading.doc;
             fingerprint::to_hex(fingerprint::fingerprint_in_pieces(doc.bytes(), |r| {
                 doc.release(r)
             }))
         });
-        sessions.put(&print, &memory);
+        sessions.put(&print, &reading.remembered());
         any = true;
     }
     if any {

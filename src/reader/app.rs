@@ -3,17 +3,15 @@
 
 mod edit;
 pub mod geometry;
-pub mod library;
 mod mouse;
 mod navigation;
 pub mod panels;
+pub mod shelf;
 pub mod sidebar;
 
-use std::collections::BTreeMap;
 use std::ops::Range;
 
 use crate::domain::cast::Cast;
-use crate::domain::curation::Curation;
 use crate::domain::document::Document;
 use crate::domain::entity::{Entity, Mention};
 use crate::domain::layout::{Layout, RowPos};
@@ -23,7 +21,7 @@ use crate::domain::wrap::{self, RowSpan};
 use crate::reader::action::{Action, Amount, Effect, Mode, Pending, Work};
 use crate::store::sessions::Remembered;
 use geometry::{Area, Geometry};
-use library::{Memory, Shelf};
+use shelf::{Reading, Shelf};
 use sidebar::SidebarRow;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -89,14 +87,11 @@ pub struct SearchState {
     origin: usize,
 }
 
+/// The reader: the shelf of open documents, which one is shown and how, and what the reader
+/// is doing (focus, overlays, prompt, search, panels). Changed only by [`App::update`].
 pub struct App {
-    pub doc: Document,
-    pub cast: Cast,
-    /// `Some(percent)` while entities are still being found.
-    pub progress: Option<u8>,
-    /// Every open document; `shelf` is the one shown (its cast is lent to `cast`).
-    pub shelves: Vec<Shelf>,
-    pub shelf: usize,
+    /// Every open document, each with its own reading state; one is shown.
+    pub shelf: Shelf,
     pub overlay: Overlay,
     /// Rows of the help scrolled off the top.
     pub help_scroll: u16,
@@ -108,34 +103,26 @@ pub struct App {
     /// The search being typed.
     pub prompt: Option<String>,
     pub prompt_purpose: PromptPurpose,
-    /// The corrections of the shown document (once its cast is ready).
-    pub curation: Option<Curation>,
     pub search: Option<SearchState>,
     pub follow: Follow,
     /// Whether the reader has the mouse (else the terminal selects text).
     pub mouse: bool,
     pub geometry: Geometry,
     pub focus: Focus,
-    pub sidebar_rows: Vec<SidebarRow>,
-    /// Index into `sidebar_rows` (always an entity row when there is one).
+    /// Index into the shown reading's sidebar rows (always an entity row when there is one).
     pub cursor: usize,
     /// First sidebar row shown.
     pub sidebar_scroll: usize,
-    /// The selected entity, by index in the cast.
-    pub selected: Option<usize>,
-    /// Which mention of the selected entity is current (index into its mentions).
-    pub current: Option<usize>,
     /// A one-off note for the status line, cleared by the next key.
     pub message: Option<String>,
     /// The rows on screen, top to bottom.
     pub view: Vec<(RowPos, RowSpan)>,
     /// Connections, contexts, pins and the cross-document cast.
     pub panels: panels::Panels,
+    /// The shown document laid out for the text width (laid out afresh when another is shown).
     layout: Layout,
+    /// The row at the top of the pane.
     top: RowPos,
-    marks: BTreeMap<char, usize>,
-    jumps: Vec<usize>,
-    select_when_ready: Option<String>,
     size: (u16, u16),
     sidebar_wanted: Option<bool>,
     options: Options,
@@ -146,17 +133,11 @@ pub struct App {
 impl App {
     /// A reader over `docs` (at least one), showing the first.
     pub fn new(docs: Vec<Document>, options: Options) -> App {
-        assert!(!docs.is_empty(), "the reader needs a document");
-        let shelves: Vec<Shelf> = docs.into_iter().map(Shelf::new).collect();
-        let doc = shelves[0].doc.clone();
+        let shelf = Shelf::new(docs);
         let mut layout = Layout::new(80);
-        let top = layout.first(&doc);
+        let top = layout.first(&shelf.shown().doc);
         App {
-            doc,
-            cast: Cast::default(),
-            progress: Some(0),
-            shelves,
-            shelf: 0,
+            shelf,
             overlay: Overlay::None,
             help_scroll: 0,
             doc_cursor: 0,
@@ -164,25 +145,18 @@ impl App {
             count: None,
             prompt: None,
             prompt_purpose: PromptPurpose::Search,
-            curation: None,
             search: None,
             follow: Follow::Mentions,
             mouse: options.mouse,
             geometry: Geometry::default(),
             focus: Focus::Document,
-            sidebar_rows: Vec::new(),
             cursor: 0,
             sidebar_scroll: 0,
-            selected: None,
-            current: None,
             message: None,
             view: Vec::new(),
             panels: panels::Panels::default(),
             layout,
             top,
-            marks: BTreeMap::new(),
-            jumps: Vec::new(),
-            select_when_ready: None,
             size: (0, 0),
             sidebar_wanted: None,
             options,
@@ -206,55 +180,56 @@ impl App {
         app
     }
 
-    /// News from the background work.
+    /// News from the background work, about any reading of the shelf.
     fn take_work(&mut self, work: Work) {
+        let shown = self.shelf.shown_index();
         match work {
+            Work::Progress { doc, percent } => {
+                if let Some(r) = self.shelf.get_mut(doc) {
+                    r.progress = Some(percent.min(99));
+                }
+            }
+            Work::CastReady { doc, cast } => {
+                if let Some(r) = self.shelf.get_mut(doc) {
+                    r.set_cast(*cast);
+                    if doc == shown {
+                        self.cast_shown();
+                    }
+                }
+            }
             Work::CurationReady {
                 doc,
                 curation,
                 error,
             } => {
-                if doc == self.shelf {
-                    let unfit = curation.unfit.len();
-                    self.curation = Some(*curation);
-                    if let Some(e) = error {
-                        self.message = Some(e);
-                    } else if unfit > 0 {
-                        self.message = Some(format!(
-                            "{unfit} saved correction{} no longer fit{} this document",
-                            if unfit == 1 { "" } else { "s" },
-                            if unfit == 1 { "s" } else { "" }
-                        ));
-                    }
-                } else if let Some(s) = self.shelves.get_mut(doc) {
-                    s.curation = Some(*curation);
+                let Some(r) = self.shelf.get_mut(doc) else {
+                    return;
+                };
+                let unfit = curation.unfit.len();
+                r.curation = Some(*curation);
+                if doc != shown {
+                    return;
                 }
-            }
-            Work::Progress { doc, percent } => {
-                if doc == self.shelf {
-                    self.progress = Some(percent.min(99));
-                } else if let Some(s) = self.shelves.get_mut(doc) {
-                    s.progress = percent.min(99);
-                }
-            }
-            Work::CastReady { doc, cast } => {
-                if doc == self.shelf {
-                    self.set_cast(*cast);
-                } else if let Some(s) = self.shelves.get_mut(doc) {
-                    s.cast = Some(*cast);
-                    s.progress = 100;
+                if let Some(e) = error {
+                    self.message = Some(e);
+                } else if unfit > 0 {
+                    self.message = Some(format!(
+                        "{unfit} saved correction{} no longer fit{} this document",
+                        if unfit == 1 { "" } else { "s" },
+                        if unfit == 1 { "s" } else { "" }
+                    ));
                 }
             }
             Work::Resume { doc, memory } => self.resume(doc, &memory),
             Work::Fingerprinted { doc, print } => {
-                if let Some(s) = self.shelves.get_mut(doc) {
-                    s.print = Some(print);
+                if let Some(r) = self.shelf.get_mut(doc) {
+                    r.fingerprint = Some(print);
                 }
             }
             Work::RelationsReady { doc, relations } => self.set_relations(doc, *relations),
             Work::Failed => {
                 self.take_work(Work::CastReady {
-                    doc: self.shelf,
+                    doc: shown,
                     cast: Box::default(),
                 });
                 self.message = Some("finding entities failed (details on exit)".into());
@@ -297,8 +272,8 @@ impl App {
                 self.count = None;
                 let percent = count.unwrap_or(0).min(100) as usize;
                 self.push_jump();
-                let target = (self.doc.len() as u128 * percent as u128 / 100) as usize;
-                self.show_at_top(target.max(self.doc.body_start()));
+                let target = (self.doc().len() as u128 * percent as u128 / 100) as usize;
+                self.show_at_top(target.max(self.doc().body_start()));
             }
             Action::Scroll(amount) => match (self.overlay, self.focus) {
                 (Overlay::Documents, _) => self.move_doc_cursor(self.cursor_steps(amount)),
@@ -314,16 +289,16 @@ impl App {
                 (Overlay::Documents, _) => self.doc_cursor = 0,
                 (_, Focus::Document) => {
                     self.push_jump();
-                    self.top = self.layout.first(&self.doc);
+                    self.top = self.layout.first(&self.shelf.shown().doc);
                 }
                 (_, Focus::Sidebar) => self.move_cursor(i32::MIN / 2),
                 (_, Focus::Panel) => self.panel_move(i64::MIN / 2),
             },
             Action::Bottom => match (self.overlay, self.focus) {
-                (Overlay::Documents, _) => self.doc_cursor = self.shelves.len() - 1,
+                (Overlay::Documents, _) => self.doc_cursor = self.shelf.len() - 1,
                 (_, Focus::Document) => {
                     self.push_jump();
-                    self.top = self.layout.last_top(&self.doc, self.page());
+                    self.top = self.layout.last_top(&self.shelf.shown().doc, self.page());
                 }
                 (_, Focus::Sidebar) => self.move_cursor(i32::MAX / 2),
                 (_, Focus::Panel) => self.panel_move(i64::MAX / 2),
@@ -355,7 +330,7 @@ impl App {
                 self.toggle_overlay(Overlay::Help);
             }
             Action::ToggleDocuments => {
-                self.doc_cursor = self.shelf;
+                self.doc_cursor = self.shelf.shown_index();
                 self.toggle_overlay(Overlay::Documents);
             }
             Action::NextDocument => self.step_document(1),
@@ -366,7 +341,7 @@ impl App {
             Action::SetMark(c) => {
                 self.pending = None;
                 let at = self.top_offset();
-                self.marks.insert(c, at);
+                self.reading_mut().marks.insert(c, at);
                 self.message = Some(format!("mark {c} set"));
             }
             Action::JumpToMark(c) => {
@@ -450,16 +425,23 @@ impl App {
         }
     }
 
-    /// What the reader should remember about the current document.
-    pub fn remembered(&self) -> Remembered {
-        Remembered {
-            top: self.top_offset(),
-            entity: self
-                .selected
-                .and_then(|e| self.entity(e))
-                .map(|e| e.name.clone()),
-            marks: self.marks.iter().map(|(&c, &o)| (c, o)).collect(),
-        }
+    /// The shown reading.
+    pub fn reading(&self) -> &Reading {
+        self.shelf.shown()
+    }
+
+    fn reading_mut(&mut self) -> &mut Reading {
+        self.shelf.shown_mut()
+    }
+
+    /// The shown document.
+    pub fn doc(&self) -> &Document {
+        &self.shelf.shown().doc
+    }
+
+    /// The shown document's cast (empty while its entities are being found).
+    pub fn cast(&self) -> &Cast {
+        &self.shelf.shown().cast
     }
 
     pub fn options(&self) -> Options {
@@ -476,13 +458,14 @@ impl App {
         if self.focus == Focus::Sidebar && self.sidebar_shown() {
             self.cursor_entity()
         } else {
-            self.selected
+            self.reading().selected
         }
     }
 
     /// Puts the cast cursor on entity `e`'s row (and scrolls the cast to show it).
     pub(crate) fn cursor_to_entity(&mut self, e: usize) {
         if let Some(row) = self
+            .reading()
             .sidebar_rows
             .iter()
             .position(|r| *r == SidebarRow::Entity(e))
@@ -493,25 +476,31 @@ impl App {
     }
 
     pub fn cursor_entity(&self) -> Option<usize> {
-        self.sidebar_rows.get(self.cursor).and_then(|r| r.entity())
+        self.reading()
+            .sidebar_rows
+            .get(self.cursor)
+            .and_then(|r| r.entity())
     }
 
     pub fn entity(&self, i: usize) -> Option<&Entity> {
-        self.cast.entities.get(i)
+        self.cast().entities.get(i)
     }
 
     /// The current mention of the highlighted entity, if it has one.
     pub fn current_mention(&self) -> Option<Mention> {
         let e = self.highlighted()?;
-        if Some(e) != self.selected {
+        if Some(e) != self.reading().selected {
             return None;
         }
-        self.cast.entities[e].mentions.get(self.current?).copied()
+        self.cast().entities[e]
+            .mentions
+            .get(self.reading().current?)
+            .copied()
     }
 
     /// How far through the document the bottom of the screen is, in percent.
     pub fn percent(&self) -> u8 {
-        let len = self.doc.len();
+        let len = self.doc().len();
         match self.view.last() {
             Some((_, span)) if len > 0 => ((span.end as u128 * 100) / len as u128) as u8,
             _ => 100,
@@ -545,8 +534,10 @@ impl App {
         }
         // Keep the text that was at the top of the pane in view.
         self.top = match anchor {
-            Some(offset) => self.layout.row_at(&self.doc, offset),
-            None => self.layout.row_at(&self.doc, self.top.block.start),
+            Some(offset) => self.layout.row_at(&self.shelf.shown().doc, offset),
+            None => self
+                .layout
+                .row_at(&self.shelf.shown().doc, self.top.block.start),
         };
         self.clamp_sidebar_scroll();
     }
@@ -557,7 +548,12 @@ impl App {
         } else {
             self.page()
         };
-        self.view = self.layout.visible(&self.doc, self.top, height);
+        self.view = self
+            .layout
+            .visible(&self.shelf.shown().doc, self.top, height);
+        // The reading keeps where the view is, for when it is shown again and for the session.
+        let at = self.top_offset();
+        self.reading_mut().position = at;
     }
 
     fn scroll(&mut self, amount: Amount) {
@@ -567,9 +563,10 @@ impl App {
             Amount::HalfPages(n) => n * (page / 2).max(1),
             Amount::Pages(n) => n * (page - 1).max(1),
         };
+        let page = self.page();
         self.top = self
             .layout
-            .scroll(&self.doc, self.top, rows as isize, self.page());
+            .scroll(&self.shelf.shown().doc, self.top, rows as isize, page);
     }
 
     fn cursor_steps(&self, amount: Amount) -> i32 {
@@ -595,7 +592,7 @@ impl App {
     }
 
     fn move_cursor(&mut self, by: i32) {
-        self.cursor = sidebar::step(&self.sidebar_rows, self.cursor, by);
+        self.cursor = sidebar::step(&self.reading().sidebar_rows, self.cursor, by);
         self.clamp_sidebar_scroll();
         if let Some(e) = self.cursor_entity() {
             self.reveal_entity(e);
@@ -636,18 +633,12 @@ impl App {
         }
     }
 
-    fn set_cast(&mut self, cast: Cast) {
-        self.cast = cast;
-        self.progress = None;
-        self.sidebar_rows = sidebar::rows(&self.cast);
-        self.cursor = sidebar::step(&self.sidebar_rows, 0, 0);
+    /// The shown reading's cast is new: the sidebar starts at its top (on the entity selected
+    /// from a remembered session, if any), and pins find their entities in it.
+    fn cast_shown(&mut self) {
+        self.cursor = sidebar::step(&self.reading().sidebar_rows, 0, 0);
         self.sidebar_scroll = 0;
-        self.selected = None;
-        self.current = None;
-        if let Some(name) = self.select_when_ready.take()
-            && let Some(e) = self.cast.entities.iter().position(|e| e.name == name)
-        {
-            self.selected = Some(e);
+        if let Some(e) = self.reading().selected {
             self.cursor_to_entity(e);
         }
         self.panels_on_cast();
@@ -670,22 +661,22 @@ impl App {
     /// Selects entity `e`; its current mention is `mention` if given, else the first one on
     /// screen, else its first one (scrolled into view).
     fn select(&mut self, e: usize, mention: Option<usize>) {
-        self.selected = Some(e);
+        self.reading_mut().selected = Some(e);
         self.follow = Follow::Mentions;
         self.panel_follow_selection(e);
-        let mentions = &self.cast.entities[e].mentions;
+        let mentions = &self.cast().entities[e].mentions;
         let current = mention
             .or_else(|| mention_index::first_in(mentions, self.screen_range()))
             .or(if mentions.is_empty() { None } else { Some(0) });
-        self.current = current;
+        self.reading_mut().current = current;
         if let Some(i) = current {
-            self.reveal(self.cast.entities[e].mentions[i].start as usize);
+            self.reveal(self.cast().entities[e].mentions[i].start as usize);
         }
     }
 
     /// Scrolls to the entity's first mention unless one is on screen already.
     fn reveal_entity(&mut self, e: usize) {
-        let mentions = &self.cast.entities[e].mentions;
+        let mentions = &self.cast().entities[e].mentions;
         if mention_index::first_in(mentions, self.screen_range()).is_some() {
             return;
         }
@@ -704,12 +695,12 @@ impl App {
     }
 
     fn step_mention(&mut self, forward: bool) {
-        let Some(e) = self.selected else {
+        let Some(e) = self.reading().selected else {
             self.message = Some("select an entity first: Tab, then Enter".into());
             return;
         };
-        let mentions = &self.cast.entities[e].mentions;
-        let next = match self.current {
+        let mentions = &self.cast().entities[e].mentions;
+        let next = match self.reading().current {
             Some(i) if !mentions.is_empty() => Some(if forward {
                 (i + 1) % mentions.len()
             } else {
@@ -725,8 +716,8 @@ impl App {
             }
         };
         if let Some(i) = next {
-            self.current = Some(i);
             let at = mentions[i].start as usize;
+            self.reading_mut().current = Some(i);
             self.reveal(at);
         }
         if self.focus == Focus::Sidebar {
@@ -749,8 +740,8 @@ impl App {
             self.search = None;
             self.follow = Follow::Mentions;
         } else {
-            self.selected = None;
-            self.current = None;
+            self.reading_mut().selected = None;
+            self.reading_mut().current = None;
         }
     }
 
@@ -759,7 +750,7 @@ impl App {
     fn screen_range(&self) -> std::ops::Range<usize> {
         match (self.view.first(), self.view.last()) {
             (Some((_, first)), Some((_, last))) => {
-                let end = if last.end == self.doc.len() {
+                let end = if last.end == self.doc().len() {
                     last.end + 1
                 } else {
                     last.end
@@ -774,7 +765,7 @@ impl App {
         match (self.view.first(), self.view.last()) {
             (Some((_, first)), Some((_, last))) => {
                 offset >= first.start
-                    && (offset < last.end || (offset == last.end && last.end == self.doc.len()))
+                    && (offset < last.end || (offset == last.end && last.end == self.doc().len()))
             }
             _ => false,
         }
@@ -787,10 +778,10 @@ impl App {
             return;
         }
         self.push_jump();
-        let row = self.layout.row_at(&self.doc, offset);
+        let row = self.layout.row_at(&self.shelf.shown().doc, offset);
         let above = (self.page() / 3) as isize;
-        let top = self.layout.advance(&self.doc, row, -above);
-        let limit = self.layout.last_top(&self.doc, self.page());
+        let top = self.layout.advance(&self.shelf.shown().doc, row, -above);
+        let limit = self.layout.last_top(&self.shelf.shown().doc, self.page());
         self.top = top.min(limit);
         self.refresh_view();
     }

@@ -206,7 +206,7 @@ pub fn run(
     // The first screen is drawn before any background work starts: on a machine with few
     // cores, extraction and fingerprinting would otherwise compete with it.
     terminal.draw(|f| ui::render(f, &app, keymap, theme))?;
-    let docs: Vec<_> = app.shelves.iter().map(|s| s.doc.clone()).collect();
+    let docs: Vec<_> = app.shelf.iter().map(|r| r.doc.clone()).collect();
     if opts.resume {
         let resume_tx = tx.clone();
         worker::spawn_resume(docs.clone(), move |w| {

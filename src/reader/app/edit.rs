@@ -15,17 +15,18 @@ const RECOUNT_LIMIT: usize = 8 << 20;
 
 impl App {
     pub(super) fn edit(&mut self, edit: Edit) {
-        if self.curation.is_none() {
-            self.message = Some(match self.progress {
+        if self.reading().curation.is_none() {
+            self.message = Some(match self.reading().progress {
                 Some(_) => "the cast is still being found".into(),
                 None => "this cast cannot be corrected".into(),
             });
             return;
         }
-        let doc = self.doc.clone();
+        let doc = self.doc().clone();
         let selected = self
+            .reading()
             .selected
-            .map(|e| EntityKey::of(&doc, &self.cast.entities[e]));
+            .map(|e| EntityKey::of(&doc, &self.cast().entities[e]));
         let correction = match edit {
             Edit::Rename => {
                 return match selected {
@@ -60,10 +61,10 @@ impl App {
                 selected.map(|entity| Correction::SetKind { entity, kind })
             }
             Edit::Hide => selected.map(|entity| Correction::Hide { entity }),
-            Edit::MergeIntoSelection => match (self.cursor_entity(), self.selected) {
+            Edit::MergeIntoSelection => match (self.cursor_entity(), self.reading().selected) {
                 (Some(from), Some(into)) if from != into => Some(Correction::Merge {
-                    from: EntityKey::of(&doc, &self.cast.entities[from]),
-                    into: EntityKey::of(&doc, &self.cast.entities[into]),
+                    from: EntityKey::of(&doc, &self.cast().entities[from]),
+                    into: EntityKey::of(&doc, &self.cast().entities[into]),
                 }),
                 _ => {
                     self.message = Some(
@@ -103,7 +104,7 @@ impl App {
                 })
             }
             Edit::Undo | Edit::Redo => {
-                let curation = self.curation.as_mut().expect("checked above");
+                let curation = self.reading_mut().curation.as_mut().expect("checked above");
                 let done = if edit == Edit::Undo {
                     curation.history.undo().cloned()
                 } else {
@@ -134,7 +135,7 @@ impl App {
             return;
         };
         let note = correction.describe();
-        let curation = self.curation.as_mut().expect("checked above");
+        let curation = self.reading_mut().curation.as_mut().expect("checked above");
         curation.history.push(correction);
         self.save_corrections();
         self.recompute_cast(Some(note));
@@ -143,13 +144,13 @@ impl App {
     /// Renames the selected entity to the prompt's text.
     pub(super) fn submit_rename(&mut self, name: String) {
         let name = name.trim().to_string();
-        let (Some(e), false) = (self.selected, name.is_empty()) else {
+        let (Some(e), false) = (self.reading().selected, name.is_empty()) else {
             return;
         };
-        let entity = EntityKey::of(&self.doc, &self.cast.entities[e]);
+        let entity = EntityKey::of(self.doc(), &self.cast().entities[e]);
         let correction = Correction::Rename { entity, name };
         let note = correction.describe();
-        if let Some(curation) = self.curation.as_mut() {
+        if let Some(curation) = self.reading_mut().curation.as_mut() {
             curation.history.push(correction);
             self.save_corrections();
             self.recompute_cast(Some(note));
@@ -164,54 +165,57 @@ impl App {
     /// Rebuilds the cast from the fresh entities and the history, keeping the selection (by
     /// name, then by where it was mentioned) and the view.
     fn recompute_cast(&mut self, note: Option<String>) {
-        if self.curation.is_none() {
+        if self.reading().curation.is_none() {
             return;
         }
         let keep = self
+            .reading()
             .selected
-            .and_then(|e| self.cast.entities.get(e))
+            .and_then(|e| self.cast().entities.get(e))
             .map(|e| (e.name.clone(), e.mentions.first().copied()));
         let cursor_name = self
             .cursor_entity()
-            .map(|e| self.cast.entities[e].name.clone());
+            .map(|e| self.cast().entities[e].name.clone());
         let current = self.current_mention();
-        let curation = self.curation.as_mut().expect("checked above");
-        let (entities, unfit) = curation.entities(&self.doc, &self.cast.entities);
+        let reading = self.reading_mut();
+        let curation = reading.curation.as_mut().expect("checked above");
+        let (entities, unfit) = curation.entities(&reading.doc, &reading.cast.entities);
         let focus = self.focus;
-        self.set_cast(Cast::new(entities));
+        self.reading_mut().set_cast(Cast::new(entities));
+        self.cast_shown();
         self.focus = focus;
         if let Some((name, first)) = keep {
             let found = self
-                .cast
+                .cast()
                 .entities
                 .iter()
                 .position(|e| e.name == name)
                 .or_else(|| {
                     first.and_then(|m| {
-                        self.cast
+                        self.cast()
                             .entities
                             .iter()
                             .position(|e| e.mentions.contains(&m))
                     })
                 });
             if let Some(e) = found {
-                self.selected = Some(e);
-                self.current =
-                    current.and_then(|m| self.cast.entities[e].mentions.binary_search(&m).ok());
+                self.reading_mut().selected = Some(e);
+                self.reading_mut().current =
+                    current.and_then(|m| self.cast().entities[e].mentions.binary_search(&m).ok());
             }
         }
         if let Some(name) = cursor_name
-            && let Some(e) = self.cast.entities.iter().position(|x| x.name == name)
+            && let Some(e) = self.cast().entities.iter().position(|x| x.name == name)
         {
             self.cursor_to_entity(e);
         }
         // Connections were counted for the old cast's entities.
-        if self.doc.len() <= RECOUNT_LIMIT {
+        if self.doc().len() <= RECOUNT_LIMIT {
             let relations =
-                Relations::compute_with(&self.doc, &self.cast.index, self.cast.entities.len());
-            self.set_relations(self.shelf, relations);
+                Relations::compute_with(self.doc(), &self.cast().index, self.cast().entities.len());
+            self.set_relations(self.shelf.shown_index(), relations);
         } else {
-            self.forget_relations(self.shelf);
+            self.forget_relations(self.shelf.shown_index());
         }
         let unfit_note = match unfit.len() {
             0 => String::new(),
@@ -220,7 +224,7 @@ impl App {
                 if n == 1 { "" } else { "s" }
             ),
         };
-        if let Some(curation) = self.curation.as_mut() {
+        if let Some(curation) = self.reading_mut().curation.as_mut() {
             curation.unfit = unfit;
         }
         self.message = note.map(|n| format!("{n}{unfit_note}"));
@@ -228,9 +232,9 @@ impl App {
 
     /// Corrections are saved the moment they are made.
     fn save_corrections(&mut self) {
-        if let Some(curation) = &self.curation {
+        if let Some(curation) = &self.reading().curation {
             self.effects.push(Effect::SaveCorrections {
-                doc: self.shelf,
+                doc: self.shelf.shown_index(),
                 history: curation.history.clone(),
             });
         }

@@ -12,15 +12,16 @@ impl App {
         if let Some(area) = self.geometry.sidebar
             && area.contains(column, row)
         {
-            let max = self.sidebar_rows.len().saturating_sub(1);
+            let max = self.reading().sidebar_rows.len().saturating_sub(1);
             self.sidebar_scroll =
                 (self.sidebar_scroll as i64 + lines as i64).clamp(0, max as i64) as usize;
             return;
         }
         if self.geometry.pane.contains(column, row) {
+            let page = self.page();
             self.top = self
                 .layout
-                .scroll(&self.doc, self.top, lines as isize, self.page());
+                .scroll(&self.shelf.shown().doc, self.top, lines as isize, page);
         }
     }
 
@@ -37,9 +38,9 @@ impl App {
             else {
                 return;
             };
-            if let Some(SidebarRow::Entity(e)) = self.sidebar_rows.get(i) {
+            if let Some(&SidebarRow::Entity(e)) = self.reading().sidebar_rows.get(i) {
                 self.cursor = i;
-                self.select(*e, None);
+                self.select(e, None);
                 self.focus = Focus::Document;
                 if self.narrow() {
                     self.sidebar_wanted = Some(false);
@@ -49,9 +50,9 @@ impl App {
             return;
         }
         if let Some(offset) = self.offset_at(column, row)
-            && let Some((m, e)) = self.cast.index.at(offset)
+            && let Some((m, e)) = self.cast().index.at(offset)
         {
-            let i = self.cast.entities[e].mentions.binary_search(&m).ok();
+            let i = self.cast().entities[e].mentions.binary_search(&m).ok();
             self.select(e, i);
             self.cursor_to_entity(e);
         }
@@ -65,7 +66,7 @@ impl App {
         }
         let (_, span) = self.view.get((row - text.y) as usize)?;
         let mut col = text.x;
-        for cell in wrap::row_cells(self.doc.bytes(), *span) {
+        for cell in wrap::row_cells(self.doc().bytes(), *span) {
             let width = cell.width as u16;
             if column < col + width.max(1) {
                 return Some(cell.bytes.start);

@@ -128,8 +128,8 @@ pub struct Panel {
     pub kind: PanelKind,
     /// The lists opened, the one shown last.
     pub lists: Vec<List>,
-    /// The document the panel was opened on (it closes when another one is shown).
-    shelf: usize,
+    /// The reading the panel was opened on (it closes when another one is shown).
+    reading: usize,
 }
 
 impl Panel {
@@ -142,7 +142,7 @@ impl Panel {
     }
 }
 
-/// The panel, the pins, and the sentences and connections of each document.
+/// The panel and the pins.
 #[derive(Debug, Default)]
 pub struct Panels {
     pub panel: Option<Panel>,
@@ -150,14 +150,13 @@ pub struct Panels {
     pub area: Option<Area>,
     /// Pinned entities in pin order, each found again in every document shown.
     pins: Vec<Pin>,
-    /// The document whose cast the pins' entity indices refer to.
-    pins_shelf: usize,
+    /// The reading whose cast the pins' entity indices refer to.
+    pins_reading: usize,
     /// Sentences where two or more pinned entities are mentioned (sorted indices).
     meetings: Vec<u32>,
     /// The sentence the panel last jumped to, marked in the margin.
     pub jumped: Option<Range<usize>>,
     pub corpus: Option<Corpus>,
-    relations: Vec<Option<Arc<Relations>>>,
 }
 
 /// A pinned entity: found by name and kind again in every document shown.
@@ -171,10 +170,10 @@ struct Pin {
 impl App {
     /// The sentences and connections of the shown document, once computed.
     pub fn relations(&self) -> Option<&Relations> {
-        if self.progress.is_some() {
+        if self.reading().progress.is_some() {
             return None;
         }
-        self.panels.relations.get(self.shelf)?.as_deref()
+        self.reading().relations.as_deref()
     }
 
     /// The open panel, if it belongs to the shown document.
@@ -182,12 +181,12 @@ impl App {
         self.panels
             .panel
             .as_ref()
-            .filter(|p| p.shelf == self.shelf && self.progress.is_none())
+            .filter(|p| p.reading == self.shelf.shown_index() && self.reading().progress.is_none())
     }
 
     /// The pinned entities of the shown document: `(pin number from 0, cast index)`.
     pub fn pins(&self) -> impl Iterator<Item = (usize, usize)> + '_ {
-        let valid = self.pins_shelf_ok();
+        let valid = self.pins_reading_ok();
         self.panels
             .pins
             .iter()
@@ -198,7 +197,7 @@ impl App {
 
     /// Every pin with its name (also those not in the shown document), for the legend.
     pub fn pin_names(&self) -> impl Iterator<Item = (usize, &str, Kind, bool)> + '_ {
-        let valid = self.pins_shelf_ok();
+        let valid = self.pins_reading_ok();
         self.panels
             .pins
             .iter()
@@ -213,7 +212,7 @@ impl App {
 
     /// Whether any sentence in bytes `range` is one where pinned actors meet.
     pub fn pins_meet_in(&self, range: Range<usize>) -> bool {
-        let (Some(r), true) = (self.relations(), self.pins_shelf_ok()) else {
+        let (Some(r), true) = (self.relations(), self.pins_reading_ok()) else {
             return false;
         };
         if self.panels.meetings.is_empty() {
@@ -245,8 +244,8 @@ impl App {
         }
     }
 
-    fn pins_shelf_ok(&self) -> bool {
-        self.panels.pins_shelf == self.shelf && self.progress.is_none()
+    fn pins_reading_ok(&self) -> bool {
+        self.panels.pins_reading == self.shelf.shown_index() && self.reading().progress.is_none()
     }
 
     /// The entity a panel or pin key acts on: the one under the cast cursor when the cast has
@@ -262,29 +261,29 @@ impl App {
                     };
                     Some(c.other(e))
                 }
-                _ => self.selected,
+                _ => self.reading().selected,
             },
-            _ => self.selected,
+            _ => self.reading().selected,
         }
     }
 
     /// Drops a document's connections (they were counted for a cast that changed).
     pub(super) fn forget_relations(&mut self, doc: usize) {
-        if let Some(slot) = self.panels.relations.get_mut(doc) {
-            *slot = None;
+        if let Some(r) = self.shelf.get_mut(doc) {
+            r.relations = None;
         }
     }
 
     pub(super) fn set_relations(&mut self, doc: usize, relations: Relations) {
-        if self.panels.relations.len() <= doc {
-            self.panels.relations.resize(doc + 1, None);
-        }
-        self.panels.relations[doc] = Some(Arc::new(relations));
-        if doc == self.shelf {
+        let Some(r) = self.shelf.get_mut(doc) else {
+            return;
+        };
+        r.relations = Some(Arc::new(relations));
+        if doc == self.shelf.shown_index() {
             self.update_meetings();
             if let Some(p) = &self.panels.panel
                 && p.kind == PanelKind::Connections
-                && p.shelf == self.shelf
+                && p.reading == self.shelf.shown_index()
                 && let Head::Connections(e) = p.lists[0].head
             {
                 self.open_panel_on(PanelKind::Connections, e);
@@ -294,19 +293,19 @@ impl App {
 
     /// A new cast is shown: pins are found again by name, the panel closes.
     pub(super) fn panels_on_cast(&mut self) {
-        let cast = &self.cast;
+        let cast = &self.shelf.shown().cast;
         for pin in &mut self.panels.pins {
             pin.entity = cast
                 .entities
                 .iter()
                 .position(|e| e.kind == pin.kind && e.name == pin.name);
         }
-        self.panels.pins_shelf = self.shelf;
+        self.panels.pins_reading = self.shelf.shown_index();
         if self
             .panels
             .panel
             .as_ref()
-            .is_some_and(|p| p.shelf != self.shelf)
+            .is_some_and(|p| p.reading != self.shelf.shown_index())
         {
             self.close_panel();
         }
@@ -324,7 +323,7 @@ impl App {
         if kind == PanelKind::Corpus {
             return self.open_corpus();
         }
-        if self.progress.is_some() {
+        if self.reading().progress.is_some() {
             self.message = Some("still finding entities".into());
             return;
         }
@@ -343,7 +342,7 @@ impl App {
             PanelKind::Connections => self.connection_list(e),
             PanelKind::Contexts => List::new(
                 Head::Contexts(e),
-                (0..self.cast.entities[e].mentions.len())
+                (0..self.cast().entities[e].mentions.len())
                     .map(Row::Mention)
                     .collect(),
             ),
@@ -352,7 +351,7 @@ impl App {
         self.panels.panel = Some(Panel {
             kind,
             lists: vec![list],
-            shelf: self.shelf,
+            reading: self.shelf.shown_index(),
         });
         self.panels.jumped = None;
         self.relayout();
@@ -368,7 +367,7 @@ impl App {
                     .connections
                     .indices_of(e)
                     .filter(|&k| {
-                        Group::of(self.cast.entities[r.connections.get(k).other(e)].kind) == group
+                        Group::of(self.cast().entities[r.connections.get(k).other(e)].kind) == group
                     })
                     .map(Row::Connection)
                     .collect();
@@ -382,10 +381,7 @@ impl App {
     }
 
     fn open_corpus(&mut self) {
-        let pending = (0..self.shelves.len())
-            .filter(|&i| i != self.shelf && self.shelves[i].cast.is_none())
-            .count()
-            + usize::from(self.progress.is_some());
+        let pending = self.shelf.iter().filter(|r| r.progress.is_some()).count();
         if pending > 0 {
             self.message = Some(format!(
                 "still finding entities in {pending} document{}",
@@ -393,21 +389,10 @@ impl App {
             ));
             return;
         }
-        let casts: Vec<&[Entity]> = (0..self.shelves.len())
-            .map(|i| {
-                if i == self.shelf {
-                    &self.cast.entities[..]
-                } else {
-                    self.shelves[i]
-                        .cast
-                        .as_ref()
-                        .map_or(&[][..], |c| &c.entities[..])
-                }
-            })
-            .collect();
+        let casts: Vec<&[Entity]> = self.shelf.iter().map(|r| &r.cast.entities[..]).collect();
         let cast = CorpusCast::merge(&casts);
         let dates: Vec<Option<&str>> = self
-            .shelves
+            .shelf
             .iter()
             .map(|s| s.doc.dateline().map(|d| d.date.as_str()))
             .collect();
@@ -425,8 +410,8 @@ impl App {
         }
         let mut list = List::new(Head::Corpus, rows);
         // Start on the selected entity, if it is in the set.
-        if let Some(e) = self.selected
-            && let Some(ce) = cast.find(self.shelf, e)
+        if let Some(e) = self.reading().selected
+            && let Some(ce) = cast.find(self.shelf.shown_index(), e)
             && let Some(i) = list.rows.iter().position(|r| *r == Row::CorpusEntity(ce))
         {
             list.cursor = i;
@@ -435,7 +420,7 @@ impl App {
         self.panels.panel = Some(Panel {
             kind: PanelKind::Corpus,
             lists: vec![list],
-            shelf: self.shelf,
+            reading: self.shelf.shown_index(),
         });
         self.focus = Focus::Panel;
         self.relayout();
@@ -448,7 +433,7 @@ impl App {
             .panels
             .panel
             .as_ref()
-            .is_some_and(|p| p.shelf != self.shelf)
+            .is_some_and(|p| p.reading != self.shelf.shown_index())
         {
             self.close_panel();
         }
@@ -532,7 +517,7 @@ impl App {
             Row::Mention(i) => {
                 let Head::Contexts(e) = head else { return };
                 self.panels.jumped = None;
-                let at = self.cast.entities[e].mentions[i].start as usize;
+                let at = self.cast().entities[e].mentions[i].start as usize;
                 if !self.on_screen(at) {
                     self.push_jump();
                 }
@@ -569,16 +554,16 @@ impl App {
     fn open_at_first_mention(&mut self, d: usize, e: usize) {
         let keep = self.panels.panel.take();
         let corpus = self.panels.corpus.take();
-        if d != self.shelf {
+        if d != self.shelf.shown_index() {
             self.open_document(d);
         }
         self.panels.corpus = corpus;
         if let Some(mut p) = keep {
-            p.shelf = self.shelf;
+            p.reading = self.shelf.shown_index();
             self.panels.panel = Some(p);
         }
         self.relayout();
-        if self.progress.is_none() && e < self.cast.entities.len() {
+        if self.reading().progress.is_none() && e < self.cast().entities.len() {
             self.select(e, Some(0));
             self.cursor_to_entity(e);
         }
@@ -603,10 +588,10 @@ impl App {
             self.message = Some("select an entity to pin: Tab, then Enter".into());
             return;
         };
-        if !self.pins_shelf_ok() {
+        if !self.pins_reading_ok() {
             self.panels_on_cast();
         }
-        let entity = &self.cast.entities[e];
+        let entity = &self.shelf.shown().cast.entities[e];
         if let Some(i) = self.panels.pins.iter().position(|p| p.entity == Some(e)) {
             self.panels.pins.remove(i);
             self.message = Some(format!("unpinned {}", wrap::sanitize(&entity.name)));
@@ -679,7 +664,7 @@ impl App {
         let map = self.geometry.map;
         if map.contains(column, row) && map.height > 0 {
             let scale = crate::domain::mention_map::MapScale::new(
-                self.doc.body_start()..self.doc.len(),
+                self.doc().body_start()..self.doc().len(),
                 map.height as usize,
             );
             self.push_jump();

@@ -1,6 +1,7 @@
 //! The reader driven by Actions, as keys and the mouse would drive it.
 
 use super::*;
+use crate::domain::curation::Curation;
 use crate::domain::entity::{Entity, Kind, Mention};
 use crate::reader::action::Edit;
 use crate::store::sessions::Remembered;
@@ -28,7 +29,7 @@ fn app(width: u16, height: u16) -> App {
 
 fn top_text(app: &App) -> String {
     let (_, span) = app.view[0];
-    app.doc.text(span.start..span.end).into_owned()
+    app.doc().text(span.start..span.end).into_owned()
 }
 
 #[test]
@@ -42,8 +43,8 @@ fn tab_then_enter_selects_the_entity_under_the_cursor() {
         "the cursor previews the first actor"
     );
     a.update(Action::Select);
-    assert_eq!(a.selected, Some(0));
-    assert_eq!(a.current, Some(0));
+    assert_eq!(a.reading().selected, Some(0));
+    assert_eq!(a.reading().current, Some(0));
     let m = a.current_mention().unwrap();
     assert!(
         a.on_screen(m.start as usize),
@@ -56,16 +57,16 @@ fn n_and_shift_n_walk_mentions_and_wrap_round() {
     let mut a = app(100, 20);
     a.update(Action::FocusNext);
     a.update(Action::Select);
-    let total = a.cast.entities[0].mentions.len();
+    let total = a.cast().entities[0].mentions.len();
     assert_eq!(total, 4);
     for expected in [1, 2, 3, 0] {
         a.update(Action::NextHit);
-        assert_eq!(a.current, Some(expected));
+        assert_eq!(a.reading().current, Some(expected));
         let m = a.current_mention().unwrap();
         assert!(a.on_screen(m.start as usize));
     }
     a.update(Action::PrevHit);
-    assert_eq!(a.current, Some(3));
+    assert_eq!(a.reading().current, Some(3));
     assert_eq!(a.focus, Focus::Document, "n hands focus back to the text");
 }
 
@@ -75,9 +76,9 @@ fn moving_the_cursor_previews_and_scrolls_to_that_entity() {
     a.update(Action::FocusNext);
     a.update(Action::Scroll(Amount::Lines(1)));
     let beta = a.cursor_entity().unwrap();
-    assert_eq!(a.cast.entities[beta].name, "Beta");
+    assert_eq!(a.cast().entities[beta].name, "Beta");
     assert_eq!(a.highlighted(), Some(beta));
-    let first = a.cast.entities[beta].mentions[0].start as usize;
+    let first = a.cast().entities[beta].mentions[0].start as usize;
     assert!(a.on_screen(first));
 }
 
@@ -88,9 +89,9 @@ fn escape_leaves_the_sidebar_then_clears_the_selection() {
     a.update(Action::Select);
     a.update(Action::Clear);
     assert_eq!(a.focus, Focus::Document);
-    assert_eq!(a.selected, Some(0));
+    assert_eq!(a.reading().selected, Some(0));
     a.update(Action::Clear);
-    assert_eq!(a.selected, None);
+    assert_eq!(a.reading().selected, None);
     assert_eq!(a.highlighted(), None);
 }
 
@@ -111,7 +112,7 @@ fn bottom_and_top() {
     let shown: Vec<String> = a
         .view
         .iter()
-        .map(|(_, s)| a.doc.text(s.start..s.end).into_owned())
+        .map(|(_, s)| a.doc().text(s.start..s.end).into_owned())
         .collect();
     assert_eq!(
         shown.len(),
@@ -119,7 +120,7 @@ fn bottom_and_top() {
         "the last screen is full"
     );
     assert!(shown.iter().any(|t| t.starts_with("Paragraph 59 ")));
-    assert_eq!(a.view.last().unwrap().1.end, a.doc.len());
+    assert_eq!(a.view.last().unwrap().1.end, a.doc().len());
     a.update(Action::Top);
     assert_eq!(
         top_text(&a),
@@ -160,7 +161,7 @@ fn a_narrow_screen_folds_the_sidebar_and_tab_opens_it_as_a_drawer() {
     assert_eq!(a.focus, Focus::Sidebar);
     a.update(Action::Select);
     assert!(!a.sidebar_shown(), "choosing closes the drawer");
-    assert_eq!(a.selected, Some(0));
+    assert_eq!(a.reading().selected, Some(0));
 }
 
 #[test]
@@ -180,13 +181,13 @@ fn clicking_a_sidebar_row_selects_it() {
         column: side.x + 3,
         row: side.y + 2,
     });
-    assert_eq!(a.selected, Some(0));
+    assert_eq!(a.reading().selected, Some(0));
 }
 
 #[test]
 fn clicking_a_mention_in_the_text_selects_its_entity() {
     let mut a = app(100, 20);
-    let beta = a.cast.entities[1].mentions[0];
+    let beta = a.cast().entities[1].mentions[0];
     a.update(Action::FocusNext);
     a.update(Action::Scroll(Amount::Lines(1)));
     a.update(Action::Clear);
@@ -203,8 +204,8 @@ fn clicking_a_mention_in_the_text_selects_its_entity() {
         column,
         row: a.geometry.text.y + row as u16,
     });
-    assert_eq!(a.selected, Some(1));
-    assert_eq!(a.current, Some(0));
+    assert_eq!(a.reading().selected, Some(1));
+    assert_eq!(a.reading().current, Some(0));
 }
 
 #[test]
@@ -236,20 +237,24 @@ fn progress_then_cast_fills_the_sidebar() {
         width: 100,
         height: 20,
     });
-    assert_eq!(a.progress, Some(0));
+    assert_eq!(a.reading().progress, Some(0));
     a.update(Action::Work(Work::Progress {
         doc: 0,
         percent: 43,
     }));
-    assert_eq!(a.progress, Some(43));
+    assert_eq!(a.reading().progress, Some(43));
     a.update(Action::Scroll(Amount::Lines(2)));
-    assert_eq!(a.progress, Some(43), "keys work while entities are found");
+    assert_eq!(
+        a.reading().progress,
+        Some(43),
+        "keys work while entities are found"
+    );
     a.update(Action::Work(Work::CastReady {
         doc: 0,
         cast: Box::new(cast),
     }));
-    assert_eq!(a.progress, None);
-    assert_eq!(a.sidebar_rows.len(), 4);
+    assert_eq!(a.reading().progress, None);
+    assert_eq!(a.reading().sidebar_rows.len(), 4);
 }
 
 fn type_search(a: &mut App, text: &str) {
@@ -266,7 +271,7 @@ fn search_is_incremental_smart_case_and_n_walks_hits_with_a_counter() {
     assert_eq!(a.mode(), Mode::Prompt);
     let hit = a.search.as_ref().unwrap().hit.clone().unwrap();
     assert_eq!(
-        &a.doc.text(hit.clone()),
+        &a.doc().text(hit.clone()),
         "Alpha",
         "lower case matches any case"
     );
@@ -323,7 +328,7 @@ fn n_follows_whatever_was_asked_for_last() {
         "selecting an entity hands n back to mentions"
     );
     a.update(Action::NextHit);
-    assert_eq!(a.current, Some(1));
+    assert_eq!(a.reading().current, Some(1));
     a.update(Action::Clear);
     a.update(Action::Clear);
     assert!(a.search.is_none(), "Esc ends the search");
@@ -378,26 +383,16 @@ fn two_documents() -> App {
 #[test]
 fn documents_keep_their_place_and_cast_when_switching() {
     let mut a = two_documents();
-    let cast_of = |name: &str, doc: &Document| {
-        let text = doc.text(0..doc.len()).into_owned();
-        Cast::new(vec![Entity {
-            id: name.into(),
-            name: name.into(),
-            kind: Kind::Person,
-            aliases: vec![],
-            mentions: text
-                .match_indices(name)
-                .map(|(i, _)| Mention::new(i..i + name.len()))
-                .collect(),
-        }])
-    };
-    let (d0, d1) = (a.shelves[0].doc.clone(), a.shelves[1].doc.clone());
+    let (d0, d1) = (
+        a.shelf.get(0).unwrap().doc.clone(),
+        a.shelf.get(1).unwrap().doc.clone(),
+    );
     a.update(Action::Work(Work::CastReady {
         doc: 1,
         cast: Box::new(cast_of("Beta", &d1)),
     }));
     assert!(
-        a.cast.entities.is_empty(),
+        a.cast().entities.is_empty(),
         "the other document's cast waits on its shelf"
     );
     a.update(Action::Work(Work::CastReady {
@@ -407,15 +402,72 @@ fn documents_keep_their_place_and_cast_when_switching() {
     a.update(Action::Scroll(Amount::Lines(5)));
     let kept = a.top_offset();
     a.update(Action::NextDocument);
-    assert_eq!(a.shelf, 1);
-    assert_eq!(a.doc.name(), "two.txt");
-    assert_eq!(a.cast.entities[0].name, "Beta");
-    assert_eq!(a.top_offset(), a.doc.body_start());
+    assert_eq!(a.shelf.shown_index(), 1);
+    assert_eq!(a.doc().name(), "two.txt");
+    assert_eq!(a.cast().entities[0].name, "Beta");
+    assert_eq!(a.top_offset(), a.doc().body_start());
     a.update(Action::PrevDocument);
-    assert_eq!(a.cast.entities[0].name, "Alpha");
+    assert_eq!(a.cast().entities[0].name, "Alpha");
     assert_eq!(a.top_offset(), kept);
     a.update(Action::PrevDocument);
-    assert_eq!(a.shelf, 1, "moving past the first wraps round");
+    assert_eq!(
+        a.shelf.shown_index(),
+        1,
+        "moving past the first wraps round"
+    );
+}
+
+/// A cast of one person found by plain search in `doc`.
+fn cast_of(name: &str, doc: &Document) -> Cast {
+    let text = doc.text(0..doc.len()).into_owned();
+    Cast::new(vec![Entity {
+        id: name.into(),
+        name: name.into(),
+        kind: Kind::Person,
+        aliases: vec![],
+        mentions: text
+            .match_indices(name)
+            .map(|(i, _)| Mention::new(i..i + name.len()))
+            .collect(),
+    }])
+}
+
+#[test]
+fn a_document_not_shown_yet_resumes_when_shown_whether_its_cast_came_first_or_not() {
+    for cast_first in [true, false] {
+        let mut a = two_documents();
+        let second = a.shelf.get(1).unwrap().doc.clone();
+        let at = second.text(0..second.len()).rfind("Beta answers").unwrap();
+        let cast = Work::CastReady {
+            doc: 1,
+            cast: Box::new(cast_of("Beta", &second)),
+        };
+        let resume = Work::Resume {
+            doc: 1,
+            memory: Remembered {
+                top: at,
+                entity: Some("Beta".into()),
+                marks: vec![('b', at)],
+            },
+        };
+        let (one, two) = if cast_first {
+            (cast, resume)
+        } else {
+            (resume, cast)
+        };
+        a.update(Action::Work(one));
+        a.update(Action::Work(two));
+        assert_eq!(a.shelf.shown_index(), 0, "the first document stays shown");
+        a.update(Action::NextDocument);
+        let r = a.reading();
+        assert_eq!(
+            r.selected.map(|e| r.cast.entities[e].name.as_str()),
+            Some("Beta"),
+            "cast first: {cast_first}"
+        );
+        assert!(a.on_screen(at), "cast first: {cast_first}");
+        assert_eq!(r.marks.get(&'b'), Some(&at));
+    }
 }
 
 #[test]
@@ -427,13 +479,13 @@ fn the_document_list_opens_the_chosen_document() {
     assert_eq!(a.doc_cursor, 1);
     a.update(Action::Select);
     assert_eq!(a.mode(), Mode::Reader);
-    assert_eq!(a.shelf, 1);
+    assert_eq!(a.shelf.shown_index(), 1);
 }
 
 #[test]
 fn a_remembered_session_resumes_unless_the_reader_has_moved() {
     let mut a = app(100, 10);
-    let target = a.doc.text(0..a.doc.len()).find("Paragraph 30").unwrap();
+    let target = a.doc().text(0..a.doc().len()).find("Paragraph 30").unwrap();
     let memory = Remembered {
         top: target,
         entity: Some("Beta".into()),
@@ -445,12 +497,13 @@ fn a_remembered_session_resumes_unless_the_reader_has_moved() {
     }));
     assert_eq!(a.top_offset(), target);
     assert_eq!(
-        a.selected
-            .map(|e| a.cast.entities[e].name.clone())
+        a.reading()
+            .selected
+            .map(|e| a.cast().entities[e].name.clone())
             .as_deref(),
         Some("Beta")
     );
-    assert_eq!(a.remembered().marks, [('q', 5)]);
+    assert_eq!(a.reading().remembered().marks, [('q', 5)]);
 
     let mut moved = app(100, 10);
     moved.update(Action::Bottom);
@@ -471,7 +524,7 @@ fn a_count_then_percent_goes_that_far_into_the_text() {
     assert_eq!(a.count, Some(50));
     a.update(Action::GoToPercent);
     assert_eq!(a.count, None);
-    let half = a.doc.len() / 2;
+    let half = a.doc().len() / 2;
     let (_, first) = a.view[0];
     assert!(
         first.start <= half && half < first.end + 60,
@@ -479,7 +532,7 @@ fn a_count_then_percent_goes_that_far_into_the_text() {
         first.start
     );
     a.update(Action::JumpBack);
-    assert_eq!(a.top_offset(), a.doc.body_start());
+    assert_eq!(a.top_offset(), a.doc().body_start());
     a.update(Action::CountDigit(7));
     a.update(Action::Scroll(Amount::Lines(1)));
     assert_eq!(a.count, None, "any other key drops the count");
@@ -488,8 +541,8 @@ fn a_count_then_percent_goes_that_far_into_the_text() {
 /// The fixture app with corrections enabled (nowhere to save: the app never saves itself).
 fn curated() -> App {
     let mut a = app(100, 20);
-    let fresh = a.cast.entities.clone();
-    let (curation, _) = Curation::new(fresh, Default::default(), &a.doc);
+    let fresh = a.cast().entities.clone();
+    let (curation, _) = Curation::new(fresh, Default::default(), a.doc());
     a.update(Action::Work(Work::CurationReady {
         doc: 0,
         curation: Box::new(curation),
@@ -502,7 +555,7 @@ fn curated() -> App {
 }
 
 fn names(a: &App) -> Vec<String> {
-    a.cast
+    a.cast()
         .entities
         .iter()
         .map(|e| format!("{}:{}", e.name, e.kind.as_str()))
@@ -521,7 +574,9 @@ fn renaming_changes_the_name_keeps_the_selection_and_saves_it() {
     let effects = a.update(Action::PromptSubmit);
     assert!(names(&a).contains(&"Alpha Prime:person".to_string()));
     assert_eq!(
-        a.selected.map(|e| a.cast.entities[e].name.as_str()),
+        a.reading()
+            .selected
+            .map(|e| a.cast().entities[e].name.as_str()),
         Some("Alpha Prime")
     );
     let [Effect::SaveCorrections { doc: 0, history }] = &effects[..] else {
@@ -562,8 +617,8 @@ fn merging_the_cursor_entity_into_the_selection() {
     a.update(Action::FocusNext);
     a.update(Action::Scroll(Amount::Lines(1)));
     a.update(Action::Edit(Edit::MergeIntoSelection));
-    assert_eq!(a.cast.entities.len(), 1);
-    let alpha = &a.cast.entities[0];
+    assert_eq!(a.cast().entities.len(), 1);
+    let alpha = &a.cast().entities[0];
     assert_eq!(alpha.name, "Alpha");
     assert_eq!(
         alpha.mentions.len(),
@@ -578,7 +633,12 @@ fn a_search_hit_becomes_a_mention_or_a_new_entity() {
     type_search(&mut a, "filler");
     a.update(Action::PromptSubmit);
     a.update(Action::Edit(Edit::AddHit));
-    let alpha = a.cast.entities.iter().find(|e| e.name == "Alpha").unwrap();
+    let alpha = a
+        .cast()
+        .entities
+        .iter()
+        .find(|e| e.name == "Alpha")
+        .unwrap();
     assert_eq!(alpha.mentions.len(), 5);
     a.update(Action::NextHit);
     a.update(Action::Edit(Edit::BeginNewEntity));
@@ -593,11 +653,11 @@ fn splitting_the_current_mentions_name_off() {
     a.update(Action::FocusNext);
     a.update(Action::Scroll(Amount::Lines(1)));
     a.update(Action::Edit(Edit::MergeIntoSelection));
-    assert_eq!(a.cast.entities.len(), 1);
+    assert_eq!(a.cast().entities.len(), 1);
     // Walk to a mention written "Beta", then split that name off again.
     while a
         .current_mention()
-        .map(|m| a.doc.text(m.range()).into_owned())
+        .map(|m| a.doc().text(m.range()).into_owned())
         .as_deref()
         != Some("Beta")
     {
@@ -608,7 +668,7 @@ fn splitting_the_current_mentions_name_off() {
     got.sort();
     assert_eq!(got.len(), 2, "{got:?}");
     let beta = a
-        .cast
+        .cast()
         .entities
         .iter()
         .find(|e| e.name == "Beta")

@@ -26,7 +26,7 @@ impl Widget for DocumentView<'_> {
         // too, so both are seen where they meet.
         let also = app.connected_lit();
         let current = app.current_mention();
-        if app.doc.body_start() >= app.doc.len() && text.height > 0 {
+        if app.doc().body_start() >= app.doc().len() && text.height > 0 {
             // An empty file is not an error, but a blank pane looks like one.
             let note = "(this document is empty)";
             buf.set_stringn(
@@ -44,7 +44,7 @@ impl Widget for DocumentView<'_> {
             let y = text.y + i as u16;
             let mentions: Vec<(Mention, usize)> =
                 if lit.is_some() || also.is_some() || !pinned.is_empty() {
-                    app.cast
+                    app.cast()
                         .index
                         .overlapping(span.start..span.end.max(span.start + 1))
                         .filter(|&(_, owner)| {
@@ -56,7 +56,7 @@ impl Widget for DocumentView<'_> {
                 };
             let hits = match &app.search {
                 Some(search) => {
-                    search::find_in(app.doc.bytes(), span.start..span.end, &search.query)
+                    search::find_in(app.doc().bytes(), span.start..span.end, &search.query)
                 }
                 None => Vec::new(),
             };
@@ -64,7 +64,7 @@ impl Widget for DocumentView<'_> {
             let mut x = text.x;
             let right = text.x + text.width;
             let mut has_current = false;
-            for cell in wrap::row_cells(app.doc.bytes(), *span) {
+            for cell in wrap::row_cells(app.doc().bytes(), *span) {
                 if x >= right {
                     break;
                 }
@@ -86,7 +86,7 @@ impl Widget for DocumentView<'_> {
                         }
                         style = style.patch(pin);
                     } else {
-                        let kind = app.cast.entities[owner].kind;
+                        let kind = app.cast().entities[owner].kind;
                         style = style.patch(if is_current {
                             self.theme.current_mention(kind)
                         } else {

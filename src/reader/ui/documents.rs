@@ -18,7 +18,7 @@ impl Widget for DocumentList<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let app = self.app;
         let width = area.width.saturating_sub(4).min(100);
-        let height = (app.shelves.len() as u16 + 2)
+        let height = (app.shelf.len() as u16 + 2)
             .min(area.height.saturating_sub(2))
             .max(3);
         let popup = Rect {
@@ -31,25 +31,29 @@ impl Widget for DocumentList<'_> {
         let first = app.doc_cursor.saturating_sub(inner.saturating_sub(1));
         let title_room = (width as usize).saturating_sub(34);
         let lines: Vec<Line> = app
-            .shelves
+            .shelf
             .iter()
             .enumerate()
             .skip(first)
             .take(inner)
-            .map(|(i, shelf)| {
-                let date = shelf
+            .map(|(i, reading)| {
+                let date = reading
                     .doc
                     .dateline()
                     .map_or("          ".to_string(), |d| sanitize(&d.date));
-                let name = std::path::Path::new(shelf.doc.name())
+                let name = std::path::Path::new(reading.doc.name())
                     .file_name()
                     .map(|n| n.to_string_lossy().into_owned())
                     .unwrap_or_default();
-                let mark = if i == app.shelf { "▶" } else { " " };
+                let mark = if i == app.shelf.shown_index() {
+                    "▶"
+                } else {
+                    " "
+                };
                 let text = format!(
                     "{mark} {date}  {:<18.18}  {}",
                     sanitize(&name),
-                    sanitize(&shelf.title(title_room))
+                    sanitize(&reading.title(title_room))
                 );
                 let style = if i == app.doc_cursor {
                     self.theme.cursor_focused

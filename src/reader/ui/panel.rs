@@ -133,7 +133,7 @@ fn header(app: &App, head: Head) -> String {
             )
         }
         Head::Corpus => {
-            let n = app.shelves.len();
+            let n = app.shelf.len();
             let span = app.panels.corpus.as_ref().and_then(|c| {
                 Some(format!(
                     " · {} to {}",

@@ -48,7 +48,7 @@ fn app(width: u16, height: u16) -> App {
     a.update(Action::FocusNext);
     a.update(Action::Select);
     a.update(Action::FocusNext);
-    assert_eq!(a.selected, Some(0), "Ruritania selected");
+    assert_eq!(a.reading().selected, Some(0), "Ruritania selected");
     a
 }
 
@@ -190,7 +190,7 @@ fn the_context_list_aligns_every_mention_in_one_column_in_its_highlight() {
     // Enter on the second makes it current and scrolls to it.
     a.update(Action::Scroll(Amount::Lines(1)));
     a.update(Action::Select);
-    assert_eq!(a.current, Some(1));
+    assert_eq!(a.reading().current, Some(1));
 }
 
 #[test]

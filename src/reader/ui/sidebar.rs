@@ -28,10 +28,10 @@ impl Widget for SidebarView<'_> {
         }
         let x = area.x + 2;
         let width = area.width.saturating_sub(3) as usize;
-        let title = match app.progress {
+        let title = match app.reading().progress {
             Some(p) => format!("finding entities… {p}%"),
-            None if app.cast.entities.is_empty() => "no entities found".to_string(),
-            None => format!("Cast · {}", app.cast.entities.len()),
+            None if app.cast().entities.is_empty() => "no entities found".to_string(),
+            None => format!("Cast · {}", app.cast().entities.len()),
         };
         let title_style = if app.focus == Focus::Sidebar {
             self.theme.title.add_modifier(Modifier::UNDERLINED)
@@ -42,6 +42,7 @@ impl Widget for SidebarView<'_> {
 
         let list_height = area.height.saturating_sub(1) as usize;
         let shown = app
+            .reading()
             .sidebar_rows
             .iter()
             .enumerate()
@@ -62,7 +63,7 @@ impl Widget for SidebarView<'_> {
 impl SidebarView<'_> {
     fn entity_row(&self, buf: &mut Buffer, x: u16, y: u16, width: usize, row: usize, e: usize) {
         let app = self.app;
-        let entity = &app.cast.entities[e];
+        let entity = &app.cast().entities[e];
         let is_cursor = row == app.cursor;
         let base = match (is_cursor, app.focus) {
             (true, Focus::Sidebar) => self.theme.cursor_focused,
@@ -75,7 +76,7 @@ impl SidebarView<'_> {
         let pin = app.pin_of(e);
         let marker = match pin {
             Some(slot) => pins::digit(slot).to_string(),
-            None if app.selected == Some(e) => "●".to_string(),
+            None if app.reading().selected == Some(e) => "●".to_string(),
             None => " ".to_string(),
         };
         let marker_style = match pin {

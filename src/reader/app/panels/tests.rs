@@ -30,7 +30,12 @@ fn app() -> App {
 }
 
 fn select(a: &mut App, name: &str) {
-    let e = a.cast.entities.iter().position(|e| e.name == name).unwrap();
+    let e = a
+        .cast()
+        .entities
+        .iter()
+        .position(|e| e.name == name)
+        .unwrap();
     a.select(e, None);
 }
 
@@ -42,7 +47,9 @@ fn names(a: &App, rows: &[Row]) -> Vec<String> {
     rows.iter()
         .map(|row| match *row {
             Row::Heading(g) => g.title().to_string(),
-            Row::Connection(k) => a.cast.entities[r.connections.get(k).other(e)].name.clone(),
+            Row::Connection(k) => a.cast().entities[r.connections.get(k).other(e)]
+                .name
+                .clone(),
             other => format!("{other:?}"),
         })
         .collect()
@@ -84,7 +91,7 @@ fn c_lists_connections_actors_apart_from_places_and_enter_walks_the_sentences() 
     a.update(Action::Select);
     let jumped = a.panels.jumped.clone().unwrap();
     assert_eq!(
-        &a.doc.text(jumped.clone()),
+        &a.doc().text(jumped.clone()),
         "Oz welcomed Ruritania and Elbonia."
     );
     assert!(a.on_screen(jumped.start));
@@ -111,7 +118,7 @@ fn the_connections_panel_follows_a_new_selection_and_c_closes_it() {
     assert_eq!(a.panel().unwrap().list().head, Head::Connections(2));
     a.update(Action::ToggleConnections);
     assert!(a.panel().is_none());
-    a.selected = None;
+    a.reading_mut().selected = None;
     a.update(Action::ToggleConnections);
     assert!(a.panel().is_none());
     assert!(
@@ -131,7 +138,7 @@ fn x_lists_every_mention_and_enter_makes_it_current() {
     assert_eq!(list.rows, [Row::Mention(0), Row::Mention(1)]);
     a.update(Action::Scroll(Amount::Lines(1)));
     a.update(Action::Select);
-    assert_eq!(a.current, Some(1));
+    assert_eq!(a.reading().current, Some(1));
     let m = a.current_mention().unwrap();
     assert!(
         a.on_screen(m.start as usize),
@@ -148,7 +155,7 @@ fn up_to_four_pins_each_found_again_and_meetings_marked() {
     a.update(Action::TogglePin);
     assert_eq!(a.pins().collect::<Vec<_>>(), [(0, 0), (1, 3)]);
     // They meet only in the last sentence.
-    let last = a.doc.text(0..a.doc.len()).rfind("At the end").unwrap();
+    let last = a.doc().text(0..a.doc().len()).rfind("At the end").unwrap();
     assert!(a.pins_meet_in(last..last + 5));
     assert!(!a.pins_meet_in(0..10));
 
@@ -183,7 +190,7 @@ fn clicks_on_a_panel_row_and_on_the_map() {
         column: 10,
         row: area.y + 2,
     });
-    assert_eq!(a.current, Some(1), "the second row's mention");
+    assert_eq!(a.reading().current, Some(1), "the second row's mention");
     a.update(Action::Clear);
     a.update(Action::Top);
     let map = a.geometry.map;
@@ -191,7 +198,10 @@ fn clicks_on_a_panel_row_and_on_the_map() {
         column: map.x,
         row: map.y + map.height - 1,
     });
-    assert!(a.on_screen(a.doc.len() - 1), "the last cell shows the end");
+    assert!(
+        a.on_screen(a.doc().len() - 1),
+        "the last cell shows the end"
+    );
     a.update(Action::JumpBack);
     assert!(a.on_screen(0));
 }
@@ -277,7 +287,7 @@ fn pins_follow_the_reader_to_another_document_by_name() {
     assert_eq!(a.pins().collect::<Vec<_>>(), [(0, 1)]);
     a.update(Action::NextDocument);
     let e = a
-        .cast
+        .cast()
         .entities
         .iter()
         .position(|e| e.name == "Elbonia")
@@ -301,9 +311,12 @@ fn the_corpus_cast_merges_documents_and_enter_opens_one_at_the_first_mention() {
     assert_eq!(list.rows.len(), 2, "Elbonia is in both documents");
     a.update(Action::Scroll(Amount::Lines(1)));
     a.update(Action::Select);
-    assert_eq!(a.shelf, 1);
-    assert_eq!(a.entity(a.selected.unwrap()).unwrap().name, "Elbonia");
-    assert_eq!(a.current, Some(0));
+    assert_eq!(a.shelf.shown_index(), 1);
+    assert_eq!(
+        a.entity(a.reading().selected.unwrap()).unwrap().name,
+        "Elbonia"
+    );
+    assert_eq!(a.reading().current, Some(0));
     assert!(a.panel().is_some(), "the cast of the set stays open");
     a.update(Action::ToggleCorpus);
     assert!(a.panel().is_none());
