@@ -27,7 +27,7 @@ const SHOWN: usize = 20;
 pub fn run_extract(args: &ExtractArgs) -> ExitCode {
     crate::reader::worker::give_large_blocks_back();
     if let Err(e) = check(args) {
-        eprintln!("dramatis: {e:#}");
+        crate::report::error(format_args!("{e:#}"));
         return ExitCode::from(2);
     }
     let opts = LoadOptions {
@@ -43,7 +43,7 @@ pub fn run_extract(args: &ExtractArgs) -> ExitCode {
         let doc = match source::load(path, opts) {
             Ok(doc) => doc,
             Err(e) => {
-                eprintln!("dramatis: {e:#}");
+                crate::report::error(format_args!("{e:#}"));
                 failed = true;
                 continue;
             }
@@ -59,7 +59,7 @@ pub fn run_extract(args: &ExtractArgs) -> ExitCode {
                 (entities, norms)
             }
             Err(e) => {
-                eprintln!("dramatis: {e:#}");
+                crate::report::error(format_args!("{e:#}"));
                 failed = true;
                 continue;
             }
@@ -68,21 +68,40 @@ pub fn run_extract(args: &ExtractArgs) -> ExitCode {
         if !args.no_corrections {
             let file = (path != "-").then(|| Path::new(path.as_str()));
             if let Err(e) = correct(&doc, file, data.as_deref(), &mut entities) {
-                eprintln!("dramatis: {e:#} (--no-corrections ignores them)");
+                crate::report::error(format_args!("{e:#} (--no-corrections ignores them)"));
                 failed = true;
                 continue;
             }
         }
         let norms = norms_by_id(&entities, &mut norms);
-        if crate::interop::write_export(&mut out, &doc, &entities, &norms, target, unit).is_err() {
-            return ExitCode::FAILURE;
+        if let Err(e) =
+            crate::interop::write_export(&mut out, &doc, &entities, &norms, target, unit)
+        {
+            return written_until(e, failed);
         }
     }
-    if out.flush().is_err() || failed {
+    if let Err(e) = out.flush() {
+        return written_until(e, failed);
+    }
+    if failed {
         ExitCode::FAILURE
     } else {
         ExitCode::SUCCESS
     }
+}
+
+/// The end of a run whose output could not be written: quietly, with the status so far, when
+/// the reader closed the pipe (`extract --json | head`); else an error.
+fn written_until(e: std::io::Error, failed: bool) -> ExitCode {
+    if e.kind() == std::io::ErrorKind::BrokenPipe {
+        return if failed {
+            ExitCode::FAILURE
+        } else {
+            ExitCode::SUCCESS
+        };
+    }
+    crate::report::error(format_args!("writing the output: {e}"));
+    ExitCode::FAILURE
 }
 
 fn check(args: &ExtractArgs) -> Result<()> {
@@ -110,14 +129,14 @@ fn cast(doc: &Document, annotations: Option<&str>, unit: Unit) -> Result<Cast> {
     let imported = crate::interop::load_cast(doc, Path::new(file), unit)?;
     let warnings = imported.warnings(file);
     for w in warnings.iter().take(SHOWN) {
-        eprintln!("dramatis: {w}");
+        crate::report::error(w);
     }
     if warnings.len() > SHOWN {
-        eprintln!(
-            "dramatis: {}: {} more spans do not match the document",
+        crate::report::error(format_args!(
+            "{}: {} more spans do not match the document",
             crate::domain::wrap::sanitize(file),
             warnings.len() - SHOWN
-        );
+        ));
     }
     Ok((imported.entities, imported.norms, warnings.is_empty()))
 }
@@ -140,12 +159,12 @@ fn correct(
         .map(|p| crate::domain::wrap::sanitize(&p.display().to_string()))
         .unwrap_or_default();
     for u in unfit {
-        eprintln!(
-            "dramatis: {from}: correction {} ({}) no longer fits: {}",
+        crate::report::error(format_args!(
+            "{from}: correction {} ({}) no longer fits: {}",
             u.index + 1,
             u.correction.describe(),
             u.reason
-        );
+        ));
     }
     Ok(())
 }

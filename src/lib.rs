@@ -5,4 +5,5 @@ pub mod domain;
 pub mod extract;
 pub mod interop;
 pub mod reader;
+pub mod report;
 pub mod store;

@@ -17,8 +17,12 @@ use dramatis::reader::plain;
 use dramatis::reader::terminal::{self, Ending, RunOptions};
 use dramatis::reader::ui::Theme;
 use dramatis::reader::worker::Origin;
+use dramatis::report;
 use dramatis::store::sessions::Sessions;
 use dramatis::store::source::{self, LoadOptions};
+
+/// The licences of the code and the attributions the built-in data requires.
+const NOTICE: &str = include_str!("../NOTICE");
 
 fn main() -> ExitCode {
     let cli = Cli::try_parse().unwrap_or_else(|e| exit_with_clean_error(e));
@@ -37,12 +41,17 @@ fn main() -> ExitCode {
             .render(&mut std::io::stdout())
             .map(|_| ExitCode::SUCCESS)
             .map_err(anyhow::Error::from),
+        None if cli.licenses => std::io::stdout()
+            .write_all(NOTICE.as_bytes())
+            .map(|()| ExitCode::SUCCESS)
+            .map_err(anyhow::Error::from),
         None => read(&cli),
     };
     match result {
         Ok(code) => code,
+        Err(e) if report::is_broken_pipe(&e) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("dramatis: {e:#}");
+            report::error(format_args!("{e:#}"));
             ExitCode::FAILURE
         }
     }
@@ -67,7 +76,11 @@ fn exit_with_clean_error(e: clap::Error) -> ! {
     if !hostile {
         e.exit()
     }
-    eprint!("{}", plain::clean_lines(&e.render().to_string()));
+    let _ = write!(
+        std::io::stderr().lock(),
+        "{}",
+        plain::clean_lines(&e.render().to_string())
+    );
     std::process::exit(e.exit_code())
 }
 
@@ -202,7 +215,7 @@ fn imported_cast(
     let unit = dramatis::extract::unit(cli.offsets);
     let imported = dramatis::interop::load_cast(doc, std::path::Path::new(file), unit)?;
     for w in imported.warnings(file) {
-        eprintln!("dramatis: {w}");
+        report::error(w);
     }
     Ok(Some(imported.entities))
 }

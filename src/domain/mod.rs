@@ -7,6 +7,7 @@ pub mod context;
 pub mod corpus_cast;
 pub mod corrections;
 pub mod curation;
+pub mod dateline;
 pub mod document;
 pub mod entity;
 pub mod extract;

@@ -73,7 +73,7 @@ pub fn restore() {
     let _ = out.flush();
     let stashed = std::mem::take(&mut *STASHED.lock().unwrap_or_else(|e| e.into_inner()));
     for message in stashed {
-        eprintln!("dramatis: {message}");
+        crate::report::error(message);
     }
 }
 

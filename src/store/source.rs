@@ -135,7 +135,7 @@ pub fn load_all(args: &[String], opts: LoadOptions) -> Result<(Vec<Document>, us
                 .filter(|p| p.is_file())
                 .filter(|p| {
                     !p.file_name()
-                        .is_some_and(|n| n.to_string_lossy().starts_with('.'))
+                        .is_some_and(|n| not_a_document(&n.to_string_lossy()))
                 })
                 .collect();
             entries.sort();
@@ -154,6 +154,12 @@ pub fn load_all(args: &[String], opts: LoadOptions) -> Result<(Vec<Document>, us
         }
     }
     Ok((docs, skipped))
+}
+
+/// Files a folder holds that are not documents to read: hidden files, and the corrections
+/// dramatis itself saves beside each document (`NAME.txt.dramatis.json`).
+fn not_a_document(file_name: &str) -> bool {
+    file_name.starts_with('.') || file_name.ends_with(crate::store::sidecar::SUFFIX)
 }
 
 /// Whether standard input is a pipe, a file or a socket someone is feeding: then, given no
@@ -177,6 +183,17 @@ pub fn stdin_is_fed() -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_folder_lists_neither_hidden_files_nor_saved_corrections() {
+        assert!(not_a_document(".notes.txt"));
+        assert!(not_a_document("day1.txt.dramatis.json"));
+        assert!(!not_a_document("day1.txt"));
+        assert!(
+            !not_a_document("results.json"),
+            "other JSON is for the reader to judge"
+        );
+    }
 
     #[test]
     fn an_endless_binary_stream_is_refused_after_its_head() {
