@@ -20,7 +20,7 @@ use crate::domain::search::{self, Query};
 use crate::domain::wrap::{self, RowSpan};
 use crate::reader::action::{Action, Amount, Effect, Mode, Pending, Work};
 use crate::store::sessions::Remembered;
-use geometry::{Area, Geometry};
+use geometry::Geometry;
 use shelf::{Reading, Shelf};
 use sidebar::SidebarRow;
 
@@ -525,7 +525,9 @@ impl App {
             wants_sidebar,
             self.options.measure,
         );
-        self.carve_panel();
+        if self.panels.panel.is_some() {
+            self.geometry.carve_panel();
+        }
         if self.geometry.sidebar.is_none() && self.focus == Focus::Sidebar {
             self.focus = Focus::Document;
         }

@@ -4,20 +4,20 @@ use super::*;
 
 impl App {
     pub(super) fn mouse_scroll(&mut self, column: u16, row: u16, lines: i32) {
-        if let Some(area) = self.panels.area
-            && area.contains(column, row)
+        if let Some(area) = self.geometry.panel
+            && geometry::contains(area, column, row)
         {
             return self.panel_move(lines as i64);
         }
         if let Some(area) = self.geometry.sidebar
-            && area.contains(column, row)
+            && geometry::contains(area, column, row)
         {
             let max = self.reading().sidebar_rows.len().saturating_sub(1);
             self.sidebar_scroll =
                 (self.sidebar_scroll as i64 + lines as i64).clamp(0, max as i64) as usize;
             return;
         }
-        if self.geometry.pane.contains(column, row) {
+        if geometry::contains(self.geometry.pane, column, row) {
             let page = self.page();
             self.top = self
                 .layout
@@ -30,7 +30,7 @@ impl App {
             return;
         }
         if let Some(area) = self.geometry.sidebar
-            && area.contains(column, row)
+            && geometry::contains(area, column, row)
         {
             let Some(i) = (row - area.y)
                 .checked_sub(1)
@@ -60,8 +60,8 @@ impl App {
 
     /// The byte of the document drawn at a screen cell, if text is drawn there.
     pub fn offset_at(&self, column: u16, row: u16) -> Option<usize> {
-        let text: Area = self.geometry.text;
-        if !text.contains(column, row) {
+        let text = self.geometry.text;
+        if !geometry::contains(text, column, row) {
             return None;
         }
         let (_, span) = self.view.get((row - text.y) as usize)?;

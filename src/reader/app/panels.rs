@@ -146,8 +146,6 @@ impl Panel {
 #[derive(Debug, Default)]
 pub struct Panels {
     pub panel: Option<Panel>,
-    /// Where the panel is drawn (the bottom of the body), when it is open.
-    pub area: Option<Area>,
     /// Pinned entities in pin order, each found again in every document shown.
     pins: Vec<Pin>,
     /// The reading whose cast the pins' entity indices refer to.
@@ -478,8 +476,8 @@ impl App {
 
     /// Rows the panel's list has room for (its first row is the header).
     pub(super) fn panel_rows(&self) -> usize {
-        self.panels
-            .area
+        self.geometry
+            .panel
             .map_or(1, |a| (a.height as usize).saturating_sub(1).max(1))
     }
 
@@ -641,8 +639,8 @@ impl App {
     /// A click on a panel row acts like moving there and pressing Enter; a click on the
     /// mention map shows that part of the document. True if the click was taken.
     pub(super) fn panels_click(&mut self, column: u16, row: u16) -> bool {
-        if let Some(area) = self.panels.area
-            && area.contains(column, row)
+        if let Some(area) = self.geometry.panel
+            && geometry::contains(area, column, row)
         {
             let Some(p) = &mut self.panels.panel else {
                 return true;
@@ -662,7 +660,7 @@ impl App {
             return true;
         }
         let map = self.geometry.map;
-        if map.contains(column, row) && map.height > 0 {
+        if geometry::contains(map, column, row) && map.height > 0 {
             let scale = crate::domain::mention_map::MapScale::new(
                 self.doc().body_start()..self.doc().len(),
                 map.height as usize,
@@ -672,37 +670,6 @@ impl App {
             return true;
         }
         false
-    }
-
-    /// Cuts the panel's rows from the bottom of the body (when a panel is open), so the text
-    /// pane keeps only what is really visible above it.
-    pub(super) fn carve_panel(&mut self) {
-        self.panels.area = None;
-        if self.panels.panel.is_none() || self.geometry.too_small {
-            return;
-        }
-        let g = &mut self.geometry;
-        let body = g.pane.height.max(g.sidebar.map_or(0, |s| s.height));
-        // About two fifths of the body, but never less than a few rows of text.
-        let height = (body * 2 / 5)
-            .clamp(4.min(body), 16)
-            .min(body.saturating_sub(3));
-        if height < 2 {
-            return;
-        }
-        let top = g.status.y - height;
-        for a in [&mut g.pane, &mut g.text, &mut g.map] {
-            a.height = a.height.min(top.saturating_sub(a.y));
-        }
-        if let Some(s) = &mut g.sidebar {
-            s.height = s.height.min(top.saturating_sub(s.y));
-        }
-        self.panels.area = Some(Area {
-            x: 0,
-            y: top,
-            width: g.title.width,
-            height,
-        });
     }
 }
 

@@ -10,7 +10,7 @@ use crate::domain::entity::Mention;
 use crate::domain::search;
 use crate::domain::wrap::{self, Glyph};
 use crate::reader::app::App;
-use crate::reader::ui::{Theme, pins, rect};
+use crate::reader::ui::{Theme, pins};
 
 pub struct DocumentView<'a> {
     pub app: &'a App,
@@ -18,9 +18,15 @@ pub struct DocumentView<'a> {
 }
 
 impl Widget for DocumentView<'_> {
-    fn render(self, _area: Rect, buf: &mut Buffer) {
+    fn render(self, area: Rect, buf: &mut Buffer) {
         let app = self.app;
-        let text = rect(app.geometry.text);
+        // The first column is the margin; the text is drawn right of it.
+        let margin = area.x;
+        let text = Rect {
+            x: area.x + 1,
+            width: area.width.saturating_sub(1),
+            ..area
+        };
         let lit = app.highlighted();
         // While the connections panel has focus, the entity connected to the selection is lit
         // too, so both are seen where they meet.
@@ -104,12 +110,13 @@ impl Widget for DocumentView<'_> {
                     Glyph::Tab => draw(buf, x, y, &" ".repeat(cell.width), room, style),
                 };
             }
-            if has_current && text.x > 0 {
-                buf.set_stringn(text.x - 1, y, "▶", 1, self.theme.margin_marker);
-            } else if text.x > 0
-                && let Some((mark, style)) = pins::margin(app, self.theme, *span, &mentions)
-            {
-                buf.set_stringn(text.x - 1, y, mark, 1, style);
+            if area.width == 0 {
+                continue;
+            }
+            if has_current {
+                buf.set_stringn(margin, y, "▶", 1, self.theme.margin_marker);
+            } else if let Some((mark, style)) = pins::margin(app, self.theme, *span, &mentions) {
+                buf.set_stringn(margin, y, mark, 1, style);
             }
         }
     }

@@ -13,8 +13,8 @@ use ratatui::widgets::Widget;
 use crate::domain::mention_index::count_in;
 use crate::domain::mention_map::MapScale;
 use crate::reader::app::App;
+use crate::reader::ui::Theme;
 use crate::reader::ui::pins::{digit, tag_style};
-use crate::reader::ui::{Theme, rect};
 
 pub struct MentionMap<'a> {
     pub app: &'a App,
@@ -33,9 +33,8 @@ impl MentionMap<'_> {
 }
 
 impl Widget for MentionMap<'_> {
-    fn render(self, _area: Rect, buf: &mut Buffer) {
+    fn render(self, area: Rect, buf: &mut Buffer) {
         let app = self.app;
-        let area = rect(app.geometry.map);
         if area.width == 0 || area.height == 0 {
             return;
         }

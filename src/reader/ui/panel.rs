@@ -11,7 +11,7 @@ use crate::domain::wrap::sanitize;
 use crate::reader::app::panels::{Head, Row};
 use crate::reader::app::{App, Focus};
 use crate::reader::ui::row::Writer;
-use crate::reader::ui::{Theme, connections, context_list, corpus, rect, truncate};
+use crate::reader::ui::{Theme, connections, context_list, corpus, truncate};
 
 pub struct PanelView<'a> {
     pub app: &'a App,
@@ -19,9 +19,9 @@ pub struct PanelView<'a> {
 }
 
 impl Widget for PanelView<'_> {
-    fn render(self, _area: Rect, buf: &mut Buffer) {
+    fn render(self, area: Rect, buf: &mut Buffer) {
         let app = self.app;
-        let (Some(area), Some(panel)) = (app.panels.area.map(rect), app.panel()) else {
+        let Some(panel) = app.panel() else {
             return;
         };
         for y in area.y..area.y + area.height {

@@ -86,7 +86,7 @@ fn find(buf: &Buffer, from: u16, needle: &str) -> (u16, u16) {
 }
 
 fn panel_top(app: &App) -> u16 {
-    app.panels.area.expect("the panel is open").y
+    app.geometry.panel.expect("the panel is open").y
 }
 
 #[test]
@@ -369,7 +369,7 @@ fn panels_and_pins_draw_on_any_terminal_size() {
             a.update(Action::Select);
             a.update(Action::Scroll(Amount::Pages(3)));
             let buf = draw(&a, &Theme::colored());
-            if let Some(area) = a.panels.area {
+            if let Some(area) = a.geometry.panel {
                 assert!(area.y + area.height <= buf.area.height, "{w}×{h}");
                 assert!(
                     a.geometry.text.y + a.geometry.text.height <= area.y,

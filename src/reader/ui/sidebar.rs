@@ -9,7 +9,7 @@ use unicode_width::UnicodeWidthStr;
 use crate::domain::wrap::sanitize;
 use crate::reader::app::sidebar::SidebarRow;
 use crate::reader::app::{App, Focus};
-use crate::reader::ui::{Theme, pins, rect, truncate};
+use crate::reader::ui::{Theme, pins, truncate};
 
 pub struct SidebarView<'a> {
     pub app: &'a App,
@@ -17,11 +17,8 @@ pub struct SidebarView<'a> {
 }
 
 impl Widget for SidebarView<'_> {
-    fn render(self, _area: Rect, buf: &mut Buffer) {
+    fn render(self, area: Rect, buf: &mut Buffer) {
         let app = self.app;
-        let Some(area) = app.geometry.sidebar.map(rect) else {
-            return;
-        };
         let border_x = area.x;
         for y in area.y..area.y + area.height {
             buf.set_stringn(border_x, y, "│", 1, self.theme.border);

@@ -8,7 +8,7 @@ use unicode_width::UnicodeWidthStr;
 use crate::domain::wrap::sanitize;
 use crate::reader::action::{Mode, Pending};
 use crate::reader::app::{App, Follow, PromptPurpose};
-use crate::reader::ui::{Theme, rect, truncate};
+use crate::reader::ui::{Theme, truncate};
 
 pub struct TitleBar<'a> {
     pub app: &'a App,
@@ -16,8 +16,7 @@ pub struct TitleBar<'a> {
 }
 
 impl Widget for TitleBar<'_> {
-    fn render(self, _area: Rect, buf: &mut Buffer) {
-        let area = rect(self.app.geometry.title);
+    fn render(self, area: Rect, buf: &mut Buffer) {
         let mut title = format!(" {}", file_name(self.app));
         if let Some(d) = self.app.doc().dateline() {
             title.push_str(&format!(" · {}", sanitize(&d.date)));
@@ -39,9 +38,8 @@ pub struct StatusLine<'a> {
 }
 
 impl Widget for StatusLine<'_> {
-    fn render(self, _area: Rect, buf: &mut Buffer) {
+    fn render(self, area: Rect, buf: &mut Buffer) {
         let app = self.app;
-        let area = rect(app.geometry.status);
         let width = area.width as usize;
         buf.set_stringn(area.x, area.y, " ".repeat(width), width, self.theme.status);
         let hint = "? help ";

@@ -250,3 +250,109 @@ fn truecolor_only_changes_the_palette() {
         "16 named colours by default"
     );
 }
+
+#[test]
+fn every_widget_draws_inside_the_rectangle_it_is_given() {
+    use ratatui::layout::Rect;
+    use ratatui::widgets::Widget;
+
+    let mut a = app(100, 24);
+    a.update(Action::FocusNext);
+    a.update(Action::Select);
+    a.update(Action::TogglePin);
+    a.update(Action::NextHit);
+    a.update(Action::ToggleConnections);
+    let theme = Theme::colored();
+    // Somewhere the app's geometry never puts anything, so a widget that placed itself
+    // from the geometry instead of its rectangle would draw outside it.
+    let given = Rect::new(7, 5, 40, 9);
+    type Draw<'a> = Box<dyn Fn(&mut Buffer) + 'a>;
+    let widgets: Vec<(&str, Draw)> = vec![
+        (
+            "title",
+            Box::new(|b| {
+                status::TitleBar {
+                    app: &a,
+                    theme: &theme,
+                }
+                .render(given, b)
+            }),
+        ),
+        (
+            "pins",
+            Box::new(|b| {
+                pins::PinLegend {
+                    app: &a,
+                    theme: &theme,
+                }
+                .render(given, b)
+            }),
+        ),
+        (
+            "text",
+            Box::new(|b| {
+                document::DocumentView {
+                    app: &a,
+                    theme: &theme,
+                }
+                .render(given, b)
+            }),
+        ),
+        (
+            "map",
+            Box::new(|b| {
+                mention_map::MentionMap {
+                    app: &a,
+                    theme: &theme,
+                }
+                .render(given, b)
+            }),
+        ),
+        (
+            "cast",
+            Box::new(|b| {
+                sidebar::SidebarView {
+                    app: &a,
+                    theme: &theme,
+                }
+                .render(given, b)
+            }),
+        ),
+        (
+            "panel",
+            Box::new(|b| {
+                panel::PanelView {
+                    app: &a,
+                    theme: &theme,
+                }
+                .render(given, b)
+            }),
+        ),
+        (
+            "status",
+            Box::new(|b| {
+                status::StatusLine {
+                    app: &a,
+                    theme: &theme,
+                }
+                .render(given, b)
+            }),
+        ),
+    ];
+    for (name, draw) in widgets {
+        let mut buf = Buffer::empty(Rect::new(0, 0, 100, 24));
+        draw(&mut buf);
+        let mut inside = 0;
+        for y in 0..24 {
+            for x in 0..100 {
+                let blank = buf[(x, y)] == ratatui::buffer::Cell::default();
+                if given.contains(ratatui::layout::Position::new(x, y)) {
+                    inside += usize::from(!blank);
+                } else {
+                    assert!(blank, "{name} drew at ({x}, {y}), outside {given:?}");
+                }
+            }
+        }
+        assert!(inside > 0, "{name} drew nothing");
+    }
+}

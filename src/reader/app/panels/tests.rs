@@ -185,7 +185,7 @@ fn clicks_on_a_panel_row_and_on_the_map() {
     let mut a = app();
     select(&mut a, "Freedonia");
     a.update(Action::ToggleContexts);
-    let area = a.panels.area.unwrap();
+    let area = a.geometry.panel.unwrap();
     a.update(Action::MouseClick {
         column: 10,
         row: area.y + 2,
