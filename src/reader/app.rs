@@ -1,13 +1,19 @@
 //! Reader state and `update(Action)`: everything the reader does, with no terminal in sight.
 //! The ui renders from `&App`; tests drive it with Actions.
 
+pub mod corpus;
 mod edit;
 pub mod geometry;
 mod mouse;
 mod navigation;
 pub mod panels;
+mod pins;
+mod selection;
 pub mod shelf;
 pub mod sidebar;
+mod text_search;
+mod update;
+mod view;
 
 use std::ops::Range;
 
@@ -117,8 +123,9 @@ pub struct App {
     pub message: Option<String>,
     /// The rows on screen, top to bottom.
     pub view: Vec<(RowPos, RowSpan)>,
-    /// Connections, contexts, pins and the cross-document cast.
+    /// The panel under the text: connections, contexts, the cross-document cast.
     pub panels: panels::Panels,
+    pins: pins::Pins,
     /// The shown document laid out for the text width (laid out afresh when another is shown).
     layout: Layout,
     /// The row at the top of the pane.
@@ -155,6 +162,7 @@ impl App {
             message: None,
             view: Vec::new(),
             panels: panels::Panels::default(),
+            pins: pins::Pins::default(),
             layout,
             top,
             size: (0, 0),
@@ -178,236 +186,6 @@ impl App {
             relations: Box::new(relations),
         }));
         app
-    }
-
-    /// News from the background work, about any reading of the shelf.
-    fn take_work(&mut self, work: Work) {
-        let shown = self.shelf.shown_index();
-        match work {
-            Work::Progress { doc, percent } => {
-                if let Some(r) = self.shelf.get_mut(doc) {
-                    r.progress = Some(percent.min(99));
-                }
-            }
-            Work::CastReady { doc, cast } => {
-                if let Some(r) = self.shelf.get_mut(doc) {
-                    r.set_cast(*cast);
-                    if doc == shown {
-                        self.cast_shown();
-                    }
-                }
-            }
-            Work::CurationReady {
-                doc,
-                curation,
-                error,
-            } => {
-                let Some(r) = self.shelf.get_mut(doc) else {
-                    return;
-                };
-                let unfit = curation.unfit.len();
-                r.curation = Some(*curation);
-                if doc != shown {
-                    return;
-                }
-                if let Some(e) = error {
-                    self.message = Some(e);
-                } else if unfit > 0 {
-                    self.message = Some(format!(
-                        "{unfit} saved correction{} no longer fit{} this document",
-                        if unfit == 1 { "" } else { "s" },
-                        if unfit == 1 { "s" } else { "" }
-                    ));
-                }
-            }
-            Work::Resume { doc, memory } => self.resume(doc, &memory),
-            Work::Fingerprinted { doc, print } => {
-                if let Some(r) = self.shelf.get_mut(doc) {
-                    r.fingerprint = Some(print);
-                }
-            }
-            Work::RelationsReady { doc, relations } => self.set_relations(doc, *relations),
-            Work::Failed => {
-                self.take_work(Work::CastReady {
-                    doc: shown,
-                    cast: Box::default(),
-                });
-                self.message = Some("finding entities failed (details on exit)".into());
-            }
-            Work::NotSaved(why) => self.message = Some(why),
-        }
-    }
-
-    /// Changes the state as `action` asks (the only way it changes), and returns what the
-    /// terminal layer is to do about it: quit, save corrections, capture the mouse...
-    pub fn update(&mut self, action: Action) -> Vec<Effect> {
-        // News from the background neither clears the note on the status line nor eats a
-        // count being typed.
-        let news = matches!(action, Action::Work(_));
-        if !news {
-            self.message = None;
-        }
-        let keeps_count = news
-            || matches!(
-                action,
-                Action::CountDigit(_) | Action::GoToPercent | Action::Resize { .. }
-            );
-        let count = if keeps_count {
-            self.count
-        } else {
-            self.count.take()
-        };
-        match action {
-            Action::Quit => self.effects.push(Effect::Quit),
-            Action::CountDigit(d) => {
-                self.count = Some(
-                    count
-                        .unwrap_or(0)
-                        .saturating_mul(10)
-                        .saturating_add(d as u32)
-                        .min(1_000_000),
-                );
-            }
-            Action::GoToPercent => {
-                self.count = None;
-                let percent = count.unwrap_or(0).min(100) as usize;
-                self.push_jump();
-                let target = (self.doc().len() as u128 * percent as u128 / 100) as usize;
-                self.show_at_top(target.max(self.doc().body_start()));
-            }
-            Action::Scroll(amount) => match (self.overlay, self.focus) {
-                (Overlay::Documents, _) => self.move_doc_cursor(self.cursor_steps(amount)),
-                (Overlay::Help, _) => {
-                    let by = self.cursor_steps(amount);
-                    self.help_scroll = (self.help_scroll as i32 + by).clamp(0, 200) as u16;
-                }
-                (_, Focus::Document) => self.scroll(amount),
-                (_, Focus::Sidebar) => self.move_cursor(self.cursor_steps(amount)),
-                (_, Focus::Panel) => self.panel_move(self.panel_steps(amount)),
-            },
-            Action::Top => match (self.overlay, self.focus) {
-                (Overlay::Documents, _) => self.doc_cursor = 0,
-                (_, Focus::Document) => {
-                    self.push_jump();
-                    self.top = self.layout.first(&self.shelf.shown().doc);
-                }
-                (_, Focus::Sidebar) => self.move_cursor(i32::MIN / 2),
-                (_, Focus::Panel) => self.panel_move(i64::MIN / 2),
-            },
-            Action::Bottom => match (self.overlay, self.focus) {
-                (Overlay::Documents, _) => self.doc_cursor = self.shelf.len() - 1,
-                (_, Focus::Document) => {
-                    self.push_jump();
-                    self.top = self.layout.last_top(&self.shelf.shown().doc, self.page());
-                }
-                (_, Focus::Sidebar) => self.move_cursor(i32::MAX / 2),
-                (_, Focus::Panel) => self.panel_move(i64::MAX / 2),
-            },
-            Action::FocusNext => self.focus_next(),
-            Action::ToggleSidebar => {
-                let shown = !self.sidebar_shown();
-                self.sidebar_wanted = Some(shown);
-                self.focus = if shown && self.narrow() {
-                    Focus::Sidebar
-                } else {
-                    Focus::Document
-                };
-                self.relayout();
-            }
-            Action::Select => match self.overlay {
-                Overlay::Documents => {
-                    self.overlay = Overlay::None;
-                    self.open_document(self.doc_cursor);
-                }
-                _ if self.focus == Focus::Panel => self.panel_enter(),
-                _ => self.select_cursor(),
-            },
-            Action::NextHit => self.step_hit(true),
-            Action::PrevHit => self.step_hit(false),
-            Action::Clear => self.clear(),
-            Action::ToggleHelp => {
-                self.help_scroll = 0;
-                self.toggle_overlay(Overlay::Help);
-            }
-            Action::ToggleDocuments => {
-                self.doc_cursor = self.shelf.shown_index();
-                self.toggle_overlay(Overlay::Documents);
-            }
-            Action::NextDocument => self.step_document(1),
-            Action::PrevDocument => self.step_document(-1),
-            Action::BeginMark => self.pending = Some(Pending::Mark),
-            Action::BeginJumpToMark => self.pending = Some(Pending::JumpToMark),
-            Action::BeginColon => self.pending = Some(Pending::Colon),
-            Action::SetMark(c) => {
-                self.pending = None;
-                let at = self.top_offset();
-                self.reading_mut().marks.insert(c, at);
-                self.message = Some(format!("mark {c} set"));
-            }
-            Action::JumpToMark(c) => {
-                self.pending = None;
-                self.jump_to_mark(c);
-            }
-            Action::JumpBack => self.jump_back(),
-            Action::StartSearch => {
-                self.prompt = Some(String::new());
-                self.prompt_purpose = PromptPurpose::Search;
-                self.overlay = Overlay::None;
-            }
-            Action::PromptInput(c) => {
-                if let Some(p) = &mut self.prompt {
-                    p.push(c);
-                }
-                if self.prompt_purpose == PromptPurpose::Search {
-                    self.search_as_typed();
-                }
-            }
-            Action::PromptBackspace => {
-                if let Some(p) = &mut self.prompt {
-                    p.pop();
-                }
-                if self.prompt_purpose == PromptPurpose::Search {
-                    self.search_as_typed();
-                }
-            }
-            Action::PromptSubmit => match self.prompt_purpose {
-                PromptPurpose::Search => self.submit_search(),
-                PromptPurpose::Rename => {
-                    self.prompt_purpose = PromptPurpose::Search;
-                    if let Some(name) = self.prompt.take() {
-                        self.submit_rename(name);
-                    }
-                }
-            },
-            Action::Edit(edit) => self.edit(edit),
-            Action::Cancel => self.cancel(),
-            Action::ToggleMouse => {
-                self.mouse = !self.mouse;
-                self.message = Some(if self.mouse {
-                    "mouse on: wheel scrolls, click selects".into()
-                } else {
-                    "mouse off: the terminal selects and copies text".into()
-                });
-                self.effects.push(Effect::SetMouse(self.mouse));
-            }
-            Action::Suspend => self.effects.push(Effect::Suspend),
-            Action::CountSearchHits => self.count_hits(),
-            Action::Resize { width, height } => {
-                self.size = (width, height);
-                self.relayout();
-            }
-            Action::MouseScroll { column, row, lines } => self.mouse_scroll(column, row, lines),
-            Action::MouseClick { column, row } => self.mouse_click(column, row),
-            Action::ToggleConnections => self.toggle_panel(panels::PanelKind::Connections),
-            Action::ToggleContexts => self.toggle_panel(panels::PanelKind::Contexts),
-            Action::ToggleCorpus => self.toggle_panel(panels::PanelKind::Corpus),
-            Action::TogglePin => self.toggle_pin(),
-            Action::ClearPins => self.clear_pins(),
-            Action::Work(work) => self.take_work(work),
-        }
-        self.tidy_panels();
-        self.refresh_view();
-        std::mem::take(&mut self.effects)
     }
 
     /// Which keys apply now.
@@ -462,19 +240,6 @@ impl App {
         }
     }
 
-    /// Puts the cast cursor on entity `e`'s row (and scrolls the cast to show it).
-    pub(crate) fn cursor_to_entity(&mut self, e: usize) {
-        if let Some(row) = self
-            .reading()
-            .sidebar_rows
-            .iter()
-            .position(|r| *r == SidebarRow::Entity(e))
-        {
-            self.cursor = row;
-            self.clamp_sidebar_scroll();
-        }
-    }
-
     pub fn cursor_entity(&self) -> Option<usize> {
         self.reading()
             .sidebar_rows
@@ -507,83 +272,6 @@ impl App {
         }
     }
 
-    /// The text rows' height.
-    fn page(&self) -> usize {
-        self.geometry.text.height.max(1) as usize
-    }
-
-    fn narrow(&self) -> bool {
-        self.size.0 < geometry::SIDEBAR_MIN_TOTAL
-    }
-
-    fn relayout(&mut self) {
-        let anchor = self.view.first().map(|(_, s)| s.start);
-        let wants_sidebar = self.sidebar_wanted.unwrap_or(!self.narrow());
-        self.geometry = geometry::geometry(
-            self.size.0,
-            self.size.1,
-            wants_sidebar,
-            self.options.measure,
-        );
-        if self.panels.panel.is_some() {
-            self.geometry.carve_panel();
-        }
-        if self.geometry.sidebar.is_none() && self.focus == Focus::Sidebar {
-            self.focus = Focus::Document;
-        }
-        if self.geometry.text.width > 0 {
-            self.layout.set_width(self.geometry.text.width as usize);
-        }
-        // Keep the text that was at the top of the pane in view.
-        self.top = match anchor {
-            Some(offset) => self.layout.row_at(&self.shelf.shown().doc, offset),
-            None => self
-                .layout
-                .row_at(&self.shelf.shown().doc, self.top.block.start),
-        };
-        self.clamp_sidebar_scroll();
-    }
-
-    fn refresh_view(&mut self) {
-        let height = if self.geometry.too_small {
-            0
-        } else {
-            self.page()
-        };
-        self.view = self
-            .layout
-            .visible(&self.shelf.shown().doc, self.top, height);
-        // The reading keeps where the view is, for when it is shown again and for the session.
-        let at = self.top_offset();
-        self.reading_mut().position = at;
-    }
-
-    fn scroll(&mut self, amount: Amount) {
-        let page = self.page() as i32;
-        let rows = match amount {
-            Amount::Lines(n) => n,
-            Amount::HalfPages(n) => n * (page / 2).max(1),
-            Amount::Pages(n) => n * (page - 1).max(1),
-        };
-        let page = self.page();
-        self.top = self
-            .layout
-            .scroll(&self.shelf.shown().doc, self.top, rows as isize, page);
-    }
-
-    fn cursor_steps(&self, amount: Amount) -> i32 {
-        let page = self
-            .geometry
-            .sidebar
-            .map_or(1, |a| a.height as i32 - 1)
-            .max(1);
-        match amount {
-            Amount::Lines(n) => n,
-            Amount::HalfPages(n) => n * (page / 2).max(1),
-            Amount::Pages(n) => n * page,
-        }
-    }
-
     fn panel_steps(&self, amount: Amount) -> i64 {
         let page = self.panel_rows().max(2) as i64 - 1;
         match amount {
@@ -591,201 +279,6 @@ impl App {
             Amount::HalfPages(n) => n as i64 * (page / 2).max(1),
             Amount::Pages(n) => n as i64 * page,
         }
-    }
-
-    fn move_cursor(&mut self, by: i32) {
-        self.cursor = sidebar::step(&self.reading().sidebar_rows, self.cursor, by);
-        self.clamp_sidebar_scroll();
-        if let Some(e) = self.cursor_entity() {
-            self.reveal_entity(e);
-        }
-    }
-
-    fn clamp_sidebar_scroll(&mut self) {
-        let Some(area) = self.geometry.sidebar else {
-            return;
-        };
-        let rows = (area.height as usize).saturating_sub(1).max(1);
-        if self.cursor < self.sidebar_scroll {
-            // Show the heading above the first entity of a group too.
-            self.sidebar_scroll = self.cursor.saturating_sub(1);
-        } else if self.cursor >= self.sidebar_scroll + rows {
-            self.sidebar_scroll = self.cursor + 1 - rows;
-        }
-    }
-
-    fn focus_next(&mut self) {
-        if !self.sidebar_shown() {
-            self.sidebar_wanted = Some(true);
-            self.relayout();
-        }
-        self.focus = match self.focus {
-            Focus::Document if self.sidebar_shown() => Focus::Sidebar,
-            Focus::Document | Focus::Sidebar if self.panel().is_some() => Focus::Panel,
-            _ => Focus::Document,
-        };
-        if self.focus == Focus::Document && self.narrow() {
-            self.sidebar_wanted = Some(false);
-            self.relayout();
-        }
-        if self.focus == Focus::Sidebar
-            && let Some(e) = self.cursor_entity()
-        {
-            self.reveal_entity(e);
-        }
-    }
-
-    /// The shown reading's cast is new: the sidebar starts at its top (on the entity selected
-    /// from a remembered session, if any), and pins find their entities in it.
-    fn cast_shown(&mut self) {
-        self.cursor = sidebar::step(&self.reading().sidebar_rows, 0, 0);
-        self.sidebar_scroll = 0;
-        if let Some(e) = self.reading().selected {
-            self.cursor_to_entity(e);
-        }
-        self.panels_on_cast();
-    }
-
-    fn select_cursor(&mut self) {
-        if self.focus != Focus::Sidebar {
-            return;
-        }
-        if let Some(e) = self.cursor_entity() {
-            self.select(e, None);
-            if self.narrow() {
-                self.sidebar_wanted = Some(false);
-                self.focus = Focus::Document;
-                self.relayout();
-            }
-        }
-    }
-
-    /// Selects entity `e`; its current mention is `mention` if given, else the first one on
-    /// screen, else its first one (scrolled into view).
-    fn select(&mut self, e: usize, mention: Option<usize>) {
-        self.reading_mut().selected = Some(e);
-        self.follow = Follow::Mentions;
-        self.panel_follow_selection(e);
-        let mentions = &self.cast().entities[e].mentions;
-        let current = mention
-            .or_else(|| mention_index::first_in(mentions, self.screen_range()))
-            .or(if mentions.is_empty() { None } else { Some(0) });
-        self.reading_mut().current = current;
-        if let Some(i) = current {
-            self.reveal(self.cast().entities[e].mentions[i].start as usize);
-        }
-    }
-
-    /// Scrolls to the entity's first mention unless one is on screen already.
-    fn reveal_entity(&mut self, e: usize) {
-        let mentions = &self.cast().entities[e].mentions;
-        if mention_index::first_in(mentions, self.screen_range()).is_some() {
-            return;
-        }
-        if let Some(first) = mentions.first() {
-            self.reveal(first.start as usize);
-        }
-    }
-
-    /// `n`/`N`: search hits after a search, else mentions of the selected entity.
-    fn step_hit(&mut self, forward: bool) {
-        if self.follow == Follow::Search && self.search.is_some() {
-            self.step_search(forward);
-        } else {
-            self.step_mention(forward);
-        }
-    }
-
-    fn step_mention(&mut self, forward: bool) {
-        let Some(e) = self.reading().selected else {
-            self.message = Some("select an entity first: Tab, then Enter".into());
-            return;
-        };
-        let mentions = &self.cast().entities[e].mentions;
-        let next = match self.reading().current {
-            Some(i) if !mentions.is_empty() => Some(if forward {
-                (i + 1) % mentions.len()
-            } else {
-                (i + mentions.len() - 1) % mentions.len()
-            }),
-            _ => {
-                let from = self.view.first().map_or(0, |(_, s)| s.start);
-                if forward {
-                    mention_index::next_from(mentions, from)
-                } else {
-                    mention_index::prev_from(mentions, from)
-                }
-            }
-        };
-        if let Some(i) = next {
-            let at = mentions[i].start as usize;
-            self.reading_mut().current = Some(i);
-            self.reveal(at);
-        }
-        if self.focus == Focus::Sidebar {
-            self.focus = Focus::Document;
-        }
-    }
-
-    fn clear(&mut self) {
-        if self.overlay != Overlay::None {
-            self.overlay = Overlay::None;
-        } else if self.focus == Focus::Panel {
-            self.panel_back();
-        } else if self.focus == Focus::Sidebar {
-            self.focus = Focus::Document;
-            if self.narrow() {
-                self.sidebar_wanted = Some(false);
-                self.relayout();
-            }
-        } else if self.search.is_some() {
-            self.search = None;
-            self.follow = Follow::Mentions;
-        } else {
-            self.reading_mut().selected = None;
-            self.reading_mut().current = None;
-        }
-    }
-
-    /// The bytes on screen, as a range whose members are exactly the offsets `on_screen`
-    /// accepts (so a binary search over sorted mentions can stand in for a scan).
-    fn screen_range(&self) -> std::ops::Range<usize> {
-        match (self.view.first(), self.view.last()) {
-            (Some((_, first)), Some((_, last))) => {
-                let end = if last.end == self.doc().len() {
-                    last.end + 1
-                } else {
-                    last.end
-                };
-                first.start..end
-            }
-            _ => 0..0,
-        }
-    }
-
-    fn on_screen(&self, offset: usize) -> bool {
-        match (self.view.first(), self.view.last()) {
-            (Some((_, first)), Some((_, last))) => {
-                offset >= first.start
-                    && (offset < last.end || (offset == last.end && last.end == self.doc().len()))
-            }
-            _ => false,
-        }
-    }
-
-    /// Brings `offset` on screen, a third of the way down, unless it is already visible.
-    fn reveal(&mut self, offset: usize) {
-        self.refresh_view();
-        if self.on_screen(offset) {
-            return;
-        }
-        self.push_jump();
-        let row = self.layout.row_at(&self.shelf.shown().doc, offset);
-        let above = (self.page() / 3) as isize;
-        let top = self.layout.advance(&self.shelf.shown().doc, row, -above);
-        let limit = self.layout.last_top(&self.shelf.shown().doc, self.page());
-        self.top = top.min(limit);
-        self.refresh_view();
     }
 }
 

@@ -1,7 +1,6 @@
-//! How the actors connect: the panel under the text (an entity's connections and the
-//! sentences behind each, its mentions in context, the cast across documents), the actors
-//! pinned for comparison, and each document's sentences and connections as they arrive from
-//! the background.
+//! The panel under the text: an entity's connections and the sentences behind each, its
+//! mentions in context, the cast across documents (see `corpus`); and each document's
+//! sentences and connections as they arrive from the background.
 //!
 //! The panel is a stack of lists: Enter on a connection opens the sentences it is made of,
 //! Enter on an entity of the cross-document cast opens the documents that mention it, and
@@ -14,11 +13,7 @@ use std::sync::Arc;
 use super::*;
 use crate::domain::cast::Group;
 use crate::domain::connections::Relations;
-use crate::domain::corpus_cast::{CorpusCast, Timeline};
-use crate::domain::entity::Kind;
-
-/// How many actors can be pinned at once (each has its own colour and number).
-pub const MAX_PINS: usize = 4;
+use crate::reader::app::corpus::Corpus;
 
 /// What the panel shows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -82,7 +77,7 @@ pub struct List {
 }
 
 impl List {
-    fn new(head: Head, rows: Vec<Row>) -> List {
+    pub(super) fn new(head: Head, rows: Vec<Row>) -> List {
         let mut list = List {
             head,
             rows,
@@ -115,13 +110,6 @@ impl List {
     }
 }
 
-/// The cross-document cast and its time axis, merged when the panel opens.
-#[derive(Debug, Clone)]
-pub struct Corpus {
-    pub cast: CorpusCast,
-    pub timeline: Timeline,
-}
-
 /// The open panel.
 #[derive(Debug, Clone)]
 pub struct Panel {
@@ -129,7 +117,7 @@ pub struct Panel {
     /// The lists opened, the one shown last.
     pub lists: Vec<List>,
     /// The reading the panel was opened on (it closes when another one is shown).
-    reading: usize,
+    pub(super) reading: usize,
 }
 
 impl Panel {
@@ -142,27 +130,13 @@ impl Panel {
     }
 }
 
-/// The panel and the pins.
+/// The panel, and what it opened.
 #[derive(Debug, Default)]
 pub struct Panels {
     pub panel: Option<Panel>,
-    /// Pinned entities in pin order, each found again in every document shown.
-    pins: Vec<Pin>,
-    /// The reading whose cast the pins' entity indices refer to.
-    pins_reading: usize,
-    /// Sentences where two or more pinned entities are mentioned (sorted indices).
-    meetings: Vec<u32>,
     /// The sentence the panel last jumped to, marked in the margin.
     pub jumped: Option<Range<usize>>,
     pub corpus: Option<Corpus>,
-}
-
-/// A pinned entity: found by name and kind again in every document shown.
-#[derive(Debug, Clone, PartialEq, Eq)]
-struct Pin {
-    name: String,
-    kind: Kind,
-    entity: Option<usize>,
 }
 
 impl App {
@@ -182,51 +156,6 @@ impl App {
             .filter(|p| p.reading == self.shelf.shown_index() && self.reading().progress.is_none())
     }
 
-    /// The pinned entities of the shown document: `(pin number from 0, cast index)`.
-    pub fn pins(&self) -> impl Iterator<Item = (usize, usize)> + '_ {
-        let valid = self.pins_reading_ok();
-        self.panels
-            .pins
-            .iter()
-            .enumerate()
-            .filter(move |_| valid)
-            .filter_map(|(slot, p)| Some((slot, p.entity?)))
-    }
-
-    /// Every pin with its name (also those not in the shown document), for the legend.
-    pub fn pin_names(&self) -> impl Iterator<Item = (usize, &str, Kind, bool)> + '_ {
-        let valid = self.pins_reading_ok();
-        self.panels
-            .pins
-            .iter()
-            .enumerate()
-            .map(move |(slot, p)| (slot, p.name.as_str(), p.kind, valid && p.entity.is_some()))
-    }
-
-    /// The pin number of entity `e`, if it is pinned.
-    pub fn pin_of(&self, e: usize) -> Option<usize> {
-        self.pins().find(|&(_, x)| x == e).map(|(slot, _)| slot)
-    }
-
-    /// Whether any sentence in bytes `range` is one where pinned actors meet.
-    pub fn pins_meet_in(&self, range: Range<usize>) -> bool {
-        let (Some(r), true) = (self.relations(), self.pins_reading_ok()) else {
-            return false;
-        };
-        if self.panels.meetings.is_empty() {
-            return false;
-        }
-        let ids = r.sentences.overlapping(range);
-        let first = self
-            .panels
-            .meetings
-            .partition_point(|&s| (s as usize) < ids.start);
-        self.panels
-            .meetings
-            .get(first)
-            .is_some_and(|&s| (s as usize) < ids.end)
-    }
-
     /// The entity connected to the selection in the focused connections panel (under its
     /// cursor, or the one whose shared sentences are listed): lit beside the selection.
     pub fn connected_lit(&self) -> Option<usize> {
@@ -242,13 +171,9 @@ impl App {
         }
     }
 
-    fn pins_reading_ok(&self) -> bool {
-        self.panels.pins_reading == self.shelf.shown_index() && self.reading().progress.is_none()
-    }
-
     /// The entity a panel or pin key acts on: the one under the cast cursor when the cast has
     /// focus, the connected entity under the panel cursor, else the selected one.
-    fn target_entity(&self) -> Option<usize> {
+    pub(super) fn target_entity(&self) -> Option<usize> {
         match self.focus {
             Focus::Sidebar if self.sidebar_shown() => self.cursor_entity(),
             Focus::Panel => match (self.panel()?.list().current()?, self.relations()) {
@@ -291,14 +216,7 @@ impl App {
 
     /// A new cast is shown: pins are found again by name, the panel closes.
     pub(super) fn panels_on_cast(&mut self) {
-        let cast = &self.shelf.shown().cast;
-        for pin in &mut self.panels.pins {
-            pin.entity = cast
-                .entities
-                .iter()
-                .position(|e| e.kind == pin.kind && e.name == pin.name);
-        }
-        self.panels.pins_reading = self.shelf.shown_index();
+        self.pins_on_cast();
         if self
             .panels
             .panel
@@ -376,52 +294,6 @@ impl App {
             }
         }
         List::new(Head::Connections(e), rows)
-    }
-
-    fn open_corpus(&mut self) {
-        let pending = self.shelf.iter().filter(|r| r.progress.is_some()).count();
-        if pending > 0 {
-            self.message = Some(format!(
-                "still finding entities in {pending} document{}",
-                if pending == 1 { "" } else { "s" }
-            ));
-            return;
-        }
-        let casts: Vec<&[Entity]> = self.shelf.iter().map(|r| &r.cast.entities[..]).collect();
-        let cast = CorpusCast::merge(&casts);
-        let dates: Vec<Option<&str>> = self
-            .shelf
-            .iter()
-            .map(|s| s.doc.dateline().map(|d| d.date.as_str()))
-            .collect();
-        let timeline = Timeline::new(&dates);
-        let mut rows = Vec::new();
-        for group in Group::ALL {
-            let members: Vec<Row> = (0..cast.entities.len())
-                .filter(|&i| Group::of(cast.entities[i].kind) == group)
-                .map(Row::CorpusEntity)
-                .collect();
-            if !members.is_empty() {
-                rows.push(Row::Heading(group));
-                rows.extend(members);
-            }
-        }
-        let mut list = List::new(Head::Corpus, rows);
-        // Start on the selected entity, if it is in the set.
-        if let Some(e) = self.reading().selected
-            && let Some(ce) = cast.find(self.shelf.shown_index(), e)
-            && let Some(i) = list.rows.iter().position(|r| *r == Row::CorpusEntity(ce))
-        {
-            list.cursor = i;
-        }
-        self.panels.corpus = Some(Corpus { cast, timeline });
-        self.panels.panel = Some(Panel {
-            kind: PanelKind::Corpus,
-            lists: vec![list],
-            reading: self.shelf.shown_index(),
-        });
-        self.focus = Focus::Panel;
-        self.relayout();
     }
 
     /// Another document is shown whose cast is not ready yet: the panel of the last one
@@ -547,27 +419,6 @@ impl App {
         }
     }
 
-    /// Opens document `d` with its entity `e` selected at its first mention; the panel
-    /// (about the whole set) stays open.
-    fn open_at_first_mention(&mut self, d: usize, e: usize) {
-        let keep = self.panels.panel.take();
-        let corpus = self.panels.corpus.take();
-        if d != self.shelf.shown_index() {
-            self.open_document(d);
-        }
-        self.panels.corpus = corpus;
-        if let Some(mut p) = keep {
-            p.reading = self.shelf.shown_index();
-            self.panels.panel = Some(p);
-        }
-        self.relayout();
-        if self.reading().progress.is_none() && e < self.cast().entities.len() {
-            self.select(e, Some(0));
-            self.cursor_to_entity(e);
-        }
-        self.focus = Focus::Panel;
-    }
-
     /// The entity selected elsewhere (cast, mouse): a connections or contexts panel follows.
     pub(super) fn panel_follow_selection(&mut self, e: usize) {
         let Some(p) = self.panel() else { return };
@@ -578,62 +429,6 @@ impl App {
         if about != e {
             self.open_panel_on(p.kind, e);
         }
-    }
-
-    /// `p`: pins the target entity, or unpins it.
-    pub(super) fn toggle_pin(&mut self) {
-        let Some(e) = self.target_entity() else {
-            self.message = Some("select an entity to pin: Tab, then Enter".into());
-            return;
-        };
-        if !self.pins_reading_ok() {
-            self.panels_on_cast();
-        }
-        let entity = &self.shelf.shown().cast.entities[e];
-        if let Some(i) = self.panels.pins.iter().position(|p| p.entity == Some(e)) {
-            self.panels.pins.remove(i);
-            self.message = Some(format!("unpinned {}", wrap::sanitize(&entity.name)));
-        } else if self.panels.pins.len() >= MAX_PINS {
-            self.message = Some(format!(
-                "{MAX_PINS} pinned already: p on one of them unpins it, P unpins all"
-            ));
-            return;
-        } else {
-            self.panels.pins.push(Pin {
-                name: entity.name.clone(),
-                kind: entity.kind,
-                entity: Some(e),
-            });
-            self.message = Some(format!(
-                "pinned {} as {}",
-                wrap::sanitize(&entity.name),
-                self.panels.pins.len()
-            ));
-        }
-        self.update_meetings();
-    }
-
-    pub(super) fn clear_pins(&mut self) {
-        self.panels.pins.clear();
-        self.panels.meetings.clear();
-        self.message = Some("all pins removed".into());
-    }
-
-    fn update_meetings(&mut self) {
-        let pinned: Vec<usize> = self.pins().map(|(_, e)| e).collect();
-        let mut meetings = Vec::new();
-        if let Some(r) = self.relations() {
-            for (i, &a) in pinned.iter().enumerate() {
-                for &b in &pinned[i + 1..] {
-                    if let Some(c) = r.connections.between(a, b) {
-                        meetings.extend_from_slice(c.sentences);
-                    }
-                }
-            }
-        }
-        meetings.sort_unstable();
-        meetings.dedup();
-        self.panels.meetings = meetings;
     }
 
     /// A click on a panel row acts like moving there and pressing Enter; a click on the

@@ -1,6 +1,8 @@
 //! The panel, pins and the cast across documents, driven by Actions.
 
 use super::*;
+use crate::domain::entity::Kind;
+use crate::reader::app::pins::MAX_PINS;
 
 const STORY: &str = "Ruritania met Elbonia in Oz. Elbonia thanked Ruritania.\n\n\
                      Freedonia stayed home. Oz welcomed Ruritania and Elbonia.\n\n";
