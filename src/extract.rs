@@ -13,7 +13,7 @@ use crate::domain::corrections;
 use crate::domain::document::Document;
 use crate::domain::entity::{Entity, Mention};
 use crate::domain::extract;
-use crate::interop::{Target, Unit};
+use crate::interop::{ExportFormat, Unit};
 use crate::store::sidecar::{self, Sidecar};
 use crate::store::source::{self, LoadOptions};
 
@@ -193,12 +193,12 @@ fn norms_by_id(
     out
 }
 
-fn target(f: Format) -> Target {
+fn target(f: Format) -> ExportFormat {
     match f {
-        Format::Json => Target::Json,
-        Format::Brat => Target::Brat,
-        Format::Displacy => Target::Displacy,
-        Format::Conll => Target::Conll,
+        Format::Json => ExportFormat::Json,
+        Format::Brat => ExportFormat::Brat,
+        Format::Displacy => ExportFormat::Displacy,
+        Format::Conll => ExportFormat::Conll,
     }
 }
 

@@ -186,13 +186,13 @@ fn remember(app: &App) {
         }
         // The fingerprint taken at start-up, else (--no-resume) taken now, releasing the
         // mapped file's pages as it goes.
-        let print = reading.fingerprint.clone().unwrap_or_else(|| {
+        let key = reading.fingerprint.clone().unwrap_or_else(|| {
             let doc = &reading.doc;
             fingerprint::to_hex(fingerprint::fingerprint_in_pieces(doc.bytes(), |r| {
                 doc.release(r)
             }))
         });
-        sessions.put(&print, &reading.remembered());
+        sessions.put(&key, &reading.remembered());
         any = true;
     }
     if any {

@@ -2,7 +2,7 @@
 
 use dramatis::domain::document::Document;
 use dramatis::domain::entity::{Entity, Kind};
-use dramatis::interop::{self, Imported, Source, Unit};
+use dramatis::interop::{self, ImportFormat, Imported, Unit};
 
 /// Code-point offsets of the `nth` occurrence of `word`, as Python would count them.
 fn cp(text: &str, word: &str, nth: usize) -> (usize, usize) {
@@ -70,9 +70,9 @@ fn brat_fixture() -> String {
 fn brat_discontinuous_spans_equiv_and_normalisation() {
     let doc = Document::from_string("story.txt", STORY);
     let ann = brat_fixture();
-    assert_eq!(Source::detect("story.ann", &ann), Source::Brat);
-    assert_eq!(Source::detect("unnamed", &ann), Source::Brat);
-    let got = interop::import(&doc, &ann, Source::Brat, Unit::CodePoints);
+    assert_eq!(ImportFormat::detect("story.ann", &ann), ImportFormat::Brat);
+    assert_eq!(ImportFormat::detect("unnamed", &ann), ImportFormat::Brat);
+    let got = interop::import(&doc, &ann, ImportFormat::Brat, Unit::CodePoints);
 
     // Equiv: Alice Smith and the later "Smith" are one person; the N id is kept on her.
     let alice = named(&got, "Alice Smith");
@@ -123,7 +123,7 @@ fn jsonl_offsets_in_code_points_by_default_and_utf16_on_request() {
         .to_string()
     };
     let by_cp = record(&cp);
-    let got = interop::import(&doc, &by_cp, Source::Jsonl, Unit::CodePoints);
+    let got = interop::import(&doc, &by_cp, ImportFormat::Jsonl, Unit::CodePoints);
     assert_eq!(got.problems, []);
     let hamas = named(&got, "Hamas");
     assert_eq!(hamas.kind, Kind::Organization);
@@ -139,12 +139,12 @@ fn jsonl_offsets_in_code_points_by_default_and_utf16_on_request() {
 
     let by_u16 = record(&u16);
     assert_ne!(by_u16, by_cp, "the emoji makes the units differ");
-    let got16 = interop::import(&doc, &by_u16, Source::Jsonl, Unit::Utf16);
+    let got16 = interop::import(&doc, &by_u16, ImportFormat::Jsonl, Unit::Utf16);
     assert_eq!(got16, got);
 
     // UTF-16 offsets read as code points: the record's text is the document, so the text
     // check cannot tell; every span then cuts a word, and that is reported with the way out.
-    let wrong = interop::import(&doc, &by_u16, Source::Jsonl, Unit::CodePoints);
+    let wrong = interop::import(&doc, &by_u16, ImportFormat::Jsonl, Unit::CodePoints);
     assert_eq!(wrong.problems.len(), 3, "{:?}", wrong.problems);
     assert!(wrong.problems.iter().all(|p| p.line == 1));
     let (s0, s1) = u16(EMOJI, "Hamas", 0);
@@ -172,7 +172,12 @@ fn doccano_prodigy_and_sentence_records() {
         "answer": "accept"});
     let mut outs = vec![];
     for rec in [&doccano_old, &doccano_new, &prodigy] {
-        let got = interop::import(&doc, &rec.to_string(), Source::Jsonl, Unit::CodePoints);
+        let got = interop::import(
+            &doc,
+            &rec.to_string(),
+            ImportFormat::Jsonl,
+            Unit::CodePoints,
+        );
         assert_eq!(got.problems, []);
         outs.push(got);
     }
@@ -182,7 +187,7 @@ fn doccano_prodigy_and_sentence_records() {
 
     // A rejected Prodigy answer is not an annotation.
     let rejected = prodigy.to_string().replace("accept", "reject");
-    let got = interop::import(&doc, &rejected, Source::Jsonl, Unit::CodePoints);
+    let got = interop::import(&doc, &rejected, ImportFormat::Jsonl, Unit::CodePoints);
     assert!(got.entities.is_empty());
 
     // One record per sentence: each record's text is found in the document, in order, and
@@ -195,7 +200,7 @@ fn doccano_prodigy_and_sentence_records() {
                                                    {"start": 21, "end": 27, "label": "GPE"}]}),
     ];
     let file = format!("{}\n{}\n", lines[0], lines[1]);
-    let got = interop::import(&doc, &file, Source::Jsonl, Unit::CodePoints);
+    let got = interop::import(&doc, &file, ImportFormat::Jsonl, Unit::CodePoints);
     assert_eq!(got.problems, []);
     assert_eq!(spans(&doc, named(&got, "Hamas")), ["Hamas", "Hamas"]);
     assert_eq!(
@@ -211,7 +216,7 @@ fn a_record_that_differs_from_the_document_is_reported_per_span_with_its_line() 
     let good = serde_json::json!({"text": "Officials of Hamad met.", "ents": [{"start": 13, "end": 18, "label": "ORG"}]});
     let stale = serde_json::json!({"text": " Then Hamas left.", "ents": [{"start": 6, "end": 11, "label": "ORG"}]});
     let file = format!("{good}\n\n{stale}\nnot json\n");
-    let got = interop::import(&doc, &file, Source::Jsonl, Unit::CodePoints);
+    let got = interop::import(&doc, &file, ImportFormat::Jsonl, Unit::CodePoints);
     let w = got.warnings("annotations.jsonl");
     assert!(
         w.contains(
@@ -241,8 +246,8 @@ fn conll_2003_with_docstart_iob1_and_iob2() {
         Peter NNP B-NP I-PER\nBlackburn NNP I-NP I-PER\n\n\
         -DOCSTART- -X- -X- O\n\n\
         BRUSSELS NNP B-NP I-LOC\n1996-08-22 CD I-NP O\n";
-    assert_eq!(Source::detect("train.txt", iob1), Source::Conll);
-    let got = interop::import(&doc, iob1, Source::Conll, Unit::CodePoints);
+    assert_eq!(ImportFormat::detect("train.txt", iob1), ImportFormat::Conll);
+    let got = interop::import(&doc, iob1, ImportFormat::Conll, Unit::CodePoints);
     assert_eq!(got.problems, []);
     assert_eq!(named(&got, "EU").kind, Kind::Organization);
     assert_eq!(named(&got, "German").kind, Kind::Other);
@@ -254,12 +259,12 @@ fn conll_2003_with_docstart_iob1_and_iob2() {
     // Two names of one type side by side: IOB2 says where the second starts.
     let doc2 = Document::from_string("x.txt", "Alice Bob left");
     let iob2 = "Alice B-PER\nBob B-PER\nleft O\n";
-    let got = interop::import(&doc2, iob2, Source::Conll, Unit::CodePoints);
+    let got = interop::import(&doc2, iob2, ImportFormat::Conll, Unit::CodePoints);
     assert_eq!(got.entities.len(), 2);
     let one = interop::import(
         &doc2,
         "Alice B-PER\nBob I-PER\nleft O\n",
-        Source::Conll,
+        ImportFormat::Conll,
         Unit::CodePoints,
     );
     assert_eq!(spans(&doc2, &one.entities[0]), ["Alice Bob"]);
@@ -269,7 +274,7 @@ fn conll_2003_with_docstart_iob1_and_iob2() {
 fn conll_tokens_that_do_not_match_are_reported_and_their_names_dropped() {
     let doc = Document::from_string("eu.txt", CONLL_TEXT);
     let file = "-DOCSTART- -X- -X- O\n\nEU B-ORG\nrejects O\nGerrman B-MISC\ncall O\n";
-    let got = interop::import(&doc, file, Source::Conll, Unit::CodePoints);
+    let got = interop::import(&doc, file, ImportFormat::Conll, Unit::CodePoints);
     let w = got.warnings("eu.conll");
     assert_eq!(
         w[0],

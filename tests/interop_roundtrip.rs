@@ -4,7 +4,7 @@ use std::collections::BTreeMap;
 
 use dramatis::domain::document::Document;
 use dramatis::domain::entity::{Entity, Kind, Mention, finalize};
-use dramatis::interop::{self, Source, Target, Unit};
+use dramatis::interop::{self, ExportFormat, ImportFormat, Unit};
 
 const TEXT: &str = "date 2023-11-08\n\
 🎉 Israel and Hamas met in Doha on Monday. Israeli troops, 40 of them, left Gaza.\r\n\
@@ -81,7 +81,7 @@ fn shape(entities: &[Entity]) -> Vec<(Kind, Vec<Mention>)> {
     out
 }
 
-fn round_trip(target: Target, source: Source, unit: Unit) -> interop::Imported {
+fn round_trip(target: ExportFormat, source: ImportFormat, unit: Unit) -> interop::Imported {
     let doc = doc();
     let text = interop::export(&doc, &cast(), &BTreeMap::new(), target, unit);
     interop::import(&doc, &text, source, unit)
@@ -90,7 +90,7 @@ fn round_trip(target: Target, source: Source, unit: Unit) -> interop::Imported {
 #[test]
 fn brat_keeps_entities_and_their_aliases() {
     for unit in [Unit::CodePoints, Unit::Utf16] {
-        let back = round_trip(Target::Brat, Source::Brat, unit);
+        let back = round_trip(ExportFormat::Brat, ImportFormat::Brat, unit);
         assert_eq!(back.problems, []);
         assert_eq!(shape(&back.entities), shape(&cast()), "{unit:?}");
     }
@@ -99,7 +99,7 @@ fn brat_keeps_entities_and_their_aliases() {
 #[test]
 fn displacy_keeps_entities_and_their_aliases() {
     for unit in [Unit::CodePoints, Unit::Utf16] {
-        let back = round_trip(Target::Displacy, Source::Jsonl, unit);
+        let back = round_trip(ExportFormat::Displacy, ImportFormat::Jsonl, unit);
         assert_eq!(back.problems, []);
         assert_eq!(shape(&back.entities), shape(&cast()), "{unit:?}");
     }
@@ -107,14 +107,14 @@ fn displacy_keeps_entities_and_their_aliases() {
 
 #[test]
 fn json_keeps_everything() {
-    let back = round_trip(Target::Json, Source::Jsonl, Unit::CodePoints);
+    let back = round_trip(ExportFormat::Json, ImportFormat::Jsonl, Unit::CodePoints);
     assert_eq!(back.problems, []);
     assert_eq!(back.entities, cast());
 }
 
 #[test]
 fn conll_keeps_every_mention_and_kind_but_not_alias_links() {
-    let back = round_trip(Target::Conll, Source::Conll, Unit::CodePoints);
+    let back = round_trip(ExportFormat::Conll, ImportFormat::Conll, Unit::CodePoints);
     assert_eq!(back.problems, []);
     let flat = |es: &[Entity]| {
         let mut v: Vec<(Mention, Kind)> = es
@@ -139,7 +139,7 @@ fn exports_look_like_the_tools_files() {
     let doc = doc();
     let mut norms = BTreeMap::new();
     norms.insert("israel".to_string(), "Wikidata:Q801".to_string());
-    let brat = interop::export(&doc, &cast(), &norms, Target::Brat, Unit::CodePoints);
+    let brat = interop::export(&doc, &cast(), &norms, ExportFormat::Brat, Unit::CodePoints);
     let cp = |m: Mention| TEXT[..m.start as usize].chars().count();
     let first = word("2023-11-08", 0);
     assert!(
@@ -165,7 +165,13 @@ fn exports_look_like_the_tools_files() {
         "{brat}"
     );
 
-    let displacy = interop::export(&doc, &cast(), &norms, Target::Displacy, Unit::CodePoints);
+    let displacy = interop::export(
+        &doc,
+        &cast(),
+        &norms,
+        ExportFormat::Displacy,
+        Unit::CodePoints,
+    );
     let v: serde_json::Value = serde_json::from_str(&displacy).unwrap();
     assert_eq!(v["text"], TEXT);
     assert_eq!(v["title"], "news.txt");
@@ -178,7 +184,7 @@ fn exports_look_like_the_tools_files() {
             .all(|w| w[0]["start"].as_u64() <= w[1]["start"].as_u64())
     );
 
-    let conll = interop::export(&doc, &cast(), &norms, Target::Conll, Unit::CodePoints);
+    let conll = interop::export(&doc, &cast(), &norms, ExportFormat::Conll, Unit::CodePoints);
     assert!(
         conll.starts_with("-DOCSTART- -X- -X- O\n\ndate _ _ O\n2023 _ _ B-DATE\n- _ _ I-DATE\n"),
         "{conll}"
@@ -192,7 +198,7 @@ fn exports_look_like_the_tools_files() {
         "{conll}"
     );
 
-    let json = interop::export(&doc, &cast(), &norms, Target::Json, Unit::CodePoints);
+    let json = interop::export(&doc, &cast(), &norms, ExportFormat::Json, Unit::CodePoints);
     assert!(json.contains(r#""norm":"Wikidata:Q801""#));
     assert_eq!(
         json.matches("\"norm\"").count(),

@@ -515,7 +515,7 @@ fn action() -> impl Strategy<Value = Action> {
         Just(Action::JumpBack),
         (0u8..10).prop_map(Action::CountDigit),
         Just(Action::GoToPercent),
-        Just(Action::ToggleDocuments),
+        Just(Action::ToggleShelf),
         Just(Action::Clear),
         Just(Action::ToggleHelp),
         (0u16..200, 0u16..60).prop_map(|(width, height)| Action::Resize { width, height }),

@@ -35,7 +35,8 @@ pub enum Action {
     /// Clear: close an overlay, leave the sidebar, end a search, clear the selection.
     Clear,
     ToggleHelp,
-    ToggleDocuments,
+    /// Open or close the list of the shelf's documents.
+    ToggleShelf,
     NextDocument,
     PrevDocument,
     /// Start a two-key command: `m` then a letter sets a mark, `'` then a letter jumps to it,
@@ -108,7 +109,7 @@ pub enum Work {
         error: Option<String>,
     },
     /// Document `doc`'s content fingerprint (the key of its remembered session).
-    Fingerprinted { doc: usize, print: String },
+    Fingerprinted { doc: usize, fingerprint: String },
     /// Where the reader left document `doc` last time.
     Resume { doc: usize, memory: Remembered },
     /// The sentences and connections of document `doc` are counted (after its cast).
@@ -145,7 +146,8 @@ pub enum Effect {
 pub enum Mode {
     Reader,
     Help,
-    Documents,
+    /// The list of the shelf's documents is open.
+    Shelf,
     /// Typing a search.
     Prompt,
     Pending(Pending),

@@ -61,7 +61,8 @@ impl Default for Options {
 pub enum Overlay {
     None,
     Help,
-    Documents,
+    /// The list of the shelf's documents.
+    Shelf,
 }
 
 /// What the prompt's text is for.
@@ -102,7 +103,7 @@ pub struct App {
     /// Rows of the help scrolled off the top.
     pub help_scroll: u16,
     /// Cursor in the document list.
-    pub doc_cursor: usize,
+    pub shelf_cursor: usize,
     pub pending: Option<Pending>,
     /// A count being typed (digits before `%`).
     pub count: Option<u32>,
@@ -147,7 +148,7 @@ impl App {
             shelf,
             overlay: Overlay::None,
             help_scroll: 0,
-            doc_cursor: 0,
+            shelf_cursor: 0,
             pending: None,
             count: None,
             prompt: None,
@@ -197,7 +198,7 @@ impl App {
         } else {
             match self.overlay {
                 Overlay::Help => Mode::Help,
-                Overlay::Documents => Mode::Documents,
+                Overlay::Shelf => Mode::Shelf,
                 Overlay::None => Mode::Reader,
             }
         }

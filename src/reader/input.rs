@@ -118,8 +118,8 @@ pub enum Context {
     Reader,
     /// While the help screen is open.
     Help,
-    /// While the document list is open.
-    Documents,
+    /// While the list of the shelf's documents is open.
+    Shelf,
 }
 
 /// One line of the keymap.
@@ -145,7 +145,7 @@ impl Default for Keymap {
     #[rustfmt::skip]
     fn default() -> Keymap {
         use Action as A;
-        use Context::{Documents, Help, Reader};
+        use Context::{Help, Reader, Shelf};
         use KeyCode::{Down, End, Enter, Esc, F, Home, PageDown, PageUp, Tab, Up};
         let (ch, ctrl, key) = (Key::ch, Key::ctrl, Key::code);
         let b = |context, section, keys: &[Key], action, name, description| Binding {
@@ -180,7 +180,7 @@ impl Default for Keymap {
             b(Reader, "Search", &[ch('/')], A::StartSearch, "search", "search (lower case matches any case)"),
             b(Reader, "Documents", &[ch(']')], A::NextDocument, "next-document", "next document (also :n)"),
             b(Reader, "Documents", &[ch('[')], A::PrevDocument, "previous-document", "previous document (also :p)"),
-            b(Reader, "Documents", &[ch('D')], A::ToggleDocuments, "documents", "list of documents, by date"),
+            b(Reader, "Documents", &[ch('D')], A::ToggleShelf, "documents", "list of documents, by date"),
             b(Reader, "Documents", &[ch(':')], A::BeginColon, "command", ":n next document, :p previous, :q quit"),
             b(Reader, "Documents", &[ch('C')], A::ToggleCorpus, "corpus-cast", "the cast of all documents, by date"),
             b(Reader, "Correct", &[ch('r')], A::Edit(Edit::Rename), "rename", "rename the selected entity"),
@@ -198,13 +198,13 @@ impl Default for Keymap {
             b(Reader, "Other", &[ch('q'), ctrl('c')], A::Quit, "quit", "quit"),
             b(Help, "Help", &[key(Esc), ch('q'), ch('?'), key(F(1))], A::ToggleHelp, "close-help", "close this help"),
             b(Help, "Help", &[ctrl('c')], A::Quit, "quit", "quit"),
-            b(Documents, "Documents", &[ch('j'), key(Down)], lines(1), "down", "next document in the list"),
-            b(Documents, "Documents", &[ch('k'), key(Up)], lines(-1), "up", "previous document in the list"),
-            b(Documents, "Documents", &[ch('g'), key(Home)], A::Top, "top", "first document"),
-            b(Documents, "Documents", &[ch('G'), key(End)], A::Bottom, "bottom", "last document"),
-            b(Documents, "Documents", &[key(Enter)], A::Select, "open", "open the document"),
-            b(Documents, "Documents", &[key(Esc), ch('q'), ch('D')], A::ToggleDocuments, "close-documents", "close the list"),
-            b(Documents, "Documents", &[ctrl('c')], A::Quit, "quit", "quit"),
+            b(Shelf, "Documents", &[ch('j'), key(Down)], lines(1), "down", "next document in the list"),
+            b(Shelf, "Documents", &[ch('k'), key(Up)], lines(-1), "up", "previous document in the list"),
+            b(Shelf, "Documents", &[ch('g'), key(Home)], A::Top, "top", "first document"),
+            b(Shelf, "Documents", &[ch('G'), key(End)], A::Bottom, "bottom", "last document"),
+            b(Shelf, "Documents", &[key(Enter)], A::Select, "open", "open the document"),
+            b(Shelf, "Documents", &[key(Esc), ch('q'), ch('D')], A::ToggleShelf, "close-documents", "close the list"),
+            b(Shelf, "Documents", &[ctrl('c')], A::Quit, "quit", "quit"),
         ];
         Keymap { bindings }
     }
@@ -282,7 +282,7 @@ fn map_key(keymap: &Keymap, key: Key, mode: Mode) -> Option<Action> {
                 _ => None,
             }),
         Mode::Help => keymap.action_for(Context::Help, key),
-        Mode::Documents => keymap.action_for(Context::Documents, key),
+        Mode::Shelf => keymap.action_for(Context::Shelf, key),
         // The prompt takes text; its editing keys are not remappable.
         Mode::Prompt => Some(match (key.code, typed) {
             (_, Some(c)) => Action::PromptInput(c),
@@ -388,7 +388,7 @@ mod tests {
     #[test]
     fn every_key_is_bound_once_per_context() {
         let map = Keymap::default();
-        for ctx in [Context::Reader, Context::Help, Context::Documents] {
+        for ctx in [Context::Reader, Context::Help, Context::Shelf] {
             let keys: Vec<Key> = map.in_context(ctx).flat_map(|b| b.keys.clone()).collect();
             for (i, k) in keys.iter().enumerate() {
                 assert!(!keys[i + 1..].contains(k), "{} bound twice", k.label());

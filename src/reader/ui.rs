@@ -6,12 +6,12 @@ mod connections;
 mod context_list;
 mod corpus;
 mod document;
-mod documents;
 mod help;
 mod mention_map;
 mod panel;
 mod pins;
 mod row;
+mod shelf;
 mod sidebar;
 mod status;
 mod theme;
@@ -66,7 +66,7 @@ pub fn render(frame: &mut Frame, app: &App, keymap: &Keymap, theme: &Theme) {
             },
             area,
         ),
-        Overlay::Documents => frame.render_widget(documents::DocumentList { app, theme }, area),
+        Overlay::Shelf => frame.render_widget(shelf::ShelfList { app, theme }, area),
         Overlay::None => {}
     }
 }

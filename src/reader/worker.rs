@@ -8,7 +8,7 @@ use crate::domain::cast::Cast;
 use crate::domain::connections::Relations;
 use crate::domain::corrections::History;
 use crate::domain::curation::Curation;
-use crate::domain::document::{Document, Source};
+use crate::domain::document::Document;
 use crate::domain::entity::Entity;
 use crate::domain::extract;
 use crate::domain::fingerprint::{self, Fingerprinter};
@@ -161,12 +161,15 @@ pub fn spawn_resume(
             for (i, doc) in docs.iter().enumerate() {
                 // Give back each megabyte once hashed, so reading the whole file for its
                 // fingerprint does not leave the whole file counted in memory.
-                let print =
+                let key =
                     fingerprint::to_hex(fingerprint::fingerprint_in_pieces(doc.bytes(), |r| {
                         doc.release(r)
                     }));
-                let memory = sessions.get(&print);
-                if !send(Work::Fingerprinted { doc: i, print }) {
+                let memory = sessions.get(&key);
+                if !send(Work::Fingerprinted {
+                    doc: i,
+                    fingerprint: key,
+                }) {
                     return;
                 }
                 if let Some(memory) = memory
@@ -225,11 +228,11 @@ fn extract_with_progress(
     doc: &Document,
     send: &impl Fn(Work) -> bool,
 ) -> Option<(Vec<Entity>, u64)> {
-    let mut print = Fingerprinter::new(doc.len());
+    let mut fingerprinter = Fingerprinter::new(doc.len());
     let total = doc.len().max(1);
     let mut reported = 0;
     let entities = extract::extract_document_in_pieces(doc, |bytes, piece| {
-        print.update(bytes);
+        fingerprinter.update(bytes);
         let percent = (piece.end as u128 * 100 / total as u128) as u8;
         if percent == reported {
             return true;
@@ -240,25 +243,7 @@ fn extract_with_progress(
             percent,
         })
     })?;
-    Some((entities, print.finish()))
-}
-
-/// A read-only file map lets go of pages it is told to: they stay in the kernel's page cache
-/// and come back on the next read, unchanged (the map is shared and never written).
-impl Source for memmap2::Mmap {
-    fn release(&self, range: std::ops::Range<usize>) {
-        // SAFETY: `MADV_DONTNEED` on a read-only shared file mapping only drops this process's
-        // page table entries; the next access maps the same page-cache pages again, so every
-        // slice of the map keeps its contents. It is unsafe only for private or written maps.
-        // A failure only means the pages stay: nothing to report.
-        let _ = unsafe {
-            self.unchecked_advise_range(
-                memmap2::UncheckedAdvice::DontNeed,
-                range.start,
-                range.end - range.start,
-            )
-        };
-    }
+    Some((entities, fingerprinter.finish()))
 }
 
 #[cfg(test)]

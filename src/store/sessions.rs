@@ -64,20 +64,20 @@ impl Sessions {
         Sessions { path, entries }
     }
 
-    pub fn get(&self, print: &str) -> Option<Remembered> {
-        self.entries.get(print).map(|e| Remembered {
+    pub fn get(&self, fingerprint: &str) -> Option<Remembered> {
+        self.entries.get(fingerprint).map(|e| Remembered {
             top: e.top,
             entity: e.entity.clone(),
             marks: e.marks.clone(),
         })
     }
 
-    pub fn put(&mut self, print: &str, r: &Remembered) {
+    pub fn put(&mut self, fingerprint: &str, r: &Remembered) {
         let used = SystemTime::now()
             .duration_since(UNIX_EPOCH)
             .map_or(0, |d| d.as_secs());
         self.entries.insert(
-            print.to_string(),
+            fingerprint.to_string(),
             Entry {
                 top: r.top,
                 entity: r.entity.clone(),

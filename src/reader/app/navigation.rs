@@ -39,7 +39,7 @@ impl App {
 
     pub(super) fn move_doc_cursor(&mut self, by: i32) {
         let last = self.shelf.len() as i64 - 1;
-        self.doc_cursor = (self.doc_cursor as i64 + by as i64).clamp(0, last) as usize;
+        self.shelf_cursor = (self.shelf_cursor as i64 + by as i64).clamp(0, last) as usize;
     }
 
     pub(super) fn step_document(&mut self, by: i32) {

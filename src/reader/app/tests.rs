@@ -473,10 +473,10 @@ fn a_document_not_shown_yet_resumes_when_shown_whether_its_cast_came_first_or_no
 #[test]
 fn the_document_list_opens_the_chosen_document() {
     let mut a = two_documents();
-    a.update(Action::ToggleDocuments);
-    assert_eq!(a.mode(), Mode::Documents);
+    a.update(Action::ToggleShelf);
+    assert_eq!(a.mode(), Mode::Shelf);
     a.update(Action::Scroll(Amount::Lines(1)));
-    assert_eq!(a.doc_cursor, 1);
+    assert_eq!(a.shelf_cursor, 1);
     a.update(Action::Select);
     assert_eq!(a.mode(), Mode::Reader);
     assert_eq!(a.shelf.shown_index(), 1);

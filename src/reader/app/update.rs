@@ -41,7 +41,7 @@ impl App {
                 self.show_at_top(target.max(self.doc().body_start()));
             }
             Action::Scroll(amount) => match (self.overlay, self.focus) {
-                (Overlay::Documents, _) => self.move_doc_cursor(self.cursor_steps(amount)),
+                (Overlay::Shelf, _) => self.move_doc_cursor(self.cursor_steps(amount)),
                 (Overlay::Help, _) => {
                     let by = self.cursor_steps(amount);
                     self.help_scroll = (self.help_scroll as i32 + by).clamp(0, 200) as u16;
@@ -51,7 +51,7 @@ impl App {
                 (_, Focus::Panel) => self.panel_move(self.panel_steps(amount)),
             },
             Action::Top => match (self.overlay, self.focus) {
-                (Overlay::Documents, _) => self.doc_cursor = 0,
+                (Overlay::Shelf, _) => self.shelf_cursor = 0,
                 (_, Focus::Document) => {
                     self.push_jump();
                     self.top = self.layout.first(&self.shelf.shown().doc);
@@ -60,7 +60,7 @@ impl App {
                 (_, Focus::Panel) => self.panel_move(i64::MIN / 2),
             },
             Action::Bottom => match (self.overlay, self.focus) {
-                (Overlay::Documents, _) => self.doc_cursor = self.shelf.len() - 1,
+                (Overlay::Shelf, _) => self.shelf_cursor = self.shelf.len() - 1,
                 (_, Focus::Document) => {
                     self.push_jump();
                     self.top = self.layout.last_top(&self.shelf.shown().doc, self.page());
@@ -80,9 +80,9 @@ impl App {
                 self.relayout();
             }
             Action::Select => match self.overlay {
-                Overlay::Documents => {
+                Overlay::Shelf => {
                     self.overlay = Overlay::None;
-                    self.open_document(self.doc_cursor);
+                    self.open_document(self.shelf_cursor);
                 }
                 _ if self.focus == Focus::Panel => self.panel_enter(),
                 _ => self.select_cursor(),
@@ -94,9 +94,9 @@ impl App {
                 self.help_scroll = 0;
                 self.toggle_overlay(Overlay::Help);
             }
-            Action::ToggleDocuments => {
-                self.doc_cursor = self.shelf.shown_index();
-                self.toggle_overlay(Overlay::Documents);
+            Action::ToggleShelf => {
+                self.shelf_cursor = self.shelf.shown_index();
+                self.toggle_overlay(Overlay::Shelf);
             }
             Action::NextDocument => self.step_document(1),
             Action::PrevDocument => self.step_document(-1),
@@ -216,9 +216,9 @@ impl App {
                 }
             }
             Work::Resume { doc, memory } => self.resume(doc, &memory),
-            Work::Fingerprinted { doc, print } => {
+            Work::Fingerprinted { doc, fingerprint } => {
                 if let Some(r) = self.shelf.get_mut(doc) {
-                    r.fingerprint = Some(print);
+                    r.fingerprint = Some(fingerprint);
                 }
             }
             Work::RelationsReady { doc, relations } => self.set_relations(doc, *relations),

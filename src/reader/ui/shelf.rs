@@ -9,12 +9,12 @@ use crate::domain::wrap::sanitize;
 use crate::reader::app::App;
 use crate::reader::ui::Theme;
 
-pub struct DocumentList<'a> {
+pub struct ShelfList<'a> {
     pub app: &'a App,
     pub theme: &'a Theme,
 }
 
-impl Widget for DocumentList<'_> {
+impl Widget for ShelfList<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let app = self.app;
         let width = area.width.saturating_sub(4).min(100);
@@ -28,7 +28,7 @@ impl Widget for DocumentList<'_> {
             height,
         };
         let inner = height.saturating_sub(2) as usize;
-        let first = app.doc_cursor.saturating_sub(inner.saturating_sub(1));
+        let first = app.shelf_cursor.saturating_sub(inner.saturating_sub(1));
         let title_room = (width as usize).saturating_sub(34);
         let lines: Vec<Line> = app
             .shelf
@@ -55,7 +55,7 @@ impl Widget for DocumentList<'_> {
                     sanitize(&name),
                     sanitize(&reading.title(title_room))
                 );
-                let style = if i == app.doc_cursor {
+                let style = if i == app.shelf_cursor {
                     self.theme.cursor_focused
                 } else {
                     self.theme.text
