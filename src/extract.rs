@@ -14,7 +14,8 @@ use crate::domain::document::Document;
 use crate::domain::entity::{Entity, Mention};
 use crate::domain::extract;
 use crate::interop::{ExportFormat, Unit};
-use crate::store::sidecar::{self, Sidecar};
+use crate::store::paths;
+use crate::store::sidecar::Sidecar;
 use crate::store::source::{self, LoadOptions};
 
 /// Problems printed per annotation file before the rest are counted.
@@ -35,7 +36,7 @@ pub fn run_extract(args: &ExtractArgs) -> ExitCode {
     };
     let target = target(args.format);
     let unit = unit(args.offsets);
-    let data = sidecar::data_dir();
+    let data = paths::data_dir();
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
     let mut failed = false;

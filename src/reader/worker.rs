@@ -13,8 +13,9 @@ use crate::domain::entity::Entity;
 use crate::domain::extract;
 use crate::domain::fingerprint::{self, Fingerprinter};
 use crate::reader::action::Work;
+use crate::store::paths;
 use crate::store::sessions::Sessions;
-use crate::store::sidecar::{self, Sidecar};
+use crate::store::sidecar::Sidecar;
 
 /// Where a document came from, for its corrections and imported annotations.
 #[derive(Debug, Default)]
@@ -199,7 +200,7 @@ fn open_curation(
     path: Option<&Path>,
     fresh: Vec<Entity>,
 ) -> (Opened, Vec<Entity>) {
-    let data = sidecar::data_dir();
+    let data = paths::data_dir();
     let opened = match hash {
         Some(hash) => Sidecar::open_hashed(doc, hash, path, data.as_deref()),
         None => Sidecar::open(doc, path, data.as_deref()),
@@ -300,7 +301,7 @@ mod tests {
         assert!(doc.len() > 2 << 20, "several pieces");
         let (entities, hash) = extract_with_progress(0, &doc, &|_| true).unwrap();
         assert!(!entities.is_empty());
-        assert_eq!(hash, sidecar::content_hash(doc.bytes()));
+        assert_eq!(hash, crate::store::sidecar::content_hash(doc.bytes()));
     }
 
     #[test]

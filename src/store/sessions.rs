@@ -9,6 +9,8 @@ use std::time::{SystemTime, UNIX_EPOCH};
 use anyhow::{Context, Result};
 use serde::{Deserialize, Serialize};
 
+use crate::store::paths;
+
 /// What a remembered reading session restores.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Remembered {
@@ -38,20 +40,11 @@ pub struct Sessions {
     entries: BTreeMap<String, Entry>,
 }
 
-/// `$XDG_STATE_HOME/dramatis`, or `~/.local/state/dramatis`.
-pub fn state_dir() -> Option<PathBuf> {
-    let base = std::env::var_os("XDG_STATE_HOME")
-        .filter(|v| !v.is_empty())
-        .map(PathBuf::from)
-        .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".local/state")))?;
-    Some(base.join("dramatis"))
-}
-
 impl Sessions {
     /// Reads the sessions file; a missing or damaged file is an empty memory, not an error
     /// (losing a reading position must never stop the reader).
     pub fn load() -> Sessions {
-        let path = state_dir().map(|d| d.join("sessions.json"));
+        let path = paths::state_dir().map(|d| d.join("sessions.json"));
         Sessions::load_from(path)
     }
 
