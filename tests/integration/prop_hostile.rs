@@ -9,7 +9,7 @@
 //! a dateline, names the extractor knows. Case counts are modest so the suite stays fast;
 //! `PROPTEST_CASES=20000` runs every property that many times (the binary one a tenth).
 
-mod common;
+use crate::common;
 
 use std::io::Write;
 use std::process::{Command, Stdio};

@@ -3,7 +3,7 @@
 //! the terminal's own settings (raw mode), the emulated screen's modes (alternate screen,
 //! cursor, mouse reporting), and the tail of the byte stream.
 
-mod common;
+use crate::common;
 
 use std::os::unix::process::ExitStatusExt;
 use std::process::ExitStatus;

@@ -3,7 +3,7 @@
 //! rendezvous channel, so the test decides when each step happens (no timing involved); then
 //! the real binary shows the same in a pseudo-terminal.
 
-mod common;
+use crate::common;
 
 use std::sync::mpsc;
 

@@ -3,7 +3,7 @@
 //! committed): escape sequences of every family, C0 and C1 controls, Trojan Source, invisible
 //! characters, tabs, every line end, broken UTF-8, NUL, an empty file, and extreme shapes.
 
-mod common;
+use crate::common;
 
 use std::fs;
 use std::os::unix::fs::PermissionsExt;

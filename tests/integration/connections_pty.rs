@@ -1,7 +1,7 @@
 //! End to end, on the built-in article and the real extractor: the connections panel, and
 //! two pinned actors lit at once, each in its colour.
 
-mod common;
+use crate::common;
 
 use std::thread::sleep;
 use std::time::Duration;

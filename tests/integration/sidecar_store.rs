@@ -1,6 +1,6 @@
 //! Where corrections are saved and how they are found again.
 
-mod common;
+use crate::common;
 
 use std::fs;
 

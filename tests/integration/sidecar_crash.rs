@@ -4,7 +4,7 @@
 //! The writer is this test binary itself, re-run with an environment variable that turns the
 //! `crash_writer` test into an endless save loop; no test-only code ships in dramatis.
 
-mod common;
+use crate::common;
 
 use std::io::{BufRead, BufReader, Write};
 use std::path::{Path, PathBuf};
@@ -84,6 +84,12 @@ fn crash_writer() {
     }
 }
 
+/// The writer's test name as libtest knows it: its path in the test crate.
+fn writer_test() -> String {
+    let module = module_path!().split_once("::").map_or("", |(_, m)| m);
+    format!("{module}::crash_writer")
+}
+
 /// Kills the writer even when an assertion fails first.
 struct Writer(std::process::Child);
 
@@ -118,7 +124,7 @@ fn killing_the_writer_at_any_moment_leaves_an_old_or_a_new_complete_file() {
     for kill in 0..KILLS {
         let mut child = Writer(
             Command::new(std::env::current_exe().unwrap())
-                .args(["crash_writer", "--exact", "--nocapture", "--test-threads=1"])
+                .args([&writer_test(), "--exact", "--nocapture", "--test-threads=1"])
                 .env(ENV, &s.0)
                 .stdout(Stdio::piped())
                 .stderr(Stdio::null())
@@ -127,7 +133,7 @@ fn killing_the_writer_at_any_moment_leaves_an_old_or_a_new_complete_file() {
         );
         let mut lines = BufReader::new(child.0.stdout.take().unwrap());
         let mut line = String::new();
-        // libtest has already written "test crash_writer ... " on this line.
+        // libtest has already written "test sidecar_crash::crash_writer ... " on this line.
         while !line.trim_end().ends_with(READY) {
             line.clear();
             let n = lines.read_line(&mut line).unwrap();

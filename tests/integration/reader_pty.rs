@@ -1,6 +1,6 @@
 //! End to end: the real binary in a pseudo-terminal, driven by keys, read back from the screen.
 
-mod common;
+use crate::common;
 
 use common::pty::Pty;
 

@@ -1,7 +1,7 @@
 //! The command line, on the real binary: help, version, pipes, several files, output when
 //! stdout is not a terminal, colour, config and usage errors.
 
-mod common;
+use crate::common;
 
 use assert_cmd::Command;
 use common::Scratch;

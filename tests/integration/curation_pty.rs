@@ -1,7 +1,7 @@
 //! Correcting the cast in the real reader: the correction shows at once, is saved beside the
 //! document, and is there again on reopening.
 
-mod common;
+use crate::common;
 
 use common::pty::Pty;
 

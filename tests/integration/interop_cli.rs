@@ -1,6 +1,6 @@
 //! `dramatis extract` with formats, annotations and saved corrections: the real binary.
 
-mod common;
+use crate::common;
 
 use std::process::Output;
 
