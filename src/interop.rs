@@ -36,6 +36,10 @@ pub enum ImportFormat {
 impl ImportFormat {
     /// Guesses the format from the file name, then from the first line that says something:
     /// `{` is JSON, `T1<TAB>` and the like is brat, anything else is CoNLL columns.
+    #[allow(
+        clippy::case_sensitive_file_extension_comparisons,
+        reason = "the name is lower-cased first"
+    )]
     pub fn detect(file_name: &str, content: &str) -> ImportFormat {
         let lower = file_name.to_ascii_lowercase();
         if lower.ends_with(".ann") {

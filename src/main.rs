@@ -39,7 +39,7 @@ fn main() -> ExitCode {
         }
         Some(Command::Man) => clap_mangen::Man::new(Cli::command())
             .render(&mut std::io::stdout())
-            .map(|_| ExitCode::SUCCESS)
+            .map(|()| ExitCode::SUCCESS)
             .map_err(anyhow::Error::from),
         None if cli.licenses => std::io::stdout()
             .write_all(NOTICE.as_bytes())
@@ -189,7 +189,7 @@ fn remember(app: &App) {
         let key = reading.fingerprint.clone().unwrap_or_else(|| {
             let doc = &reading.doc;
             fingerprint::to_hex(fingerprint::fingerprint_in_pieces(doc.bytes(), |r| {
-                doc.release(r)
+                doc.release(r);
             }))
         });
         sessions.put(&key, &reading.remembered());

@@ -54,7 +54,7 @@ impl std::fmt::Debug for Document {
             .field("name", &self.name)
             .field("len", &self.len())
             .field("dateline", &self.dateline)
-            .finish()
+            .finish_non_exhaustive()
     }
 }
 
@@ -69,8 +69,7 @@ impl Document {
         let body_start = dateline
             .as_ref()
             .filter(|d| d.metadata)
-            .map(|d| skip_spaces(data, d.range.end))
-            .unwrap_or(0);
+            .map_or(0, |d| skip_spaces(data, d.range.end));
         Document {
             name: name.into(),
             bytes,
@@ -336,7 +335,7 @@ mod tests {
     fn valid_runs_skip_invalid_bytes_at_true_offsets() {
         let mut runs = vec![];
         for_each_valid_run(b"ab\xffcd\xe2\x82", 10, |at, s| {
-            runs.push((at, s.to_string()))
+            runs.push((at, s.to_string()));
         });
         assert_eq!(runs, [(10, "ab".to_string()), (13, "cd".to_string())]);
     }

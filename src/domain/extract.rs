@@ -145,7 +145,7 @@ pub fn extract_document_in_pieces(
     for piece in doc.pieces(0..doc.len(), 1 << 20) {
         let bytes = &doc.bytes()[piece.clone()];
         crate::domain::document::for_each_valid_run(bytes, piece.start, |at, text| {
-            ex.feed(at, text)
+            ex.feed(at, text);
         });
         let go_on = each(bytes, piece.clone());
         doc.release(piece);

@@ -1,5 +1,6 @@
 //! The `extract --json` interface (see design.md): one object per document.
 
+use std::collections::BTreeMap;
 use std::io;
 
 use serde::Serialize;
@@ -120,14 +121,14 @@ struct MentionOut<'a> {
 
 /// One line of JSON (without the newline) for a document and its entities.
 pub fn document_line(doc: &Document, entities: &[Entity]) -> String {
-    document_line_with_norms(doc, entities, &Default::default())
+    document_line_with_norms(doc, entities, &BTreeMap::new())
 }
 
 /// The same line, with each entity's normalisation id (keyed by entity id) when it has one.
 pub fn document_line_with_norms(
     doc: &Document,
     entities: &[Entity],
-    norms: &std::collections::BTreeMap<String, String>,
+    norms: &BTreeMap<String, String>,
 ) -> String {
     let mut buf = Vec::new();
     write_document_line(&mut buf, doc, entities, norms).expect("writing to memory cannot fail");
@@ -140,7 +141,7 @@ pub fn write_document_line(
     out: &mut impl io::Write,
     doc: &Document,
     entities: &[Entity],
-    norms: &std::collections::BTreeMap<String, String>,
+    norms: &BTreeMap<String, String>,
 ) -> io::Result<()> {
     let sentences = Sentences::of(doc);
     let connections =

@@ -21,14 +21,11 @@ use crate::domain::cast::Cast;
 use crate::domain::document::Document;
 use crate::domain::entity::{Entity, Mention};
 use crate::domain::layout::{Layout, RowPos};
-use crate::domain::mention_index;
-use crate::domain::search::{self, Query};
-use crate::domain::wrap::{self, RowSpan};
+use crate::domain::search::Query;
+use crate::domain::wrap::RowSpan;
 use crate::reader::action::{Action, Amount, Effect, Mode, Pending, Work};
-use crate::store::sessions::Remembered;
 use geometry::Geometry;
 use shelf::{Reading, Shelf};
-use sidebar::SidebarRow;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Focus {
@@ -276,9 +273,9 @@ impl App {
     fn panel_steps(&self, amount: Amount) -> i64 {
         let page = self.panel_rows().max(2) as i64 - 1;
         match amount {
-            Amount::Lines(n) => n as i64,
-            Amount::HalfPages(n) => n as i64 * (page / 2).max(1),
-            Amount::Pages(n) => n as i64 * page,
+            Amount::Lines(n) => i64::from(n),
+            Amount::HalfPages(n) => i64::from(n) * (page / 2).max(1),
+            Amount::Pages(n) => i64::from(n) * page,
         }
     }
 }

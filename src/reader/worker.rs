@@ -164,7 +164,7 @@ pub fn spawn_resume(
                 // fingerprint does not leave the whole file counted in memory.
                 let key =
                     fingerprint::to_hex(fingerprint::fingerprint_in_pieces(doc.bytes(), |r| {
-                        doc.release(r)
+                        doc.release(r);
                     }));
                 let memory = sessions.get(&key);
                 if !send(Work::Fingerprinted {

@@ -192,7 +192,7 @@ fn colour_codes(raw: &[u8]) -> Vec<String> {
         let Some(end) = seq.find(|c: char| c.is_ascii_alphabetic()) else {
             continue;
         };
-        if &seq[end..end + 1] != "m" {
+        if &seq[end..=end] != "m" {
             continue;
         }
         for p in seq[..end].split(';') {

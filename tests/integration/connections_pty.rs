@@ -63,7 +63,7 @@ fn the_united_states_connect_most_with_israel_and_qatar_in_discussions() {
         .map(|r| r.split_whitespace().nth(1).unwrap_or(""))
         .collect();
     let mut sorted = strongest.clone();
-    sorted.sort();
+    sorted.sort_unstable();
     assert_eq!(sorted, ["Israel", "Qatar"], "{screen}");
     let places = panel
         .iter()

@@ -248,6 +248,8 @@ fn saved_corrections_apply_to_extract_unless_told_not_to() {
 
 #[test]
 fn standard_input_finds_its_corrections_by_content_hash() {
+    use std::io::Write;
+
     let s = Scratch::new("cli-stdin");
     let doc = Document::from_string("-", TEXT);
     let data = s.0.join("data").join("dramatis");
@@ -271,7 +273,6 @@ fn standard_input_finds_its_corrections_by_content_hash() {
         .stderr(std::process::Stdio::piped())
         .spawn()
         .unwrap();
-    use std::io::Write;
     child
         .stdin
         .take()

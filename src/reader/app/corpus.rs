@@ -1,9 +1,10 @@
 //! The cast across documents: one cast merged from every open document's, on a time axis by
 //! dateline, opened in the panel; Enter on an appearance opens that document at the mention.
 
-use super::*;
+use super::{App, Focus, panels};
 use crate::domain::cast::Group;
 use crate::domain::corpus_cast::{CorpusCast, Timeline};
+use crate::domain::entity::Entity;
 use panels::{Head, List, Panel, PanelKind, Row};
 
 /// The cross-document cast and its time axis, merged when the panel opens.

@@ -4,10 +4,12 @@
 //! extraction plus the history (so undo is exact), and each change asks the terminal layer to
 //! save the history (`Effect::SaveCorrections`: the app itself does no I/O).
 
-use super::*;
+use super::{App, PromptPurpose};
+use crate::domain::cast::Cast;
 use crate::domain::connections::Relations;
 use crate::domain::corrections::{Correction, Key as EntityKey, Span};
-use crate::reader::action::{Edit, Effect};
+use crate::domain::entity::Mention;
+use crate::reader::action::{Edit, Effect, Pending};
 
 /// Documents up to this size get their connections recounted at once after a correction;
 /// larger ones until the next open.
@@ -124,7 +126,7 @@ impl App {
                         self.message = Some(format!(
                             "nothing to {}",
                             if edit == Edit::Undo { "undo" } else { "redo" }
-                        ))
+                        ));
                     }
                 }
                 return;

@@ -142,7 +142,7 @@ pub fn geometry(width: u16, height: u16, sidebar: bool, measure: u16) -> Geometr
     let map = Rect {
         x: pane_width.saturating_sub(1),
         y: 1,
-        width: if pane_width > 0 { 1 } else { 0 },
+        width: u16::from(pane_width > 0),
         height: body_height,
     };
     Geometry {

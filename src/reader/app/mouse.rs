@@ -1,20 +1,22 @@
 //! The mouse: the wheel scrolls the pane under the pointer, a click selects what is under it.
 
-use super::*;
+use super::{App, Focus, geometry};
+use crate::domain::wrap;
+use crate::reader::app::sidebar::SidebarRow;
 
 impl App {
     pub(super) fn mouse_scroll(&mut self, column: u16, row: u16, lines: i32) {
         if let Some(area) = self.geometry.panel
             && geometry::contains(area, column, row)
         {
-            return self.panel_move(lines as i64);
+            return self.panel_move(i64::from(lines));
         }
         if let Some(area) = self.geometry.sidebar
             && geometry::contains(area, column, row)
         {
             let max = self.reading().sidebar_rows.len().saturating_sub(1);
             self.sidebar_scroll =
-                (self.sidebar_scroll as i64 + lines as i64).clamp(0, max as i64) as usize;
+                (self.sidebar_scroll as i64 + i64::from(lines)).clamp(0, max as i64) as usize;
             return;
         }
         if geometry::contains(self.geometry.pane, column, row) {

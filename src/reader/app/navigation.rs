@@ -1,6 +1,8 @@
 //! Moving around beyond scrolling: marks, the jump list, documents, search.
 
-use super::*;
+use super::{App, Follow, Overlay, sidebar};
+use crate::domain::layout::Layout;
+use crate::store::sessions::Remembered;
 
 impl App {
     /// Remembers where the view is before a jump, for `Ctrl-o`.
@@ -39,7 +41,7 @@ impl App {
 
     pub(super) fn move_doc_cursor(&mut self, by: i32) {
         let last = self.shelf.len() as i64 - 1;
-        self.shelf_cursor = (self.shelf_cursor as i64 + by as i64).clamp(0, last) as usize;
+        self.shelf_cursor = (self.shelf_cursor as i64 + i64::from(by)).clamp(0, last) as usize;
     }
 
     pub(super) fn step_document(&mut self, by: i32) {
@@ -49,7 +51,7 @@ impl App {
             self.message = Some("this is the only document".into());
             return;
         }
-        let to = (self.shelf.shown_index() as i64 + by as i64).rem_euclid(n) as usize;
+        let to = (self.shelf.shown_index() as i64 + i64::from(by)).rem_euclid(n) as usize;
         self.open_document(to);
     }
 

@@ -10,7 +10,7 @@
 use std::ops::Range;
 use std::sync::Arc;
 
-use super::*;
+use super::{App, Focus, geometry};
 use crate::domain::cast::Group;
 use crate::domain::connections::Relations;
 use crate::reader::app::corpus::Corpus;
@@ -422,9 +422,8 @@ impl App {
     /// The entity selected elsewhere (cast, mouse): a connections or contexts panel follows.
     pub(super) fn panel_follow_selection(&mut self, e: usize) {
         let Some(p) = self.panel() else { return };
-        let about = match p.lists[0].head {
-            Head::Connections(x) | Head::Contexts(x) => x,
-            _ => return,
+        let (Head::Connections(about) | Head::Contexts(about)) = p.lists[0].head else {
+            return;
         };
         if about != e {
             self.open_panel_on(p.kind, e);

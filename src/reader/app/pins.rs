@@ -1,8 +1,11 @@
 //! Pinned actors: up to four entities kept lit, each in its colour, found again by name and
 //! kind in every document shown; the sentences where two of them meet are marked.
 
-use super::*;
+use std::ops::Range;
+
+use super::App;
 use crate::domain::entity::Kind;
+use crate::domain::wrap;
 
 /// How many actors can be pinned at once (each has its own colour and number).
 pub const MAX_PINS: usize = 4;

@@ -1,7 +1,10 @@
 //! The cast and the selection: the sidebar cursor, focus, selecting an entity and walking
 //! its mentions.
 
-use super::*;
+use super::{App, Focus, Follow, Overlay, sidebar};
+use crate::domain::mention_index;
+use crate::reader::action::Amount;
+use crate::reader::app::sidebar::SidebarRow;
 
 impl App {
     /// Puts the cast cursor on entity `e`'s row (and scrolls the cast to show it).
@@ -21,7 +24,7 @@ impl App {
         let page = self
             .geometry
             .sidebar
-            .map_or(1, |a| a.height as i32 - 1)
+            .map_or(1, |a| i32::from(a.height) - 1)
             .max(1);
         match amount {
             Amount::Lines(n) => n,

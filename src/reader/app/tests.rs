@@ -1,6 +1,7 @@
 //! The reader driven by Actions, as keys and the mouse would drive it.
 
 use super::*;
+use crate::domain::corrections::History;
 use crate::domain::curation::Curation;
 use crate::domain::entity::{Entity, Kind, Mention};
 use crate::reader::action::Edit;
@@ -542,7 +543,7 @@ fn a_count_then_percent_goes_that_far_into_the_text() {
 fn curated() -> App {
     let mut a = app(100, 20);
     let fresh = a.cast().entities.clone();
-    let (curation, _) = Curation::new(fresh, Default::default(), a.doc());
+    let (curation, _) = Curation::new(fresh, History::default(), a.doc());
     a.update(Action::Work(Work::CurationReady {
         doc: 0,
         curation: Box::new(curation),

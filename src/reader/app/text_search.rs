@@ -1,7 +1,10 @@
 //! Search: incremental as typed, submitted, stepped through hit by hit, and counted once.
 //! (Esc in the prompt, `cancel`, lives here too: it abandons a new search.)
 
-use super::*;
+use super::{App, Follow, PromptPurpose, SearchState};
+use crate::domain::search::{self, Query};
+use crate::domain::wrap;
+use crate::reader::action::{Action, Effect};
 
 impl App {
     /// Incremental search: each keystroke finds the first hit from where the prompt opened.

@@ -1,6 +1,7 @@
 //! `update`: every action and every piece of news, dispatched to what it changes.
 
-use super::*;
+use super::{App, Focus, Overlay, PromptPurpose, panels};
+use crate::reader::action::{Action, Effect, Pending, Work};
 
 impl App {
     /// Changes the state as `action` asks (the only way it changes), and returns what the
@@ -29,7 +30,7 @@ impl App {
                     count
                         .unwrap_or(0)
                         .saturating_mul(10)
-                        .saturating_add(d as u32)
+                        .saturating_add(u32::from(d))
                         .min(1_000_000),
                 );
             }
@@ -44,7 +45,7 @@ impl App {
                 (Overlay::Shelf, _) => self.move_doc_cursor(self.cursor_steps(amount)),
                 (Overlay::Help, _) => {
                     let by = self.cursor_steps(amount);
-                    self.help_scroll = (self.help_scroll as i32 + by).clamp(0, 200) as u16;
+                    self.help_scroll = (i32::from(self.help_scroll) + by).clamp(0, 200) as u16;
                 }
                 (_, Focus::Document) => self.scroll(amount),
                 (_, Focus::Sidebar) => self.move_cursor(self.cursor_steps(amount)),

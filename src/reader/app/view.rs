@@ -1,6 +1,7 @@
 //! The view: the shown document laid out for the text pane, what is on screen, and moving it.
 
-use super::*;
+use super::{App, Focus, geometry};
+use crate::reader::action::Amount;
 
 impl App {
     /// The text rows' height.

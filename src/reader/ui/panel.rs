@@ -88,13 +88,13 @@ impl Widget for PanelView<'_> {
                     w.put(group.title(), self.theme.heading);
                 }
                 Row::Connection(k) => {
-                    connections::connection_row(app, self.theme, list.head, k, &mut w)
+                    connections::connection_row(app, self.theme, list.head, k, &mut w);
                 }
                 Row::Sentence(s) => connections::sentence_row(app, self.theme, list, i, s, &mut w),
                 Row::Mention(m) => context_list::context_row(app, self.theme, list.head, m, &mut w),
                 Row::CorpusEntity(ce) => corpus::entity_row(app, self.theme, ce, &mut w),
                 Row::Appearance { document, .. } => {
-                    corpus::appearance_row(app, self.theme, list.head, document, &mut w)
+                    corpus::appearance_row(app, self.theme, list.head, document, &mut w);
                 }
             }
         }

@@ -139,7 +139,6 @@ fn file_name(app: &App) -> String {
     let name = app.doc().name();
     let short = std::path::Path::new(name)
         .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| name.to_string());
+        .map_or_else(|| name.to_string(), |n| n.to_string_lossy().into_owned());
     sanitize(&short)
 }

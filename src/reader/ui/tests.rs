@@ -255,6 +255,7 @@ fn truecolor_only_changes_the_palette() {
 fn every_widget_draws_inside_the_rectangle_it_is_given() {
     use ratatui::layout::Rect;
     use ratatui::widgets::Widget;
+    type Draw<'a> = Box<dyn Fn(&mut Buffer) + 'a>;
 
     let mut a = app(100, 24);
     a.update(Action::FocusNext);
@@ -266,7 +267,6 @@ fn every_widget_draws_inside_the_rectangle_it_is_given() {
     // Somewhere the app's geometry never puts anything, so a widget that placed itself
     // from the geometry instead of its rectangle would draw outside it.
     let given = Rect::new(7, 5, 40, 9);
-    type Draw<'a> = Box<dyn Fn(&mut Buffer) + 'a>;
     let widgets: Vec<(&str, Draw)> = vec![
         (
             "title",
@@ -275,7 +275,7 @@ fn every_widget_draws_inside_the_rectangle_it_is_given() {
                     app: &a,
                     theme: &theme,
                 }
-                .render(given, b)
+                .render(given, b);
             }),
         ),
         (
@@ -285,7 +285,7 @@ fn every_widget_draws_inside_the_rectangle_it_is_given() {
                     app: &a,
                     theme: &theme,
                 }
-                .render(given, b)
+                .render(given, b);
             }),
         ),
         (
@@ -295,7 +295,7 @@ fn every_widget_draws_inside_the_rectangle_it_is_given() {
                     app: &a,
                     theme: &theme,
                 }
-                .render(given, b)
+                .render(given, b);
             }),
         ),
         (
@@ -305,7 +305,7 @@ fn every_widget_draws_inside_the_rectangle_it_is_given() {
                     app: &a,
                     theme: &theme,
                 }
-                .render(given, b)
+                .render(given, b);
             }),
         ),
         (
@@ -315,7 +315,7 @@ fn every_widget_draws_inside_the_rectangle_it_is_given() {
                     app: &a,
                     theme: &theme,
                 }
-                .render(given, b)
+                .render(given, b);
             }),
         ),
         (
@@ -325,7 +325,7 @@ fn every_widget_draws_inside_the_rectangle_it_is_given() {
                     app: &a,
                     theme: &theme,
                 }
-                .render(given, b)
+                .render(given, b);
             }),
         ),
         (
@@ -335,7 +335,7 @@ fn every_widget_draws_inside_the_rectangle_it_is_given() {
                     app: &a,
                     theme: &theme,
                 }
-                .render(given, b)
+                .render(given, b);
             }),
         ),
     ];

@@ -90,7 +90,7 @@ impl Pty {
         let mut reader = master.try_clone().unwrap();
         let (p, r) = (Arc::clone(&parser), Arc::clone(&raw));
         thread::spawn(move || {
-            let mut buf = [0u8; 65536];
+            let mut buf = vec![0u8; 1 << 16];
             while let Ok(n) = reader.read(&mut buf) {
                 if n == 0 {
                     break;
@@ -143,9 +143,10 @@ impl Pty {
                 }
                 continue;
             }
-            if start.elapsed() > TIMEOUT {
-                panic!("timed out waiting for {what}; screen:\n{s}");
-            }
+            assert!(
+                start.elapsed() <= TIMEOUT,
+                "timed out waiting for {what}; screen:\n{s}"
+            );
             thread::sleep(Duration::from_millis(20));
         }
     }
@@ -204,7 +205,7 @@ impl Pty {
     pub fn is_cooked(&self) -> bool {
         // SAFETY: tcgetattr fills a plain struct from an fd we own.
         let mut t: libc::termios = unsafe { std::mem::zeroed() };
-        let rc = unsafe { libc::tcgetattr(self.master.as_raw_fd(), &mut t) };
+        let rc = unsafe { libc::tcgetattr(self.master.as_raw_fd(), &raw mut t) };
         assert_eq!(rc, 0, "tcgetattr on the pty");
         t.c_lflag & libc::ICANON != 0 && t.c_lflag & libc::ECHO != 0
     }
@@ -258,11 +259,11 @@ fn open_pty(cols: u16, rows: u16) -> (OwnedFd, OwnedFd) {
     // SAFETY: openpty writes two fds, which we own from here on.
     let rc = unsafe {
         libc::openpty(
-            &mut master,
-            &mut slave,
+            &raw mut master,
+            &raw mut slave,
             std::ptr::null_mut(),
             std::ptr::null(),
-            &size,
+            &raw const size,
         )
     };
     assert_eq!(rc, 0, "openpty failed");

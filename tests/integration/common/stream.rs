@@ -82,7 +82,7 @@ pub fn tokens(raw: &[u8]) -> Vec<Token> {
                         while let Some(c) = next(&mut i) {
                             match c {
                                 '<' | '=' | '>' | '?' if params.is_empty() && private.is_none() => {
-                                    private = Some(c)
+                                    private = Some(c);
                                 }
                                 '0'..='9' | ';' | ':' => params.push(c),
                                 ' '..='/' => intermediates.push(c),

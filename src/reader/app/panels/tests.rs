@@ -1,7 +1,11 @@
 //! The panel, pins and the cast across documents, driven by Actions.
 
 use super::*;
+use crate::domain::cast::Cast;
+use crate::domain::document::Document;
 use crate::domain::entity::Kind;
+use crate::reader::action::{Action, Amount, Work};
+use crate::reader::app::Options;
 use crate::reader::app::pins::MAX_PINS;
 
 const STORY: &str = "Ruritania met Elbonia in Oz. Elbonia thanked Ruritania.\n\n\
