@@ -128,7 +128,12 @@ impl Document {
         let len = self.len();
         let end = range.end.min(len);
         let start = range.start.min(end);
-        String::from_utf8_lossy(&self.bytes()[start..end])
+        let bytes = &self.bytes()[start..end];
+        // `from_utf8` checks a word at a time; the lossy decoder, a byte at a time.
+        match std::str::from_utf8(bytes) {
+            Ok(text) => Cow::Borrowed(text),
+            Err(_) => String::from_utf8_lossy(bytes),
+        }
     }
 
     /// The line containing `pos` (a line end belongs to the line it ends).
@@ -229,13 +234,24 @@ impl Document {
 /// Calls `f(offset, text)` for each valid UTF-8 run of `bytes` (which start at `base`),
 /// skipping invalid bytes: the extractor and search see only real text, at true offsets.
 pub fn for_each_valid_run(bytes: &[u8], base: usize, mut f: impl FnMut(usize, &str)) {
+    // `from_utf8` checks a word at a time, `utf8_chunks` a byte at a time: most text is valid.
+    let mut rest = bytes;
     let mut at = base;
-    for chunk in bytes.utf8_chunks() {
-        let valid = chunk.valid();
+    while !rest.is_empty() {
+        let (valid, invalid) = match std::str::from_utf8(rest) {
+            Ok(text) => (text, 0),
+            Err(e) => {
+                let (valid, after) = rest.split_at(e.valid_up_to());
+                let text = std::str::from_utf8(valid).unwrap_or_default();
+                (text, e.error_len().unwrap_or(after.len()))
+            }
+        };
         if !valid.is_empty() {
             f(at, valid);
         }
-        at += valid.len() + chunk.invalid().len();
+        let used = valid.len() + invalid;
+        at += used;
+        rest = &rest[used..];
     }
 }
 
@@ -338,6 +354,40 @@ mod tests {
             runs.push((at, s.to_string()));
         });
         assert_eq!(runs, [(10, "ab".to_string()), (13, "cd".to_string())]);
+    }
+
+    #[test]
+    fn valid_runs_are_the_valid_parts_of_utf8_chunks() {
+        let pieces: [&[u8]; 8] = [
+            b"plain ",
+            "é€😀".as_bytes(),
+            b"\xff",
+            b"\xe2\x82",
+            b"\xed\xa0\x80",
+            b"\xf0\x9f",
+            b"\x80\x80",
+            b"\n",
+        ];
+        let mut seed = 0x9e37_79b9_u32;
+        for _ in 0..300 {
+            let mut bytes = Vec::new();
+            for _ in 0..(seed % 9) {
+                seed = seed.wrapping_mul(1_664_525).wrapping_add(1_013_904_223);
+                bytes.extend_from_slice(pieces[(seed >> 24) as usize % pieces.len()]);
+            }
+            let mut want = vec![];
+            let mut at = 7;
+            for chunk in bytes.utf8_chunks() {
+                if !chunk.valid().is_empty() {
+                    want.push((at, chunk.valid().to_string()));
+                }
+                at += chunk.valid().len() + chunk.invalid().len();
+            }
+            let mut runs = vec![];
+            for_each_valid_run(&bytes, 7, |at, s| runs.push((at, s.to_string())));
+            assert_eq!(runs, want, "{bytes:?}");
+            seed = seed.rotate_left(7) ^ bytes.len() as u32;
+        }
     }
 
     #[test]

@@ -199,19 +199,28 @@ impl Formatter for SafeFormatter {
         writer: &mut W,
         fragment: &str,
     ) -> io::Result<()> {
+        let bytes = fragment.as_bytes();
         let mut plain = 0;
-        for (i, c) in fragment.char_indices() {
+        let mut at = 0;
+        // Printable ASCII never needs an escape here (serde_json has escaped C0 controls,
+        // quotes and backslashes): only DEL and non-ASCII characters are looked at.
+        while let Some(skip) = bytes[at..].iter().position(|&b| b >= 0x7f) {
+            let i = at + skip;
+            let Some(c) = fragment[i..].chars().next() else {
+                break;
+            };
+            at = i + c.len_utf8();
             if escape_char(c).is_none() {
                 continue;
             }
-            writer.write_all(&fragment.as_bytes()[plain..i])?;
+            writer.write_all(&bytes[plain..i])?;
             let mut units = [0u16; 2];
             for unit in c.encode_utf16(&mut units) {
                 write!(writer, "\\u{unit:04x}")?;
             }
-            plain = i + c.len_utf8();
+            plain = at;
         }
-        writer.write_all(&fragment.as_bytes()[plain..])
+        writer.write_all(&bytes[plain..])
     }
 }
 
@@ -222,7 +231,7 @@ mod tests {
 
     #[test]
     fn c1_bidi_and_invisible_characters_are_escaped_yet_parse_back_the_same() {
-        let text = "Evil\u{9b}31m \u{202e}Corp\u{200b} \u{e0041} née";
+        let text = "Evil\u{9b}31m \u{202e}Corp\u{200b} \u{e0041} née\u{7f}";
         let doc = Document::from_string("doc\u{9b}.txt", text);
         let e = Entity {
             id: "evil".into(),
@@ -232,10 +241,14 @@ mod tests {
             mentions: vec![Mention::new(0..text.len())].into(),
         };
         let line = document_line(&doc, &[e]);
-        for raw in ['\u{9b}', '\u{202e}', '\u{200b}', '\u{e0041}'] {
+        for raw in ['\u{9b}', '\u{202e}', '\u{200b}', '\u{e0041}', '\u{7f}'] {
             assert!(!line.contains(raw), "{raw:?} written raw in {line}");
         }
         assert!(line.contains(r"\u009b") && line.contains(r"\udb40\udc41"));
+        assert!(
+            line.contains(r"née\u007f"),
+            "DEL escaped, after a non-ASCII letter"
+        );
         assert!(line.contains("née"), "ordinary text stays as it is");
         let v: serde_json::Value = serde_json::from_str(&line).unwrap();
         assert_eq!(v["document"], "doc\u{9b}.txt");
