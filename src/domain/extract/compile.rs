@@ -151,9 +151,10 @@ const PLACE: u8 = 4;
 impl<'a> Read<'a> {
     fn rank(&self, r: NameRef) -> (u8, u64) {
         let (kind, population) = if r.canon >= PLACE_BASE {
-            let population = match self.populations_known {
-                true => self.places[(r.canon - PLACE_BASE) as usize].1,
-                false => 0,
+            let population = if self.populations_known {
+                self.places[(r.canon - PLACE_BASE) as usize].1
+            } else {
+                0
             };
             (PLACE, population)
         } else {
@@ -263,7 +264,7 @@ pub fn compile(src: &Sources) -> (Vec<u8>, String) {
         }
     }
     let mut names: Vec<(String, NameRef)> = k.names.iter().map(|(n, r)| (n.clone(), *r)).collect();
-    for n in names.iter_mut() {
+    for n in &mut names {
         if let Some(&p) = place_of.get(n.0.as_str())
             && k.rank(p) > k.rank(n.1)
         {
@@ -298,7 +299,7 @@ pub fn compile(src: &Sources) -> (Vec<u8>, String) {
     ];
     let name_values = names.iter().map(|(n, r)| {
         let mut v = r.canon.to_le_bytes().to_vec();
-        v.push(r.demonym as u8);
+        v.push(u8::from(r.demonym));
         (n.as_str(), v)
     });
     sections.push((Section::Names, out.map(name_values)));
@@ -377,7 +378,7 @@ fn lower_words(text: &str) -> Vec<(&str, Vec<u8>)> {
         if let Some(row) = rows(line).next() {
             let zipf: f32 = row[1].parse().unwrap_or(3.0);
             let mut v = zipf.to_bits().to_le_bytes().to_vec();
-            v.push((row[2] == "1") as u8);
+            v.push(u8::from(row[2] == "1"));
             out.push((key, v));
         }
     }
