@@ -33,7 +33,6 @@ mod typing;
 
 use crate::domain::entity::Entity;
 use candidate::{Candidate, Compact, Definition, Strings};
-pub(crate) use dates::MONTHS;
 use knowledge::Knowledge;
 use token::Token;
 
