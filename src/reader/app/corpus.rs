@@ -5,14 +5,7 @@ use super::{App, Focus, panels};
 use crate::domain::cast::Group;
 use crate::domain::corpus_cast::{CorpusCast, Timeline};
 use crate::domain::entity::Entity;
-use panels::{Head, List, Panel, PanelKind, Row};
-
-/// The cross-document cast and its time axis, merged when the panel opens.
-#[derive(Debug, Clone)]
-pub struct Corpus {
-    pub cast: CorpusCast,
-    pub timeline: Timeline,
-}
+use panels::{Corpus, Head, List, Panel, PanelKind, Row};
 
 impl App {
     pub(super) fn open_corpus(&mut self) {

@@ -13,7 +13,7 @@ use std::sync::Arc;
 use super::{App, Focus, geometry};
 use crate::domain::cast::Group;
 use crate::domain::connections::Relations;
-use crate::reader::app::corpus::Corpus;
+use crate::domain::corpus_cast::{CorpusCast, Timeline};
 
 /// What the panel shows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -108,6 +108,13 @@ impl List {
             .copied()
             .filter(|r| !r.is_heading())
     }
+}
+
+/// The cross-document cast and its time axis, merged when the panel opens.
+#[derive(Debug, Clone)]
+pub struct Corpus {
+    pub cast: CorpusCast,
+    pub timeline: Timeline,
 }
 
 /// The open panel.
