@@ -20,6 +20,7 @@ mod candidate;
 mod cluster;
 #[cfg(test)]
 mod compile;
+pub mod coref;
 mod dates;
 mod knowledge;
 mod line;
@@ -121,14 +122,17 @@ impl Extractor {
     }
 }
 
-/// Extracts the entities of a whole text.
+/// Extracts the entities of a whole text, with their pronouns and descriptions.
 pub fn extract(text: &str) -> Vec<Entity> {
     let mut ex = Extractor::new();
     ex.feed(0, text);
-    ex.finish()
+    let mut entities = ex.finish();
+    coref::link(text.as_bytes(), &mut entities, &[]);
+    entities
 }
 
-/// Extracts the entities of a document, invalid UTF-8 skipped, offsets into its bytes.
+/// Extracts the entities of a document (names, then their pronouns and descriptions), invalid
+/// UTF-8 skipped, offsets into its bytes.
 pub fn extract_document(doc: &crate::domain::document::Document) -> Vec<Entity> {
     extract_document_in_pieces(doc, |_, _| true).unwrap_or_default()
 }
@@ -154,7 +158,9 @@ pub fn extract_document_in_pieces(
             return None;
         }
     }
-    Some(ex.finish())
+    let mut entities = ex.finish();
+    coref::link_document(doc, &mut entities, &[]);
+    Some(entities)
 }
 
 #[cfg(test)]

@@ -210,6 +210,9 @@ pub fn cluster(
     let mut apart = true;
     let mut last_end = 0u32;
     let mut goes_to: Vec<u32> = vec![TODO; s.form_count()];
+    // Forms that are a country's demonym standing for it ("Israeli officials"): mentions of the
+    // country, written as demonyms.
+    let mut demonyms: Vec<bool> = vec![false; s.form_count()];
     let mut counts: Vec<u32> = Vec::new();
     for c in &cands {
         let mut at = goes_to[c.form as usize];
@@ -219,6 +222,9 @@ pub fn cluster(
                 None => SKIP,
                 Some((target, kind, name)) => {
                     let is_name = matches!(target, Target::Name(_));
+                    demonyms[c.form as usize] = matches!(target, Target::Canon(_))
+                        && matches!(form.reading, Packed::Known { .. })
+                        && k.name(s.str(form.key)).is_some_and(|r| r.demonym);
                     let at = *index.entry(target).or_insert_with(|| {
                         builders.push(Builder {
                             name: name.to_string(),
@@ -256,7 +262,7 @@ pub fn cluster(
         (*n, total) = (total, total + *n);
     }
     let mut fill = offsets.clone();
-    let mut store = vec![Mention { start: 0, end: 0 }; total as usize];
+    let mut store = vec![Mention::new(0..0); total as usize];
     for c in &cands {
         let at = goes_to[c.form as usize];
         if at != SKIP {
@@ -264,6 +270,11 @@ pub fn cluster(
             store[*next as usize] = Mention {
                 start: c.start,
                 end: c.end,
+                form: if demonyms[c.form as usize] {
+                    entity::Form::Demonym
+                } else {
+                    entity::Form::Name
+                },
             };
             *next += 1;
         }
