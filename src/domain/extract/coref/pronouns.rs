@@ -53,7 +53,7 @@ pub enum Case {
 
 /// The pronoun `lower` is, if it is one of the third person.
 pub fn classify(lower: &str) -> Option<Pronoun> {
-    use Case::*;
+    use Case::{Object, Possessive, Reflexive, Subject};
     let (what, case) = match lower {
         "he" => (What::Person(Gender::Male), Subject),
         "him" => (What::Person(Gender::Male), Object),
