@@ -7,6 +7,7 @@ use std::cell::{Cell, OnceCell};
 use super::candidate::{Candidate, Reading};
 use super::knowledge::{NameRef, join_tokens};
 use super::memo::Known;
+use super::runs::adverb_or_gerund;
 use super::token::{Shape, Token};
 use crate::domain::entity::Kind;
 
@@ -191,6 +192,18 @@ impl<'a> Line<'a> {
             }
         }
         self.k.is_title(&first).then_some(1)
+    }
+
+    /// Word `i` starts a sentence and is a common word, or an adverb or gerund however rare
+    /// ("Cajoling"): its capital says nothing.
+    pub(super) fn common_at_sentence_start(&self, i: usize) -> bool {
+        if !self.toks[i].sentence_start {
+            return false;
+        }
+        let lower = self.lower(i);
+        self.k
+            .lower_word(&lower)
+            .is_some_and(|lw| lw.zipf >= 2.5 || !lw.also_name && adverb_or_gerund(&lower))
     }
 
     pub(super) fn has_kind_word(&self, from: usize, to: usize) -> bool {

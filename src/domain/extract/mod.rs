@@ -46,6 +46,8 @@ pub struct Extractor {
     strings: Strings,
     toks: Vec<Token>,
     used: Vec<bool>,
+    /// How the line before ended, for a date that its last words announce.
+    line_end: dates::LineEnd,
 }
 
 impl Default for Extractor {
@@ -69,6 +71,7 @@ impl Extractor {
             strings: Strings::default(),
             toks: Vec::new(),
             used: Vec::new(),
+            line_end: dates::LineEnd::default(),
         }
     }
 
@@ -92,7 +95,8 @@ impl Extractor {
         self.used.resize(self.toks.len(), false);
         let out = &mut self.line_found;
         out.clear();
-        dates::find(line, &self.toks, &mut self.used, base, out);
+        dates::find_after(&self.line_end, line, &self.toks, &mut self.used, base, out);
+        self.line_end.remember(line, &self.toks);
         let known = memo::Known::new(self.k, &self.memo);
         names::find(line, &self.toks, &mut self.used, base, known, out);
         numbers::find(line, &self.toks, &mut self.used, base, out);
@@ -108,7 +112,13 @@ impl Extractor {
     pub fn finish(self) -> Vec<Entity> {
         // What reading needed (remembered lookups, a line's tokens) goes before clustering,
         // the step that needs the most memory.
-        drop((self.memo, self.line_found, self.toks, self.used));
+        drop((
+            self.memo,
+            self.line_found,
+            self.toks,
+            self.used,
+            self.line_end,
+        ));
         let mut found = self.found;
         let mut defs = self.defs;
         if !found.is_sorted_by_key(|c| c.start) {
@@ -155,6 +165,8 @@ pub fn extract_document_in_pieces(
     Some(ex.finish())
 }
 
+#[cfg(test)]
+mod news_tests;
 #[cfg(test)]
 mod tests;
 

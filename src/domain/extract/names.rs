@@ -261,12 +261,7 @@ fn segment(line: &Line, from: usize, to: usize, out: &mut Vec<Candidate>) {
         };
         out.push(line.candidate(pos, to, name_reading(guess)));
         if let Some(c) = out.last_mut() {
-            let doubtful = line.toks[pos].sentence_start
-                && to - pos == 1
-                && line
-                    .k
-                    .lower_word(&line.lower(pos))
-                    .is_some_and(|lw| lw.zipf >= 2.5);
+            let doubtful = to - pos == 1 && line.common_at_sentence_start(pos);
             if let Reading::Name { doubtful_start, .. } = &mut c.reading {
                 *doubtful_start = doubtful && guess.is_none_or(|(_, s)| s < Strength::Good);
             }

@@ -271,10 +271,18 @@ pub(super) fn strip_leading(line: &Line, from: usize, end: usize) -> usize {
             continue;
         }
         if t.sentence_start && t.shape == Shape::Cap {
-            let common = line
-                .k
-                .lower_word(&lower)
-                .is_some_and(|lw| !lw.also_name && lw.zipf >= 2.5);
+            // A common word, an adverb or a gerund however rare ("Cajoling"), or, before a
+            // known name that ends the run, any word that is not a personal name ("Senior
+            // Israel", "Midway Israel").
+            let is_name = line.k.is_given_name(w) || line.k.is_surname(w);
+            let known_rest = s + 1 < end
+                && line
+                    .gazetteer_at(s + 1, end, false)
+                    .is_some_and(|(n, _)| s + 1 + n == end);
+            let common = line.k.lower_word(&lower).is_some_and(|lw| {
+                !lw.also_name && (lw.zipf >= 2.5 || adverb_or_gerund(&lower))
+                    || known_rest && !is_name
+            });
             let person_start = line.k.is_given_name(w) && s + 1 < end;
             // "Armistice Day", "Royal Navy": the first word belongs to a name that ends with
             // an organisation, place or event word, unless a known name or title follows it.
@@ -290,4 +298,9 @@ pub(super) fn strip_leading(line: &Line, from: usize, end: usize) -> usize {
         break;
     }
     s
+}
+
+/// "Encouragingly", "Cajoling": the shape of a word that opens a sentence, not a name.
+pub(super) fn adverb_or_gerund(lower: &str) -> bool {
+    lower.len() > 5 && (lower.ends_with("ly") || lower.ends_with("ing"))
 }

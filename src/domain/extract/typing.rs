@@ -135,7 +135,8 @@ pub(super) fn context_guess(line: &Line, from: usize, to: usize) -> Option<(Kind
     };
     // "Aringay, Pangasinan", "Bergen, Norway": a place before a known region or country.
     let next = line.word(to);
-    if next == "," && to + 1 < line.toks.len() && line.toks[to + 1].is_capitalised() {
+    let opener = n == 1 && line.common_at_sentence_start(from);
+    if next == "," && !opener && to + 1 < line.toks.len() && line.toks[to + 1].is_capitalised() {
         let limit = (to + 1 + line.k.max_name_words).min(line.toks.len());
         let run_end = (to + 1..limit)
             .find(|&j| !line.toks[j].is_capitalised())
