@@ -145,6 +145,11 @@ fn time_before<'a>(
         })
 }
 
+/// A month or a day of the week, written in full.
+pub(super) fn is_calendar_word(word: &str) -> bool {
+    MONTHS.contains(&word) || WEEKDAYS.contains(&word)
+}
+
 fn month(word: &str) -> Option<usize> {
     // The initials of the months: most capitalised words are ruled out by their first letter.
     if !word.starts_with(['J', 'F', 'M', 'A', 'S', 'O', 'N', 'D']) {

@@ -133,3 +133,60 @@ fn a_month_after_a_word_of_time_is_a_date_not_a_person() {
     assert_eq!(kind("June"), Some(Kind::Date));
     assert_eq!(kind("April Vandermeer"), Some(Kind::Person));
 }
+
+/// The mentions of the entity named `name`, with its kind.
+fn entity(text: &str, name: &str) -> Option<(Kind, Vec<String>)> {
+    clusters(text)
+        .into_iter()
+        .find(|(n, _, _)| n == name)
+        .map(|(_, k, m)| (k, m))
+}
+
+fn names(text: &str) -> Vec<String> {
+    clusters(text).into_iter().map(|(n, _, _)| n).collect()
+}
+
+#[test]
+fn hyphenated_east_asian_given_names_stay_with_the_surname() {
+    let text = "Pan-democrat Chow Ka-lok of the Civic Union beat Tsang Wai-chung. Voters in \
+                Pyongyang cheered Ryu Sang-chol. Chow Ka-lok said he was grateful.";
+    assert_eq!(
+        entity(text, "Chow Ka-lok"),
+        Some((
+            Kind::Person,
+            vec!["Chow Ka-lok".into(), "Chow Ka-lok".into()]
+        ))
+    );
+    assert_eq!(
+        entity(text, "Tsang Wai-chung").map(|e| e.0),
+        Some(Kind::Person)
+    );
+    assert_eq!(
+        entity(text, "Ryu Sang-chol").map(|e| e.0),
+        Some(Kind::Person)
+    );
+    assert!(!names(text).iter().any(|n| n.contains("democrat")));
+}
+
+#[test]
+fn a_compound_with_a_common_word_is_not_a_given_name() {
+    let text = "The Kremlin-backed Voss Ortiga and the Oslo-led talks angered Mira \
+                Halvorsen-based critics, said Tomas Obama-era aide Lund Finger-picker.";
+    let found = names(text);
+    for bad in ["Kremlin-backed", "Oslo-led", "Obama-era", "Finger-picker"] {
+        assert!(
+            !found.iter().any(|n| n.ends_with(&format!(" {bad}"))),
+            "{bad} in {found:?}"
+        );
+    }
+}
+
+#[test]
+fn an_acronym_after_a_prefix_is_a_mention_of_the_acronym() {
+    let text = "The Nordic Resistance Front (NRF) marched. Thousands joined anti-NRF protests \
+                in mid-April, and ex-NRF members spoke.";
+    let (kind, mentions) = entity(text, "Nordic Resistance Front").unwrap();
+    assert_eq!(kind, Kind::Organization);
+    assert_eq!(mentions, ["Nordic Resistance Front", "NRF", "NRF", "NRF"]);
+    assert!(!names(text).iter().any(|n| n.contains("April")));
+}

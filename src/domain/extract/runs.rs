@@ -16,6 +16,14 @@ pub(super) const NAME_PARTICLES: &[&str] = &[
     "la", "le", "bin", "ibn", "bint", "al", "el", "y", "zu", "ter", "op",
 ];
 
+/// Prefixes joined to a name by a hyphen ("anti-NRF", "pro-Beijing", "ex-Google"): the name is
+/// what follows them.
+const NAME_PREFIXES: &[&str] = &[
+    "anti", "pro", "ex", "non", "pan", "neo", "post", "pre", "mid", "semi", "pseudo", "multi",
+    "trans", "inter", "intra", "sub", "super", "ultra", "un", "co", "counter", "then", "once",
+    "all",
+];
+
 /// Lower-case words that join a name only after an organisation, place or title word:
 /// "University of Oxford", "Ministry for Europe", "Secretary of State".
 pub(super) const HEAD_CONNECTORS: &[&str] = &["of", "for", "on"];
@@ -99,7 +107,8 @@ pub(super) fn run_end(line: &Line, used: &[bool], from: usize) -> usize {
                     w.rsplit('-')
                         .next()
                         .is_some_and(|s| s.chars().all(char::is_lowercase))
-                })
+                }
+                && !hyphenated_given_name(line, j))
     };
     let mut j = from + 1;
     loop {
@@ -154,6 +163,51 @@ pub(super) fn head_before(line: &Line, from: usize, at: usize) -> bool {
     (from..at).any(|s| line.k.is_title(&line.lower_key(s, at)))
 }
 
+/// "Jong-un", "Kwok-hung", "Chi-wai": a given name of two syllables joined by a hyphen, as
+/// Korean and Chinese names are written in English, rather than a compound with a common word
+/// ("Israeli-led", "Kremlin-leaning", "Obama-era", "Pan-democrat").
+pub(super) fn hyphenated_given_name(line: &Line, i: usize) -> bool {
+    let w = line.word(i);
+    let Some((head, tail)) = w.split_once('-') else {
+        return false;
+    };
+    let syllable = |p: &str, first: bool| {
+        (1..=6).contains(&p.len())
+            && p.bytes().enumerate().all(|(n, b)| {
+                if n == 0 && first {
+                    b.is_ascii_uppercase()
+                } else {
+                    b.is_ascii_lowercase()
+                }
+            })
+    };
+    if !syllable(head, true) || !syllable(tail, false) {
+        return false;
+    }
+    // Participles and agent nouns: "Kremlin-backed", "Moscow-leaning", "Finger-picker"
+    // ("-ching", "-ting" are syllables).
+    if tail.ends_with("ed") || tail.ends_with("er") || tail.len() > 5 && tail.ends_with("ing") {
+        return false;
+    }
+    let zipf = line.k.lower_word(tail).map_or(0.0, |lw| lw.zipf);
+    let name_part = |p: &str| line.k.is_given_name(p) || line.k.is_surname(p);
+    let capitalised = || {
+        let mut t = tail.to_string();
+        t[..1].make_ascii_uppercase();
+        t
+    };
+    zipf < 3.0 || zipf < 4.3 && (name_part(head) || name_part(&capitalised()))
+}
+
+/// "Pan-democrat", "Anti-war": a hyphenated word that ends with a common word in lower case.
+fn compound_with_common_word(line: &Line, i: usize) -> bool {
+    let w = line.word(i);
+    w.rsplit_once('-').is_some_and(|(_, tail)| {
+        tail.bytes().all(|b| b.is_ascii_lowercase())
+            && line.k.lower_word(tail).is_some_and(|lw| lw.zipf >= 3.0)
+    }) && !hyphenated_given_name(line, i)
+}
+
 /// "London-based", "Israel-Hamas": names inside a hyphenated word. Emits them and returns true
 /// if the word was one.
 pub(super) fn hyphenated(line: &Line, i: usize, out: &mut Vec<Candidate>) -> bool {
@@ -175,6 +229,9 @@ pub(super) fn hyphenated(line: &Line, i: usize, out: &mut Vec<Candidate>) -> boo
     }
     let last = parts.last().map_or("", |&(_, p)| p);
     let lower_tail = last.chars().all(char::is_lowercase) && !last.is_empty();
+    if lower_tail && hyphenated_given_name(line, i) {
+        return false;
+    }
     let known = |p: &str| line.k.name(p);
     let mut emitted = false;
     let push = |at: usize, p: &str, reading: Reading, out: &mut Vec<Candidate>| {
@@ -218,6 +275,35 @@ pub(super) fn hyphenated(line: &Line, i: usize, out: &mut Vec<Candidate>) -> boo
         }
         return emitted;
     }
+    // "anti-NRF", "pro-Beijing", "ex-Google": a prefix before a name, which is the name.
+    if let Some((head, rest)) = w.split_once('-')
+        && NAME_PREFIXES.contains(&head)
+        && rest.starts_with(char::is_uppercase)
+    {
+        if super::dates::is_calendar_word(rest) {
+            // "mid-April": the date finder's, not a name.
+            return true;
+        }
+        let reading = match known(rest) {
+            Some(r) => Reading::Known {
+                canon: r.canon,
+                demonym: r.demonym,
+            },
+            None if rest.contains('-') => return false,
+            None => {
+                let acronym = (2..=6).contains(&rest.len())
+                    && rest
+                        .bytes()
+                        .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit());
+                Reading::Name {
+                    guess: acronym.then_some((Kind::Organization, Strength::Weak)),
+                    doubtful_start: false,
+                }
+            }
+        };
+        push(head.len() + 1, rest, reading, out);
+        return true;
+    }
     // "Israel-Hamas", "Franco-German": every part a known name.
     if parts.len() >= 2 && parts.iter().all(|(_, p)| known(p).is_some()) {
         for (at, p) in parts {
@@ -256,6 +342,12 @@ pub(super) fn strip_leading(line: &Line, from: usize, end: usize) -> usize {
             s += 1;
             continue;
         }
+        // "Pan-democrat Lam", "Pro-democracy Ortega": a compound of a common word describes the
+        // name after it.
+        if t.shape == Shape::Cap && s + 1 < end && compound_with_common_word(line, s) {
+            s += 1;
+            continue;
+        }
         // "Senior Kory Lichtensteiger", "Famer Bill McKechnie": a common word capitalised before
         // a given name is a description, wherever it stands.
         if t.shape == Shape::Cap
@@ -283,7 +375,9 @@ pub(super) fn strip_leading(line: &Line, from: usize, end: usize) -> usize {
                 !lw.also_name && (lw.zipf >= 2.5 || adverb_or_gerund(&lower))
                     || known_rest && !is_name
             });
-            let person_start = line.k.is_given_name(w) && s + 1 < end;
+            // "Chow Ka-lok said": a surname before a hyphenated given name.
+            let person_start =
+                s + 1 < end && (line.k.is_given_name(w) || hyphenated_given_name(line, s + 1));
             // "Armistice Day", "Royal Navy": the first word belongs to a name that ends with
             // an organisation, place or event word, unless a known name or title follows it.
             let named_whole = s + 1 < end

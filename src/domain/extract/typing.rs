@@ -4,7 +4,7 @@
 
 use super::candidate::Strength;
 use super::line::{Line, common_word};
-use super::runs::NAME_PARTICLES;
+use super::runs::{NAME_PARTICLES, hyphenated_given_name};
 use super::token::Shape;
 use crate::domain::entity::Kind;
 
@@ -148,6 +148,10 @@ pub(super) fn context_guess(line: &Line, from: usize, to: usize) -> Option<(Kind
         {
             return Some((Kind::Place, Strength::Good));
         }
+    }
+    // "Leung Kwok-hung", "Kim Jong-un": a surname and a given name of two joined syllables.
+    if n >= 2 && hyphenated_given_name(line, to - 1) {
+        return Some((Kind::Person, Strength::Good));
     }
     if n >= 2 && (line.k.is_given_name(first) || initial(from)) && !initial(to - 1) {
         return Some((Kind::Person, Strength::Good));
