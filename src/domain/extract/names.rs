@@ -43,15 +43,21 @@ fn mode(line: &Line) -> Mode {
     if words >= 3 && upper * 10 >= words * 7 {
         return Mode::Caps;
     }
-    // Title Case shows in small words capitalised inside the line ("Ministry Of Defence").
+    // Title Case shows in small words capitalised inside the line ("Ministry Of Defence"),
+    // more of them than are left in lower case ("Epic Mickey by The Katherinator" is a caption
+    // naming a work and a person).
     let cap_function_inside = || {
-        line.toks.iter().enumerate().any(|(i, t)| {
-            t.is_word()
-                && t.shape == Shape::Cap
-                && i > 0
-                && !t.sentence_start
-                && line.is_function_word(i)
-        })
+        let (mut capitalised, mut lower) = (0, 0);
+        for (i, t) in line.toks.iter().enumerate().skip(1) {
+            if t.is_word() && !t.sentence_start && line.is_function_word(i) {
+                match t.shape {
+                    Shape::Cap => capitalised += 1,
+                    Shape::Lower => lower += 1,
+                    _ => {}
+                }
+            }
+        }
+        capitalised > lower
     };
     if words >= 4 && !has_lower_content && cap_function_inside() {
         Mode::TitleCase
@@ -200,13 +206,14 @@ fn segment(line: &Line, from: usize, to: usize, out: &mut Vec<Candidate>) {
             return;
         }
         // "Secretary of the Interior Department": a title that an "of" follows is cut first.
+        // What follows is where the office is, not its holder ("the Mayor of London").
         if let Some(n) = line.title_at(pos, to)
             && pos + n < to
             && matches!(line.word(pos + n), "of" | "for" | "at")
             && known.is_none_or(|(m, _)| m < n)
         {
             pos += n;
-            titled = true;
+            titled = false;
             continue;
         }
         if to - pos >= 2

@@ -190,3 +190,27 @@ fn an_acronym_after_a_prefix_is_a_mention_of_the_acronym() {
     assert_eq!(mentions, ["Nordic Resistance Front", "NRF", "NRF", "NRF"]);
     assert!(!names(text).iter().any(|n| n.contains("April")));
 }
+
+#[test]
+fn caption_and_credit_labels_do_not_stick_to_names() {
+    let text = "Award winner Tarek Haddad Image: Skyline Photos.\n\
+                Star Rover by The Pathfinder. Photo: Lena Brandt.\n\
+                Tarek Haddad thanked his school in Oslo.";
+    let (kind, mentions) = entity(text, "Tarek Haddad").unwrap();
+    assert_eq!(kind, Kind::Person);
+    assert_eq!(mentions, ["Tarek Haddad", "Tarek Haddad"]);
+    assert_eq!(entity(text, "Lena Brandt").map(|e| e.0), Some(Kind::Person));
+    let found = names(text);
+    assert!(!found.iter().any(|n| n.contains("Image")), "{found:?}");
+}
+
+#[test]
+fn the_place_of_an_office_is_not_its_holder() {
+    let text = "The Mayor of Tromsdal, Kari Nordvik, met the Mayor of London.";
+    assert_eq!(entity(text, "Tromsdal").map(|e| e.0), Some(Kind::Place));
+    assert_eq!(entity(text, "London").map(|e| e.0), Some(Kind::Place));
+    assert_eq!(
+        entity(text, "Kari Nordvik").map(|e| e.0),
+        Some(Kind::Person)
+    );
+}

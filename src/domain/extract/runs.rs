@@ -99,6 +99,7 @@ pub(super) fn run_end(line: &Line, used: &[bool], from: usize) -> usize {
             && !used[j]
             && toks[j].is_capitalised()
             && !line.is_function_word(j)
+            && !label(line, j)
             && !(toks[j].shape == Shape::Cap
                 && line.word(j).as_bytes().contains(&b'-')
                 && j > from
@@ -151,6 +152,20 @@ pub(super) fn run_end(line: &Line, used: &[bool], from: usize) -> usize {
         }
         return j;
     }
+}
+
+/// "Image:", "Photo:", "Source:": a common word before a colon labels what follows (a caption's
+/// credit, a source) and is no part of the name before it ("Ahmed Mohamed Image: NASA").
+pub(super) fn label(line: &Line, i: usize) -> bool {
+    line.word(i + 1) == ":"
+        && i.checked_sub(1)
+            .is_none_or(|p| line.toks[p].shape != Shape::Lower)
+        && line.toks[i].shape == Shape::Cap
+        && line
+            .k
+            .lower_word(&line.lower(i))
+            .is_some_and(|lw| lw.zipf >= 3.0)
+        && !line.k.is_given_name(line.word(i))
 }
 
 /// Whether the words before a connector at `at` end with an organisation, place or event word,
@@ -338,7 +353,7 @@ pub(super) fn strip_leading(line: &Line, from: usize, end: usize) -> usize {
             s += 1;
             continue;
         }
-        if HEAD_CONNECTORS.contains(&&*lower) {
+        if HEAD_CONNECTORS.contains(&&*lower) || label(line, s) {
             s += 1;
             continue;
         }

@@ -312,8 +312,9 @@ pub(super) fn class_noun_around(line: &Line, from: usize, to: usize) -> Option<K
             return Some(kind);
         }
         if matches!(prev, "of" | "for" | "at") && from > 1 {
-            let noun = line.word(from - 2);
-            if let Some(kind) = line.k.class_noun_of(noun) {
+            // "the mayor of X", and the title "the Mayor of X".
+            let noun = line.lower(from - 2);
+            if let Some(kind) = line.k.class_noun_of(&noun) {
                 return Some(kind);
             }
         }
