@@ -7,11 +7,11 @@
 
 use super::candidate::{Candidate, Reading, Strength};
 use super::knowledge::NameRef;
-use super::line::{Line, has_kind_word_at};
+use super::line::{Line, common_word, has_kind_word_at};
 use super::memo::Known;
 use super::runs::{MAX_RUN, hyphenated, known_across_connectors, run_end, strip_leading};
 use super::token::{Shape, Token};
-use super::typing::{acts_as_state, class_noun_around, context_guess, word_guess};
+use super::typing::{acts_as_state, class_noun_around, context_guess, name_like_word, word_guess};
 use crate::domain::entity::Kind;
 
 /// How a line is written, which decides how much its capitals can be trusted.
@@ -242,6 +242,17 @@ fn segment(line: &Line, from: usize, to: usize, out: &mut Vec<Candidate>) {
             continue;
         }
         if let Some((n, r)) = known {
+            // A title chain ends with its holder: "Ambassador to the United States Hamdullah
+            // Mohib", "the envoy to France Ravi Menon".
+            if let Some(holder) = holder_after(line, pos, pos + n, to) {
+                let r = NameRef {
+                    demonym: r.demonym && !acts_as_state(line, pos + n, to),
+                    ..r
+                };
+                out.push(line.candidate(pos, pos + n, known_reading(r)));
+                out.push(line.candidate(pos + n, to, name_reading(Some(holder))));
+                return;
+            }
             // A known name followed by more name words, not a title, is part of a longer
             // name: "Perth Glory", "St. Louis Cardinals", "Hamilton Field".
             let part_of_longer = !r.demonym && line.title_at(pos + n, to).is_none();
@@ -276,6 +287,32 @@ fn segment(line: &Line, from: usize, to: usize, out: &mut Vec<Candidate>) {
         }
         return;
     }
+}
+
+/// The person named after a known name `from..at` that ends a title chain ("Ambassador to the
+/// United States Hamdullah Mohib"), or that is followed by a given name and more ("France Ravi
+/// Menon"): the kind of the words `at..to`, if they are a person's name.
+fn holder_after(line: &Line, from: usize, at: usize, to: usize) -> Option<(Kind, Strength)> {
+    let rest = to - at;
+    if !(1..=4).contains(&rest) || !(at..to).all(|i| name_like_word(line, i)) {
+        return None;
+    }
+    // "Ambassador to the", "envoy to": a title, "to", maybe "the", then the known name.
+    let mut b = from;
+    if b > 0 && line.word(b - 1) == "the" {
+        b -= 1;
+    }
+    let chain = b > 1 && line.word(b - 1) == "to" && line.title_at(b - 2, b - 1).is_some();
+    if chain && rest >= 2 {
+        return Some((Kind::Person, Strength::Strong));
+    }
+    // Not "Chad Edward Gaudin", "Sir George Alan Thomas": the known name is no given name.
+    let known_is_name = (from..at).any(|i| {
+        let w = line.word(i);
+        line.k.is_given_name(w) || line.k.is_surname(w)
+    });
+    let given_first = line.k.is_given_name(line.word(at)) && !common_word(line, at, 4.0);
+    (rest >= 2 && given_first && !known_is_name).then_some((Kind::Person, Strength::Good))
 }
 
 fn known_reading(r: NameRef) -> Reading {

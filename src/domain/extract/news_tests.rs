@@ -214,3 +214,17 @@ fn the_place_of_an_office_is_not_its_holder() {
         Some(Kind::Person)
     );
 }
+
+#[test]
+fn a_title_chain_ends_with_its_holder() {
+    let text = "According to Norwegian Ambassador to the United States Haldor Vikane, the talks \
+                went well. The envoy to France Ravi Menkaran agreed, as did Chad Edvin Marsk.";
+    let c = clusters(text);
+    let kind = |name: &str| c.iter().find(|(n, _, _)| n == name).map(|(_, k, _)| *k);
+    assert_eq!(kind("United States"), Some(Kind::Country));
+    assert_eq!(kind("Haldor Vikane"), Some(Kind::Person));
+    assert_eq!(kind("France"), Some(Kind::Country));
+    assert_eq!(kind("Ravi Menkaran"), Some(Kind::Person));
+    // A known name that is also a given name starts the person's name.
+    assert_eq!(kind("Chad Edvin Marsk"), Some(Kind::Person));
+}
