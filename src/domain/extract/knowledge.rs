@@ -244,6 +244,15 @@ pub fn join_tokens(line: &str, toks: &[Token]) -> String {
     };
     let mut key = String::with_capacity(span + 1);
     for t in toks {
+        // A possessive inside a name ("Korean People's Army") is written one way, attached.
+        if t.shape == token::Shape::Possessive {
+            key.push_str(if t.text(line).ends_with(['s', 'S']) {
+                "'s"
+            } else {
+                "'"
+            });
+            continue;
+        }
         if !key.is_empty() {
             key.push(' ');
         }

@@ -342,10 +342,14 @@ fn extend_administration(line: &Line, to: usize, c: &mut Candidate) {
     }
 }
 
-/// "the United Nations (UN)": the acronym in brackets right after a run is an alias of its last
-/// piece.
+/// "the United Nations (UN)", "the Korean People's Army [KPA]": the acronym in brackets right
+/// after a run is an alias of its last piece.
 fn attach_definitions(line: &Line, end: usize, pieces: &mut [Candidate]) {
-    if line.word(end) != "(" || line.word(end + 2) != ")" {
+    let bracketed = matches!(
+        (line.word(end), line.word(end + 2)),
+        ("(", ")") | ("[", "]")
+    );
+    if !bracketed {
         return;
     }
     let t = line.toks.get(end + 1);

@@ -228,3 +228,19 @@ fn a_title_chain_ends_with_its_holder() {
     // A known name that is also a given name starts the person's name.
     assert_eq!(kind("Chad Edvin Marsk"), Some(Kind::Person));
 }
+
+#[test]
+fn a_possessive_inside_the_name_of_an_organisation_keeps_it_whole() {
+    let text = "Commanders of the Valdorian People's Front [VPF] met the Dockers’ Union. The \
+                VPF agreed. Norway's Foreign Ministry and Karl Brun's office were told.";
+    let (kind, mentions) = entity(text, "Valdorian People's Front").unwrap();
+    assert_eq!(kind, Kind::Organization);
+    assert_eq!(mentions, ["Valdorian People's Front", "VPF", "VPF"]);
+    assert_eq!(
+        entity(text, "Dockers' Union").map(|e| e.0),
+        Some(Kind::Organization)
+    );
+    // After a name that is not a plural noun, the possessive ends the name.
+    assert_eq!(entity(text, "Norway").map(|e| e.0), Some(Kind::Country));
+    assert_eq!(entity(text, "Karl Brun").map(|e| e.0), Some(Kind::Person));
+}

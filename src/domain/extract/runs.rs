@@ -117,6 +117,17 @@ pub(super) fn run_end(line: &Line, used: &[bool], from: usize) -> usize {
             j += 1;
             continue;
         }
+        // "Korean People's Army", "Workers' Party": a possessive inside the name of an
+        // organisation, after a plural common noun.
+        if j < toks.len()
+            && toks[j].shape == Shape::Possessive
+            && !used[j]
+            && free_cap(j + 1)
+            && possessive_inside_name(line, j, limit, &free_cap)
+        {
+            j += 1;
+            continue;
+        }
         // "Procter & Gamble", "AT & T": one word after the ampersand, a short name before it;
         // or more words when they end the name of an organisation ("Community & Technical
         // College").
@@ -166,6 +177,34 @@ pub(super) fn label(line: &Line, i: usize) -> bool {
             .lower_word(&line.lower(i))
             .is_some_and(|lw| lw.zipf >= 3.0)
         && !line.k.is_given_name(line.word(i))
+}
+
+/// Whether the possessive at `at` is inside a name: it follows a plural common noun ("People",
+/// "Workers", "Women") and the capitalised words after it end with an organisation, place or
+/// event word ("Army", "Party", "Hospital"). "Israel's Defence Ministry" is two names.
+fn possessive_inside_name(
+    line: &Line,
+    at: usize,
+    limit: usize,
+    free_cap: &impl Fn(usize) -> bool,
+) -> bool {
+    let Some(noun) = at.checked_sub(1) else {
+        return false;
+    };
+    let lower = line.lower(noun);
+    let plural = matches!(&*lower, "people" | "men" | "women" | "children")
+        || lower.ends_with('s') && !lower.ends_with("ss");
+    if line.toks[noun].shape != Shape::Cap
+        || !plural
+        || line
+            .k
+            .lower_word(&lower)
+            .is_none_or(|lw| lw.zipf < 2.5 || lw.also_name)
+    {
+        return false;
+    }
+    let end = (at + 1..limit).take_while(|&k| free_cap(k)).last();
+    end.is_some_and(|e| line.k.is_kind_word(line.word(e)))
 }
 
 /// Whether the words before a connector at `at` end with an organisation, place or event word,
