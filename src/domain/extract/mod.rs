@@ -16,6 +16,7 @@
 //! "2023-11-08"), durations and amounts are figures ("three days", "roughly 240 hostages");
 //! names that cannot be typed with confidence are `Other`.
 
+mod aliases;
 mod candidate;
 mod cluster;
 mod dates;

@@ -11,7 +11,9 @@ use super::line::{Line, common_word, has_kind_word_at};
 use super::memo::Known;
 use super::runs::{MAX_RUN, hyphenated, known_across_connectors, run_end, strip_leading};
 use super::token::{Shape, Token};
-use super::typing::{acts_as_state, class_noun_around, context_guess, name_like_word, word_guess};
+use super::typing::{
+    acts_as_state, class_noun_around, class_noun_before, context_guess, name_like_word, word_guess,
+};
 use crate::domain::entity::Kind;
 
 /// How a line is written, which decides how much its capitals can be trusted.
@@ -193,6 +195,16 @@ fn segment(line: &Line, from: usize, to: usize, out: &mut Vec<Candidate>) {
                 to,
                 name_reading(Some((Kind::Person, Strength::Strong))),
             ));
+            return;
+        }
+        // "the news agency Sana": a noun next to a known place's name says it names something
+        // else here (Sana is also a town in Peru).
+        if let Some((n, r)) = known
+            && pos + n == to
+            && line.k.canon(r).kind == Kind::Place
+            && let Some(kind) = class_noun_before(line, pos).filter(|k| *k != Kind::Place)
+        {
+            out.push(line.candidate(pos, to, name_reading(Some((kind, Strength::Strong)))));
             return;
         }
         if let Some((n, r)) = known

@@ -244,3 +244,96 @@ fn a_possessive_inside_the_name_of_an_organisation_keeps_it_whole() {
     assert_eq!(entity(text, "Norway").map(|e| e.0), Some(Kind::Country));
     assert_eq!(entity(text, "Karl Brun").map(|e| e.0), Some(Kind::Person));
 }
+
+#[test]
+fn a_given_name_alone_joins_the_only_person_with_it() {
+    let text = "Tobias Lindqvarn left the group in May. Later, Tobias said he was not afraid.";
+    assert_eq!(
+        entity(text, "Tobias Lindqvarn").unwrap().1,
+        ["Tobias Lindqvarn", "Tobias"]
+    );
+    // Two people share it: it joins neither.
+    let text = "Tobias Lindqvarn met Tobias Eklund. Later, Tobias said no.";
+    assert_eq!(
+        entity(text, "Tobias Lindqvarn").unwrap().1,
+        ["Tobias Lindqvarn"]
+    );
+    assert_eq!(entity(text, "Tobias Eklund").unwrap().1, ["Tobias Eklund"]);
+}
+
+#[test]
+fn a_surname_alone_joins_the_full_name_with_its_particle() {
+    let text = "Police questioned Yusuf al-Qarnawi and Pieter van der Molenkamp. Qarnawi \
+                denied it; Molenkamp said nothing.";
+    let c = clusters(text);
+    let with = |m: &str| {
+        c.iter()
+            .find(|(_, _, ms)| ms.iter().any(|x| x == m))
+            .unwrap()
+    };
+    assert_eq!(with("Qarnawi").2, ["Yusuf al-Qarnawi", "Qarnawi"]);
+    assert_eq!(
+        with("Molenkamp").2,
+        ["Pieter van der Molenkamp", "Molenkamp"]
+    );
+}
+
+#[test]
+fn an_organisation_is_one_entity_under_its_short_forms() {
+    let text = "The Church of Velmarism sued the paper. Velmarism denied the claims, and the \
+                Church said it would appeal. The Harbour Rescue Corps of Tarnby met the US State \
+                Department; the State Department and Harbour Rescue Corps spoke later.";
+    let c = clusters(text);
+    let with = |m: &str| {
+        c.iter()
+            .find(|(_, _, ms)| ms.iter().any(|x| x == m))
+            .unwrap()
+    };
+    assert_eq!(
+        with("Velmarism").2,
+        ["Church of Velmarism", "Velmarism", "Church"]
+    );
+    assert_eq!(with("Velmarism").1, Kind::Organization);
+    assert_eq!(
+        with("State Department").2,
+        ["US State Department", "State Department"]
+    );
+    assert_eq!(
+        with("Harbour Rescue Corps").2,
+        ["Harbour Rescue Corps of Tarnby", "Harbour Rescue Corps"]
+    );
+}
+
+#[test]
+fn the_north_is_the_one_country_of_the_text_that_starts_with_it() {
+    let text = "North Korea fired shells. The South replied, and South Korea said the North \
+                would pay.";
+    let c = clusters(text);
+    let with = |m: &str| {
+        c.iter()
+            .find(|(_, _, ms)| ms.iter().any(|x| x == m))
+            .unwrap()
+    };
+    assert_eq!(with("North Korea").2, ["North Korea", "North"]);
+    assert_eq!(with("South Korea").2, ["South", "South Korea"]);
+}
+
+#[test]
+fn the_name_shown_is_one_the_text_uses() {
+    // The gazetteer knows Twitter as X Corp and Facebook as Meta, Sana as a town in Peru.
+    let text = "Twitter said it would act, Facebook declined, and the state news agency Sana \
+                reported it. Sana said more.";
+    let found = names(text);
+    for name in ["Twitter", "Facebook", "Sana"] {
+        assert!(found.contains(&name.to_string()), "{name} in {found:?}");
+    }
+    assert_eq!(
+        entity(text, "Sana").unwrap(),
+        (Kind::Organization, vec!["Sana".into(), "Sana".into()])
+    );
+    // The gazetteer's name when the text uses it, in any case.
+    assert_eq!(
+        names("NEW YORK (Wire) - The talks in New York ended.")[0],
+        "New York"
+    );
+}

@@ -104,7 +104,8 @@ pub(super) fn acts_as_state(line: &Line, at: usize, to: usize) -> bool {
 }
 
 /// The kind an organisation, place or event word gives a name: its last word decides first,
-/// then its first word ("University of Leeds"), then any.
+/// then an organisation word before "of" ("Corps of Canada"), then its first word ("University
+/// of Leeds"), then any.
 pub(super) fn word_guess(line: &Line, from: usize, to: usize) -> Option<(Kind, Strength)> {
     let classify = |i: usize| {
         let w = line.word(i);
@@ -118,7 +119,16 @@ pub(super) fn word_guess(line: &Line, from: usize, to: usize) -> Option<(Kind, S
             None
         }
     };
+    // "Comic Corps of Canada", "Harbour Rescue Corps of Tarnby": an organisation word before
+    // "of", when the last word says nothing.
+    let head = || {
+        (from + 1..to)
+            .find(|&i| line.word(i) == "of")
+            .and_then(|of| classify(of - 1))
+            .filter(|k| *k == Kind::Organization)
+    };
     classify(to - 1)
+        .or_else(head)
         .or_else(|| classify(from))
         .or_else(|| (from..to).find_map(classify))
         .map(|k| (k, Strength::Good))
@@ -277,6 +287,14 @@ pub(super) fn name_like_word(line: &Line, i: usize) -> bool {
     }
 }
 
+/// The kind given by a common noun right before the name: "the poet X", "the news agency X".
+pub(super) fn class_noun_before(line: &Line, from: usize) -> Option<Kind> {
+    let prev = from.checked_sub(1)?;
+    line.k
+        .class_noun(line.word(prev))
+        .filter(|_| line.toks[prev].shape == Shape::Lower)
+}
+
 /// The kind given by a common noun next to the name: "the poet X", "the village of X",
 /// "X is a Norwegian company", "X, a singer".
 pub(super) fn class_noun_around(line: &Line, from: usize, to: usize) -> Option<Kind> {
@@ -294,15 +312,11 @@ pub(super) fn class_noun_around(line: &Line, from: usize, to: usize) -> Option<K
             _ => {}
         }
     }
+    if let Some(kind) = class_noun_before(line, from) {
+        return Some(kind);
+    }
     if from > 0 {
         let prev = line.word(from - 1);
-        if let Some(kind) = line
-            .k
-            .class_noun(prev)
-            .filter(|_| line.toks[from - 1].shape == Shape::Lower)
-        {
-            return Some(kind);
-        }
         // "the American rock band, Eels".
         if prev == ","
             && from > 1
