@@ -11,11 +11,11 @@ mod support;
 use std::hint::black_box;
 
 use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
-use dramatis::action::{Action, Amount};
-use dramatis::app::{App, Options};
 use dramatis::domain::document::Document;
-use dramatis::input::Keymap;
-use dramatis::ui::{self, Theme};
+use dramatis::reader::action::{Action, Amount};
+use dramatis::reader::app::{App, Options};
+use dramatis::reader::input::Keymap;
+use dramatis::reader::ui::{self, Theme};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 

@@ -253,3 +253,113 @@ fn colour_is_used_by_default_and_never_turns_it_off() {
     pty.wait();
     assert_eq!(colour_codes(&pty.raw()), Vec::<String>::new());
 }
+
+#[test]
+fn licenses_name_the_code_licence_and_the_data_attributions() {
+    let s = Scratch::new("licenses");
+    let out = dramatis(&s).arg("--licenses").assert().success();
+    let text = String::from_utf8(out.get_output().stdout.clone()).unwrap();
+    for needle in [
+        "MIT licence or the Apache Licence 2.0",
+        "Open Database License (ODbL) 1.0",
+        "GeoNames",
+        "CC BY-SA 4.0",
+        "Kevin Atkinson",
+    ] {
+        assert!(text.contains(needle), "{needle} missing from --licenses");
+    }
+    let help = dramatis(&s).arg("--help").assert().success();
+    let help = String::from_utf8(help.get_output().stdout.clone()).unwrap();
+    assert!(help.contains("--licenses"));
+}
+
+/// `dramatis BIG | head -c 300`, as a shell runs it: the status of dramatis itself, and what
+/// it wrote on standard error (`2>&1` sends that into the closed pipe too).
+fn into_head(s: &Scratch, args: &str, both: bool) -> (i32, String) {
+    let redirect = if both { "2>&1" } else { "2>\"$ERR\"" };
+    let out = std::process::Command::new("bash")
+        .arg("-c")
+        .arg(format!(
+            "\"$BIN\" {args} {redirect} | head -c 300 >/dev/null; echo \"${{PIPESTATUS[0]}}\""
+        ))
+        .env("BIN", common::bin())
+        .env("ERR", s.0.join("stderr"))
+        .env("XDG_CONFIG_HOME", s.0.join("config"))
+        .env("XDG_STATE_HOME", s.0.join("state"))
+        .current_dir(&s.0)
+        .output()
+        .unwrap();
+    let status = String::from_utf8(out.stdout)
+        .unwrap()
+        .trim()
+        .parse()
+        .unwrap();
+    let err = std::fs::read_to_string(s.0.join("stderr")).unwrap_or_default();
+    (status, err)
+}
+
+#[test]
+fn a_reader_that_closes_the_pipe_ends_dramatis_quietly() {
+    let s = Scratch::new("pipe");
+    // Far more than a pipe holds, so the writer meets the closed end.
+    let page = "Hamas and Israel met in Doha on Tuesday, officials said.\n".repeat(40_000);
+    s.file("big.txt", &page);
+    std::fs::create_dir(s.0.join("folder")).unwrap();
+    for name in ["a.txt", "b.txt", "c.txt"] {
+        s.file(&format!("folder/{name}"), &page);
+    }
+    assert_eq!(into_head(&s, "big.txt", false), (0, String::new()));
+    assert_eq!(
+        into_head(&s, "folder", true).0,
+        0,
+        "no panic on a closed stderr"
+    );
+    assert_eq!(
+        into_head(&s, "extract --json big.txt", false),
+        (0, String::new())
+    );
+}
+
+#[test]
+fn a_folder_does_not_list_the_corrections_saved_beside_its_documents() {
+    let s = Scratch::new("sidecars");
+    std::fs::create_dir(s.0.join("news")).unwrap();
+    s.file("news/day1.txt", "Qatar met Hamas.\n");
+    s.file("news/day2.txt", "Israel met Qatar.\n");
+    s.file("news/day1.txt.dramatis.json", "{\"version\":1}\n");
+    let out = dramatis(&s).arg(s.0.join("news")).assert().success();
+    let text = String::from_utf8(out.get_output().stdout.clone()).unwrap();
+    assert_eq!(text.matches("==> ").count(), 2, "{text}");
+    assert!(!text.contains("dramatis.json"), "{text}");
+}
+
+#[test]
+fn news_datelines_give_the_document_its_date() {
+    let s = Scratch::new("datelines");
+    for (name, text, date) in [
+        (
+            "wikinews.txt",
+            "Defector arrested\n\nSaturday, October 9, 2010\n\nA former member said...\n",
+            "2010-10-09",
+        ),
+        (
+            "agency.txt",
+            "Talks resume\n\nWASHINGTON, Oct 9, 2010 (Reuters) - Talks resumed.\n",
+            "2010-10-09",
+        ),
+        (
+            "labelled.txt",
+            "Talks resume\nPublished: 12 March 2021 10:32 GMT\n\nTalks resumed.\n",
+            "2021-03-12",
+        ),
+    ] {
+        let path = s.file(name, text);
+        let out = dramatis(&s)
+            .args(["extract", "--json"])
+            .arg(&path)
+            .assert()
+            .success();
+        let v: serde_json::Value = serde_json::from_slice(&out.get_output().stdout).unwrap();
+        assert_eq!(v["date"], date, "{name}");
+    }
+}

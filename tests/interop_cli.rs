@@ -8,7 +8,7 @@ use common::Scratch;
 use dramatis::domain::corrections::{Correction, History, Key};
 use dramatis::domain::document::Document;
 use dramatis::domain::entity::Kind;
-use dramatis::sidecar::Sidecar;
+use dramatis::store::sidecar::Sidecar;
 use serde_json::Value;
 
 const TEXT: &str = "🎉 Officials of Hamas met Israel in Doha. Hamas said Israel agreed.\n";

@@ -20,16 +20,16 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use unicode_width::UnicodeWidthStr;
 
-use dramatis::action::{Action, Amount};
-use dramatis::app::{App, Options};
 use dramatis::domain::cast::Cast;
 use dramatis::domain::document::{Document, for_each_valid_run};
 use dramatis::domain::extract::extract_document;
 use dramatis::domain::layout::{BLOCK_MAX, Layout};
 use dramatis::domain::wrap::{self, Glyph};
-use dramatis::extract_json;
-use dramatis::input::Keymap;
-use dramatis::ui::{self, Theme};
+use dramatis::interop::dramatis_json;
+use dramatis::reader::action::{Action, Amount};
+use dramatis::reader::app::{App, Options};
+use dramatis::reader::input::Keymap;
+use dramatis::reader::ui::{self, Theme};
 
 const SPECIAL: &[&[u8]] = &[
     b"\n",
@@ -280,7 +280,7 @@ proptest! {
     fn json_line_has_the_documented_shape(bytes in hostile(150)) {
         let d = doc(bytes);
         let entities = extract_document(&d);
-        let line = extract_json::document_line(&d, &entities);
+        let line = dramatis_json::document_line(&d, &entities);
         check_json(&line, &d);
     }
 }

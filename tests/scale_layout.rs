@@ -6,15 +6,15 @@
 
 use std::sync::Arc;
 
-use dramatis::action::{Action, Amount};
-use dramatis::app::{App, Options};
 use dramatis::domain::cast::Cast;
 use dramatis::domain::document::Document;
 use dramatis::domain::entity::{Entity, Kind, Mention};
 use dramatis::domain::layout::{BLOCK_MAX, Layout};
 use dramatis::domain::wrap::RowSpan;
-use dramatis::input::Keymap;
-use dramatis::ui::{self, Theme};
+use dramatis::reader::action::{Action, Amount};
+use dramatis::reader::app::{App, Options};
+use dramatis::reader::input::Keymap;
+use dramatis::reader::ui::{self, Theme};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;

@@ -8,12 +8,12 @@ mod common;
 use std::sync::mpsc;
 
 use common::pty::Pty;
-use dramatis::action::Action;
-use dramatis::app::{App, Options};
 use dramatis::domain::document::Document;
-use dramatis::input::Keymap;
-use dramatis::ui::{self, Theme};
-use dramatis::worker;
+use dramatis::reader::action::Action;
+use dramatis::reader::app::{App, Options};
+use dramatis::reader::input::Keymap;
+use dramatis::reader::ui::{self, Theme};
+use dramatis::reader::worker;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 

@@ -2,11 +2,11 @@
 //! fresh search would, while resuming from the previous letter's hit (so a query whose only
 //! hit is at 99 % costs one scan, not one per letter), wrapping included.
 
-use dramatis::action::Action;
-use dramatis::app::{App, Options};
 use dramatis::domain::cast::Cast;
 use dramatis::domain::document::Document;
 use dramatis::domain::search::{Query, find_next};
+use dramatis::reader::action::Action;
+use dramatis::reader::app::{App, Options};
 
 fn text() -> String {
     let mut t = String::new();

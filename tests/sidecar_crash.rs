@@ -15,7 +15,7 @@ use common::Scratch;
 use dramatis::domain::corrections::{Correction, History, Key};
 use dramatis::domain::document::Document;
 use dramatis::domain::entity::Kind;
-use dramatis::sidecar::Sidecar;
+use dramatis::store::sidecar::Sidecar;
 
 const ENV: &str = "DRAMATIS_CRASH_WRITER_DIR";
 const TEXT: &str = "Alice met Bob in Paris.\n";

@@ -8,7 +8,7 @@ use common::Scratch;
 use dramatis::domain::corrections::{Correction, History, Key};
 use dramatis::domain::document::Document;
 use dramatis::domain::entity::Kind;
-use dramatis::sidecar::{Sidecar, content_hash};
+use dramatis::store::sidecar::{Sidecar, content_hash};
 
 fn history(n: usize) -> History {
     let mut h = History::default();

@@ -6,6 +6,7 @@ pub mod connections;
 pub mod context;
 pub mod corpus_cast;
 pub mod corrections;
+pub mod dateline;
 pub mod document;
 pub mod entity;
 pub mod extract;

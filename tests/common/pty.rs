@@ -127,18 +127,42 @@ impl Pty {
         f(self.parser.lock().unwrap().screen())
     }
 
-    /// Waits until the screen satisfies `ok`; panics with the screen if it never does.
+    /// Waits until the screen satisfies `ok` and the frame that made it so is complete;
+    /// panics with the screen if it never does.
     pub fn wait_until(&self, what: &str, ok: impl Fn(&str) -> bool) -> String {
         let start = Instant::now();
         loop {
             let s = self.screen();
             if ok(&s) {
-                return s;
+                // A frame can reach the emulator in several reads (a loaded machine splits
+                // it): what is asked for may show while the rows drawn after it are still
+                // the previous frame's. Output that has stopped coming is a whole frame.
+                let settled = self.settled();
+                if ok(&settled) {
+                    return settled;
+                }
+                continue;
             }
             if start.elapsed() > TIMEOUT {
                 panic!("timed out waiting for {what}; screen:\n{s}");
             }
             thread::sleep(Duration::from_millis(20));
+        }
+    }
+
+    /// The screen once the program has written nothing for a moment (or after half a
+    /// second of steady output, such as a progress bar's).
+    fn settled(&self) -> String {
+        let quiet = Duration::from_millis(40);
+        let start = Instant::now();
+        let mut len = self.raw.lock().unwrap().len();
+        loop {
+            thread::sleep(quiet);
+            let now = self.raw.lock().unwrap().len();
+            if now == len || start.elapsed() > Duration::from_millis(500) {
+                return self.screen();
+            }
+            len = now;
         }
     }
 

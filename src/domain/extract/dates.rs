@@ -8,7 +8,7 @@ use super::candidate::{Candidate, Reading};
 use super::token::{Shape, Token, is_iso_date};
 use crate::domain::entity::Kind;
 
-const MONTHS: [&str; 12] = [
+pub(crate) const MONTHS: [&str; 12] = [
     "January",
     "February",
     "March",

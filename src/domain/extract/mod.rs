@@ -6,9 +6,9 @@
 //! Per line: tokens (`token`), then dates (`dates`), names (`names`, with `runs` for where a
 //! name starts and ends and `typing` for what it is) and figures (`numbers`), each taking the
 //! tokens the previous ones left. At the end `cluster` types every name with the evidence of the
-//! whole document and groups aliases into entities. Knowledge (`knowledge`, `sorted`) is built
-//! in and parsed once per process. Work is linear in the input: runs and look-aheads are
-//! bounded, lookups are hash or binary searches.
+//! whole document and groups aliases into entities. Knowledge (`knowledge`, `tables`) is
+//! compiled into tables when the program is built (`compile`, run by `build.rs`). Work is
+//! linear in the input: runs and look-aheads are bounded, lookups are hash probes.
 //!
 //! Conventions (see `assets/rules/README.md`): spans exclude a leading "the" and a possessive;
 //! titles are not part of names; a demonym is a mention of its country when it stands for the
@@ -19,6 +19,8 @@
 mod aliases;
 mod candidate;
 mod cluster;
+#[cfg(test)]
+mod compile;
 mod dates;
 mod knowledge;
 mod line;
@@ -26,12 +28,13 @@ mod memo;
 mod names;
 mod numbers;
 mod runs;
-mod sorted;
+mod tables;
 mod token;
 mod typing;
 
 use crate::domain::entity::Entity;
 use candidate::{Candidate, Compact, Definition, Strings};
+pub(crate) use dates::MONTHS;
 use knowledge::Knowledge;
 use token::Token;
 

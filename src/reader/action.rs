@@ -1,0 +1,177 @@
+//! The one vocabulary of the reader: everything keys, the mouse and the background workers
+//! can ask of the app, and the modes that decide what a key asks for. Below the app and the
+//! keymap, so both speak it without importing each other.
+
+use crate::domain::cast::Cast;
+use crate::domain::connections::Relations;
+use crate::domain::entity::Kind;
+use crate::reader::app::curation::Curation;
+use crate::store::sessions::Remembered;
+
+/// How far a scroll goes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Amount {
+    Lines(i32),
+    HalfPages(i32),
+    Pages(i32),
+}
+
+#[derive(Debug, Clone)]
+pub enum Action {
+    Quit,
+    /// Scroll the document pane (or move a list cursor, when a list has focus).
+    Scroll(Amount),
+    Top,
+    Bottom,
+    /// Move keyboard focus between the document and the sidebar.
+    FocusNext,
+    ToggleSidebar,
+    /// Select the entity under the sidebar cursor (or open the document under the cursor).
+    Select,
+    /// Next hit: a search hit after a search, else a mention of the selected entity.
+    NextHit,
+    PrevHit,
+    /// Clear: close an overlay, leave the sidebar, end a search, clear the selection.
+    Clear,
+    ToggleHelp,
+    ToggleDocuments,
+    NextDocument,
+    PrevDocument,
+    /// Start a two-key command: `m` then a letter sets a mark, `'` then a letter jumps to it,
+    /// `:` then `n` or `p` moves between documents.
+    BeginMark,
+    BeginJumpToMark,
+    BeginColon,
+    SetMark(char),
+    JumpToMark(char),
+    /// A digit of a count (`50%` goes half way).
+    CountDigit(u8),
+    /// Go to the count's percentage of the document.
+    GoToPercent,
+    /// Back to where the view was before the last jump.
+    JumpBack,
+    /// Open the search prompt.
+    StartSearch,
+    PromptInput(char),
+    PromptBackspace,
+    PromptSubmit,
+    /// Abandon a two-key command or the prompt.
+    Cancel,
+    ToggleMouse,
+    /// Suspend to the shell (Ctrl-Z); the terminal layer carries it out.
+    Suspend,
+    Resize {
+        width: u16,
+        height: u16,
+    },
+    MouseScroll {
+        column: u16,
+        row: u16,
+        lines: i32,
+    },
+    MouseClick {
+        column: u16,
+        row: u16,
+    },
+    /// Background extraction of document `doc` has done this percentage.
+    Progress {
+        doc: usize,
+        percent: u8,
+    },
+    /// Background extraction of document `doc` is done.
+    CastReady {
+        doc: usize,
+        cast: Box<Cast>,
+    },
+    /// A change to the cast (see `app::curation`).
+    Edit(Edit),
+    /// Document `doc`'s corrections were read: the cast in `CastReady` already has them.
+    CurationReady {
+        doc: usize,
+        curation: Box<Curation>,
+    },
+    /// Document `doc`'s content fingerprint (the key of its remembered session).
+    Fingerprinted {
+        doc: usize,
+        print: String,
+    },
+    /// Where the reader left document `doc` last time.
+    Resume {
+        doc: usize,
+        memory: Remembered,
+    },
+    /// Show or hide the connections of the selected entity (in the panel under the text).
+    ToggleConnections,
+    /// Show or hide every mention of the selected entity in context.
+    ToggleContexts,
+    /// Show or hide the cast of all open documents.
+    ToggleCorpus,
+    /// Pin the selected entity (or unpin it): pinned actors stay lit, each in its colour.
+    TogglePin,
+    ClearPins,
+    /// The sentences and connections of document `doc` are counted (after its cast).
+    RelationsReady {
+        doc: usize,
+        relations: Box<Relations>,
+    },
+}
+
+/// Which keys the app is listening with now.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    Reader,
+    Help,
+    Documents,
+    /// Typing a search.
+    Prompt,
+    Pending(Pending),
+}
+
+/// The first key of a two-key command, waiting for the second.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Pending {
+    Mark,
+    JumpToMark,
+    Colon,
+    /// `t`: a kind letter for the selected entity.
+    Kind,
+    /// `A`: a kind letter for a new entity from the search hit.
+    NewEntity,
+}
+
+/// A change to the cast, as keys ask for it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Edit {
+    /// Open the prompt to rename the selected entity.
+    Rename,
+    /// `t` then a letter: the kind of the selected entity.
+    BeginSetKind,
+    SetKind(Kind),
+    Hide,
+    /// The entity under the cast cursor becomes part of the selected one.
+    MergeIntoSelection,
+    /// The alias of the current mention becomes an entity of its own.
+    SplitAlias,
+    /// The current search hit becomes a mention of the selected entity.
+    AddHit,
+    /// `A` then a kind letter: the current search hit becomes a new entity.
+    BeginNewEntity,
+    NewEntity(Kind),
+    Undo,
+    Redo,
+}
+
+/// The kind a letter stands for after `t` or `A`.
+pub fn kind_for_letter(c: char) -> Option<Kind> {
+    Some(match c {
+        'p' => Kind::Person,
+        'o' => Kind::Organization,
+        'c' => Kind::Country,
+        'g' => Kind::Group,
+        'l' => Kind::Place,
+        'd' => Kind::Date,
+        'n' => Kind::Number,
+        'x' => Kind::Other,
+        _ => return None,
+    })
+}

@@ -1,0 +1,6 @@
+//! What persists or is read from files: documents from files and standard input, the
+//! sidecar of corrections, remembered reading sessions.
+
+pub mod sessions;
+pub mod sidecar;
+pub mod source;
