@@ -13,8 +13,9 @@ use crate::domain::corrections;
 use crate::domain::document::Document;
 use crate::domain::entity::{Entity, Mention};
 use crate::domain::extract;
-use crate::interop::{Target, Unit};
-use crate::store::sidecar::{self, Sidecar};
+use crate::interop::{ExportFormat, Unit};
+use crate::store::paths;
+use crate::store::sidecar::Sidecar;
 use crate::store::source::{self, LoadOptions};
 
 /// Problems printed per annotation file before the rest are counted.
@@ -35,7 +36,7 @@ pub fn run_extract(args: &ExtractArgs) -> ExitCode {
     };
     let target = target(args.format);
     let unit = unit(args.offsets);
-    let data = sidecar::data_dir();
+    let data = paths::data_dir();
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
     let mut failed = false;
@@ -193,12 +194,12 @@ fn norms_by_id(
     out
 }
 
-fn target(f: Format) -> Target {
+fn target(f: Format) -> ExportFormat {
     match f {
-        Format::Json => Target::Json,
-        Format::Brat => Target::Brat,
-        Format::Displacy => Target::Displacy,
-        Format::Conll => Target::Conll,
+        Format::Json => ExportFormat::Json,
+        Format::Brat => ExportFormat::Brat,
+        Format::Displacy => ExportFormat::Displacy,
+        Format::Conll => ExportFormat::Conll,
     }
 }
 

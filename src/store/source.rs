@@ -7,7 +7,7 @@ use std::sync::Arc;
 
 use anyhow::{Context, Result, bail};
 
-use crate::domain::document::{self, Document, MAX_LEN};
+use crate::domain::document::{self, Document, MAX_LEN, Storage};
 use crate::domain::wrap::sanitize;
 
 /// How much of the start of a document decides whether it looks binary.
@@ -177,6 +177,24 @@ pub fn stdin_is_fed() -> bool {
             t.is_fifo() || t.is_file() || t.is_socket()
         }
         Err(_) => false,
+    }
+}
+
+/// A read-only file map lets go of pages it is told to: they stay in the kernel's page cache
+/// and come back on the next read, unchanged (the map is shared and never written).
+impl Storage for memmap2::Mmap {
+    fn release(&self, range: std::ops::Range<usize>) {
+        // SAFETY: `MADV_DONTNEED` on a read-only shared file mapping only drops this process's
+        // page table entries; the next access maps the same page-cache pages again, so every
+        // slice of the map keeps its contents. It is unsafe only for private or written maps.
+        // A failure only means the pages stay: nothing to report.
+        let _ = unsafe {
+            self.unchecked_advise_range(
+                memmap2::UncheckedAdvice::DontNeed,
+                range.start,
+                range.end - range.start,
+            )
+        };
     }
 }
 

@@ -92,6 +92,11 @@ fn text_name<'a>(canonical: &'a str, aliases: &[u32], s: &'a Strings, k: &Knowle
     longest.unwrap_or(canonical)
 }
 
+/// `cluster`'s marks for a form whose entity is not worked out yet, and for one that makes
+/// none.
+const TODO: u32 = u32::MAX;
+const SKIP: u32 = u32::MAX - 1;
+
 pub fn cluster(
     cands: Vec<Compact>,
     defs: &[Definition],
@@ -149,15 +154,16 @@ pub fn cluster(
         info: &info,
         aliases: &aliases,
     };
+    // The entity each form goes to (or `SKIP`), worked out at its first mention: its name,
+    // kind and aliases only change then (a form offers the same name and alias every time).
     // Whether the mentions kept are in order and apart, as the finders make them: then there
     // are no overlaps to remove.
     let mut apart = true;
     let mut last_end = 0u32;
-    // The entity each form goes to (or `SKIP`), worked out at its first mention: its name,
-    // kind and aliases only change then (a form offers the same name and alias every time).
-    const TODO: u32 = u32::MAX;
-    const SKIP: u32 = u32::MAX - 1;
     let mut goes_to: Vec<u32> = vec![TODO; s.form_count()];
+    // Forms that are a country's demonym standing for it ("Israeli officials"): mentions of the
+    // country, written as demonyms.
+    let mut demonyms: Vec<bool> = vec![false; s.form_count()];
     let mut counts: Vec<u32> = Vec::new();
     for c in &cands {
         let mut at = goes_to[c.form as usize];
@@ -167,6 +173,9 @@ pub fn cluster(
                 None => SKIP,
                 Some((target, kind, name)) => {
                     let is_name = matches!(target, Target::Name(_));
+                    demonyms[c.form as usize] = matches!(target, Target::Canon(_))
+                        && matches!(form.reading, Packed::Known { .. })
+                        && k.name(s.str(form.key)).is_some_and(|r| r.demonym);
                     let at = *index.entry(target).or_insert_with(|| {
                         builders.push(Builder {
                             name: name.to_string(),
@@ -208,7 +217,7 @@ pub fn cluster(
         (*n, total) = (total, total + *n);
     }
     let mut fill = offsets.clone();
-    let mut store = vec![Mention { start: 0, end: 0 }; total as usize];
+    let mut store = vec![Mention::new(0..0); total as usize];
     for c in &cands {
         let at = goes_to[c.form as usize];
         if at != SKIP {
@@ -216,6 +225,11 @@ pub fn cluster(
             store[*next as usize] = Mention {
                 start: c.start,
                 end: c.end,
+                form: if demonyms[c.form as usize] {
+                    entity::Form::Demonym
+                } else {
+                    entity::Form::Name
+                },
             };
             *next += 1;
         }

@@ -3,9 +3,10 @@
 //! classes seen on real news, each alone, and the default article rewritten.
 
 use super::extract;
-use crate::domain::entity::{Entity, Kind};
+use crate::domain::entity::{Entity, Form, Kind};
 
-/// Each entity as (name, kind, mention texts in order).
+/// Each entity as (name, kind, the texts of its names and demonyms in order): pronouns and
+/// descriptions are coreference's.
 fn clusters(text: &str) -> Vec<(String, Kind, Vec<String>)> {
     extract(text)
         .into_iter()
@@ -13,6 +14,7 @@ fn clusters(text: &str) -> Vec<(String, Kind, Vec<String>)> {
             let mentions = e
                 .mentions
                 .iter()
+                .filter(|m| matches!(m.form, Form::Name | Form::Demonym))
                 .map(|m| text[m.range()].to_string())
                 .collect();
             (e.name, e.kind, mentions)
