@@ -302,7 +302,7 @@ fn conll_and_displacy_write_names_only() {
         let back = linked_round_trip(target, source);
         assert_eq!(back.problems, []);
         let mut names: Vec<&str> = back.entities.iter().map(|e| e.name.as_str()).collect();
-        names.sort();
+        names.sort_unstable();
         assert_eq!(names, ["Ana Ruiz", "Carlos Vega", "Lima"], "{target:?}");
         assert!(
             back.entities.iter().all(|e| e.mentions.len() == 1),

@@ -6,6 +6,7 @@ mod common;
 
 mod cli;
 mod connections_pty;
+mod coref_guard;
 mod curation_pty;
 mod extract_cli;
 mod hostile_input;

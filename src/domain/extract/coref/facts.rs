@@ -234,7 +234,7 @@ impl Facts {
             types,
             weight: entities.iter().map(|e| e.mentions.len() as u32).collect(),
             roles: HashMap::default(),
-            role_first: Default::default(),
+            role_first: rustc_hash::FxHashSet::default(),
             ages: HashMap::default(),
         };
         for (entity, start, end) in mentions_in_order {
