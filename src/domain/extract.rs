@@ -16,6 +16,7 @@
 //! "2023-11-08"), durations and amounts are figures ("three days", "roughly 240 hostages");
 //! names that cannot be typed with confidence are `Other`.
 
+mod aliases;
 mod candidate;
 mod cluster;
 #[cfg(test)]
@@ -49,6 +50,8 @@ pub struct Extractor {
     strings: Strings,
     toks: Vec<Token>,
     used: Vec<bool>,
+    /// How the line before ended, for a date that its last words announce.
+    line_end: dates::LineEnd,
 }
 
 impl Default for Extractor {
@@ -72,6 +75,7 @@ impl Extractor {
             strings: Strings::default(),
             toks: Vec::new(),
             used: Vec::new(),
+            line_end: dates::LineEnd::default(),
         }
     }
 
@@ -95,7 +99,8 @@ impl Extractor {
         self.used.resize(self.toks.len(), false);
         let out = &mut self.line_found;
         out.clear();
-        dates::find(line, &self.toks, &mut self.used, base, out);
+        dates::find_after(&self.line_end, line, &self.toks, &mut self.used, base, out);
+        self.line_end.remember(line, &self.toks);
         let known = memo::Known::new(self.k, &self.memo);
         names::find(line, &self.toks, &mut self.used, base, known, out);
         numbers::find(line, &self.toks, &mut self.used, base, out);
@@ -111,7 +116,13 @@ impl Extractor {
     pub fn finish(self) -> Vec<Entity> {
         // What reading needed (remembered lookups, a line's tokens) goes before clustering,
         // the step that needs the most memory.
-        drop((self.memo, self.line_found, self.toks, self.used));
+        drop((
+            self.memo,
+            self.line_found,
+            self.toks,
+            self.used,
+            self.line_end,
+        ));
         let mut found = self.found;
         let mut defs = self.defs;
         if !found.is_sorted_by_key(|c| c.start) {
@@ -163,6 +174,8 @@ pub fn extract_document_in_pieces(
     Some(entities)
 }
 
+#[cfg(test)]
+mod news_tests;
 #[cfg(test)]
 mod tests;
 

@@ -13,6 +13,7 @@ mod hostile_input;
 mod interop_cli;
 mod interop_import;
 mod interop_roundtrip;
+mod name_recall_guard;
 mod prop_hostile;
 mod reader_pty;
 mod scale_layout;

@@ -8,7 +8,7 @@
 //! This file and `compile.rs` are compiled into the build script as well (by `#[path]`), so
 //! they use nothing but the standard library and their sibling `token`.
 
-use super::token::Token;
+use super::token::{Shape, Token};
 
 /// The tables of the compiled knowledge, in the order they follow the header.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -150,6 +150,15 @@ pub fn join_tokens(line: &str, toks: &[Token]) -> String {
     };
     let mut key = String::with_capacity(span + 1);
     for t in toks {
+        // A possessive inside a name ("Korean People's Army") is written one way, attached.
+        if t.shape == Shape::Possessive {
+            key.push_str(if t.text(line).ends_with(['s', 'S']) {
+                "'s"
+            } else {
+                "'"
+            });
+            continue;
+        }
         if !key.is_empty() {
             key.push(' ');
         }
