@@ -1,5 +1,5 @@
 //! Each phase of `extract --json`, on its own, in MB/s of text: tokenising, gazetteer
-//! lookups, names and typing, all candidates, clustering, sentences, the mention index,
+//! lookups, names and typing, all candidates, clustering, coreference, sentences, the mention index,
 //! connections and JSON writing, then all of it together.
 //!
 //! The text is `support::news` (4 MB), or the first `DRAMATIS_BENCH_MB` megabytes (default 4)
@@ -13,7 +13,7 @@ use std::io::{BufWriter, Write};
 use criterion::{BatchSize, Criterion, Throughput, criterion_group, criterion_main};
 use dramatis::domain::connections::Connections;
 use dramatis::domain::document::Document;
-use dramatis::domain::extract::{self, phases};
+use dramatis::domain::extract::{self, coref, phases};
 use dramatis::domain::mention_index::MentionIndex;
 use dramatis::domain::sentences::Sentences;
 use dramatis::interop::dramatis_json;
@@ -43,7 +43,8 @@ fn bench(c: &mut Criterion) {
     let sentences = Sentences::of(&doc);
     let index = MentionIndex::new(&entities);
     let connections = Connections::compute(&index, entities.len(), &sentences);
-    let norms = Default::default();
+    let norms = std::collections::BTreeMap::default();
+    let named = phases::fed(&text).finish();
 
     let mut g = c.benchmark_group("phases");
     g.throughput(Throughput::Bytes(text.len() as u64));
@@ -57,13 +58,25 @@ fn bench(c: &mut Criterion) {
             || phases::fed(&text),
             |ex| ex.finish(),
             BatchSize::PerIteration,
-        )
+        );
     });
-    // Coreference and quotations get their figures here when they join extraction.
+    g.bench_function("coreference", |b| {
+        b.iter_batched(
+            || named.clone(),
+            |mut entities| {
+                coref::link_document(&doc, &mut entities, &[]);
+                entities
+            },
+            BatchSize::PerIteration,
+        );
+    });
+    // Quotations get their figure here when they join extraction.
     g.bench_function("sentences", |b| b.iter(|| Sentences::of(&doc)));
-    g.bench_function("mention_index", |b| b.iter(|| MentionIndex::new(&entities)));
+    g.bench_function("mention_index", |b| {
+        b.iter(|| MentionIndex::new(&entities));
+    });
     g.bench_function("connections", |b| {
-        b.iter(|| Connections::compute(&index, entities.len(), &sentences))
+        b.iter(|| Connections::compute(&index, entities.len(), &sentences));
     });
     g.bench_function("json", |b| {
         b.iter(|| {
@@ -78,7 +91,7 @@ fn bench(c: &mut Criterion) {
             )
             .unwrap();
             out.flush().unwrap();
-        })
+        });
     });
     g.bench_function("extract_json", |b| {
         b.iter(|| {
@@ -86,7 +99,7 @@ fn bench(c: &mut Criterion) {
             let mut out = BufWriter::new(std::io::sink());
             dramatis_json::write_document_line(&mut out, &doc, &entities, &norms).unwrap();
             black_box(out.flush())
-        })
+        });
     });
     g.finish();
 }

@@ -13,8 +13,9 @@ use crate::domain::corrections;
 use crate::domain::document::Document;
 use crate::domain::entity::{Entity, Mention};
 use crate::domain::extract;
-use crate::interop::{Target, Unit};
-use crate::store::sidecar::{self, Sidecar};
+use crate::interop::{ExportFormat, Unit};
+use crate::store::paths;
+use crate::store::sidecar::Sidecar;
 use crate::store::source::{self, LoadOptions};
 
 /// Problems printed per annotation file before the rest are counted.
@@ -32,7 +33,7 @@ const AHEAD_PER_JOB: usize = 16;
 struct Run<'a> {
     args: &'a ExtractArgs,
     opts: LoadOptions,
-    target: Target,
+    target: ExportFormat,
     unit: Unit,
     data: Option<std::path::PathBuf>,
 }
@@ -52,7 +53,7 @@ struct Done {
 /// changed, which is allowed. Output comes in the order the files are given (a directory's
 /// files in name order), whatever the number of jobs, and is the same for every number.
 pub fn run_extract(args: &ExtractArgs) -> ExitCode {
-    crate::reader::worker::give_large_blocks_back();
+    source::give_large_blocks_back();
     let files = match source::expand(&args.files) {
         Ok(files) => files,
         Err(e) => {
@@ -71,7 +72,7 @@ pub fn run_extract(args: &ExtractArgs) -> ExitCode {
         },
         target: target(args.format),
         unit: unit(args.offsets),
-        data: sidecar::data_dir(),
+        data: paths::data_dir(),
     };
     let jobs = args
         .jobs
@@ -373,12 +374,12 @@ fn norms_by_id(
     out
 }
 
-fn target(f: Format) -> Target {
+fn target(f: Format) -> ExportFormat {
     match f {
-        Format::Json => Target::Json,
-        Format::Brat => Target::Brat,
-        Format::Displacy => Target::Displacy,
-        Format::Conll => Target::Conll,
+        Format::Json => ExportFormat::Json,
+        Format::Brat => ExportFormat::Brat,
+        Format::Displacy => ExportFormat::Displacy,
+        Format::Conll => ExportFormat::Conll,
     }
 }
 

@@ -60,7 +60,7 @@ pub fn cut(bytes: &[u8], range: Range<usize>, target: usize) -> Vec<Range<usize>
 fn read_piece(doc: &Document, range: Range<usize>) -> Found {
     let mut ex = Extractor::new();
     for_each_valid_run(&doc.bytes()[range.clone()], range.start, |at, text| {
-        ex.feed(at, text)
+        ex.feed(at, text);
     });
     // Passes over a whole piece (coreference, quotations) go here, before the pieces join.
     ex.into_found()

@@ -40,14 +40,14 @@ pub fn step(rows: &[SidebarRow], from: usize, by: i32) -> usize {
     let here = entities
         .partition_point(|&i| i < from)
         .min(entities.len() - 1);
-    let to = (here as i64 + by as i64).clamp(0, entities.len() as i64 - 1);
+    let to = (here as i64 + i64::from(by)).clamp(0, entities.len() as i64 - 1);
     entities[to as usize]
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::entity::{Entity, Kind, Mention};
+    use crate::domain::entity::{Entity, Form, Kind, Mention};
 
     fn cast() -> Cast {
         let e = |name: &str, kind, n: u32| Entity {
@@ -59,6 +59,7 @@ mod tests {
                 .map(|i| Mention {
                     start: i * 100 + n,
                     end: i * 100 + n + 1,
+                    form: Form::Name,
                 })
                 .collect(),
         };
