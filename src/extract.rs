@@ -54,13 +54,7 @@ struct Done {
 /// files in name order), whatever the number of jobs, and is the same for every number.
 pub fn run_extract(args: &ExtractArgs) -> ExitCode {
     source::give_large_blocks_back();
-    let files = match source::expand(&args.files) {
-        Ok(files) => files,
-        Err(e) => {
-            crate::report::error(format_args!("{e:#}"));
-            return ExitCode::from(2);
-        }
-    };
+    let files = source::expand(&args.files);
     if let Err(e) = check(args, files.len()) {
         crate::report::error(format_args!("{e:#}"));
         return ExitCode::from(2);

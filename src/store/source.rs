@@ -147,21 +147,19 @@ pub fn load_all(args: &[String], opts: LoadOptions) -> Result<(Vec<Document>, us
 }
 
 /// The files the command line names, each directory replaced by its files (in name order,
-/// hidden files and saved corrections skipped), for commands that read each file in turn.
-pub fn expand(args: &[String]) -> Result<Vec<String>> {
+/// hidden files and saved corrections skipped), for commands that read each file in turn. A
+/// directory that cannot be listed or holds no file stays as it is, for [`load`] to report.
+pub fn expand(args: &[String]) -> Vec<String> {
     let mut files = Vec::new();
     for arg in args {
-        if arg == "-" || !Path::new(arg).is_dir() {
-            files.push(arg.clone());
-            continue;
+        match files_in(arg) {
+            Ok(entries) if arg != "-" && !entries.is_empty() => {
+                files.extend(entries.iter().map(|p| p.to_string_lossy().into_owned()));
+            }
+            _ => files.push(arg.clone()),
         }
-        let entries = files_in(arg)?;
-        if entries.is_empty() {
-            bail!("'{arg}' holds no files");
-        }
-        files.extend(entries.iter().map(|p| p.to_string_lossy().into_owned()));
     }
-    Ok(files)
+    files
 }
 
 /// The files of directory `dir` that may be documents, in name order.
