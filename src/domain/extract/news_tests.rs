@@ -380,3 +380,18 @@ fn an_airfield_is_a_place_not_a_person() {
     }
     assert_eq!(entity(text, "Sally Field").map(|e| e.0), Some(Kind::Person));
 }
+
+#[test]
+fn a_collection_named_after_a_person_lights_the_person() {
+    let text = "The Varnholt Sketchbooks go on show today. Ida Varnholt drew them in Oslo. \
+                Her friend Tomas Brannick founded Brannick Design.";
+    assert_eq!(
+        entity(text, "Ida Varnholt"),
+        Some((Kind::Person, vec!["Varnholt".into(), "Ida Varnholt".into()]))
+    );
+    // A company named after its founder is the company.
+    assert_eq!(
+        entity(text, "Tomas Brannick").unwrap().1,
+        ["Tomas Brannick"]
+    );
+}
