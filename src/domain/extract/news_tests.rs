@@ -395,3 +395,24 @@ fn a_collection_named_after_a_person_lights_the_person() {
         ["Tomas Brannick"]
     );
 }
+
+#[test]
+fn the_title_of_a_work_is_one_name_not_several() {
+    let text = "His book, The Art of Quiet Power, sold well in Oslo. The film \"Road to \
+                Damascus\" was shot in Syria. In the film Maria Lindqvist plays a nurse.";
+    let found = names(text);
+    assert!(
+        found.contains(&"Art of Quiet Power".to_string()),
+        "{found:?}"
+    );
+    assert!(found.contains(&"Road to Damascus".to_string()), "{found:?}");
+    assert!(
+        !found
+            .iter()
+            .any(|n| n == "Art" || n == "Quiet Power" || n == "Damascus")
+    );
+    assert_eq!(
+        entity(text, "Maria Lindqvist").map(|e| e.0),
+        Some(Kind::Person)
+    );
+}
