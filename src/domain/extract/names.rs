@@ -143,6 +143,17 @@ fn find_normal(line: &Line, used: &mut [bool], out: &mut Vec<Candidate>) {
             i += 1;
             continue;
         }
+        if let Some(end) = work_title(line, used, i) {
+            let start = strip_leading_articles(line, i, end);
+            out.push(line.candidate(
+                start,
+                end,
+                name_reading(Some((Kind::Other, Strength::Strong))),
+            ));
+            mark(used, i, end);
+            i = end;
+            continue;
+        }
         // No name is this long; the bound keeps the work per run constant on odd input
         // (a megabyte of Capitalised Words without punctuation).
         let end = known_across_connectors(line, used, i, run_end(line, used, i)).min(i + MAX_RUN);
@@ -155,6 +166,72 @@ fn find_normal(line: &Line, used: &mut [bool], out: &mut Vec<Candidate>) {
         mark(used, start, end);
         attach_definitions(line, end, &mut out[first..]);
         i = end.max(i + 1);
+    }
+}
+
+/// Nouns and verbs after which a Title Case phrase is the title of a work.
+const WORK_CUES: &[&str] = &[
+    "book",
+    "novel",
+    "memoir",
+    "biography",
+    "film",
+    "movie",
+    "documentary",
+    "album",
+    "song",
+    "single",
+    "play",
+    "musical",
+    "opera",
+    "poem",
+    "essay",
+    "series",
+    "show",
+    "painting",
+    "exhibition",
+    "titled",
+    "entitled",
+];
+
+/// "His book, The Art of Quiet Power, sold well": the end of the title of a work that starts
+/// at `from`, when a work noun (or "titled") comes right before it, maybe with a comma or an
+/// opening quote. The title runs over small words while capitalised words follow ("Road to
+/// Damascus"), so that its words are not names of their own.
+fn work_title(line: &Line, used: &[bool], from: usize) -> Option<usize> {
+    let mut b = from;
+    while b > 0 && matches!(line.word(b - 1), "," | "\"" | "“" | "‘" | "'" | ":") {
+        b -= 1;
+    }
+    let cue = b.checked_sub(1)?;
+    if !WORK_CUES.contains(&line.word(cue)) || line.toks[cue].shape != Shape::Lower {
+        return None;
+    }
+    let limit = (from + MAX_RUN).min(line.toks.len());
+    let mut end = from;
+    let mut j = from;
+    while j < limit && !used[j] && line.toks[j].is_word() {
+        if line.toks[j].is_capitalised() {
+            end = j + 1;
+        } else if !line.is_function_word(j) {
+            break;
+        }
+        j += 1;
+    }
+    // At least two words, set off from the cue, or shaped like a title ("The ...", small words
+    // inside): "the film Maria Ortega plays in" names a person.
+    let set_off = b < from;
+    let article = matches!(line.word(from), "The" | "A" | "An");
+    let small_inside = (from..end).any(|k| line.toks[k].shape == Shape::Lower);
+    (end > from + 1 && (set_off || article || small_inside)).then_some(end)
+}
+
+/// A leading "The" or "A" is not part of a title's span ("The Art of Quiet Power").
+fn strip_leading_articles(line: &Line, from: usize, end: usize) -> usize {
+    if end > from + 1 && matches!(line.word(from), "The" | "A" | "An") {
+        from + 1
+    } else {
+        from
     }
 }
 

@@ -163,6 +163,18 @@ pub(super) fn context_guess(line: &Line, from: usize, to: usize) -> Option<(Kind
     if n >= 2 && hyphenated_given_name(line, to - 1) {
         return Some((Kind::Person, Strength::Good));
     }
+    // "landed at Luke Field", "from Forbes Field": an airfield or ground, not a person named
+    // Field.
+    let prev = if from > 0 { line.word(from - 1) } else { "" };
+    if n >= 2
+        && matches!(last, "Field" | "Fields")
+        && matches!(
+            prev,
+            "at" | "from" | "to" | "near" | "into" | "onto" | "over" | "in"
+        )
+    {
+        return Some((Kind::Place, Strength::Good));
+    }
     if n >= 2 && (line.k.is_given_name(first) || initial(from)) && !initial(to - 1) {
         return Some((Kind::Person, Strength::Good));
     }
