@@ -57,19 +57,19 @@ fn frames(c: &mut Criterion) {
             draw(&mut terminal, &app);
             app.update(Action::Top);
             draw(&mut terminal, &app);
-        })
+        });
     });
     group.bench_function("page down, drawn", |b| {
         b.iter(|| {
             app.update(Action::Scroll(Amount::Pages(1)));
             draw(&mut terminal, &app);
-        })
+        });
     });
     group.bench_function("n (next mention), drawn", |b| {
         b.iter(|| {
             app.update(Action::NextHit);
             draw(&mut terminal, &app);
-        })
+        });
     });
     // Nothing laid out yet: what the first G after opening costs.
     group.bench_function("G on a fresh reader, drawn", |b| {
@@ -88,7 +88,7 @@ fn frames(c: &mut Criterion) {
                 black_box(fresh)
             },
             BatchSize::SmallInput,
-        )
+        );
     });
     group.finish();
 }

@@ -26,35 +26,39 @@ pub use offsets::Unit;
 
 /// Annotation file formats that can be read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Source {
+pub enum ImportFormat {
     Brat,
     /// JSON Lines: spaCy/displaCy, doccano, Prodigy or dramatis JSON, told apart per record.
     Jsonl,
     Conll,
 }
 
-impl Source {
+impl ImportFormat {
     /// Guesses the format from the file name, then from the first line that says something:
     /// `{` is JSON, `T1<TAB>` and the like is brat, anything else is CoNLL columns.
-    pub fn detect(file_name: &str, content: &str) -> Source {
+    #[allow(
+        clippy::case_sensitive_file_extension_comparisons,
+        reason = "the name is lower-cased first"
+    )]
+    pub fn detect(file_name: &str, content: &str) -> ImportFormat {
         let lower = file_name.to_ascii_lowercase();
         if lower.ends_with(".ann") {
-            return Source::Brat;
+            return ImportFormat::Brat;
         }
         if lower.ends_with(".jsonl") || lower.ends_with(".json") || lower.ends_with(".ndjson") {
-            return Source::Jsonl;
+            return ImportFormat::Jsonl;
         }
         if [".conll", ".conllu", ".iob", ".iob2", ".bio", ".bioes"]
             .iter()
             .any(|e| lower.ends_with(e))
         {
-            return Source::Conll;
+            return ImportFormat::Conll;
         }
         let first = content.lines().map(str::trim).find(|l| !l.is_empty());
         match first {
-            Some(l) if l.starts_with('{') => Source::Jsonl,
-            Some(l) if is_brat_line(l) => Source::Brat,
-            _ => Source::Conll,
+            Some(l) if l.starts_with('{') => ImportFormat::Jsonl,
+            Some(l) if is_brat_line(l) => ImportFormat::Brat,
+            _ => ImportFormat::Conll,
         }
     }
 }
@@ -72,17 +76,17 @@ fn is_brat_line(line: &str) -> bool {
 }
 
 /// Reads annotations of `doc` from the text of an annotation file.
-pub fn import(doc: &Document, content: &str, source: Source, unit: Unit) -> Imported {
+pub fn import(doc: &Document, content: &str, source: ImportFormat, unit: Unit) -> Imported {
     match source {
-        Source::Brat => brat::import(doc, content, unit),
-        Source::Jsonl => jsonl::import(doc, content, unit),
-        Source::Conll => conll::import(doc, content),
+        ImportFormat::Brat => brat::import(doc, content, unit),
+        ImportFormat::Jsonl => jsonl::import(doc, content, unit),
+        ImportFormat::Conll => conll::import(doc, content),
     }
 }
 
 /// Output formats of `dramatis extract`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Target {
+pub enum ExportFormat {
     /// The `extract --json` interface (design.md).
     #[default]
     Json,
@@ -91,18 +95,20 @@ pub enum Target {
     Conll,
 }
 
-/// Writes one document's output, ending with a newline; JSON is streamed, not built first.
+/// Writes one document's output, ending with a newline; JSON is streamed, not built first,
+/// and made on `jobs` threads.
 pub fn write_export(
     out: &mut impl std::io::Write,
     doc: &Document,
     entities: &[Entity],
     norms: &BTreeMap<String, String>,
-    target: Target,
+    target: ExportFormat,
     unit: Unit,
+    jobs: usize,
 ) -> std::io::Result<()> {
     match target {
-        Target::Json => {
-            dramatis_json::write_document_line(out, doc, entities, norms)?;
+        ExportFormat::Json => {
+            dramatis_json::write_document_line_on(out, doc, entities, norms, jobs)?;
             out.write_all(b"\n")
         }
         _ => out.write_all(export(doc, entities, norms, target, unit).as_bytes()),
@@ -114,18 +120,18 @@ pub fn export(
     doc: &Document,
     entities: &[Entity],
     norms: &BTreeMap<String, String>,
-    target: Target,
+    target: ExportFormat,
     unit: Unit,
 ) -> String {
     match target {
-        Target::Json => {
+        ExportFormat::Json => {
             format!(
                 "{}\n",
                 dramatis_json::document_line_with_norms(doc, entities, norms)
             )
         }
-        Target::Brat => brat::export(doc, entities, norms, unit),
-        Target::Displacy => format!("{}\n", displacy::export(doc, entities, unit)),
-        Target::Conll => conll::export(doc, entities),
+        ExportFormat::Brat => brat::export(doc, entities, norms, unit),
+        ExportFormat::Displacy => format!("{}\n", displacy::export(doc, entities, unit)),
+        ExportFormat::Conll => conll::export(doc, entities),
     }
 }

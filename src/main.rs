@@ -9,7 +9,7 @@ use dramatis::domain::document::Document;
 use dramatis::domain::extract;
 use dramatis::domain::fingerprint;
 use dramatis::domain::wrap::escape_char;
-use dramatis::reader::app::library::sort_by_date;
+use dramatis::reader::app::shelf::sort_by_date;
 use dramatis::reader::app::{App, Options};
 use dramatis::reader::config::{self, Config, ThemeName};
 use dramatis::reader::input::Keymap;
@@ -39,7 +39,7 @@ fn main() -> ExitCode {
         }
         Some(Command::Man) => clap_mangen::Man::new(Cli::command())
             .render(&mut std::io::stdout())
-            .map(|_| ExitCode::SUCCESS)
+            .map(|()| ExitCode::SUCCESS)
             .map_err(anyhow::Error::from),
         None if cli.licenses => std::io::stdout()
             .write_all(NOTICE.as_bytes())
@@ -121,9 +121,9 @@ fn read(cli: &Cli) -> Result<ExitCode> {
             .measure
             .or(config.measure)
             .unwrap_or(Options::default().measure),
+        mouse: !cli.no_mouse && config.mouse.unwrap_or(true),
     };
     let run = RunOptions {
-        mouse: !cli.no_mouse && config.mouse.unwrap_or(true),
         resume: !cli.no_resume,
     };
     let theme = theme(cli.color, &config);
@@ -174,31 +174,25 @@ fn theme(choice: ColorChoice, config: &Config) -> Theme {
     }
 }
 
-/// Saves where each document was left. Failing to remember is not worth an error at exit.
+/// Saves where each document was left: the one shown, and the others the reader moved in.
+/// Failing to remember is not worth an error at exit.
 fn remember(app: &App) {
     let mut sessions = Sessions::load();
     let mut any = false;
-    for (i, shelf) in app.shelves.iter().enumerate() {
-        let memory = if i == app.shelf {
-            app.remembered()
-        } else if shelf.memory.top > 0 || !shelf.memory.marks.is_empty() {
-            dramatis::store::sessions::Remembered {
-                top: shelf.memory.top,
-                entity: None,
-                marks: shelf.memory.marks.iter().map(|(&c, &o)| (c, o)).collect(),
-            }
-        } else {
+    for (i, reading) in app.shelf.iter().enumerate() {
+        let moved = reading.position > 0 || !reading.marks.is_empty();
+        if i != app.shelf.shown_index() && !moved {
             continue;
-        };
+        }
         // The fingerprint taken at start-up, else (--no-resume) taken now, releasing the
         // mapped file's pages as it goes.
-        let print = shelf.print.clone().unwrap_or_else(|| {
-            let doc = &shelf.doc;
+        let key = reading.fingerprint.clone().unwrap_or_else(|| {
+            let doc = &reading.doc;
             fingerprint::to_hex(fingerprint::fingerprint_in_pieces(doc.bytes(), |r| {
-                doc.release(r)
+                doc.release(r);
             }))
         });
-        sessions.put(&print, &memory);
+        sessions.put(&key, &reading.remembered());
         any = true;
     }
     if any {

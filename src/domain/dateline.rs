@@ -15,7 +15,21 @@
 
 use std::ops::Range;
 
-use crate::domain::extract::MONTHS;
+/// The months' names, January first (the date finder reads them too).
+pub(crate) const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
 
 /// How far down a document its dateline can be: lines, then bytes.
 const HEAD_LINES: usize = 12;

@@ -14,23 +14,23 @@ use crate::domain::sentences::Sentences;
 pub const MAX_LEN: usize = u32::MAX as usize;
 
 /// The bytes of a document: an owned buffer, a memory map, a static asset.
-pub type Bytes = Arc<dyn Source>;
+pub type Bytes = Arc<dyn Storage>;
 
 /// Something that holds a document's bytes. Besides the bytes, it can be told that a range
 /// will not be needed soon: a memory map then lets go of those pages, so that a background pass
 /// over the whole file (extraction, counting search hits) does not leave the whole file counted
 /// in the reader's memory. The bytes never change; touching them again brings them back.
-pub trait Source: AsRef<[u8]> + Send + Sync {
+pub trait Storage: AsRef<[u8]> + Send + Sync {
     /// Hints that `range` (byte offsets) will not be read again soon. Does nothing by default:
     /// owned buffers cannot give memory back piecemeal.
     fn release(&self, _range: Range<usize>) {}
 }
 
-impl Source for Vec<u8> {}
-impl Source for Box<[u8]> {}
-impl Source for String {}
-impl Source for &'static [u8] {}
-impl Source for &'static str {}
+impl Storage for Vec<u8> {}
+impl Storage for Box<[u8]> {}
+impl Storage for String {}
+impl Storage for &'static [u8] {}
+impl Storage for &'static str {}
 
 #[derive(Clone)]
 pub struct Document {
@@ -59,7 +59,7 @@ impl std::fmt::Debug for Document {
             .field("name", &self.name)
             .field("len", &self.len())
             .field("dateline", &self.dateline)
-            .finish()
+            .finish_non_exhaustive()
     }
 }
 
@@ -74,8 +74,7 @@ impl Document {
         let body_start = dateline
             .as_ref()
             .filter(|d| d.metadata)
-            .map(|d| skip_spaces(data, d.range.end))
-            .unwrap_or(0);
+            .map_or(0, |d| skip_spaces(data, d.range.end));
         Document {
             name: name.into(),
             bytes,
@@ -107,7 +106,7 @@ impl Document {
         self.bytes().len()
     }
 
-    /// Hints that `range` will not be read again soon (see [`Source::release`]): a pass over
+    /// Hints that `range` will not be read again soon (see [`Storage::release`]): a pass over
     /// the whole document calls it behind itself.
     pub fn release(&self, range: Range<usize>) {
         let end = range.end.min(self.len());
@@ -129,10 +128,10 @@ impl Document {
         self.body_start
     }
 
-    /// The sentences of the body ([`Sentences::of`]), split the first time they are asked
-    /// for.
-    pub fn sentences(&self) -> &Arc<Sentences> {
-        self.sentences.get_or_init(|| Arc::new(Sentences::of(self)))
+    /// The sentences of the body, split the first time they are asked for (on `jobs`
+    /// threads: [`Sentences::of_in_pieces`]; the sentences are the same for every number).
+    pub fn sentences(&self, jobs: usize) -> &Arc<Sentences> {
+        (self.sentences).get_or_init(|| Arc::new(Sentences::of_in_pieces(self, jobs)))
     }
 
     /// The text of a byte range, with invalid UTF-8 shown as U+FFFD. Out-of-range or reversed
@@ -364,7 +363,7 @@ mod tests {
     fn valid_runs_skip_invalid_bytes_at_true_offsets() {
         let mut runs = vec![];
         for_each_valid_run(b"ab\xffcd\xe2\x82", 10, |at, s| {
-            runs.push((at, s.to_string()))
+            runs.push((at, s.to_string()));
         });
         assert_eq!(runs, [(10, "ab".to_string()), (13, "cd".to_string())]);
     }

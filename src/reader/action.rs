@@ -4,8 +4,9 @@
 
 use crate::domain::cast::Cast;
 use crate::domain::connections::Relations;
+use crate::domain::corrections::History;
+use crate::domain::curation::Curation;
 use crate::domain::entity::Kind;
-use crate::reader::app::curation::Curation;
 use crate::store::sessions::Remembered;
 
 /// How far a scroll goes.
@@ -34,7 +35,8 @@ pub enum Action {
     /// Clear: close an overlay, leave the sidebar, end a search, clear the selection.
     Clear,
     ToggleHelp,
-    ToggleDocuments,
+    /// Open or close the list of the shelf's documents.
+    ToggleShelf,
     NextDocument,
     PrevDocument,
     /// Start a two-key command: `m` then a letter sets a mark, `'` then a letter jumps to it,
@@ -60,6 +62,9 @@ pub enum Action {
     ToggleMouse,
     /// Suspend to the shell (Ctrl-Z); the terminal layer carries it out.
     Suspend,
+    /// Count the submitted search's hits: asked for by `update` itself, after the frame that
+    /// shows the first hit (counting is a pass over the whole text).
+    CountSearchHits,
     Resize {
         width: u16,
         height: u16,
@@ -73,33 +78,8 @@ pub enum Action {
         column: u16,
         row: u16,
     },
-    /// Background extraction of document `doc` has done this percentage.
-    Progress {
-        doc: usize,
-        percent: u8,
-    },
-    /// Background extraction of document `doc` is done.
-    CastReady {
-        doc: usize,
-        cast: Box<Cast>,
-    },
-    /// A change to the cast (see `app::curation`).
+    /// A change to the cast (see `app::edit`).
     Edit(Edit),
-    /// Document `doc`'s corrections were read: the cast in `CastReady` already has them.
-    CurationReady {
-        doc: usize,
-        curation: Box<Curation>,
-    },
-    /// Document `doc`'s content fingerprint (the key of its remembered session).
-    Fingerprinted {
-        doc: usize,
-        print: String,
-    },
-    /// Where the reader left document `doc` last time.
-    Resume {
-        doc: usize,
-        memory: Remembered,
-    },
     /// Show or hide the connections of the selected entity (in the panel under the text).
     ToggleConnections,
     /// Show or hide every mention of the selected entity in context.
@@ -109,11 +89,56 @@ pub enum Action {
     /// Pin the selected entity (or unpin it): pinned actors stay lit, each in its colour.
     TogglePin,
     ClearPins,
+    /// News from the background work.
+    Work(Work),
+}
+
+/// News from the background work (extraction, corrections, fingerprints), apart from what
+/// the reader asks for: it never clears a note or a count being typed.
+#[derive(Debug, Clone)]
+pub enum Work {
+    /// Extraction of document `doc` has done this percentage.
+    Progress { doc: usize, percent: u8 },
+    /// Extraction of document `doc` is done.
+    CastReady { doc: usize, cast: Box<Cast> },
+    /// Document `doc`'s corrections were read: the cast in `CastReady` already has them.
+    CurationReady {
+        doc: usize,
+        curation: Box<Curation>,
+        /// Why the saved corrections could not be read, if they could not.
+        error: Option<String>,
+    },
+    /// Document `doc`'s content fingerprint (the key of its remembered session).
+    Fingerprinted { doc: usize, fingerprint: String },
+    /// Where the reader left document `doc` last time.
+    Resume { doc: usize, memory: Remembered },
     /// The sentences and connections of document `doc` are counted (after its cast).
     RelationsReady {
         doc: usize,
         relations: Box<Relations>,
     },
+    /// The extraction thread died (a panic): the reader goes on without a cast.
+    Failed,
+    /// Corrections could not be saved: why.
+    NotSaved(String),
+}
+
+/// What `update` asks of the terminal layer, which carries it out: the app itself does no I/O
+/// and never touches the terminal.
+#[derive(Debug, Clone)]
+pub enum Effect {
+    Quit,
+    /// Give the terminal back and stop (Ctrl-Z); on return the terminal layer sends a Resize.
+    Suspend,
+    /// Capture the mouse, or leave it to the terminal.
+    SetMouse(bool),
+    /// Save document `doc`'s corrections (to its sidecar, which the store keeps).
+    SaveCorrections {
+        doc: usize,
+        history: History,
+    },
+    /// Update with this action once the screen shows what the last keys asked for.
+    AfterFrame(Action),
 }
 
 /// Which keys the app is listening with now.
@@ -121,7 +146,8 @@ pub enum Action {
 pub enum Mode {
     Reader,
     Help,
-    Documents,
+    /// The list of the shelf's documents is open.
+    Shelf,
     /// Typing a search.
     Prompt,
     Pending(Pending),

@@ -17,6 +17,7 @@ use anyhow::{Result, anyhow, bail};
 use serde::Deserialize;
 
 use crate::reader::input::{Context, Key, Keymap};
+use crate::store::paths;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -56,11 +57,7 @@ pub struct Config {
 
 /// Where the config file lives by default: `$XDG_CONFIG_HOME/dramatis/config.toml`.
 pub fn default_path() -> Option<PathBuf> {
-    let base = std::env::var_os("XDG_CONFIG_HOME")
-        .filter(|v| !v.is_empty())
-        .map(PathBuf::from)
-        .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".config")))?;
-    Some(base.join("dramatis").join("config.toml"))
+    paths::config_dir().map(|d| d.join("config.toml"))
 }
 
 /// Reads the config: `explicit` must exist; the default file may be absent.

@@ -17,11 +17,12 @@ use ratatui::crossterm::{cursor, execute};
 use ratatui::layout::{Rect, Size};
 use signal_hook::consts::signal::{SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGTSTP};
 
-use crate::reader::action::Action;
+use crate::reader::action::{Action, Effect, Work};
 use crate::reader::app::App;
 use crate::reader::input::{self, Keymap};
 use crate::reader::ui::{self, Theme};
-use crate::reader::worker;
+use crate::reader::worker::{self, Report};
+use crate::store::sidecar::Sidecars;
 
 /// Whether the terminal is in the reader's modes (so restoring twice is harmless).
 static ACTIVE: AtomicBool = AtomicBool::new(false);
@@ -125,7 +126,7 @@ fn install_panic_hook() {
 /// What wakes the event loop.
 enum Wake {
     Terminal(Event),
-    Work(Action),
+    Report(Report),
     /// The extraction thread died (a panic): the reader goes on without a cast.
     WorkFailed,
     Signal(i32),
@@ -136,8 +137,8 @@ enum Wake {
 struct WorkSender(mpsc::Sender<Wake>);
 
 impl WorkSender {
-    fn send(&self, action: Action) -> bool {
-        self.0.send(Wake::Work(action)).is_ok()
+    fn send(&self, report: Report) -> bool {
+        self.0.send(Wake::Report(report)).is_ok()
     }
 }
 
@@ -159,8 +160,6 @@ pub enum Ending {
 /// How the reader starts.
 #[derive(Debug, Clone, Copy)]
 pub struct RunOptions {
-    /// Capture the mouse (wheel, clicks) at start.
-    pub mouse: bool,
     /// Look up where each document was left last time.
     pub resume: bool,
 }
@@ -188,11 +187,10 @@ pub fn run(
     // second-guess it: under NO_COLOR it writes `ESC[m` for colour changes, which also resets
     // bold and reverse video.
     ratatui::crossterm::style::force_color_output(true);
-    app.mouse = opts.mouse;
-    let guard = TerminalGuard::enter(opts.mouse)?;
+    let guard = TerminalGuard::enter(app.mouse)?;
     let mut terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
     let size = terminal.size()?;
-    app.update(Action::Resize {
+    let _ = app.update(Action::Resize {
         width: size.width,
         height: size.height,
     });
@@ -208,15 +206,22 @@ pub fn run(
     // The first screen is drawn before any background work starts: on a machine with few
     // cores, extraction and fingerprinting would otherwise compete with it.
     terminal.draw(|f| ui::render(f, &app, keymap, theme))?;
-    let docs: Vec<_> = app.shelves.iter().map(|s| s.doc.clone()).collect();
+    let docs: Vec<_> = app.shelf.iter().map(|r| r.doc.clone()).collect();
     if opts.resume {
         let resume_tx = tx.clone();
-        worker::spawn_resume(docs.clone(), move |a| resume_tx.send(Wake::Work(a)).is_ok());
+        worker::spawn_resume(docs.clone(), move |w| {
+            resume_tx.send(Wake::Report(Report::Work(w))).is_ok()
+        });
     }
     let work_tx = WorkSender(tx.clone());
-    worker::spawn_reading(docs, origins, move |a| work_tx.send(a));
+    worker::spawn_reading(docs, origins, move |r| work_tx.send(r));
     drop(tx);
 
+    let mut layer = Layer {
+        terminal,
+        sidecars: Sidecars::default(),
+        after_frame: Vec::new(),
+    };
     let ending = loop {
         let Ok(first) = rx.recv() else {
             break Ending::Quit;
@@ -226,42 +231,20 @@ pub fn run(
         for wake in std::iter::once(first).chain(rx.try_iter()) {
             let action = match wake {
                 Wake::Terminal(ev) => input::map_event(keymap, &ev, app.mode()),
-                Wake::Work(a) => Some(a),
-                Wake::WorkFailed => {
-                    app.update(Action::CastReady {
-                        doc: app.shelf,
-                        cast: Box::default(),
-                    });
-                    app.message = Some("finding entities failed (details on exit)".into());
+                Wake::Report(Report::Work(work)) => Some(Action::Work(work)),
+                Wake::Report(Report::Sidecar { doc, sidecar }) => {
+                    layer.sidecars.keep(doc, sidecar);
                     None
                 }
+                Wake::WorkFailed => Some(Action::Work(Work::Failed)),
                 Wake::Signal(n) => {
                     ending = Some(Ending::Signal(n));
                     break;
                 }
             };
-            match action {
-                Some(Action::Suspend) => {
-                    let size = suspend(&mut terminal)?;
-                    app.update(Action::Resize {
-                        width: size.width,
-                        height: size.height,
-                    });
-                }
-                Some(Action::ToggleMouse) => {
-                    app.update(Action::ToggleMouse);
-                    set_mouse(app.mouse)?;
-                }
-                Some(a) => app.update(a),
-                None => {}
-            }
-            // Corrections are saved the moment they are made.
-            if let Some((sidecar, history)) = app.take_unsaved()
-                && let Err(e) = sidecar.save(history)
+            if let Some(action) = action
+                && layer.update(&mut app, action)?
             {
-                app.message = Some(format!("corrections not saved: {e:#}"));
-            }
-            if app.quit {
                 ending = Some(Ending::Quit);
                 break;
             }
@@ -269,13 +252,62 @@ pub fn run(
         if let Some(e) = ending {
             break e;
         }
-        terminal.draw(|f| ui::render(f, &app, keymap, theme))?;
-        if app.after_frame() {
-            terminal.draw(|f| ui::render(f, &app, keymap, theme))?;
+        layer
+            .terminal
+            .draw(|f| ui::render(f, &app, keymap, theme))?;
+        let later = std::mem::take(&mut layer.after_frame);
+        if !later.is_empty() {
+            for action in later {
+                if layer.update(&mut app, action)? {
+                    ending = Some(Ending::Quit);
+                }
+            }
+            if let Some(e) = ending {
+                break e;
+            }
+            layer
+                .terminal
+                .draw(|f| ui::render(f, &app, keymap, theme))?;
         }
     };
     drop(guard);
     Ok((ending, app))
+}
+
+/// What the event loop keeps besides the app: the terminal, the sidecars corrections are
+/// saved to, and the actions that wait for the next frame.
+struct Layer {
+    terminal: Terminal<CrosstermBackend<io::Stdout>>,
+    sidecars: Sidecars,
+    after_frame: Vec<Action>,
+}
+
+impl Layer {
+    /// Updates the app and carries out the effects; true when the reader is to quit.
+    fn update(&mut self, app: &mut App, action: Action) -> Result<bool> {
+        let mut effects = std::collections::VecDeque::from(app.update(action));
+        while let Some(effect) = effects.pop_front() {
+            match effect {
+                Effect::Quit => return Ok(true),
+                Effect::Suspend => {
+                    let size = suspend(&mut self.terminal)?;
+                    effects.extend(app.update(Action::Resize {
+                        width: size.width,
+                        height: size.height,
+                    }));
+                }
+                Effect::SetMouse(on) => set_mouse(on)?,
+                Effect::SaveCorrections { doc, history } => {
+                    if let Err(e) = self.sidecars.save(doc, &history) {
+                        let why = format!("corrections not saved: {e:#}");
+                        effects.extend(app.update(Action::Work(Work::NotSaved(why))));
+                    }
+                }
+                Effect::AfterFrame(action) => self.after_frame.push(action),
+            }
+        }
+        Ok(false)
+    }
 }
 
 fn set_mouse(on: bool) -> Result<()> {
@@ -321,7 +353,7 @@ mod tests {
         let (tx, rx) = mpsc::channel();
         let sender = WorkSender(tx);
         let worker = thread::spawn(move || {
-            assert!(sender.send(Action::Progress { doc: 0, percent: 5 }));
+            assert!(sender.send(Report::Work(Work::Progress { doc: 0, percent: 5 })));
             panic!("the extractor failed on this input");
         });
         assert!(worker.join().is_err());
@@ -329,7 +361,7 @@ mod tests {
         assert!(matches!(
             got[..],
             [
-                Wake::Work(Action::Progress { percent: 5, .. }),
+                Wake::Report(Report::Work(Work::Progress { percent: 5, .. })),
                 Wake::WorkFailed
             ]
         ));
@@ -340,17 +372,20 @@ mod tests {
         let (tx, rx) = mpsc::channel();
         let sender = WorkSender(tx);
         thread::spawn(move || {
-            sender.send(Action::Progress {
+            sender.send(Report::Work(Work::Progress {
                 doc: 0,
                 percent: 100,
-            })
+            }))
         })
         .join()
         .unwrap();
         let got: Vec<Wake> = rx.iter().collect();
         assert!(matches!(
             got[..],
-            [Wake::Work(Action::Progress { percent: 100, .. })]
+            [Wake::Report(Report::Work(Work::Progress {
+                percent: 100,
+                ..
+            }))]
         ));
     }
 }

@@ -1,15 +1,17 @@
-//! Rendering: widgets that draw from `&App` and never change it.
+//! Rendering: widgets that draw `&App` into the rectangle they are given and never change it.
+//! Where each part goes was worked out by the app's geometry when the size or the parts shown
+//! changed; `render` hands each widget its rectangle from it.
 
 mod connections;
 mod context_list;
 mod corpus;
 mod document;
-mod documents;
 mod help;
 mod mention_map;
 mod panel;
 mod pins;
 mod row;
+mod shelf;
 mod sidebar;
 mod status;
 mod theme;
@@ -19,10 +21,9 @@ pub use status::status_message;
 pub use theme::Theme;
 
 use ratatui::Frame;
-use ratatui::layout::Rect;
 use unicode_width::UnicodeWidthChar;
 
-use crate::reader::app::geometry::{Area, MIN_HEIGHT, MIN_WIDTH};
+use crate::reader::app::geometry::{MIN_HEIGHT, MIN_WIDTH};
 use crate::reader::app::{App, Overlay};
 use crate::reader::input::Keymap;
 
@@ -44,13 +45,18 @@ pub fn render(frame: &mut Frame, app: &App, keymap: &Keymap, theme: &Theme) {
         );
         return;
     }
-    frame.render_widget(status::TitleBar { app, theme }, area);
-    frame.render_widget(pins::PinLegend { app, theme }, area);
-    frame.render_widget(document::DocumentView { app, theme }, area);
-    frame.render_widget(mention_map::MentionMap { app, theme }, area);
-    frame.render_widget(sidebar::SidebarView { app, theme }, area);
-    frame.render_widget(panel::PanelView { app, theme }, area);
-    frame.render_widget(status::StatusLine { app, theme }, area);
+    let g = &app.geometry;
+    frame.render_widget(status::TitleBar { app, theme }, g.title);
+    frame.render_widget(pins::PinLegend { app, theme }, g.title);
+    frame.render_widget(document::DocumentView { app, theme }, g.document());
+    frame.render_widget(mention_map::MentionMap { app, theme }, g.map);
+    if let Some(sidebar) = g.sidebar {
+        frame.render_widget(sidebar::SidebarView { app, theme }, sidebar);
+    }
+    if let Some(panel) = g.panel {
+        frame.render_widget(panel::PanelView { app, theme }, panel);
+    }
+    frame.render_widget(status::StatusLine { app, theme }, g.status);
     match app.overlay {
         Overlay::Help => frame.render_widget(
             HelpView {
@@ -60,17 +66,8 @@ pub fn render(frame: &mut Frame, app: &App, keymap: &Keymap, theme: &Theme) {
             },
             area,
         ),
-        Overlay::Documents => frame.render_widget(documents::DocumentList { app, theme }, area),
+        Overlay::Shelf => frame.render_widget(shelf::ShelfList { app, theme }, area),
         Overlay::None => {}
-    }
-}
-
-pub(crate) fn rect(a: Area) -> Rect {
-    Rect {
-        x: a.x,
-        y: a.y,
-        width: a.width,
-        height: a.height,
     }
 }
 

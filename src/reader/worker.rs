@@ -7,14 +7,15 @@ use std::thread::{self, JoinHandle};
 use crate::domain::cast::Cast;
 use crate::domain::connections::Relations;
 use crate::domain::corrections::History;
-use crate::domain::document::{Document, Source};
+use crate::domain::curation::Curation;
+use crate::domain::document::Document;
 use crate::domain::entity::Entity;
 use crate::domain::extract;
 use crate::domain::fingerprint::{self, Fingerprinter};
-use crate::reader::action::Action;
-use crate::reader::app::curation::Curation;
+use crate::reader::action::Work;
 use crate::store::sessions::Sessions;
-use crate::store::sidecar::{self, Sidecar};
+use crate::store::sidecar::Sidecar;
+use crate::store::{paths, source};
 
 /// Where a document came from, for its corrections and imported annotations.
 #[derive(Debug, Default)]
@@ -25,13 +26,26 @@ pub struct Origin {
     pub imported: Option<Vec<Entity>>,
 }
 
+/// What the reading pipeline sends.
+#[derive(Debug)]
+pub enum Report {
+    /// News for the app.
+    Work(Work),
+    /// Where document `doc`'s corrections are saved: for the terminal layer's store, not the
+    /// app (it is sent before the document's `CurationReady`).
+    Sidecar { doc: usize, sidecar: Sidecar },
+}
+
 /// Extracts the documents one after another (index = position in `docs`); `send` receives
 /// `Progress` now and then and `CastReady` for each. Stops when `send` returns false.
 pub fn spawn_extraction(
     docs: Vec<Document>,
-    send: impl Fn(Action) -> bool + Send + 'static,
+    send: impl Fn(Work) -> bool + Send + 'static,
 ) -> JoinHandle<()> {
-    spawn_pipeline(docs, Vec::new(), false, send)
+    spawn_pipeline(docs, Vec::new(), false, move |report| match report {
+        Report::Work(work) => send(work),
+        Report::Sidecar { .. } => true,
+    })
 }
 
 /// What the reader runs: extraction (or the imported entities), then each document's saved
@@ -40,7 +54,7 @@ pub fn spawn_extraction(
 pub fn spawn_reading(
     docs: Vec<Document>,
     origins: Vec<Origin>,
-    send: impl Fn(Action) -> bool + Send + 'static,
+    send: impl Fn(Report) -> bool + Send + 'static,
 ) -> JoinHandle<()> {
     spawn_pipeline(docs, origins, true, send)
 }
@@ -49,29 +63,30 @@ fn spawn_pipeline(
     docs: Vec<Document>,
     mut origins: Vec<Origin>,
     curate: bool,
-    send: impl Fn(Action) -> bool + Send + 'static,
+    send: impl Fn(Report) -> bool + Send + 'static,
 ) -> JoinHandle<()> {
     thread::Builder::new()
         .name("extract".into())
         .spawn(move || {
             yield_to_the_reader();
-            give_large_blocks_back();
+            source::give_large_blocks_back();
             // For measuring the reader on its own (scripts/perf): no entities, at once.
             let off = std::env::var_os("DRAMATIS_EXTRACT").is_some_and(|v| v == "off");
+            let work = |w: Work| send(Report::Work(w));
             for (i, doc) in docs.iter().enumerate() {
                 let origin = origins.get_mut(i).map(std::mem::take).unwrap_or_default();
                 let (fresh, hash) = match origin.imported {
                     Some(entities) => (entities, None),
                     None if off => (Vec::new(), None),
-                    None => match extract_with_progress(i, doc, &send) {
+                    None => match extract_with_progress(i, doc, &work) {
                         Some((entities, hash)) => (entities, Some(hash)),
                         None => return,
                     },
                 };
                 let (cast, curation) = if curate {
-                    let (curation, entities) =
+                    let (opened, entities) =
                         open_curation(doc, hash, origin.path.as_deref(), fresh);
-                    (Cast::new(entities), Some(curation))
+                    (Cast::new(entities), Some(opened))
                 } else {
                     (Cast::new(fresh), None)
                 };
@@ -79,22 +94,28 @@ fn spawn_pipeline(
                 // after, over the same (shared) index.
                 let index = std::sync::Arc::clone(&cast.index);
                 let entities = cast.entities.len();
-                if !send(Action::CastReady {
+                if !work(Work::CastReady {
                     doc: i,
                     cast: Box::new(cast),
                 }) {
                     return;
                 }
-                if let Some(curation) = curation
-                    && !send(Action::CurationReady {
+                if let Some(opened) = curation {
+                    if let Some(sidecar) = opened.sidecar
+                        && !send(Report::Sidecar { doc: i, sidecar })
+                    {
+                        return;
+                    }
+                    if !work(Work::CurationReady {
                         doc: i,
-                        curation: Box::new(curation),
-                    })
-                {
-                    return;
+                        curation: Box::new(opened.curation),
+                        error: opened.error,
+                    }) {
+                        return;
+                    }
                 }
                 let relations = Relations::compute_with(doc, &index, entities);
-                if !send(Action::RelationsReady {
+                if !work(Work::RelationsReady {
                     doc: i,
                     relations: Box::new(relations),
                 }) {
@@ -103,21 +124,6 @@ fn spawn_pipeline(
             }
         })
         .expect("spawning a thread")
-}
-
-/// Makes every allocation of 256 KB or more a mapping of its own, given back to the system
-/// when freed (and grown in place by `mremap`). glibc's default raises that bar to as much
-/// as 32 MB once a large block is freed, after which the tens of megabytes of temporaries an
-/// extraction frees stay counted as the process's memory, and a growing vector is copied
-/// with both copies resident: on a 100 MB document that is ~25 MB more at the peak. Process
-/// wide, so called before the big work starts; harmless to call again.
-pub fn give_large_blocks_back() {
-    #[cfg(all(target_os = "linux", target_env = "gnu"))]
-    // SAFETY: `mallopt` only sets a tuning parameter of the allocator; a failure (0) leaves
-    // the default in place.
-    unsafe {
-        libc::mallopt(libc::M_MMAP_THRESHOLD, 256 << 10);
-    }
 }
 
 /// Lowers this thread's priority, so that on a busy machine a key press is drawn before the
@@ -132,7 +138,7 @@ fn yield_to_the_reader() {
 /// Fingerprints each document and sends `Resume` for those read before.
 pub fn spawn_resume(
     docs: Vec<Document>,
-    send: impl Fn(Action) -> bool + Send + 'static,
+    send: impl Fn(Work) -> bool + Send + 'static,
 ) -> JoinHandle<()> {
     thread::Builder::new()
         .name("resume".into())
@@ -141,16 +147,19 @@ pub fn spawn_resume(
             for (i, doc) in docs.iter().enumerate() {
                 // Give back each megabyte once hashed, so reading the whole file for its
                 // fingerprint does not leave the whole file counted in memory.
-                let print =
+                let key =
                     fingerprint::to_hex(fingerprint::fingerprint_in_pieces(doc.bytes(), |r| {
-                        doc.release(r)
+                        doc.release(r);
                     }));
-                let memory = sessions.get(&print);
-                if !send(Action::Fingerprinted { doc: i, print }) {
+                let memory = sessions.get(&key);
+                if !send(Work::Fingerprinted {
+                    doc: i,
+                    fingerprint: key,
+                }) {
                     return;
                 }
                 if let Some(memory) = memory
-                    && !send(Action::Resume { doc: i, memory })
+                    && !send(Work::Resume { doc: i, memory })
                 {
                     return;
                 }
@@ -159,27 +168,43 @@ pub fn spawn_resume(
         .expect("spawning a thread")
 }
 
+/// A document's saved corrections, and where to save them.
+struct Opened {
+    curation: Curation,
+    /// `None` when there is nowhere to save.
+    sidecar: Option<Sidecar>,
+    /// Why the saved corrections could not be read, if they could not.
+    error: Option<String>,
+}
+
 /// The saved corrections of `doc` over its fresh entities. A sidecar that cannot be read is
-/// never overwritten: the reader then corrects nothing and says why.
+/// never overwritten: the reader then saves nothing and says why.
 fn open_curation(
     doc: &Document,
     hash: Option<u64>,
     path: Option<&Path>,
     fresh: Vec<Entity>,
-) -> (Curation, Vec<Entity>) {
-    let data = sidecar::data_dir();
+) -> (Opened, Vec<Entity>) {
+    let data = paths::data_dir();
     let opened = match hash {
         Some(hash) => Sidecar::open_hashed(doc, hash, path, data.as_deref()),
         None => Sidecar::open(doc, path, data.as_deref()),
     };
-    match opened {
-        Ok((sidecar, found)) => Curation::new(fresh, found.history, Some(sidecar), doc),
-        Err(e) => {
-            let (mut curation, entities) = Curation::new(fresh, History::default(), None, doc);
-            curation.error = Some(format!("corrections not loaded: {e:#}"));
-            (curation, entities)
-        }
-    }
+    let (history, sidecar, error) = match opened {
+        Ok((sidecar, found)) => (found.history, Some(sidecar), None),
+        Err(e) => (
+            History::default(),
+            None,
+            Some(format!("corrections not loaded: {e:#}")),
+        ),
+    };
+    let (curation, entities) = Curation::new(fresh, history, doc);
+    let opened = Opened {
+        curation,
+        sidecar,
+        error,
+    };
+    (opened, entities)
 }
 
 /// The entities of `doc`, and its fingerprint (`sidecar::content_hash`), taken on the same
@@ -187,42 +212,25 @@ fn open_curation(
 fn extract_with_progress(
     index: usize,
     doc: &Document,
-    send: &impl Fn(Action) -> bool,
+    send: &impl Fn(Work) -> bool,
 ) -> Option<(Vec<Entity>, u64)> {
-    let mut print = Fingerprinter::new(doc.len());
+    let mut fingerprinter = Fingerprinter::new(doc.len());
     let total = doc.len().max(1);
     let mut reported = 0;
-    let entities = extract::extract_document_in_pieces(doc, |bytes, piece| {
-        print.update(bytes);
+    let jobs = extract::pieces::all_cores();
+    let entities = extract::extract_document_in_pieces(doc, jobs, |bytes, piece| {
+        fingerprinter.update(bytes);
         let percent = (piece.end as u128 * 100 / total as u128) as u8;
         if percent == reported {
             return true;
         }
         reported = percent;
-        send(Action::Progress {
+        send(Work::Progress {
             doc: index,
             percent,
         })
     })?;
-    Some((entities, print.finish()))
-}
-
-/// A read-only file map lets go of pages it is told to: they stay in the kernel's page cache
-/// and come back on the next read, unchanged (the map is shared and never written).
-impl Source for memmap2::Mmap {
-    fn release(&self, range: std::ops::Range<usize>) {
-        // SAFETY: `MADV_DONTNEED` on a read-only shared file mapping only drops this process's
-        // page table entries; the next access maps the same page-cache pages again, so every
-        // slice of the map keeps its contents. It is unsafe only for private or written maps.
-        // A failure only means the pages stay: nothing to report.
-        let _ = unsafe {
-            self.unchecked_advise_range(
-                memmap2::UncheckedAdvice::DontNeed,
-                range.start,
-                range.end - range.start,
-            )
-        };
-    }
+    Some((entities, fingerprinter.finish()))
 }
 
 #[cfg(test)]
@@ -238,12 +246,12 @@ mod tests {
         spawn_extraction(vec![big, small], move |a| tx.send(a).is_ok())
             .join()
             .unwrap();
-        let got: Vec<Action> = rx.iter().collect();
-        assert!(matches!(got[0], Action::Progress { doc: 0, percent } if percent < 100));
+        let got: Vec<Work> = rx.iter().collect();
+        assert!(matches!(got[0], Work::Progress { doc: 0, percent } if percent < 100));
         let ready: Vec<usize> = got
             .iter()
             .filter_map(|a| match a {
-                Action::CastReady { doc, cast } if !cast.entities.is_empty() => Some(*doc),
+                Work::CastReady { doc, cast } if !cast.entities.is_empty() => Some(*doc),
                 _ => None,
             })
             .collect();
@@ -260,8 +268,8 @@ mod tests {
         let order: Vec<String> = rx
             .iter()
             .filter_map(|a| match a {
-                Action::CastReady { doc, .. } => Some(format!("cast {doc}")),
-                Action::RelationsReady { doc, relations } => {
+                Work::CastReady { doc, .. } => Some(format!("cast {doc}")),
+                Work::RelationsReady { doc, relations } => {
                     assert_eq!(relations.sentences.len(), 2);
                     Some(format!("relations {doc}"))
                 }
@@ -279,7 +287,7 @@ mod tests {
         assert!(doc.len() > 2 << 20, "several pieces");
         let (entities, hash) = extract_with_progress(0, &doc, &|_| true).unwrap();
         assert!(!entities.is_empty());
-        assert_eq!(hash, sidecar::content_hash(doc.bytes()));
+        assert_eq!(hash, crate::store::sidecar::content_hash(doc.bytes()));
     }
 
     #[test]

@@ -9,6 +9,8 @@ use std::time::{SystemTime, UNIX_EPOCH};
 use anyhow::{Context, Result};
 use serde::{Deserialize, Serialize};
 
+use crate::store::paths;
+
 /// What a remembered reading session restores.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Remembered {
@@ -38,20 +40,11 @@ pub struct Sessions {
     entries: BTreeMap<String, Entry>,
 }
 
-/// `$XDG_STATE_HOME/dramatis`, or `~/.local/state/dramatis`.
-pub fn state_dir() -> Option<PathBuf> {
-    let base = std::env::var_os("XDG_STATE_HOME")
-        .filter(|v| !v.is_empty())
-        .map(PathBuf::from)
-        .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".local/state")))?;
-    Some(base.join("dramatis"))
-}
-
 impl Sessions {
     /// Reads the sessions file; a missing or damaged file is an empty memory, not an error
     /// (losing a reading position must never stop the reader).
     pub fn load() -> Sessions {
-        let path = state_dir().map(|d| d.join("sessions.json"));
+        let path = paths::state_dir().map(|d| d.join("sessions.json"));
         Sessions::load_from(path)
     }
 
@@ -64,20 +57,20 @@ impl Sessions {
         Sessions { path, entries }
     }
 
-    pub fn get(&self, print: &str) -> Option<Remembered> {
-        self.entries.get(print).map(|e| Remembered {
+    pub fn get(&self, fingerprint: &str) -> Option<Remembered> {
+        self.entries.get(fingerprint).map(|e| Remembered {
             top: e.top,
             entity: e.entity.clone(),
             marks: e.marks.clone(),
         })
     }
 
-    pub fn put(&mut self, print: &str, r: &Remembered) {
+    pub fn put(&mut self, fingerprint: &str, r: &Remembered) {
         let used = SystemTime::now()
             .duration_since(UNIX_EPOCH)
             .map_or(0, |d| d.as_secs());
         self.entries.insert(
-            print.to_string(),
+            fingerprint.to_string(),
             Entry {
                 top: r.top,
                 entity: r.entity.clone(),

@@ -1,6 +1,6 @@
 //! Where the reader's corrections live between sessions: a sidecar file saved after every
 //! correction, `DOC.dramatis.json` next to the document when that directory is writable,
-//! else `$XDG_DATA_HOME/dramatis/<hash>.json` (`~/.local/share` when unset), keyed by the
+//! else `$XDG_DATA_HOME/dramatis/<hash>.json` (see `store::paths`), keyed by the
 //! document's fingerprint (`domain::fingerprint`, the key reading positions use too). Every save replaces the file atomically (see `atomic`).
 //!
 //! On opening, the sidecar next to the document is tried first, then the one named by the
@@ -10,6 +10,7 @@
 
 mod atomic;
 
+use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
 
@@ -70,19 +71,6 @@ pub struct Found {
     pub changed: bool,
 }
 
-/// The data directory for sidecars: `$XDG_DATA_HOME/dramatis`, else `~/.local/share/dramatis`.
-pub fn data_dir() -> Option<PathBuf> {
-    let xdg = std::env::var_os("XDG_DATA_HOME")
-        .map(PathBuf::from)
-        .filter(|p| p.is_absolute());
-    let base = xdg.or_else(|| {
-        std::env::var_os("HOME")
-            .filter(|h| !h.is_empty())
-            .map(|h| PathBuf::from(h).join(".local/share"))
-    })?;
-    Some(base.join("dramatis"))
-}
-
 /// The hash that keys a document's corrections.
 pub fn content_hash(bytes: &[u8]) -> u64 {
     crate::domain::fingerprint::fingerprint(bytes)
@@ -90,7 +78,8 @@ pub fn content_hash(bytes: &[u8]) -> u64 {
 
 impl Sidecar {
     /// Finds the corrections of `doc`. `file` is the document's path when it is a file (not
-    /// standard input or the built-in article); `data` is the data directory ([`data_dir`]).
+    /// standard input or the built-in article); `data` is the data directory
+    /// ([`crate::store::paths::data_dir`]).
     /// A sidecar that exists but cannot be read is an error: it is never silently replaced.
     pub fn open(
         doc: &Document,
@@ -223,6 +212,26 @@ impl Sidecar {
             .or(self.loaded.as_deref())
             .or(self.beside.as_deref())
             .or(self.by_hash.as_deref())
+    }
+}
+
+/// The open documents' sidecars, by their place on the shelf: the terminal layer saves each
+/// document's corrections through its own.
+#[derive(Debug, Default)]
+pub struct Sidecars(BTreeMap<usize, Sidecar>);
+
+impl Sidecars {
+    pub fn keep(&mut self, doc: usize, sidecar: Sidecar) {
+        self.0.insert(doc, sidecar);
+    }
+
+    /// Saves document `doc`'s corrections; nothing when it has nowhere to save them (its
+    /// sidecar could not be read, and is never overwritten).
+    pub fn save(&mut self, doc: usize, history: &History) -> Result<()> {
+        match self.0.get_mut(&doc) {
+            Some(sidecar) => sidecar.save(history).map(|_| ()),
+            None => Ok(()),
+        }
     }
 }
 

@@ -156,9 +156,10 @@ const PLACE: u8 = 4;
 impl<'a> Read<'a> {
     fn rank(&self, r: NameRef) -> (u8, u64) {
         let (kind, population) = if r.canon >= PLACE_BASE {
-            let population = match self.populations_known {
-                true => self.places[(r.canon - PLACE_BASE) as usize].1,
-                false => 0,
+            let population = if self.populations_known {
+                self.places[(r.canon - PLACE_BASE) as usize].1
+            } else {
+                0
             };
             (PLACE, population)
         } else {
@@ -285,7 +286,7 @@ pub fn compile(src: &Sources) -> (Vec<u8>, String) {
         }
     }
     let mut names: Vec<(String, NameRef)> = k.names.iter().map(|(n, r)| (n.clone(), *r)).collect();
-    for n in names.iter_mut() {
+    for n in &mut names {
         if let Some(&p) = place_of.get(n.0.as_str())
             && k.rank(p) > k.rank(n.1)
         {
@@ -322,7 +323,7 @@ pub fn compile(src: &Sources) -> (Vec<u8>, String) {
     ];
     let name_values = names.iter().map(|(n, r)| {
         let mut v = r.canon.to_le_bytes().to_vec();
-        v.push(r.demonym as u8);
+        v.push(u8::from(r.demonym));
         (n.as_str(), v)
     });
     sections.push((Section::Names, out.map(name_values)));
@@ -421,7 +422,7 @@ fn lower_words(text: &str) -> Vec<(&str, Vec<u8>)> {
         if let Some(row) = rows(line).next() {
             let zipf: f32 = row[1].parse().unwrap_or(3.0);
             let mut v = zipf.to_bits().to_le_bytes().to_vec();
-            v.push((row[2] == "1") as u8);
+            v.push(u8::from(row[2] == "1"));
             out.push((key, v));
         }
     }
@@ -521,10 +522,17 @@ impl Out {
         for p in &pilots {
             out.extend(p.to_le_bytes());
         }
+        for s in &slots {
+            let key = s.map(|i| entries[i].0.as_bytes());
+            out.push(key.map_or(0, |k| {
+                tables::tag(tables::hash(k, tables::short_form(k), seed))
+            }));
+        }
         for s in slots {
             match s {
                 Some(i) => {
                     let (key, value) = &entries[i];
+                    out.extend(tables::short_form(key.as_bytes()).to_le_bytes());
                     out.extend(self.string(key));
                     out.extend(value);
                 }
@@ -549,7 +557,9 @@ fn perfect_hash(keys: &[&[u8]]) -> Option<(u64, Vec<u16>, Vec<Option<usize>>)> {
     let buckets = n.div_ceil(4);
     let slots = n + n / 10 + 1;
     'seed: for seed in 1u64.. {
-        let hashes: Vec<u64> = keys.iter().map(|k| tables::hash(k, seed)).collect();
+        let hashes: Vec<u64> = (keys.iter())
+            .map(|k| tables::hash(k, tables::short_form(k), seed))
+            .collect();
         let mut members: Vec<Vec<usize>> = vec![Vec::new(); buckets];
         for (i, &h) in hashes.iter().enumerate() {
             members[tables::bucket(h, buckets as u64)].push(i);

@@ -123,10 +123,14 @@ fn a_demonym_acting_for_its_state_is_a_mention_of_the_country() {
 }
 
 #[test]
-fn a_demonym_for_people_is_a_nationality_group() {
-    let text = "Norway voted while Norwegian fishermen protested.";
-    assert_eq!(find(text, "Norway").unwrap().1, ["Norway"]);
-    assert_eq!(kind_of(text, "Norwegian"), Some(Kind::Group));
+fn a_demonym_for_people_is_a_nationality_group_unless_the_country_is_named() {
+    let named = "Norway voted while Norwegian fishermen protested.";
+    assert_eq!(find(named, "Norway").unwrap().1, ["Norway", "Norwegian"]);
+    let text = "Chile voted while Norwegian fishermen and Norwegians protested.";
+    assert_eq!(
+        find(text, "Norwegian"),
+        Some((Kind::Group, vec!["Norwegian".into(), "Norwegians".into()]))
+    );
     let group = run(text)
         .into_iter()
         .find(|e| e.name == "Norwegian")
@@ -483,7 +487,7 @@ fn a_common_word_before_a_given_name_is_a_description() {
 /// pieces ending at line ends). `DRAMATIS_BIG=/tmp/corpus/text_100m.txt cargo test --release
 /// --lib big_file -- --ignored --nocapture`
 #[test]
-#[ignore]
+#[ignore = "a measurement on a big file, run by hand"]
 fn big_file_throughput() {
     fn peak_kb() -> u64 {
         let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
@@ -518,7 +522,7 @@ fn big_file_throughput() {
          peak RSS {} MB (after feed {} MB, file read before: {} MB)",
         text.len() / 1_000_000,
         fed.as_secs_f64(),
-        (all - fed).as_secs_f64(),
+        all.saturating_sub(fed).as_secs_f64(),
         text.len() as f64 / 1e6 / all.as_secs_f64(),
         entities.len(),
         peak_kb() / 1000,

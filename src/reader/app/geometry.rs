@@ -1,22 +1,12 @@
-//! Where each part of the screen goes, for a terminal size. Pure arithmetic, so the app can
-//! hit-test mouse clicks and wrap text for the width the ui will draw.
+//! Where each part of the screen goes, for a terminal size. Pure arithmetic, done when the
+//! size or the parts shown change (not per frame): the app hit-tests mouse clicks and wraps
+//! text with it, and the ui hands each widget its rectangle from it.
 
-/// A rectangle of terminal cells.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub struct Area {
-    pub x: u16,
-    pub y: u16,
-    pub width: u16,
-    pub height: u16,
-}
+use ratatui::layout::{Position, Rect};
 
-impl Area {
-    pub fn contains(&self, column: u16, row: u16) -> bool {
-        column >= self.x
-            && column < self.x.saturating_add(self.width)
-            && row >= self.y
-            && row < self.y.saturating_add(self.height)
-    }
+/// Whether the cell at `column`, `row` is inside `area`.
+pub fn contains(area: Rect, column: u16, row: u16) -> bool {
+    area.contains(Position::new(column, row))
 }
 
 /// Below this size only a short "too small" message is shown.
@@ -28,16 +18,61 @@ pub const SIDEBAR_MIN_TOTAL: u16 = 60;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Geometry {
     pub too_small: bool,
-    pub title: Area,
+    pub title: Rect,
     /// The whole document pane.
-    pub pane: Area,
+    pub pane: Rect,
     /// Where text rows are drawn inside the pane (a centred measure).
-    pub text: Area,
+    pub text: Rect,
     /// The column just right of the text area: the mention map.
-    pub map: Area,
+    pub map: Rect,
     /// The sidebar, its left border included; `None` when folded.
-    pub sidebar: Option<Area>,
-    pub status: Area,
+    pub sidebar: Option<Rect>,
+    /// The panel under the text (connections, contexts, the cast across documents), its
+    /// header row included; `None` when no panel is open.
+    pub panel: Option<Rect>,
+    pub status: Rect,
+}
+
+impl Geometry {
+    /// Cuts a panel's rows from the bottom of the body, so the text pane keeps only what is
+    /// really visible above it.
+    pub fn carve_panel(&mut self) {
+        self.panel = None;
+        if self.too_small {
+            return;
+        }
+        let body = self.pane.height.max(self.sidebar.map_or(0, |s| s.height));
+        // About two fifths of the body, but never less than a few rows of text.
+        let height = (body * 2 / 5)
+            .clamp(4.min(body), 16)
+            .min(body.saturating_sub(3));
+        if height < 2 {
+            return;
+        }
+        let top = self.status.y - height;
+        for a in [&mut self.pane, &mut self.text, &mut self.map] {
+            a.height = a.height.min(top.saturating_sub(a.y));
+        }
+        if let Some(s) = &mut self.sidebar {
+            s.height = s.height.min(top.saturating_sub(s.y));
+        }
+        self.panel = Some(Rect {
+            x: 0,
+            y: top,
+            width: self.title.width,
+            height,
+        });
+    }
+
+    /// What the document view draws: the margin column left of the text (the current
+    /// mention's marker, pins), then the text.
+    pub fn document(&self) -> Rect {
+        Rect {
+            x: self.text.x.saturating_sub(1),
+            width: self.text.width + u16::from(self.text.x > 0),
+            ..self.text
+        }
+    }
 }
 
 /// Lays out a `width` × `height` screen. `sidebar`: whether the cast is shown; `measure`: the
@@ -50,13 +85,13 @@ pub fn geometry(width: u16, height: u16, sidebar: bool, measure: u16) -> Geometr
         };
     }
     let body_height = height - 2;
-    let title = Area {
+    let title = Rect {
         x: 0,
         y: 0,
         width,
         height: 1,
     };
-    let status = Area {
+    let status = Rect {
         x: 0,
         y: height - 1,
         width,
@@ -69,7 +104,7 @@ pub fn geometry(width: u16, height: u16, sidebar: bool, measure: u16) -> Geometr
         // On a narrow terminal the cast opens over the whole body, like a drawer.
         (
             0,
-            Some(Area {
+            Some(Rect {
                 x: 0,
                 y: 1,
                 width,
@@ -80,7 +115,7 @@ pub fn geometry(width: u16, height: u16, sidebar: bool, measure: u16) -> Geometr
         let side = (width * 3 / 10).clamp(26, 42);
         (
             width - side,
-            Some(Area {
+            Some(Rect {
                 x: width - side,
                 y: 1,
                 width: side,
@@ -88,7 +123,7 @@ pub fn geometry(width: u16, height: u16, sidebar: bool, measure: u16) -> Geometr
             }),
         )
     };
-    let pane = Area {
+    let pane = Rect {
         x: 0,
         y: 1,
         width: pane_width,
@@ -98,16 +133,16 @@ pub fn geometry(width: u16, height: u16, sidebar: bool, measure: u16) -> Geometr
     let room = pane_width.saturating_sub(3);
     let text_width = room.min(measure.max(20)).max(1);
     let left = 1 + (room - text_width.min(room)) / 2;
-    let text = Area {
+    let text = Rect {
         x: left,
         y: 1,
         width: text_width.min(room),
         height: body_height,
     };
-    let map = Area {
+    let map = Rect {
         x: pane_width.saturating_sub(1),
         y: 1,
-        width: if pane_width > 0 { 1 } else { 0 },
+        width: u16::from(pane_width > 0),
         height: body_height,
     };
     Geometry {
@@ -117,6 +152,7 @@ pub fn geometry(width: u16, height: u16, sidebar: bool, measure: u16) -> Geometr
         text,
         map,
         sidebar,
+        panel: None,
         status,
     }
 }

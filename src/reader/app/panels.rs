@@ -1,7 +1,6 @@
-//! How the actors connect: the panel under the text (an entity's connections and the
-//! sentences behind each, its mentions in context, the cast across documents), the actors
-//! pinned for comparison, and each document's sentences and connections as they arrive from
-//! the background.
+//! The panel under the text: an entity's connections and the sentences behind each, its
+//! mentions in context, the cast across documents (see `corpus`); and each document's
+//! sentences and connections as they arrive from the background.
 //!
 //! The panel is a stack of lists: Enter on a connection opens the sentences it is made of,
 //! Enter on an entity of the cross-document cast opens the documents that mention it, and
@@ -11,14 +10,10 @@
 use std::ops::Range;
 use std::sync::Arc;
 
-use super::*;
+use super::{App, Focus, geometry};
 use crate::domain::cast::Group;
 use crate::domain::connections::Relations;
 use crate::domain::corpus_cast::{CorpusCast, Timeline};
-use crate::domain::entity::Kind;
-
-/// How many actors can be pinned at once (each has its own colour and number).
-pub const MAX_PINS: usize = 4;
 
 /// What the panel shows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -82,7 +77,7 @@ pub struct List {
 }
 
 impl List {
-    fn new(head: Head, rows: Vec<Row>) -> List {
+    pub(super) fn new(head: Head, rows: Vec<Row>) -> List {
         let mut list = List {
             head,
             rows,
@@ -128,8 +123,8 @@ pub struct Panel {
     pub kind: PanelKind,
     /// The lists opened, the one shown last.
     pub lists: Vec<List>,
-    /// The document the panel was opened on (it closes when another one is shown).
-    shelf: usize,
+    /// The reading the panel was opened on (it closes when another one is shown).
+    pub(super) reading: usize,
 }
 
 impl Panel {
@@ -142,39 +137,22 @@ impl Panel {
     }
 }
 
-/// The panel, the pins, and the sentences and connections of each document.
+/// The panel, and what it opened.
 #[derive(Debug, Default)]
 pub struct Panels {
     pub panel: Option<Panel>,
-    /// Where the panel is drawn (the bottom of the body), when it is open.
-    pub area: Option<Area>,
-    /// Pinned entities in pin order, each found again in every document shown.
-    pins: Vec<Pin>,
-    /// The document whose cast the pins' entity indices refer to.
-    pins_shelf: usize,
-    /// Sentences where two or more pinned entities are mentioned (sorted indices).
-    meetings: Vec<u32>,
     /// The sentence the panel last jumped to, marked in the margin.
     pub jumped: Option<Range<usize>>,
     pub corpus: Option<Corpus>,
-    relations: Vec<Option<Arc<Relations>>>,
-}
-
-/// A pinned entity: found by name and kind again in every document shown.
-#[derive(Debug, Clone, PartialEq, Eq)]
-struct Pin {
-    name: String,
-    kind: Kind,
-    entity: Option<usize>,
 }
 
 impl App {
     /// The sentences and connections of the shown document, once computed.
     pub fn relations(&self) -> Option<&Relations> {
-        if self.progress.is_some() {
+        if self.reading().progress.is_some() {
             return None;
         }
-        self.panels.relations.get(self.shelf)?.as_deref()
+        self.reading().relations.as_deref()
     }
 
     /// The open panel, if it belongs to the shown document.
@@ -182,52 +160,7 @@ impl App {
         self.panels
             .panel
             .as_ref()
-            .filter(|p| p.shelf == self.shelf && self.progress.is_none())
-    }
-
-    /// The pinned entities of the shown document: `(pin number from 0, cast index)`.
-    pub fn pins(&self) -> impl Iterator<Item = (usize, usize)> + '_ {
-        let valid = self.pins_shelf_ok();
-        self.panels
-            .pins
-            .iter()
-            .enumerate()
-            .filter(move |_| valid)
-            .filter_map(|(slot, p)| Some((slot, p.entity?)))
-    }
-
-    /// Every pin with its name (also those not in the shown document), for the legend.
-    pub fn pin_names(&self) -> impl Iterator<Item = (usize, &str, Kind, bool)> + '_ {
-        let valid = self.pins_shelf_ok();
-        self.panels
-            .pins
-            .iter()
-            .enumerate()
-            .map(move |(slot, p)| (slot, p.name.as_str(), p.kind, valid && p.entity.is_some()))
-    }
-
-    /// The pin number of entity `e`, if it is pinned.
-    pub fn pin_of(&self, e: usize) -> Option<usize> {
-        self.pins().find(|&(_, x)| x == e).map(|(slot, _)| slot)
-    }
-
-    /// Whether any sentence in bytes `range` is one where pinned actors meet.
-    pub fn pins_meet_in(&self, range: Range<usize>) -> bool {
-        let (Some(r), true) = (self.relations(), self.pins_shelf_ok()) else {
-            return false;
-        };
-        if self.panels.meetings.is_empty() {
-            return false;
-        }
-        let ids = r.sentences.overlapping(range);
-        let first = self
-            .panels
-            .meetings
-            .partition_point(|&s| (s as usize) < ids.start);
-        self.panels
-            .meetings
-            .get(first)
-            .is_some_and(|&s| (s as usize) < ids.end)
+            .filter(|p| p.reading == self.shelf.shown_index() && self.reading().progress.is_none())
     }
 
     /// The entity connected to the selection in the focused connections panel (under its
@@ -245,13 +178,9 @@ impl App {
         }
     }
 
-    fn pins_shelf_ok(&self) -> bool {
-        self.panels.pins_shelf == self.shelf && self.progress.is_none()
-    }
-
     /// The entity a panel or pin key acts on: the one under the cast cursor when the cast has
     /// focus, the connected entity under the panel cursor, else the selected one.
-    fn target_entity(&self) -> Option<usize> {
+    pub(super) fn target_entity(&self) -> Option<usize> {
         match self.focus {
             Focus::Sidebar if self.sidebar_shown() => self.cursor_entity(),
             Focus::Panel => match (self.panel()?.list().current()?, self.relations()) {
@@ -262,29 +191,29 @@ impl App {
                     };
                     Some(c.other(e))
                 }
-                _ => self.selected,
+                _ => self.reading().selected,
             },
-            _ => self.selected,
+            _ => self.reading().selected,
         }
     }
 
     /// Drops a document's connections (they were counted for a cast that changed).
     pub(super) fn forget_relations(&mut self, doc: usize) {
-        if let Some(slot) = self.panels.relations.get_mut(doc) {
-            *slot = None;
+        if let Some(r) = self.shelf.get_mut(doc) {
+            r.relations = None;
         }
     }
 
     pub(super) fn set_relations(&mut self, doc: usize, relations: Relations) {
-        if self.panels.relations.len() <= doc {
-            self.panels.relations.resize(doc + 1, None);
-        }
-        self.panels.relations[doc] = Some(Arc::new(relations));
-        if doc == self.shelf {
+        let Some(r) = self.shelf.get_mut(doc) else {
+            return;
+        };
+        r.relations = Some(Arc::new(relations));
+        if doc == self.shelf.shown_index() {
             self.update_meetings();
             if let Some(p) = &self.panels.panel
                 && p.kind == PanelKind::Connections
-                && p.shelf == self.shelf
+                && p.reading == self.shelf.shown_index()
                 && let Head::Connections(e) = p.lists[0].head
             {
                 self.open_panel_on(PanelKind::Connections, e);
@@ -294,19 +223,12 @@ impl App {
 
     /// A new cast is shown: pins are found again by name, the panel closes.
     pub(super) fn panels_on_cast(&mut self) {
-        let cast = &self.cast;
-        for pin in &mut self.panels.pins {
-            pin.entity = cast
-                .entities
-                .iter()
-                .position(|e| e.kind == pin.kind && e.name == pin.name);
-        }
-        self.panels.pins_shelf = self.shelf;
+        self.pins_on_cast();
         if self
             .panels
             .panel
             .as_ref()
-            .is_some_and(|p| p.shelf != self.shelf)
+            .is_some_and(|p| p.reading != self.shelf.shown_index())
         {
             self.close_panel();
         }
@@ -324,7 +246,7 @@ impl App {
         if kind == PanelKind::Corpus {
             return self.open_corpus();
         }
-        if self.progress.is_some() {
+        if self.reading().progress.is_some() {
             self.message = Some("still finding entities".into());
             return;
         }
@@ -343,7 +265,7 @@ impl App {
             PanelKind::Connections => self.connection_list(e),
             PanelKind::Contexts => List::new(
                 Head::Contexts(e),
-                (0..self.cast.entities[e].mentions.len())
+                (0..self.cast().entities[e].mentions.len())
                     .map(Row::Mention)
                     .collect(),
             ),
@@ -352,7 +274,7 @@ impl App {
         self.panels.panel = Some(Panel {
             kind,
             lists: vec![list],
-            shelf: self.shelf,
+            reading: self.shelf.shown_index(),
         });
         self.panels.jumped = None;
         self.relayout();
@@ -368,7 +290,7 @@ impl App {
                     .connections
                     .indices_of(e)
                     .filter(|&k| {
-                        Group::of(self.cast.entities[r.connections.get(k).other(e)].kind) == group
+                        Group::of(self.cast().entities[r.connections.get(k).other(e)].kind) == group
                     })
                     .map(Row::Connection)
                     .collect();
@@ -381,66 +303,6 @@ impl App {
         List::new(Head::Connections(e), rows)
     }
 
-    fn open_corpus(&mut self) {
-        let pending = (0..self.shelves.len())
-            .filter(|&i| i != self.shelf && self.shelves[i].cast.is_none())
-            .count()
-            + usize::from(self.progress.is_some());
-        if pending > 0 {
-            self.message = Some(format!(
-                "still finding entities in {pending} document{}",
-                if pending == 1 { "" } else { "s" }
-            ));
-            return;
-        }
-        let casts: Vec<&[Entity]> = (0..self.shelves.len())
-            .map(|i| {
-                if i == self.shelf {
-                    &self.cast.entities[..]
-                } else {
-                    self.shelves[i]
-                        .cast
-                        .as_ref()
-                        .map_or(&[][..], |c| &c.entities[..])
-                }
-            })
-            .collect();
-        let cast = CorpusCast::merge(&casts);
-        let dates: Vec<Option<&str>> = self
-            .shelves
-            .iter()
-            .map(|s| s.doc.dateline().map(|d| d.date.as_str()))
-            .collect();
-        let timeline = Timeline::new(&dates);
-        let mut rows = Vec::new();
-        for group in Group::ALL {
-            let members: Vec<Row> = (0..cast.entities.len())
-                .filter(|&i| Group::of(cast.entities[i].kind) == group)
-                .map(Row::CorpusEntity)
-                .collect();
-            if !members.is_empty() {
-                rows.push(Row::Heading(group));
-                rows.extend(members);
-            }
-        }
-        let mut list = List::new(Head::Corpus, rows);
-        // Start on the selected entity, if it is in the set.
-        if let Some(e) = self.selected
-            && let Some(ce) = cast.find(self.shelf, e)
-            && let Some(i) = list.rows.iter().position(|r| *r == Row::CorpusEntity(ce))
-        {
-            list.cursor = i;
-        }
-        self.panels.corpus = Some(Corpus { cast, timeline });
-        self.panels.panel = Some(Panel {
-            kind: PanelKind::Corpus,
-            lists: vec![list],
-            shelf: self.shelf,
-        });
-        self.focus = Focus::Panel;
-        self.relayout();
-    }
-
     /// Another document is shown whose cast is not ready yet: the panel of the last one
     /// closes now rather than leave an empty space under the text.
     pub(super) fn tidy_panels(&mut self) {
@@ -448,7 +310,7 @@ impl App {
             .panels
             .panel
             .as_ref()
-            .is_some_and(|p| p.shelf != self.shelf)
+            .is_some_and(|p| p.reading != self.shelf.shown_index())
         {
             self.close_panel();
         }
@@ -493,8 +355,8 @@ impl App {
 
     /// Rows the panel's list has room for (its first row is the header).
     pub(super) fn panel_rows(&self) -> usize {
-        self.panels
-            .area
+        self.geometry
+            .panel
             .map_or(1, |a| (a.height as usize).saturating_sub(1).max(1))
     }
 
@@ -532,7 +394,7 @@ impl App {
             Row::Mention(i) => {
                 let Head::Contexts(e) = head else { return };
                 self.panels.jumped = None;
-                let at = self.cast.entities[e].mentions[i].start as usize;
+                let at = self.cast().entities[e].mentions[i].start as usize;
                 if !self.on_screen(at) {
                     self.push_jump();
                 }
@@ -564,100 +426,22 @@ impl App {
         }
     }
 
-    /// Opens document `d` with its entity `e` selected at its first mention; the panel
-    /// (about the whole set) stays open.
-    fn open_at_first_mention(&mut self, d: usize, e: usize) {
-        let keep = self.panels.panel.take();
-        let corpus = self.panels.corpus.take();
-        if d != self.shelf {
-            self.open_document(d);
-        }
-        self.panels.corpus = corpus;
-        if let Some(mut p) = keep {
-            p.shelf = self.shelf;
-            self.panels.panel = Some(p);
-        }
-        self.relayout();
-        if self.progress.is_none() && e < self.cast.entities.len() {
-            self.select(e, Some(0));
-            self.cursor_to_entity(e);
-        }
-        self.focus = Focus::Panel;
-    }
-
     /// The entity selected elsewhere (cast, mouse): a connections or contexts panel follows.
     pub(super) fn panel_follow_selection(&mut self, e: usize) {
         let Some(p) = self.panel() else { return };
-        let about = match p.lists[0].head {
-            Head::Connections(x) | Head::Contexts(x) => x,
-            _ => return,
+        let (Head::Connections(about) | Head::Contexts(about)) = p.lists[0].head else {
+            return;
         };
         if about != e {
             self.open_panel_on(p.kind, e);
         }
     }
 
-    /// `p`: pins the target entity, or unpins it.
-    pub(super) fn toggle_pin(&mut self) {
-        let Some(e) = self.target_entity() else {
-            self.message = Some("select an entity to pin: Tab, then Enter".into());
-            return;
-        };
-        if !self.pins_shelf_ok() {
-            self.panels_on_cast();
-        }
-        let entity = &self.cast.entities[e];
-        if let Some(i) = self.panels.pins.iter().position(|p| p.entity == Some(e)) {
-            self.panels.pins.remove(i);
-            self.message = Some(format!("unpinned {}", wrap::sanitize(&entity.name)));
-        } else if self.panels.pins.len() >= MAX_PINS {
-            self.message = Some(format!(
-                "{MAX_PINS} pinned already: p on one of them unpins it, P unpins all"
-            ));
-            return;
-        } else {
-            self.panels.pins.push(Pin {
-                name: entity.name.clone(),
-                kind: entity.kind,
-                entity: Some(e),
-            });
-            self.message = Some(format!(
-                "pinned {} as {}",
-                wrap::sanitize(&entity.name),
-                self.panels.pins.len()
-            ));
-        }
-        self.update_meetings();
-    }
-
-    pub(super) fn clear_pins(&mut self) {
-        self.panels.pins.clear();
-        self.panels.meetings.clear();
-        self.message = Some("all pins removed".into());
-    }
-
-    fn update_meetings(&mut self) {
-        let pinned: Vec<usize> = self.pins().map(|(_, e)| e).collect();
-        let mut meetings = Vec::new();
-        if let Some(r) = self.relations() {
-            for (i, &a) in pinned.iter().enumerate() {
-                for &b in &pinned[i + 1..] {
-                    if let Some(c) = r.connections.between(a, b) {
-                        meetings.extend_from_slice(c.sentences);
-                    }
-                }
-            }
-        }
-        meetings.sort_unstable();
-        meetings.dedup();
-        self.panels.meetings = meetings;
-    }
-
     /// A click on a panel row acts like moving there and pressing Enter; a click on the
     /// mention map shows that part of the document. True if the click was taken.
     pub(super) fn panels_click(&mut self, column: u16, row: u16) -> bool {
-        if let Some(area) = self.panels.area
-            && area.contains(column, row)
+        if let Some(area) = self.geometry.panel
+            && geometry::contains(area, column, row)
         {
             let Some(p) = &mut self.panels.panel else {
                 return true;
@@ -677,9 +461,9 @@ impl App {
             return true;
         }
         let map = self.geometry.map;
-        if map.contains(column, row) && map.height > 0 {
+        if geometry::contains(map, column, row) && map.height > 0 {
             let scale = crate::domain::mention_map::MapScale::new(
-                self.doc.body_start()..self.doc.len(),
+                self.doc().body_start()..self.doc().len(),
                 map.height as usize,
             );
             self.push_jump();
@@ -687,37 +471,6 @@ impl App {
             return true;
         }
         false
-    }
-
-    /// Cuts the panel's rows from the bottom of the body (when a panel is open), so the text
-    /// pane keeps only what is really visible above it.
-    pub(super) fn carve_panel(&mut self) {
-        self.panels.area = None;
-        if self.panels.panel.is_none() || self.geometry.too_small {
-            return;
-        }
-        let g = &mut self.geometry;
-        let body = g.pane.height.max(g.sidebar.map_or(0, |s| s.height));
-        // About two fifths of the body, but never less than a few rows of text.
-        let height = (body * 2 / 5)
-            .clamp(4.min(body), 16)
-            .min(body.saturating_sub(3));
-        if height < 2 {
-            return;
-        }
-        let top = g.status.y - height;
-        for a in [&mut g.pane, &mut g.text, &mut g.map] {
-            a.height = a.height.min(top.saturating_sub(a.y));
-        }
-        if let Some(s) = &mut g.sidebar {
-            s.height = s.height.min(top.saturating_sub(s.y));
-        }
-        self.panels.area = Some(Area {
-            x: 0,
-            y: top,
-            width: g.title.width,
-            height,
-        });
     }
 }
 

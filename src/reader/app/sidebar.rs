@@ -40,7 +40,7 @@ pub fn step(rows: &[SidebarRow], from: usize, by: i32) -> usize {
     let here = entities
         .partition_point(|&i| i < from)
         .min(entities.len() - 1);
-    let to = (here as i64 + by as i64).clamp(0, entities.len() as i64 - 1);
+    let to = (here as i64 + i64::from(by)).clamp(0, entities.len() as i64 - 1);
     entities[to as usize]
 }
 

@@ -1,6 +1,8 @@
 //! The reader driven by Actions, as keys and the mouse would drive it.
 
 use super::*;
+use crate::domain::corrections::History;
+use crate::domain::curation::Curation;
 use crate::domain::entity::{Entity, Kind, Mention};
 use crate::reader::action::Edit;
 use crate::store::sessions::Remembered;
@@ -28,7 +30,7 @@ fn app(width: u16, height: u16) -> App {
 
 fn top_text(app: &App) -> String {
     let (_, span) = app.view[0];
-    app.doc.text(span.start..span.end).into_owned()
+    app.doc().text(span.start..span.end).into_owned()
 }
 
 #[test]
@@ -42,8 +44,8 @@ fn tab_then_enter_selects_the_entity_under_the_cursor() {
         "the cursor previews the first actor"
     );
     a.update(Action::Select);
-    assert_eq!(a.selected, Some(0));
-    assert_eq!(a.current, Some(0));
+    assert_eq!(a.reading().selected, Some(0));
+    assert_eq!(a.reading().current, Some(0));
     let m = a.current_mention().unwrap();
     assert!(
         a.on_screen(m.start as usize),
@@ -56,16 +58,16 @@ fn n_and_shift_n_walk_mentions_and_wrap_round() {
     let mut a = app(100, 20);
     a.update(Action::FocusNext);
     a.update(Action::Select);
-    let total = a.cast.entities[0].mentions.len();
+    let total = a.cast().entities[0].mentions.len();
     assert_eq!(total, 4);
     for expected in [1, 2, 3, 0] {
         a.update(Action::NextHit);
-        assert_eq!(a.current, Some(expected));
+        assert_eq!(a.reading().current, Some(expected));
         let m = a.current_mention().unwrap();
         assert!(a.on_screen(m.start as usize));
     }
     a.update(Action::PrevHit);
-    assert_eq!(a.current, Some(3));
+    assert_eq!(a.reading().current, Some(3));
     assert_eq!(a.focus, Focus::Document, "n hands focus back to the text");
 }
 
@@ -75,9 +77,9 @@ fn moving_the_cursor_previews_and_scrolls_to_that_entity() {
     a.update(Action::FocusNext);
     a.update(Action::Scroll(Amount::Lines(1)));
     let beta = a.cursor_entity().unwrap();
-    assert_eq!(a.cast.entities[beta].name, "Beta");
+    assert_eq!(a.cast().entities[beta].name, "Beta");
     assert_eq!(a.highlighted(), Some(beta));
-    let first = a.cast.entities[beta].mentions[0].start as usize;
+    let first = a.cast().entities[beta].mentions[0].start as usize;
     assert!(a.on_screen(first));
 }
 
@@ -88,9 +90,9 @@ fn escape_leaves_the_sidebar_then_clears_the_selection() {
     a.update(Action::Select);
     a.update(Action::Clear);
     assert_eq!(a.focus, Focus::Document);
-    assert_eq!(a.selected, Some(0));
+    assert_eq!(a.reading().selected, Some(0));
     a.update(Action::Clear);
-    assert_eq!(a.selected, None);
+    assert_eq!(a.reading().selected, None);
     assert_eq!(a.highlighted(), None);
 }
 
@@ -111,7 +113,7 @@ fn bottom_and_top() {
     let shown: Vec<String> = a
         .view
         .iter()
-        .map(|(_, s)| a.doc.text(s.start..s.end).into_owned())
+        .map(|(_, s)| a.doc().text(s.start..s.end).into_owned())
         .collect();
     assert_eq!(
         shown.len(),
@@ -119,7 +121,7 @@ fn bottom_and_top() {
         "the last screen is full"
     );
     assert!(shown.iter().any(|t| t.starts_with("Paragraph 59 ")));
-    assert_eq!(a.view.last().unwrap().1.end, a.doc.len());
+    assert_eq!(a.view.last().unwrap().1.end, a.doc().len());
     a.update(Action::Top);
     assert_eq!(
         top_text(&a),
@@ -160,7 +162,7 @@ fn a_narrow_screen_folds_the_sidebar_and_tab_opens_it_as_a_drawer() {
     assert_eq!(a.focus, Focus::Sidebar);
     a.update(Action::Select);
     assert!(!a.sidebar_shown(), "choosing closes the drawer");
-    assert_eq!(a.selected, Some(0));
+    assert_eq!(a.reading().selected, Some(0));
 }
 
 #[test]
@@ -168,8 +170,7 @@ fn too_small_shows_no_rows_but_quits() {
     let mut a = app(20, 5);
     assert!(a.geometry.too_small);
     assert!(a.view.is_empty());
-    a.update(Action::Quit);
-    assert!(a.quit);
+    assert!(matches!(a.update(Action::Quit)[..], [Effect::Quit]));
 }
 
 #[test]
@@ -181,13 +182,13 @@ fn clicking_a_sidebar_row_selects_it() {
         column: side.x + 3,
         row: side.y + 2,
     });
-    assert_eq!(a.selected, Some(0));
+    assert_eq!(a.reading().selected, Some(0));
 }
 
 #[test]
 fn clicking_a_mention_in_the_text_selects_its_entity() {
     let mut a = app(100, 20);
-    let beta = a.cast.entities[1].mentions[0];
+    let beta = a.cast().entities[1].mentions[0];
     a.update(Action::FocusNext);
     a.update(Action::Scroll(Amount::Lines(1)));
     a.update(Action::Clear);
@@ -204,8 +205,8 @@ fn clicking_a_mention_in_the_text_selects_its_entity() {
         column,
         row: a.geometry.text.y + row as u16,
     });
-    assert_eq!(a.selected, Some(1));
-    assert_eq!(a.current, Some(0));
+    assert_eq!(a.reading().selected, Some(1));
+    assert_eq!(a.reading().current, Some(0));
 }
 
 #[test]
@@ -237,20 +238,24 @@ fn progress_then_cast_fills_the_sidebar() {
         width: 100,
         height: 20,
     });
-    assert_eq!(a.progress, Some(0));
-    a.update(Action::Progress {
+    assert_eq!(a.reading().progress, Some(0));
+    a.update(Action::Work(Work::Progress {
         doc: 0,
         percent: 43,
-    });
-    assert_eq!(a.progress, Some(43));
+    }));
+    assert_eq!(a.reading().progress, Some(43));
     a.update(Action::Scroll(Amount::Lines(2)));
-    assert_eq!(a.progress, Some(43), "keys work while entities are found");
-    a.update(Action::CastReady {
+    assert_eq!(
+        a.reading().progress,
+        Some(43),
+        "keys work while entities are found"
+    );
+    a.update(Action::Work(Work::CastReady {
         doc: 0,
         cast: Box::new(cast),
-    });
-    assert_eq!(a.progress, None);
-    assert_eq!(a.sidebar_rows.len(), 4);
+    }));
+    assert_eq!(a.reading().progress, None);
+    assert_eq!(a.reading().sidebar_rows.len(), 4);
 }
 
 fn type_search(a: &mut App, text: &str) {
@@ -267,7 +272,7 @@ fn search_is_incremental_smart_case_and_n_walks_hits_with_a_counter() {
     assert_eq!(a.mode(), Mode::Prompt);
     let hit = a.search.as_ref().unwrap().hit.clone().unwrap();
     assert_eq!(
-        &a.doc.text(hit.clone()),
+        &a.doc().text(hit.clone()),
         "Alpha",
         "lower case matches any case"
     );
@@ -275,7 +280,7 @@ fn search_is_incremental_smart_case_and_n_walks_hits_with_a_counter() {
         a.on_screen(hit.start),
         "the first hit is on screen while typing"
     );
-    a.update(Action::PromptSubmit);
+    let effects = a.update(Action::PromptSubmit);
     assert_eq!(a.mode(), Mode::Reader);
     assert_eq!(a.follow, Follow::Search);
     assert_eq!(
@@ -283,9 +288,11 @@ fn search_is_incremental_smart_case_and_n_walks_hits_with_a_counter() {
         None,
         "hits are counted after the first hit is drawn"
     );
-    assert!(a.after_frame(), "the counter is drawn when it is known");
+    let [Effect::AfterFrame(count)] = &effects[..] else {
+        panic!("counting waits for the frame: {effects:?}");
+    };
+    assert!(a.update(count.clone()).is_empty(), "counted once");
     assert_eq!(a.search.as_ref().unwrap().count, Some((0, 4)));
-    assert!(!a.after_frame(), "counted once");
     a.update(Action::NextHit);
     let s = a.search.as_ref().unwrap();
     assert_eq!(s.count, Some((1, 4)));
@@ -322,7 +329,7 @@ fn n_follows_whatever_was_asked_for_last() {
         "selecting an entity hands n back to mentions"
     );
     a.update(Action::NextHit);
-    assert_eq!(a.current, Some(1));
+    assert_eq!(a.reading().current, Some(1));
     a.update(Action::Clear);
     a.update(Action::Clear);
     assert!(a.search.is_none(), "Esc ends the search");
@@ -377,84 +384,132 @@ fn two_documents() -> App {
 #[test]
 fn documents_keep_their_place_and_cast_when_switching() {
     let mut a = two_documents();
-    let cast_of = |name: &str, doc: &Document| {
-        let text = doc.text(0..doc.len()).into_owned();
-        Cast::new(vec![Entity {
-            id: name.into(),
-            name: name.into(),
-            kind: Kind::Person,
-            aliases: vec![],
-            mentions: text
-                .match_indices(name)
-                .map(|(i, _)| Mention::new(i..i + name.len()))
-                .collect(),
-        }])
-    };
-    let (d0, d1) = (a.shelves[0].doc.clone(), a.shelves[1].doc.clone());
-    a.update(Action::CastReady {
+    let (d0, d1) = (
+        a.shelf.get(0).unwrap().doc.clone(),
+        a.shelf.get(1).unwrap().doc.clone(),
+    );
+    a.update(Action::Work(Work::CastReady {
         doc: 1,
         cast: Box::new(cast_of("Beta", &d1)),
-    });
+    }));
     assert!(
-        a.cast.entities.is_empty(),
+        a.cast().entities.is_empty(),
         "the other document's cast waits on its shelf"
     );
-    a.update(Action::CastReady {
+    a.update(Action::Work(Work::CastReady {
         doc: 0,
         cast: Box::new(cast_of("Alpha", &d0)),
-    });
+    }));
     a.update(Action::Scroll(Amount::Lines(5)));
     let kept = a.top_offset();
     a.update(Action::NextDocument);
-    assert_eq!(a.shelf, 1);
-    assert_eq!(a.doc.name(), "two.txt");
-    assert_eq!(a.cast.entities[0].name, "Beta");
-    assert_eq!(a.top_offset(), a.doc.body_start());
+    assert_eq!(a.shelf.shown_index(), 1);
+    assert_eq!(a.doc().name(), "two.txt");
+    assert_eq!(a.cast().entities[0].name, "Beta");
+    assert_eq!(a.top_offset(), a.doc().body_start());
     a.update(Action::PrevDocument);
-    assert_eq!(a.cast.entities[0].name, "Alpha");
+    assert_eq!(a.cast().entities[0].name, "Alpha");
     assert_eq!(a.top_offset(), kept);
     a.update(Action::PrevDocument);
-    assert_eq!(a.shelf, 1, "moving past the first wraps round");
+    assert_eq!(
+        a.shelf.shown_index(),
+        1,
+        "moving past the first wraps round"
+    );
+}
+
+/// A cast of one person found by plain search in `doc`.
+fn cast_of(name: &str, doc: &Document) -> Cast {
+    let text = doc.text(0..doc.len()).into_owned();
+    Cast::new(vec![Entity {
+        id: name.into(),
+        name: name.into(),
+        kind: Kind::Person,
+        aliases: vec![],
+        mentions: text
+            .match_indices(name)
+            .map(|(i, _)| Mention::new(i..i + name.len()))
+            .collect(),
+    }])
+}
+
+#[test]
+fn a_document_not_shown_yet_resumes_when_shown_whether_its_cast_came_first_or_not() {
+    for cast_first in [true, false] {
+        let mut a = two_documents();
+        let second = a.shelf.get(1).unwrap().doc.clone();
+        let at = second.text(0..second.len()).rfind("Beta answers").unwrap();
+        let cast = Work::CastReady {
+            doc: 1,
+            cast: Box::new(cast_of("Beta", &second)),
+        };
+        let resume = Work::Resume {
+            doc: 1,
+            memory: Remembered {
+                top: at,
+                entity: Some("Beta".into()),
+                marks: vec![('b', at)],
+            },
+        };
+        let (one, two) = if cast_first {
+            (cast, resume)
+        } else {
+            (resume, cast)
+        };
+        a.update(Action::Work(one));
+        a.update(Action::Work(two));
+        assert_eq!(a.shelf.shown_index(), 0, "the first document stays shown");
+        a.update(Action::NextDocument);
+        let r = a.reading();
+        assert_eq!(
+            r.selected.map(|e| r.cast.entities[e].name.as_str()),
+            Some("Beta"),
+            "cast first: {cast_first}"
+        );
+        assert!(a.on_screen(at), "cast first: {cast_first}");
+        assert_eq!(r.marks.get(&'b'), Some(&at));
+    }
 }
 
 #[test]
 fn the_document_list_opens_the_chosen_document() {
     let mut a = two_documents();
-    a.update(Action::ToggleDocuments);
-    assert_eq!(a.mode(), Mode::Documents);
+    a.update(Action::ToggleShelf);
+    assert_eq!(a.mode(), Mode::Shelf);
     a.update(Action::Scroll(Amount::Lines(1)));
-    assert_eq!(a.doc_cursor, 1);
+    assert_eq!(a.shelf_cursor, 1);
     a.update(Action::Select);
     assert_eq!(a.mode(), Mode::Reader);
-    assert_eq!(a.shelf, 1);
+    assert_eq!(a.shelf.shown_index(), 1);
 }
 
 #[test]
 fn a_remembered_session_resumes_unless_the_reader_has_moved() {
     let mut a = app(100, 10);
-    let target = a.doc.text(0..a.doc.len()).find("Paragraph 30").unwrap();
+    let target = a.doc().text(0..a.doc().len()).find("Paragraph 30").unwrap();
     let memory = Remembered {
         top: target,
         entity: Some("Beta".into()),
         marks: vec![('q', 5)],
     };
-    a.update(Action::Resume {
+    a.update(Action::Work(Work::Resume {
         doc: 0,
         memory: memory.clone(),
-    });
+    }));
     assert_eq!(a.top_offset(), target);
     assert_eq!(
-        a.selected
-            .map(|e| a.cast.entities[e].name.clone())
+        a.reading()
+            .selected
+            .map(|e| a.cast().entities[e].name.clone())
             .as_deref(),
         Some("Beta")
     );
-    assert_eq!(a.remembered().marks, [('q', 5)]);
+    assert_eq!(a.reading().remembered().marks, [('q', 5)]);
 
     let mut moved = app(100, 10);
     moved.update(Action::Bottom);
     let bottom = moved.top_offset();
-    moved.update(Action::Resume { doc: 0, memory });
+    moved.update(Action::Work(Work::Resume { doc: 0, memory }));
     assert_eq!(
         moved.top_offset(),
         bottom,
@@ -470,7 +525,7 @@ fn a_count_then_percent_goes_that_far_into_the_text() {
     assert_eq!(a.count, Some(50));
     a.update(Action::GoToPercent);
     assert_eq!(a.count, None);
-    let half = a.doc.len() / 2;
+    let half = a.doc().len() / 2;
     let (_, first) = a.view[0];
     assert!(
         first.start <= half && half < first.end + 60,
@@ -478,7 +533,7 @@ fn a_count_then_percent_goes_that_far_into_the_text() {
         first.start
     );
     a.update(Action::JumpBack);
-    assert_eq!(a.top_offset(), a.doc.body_start());
+    assert_eq!(a.top_offset(), a.doc().body_start());
     a.update(Action::CountDigit(7));
     a.update(Action::Scroll(Amount::Lines(1)));
     assert_eq!(a.count, None, "any other key drops the count");
@@ -487,12 +542,13 @@ fn a_count_then_percent_goes_that_far_into_the_text() {
 /// The fixture app with corrections enabled (nowhere to save: the app never saves itself).
 fn curated() -> App {
     let mut a = app(100, 20);
-    let fresh = a.cast.entities.clone();
-    let (curation, _) = curation::Curation::new(fresh, Default::default(), None, &a.doc);
-    a.update(Action::CurationReady {
+    let fresh = a.cast().entities.clone();
+    let (curation, _) = Curation::new(fresh, History::default(), a.doc());
+    a.update(Action::Work(Work::CurationReady {
         doc: 0,
         curation: Box::new(curation),
-    });
+        error: None,
+    }));
     a.update(Action::FocusNext);
     a.update(Action::Select);
     a.update(Action::FocusNext);
@@ -500,7 +556,7 @@ fn curated() -> App {
 }
 
 fn names(a: &App) -> Vec<String> {
-    a.cast
+    a.cast()
         .entities
         .iter()
         .map(|e| format!("{}:{}", e.name, e.kind.as_str()))
@@ -508,7 +564,7 @@ fn names(a: &App) -> Vec<String> {
 }
 
 #[test]
-fn renaming_changes_the_name_keeps_the_selection_and_marks_it_unsaved() {
+fn renaming_changes_the_name_keeps_the_selection_and_saves_it() {
     let mut a = curated();
     a.update(Action::Edit(Edit::Rename));
     assert_eq!(a.mode(), Mode::Prompt);
@@ -516,13 +572,18 @@ fn renaming_changes_the_name_keeps_the_selection_and_marks_it_unsaved() {
         a.update(Action::PromptInput(c));
     }
     assert!(a.search.is_none(), "typing a name is not a search");
-    a.update(Action::PromptSubmit);
+    let effects = a.update(Action::PromptSubmit);
     assert!(names(&a).contains(&"Alpha Prime:person".to_string()));
     assert_eq!(
-        a.selected.map(|e| a.cast.entities[e].name.as_str()),
+        a.reading()
+            .selected
+            .map(|e| a.cast().entities[e].name.as_str()),
         Some("Alpha Prime")
     );
-    assert!(a.curation.as_ref().unwrap().dirty);
+    let [Effect::SaveCorrections { doc: 0, history }] = &effects[..] else {
+        panic!("a correction is saved at once: {effects:?}");
+    };
+    assert_eq!(history.active().len(), 1);
     assert!(a.message.as_deref().unwrap().contains("rename"));
 }
 
@@ -557,8 +618,8 @@ fn merging_the_cursor_entity_into_the_selection() {
     a.update(Action::FocusNext);
     a.update(Action::Scroll(Amount::Lines(1)));
     a.update(Action::Edit(Edit::MergeIntoSelection));
-    assert_eq!(a.cast.entities.len(), 1);
-    let alpha = &a.cast.entities[0];
+    assert_eq!(a.cast().entities.len(), 1);
+    let alpha = &a.cast().entities[0];
     assert_eq!(alpha.name, "Alpha");
     assert_eq!(
         alpha.mentions.len(),
@@ -573,7 +634,12 @@ fn a_search_hit_becomes_a_mention_or_a_new_entity() {
     type_search(&mut a, "filler");
     a.update(Action::PromptSubmit);
     a.update(Action::Edit(Edit::AddHit));
-    let alpha = a.cast.entities.iter().find(|e| e.name == "Alpha").unwrap();
+    let alpha = a
+        .cast()
+        .entities
+        .iter()
+        .find(|e| e.name == "Alpha")
+        .unwrap();
     assert_eq!(alpha.mentions.len(), 5);
     a.update(Action::NextHit);
     a.update(Action::Edit(Edit::BeginNewEntity));
@@ -588,11 +654,11 @@ fn splitting_the_current_mentions_name_off() {
     a.update(Action::FocusNext);
     a.update(Action::Scroll(Amount::Lines(1)));
     a.update(Action::Edit(Edit::MergeIntoSelection));
-    assert_eq!(a.cast.entities.len(), 1);
+    assert_eq!(a.cast().entities.len(), 1);
     // Walk to a mention written "Beta", then split that name off again.
     while a
         .current_mention()
-        .map(|m| a.doc.text(m.range()).into_owned())
+        .map(|m| a.doc().text(m.range()).into_owned())
         .as_deref()
         != Some("Beta")
     {
@@ -603,7 +669,7 @@ fn splitting_the_current_mentions_name_off() {
     got.sort();
     assert_eq!(got.len(), 2, "{got:?}");
     let beta = a
-        .cast
+        .cast()
         .entities
         .iter()
         .find(|e| e.name == "Beta")

@@ -32,7 +32,7 @@ pub fn connection_row(app: &App, theme: &Theme, head: Head, k: usize, w: &mut Wr
         .cell(Theme::kind_tag(entity.kind), 5, theme.tag(entity.kind))
         .cell(&sanitize(&entity.name), NAME_WIDTH, Style::new())
         .cell(&format!("{:>4}", c.sentences.len()), 6, theme.title);
-    if let Some(link) = r.link(app.doc.bytes(), &app.cast.index, &c) {
+    if let Some(link) = r.link(app.doc().bytes(), &app.cast().index, &c) {
         let name = |x: usize| app.entity(x).map(|x| sanitize(&x.name)).unwrap_or_default();
         let to = c.other(link.from);
         w.put(&name(link.from), theme.dim)

@@ -26,7 +26,7 @@ pub fn context_row(app: &App, theme: &Theme, head: Head, i: usize, w: &mut Write
     let width = w.room();
     let left = (width * KEY_AT / KEY_OF).saturating_sub(1);
     let right = width.saturating_sub(left);
-    let line = context_line(&app.doc, m, left, right);
+    let line = context_line(app.doc(), m, left, right);
     let mut key_style = match app.pin_of(e) {
         Some(slot) => mention_style(theme, slot),
         None => theme.mention(entity.kind),

@@ -51,21 +51,25 @@ pub fn appearance_row(app: &App, theme: &Theme, head: Head, document: usize, w: 
     let (Head::Appearances(ce), Some(corpus)) = (head, &app.panels.corpus) else {
         return;
     };
-    let Some(shelf) = app.shelves.get(document) else {
+    let Some(reading) = app.shelf.get(document) else {
         return;
     };
     let mentions = corpus.cast.entities[ce]
         .in_document(document)
         .map_or(0, |a| a.mentions);
-    let date = shelf
+    let date = reading
         .doc
         .dateline()
         .map_or("undated".to_string(), |d| sanitize(&d.date));
-    let name = std::path::Path::new(shelf.doc.name())
+    let name = std::path::Path::new(reading.doc.name())
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
-    let marker = if document == app.shelf { "▶ " } else { "  " };
+    let marker = if document == app.shelf.shown_index() {
+        "▶ "
+    } else {
+        "  "
+    };
     w.put(marker, theme.margin_marker)
         .cell(&date, 12, theme.dim)
         .cell(&sanitize(&name), 20, Style::new())
@@ -78,5 +82,5 @@ pub fn appearance_row(app: &App, theme: &Theme, head: Head, document: usize, w: 
             theme.title,
         );
     let room = w.room();
-    w.put(&sanitize(&shelf.title(room)), theme.dim);
+    w.put(&sanitize(&reading.title(room)), theme.dim);
 }

@@ -10,7 +10,7 @@ use crate::domain::entity::Mention;
 use crate::domain::search;
 use crate::domain::wrap::{self, Glyph};
 use crate::reader::app::App;
-use crate::reader::ui::{Theme, pins, rect};
+use crate::reader::ui::{Theme, pins};
 
 pub struct DocumentView<'a> {
     pub app: &'a App,
@@ -18,15 +18,21 @@ pub struct DocumentView<'a> {
 }
 
 impl Widget for DocumentView<'_> {
-    fn render(self, _area: Rect, buf: &mut Buffer) {
+    fn render(self, area: Rect, buf: &mut Buffer) {
         let app = self.app;
-        let text = rect(app.geometry.text);
+        // The first column is the margin; the text is drawn right of it.
+        let margin = area.x;
+        let text = Rect {
+            x: area.x + 1,
+            width: area.width.saturating_sub(1),
+            ..area
+        };
         let lit = app.highlighted();
         // While the connections panel has focus, the entity connected to the selection is lit
         // too, so both are seen where they meet.
         let also = app.connected_lit();
         let current = app.current_mention();
-        if app.doc.body_start() >= app.doc.len() && text.height > 0 {
+        if app.doc().body_start() >= app.doc().len() && text.height > 0 {
             // An empty file is not an error, but a blank pane looks like one.
             let note = "(this document is empty)";
             buf.set_stringn(
@@ -44,7 +50,7 @@ impl Widget for DocumentView<'_> {
             let y = text.y + i as u16;
             let mentions: Vec<(Mention, usize)> =
                 if lit.is_some() || also.is_some() || !pinned.is_empty() {
-                    app.cast
+                    app.cast()
                         .index
                         .overlapping(span.start..span.end.max(span.start + 1))
                         .filter(|&(_, owner)| {
@@ -56,7 +62,7 @@ impl Widget for DocumentView<'_> {
                 };
             let hits = match &app.search {
                 Some(search) => {
-                    search::find_in(app.doc.bytes(), span.start..span.end, &search.query)
+                    search::find_in(app.doc().bytes(), span.start..span.end, &search.query)
                 }
                 None => Vec::new(),
             };
@@ -64,7 +70,7 @@ impl Widget for DocumentView<'_> {
             let mut x = text.x;
             let right = text.x + text.width;
             let mut has_current = false;
-            for cell in wrap::row_cells(app.doc.bytes(), *span) {
+            for cell in wrap::row_cells(app.doc().bytes(), *span) {
                 if x >= right {
                     break;
                 }
@@ -86,7 +92,7 @@ impl Widget for DocumentView<'_> {
                         }
                         style = style.patch(pin);
                     } else {
-                        let kind = app.cast.entities[owner].kind;
+                        let kind = app.cast().entities[owner].kind;
                         style = style.patch(if is_current {
                             self.theme.current_mention(kind)
                         } else {
@@ -104,12 +110,13 @@ impl Widget for DocumentView<'_> {
                     Glyph::Tab => draw(buf, x, y, &" ".repeat(cell.width), room, style),
                 };
             }
-            if has_current && text.x > 0 {
-                buf.set_stringn(text.x - 1, y, "▶", 1, self.theme.margin_marker);
-            } else if text.x > 0
-                && let Some((mark, style)) = pins::margin(app, self.theme, *span, &mentions)
-            {
-                buf.set_stringn(text.x - 1, y, mark, 1, style);
+            if area.width == 0 {
+                continue;
+            }
+            if has_current {
+                buf.set_stringn(margin, y, "▶", 1, self.theme.margin_marker);
+            } else if let Some((mark, style)) = pins::margin(app, self.theme, *span, &mentions) {
+                buf.set_stringn(margin, y, mark, 1, style);
             }
         }
     }

@@ -13,8 +13,8 @@ use ratatui::widgets::Widget;
 use crate::domain::mention_index::count_in;
 use crate::domain::mention_map::MapScale;
 use crate::reader::app::App;
+use crate::reader::ui::Theme;
 use crate::reader::ui::pins::{digit, tag_style};
-use crate::reader::ui::{Theme, rect};
 
 pub struct MentionMap<'a> {
     pub app: &'a App,
@@ -33,13 +33,15 @@ impl MentionMap<'_> {
 }
 
 impl Widget for MentionMap<'_> {
-    fn render(self, _area: Rect, buf: &mut Buffer) {
+    fn render(self, area: Rect, buf: &mut Buffer) {
         let app = self.app;
-        let area = rect(app.geometry.map);
         if area.width == 0 || area.height == 0 {
             return;
         }
-        let scale = MapScale::new(app.doc.body_start()..app.doc.len(), area.height as usize);
+        let scale = MapScale::new(
+            app.doc().body_start()..app.doc().len(),
+            area.height as usize,
+        );
         let view = match (app.view.first(), app.view.last()) {
             (Some((_, first)), Some((_, last))) => scale.buckets_of(first.start..last.end),
             _ => 0..0,
@@ -48,7 +50,7 @@ impl Widget for MentionMap<'_> {
         // a short text must not look spread over the whole column.
         let whole = match (app.view.first(), app.view.last()) {
             (Some((_, first)), Some((_, last))) => {
-                first.start <= app.doc.body_start() && last.end >= app.doc.len()
+                first.start <= app.doc().body_start() && last.end >= app.doc().len()
             }
             _ => false,
         };
@@ -64,7 +66,7 @@ impl Widget for MentionMap<'_> {
             } else {
                 (scale.range(i), view.contains(&i))
             };
-            let has = |e: usize| count_in(&app.cast.entities[e].mentions, bytes.clone()) > 0;
+            let has = |e: usize| count_in(&app.cast().entities[e].mentions, bytes.clone()) > 0;
             let present: Vec<usize> = pins
                 .iter()
                 .filter(|&&(_, e)| has(e))
@@ -74,7 +76,7 @@ impl Widget for MentionMap<'_> {
             let (glyph, mut style) = match (lit_here, present.as_slice()) {
                 (_, [_, _, ..]) => ("◆".to_string(), self.theme.margin_marker),
                 (Some(e), _) if app.pin_of(e).is_none() => {
-                    ("■".to_string(), self.theme.tag(app.cast.entities[e].kind))
+                    ("■".to_string(), self.theme.tag(app.cast().entities[e].kind))
                 }
                 (_, [slot]) => (digit(*slot).to_string(), tag_style(self.theme, *slot)),
                 _ if in_view => ("┃".to_string(), self.theme.text),

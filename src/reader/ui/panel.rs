@@ -11,7 +11,7 @@ use crate::domain::wrap::sanitize;
 use crate::reader::app::panels::{Head, Row};
 use crate::reader::app::{App, Focus};
 use crate::reader::ui::row::Writer;
-use crate::reader::ui::{Theme, connections, context_list, corpus, rect, truncate};
+use crate::reader::ui::{Theme, connections, context_list, corpus, truncate};
 
 pub struct PanelView<'a> {
     pub app: &'a App,
@@ -19,9 +19,9 @@ pub struct PanelView<'a> {
 }
 
 impl Widget for PanelView<'_> {
-    fn render(self, _area: Rect, buf: &mut Buffer) {
+    fn render(self, area: Rect, buf: &mut Buffer) {
         let app = self.app;
-        let (Some(area), Some(panel)) = (app.panels.area.map(rect), app.panel()) else {
+        let Some(panel) = app.panel() else {
             return;
         };
         for y in area.y..area.y + area.height {
@@ -88,13 +88,13 @@ impl Widget for PanelView<'_> {
                     w.put(group.title(), self.theme.heading);
                 }
                 Row::Connection(k) => {
-                    connections::connection_row(app, self.theme, list.head, k, &mut w)
+                    connections::connection_row(app, self.theme, list.head, k, &mut w);
                 }
                 Row::Sentence(s) => connections::sentence_row(app, self.theme, list, i, s, &mut w),
                 Row::Mention(m) => context_list::context_row(app, self.theme, list.head, m, &mut w),
                 Row::CorpusEntity(ce) => corpus::entity_row(app, self.theme, ce, &mut w),
                 Row::Appearance { document, .. } => {
-                    corpus::appearance_row(app, self.theme, list.head, document, &mut w)
+                    corpus::appearance_row(app, self.theme, list.head, document, &mut w);
                 }
             }
         }
@@ -133,7 +133,7 @@ fn header(app: &App, head: Head) -> String {
             )
         }
         Head::Corpus => {
-            let n = app.shelves.len();
+            let n = app.shelf.len();
             let span = app.panels.corpus.as_ref().and_then(|c| {
                 Some(format!(
                     " · {} to {}",

@@ -48,7 +48,7 @@ fn app(width: u16, height: u16) -> App {
     a.update(Action::FocusNext);
     a.update(Action::Select);
     a.update(Action::FocusNext);
-    assert_eq!(a.selected, Some(0), "Ruritania selected");
+    assert_eq!(a.reading().selected, Some(0), "Ruritania selected");
     a
 }
 
@@ -86,7 +86,7 @@ fn find(buf: &Buffer, from: u16, needle: &str) -> (u16, u16) {
 }
 
 fn panel_top(app: &App) -> u16 {
-    app.panels.area.expect("the panel is open").y
+    app.geometry.panel.expect("the panel is open").y
 }
 
 #[test]
@@ -190,7 +190,7 @@ fn the_context_list_aligns_every_mention_in_one_column_in_its_highlight() {
     // Enter on the second makes it current and scrolls to it.
     a.update(Action::Scroll(Amount::Lines(1)));
     a.update(Action::Select);
-    assert_eq!(a.current, Some(1));
+    assert_eq!(a.reading().current, Some(1));
 }
 
 #[test]
@@ -369,7 +369,7 @@ fn panels_and_pins_draw_on_any_terminal_size() {
             a.update(Action::Select);
             a.update(Action::Scroll(Amount::Pages(3)));
             let buf = draw(&a, &Theme::colored());
-            if let Some(area) = a.panels.area {
+            if let Some(area) = a.geometry.panel {
                 assert!(area.y + area.height <= buf.area.height, "{w}×{h}");
                 assert!(
                     a.geometry.text.y + a.geometry.text.height <= area.y,

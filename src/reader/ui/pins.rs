@@ -11,7 +11,7 @@ use unicode_width::UnicodeWidthStr;
 use crate::domain::entity::Mention;
 use crate::domain::wrap::{RowSpan, sanitize};
 use crate::reader::app::App;
-use crate::reader::ui::{Theme, rect, truncate};
+use crate::reader::ui::{Theme, truncate};
 
 /// Background colours of pins 1 to 4: the light variants, apart from the kind colours used
 /// for the selection.
@@ -90,8 +90,7 @@ pub struct PinLegend<'a> {
 }
 
 impl Widget for PinLegend<'_> {
-    fn render(self, _area: Rect, buf: &mut Buffer) {
-        let area = rect(self.app.geometry.title);
+    fn render(self, area: Rect, buf: &mut Buffer) {
         let items: Vec<(String, Style)> = self
             .app
             .pin_names()

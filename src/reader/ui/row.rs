@@ -56,12 +56,12 @@ pub fn excerpt(
     // screen width of it, however long the sentence is.
     let window = width.max(1) * 4;
     let first = app
-        .cast
+        .cast()
         .index
         .overlapping(range.clone())
         .find(|(_, owner)| marks.iter().any(|(e, _)| e == owner))
         .map_or(range.start, |(m, _)| m.start as usize);
-    let bytes = app.doc.bytes();
+    let bytes = app.doc().bytes();
     let mut from = first.saturating_sub(window).max(range.start);
     while from < first && bytes.get(from).is_some_and(|b| b & 0xC0 == 0x80) {
         from += 1;
@@ -73,19 +73,19 @@ pub fn excerpt(
     let range = from..to;
     let mut pieces: Vec<(String, Style)> = Vec::new();
     let mut at = range.start;
-    for (m, owner) in app.cast.index.overlapping(range.clone()) {
+    for (m, owner) in app.cast().index.overlapping(range.clone()) {
         let Some(&(_, style)) = marks.iter().find(|(e, _)| *e == owner) else {
             continue;
         };
         let (s, e) = (m.start as usize, (m.end as usize).min(range.end));
         if s > at {
-            pieces.push((one_line(&app.doc.text(at..s)), Style::new()));
+            pieces.push((one_line(&app.doc().text(at..s)), Style::new()));
         }
-        pieces.push((one_line(&app.doc.text(s.max(at)..e)), style));
+        pieces.push((one_line(&app.doc().text(s.max(at)..e)), style));
         at = e;
     }
     if at < range.end {
-        pieces.push((one_line(&app.doc.text(at..range.end)), Style::new()));
+        pieces.push((one_line(&app.doc().text(at..range.end)), Style::new()));
     }
     let lead: usize = pieces
         .iter()

@@ -9,7 +9,7 @@ use unicode_width::UnicodeWidthStr;
 use crate::domain::wrap::sanitize;
 use crate::reader::app::sidebar::SidebarRow;
 use crate::reader::app::{App, Focus};
-use crate::reader::ui::{Theme, pins, rect, truncate};
+use crate::reader::ui::{Theme, pins, truncate};
 
 pub struct SidebarView<'a> {
     pub app: &'a App,
@@ -17,21 +17,18 @@ pub struct SidebarView<'a> {
 }
 
 impl Widget for SidebarView<'_> {
-    fn render(self, _area: Rect, buf: &mut Buffer) {
+    fn render(self, area: Rect, buf: &mut Buffer) {
         let app = self.app;
-        let Some(area) = app.geometry.sidebar.map(rect) else {
-            return;
-        };
         let border_x = area.x;
         for y in area.y..area.y + area.height {
             buf.set_stringn(border_x, y, "│", 1, self.theme.border);
         }
         let x = area.x + 2;
         let width = area.width.saturating_sub(3) as usize;
-        let title = match app.progress {
+        let title = match app.reading().progress {
             Some(p) => format!("finding entities… {p}%"),
-            None if app.cast.entities.is_empty() => "no entities found".to_string(),
-            None => format!("Cast · {}", app.cast.entities.len()),
+            None if app.cast().entities.is_empty() => "no entities found".to_string(),
+            None => format!("Cast · {}", app.cast().entities.len()),
         };
         let title_style = if app.focus == Focus::Sidebar {
             self.theme.title.add_modifier(Modifier::UNDERLINED)
@@ -42,6 +39,7 @@ impl Widget for SidebarView<'_> {
 
         let list_height = area.height.saturating_sub(1) as usize;
         let shown = app
+            .reading()
             .sidebar_rows
             .iter()
             .enumerate()
@@ -62,7 +60,7 @@ impl Widget for SidebarView<'_> {
 impl SidebarView<'_> {
     fn entity_row(&self, buf: &mut Buffer, x: u16, y: u16, width: usize, row: usize, e: usize) {
         let app = self.app;
-        let entity = &app.cast.entities[e];
+        let entity = &app.cast().entities[e];
         let is_cursor = row == app.cursor;
         let base = match (is_cursor, app.focus) {
             (true, Focus::Sidebar) => self.theme.cursor_focused,
@@ -75,7 +73,7 @@ impl SidebarView<'_> {
         let pin = app.pin_of(e);
         let marker = match pin {
             Some(slot) => pins::digit(slot).to_string(),
-            None if app.selected == Some(e) => "●".to_string(),
+            None if app.reading().selected == Some(e) => "●".to_string(),
             None => " ".to_string(),
         };
         let marker_style = match pin {

@@ -8,7 +8,7 @@ use unicode_width::UnicodeWidthStr;
 use crate::domain::wrap::sanitize;
 use crate::reader::action::{Mode, Pending};
 use crate::reader::app::{App, Follow, PromptPurpose};
-use crate::reader::ui::{Theme, rect, truncate};
+use crate::reader::ui::{Theme, truncate};
 
 pub struct TitleBar<'a> {
     pub app: &'a App,
@@ -16,10 +16,9 @@ pub struct TitleBar<'a> {
 }
 
 impl Widget for TitleBar<'_> {
-    fn render(self, _area: Rect, buf: &mut Buffer) {
-        let area = rect(self.app.geometry.title);
+    fn render(self, area: Rect, buf: &mut Buffer) {
         let mut title = format!(" {}", file_name(self.app));
-        if let Some(d) = self.app.doc.dateline() {
+        if let Some(d) = self.app.doc().dateline() {
             title.push_str(&format!(" · {}", sanitize(&d.date)));
         }
         let width = area.width as usize;
@@ -39,14 +38,13 @@ pub struct StatusLine<'a> {
 }
 
 impl Widget for StatusLine<'_> {
-    fn render(self, _area: Rect, buf: &mut Buffer) {
+    fn render(self, area: Rect, buf: &mut Buffer) {
         let app = self.app;
-        let area = rect(app.geometry.status);
         let width = area.width as usize;
         buf.set_stringn(area.x, area.y, " ".repeat(width), width, self.theme.status);
         let hint = "? help ";
-        let docs = if app.shelves.len() > 1 {
-            format!(" [{}/{}]", app.shelf + 1, app.shelves.len())
+        let docs = if app.shelf.len() > 1 {
+            format!(" [{}/{}]", app.shelf.shown_index() + 1, app.shelf.len())
         } else {
             String::new()
         };
@@ -78,6 +76,7 @@ pub fn status_message(app: &App) -> String {
             PromptPurpose::Search => format!("/{}▏", sanitize(p)),
             PromptPurpose::Rename => {
                 let old = app
+                    .reading()
                     .selected
                     .and_then(|e| app.entity(e))
                     .map(|e| sanitize(&e.name))
@@ -119,9 +118,9 @@ pub fn status_message(app: &App) -> String {
     if let Some(e) = app.highlighted().and_then(|e| app.entity(e)) {
         let name = sanitize(&e.name);
         let n = e.mentions.len();
-        return match (app.current_mention(), app.current) {
+        return match (app.current_mention(), app.reading().current) {
             (Some(_), Some(i)) => format!("{name} · mention {}/{n}", i + 1),
-            _ if app.selected != app.highlighted() => {
+            _ if app.reading().selected != app.highlighted() => {
                 format!(
                     "{name} · {n} mention{} · Enter selects",
                     if n == 1 { "" } else { "s" }
@@ -130,17 +129,16 @@ pub fn status_message(app: &App) -> String {
             _ => format!("{name} · {n} mention{}", if n == 1 { "" } else { "s" }),
         };
     }
-    match app.progress {
+    match app.reading().progress {
         Some(p) => format!("finding entities… {p}%"),
         None => String::new(),
     }
 }
 
 fn file_name(app: &App) -> String {
-    let name = app.doc.name();
+    let name = app.doc().name();
     let short = std::path::Path::new(name)
         .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| name.to_string());
+        .map_or_else(|| name.to_string(), |n| n.to_string_lossy().into_owned());
     sanitize(&short)
 }

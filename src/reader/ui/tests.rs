@@ -10,7 +10,7 @@ use super::*;
 use crate::domain::cast::Cast;
 use crate::domain::document::Document;
 use crate::domain::entity::{Entity, Kind, Mention};
-use crate::reader::action::Action;
+use crate::reader::action::{Action, Work};
 use crate::reader::app::Options;
 
 const TEXT: &str =
@@ -220,16 +220,16 @@ fn progress_shows_in_the_sidebar_and_status_line() {
         width: 100,
         height: 12,
     });
-    a.update(Action::Progress {
+    a.update(Action::Work(Work::Progress {
         doc: 0,
         percent: 43,
-    });
+    }));
     let s = screen(&draw(&a, &Theme::colored()));
     assert!(s.contains("finding entities… 43%"));
-    a.update(Action::CastReady {
+    a.update(Action::Work(Work::CastReady {
         doc: 0,
         cast: Box::new(cast()),
-    });
+    }));
     let s = screen(&draw(&a, &Theme::colored()));
     assert!(!s.contains("finding entities"));
 }
@@ -249,4 +249,110 @@ fn truecolor_only_changes_the_palette() {
         Color::Green,
         "16 named colours by default"
     );
+}
+
+#[test]
+fn every_widget_draws_inside_the_rectangle_it_is_given() {
+    use ratatui::layout::Rect;
+    use ratatui::widgets::Widget;
+    type Draw<'a> = Box<dyn Fn(&mut Buffer) + 'a>;
+
+    let mut a = app(100, 24);
+    a.update(Action::FocusNext);
+    a.update(Action::Select);
+    a.update(Action::TogglePin);
+    a.update(Action::NextHit);
+    a.update(Action::ToggleConnections);
+    let theme = Theme::colored();
+    // Somewhere the app's geometry never puts anything, so a widget that placed itself
+    // from the geometry instead of its rectangle would draw outside it.
+    let given = Rect::new(7, 5, 40, 9);
+    let widgets: Vec<(&str, Draw)> = vec![
+        (
+            "title",
+            Box::new(|b| {
+                status::TitleBar {
+                    app: &a,
+                    theme: &theme,
+                }
+                .render(given, b);
+            }),
+        ),
+        (
+            "pins",
+            Box::new(|b| {
+                pins::PinLegend {
+                    app: &a,
+                    theme: &theme,
+                }
+                .render(given, b);
+            }),
+        ),
+        (
+            "text",
+            Box::new(|b| {
+                document::DocumentView {
+                    app: &a,
+                    theme: &theme,
+                }
+                .render(given, b);
+            }),
+        ),
+        (
+            "map",
+            Box::new(|b| {
+                mention_map::MentionMap {
+                    app: &a,
+                    theme: &theme,
+                }
+                .render(given, b);
+            }),
+        ),
+        (
+            "cast",
+            Box::new(|b| {
+                sidebar::SidebarView {
+                    app: &a,
+                    theme: &theme,
+                }
+                .render(given, b);
+            }),
+        ),
+        (
+            "panel",
+            Box::new(|b| {
+                panel::PanelView {
+                    app: &a,
+                    theme: &theme,
+                }
+                .render(given, b);
+            }),
+        ),
+        (
+            "status",
+            Box::new(|b| {
+                status::StatusLine {
+                    app: &a,
+                    theme: &theme,
+                }
+                .render(given, b);
+            }),
+        ),
+    ];
+    for (name, draw) in widgets {
+        let mut buf = Buffer::empty(Rect::new(0, 0, 100, 24));
+        draw(&mut buf);
+        let mut inside = 0;
+        for y in 0..24 {
+            for x in 0..100 {
+                let blank = buf[(x, y)] == ratatui::buffer::Cell::default();
+                if given.contains(ratatui::layout::Position::new(x, y)) {
+                    inside += usize::from(!blank);
+                } else {
+                    assert!(blank, "{name} drew at ({x}, {y}), outside {given:?}");
+                }
+            }
+        }
+        assert!(inside > 0, "{name} drew nothing");
+    }
 }

@@ -278,7 +278,7 @@ impl Facts {
             weight: entities.iter().map(|e| e.mentions.len() as u32).collect(),
             roles: HashMap::default(),
             role_holders: Holders::default(),
-            role_first: Default::default(),
+            role_first: rustc_hash::FxHashSet::default(),
             age_holders: Holders::default(),
         };
         let mut worth = HashMap::default();

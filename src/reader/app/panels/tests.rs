@@ -1,6 +1,12 @@
 //! The panel, pins and the cast across documents, driven by Actions.
 
 use super::*;
+use crate::domain::cast::Cast;
+use crate::domain::document::Document;
+use crate::domain::entity::Kind;
+use crate::reader::action::{Action, Amount, Work};
+use crate::reader::app::Options;
+use crate::reader::app::pins::MAX_PINS;
 
 const STORY: &str = "Ruritania met Elbonia in Oz. Elbonia thanked Ruritania.\n\n\
                      Freedonia stayed home. Oz welcomed Ruritania and Elbonia.\n\n";
@@ -30,7 +36,12 @@ fn app() -> App {
 }
 
 fn select(a: &mut App, name: &str) {
-    let e = a.cast.entities.iter().position(|e| e.name == name).unwrap();
+    let e = a
+        .cast()
+        .entities
+        .iter()
+        .position(|e| e.name == name)
+        .unwrap();
     a.select(e, None);
 }
 
@@ -42,7 +53,9 @@ fn names(a: &App, rows: &[Row]) -> Vec<String> {
     rows.iter()
         .map(|row| match *row {
             Row::Heading(g) => g.title().to_string(),
-            Row::Connection(k) => a.cast.entities[r.connections.get(k).other(e)].name.clone(),
+            Row::Connection(k) => a.cast().entities[r.connections.get(k).other(e)]
+                .name
+                .clone(),
             other => format!("{other:?}"),
         })
         .collect()
@@ -84,7 +97,7 @@ fn c_lists_connections_actors_apart_from_places_and_enter_walks_the_sentences() 
     a.update(Action::Select);
     let jumped = a.panels.jumped.clone().unwrap();
     assert_eq!(
-        &a.doc.text(jumped.clone()),
+        &a.doc().text(jumped.clone()),
         "Oz welcomed Ruritania and Elbonia."
     );
     assert!(a.on_screen(jumped.start));
@@ -111,7 +124,7 @@ fn the_connections_panel_follows_a_new_selection_and_c_closes_it() {
     assert_eq!(a.panel().unwrap().list().head, Head::Connections(2));
     a.update(Action::ToggleConnections);
     assert!(a.panel().is_none());
-    a.selected = None;
+    a.reading_mut().selected = None;
     a.update(Action::ToggleConnections);
     assert!(a.panel().is_none());
     assert!(
@@ -131,7 +144,7 @@ fn x_lists_every_mention_and_enter_makes_it_current() {
     assert_eq!(list.rows, [Row::Mention(0), Row::Mention(1)]);
     a.update(Action::Scroll(Amount::Lines(1)));
     a.update(Action::Select);
-    assert_eq!(a.current, Some(1));
+    assert_eq!(a.reading().current, Some(1));
     let m = a.current_mention().unwrap();
     assert!(
         a.on_screen(m.start as usize),
@@ -148,7 +161,7 @@ fn up_to_four_pins_each_found_again_and_meetings_marked() {
     a.update(Action::TogglePin);
     assert_eq!(a.pins().collect::<Vec<_>>(), [(0, 0), (1, 3)]);
     // They meet only in the last sentence.
-    let last = a.doc.text(0..a.doc.len()).rfind("At the end").unwrap();
+    let last = a.doc().text(0..a.doc().len()).rfind("At the end").unwrap();
     assert!(a.pins_meet_in(last..last + 5));
     assert!(!a.pins_meet_in(0..10));
 
@@ -178,12 +191,12 @@ fn clicks_on_a_panel_row_and_on_the_map() {
     let mut a = app();
     select(&mut a, "Freedonia");
     a.update(Action::ToggleContexts);
-    let area = a.panels.area.unwrap();
+    let area = a.geometry.panel.unwrap();
     a.update(Action::MouseClick {
         column: 10,
         row: area.y + 2,
     });
-    assert_eq!(a.current, Some(1), "the second row's mention");
+    assert_eq!(a.reading().current, Some(1), "the second row's mention");
     a.update(Action::Clear);
     a.update(Action::Top);
     let map = a.geometry.map;
@@ -191,7 +204,10 @@ fn clicks_on_a_panel_row_and_on_the_map() {
         column: map.x,
         row: map.y + map.height - 1,
     });
-    assert!(a.on_screen(a.doc.len() - 1), "the last cell shows the end");
+    assert!(
+        a.on_screen(a.doc().len() - 1),
+        "the last cell shows the end"
+    );
     a.update(Action::JumpBack);
     assert!(a.on_screen(0));
 }
@@ -230,14 +246,14 @@ fn two_documents() -> App {
     for (i, d) in [d0, d1].iter().enumerate() {
         let text = d.text(0..d.len()).into_owned();
         let cast = Cast::found_by_search(&text, &NAMES);
-        a.update(Action::RelationsReady {
+        a.update(Action::Work(Work::RelationsReady {
             doc: i,
             relations: Box::new(Relations::compute(d, &cast)),
-        });
-        a.update(Action::CastReady {
+        }));
+        a.update(Action::Work(Work::CastReady {
             doc: i,
             cast: Box::new(cast),
-        });
+        }));
     }
     a
 }
@@ -252,10 +268,10 @@ fn the_panel_closes_when_another_document_is_shown() {
         height: 30,
     });
     let cast = Cast::found_by_search("Ruritania met Elbonia.", &NAMES);
-    a.update(Action::CastReady {
+    a.update(Action::Work(Work::CastReady {
         doc: 0,
         cast: Box::new(cast),
-    });
+    }));
     let full = a.geometry.text.height;
     select(&mut a, "Ruritania");
     a.update(Action::ToggleConnections);
@@ -277,7 +293,7 @@ fn pins_follow_the_reader_to_another_document_by_name() {
     assert_eq!(a.pins().collect::<Vec<_>>(), [(0, 1)]);
     a.update(Action::NextDocument);
     let e = a
-        .cast
+        .cast()
         .entities
         .iter()
         .position(|e| e.name == "Elbonia")
@@ -301,9 +317,12 @@ fn the_corpus_cast_merges_documents_and_enter_opens_one_at_the_first_mention() {
     assert_eq!(list.rows.len(), 2, "Elbonia is in both documents");
     a.update(Action::Scroll(Amount::Lines(1)));
     a.update(Action::Select);
-    assert_eq!(a.shelf, 1);
-    assert_eq!(a.entity(a.selected.unwrap()).unwrap().name, "Elbonia");
-    assert_eq!(a.current, Some(0));
+    assert_eq!(a.shelf.shown_index(), 1);
+    assert_eq!(
+        a.entity(a.reading().selected.unwrap()).unwrap().name,
+        "Elbonia"
+    );
+    assert_eq!(a.reading().current, Some(0));
     assert!(a.panel().is_some(), "the cast of the set stays open");
     a.update(Action::ToggleCorpus);
     assert!(a.panel().is_none());

@@ -1,0 +1,315 @@
+//! Entity extraction: finds who and what a text mentions, under every name.
+//!
+//! The extractor is fed the text in pieces (each piece ends at a line end, so no name is cut)
+//! and clusters aliases across the whole document when it is finished. Pure and deterministic.
+//!
+//! Per line: tokens (`token`), then dates (`dates`), names (`names`, with `runs` for where a
+//! name starts and ends and `typing` for what it is) and figures (`numbers`), each taking the
+//! tokens the previous ones left. At the end `cluster` types every name with the evidence of the
+//! whole document and groups aliases into entities. Knowledge (`knowledge`, `tables`) is
+//! compiled into tables when the program is built (`compile`, run by `build.rs`). Work is
+//! linear in the input: runs and look-aheads are bounded, lookups are hash probes.
+//!
+//! Conventions (see `assets/rules/README.md`): spans exclude a leading "the" and a possessive;
+//! titles are not part of names; a demonym is a mention of its country when it stands for the
+//! state ("Israeli officials"), else a nationality group; dates are points in time ("Tuesday",
+//! "2023-11-08"), durations and amounts are figures ("three days", "roughly 240 hostages");
+//! names that cannot be typed with confidence are `Other`.
+
+mod aliases;
+mod candidate;
+mod cluster;
+#[cfg(test)]
+mod compile;
+pub mod coref;
+mod dates;
+mod knowledge;
+mod line;
+mod names;
+mod numbers;
+pub mod pieces;
+mod runs;
+mod tables;
+mod token;
+mod typing;
+
+use crate::domain::entity::Entity;
+use candidate::{Candidate, Compact, Definition, Packed, Strings};
+use knowledge::Knowledge;
+use token::Token;
+
+/// Extraction over a document fed in pieces.
+pub struct Extractor {
+    k: &'static Knowledge,
+    /// The candidates of the current line, before they are packed into `found`.
+    line_found: Vec<Candidate>,
+    found: Vec<Compact>,
+    defs: Vec<Definition>,
+    strings: Strings,
+    toks: Vec<Token>,
+    used: Vec<bool>,
+    /// How the line before ended, for a date that its last words announce.
+    line_end: dates::LineEnd,
+}
+
+impl Default for Extractor {
+    fn default() -> Self {
+        Extractor::new()
+    }
+}
+
+impl Extractor {
+    pub fn new() -> Extractor {
+        Extractor::with_knowledge(knowledge::builtin())
+    }
+
+    fn with_knowledge(k: &'static Knowledge) -> Extractor {
+        Extractor {
+            k,
+            line_found: Vec::new(),
+            found: Vec::new(),
+            defs: Vec::new(),
+            strings: Strings::default(),
+            toks: Vec::new(),
+            used: Vec::new(),
+            line_end: dates::LineEnd::default(),
+        }
+    }
+
+    /// Scans `text`, which starts at byte `base` of the document. Pieces must be fed in order
+    /// and must not split a line.
+    pub fn feed(&mut self, base: usize, text: &str) {
+        let mut start = 0;
+        while start < text.len() {
+            let end = memchr::memchr2(b'\n', b'\r', &text.as_bytes()[start..])
+                .map_or(text.len(), |i| start + i);
+            if end > start {
+                self.line(base + start, &text[start..end]);
+            } else if blank_line(text.as_bytes(), start) {
+                // A paragraph break: what the last line said is said no further (as after a
+                // line of spaces). It also makes the paragraphs where a document is cut in
+                // pieces (`pieces`) start as they do in the whole document.
+                self.line_end = dates::LineEnd::default();
+            }
+            start = end + 1;
+        }
+    }
+
+    fn line(&mut self, base: usize, line: &str) {
+        token::tokenize(line, &mut self.toks);
+        self.used.clear();
+        self.used.resize(self.toks.len(), false);
+        let out = &mut self.line_found;
+        out.clear();
+        dates::find_after(&self.line_end, line, &self.toks, &mut self.used, base, out);
+        self.line_end.remember(line, &self.toks);
+        names::find(line, &self.toks, &mut self.used, base, self.k, out);
+        numbers::find(line, &self.toks, &mut self.used, base, out);
+        // Sorted here, a line at a time, so that the document is sorted when lines come in
+        // order (stable: candidates at the same offset keep the order they were found in).
+        out.sort_by_key(|c| c.start);
+        let (strings, defs) = (&mut self.strings, &mut self.defs);
+        self.found
+            .extend(out.iter().map(|c| Compact::new(c, strings, defs)));
+    }
+
+    /// What this extractor has found, to be joined to an extractor of the pieces before it.
+    pub fn into_found(self) -> Found {
+        Found {
+            found: self.found,
+            defs: self.defs,
+            strings: self.strings,
+        }
+    }
+
+    /// Takes in what another extractor found in the piece of the document that follows what
+    /// this one has read. Strings and forms are numbered as they first appear, as if this
+    /// extractor had read the piece itself: clustering, which breaks ties by those numbers,
+    /// gives the same entities whichever way the document was read.
+    pub fn absorb(&mut self, piece: Found) {
+        let Found {
+            found,
+            defs,
+            strings,
+        } = piece;
+        let ids: Vec<u32> = (0..strings.count() as u32)
+            .map(|id| self.strings.intern(strings.str(id)))
+            .collect();
+        let forms: Vec<u32> = (0..strings.form_count() as u32)
+            .map(|f| {
+                let mut form = strings.form(f);
+                form.key = ids[form.key as usize];
+                if let Packed::Value { norm, .. } = &mut form.reading {
+                    *norm = ids[*norm as usize];
+                }
+                self.strings.intern_form(form)
+            })
+            .collect();
+        self.found.extend(found.into_iter().map(|c| Compact {
+            form: forms[c.form as usize],
+            ..c
+        }));
+        self.defs.extend(defs.into_iter().map(|d| Definition {
+            key: ids[d.key as usize],
+            acronym: ids[d.acronym as usize],
+            ..d
+        }));
+    }
+
+    /// Clusters the mentions found so far into entities, most important first.
+    pub fn finish(self) -> Vec<Entity> {
+        let mut entities = self.clustered();
+        crate::domain::entity::give_ids(&mut entities);
+        entities
+    }
+
+    /// The entities found, ordered as [`Extractor::finish`] orders them, without ids yet.
+    fn clustered(self) -> Vec<Entity> {
+        // What reading needed (a line's tokens and candidates) goes before clustering, the
+        // step that needs the most memory.
+        drop((self.line_found, self.toks, self.used, self.line_end));
+        let mut found = self.found;
+        let mut defs = self.defs;
+        if !found.is_sorted_by_key(|c| c.start) {
+            found.sort_by_key(|c| c.start);
+            defs.sort_by_key(|d| d.start);
+        }
+        cluster::cluster(found, &defs, &self.strings, self.k)
+    }
+}
+
+/// Whether the empty line at `at` of `text` (between two line breaks) is a blank line, not the
+/// middle of a CRLF.
+fn blank_line(text: &[u8], at: usize) -> bool {
+    at > 0 && text[at - 1] == b'\n'
+}
+
+/// The candidates an extractor found in a piece of a document (see [`Extractor::absorb`]).
+pub struct Found {
+    found: Vec<Compact>,
+    defs: Vec<Definition>,
+    strings: Strings,
+}
+
+/// Extracts the entities of a whole text, with their pronouns and descriptions.
+pub fn extract(text: &str) -> Vec<Entity> {
+    let mut ex = Extractor::new();
+    ex.feed(0, text);
+    let mut entities = ex.clustered();
+    coref::link_before_ids(text.as_bytes(), &mut entities, &[]);
+    crate::domain::entity::give_ids(&mut entities);
+    entities
+}
+
+/// Extracts the entities of a document (names, then their pronouns and descriptions), invalid
+/// UTF-8 skipped, offsets into its bytes, on every core.
+pub fn extract_document(doc: &crate::domain::document::Document) -> Vec<Entity> {
+    extract_document_in_pieces(doc, pieces::all_cores(), |_, _| true).unwrap_or_default()
+}
+
+/// [`extract_document`] a piece at a time on `jobs` threads (see [`pieces`]), each piece
+/// given back once read (see `Document::release`), so that a mapped file is not all counted
+/// as this process's memory. `each(bytes, range)` sees every piece in order once it is read,
+/// before its pages are given back (for progress, or to fingerprint the document on the same
+/// pass), and stops the extraction by returning false. The entities are the same for every
+/// number of jobs.
+pub fn extract_document_in_pieces(
+    doc: &crate::domain::document::Document,
+    jobs: usize,
+    each: impl FnMut(&[u8], std::ops::Range<usize>) -> bool,
+) -> Option<Vec<Entity>> {
+    let mut entities = pieces::extract(doc, jobs, each)?.clustered();
+    coref::link_document_before_ids(doc, &mut entities, &[], jobs);
+    crate::domain::entity::give_ids(&mut entities);
+    Some(entities)
+}
+
+/// Steps of extraction on their own, for the per-phase benchmarks (`benches/phases.rs`).
+#[doc(hidden)]
+pub mod phases {
+    use super::{Extractor, knowledge, names, token};
+
+    /// Each line of `text` with its tokens.
+    fn for_each_line(text: &str, mut f: impl FnMut(&str, &[token::Token])) {
+        let mut toks = Vec::new();
+        for line in text.lines() {
+            token::tokenize(line, &mut toks);
+            f(line, &toks);
+        }
+    }
+
+    /// Tokenises every line of `text`: how many tokens.
+    pub fn tokenize(text: &str) -> usize {
+        let mut n = 0;
+        for_each_line(text, |_, toks| n += toks.len());
+        n
+    }
+
+    /// Looks up every word of `text` as the name finder may (a name, a common word, a given
+    /// name, a surname, a function word, the start of a longer name): how many were found.
+    /// Tokenising is included.
+    pub fn lookups(text: &str) -> usize {
+        let k = knowledge::builtin();
+        let mut found = 0;
+        let mut lower = String::new();
+        for_each_line(text, |line, toks| {
+            for t in toks.iter().filter(|t| t.is_word()) {
+                let w = t.text(line);
+                lower.clear();
+                lower.extend(w.chars().flat_map(char::to_lowercase));
+                found += usize::from(k.name(w).is_some())
+                    + usize::from(k.lower_word(&lower).is_some())
+                    + usize::from(k.is_given_name(w))
+                    + usize::from(k.is_surname(w))
+                    + usize::from(k.is_function_word(&lower))
+                    + usize::from(k.starts_longer_name(w));
+            }
+        });
+        found
+    }
+
+    /// Finds the names of `text` and types them, line by line (no dates, no figures):
+    /// how many. Tokenising is included.
+    pub fn names(text: &str) -> usize {
+        let k = knowledge::builtin();
+        let (mut used, mut out) = (Vec::new(), Vec::new());
+        let mut found = 0;
+        for_each_line(text, |line, toks| {
+            used.clear();
+            used.resize(toks.len(), false);
+            out.clear();
+            names::find(line, toks, &mut used, 0, k, &mut out);
+            found += out.len();
+        });
+        found
+    }
+
+    /// An extractor that has read `text`, to be finished (clustered) by the bench.
+    pub fn fed(text: &str) -> Extractor {
+        let mut ex = Extractor::new();
+        ex.feed(0, text);
+        ex
+    }
+}
+
+#[cfg(test)]
+mod news_tests;
+#[cfg(test)]
+mod tests;
+
+/// For the tests of the finders of one line (`dates::find`, `numbers::find`): the text of
+/// what `find` takes from `line`.
+#[cfg(test)]
+fn found_by(
+    find: fn(&str, &[Token], &mut [bool], usize, &mut Vec<Candidate>),
+    line: &str,
+) -> Vec<String> {
+    let mut toks = vec![];
+    token::tokenize(line, &mut toks);
+    let mut used = vec![false; toks.len()];
+    let mut out = vec![];
+    find(line, &toks, &mut used, 0, &mut out);
+    out.iter()
+        .map(|c| line[c.start..c.end].to_string())
+        .collect()
+}
