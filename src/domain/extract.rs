@@ -196,7 +196,8 @@ pub fn extract(text: &str) -> Vec<Entity> {
     let mut ex = Extractor::new();
     ex.feed(0, text);
     let mut entities = ex.clustered();
-    coref::link_before_ids(text.as_bytes(), &mut entities, &[]);
+    let quotes = coref::quotations(text.as_bytes());
+    coref::link_before_ids(text.as_bytes(), &mut entities, &quotes);
     crate::domain::entity::give_ids(&mut entities);
     entities
 }
@@ -219,7 +220,8 @@ pub fn extract_document_in_pieces(
     each: impl FnMut(&[u8], std::ops::Range<usize>) -> bool,
 ) -> Option<Vec<Entity>> {
     let mut entities = pieces::extract(doc, jobs, each)?.clustered();
-    coref::link_document_before_ids(doc, &mut entities, &[], jobs);
+    let quotes = coref::quotations(doc.bytes());
+    coref::link_document_before_ids(doc, &mut entities, &quotes, jobs);
     crate::domain::entity::give_ids(&mut entities);
     Some(entities)
 }

@@ -38,7 +38,9 @@ mod in_text;
 mod metonyms;
 mod nominals;
 mod pronouns;
+mod quotes;
 mod reading;
+mod speakers;
 mod types;
 mod words;
 
@@ -56,6 +58,7 @@ use crate::domain::sentences;
 use facts::{Class, Facts};
 use focus::{Focus, Seen};
 use in_text::Named;
+pub use quotes::quotations;
 use reading::Name;
 use words::Word;
 
@@ -122,6 +125,7 @@ fn link_releasing(
         names.iter().map(|n| (n.entity, n.start, n.end)),
     );
     let metonyms = metonyms::targets(entities, &facts, k);
+    let speakers = speakers::speakers(text, quotes, &names, &facts.class, k);
     let mut r = Resolver {
         text,
         k,
@@ -129,6 +133,7 @@ fn link_releasing(
         facts: &facts,
         metonyms: &metonyms,
         quotes,
+        speakers: &speakers,
         focus: Focus::default(),
         found: Found::default(),
         after: Vec::new(),
@@ -156,6 +161,8 @@ struct Resolver<'a> {
     facts: &'a Facts,
     metonyms: &'a [Option<u32>],
     quotes: &'a [Range<usize>],
+    /// The speaker of each quotation, if the text names one.
+    speakers: &'a [Option<u32>],
     focus: Focus,
     found: Found,
     /// The words after a determiner, for descriptions, and the names of the sentence
@@ -259,6 +266,12 @@ impl Resolver<'_> {
         release(released..text.len());
     }
 
+    /// Whether some quotation overlaps `range`.
+    fn quoted(&self, range: &Range<usize>) -> bool {
+        let i = self.quotes.partition_point(|q| q.end <= range.start);
+        self.quotes.get(i).is_some_and(|q| q.start < range.end)
+    }
+
     fn quote_of(&self, at: usize) -> Option<u32> {
         let i = self.quotes.partition_point(|q| q.end <= at);
         let q = self.quotes.get(i)?;
@@ -342,6 +355,31 @@ impl Resolver<'_> {
         verb_follows(self.text, end, limit, self.k)
     }
 
+    /// A third-person pronoun in a clause that opens its sentence, for a name that comes
+    /// after the clause ("After his arrest, Montalvo ..."): the first name of the main clause
+    /// that agrees with it, if one of its first words is one.
+    fn cataphora(&self, w: Word, lower: &str, clause_end: usize, limit: usize) -> Option<Link> {
+        let p = pronouns::classify(lower)?;
+        let end = (clause_end + 80).min(limit);
+        let from = self
+            .names
+            .partition_point(|n| (n.start as usize) < clause_end);
+        let facts = self.facts;
+        let name = self.names[from..]
+            .iter()
+            .take_while(|n| (n.end as usize) <= end)
+            .find(|n| pronouns::agrees(p, facts, n.entity))?;
+        let words_before = words::words(self.text, clause_end..name.start as usize).count();
+        (words_before <= 6).then_some(Link {
+            entity: name.entity,
+            start: w.start,
+            end: w.end,
+            form: Form::Pronoun,
+            subject: false,
+            aside: true,
+        })
+    }
+
     /// What the word `w` links, if anything: the entity, the mention's span, its form and
     /// whether it is the subject of what follows.
     #[allow(clippy::too_many_arguments)]
@@ -357,15 +395,36 @@ impl Resolver<'_> {
     ) -> Option<Link> {
         let text = self.text;
         let opens_sentence = || prev().is_none();
+        if let Some(plural) = pronouns::first_person(text, w, lower) {
+            // "I" and "my" are the speaker of their quotation; "we" and "our" too when the
+            // speaker is an organisation, a country or a people.
+            let speaker = self.speakers[self.quote_of(w.start)? as usize]?;
+            let class = self.facts.class[speaker as usize];
+            let fits = if plural {
+                matches!(class, Class::Organization | Class::Country | Class::Group)
+            } else {
+                class == Class::Person
+            };
+            return fits.then(|| Link {
+                entity: speaker,
+                start: w.start,
+                end: w.end,
+                form: Form::Pronoun,
+                subject: opens_sentence() || self.verb_follows(w.end, limit),
+                aside: matches!(lower, "my" | "our"),
+            });
+        }
         if let Some(mut p) = pronouns::classify(lower) {
             if lower == "it" && prev().is_some_and(|v| self.takes_an_object(v, w)) {
                 p.case = pronouns::Case::Object;
             }
             let subject = opens_sentence() || self.verb_follows(w.end, limit);
+            let quote = self.quote_of(w.start);
             let at = pronouns::At {
                 start: w.start as u32,
                 sentence: serial,
-                quote: self.quote_of(w.start),
+                quote,
+                speaker: quote.and_then(|q| self.speakers[q as usize]),
                 continues: subject,
             };
             let is_subject = |s: &Seen| is_subject(text, s, self.k);

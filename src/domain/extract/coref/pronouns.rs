@@ -75,6 +75,33 @@ pub fn classify(lower: &str) -> Option<Pronoun> {
     Some(Pronoun { what, case })
 }
 
+/// Whether the word `w` (`lower` in lower case) is a pronoun of the first person: `Some(false)`
+/// for "I", "me", "my", "mine", "myself", `Some(true)` for "we", "us", "our", "ours",
+/// "ourselves". Capitals only where a sentence opens ("US" is a country).
+pub fn first_person(text: &[u8], w: words::Word, lower: &str) -> Option<bool> {
+    let plural = match lower {
+        "i" | "me" | "my" | "mine" | "myself" => false,
+        "we" | "us" | "our" | "ours" | "ourselves" => true,
+        _ => return None,
+    };
+    let rest = &text[w.start + 1..w.end];
+    (lower == "i" || rest.iter().all(u8::is_ascii_lowercase)).then_some(plural)
+}
+
+/// Whether the entity `e` may be what `p` stands for: a person of its gender (or of none
+/// known) for "he" and "she", an organisation or a country for "it", a people or an
+/// organisation for "they".
+pub fn agrees(p: Pronoun, facts: &Facts, e: u32) -> bool {
+    let class = facts.class[e as usize];
+    match p.what {
+        What::Person(g) => {
+            class == Class::Person && facts.gender[e as usize].is_none_or(|h| h == g)
+        }
+        What::It => matches!(class, Class::Organization | Class::Country),
+        What::They => matches!(class, Class::Group | Class::Organization),
+    }
+}
+
 /// Whether the pronoun is a possessive (which only qualifies the noun after it).
 pub fn is_possessive(p: Pronoun) -> bool {
     p.case == Case::Possessive
@@ -85,6 +112,9 @@ pub struct At {
     pub start: u32,
     pub sentence: u32,
     pub quote: Option<u32>,
+    /// The speaker of that quotation, if the text names one: not who a third-person pronoun
+    /// in it is (the speaker says "I").
+    pub speaker: Option<u32>,
     /// It opens its sentence ("It said..."), or says something ("it added"): it continues
     /// what the previous sentence spoke of.
     pub continues: bool,
@@ -103,7 +133,7 @@ pub fn resolve(
     let kind = |c: Class| match p.what {
         What::Person(_) => false,
         What::It => matches!(c, Class::Organization | Class::Country),
-        What::They => c == Class::Group,
+        What::They => matches!(c, Class::Group | Class::Organization),
     };
     match p.what {
         What::Person(g) => person(text, g, p.case, at, focus, facts),
@@ -111,10 +141,11 @@ pub fn resolve(
     }
 }
 
-/// Whether a mention in focus may be seen from the pronoun: inside a quotation, only what the
-/// same quotation said; outside, nothing said inside one.
+/// Whether a mention in focus may be seen from the pronoun: what was said outside any
+/// quotation, and what the pronoun's own quotation said (a pronoun outside never reaches into
+/// one); never the speaker of the pronoun's quotation.
 fn visible(s: &Seen, at: &At) -> bool {
-    s.quote == at.quote
+    (s.quote.is_none() || s.quote == at.quote) && at.speaker != Some(s.entity)
 }
 
 /// Words that start a clause of their own.

@@ -86,11 +86,14 @@ struct Reading {
     emitted_until: usize,
     /// The last word a description took in, and the end of the word that opened it.
     consumed: Option<(Word, usize)>,
+    /// Where a subordinate clause opening the sentence ends ("After his arrest, X ..."): the
+    /// comma that closes it; the sentence's start if none opens it.
+    clause_end: usize,
 }
 
 impl Resolver<'_> {
     /// The name mention `i` of the sentence `range`, with what the text around it says.
-    fn name(&self, i: usize, range: &Range<usize>) -> Name {
+    fn name(&self, i: usize, range: &Range<usize>, clause_end: usize) -> Name {
         let text = self.text;
         let Named {
             start,
@@ -113,11 +116,17 @@ impl Resolver<'_> {
             return name;
         }
         let end = m.end as usize;
-        name.describes = class == Class::Group
-            && !text[..end].ends_with(b"s")
-            && self.noun_follows(end, range.end);
-        name.aside =
-            possessive_after(text, end) || self.source_before(m.start as usize, range.start);
+        // "the Syrian team", "Scientology officials": the name only describes what follows.
+        name.describes = match class {
+            Class::Group => !text[..end].ends_with(b"s") && self.noun_follows(end, range.end),
+            Class::Organization | Class::Country => people_follow(text, end, range.end),
+            _ => false,
+        };
+        // A name in a clause that opens the sentence ("Although X ..., Y said") comes after
+        // the main clause's, as a possessive or a source does.
+        name.aside = possessive_after(text, end)
+            || self.source_before(m.start as usize, range.start)
+            || (m.start as usize) < clause_end;
         if let Some(target) = self.metonyms[e as usize]
             && metonyms::acts(text, end, range.end, self.k)
         {
@@ -134,7 +143,7 @@ impl Resolver<'_> {
     fn names_only_until(&self, rd: &mut Reading, until: usize, read: bool, seen: &mut Vec<Seen>) {
         let r = &mut rd.names_only;
         while r.next < rd.names_end && (self.names[r.next].start as usize) < until {
-            let name = self.name(r.next, &rd.range);
+            let name = self.name(r.next, &rd.range, rd.clause_end);
             r.next += 1;
             rd.names.push(name);
             if !read {
@@ -235,15 +244,20 @@ impl Resolver<'_> {
     ) -> Word {
         let mut consumed = 1;
         let mut last_read = w;
-        let found = self.link_word(
-            w,
-            lower,
-            (rest.clone(), after),
-            rd.serial,
-            prev,
-            rd.last,
-            rd.range.end,
-        );
+        let cataphora = (w.start < rd.clause_end)
+            .then(|| self.cataphora(w, lower, rd.clause_end, rd.range.end))
+            .flatten();
+        let found = cataphora.or_else(|| {
+            self.link_word(
+                w,
+                lower,
+                (rest.clone(), after),
+                rd.serial,
+                prev,
+                rd.last,
+                rd.range.end,
+            )
+        });
         if let Some(l) = found {
             let (entity, end, subject) = (l.entity, l.end, l.subject);
             let m = Mention::with_form(l.start..end, l.form);
@@ -312,9 +326,15 @@ impl Resolver<'_> {
             last: None,
             emitted_until: range.start,
             consumed: None,
+            clause_end: opening_clause(self.text, &range).unwrap_or(range.start),
         };
         rd.names.clear();
         let mut after = std::mem::take(&mut self.after);
+        let may_link = if self.quoted(&range) {
+            MayLink::QUOTED
+        } else {
+            MayLink::THIRD_PERSON
+        };
         let mut all = words::words(text, range.clone());
         let mut prev: Option<Word> = None;
         // Where the words not read yet start.
@@ -330,7 +350,7 @@ impl Resolver<'_> {
             if w.start < rd.covered {
                 continue;
             }
-            if !may_link(text, w) && rd.opening.settled() {
+            if !may_link.word(text, w) && rd.opening.settled() {
                 rd.last = None;
                 rd.opening.words += 1;
                 continue;
@@ -348,7 +368,9 @@ impl Resolver<'_> {
             prev = Some(last_read);
         }
         // Past the opening.
-        while let Some(w) = words::find_first(text, pos..range.end, &CAN_LINK, may_link_len) {
+        while let Some(w) =
+            words::find_first(text, pos..range.end, may_link.first, |n| may_link.len(n))
+        {
             self.names_only_until(&mut rd, w.end, true, seen);
             self.names_until(&mut rd, w.end);
             pos = w.end;
@@ -384,16 +406,117 @@ impl Resolver<'_> {
     }
 }
 
-/// Whether a word may link: a pronoun, "who", "whose", "the" or "this" is one of these, by
-/// its length and first letter (the rest are only counted).
-fn may_link(text: &[u8], w: Word) -> bool {
-    may_link_len(w.end - w.start) && CAN_LINK[text[w.start] as usize]
+/// The words that may link, told by first letter and length: a pronoun, "who", "whose",
+/// "the" and "this" are among them (the rest are only counted). In a sentence with a
+/// quotation, first-person pronouns too ("I", "my", "we", "our", "us").
+#[derive(Clone, Copy)]
+struct MayLink {
+    first: &'static [bool; 256],
+    shortest: usize,
 }
 
-/// The first letters of the words that may link.
-const CAN_LINK: [bool; 256] = words::byte_set(b"hsitwHSITW");
+impl MayLink {
+    const THIRD_PERSON: MayLink = MayLink {
+        first: &words::byte_set(b"hsitwHSITW"),
+        shortest: 2,
+    };
+    const QUOTED: MayLink = MayLink {
+        first: &words::byte_set(b"hsitwmouHSITWMOU"),
+        shortest: 1,
+    };
 
-/// The lengths of the words that may link.
-fn may_link_len(len: usize) -> bool {
-    (2..=10).contains(&len)
+    fn word(self, text: &[u8], w: Word) -> bool {
+        self.len(w.end - w.start) && self.first[text[w.start] as usize]
+    }
+
+    fn len(self, n: usize) -> bool {
+        (self.shortest..=10).contains(&n)
+    }
+}
+
+/// Words that open a subordinate clause ("After his arrest, X ...").
+const SUBORDINATORS: &[&str] = &[
+    "after",
+    "before",
+    "when",
+    "while",
+    "although",
+    "though",
+    "because",
+    "since",
+    "if",
+    "unless",
+    "until",
+    "as",
+    "once",
+    "despite",
+    "following",
+    "upon",
+    "whereas",
+    "whilst",
+];
+
+/// Where a subordinate clause that opens the sentence `range` ends: the first comma, when the
+/// sentence opens with a subordinating word or a participle ("Discussing his concern, X
+/// said") and the comma comes within a few words.
+fn opening_clause(text: &[u8], range: &Range<usize>) -> Option<usize> {
+    let first = words::words(text, range.clone()).next()?;
+    let mut buf = [0u8; 24];
+    let lower = first.lower(text, &mut buf)?;
+    let participle = lower.len() > 5 && lower.ends_with("ing") && first.is_capitalised(text);
+    if !(SUBORDINATORS.contains(&lower) || participle) {
+        return None;
+    }
+    let end = range.end.min(first.end + 200);
+    let comma = first.end + memchr::memchr(b',', &text[first.end..end])?;
+    (words::words(text, first.end..comma).count() <= 16).then_some(comma)
+}
+
+/// Plural nouns for people that a name before them only qualifies ("Scientology officials").
+const PEOPLE: &[&str] = &[
+    "officials",
+    "members",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "leaders",
+    "supporters",
+    "employees",
+    "workers",
+    "staff",
+    "executives",
+    "lawyers",
+    "representatives",
+    "users",
+    "fans",
+    "volunteers",
+    "investigators",
+    "agents",
+    "police",
+    "forces",
+    "troops",
+    "soldiers",
+    "officers",
+    "authorities",
+    "ministers",
+    "diplomats",
+    "delegates",
+    "activists",
+    "researchers",
+    "scientists",
+    "engineers",
+    "developers",
+    "players",
+    "students",
+];
+
+/// Whether one of [`PEOPLE`] follows `end` (after a space).
+fn people_follow(text: &[u8], end: usize, limit: usize) -> bool {
+    let Some(w) = words::next_word(text, end, limit) else {
+        return false;
+    };
+    let mut buf = [0u8; 24];
+    words::only_space(text, end, w.start)
+        && w.is_lowercase(text)
+        && w.lower(text, &mut buf).is_some_and(|l| PEOPLE.contains(&l))
 }

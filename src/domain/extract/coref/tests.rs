@@ -30,8 +30,9 @@ fn links_with(text: &str, quotes: &[Range<usize>]) -> Vec<(String, String, Form)
     out.into_iter().map(|(_, t, n, f)| (t, n, f)).collect()
 }
 
+/// The links with the quotations the text marks.
 fn links(text: &str) -> Vec<(String, String, Form)> {
-    links_with(text, &[])
+    links_with(text, &super::quotations(text.as_bytes()))
 }
 
 /// The entity a mention text was linked to (the first such mention), if any.
@@ -105,12 +106,44 @@ fn an_object_pronoun_crosses_a_clause_boundary_only() {
 }
 
 #[test]
-fn inside_a_quotation_a_pronoun_sees_only_the_quotation() {
-    let text = "John Smith spoke to reporters. \"He lied to us,\" the mayor said.";
-    let quote = text.find("He lied").unwrap()..text.find(",\"").unwrap();
-    assert_eq!(links_with(text, std::slice::from_ref(&quote)), []);
-    // Without the quotation known, the pronoun goes to the last man named.
-    assert_eq!(linked(text, "He").as_deref(), Some("John Smith"));
+fn a_pronoun_in_a_quotation_is_not_its_speaker_and_one_outside_never_reaches_in() {
+    let text = "John Smith met David Jones on Monday. \"He lied to us about everything,\" said \
+        John Smith.";
+    assert_eq!(linked(text, "He").as_deref(), Some("David Jones"));
+    let text = "\"Maria Ortega will win the vote,\" said John Smith. She thanked him.";
+    assert_eq!(linked(text, "She"), None);
+    assert_eq!(linked(text, "him").as_deref(), Some("John Smith"));
+}
+
+#[test]
+fn the_first_person_in_a_quotation_is_its_speaker() {
+    let text = "\"I will not resign over my remarks,\" said John Smith.";
+    assert_eq!(linked(text, "I").as_deref(), Some("John Smith"));
+    assert_eq!(linked(text, "my").as_deref(), Some("John Smith"));
+    let text = "\"We will not leave Gaza this year,\" the United Nations said.";
+    assert_eq!(linked(text, "We").as_deref(), Some("United Nations"));
+    // A person speaks for a group "we" does not name; "US" is a country.
+    let text = "Maria Ortega said: \"We told the US what we know.\"";
+    assert_eq!(links(text), []);
+}
+
+#[test]
+fn a_pronoun_in_an_opening_clause_is_the_main_clause_s_subject() {
+    let text = "David Jones arrived on Monday. After his arrest in Paris, John Smith \
+        called a lawyer.";
+    assert_eq!(linked(text, "his").as_deref(), Some("John Smith"));
+    // The names of an opening clause come after the main clause's subject.
+    let text = "Acme Corp. sued the United Nations. Although Acme Corp. lost, the United \
+        Nations said it would appeal.";
+    assert_eq!(linked(text, "it").as_deref(), Some("United Nations"));
+}
+
+#[test]
+fn they_is_a_people_or_an_organisation_but_not_one_that_only_qualifies_people() {
+    let text = "Google invited Ahmed Mohamed to visit. They offered him an internship.";
+    assert_eq!(linked(text, "They").as_deref(), Some("Google"));
+    let text = "Google officials met Ahmed Mohamed. They offered him an internship.";
+    assert_eq!(linked(text, "They"), None);
 }
 
 #[test]
