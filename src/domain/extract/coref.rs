@@ -133,7 +133,7 @@ fn link_releasing(
         facts: &facts,
         metonyms: &metonyms,
         quotes,
-        speakers: &speakers,
+        speakers,
         focus: Focus::default(),
         found: Found::default(),
         after: Vec::new(),
@@ -161,8 +161,9 @@ struct Resolver<'a> {
     facts: &'a Facts,
     metonyms: &'a [Option<u32>],
     quotes: &'a [Range<usize>],
-    /// The speaker of each quotation, if the text names one.
-    speakers: &'a [Option<u32>],
+    /// The speaker of each quotation, if the text names one (or a pronoun linked before it
+    /// does: "he said, "…"").
+    speakers: Vec<Option<u32>>,
     focus: Focus,
     found: Found,
     /// The words after a determiner, for descriptions, and the names of the sentence

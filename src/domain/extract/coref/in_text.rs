@@ -5,7 +5,7 @@
 //! Made from the entities in one pass over their mentions and one sort, so that reading them
 //! later is a walk through an array, not a look-up in the entities' store per mention.
 
-use crate::domain::entity::Entity;
+use crate::domain::entity::{Entity, Form};
 
 /// A name mention and the entity (its index) it belongs to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -13,6 +13,8 @@ pub struct Named {
     pub start: u32,
     pub end: u32,
     pub entity: u32,
+    /// A demonym ("Afghan" for Afghanistan) rather than a name.
+    pub demonym: bool,
 }
 
 /// Every mention of `entities`, in the order of the text.
@@ -25,6 +27,7 @@ pub fn in_text_order(entities: &[Entity]) -> Vec<Named> {
             start: m.start,
             end: m.end,
             entity,
+            demonym: m.form == Form::Demonym,
         }));
     }
     all.sort_unstable_by_key(|n| {
@@ -90,6 +93,7 @@ mod tests {
                 start: m.start,
                 end: m.end,
                 entity: e as u32,
+                demonym: false,
             })
             .collect();
         let names = in_text_order(&entities);

@@ -6,6 +6,9 @@
 //! paragraph of a long quotation again and leaves the one before unclosed: a quotation ends
 //! with its paragraph at the latest). A few words in marks are a name or a term ("parole"
 //! status, a user labelled "Anonymous"), not a quotation.
+//!
+//! A paragraph in the first person with no marks that ends with a bare name is a pulled
+//! quotation ("I was told to leave. Valeska Paris"): its words up to the name.
 
 use std::ops::Range;
 
@@ -16,6 +19,8 @@ const MIN_WORDS: usize = 4;
 pub fn quotations(text: &[u8]) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut open: Option<usize> = None;
+    // Where the current paragraph starts.
+    let mut paragraph = 0;
     let push = |out: &mut Vec<Range<usize>>, r: Range<usize>| {
         if words_in(&text[r.clone()]) >= MIN_WORDS {
             out.push(r);
@@ -36,10 +41,13 @@ pub fn quotations(text: &[u8]) -> Vec<Range<usize>> {
                     .iter()
                     .take_while(|&&b| b == b' ' || b == b'\t' || b == b'\r');
                 let n = blank.count();
-                if rest.get(n) == Some(&b'\n')
-                    && let Some(start) = open.take()
-                {
-                    push(&mut out, start..i);
+                if rest.get(n) == Some(&b'\n') {
+                    if let Some(start) = open.take() {
+                        push(&mut out, start..i);
+                    } else if let Some(pulled) = pulled_quotation(text, paragraph, i) {
+                        push(&mut out, pulled);
+                    }
+                    paragraph = i + 1 + n + 1;
                 }
             }
             _ => match text.get(i + 1..i + 3) {
@@ -58,6 +66,36 @@ pub fn quotations(text: &[u8]) -> Vec<Range<usize>> {
         push(&mut out, start..text.len());
     }
     out
+}
+
+/// The paragraph `text[start..end]` as a pulled quotation, if it has no quotation marks,
+/// speaks in the first person ("I", "my", "me") and ends with a few capitalised words after
+/// its last full stop (the speaker's name): the words before the name.
+fn pulled_quotation(text: &[u8], start: usize, end: usize) -> Option<Range<usize>> {
+    let para = text.get(start..end)?.trim_ascii_end();
+    if para.is_empty() || memchr::memchr2(b'"', 0xE2, para).is_some() {
+        return None;
+    }
+    let stop = para
+        .iter()
+        .rposition(|&b| matches!(b, b'.' | b'!' | b'?'))?;
+    let tail = para[stop + 1..].trim_ascii();
+    let words: Vec<&[u8]> = tail
+        .split(|&b| b == b' ')
+        .filter(|w| !w.is_empty())
+        .collect();
+    let name_like = (2..=4).contains(&words.len())
+        && (words.iter()).all(|w| {
+            w[0].is_ascii_uppercase()
+                && w.iter()
+                    .all(|b| b.is_ascii_alphabetic() || *b == b'-' || *b == b'\'')
+        });
+    let first_person = || {
+        para[..stop]
+            .split(|b| !b.is_ascii_alphabetic())
+            .any(|w| matches!(w, b"I" | b"my" | b"me" | b"My"))
+    };
+    (name_like && first_person()).then_some(start..start + stop + 1)
 }
 
 /// How many words `bytes` holds (runs of letters and digits), counted up to [`MIN_WORDS`].

@@ -12,6 +12,7 @@ use super::focus::Seen;
 use super::in_text::Named;
 use super::words::{self, Word};
 use super::{PREPOSITIONS, Resolver, metonyms, possessive_after};
+use super::{pronouns, speakers};
 use crate::domain::entity::{Form, Mention};
 
 /// Where a sentence's reading stands: what decides whether a name is its subject.
@@ -89,6 +90,8 @@ struct Reading {
     /// Where a subordinate clause opening the sentence ends ("After his arrest, X ..."): the
     /// comma that closes it; the sentence's start if none opens it.
     clause_end: usize,
+    /// Whether the sentence speaks in the first person ("I", "my"), once asked.
+    first_person: Option<bool>,
 }
 
 impl Resolver<'_> {
@@ -99,6 +102,7 @@ impl Resolver<'_> {
             start,
             end,
             entity: e,
+            demonym,
         } = self.names[i];
         let m = Mention::new(start as usize..end as usize);
         let class = self.facts.class[e as usize];
@@ -124,7 +128,9 @@ impl Resolver<'_> {
         };
         // A name in a clause that opens the sentence ("Although X ..., Y said") comes after
         // the main clause's, as a possessive or a source does.
-        name.aside = possessive_after(text, end)
+        // A country's demonym qualifies a noun ("the Afghan team"): never the country acting.
+        name.aside = (demonym && class == Class::Country)
+            || possessive_after(text, end)
             || self.source_before(m.start as usize, range.start)
             || (m.start as usize) < clause_end;
         if let Some(target) = self.metonyms[e as usize]
@@ -134,6 +140,19 @@ impl Resolver<'_> {
         }
         name.quote = self.quote_of(m.start as usize);
         name
+    }
+
+    /// Whether `text[range]` holds "I", "me", "my" or "myself" outside quotations.
+    fn first_person_in(&self, range: &Range<usize>) -> bool {
+        let text = self.text;
+        words::words(text, range.clone()).any(|w| {
+            let stem = words::contraction_stem(text, w).unwrap_or(w);
+            let first = matches!(
+                stem.bytes(text),
+                b"I" | b"me" | b"my" | b"My" | b"myself" | b"Myself"
+            );
+            first && self.quote_of(w.start).is_none()
+        })
     }
 
     /// Describes the names of the sentence that start before `until` into `rd.names`, and
@@ -244,10 +263,26 @@ impl Resolver<'_> {
     ) -> Word {
         let mut consumed = 1;
         let mut last_read = w;
-        let cataphora = (w.start < rd.clause_end)
+        // "I'll", "he's": the pronoun is the word before the contraction.
+        let mut buf = [0u8; 24];
+        let (w, lower) = match words::contraction_stem(self.text, w) {
+            Some(stem) => (stem, stem.lower(self.text, &mut buf).unwrap_or("")),
+            None => (w, lower),
+        };
+        // A sentence in the first person outside any quotation is someone's words with their
+        // marks lost: who its "she" or "he" is, the text does not say.
+        let unquoted_voice = pronouns::classify(lower).is_some()
+            && self.quote_of(w.start).is_none()
+            && *rd
+                .first_person
+                .get_or_insert_with(|| self.first_person_in(&rd.range));
+        let cataphora = (w.start < rd.clause_end && !unquoted_voice)
             .then(|| self.cataphora(w, lower, rd.clause_end, rd.range.end))
             .flatten();
         let found = cataphora.or_else(|| {
+            if unquoted_voice {
+                return None;
+            }
             self.link_word(
                 w,
                 lower,
@@ -260,6 +295,14 @@ impl Resolver<'_> {
         });
         if let Some(l) = found {
             let (entity, end, subject) = (l.entity, l.end, l.subject);
+            // "he said, "…"": the quotation is his.
+            if l.form == Form::Pronoun
+                && let Some(q) = speakers::opens_after_saying(self.text, end, self.k)
+                    .and_then(|start| self.quote_of(start))
+                && self.speakers[q as usize].is_none()
+            {
+                self.speakers[q as usize] = Some(entity);
+            }
             let m = Mention::with_form(l.start..end, l.form);
             self.found.added.push((entity, m));
             rd.emitted_until = end;
@@ -327,6 +370,7 @@ impl Resolver<'_> {
             emitted_until: range.start,
             consumed: None,
             clause_end: opening_clause(self.text, &range).unwrap_or(range.start),
+            first_person: None,
         };
         rd.names.clear();
         let mut after = std::mem::take(&mut self.after);

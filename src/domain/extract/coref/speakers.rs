@@ -58,12 +58,7 @@ pub fn speakers(
             .take_while(move |n| (n.end as usize) <= r.end)
             .filter(|n| actor(n))
     };
-    let is_verb = |w: Word| {
-        let mut buf = [0u8; 24];
-        w.is_lowercase(text)
-            && w.lower(text, &mut buf)
-                .is_some_and(|l| k.is_person_cue(l) || SAYING.contains(&l))
-    };
+    let is_verb = |w: Word| is_saying(text, w, k);
     let mut out: Vec<Option<u32>> = Vec::with_capacity(quotes.len());
     for (i, q) in quotes.iter().enumerate() {
         let named = after(text, q, &names_in, &is_verb)
@@ -80,6 +75,33 @@ pub fn speakers(
         out.push(named);
     }
     out
+}
+
+/// Whether `w` is a verb of saying ("said", "told", "commented").
+pub fn is_saying(text: &[u8], w: Word, k: &Knowledge) -> bool {
+    let mut buf = [0u8; 24];
+    w.is_lowercase(text)
+        && (w.lower(text, &mut buf)).is_some_and(|l| k.is_person_cue(l) || SAYING.contains(&l))
+}
+
+/// The quotation that the words after `end` open, if they are a verb of saying and a
+/// comma or colon right before the opening mark ("he said, "…"", "it added: "…""): its
+/// start.
+pub fn opens_after_saying(text: &[u8], end: usize, k: &Knowledge) -> Option<usize> {
+    let limit = (end + 80).min(text.len());
+    let verb = words::next_word(text, end, limit)?;
+    if !words::only_space(text, end, verb.start) || !is_saying(text, verb, k) {
+        return None;
+    }
+    let mark = verb.end + memchr::memchr2(b'"', 0xE2, &text[verb.end..limit])?;
+    let between = text[verb.end..mark].trim_ascii();
+    let short = words::words(text, verb.end..mark).count() <= 3;
+    let quote_start = if text[mark] == b'"' {
+        mark + 1
+    } else {
+        mark + 3
+    };
+    (short && (between.ends_with(b",") || between.ends_with(b":"))).then_some(quote_start)
 }
 
 /// The end of the attribution that starts at `from`: its sentence's end, or where another
@@ -100,8 +122,12 @@ fn after<'n, I: Iterator<Item = &'n Named>>(
     names_in: &impl Fn(Range<usize>) -> I,
     is_verb: &impl Fn(Word) -> bool,
 ) -> Option<u32> {
-    // After the closing mark: '"' or '”'.
-    let mark = if text.get(q.end) == Some(&b'"') { 1 } else { 3 };
+    // After the closing mark: '"' or '”' (a pulled quotation has none).
+    let mark = match text.get(q.end..) {
+        Some([b'"', ..]) => 1,
+        Some([0xE2, 0x80, 0x9D, ..]) => 3,
+        _ => 0,
+    };
     let from = (q.end + mark).min(text.len());
     let end = attribution_end(text, from);
     let mut names = names_in(from..end);
@@ -110,6 +136,12 @@ fn after<'n, I: Iterator<Item = &'n Named>>(
     // "— X": a dash and the name, nothing else.
     let dashed = text[from..first.start as usize].trim_ascii();
     if lead.is_empty() && (dashed == b"-" || dashed == "\u{2014}".as_bytes()) {
+        return Some(first.entity);
+    }
+    // A name alone on the rest of the line: the caption of a pulled quotation.
+    let line_end = memchr::memchr(b'\n', &text[first.end as usize..])
+        .map_or(text.len(), |i| first.end as usize + i);
+    if lead.is_empty() && mark == 0 && text[first.end as usize..line_end].trim_ascii().is_empty() {
         return Some(first.entity);
     }
     let verb = words::words(text, from..end).find(|&w| is_verb(w))?;

@@ -250,3 +250,28 @@ fn pieces_cut_at_a_paragraph_give_the_same_links_as_the_whole() {
     };
     assert_eq!(shift(links(&whole)), shift(links(tail)));
 }
+
+#[test]
+fn a_speaker_named_by_a_pronoun_or_a_caption_owns_the_first_person() {
+    let text = "John Smith spoke on Monday. Of the plan, he said, \"In the end I will have \
+        one vote like everyone.\"";
+    assert_eq!(linked(text, "I").as_deref(), Some("John Smith"));
+    let text = "John Smith spoke on Monday. The next thing he knows he's in a cell.";
+    assert_eq!(linked(text, "he").as_deref(), Some("John Smith"));
+    assert_eq!(links(text).len(), 2, "{:?}", links(text));
+    let text = "I was told that my mother had left the church. Maria Ortega\n\nShe left.";
+    assert_eq!(linked(text, "my").as_deref(), Some("Maria Ortega"));
+}
+
+#[test]
+fn in_a_sentence_in_the_first_person_outside_quotations_she_is_left_alone() {
+    let text = "Maria Ortega left in 2009. I was told to leave her because she lied.";
+    assert_eq!(linked(text, "her"), None);
+    assert_eq!(linked(text, "she"), None);
+}
+
+#[test]
+fn a_country_s_demonym_qualifies_and_is_no_it() {
+    let text = "The Afghan team's robot arrived late. They tested it on Monday.";
+    assert_eq!(linked(text, "it"), None);
+}

@@ -132,6 +132,25 @@ pub fn word_before(text: &[u8], from: usize, at: usize) -> Option<Word> {
     words(text, s..e).last()
 }
 
+/// The word before a contraction ("I'll" → "I", "he's" → "he", "it’s" → "it"), if `w`
+/// ends with one.
+pub fn contraction_stem(text: &[u8], w: Word) -> Option<Word> {
+    let b = w.bytes(text);
+    let (at, len) = match memchr::memchr(b'\'', b) {
+        Some(at) => (at, 1),
+        None => (memchr::memmem::find(b, "\u{2019}".as_bytes())?, 3),
+    };
+    let suffix = b[at + len..].to_ascii_lowercase();
+    let known = matches!(
+        suffix.as_slice(),
+        b"s" | b"ll" | b"re" | b"ve" | b"d" | b"m"
+    );
+    (known && at > 0).then_some(Word {
+        start: w.start,
+        end: w.start + at,
+    })
+}
+
 /// The bytes of `set` as a table.
 pub const fn byte_set(set: &[u8]) -> [bool; 256] {
     let mut table = [false; 256];
@@ -247,6 +266,16 @@ mod tests {
                 assert_eq!(found, expected, "from {from}, up to {len}");
             }
         }
+    }
+
+    #[test]
+    fn a_contraction_leaves_its_stem() {
+        let t = "I'll go; he’s here, it's Jones's, don't.".as_bytes();
+        let stems: Vec<&[u8]> = words(t, 0..t.len())
+            .filter_map(|w| contraction_stem(t, w))
+            .map(|w| w.bytes(t))
+            .collect();
+        assert_eq!(stems, [&b"I"[..], b"he", b"it", b"Jones"]);
     }
 
     #[test]
