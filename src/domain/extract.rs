@@ -52,6 +52,9 @@ pub struct Extractor {
     used: Vec<bool>,
     /// How the line before ended, for a date that its last words announce.
     line_end: dates::LineEnd,
+    /// The last line fed, with its line break, and where it starts, when a name it ends with
+    /// may go on in the next piece.
+    held: Option<(usize, String)>,
 }
 
 impl Default for Extractor {
@@ -76,16 +79,47 @@ impl Extractor {
             toks: Vec::new(),
             used: Vec::new(),
             line_end: dates::LineEnd::default(),
+            held: None,
         }
     }
 
     /// Scans `text`, which starts at byte `base` of the document. Pieces must be fed in order
     /// and must not split a line.
     pub fn feed(&mut self, base: usize, text: &str) {
+        let line_end = |from: usize| {
+            memchr::memchr2(b'\n', b'\r', &text.as_bytes()[from..]).map_or(text.len(), |i| from + i)
+        };
+        let after_break = |end: usize| {
+            if text[end..].starts_with("\r\n") {
+                end + 2
+            } else {
+                end + 1
+            }
+        };
         let mut start = 0;
+        // The last line of the piece before, held in case this piece goes on with its name.
+        if let Some((at, held)) = self.held.take() {
+            let end = line_end(0);
+            if at + held.len() == base && token::name_runs_over(held.trim_end(), &text[..end]) {
+                self.line(at, &format!("{held}{}", &text[..end]));
+                start = end + 1;
+            } else {
+                self.line(at, held.trim_end_matches(['\n', '\r']));
+            }
+        }
         while start < text.len() {
-            let end = memchr::memchr2(b'\n', b'\r', &text.as_bytes()[start..])
-                .map_or(text.len(), |i| start + i);
+            let mut end = line_end(start);
+            // Wrapped prose may break a name over two lines ("the Western Holdings\nUnion"):
+            // then the two lines are read as one.
+            let next = after_break(end);
+            if end < text.len() && next >= text.len() && token::may_run_over(&text[start..end]) {
+                // The next line is in the next piece: the line waits for it.
+                self.held = Some((base + start, text[start..].to_string()));
+                return;
+            }
+            if next < text.len() && token::name_runs_over(&text[start..end], &text[next..]) {
+                end = line_end(next);
+            }
             if end > start {
                 self.line(base + start, &text[start..end]);
             }
@@ -113,7 +147,10 @@ impl Extractor {
     }
 
     /// Clusters the mentions found so far into entities, most important first.
-    pub fn finish(self) -> Vec<Entity> {
+    pub fn finish(mut self) -> Vec<Entity> {
+        if let Some((at, held)) = self.held.take() {
+            self.line(at, held.trim_end_matches(['\n', '\r']));
+        }
         // What reading needed (remembered lookups, a line's tokens) goes before clustering,
         // the step that needs the most memory.
         drop((
