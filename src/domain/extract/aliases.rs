@@ -243,6 +243,14 @@ impl Aliases {
                     a.known_long_forms.insert(key, r.canon);
                 }
             }
+            // "New People's Party" and "New People Party": written with and without the
+            // possessive.
+            if text.contains("' ") || text.contains("'s ") {
+                let plain = text.replace("'s ", " ").replace("' ", " ");
+                if let Some(id) = named(&plain) {
+                    a.long_forms.entry(key).or_insert(id);
+                }
+            }
             // "the Church", "the Ministry": the head word alone, if one organisation of the
             // text starts or ends with it.
             if words.len() > 1 {

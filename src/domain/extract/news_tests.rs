@@ -416,3 +416,39 @@ fn the_title_of_a_work_is_one_name_not_several() {
         Some(Kind::Person)
     );
 }
+
+#[test]
+fn where_a_person_belongs_is_an_organisation() {
+    let text = "Gary Lindqvarn of DAB won the seat. DAB's Helga Sorensen lost, and Vestmark's \
+                Tomas Brannick was re-elected.";
+    for org in ["DAB", "Vestmark"] {
+        assert_eq!(
+            entity(text, org).map(|e| e.0),
+            Some(Kind::Organization),
+            "{org}"
+        );
+    }
+    assert_eq!(entity(text, "DAB").unwrap().1, ["DAB", "DAB"]);
+}
+
+#[test]
+fn a_follower_or_a_part_of_a_place_before_or_after_a_name() {
+    let text = "He met Scientologist Tom Varnholt in the Kowloon West constituency, and \
+                illustrator Johnnie Christmas. Members of the Harbour People's Party and the \
+                Harbour People Party agreed.";
+    assert_eq!(
+        entity(text, "Tom Varnholt").map(|e| e.0),
+        Some(Kind::Person)
+    );
+    assert_eq!(entity(text, "Kowloon West").map(|e| e.0), Some(Kind::Place));
+    assert_eq!(
+        entity(text, "Johnnie Christmas").map(|e| e.0),
+        Some(Kind::Person)
+    );
+    let c = clusters(text);
+    let party = c
+        .iter()
+        .find(|(_, _, m)| m.len() == 2 && m[0].contains("Harbour"))
+        .unwrap();
+    assert_eq!(party.2, ["Harbour People's Party", "Harbour People Party"]);
+}
