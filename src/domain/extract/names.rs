@@ -7,7 +7,7 @@
 
 use super::candidate::{Candidate, Reading, Strength};
 use super::knowledge::{Knowledge, NameRef};
-use super::line::{Line, common_word, has_kind_word_at};
+use super::line::{Line, has_kind_word_at};
 use super::runs::{MAX_RUN, hyphenated, known_across_connectors, run_end, strip_leading};
 use super::token::{Shape, Token};
 use super::typing::{
