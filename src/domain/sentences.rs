@@ -163,6 +163,19 @@ impl Sentences {
     }
 }
 
+/// The bytes that may end a sentence: line breaks, stops, and the first byte of "…" and of
+/// U+2029.
+static MAY_END: [bool; 256] = {
+    let mut t = [false; 256];
+    t[b'\n' as usize] = true;
+    t[b'\r' as usize] = true;
+    t[b'.' as usize] = true;
+    t[b'!' as usize] = true;
+    t[b'?' as usize] = true;
+    t[0xE2] = true;
+    t
+};
+
 /// The sentences of `bytes[range]`, in order, each trimmed of surrounding white space.
 pub fn split(bytes: &[u8], range: Range<usize>) -> Split<'_> {
     let end = range.end.min(bytes.len());
@@ -200,6 +213,15 @@ impl Iterator for Split<'_> {
         }
         let mut i = start;
         while i < end {
+            // Past plain bytes in a tight loop: only these can end a sentence (and the cut of
+            // a long one comes at MAX_SENTENCE).
+            let plain_to = end.min(start + MAX_SENTENCE);
+            while i < plain_to && !MAY_END[bytes[i] as usize] {
+                i += 1;
+            }
+            if i >= end {
+                break;
+            }
             match bytes[i] {
                 b'\n' | b'\r' => {
                     let (after, breaks) = skip_space(bytes, i, end);
