@@ -9,6 +9,7 @@ use crate::domain::connections::Connections;
 use crate::domain::document::Document;
 use crate::domain::entity::{Entity, Mention};
 use crate::domain::mention_index::MentionIndex;
+use crate::domain::quotes::Quotes;
 use crate::domain::sentences::Sentences;
 use crate::domain::wrap::escape_char;
 
@@ -18,7 +19,49 @@ struct DocumentOut<'a> {
     date: Option<&'a str>,
     bytes: usize,
     entities: Vec<EntityOut<'a>>,
+    quotes: QuotesOut<'a>,
     connections: ConnectionsOut<'a>,
+}
+
+/// The quotations, written one by one: `{"start","end","speaker","cue","kind"}` with the
+/// speaker as an entity id (or null) and the cue as `[start, end]` (or null). In the order
+/// they end, so a quotation inside another (a quoted phrase inside a reported clause, maybe
+/// someone else's or a title) comes before the one that holds it: a reader of the list who
+/// takes the first quotation covering a place gets the innermost.
+struct QuotesOut<'a> {
+    quotes: &'a Quotes,
+    entities: &'a [Entity],
+}
+
+impl Serialize for QuotesOut<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeSeq;
+        let mut order: Vec<&crate::domain::quotes::Quote> = self.quotes.iter().collect();
+        order.sort_by_key(|q| (q.end, std::cmp::Reverse(q.start)));
+        let mut seq = s.serialize_seq(Some(order.len()))?;
+        for q in order {
+            seq.serialize_element(&QuoteOut {
+                start: q.start,
+                end: q.end,
+                speaker: q
+                    .speaker()
+                    .and_then(|i| self.entities.get(i))
+                    .map(|e| e.id.as_str()),
+                cue: q.cue.map(|c| [c.start, c.end]),
+                kind: q.kind.as_str(),
+            })?;
+        }
+        seq.end()
+    }
+}
+
+#[derive(Serialize)]
+struct QuoteOut<'a> {
+    start: u32,
+    end: u32,
+    speaker: Option<&'a str>,
+    cue: Option<[u32; 2]>,
+    kind: &'static str,
 }
 
 /// The connections, written one by one: a large document has millions of pairs, and a list
@@ -118,7 +161,7 @@ struct MentionOut<'a> {
     text: std::borrow::Cow<'a, str>,
 }
 
-/// One line of JSON (without the newline) for a document and its entities.
+/// One line of JSON (without the newline) for a document and its entities (no quotations).
 pub fn document_line(doc: &Document, entities: &[Entity]) -> String {
     document_line_with_norms(doc, entities, &Default::default())
 }
@@ -129,8 +172,19 @@ pub fn document_line_with_norms(
     entities: &[Entity],
     norms: &std::collections::BTreeMap<String, String>,
 ) -> String {
+    document_line_with_quotes(doc, entities, &Quotes::default(), norms)
+}
+
+/// The line with the document's quotations too.
+pub fn document_line_with_quotes(
+    doc: &Document,
+    entities: &[Entity],
+    quotes: &Quotes,
+    norms: &std::collections::BTreeMap<String, String>,
+) -> String {
     let mut buf = Vec::new();
-    write_document_line(&mut buf, doc, entities, norms).expect("writing to memory cannot fail");
+    write_document_line(&mut buf, doc, entities, quotes, norms)
+        .expect("writing to memory cannot fail");
     String::from_utf8(buf).expect("JSON is UTF-8")
 }
 
@@ -140,6 +194,7 @@ pub fn write_document_line(
     out: &mut impl io::Write,
     doc: &Document,
     entities: &[Entity],
+    quotes: &Quotes,
     norms: &std::collections::BTreeMap<String, String>,
 ) -> io::Result<()> {
     let sentences = Sentences::of(doc);
@@ -164,6 +219,7 @@ pub fn write_document_line(
                 norm: norms.get(&e.id).map(String::as_str),
             })
             .collect(),
+        quotes: QuotesOut { quotes, entities },
         connections: ConnectionsOut {
             connections: &connections,
             entities,

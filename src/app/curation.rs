@@ -272,7 +272,9 @@ impl App {
         let curation = self.curation.as_mut().expect("checked above");
         let (entities, unfit) = curation.entities(&self.doc, &self.cast.entities);
         let focus = self.focus;
-        self.set_cast(Cast::new(entities));
+        let mut quotes = self.cast.quotes.clone();
+        crate::domain::quotes::reattribute(&mut quotes, &entities);
+        self.set_cast(Cast::with_quotes(entities, quotes));
         self.focus = focus;
         if let Some((name, first)) = keep {
             let found = self

@@ -14,6 +14,7 @@ use crate::domain::corrections;
 use crate::domain::document::Document;
 use crate::domain::entity::{Entity, Mention};
 use crate::domain::extract;
+use crate::domain::quotes::{self, Quotes};
 use crate::sidecar::{self, Sidecar};
 use crate::source::{self, LoadOptions};
 
@@ -53,10 +54,10 @@ pub fn run_extract(args: &ExtractArgs) -> ExitCode {
             .get(i)
             .or(args.annotations.first())
             .map(String::as_str);
-        let (mut entities, norms) = match cast(&doc, annotations, unit) {
-            Ok((entities, norms, clean)) => {
+        let (mut entities, mut quotes, norms) = match cast(&doc, annotations, unit) {
+            Ok((entities, quotes, norms, clean)) => {
                 failed |= !clean;
-                (entities, norms)
+                (entities, quotes, norms)
             }
             Err(e) => {
                 eprintln!("dramatis: {e:#}");
@@ -67,14 +68,24 @@ pub fn run_extract(args: &ExtractArgs) -> ExitCode {
         let mut norms = norms_by_mention(&entities, norms);
         if !args.no_corrections {
             let file = (path != "-").then(|| Path::new(path.as_str()));
-            if let Err(e) = correct(&doc, file, data.as_deref(), &mut entities) {
-                eprintln!("dramatis: {e:#} (--no-corrections ignores them)");
-                failed = true;
-                continue;
+            match correct(&doc, file, data.as_deref(), &mut entities) {
+                // Corrections merge, split and reorder entities: speakers follow them.
+                Ok(true) => quotes::reattribute(&mut quotes, &entities),
+                Ok(false) => {}
+                Err(e) => {
+                    eprintln!("dramatis: {e:#} (--no-corrections ignores them)");
+                    failed = true;
+                    continue;
+                }
             }
         }
         let norms = norms_by_id(&entities, &mut norms);
-        if super::write_export(&mut out, &doc, &entities, &norms, target, unit).is_err() {
+        let found = super::Found {
+            entities: &entities,
+            quotes: &quotes,
+            norms: &norms,
+        };
+        if super::write_export(&mut out, &doc, &found, target, unit).is_err() {
             return ExitCode::FAILURE;
         }
     }
@@ -99,13 +110,14 @@ fn check(args: &ExtractArgs) -> Result<()> {
     Ok(())
 }
 
-/// The entities of a document from its annotations, or from the extractor. The flag is false
-/// when some annotations did not fit (they are reported).
-type Cast = (Vec<Entity>, BTreeMap<String, String>, bool);
+/// The entities and quotations of a document from its annotations, or from the extractor. The
+/// flag is false when some annotations did not fit (they are reported).
+type Cast = (Vec<Entity>, Quotes, BTreeMap<String, String>, bool);
 
 fn cast(doc: &Document, annotations: Option<&str>, unit: Unit) -> Result<Cast> {
     let Some(file) = annotations else {
-        return Ok((extract::extract_document(doc), BTreeMap::new(), true));
+        let found = extract::extract_document(doc);
+        return Ok((found.entities, found.quotes, BTreeMap::new(), true));
     };
     let imported = super::load_cast(doc, Path::new(file), unit)?;
     let warnings = imported.warnings(file);
@@ -119,19 +131,27 @@ fn cast(doc: &Document, annotations: Option<&str>, unit: Unit) -> Result<Cast> {
             warnings.len() - SHOWN
         );
     }
-    Ok((imported.entities, imported.norms, warnings.is_empty()))
+    // The quotations of the text, their speakers among the imported entities.
+    let quotes = quotes::attribute_to(extract::find_quotes(doc), &imported.entities);
+    Ok((
+        imported.entities,
+        quotes,
+        imported.norms,
+        warnings.is_empty(),
+    ))
 }
 
-/// Applies the saved corrections, reporting those that no longer fit.
+/// Applies the saved corrections, reporting those that no longer fit; says whether there
+/// were any.
 fn correct(
     doc: &Document,
     file: Option<&Path>,
     data: Option<&Path>,
     entities: &mut Vec<Entity>,
-) -> Result<()> {
+) -> Result<bool> {
     let (_, found) = Sidecar::open(doc, file, data)?;
     if found.history.active().is_empty() {
-        return Ok(());
+        return Ok(false);
     }
     let unfit = corrections::apply(entities, found.history.active(), doc);
     let from = found
@@ -147,7 +167,7 @@ fn correct(
             u.reason
         );
     }
-    Ok(())
+    Ok(true)
 }
 
 /// Normalisation ids follow an entity through corrections (which renumber ids) by mention.

@@ -19,6 +19,7 @@ use std::collections::BTreeMap;
 
 use crate::domain::document::Document;
 use crate::domain::entity::Entity;
+use crate::domain::quotes::Quotes;
 
 pub use build::{Imported, Problem};
 pub use load::load_cast;
@@ -91,21 +92,34 @@ pub enum Target {
     Conll,
 }
 
+/// What is written of one document: its entities, its quotations (only the JSON has them),
+/// and normalisation ids of entities by id.
+pub struct Found<'a> {
+    pub entities: &'a [Entity],
+    pub quotes: &'a Quotes,
+    pub norms: &'a BTreeMap<String, String>,
+}
+
 /// Writes one document's output, ending with a newline; JSON is streamed, not built first.
 pub fn write_export(
     out: &mut impl std::io::Write,
     doc: &Document,
-    entities: &[Entity],
-    norms: &BTreeMap<String, String>,
+    found: &Found,
     target: Target,
     unit: Unit,
 ) -> std::io::Result<()> {
     match target {
         Target::Json => {
-            crate::extract_json::write_document_line(out, doc, entities, norms)?;
+            crate::extract_json::write_document_line(
+                out,
+                doc,
+                found.entities,
+                found.quotes,
+                found.norms,
+            )?;
             out.write_all(b"\n")
         }
-        _ => out.write_all(export(doc, entities, norms, target, unit).as_bytes()),
+        _ => out.write_all(export(doc, found.entities, found.norms, target, unit).as_bytes()),
     }
 }
 

@@ -30,9 +30,18 @@ mod token;
 mod typing;
 
 use crate::domain::entity::Entity;
+use crate::domain::quotes::{self, Quotes};
 use candidate::{Candidate, Compact, Definition, Strings};
 use knowledge::Knowledge;
 use token::Token;
+
+/// What extraction finds in a document: its entities, most important first, and its
+/// quotations with their speakers (indices into `entities`).
+#[derive(Debug, Clone, Default)]
+pub struct Extraction {
+    pub entities: Vec<Entity>,
+    pub quotes: Quotes,
+}
 
 /// Extraction over a document fed in pieces.
 pub struct Extractor {
@@ -46,6 +55,7 @@ pub struct Extractor {
     strings: Strings,
     toks: Vec<Token>,
     used: Vec<bool>,
+    quotes: quotes::Finder,
 }
 
 impl Default for Extractor {
@@ -69,12 +79,14 @@ impl Extractor {
             strings: Strings::default(),
             toks: Vec::new(),
             used: Vec::new(),
+            quotes: quotes::Finder::new(),
         }
     }
 
     /// Scans `text`, which starts at byte `base` of the document. Pieces must be fed in order
     /// and must not split a line.
     pub fn feed(&mut self, base: usize, text: &str) {
+        self.quotes.feed(base, text);
         let mut start = 0;
         while start < text.len() {
             let end = memchr::memchr2(b'\n', b'\r', &text.as_bytes()[start..])
@@ -104,8 +116,9 @@ impl Extractor {
             .extend(out.iter().map(|c| Compact::new(c, strings, defs)));
     }
 
-    /// Clusters the mentions found so far into entities, most important first.
-    pub fn finish(self) -> Vec<Entity> {
+    /// Clusters the mentions found so far into entities, most important first, and gives
+    /// the quotations found their speakers.
+    pub fn finish(self) -> Extraction {
         // What reading needed (remembered lookups, a line's tokens) goes before clustering,
         // the step that needs the most memory.
         drop((self.memo, self.line_found, self.toks, self.used));
@@ -115,19 +128,23 @@ impl Extractor {
             found.sort_by_key(|c| c.start);
             defs.sort_by_key(|d| d.start);
         }
-        cluster::cluster(found, &defs, &self.strings, self.k)
+        let entities = cluster::cluster(found, &defs, &self.strings, self.k);
+        let findings = self.quotes.finish();
+        let (entities, quotes) = quotes::attribute(findings, entities);
+        Extraction { entities, quotes }
     }
 }
 
-/// Extracts the entities of a whole text.
-pub fn extract(text: &str) -> Vec<Entity> {
+/// Extracts the entities and quotations of a whole text.
+pub fn extract(text: &str) -> Extraction {
     let mut ex = Extractor::new();
     ex.feed(0, text);
     ex.finish()
 }
 
-/// Extracts the entities of a document, invalid UTF-8 skipped, offsets into its bytes.
-pub fn extract_document(doc: &crate::domain::document::Document) -> Vec<Entity> {
+/// Extracts the entities and quotations of a document, invalid UTF-8 skipped, offsets into
+/// its bytes.
+pub fn extract_document(doc: &crate::domain::document::Document) -> Extraction {
     extract_document_in_pieces(doc, |_, _| true).unwrap_or_default()
 }
 
@@ -139,7 +156,7 @@ pub fn extract_document(doc: &crate::domain::document::Document) -> Vec<Entity> 
 pub fn extract_document_in_pieces(
     doc: &crate::domain::document::Document,
     mut each: impl FnMut(&[u8], std::ops::Range<usize>) -> bool,
-) -> Option<Vec<Entity>> {
+) -> Option<Extraction> {
     let mut ex = Extractor::new();
     for piece in doc.pieces(0..doc.len(), 1 << 20) {
         let bytes = &doc.bytes()[piece.clone()];
@@ -153,6 +170,14 @@ pub fn extract_document_in_pieces(
         }
     }
     Some(ex.finish())
+}
+
+/// The quotations of a document on their own (for entities that come from elsewhere, such as
+/// imported annotations): [`quotes::attribute_to`] gives them speakers.
+pub fn find_quotes(doc: &crate::domain::document::Document) -> quotes::Findings {
+    let mut finder = quotes::Finder::new();
+    crate::domain::document::for_each_valid_run(doc.bytes(), 0, |at, text| finder.feed(at, text));
+    finder.finish()
 }
 
 #[cfg(test)]

@@ -8,7 +8,7 @@ use crate::domain::entity::{Entity, Kind};
 fn run(text: &str) -> Vec<Entity> {
     let mut ex = Extractor::with_knowledge(tiny());
     ex.feed(0, text);
-    ex.finish()
+    ex.finish().entities
 }
 
 /// Each entity as (name, kind, mention texts in order).
@@ -247,7 +247,7 @@ fn feeding_in_pieces_gives_the_same_result_as_at_once() {
         ex.feed(at, line);
         at += line.len();
     }
-    assert_eq!(ex.finish(), whole);
+    assert_eq!(ex.finish().entities, whole);
 }
 
 #[test]
@@ -379,7 +379,7 @@ fn random_text_never_panics_with_the_builtin_knowledge() {
                 text.push(' ');
             }
         }
-        let entities = super::extract(&text);
+        let entities = super::extract(&text).entities;
         let mut all: Vec<_> = entities
             .iter()
             .flat_map(|e| e.mentions.iter().map(|m| m.range()))
@@ -411,7 +411,8 @@ fn known_names_joined_by_small_words_stay_whole() {
         "not in the tiny gazetteer"
     );
     // With the built-in gazetteer, a country whose name holds "and" is one mention.
-    let entities = super::extract("Bosnia and Herzegovina joined, and Israel and Chile did not.");
+    let entities =
+        super::extract("Bosnia and Herzegovina joined, and Israel and Chile did not.").entities;
     let names: Vec<&str> = entities.iter().map(|e| e.name.as_str()).collect();
     assert!(names.contains(&"Bosnia and Herzegovina"), "{names:?}");
     assert!(
@@ -446,7 +447,7 @@ fn the_extractor_can_move_to_another_thread() {
     let handle = std::thread::spawn(move || {
         let mut ex = ex;
         ex.feed(0, "Israel and Qatar met.\n");
-        ex.finish()
+        ex.finish().entities
     });
     let entities = handle.join().unwrap();
     assert!(entities.iter().any(|e| e.name == "Qatar"));
@@ -456,7 +457,7 @@ fn the_extractor_can_move_to_another_thread() {
 fn a_plural_of_a_common_noun_after_the_is_a_team_or_band() {
     let text = "He signed with the Harbor Hawks and later the Hawks won.";
     // "hawk" is not in the tiny lexicon, so only the built-in knowledge can tell.
-    let entities = super::extract(text);
+    let entities = super::extract(text).entities;
     let hawks = entities.iter().find(|e| e.name == "Hawks").unwrap();
     assert_eq!(hawks.kind, Kind::Organization);
 }
@@ -502,7 +503,7 @@ fn big_file_throughput() {
     }
     let fed = t.elapsed();
     let fed_peak = peak_kb();
-    let entities = ex.finish();
+    let entities = ex.finish().entities;
     let all = t.elapsed();
     let mentions: usize = entities.iter().map(|e| e.mentions.len()).sum();
     eprintln!(
