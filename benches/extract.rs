@@ -68,7 +68,6 @@ fn corpus(target: usize) -> String {
 
 fn bench(c: &mut Criterion) {
     let text = corpus(4 << 20);
-    // Knowledge is parsed once per process; keep that out of the measured loop.
     extract::extract("warm up");
     let mut group = c.benchmark_group("extract");
     group.throughput(Throughput::Bytes(text.len() as u64));
@@ -76,7 +75,7 @@ fn bench(c: &mut Criterion) {
     group.bench_function("news_4mb", |b| b.iter(|| extract::extract(&text)));
     // Finding quotations alone (a part of the above).
     group.bench_function("quotes_4mb", |b| {
-        b.iter(|| dramatis::domain::quotes::find(&text))
+        b.iter(|| dramatis::domain::quotes::find(&text));
     });
     group.finish();
 }

@@ -11,11 +11,11 @@ mod support;
 use std::hint::black_box;
 
 use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
-use dramatis::action::{Action, Amount};
-use dramatis::app::{App, Options};
 use dramatis::domain::document::Document;
-use dramatis::input::Keymap;
-use dramatis::ui::{self, Theme};
+use dramatis::reader::action::{Action, Amount};
+use dramatis::reader::app::{App, Options};
+use dramatis::reader::input::Keymap;
+use dramatis::reader::ui::{self, Theme};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
@@ -57,19 +57,19 @@ fn frames(c: &mut Criterion) {
             draw(&mut terminal, &app);
             app.update(Action::Top);
             draw(&mut terminal, &app);
-        })
+        });
     });
     group.bench_function("page down, drawn", |b| {
         b.iter(|| {
             app.update(Action::Scroll(Amount::Pages(1)));
             draw(&mut terminal, &app);
-        })
+        });
     });
     group.bench_function("n (next mention), drawn", |b| {
         b.iter(|| {
             app.update(Action::NextHit);
             draw(&mut terminal, &app);
-        })
+        });
     });
     // Nothing laid out yet: what the first G after opening costs.
     group.bench_function("G on a fresh reader, drawn", |b| {
@@ -88,7 +88,7 @@ fn frames(c: &mut Criterion) {
                 black_box(fresh)
             },
             BatchSize::SmallInput,
-        )
+        );
     });
     group.finish();
 }

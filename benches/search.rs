@@ -39,12 +39,12 @@ fn search(c: &mut Criterion) {
     ] {
         let q = Query::new(query);
         group.bench_function(name, |b| {
-            b.iter(|| black_box(find_next(&text, &q, 0).expect("the sentinel")))
+            b.iter(|| black_box(find_next(&text, &q, 0).expect("the sentinel")));
         });
     }
     let q = Query::new("ellsmerewick");
     group.bench_function("previous hit from the end, 99% back", |b| {
-        b.iter(|| black_box(find_prev(&text, &q, text.len()).expect("the sentinel")))
+        b.iter(|| black_box(find_prev(&text, &q, text.len()).expect("the sentinel")));
     });
     group.throughput(Throughput::Bytes(text.len() as u64));
     for (name, query) in [
@@ -57,7 +57,7 @@ fn search(c: &mut Criterion) {
                 let mut counter = Counter::new(q.clone());
                 while !counter.advance(&text, 8 << 20) {}
                 black_box(counter.found())
-            })
+            });
         });
     }
     group.finish();

@@ -50,7 +50,7 @@ fn wrap_screen(c: &mut Criterion) {
                     base += line.len() + 1;
                 }
                 black_box(rows)
-            })
+            });
         });
     }
     group.finish();
@@ -66,14 +66,14 @@ fn layout_cold_screen(c: &mut Criterion) {
             let mut layout = Layout::new(WIDTH);
             let top = layout.row_at(&doc, mid);
             black_box(layout.visible(&doc, top, ROWS).len())
-        })
+        });
     });
     c.bench_function("layout the last screen of 20 MB, cold", |b| {
         b.iter(|| {
             let mut layout = Layout::new(WIDTH);
             let top = layout.last_top(&doc, ROWS);
             black_box(layout.visible(&doc, top, ROWS).len())
-        })
+        });
     });
 }
 

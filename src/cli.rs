@@ -17,7 +17,8 @@ Examples:
   NO_COLOR=1 dramatis report.txt    monochrome: highlights by reverse video and underline
   dramatis completions bash > ~/.local/share/bash-completion/completions/dramatis
 
-Keys: ? inside the reader lists them all. Config: ~/.config/dramatis/config.toml.";
+Keys: ? inside the reader lists them all. Config: ~/.config/dramatis/config.toml.
+Licence: MIT OR Apache-2.0; the built-in data is under its own licences (--licenses).";
 
 #[derive(Debug, Parser)]
 #[command(
@@ -70,6 +71,10 @@ pub struct Cli {
     /// How the annotation file counts offsets.
     #[arg(long, value_enum, default_value_t = Offsets::CodePoints)]
     pub offsets: Offsets,
+
+    /// Print the licences of dramatis and of the data built into it (gazetteers), and exit.
+    #[arg(long)]
+    pub licenses: bool,
 }
 
 /// Options for reading documents, shared by the reader and `extract`.

@@ -4,26 +4,30 @@ use std::process::ExitCode;
 use anyhow::Result;
 use clap::{CommandFactory, Parser};
 
-use dramatis::app::library::sort_by_date;
-use dramatis::app::{App, Options};
 use dramatis::cli::{Cli, ColorChoice, Command, LoadArgs};
-use dramatis::config::{self, Config, ThemeName};
 use dramatis::domain::document::Document;
 use dramatis::domain::extract;
 use dramatis::domain::fingerprint;
 use dramatis::domain::wrap::escape_char;
-use dramatis::input::Keymap;
-use dramatis::plain;
-use dramatis::sessions::Sessions;
-use dramatis::source::{self, LoadOptions};
-use dramatis::tui::{self, Ending, RunOptions};
-use dramatis::ui::Theme;
-use dramatis::worker::Origin;
+use dramatis::reader::app::shelf::sort_by_date;
+use dramatis::reader::app::{App, Options};
+use dramatis::reader::config::{self, Config, ThemeName};
+use dramatis::reader::input::Keymap;
+use dramatis::reader::plain;
+use dramatis::reader::terminal::{self, Ending, RunOptions};
+use dramatis::reader::ui::Theme;
+use dramatis::reader::worker::Origin;
+use dramatis::report;
+use dramatis::store::sessions::Sessions;
+use dramatis::store::source::{self, LoadOptions};
+
+/// The licences of the code and the attributions the built-in data requires.
+const NOTICE: &str = include_str!("../NOTICE");
 
 fn main() -> ExitCode {
     let cli = Cli::try_parse().unwrap_or_else(|e| exit_with_clean_error(e));
     let result = match &cli.command {
-        Some(Command::Extract(args)) => return dramatis::interop::command::run_extract(args),
+        Some(Command::Extract(args)) => return dramatis::extract::run_extract(args),
         Some(Command::Completions { shell }) => {
             clap_complete::generate(
                 *shell,
@@ -35,14 +39,19 @@ fn main() -> ExitCode {
         }
         Some(Command::Man) => clap_mangen::Man::new(Cli::command())
             .render(&mut std::io::stdout())
-            .map(|_| ExitCode::SUCCESS)
+            .map(|()| ExitCode::SUCCESS)
+            .map_err(anyhow::Error::from),
+        None if cli.licenses => std::io::stdout()
+            .write_all(NOTICE.as_bytes())
+            .map(|()| ExitCode::SUCCESS)
             .map_err(anyhow::Error::from),
         None => read(&cli),
     };
     match result {
         Ok(code) => code,
+        Err(e) if report::is_broken_pipe(&e) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("dramatis: {e:#}");
+            report::error(format_args!("{e:#}"));
             ExitCode::FAILURE
         }
     }
@@ -67,7 +76,11 @@ fn exit_with_clean_error(e: clap::Error) -> ! {
     if !hostile {
         e.exit()
     }
-    eprint!("{}", plain::clean_lines(&e.render().to_string()));
+    let _ = write!(
+        std::io::stderr().lock(),
+        "{}",
+        plain::clean_lines(&e.render().to_string())
+    );
     std::process::exit(e.exit_code())
 }
 
@@ -108,9 +121,9 @@ fn read(cli: &Cli) -> Result<ExitCode> {
             .measure
             .or(config.measure)
             .unwrap_or(Options::default().measure),
+        mouse: !cli.no_mouse && config.mouse.unwrap_or(true),
     };
     let run = RunOptions {
-        mouse: !cli.no_mouse && config.mouse.unwrap_or(true),
         resume: !cli.no_resume,
     };
     let theme = theme(cli.color, &config);
@@ -124,7 +137,7 @@ fn read(cli: &Cli) -> Result<ExitCode> {
             imported: if i == 0 { imported.clone() } else { None },
         })
         .collect();
-    let (ending, app) = tui::run(App::new(docs, options), &keymap, &theme, run, origins)?;
+    let (ending, app) = terminal::run(App::new(docs, options), &keymap, &theme, run, origins)?;
     remember(&app);
     Ok(match ending {
         Ending::Quit => ExitCode::SUCCESS,
@@ -161,31 +174,25 @@ fn theme(choice: ColorChoice, config: &Config) -> Theme {
     }
 }
 
-/// Saves where each document was left. Failing to remember is not worth an error at exit.
+/// Saves where each document was left: the one shown, and the others the reader moved in.
+/// Failing to remember is not worth an error at exit.
 fn remember(app: &App) {
     let mut sessions = Sessions::load();
     let mut any = false;
-    for (i, shelf) in app.shelves.iter().enumerate() {
-        let memory = if i == app.shelf {
-            app.remembered()
-        } else if shelf.memory.top > 0 || !shelf.memory.marks.is_empty() {
-            dramatis::action::Remembered {
-                top: shelf.memory.top,
-                entity: None,
-                marks: shelf.memory.marks.iter().map(|(&c, &o)| (c, o)).collect(),
-            }
-        } else {
+    for (i, reading) in app.shelf.iter().enumerate() {
+        let moved = reading.position > 0 || !reading.marks.is_empty();
+        if i != app.shelf.shown_index() && !moved {
             continue;
-        };
+        }
         // The fingerprint taken at start-up, else (--no-resume) taken now, releasing the
         // mapped file's pages as it goes.
-        let print = shelf.print.clone().unwrap_or_else(|| {
-            let doc = &shelf.doc;
+        let key = reading.fingerprint.clone().unwrap_or_else(|| {
+            let doc = &reading.doc;
             fingerprint::to_hex(fingerprint::fingerprint_in_pieces(doc.bytes(), |r| {
-                doc.release(r)
+                doc.release(r);
             }))
         });
-        sessions.put(&print, &memory);
+        sessions.put(&key, &reading.remembered());
         any = true;
     }
     if any {
@@ -205,10 +212,10 @@ fn imported_cast(
     let [doc] = docs else {
         anyhow::bail!("--annotations goes with one document");
     };
-    let unit = dramatis::interop::command::unit(cli.offsets);
+    let unit = dramatis::extract::unit(cli.offsets);
     let imported = dramatis::interop::load_cast(doc, std::path::Path::new(file), unit)?;
     for w in imported.warnings(file) {
-        eprintln!("dramatis: {w}");
+        report::error(w);
     }
     Ok(Some(imported.entities))
 }

@@ -10,15 +10,15 @@ use libfuzzer_sys::fuzz_target;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
-use dramatis::action::{Action, Amount};
-use dramatis::app::{App, Options};
+use dramatis::reader::action::{Action, Amount};
+use dramatis::reader::app::{App, Options};
 use dramatis::domain::cast::Cast;
 use dramatis::domain::document::Document;
 use dramatis::domain::extract::extract_document;
 use dramatis::domain::wrap;
-use dramatis::extract_json;
-use dramatis::input::Keymap;
-use dramatis::ui::{self, Theme};
+use dramatis::interop::dramatis_json;
+use dramatis::reader::input::Keymap;
+use dramatis::reader::ui::{self, Theme};
 
 fuzz_target!(|data: &[u8]| {
     let Some((&[w, h, pick], text)) = data.split_first_chunk::<3>() else {
@@ -51,7 +51,7 @@ fuzz_target!(|data: &[u8]| {
 
     // Extraction and the JSON line: valid JSON, every mention's text the bytes it covers.
     let entities = extract_document(&doc);
-    let json = extract_json::document_line(&doc, &entities);
+    let json = dramatis_json::document_line(&doc, &entities);
     let v: serde_json::Value = serde_json::from_str(&json).unwrap();
     for e in v["entities"].as_array().unwrap() {
         for m in e["mentions"].as_array().unwrap() {

@@ -530,15 +530,15 @@ mod tests {
     /// The connections of a random cast, counted the plain way: a map of pairs.
     #[test]
     fn compact_connections_equal_a_plain_count_in_any_number_of_passes() {
+        // Sentences of ten two-letter words; each word may be a mention of one of 40 entities.
+        const N: usize = 40;
         let mut seed = 7u64;
         let mut rand = |n: u64| {
             seed = seed
-                .wrapping_mul(6364136223846793005)
-                .wrapping_add(1442695040888963407);
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1_442_695_040_888_963_407);
             (seed >> 33) % n
         };
-        // Sentences of ten two-letter words; each word may be a mention of one of 40 entities.
-        const N: usize = 40;
         let text = "Ab ab ab ab ab ab ab ab ab ab. ".repeat(300);
         let mut mentions: Vec<Vec<Mention>> = vec![Vec::new(); N];
         for (i, _) in text.match_indices(['A', 'a']) {
@@ -559,7 +559,8 @@ mod tests {
                 .collect(),
         );
         let sentences = Sentences::of_range(text.as_bytes(), 0..text.len());
-        let mut plain: std::collections::BTreeMap<(usize, usize), Vec<u32>> = Default::default();
+        let mut plain: std::collections::BTreeMap<(usize, usize), Vec<u32>> =
+            std::collections::BTreeMap::new();
         for (si, range) in sentences.iter().enumerate() {
             let mut owners: Vec<usize> = cast.index.overlapping(range).map(|(_, o)| o).collect();
             owners.sort_unstable();

@@ -97,7 +97,7 @@ impl CorpusCast {
             });
             let entry = &mut out[g];
             if e.name.chars().count() > entry.name.chars().count() {
-                entry.name = e.name.clone();
+                entry.name.clone_from(&e.name);
             }
             for a in &e.aliases {
                 if !entry.aliases.contains(a) {

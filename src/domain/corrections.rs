@@ -212,7 +212,7 @@ fn apply_one(entities: &mut Vec<Entity>, c: &Correction, doc: &Document) -> Resu
     match c {
         Correction::Rename { entity, name } => {
             let i = resolve(entities, entity, doc)?;
-            entities[i].name = name.clone();
+            entities[i].name.clone_from(name);
         }
         Correction::Merge { from, into } => {
             let (f, t) = (resolve(entities, from, doc)?, resolve(entities, into, doc)?);
@@ -275,7 +275,7 @@ fn apply_one(entities: &mut Vec<Entity>, c: &Correction, doc: &Document) -> Resu
             let m = span.check(doc)?;
             clear(entities, m, doc);
             let mut e = new_entity(&span.text, *kind, vec![m], doc);
-            e.name = name.clone();
+            e.name.clone_from(name);
             entities.push(e);
         }
     }

@@ -12,23 +12,23 @@ use std::sync::Arc;
 pub const MAX_LEN: usize = u32::MAX as usize;
 
 /// The bytes of a document: an owned buffer, a memory map, a static asset.
-pub type Bytes = Arc<dyn Source>;
+pub type Bytes = Arc<dyn Storage>;
 
 /// Something that holds a document's bytes. Besides the bytes, it can be told that a range
 /// will not be needed soon: a memory map then lets go of those pages, so that a background pass
 /// over the whole file (extraction, counting search hits) does not leave the whole file counted
 /// in the reader's memory. The bytes never change; touching them again brings them back.
-pub trait Source: AsRef<[u8]> + Send + Sync {
+pub trait Storage: AsRef<[u8]> + Send + Sync {
     /// Hints that `range` (byte offsets) will not be read again soon. Does nothing by default:
     /// owned buffers cannot give memory back piecemeal.
     fn release(&self, _range: Range<usize>) {}
 }
 
-impl Source for Vec<u8> {}
-impl Source for Box<[u8]> {}
-impl Source for String {}
-impl Source for &'static [u8] {}
-impl Source for &'static str {}
+impl Storage for Vec<u8> {}
+impl Storage for Box<[u8]> {}
+impl Storage for String {}
+impl Storage for &'static [u8] {}
+impl Storage for &'static str {}
 
 #[derive(Clone)]
 pub struct Document {
@@ -38,13 +38,7 @@ pub struct Document {
     body_start: usize,
 }
 
-/// A leading `date YYYY-MM-DD`: metadata, shown in the title bar rather than as text.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Dateline {
-    pub date: String,
-    /// Where the date value itself is, so it can still be found as a date entity.
-    pub range: Range<usize>,
-}
+pub use crate::domain::dateline::Dateline;
 
 /// One logical line: `start..content_end` is its text, `next` the start of the following line.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -60,7 +54,7 @@ impl std::fmt::Debug for Document {
             .field("name", &self.name)
             .field("len", &self.len())
             .field("dateline", &self.dateline)
-            .finish()
+            .finish_non_exhaustive()
     }
 }
 
@@ -69,11 +63,13 @@ impl Document {
     pub fn new(name: impl Into<String>, bytes: Bytes) -> Document {
         let data: &[u8] = (*bytes).as_ref();
         assert!(data.len() <= MAX_LEN, "document larger than MAX_LEN");
-        let dateline = find_dateline(data);
+        let dateline = crate::domain::dateline::find(data);
+        // The metadata line is shown in the title bar, not as text; a dateline of the
+        // article's own is part of its text.
         let body_start = dateline
             .as_ref()
-            .map(|d| skip_spaces(data, d.range.end))
-            .unwrap_or(0);
+            .filter(|d| d.metadata)
+            .map_or(0, |d| skip_spaces(data, d.range.end));
         Document {
             name: name.into(),
             bytes,
@@ -104,7 +100,7 @@ impl Document {
         self.bytes().len()
     }
 
-    /// Hints that `range` will not be read again soon (see [`Source::release`]): a pass over
+    /// Hints that `range` will not be read again soon (see [`Storage::release`]): a pass over
     /// the whole document calls it behind itself.
     pub fn release(&self, range: Range<usize>) {
         let end = range.end.min(self.len());
@@ -132,7 +128,12 @@ impl Document {
         let len = self.len();
         let end = range.end.min(len);
         let start = range.start.min(end);
-        String::from_utf8_lossy(&self.bytes()[start..end])
+        let bytes = &self.bytes()[start..end];
+        // `from_utf8` checks a word at a time; the lossy decoder, a byte at a time.
+        match std::str::from_utf8(bytes) {
+            Ok(text) => Cow::Borrowed(text),
+            Err(_) => String::from_utf8_lossy(bytes),
+        }
     }
 
     /// The line containing `pos` (a line end belongs to the line it ends).
@@ -233,13 +234,24 @@ impl Document {
 /// Calls `f(offset, text)` for each valid UTF-8 run of `bytes` (which start at `base`),
 /// skipping invalid bytes: the extractor and search see only real text, at true offsets.
 pub fn for_each_valid_run(bytes: &[u8], base: usize, mut f: impl FnMut(usize, &str)) {
+    // `from_utf8` checks a word at a time, `utf8_chunks` a byte at a time: most text is valid.
+    let mut rest = bytes;
     let mut at = base;
-    for chunk in bytes.utf8_chunks() {
-        let valid = chunk.valid();
+    while !rest.is_empty() {
+        let (valid, invalid) = match std::str::from_utf8(rest) {
+            Ok(text) => (text, 0),
+            Err(e) => {
+                let (valid, after) = rest.split_at(e.valid_up_to());
+                let text = std::str::from_utf8(valid).unwrap_or_default();
+                (text, e.error_len().unwrap_or(after.len()))
+            }
+        };
         if !valid.is_empty() {
             f(at, valid);
         }
-        at += valid.len() + chunk.invalid().len();
+        let used = valid.len() + invalid;
+        at += used;
+        rest = &rest[used..];
     }
 }
 
@@ -264,26 +276,6 @@ pub fn looks_binary(bytes: &[u8]) -> bool {
     (controls + not_utf8) * 3 > head.len()
 }
 
-fn find_dateline(bytes: &[u8]) -> Option<Dateline> {
-    let start = skip_spaces(bytes, 0);
-    let rest = bytes.get(start..)?;
-    let value = rest.strip_prefix(b"date ")?;
-    let date = value.get(..10)?;
-    let shape_ok = date.iter().enumerate().all(|(i, &b)| match i {
-        4 | 7 => b == b'-',
-        _ => b.is_ascii_digit(),
-    });
-    let ends_word = value.get(10).is_none_or(|b| b.is_ascii_whitespace());
-    if !shape_ok || !ends_word {
-        return None;
-    }
-    let at = start + 5;
-    Some(Dateline {
-        date: String::from_utf8_lossy(date).into_owned(),
-        range: at..at + 10,
-    })
-}
-
 fn skip_spaces(bytes: &[u8], mut i: usize) -> usize {
     while i < bytes.len() && bytes[i].is_ascii_whitespace() {
         i += 1;
@@ -306,26 +298,6 @@ mod tests {
         assert_eq!(
             &doc.text(doc.first_line().start..doc.first_line().content_end),
             "Amid the conflict."
-        );
-    }
-
-    #[test]
-    fn no_dateline_unless_it_has_the_exact_shape() {
-        for text in [
-            "dates 2023-11-08 x",
-            "date 2023-1-08 x",
-            "date 2023-11-089",
-            "x date 2023-11-08",
-        ] {
-            assert!(
-                Document::from_string("a", text).dateline().is_none(),
-                "{text}"
-            );
-        }
-        assert!(
-            Document::from_string("a", "\n\tdate 2023-11-08")
-                .dateline()
-                .is_some()
         );
     }
 
@@ -379,9 +351,43 @@ mod tests {
     fn valid_runs_skip_invalid_bytes_at_true_offsets() {
         let mut runs = vec![];
         for_each_valid_run(b"ab\xffcd\xe2\x82", 10, |at, s| {
-            runs.push((at, s.to_string()))
+            runs.push((at, s.to_string()));
         });
         assert_eq!(runs, [(10, "ab".to_string()), (13, "cd".to_string())]);
+    }
+
+    #[test]
+    fn valid_runs_are_the_valid_parts_of_utf8_chunks() {
+        let pieces: [&[u8]; 8] = [
+            b"plain ",
+            "é€😀".as_bytes(),
+            b"\xff",
+            b"\xe2\x82",
+            b"\xed\xa0\x80",
+            b"\xf0\x9f",
+            b"\x80\x80",
+            b"\n",
+        ];
+        let mut seed = 0x9e37_79b9_u32;
+        for _ in 0..300 {
+            let mut bytes = Vec::new();
+            for _ in 0..(seed % 9) {
+                seed = seed.wrapping_mul(1_664_525).wrapping_add(1_013_904_223);
+                bytes.extend_from_slice(pieces[(seed >> 24) as usize % pieces.len()]);
+            }
+            let mut want = vec![];
+            let mut at = 7;
+            for chunk in bytes.utf8_chunks() {
+                if !chunk.valid().is_empty() {
+                    want.push((at, chunk.valid().to_string()));
+                }
+                at += chunk.valid().len() + chunk.invalid().len();
+            }
+            let mut runs = vec![];
+            for_each_valid_run(&bytes, 7, |at, s| runs.push((at, s.to_string())));
+            assert_eq!(runs, want, "{bytes:?}");
+            seed = seed.rotate_left(7) ^ bytes.len() as u32;
+        }
     }
 
     #[test]

@@ -13,12 +13,12 @@ pub fn fingerprint(bytes: &[u8]) -> u64 {
 /// memory-mapped file can let go of the pages behind it (`Document::release`).
 pub fn fingerprint_in_pieces(bytes: &[u8], mut read: impl FnMut(std::ops::Range<usize>)) -> u64 {
     const PIECE: usize = 1 << 20;
-    let mut print = Fingerprinter::new(bytes.len());
+    let mut fingerprinter = Fingerprinter::new(bytes.len());
     for (k, piece) in bytes.chunks(PIECE).enumerate() {
-        print.update(piece);
+        fingerprinter.update(piece);
         read(k * PIECE..k * PIECE + piece.len());
     }
-    print.finish()
+    fingerprinter.finish()
 }
 
 /// A [`fingerprint`] taken in pieces of any size, in order: a pass that reads the document
@@ -87,8 +87,8 @@ pub fn hex(bytes: &[u8]) -> String {
 }
 
 /// A fingerprint as [`hex`] writes it.
-pub fn to_hex(print: u64) -> String {
-    format!("{print:016x}")
+pub fn to_hex(fingerprint: u64) -> String {
+    format!("{fingerprint:016x}")
 }
 
 #[cfg(test)]
@@ -108,12 +108,12 @@ mod tests {
         // In pieces, the same value, and every byte reported read once, in order.
         let big: Vec<u8> = (0..3_000_017u32).map(|i| (i * 7 % 251) as u8).collect();
         let mut seen = 0;
-        let print = fingerprint_in_pieces(&big, |r| {
+        let pieces = fingerprint_in_pieces(&big, |r| {
             assert_eq!(r.start, seen);
             seen = r.end;
         });
         assert_eq!(seen, big.len());
-        assert_eq!(print, fingerprint(&big));
+        assert_eq!(pieces, fingerprint(&big));
     }
 
     #[test]
@@ -121,14 +121,14 @@ mod tests {
         let big: Vec<u8> = (0..100_003u32).map(|i| (i * 13 % 253) as u8).collect();
         let whole = fingerprint(&big);
         for sizes in [&[1usize][..], &[3, 5, 7], &[8], &[9, 1, 17], &[4096, 13]] {
-            let mut print = Fingerprinter::new(big.len());
+            let mut fingerprinter = Fingerprinter::new(big.len());
             let (mut at, mut k) = (0, 0);
             while at < big.len() {
                 let end = (at + sizes[k % sizes.len()]).min(big.len());
-                print.update(&big[at..end]);
+                fingerprinter.update(&big[at..end]);
                 (at, k) = (end, k + 1);
             }
-            assert_eq!(print.finish(), whole, "pieces of {sizes:?}");
+            assert_eq!(fingerprinter.finish(), whole, "pieces of {sizes:?}");
         }
         let mut empty = Fingerprinter::new(0);
         empty.update(b"");

@@ -660,7 +660,8 @@ mod tests {
     fn every_spelling_of_a_fold_is_searched_for() {
         // The prefilter finds a character by its spellings; each must include every character
         // that folds the same way, or a hit could be missed.
-        let mut by_fold: std::collections::HashMap<char, Vec<char>> = Default::default();
+        let mut by_fold: std::collections::HashMap<char, Vec<char>> =
+            std::collections::HashMap::new();
         for c in (0..=0x1FFFF).filter_map(char::from_u32) {
             by_fold.entry(fold(c)).or_default().push(c);
         }

@@ -80,7 +80,7 @@ fn push_text_cells<'a>(text: &'a str, base: usize, col: &mut usize, out: &mut Ve
     let mut i = 0;
     while i < bytes.len() {
         if standalone(i) {
-            let g = &text[i..i + 1];
+            let g = &text[i..=i];
             let (glyph, width) = if bytes[i].is_ascii_graphic() || bytes[i] == b' ' {
                 (Glyph::Text(g), 1)
             } else {
@@ -140,9 +140,12 @@ fn classify(g: &str, col: usize) -> (Glyph<'_>, usize) {
         let shown: String = g
             .chars()
             .enumerate()
-            .map(|(i, c)| match hidden_in(c, g) {
-                true => escape_char(c).unwrap_or_default(),
-                false => visible(c, i == 0),
+            .map(|(i, c)| {
+                if hidden_in(c, g) {
+                    escape_char(c).unwrap_or_default()
+                } else {
+                    visible(c, i == 0)
+                }
             })
             .collect();
         let w = shown.width().max(1);

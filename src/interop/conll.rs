@@ -213,7 +213,7 @@ fn sentence(
     let mut any = false;
     let mut tokens: Vec<Range<usize>> = Vec::new();
     for_each_valid_run(&doc.bytes()[range.clone()], range.start, |at, text| {
-        tokenize(at, text, &mut tokens)
+        tokenize(at, text, &mut tokens);
     });
     // Cut tokens at mention boundaries so every mention is whole tokens.
     // `k` only moves forward, so a line of any length costs time in proportion to its tokens.

@@ -49,7 +49,7 @@ pub fn export(doc: &Document, entities: &[Entity], unit: Unit) -> String {
     ents.sort_by_key(|e| (e.start, std::cmp::Reverse(e.end)));
     let text = doc.text(0..doc.len());
     // Escaped like `extract --json`: often read on a terminal, parsed to the same strings.
-    crate::extract_json::safe_json(&Out {
+    crate::interop::dramatis_json::safe_json(&Out {
         text: &text,
         ents,
         title: doc.name(),

@@ -4,7 +4,7 @@ use std::path::Path;
 
 use anyhow::{Context, Result};
 
-use super::{Imported, Source, Unit, import};
+use super::{ImportFormat, Imported, Unit, import};
 use crate::domain::document::Document;
 use crate::domain::wrap::sanitize;
 
@@ -17,7 +17,12 @@ pub fn load_cast(doc: &Document, annotations: &Path, unit: Unit) -> Result<Impor
     let content = String::from_utf8(bytes)
         .with_context(|| format!("annotations '{}' are not UTF-8", annotations.display()))?;
     let name = annotations.to_string_lossy();
-    Ok(import(doc, &content, Source::detect(&name, &content), unit))
+    Ok(import(
+        doc,
+        &content,
+        ImportFormat::detect(&name, &content),
+        unit,
+    ))
 }
 
 impl Imported {

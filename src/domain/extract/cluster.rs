@@ -106,6 +106,11 @@ fn initials(key: &str) -> String {
         .collect()
 }
 
+/// `cluster`'s marks for a form whose entity is not worked out yet, and for one that makes
+/// none.
+const TODO: u32 = u32::MAX;
+const SKIP: u32 = u32::MAX - 1;
+
 pub fn cluster(
     cands: Vec<Compact>,
     defs: &[Definition],
@@ -198,14 +203,12 @@ pub fn cluster(
         by_last_word: &by_last_word,
         acronyms: &acronyms,
     };
+    // The entity each form goes to (or `SKIP`), worked out at its first mention: its name,
+    // kind and aliases only change then (a form offers the same name and alias every time).
     // Whether the mentions kept are in order and apart, as the finders make them: then there
     // are no overlaps to remove.
     let mut apart = true;
     let mut last_end = 0u32;
-    // The entity each form goes to (or `SKIP`), worked out at its first mention: its name,
-    // kind and aliases only change then (a form offers the same name and alias every time).
-    const TODO: u32 = u32::MAX;
-    const SKIP: u32 = u32::MAX - 1;
     let mut goes_to: Vec<u32> = vec![TODO; s.form_count()];
     let mut counts: Vec<u32> = Vec::new();
     for c in &cands {

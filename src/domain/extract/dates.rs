@@ -6,22 +6,8 @@
 
 use super::candidate::{Candidate, Reading};
 use super::token::{Shape, Token};
+use crate::domain::dateline::MONTHS;
 use crate::domain::entity::Kind;
-
-const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
 
 const WEEKDAYS: [&str; 7] = [
     "Monday",

@@ -4,6 +4,9 @@
 //! "Mr.", "J."), hyphenated and apostrophised words ("al-Assad", "O'Brien"), "AT&T"; and it
 //! splits off a possessive "'s" so that spans can exclude it. It also marks sentence starts,
 //! because a capital letter there says nothing about a name.
+//!
+//! The build script compiles this file too (the keys of the built-in names are tokenised as the
+//! text is): it uses nothing outside itself.
 
 /// What a token looks like.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -99,7 +99,7 @@ fn best_mentions(found: &[Found], entities: &[Entity]) -> Vec<Option<(usize, Men
     let mut best: Vec<Option<(u8, u32, usize, Mention)>> = vec![None; found.len()];
     for (e, entity) in entities.iter().enumerate() {
         let Some(r) = rank(entity.kind) else { continue };
-        for &m in entity.mentions.iter() {
+        for &m in &*entity.mentions {
             if !covered.touches(m) {
                 continue;
             }
@@ -186,7 +186,7 @@ fn first_person(
     // Not where any entity already has a mention.
     let mut taken = vec![false; added.len()];
     for e in &entities {
-        for m in e.mentions.iter() {
+        for m in &*e.mentions {
             let hi = added.partition_point(|(a, _)| a.start < m.end);
             let lo = added.partition_point(|(a, _)| a.end <= m.start);
             for t in taken.iter_mut().take(hi).skip(lo) {
@@ -227,7 +227,7 @@ pub fn reattribute(quotes: &mut Quotes, entities: &[Entity]) {
     named.sort_unstable_by_key(|(m, _)| m.start);
     let mut owner: Vec<Option<u32>> = vec![None; quotes.len()];
     for (e, entity) in entities.iter().enumerate() {
-        for &m in entity.mentions.iter() {
+        for &m in &*entity.mentions {
             let lo = named.partition_point(|(n, _)| n.start < m.start);
             for &(n, i) in named[lo..].iter().take_while(|(n, _)| n.start == m.start) {
                 if n.end == m.end {

@@ -20,7 +20,8 @@ use super::words::{Class, TokKind};
 /// not there to read, as in "…, saying").
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Cue {
-    pub cue: (u32, u32),
+    /// Where the attributing words are.
+    pub span: (u32, u32),
     pub speaker: Option<(u32, u32)>,
     /// The token of the verb (or of "according").
     pub verb: usize,
@@ -168,10 +169,8 @@ fn head_before(p: &Para, j: usize, first: usize) -> Option<(usize, bool)> {
 /// Punctuation and marks that no subject runs across.
 fn is_hard_stop(p: &Para, k: usize) -> bool {
     match p.toks[k].kind {
-        TokKind::Word => false,
-        TokKind::Punct(b',') => false,
+        TokKind::Word | TokKind::Punct(b',') | TokKind::Other => false,
         TokKind::Punct(b'.') => p.ends_sentence(k),
-        TokKind::Other => false,
         _ => true,
     }
 }
@@ -232,7 +231,7 @@ pub fn after_quote(p: &Para, q: usize) -> Option<Cue> {
             && (name..last).all(|i| p.toks[i].upper || p.is_punct(i, b'.') || !p.is_word(i))
         {
             return Some(Cue {
-                cue: (tok.start, tok.end),
+                span: (tok.start, tok.end),
                 speaker: Some(p.span(name, last - 1)),
                 verb: k,
             });
@@ -250,7 +249,7 @@ pub fn after_quote(p: &Para, q: usize) -> Option<Cue> {
     if is_saying_verb(p, k) && !ended {
         let speaker = phrase_after(p, k + 1)?;
         return Some(Cue {
-            cue: (tok.start, tok.end),
+            span: (tok.start, tok.end),
             speaker: Some(speaker),
             verb: k,
         });
@@ -283,7 +282,7 @@ pub fn after_quote(p: &Para, q: usize) -> Option<Cue> {
         return None;
     }
     Some(Cue {
-        cue: (p.toks[v].start, p.toks[v].end),
+        span: (p.toks[v].start, p.toks[v].end),
         speaker: Some(p.span(first, e - 1)),
         verb: v,
     })
@@ -338,7 +337,7 @@ pub fn before_quote(p: &Para, q: usize) -> Option<Cue> {
         return None;
     }
     Some(Cue {
-        cue: (p.toks[v].start, p.toks[v].end),
+        span: (p.toks[v].start, p.toks[v].end),
         speaker: subject_before(p, v),
         verb: v,
     })
@@ -357,7 +356,7 @@ fn words_of(p: &Para, k: usize) -> Option<Cue> {
         of - 1
     };
     Some(Cue {
-        cue: p.span(cue_start, of),
+        span: p.span(cue_start, of),
         speaker: Some(p.span(of + 1, k)),
         verb: of,
     })
@@ -382,7 +381,7 @@ pub fn at_paragraph_end(p: &Para) -> Option<Cue> {
         .take_while(|&i| p.is_word(i) && (i == k || !p.has(i, Class::STOP)))
         .find(|&i| is_saying_verb(p, i))?;
     Some(Cue {
-        cue: (p.toks[v].start, p.toks[v].end),
+        span: (p.toks[v].start, p.toks[v].end),
         speaker: subject_before(p, v),
         verb: v,
     })

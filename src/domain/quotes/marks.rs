@@ -51,7 +51,7 @@ pub struct Mark {
 
 impl Mark {
     pub fn end(&self) -> u32 {
-        self.at + self.len as u32
+        self.at + u32::from(self.len)
     }
 }
 
@@ -72,9 +72,9 @@ pub fn find(text: &str, out: &mut Vec<Mark>) {
             b'"' => (Family::Double, Lean::Neither, 1),
             b'\'' => (Family::Single, Lean::Neither, 1),
             0xE2 if bytes.get(i + 1) == Some(&0x80) => match bytes.get(i + 2) {
-                Some(0x9C) => (Family::Double, Lean::Opens, 3),  // “
+                // “ and „
+                Some(0x9C | 0x9E) => (Family::Double, Lean::Opens, 3),
                 Some(0x9D) => (Family::Double, Lean::Closes, 3), // ”
-                Some(0x9E) => (Family::Double, Lean::Opens, 3),  // „
                 Some(0x98) => (Family::Single, Lean::Opens, 3),  // ‘
                 Some(0x99) => (Family::Single, Lean::Closes, 3), // ’
                 Some(0xB9) => (Family::Angle, Lean::Opens, 3),   // ‹

@@ -119,11 +119,7 @@ fn pair(marks: &[Mark]) -> Vec<(usize, Option<usize>)> {
         best = next;
         back.push(how);
     }
-    let mut state = if best[1].saturating_add(LEFT_OPEN) < best[0] {
-        1
-    } else {
-        0
-    };
+    let mut state = usize::from(best[1].saturating_add(LEFT_OPEN) < best[0]);
     let mut steps = vec![Step::Stray; marks.len()];
     for k in (0..marks.len()).rev() {
         let (step, from) = back[k][state];

@@ -88,7 +88,7 @@ pub fn find(
             Some(c) => {
                 s.used[c.verb] = true;
                 Direct {
-                    cue: Some(c.cue),
+                    cue: Some(c.span),
                     speaker: c.speaker,
                     beside: true,
                     ..Direct::default()
@@ -123,7 +123,7 @@ pub fn find(
             continue;
         }
         if let Some(c) = inside_report(&p, &s.reported, q).or_else(|| embedded(&p, q)) {
-            s.direct[q].cue = Some(c.cue);
+            s.direct[q].cue = Some(c.span);
             s.direct[q].speaker = c.speaker;
             continue;
         }
@@ -181,7 +181,7 @@ fn inside_report(p: &Para, reported: &[Reported], q: usize) -> Option<Cue> {
         .iter()
         .find(|r| r.clause.0 <= open && open < r.clause.1)
         .map(|r| Cue {
-            cue: r.cue,
+            span: r.cue,
             speaker: r.speaker,
             verb: 0,
         })
@@ -205,7 +205,7 @@ fn embedded(p: &Para, q: usize) -> Option<Cue> {
     let last = p.toks_before(speaker.1).checked_sub(1)?;
     let acts = p.toks[last].upper || p.has(last, Class::SUBJECT);
     acts.then_some(Cue {
-        cue: (p.toks[v].start, p.toks[v].end),
+        span: (p.toks[v].start, p.toks[v].end),
         speaker: Some(speaker),
         verb: v,
     })
@@ -314,7 +314,7 @@ fn carry(p: &Para, direct: &[Direct], base: usize) -> Carry {
         out.quote_last = !title && is_whole(p, q) && tail_is_cue;
     }
     if let Some(c) = cues::at_paragraph_end(p) {
-        out.cue = Some((absolute(c.cue, base), c.speaker.map(|s| absolute(s, base))));
+        out.cue = Some((absolute(c.span, base), c.speaker.map(|s| absolute(s, base))));
     }
     out
 }

@@ -85,7 +85,7 @@ fn forward(p: &Para, v: usize) -> Option<Reported> {
     let end = p.sentence_end_tok(v);
     let mut k = v + 1;
     if p.has(v, Class::TELL) {
-        k = after_object(p, k, end)?;
+        k = after_object(p, k, end);
     }
     let mut that = false;
     let adverbial = p.has(k, Class::PREP)
@@ -134,16 +134,16 @@ fn forward(p: &Para, v: usize) -> Option<Reported> {
 }
 
 /// Past the hearer of "told": "told reporters", "told the press", "told LA Weekly", "told
-/// him". `None` when nothing that can be a hearer follows.
-fn after_object(p: &Para, k: usize, end: usize) -> Option<usize> {
+/// him" (where nothing can be a hearer, `k` itself).
+fn after_object(p: &Para, k: usize, end: usize) -> usize {
     if k >= end || !p.is_word(k) || p.is_that(k) {
-        return Some(k);
+        return k;
     }
     if p.has(k, Class::PREP) || p.has(k, Class::NOT_CLAUSE) && !is_object_pronoun(p.word(k)) {
-        return Some(k);
+        return k;
     }
     if is_object_pronoun(p.word(k)) {
-        return Some(k + 1);
+        return k + 1;
     }
     let mut j = k;
     if p.has(j, Class::DET) {
@@ -152,16 +152,16 @@ fn after_object(p: &Para, k: usize, end: usize) -> Option<usize> {
         while j < stop && p.is_word(j) && !p.is_that(j) && !p.has(j, Class::PREP) {
             j += 1;
         }
-        return Some(j);
+        return j;
     }
     if p.toks[j].upper {
         while j < end && p.is_word(j) && p.toks[j].upper && j - k < 5 {
             j += 1;
         }
-        return Some(j);
+        return j;
     }
     // A plain noun: "told reporters".
-    Some(j + 1)
+    j + 1
 }
 
 fn is_object_pronoun(w: &str) -> bool {

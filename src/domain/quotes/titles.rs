@@ -43,9 +43,8 @@ fn title_case(text: &str) -> bool {
 /// word", "known as", or a naming verb after a noun ("a user labelled", "a site called").
 fn after_naming_word(p: &Para, q: &Quoted) -> bool {
     let n = p.toks_before(q.open);
-    let mut k = match n.checked_sub(1) {
-        Some(k) => k,
-        None => return false,
+    let Some(mut k) = n.checked_sub(1) else {
+        return false;
     };
     if (p.is_punct(k, b',') || p.is_punct(k, b':')) && k > 0 {
         k -= 1;

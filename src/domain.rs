@@ -1,0 +1,22 @@
+//! The pure core: documents, entities, extraction, mention index and text layout.
+//! Nothing in here knows a terminal exists, and nothing does I/O.
+
+pub mod cast;
+pub mod connections;
+pub mod context;
+pub mod corpus_cast;
+pub mod corrections;
+pub mod curation;
+pub mod dateline;
+pub mod document;
+pub mod entity;
+pub mod extract;
+pub mod fingerprint;
+pub mod layout;
+pub mod mention_index;
+pub mod mention_map;
+pub mod mentions;
+pub mod quotes;
+pub mod search;
+pub mod sentences;
+pub mod wrap;

@@ -1,0 +1,264 @@
+//! The built-in knowledge as tables read in place: their layout, and lookups in them.
+//!
+//! `build.rs` compiles the data files (`assets/gazetteer`, `assets/rules`) into two files the
+//! binary includes: the tables (`knowledge.bin`) and the text of every name in them
+//! (`knowledge.txt`). Nothing is parsed when the program starts; a lookup hashes the word once
+//! and compares it with the one key a perfect hash function gives it.
+//!
+//! This file and `compile.rs` are compiled into the build script as well (by `#[path]`), so
+//! they use nothing but the standard library and their sibling `token`.
+
+use super::token::Token;
+
+/// The tables of the compiled knowledge, in the order they follow the header.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Section {
+    /// Countries, organisations and groups: a [`CANON_RECORD`] each, by canonical id.
+    Canon,
+    /// Places: a [`PLACE_RECORD`] each, by canonical id less [`PLACE_BASE`].
+    Places,
+    /// Every gazetteer name → its entry (canonical id `u32`, demonym `u8`).
+    Names,
+    /// First words of the names of several words.
+    MultiFirst,
+    /// First two words (joined by a space) of the names of several words.
+    MultiFirstTwo,
+    GivenNames,
+    Surnames,
+    /// Common lower-case words → Zipf frequency (`f32` bits) and whether also a name (`u8`).
+    LowerWords,
+    /// Titles, lower case, words joined by spaces.
+    Titles,
+    /// First words of the titles of several words.
+    TitleFirst,
+    OrgWords,
+    PlaceWords,
+    EventWords,
+    /// Organisation, place and event words together.
+    KindWords,
+    FunctionWords,
+    PersonCues,
+    /// Class nouns → the kind (an index of `Kind::ALL`, `u8`) of a name next to them.
+    ClassNouns,
+    /// Class nouns → the kind of a name after "noun of/for/at".
+    ClassNounsOf,
+}
+
+impl Section {
+    pub const ALL: [Section; 18] = [
+        Section::Canon,
+        Section::Places,
+        Section::Names,
+        Section::MultiFirst,
+        Section::MultiFirstTwo,
+        Section::GivenNames,
+        Section::Surnames,
+        Section::LowerWords,
+        Section::Titles,
+        Section::TitleFirst,
+        Section::OrgWords,
+        Section::PlaceWords,
+        Section::EventWords,
+        Section::KindWords,
+        Section::FunctionWords,
+        Section::PersonCues,
+        Section::ClassNouns,
+        Section::ClassNounsOf,
+    ];
+}
+
+/// Bytes of the header: a magic word, each section's offset and length, then the longest
+/// name and the longest title in words.
+pub const HEADER: usize = 4 + Section::ALL.len() * 8 + 8;
+pub const MAGIC: u32 = u32::from_le_bytes(*b"DRK1");
+
+/// Canonical ids from here on are places.
+pub const PLACE_BASE: u32 = 1 << 31;
+
+/// Country, organisation or group: name (offset `u32`, length `u16` in the text), kind `u8`.
+pub const CANON_RECORD: usize = 8;
+/// Place: name (offset `u32`, length `u16`), two spare bytes, population `u64`.
+pub const PLACE_RECORD: usize = 16;
+
+/// A string the tables point to: offset and length in the text.
+pub fn string_at<'a>(text: &'a str, record: &[u8]) -> Option<&'a str> {
+    let at = u32::from_le_bytes(record[0..4].try_into().ok()?) as usize;
+    let len = u16::from_le_bytes(record[4..6].try_into().ok()?) as usize;
+    text.get(at..at + len)
+}
+
+pub fn read_u32(bytes: &[u8], at: usize) -> u32 {
+    bytes
+        .get(at..at + 4)
+        .map_or(0, |b| u32::from_le_bytes(b.try_into().unwrap_or([0; 4])))
+}
+
+fn read_u64(bytes: &[u8], at: usize) -> u64 {
+    bytes
+        .get(at..at + 8)
+        .map_or(0, |b| u64::from_le_bytes(b.try_into().unwrap_or([0; 8])))
+}
+
+/// Where each section lies in the tables (checked to be inside them).
+pub fn sections(bytes: &[u8]) -> Option<[&[u8]; Section::ALL.len()]> {
+    if bytes.len() < HEADER || read_u32(bytes, 0) != MAGIC {
+        return None;
+    }
+    let mut out: [&[u8]; Section::ALL.len()] = [&[]; Section::ALL.len()];
+    for (i, slot) in out.iter_mut().enumerate() {
+        let at = read_u32(bytes, 4 + i * 8) as usize;
+        let len = read_u32(bytes, 8 + i * 8) as usize;
+        *slot = bytes.get(at..at.checked_add(len)?)?;
+    }
+    Some(out)
+}
+
+/// The longest name and the longest title, in words.
+pub fn max_words(bytes: &[u8]) -> (usize, usize) {
+    let at = 4 + Section::ALL.len() * 8;
+    (
+        read_u32(bytes, at) as usize,
+        read_u32(bytes, at + 4) as usize,
+    )
+}
+
+pub fn join_tokens(line: &str, toks: &[Token]) -> String {
+    let span = match (toks.first(), toks.last()) {
+        (Some(a), Some(b)) => b.end.saturating_sub(a.start),
+        _ => 0,
+    };
+    let mut key = String::with_capacity(span + 1);
+    for t in toks {
+        if !key.is_empty() {
+            key.push(' ');
+        }
+        key.push_str(t.text(line));
+    }
+    key
+}
+
+const K: u64 = 0x9E37_79B9_7F4A_7C15;
+
+/// A 64-bit hash of a short string: eight bytes at a time, the tail read as overlapping
+/// words (no byte loop), then mixed so that every bit depends on every input bit.
+pub fn hash(key: &[u8], seed: u64) -> u64 {
+    let n = key.len();
+    let mut h = seed ^ (n as u64).wrapping_mul(K);
+    let word = |at: usize| u64::from_le_bytes(key[at..at + 8].try_into().unwrap_or([0; 8]));
+    let tail = if n >= 8 {
+        let mut at = 0;
+        while at + 8 < n {
+            h = (h ^ word(at)).wrapping_mul(K).rotate_left(31);
+            at += 8;
+        }
+        word(n - 8)
+    } else if n >= 4 {
+        let half = |at: usize| u32::from_le_bytes(key[at..at + 4].try_into().unwrap_or([0; 4]));
+        u64::from(half(0)) | u64::from(half(n - 4)) << 32
+    } else if n > 0 {
+        u64::from(key[0]) << 16 | u64::from(key[n / 2]) << 8 | u64::from(key[n - 1])
+    } else {
+        0
+    };
+    h = (h ^ tail).wrapping_mul(K);
+    // murmur3's finaliser.
+    h ^= h >> 33;
+    h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
+    h ^= h >> 33;
+    h = h.wrapping_mul(0xc4ce_b9fe_1a85_ec53);
+    h ^ (h >> 33)
+}
+
+/// `x` scaled into `0..n` by its high bits (no division).
+fn scale(x: u64, n: u64) -> usize {
+    ((u128::from(x) * u128::from(n)) >> 64) as usize
+}
+
+/// The bucket of a hash among `buckets`.
+pub fn bucket(h: u64, buckets: u64) -> usize {
+    scale(h, buckets)
+}
+
+/// The slot a hash goes to among `slots`, displaced by its bucket's pilot.
+pub fn slot(h: u64, pilot: u16, slots: u64) -> usize {
+    let x = h ^ (u64::from(pilot) + 1).wrapping_mul(K);
+    scale(x.wrapping_mul(0xd6e8_feb8_6659_fd93), slots)
+}
+
+/// Bytes before a map's pilots: seed `u64`, buckets, slots, value size (`u32` each).
+pub const MAP_HEADER: usize = 20;
+/// Bytes of a slot before its value: the key's offset `u32` and length `u16` in the text
+/// (length 0: an empty slot).
+pub const SLOT_KEY: usize = 6;
+
+/// A perfect hash map from strings to fixed-size values, read in place.
+///
+/// Layout: [`MAP_HEADER`], one `u16` pilot per bucket, then the slots. A key's hash picks its
+/// bucket, and the bucket's pilot its slot; every key of the map has a slot of its own, so a
+/// lookup compares one key at most.
+#[derive(Clone, Copy)]
+pub struct StrMap<'a> {
+    seed: u64,
+    buckets: u64,
+    slots: u64,
+    record: usize,
+    pilots: &'a [u8],
+    records: &'a [u8],
+    text: &'a [u8],
+}
+
+impl<'a> StrMap<'a> {
+    /// The map in `bytes`, its keys in `text`; an empty map if the bytes do not hold one.
+    pub fn new(bytes: &'a [u8], text: &'a str) -> StrMap<'a> {
+        let empty = StrMap {
+            seed: 0,
+            buckets: 0,
+            slots: 0,
+            record: SLOT_KEY,
+            pilots: &[],
+            records: &[],
+            text: text.as_bytes(),
+        };
+        let buckets = read_u32(bytes, 8) as usize;
+        let slots = read_u32(bytes, 12) as usize;
+        let record = SLOT_KEY + read_u32(bytes, 16) as usize;
+        let pilots_end = MAP_HEADER + buckets * 2;
+        let end = pilots_end + slots * record;
+        if buckets == 0 || slots == 0 || bytes.len() < end {
+            return empty;
+        }
+        StrMap {
+            seed: read_u64(bytes, 0),
+            buckets: buckets as u64,
+            slots: slots as u64,
+            record,
+            pilots: &bytes[MAP_HEADER..pilots_end],
+            records: &bytes[pilots_end..end],
+            ..empty
+        }
+    }
+
+    /// The value stored for `key`.
+    #[inline]
+    pub fn get(&self, key: &str) -> Option<&'a [u8]> {
+        if self.slots == 0 {
+            return None;
+        }
+        let key = key.as_bytes();
+        let h = hash(key, self.seed);
+        let b = bucket(h, self.buckets) * 2;
+        let pilot = u16::from_le_bytes([self.pilots[b], self.pilots[b + 1]]);
+        let at = slot(h, pilot, self.slots) * self.record;
+        let rec = &self.records[at..at + self.record];
+        let len = u16::from_le_bytes([rec[4], rec[5]]) as usize;
+        if len != key.len() || len == 0 {
+            return None;
+        }
+        let start = u32::from_le_bytes([rec[0], rec[1], rec[2], rec[3]]) as usize;
+        (self.text.get(start..start + len) == Some(key)).then_some(&rec[SLOT_KEY..])
+    }
+
+    pub fn contains(&self, key: &str) -> bool {
+        self.get(key).is_some()
+    }
+}

@@ -1,0 +1,203 @@
+//! The one vocabulary of the reader: everything keys, the mouse and the background workers
+//! can ask of the app, and the modes that decide what a key asks for. Below the app and the
+//! keymap, so both speak it without importing each other.
+
+use crate::domain::cast::Cast;
+use crate::domain::connections::Relations;
+use crate::domain::corrections::History;
+use crate::domain::curation::Curation;
+use crate::domain::entity::Kind;
+use crate::store::sessions::Remembered;
+
+/// How far a scroll goes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Amount {
+    Lines(i32),
+    HalfPages(i32),
+    Pages(i32),
+}
+
+#[derive(Debug, Clone)]
+pub enum Action {
+    Quit,
+    /// Scroll the document pane (or move a list cursor, when a list has focus).
+    Scroll(Amount),
+    Top,
+    Bottom,
+    /// Move keyboard focus between the document and the sidebar.
+    FocusNext,
+    ToggleSidebar,
+    /// Select the entity under the sidebar cursor (or open the document under the cursor).
+    Select,
+    /// Next hit: a search hit after a search, else a mention of the selected entity.
+    NextHit,
+    PrevHit,
+    /// Clear: close an overlay, leave the sidebar, end a search, clear the selection.
+    Clear,
+    ToggleHelp,
+    /// Open or close the list of the shelf's documents.
+    ToggleShelf,
+    NextDocument,
+    PrevDocument,
+    /// Start a two-key command: `m` then a letter sets a mark, `'` then a letter jumps to it,
+    /// `:` then `n` or `p` moves between documents.
+    BeginMark,
+    BeginJumpToMark,
+    BeginColon,
+    SetMark(char),
+    JumpToMark(char),
+    /// A digit of a count (`50%` goes half way).
+    CountDigit(u8),
+    /// Go to the count's percentage of the document.
+    GoToPercent,
+    /// Back to where the view was before the last jump.
+    JumpBack,
+    /// Open the search prompt.
+    StartSearch,
+    PromptInput(char),
+    PromptBackspace,
+    PromptSubmit,
+    /// Abandon a two-key command or the prompt.
+    Cancel,
+    ToggleMouse,
+    /// Suspend to the shell (Ctrl-Z); the terminal layer carries it out.
+    Suspend,
+    /// Count the submitted search's hits: asked for by `update` itself, after the frame that
+    /// shows the first hit (counting is a pass over the whole text).
+    CountSearchHits,
+    Resize {
+        width: u16,
+        height: u16,
+    },
+    MouseScroll {
+        column: u16,
+        row: u16,
+        lines: i32,
+    },
+    MouseClick {
+        column: u16,
+        row: u16,
+    },
+    /// A change to the cast (see `app::edit`).
+    Edit(Edit),
+    /// Show or hide the connections of the selected entity (in the panel under the text).
+    ToggleConnections,
+    /// Show or hide every mention of the selected entity in context.
+    ToggleContexts,
+    /// Show or hide the cast of all open documents.
+    ToggleCorpus,
+    /// Pin the selected entity (or unpin it): pinned actors stay lit, each in its colour.
+    TogglePin,
+    ClearPins,
+    /// News from the background work.
+    Work(Work),
+}
+
+/// News from the background work (extraction, corrections, fingerprints), apart from what
+/// the reader asks for: it never clears a note or a count being typed.
+#[derive(Debug, Clone)]
+pub enum Work {
+    /// Extraction of document `doc` has done this percentage.
+    Progress { doc: usize, percent: u8 },
+    /// Extraction of document `doc` is done.
+    CastReady { doc: usize, cast: Box<Cast> },
+    /// Document `doc`'s corrections were read: the cast in `CastReady` already has them.
+    CurationReady {
+        doc: usize,
+        curation: Box<Curation>,
+        /// Why the saved corrections could not be read, if they could not.
+        error: Option<String>,
+    },
+    /// Document `doc`'s content fingerprint (the key of its remembered session).
+    Fingerprinted { doc: usize, fingerprint: String },
+    /// Where the reader left document `doc` last time.
+    Resume { doc: usize, memory: Remembered },
+    /// The sentences and connections of document `doc` are counted (after its cast).
+    RelationsReady {
+        doc: usize,
+        relations: Box<Relations>,
+    },
+    /// The extraction thread died (a panic): the reader goes on without a cast.
+    Failed,
+    /// Corrections could not be saved: why.
+    NotSaved(String),
+}
+
+/// What `update` asks of the terminal layer, which carries it out: the app itself does no I/O
+/// and never touches the terminal.
+#[derive(Debug, Clone)]
+pub enum Effect {
+    Quit,
+    /// Give the terminal back and stop (Ctrl-Z); on return the terminal layer sends a Resize.
+    Suspend,
+    /// Capture the mouse, or leave it to the terminal.
+    SetMouse(bool),
+    /// Save document `doc`'s corrections (to its sidecar, which the store keeps).
+    SaveCorrections {
+        doc: usize,
+        history: History,
+    },
+    /// Update with this action once the screen shows what the last keys asked for.
+    AfterFrame(Action),
+}
+
+/// Which keys the app is listening with now.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    Reader,
+    Help,
+    /// The list of the shelf's documents is open.
+    Shelf,
+    /// Typing a search.
+    Prompt,
+    Pending(Pending),
+}
+
+/// The first key of a two-key command, waiting for the second.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Pending {
+    Mark,
+    JumpToMark,
+    Colon,
+    /// `t`: a kind letter for the selected entity.
+    Kind,
+    /// `A`: a kind letter for a new entity from the search hit.
+    NewEntity,
+}
+
+/// A change to the cast, as keys ask for it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Edit {
+    /// Open the prompt to rename the selected entity.
+    Rename,
+    /// `t` then a letter: the kind of the selected entity.
+    BeginSetKind,
+    SetKind(Kind),
+    Hide,
+    /// The entity under the cast cursor becomes part of the selected one.
+    MergeIntoSelection,
+    /// The alias of the current mention becomes an entity of its own.
+    SplitAlias,
+    /// The current search hit becomes a mention of the selected entity.
+    AddHit,
+    /// `A` then a kind letter: the current search hit becomes a new entity.
+    BeginNewEntity,
+    NewEntity(Kind),
+    Undo,
+    Redo,
+}
+
+/// The kind a letter stands for after `t` or `A`.
+pub fn kind_for_letter(c: char) -> Option<Kind> {
+    Some(match c {
+        'p' => Kind::Person,
+        'o' => Kind::Organization,
+        'c' => Kind::Country,
+        'g' => Kind::Group,
+        'l' => Kind::Place,
+        'd' => Kind::Date,
+        'n' => Kind::Number,
+        'x' => Kind::Other,
+        _ => return None,
+    })
+}

@@ -1,0 +1,247 @@
+//! Correcting the cast in the reader: rename, merge, split an alias off, change a kind, hide,
+//! add a mention or a new entity from the current search hit; undo and redo. Every change is
+//! a `Correction` pushed on the document's history; the cast is recomputed from the fresh
+//! extraction plus the history (so undo is exact), and each change asks the terminal layer to
+//! save the history (`Effect::SaveCorrections`: the app itself does no I/O).
+
+use super::{App, PromptPurpose};
+use crate::domain::cast::Cast;
+use crate::domain::connections::Relations;
+use crate::domain::corrections::{Correction, Key as EntityKey, Span};
+use crate::domain::entity::Mention;
+use crate::reader::action::{Edit, Effect, Pending};
+
+/// Documents up to this size get their connections recounted at once after a correction;
+/// larger ones until the next open.
+const RECOUNT_LIMIT: usize = 8 << 20;
+
+impl App {
+    pub(super) fn edit(&mut self, edit: Edit) {
+        if self.reading().curation.is_none() {
+            self.message = Some(match self.reading().progress {
+                Some(_) => "the cast is still being found".into(),
+                None => "this cast cannot be corrected".into(),
+            });
+            return;
+        }
+        let doc = self.doc().clone();
+        let selected = self
+            .reading()
+            .selected
+            .map(|e| EntityKey::of(&doc, &self.cast().entities[e]));
+        let correction = match edit {
+            Edit::Rename => {
+                return match selected {
+                    Some(_) => {
+                        self.prompt = Some(String::new());
+                        self.prompt_purpose = PromptPurpose::Rename;
+                    }
+                    None => self.message = Some("select an entity to rename".into()),
+                };
+            }
+            Edit::BeginSetKind | Edit::BeginNewEntity => {
+                let ready = match edit {
+                    Edit::BeginSetKind => selected.is_some(),
+                    _ => self.current_hit().is_some(),
+                };
+                if ready {
+                    self.pending = Some(if edit == Edit::BeginSetKind {
+                        Pending::Kind
+                    } else {
+                        Pending::NewEntity
+                    });
+                } else {
+                    self.message = Some(match edit {
+                        Edit::BeginSetKind => "select an entity first".into(),
+                        _ => "search for the words first (/), then A".into(),
+                    });
+                }
+                return;
+            }
+            Edit::SetKind(kind) => {
+                self.pending = None;
+                selected.map(|entity| Correction::SetKind { entity, kind })
+            }
+            Edit::Hide => selected.map(|entity| Correction::Hide { entity }),
+            Edit::MergeIntoSelection => match (self.cursor_entity(), self.reading().selected) {
+                (Some(from), Some(into)) if from != into => Some(Correction::Merge {
+                    from: EntityKey::of(&doc, &self.cast().entities[from]),
+                    into: EntityKey::of(&doc, &self.cast().entities[into]),
+                }),
+                _ => {
+                    self.message = Some(
+                        "select the entity to keep, then + on the one to merge into it".into(),
+                    );
+                    return;
+                }
+            },
+            Edit::SplitAlias => match (selected, self.current_mention()) {
+                (Some(entity), Some(m)) => Some(Correction::Split {
+                    entity,
+                    alias: doc.text(m.range()).into_owned(),
+                }),
+                _ => {
+                    self.message =
+                        Some("go to a mention (n) of the selected entity, then -".into());
+                    return;
+                }
+            },
+            Edit::AddHit => match (selected, self.current_hit()) {
+                (Some(entity), Some(hit)) => Some(Correction::AddMention {
+                    entity,
+                    span: Span::of(&doc, Mention::new(hit)),
+                }),
+                _ => {
+                    self.message =
+                        Some("select an entity and search for the words (/), then a".into());
+                    return;
+                }
+            },
+            Edit::NewEntity(kind) => {
+                self.pending = None;
+                self.current_hit().map(|hit| Correction::NewEntity {
+                    name: doc.text(hit.clone()).into_owned(),
+                    kind,
+                    span: Span::of(&doc, Mention::new(hit)),
+                })
+            }
+            Edit::Undo | Edit::Redo => {
+                let curation = self.reading_mut().curation.as_mut().expect("checked above");
+                let done = if edit == Edit::Undo {
+                    curation.history.undo().cloned()
+                } else {
+                    curation.history.redo().cloned()
+                };
+                match done {
+                    Some(c) => {
+                        self.save_corrections();
+                        let what = if edit == Edit::Undo {
+                            "undone"
+                        } else {
+                            "redone"
+                        };
+                        self.recompute_cast(Some(format!("{what}: {}", c.describe())));
+                    }
+                    None => {
+                        self.message = Some(format!(
+                            "nothing to {}",
+                            if edit == Edit::Undo { "undo" } else { "redo" }
+                        ));
+                    }
+                }
+                return;
+            }
+        };
+        let Some(correction) = correction else {
+            self.message = Some("select an entity first".into());
+            return;
+        };
+        let note = correction.describe();
+        let curation = self.reading_mut().curation.as_mut().expect("checked above");
+        curation.history.push(correction);
+        self.save_corrections();
+        self.recompute_cast(Some(note));
+    }
+
+    /// Renames the selected entity to the prompt's text.
+    pub(super) fn submit_rename(&mut self, name: String) {
+        let name = name.trim().to_string();
+        let (Some(e), false) = (self.reading().selected, name.is_empty()) else {
+            return;
+        };
+        let entity = EntityKey::of(self.doc(), &self.cast().entities[e]);
+        let correction = Correction::Rename { entity, name };
+        let note = correction.describe();
+        if let Some(curation) = self.reading_mut().curation.as_mut() {
+            curation.history.push(correction);
+            self.save_corrections();
+            self.recompute_cast(Some(note));
+        }
+    }
+
+    /// The current search hit, if a search has one.
+    fn current_hit(&self) -> Option<std::ops::Range<usize>> {
+        self.search.as_ref().and_then(|s| s.hit.clone())
+    }
+
+    /// Rebuilds the cast from the fresh entities and the history, keeping the selection (by
+    /// name, then by where it was mentioned) and the view.
+    fn recompute_cast(&mut self, note: Option<String>) {
+        if self.reading().curation.is_none() {
+            return;
+        }
+        let keep = self
+            .reading()
+            .selected
+            .and_then(|e| self.cast().entities.get(e))
+            .map(|e| (e.name.clone(), e.mentions.first().copied()));
+        let cursor_name = self
+            .cursor_entity()
+            .map(|e| self.cast().entities[e].name.clone());
+        let current = self.current_mention();
+        let reading = self.reading_mut();
+        let curation = reading.curation.as_mut().expect("checked above");
+        let (entities, unfit) = curation.entities(&reading.doc, &reading.cast.entities);
+        let focus = self.focus;
+        let mut quotes = self.cast().quotes.clone();
+        crate::domain::quotes::reattribute(&mut quotes, &entities);
+        self.reading_mut()
+            .set_cast(Cast::with_quotes(entities, quotes));
+        self.cast_shown();
+        self.focus = focus;
+        if let Some((name, first)) = keep {
+            let found = self
+                .cast()
+                .entities
+                .iter()
+                .position(|e| e.name == name)
+                .or_else(|| {
+                    first.and_then(|m| {
+                        self.cast()
+                            .entities
+                            .iter()
+                            .position(|e| e.mentions.contains(&m))
+                    })
+                });
+            if let Some(e) = found {
+                self.reading_mut().selected = Some(e);
+                self.reading_mut().current =
+                    current.and_then(|m| self.cast().entities[e].mentions.binary_search(&m).ok());
+            }
+        }
+        if let Some(name) = cursor_name
+            && let Some(e) = self.cast().entities.iter().position(|x| x.name == name)
+        {
+            self.cursor_to_entity(e);
+        }
+        // Connections were counted for the old cast's entities.
+        if self.doc().len() <= RECOUNT_LIMIT {
+            let relations =
+                Relations::compute_with(self.doc(), &self.cast().index, self.cast().entities.len());
+            self.set_relations(self.shelf.shown_index(), relations);
+        } else {
+            self.forget_relations(self.shelf.shown_index());
+        }
+        let unfit_note = match unfit.len() {
+            0 => String::new(),
+            n => format!(
+                " ({n} saved correction{} no longer fit)",
+                if n == 1 { "" } else { "s" }
+            ),
+        };
+        if let Some(curation) = self.reading_mut().curation.as_mut() {
+            curation.unfit = unfit;
+        }
+        self.message = note.map(|n| format!("{n}{unfit_note}"));
+    }
+
+    /// Corrections are saved the moment they are made.
+    fn save_corrections(&mut self) {
+        if let Some(curation) = &self.reading().curation {
+            self.effects.push(Effect::SaveCorrections {
+                doc: self.shelf.shown_index(),
+                history: curation.history.clone(),
+            });
+        }
+    }
+}

@@ -1,0 +1,148 @@
+//! Search: incremental as typed, submitted, stepped through hit by hit, and counted once.
+//! (Esc in the prompt, `cancel`, lives here too: it abandons a new search.)
+
+use super::{App, Follow, PromptPurpose, SearchState};
+use crate::domain::search::{self, Query};
+use crate::domain::wrap;
+use crate::reader::action::{Action, Effect};
+
+impl App {
+    /// Incremental search: each keystroke finds the first hit from where the prompt opened.
+    pub(super) fn search_as_typed(&mut self) {
+        let Some(text) = self.prompt.clone() else {
+            return;
+        };
+        let origin = self
+            .search
+            .as_ref()
+            .map_or_else(|| self.top_offset(), |s| s.origin);
+        if text.is_empty() {
+            self.search = None;
+            self.show_at_top(origin);
+            return;
+        }
+        let query = Query::new(&text);
+        let bytes = self.doc().bytes();
+        // Every hit of a longer query is a hit of the query it extends (smart case included),
+        // so typing on resumes from the last hit instead of rescanning from the origin: a
+        // query with no hit but at 99 % of 100 MB costs one scan, not one per letter. (A
+        // strictly shorter state was typed in this prompt, so its hit is the first from origin.)
+        let extends = self
+            .search
+            .as_ref()
+            .filter(|s| text.len() > s.text.len() && text.starts_with(s.text.as_str()))
+            .map(|s| s.hit.clone());
+        let hit = match extends {
+            Some(None) => None,
+            Some(Some(h)) if h.start < origin => search::find_next(bytes, &query, h.start),
+            Some(Some(h)) => search::find_next(bytes, &query, h.start)
+                .or_else(|| search::find_next(bytes, &query, 0)),
+            None => search::find_next(bytes, &query, origin)
+                .or_else(|| search::find_next(bytes, &query, 0)),
+        };
+        self.search = Some(SearchState {
+            text,
+            query,
+            hit: hit.clone(),
+            count: None,
+            origin,
+        });
+        match hit {
+            Some(h) => self.reveal_quietly(h.start),
+            None => self.show_at_top(origin),
+        }
+    }
+
+    pub(super) fn submit_search(&mut self) {
+        let Some(text) = self.prompt.take() else {
+            return;
+        };
+        if text.is_empty() {
+            return;
+        }
+        if self.search.as_ref().is_none_or(|s| s.text != text) {
+            self.prompt = Some(text.clone());
+            self.search_as_typed();
+            self.prompt = None;
+        }
+        self.follow = Follow::Search;
+        let origin = self.search.as_ref().map(|s| s.origin);
+        if let Some(origin) = origin
+            && self.reading().jumps.last() != Some(&origin)
+        {
+            self.reading_mut().jumps.push(origin);
+        }
+        if self.search.as_ref().is_some_and(|s| s.hit.is_some()) {
+            // Drawn first, counted after: see `count_hits`.
+            self.effects
+                .push(Effect::AfterFrame(Action::CountSearchHits));
+        }
+        if self.search.as_ref().is_some_and(|s| s.hit.is_none()) {
+            self.message = Some(format!("not found: {}", wrap::sanitize(&text)));
+        }
+    }
+
+    pub(super) fn cancel(&mut self) {
+        if self.prompt_purpose == PromptPurpose::Rename {
+            self.prompt_purpose = PromptPurpose::Search;
+            self.prompt = None;
+        }
+        if self.prompt.take().is_some()
+            && let Some(s) = self.search.take()
+            && self.follow != Follow::Search
+        {
+            // Abandoning a new search goes back to where it started.
+            self.show_at_top(s.origin);
+        }
+        self.pending = None;
+    }
+
+    pub(super) fn step_search(&mut self, forward: bool) {
+        let Some(s) = &self.search else { return };
+        let bytes = self.doc().bytes();
+        let from = s.hit.clone().unwrap_or(s.origin..s.origin);
+        let (hit, wrapped) = if forward {
+            match search::find_next(bytes, &s.query, from.start + 1) {
+                Some(h) => (Some(h), false),
+                None => (search::find_next(bytes, &s.query, 0), true),
+            }
+        } else {
+            match search::find_prev(bytes, &s.query, from.end.saturating_sub(1)) {
+                Some(h) if h.start < from.start => (Some(h), false),
+                _ => (search::find_prev(bytes, &s.query, bytes.len()), true),
+            }
+        };
+        let Some(hit) = hit else {
+            self.message = Some("no hits".into());
+            return;
+        };
+        if let Some(s) = &mut self.search {
+            s.hit = Some(hit.clone());
+            // One step along the hits moves the counter by one: no rescan, at any size.
+            s.count = s.count.map(|(i, n)| match (forward, wrapped) {
+                (true, true) => (0, n),
+                (true, false) => ((i + 1).min(n.saturating_sub(1)), n),
+                (false, true) => (n.saturating_sub(1), n),
+                (false, false) => (i.saturating_sub(1), n),
+            });
+        }
+        self.reveal(hit.start);
+        if wrapped {
+            self.message = Some(if forward {
+                "search wrapped to the top".into()
+            } else {
+                "search wrapped to the end".into()
+            });
+        }
+    }
+
+    /// Counts every hit once, when a search is submitted (one pass over the text: tens of
+    /// milliseconds on 100 MB); `n` and `N` then move the counter without counting again.
+    pub(super) fn count_hits(&mut self) {
+        let Some(s) = &mut self.search else { return };
+        s.count = s
+            .hit
+            .as_ref()
+            .map(|h| search::count(self.shelf.shown().doc.bytes(), &s.query, h.start));
+    }
+}

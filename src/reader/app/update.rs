@@ -1,0 +1,236 @@
+//! `update`: every action and every piece of news, dispatched to what it changes.
+
+use super::{App, Focus, Overlay, PromptPurpose, panels};
+use crate::reader::action::{Action, Effect, Pending, Work};
+
+impl App {
+    /// Changes the state as `action` asks (the only way it changes), and returns what the
+    /// terminal layer is to do about it: quit, save corrections, capture the mouse...
+    pub fn update(&mut self, action: Action) -> Vec<Effect> {
+        // News from the background neither clears the note on the status line nor eats a
+        // count being typed.
+        let news = matches!(action, Action::Work(_));
+        if !news {
+            self.message = None;
+        }
+        let keeps_count = news
+            || matches!(
+                action,
+                Action::CountDigit(_) | Action::GoToPercent | Action::Resize { .. }
+            );
+        let count = if keeps_count {
+            self.count
+        } else {
+            self.count.take()
+        };
+        match action {
+            Action::Quit => self.effects.push(Effect::Quit),
+            Action::CountDigit(d) => {
+                self.count = Some(
+                    count
+                        .unwrap_or(0)
+                        .saturating_mul(10)
+                        .saturating_add(u32::from(d))
+                        .min(1_000_000),
+                );
+            }
+            Action::GoToPercent => {
+                self.count = None;
+                let percent = count.unwrap_or(0).min(100) as usize;
+                self.push_jump();
+                let target = (self.doc().len() as u128 * percent as u128 / 100) as usize;
+                self.show_at_top(target.max(self.doc().body_start()));
+            }
+            Action::Scroll(amount) => match (self.overlay, self.focus) {
+                (Overlay::Shelf, _) => self.move_doc_cursor(self.cursor_steps(amount)),
+                (Overlay::Help, _) => {
+                    let by = self.cursor_steps(amount);
+                    self.help_scroll = (i32::from(self.help_scroll) + by).clamp(0, 200) as u16;
+                }
+                (_, Focus::Document) => self.scroll(amount),
+                (_, Focus::Sidebar) => self.move_cursor(self.cursor_steps(amount)),
+                (_, Focus::Panel) => self.panel_move(self.panel_steps(amount)),
+            },
+            Action::Top => match (self.overlay, self.focus) {
+                (Overlay::Shelf, _) => self.shelf_cursor = 0,
+                (_, Focus::Document) => {
+                    self.push_jump();
+                    self.top = self.layout.first(&self.shelf.shown().doc);
+                }
+                (_, Focus::Sidebar) => self.move_cursor(i32::MIN / 2),
+                (_, Focus::Panel) => self.panel_move(i64::MIN / 2),
+            },
+            Action::Bottom => match (self.overlay, self.focus) {
+                (Overlay::Shelf, _) => self.shelf_cursor = self.shelf.len() - 1,
+                (_, Focus::Document) => {
+                    self.push_jump();
+                    self.top = self.layout.last_top(&self.shelf.shown().doc, self.page());
+                }
+                (_, Focus::Sidebar) => self.move_cursor(i32::MAX / 2),
+                (_, Focus::Panel) => self.panel_move(i64::MAX / 2),
+            },
+            Action::FocusNext => self.focus_next(),
+            Action::ToggleSidebar => {
+                let shown = !self.sidebar_shown();
+                self.sidebar_wanted = Some(shown);
+                self.focus = if shown && self.narrow() {
+                    Focus::Sidebar
+                } else {
+                    Focus::Document
+                };
+                self.relayout();
+            }
+            Action::Select => match self.overlay {
+                Overlay::Shelf => {
+                    self.overlay = Overlay::None;
+                    self.open_document(self.shelf_cursor);
+                }
+                _ if self.focus == Focus::Panel => self.panel_enter(),
+                _ => self.select_cursor(),
+            },
+            Action::NextHit => self.step_hit(true),
+            Action::PrevHit => self.step_hit(false),
+            Action::Clear => self.clear(),
+            Action::ToggleHelp => {
+                self.help_scroll = 0;
+                self.toggle_overlay(Overlay::Help);
+            }
+            Action::ToggleShelf => {
+                self.shelf_cursor = self.shelf.shown_index();
+                self.toggle_overlay(Overlay::Shelf);
+            }
+            Action::NextDocument => self.step_document(1),
+            Action::PrevDocument => self.step_document(-1),
+            Action::BeginMark => self.pending = Some(Pending::Mark),
+            Action::BeginJumpToMark => self.pending = Some(Pending::JumpToMark),
+            Action::BeginColon => self.pending = Some(Pending::Colon),
+            Action::SetMark(c) => {
+                self.pending = None;
+                let at = self.top_offset();
+                self.reading_mut().marks.insert(c, at);
+                self.message = Some(format!("mark {c} set"));
+            }
+            Action::JumpToMark(c) => {
+                self.pending = None;
+                self.jump_to_mark(c);
+            }
+            Action::JumpBack => self.jump_back(),
+            Action::StartSearch => {
+                self.prompt = Some(String::new());
+                self.prompt_purpose = PromptPurpose::Search;
+                self.overlay = Overlay::None;
+            }
+            Action::PromptInput(c) => {
+                if let Some(p) = &mut self.prompt {
+                    p.push(c);
+                }
+                if self.prompt_purpose == PromptPurpose::Search {
+                    self.search_as_typed();
+                }
+            }
+            Action::PromptBackspace => {
+                if let Some(p) = &mut self.prompt {
+                    p.pop();
+                }
+                if self.prompt_purpose == PromptPurpose::Search {
+                    self.search_as_typed();
+                }
+            }
+            Action::PromptSubmit => match self.prompt_purpose {
+                PromptPurpose::Search => self.submit_search(),
+                PromptPurpose::Rename => {
+                    self.prompt_purpose = PromptPurpose::Search;
+                    if let Some(name) = self.prompt.take() {
+                        self.submit_rename(name);
+                    }
+                }
+            },
+            Action::Edit(edit) => self.edit(edit),
+            Action::Cancel => self.cancel(),
+            Action::ToggleMouse => {
+                self.mouse = !self.mouse;
+                self.message = Some(if self.mouse {
+                    "mouse on: wheel scrolls, click selects".into()
+                } else {
+                    "mouse off: the terminal selects and copies text".into()
+                });
+                self.effects.push(Effect::SetMouse(self.mouse));
+            }
+            Action::Suspend => self.effects.push(Effect::Suspend),
+            Action::CountSearchHits => self.count_hits(),
+            Action::Resize { width, height } => {
+                self.size = (width, height);
+                self.relayout();
+            }
+            Action::MouseScroll { column, row, lines } => self.mouse_scroll(column, row, lines),
+            Action::MouseClick { column, row } => self.mouse_click(column, row),
+            Action::ToggleConnections => self.toggle_panel(panels::PanelKind::Connections),
+            Action::ToggleContexts => self.toggle_panel(panels::PanelKind::Contexts),
+            Action::ToggleCorpus => self.toggle_panel(panels::PanelKind::Corpus),
+            Action::TogglePin => self.toggle_pin(),
+            Action::ClearPins => self.clear_pins(),
+            Action::Work(work) => self.take_work(work),
+        }
+        self.tidy_panels();
+        self.refresh_view();
+        std::mem::take(&mut self.effects)
+    }
+
+    /// News from the background work, about any reading of the shelf.
+    pub(super) fn take_work(&mut self, work: Work) {
+        let shown = self.shelf.shown_index();
+        match work {
+            Work::Progress { doc, percent } => {
+                if let Some(r) = self.shelf.get_mut(doc) {
+                    r.progress = Some(percent.min(99));
+                }
+            }
+            Work::CastReady { doc, cast } => {
+                if let Some(r) = self.shelf.get_mut(doc) {
+                    r.set_cast(*cast);
+                    if doc == shown {
+                        self.cast_shown();
+                    }
+                }
+            }
+            Work::CurationReady {
+                doc,
+                curation,
+                error,
+            } => {
+                let Some(r) = self.shelf.get_mut(doc) else {
+                    return;
+                };
+                let unfit = curation.unfit.len();
+                r.curation = Some(*curation);
+                if doc != shown {
+                    return;
+                }
+                if let Some(e) = error {
+                    self.message = Some(e);
+                } else if unfit > 0 {
+                    self.message = Some(format!(
+                        "{unfit} saved correction{} no longer fit{} this document",
+                        if unfit == 1 { "" } else { "s" },
+                        if unfit == 1 { "s" } else { "" }
+                    ));
+                }
+            }
+            Work::Resume { doc, memory } => self.resume(doc, &memory),
+            Work::Fingerprinted { doc, fingerprint } => {
+                if let Some(r) = self.shelf.get_mut(doc) {
+                    r.fingerprint = Some(fingerprint);
+                }
+            }
+            Work::RelationsReady { doc, relations } => self.set_relations(doc, *relations),
+            Work::Failed => {
+                self.take_work(Work::CastReady {
+                    doc: shown,
+                    cast: Box::default(),
+                });
+                self.message = Some("finding entities failed (details on exit)".into());
+            }
+            Work::NotSaved(why) => self.message = Some(why),
+        }
+    }
+}

@@ -1,0 +1,99 @@
+//! Rendering: widgets that draw `&App` into the rectangle they are given and never change it.
+//! Where each part goes was worked out by the app's geometry when the size or the parts shown
+//! changed; `render` hands each widget its rectangle from it.
+
+mod connections;
+mod context_list;
+mod corpus;
+mod document;
+mod help;
+mod mention_map;
+mod panel;
+mod pins;
+mod row;
+mod shelf;
+mod sidebar;
+mod status;
+mod theme;
+
+pub use help::HelpView;
+pub use status::status_message;
+pub use theme::Theme;
+
+use ratatui::Frame;
+use unicode_width::UnicodeWidthChar;
+
+use crate::reader::app::geometry::{MIN_HEIGHT, MIN_WIDTH};
+use crate::reader::app::{App, Overlay};
+use crate::reader::input::Keymap;
+
+/// Draws the whole screen.
+pub fn render(frame: &mut Frame, app: &App, keymap: &Keymap, theme: &Theme) {
+    let area = frame.area();
+    if area.is_empty() {
+        // A terminal can report zero rows or columns (a window shrunk away): nothing fits.
+        return;
+    }
+    if app.geometry.too_small {
+        let msg = format!("Terminal too small (need {MIN_WIDTH}×{MIN_HEIGHT}); q quits");
+        frame.buffer_mut().set_stringn(
+            0,
+            0,
+            truncate(&msg, area.width as usize),
+            area.width as usize,
+            theme.text,
+        );
+        return;
+    }
+    let g = &app.geometry;
+    frame.render_widget(status::TitleBar { app, theme }, g.title);
+    frame.render_widget(pins::PinLegend { app, theme }, g.title);
+    frame.render_widget(document::DocumentView { app, theme }, g.document());
+    frame.render_widget(mention_map::MentionMap { app, theme }, g.map);
+    if let Some(sidebar) = g.sidebar {
+        frame.render_widget(sidebar::SidebarView { app, theme }, sidebar);
+    }
+    if let Some(panel) = g.panel {
+        frame.render_widget(panel::PanelView { app, theme }, panel);
+    }
+    frame.render_widget(status::StatusLine { app, theme }, g.status);
+    match app.overlay {
+        Overlay::Help => frame.render_widget(
+            HelpView {
+                keymap,
+                theme,
+                scroll: app.help_scroll,
+            },
+            area,
+        ),
+        Overlay::Shelf => frame.render_widget(shelf::ShelfList { app, theme }, area),
+        Overlay::None => {}
+    }
+}
+
+/// `s` cut to `width` columns, with an ellipsis when something was cut.
+pub(crate) fn truncate(s: &str, width: usize) -> String {
+    let mut out = String::new();
+    let mut used = 0;
+    let total: usize = s.chars().map(|c| c.width().unwrap_or(0)).sum();
+    if total <= width {
+        return s.to_string();
+    }
+    for c in s.chars() {
+        let w = c.width().unwrap_or(0);
+        if used + w + 1 > width {
+            break;
+        }
+        out.push(c);
+        used += w;
+    }
+    if width > 0 {
+        out.push('…');
+    }
+    out
+}
+
+#[cfg(test)]
+mod panel_tests;
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,42 @@
+//! Rows of the key-in-context list: each mention of the entity on one row, the mention in a
+//! fixed column (in its highlight), the text before it right-aligned up to that column and
+//! the text after it following. Only the rows on screen are built.
+
+use ratatui::style::{Modifier, Style};
+use unicode_width::UnicodeWidthStr;
+
+use crate::domain::context::context_line;
+use crate::reader::app::App;
+use crate::reader::app::panels::Head;
+use crate::reader::ui::Theme;
+use crate::reader::ui::pins::mention_style;
+use crate::reader::ui::row::Writer;
+
+/// Where the mention starts, as a share of the row: a little left of centre, since names
+/// are read left to right and the words after them say what they did.
+const KEY_AT: usize = 2;
+const KEY_OF: usize = 5;
+
+pub fn context_row(app: &App, theme: &Theme, head: Head, i: usize, w: &mut Writer) {
+    let Head::Contexts(e) = head else { return };
+    let Some(entity) = app.entity(e) else { return };
+    let Some(&m) = entity.mentions.get(i) else {
+        return;
+    };
+    let width = w.room();
+    let left = (width * KEY_AT / KEY_OF).saturating_sub(1);
+    let right = width.saturating_sub(left);
+    let line = context_line(app.doc(), m, left, right);
+    let mut key_style = match app.pin_of(e) {
+        Some(slot) => mention_style(theme, slot),
+        None => theme.mention(entity.kind),
+    };
+    if app.current_mention() == Some(m) {
+        key_style = key_style.add_modifier(Modifier::UNDERLINED);
+    }
+    let pad = left.saturating_sub(line.left.width());
+    w.put(&" ".repeat(pad), Style::new())
+        .put(&line.left, Style::new())
+        .put(&line.key, key_style)
+        .put(&line.right, Style::new());
+}

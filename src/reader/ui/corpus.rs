@@ -1,0 +1,86 @@
+//! Rows of the cross-document cast: each entity with the number of documents and mentions
+//! and a sparkline of its mentions by dateline; opened, one row per document that mentions it.
+
+use ratatui::style::Style;
+
+use crate::domain::wrap::sanitize;
+use crate::reader::app::App;
+use crate::reader::app::panels::Head;
+use crate::reader::ui::Theme;
+use crate::reader::ui::row::Writer;
+
+const NAME_WIDTH: usize = 26;
+const BARS: [char; 8] = ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'];
+
+/// A sparkline of `counts`: `·` for none, else a bar scaled to the largest.
+pub fn sparkline(counts: &[usize]) -> String {
+    let max = counts.iter().copied().max().unwrap_or(0).max(1);
+    counts
+        .iter()
+        .map(|&n| {
+            if n == 0 {
+                '·'
+            } else {
+                BARS[((n * BARS.len()).div_ceil(max)).clamp(1, BARS.len()) - 1]
+            }
+        })
+        .collect()
+}
+
+/// `  CTRY Israel          3 docs    14  ▃·█`
+pub fn entity_row(app: &App, theme: &Theme, ce: usize, w: &mut Writer) {
+    let Some(corpus) = &app.panels.corpus else {
+        return;
+    };
+    let c = &corpus.cast.entities[ce];
+    let docs = c.appearances.len();
+    w.put("  ", Style::new())
+        .cell(Theme::kind_tag(c.kind), 5, theme.tag(c.kind))
+        .cell(&sanitize(&c.name), NAME_WIDTH, Style::new())
+        .cell(
+            &format!("{docs} doc{}", if docs == 1 { "" } else { "s" }),
+            9,
+            theme.dim,
+        )
+        .cell(&format!("{:>5}", c.mentions()), 7, theme.title)
+        .put(&sparkline(&corpus.timeline.counts(c)), theme.tag(c.kind));
+}
+
+/// `  2023-11-08  news1.txt        7 mentions  Talks resume in Doha…`
+pub fn appearance_row(app: &App, theme: &Theme, head: Head, document: usize, w: &mut Writer) {
+    let (Head::Appearances(ce), Some(corpus)) = (head, &app.panels.corpus) else {
+        return;
+    };
+    let Some(reading) = app.shelf.get(document) else {
+        return;
+    };
+    let mentions = corpus.cast.entities[ce]
+        .in_document(document)
+        .map_or(0, |a| a.mentions);
+    let date = reading
+        .doc
+        .dateline()
+        .map_or("undated".to_string(), |d| sanitize(&d.date));
+    let name = std::path::Path::new(reading.doc.name())
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let marker = if document == app.shelf.shown_index() {
+        "▶ "
+    } else {
+        "  "
+    };
+    w.put(marker, theme.margin_marker)
+        .cell(&date, 12, theme.dim)
+        .cell(&sanitize(&name), 20, Style::new())
+        .cell(
+            &format!(
+                "{mentions:>4} mention{}",
+                if mentions == 1 { "" } else { "s" }
+            ),
+            15,
+            theme.title,
+        );
+    let room = w.room();
+    w.put(&sanitize(&reading.title(room)), theme.dim);
+}

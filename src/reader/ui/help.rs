@@ -1,0 +1,143 @@
+//! The help overlay, generated from the keymap that dispatches keys: sections in one column,
+//! or two when the terminal is wide enough, so the whole keymap fits on a normal screen.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph, Widget};
+
+use crate::reader::input::{Context, Keymap};
+use crate::reader::ui::Theme;
+
+pub struct HelpView<'a> {
+    pub keymap: &'a Keymap,
+    pub theme: &'a Theme,
+    /// Rows scrolled off the top (when the help is taller than the screen).
+    pub scroll: u16,
+}
+
+const KEY_COLUMN: usize = 13;
+
+impl HelpView<'_> {
+    /// The keymap as sections of lines, each section under its heading.
+    pub fn sections(&self) -> Vec<Vec<Line<'static>>> {
+        let mut sections: Vec<Vec<Line>> = Vec::new();
+        let mut current = "";
+        for b in self.keymap.in_context(Context::Reader) {
+            if b.keys.is_empty() {
+                continue;
+            }
+            if b.section != current {
+                current = b.section;
+                sections.push(vec![Line::from(Span::styled(
+                    current.to_string(),
+                    self.theme.heading,
+                ))]);
+            }
+            let keys: Vec<String> = b.keys.iter().map(|k| k.label()).collect();
+            sections
+                .last_mut()
+                .expect("a section")
+                .push(Line::from(vec![
+                    Span::styled(
+                        format!(" {:<KEY_COLUMN$}", keys.join(" ")),
+                        self.theme.title,
+                    ),
+                    Span::raw(b.description.to_string()),
+                ]));
+        }
+        sections.push(vec![
+            Line::from(Span::styled("Mouse", self.theme.heading)),
+            Line::from(" the wheel scrolls the pane under it;"),
+            Line::from(" a click on a cast row or a mention"),
+            Line::from(" selects that entity; on the map column"),
+            Line::from(" or a panel row, it goes there"),
+        ]);
+        sections
+    }
+
+    /// One column, or two balanced ones if `width` allows.
+    fn columns(&self, width: u16) -> Vec<Vec<Line<'static>>> {
+        let sections = self.sections();
+        let widest = sections
+            .iter()
+            .flatten()
+            .map(|l| l.width())
+            .max()
+            .unwrap_or(20);
+        let join = |parts: &[Vec<Line<'static>>]| {
+            let mut out = Vec::new();
+            for (i, s) in parts.iter().enumerate() {
+                if i > 0 {
+                    out.push(Line::default());
+                }
+                out.extend(s.iter().cloned());
+            }
+            out
+        };
+        if (widest * 2 + 7) as u16 > width {
+            return vec![join(&sections)];
+        }
+        let total: usize = sections.iter().map(|s| s.len() + 1).sum();
+        let mut split = 0;
+        let mut acc = 0;
+        while split < sections.len() && (acc + sections[split].len() + 1) * 2 <= total + 2 {
+            acc += sections[split].len() + 1;
+            split += 1;
+        }
+        vec![
+            join(&sections[..split.max(1)]),
+            join(&sections[split.max(1)..]),
+        ]
+    }
+}
+
+impl Widget for HelpView<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let columns = self.columns(area.width);
+        let col_width = columns
+            .iter()
+            .flatten()
+            .map(|l| l.width())
+            .max()
+            .unwrap_or(20) as u16;
+        let rows = columns.iter().map(|c| c.len()).max().unwrap_or(1) as u16;
+        let width =
+            (col_width * columns.len() as u16 + 3 * columns.len() as u16 + 1).min(area.width);
+        let height = (rows + 3).min(area.height);
+        let popup = Rect {
+            x: area.x + (area.width - width) / 2,
+            y: area.y + (area.height - height) / 2,
+            width,
+            height,
+        };
+        Clear.render(popup, buf);
+        Block::default()
+            .borders(Borders::ALL)
+            .title(" dramatis · keys ")
+            .title_bottom(Line::from(" j/k scroll · Esc, q or ? closes ").right_aligned())
+            .render(popup, buf);
+        let inner = Rect {
+            x: popup.x + 2,
+            y: popup.y + 1,
+            width: popup.width.saturating_sub(3),
+            height: popup.height.saturating_sub(2),
+        };
+        for (i, lines) in columns.into_iter().enumerate() {
+            let x = inner.x + i as u16 * (col_width + 3);
+            if x >= inner.x + inner.width {
+                break;
+            }
+            let column = Rect {
+                x,
+                y: inner.y,
+                width: col_width.min(inner.x + inner.width - x),
+                height: inner.height,
+            };
+            let overflow = (lines.len() as u16).saturating_sub(column.height);
+            Paragraph::new(lines)
+                .scroll((self.scroll.min(overflow), 0))
+                .render(column, buf);
+        }
+    }
+}

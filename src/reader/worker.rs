@@ -1,0 +1,316 @@
+//! Background work, so the first screen never waits: finding the entities of each document
+//! (with progress), and looking up where each was left last time.
+
+use std::path::{Path, PathBuf};
+use std::thread::{self, JoinHandle};
+
+use crate::domain::cast::Cast;
+use crate::domain::connections::Relations;
+use crate::domain::corrections::History;
+use crate::domain::curation::Curation;
+use crate::domain::document::Document;
+use crate::domain::entity::Entity;
+use crate::domain::extract::{self, Extraction};
+use crate::domain::fingerprint::{self, Fingerprinter};
+use crate::domain::quotes::{self, Quotes};
+use crate::reader::action::Work;
+use crate::store::paths;
+use crate::store::sessions::Sessions;
+use crate::store::sidecar::Sidecar;
+
+/// Where a document came from, for its corrections and imported annotations.
+#[derive(Debug, Default)]
+pub struct Origin {
+    /// The file, if it is one (its sidecar goes beside it).
+    pub path: Option<PathBuf>,
+    /// Entities imported with `--annotations`, used instead of the extractor's.
+    pub imported: Option<Vec<Entity>>,
+}
+
+/// What the reading pipeline sends.
+#[derive(Debug)]
+pub enum Report {
+    /// News for the app.
+    Work(Work),
+    /// Where document `doc`'s corrections are saved: for the terminal layer's store, not the
+    /// app (it is sent before the document's `CurationReady`).
+    Sidecar { doc: usize, sidecar: Sidecar },
+}
+
+/// Extracts the documents one after another (index = position in `docs`); `send` receives
+/// `Progress` now and then and `CastReady` for each. Stops when `send` returns false.
+pub fn spawn_extraction(
+    docs: Vec<Document>,
+    send: impl Fn(Work) -> bool + Send + 'static,
+) -> JoinHandle<()> {
+    spawn_pipeline(docs, Vec::new(), false, move |report| match report {
+        Report::Work(work) => send(work),
+        Report::Sidecar { .. } => true,
+    })
+}
+
+/// What the reader runs: extraction (or the imported entities), then each document's saved
+/// corrections (`CastReady` carries the corrected cast, `CurationReady` the corrections), then
+/// sentences and connections.
+pub fn spawn_reading(
+    docs: Vec<Document>,
+    origins: Vec<Origin>,
+    send: impl Fn(Report) -> bool + Send + 'static,
+) -> JoinHandle<()> {
+    spawn_pipeline(docs, origins, true, send)
+}
+
+fn spawn_pipeline(
+    docs: Vec<Document>,
+    mut origins: Vec<Origin>,
+    curate: bool,
+    send: impl Fn(Report) -> bool + Send + 'static,
+) -> JoinHandle<()> {
+    thread::Builder::new()
+        .name("extract".into())
+        .spawn(move || {
+            yield_to_the_reader();
+            give_large_blocks_back();
+            // For measuring the reader on its own (scripts/perf): no entities, at once.
+            let off = std::env::var_os("DRAMATIS_EXTRACT").is_some_and(|v| v == "off");
+            let work = |w: Work| send(Report::Work(w));
+            for (i, doc) in docs.iter().enumerate() {
+                let origin = origins.get_mut(i).map(std::mem::take).unwrap_or_default();
+                let (fresh, mut quotes, hash) = match origin.imported {
+                    Some(entities) => (entities, Quotes::default(), None),
+                    None if off => (Vec::new(), Quotes::default(), None),
+                    None => match extract_with_progress(i, doc, &work) {
+                        Some((found, hash)) => (found.entities, found.quotes, Some(hash)),
+                        None => return,
+                    },
+                };
+                let (cast, curation) = if curate {
+                    let (opened, entities) =
+                        open_curation(doc, hash, origin.path.as_deref(), fresh);
+                    // Corrections may have merged, split or reordered the speakers.
+                    quotes::reattribute(&mut quotes, &entities);
+                    (Cast::with_quotes(entities, quotes), Some(opened))
+                } else {
+                    (Cast::with_quotes(fresh, quotes), None)
+                };
+                // The cast goes to the reader at once; sentences and connections are counted
+                // after, over the same (shared) index.
+                let index = std::sync::Arc::clone(&cast.index);
+                let entities = cast.entities.len();
+                if !work(Work::CastReady {
+                    doc: i,
+                    cast: Box::new(cast),
+                }) {
+                    return;
+                }
+                if let Some(opened) = curation {
+                    if let Some(sidecar) = opened.sidecar
+                        && !send(Report::Sidecar { doc: i, sidecar })
+                    {
+                        return;
+                    }
+                    if !work(Work::CurationReady {
+                        doc: i,
+                        curation: Box::new(opened.curation),
+                        error: opened.error,
+                    }) {
+                        return;
+                    }
+                }
+                let relations = Relations::compute_with(doc, &index, entities);
+                if !work(Work::RelationsReady {
+                    doc: i,
+                    relations: Box::new(relations),
+                }) {
+                    return;
+                }
+            }
+        })
+        .expect("spawning a thread")
+}
+
+/// Makes every allocation of 256 KB or more a mapping of its own, given back to the system
+/// when freed (and grown in place by `mremap`). glibc's default raises that bar to as much
+/// as 32 MB once a large block is freed, after which the tens of megabytes of temporaries an
+/// extraction frees stay counted as the process's memory, and a growing vector is copied
+/// with both copies resident: on a 100 MB document that is ~25 MB more at the peak. Process
+/// wide, so called before the big work starts; harmless to call again.
+pub fn give_large_blocks_back() {
+    #[cfg(all(target_os = "linux", target_env = "gnu"))]
+    // SAFETY: `mallopt` only sets a tuning parameter of the allocator; a failure (0) leaves
+    // the default in place.
+    unsafe {
+        libc::mallopt(libc::M_MMAP_THRESHOLD, 256 << 10);
+    }
+}
+
+/// Lowers this thread's priority, so that on a busy machine a key press is drawn before the
+/// next megabyte is extracted. (On Linux, `setpriority` with 0 names the calling thread.)
+fn yield_to_the_reader() {
+    // SAFETY: a plain system call on the calling thread; failure only leaves the priority be.
+    unsafe {
+        libc::setpriority(libc::PRIO_PROCESS, 0, 10);
+    }
+}
+
+/// Fingerprints each document and sends `Resume` for those read before.
+pub fn spawn_resume(
+    docs: Vec<Document>,
+    send: impl Fn(Work) -> bool + Send + 'static,
+) -> JoinHandle<()> {
+    thread::Builder::new()
+        .name("resume".into())
+        .spawn(move || {
+            let sessions = Sessions::load();
+            for (i, doc) in docs.iter().enumerate() {
+                // Give back each megabyte once hashed, so reading the whole file for its
+                // fingerprint does not leave the whole file counted in memory.
+                let key =
+                    fingerprint::to_hex(fingerprint::fingerprint_in_pieces(doc.bytes(), |r| {
+                        doc.release(r);
+                    }));
+                let memory = sessions.get(&key);
+                if !send(Work::Fingerprinted {
+                    doc: i,
+                    fingerprint: key,
+                }) {
+                    return;
+                }
+                if let Some(memory) = memory
+                    && !send(Work::Resume { doc: i, memory })
+                {
+                    return;
+                }
+            }
+        })
+        .expect("spawning a thread")
+}
+
+/// A document's saved corrections, and where to save them.
+struct Opened {
+    curation: Curation,
+    /// `None` when there is nowhere to save.
+    sidecar: Option<Sidecar>,
+    /// Why the saved corrections could not be read, if they could not.
+    error: Option<String>,
+}
+
+/// The saved corrections of `doc` over its fresh entities. A sidecar that cannot be read is
+/// never overwritten: the reader then saves nothing and says why.
+fn open_curation(
+    doc: &Document,
+    hash: Option<u64>,
+    path: Option<&Path>,
+    fresh: Vec<Entity>,
+) -> (Opened, Vec<Entity>) {
+    let data = paths::data_dir();
+    let opened = match hash {
+        Some(hash) => Sidecar::open_hashed(doc, hash, path, data.as_deref()),
+        None => Sidecar::open(doc, path, data.as_deref()),
+    };
+    let (history, sidecar, error) = match opened {
+        Ok((sidecar, found)) => (found.history, Some(sidecar), None),
+        Err(e) => (
+            History::default(),
+            None,
+            Some(format!("corrections not loaded: {e:#}")),
+        ),
+    };
+    let (curation, entities) = Curation::new(fresh, history, doc);
+    let opened = Opened {
+        curation,
+        sidecar,
+        error,
+    };
+    (opened, entities)
+}
+
+/// The entities and quotations of `doc`, and its fingerprint (`sidecar::content_hash`), taken
+/// on the same pass while each piece is in memory.
+fn extract_with_progress(
+    index: usize,
+    doc: &Document,
+    send: &impl Fn(Work) -> bool,
+) -> Option<(Extraction, u64)> {
+    let mut fingerprinter = Fingerprinter::new(doc.len());
+    let total = doc.len().max(1);
+    let mut reported = 0;
+    let found = extract::extract_document_in_pieces(doc, |bytes, piece| {
+        fingerprinter.update(bytes);
+        let percent = (piece.end as u128 * 100 / total as u128) as u8;
+        if percent == reported {
+            return true;
+        }
+        reported = percent;
+        send(Work::Progress {
+            doc: index,
+            percent,
+        })
+    })?;
+    Some((found, fingerprinter.finish()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::sync::mpsc;
+
+    #[test]
+    fn reports_progress_then_the_cast_for_each_document() {
+        let big = Document::from_string("big", "Alice met Bob in Paris.\n".repeat(100_000));
+        let small = Document::from_string("small", "Carol wrote to Dave.");
+        let (tx, rx) = mpsc::channel();
+        spawn_extraction(vec![big, small], move |a| tx.send(a).is_ok())
+            .join()
+            .unwrap();
+        let got: Vec<Work> = rx.iter().collect();
+        assert!(matches!(got[0], Work::Progress { doc: 0, percent } if percent < 100));
+        let ready: Vec<usize> = got
+            .iter()
+            .filter_map(|a| match a {
+                Work::CastReady { doc, cast } if !cast.entities.is_empty() => Some(*doc),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(ready, [0, 1]);
+    }
+
+    #[test]
+    fn each_cast_is_followed_by_its_sentences_and_connections() {
+        let doc = Document::from_string("a", "Alice met Bob in Paris. Carol stayed.");
+        let (tx, rx) = mpsc::channel();
+        spawn_extraction(vec![doc.clone(), doc], move |a| tx.send(a).is_ok())
+            .join()
+            .unwrap();
+        let order: Vec<String> = rx
+            .iter()
+            .filter_map(|a| match a {
+                Work::CastReady { doc, .. } => Some(format!("cast {doc}")),
+                Work::RelationsReady { doc, relations } => {
+                    assert_eq!(relations.sentences.len(), 2);
+                    Some(format!("relations {doc}"))
+                }
+                _ => None,
+            })
+            .collect();
+        assert_eq!(order, ["cast 0", "relations 0", "cast 1", "relations 1"]);
+    }
+
+    #[test]
+    fn extraction_fingerprints_the_document_on_the_way() {
+        // Several pieces that end at line ends, not at 8-byte words.
+        let text = "Alice met Bob in Paris, said Carol.\n".repeat(65_000);
+        let doc = Document::from_string("big", text);
+        assert!(doc.len() > 2 << 20, "several pieces");
+        let (found, hash) = extract_with_progress(0, &doc, &|_| true).unwrap();
+        assert!(!found.entities.is_empty());
+        assert_eq!(hash, crate::store::sidecar::content_hash(doc.bytes()));
+    }
+
+    #[test]
+    fn stops_when_nobody_listens() {
+        let doc = Document::from_string("big", "Alice met Bob.\n".repeat(200_000));
+        let handle = spawn_extraction(vec![doc.clone(), doc], |_| false);
+        handle.join().unwrap();
+    }
+}
