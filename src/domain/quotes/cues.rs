@@ -61,6 +61,15 @@ pub fn subject_before(p: &Para, v: usize) -> Option<(u32, u32)> {
     if j > first && p.is_word(j - 1) && p.word(j - 1).ends_with("n't") {
         return None;
     }
+    if j > first && p.is_punct(j - 1, b')') {
+        // "The Office for National Statistics (ONS) said": past the brackets.
+        let open = (first..j - 1)
+            .rev()
+            .take(8)
+            .find(|&k| p.is_punct(k, b'('))?;
+        let (s, _) = head_before(p, open, first)?;
+        return Some(p.span(s, j - 1));
+    }
     if j > first && p.has(j - 1, Class::RELATIVE) {
         // "Devocht, who had told Montalvo": the subject is the noun before "who".
         j -= 1;

@@ -231,7 +231,9 @@ fn link(p: &Para, direct: &[Direct], q: usize, before: &Carry) -> Link {
     if d.title || !(d.beside || d.link != Link::None) {
         return Link::None;
     }
-    // Between the two: only the cue of the first and words that link ("; and, later,").
+    // Between the two: only the cue of the first and words that link ("; and, later,"),
+    // or the whole sentence of a cue after the first ("…," Trump told reporters at the
+    // White House. "…").
     let from = p.tok_from(prev.after);
     let to = p.toks_before(quote.open);
     let within =
@@ -244,7 +246,24 @@ fn link(p: &Para, direct: &[Direct], q: usize, before: &Carry) -> Link {
                 || within(t, d.cue)
                 || within(t, d.speaker)
         });
-    if linked { Link::Follows } else { Link::None }
+    if linked || cue_sentence_ends_at(p, prev, d, quote.open) {
+        Link::Follows
+    } else {
+        Link::None
+    }
+}
+
+/// Whether the cue after quotation `prev` is in a sentence that ends just before `at` (only
+/// punctuation between).
+fn cue_sentence_ends_at(p: &Para, prev: &Quoted, d: &Direct, at: u32) -> bool {
+    let Some((cue, _)) = d.cue.filter(|c| c.0 >= prev.after) else {
+        return false;
+    };
+    let (_, end) = p.sentence_of(cue);
+    end <= at
+        && p.toks[p.tok_from(end)..p.toks_before(at)]
+            .iter()
+            .all(|t| matches!(t.kind, TokKind::Punct(_)))
 }
 
 /// A whole utterance rather than a phrase: it starts with a capital, a digit, "…" or "[".
@@ -311,7 +330,8 @@ fn carry(p: &Para, direct: &[Direct], base: usize) -> Carry {
                 || within(t, d.speaker)
         });
         let title = d.cue.is_none() && titles::is_title(p, q);
-        out.quote_last = !title && is_whole(p, q) && tail_is_cue;
+        let cue_ends = cue_sentence_ends_at(p, q, d, p.text.len() as u32);
+        out.quote_last = !title && is_whole(p, q) && (tail_is_cue || cue_ends);
     }
     if let Some(c) = cues::at_paragraph_end(p) {
         out.cue = Some((absolute(c.span, base), c.speaker.map(|s| absolute(s, base))));

@@ -214,6 +214,32 @@ fn a_quote_that_follows_directly_keeps_its_speaker() {
 }
 
 #[test]
+fn a_quote_right_after_its_cue_sentence_keeps_the_speaker() {
+    let text = "\"We will win this case,\" Trump told reporters at the White House. \"The judge \
+                was wrong.\"\n\n\"It's not over,\" said Jay Sekulow, who spoke on Fox News. \"We \
+                will prevail.\n\n\"This case is about the Constitution.\"\n";
+    assert_eq!(
+        direct(text, &[("Trump", PERSON), ("Jay Sekulow", PERSON)]),
+        pairs(&[
+            ("We will win this case,", "Trump"),
+            ("The judge was wrong.", "Trump"),
+            ("It's not over,", "Jay Sekulow"),
+            ("We will prevail.", "Jay Sekulow"),
+            ("This case is about the Constitution.", "Jay Sekulow"),
+        ])
+    );
+}
+
+#[test]
+fn a_subject_with_its_abbreviation_in_brackets() {
+    let text = "The Office for National Statistics (ONS) said inflation fell to 10.1%.";
+    assert_eq!(
+        reported(text, &[("Office for National Statistics", ORG)]),
+        pairs(&[("inflation fell to 10.1%", "Office for National Statistics")])
+    );
+}
+
+#[test]
 fn a_quote_paragraph_after_a_cued_quote_paragraph_is_the_same_speaker() {
     let text = "\"Seventeen years ago, this was impossible,\" said Mohib.\n\n\"They represent \
                 our aspirations.\"\n\nThe contest ended on Tuesday. \"Next year,\" it said.";
