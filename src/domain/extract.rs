@@ -131,6 +131,9 @@ impl Extractor {
             defs.sort_by_key(|d| d.start);
         }
         let entities = cluster::cluster(found, &defs, &self.strings, self.k);
+        // Quotations are found before coreference (which reads their spans: "I" inside one
+        // is its speaker's) and attributed after it (a speaker named "he" or "the
+        // spokeswoman" is found through the mentions it adds).
         let findings = self.quotes.finish();
         let (entities, quotes) = quotes::attribute(findings, entities);
         Extraction { entities, quotes }
