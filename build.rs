@@ -40,6 +40,8 @@ fn main() {
         read("rules/function_words.txt"),
         read("rules/person_cues.txt"),
         read("rules/class_nouns.tsv"),
+        read("gazetteer/given_name_genders.tsv"),
+        read("rules/metonyms.tsv"),
     ];
     let sources = compile::Sources {
         countries: &texts[0],
@@ -56,6 +58,8 @@ fn main() {
         function_words: &texts[11],
         person_cues: &texts[12],
         class_nouns: &texts[13],
+        given_name_genders: &texts[14],
+        metonyms: &texts[15],
     };
     let (tables, text) = compile::compile(&sources);
     let out = std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR");

@@ -27,7 +27,7 @@ const SHOWN: usize = 20;
 /// at the end. Corrections that no longer fit are reported but are not failures: the document
 /// changed, which is allowed.
 pub fn run_extract(args: &ExtractArgs) -> ExitCode {
-    crate::reader::worker::give_large_blocks_back();
+    source::give_large_blocks_back();
     if let Err(e) = check(args) {
         crate::report::error(format_args!("{e:#}"));
         return ExitCode::from(2);

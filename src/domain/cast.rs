@@ -105,7 +105,7 @@ impl Cast {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::entity::Mention;
+    use crate::domain::entity::{Form, Mention};
 
     fn entity(starts: &[u32]) -> Entity {
         Entity {
@@ -118,6 +118,7 @@ mod tests {
                 .map(|&s| Mention {
                     start: s,
                     end: s + 1,
+                    form: Form::Name,
                 })
                 .collect(),
         }
@@ -127,10 +128,21 @@ mod tests {
     fn mentions_are_held_once_beside_an_index_of_four_bytes_each() {
         let cast = Cast::new(vec![entity(&[1, 2, 3]), entity(&[5, 9])]);
         // The mentions (8 bytes), the index (4 bytes a mention, 8 an entity).
-        assert_eq!(cast.mention_bytes(), 5 * 8 + 5 * 4 + 2 * 8);
+        assert_eq!(cast.mention_bytes(), 5 * 9 + 5 * 4 + 2 * 8);
         assert_eq!(
             *cast.entities[1].mentions,
-            [Mention { start: 5, end: 6 }, Mention { start: 9, end: 10 }]
+            [
+                Mention {
+                    start: 5,
+                    end: 6,
+                    form: Form::Name
+                },
+                Mention {
+                    start: 9,
+                    end: 10,
+                    form: Form::Name
+                }
+            ]
         );
     }
 }

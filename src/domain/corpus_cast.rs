@@ -210,7 +210,7 @@ impl Timeline {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::entity::Mention;
+    use crate::domain::entity::{Form, Mention};
 
     fn e(name: &str, kind: Kind, aliases: &[&str], n: u32) -> Entity {
         Entity {
@@ -222,6 +222,7 @@ mod tests {
                 .map(|i| Mention {
                     start: i * 10,
                     end: i * 10 + 3,
+                    form: Form::Name,
                 })
                 .collect(),
         }

@@ -9,7 +9,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::domain::document::Document;
-use crate::domain::entity::{self, Entity, Kind, Mention};
+use crate::domain::entity::{self, Entity, Form, Kind, Mention};
 
 /// A span of the document with the text it held when the correction was made: the text is
 /// checked on replay, so an edited document never gets a mention at the wrong words.
@@ -33,6 +33,7 @@ impl Span {
         Mention {
             start: self.start,
             end: self.end,
+            form: Form::Name,
         }
     }
 
@@ -261,14 +262,19 @@ fn apply_one(entities: &mut Vec<Entity>, c: &Correction, doc: &Document) -> Resu
         }
         Correction::RemoveMention { span } => {
             let m = span.check(doc)?;
-            let holder = entities.iter().position(|e| e.mentions.contains(&m));
+            // By place, whatever its form: a pronoun is removed like a name.
+            let holder = entities
+                .iter()
+                .position(|e| e.mentions.iter().any(|x| x.range() == m.range()));
             let Some(i) = holder else {
                 return Err(Reason::NoSuchMention(format!(
                     "{:?} at {}",
                     span.text, span.start
                 )));
             };
-            entities[i].mentions.edit(|v| v.retain(|x| *x != m));
+            entities[i]
+                .mentions
+                .edit(|v| v.retain(|x| x.range() != m.range()));
             tidy(&mut entities[i], doc);
         }
         Correction::NewEntity { name, kind, span } => {

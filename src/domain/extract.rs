@@ -16,10 +16,12 @@
 //! "2023-11-08"), durations and amounts are figures ("three days", "roughly 240 hostages");
 //! names that cannot be typed with confidence are `Other`.
 
+mod aliases;
 mod candidate;
 mod cluster;
 #[cfg(test)]
 mod compile;
+pub mod coref;
 mod dates;
 mod knowledge;
 mod line;
@@ -57,6 +59,8 @@ pub struct Extractor {
     strings: Strings,
     toks: Vec<Token>,
     used: Vec<bool>,
+    /// How the line before ended, for a date that its last words announce.
+    line_end: dates::LineEnd,
     quotes: quotes::Finder,
 }
 
@@ -81,6 +85,7 @@ impl Extractor {
             strings: Strings::default(),
             toks: Vec::new(),
             used: Vec::new(),
+            line_end: dates::LineEnd::default(),
             quotes: quotes::Finder::new(),
         }
     }
@@ -106,7 +111,8 @@ impl Extractor {
         self.used.resize(self.toks.len(), false);
         let out = &mut self.line_found;
         out.clear();
-        dates::find(line, &self.toks, &mut self.used, base, out);
+        dates::find_after(&self.line_end, line, &self.toks, &mut self.used, base, out);
+        self.line_end.remember(line, &self.toks);
         let known = memo::Known::new(self.k, &self.memo);
         names::find(line, &self.toks, &mut self.used, base, known, out);
         numbers::find(line, &self.toks, &mut self.used, base, out);
@@ -118,12 +124,23 @@ impl Extractor {
             .extend(out.iter().map(|c| Compact::new(c, strings, defs)));
     }
 
-    /// Clusters the mentions found so far into entities, most important first, and gives
-    /// the quotations found their speakers.
-    pub fn finish(self) -> Extraction {
+    /// Clusters the mentions found so far into entities, most important first.
+    pub fn finish(self) -> Vec<Entity> {
+        self.finish_with_quotes().0
+    }
+
+    /// [`Extractor::finish`], with the quotations found (not attributed yet: coreference
+    /// comes between, see [`attribute`]).
+    pub fn finish_with_quotes(self) -> (Vec<Entity>, quotes::Findings) {
         // What reading needed (remembered lookups, a line's tokens) goes before clustering,
         // the step that needs the most memory.
-        drop((self.memo, self.line_found, self.toks, self.used));
+        drop((
+            self.memo,
+            self.line_found,
+            self.toks,
+            self.used,
+            self.line_end,
+        ));
         let mut found = self.found;
         let mut defs = self.defs;
         if !found.is_sorted_by_key(|c| c.start) {
@@ -131,24 +148,30 @@ impl Extractor {
             defs.sort_by_key(|d| d.start);
         }
         let entities = cluster::cluster(found, &defs, &self.strings, self.k);
-        // Quotations are found before coreference (which reads their spans: "I" inside one
-        // is its speaker's) and attributed after it (a speaker named "he" or "the
-        // spokeswoman" is found through the mentions it adds).
-        let findings = self.quotes.finish();
-        let (entities, quotes) = quotes::attribute(findings, entities);
-        Extraction { entities, quotes }
+        (entities, self.quotes.finish())
     }
 }
 
-/// Extracts the entities and quotations of a whole text.
+/// Extracts the entities of a whole text, with their pronouns and descriptions, and its
+/// quotations with their speakers.
 pub fn extract(text: &str) -> Extraction {
     let mut ex = Extractor::new();
     ex.feed(0, text);
-    ex.finish()
+    let (mut entities, findings) = ex.finish_with_quotes();
+    coref::link(text.as_bytes(), &mut entities, &findings.direct_spans());
+    attribute(entities, findings)
 }
 
-/// Extracts the entities and quotations of a document, invalid UTF-8 skipped, offsets into
-/// its bytes.
+/// Gives the quotations their speakers. Quotations are found before coreference (which reads
+/// their spans: a pronoun inside one refers within it) and attributed after it (a speaker
+/// named "he" or "the spokeswoman" is found through the mentions it adds).
+pub fn attribute(entities: Vec<Entity>, findings: quotes::Findings) -> Extraction {
+    let (entities, quotes) = quotes::attribute(findings, entities);
+    Extraction { entities, quotes }
+}
+
+/// Extracts the entities of a document (names, then their pronouns and descriptions) and its
+/// quotations, invalid UTF-8 skipped, offsets into its bytes.
 pub fn extract_document(doc: &crate::domain::document::Document) -> Extraction {
     extract_document_in_pieces(doc, |_, _| true).unwrap_or_default()
 }
@@ -174,7 +197,9 @@ pub fn extract_document_in_pieces(
             return None;
         }
     }
-    Some(ex.finish())
+    let (mut entities, findings) = ex.finish_with_quotes();
+    coref::link_document(doc, &mut entities, &findings.direct_spans());
+    Some(attribute(entities, findings))
 }
 
 /// The quotations of a document on their own (for entities that come from elsewhere, such as
@@ -185,6 +210,8 @@ pub fn find_quotes(doc: &crate::domain::document::Document) -> quotes::Findings 
     finder.finish()
 }
 
+#[cfg(test)]
+mod news_tests;
 #[cfg(test)]
 mod tests;
 

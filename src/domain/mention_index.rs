@@ -253,7 +253,7 @@ pub fn count_in(mentions: &[Mention], range: Range<usize>) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::entity::Kind;
+    use crate::domain::entity::{Form, Kind};
 
     fn entity(spans: &[(u32, u32)]) -> Entity {
         Entity {
@@ -263,7 +263,11 @@ mod tests {
             aliases: vec![],
             mentions: spans
                 .iter()
-                .map(|&(start, end)| Mention { start, end })
+                .map(|&(start, end)| Mention {
+                    start,
+                    end,
+                    form: Form::Name,
+                })
                 .collect(),
         }
     }
@@ -280,7 +284,18 @@ mod tests {
         );
         assert_eq!(
             *shared[1].mentions,
-            [Mention { start: 0, end: 5 }, Mention { start: 20, end: 25 }]
+            [
+                Mention {
+                    start: 0,
+                    end: 5,
+                    form: Form::Name
+                },
+                Mention {
+                    start: 20,
+                    end: 25,
+                    form: Form::Name
+                }
+            ]
         );
         let mut again = shared.clone();
         let twice = MentionIndex::sharing(&mut again);
@@ -320,7 +335,11 @@ mod tests {
     fn next_and_prev_wrap_round() {
         let ms: Vec<Mention> = [(10, 12), (20, 22), (30, 32)]
             .iter()
-            .map(|&(start, end)| Mention { start, end })
+            .map(|&(start, end)| Mention {
+                start,
+                end,
+                form: Form::Name,
+            })
             .collect();
         assert_eq!(next_from(&ms, 0), Some(0));
         assert_eq!(next_from(&ms, 11), Some(1));

@@ -81,6 +81,7 @@ pub fn counts(mentions: &[Mention], scale: MapScale) -> Vec<u32> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::entity::Form;
 
     fn mentions(starts: &[u32]) -> Vec<Mention> {
         starts
@@ -88,6 +89,7 @@ mod tests {
             .map(|&start| Mention {
                 start,
                 end: start + 1,
+                form: Form::Name,
             })
             .collect()
     }

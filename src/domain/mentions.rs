@@ -124,11 +124,13 @@ impl std::fmt::Debug for Mentions {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::entity::Form;
 
     fn m(start: u32) -> Mention {
         Mention {
             start,
             end: start + 1,
+            form: Form::Name,
         }
     }
 

@@ -131,6 +131,15 @@ pub struct Findings {
 }
 
 impl Findings {
+    /// The spans of the direct quotations, sorted and apart (what coreference reads).
+    pub fn direct_spans(&self) -> Vec<std::ops::Range<usize>> {
+        self.quotes
+            .iter()
+            .filter(|f| f.kind == Kind::Direct)
+            .map(|f| f.start as usize..f.end as usize)
+            .collect()
+    }
+
     /// Appends the findings of the next piece of the same document.
     pub fn extend(&mut self, next: Findings) {
         self.quotes.extend(next.quotes);

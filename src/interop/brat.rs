@@ -1,9 +1,10 @@
 //! brat standoff (`.ann`), the format of brat and INCEpTION's brat export.
 //!
 //! Read: `T` lines (text-bound annotations; offsets into the `.txt`, which must be the document
-//! exactly), `*\tEquiv` lines (the listed annotations are one entity) and `N` lines
-//! (normalisation: the id is kept on the entity). Relations, events, attributes and notes
-//! (`R`, `E`, `A`, `M`, `#`) have no place in a cast and are skipped.
+//! exactly), `*\tEquiv` lines (the listed annotations are one entity), `N` lines
+//! (normalisation: the id is kept on the entity) and `A` lines of the `Form` attribute (how a
+//! mention names its entity: `A1\tForm T3 pronoun`). Relations, events, other attributes and
+//! notes (`R`, `E`, `A`, `M`, `#`) have no place in a cast and are skipped.
 //!
 //! A discontinuous span (`T1\tPER 0 5;10 15\tAlice Smith`) becomes one mention per fragment, all
 //! of the same entity, known by the joined text: dramatis mentions are contiguous byte ranges
@@ -11,8 +12,9 @@
 //!
 //! Written: one `T` line per mention in document order (a mention that crosses a line end is
 //! written as a discontinuous span, one fragment per line, since brat texts are one line), an
-//! `Equiv` line joining the first mention of each alias when an entity has several, and an `N`
-//! line for a normalisation id. brat pairs one `.ann` with one `.txt`, so this is one document.
+//! `A` line with the `Form` of each mention that is not a name (`demonym`, `nominal`,
+//! `pronoun`), an `Equiv` line joining the first mention of each alias and every pronoun and
+//! description when an entity has several, and an `N` line for a normalisation id. brat pairs one `.ann` with one `.txt`, so this is one document.
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
@@ -22,7 +24,7 @@ use super::build::{Collector, Imported, UnitHint, quote};
 use super::labels;
 use super::offsets::{OffsetMap, Unit};
 use crate::domain::document::Document;
-use crate::domain::entity::Entity;
+use crate::domain::entity::{Entity, Form};
 
 pub fn import(doc: &Document, content: &str, unit: Unit) -> Imported {
     let mut out = Collector::default();
@@ -57,7 +59,16 @@ pub fn import(doc: &Document, content: &str, unit: Unit) -> Imported {
                     _ => out.problem(n, "a normalisation line needs a target and an id"),
                 }
             }
-            Some('R' | 'E' | 'A' | 'M' | '#') => {}
+            Some('A') => {
+                // A1\tForm T3 pronoun: how a mention names its entity (dramatis writes it).
+                let parts: Vec<&str> = body.split_whitespace().collect();
+                if let ["Form", target, value] = parts.as_slice()
+                    && let Some(form) = Form::parse(value)
+                {
+                    out.form(target, form);
+                }
+            }
+            Some('R' | 'E' | 'M' | '#') => {}
             _ => out.problem(n, format!("not a brat standoff line: {}", quote(line))),
         }
     }
@@ -166,15 +177,27 @@ pub fn export(
         let label = labels::label_of(entities[ei].kind);
         let _ = writeln!(out, "T{}\t{label} {offsets}\t{text}", t + 1);
     }
+    let mut attributes = 0;
+    for &(_, ei, mi) in &all {
+        let m = entities[ei].mentions[mi];
+        if m.form != Form::Name {
+            attributes += 1;
+            let t = number[&(ei, mi)];
+            let _ = writeln!(out, "A{attributes}\tForm T{t} {}", m.form.as_str());
+        }
+    }
     let mut n = 0;
     for (ei, e) in entities.iter().enumerate() {
-        // The first mention of each distinct surface form: enough for brat to join them.
+        // The first mention of each distinct name: enough for brat to join them; and every
+        // pronoun and description, which their text does not join.
         let mut seen: Vec<std::borrow::Cow<str>> = Vec::new();
         let mut ids = Vec::new();
         for (mi, m) in e.mentions.iter().enumerate() {
             let t = doc.text(m.range());
-            if !seen.contains(&t) {
-                seen.push(t);
+            if !m.form.is_named() || !seen.contains(&t) {
+                if m.form.is_named() {
+                    seen.push(t);
+                }
                 ids.push(format!("T{}", number[&(ei, mi)]));
             }
         }

@@ -7,7 +7,7 @@ use std::ops::Range;
 
 use super::labels;
 use crate::domain::document::Document;
-use crate::domain::entity::{self, Entity, Kind, Mention};
+use crate::domain::entity::{self, Entity, Form, Kind, Mention};
 use crate::domain::extract;
 
 /// Entities read from an annotation file, and the normalisation ids some of them carry.
@@ -42,6 +42,8 @@ pub struct Collector {
     names: HashMap<String, String>,
     equivs: Vec<(String, String)>,
     norms: Vec<(String, String)>,
+    /// Annotation id → how it names its entity, when the file says (brat `A` Form lines).
+    forms: HashMap<String, Form>,
     /// Spans labelled GPE, refined to country or place when finished.
     gpe: Vec<usize>,
     pub problems: Vec<Problem>,
@@ -55,10 +57,29 @@ impl Collector {
     /// file's id for the annotation, when it has one (brat `T3`), so that Equiv and N lines and
     /// discontinuous fragments can refer to it.
     pub fn mention(&mut self, range: Range<usize>, kind: Kind, link: Option<&str>) {
+        self.mention_with_form(range, kind, link, Form::Name);
+    }
+
+    /// A mention that says how it names its entity (a pronoun, a description...).
+    pub fn mention_with_form(
+        &mut self,
+        range: Range<usize>,
+        kind: Kind,
+        link: Option<&str>,
+        form: Form,
+    ) {
         if range.start < range.end {
-            self.spans
-                .push((Mention::new(range), kind, link.map(str::to_owned)));
+            self.spans.push((
+                Mention::with_form(range, form),
+                kind,
+                link.map(str::to_owned),
+            ));
         }
+    }
+
+    /// The form of the annotation `link`, given apart from its span (brat attributes).
+    pub fn form(&mut self, link: &str, form: Form) {
+        self.forms.insert(link.to_owned(), form);
     }
 
     /// A mention under a tool's label (see [`labels::kind_of`]). A GPE is a country unless
@@ -98,6 +119,11 @@ impl Collector {
 
     pub fn finish(mut self, doc: &Document) -> Imported {
         self.refine_gpe(doc);
+        for (m, _, link) in &mut self.spans {
+            if let Some(form) = link.as_ref().and_then(|l| self.forms.get(l)) {
+                m.form = *form;
+            }
+        }
         let n = self.spans.len();
         let mut sets = DisjointSets::new(n);
         let texts: Vec<String> = self
@@ -114,7 +140,8 @@ impl Collector {
                 .as_ref()
                 .and_then(|l| self.names.get(l))
                 .unwrap_or(&texts[i]);
-            if !self.separate_texts {
+            // Two "he" or two "the company" are not one entity by their text: only names are.
+            if !self.separate_texts && self.spans[i].0.form.is_named() {
                 let j = *first_by_text.entry((*kind, text.as_str())).or_insert(i);
                 sets.join(i, j);
             }
@@ -152,7 +179,7 @@ impl Collector {
                 keep
             });
             let mut aliases: Vec<String> = Vec::new();
-            for m in &mentions {
+            for m in mentions.iter().filter(|m| m.form.is_named()) {
                 let t = doc.text(m.range());
                 if !aliases.iter().any(|a| *a == t) {
                     aliases.push(t.into_owned());

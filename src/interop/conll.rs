@@ -179,7 +179,12 @@ pub fn export(doc: &Document, entities: &[Entity]) -> String {
     // The mention each byte belongs to: the earliest (then longest) wins an overlap.
     let mut spans: Vec<(Range<usize>, Kind)> = entities
         .iter()
-        .flat_map(|e| e.mentions.iter().map(move |m| (m.range(), e.kind)))
+        .flat_map(|e| {
+            // A named-entity format: names and demonyms, not the links coreference infers.
+            (e.mentions.iter())
+                .filter(|m| m.form.is_named())
+                .map(move |m| (m.range(), e.kind))
+        })
         .collect();
     spans.sort_by_key(|(r, _)| (r.start, std::cmp::Reverse(r.end)));
     let mut chosen: Vec<(Range<usize>, Kind)> = Vec::new();

@@ -34,7 +34,8 @@ pub fn export(doc: &Document, entities: &[Entity], unit: Unit) -> String {
     let mut ents: Vec<Ent> = entities
         .iter()
         .flat_map(|e| {
-            e.mentions.iter().map(|m| {
+            // Named entities: names and demonyms, not the links coreference infers.
+            e.mentions.iter().filter(|m| m.form.is_named()).map(|m| {
                 let r = map.range_to_units(m.range());
                 Ent {
                     start: r.start,

@@ -8,7 +8,7 @@ use serde_json::ser::Formatter;
 
 use crate::domain::connections::Connections;
 use crate::domain::document::Document;
-use crate::domain::entity::{Entity, Mention};
+use crate::domain::entity::{Entity, Form, Mention};
 use crate::domain::mention_index::MentionIndex;
 use crate::domain::quotes::Quotes;
 use crate::domain::sentences::Sentences;
@@ -149,6 +149,7 @@ impl Serialize for MentionsOut<'_> {
                 start: m.start,
                 end: m.end,
                 text: self.doc.text(m.range()),
+                form: (m.form != Form::Name).then_some(m.form.as_str()),
             })?;
         }
         seq.end()
@@ -160,6 +161,10 @@ struct MentionOut<'a> {
     start: u32,
     end: u32,
     text: std::borrow::Cow<'a, str>,
+    /// How the mention names its entity; absent for a name, which most mentions are (on a
+    /// large document, millions of `"form":"name"` would only lengthen the output).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    form: Option<&'static str>,
 }
 
 /// One line of JSON (without the newline) for a document and its entities (no quotations).
@@ -283,7 +288,7 @@ impl Formatter for SafeFormatter {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::entity::{Kind, Mention};
+    use crate::domain::entity::Kind;
 
     #[test]
     fn c1_bidi_and_invisible_characters_are_escaped_yet_parse_back_the_same() {
@@ -310,6 +315,41 @@ mod tests {
         assert_eq!(v["document"], "doc\u{9b}.txt");
         assert_eq!(v["entities"][0]["name"], text);
         assert_eq!(v["entities"][0]["mentions"][0]["text"], text);
+    }
+
+    #[test]
+    fn a_mention_writes_its_form_unless_it_is_a_name() {
+        let text = "Israeli officials said he left.";
+        let doc = Document::from_string("t.txt", text);
+        let e = Entity {
+            id: "israel".into(),
+            name: "Israel".into(),
+            kind: Kind::Country,
+            aliases: vec!["Israeli".into()],
+            mentions: vec![
+                Mention::with_form(0..7, Form::Demonym),
+                Mention::with_form(23..25, Form::Pronoun),
+            ]
+            .into(),
+        };
+        let person = Entity {
+            id: "x".into(),
+            name: "officials".into(),
+            kind: Kind::Person,
+            aliases: vec![],
+            mentions: vec![Mention::new(8..17)].into(),
+        };
+        let v: serde_json::Value =
+            serde_json::from_str(&document_line(&doc, &[e, person])).unwrap();
+        let ms = &v["entities"][0]["mentions"];
+        assert_eq!(ms[0]["form"], "demonym");
+        assert_eq!(ms[1]["form"], "pronoun");
+        assert_eq!(ms[1]["text"], "he");
+        let name = v["entities"][1]["mentions"][0].as_object().unwrap();
+        assert!(
+            !name.contains_key("form"),
+            "a name writes no form: {name:?}"
+        );
     }
 
     #[test]

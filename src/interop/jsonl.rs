@@ -14,7 +14,7 @@ use super::build::{Collector, Imported, UnitHint, check_text, quote};
 use super::labels;
 use super::offsets::{OffsetMap, Unit};
 use crate::domain::document::Document;
-use crate::domain::entity::Kind;
+use crate::domain::entity::{Form, Kind};
 
 pub fn import(doc: &Document, content: &str, unit: Unit) -> Imported {
     let mut out = Collector::default();
@@ -261,7 +261,12 @@ fn dramatis_records(doc: &Document, records: &[(usize, Value)], out: &mut Collec
                 );
                 continue;
             }
-            out.mention(start..end, kind, Some(&link));
+            let form = m
+                .get("form")
+                .and_then(Value::as_str)
+                .and_then(Form::parse)
+                .unwrap_or_default();
+            out.mention_with_form(start..end, kind, Some(&link), form);
         }
     }
 }

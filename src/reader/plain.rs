@@ -51,7 +51,7 @@ fn clean(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::entity::{Kind, Mention};
+    use crate::domain::entity::{Form, Kind, Mention};
 
     #[test]
     fn clean_lines_keeps_line_ends_and_escapes_the_rest() {
@@ -70,7 +70,12 @@ mod tests {
             name: "Evil\u{1b}".into(),
             kind: Kind::Person,
             aliases: vec![],
-            mentions: vec![Mention { start: 16, end: 20 }].into(),
+            mentions: vec![Mention {
+                start: 16,
+                end: 20,
+                form: Form::Name,
+            }]
+            .into(),
         };
         let mut out = Vec::new();
         write(&mut out, &doc, &[e]).unwrap();

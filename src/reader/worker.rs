@@ -14,9 +14,9 @@ use crate::domain::extract::{self, Extraction};
 use crate::domain::fingerprint::{self, Fingerprinter};
 use crate::domain::quotes::{self, Quotes};
 use crate::reader::action::Work;
-use crate::store::paths;
 use crate::store::sessions::Sessions;
 use crate::store::sidecar::Sidecar;
+use crate::store::{paths, source};
 
 /// Where a document came from, for its corrections and imported annotations.
 #[derive(Debug, Default)]
@@ -70,7 +70,7 @@ fn spawn_pipeline(
         .name("extract".into())
         .spawn(move || {
             yield_to_the_reader();
-            give_large_blocks_back();
+            source::give_large_blocks_back();
             // For measuring the reader on its own (scripts/perf): no entities, at once.
             let off = std::env::var_os("DRAMATIS_EXTRACT").is_some_and(|v| v == "off");
             let work = |w: Work| send(Report::Work(w));
@@ -127,21 +127,6 @@ fn spawn_pipeline(
             }
         })
         .expect("spawning a thread")
-}
-
-/// Makes every allocation of 256 KB or more a mapping of its own, given back to the system
-/// when freed (and grown in place by `mremap`). glibc's default raises that bar to as much
-/// as 32 MB once a large block is freed, after which the tens of megabytes of temporaries an
-/// extraction frees stay counted as the process's memory, and a growing vector is copied
-/// with both copies resident: on a 100 MB document that is ~25 MB more at the peak. Process
-/// wide, so called before the big work starts; harmless to call again.
-pub fn give_large_blocks_back() {
-    #[cfg(all(target_os = "linux", target_env = "gnu"))]
-    // SAFETY: `mallopt` only sets a tuning parameter of the allocator; a failure (0) leaves
-    // the default in place.
-    unsafe {
-        libc::mallopt(libc::M_MMAP_THRESHOLD, 256 << 10);
-    }
 }
 
 /// Lowers this thread's priority, so that on a busy machine a key press is drawn before the

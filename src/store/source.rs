@@ -1,4 +1,6 @@
-//! Reading documents from files, stdin or the built-in article: the I/O at the edge.
+//! Reading documents from files, stdin or the built-in article: the I/O at the edge. And
+//! giving memory back as big documents are read: a mapped file's pages once passed over, the
+//! large blocks extraction frees.
 
 use std::fs::File;
 use std::io::Read;
@@ -177,6 +179,21 @@ pub fn stdin_is_fed() -> bool {
             t.is_fifo() || t.is_file() || t.is_socket()
         }
         Err(_) => false,
+    }
+}
+
+/// Makes every allocation of 256 KB or more a mapping of its own, given back to the system
+/// when freed (and grown in place by `mremap`). glibc's default raises that bar to as much
+/// as 32 MB once a large block is freed, after which the tens of megabytes of temporaries an
+/// extraction frees stay counted as the process's memory, and a growing vector is copied
+/// with both copies resident: on a 100 MB document that is ~25 MB more at the peak. Process
+/// wide, so called before the big work starts; harmless to call again.
+pub fn give_large_blocks_back() {
+    #[cfg(all(target_os = "linux", target_env = "gnu"))]
+    // SAFETY: `mallopt` only sets a tuning parameter of the allocator; a failure (0) leaves
+    // the default in place.
+    unsafe {
+        libc::mallopt(libc::M_MMAP_THRESHOLD, 256 << 10);
     }
 }
 

@@ -281,3 +281,49 @@ fn tempdir() -> PathBuf {
     std::fs::create_dir_all(&dir).unwrap();
     dir
 }
+
+#[test]
+fn every_mention_says_its_form_and_names_say_none() {
+    let text = "Maria Lopez, the defence secretary, met John Smith in Madrid on Monday. \
+        She said Norwegian officials agreed.\n";
+    let (docs, stderr, ok) = extract(&["-"], Some(text));
+    assert!(ok, "{stderr}");
+    let entities = docs[0]["entities"].as_array().unwrap();
+    let maria = entities
+        .iter()
+        .find(|e| e["name"] == "Maria Lopez")
+        .unwrap();
+    let forms: Vec<(&str, Option<&str>)> = maria["mentions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| {
+            (
+                m["text"].as_str().unwrap(),
+                m.get("form").and_then(Value::as_str),
+            )
+        })
+        .collect();
+    assert_eq!(
+        forms,
+        [
+            ("Maria Lopez", None),
+            ("defence secretary", Some("nominal")),
+            ("She", Some("pronoun"))
+        ]
+    );
+    assert_eq!(
+        maria["aliases"],
+        serde_json::json!(["Maria Lopez"]),
+        "aliases are names"
+    );
+    let norway = entities.iter().find(|e| e["name"] == "Norway").unwrap();
+    assert_eq!(norway["mentions"][0]["form"], "demonym");
+    for e in entities {
+        for m in e["mentions"].as_array().unwrap() {
+            if let Some(f) = m.get("form") {
+                assert!(["demonym", "nominal", "pronoun"].contains(&f.as_str().unwrap()));
+            }
+        }
+    }
+}

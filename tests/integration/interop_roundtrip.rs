@@ -3,7 +3,7 @@
 use std::collections::BTreeMap;
 
 use dramatis::domain::document::Document;
-use dramatis::domain::entity::{Entity, Kind, Mention, finalize};
+use dramatis::domain::entity::{Entity, Form, Kind, Mention, finalize};
 use dramatis::interop::{self, ExportFormat, ImportFormat, Unit};
 
 const TEXT: &str = "date 2023-11-08\n\
@@ -205,4 +205,109 @@ fn exports_look_like_the_tools_files() {
         1,
         "only where there is one"
     );
+}
+
+/// Two people, each with pronouns; the first also a description.
+const LINKED: &str = "Ana Ruiz met the envoy Carlos Vega in Lima. She thanked him; he thanked her. \
+The envoy left.\n";
+
+fn linked_doc() -> Document {
+    Document::from_string("linked.txt", LINKED)
+}
+
+fn linked_cast() -> Vec<Entity> {
+    let at = |w: &str, nth: usize, form: Form| {
+        let i = LINKED.match_indices(w).nth(nth).expect("word in text").0;
+        Mention::with_form(i..i + w.len(), form)
+    };
+    let person = |name: &str, mentions: Vec<Mention>| Entity {
+        id: String::new(),
+        name: name.into(),
+        kind: Kind::Person,
+        aliases: vec![name.into()],
+        mentions: mentions.into(),
+    };
+    finalize(vec![
+        person(
+            "Ana Ruiz",
+            vec![
+                at("Ana Ruiz", 0, Form::Name),
+                at("She", 0, Form::Pronoun),
+                at("her", 0, Form::Pronoun),
+            ],
+        ),
+        person(
+            "Carlos Vega",
+            vec![
+                at("Carlos Vega", 0, Form::Name),
+                at("him", 0, Form::Pronoun),
+                at("he", 1, Form::Pronoun),
+                at("envoy", 1, Form::Nominal),
+            ],
+        ),
+        Entity {
+            id: String::new(),
+            name: "Lima".into(),
+            kind: Kind::Place,
+            aliases: vec!["Lima".into()],
+            mentions: vec![at("Lima", 0, Form::Name)].into(),
+        },
+    ])
+}
+
+fn linked_round_trip(target: ExportFormat, source: ImportFormat) -> interop::Imported {
+    let doc = linked_doc();
+    let text = interop::export(
+        &doc,
+        &linked_cast(),
+        &BTreeMap::new(),
+        target,
+        Unit::CodePoints,
+    );
+    interop::import(&doc, &text, source, Unit::CodePoints)
+}
+
+#[test]
+fn brat_and_json_keep_pronouns_and_descriptions_with_their_entity_and_form() {
+    for (target, source) in [
+        (ExportFormat::Brat, ImportFormat::Brat),
+        (ExportFormat::Json, ImportFormat::Jsonl),
+    ] {
+        let back = linked_round_trip(target, source);
+        assert_eq!(back.problems, []);
+        assert_eq!(shape(&back.entities), shape(&linked_cast()), "{target:?}");
+        let ana = back.entities.iter().find(|e| e.name == "Ana Ruiz").unwrap();
+        assert_eq!(ana.aliases, ["Ana Ruiz"], "pronouns are not aliases");
+    }
+    let brat = interop::export(
+        &linked_doc(),
+        &linked_cast(),
+        &BTreeMap::new(),
+        ExportFormat::Brat,
+        Unit::CodePoints,
+    );
+    assert!(brat.contains("\tForm T"), "{brat}");
+    assert!(
+        brat.contains(" pronoun\n") && brat.contains(" nominal\n"),
+        "{brat}"
+    );
+}
+
+#[test]
+fn conll_and_displacy_write_names_only() {
+    for (target, source) in [
+        (ExportFormat::Conll, ImportFormat::Conll),
+        (ExportFormat::Displacy, ImportFormat::Jsonl),
+    ] {
+        let back = linked_round_trip(target, source);
+        assert_eq!(back.problems, []);
+        let mut names: Vec<&str> = back.entities.iter().map(|e| e.name.as_str()).collect();
+        names.sort_unstable();
+        assert_eq!(names, ["Ana Ruiz", "Carlos Vega", "Lima"], "{target:?}");
+        assert!(
+            back.entities.iter().all(|e| e.mentions.len() == 1),
+            "{target:?}: {:?}",
+            back.entities
+        );
+    }
 }

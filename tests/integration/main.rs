@@ -6,12 +6,14 @@ mod common;
 
 mod cli;
 mod connections_pty;
+mod coref_guard;
 mod curation_pty;
 mod extract_cli;
 mod hostile_input;
 mod interop_cli;
 mod interop_import;
 mod interop_roundtrip;
+mod name_recall_guard;
 mod prop_hostile;
 mod quotes_gold;
 mod reader_pty;

@@ -23,7 +23,7 @@ use unicode_width::UnicodeWidthStr;
 use dramatis::domain::cast::Cast;
 use dramatis::domain::document::{Document, for_each_valid_run};
 use dramatis::domain::extract::extract_document;
-use dramatis::domain::layout::{BLOCK_MAX, Layout};
+use dramatis::domain::layout::{BLOCK_MAX, TextLayout};
 use dramatis::domain::wrap::{self, Glyph};
 use dramatis::interop::dramatis_json;
 use dramatis::reader::action::{Action, Amount};
@@ -366,7 +366,7 @@ proptest! {
 }
 
 fn check_layout(d: &Document, width: usize, probes: &[usize]) {
-    let mut layout = Layout::new(width);
+    let mut layout = TextLayout::new(width);
     let top = layout.first(d);
     let forward: Vec<_> = layout
         .visible(d, top, usize::MAX >> 1)

@@ -12,7 +12,7 @@ use serde_json::Value;
 /// What the rules reach on the gold today: found, attributed (of those with a named
 /// speaker), and speakerless quotations given a speaker. Raise them when the rules improve.
 const FOUND_AT_LEAST: usize = 100;
-const ATTRIBUTED_AT_LEAST: usize = 66;
+const ATTRIBUTED_AT_LEAST: usize = 70;
 /// Held-out news allows one; here none is.
 const WRONGLY_NAMED: usize = 0;
 

@@ -41,6 +41,7 @@ pub struct Sources<'a> {
     pub organizations: &'a str,
     pub groups: &'a str,
     pub given_names: &'a str,
+    pub given_name_genders: &'a str,
     pub surnames: &'a str,
     pub lowercase_words: &'a str,
     pub titles: &'a str,
@@ -50,6 +51,7 @@ pub struct Sources<'a> {
     pub function_words: &'a str,
     pub person_cues: &'a str,
     pub class_nouns: &'a str,
+    pub metonyms: &'a str,
 }
 
 /// The first cells of a row; missing cells are empty, extra cells ignored.
@@ -130,10 +132,13 @@ struct NameRef {
 /// The knowledge as read, before it is laid out in tables.
 #[derive(Default)]
 struct Read<'a> {
-    /// Countries, organisations and groups: name and kind (an index of `KIND_NAMES`).
-    canon: Vec<(&'a str, u8)>,
-    /// Places by canonical id less `PLACE_BASE`: name and population.
-    places: Vec<(&'a str, u64)>,
+    /// Countries, organisations and groups: name, kind (an index of `KIND_NAMES`) and class
+    /// (an index of `classes`).
+    canon: Vec<(&'a str, u8, u8)>,
+    /// Places by canonical id less `PLACE_BASE`: name, population and class.
+    places: Vec<(&'a str, u64, u8)>,
+    /// What sort of organisation or place an entry is, each once; the first is "" (not said).
+    classes: Vec<&'a str>,
     /// Whether ranking may use the population of places yet. Names were ranked while places
     /// were still being read, all at population 0 (the first place of a name keeps it).
     populations_known: bool,
@@ -170,9 +175,25 @@ impl<'a> Read<'a> {
         (rank, population)
     }
 
-    fn add_canon(&mut self, name: &'a str, kind: u8) -> u32 {
-        self.canon.push((name, kind));
+    fn add_canon(&mut self, name: &'a str, kind: u8, class: &'a str) -> u32 {
+        let class = self.class(class);
+        self.canon.push((name, kind, class));
         (self.canon.len() - 1) as u32
+    }
+
+    /// The index of a class, added if new.
+    fn class(&mut self, class: &'a str) -> u8 {
+        if self.classes.is_empty() {
+            self.classes.push("");
+        }
+        let at = match self.classes.iter().position(|c| *c == class) {
+            Some(at) => at,
+            None => {
+                self.classes.push(class);
+                self.classes.len() - 1
+            }
+        };
+        u8::try_from(at).expect("more than 255 classes of organisations and places")
     }
 
     /// A surface form of an entry: it keeps the entry of highest rank (the first of equals).
@@ -208,7 +229,7 @@ impl<'a> Read<'a> {
 pub fn compile(src: &Sources) -> (Vec<u8>, String) {
     let mut k = Read::default();
     for row in rows(src.countries) {
-        let id = k.add_canon(row[0], COUNTRY);
+        let id = k.add_canon(row[0], COUNTRY, "country");
         k.add_name(row[0], id, false);
         for alias in list(&row, 1) {
             k.add_name(alias, id, false);
@@ -218,14 +239,14 @@ pub fn compile(src: &Sources) -> (Vec<u8>, String) {
         }
     }
     for row in rows(src.organizations) {
-        let id = k.add_canon(row[0], ORGANIZATION);
+        let id = k.add_canon(row[0], ORGANIZATION, row[2]);
         k.add_name(row[0], id, false);
         for alias in list(&row, 1) {
             k.add_name(alias, id, false);
         }
     }
     for row in rows(src.groups) {
-        let id = k.add_canon(row[0], GROUP);
+        let id = k.add_canon(row[0], GROUP, "");
         k.add_name(row[0], id, false);
         for form in list(&row, 1) {
             k.add_name(form, id, false);
@@ -236,7 +257,8 @@ pub fn compile(src: &Sources) -> (Vec<u8>, String) {
     let places = sorted_lines(src.places);
     for (i, &(name, line)) in places.iter().enumerate() {
         let row = rows(line).next().unwrap_or([""; 6]);
-        k.places.push((row[0], row[3].parse().unwrap_or(0)));
+        let class = k.class(row[1]);
+        k.places.push((row[0], row[3].parse().unwrap_or(0), class));
         let id = PLACE_BASE + i as u32;
         if is_plain(name) {
             k.note_words(name);
@@ -279,23 +301,25 @@ pub fn compile(src: &Sources) -> (Vec<u8>, String) {
 
     let mut out = Out::default();
     let canon = (k.canon.iter())
-        .map(|&(name, kind)| {
+        .map(|&(name, kind, class)| {
             let mut rec = out.string(name).to_vec();
-            rec.extend([kind, 0]);
+            rec.extend([kind, class]);
             rec
         })
         .collect::<Vec<_>>();
     let place_records = (k.places.iter())
-        .map(|&(name, population)| {
+        .map(|&(name, population, class)| {
             let mut rec = out.string(name).to_vec();
-            rec.extend([0, 0]);
+            rec.extend([class, 0]);
             rec.extend(population.to_le_bytes());
             rec
         })
         .collect::<Vec<_>>();
+    let classes = (k.classes.iter()).flat_map(|c| out.string(c)).collect();
     let mut sections: Vec<(Section, Vec<u8>)> = vec![
         (Section::Canon, canon.concat()),
         (Section::Places, place_records.concat()),
+        (Section::Classes, classes),
     ];
     let name_values = names.iter().map(|(n, r)| {
         let mut v = r.canon.to_le_bytes().to_vec();
@@ -307,6 +331,7 @@ pub fn compile(src: &Sources) -> (Vec<u8>, String) {
     sections.push((Section::MultiFirstTwo, out.set(&k.multi_first_two)));
     let keys = |text| sorted_lines(text).into_iter().map(|(key, _)| key);
     sections.push((Section::GivenNames, out.set(keys(src.given_names))));
+    sections.push((Section::Genders, out.map(genders(src.given_name_genders))));
     sections.push((Section::Surnames, out.set(keys(src.surnames))));
     sections.push((
         Section::LowerWords,
@@ -315,6 +340,7 @@ pub fn compile(src: &Sources) -> (Vec<u8>, String) {
 
     let mut titles = Vec::new();
     let mut title_first = Vec::new();
+    let mut title_last = Vec::new();
     let mut max_title_words = 0;
     for row in rows(src.titles) {
         let key = key_of(row[0]).to_lowercase();
@@ -323,11 +349,15 @@ pub fn compile(src: &Sources) -> (Vec<u8>, String) {
             if let Some((first, _)) = key.split_once(' ') {
                 title_first.push(first.to_string());
             }
+            if let Some(last) = key.rsplit(' ').next() {
+                title_last.push(last.to_string());
+            }
             titles.push(key);
         }
     }
     sections.push((Section::Titles, out.set(&titles)));
     sections.push((Section::TitleFirst, out.set(&title_first)));
+    sections.push((Section::TitleLast, out.set(&title_last)));
     let (org, place, event) = (
         word_set(src.org_words),
         word_set(src.place_words),
@@ -356,6 +386,20 @@ pub fn compile(src: &Sources) -> (Vec<u8>, String) {
     }
     sections.push((Section::ClassNouns, out.map(nouns)));
     sections.push((Section::ClassNounsOf, out.map(nouns_of)));
+    let (mut metonyms, mut targets) = (Vec::new(), Vec::new());
+    for row in rows(src.metonyms) {
+        let first = (targets.len() / tables::STRING_RECORD) as u32;
+        let mut count = 0u16;
+        for target in list(&row, 1) {
+            targets.extend(out.string(target));
+            count += 1;
+        }
+        let mut v = first.to_le_bytes().to_vec();
+        v.extend(count.to_le_bytes());
+        metonyms.push((row[0], v));
+    }
+    sections.push((Section::Metonyms, out.map(metonyms)));
+    sections.push((Section::MetonymTargets, targets));
     (
         layout(&sections, k.max_name_words, max_title_words),
         out.text,
@@ -383,6 +427,18 @@ fn lower_words(text: &str) -> Vec<(&str, Vec<u8>)> {
         }
     }
     out
+}
+
+/// Each given name with whose it usually is (`m` or `f`); the first line of a name counts,
+/// other marks are left out.
+fn genders(text: &str) -> Vec<(&str, Vec<u8>)> {
+    let lines = sorted_lines(text).into_iter();
+    let rows = lines.filter_map(|(key, line)| Some((key, rows(line).next()?[1])));
+    let mut seen = HashSet::new();
+    (rows.filter(|&(key, _)| seen.insert(key)))
+        .filter(|&(_, mark)| mark == "m" || mark == "f")
+        .map(|(key, mark)| (key, mark.as_bytes().to_vec()))
+        .collect()
 }
 
 /// The header and the sections one after another.

@@ -7,7 +7,7 @@
 use std::sync::OnceLock;
 
 pub use super::tables::join_tokens;
-use super::tables::{self, CANON_RECORD, PLACE_BASE, PLACE_RECORD, Section, StrMap};
+use super::tables::{self, CANON_RECORD, PLACE_BASE, PLACE_RECORD, STRING_RECORD, Section, StrMap};
 use crate::domain::entity::Kind;
 
 /// A real-world entity the gazetteers know, under its canonical name.
@@ -17,6 +17,16 @@ pub struct Canon {
     pub kind: Kind,
     /// For places: how many people live there (0 if unknown); decides ambiguous names.
     pub population: u64,
+    /// What sort of organisation or place it is, as the gazetteer says ("company", "party",
+    /// "city", "region"; "country" for countries); empty if it does not say.
+    pub class: &'static str,
+}
+
+/// Whose a given name usually is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Gender {
+    Male,
+    Female,
 }
 
 /// What a surface form refers to.
@@ -69,6 +79,8 @@ pub struct Knowledge {
     text: &'static str,
     canon: &'static [u8],
     places: &'static [u8],
+    /// The classes that records of `canon` and `places` point to.
+    classes: &'static [u8],
     /// Every gazetteer name, places included, with the entry it names.
     names: StrMap<'static>,
     /// The longest gazetteer name in words, to bound matching.
@@ -79,11 +91,18 @@ pub struct Knowledge {
     /// and then no longer name needs to be looked up.
     multi_first_two: StrMap<'static>,
     given: StrMap<'static>,
+    genders: StrMap<'static>,
+    /// Names that stand for a state or an institution ("Kremlin" → "Russia") → where their
+    /// targets are in `metonym_targets`.
+    metonyms: StrMap<'static>,
+    metonym_targets: &'static [u8],
     surnames: StrMap<'static>,
     lower: StrMap<'static>,
     titles: StrMap<'static>,
     /// First words (lower case) of the titles of several words.
     title_first: StrMap<'static>,
+    /// Last words (lower case) of all titles: most words before a name end none.
+    title_last: StrMap<'static>,
     pub max_title_words: usize,
     org_words: StrMap<'static>,
     place_words: StrMap<'static>,
@@ -110,6 +129,7 @@ const NONE: Canon = Canon {
     name: "",
     kind: Kind::Other,
     population: 0,
+    class: "",
 };
 
 impl Knowledge {
@@ -123,15 +143,20 @@ impl Knowledge {
             text,
             canon: s[Section::Canon as usize],
             places: s[Section::Places as usize],
+            classes: s[Section::Classes as usize],
             names: map(Section::Names),
             max_name_words,
             multi_first: map(Section::MultiFirst),
             multi_first_two: map(Section::MultiFirstTwo),
             given: map(Section::GivenNames),
+            genders: map(Section::Genders),
+            metonyms: map(Section::Metonyms),
+            metonym_targets: s[Section::MetonymTargets as usize],
             surnames: map(Section::Surnames),
             lower: map(Section::LowerWords),
             titles: map(Section::Titles),
             title_first: map(Section::TitleFirst),
+            title_last: map(Section::TitleLast),
             max_title_words,
             org_words: map(Section::OrgWords),
             place_words: map(Section::PlaceWords),
@@ -179,6 +204,7 @@ impl Knowledge {
                 name: tables::string_at(self.text, rec).unwrap_or(""),
                 kind: Kind::Place,
                 population: u64::from_le_bytes(rec[8..16].try_into().unwrap_or([0; 8])),
+                class: self.class(rec[6]),
             };
         }
         let at = id as usize * CANON_RECORD;
@@ -192,11 +218,45 @@ impl Knowledge {
                 .copied()
                 .unwrap_or(Kind::Other),
             population: 0,
+            class: self.class(rec[7]),
         }
+    }
+
+    /// The class of index `i` in the classes table.
+    fn class(&self, i: u8) -> &'static str {
+        self.string(self.classes, i.into())
+    }
+
+    /// The `i`-th string record of a table of them ("" past its end).
+    fn string(&self, records: &'static [u8], i: usize) -> &'static str {
+        let at = i * STRING_RECORD;
+        (records.get(at..at + STRING_RECORD))
+            .and_then(|rec| tables::string_at(self.text, rec))
+            .unwrap_or("")
     }
 
     pub fn is_given_name(&self, w: &str) -> bool {
         self.given.contains(w)
+    }
+
+    /// Whose the given name `w` usually is, if the lists say.
+    pub fn gender_of_given_name(&self, w: &str) -> Option<Gender> {
+        match self.genders.get(w)? {
+            b"m" => Some(Gender::Male),
+            b"f" => Some(Gender::Female),
+            _ => None,
+        }
+    }
+
+    /// The names that `name` may stand for when it acts ("Kremlin" → "Russia"), first found
+    /// first; none if it is no such name.
+    pub fn metonym(&self, name: &str) -> impl Iterator<Item = &'static str> + '_ {
+        let (first, count) = self.metonyms.get(name).map_or((0, 0), |v| {
+            let first = tables::read_u32(v, 0) as usize;
+            let count = v.get(4..6).map_or(0, |c| u16::from_le_bytes([c[0], c[1]]));
+            (first, usize::from(count))
+        });
+        (first..first + count).map(|i| self.string(self.metonym_targets, i))
     }
 
     pub fn is_surname(&self, w: &str) -> bool {
@@ -215,6 +275,11 @@ impl Knowledge {
     /// Whether some title of several words starts with `lowercase` ("prime" minister).
     pub fn starts_longer_title(&self, lowercase: &str) -> bool {
         self.title_first.contains(lowercase)
+    }
+
+    /// Whether some title ends with the word `lowercase` ("minister", "secretary").
+    pub fn ends_a_title(&self, lowercase: &str) -> bool {
+        self.title_last.contains(lowercase)
     }
 
     /// Whether `lowercase_key` (words joined by spaces, lower case) is a title.
@@ -320,6 +385,8 @@ pub mod tests {
             function_words: include_str!("../../../assets/rules/function_words.txt"),
             person_cues: include_str!("../../../assets/rules/person_cues.txt"),
             class_nouns: include_str!("../../../assets/rules/class_nouns.tsv"),
+            metonyms: include_str!("../../../assets/rules/metonyms.tsv"),
+            given_name_genders: include_str!("../../../assets/gazetteer/given_name_genders.tsv"),
             ..Sources::default()
         }
     }
@@ -406,6 +473,43 @@ pub mod tests {
         assert_eq!(k.canon_of(PLACE_BASE).name, "Alba");
         assert_eq!(k.canon_of(PLACE_BASE + 3), NONE, "past the last place");
         assert_eq!(k.canon_of(77), NONE, "past the last entry");
+    }
+
+    #[test]
+    fn genders_metonyms_classes_and_title_ends_are_compiled() {
+        let k = Knowledge::parse(&Sources {
+            countries: "Russia\t\tRussian\tRU\n",
+            organizations: "Acme\t\tcompany\nLabour Party\tLabour\tparty\nNobody\n",
+            places: "Moscow\tcity\tRU\t12000000\nUrals\tregion\tRU\t\n",
+            given_name_genders: "Zoe\tf\nAdam\tm\nAdam\tf\nKim\t?\n",
+            metonyms: "Kremlin\tRussia|Russian Government\nMoscow\tRussia\n",
+            titles: "Prime Minister\nDefence Secretary\nPresident\n",
+            ..Sources::default()
+        });
+        assert_eq!(k.gender_of_given_name("Zoe"), Some(Gender::Female));
+        assert_eq!(
+            k.gender_of_given_name("Adam"),
+            Some(Gender::Male),
+            "first line"
+        );
+        assert_eq!(k.gender_of_given_name("Kim"), None);
+        assert_eq!(k.gender_of_given_name("Nobody"), None);
+        let targets: Vec<_> = k.metonym("Kremlin").collect();
+        assert_eq!(targets, ["Russia", "Russian Government"]);
+        assert_eq!(k.metonym("Moscow").collect::<Vec<_>>(), ["Russia"]);
+        assert_eq!(k.metonym("Paris").count(), 0);
+        let class = |name| k.canon(k.name(name).unwrap()).class;
+        assert_eq!(class("Acme"), "company");
+        assert_eq!(class("Labour"), "party");
+        assert_eq!(class("Nobody"), "");
+        assert_eq!(class("Russia"), "country");
+        assert_eq!(class("Moscow"), "city");
+        assert_eq!(class("Urals"), "region");
+        assert!(k.ends_a_title("minister") && k.ends_a_title("secretary"));
+        assert!(k.ends_a_title("president") && !k.ends_a_title("prime"));
+        let b = builtin();
+        assert_eq!(b.gender_of_given_name("Mary"), Some(Gender::Female));
+        assert!(b.metonym("Kremlin").next().is_some());
     }
 
     #[test]

@@ -7,11 +7,13 @@
 
 use super::candidate::{Candidate, Reading, Strength};
 use super::knowledge::NameRef;
-use super::line::{Line, has_kind_word_at};
+use super::line::{Line, common_word, has_kind_word_at};
 use super::memo::Known;
 use super::runs::{MAX_RUN, hyphenated, known_across_connectors, run_end, strip_leading};
 use super::token::{Shape, Token};
-use super::typing::{acts_as_state, class_noun_around, context_guess, word_guess};
+use super::typing::{
+    acts_as_state, class_noun_around, class_noun_before, context_guess, name_like_word, word_guess,
+};
 use crate::domain::entity::Kind;
 
 /// How a line is written, which decides how much its capitals can be trusted.
@@ -43,15 +45,21 @@ fn mode(line: &Line) -> Mode {
     if words >= 3 && upper * 10 >= words * 7 {
         return Mode::Caps;
     }
-    // Title Case shows in small words capitalised inside the line ("Ministry Of Defence").
+    // Title Case shows in small words capitalised inside the line ("Ministry Of Defence"),
+    // more of them than are left in lower case ("Epic Mickey by The Katherinator" is a caption
+    // naming a work and a person).
     let cap_function_inside = || {
-        line.toks.iter().enumerate().any(|(i, t)| {
-            t.is_word()
-                && t.shape == Shape::Cap
-                && i > 0
-                && !t.sentence_start
-                && line.is_function_word(i)
-        })
+        let (mut capitalised, mut lower) = (0, 0);
+        for (i, t) in line.toks.iter().enumerate().skip(1) {
+            if t.is_word() && !t.sentence_start && line.is_function_word(i) {
+                match t.shape {
+                    Shape::Cap => capitalised += 1,
+                    Shape::Lower => lower += 1,
+                    _ => {}
+                }
+            }
+        }
+        capitalised > lower
     };
     if words >= 4 && !has_lower_content && cap_function_inside() {
         Mode::TitleCase
@@ -189,6 +197,16 @@ fn segment(line: &Line, from: usize, to: usize, out: &mut Vec<Candidate>) {
             ));
             return;
         }
+        // "the news agency Sana": a noun next to a known place's name says it names something
+        // else here (Sana is also a town in Peru).
+        if let Some((n, r)) = known
+            && pos + n == to
+            && line.k.canon(r).kind == Kind::Place
+            && let Some(kind) = class_noun_before(line, pos).filter(|k| *k != Kind::Place)
+        {
+            out.push(line.candidate(pos, to, name_reading(Some((kind, Strength::Strong)))));
+            return;
+        }
         if let Some((n, r)) = known
             && pos + n == to
         {
@@ -200,13 +218,14 @@ fn segment(line: &Line, from: usize, to: usize, out: &mut Vec<Candidate>) {
             return;
         }
         // "Secretary of the Interior Department": a title that an "of" follows is cut first.
+        // What follows is where the office is, not its holder ("the Mayor of London").
         if let Some(n) = line.title_at(pos, to)
             && pos + n < to
             && matches!(line.word(pos + n), "of" | "for" | "at")
             && known.is_none_or(|(m, _)| m < n)
         {
             pos += n;
-            titled = true;
+            titled = false;
             continue;
         }
         if to - pos >= 2
@@ -235,6 +254,17 @@ fn segment(line: &Line, from: usize, to: usize, out: &mut Vec<Candidate>) {
             continue;
         }
         if let Some((n, r)) = known {
+            // A title chain ends with its holder: "Ambassador to the United States Hamdullah
+            // Mohib", "the envoy to France Ravi Menon".
+            if let Some(holder) = holder_after(line, pos, pos + n, to) {
+                let r = NameRef {
+                    demonym: r.demonym && !acts_as_state(line, pos + n, to),
+                    ..r
+                };
+                out.push(line.candidate(pos, pos + n, known_reading(r)));
+                out.push(line.candidate(pos + n, to, name_reading(Some(holder))));
+                return;
+            }
             // A known name followed by more name words, not a title, is part of a longer
             // name: "Perth Glory", "St. Louis Cardinals", "Hamilton Field".
             let part_of_longer = !r.demonym && line.title_at(pos + n, to).is_none();
@@ -261,12 +291,7 @@ fn segment(line: &Line, from: usize, to: usize, out: &mut Vec<Candidate>) {
         };
         out.push(line.candidate(pos, to, name_reading(guess)));
         if let Some(c) = out.last_mut() {
-            let doubtful = line.toks[pos].sentence_start
-                && to - pos == 1
-                && line
-                    .k
-                    .lower_word(&line.lower(pos))
-                    .is_some_and(|lw| lw.zipf >= 2.5);
+            let doubtful = to - pos == 1 && line.common_at_sentence_start(pos);
             if let Reading::Name { doubtful_start, .. } = &mut c.reading {
                 *doubtful_start = doubtful && guess.is_none_or(|(_, s)| s < Strength::Good);
             }
@@ -274,6 +299,32 @@ fn segment(line: &Line, from: usize, to: usize, out: &mut Vec<Candidate>) {
         }
         return;
     }
+}
+
+/// The person named after a known name `from..at` that ends a title chain ("Ambassador to the
+/// United States Hamdullah Mohib"), or that is followed by a given name and more ("France Ravi
+/// Menon"): the kind of the words `at..to`, if they are a person's name.
+fn holder_after(line: &Line, from: usize, at: usize, to: usize) -> Option<(Kind, Strength)> {
+    let rest = to - at;
+    if !(1..=4).contains(&rest) || !(at..to).all(|i| name_like_word(line, i)) {
+        return None;
+    }
+    // "Ambassador to the", "envoy to": a title, "to", maybe "the", then the known name.
+    let mut b = from;
+    if b > 0 && line.word(b - 1) == "the" {
+        b -= 1;
+    }
+    let chain = b > 1 && line.word(b - 1) == "to" && line.title_at(b - 2, b - 1).is_some();
+    if chain && rest >= 2 {
+        return Some((Kind::Person, Strength::Strong));
+    }
+    // Not "Chad Edward Gaudin", "Sir George Alan Thomas": the known name is no given name.
+    let known_is_name = (from..at).any(|i| {
+        let w = line.word(i);
+        line.k.is_given_name(w) || line.k.is_surname(w)
+    });
+    let given_first = line.k.is_given_name(line.word(at)) && !common_word(line, at, 4.0);
+    (rest >= 2 && given_first && !known_is_name).then_some((Kind::Person, Strength::Good))
 }
 
 fn known_reading(r: NameRef) -> Reading {
@@ -303,10 +354,14 @@ fn extend_administration(line: &Line, to: usize, c: &mut Candidate) {
     }
 }
 
-/// "the United Nations (UN)": the acronym in brackets right after a run is an alias of its last
-/// piece.
+/// "the United Nations (UN)", "the Korean People's Army [KPA]": the acronym in brackets right
+/// after a run is an alias of its last piece.
 fn attach_definitions(line: &Line, end: usize, pieces: &mut [Candidate]) {
-    if line.word(end) != "(" || line.word(end + 2) != ")" {
+    let bracketed = matches!(
+        (line.word(end), line.word(end + 2)),
+        ("(", ")") | ("[", "]")
+    );
+    if !bracketed {
         return;
     }
     let t = line.toks.get(end + 1);

@@ -8,7 +8,7 @@
 //! This file and `compile.rs` are compiled into the build script as well (by `#[path]`), so
 //! they use nothing but the standard library and their sibling `token`.
 
-use super::token::Token;
+use super::token::{Shape, Token};
 
 /// The tables of the compiled knowledge, in the order they follow the header.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -42,10 +42,23 @@ pub enum Section {
     ClassNouns,
     /// Class nouns → the kind of a name after "noun of/for/at".
     ClassNounsOf,
+    /// What sort each organisation or place is ("company", "city"): a string record (offset
+    /// `u32`, length `u16`) each; records of [`Section::Canon`] and [`Section::Places`] hold
+    /// an index here (0: the gazetteer does not say).
+    Classes,
+    /// Given names → whose they usually are (`b'm'` or `b'f'`).
+    Genders,
+    /// Names that stand for a state or an institution → their targets in
+    /// [`Section::MetonymTargets`] (first index `u32`, count `u16`).
+    Metonyms,
+    /// What metonyms stand for: a string record each, a metonym's targets one after another.
+    MetonymTargets,
+    /// Last words (lower case) of all titles.
+    TitleLast,
 }
 
 impl Section {
-    pub const ALL: [Section; 18] = [
+    pub const ALL: [Section; 23] = [
         Section::Canon,
         Section::Places,
         Section::Names,
@@ -64,21 +77,29 @@ impl Section {
         Section::PersonCues,
         Section::ClassNouns,
         Section::ClassNounsOf,
+        Section::Classes,
+        Section::Genders,
+        Section::Metonyms,
+        Section::MetonymTargets,
+        Section::TitleLast,
     ];
 }
 
 /// Bytes of the header: a magic word, each section's offset and length, then the longest
 /// name and the longest title in words.
 pub const HEADER: usize = 4 + Section::ALL.len() * 8 + 8;
-pub const MAGIC: u32 = u32::from_le_bytes(*b"DRK1");
+pub const MAGIC: u32 = u32::from_le_bytes(*b"DRK2");
 
 /// Canonical ids from here on are places.
 pub const PLACE_BASE: u32 = 1 << 31;
 
-/// Country, organisation or group: name (offset `u32`, length `u16` in the text), kind `u8`.
+/// Country, organisation or group: name (offset `u32`, length `u16` in the text), kind `u8`,
+/// class `u8` (an index of [`Section::Classes`]).
 pub const CANON_RECORD: usize = 8;
-/// Place: name (offset `u32`, length `u16`), two spare bytes, population `u64`.
+/// Place: name (offset `u32`, length `u16`), class `u8`, a spare byte, population `u64`.
 pub const PLACE_RECORD: usize = 16;
+/// A string of the text: offset `u32` and length `u16`.
+pub const STRING_RECORD: usize = 6;
 
 /// A string the tables point to: offset and length in the text.
 pub fn string_at<'a>(text: &'a str, record: &[u8]) -> Option<&'a str> {
@@ -129,6 +150,15 @@ pub fn join_tokens(line: &str, toks: &[Token]) -> String {
     };
     let mut key = String::with_capacity(span + 1);
     for t in toks {
+        // A possessive inside a name ("Korean People's Army") is written one way, attached.
+        if t.shape == Shape::Possessive {
+            key.push_str(if t.text(line).ends_with(['s', 'S']) {
+                "'s"
+            } else {
+                "'"
+            });
+            continue;
+        }
         if !key.is_empty() {
             key.push(' ');
         }

@@ -3,12 +3,12 @@
 
 use super::Extractor;
 use super::knowledge::tests::tiny;
-use crate::domain::entity::{Entity, Kind};
+use crate::domain::entity::{Entity, Form, Kind};
 
 fn run(text: &str) -> Vec<Entity> {
     let mut ex = Extractor::with_knowledge(tiny());
     ex.feed(0, text);
-    ex.finish().entities
+    ex.finish()
 }
 
 /// Each entity as (name, kind, mention texts in order).
@@ -117,6 +117,9 @@ fn a_demonym_acting_for_its_state_is_a_mention_of_the_country() {
     assert_eq!(kind, Kind::Country);
     assert_eq!(mentions, ["Norway", "Norwegian", "Norwegian"]);
     assert_eq!(kind_of(text, "Maria Berg"), Some(Kind::Person));
+    let norway = run(text).into_iter().find(|e| e.name == "Norway").unwrap();
+    let forms: Vec<Form> = norway.mentions.iter().map(|m| m.form).collect();
+    assert_eq!(forms, [Form::Name, Form::Demonym, Form::Demonym]);
 }
 
 #[test]
@@ -124,6 +127,11 @@ fn a_demonym_for_people_is_a_nationality_group() {
     let text = "Norway voted while Norwegian fishermen protested.";
     assert_eq!(find(text, "Norway").unwrap().1, ["Norway"]);
     assert_eq!(kind_of(text, "Norwegian"), Some(Kind::Group));
+    let group = run(text)
+        .into_iter()
+        .find(|e| e.name == "Norwegian")
+        .unwrap();
+    assert_eq!(group.mentions[0].form, Form::Name, "the group's own name");
 }
 
 #[test]
@@ -247,7 +255,7 @@ fn feeding_in_pieces_gives_the_same_result_as_at_once() {
         ex.feed(at, line);
         at += line.len();
     }
-    assert_eq!(ex.finish().entities, whole);
+    assert_eq!(ex.finish(), whole);
 }
 
 #[test]
@@ -447,7 +455,7 @@ fn the_extractor_can_move_to_another_thread() {
     let handle = std::thread::spawn(move || {
         let mut ex = ex;
         ex.feed(0, "Israel and Qatar met.\n");
-        ex.finish().entities
+        ex.finish()
     });
     let entities = handle.join().unwrap();
     assert!(entities.iter().any(|e| e.name == "Qatar"));
@@ -503,7 +511,7 @@ fn big_file_throughput() {
     }
     let fed = t.elapsed();
     let fed_peak = peak_kb();
-    let entities = ex.finish().entities;
+    let entities = ex.finish();
     let all = t.elapsed();
     let mentions: usize = entities.iter().map(|e| e.mentions.len()).sum();
     eprintln!(

@@ -115,7 +115,8 @@ pub fn tokenize(line: &str, out: &mut Vec<Token>) {
                 shape,
                 sentence_start,
             });
-            sentence_start = false;
+            // A dateline or time stamp ends with its date: "date 2023-11-08 Amid the talks".
+            sentence_start = shape == Shape::Number && is_iso_date(&bytes[i..end]);
             if let Some(p) = possessive {
                 out.push(Token {
                     start: end,
@@ -182,6 +183,15 @@ fn plain_ascii_word(bytes: &[u8], start: usize) -> Option<(usize, Shape)> {
         return None;
     }
     Some((end, ascii_shape(bytes[start], upper, lower)))
+}
+
+/// "2023-11-08".
+pub(super) fn is_iso_date(word: &[u8]) -> bool {
+    word.len() == 10
+        && word.iter().enumerate().all(|(i, &c)| match i {
+            4 | 7 => c == b'-',
+            _ => c.is_ascii_digit(),
+        })
 }
 
 /// Characters that may join two words into one, or end an abbreviation: the general rules in
@@ -486,6 +496,13 @@ mod tests {
         let t = toks("He left. “Where now?” Nobody ( Sweden ) knew.");
         let starts: Vec<_> = t.iter().filter(|x| x.2).map(|x| x.0).collect();
         assert_eq!(starts, ["He", "“", "Where", "”", "Nobody"]);
+    }
+
+    #[test]
+    fn a_word_after_a_dateline_date_starts_a_sentence() {
+        let t = toks("date 2023-11-08 Despite talks, 2023 Oslo");
+        assert_eq!(t[2], ("Despite", Shape::Cap, true));
+        assert_eq!(t[6], ("Oslo", Shape::Cap, false));
     }
 
     #[test]

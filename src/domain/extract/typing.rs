@@ -4,7 +4,7 @@
 
 use super::candidate::Strength;
 use super::line::{Line, common_word};
-use super::runs::NAME_PARTICLES;
+use super::runs::{NAME_PARTICLES, hyphenated_given_name};
 use super::token::Shape;
 use crate::domain::entity::Kind;
 
@@ -104,7 +104,8 @@ pub(super) fn acts_as_state(line: &Line, at: usize, to: usize) -> bool {
 }
 
 /// The kind an organisation, place or event word gives a name: its last word decides first,
-/// then its first word ("University of Leeds"), then any.
+/// then an organisation word before "of" ("Corps of Canada"), then its first word ("University
+/// of Leeds"), then any.
 pub(super) fn word_guess(line: &Line, from: usize, to: usize) -> Option<(Kind, Strength)> {
     let classify = |i: usize| {
         let w = line.word(i);
@@ -118,7 +119,16 @@ pub(super) fn word_guess(line: &Line, from: usize, to: usize) -> Option<(Kind, S
             None
         }
     };
+    // "Comic Corps of Canada", "Harbour Rescue Corps of Tarnby": an organisation word before
+    // "of", when the last word says nothing.
+    let head = || {
+        (from + 1..to)
+            .find(|&i| line.word(i) == "of")
+            .and_then(|of| classify(of - 1))
+            .filter(|k| *k == Kind::Organization)
+    };
     classify(to - 1)
+        .or_else(head)
         .or_else(|| classify(from))
         .or_else(|| (from..to).find_map(classify))
         .map(|k| (k, Strength::Good))
@@ -135,7 +145,8 @@ pub(super) fn context_guess(line: &Line, from: usize, to: usize) -> Option<(Kind
     };
     // "Aringay, Pangasinan", "Bergen, Norway": a place before a known region or country.
     let next = line.word(to);
-    if next == "," && to + 1 < line.toks.len() && line.toks[to + 1].is_capitalised() {
+    let opener = n == 1 && line.common_at_sentence_start(from);
+    if next == "," && !opener && to + 1 < line.toks.len() && line.toks[to + 1].is_capitalised() {
         let limit = (to + 1 + line.k.max_name_words).min(line.toks.len());
         let run_end = (to + 1..limit)
             .find(|&j| !line.toks[j].is_capitalised())
@@ -147,6 +158,10 @@ pub(super) fn context_guess(line: &Line, from: usize, to: usize) -> Option<(Kind
         {
             return Some((Kind::Place, Strength::Good));
         }
+    }
+    // "Leung Kwok-hung", "Kim Jong-un": a surname and a given name of two joined syllables.
+    if n >= 2 && hyphenated_given_name(line, to - 1) {
+        return Some((Kind::Person, Strength::Good));
     }
     if n >= 2 && (line.k.is_given_name(first) || initial(from)) && !initial(to - 1) {
         return Some((Kind::Person, Strength::Good));
@@ -272,6 +287,14 @@ pub(super) fn name_like_word(line: &Line, i: usize) -> bool {
     }
 }
 
+/// The kind given by a common noun right before the name: "the poet X", "the news agency X".
+pub(super) fn class_noun_before(line: &Line, from: usize) -> Option<Kind> {
+    let prev = from.checked_sub(1)?;
+    line.k
+        .class_noun(line.word(prev))
+        .filter(|_| line.toks[prev].shape == Shape::Lower)
+}
+
 /// The kind given by a common noun next to the name: "the poet X", "the village of X",
 /// "X is a Norwegian company", "X, a singer".
 pub(super) fn class_noun_around(line: &Line, from: usize, to: usize) -> Option<Kind> {
@@ -289,15 +312,11 @@ pub(super) fn class_noun_around(line: &Line, from: usize, to: usize) -> Option<K
             _ => {}
         }
     }
+    if let Some(kind) = class_noun_before(line, from) {
+        return Some(kind);
+    }
     if from > 0 {
         let prev = line.word(from - 1);
-        if let Some(kind) = line
-            .k
-            .class_noun(prev)
-            .filter(|_| line.toks[from - 1].shape == Shape::Lower)
-        {
-            return Some(kind);
-        }
         // "the American rock band, Eels".
         if prev == ","
             && from > 1
@@ -307,8 +326,9 @@ pub(super) fn class_noun_around(line: &Line, from: usize, to: usize) -> Option<K
             return Some(kind);
         }
         if matches!(prev, "of" | "for" | "at") && from > 1 {
-            let noun = line.word(from - 2);
-            if let Some(kind) = line.k.class_noun_of(noun) {
+            // "the mayor of X", and the title "the Mayor of X".
+            let noun = line.lower(from - 2);
+            if let Some(kind) = line.k.class_noun_of(&noun) {
                 return Some(kind);
             }
         }

@@ -6,7 +6,7 @@
 //! the mentions times a logarithm, whatever the number of entities.
 
 use super::{ByteSpan, Findings, Found, Kind, Link, Quote, Quotes, SelfMention};
-use crate::domain::entity::{self, Entity, Kind as EntityKind, Mention};
+use crate::domain::entity::{self, Entity, Form, Kind as EntityKind, Mention};
 
 /// Speaker words longer than this name nobody (a mis-read sentence, not a subject); it also
 /// bounds the look-back of the mention search.
@@ -86,6 +86,14 @@ fn rank(kind: EntityKind) -> Option<u8> {
     }
 }
 
+/// A mention that may name a speaker, and how good it is (lower is better).
+#[derive(Clone, Copy)]
+struct Candidate {
+    key: (u8, u8, u32),
+    entity: usize,
+    mention: Mention,
+}
+
 /// For each found quotation, the entity and mention its speaker words name best.
 fn best_mentions(found: &[Found], entities: &[Entity]) -> Vec<Option<(usize, Mention)>> {
     let mut words: Vec<(ByteSpan, usize)> = found
@@ -96,7 +104,7 @@ fn best_mentions(found: &[Found], entities: &[Entity]) -> Vec<Option<(usize, Men
         .collect();
     words.sort_unstable_by_key(|(s, _)| (s.start, s.end));
     let covered = Coverage::of(&words);
-    let mut best: Vec<Option<(u8, u32, usize, Mention)>> = vec![None; found.len()];
+    let mut best: Vec<Option<Candidate>> = vec![None; found.len()];
     for (e, entity) in entities.iter().enumerate() {
         let Some(r) = rank(entity.kind) else { continue };
         for &m in &*entity.mentions {
@@ -116,15 +124,20 @@ fn best_mentions(found: &[Found], entities: &[Entity]) -> Vec<Option<(usize, Men
                 if r >= 4 && m.end + 5 < s.end {
                     continue;
                 }
-                let key = (r, m.start);
-                if best[i].is_none_or(|(br, bs, _, _)| key < (br, bs)) {
-                    best[i] = Some((r, m.start, e, m));
+                // Within a kind, a name before a description before a pronoun.
+                let key = (r, m.form as u8, m.start);
+                if best[i].is_none_or(|b| key < b.key) {
+                    best[i] = Some(Candidate {
+                        key,
+                        entity: e,
+                        mention: m,
+                    });
                 }
             }
         }
     }
     best.into_iter()
-        .map(|b| b.map(|(_, _, e, m)| (e, m)))
+        .map(|b| b.map(|c| (c.entity, c.mention)))
         .collect()
 }
 
@@ -175,8 +188,10 @@ fn first_person(
             let q = direct[i];
             let s = q.speaker()?;
             let person = entities.get(s)?.kind == EntityKind::Person;
-            (p.end <= q.end && !(p.plural && person))
-                .then(|| (Mention::new(p.start as usize..p.end as usize), s))
+            (p.end <= q.end && !(p.plural && person)).then(|| {
+                let at = p.start as usize..p.end as usize;
+                (Mention::with_form(at, Form::Pronoun), s)
+            })
         })
         .collect();
     if added.is_empty() {

@@ -137,7 +137,7 @@ pub fn find(
             cue: d.carried.map(|c| c.0).or(d.cue.map(|c| absolute(c, base))),
             speaker: match d.carried {
                 Some((_, speaker)) => speaker,
-                None => d.speaker.map(|c| absolute(c, base)),
+                None => speaker_words(&p, d.speaker).map(|c| absolute(c, base)),
             },
             link: d.link,
         });
@@ -149,7 +149,7 @@ pub fn find(
             end: base as u32 + r.clause.1,
             kind: Kind::Indirect,
             cue: Some(absolute(r.cue, base)),
-            speaker: r.speaker.map(|c| absolute(c, base)),
+            speaker: speaker_words(&p, r.speaker).map(|c| absolute(c, base)),
             link: Link::None,
         });
     }
@@ -166,6 +166,22 @@ fn absolute((s, e): (u32, u32), base: usize) -> ByteSpan {
     ByteSpan {
         start: base as u32 + s,
         end: base as u32 + e,
+    }
+}
+
+/// The words naming a speaker without a possessive that opens them: in "His father Mohamed
+/// El-Hassan Mohamed said" the speaker is the father, not whoever "his" stands for.
+fn speaker_words(p: &Para, words: Option<(u32, u32)>) -> Option<(u32, u32)> {
+    let (start, end) = words?;
+    let first = p.tok_from(start);
+    let possessive = p.is_word(first)
+        && matches!(
+            p.word(first).to_ascii_lowercase().as_str(),
+            "his" | "her" | "its" | "their" | "our" | "my" | "your"
+        );
+    match p.toks.get(first + 1) {
+        Some(next) if possessive && next.start < end => Some((next.start, end)),
+        _ => Some((start, end)),
     }
 }
 
@@ -334,7 +350,8 @@ fn carry(p: &Para, direct: &[Direct], base: usize) -> Carry {
         out.quote_last = !title && is_whole(p, q) && (tail_is_cue || cue_ends);
     }
     if let Some(c) = cues::at_paragraph_end(p) {
-        out.cue = Some((absolute(c.span, base), c.speaker.map(|s| absolute(s, base))));
+        let speaker = speaker_words(p, c.speaker).map(|s| absolute(s, base));
+        out.cue = Some((absolute(c.span, base), speaker));
     }
     out
 }

@@ -497,6 +497,42 @@ fn first_person_pronouns_become_mentions_of_the_speaker() {
 }
 
 #[test]
+fn a_possessive_opening_the_speaker_words_is_not_the_speaker() {
+    // Coreference made "His" a pronoun mention of Ahmed; the father speaks.
+    let text = "Ahmed Mohamed was arrested. His father Mohamed El-Hassan said he was proud.";
+    let mut ahmed = Entity::found_by_search(text, "Ahmed Mohamed", PERSON);
+    let his = text.find("His").unwrap();
+    ahmed.mentions.edit(|v| {
+        v.push(crate::domain::entity::Mention::with_form(
+            his..his + 3,
+            crate::domain::entity::Form::Pronoun,
+        ));
+    });
+    let father = Entity::found_by_search(text, "Mohamed El-Hassan", PERSON);
+    let (entities, quotes) = attribute(find(text), vec![ahmed, father]);
+    let speaker = quotes[0].speaker().map(|s| entities[s].name.as_str());
+    assert_eq!(speaker, Some("Mohamed El-Hassan"));
+}
+
+#[test]
+fn a_pronoun_speaker_is_found_through_a_pronoun_mention() {
+    let text = "Ana Ruiz arrived. \"We won,\" she said.";
+    let mut ana = Entity::found_by_search(text, "Ana Ruiz", PERSON);
+    let she = text.find("she").unwrap();
+    ana.mentions.edit(|v| {
+        v.push(crate::domain::entity::Mention::with_form(
+            she..she + 3,
+            crate::domain::entity::Form::Pronoun,
+        ));
+    });
+    let (entities, quotes) = attribute(find(text), vec![ana]);
+    assert_eq!(
+        quotes[0].speaker().map(|s| entities[s].name.as_str()),
+        Some("Ana Ruiz")
+    );
+}
+
+#[test]
 fn a_speaker_is_found_again_after_the_entities_change() {
     let text = "\"Yes,\" said Ana. \"No,\" said Bo.";
     let entities = vec![

@@ -47,7 +47,7 @@ pub fn step(rows: &[SidebarRow], from: usize, by: i32) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::entity::{Entity, Kind, Mention};
+    use crate::domain::entity::{Entity, Form, Kind, Mention};
 
     fn cast() -> Cast {
         let e = |name: &str, kind, n: u32| Entity {
@@ -59,6 +59,7 @@ mod tests {
                 .map(|i| Mention {
                     start: i * 100 + n,
                     end: i * 100 + n + 1,
+                    form: Form::Name,
                 })
                 .collect(),
         };

@@ -1,0 +1,427 @@
+//! What the whole document says about each entity, gathered before resolving: the sort of
+//! thing it is (person, organisation, country...), a person's gender, the type nouns that can
+//! stand for it ("the company", "the city"), the roles the text gives a person ("Prime
+//! Minister X", "X, the defence secretary") and ages ("X, 45,").
+//!
+//! Pure functions of the entities and the text around their name mentions, so the same facts
+//! come out whether the document is read in one piece or many.
+
+use rustc_hash::FxHashMap as HashMap;
+
+use super::super::knowledge::{Gender, Knowledge};
+use super::words::{self, Word};
+use super::{nominals, types};
+use crate::domain::entity::{Entity, Kind};
+
+/// The sort of thing an entity is, as far as pronouns care.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Class {
+    Person,
+    Organization,
+    Country,
+    /// A people or a nationality ("Palestinians"): plural.
+    Group,
+    Place,
+    /// A name that cannot act (a product, an event, a work): never an antecedent, but what a
+    /// sentence speaks of first all the same ("IE6 ... its durability").
+    Thing,
+    /// Dates and figures: not read at all.
+    Value,
+}
+
+impl Class {
+    fn of(kind: Kind) -> Class {
+        match kind {
+            Kind::Person => Class::Person,
+            Kind::Organization => Class::Organization,
+            Kind::Country => Class::Country,
+            Kind::Group => Class::Group,
+            Kind::Place => Class::Place,
+            Kind::Other => Class::Thing,
+            Kind::Date | Kind::Number => Class::Value,
+        }
+    }
+}
+
+/// Per entity (by index), and the roles and ages the text gives.
+pub struct Facts {
+    pub class: Vec<Class>,
+    /// A person's gender, when the document shows one and only one.
+    pub gender: Vec<Option<Gender>>,
+    /// Which type nouns can stand for the entity (bit `i`: `types::NOUNS[i]`).
+    pub types: Vec<u64>,
+    /// How many times the text names it: what a document is most about.
+    pub weight: Vec<u32>,
+    /// Role (lower case, words joined by spaces) → the people given it, with where first.
+    roles: HashMap<String, Vec<(u32, u32)>>,
+    /// First words of the roles (possessive "'s" kept apart), to reject most words at once.
+    role_first: rustc_hash::FxHashSet<String>,
+    /// Age → the people given it ("X, 45,"), with where first.
+    ages: HashMap<u16, Vec<(u32, u32)>>,
+}
+
+/// Honorifics that say a man or a woman (lower case, without a full stop).
+const MALE_TITLES: &[&str] = &[
+    "mr",
+    "sir",
+    "lord",
+    "king",
+    "prince",
+    "duke",
+    "earl",
+    "baron",
+    "count",
+    "emperor",
+    "sultan",
+    "emir",
+    "sheikh",
+    "father",
+    "brother",
+    "monsignor",
+    "rabbi",
+    "imam",
+    "ayatollah",
+    "pope",
+    "archbishop",
+    "cardinal",
+    "grand duke",
+    "crown prince",
+];
+const FEMALE_TITLES: &[&str] = &[
+    "mrs",
+    "ms",
+    "miss",
+    "madam",
+    "madame",
+    "mme",
+    "lady",
+    "dame",
+    "queen",
+    "princess",
+    "duchess",
+    "countess",
+    "baroness",
+    "empress",
+    "sister",
+    "mother",
+    "crown princess",
+];
+
+/// Role nouns that say a man or a woman ("X, the spokeswoman").
+const MALE_ROLES: &[&str] = &[
+    "spokesman",
+    "chairman",
+    "businessman",
+    "congressman",
+    "councilman",
+    "actor",
+    "father",
+    "husband",
+    "son",
+    "brother",
+    "uncle",
+    "nephew",
+    "grandfather",
+    "boyfriend",
+    "man",
+    "boy",
+    "king",
+    "prince",
+    "monk",
+    "priest",
+    "waiter",
+    "policeman",
+    "sportsman",
+    "anchorman",
+];
+const FEMALE_ROLES: &[&str] = &[
+    "spokeswoman",
+    "chairwoman",
+    "businesswoman",
+    "congresswoman",
+    "councilwoman",
+    "actress",
+    "mother",
+    "wife",
+    "daughter",
+    "sister",
+    "aunt",
+    "niece",
+    "grandmother",
+    "girlfriend",
+    "woman",
+    "girl",
+    "queen",
+    "princess",
+    "nun",
+    "waitress",
+    "policewoman",
+    "sportswoman",
+    "widow",
+    "heiress",
+];
+
+/// Words that never make a role on their own although titles lists hold them (honorifics).
+fn is_honorific(role: &str) -> bool {
+    MALE_TITLES.contains(&role)
+        || FEMALE_TITLES.contains(&role)
+        || matches!(role, "dr" | "prof" | "rev" | "hon" | "mx")
+}
+
+fn gender_of_role(role: &str) -> Option<Gender> {
+    let head = role.rsplit(' ').next().unwrap_or(role);
+    if MALE_TITLES.contains(&role) || MALE_ROLES.contains(&head) {
+        Some(Gender::Male)
+    } else if FEMALE_TITLES.contains(&role) || FEMALE_ROLES.contains(&head) {
+        Some(Gender::Female)
+    } else {
+        None
+    }
+}
+
+/// Gender evidence so far: none, one gender, or both (then none is trusted).
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Evidence {
+    None,
+    One(Gender),
+    Mixed,
+}
+
+impl Evidence {
+    fn add(&mut self, g: Gender) {
+        *self = match *self {
+            Evidence::None => Evidence::One(g),
+            Evidence::One(h) if h == g => Evidence::One(g),
+            _ => Evidence::Mixed,
+        };
+    }
+}
+
+impl Facts {
+    /// Gathers the facts. `mentions_in_order` gives every name mention with its entity, in
+    /// the order of the text; only people's are looked around.
+    pub fn gather(
+        text: &[u8],
+        entities: &[Entity],
+        k: &Knowledge,
+        mentions_in_order: impl Iterator<Item = (u32, u32, u32)>,
+    ) -> Facts {
+        let class: Vec<Class> = entities.iter().map(|e| Class::of(e.kind)).collect();
+        let mut evidence: Vec<Evidence> = vec![Evidence::None; entities.len()];
+        for (i, e) in entities.iter().enumerate() {
+            if class[i] != Class::Person {
+                continue;
+            }
+            // The first word of a name of several words: "Daniel Montalvo" → Daniel.
+            let names =
+                std::iter::once(e.name.as_str()).chain(e.aliases.iter().map(|a| a.as_str()));
+            for name in names {
+                if let Some((first, _)) = name.split_once(' ')
+                    && let Some(g) = k.gender_of_given_name(first)
+                {
+                    evidence[i].add(g);
+                }
+            }
+        }
+        let types = entities
+            .iter()
+            .zip(&class)
+            .map(|(e, &c)| types::fitting(e, c, k))
+            .collect();
+        let mut facts = Facts {
+            class,
+            gender: Vec::new(),
+            types,
+            weight: entities.iter().map(|e| e.mentions.len() as u32).collect(),
+            roles: HashMap::default(),
+            role_first: rustc_hash::FxHashSet::default(),
+            ages: HashMap::default(),
+        };
+        for (entity, start, end) in mentions_in_order {
+            if facts.class[entity as usize] != Class::Person {
+                continue;
+            }
+            let (start, end) = (start as usize, end as usize);
+            for role in roles_around(text, start, end, k) {
+                if let Some(g) = gender_of_role(&role) {
+                    evidence[entity as usize].add(g);
+                }
+                if !is_honorific(&role) {
+                    facts.give_role(role, entity, start as u32);
+                }
+            }
+            if let Some(age) = age_after(text, end) {
+                let holders = facts.ages.entry(age).or_default();
+                if !holders.iter().any(|&(e, _)| e == entity) {
+                    holders.push((entity, start as u32));
+                }
+            }
+        }
+        facts.gender = evidence
+            .into_iter()
+            .map(|e| match e {
+                Evidence::One(g) => Some(g),
+                _ => None,
+            })
+            .collect();
+        facts
+    }
+
+    fn give_role(&mut self, role: String, entity: u32, at: u32) {
+        // "defence secretary" is also "the secretary".
+        let head = role.rsplit_once(' ').map(|(_, h)| h.to_string());
+        for r in std::iter::once(role).chain(head) {
+            let first = r.split(' ').next().unwrap_or(&r);
+            self.role_first.insert(first.to_string());
+            self.role_first.insert(format!("{first}'s"));
+            let holders = self.roles.entry(r).or_default();
+            if !holders.iter().any(|&(e, _)| e == entity) {
+                holders.push((entity, at));
+            }
+        }
+    }
+
+    /// The people the text gave `role` before byte `at`.
+    pub fn role_holders(&self, role: &str, at: usize) -> impl Iterator<Item = u32> + '_ {
+        (self.roles.get(role).into_iter().flatten())
+            .filter(move |&&(_, first)| (first as usize) < at)
+            .map(|&(e, _)| e)
+    }
+
+    /// Whether some role given in the text starts with the word `lower`.
+    pub fn starts_role(&self, lower: &str) -> bool {
+        self.role_first.contains(lower)
+    }
+
+    /// Whether some person holds `role` anywhere in the text.
+    pub fn is_role(&self, role: &str) -> bool {
+        self.roles.contains_key(role)
+    }
+
+    /// The people the text gave `age` before byte `at`.
+    pub fn age_holders(&self, age: u16, at: usize) -> impl Iterator<Item = u32> + '_ {
+        (self.ages.get(&age).into_iter().flatten())
+            .filter(move |&&(_, first)| (first as usize) < at)
+            .map(|&(e, _)| e)
+    }
+}
+
+/// How far around a name a role is looked for, in bytes.
+const REACH: usize = 80;
+
+/// The roles the words around a person's name give it: a title right before it ("Prime
+/// Minister X", "defence secretary X", "Mr X"), an apposition after it ("X, the defence
+/// secretary," / "X, a spokeswoman for") or before it ("the defence secretary, X,").
+fn roles_around(text: &[u8], start: usize, end: usize, k: &Knowledge) -> Vec<String> {
+    let mut out = Vec::new();
+    let from = start.saturating_sub(REACH);
+    // Before: the longest title that ends right before the name (only spaces between).
+    let mut before: Vec<Word> = Vec::with_capacity(k.max_title_words);
+    let mut at = start;
+    while before.len() < k.max_title_words.max(1)
+        && let Some(w) = words::word_before(text, from, at)
+        && (words::only_space(text, w.end, at) || abbreviation_dot(text, w.end, at))
+    {
+        before.push(w);
+        at = w.start;
+    }
+    // Most names follow a word that ends no title and names no person ("said", "and").
+    let mut buf = [0u8; 24];
+    let nearest = before.first().and_then(|w| w.lower(text, &mut buf));
+    let worth = nearest.is_some_and(|w| k.ends_a_title(w) || nominals::is_person_noun(k, w));
+    let title = worth
+        .then(|| longest_title(text, before.iter().rev().copied(), k, true))
+        .flatten();
+    if let Some(role) = title {
+        out.push(role);
+    } else if worth
+        && let Some(&last) = before.first()
+        && last.is_lowercase(text)
+    {
+        // "Texas student X": a noun for a person right before the name.
+        let mut buf = [0u8; 24];
+        if let Some(noun) = last.lower(text, &mut buf)
+            && nominals::is_person_noun(k, noun)
+        {
+            out.push(noun.to_string());
+        }
+    }
+    // Appositions need a comma right after the name or right before it.
+    let comma_after = text.get(end) == Some(&b',');
+    let comma_before = text[from..start].trim_ascii_end().ends_with(b",");
+    if !comma_after && !comma_before {
+        return out;
+    }
+    let limit = (end + REACH).min(text.len());
+    let person = |noun: &str| nominals::is_person_noun(k, noun);
+    // After: "X, the defence secretary," / "X, a 14-year-old boy from ...".
+    let after = nominals::apposition_after(text, end, limit, person);
+    // Before: "the defence secretary, X," / "a Scientology attorney, X.".
+    let before = nominals::apposition_before(text, from, start, end, limit, person);
+    for (s, e) in after.into_iter().chain(before) {
+        let ws: Vec<Word> = words::words(text, s..e).collect();
+        // The whole phrase when it is a title ("defence secretary"), else its head.
+        let key = lower_key(text, &ws);
+        if k.is_title(&key) {
+            out.push(key);
+        } else if let Some(&head) = ws.last() {
+            out.push(lower_key(text, &[head]));
+        }
+    }
+    out
+}
+
+/// The title the words make, trying the longest run that ends at the last word first (a
+/// title right before a name). `capital_ok`: the words may be capitalised ("Prime Minister").
+fn longest_title(
+    text: &[u8],
+    ws: impl Iterator<Item = Word>,
+    k: &Knowledge,
+    capital_ok: bool,
+) -> Option<String> {
+    let ws: Vec<Word> = ws.collect();
+    for from in 0..ws.len() {
+        let run = &ws[from..];
+        if !capital_ok && run.iter().any(|w| w.is_capitalised(text)) {
+            continue;
+        }
+        let key = lower_key(text, run);
+        if k.is_title(&key) {
+            return Some(key);
+        }
+    }
+    None
+}
+
+/// Whether `text[a..b]` is the full stop of an abbreviation and a space ("Mr. X").
+fn abbreviation_dot(text: &[u8], a: usize, b: usize) -> bool {
+    text.get(a..b)
+        .is_some_and(|s| s.first() == Some(&b'.') && s[1..].iter().all(u8::is_ascii_whitespace))
+}
+
+/// Words in lower case joined by single spaces ("Prime Minister" → "prime minister").
+pub fn lower_key(text: &[u8], ws: &[Word]) -> String {
+    let mut key = String::new();
+    for w in ws {
+        if !key.is_empty() {
+            key.push(' ');
+        }
+        key.push_str(&w.str(text).to_ascii_lowercase());
+    }
+    key
+}
+
+/// "X, 45," or "X, 45." right after a name: the age.
+fn age_after(text: &[u8], end: usize) -> Option<u16> {
+    let limit = (end + 8).min(text.len());
+    let w = words::next_word(text, end, limit)?;
+    if !words::only_comma(text, end, w.start) {
+        return None;
+    }
+    let after = text.get(w.end).copied();
+    if !matches!(after, Some(b',' | b'.' | b')')) {
+        return None;
+    }
+    let age: u16 = w.str(text).parse().ok()?;
+    (1..=120).contains(&age).then_some(age)
+}

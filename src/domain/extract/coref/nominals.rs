@@ -1,0 +1,478 @@
+//! Descriptions: "the prime minister", "the company", "the 45-year-old" for an entity the
+//! text named before.
+//!
+//! Three rules, each only when the text leaves one candidate:
+//! - a role the text gave a person earlier ("Prime Minister X", "X, the defence secretary"):
+//!   "the prime minister", "the secretary" is that person when one person had the role, or
+//!   when one of those who had it is in focus;
+//! - an age the text gave a person earlier ("X, 45,"): "the 45-year-old";
+//! - a type noun ("the company", "the country", "the agency") that fits exactly one entity in
+//!   focus (see `types`).
+//!
+//! A description is a definite phrase: "the" or "this", at most one describing adjective from
+//! a short list ("the militant group"), the noun, and nothing that makes it another thing: a
+//! name right after it ("the defence secretary Ash Carter" is a title), or "of" ("the city of
+//! X" names a place of its own).
+
+use super::facts::{Facts, lower_key};
+use super::focus::{Focus, Seen};
+use super::types;
+use super::words::{self, Word};
+
+/// Adjectives that keep a type noun about the same entity ("the militant group", "the news
+/// agency"); any other ("the other company", "the new party") makes the phrase unsafe.
+const ADJECTIVES: &[&str] = &[
+    "militant",
+    "armed",
+    "terrorist",
+    "rebel",
+    "extremist",
+    "jihadist",
+    "islamist",
+    "opposition",
+    "ruling",
+    "governing",
+    "state-run",
+    "state-owned",
+    "tech",
+    "technology",
+    "oil",
+    "energy",
+    "mining",
+    "software",
+    "media",
+    "news",
+    "football",
+    "soccer",
+    "entire",
+    "whole",
+    "communist",
+    "socialist",
+    "conservative",
+    "nationalist",
+    "separatist",
+    "insurgent",
+    "paramilitary",
+    "sunni",
+    "shia",
+    "shiite",
+    "elite",
+    "secretive",
+    "religious",
+    "political",
+    "ultranationalist",
+];
+
+/// Words after a noun that make the phrase name something else: "the city of", "the group
+/// behind".
+const NOT_AFTER: &[&str] = &[
+    "of", "for", "that", "which", "who", "whose", "where", "to", "in",
+];
+
+/// A description found: its span (without the determiner) and what it says.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Description {
+    pub start: usize,
+    pub end: usize,
+    pub what: What,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum What {
+    /// A type noun (its bit in `types`).
+    Type(u64),
+    /// A role: the words are the key (lower case), kept in the description's span.
+    Role,
+    Age(u16),
+}
+
+/// The description that `det` ("the", "this") opens, if any. `next` are the words after it, in
+/// order (a few suffice). `max_title_words` bounds a role's length.
+pub fn find(
+    text: &[u8],
+    det: Word,
+    next: &[Word],
+    facts: &Facts,
+    max_title_words: usize,
+) -> Option<Description> {
+    if !(det.is(text, "the") || det.is(text, "this")) {
+        return None;
+    }
+    let first = *next.first()?;
+    if !words::only_space(text, det.end, first.start) || !first.is_lowercase(text) {
+        // "the Pentagon", "the 45-year-old" (a digit) handled below
+        return age(text, det, first, next.get(1).copied());
+    }
+    // Consecutive lower-case words right after the determiner.
+    let mut run = 1;
+    while run < next.len()
+        && run <= max_title_words
+        && words::only_space(text, next[run - 1].end, next[run].start)
+        && next[run].is_lowercase(text)
+    {
+        run += 1;
+    }
+    // A role: the longest run of words from the first that is a role the text gave.
+    let mut buf = [0u8; 24];
+    let may_start_role = first
+        .lower(text, &mut buf)
+        .is_some_and(|w| facts.starts_role(w));
+    for n in (1..=run.min(max_title_words))
+        .rev()
+        .filter(|_| may_start_role)
+    {
+        let ws = &next[..n];
+        let key = strip_possessive(&lower_key(text, ws));
+        if facts.is_role(&key) && ends_the_phrase(text, ws[n - 1], next.get(n).copied()) {
+            return Some(Description {
+                start: first.start,
+                end: end_without_possessive(text, ws[n - 1]),
+                what: What::Role,
+            });
+        }
+    }
+    // A type noun, maybe after one adjective of the list.
+    let mut buf = [0u8; 24];
+    let noun_at = match first.lower(text, &mut buf) {
+        Some(a) if ADJECTIVES.contains(&a) && run >= 2 => 1,
+        _ => 0,
+    };
+    let noun = next[noun_at];
+    let mut buf = [0u8; 24];
+    let word = noun.lower(text, &mut buf)?;
+    let bit = types::bit_of(&strip_possessive(word))?;
+    ends_the_phrase(text, noun, next.get(noun_at + 1).copied()).then_some(Description {
+        start: first.start,
+        end: end_without_possessive(text, noun),
+        what: What::Type(bit),
+    })
+}
+
+/// "the 45-year-old": the age.
+fn age(text: &[u8], det: Word, first: Word, after: Option<Word>) -> Option<Description> {
+    if !det.is(text, "the") {
+        return None;
+    }
+    let w = first.str(text);
+    let (n, rest) = w.split_once('-')?;
+    if !rest.eq_ignore_ascii_case("year-old") || !ends_the_phrase(text, first, after) {
+        return None;
+    }
+    let age: u16 = n.parse().ok()?;
+    Some(Description {
+        start: first.start,
+        end: first.end,
+        what: What::Age(age),
+    })
+}
+
+/// Whether `noun` ends the phrase: no name or "of" after it, no other noun ("the company
+/// headquarters").
+fn ends_the_phrase(text: &[u8], noun: Word, after: Option<Word>) -> bool {
+    let Some(after) = after else { return true };
+    if !words::only_space(text, noun.end, after.start) {
+        // Punctuation between: "the company, which", "the company." — but not "the agency's".
+        return !text[noun.end..after.start].contains(&b'-');
+    }
+    if after.is_capitalised(text) || after.bytes(text)[0].is_ascii_digit() {
+        return false;
+    }
+    let mut buf = [0u8; 24];
+    let word = after.lower(text, &mut buf).unwrap_or("");
+    !NOT_AFTER.contains(&word) && !looks_like_noun_after_noun(word)
+}
+
+/// Words that would make "the company X" a compound ("the company headquarters", "the city
+/// council"): a few frequent ones; verbs and adverbs are what usually follows.
+fn looks_like_noun_after_noun(word: &str) -> bool {
+    matches!(
+        word,
+        "council"
+            | "headquarters"
+            | "officials"
+            | "official"
+            | "spokesman"
+            | "spokeswoman"
+            | "leader"
+            | "leaders"
+            | "members"
+            | "member"
+            | "chief"
+            | "centre"
+            | "center"
+            | "hall"
+            | "police"
+            | "government"
+            | "board"
+            | "president"
+            | "minister"
+            | "ministry"
+            | "office"
+            | "state"
+    )
+}
+
+fn strip_possessive(key: &str) -> String {
+    key.strip_suffix("'s")
+        .or_else(|| key.strip_suffix('\''))
+        .unwrap_or(key)
+        .to_string()
+}
+
+fn end_without_possessive(text: &[u8], w: Word) -> usize {
+    let b = w.bytes(text);
+    if b.ends_with(b"'s") || b.ends_with(b"'S") {
+        w.end - 2
+    } else if b.ends_with(b"'") {
+        w.end - 1
+    } else {
+        w.end
+    }
+}
+
+/// The entity a description stands for, if the text leaves one.
+pub fn resolve(
+    text: &[u8],
+    d: &Description,
+    at_sentence: u32,
+    focus: &Focus,
+    facts: &Facts,
+) -> Option<u32> {
+    match d.what {
+        What::Type(bit) => {
+            let fitting: Vec<&Seen> = focus
+                .newest_first(d.start as u32)
+                .filter(|s| facts.types[s.entity as usize] & bit != 0)
+                .collect();
+            let first = fitting.first()?;
+            let others = || fitting.iter().filter(|s| s.entity != first.entity);
+            // One entity fits; or the newest is in this very sentence and no other is; or
+            // the document is about one of them far more than the others.
+            if others().next().is_none()
+                || (first.sentence == at_sentence && others().all(|s| s.sentence != at_sentence))
+            {
+                return Some(first.entity);
+            }
+            let heaviest = fitting
+                .iter()
+                .max_by_key(|s| facts.weight[s.entity as usize])?;
+            let w = facts.weight[heaviest.entity as usize];
+            fitting
+                .iter()
+                .filter(|s| s.entity != heaviest.entity)
+                .all(|s| 3 * facts.weight[s.entity as usize] <= w)
+                .then_some(heaviest.entity)
+        }
+        What::Role => {
+            let key = strip_possessive(&lower_key(
+                text,
+                &[Word {
+                    start: d.start,
+                    end: d.end,
+                }],
+            ));
+            let key = key.split_whitespace().collect::<Vec<_>>().join(" ");
+            let holders: Vec<u32> = facts.role_holders(&key, d.start).collect();
+            one_or_the_one_in_focus(&holders, at_sentence, d.start, focus)
+        }
+        What::Age(age) => {
+            let holders: Vec<u32> = facts.age_holders(age, d.start).collect();
+            one_or_the_one_in_focus(&holders, at_sentence, d.start, focus)
+        }
+    }
+}
+
+fn one_or_the_one_in_focus(
+    holders: &[u32],
+    _sentence: u32,
+    at: usize,
+    focus: &Focus,
+) -> Option<u32> {
+    match holders {
+        [] => None,
+        [one] => Some(*one),
+        _ => {
+            let mut in_focus = focus
+                .newest_first(at as u32)
+                .map(|s| s.entity)
+                .filter(|e| holders.contains(e));
+            let first = in_focus.next()?;
+            in_focus.all(|e| e == first).then_some(first)
+        }
+    }
+}
+
+/// Nouns for a person besides the titles and the describing nouns of `class_nouns.tsv`.
+const PERSON_NOUNS: &[&str] = &[
+    "boy",
+    "girl",
+    "man",
+    "woman",
+    "student",
+    "teenager",
+    "kid",
+    "child",
+    "defector",
+    "member",
+    "representative",
+    "official",
+    "resident",
+    "activist",
+    "victim",
+    "suspect",
+    "pilot",
+    "citizen",
+    "candidate",
+    "councillor",
+    "councilor",
+    "veteran",
+    "newcomer",
+    "volunteer",
+    "guest",
+    "blogger",
+    "user",
+    "poster",
+    "owner",
+    "head",
+    "chief",
+    "leader",
+    "chairman",
+    "president",
+    "secretary",
+    "adviser",
+    "advisor",
+    "aide",
+    "researcher",
+    "professor",
+    "employee",
+    "worker",
+    "survivor",
+    "witness",
+    "refugee",
+    "prisoner",
+    "detainee",
+    "investigator",
+    "detective",
+    "prosecutor",
+    "lawyer",
+    "attorney",
+    "founder",
+    "co-founder",
+    "cofounder",
+    "ceo",
+    "teen",
+    "youngster",
+    "mother",
+    "father",
+];
+
+/// Whether `lower` is a noun for a person (a title, a describing noun, or one of the list).
+pub fn is_person_noun(k: &super::super::knowledge::Knowledge, lower: &str) -> bool {
+    PERSON_NOUNS.contains(&lower)
+        || k.is_title(lower)
+        || k.class_noun(lower) == Some(crate::domain::entity::Kind::Person)
+}
+
+/// Words that end an apposition's noun phrase ("a representative for ...": the head is
+/// "representative").
+const PHRASE_STOPS: &[&str] = &[
+    "of", "for", "at", "from", "in", "with", "to", "who", "which", "that", "on", "and", "since",
+    "whose", "by", "as", "said", "says",
+];
+
+/// The apposition right after a name: "X, the defence secretary," / "X, 19, a member of ..." /
+/// "X, spokesman for ...": the span of its noun phrase without the determiner, up to its head,
+/// when `fits` accepts the head (lower case).
+pub fn apposition_after(
+    text: &[u8],
+    end: usize,
+    limit: usize,
+    fits: impl Fn(&str) -> bool,
+) -> Option<(usize, usize)> {
+    let mut ws = words::words(text, end..limit);
+    let mut w = ws.next()?;
+    if !words::only_comma(text, end, w.start) {
+        return None;
+    }
+    // "X, 45, a member": the age first.
+    if w.bytes(text).iter().all(u8::is_ascii_digit) {
+        let next = ws.next()?;
+        if !words::only_comma(text, w.end, next.start) {
+            return None;
+        }
+        w = next;
+    }
+    let det = w.is(text, "a") || w.is(text, "an") || w.is(text, "the");
+    if det {
+        let next = ws.next()?;
+        if !words::only_space(text, w.end, next.start) {
+            return None;
+        }
+        w = next;
+    }
+    let mut run = vec![w];
+    for n in ws {
+        let prev = run[run.len() - 1];
+        let mut buf = [0u8; 24];
+        let lower = n.lower(text, &mut buf).unwrap_or("");
+        if !words::only_space(text, prev.end, n.start) || PHRASE_STOPS.contains(&lower) {
+            break;
+        }
+        run.push(n);
+        if run.len() > 5 {
+            return None;
+        }
+    }
+    let head = run[run.len() - 1];
+    // Without a determiner only a bare role ("X, spokesman for Y"): a list of names or a
+    // clause ("X, adding that") is not an apposition.
+    if !head.is_lowercase(text) || (!det && run.len() > 2) {
+        return None;
+    }
+    let mut buf = [0u8; 24];
+    let lower = strip_possessive(head.lower(text, &mut buf)?);
+    fits(&lower).then_some((run[0].start, end_without_possessive(text, head)))
+}
+
+/// The apposition right before a name that a comma or the sentence's end closes: "a
+/// Scientology attorney, Kendrick Moxon." / "the team's coach, Alireza Mehraban,": the span
+/// of its noun phrase without the determiner, when `fits` accepts its head.
+pub fn apposition_before(
+    text: &[u8],
+    from: usize,
+    start: usize,
+    end: usize,
+    limit: usize,
+    fits: impl Fn(&str) -> bool,
+) -> Option<(usize, usize)> {
+    let closed = match words::next_word(text, end, limit) {
+        None => true,
+        Some(n) => {
+            let gap = text[end..n.start].trim_ascii();
+            gap.first().is_some_and(|b| matches!(b, b',' | b'.'))
+        }
+    };
+    let head = words::word_before(text, from, start)?;
+    if !closed || !words::only_comma(text, head.end, start) || !head.is_lowercase(text) {
+        return None;
+    }
+    let mut first = head;
+    let mut n = 1;
+    loop {
+        let w = words::word_before(text, from, first.start)?;
+        if !words::only_space(text, w.end, first.start) {
+            return None;
+        }
+        if w.is(text, "a") || w.is(text, "an") || w.is(text, "the") {
+            break;
+        }
+        first = w;
+        n += 1;
+        if n > 4 {
+            return None;
+        }
+    }
+    let mut buf = [0u8; 24];
+    let lower = strip_possessive(head.lower(text, &mut buf)?);
+    fits(&lower).then_some((first.start, end_without_possessive(text, head)))
+}

@@ -1,0 +1,219 @@
+//! Each rule of the resolver on sentences written for it, through the whole extractor (the
+//! built-in knowledge), and the cases it must leave unlinked.
+
+use std::ops::Range;
+
+use super::super::Extractor;
+use super::link;
+use crate::domain::entity::{Entity, Form};
+
+fn entities(text: &str, quotes: &[Range<usize>]) -> Vec<Entity> {
+    let mut ex = Extractor::new();
+    ex.feed(0, text);
+    let mut entities = ex.finish();
+    link(text.as_bytes(), &mut entities, quotes);
+    entities
+}
+
+/// The links the pass made: (mention text, entity name, form), in the order of the text.
+fn links_with(text: &str, quotes: &[Range<usize>]) -> Vec<(String, String, Form)> {
+    let mut out: Vec<(u32, String, String, Form)> = entities(text, quotes)
+        .iter()
+        .flat_map(|e| {
+            e.mentions
+                .iter()
+                .filter(|m| !m.form.is_named())
+                .map(|m| (m.start, text[m.range()].to_string(), e.name.clone(), m.form))
+        })
+        .collect();
+    out.sort();
+    out.into_iter().map(|(_, t, n, f)| (t, n, f)).collect()
+}
+
+fn links(text: &str) -> Vec<(String, String, Form)> {
+    links_with(text, &[])
+}
+
+/// The entity a mention text was linked to (the first such mention), if any.
+fn linked(text: &str, mention: &str) -> Option<String> {
+    links(text)
+        .into_iter()
+        .find(|(t, _, _)| t == mention)
+        .map(|(_, n, _)| n)
+}
+
+#[test]
+fn a_pronoun_agrees_in_gender() {
+    let text = "Maria Lopez met John Smith in Madrid. She said the talks went well, and he agreed.";
+    assert_eq!(linked(text, "She").as_deref(), Some("Maria Lopez"));
+    assert_eq!(linked(text, "he").as_deref(), Some("John Smith"));
+    assert!(links(text).iter().all(|(_, _, f)| *f == Form::Pronoun));
+}
+
+#[test]
+fn honorifics_give_a_gender_to_names_the_lists_do_not_know() {
+    let text = "Ms. Okafor met Mr. Brandt on Monday. He thanked her for the visit.";
+    assert_eq!(linked(text, "He").as_deref(), Some("Brandt"));
+    assert_eq!(linked(text, "her").as_deref(), Some("Okafor"));
+}
+
+#[test]
+fn a_person_of_unknown_gender_is_taken_only_when_no_other_could_be_meant() {
+    assert_eq!(
+        linked("Okafor arrived late. He apologised.", "He").as_deref(),
+        Some("Okafor")
+    );
+    assert_eq!(
+        linked("Okafor met Brandt on Monday. He apologised.", "He"),
+        None
+    );
+}
+
+#[test]
+fn the_subject_comes_before_an_object() {
+    let text = "John Smith met David Jones on Monday. He said the meeting was useful.";
+    assert_eq!(linked(text, "He").as_deref(), Some("John Smith"));
+}
+
+#[test]
+fn it_is_an_organisation_or_a_country_and_never_a_person() {
+    let text = "Acme Corp. said it would cut 300 jobs.";
+    assert_eq!(linked(text, "it").as_deref(), Some("Acme Corp."));
+    assert_eq!(linked("John Smith said it would rain.", "it"), None);
+    // An object "it" is not the subject of its own clause.
+    assert_eq!(linked("Acme Corp. replaced it last year.", "it"), None);
+}
+
+#[test]
+fn they_is_a_people_that_acts_not_one_that_describes() {
+    let text = "Palestinians marched through the city. They demanded an end to the blockade.";
+    assert_eq!(linked(text, "They").as_deref(), Some("Palestinians"));
+    let text = "The Syrian refugee team arrived. They were tired.";
+    assert_eq!(linked(text, "They"), None);
+}
+
+#[test]
+fn a_reflexive_is_the_nearest_in_its_sentence() {
+    let text = "John Smith said that David Jones had hurt himself.";
+    assert_eq!(linked(text, "himself").as_deref(), Some("David Jones"));
+}
+
+#[test]
+fn an_object_pronoun_crosses_a_clause_boundary_only() {
+    let text = "David Jones called on Monday, and John Smith thanked him.";
+    assert_eq!(linked(text, "him").as_deref(), Some("David Jones"));
+}
+
+#[test]
+fn inside_a_quotation_a_pronoun_sees_only_the_quotation() {
+    let text = "John Smith spoke to reporters. \"He lied to us,\" the mayor said.";
+    let quote = text.find("He lied").unwrap()..text.find(",\"").unwrap();
+    assert_eq!(links_with(text, std::slice::from_ref(&quote)), []);
+    // Without the quotation known, the pronoun goes to the last man named.
+    assert_eq!(linked(text, "He").as_deref(), Some("John Smith"));
+}
+
+#[test]
+fn a_role_given_to_a_name_earlier_links_the_description() {
+    let text = "Prime Minister Haider al-Abadi visited Basra on Monday. \
+        The prime minister met tribal leaders there.";
+    let found = links(text);
+    assert!(
+        found.contains(&(
+            "prime minister".into(),
+            "Haider al-Abadi".into(),
+            Form::Nominal
+        )),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn an_apposition_is_a_description_of_its_name() {
+    let text = "Maria Lopez, the defence secretary, visited Iraq on Monday.";
+    assert_eq!(
+        linked(text, "defence secretary").as_deref(),
+        Some("Maria Lopez")
+    );
+    let text = "Police questioned a local lawyer, Kendrick Moxon.";
+    assert_eq!(
+        linked(text, "local lawyer").as_deref(),
+        Some("Kendrick Moxon")
+    );
+    // "According to X," ends the source: what follows is another person.
+    let text = "According to Mark Rathbun, a detective was given the file.";
+    assert_eq!(linked(text, "detective"), None);
+}
+
+#[test]
+fn a_type_noun_that_fits_one_entity_in_focus_links_it() {
+    let text = "Acme Corp. reported a loss on Monday. The company blamed the weather.";
+    assert_eq!(linked(text, "company").as_deref(), Some("Acme Corp."));
+    let text = "Acme Corp. and Globex Corp. reported losses. The company blamed the weather.";
+    assert_eq!(linked(text, "company"), None, "two companies: unsure");
+    let text = "Norway and Acme Corp. signed a deal. The country will pay half.";
+    assert_eq!(linked(text, "country").as_deref(), Some("Norway"));
+    // "the city of X" names a place of its own.
+    let text = "Acme Corp. moved to Oslo. The city of Bergen objected.";
+    assert_eq!(linked(text, "city"), None);
+}
+
+#[test]
+fn an_age_given_earlier_links_the_n_year_old() {
+    let text = "Maria Lopez, 45, was arrested on Friday. The 45-year-old denied the charges.";
+    assert_eq!(linked(text, "45-year-old").as_deref(), Some("Maria Lopez"));
+}
+
+#[test]
+fn a_capital_that_acts_stands_for_its_state() {
+    let text =
+        "North Korea fired shells on Thursday. Pyongyang said the drills were a provocation.";
+    let found = links(text);
+    assert!(
+        found.contains(&("Pyongyang".into(), "North Korea".into(), Form::Nominal)),
+        "{found:?}"
+    );
+    let text = "North Korea fired shells on Thursday. Flights to Pyongyang were cancelled.";
+    assert_eq!(linked(text, "Pyongyang"), None, "the city itself");
+}
+
+#[test]
+fn who_right_after_a_name_is_that_person() {
+    let text = "John Smith, who leads the union, resigned.";
+    assert_eq!(linked(text, "who").as_deref(), Some("John Smith"));
+    assert_eq!(linked("The union, who lost, appealed.", "who"), None);
+}
+
+#[test]
+fn a_new_paragraph_far_from_any_name_leaves_a_pronoun_unlinked() {
+    let text = "John Smith resigned on Monday.\n\nThe weather was cold. The roads were icy. \
+        Schools closed early. Buses stopped running.\n\nHe was not seen again.";
+    assert_eq!(linked(text, "He"), None);
+    let near = "John Smith resigned on Monday.\n\nHe was not seen again.";
+    assert_eq!(linked(near, "He").as_deref(), Some("John Smith"));
+}
+
+#[test]
+fn linked_mentions_keep_the_entity_sorted_and_names_as_aliases() {
+    let text = "Maria Lopez met John Smith. She thanked him. Later she left.";
+    for e in entities(text, &[]) {
+        assert!(e.mentions.windows(2).all(|w| w[0].start < w[1].start));
+        assert!(!e.aliases.iter().any(|a| a == "She" || a == "him"));
+    }
+}
+
+#[test]
+fn pieces_cut_at_a_paragraph_give_the_same_links_as_the_whole() {
+    // What a decision depends on is bounded: the links of a paragraph are the same whether
+    // the text before its lookback is there or not.
+    let tail = "Maria Lopez met John Smith in Madrid.\n\nShe said the talks went well.";
+    let head = "Acme Corp. said it would cut jobs. The company blamed the weather.\n\n\
+        Globex Corp. hired. It grew. It grew again. It grew once more.\n\n";
+    let whole = format!("{head}{tail}");
+    let shift = |v: Vec<(String, String, Form)>| {
+        v.into_iter()
+            .filter(|(t, _, _)| t == "She")
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(shift(links(&whole)), shift(links(tail)));
+}

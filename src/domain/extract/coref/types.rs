@@ -1,0 +1,187 @@
+//! Type nouns: the common nouns a text uses for an entity it named before ("the company",
+//! "the country", "the agency"), and which entities each can stand for.
+//!
+//! A noun fits an entity when the entity's name holds it ("the agency" for the Northern Water
+//! Agency, "the church" for the Church of Scientology), or when the gazetteer's class of the
+//! entity says so ("the company" for a company, "the party" for a party, "the city" for a
+//! city). "The organisation" fits any organisation, "the country" and "the nation" any country.
+
+use super::super::knowledge::Knowledge;
+use super::facts::Class;
+use crate::domain::entity::Entity;
+
+/// Which entities a noun may stand for, besides those whose name holds it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Fit {
+    /// Only entities whose name holds the noun (or one of `also`).
+    Named,
+    Country,
+    AnyOrganization,
+    /// Organisations of these gazetteer classes.
+    Organization(&'static [&'static str]),
+    /// Places of these gazetteer classes.
+    Place(&'static [&'static str]),
+    /// A capital city (a place that stands for its state in `metonyms.tsv`).
+    Capital,
+}
+
+struct Noun {
+    word: &'static str,
+    fit: Fit,
+    /// Other words that, in a name, make the noun fit ("Corp." for "the company").
+    also: &'static [&'static str],
+}
+
+const COMPANY_WORDS: &[&str] = &[
+    "Company",
+    "Corporation",
+    "Corp",
+    "Inc",
+    "Ltd",
+    "LLC",
+    "PLC",
+    "Holdings",
+    "Co",
+    "Group",
+    "Enterprises",
+    "Industries",
+];
+
+/// The nouns, in a fixed order: bit `i` of a fit mask is `NOUNS[i]` (at most 64).
+const NOUNS: &[Noun] = &[
+    noun("country", Fit::Country, &[]),
+    noun("nation", Fit::Country, &[]),
+    noun("kingdom", Fit::Named, &[]),
+    noun("republic", Fit::Named, &[]),
+    noun("company", Fit::Organization(&["company"]), COMPANY_WORDS),
+    noun("firm", Fit::Organization(&["company"]), COMPANY_WORDS),
+    noun("corporation", Fit::Named, &["Corp"]),
+    noun("conglomerate", Fit::Organization(&["company"]), &[]),
+    noun("organization", Fit::AnyOrganization, &["Organisation"]),
+    noun("organisation", Fit::AnyOrganization, &["Organization"]),
+    noun("group", Fit::Organization(&["armed group"]), &[]),
+    noun("agency", Fit::Named, &[]),
+    noun("ministry", Fit::Named, &[]),
+    noun("department", Fit::Named, &[]),
+    noun("party", Fit::Organization(&["party"]), &[]),
+    noun("team", Fit::Organization(&["sport"]), &[]),
+    noun("club", Fit::Organization(&["sport"]), &["FC"]),
+    noun("church", Fit::Named, &[]),
+    noun("mosque", Fit::Named, &[]),
+    noun("temple", Fit::Named, &[]),
+    noun("university", Fit::Organization(&["university"]), &[]),
+    noun("college", Fit::Named, &[]),
+    noun("school", Fit::Named, &[]),
+    noun("hospital", Fit::Named, &[]),
+    noun("court", Fit::Named, &[]),
+    noun("council", Fit::Named, &[]),
+    noun("committee", Fit::Named, &[]),
+    noun("commission", Fit::Named, &[]),
+    noun("association", Fit::Named, &[]),
+    noun("union", Fit::Named, &[]),
+    noun("federation", Fit::Named, &[]),
+    noun("alliance", Fit::Named, &[]),
+    noun("league", Fit::Named, &[]),
+    noun("foundation", Fit::Named, &[]),
+    noun("institute", Fit::Named, &[]),
+    noun("museum", Fit::Named, &[]),
+    noun("bank", Fit::Named, &[]),
+    noun("airline", Fit::Named, &["Airlines", "Airways"]),
+    noun("army", Fit::Named, &[]),
+    noun("navy", Fit::Named, &[]),
+    noun("authority", Fit::Named, &[]),
+    noun("network", Fit::Named, &[]),
+    noun(
+        "newspaper",
+        Fit::Organization(&["media"]),
+        &["Times", "Post", "Herald", "Gazette"],
+    ),
+    noun("broadcaster", Fit::Organization(&["media"]), &[]),
+    noun("city", Fit::Place(&["city"]), &[]),
+    noun("town", Fit::Place(&["city"]), &[]),
+    noun("capital", Fit::Capital, &[]),
+    noun("region", Fit::Place(&["region"]), &[]),
+    noun("province", Fit::Named, &[]),
+    noun("island", Fit::Named, &[]),
+    noun("village", Fit::Named, &[]),
+];
+
+const fn noun(noun: &'static str, fit: Fit, also: &'static [&'static str]) -> Noun {
+    Noun {
+        word: noun,
+        fit,
+        also,
+    }
+}
+
+/// The bit of the type noun `word` (lower case), if it is one. Asked of many words: a
+/// table built once, not a scan of the list.
+pub fn bit_of(word: &str) -> Option<u64> {
+    static BITS: std::sync::OnceLock<rustc_hash::FxHashMap<&'static str, u64>> =
+        std::sync::OnceLock::new();
+    let bits = BITS.get_or_init(|| {
+        (NOUNS.iter().enumerate())
+            .map(|(i, n)| (n.word, 1u64 << i))
+            .collect()
+    });
+    bits.get(word).copied()
+}
+
+/// The type nouns that may stand for `e`, as a mask.
+pub fn fitting(e: &Entity, class: Class, k: &Knowledge) -> u64 {
+    if matches!(
+        class,
+        Class::Person | Class::Group | Class::Thing | Class::Value
+    ) {
+        return 0;
+    }
+    let gazetteer_class = k.name(&e.name).map_or("", |r| k.canon(r).class);
+    let mut mask = 0;
+    for (i, n) in NOUNS.iter().enumerate() {
+        let by_class = match n.fit {
+            Fit::Named => false,
+            Fit::Country => class == Class::Country,
+            Fit::AnyOrganization => class == Class::Organization,
+            Fit::Organization(classes) => {
+                class == Class::Organization && classes.contains(&gazetteer_class)
+            }
+            Fit::Place(classes) => class == Class::Place && classes.contains(&gazetteer_class),
+            Fit::Capital => class == Class::Place && k.metonym(&e.name).next().is_some(),
+        };
+        let named = || {
+            let names = std::iter::once(&e.name).chain(&e.aliases);
+            names.into_iter().any(|name| {
+                name.split([' ', '-']).any(|w| {
+                    let w = w.trim_end_matches('.');
+                    w.eq_ignore_ascii_case(n.word) || n.also.contains(&w)
+                })
+            })
+        };
+        // A name holding the noun fits only the kinds the noun can name: "the city" is not
+        // the Manchester City club.
+        let kind_ok = match n.fit {
+            Fit::Country => class == Class::Country,
+            Fit::Place(_) | Fit::Capital => class == Class::Place,
+            Fit::Named => class != Class::Country || matches!(n.word, "kingdom" | "republic"),
+            _ => class == Class::Organization,
+        };
+        if by_class || (kind_ok && named()) {
+            mask |= 1 << i;
+        }
+    }
+    mask
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn there_are_at_most_64_nouns_each_once() {
+        assert!(NOUNS.len() <= 64);
+        for (i, n) in NOUNS.iter().enumerate() {
+            assert_eq!(bit_of(n.word), Some(1 << i), "{}", n.word);
+        }
+        assert_eq!(bit_of("prime minister"), None);
+    }
+}
