@@ -382,4 +382,50 @@ mod tests {
         assert_eq!(c[1]["b"], "Oz");
         assert_eq!(c[2]["ranges"], serde_json::json!([[33, 66]]));
     }
+
+    #[test]
+    fn quotations_name_their_speaker_by_id_and_come_inner_first() {
+        let text = "Ana said the \"plan\" was sound. \"Yes,\" said Bo. \"Hope\" won.";
+        let doc = Document::from_string("t.txt", text);
+        let found = crate::domain::extract::attribute(
+            vec![
+                Entity::found_by_search(text, "Ana", Kind::Person),
+                Entity::found_by_search(text, "Bo", Kind::Person),
+            ],
+            crate::domain::quotes::find(text),
+        );
+        let line =
+            document_line_with_quotes(&doc, &found.entities, &found.quotes, &BTreeMap::new());
+        let v: serde_json::Value = serde_json::from_str(&line).unwrap();
+        let quotes: Vec<(&str, &serde_json::Value, &str)> = v["quotes"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|q| {
+                let (s, e) = (q["start"].as_u64().unwrap(), q["end"].as_u64().unwrap());
+                (
+                    &text[s as usize..e as usize],
+                    &q["speaker"],
+                    q["kind"].as_str().unwrap(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            quotes,
+            [
+                ("plan", &serde_json::json!("ana"), "direct"),
+                (
+                    r#"the "plan" was sound"#,
+                    &serde_json::json!("ana"),
+                    "indirect"
+                ),
+                ("Yes,", &serde_json::json!("bo"), "direct"),
+                ("Hope", &serde_json::Value::Null, "direct"),
+            ]
+        );
+        let cue = &v["quotes"][2]["cue"];
+        let (s, e) = (cue[0].as_u64().unwrap(), cue[1].as_u64().unwrap());
+        assert_eq!(&text[s as usize..e as usize], "said");
+        assert!(v["quotes"][3]["cue"].is_null());
+    }
 }
