@@ -178,10 +178,13 @@ pub struct Quotes {
     list: Vec<Quote>,
     /// For each quotation, the one that holds it (a reported clause around a direct
     /// quotation), for lookups by offset.
-    parent: Vec<Option<u32>>,
+    /// (`NONE` for none: four bytes a quotation, not eight.)
+    parent: Vec<u32>,
 }
 
 impl Quotes {
+    const NONE: u32 = u32::MAX;
+
     /// Sorts `list` by start, longer first at the same start.
     pub fn new(mut list: Vec<Quote>) -> Quotes {
         list.sort_by_key(|q| (q.start, std::cmp::Reverse(q.end)));
@@ -191,7 +194,7 @@ impl Quotes {
             while open.last().is_some_and(|&o| list[o].end <= q.start) {
                 open.pop();
             }
-            parent.push(open.last().map(|&o| o as u32));
+            parent.push(open.last().map_or(Self::NONE, |&o| o as u32));
             open.push(i);
         }
         Quotes { list, parent }
@@ -208,7 +211,10 @@ impl Quotes {
             if offset < self.list[i].end {
                 return Some(i);
             }
-            i = self.parent[i]? as usize;
+            match self.parent[i] {
+                Self::NONE => return None,
+                p => i = p as usize,
+            }
         }
     }
 

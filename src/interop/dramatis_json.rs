@@ -37,10 +37,16 @@ struct QuotesOut<'a> {
 impl Serialize for QuotesOut<'_> {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeSeq;
-        let mut order: Vec<&crate::domain::quotes::Quote> = self.quotes.iter().collect();
-        order.sort_by_key(|q| (q.end, std::cmp::Reverse(q.start)));
+        let list = self.quotes.as_slice();
+        let mut order: Vec<u32> = (0..list.len() as u32).collect();
+        order.sort_by_key(|&i| {
+            (
+                list[i as usize].end,
+                std::cmp::Reverse(list[i as usize].start),
+            )
+        });
         let mut seq = s.serialize_seq(Some(order.len()))?;
-        for q in order {
+        for q in order.into_iter().map(|i| &list[i as usize]) {
             seq.serialize_element(&QuoteOut {
                 start: q.start,
                 end: q.end,

@@ -15,8 +15,14 @@ const SPEAKER_MAX: u32 = 400;
 /// Gives every found quotation its speaker among `entities` (which then gain the
 /// first-person pronouns of their quotations as mentions, and are put in order again).
 pub fn attribute(findings: Findings, entities: Vec<Entity>) -> (Vec<Entity>, Quotes) {
-    let mut quotes = Quotes::new(speakers(&findings.quotes, &entities));
-    let entities = first_person(&findings.first_person, entities, &mut quotes);
+    let Findings {
+        quotes: found,
+        first_person: pronouns,
+    } = findings;
+    let list = speakers(&found, &entities);
+    drop(found);
+    let mut quotes = Quotes::new(list);
+    let entities = first_person(&pronouns, entities, &mut quotes);
     (entities, quotes)
 }
 
