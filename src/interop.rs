@@ -104,26 +104,27 @@ pub struct Found<'a> {
     pub norms: &'a BTreeMap<String, String>,
 }
 
-/// Writes one document's output, ending with a newline; JSON is streamed, not built first.
+/// Writes one document's output, ending with a newline; JSON is streamed, not built first,
+/// and made on `jobs` threads.
 pub fn write_export(
     out: &mut impl std::io::Write,
     doc: &Document,
     found: &Found,
     target: ExportFormat,
     unit: Unit,
+    jobs: usize,
 ) -> std::io::Result<()> {
+    let Found {
+        entities,
+        quotes,
+        norms,
+    } = *found;
     match target {
         ExportFormat::Json => {
-            dramatis_json::write_document_line(
-                out,
-                doc,
-                found.entities,
-                found.quotes,
-                found.norms,
-            )?;
+            dramatis_json::write_document_line_on(out, doc, entities, quotes, norms, jobs)?;
             out.write_all(b"\n")
         }
-        _ => out.write_all(export(doc, found.entities, found.norms, target, unit).as_bytes()),
+        _ => out.write_all(export(doc, entities, norms, target, unit).as_bytes()),
     }
 }
 

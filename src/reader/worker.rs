@@ -220,7 +220,8 @@ fn extract_with_progress(
     let mut fingerprinter = Fingerprinter::new(doc.len());
     let total = doc.len().max(1);
     let mut reported = 0;
-    let found = extract::extract_document_in_pieces(doc, |bytes, piece| {
+    let jobs = extract::pieces::all_cores();
+    let found = extract::extract_document_in_pieces(doc, jobs, |bytes, piece| {
         fingerprinter.update(bytes);
         let percent = (piece.end as u128 * 100 / total as u128) as u8;
         if percent == reported {

@@ -9,6 +9,7 @@ mod connections_pty;
 mod coref_guard;
 mod curation_pty;
 mod extract_cli;
+mod extract_jobs;
 mod hostile_input;
 mod interop_cli;
 mod interop_import;

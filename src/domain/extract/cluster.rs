@@ -5,12 +5,13 @@
 //! - a name typed by strong evidence once keeps that kind everywhere ("Mr. Vasquez" ... "Vasquez");
 //! - a name stands for another of the text as `aliases` says (a surname alone, an acronym, an
 //!   organisation's short forms);
-//! - a demonym standing for its state ("Israeli officials") is a mention of its country, other
-//!   demonyms are the nationality (a group);
+//! - a demonym is a mention of its country when it stands for the state ("Israeli officials")
+//!   or the text names the country, and the nationality (a group) when it does not or when it is
+//!   a plural ("Afghans");
 //! - a name only seen at sentence starts that is also a common word is dropped;
 //! - the name shown is one the text uses.
 
-use rustc_hash::FxHashMap as HashMap;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use super::aliases::{Aliases, without_legal_suffix};
 use super::candidate::{Compact, Definition, Form, Packed, Strength, Strings};
@@ -122,14 +123,21 @@ pub fn cluster(
     let mut known: Vec<Form> = Vec::new();
     let mut seen = vec![false; s.count()];
     let mut seen_form = vec![false; s.form_count()];
+    // The countries (and other known entities) the text names, not only by a demonym.
+    let mut named: HashSet<u32> = HashSet::default();
     for c in &cands {
         let form = s.form(c.form);
         match form.reading {
             Packed::Name { .. } if !std::mem::replace(&mut seen[form.key as usize], true) => {
                 firsts.push(form.key);
             }
-            Packed::Known { .. } if !std::mem::replace(&mut seen_form[c.form as usize], true) => {
+            Packed::Known { canon, demonym }
+                if !std::mem::replace(&mut seen_form[c.form as usize], true) =>
+            {
                 known.push(form);
+                if !demonym && k.name(s.str(form.key)).is_none_or(|r| !r.demonym) {
+                    named.insert(canon);
+                }
             }
             _ => {}
         }
@@ -153,6 +161,7 @@ pub fn cluster(
         k,
         info: &info,
         aliases: &aliases,
+        named: &named,
     };
     // The entity each form goes to (or `SKIP`), worked out at its first mention: its name,
     // kind and aliases only change then (a form offers the same name and alias every time).
@@ -266,6 +275,8 @@ struct Names<'a> {
     k: &'a Knowledge,
     info: &'a HashMap<u32, NameInfo>,
     aliases: &'a Aliases,
+    /// The known entities the text names, not only by a demonym.
+    named: &'a HashSet<u32>,
 }
 
 impl<'a> Names<'a> {
@@ -301,7 +312,15 @@ impl<'a> Names<'a> {
                 {
                     return Some((Target::Name(c.key), kind, s.str(c.key)));
                 }
-                if demonym {
+                // "Lebanese families": Lebanon if the text names it, else the nationality; a
+                // plural is the people ("Afghans say").
+                let plural = || {
+                    let key = s.str(c.key);
+                    key.strip_suffix('s')
+                        .and_then(|one| k.name(one))
+                        .is_some_and(|r| r.demonym && r.canon == canon)
+                };
+                if demonym && (!self.named.contains(&canon) || plural()) {
                     return Some((Target::Nationality(canon), Kind::Group, s.str(c.key)));
                 }
                 known(canon)

@@ -340,3 +340,25 @@ fn the_name_shown_is_one_the_text_uses() {
         "New York"
     );
 }
+
+#[test]
+fn a_demonym_joins_its_country_when_the_text_names_it() {
+    let text = "Lebanon voted. Lebanese families fled south, and Lebanese officials met \
+                Israelis. Chilean fishermen stayed.";
+    let c = clusters(text);
+    let with = |m: &str| {
+        c.iter()
+            .find(|(_, _, ms)| ms.iter().any(|x| x == m))
+            .unwrap()
+    };
+    assert_eq!(with("Lebanon").2, ["Lebanon", "Lebanese", "Lebanese"]);
+    // The people, in the plural; a nationality whose country the text does not name.
+    assert_eq!(with("Israelis").1, Kind::Group);
+    assert_eq!(with("Chilean").1, Kind::Group);
+    let forms: Vec<Form> = extract(text).entities[0]
+        .mentions
+        .iter()
+        .map(|m| m.form)
+        .collect();
+    assert_eq!(forms, [Form::Name, Form::Demonym, Form::Demonym]);
+}
