@@ -1,7 +1,7 @@
 //! Who said what: the quotations of a document and the entities that said them.
 //!
-//! Two steps, on either side of clustering:
-//! 1. [`Finder`] reads the text as it is fed (in the same pieces as the extractor) and finds
+//! Two steps, on either side of clustering and coreference:
+//! 1. [`Finder`] reads the text as it is fed (in the pieces extraction reads) and finds
 //!    every quotation with the words that attribute it ([`Found`]): direct quotations in
 //!    straight, curly or angled double quotes and British single quotes, reported speech
 //!    ("X said the talks failed", kind `indirect`), the cue (`said`, `according to`) and the
@@ -21,8 +21,10 @@
 //! [`CUT`] bytes when no other break came in the [`CUT_LOOKBACK`] bytes before (text with no
 //! paragraphs at all). A piece that starts at a paragraph start and is fed the paragraph
 //! before it first (its quotations dropped) finds exactly what one pass finds;
-//! [`is_paragraph_start`] tells where those are. Attribution is one linear pass over the
-//! found quotations once the entities are known. Everything is linear in the text.
+//! [`is_paragraph_start`] tells where those are. (Extraction on several threads feeds one
+//! finder the pieces as they join, in order, which needs none of this; a finder per piece
+//! would.) Attribution is one linear pass over the found quotations once the entities are
+//! known. Everything is linear in the text.
 
 mod attribute;
 mod cues;
