@@ -16,6 +16,7 @@ mod interop_import;
 mod interop_roundtrip;
 mod name_recall_guard;
 mod prop_hostile;
+mod quotes_gold;
 mod reader_pty;
 mod scale_layout;
 mod scale_progress;
