@@ -129,20 +129,8 @@ pub fn load_all(args: &[String], opts: LoadOptions) -> Result<(Vec<Document>, us
     for arg in args {
         let path = Path::new(arg);
         if arg != "-" && path.is_dir() {
-            let mut entries: Vec<_> = std::fs::read_dir(path)
-                .map_err(io_reason)
-                .with_context(|| format!("cannot read directory '{arg}'"))?
-                .filter_map(|e| e.ok())
-                .map(|e| e.path())
-                .filter(|p| p.is_file())
-                .filter(|p| {
-                    !p.file_name()
-                        .is_some_and(|n| not_a_document(&n.to_string_lossy()))
-                })
-                .collect();
-            entries.sort();
             let before = docs.len();
-            for p in entries {
+            for p in files_in(arg)? {
                 match load(&p.to_string_lossy(), opts) {
                     Ok(doc) => docs.push(doc),
                     Err(_) => skipped += 1,
@@ -156,6 +144,39 @@ pub fn load_all(args: &[String], opts: LoadOptions) -> Result<(Vec<Document>, us
         }
     }
     Ok((docs, skipped))
+}
+
+/// The files the command line names, each directory replaced by its files (in name order,
+/// hidden files and saved corrections skipped), for commands that read each file in turn. A
+/// directory that cannot be listed or holds no file stays as it is, for [`load`] to report.
+pub fn expand(args: &[String]) -> Vec<String> {
+    let mut files = Vec::new();
+    for arg in args {
+        match files_in(arg) {
+            Ok(entries) if arg != "-" && !entries.is_empty() => {
+                files.extend(entries.iter().map(|p| p.to_string_lossy().into_owned()));
+            }
+            _ => files.push(arg.clone()),
+        }
+    }
+    files
+}
+
+/// The files of directory `dir` that may be documents, in name order.
+fn files_in(dir: &str) -> Result<Vec<std::path::PathBuf>> {
+    let mut entries: Vec<_> = std::fs::read_dir(dir)
+        .map_err(io_reason)
+        .with_context(|| format!("cannot read directory '{dir}'"))?
+        .filter_map(|e| e.ok())
+        .map(|e| e.path())
+        .filter(|p| p.is_file())
+        .filter(|p| {
+            !p.file_name()
+                .is_some_and(|n| not_a_document(&n.to_string_lossy()))
+        })
+        .collect();
+    entries.sort();
+    Ok(entries)
 }
 
 /// Files a folder holds that are not documents to read: hidden files, and the corrections

@@ -2,6 +2,7 @@
 
 #![allow(dead_code)]
 
+pub mod gum;
 pub mod pty;
 pub mod stream;
 

@@ -3,14 +3,17 @@
 //!
 //! Document-level rules live here, because they need every mention first:
 //! - a name typed by strong evidence once keeps that kind everywhere ("Mr. Vasquez" ... "Vasquez");
-//! - a single word that is the last word of a person's name is that person;
-//! - an acronym defined in brackets, or matching the initials of a name in the text, is that name;
-//! - a demonym is a mention of its country when the country is named in the text, and a group
-//!   (the nationality) when it is not;
-//! - a name only seen at sentence starts that is also a common word is dropped.
+//! - a name stands for another of the text as `aliases` says (a surname alone, an acronym, an
+//!   organisation's short forms);
+//! - a demonym is a mention of its country when it stands for the state ("Israeli officials")
+//!   or the text names the country, and the nationality (a group) when it does not or when it is
+//!   a plural ("Afghans");
+//! - a name only seen at sentence starts that is also a common word is dropped;
+//! - the name shown is one the text uses.
 
-use rustc_hash::FxHashMap as HashMap;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
+use super::aliases::{Aliases, without_legal_suffix};
 use super::candidate::{Compact, Definition, Form, Packed, Strength, Strings};
 use super::knowledge::Knowledge;
 use crate::domain::entity::{self, Entity, Kind, Mention, Mentions};
@@ -63,47 +66,31 @@ struct Builder {
     name: String,
     kind: Kind,
     aliases: Vec<u32>,
+    /// For an entity the gazetteer knows: its name there.
+    canonical: Option<&'static str>,
 }
 
-/// Legal forms that end a company's full name and are dropped in later mentions.
-const LEGAL_SUFFIXES: &[&str] = &[
-    "Inc",
-    "Inc.",
-    "Corp",
-    "Corp.",
-    "Corporation",
-    "Co",
-    "Co.",
-    "Ltd",
-    "Ltd.",
-    "Limited",
-    "LLC",
-    "PLC",
-    "plc",
-    "AG",
-    "SA",
-    "S.A.",
-    "NV",
-    "N.V.",
-    "GmbH",
-    "Group",
-    "Holdings",
-    "Company",
-];
-
-/// "Acme Corp." → "Acme"; None if the name has no legal suffix or nothing before it.
-fn without_legal_suffix(key: &str) -> Option<&str> {
-    let (head, last) = key.rsplit_once(' ')?;
-    let head = head.strip_suffix(" ,").unwrap_or(head);
-    (LEGAL_SUFFIXES.contains(&last) && !head.is_empty()).then_some(head)
-}
-
-/// The letters of an acronym for a name: "United Nations" → "UN".
-fn initials(key: &str) -> String {
-    key.split(' ')
-        .filter_map(|w| w.chars().next())
-        .filter(|c| c.is_uppercase())
-        .collect()
+/// The name to show for an entity the gazetteer knows, among those the text gives it: the
+/// gazetteer's when the text uses it (in any case: "NEW YORK" is "New York"), else the longest
+/// the text uses, in running text before capitals ("Twitter", never the gazetteer's "X Corp");
+/// the gazetteer's if only demonyms name it ("Israeli officials": Israel).
+fn text_name<'a>(canonical: &'a str, aliases: &[u32], s: &'a Strings, k: &Knowledge) -> &'a str {
+    let names = aliases
+        .iter()
+        .map(|&a| s.str(a))
+        .filter(|a| k.name(a).is_none_or(|r| !r.demonym));
+    let mut longest: Option<&str> = None;
+    for name in names {
+        if name.eq_ignore_ascii_case(canonical) || name.to_lowercase() == canonical.to_lowercase() {
+            return canonical;
+        }
+        // Written as in running text before in capitals ("New York", not "NEW YORK").
+        let rank = |n: &str| (n.chars().any(char::is_lowercase), n.len());
+        if longest.is_none_or(|l| rank(name) > rank(l)) {
+            longest = Some(name);
+        }
+    }
+    longest.unwrap_or(canonical)
 }
 
 /// `cluster`'s marks for a form whose entity is not worked out yet, and for one that makes
@@ -133,64 +120,37 @@ pub fn cluster(
     // Each distinct name is looked at once below, at its first mention: what follows depends
     // only on the name, and the maps keep what they saw first.
     let mut firsts: Vec<u32> = Vec::new();
+    let mut known: Vec<Form> = Vec::new();
     let mut seen = vec![false; s.count()];
+    let mut seen_form = vec![false; s.form_count()];
+    // The countries (and other known entities) the text names, not only by a demonym.
+    let mut named: HashSet<u32> = HashSet::default();
     for c in &cands {
-        let c = s.form(c.form);
-        if let Packed::Name { .. } = c.reading
-            && !std::mem::replace(&mut seen[c.key as usize], true)
-        {
-            firsts.push(c.key);
-        }
-    }
-    drop(seen);
-
-    // People by the last word of their full names, first seen first. Only words that are
-    // names of the text can be looked up.
-    let mut by_last_word: HashMap<u32, u32> = HashMap::default();
-    for &key in &firsts {
-        let text = s.str(key);
-        if text.contains(' ')
-            && info
-                .get(&key)
-                .and_then(NameInfo::kind)
-                .is_some_and(|(kind, _)| kind == Kind::Person)
-            && let Some(last) = text.rsplit(' ').next()
-            && let Some(last) = s.get(last)
-        {
-            by_last_word.entry(last).or_insert(key);
-        }
-    }
-
-    // Companies by their names without the legal suffix: "Acme Corp." is also "Acme".
-    let mut by_short_name: Vec<(u32, u32)> = Vec::new();
-    for &key in &firsts {
-        if let Some(short) = without_legal_suffix(s.str(key))
-            && let Some(short) = s.get(short)
-        {
-            by_short_name.push((short, key));
-        }
-    }
-
-    // Acronyms: defined in brackets, or the initials of a multi-word name of the text.
-    let mut acronyms: HashMap<u32, u32> = HashMap::default();
-    for d in defs {
-        acronyms.entry(d.acronym).or_insert(d.key);
-    }
-    for &key in &firsts {
-        let text = s.str(key);
-        if text.contains(' ') {
-            let ini = initials(text);
-            if ini.chars().count() >= 2
-                && let Some(acronym) = s.get(&ini)
-                && info.contains_key(&acronym)
-            {
-                acronyms.entry(acronym).or_insert(key);
+        let form = s.form(c.form);
+        match form.reading {
+            Packed::Name { .. } if !std::mem::replace(&mut seen[form.key as usize], true) => {
+                firsts.push(form.key);
             }
+            Packed::Known { canon, demonym }
+                if !std::mem::replace(&mut seen_form[c.form as usize], true) =>
+            {
+                known.push(form);
+                if !demonym && k.name(s.str(form.key)).is_none_or(|r| !r.demonym) {
+                    named.insert(canon);
+                }
+            }
+            _ => {}
         }
     }
-    for (short, full) in by_short_name {
-        acronyms.entry(short).or_insert(full);
-    }
+    drop((seen, seen_form));
+    let aliases = Aliases::new(
+        &firsts,
+        &known,
+        |key| info.get(&key).and_then(NameInfo::kind),
+        defs,
+        s,
+        k,
+    );
 
     // The target of each candidate.
     // Entities in order of first mention; the map only finds them.
@@ -200,8 +160,8 @@ pub fn cluster(
         s,
         k,
         info: &info,
-        by_last_word: &by_last_word,
-        acronyms: &acronyms,
+        aliases: &aliases,
+        named: &named,
     };
     // The entity each form goes to (or `SKIP`), worked out at its first mention: its name,
     // kind and aliases only change then (a form offers the same name and alias every time).
@@ -213,12 +173,25 @@ pub fn cluster(
     // Forms that are a country's demonym standing for it ("Israeli officials"): mentions of the
     // country, written as demonyms.
     let mut demonyms: Vec<bool> = vec![false; s.form_count()];
+    // Forms whose mentions are only their first word, in bytes (0: all of it): "Hockney" of
+    // "the Hockney Sketchbooks", a mention of David Hockney.
+    let mut first_word: Vec<u32> = vec![0; s.form_count()];
     let mut counts: Vec<u32> = Vec::new();
     for c in &cands {
         let mut at = goes_to[c.form as usize];
         if at == TODO {
-            let form = s.form(c.form);
-            at = match names.resolve(&form) {
+            let mut form = s.form(c.form);
+            let resolved = match (form.reading, aliases.named_after(form.key)) {
+                (Packed::Name { .. }, Some((person, surname))) => {
+                    // The surname is the alias, if the text also writes it alone.
+                    let key = s.str(form.key);
+                    form.key = s.get(&key[..surname as usize]).unwrap_or(person);
+                    first_word[c.form as usize] = surname;
+                    Some((Target::Name(person), Kind::Person, s.str(person)))
+                }
+                _ => names.resolve(&form),
+            };
+            at = match resolved {
                 None => SKIP,
                 Some((target, kind, name)) => {
                     let is_name = matches!(target, Target::Name(_));
@@ -230,6 +203,10 @@ pub fn cluster(
                             name: name.to_string(),
                             kind,
                             aliases: Vec::new(),
+                            canonical: match target {
+                                Target::Canon(canon) => Some(k.canon_of(canon).name),
+                                _ => None,
+                            },
                         });
                         counts.push(0);
                         builders.len() - 1
@@ -267,9 +244,10 @@ pub fn cluster(
         let at = goes_to[c.form as usize];
         if at != SKIP {
             let next = &mut fill[at as usize];
+            let first = first_word[c.form as usize];
             store[*next as usize] = Mention {
                 start: c.start,
-                end: c.end,
+                end: if first > 0 { c.start + first } else { c.end },
                 form: if demonyms[c.form as usize] {
                     entity::Form::Demonym
                 } else {
@@ -289,7 +267,10 @@ pub fn cluster(
         .zip(offsets.windows(2))
         .map(|(b, range)| Entity {
             id: String::new(),
-            name: b.name,
+            name: match b.canonical {
+                Some(canonical) => text_name(canonical, &b.aliases, s, k).to_string(),
+                None => b.name,
+            },
             kind: b.kind,
             aliases: b.aliases.iter().map(|&a| s.str(a).to_string()).collect(),
             mentions: Mentions::shared(&store, range[0] as usize..range[1] as usize),
@@ -307,25 +288,25 @@ struct Names<'a> {
     s: &'a Strings,
     k: &'a Knowledge,
     info: &'a HashMap<u32, NameInfo>,
-    by_last_word: &'a HashMap<u32, u32>,
-    acronyms: &'a HashMap<u32, u32>,
+    aliases: &'a Aliases,
+    /// The known entities the text names, not only by a demonym.
+    named: &'a HashSet<u32>,
 }
 
 impl<'a> Names<'a> {
     /// The full name of the person a single word stands for, if any.
     fn person_of(&self, key: u32) -> Option<u32> {
-        if self.s.str(key).contains(' ') {
-            return None;
-        }
-        self.by_last_word
-            .get(&key)
-            .copied()
-            .filter(|full| *full != key)
+        self.aliases.person_of(key, self.s)
     }
 
-    /// Where a candidate goes: its entity, the kind of that entity and the name it offers.
+    /// Where a candidate goes: its entity, the kind of that entity and the name it offers
+    /// (for an entity the gazetteer knows, the name is chosen among its aliases at the end).
     fn resolve(&self, c: &Form) -> Option<(Target, Kind, &'a str)> {
         let (s, k) = (self.s, self.k);
+        let known = |canon: u32| {
+            let entry = k.canon_of(canon);
+            Some((Target::Canon(canon), entry.kind, entry.name))
+        };
         match c.reading {
             Packed::Value { kind, norm } => Some((Target::Value(kind, norm), kind, s.str(c.key))),
             Packed::Known { canon, demonym } => {
@@ -336,10 +317,27 @@ impl<'a> Names<'a> {
                 {
                     return Some((Target::Name(full), Kind::Person, s.str(full)));
                 }
-                if demonym {
+                // "Sana" after "the news agency Sana", "Jackson" after "President Jackson": what
+                // the text says for sure the name is.
+                if entry.kind == Kind::Place
+                    && let Some((kind, st)) = self.info.get(&c.key).and_then(NameInfo::kind)
+                    && kind != Kind::Place
+                    && st == Strength::Strong
+                {
+                    return Some((Target::Name(c.key), kind, s.str(c.key)));
+                }
+                // "Lebanese families": Lebanon if the text names it, else the nationality; a
+                // plural is the people ("Afghans say").
+                let plural = || {
+                    let key = s.str(c.key);
+                    key.strip_suffix('s')
+                        .and_then(|one| k.name(one))
+                        .is_some_and(|r| r.demonym && r.canon == canon)
+                };
+                if demonym && (!self.named.contains(&canon) || plural()) {
                     return Some((Target::Nationality(canon), Kind::Group, s.str(c.key)));
                 }
-                Some((Target::Canon(canon), entry.kind, entry.name))
+                known(canon)
             }
             Packed::Name { .. } => {
                 let key = s.str(c.key);
@@ -348,15 +346,16 @@ impl<'a> Names<'a> {
                     && let Some(r) = k.name(short)
                     && k.canon(r).kind == Kind::Organization
                 {
-                    let entry = k.canon(r);
-                    return Some((Target::Canon(r.canon), entry.kind, entry.name));
+                    return known(r.canon);
                 }
-                if let Some(long) = self.acronyms.get(&c.key).copied().filter(|l| *l != c.key) {
-                    // The acronym joins its long form, known or not.
+                if let Some(canon) = self.aliases.known_long_form(c.key) {
+                    return known(canon);
+                }
+                if let Some(long) = self.aliases.long_form(c.key) {
+                    // The short form joins its long form, known or not.
                     let long_text = s.str(long);
                     if let Some(r) = k.name(long_text) {
-                        let entry = k.canon(r);
-                        return Some((Target::Canon(r.canon), entry.kind, entry.name));
+                        return known(r.canon);
                     }
                     let kind = self
                         .info
@@ -365,9 +364,21 @@ impl<'a> Names<'a> {
                         .map_or(Kind::Organization, |(kind, _)| kind);
                     return Some((Target::Name(long), kind, long_text));
                 }
-                // After explicit aliases (acronyms, short company names): a surname alone.
-                if let Some(full) = self.person_of(c.key) {
+                // After explicit aliases (acronyms, short company names): a surname alone, or
+                // the given name of only one person, if nothing says it is something else.
+                let own = self.info.get(&c.key).and_then(NameInfo::kind);
+                let maybe_person =
+                    own.is_none_or(|(kind, st)| kind == Kind::Person || st < Strength::Good);
+                if let Some(full) = self.person_of(c.key).or_else(|| {
+                    maybe_person
+                        .then(|| self.aliases.person_by_given_name(c.key, s, k))
+                        .flatten()
+                }) {
                     return Some((Target::Name(full), Kind::Person, s.str(full)));
+                }
+                // "the North" when the text names North Korea.
+                if let Some(canon) = self.aliases.compass(c.key) {
+                    return known(canon);
                 }
                 let i = self.info.get(&c.key)?;
                 let kind = i.kind();

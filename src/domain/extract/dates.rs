@@ -5,7 +5,7 @@
 //! `numbers`). Dates run before names so that "November" is never taken for a name.
 
 use super::candidate::{Candidate, Reading};
-use super::token::{Shape, Token};
+use super::token::{Shape, Token, is_iso_date};
 use crate::domain::dateline::MONTHS;
 use crate::domain::entity::Kind;
 
@@ -25,6 +25,116 @@ const YEAR_CUES: &[&str] = &[
     "the", "a", "its", "their", "his", "her", "'s", "’s", "before", "after", "between", "and",
     "spring", "summer", "autumn", "fall", "winter",
 ];
+
+/// Words before a bare month that make it a point in time: "since April", "in early May".
+const MONTH_CUES: &[&str] = &[
+    "in",
+    "since",
+    "by",
+    "until",
+    "till",
+    "from",
+    "through",
+    "during",
+    "before",
+    "after",
+    "early",
+    "late",
+    "mid",
+    "last",
+    "next",
+    "this",
+    "each",
+    "every",
+    "between",
+    "throughout",
+];
+
+/// Nouns that, with "of", make the month after them a point in time: "the end of June".
+const PART_OF_MONTH: &[&str] = &[
+    "end",
+    "start",
+    "beginning",
+    "middle",
+    "rest",
+    "half",
+    "part",
+    "course",
+    "month",
+];
+
+/// The last two words of the line before, in lower case: wrapped prose may end a line with
+/// the word that makes a month on the next one a date ("had risen since\nApril").
+#[derive(Debug, Default)]
+pub struct LineEnd {
+    /// The word before the last, then the last.
+    words: [String; 2],
+}
+
+impl LineEnd {
+    /// The longest word kept: every cue is shorter.
+    const LONGEST: usize = 12;
+
+    pub fn remember(&mut self, line: &str, toks: &[Token]) {
+        let n = toks.len();
+        for (slot, back) in [(0, 2), (1, 1)] {
+            let w = &mut self.words[slot];
+            w.clear();
+            if let Some(t) = n.checked_sub(back).map(|i| toks[i]) {
+                let text = t.text(line);
+                if text.len() <= Self::LONGEST {
+                    w.push_str(text);
+                    w.make_ascii_lowercase();
+                }
+            }
+        }
+    }
+}
+
+/// Whether the words before token `i` make a bare month name a date: a time preposition
+/// ("since April"), a part of a month ("the end of June"), or a date it is listed with ("in
+/// March and April", "from May to August"). Words before the line are those of `before`.
+fn time_before<'a>(
+    toks: &[Token],
+    i: usize,
+    text: &impl Fn(usize) -> &'a str,
+    before: &LineEnd,
+    found: &[Candidate],
+    base: usize,
+) -> bool {
+    // The word `k` places back, in lower case.
+    let back = |k: usize| -> std::borrow::Cow<'_, str> {
+        match i.checked_sub(k) {
+            Some(j) => std::borrow::Cow::Owned(text(j).to_ascii_lowercase()),
+            None if k - i <= 2 => std::borrow::Cow::Borrowed(&before.words[2 - (k - i)]),
+            None => std::borrow::Cow::Borrowed(""),
+        }
+    };
+    let p = back(1);
+    if MONTH_CUES.contains(&&*p) {
+        return true;
+    }
+    if p == "of" && PART_OF_MONTH.contains(&&*back(2)) {
+        return true;
+    }
+    // The end of the date just found, right before "and" / "or" / "to" / "-".
+    matches!(&*p, "and" | "or" | "to" | "-" | "–")
+        && i >= 2
+        && found.last().is_some_and(|d| {
+            matches!(
+                d.reading,
+                Reading::Value {
+                    kind: Kind::Date,
+                    ..
+                }
+            ) && d.end == base + toks[i - 2].end
+        })
+}
+
+/// A month or a day of the week, written in full.
+pub(super) fn is_calendar_word(word: &str) -> bool {
+    MONTHS.contains(&word) || WEEKDAYS.contains(&word)
+}
 
 fn month(word: &str) -> Option<usize> {
     // The initials of the months: most capitalised words are ruled out by their first letter.
@@ -57,17 +167,22 @@ pub fn year(word: &str) -> bool {
         && (1000..=2199).contains(&word.parse::<u32>().unwrap_or(0))
 }
 
-fn iso_date(word: &str) -> bool {
-    let b = word.as_bytes();
-    b.len() == 10
-        && b.iter().enumerate().all(|(i, &c)| match i {
-            4 | 7 => c == b'-',
-            _ => c.is_ascii_digit(),
-        })
+/// Finds the dates of one line; marks their tokens used.
+#[cfg(test)]
+pub fn find(line: &str, toks: &[Token], used: &mut [bool], base: usize, out: &mut Vec<Candidate>) {
+    find_after(&LineEnd::default(), line, toks, used, base, out);
 }
 
-/// Finds the dates of one line; marks their tokens used.
-pub fn find(line: &str, toks: &[Token], used: &mut [bool], base: usize, out: &mut Vec<Candidate>) {
+/// Finds the dates of one line, which follows a line that ended with `before`; marks their
+/// tokens used.
+pub fn find_after(
+    before: &LineEnd,
+    line: &str,
+    toks: &[Token],
+    used: &mut [bool],
+    base: usize,
+    out: &mut Vec<Candidate>,
+) {
     let text = |i: usize| toks.get(i).map_or("", |t: &Token| t.text(line));
     let mut i = 0;
     while i < toks.len() {
@@ -77,7 +192,7 @@ pub fn find(line: &str, toks: &[Token], used: &mut [bool], base: usize, out: &mu
         }
         let w = text(i);
         let mut end = None;
-        if toks[i].shape == Shape::Number && iso_date(w) {
+        if toks[i].shape == Shape::Number && is_iso_date(w.as_bytes()) {
             end = Some(i + 1);
         } else if toks[i].shape == Shape::Cap && month(w).is_some() {
             // Month [day] [,] [year]
@@ -102,10 +217,18 @@ pub fn find(line: &str, toks: &[Token], used: &mut [bool], base: usize, out: &mu
             } else {
                 i
             };
-            // A bare month name is a date unless it is also a common word or name.
+            // A bare month name is a date unless it is also a common word or name ("Theresa
+            // May", "April Ortega"); then only a word of time before it makes it one ("since
+            // April", "by the end of June").
             let ambiguous = matches!(w, "May" | "March" | "June" | "April" | "August");
-            let abbreviated = w.len() <= 4 && w != "June" && w != "July";
-            if has_detail || !(ambiguous || abbreviated) {
+            let abbreviated = w.len() <= 4 && !matches!(w, "June" | "July" | "May");
+            let in_time = ambiguous
+                && !abbreviated
+                && time_before(toks, i, &text, before, out, base)
+                && !toks.get(i + 1).is_some_and(|t| {
+                    matches!(t.shape, Shape::Cap | Shape::Upper | Shape::Possessive)
+                });
+            if has_detail || in_time || !(ambiguous || abbreviated) {
                 push(line, toks, start, e, base, out, used);
                 i = e;
                 continue;
@@ -177,6 +300,7 @@ fn push(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::extract::token::tokenize;
 
     fn dates(line: &str) -> Vec<String> {
         crate::domain::extract::found_by(find, line)
@@ -212,6 +336,51 @@ mod tests {
     fn a_weekday_inside_a_name_is_not_a_date() {
         assert!(dates("She wrote for the Sunday Times.").is_empty());
         assert_eq!(dates("On Sunday March 3 it rained."), ["Sunday", "March 3"]);
+    }
+
+    #[test]
+    fn a_bare_ambiguous_month_after_a_word_of_time_is_a_date() {
+        assert_eq!(
+            dates("Prices have risen since April and fell by the end of June."),
+            ["April", "June"]
+        );
+        assert_eq!(
+            dates("Talks ran from March to May, in early August."),
+            ["March", "May", "August"]
+        );
+        assert_eq!(dates("in March and April"), ["March", "April"]);
+        // A name after the cue is still a name.
+        assert!(dates("He spoke with April Ortega and met May's aides in May Hall.").is_empty());
+        assert!(dates("a letter from April Ortega").is_empty());
+    }
+
+    #[test]
+    fn the_word_of_time_may_end_the_line_before() {
+        let mut toks = vec![];
+        let mut before = LineEnd::default();
+        let first = "the cost had risen by the end of";
+        tokenize(first, &mut toks);
+        before.remember(first, &toks);
+        let second = "June, a figure they disputed. Then April Ortega spoke since";
+        tokenize(second, &mut toks);
+        let mut used = vec![false; toks.len()];
+        let mut out = vec![];
+        find_after(&before, second, &toks, &mut used, 0, &mut out);
+        let found: Vec<_> = out.iter().map(|c| &second[c.start..c.end]).collect();
+        assert_eq!(found, ["June"]);
+        before.remember(second, &toks);
+        tokenize("April, officials said.", &mut toks);
+        let mut used = vec![false; toks.len()];
+        out.clear();
+        find_after(
+            &before,
+            "April, officials said.",
+            &toks,
+            &mut used,
+            0,
+            &mut out,
+        );
+        assert_eq!(out.len(), 1);
     }
 
     #[test]

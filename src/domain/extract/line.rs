@@ -5,8 +5,8 @@ use std::borrow::Cow;
 use std::cell::{Cell, OnceCell};
 
 use super::candidate::{Candidate, Reading};
-use super::knowledge::{NameRef, join_tokens};
-use super::memo::Known;
+use super::knowledge::{Knowledge, NameRef, join_tokens};
+use super::runs::adverb_or_gerund;
 use super::token::{Shape, Token};
 use crate::domain::entity::Kind;
 
@@ -28,7 +28,7 @@ pub(super) struct Line<'a> {
     pub(super) text: &'a str,
     pub(super) toks: &'a [Token],
     pub(super) base: usize,
-    pub(super) k: Known<'a>,
+    pub(super) k: &'a Knowledge,
     /// The last gazetteer lookups: the run finder, the leading-word stripper and the
     /// segmenter ask the same ones over again. Replaced in turn (`memo_next`).
     memo: [Cell<Option<GazetteerMemo>>; MEMO],
@@ -43,7 +43,7 @@ const MEMO: usize = 4;
 
 type GazetteerMemo = ((usize, usize, bool), Option<(usize, NameRef)>);
 impl<'a> Line<'a> {
-    pub(super) fn new(text: &'a str, toks: &'a [Token], base: usize, k: Known<'a>) -> Self {
+    pub(super) fn new(text: &'a str, toks: &'a [Token], base: usize, k: &'a Knowledge) -> Self {
         Line {
             text,
             toks,
@@ -133,8 +133,20 @@ impl<'a> Line<'a> {
         let longer = if caps {
             self.k.starts_longer_name(first) || self.k.starts_longer_name(&title_word(first))
         } else {
+            // The first two words, a possessive attached ("Korean People's").
+            let mut two = from + 2;
+            if self
+                .toks
+                .get(two)
+                .is_some_and(|t| t.shape == Shape::Possessive)
+            {
+                two += 1;
+            }
             self.k.starts_longer_name(first)
-                && (to - from < 2 || self.k.starts_name_of_two_or_more(&self.key(from, from + 2)))
+                && (to - from < 2
+                    || self
+                        .k
+                        .starts_name_of_two_or_more(&self.key(from, two.min(to))))
         };
         let max = if longer {
             // In capitals every word looks alike; names of more than six words are not worth
@@ -193,6 +205,18 @@ impl<'a> Line<'a> {
         self.k.is_title(&first).then_some(1)
     }
 
+    /// Word `i` starts a sentence and is a common word, or an adverb or gerund however rare
+    /// ("Cajoling"): its capital says nothing.
+    pub(super) fn common_at_sentence_start(&self, i: usize) -> bool {
+        if !self.toks[i].sentence_start {
+            return false;
+        }
+        let lower = self.lower(i);
+        self.k
+            .lower_word(&lower)
+            .is_some_and(|lw| lw.zipf >= 2.5 || !lw.also_name && adverb_or_gerund(&lower))
+    }
+
     pub(super) fn has_kind_word(&self, from: usize, to: usize) -> bool {
         (from..to).any(|i| {
             let w = self.word(i);
@@ -218,9 +242,11 @@ impl<'a> Line<'a> {
 /// Tokens joined by single spaces, borrowed from `text` where they already are.
 fn joined<'t>(text: &'t str, toks: &[Token]) -> Cow<'t, str> {
     let b = text.as_bytes();
-    let single_spaced = toks
-        .windows(2)
-        .all(|w| w[1].start == w[0].end + 1 && b.get(w[0].end) == Some(&b' '));
+    let single_spaced = toks.windows(2).all(|w| {
+        w[1].start == w[0].end + 1
+            && b.get(w[0].end) == Some(&b' ')
+            && w[1].shape != Shape::Possessive
+    });
     match (toks.first(), toks.last()) {
         (Some(first), Some(last)) if single_spaced => {
             Cow::Borrowed(text.get(first.start..last.end).unwrap_or(""))

@@ -6,12 +6,14 @@
 //! gazetteer knows.
 
 use super::candidate::{Candidate, Reading, Strength};
-use super::knowledge::NameRef;
+use super::knowledge::{Knowledge, NameRef};
 use super::line::{Line, has_kind_word_at};
-use super::memo::Known;
 use super::runs::{MAX_RUN, hyphenated, known_across_connectors, run_end, strip_leading};
 use super::token::{Shape, Token};
-use super::typing::{acts_as_state, class_noun_around, context_guess, word_guess};
+use super::typing::{
+    COMPASS, acts_as_state, class_noun_around, class_noun_before, context_guess, name_like_word,
+    word_guess,
+};
 use crate::domain::entity::Kind;
 
 /// How a line is written, which decides how much its capitals can be trusted.
@@ -43,15 +45,21 @@ fn mode(line: &Line) -> Mode {
     if words >= 3 && upper * 10 >= words * 7 {
         return Mode::Caps;
     }
-    // Title Case shows in small words capitalised inside the line ("Ministry Of Defence").
+    // Title Case shows in small words capitalised inside the line ("Ministry Of Defence"),
+    // more of them than are left in lower case ("Epic Mickey by The Katherinator" is a caption
+    // naming a work and a person).
     let cap_function_inside = || {
-        line.toks.iter().enumerate().any(|(i, t)| {
-            t.is_word()
-                && t.shape == Shape::Cap
-                && i > 0
-                && !t.sentence_start
-                && line.is_function_word(i)
-        })
+        let (mut capitalised, mut lower) = (0, 0);
+        for (i, t) in line.toks.iter().enumerate().skip(1) {
+            if t.is_word() && !t.sentence_start && line.is_function_word(i) {
+                match t.shape {
+                    Shape::Cap => capitalised += 1,
+                    Shape::Lower => lower += 1,
+                    _ => {}
+                }
+            }
+        }
+        capitalised > lower
     };
     if words >= 4 && !has_lower_content && cap_function_inside() {
         Mode::TitleCase
@@ -66,7 +74,7 @@ pub fn find(
     toks: &[Token],
     used: &mut [bool],
     base: usize,
-    k: Known,
+    k: &Knowledge,
     out: &mut Vec<Candidate>,
 ) {
     let line = Line::new(text, toks, base, k);
@@ -136,6 +144,17 @@ fn find_normal(line: &Line, used: &mut [bool], out: &mut Vec<Candidate>) {
             i += 1;
             continue;
         }
+        if let Some(end) = work_title(line, used, i) {
+            let start = strip_leading_articles(line, i, end);
+            out.push(line.candidate(
+                start,
+                end,
+                name_reading(Some((Kind::Other, Strength::Strong))),
+            ));
+            mark(used, i, end);
+            i = end;
+            continue;
+        }
         // No name is this long; the bound keeps the work per run constant on odd input
         // (a megabyte of Capitalised Words without punctuation).
         let end = known_across_connectors(line, used, i, run_end(line, used, i)).min(i + MAX_RUN);
@@ -148,6 +167,72 @@ fn find_normal(line: &Line, used: &mut [bool], out: &mut Vec<Candidate>) {
         mark(used, start, end);
         attach_definitions(line, end, &mut out[first..]);
         i = end.max(i + 1);
+    }
+}
+
+/// Nouns and verbs after which a Title Case phrase is the title of a work.
+const WORK_CUES: &[&str] = &[
+    "book",
+    "novel",
+    "memoir",
+    "biography",
+    "film",
+    "movie",
+    "documentary",
+    "album",
+    "song",
+    "single",
+    "play",
+    "musical",
+    "opera",
+    "poem",
+    "essay",
+    "series",
+    "show",
+    "painting",
+    "exhibition",
+    "titled",
+    "entitled",
+];
+
+/// "His book, The Art of Quiet Power, sold well": the end of the title of a work that starts
+/// at `from`, when a work noun (or "titled") comes right before it, maybe with a comma or an
+/// opening quote. The title runs over small words while capitalised words follow ("Road to
+/// Damascus"), so that its words are not names of their own.
+fn work_title(line: &Line, used: &[bool], from: usize) -> Option<usize> {
+    let mut b = from;
+    while b > 0 && matches!(line.word(b - 1), "," | "\"" | "“" | "‘" | "'" | ":") {
+        b -= 1;
+    }
+    let cue = b.checked_sub(1)?;
+    if !WORK_CUES.contains(&line.word(cue)) || line.toks[cue].shape != Shape::Lower {
+        return None;
+    }
+    let limit = (from + MAX_RUN).min(line.toks.len());
+    let mut end = from;
+    let mut j = from;
+    while j < limit && !used[j] && line.toks[j].is_word() {
+        if line.toks[j].is_capitalised() {
+            end = j + 1;
+        } else if !line.is_function_word(j) {
+            break;
+        }
+        j += 1;
+    }
+    // At least two words, set off from the cue, or shaped like a title ("The ...", small words
+    // inside): "the film Maria Ortega plays in" names a person.
+    let set_off = b < from;
+    let article = matches!(line.word(from), "The" | "A" | "An");
+    let small_inside = (from..end).any(|k| line.toks[k].shape == Shape::Lower);
+    (end > from + 1 && (set_off || article || small_inside)).then_some(end)
+}
+
+/// A leading "The" or "A" is not part of a title's span ("The Art of Quiet Power").
+fn strip_leading_articles(line: &Line, from: usize, end: usize) -> usize {
+    if end > from + 1 && matches!(line.word(from), "The" | "A" | "An") {
+        from + 1
+    } else {
+        from
     }
 }
 
@@ -189,6 +274,16 @@ fn segment(line: &Line, from: usize, to: usize, out: &mut Vec<Candidate>) {
             ));
             return;
         }
+        // "the news agency Sana": a noun next to a known place's name says it names something
+        // else here (Sana is also a town in Peru).
+        if let Some((n, r)) = known
+            && pos + n == to
+            && line.k.canon(r).kind == Kind::Place
+            && let Some(kind) = class_noun_before(line, pos).filter(|k| *k != Kind::Place)
+        {
+            out.push(line.candidate(pos, to, name_reading(Some((kind, Strength::Strong)))));
+            return;
+        }
         if let Some((n, r)) = known
             && pos + n == to
         {
@@ -200,13 +295,14 @@ fn segment(line: &Line, from: usize, to: usize, out: &mut Vec<Candidate>) {
             return;
         }
         // "Secretary of the Interior Department": a title that an "of" follows is cut first.
+        // What follows is where the office is, not its holder ("the Mayor of London").
         if let Some(n) = line.title_at(pos, to)
             && pos + n < to
             && matches!(line.word(pos + n), "of" | "for" | "at")
             && known.is_none_or(|(m, _)| m < n)
         {
             pos += n;
-            titled = true;
+            titled = false;
             continue;
         }
         if to - pos >= 2
@@ -235,10 +331,34 @@ fn segment(line: &Line, from: usize, to: usize, out: &mut Vec<Candidate>) {
             continue;
         }
         if let Some((n, r)) = known {
+            // A title chain ends with its holder: "Ambassador to the United States Hamdullah
+            // Mohib", "the envoy to France Ravi Menon".
+            if let Some(holder) = holder_after(line, pos, pos + n, to) {
+                let r = NameRef {
+                    demonym: r.demonym && !acts_as_state(line, pos + n, to),
+                    ..r
+                };
+                out.push(line.candidate(pos, pos + n, known_reading(r)));
+                out.push(line.candidate(pos + n, to, name_reading(Some(holder))));
+                return;
+            }
             // A known name followed by more name words, not a title, is part of a longer
             // name: "Perth Glory", "St. Louis Cardinals", "Hamilton Field".
             let part_of_longer = !r.demonym && line.title_at(pos + n, to).is_none();
             if part_of_longer {
+                // "Kowloon West": a part of a known place (not "Kanye West", a given name).
+                if pos + n + 1 == to
+                    && COMPASS.contains(&line.word(to - 1))
+                    && line.k.canon(r).kind == Kind::Place
+                    && !line.k.is_given_name(line.word(pos))
+                {
+                    out.push(line.candidate(
+                        pos,
+                        to,
+                        name_reading(Some((Kind::Place, Strength::Good))),
+                    ));
+                    return;
+                }
                 // The name-like-words guess does not apply: the first word is a known place.
                 let guess = context_guess(line, pos, to)
                     .filter(|(_, s)| *s >= Strength::Good)
@@ -261,12 +381,7 @@ fn segment(line: &Line, from: usize, to: usize, out: &mut Vec<Candidate>) {
         };
         out.push(line.candidate(pos, to, name_reading(guess)));
         if let Some(c) = out.last_mut() {
-            let doubtful = line.toks[pos].sentence_start
-                && to - pos == 1
-                && line
-                    .k
-                    .lower_word(&line.lower(pos))
-                    .is_some_and(|lw| lw.zipf >= 2.5);
+            let doubtful = to - pos == 1 && line.common_at_sentence_start(pos);
             if let Reading::Name { doubtful_start, .. } = &mut c.reading {
                 *doubtful_start = doubtful && guess.is_none_or(|(_, s)| s < Strength::Good);
             }
@@ -274,6 +389,37 @@ fn segment(line: &Line, from: usize, to: usize, out: &mut Vec<Candidate>) {
         }
         return;
     }
+}
+
+/// The person named after a known name `from..at` that ends a title chain ("Ambassador to the
+/// United States Hamdullah Mohib"), or that is followed by a given name and more ("France Ravi
+/// Menon"): the kind of the words `at..to`, if they are a person's name.
+fn holder_after(line: &Line, from: usize, at: usize, to: usize) -> Option<(Kind, Strength)> {
+    let rest = to - at;
+    if !(1..=4).contains(&rest) || !(at..to).all(|i| line.toks[i].shape == Shape::Cap) {
+        return None;
+    }
+    // "Ambassador to the", "envoy to": a title, "to", maybe "the", then the known name.
+    let mut b = from;
+    if b > 0 && line.word(b - 1) == "the" {
+        b -= 1;
+    }
+    let chain = b > 1 && line.word(b - 1) == "to" && line.title_at(b - 2, b - 1).is_some();
+    if chain && rest >= 2 && (at..to).all(|i| name_like_word(line, i)) {
+        return Some((Kind::Person, Strength::Strong));
+    }
+    // Not "Chad Edward Gaudin", "Sir George Alan Thomas": the known name is no given name.
+    let known_is_name = (from..at).any(|i| {
+        let w = line.word(i);
+        line.k.is_given_name(w) || line.k.is_surname(w)
+    });
+    // A given name that is not first of all a common word ("Tom", not "Will").
+    let given_first = line.k.is_given_name(line.word(at))
+        && line
+            .k
+            .lower_word(&line.lower(at))
+            .is_none_or(|lw| lw.also_name || lw.zipf < 4.0);
+    (rest >= 2 && given_first && !known_is_name).then_some((Kind::Person, Strength::Good))
 }
 
 fn known_reading(r: NameRef) -> Reading {
@@ -303,10 +449,14 @@ fn extend_administration(line: &Line, to: usize, c: &mut Candidate) {
     }
 }
 
-/// "the United Nations (UN)": the acronym in brackets right after a run is an alias of its last
-/// piece.
+/// "the United Nations (UN)", "the Korean People's Army [KPA]": the acronym in brackets right
+/// after a run is an alias of its last piece.
 fn attach_definitions(line: &Line, end: usize, pieces: &mut [Candidate]) {
-    if line.word(end) != "(" || line.word(end + 2) != ")" {
+    let bracketed = matches!(
+        (line.word(end), line.word(end + 2)),
+        ("(", ")") | ("[", "]")
+    );
+    if !bracketed {
         return;
     }
     let t = line.toks.get(end + 1);
@@ -322,7 +472,6 @@ fn attach_definitions(line: &Line, end: usize, pieces: &mut [Candidate]) {
 mod tests {
     use super::*;
     use crate::domain::extract::knowledge::tests::tiny;
-    use crate::domain::extract::memo::Memo;
     use crate::domain::extract::token::tokenize;
 
     /// (surface, kind guess) of each piece, Known pieces shown with their canonical name.
@@ -332,8 +481,7 @@ mod tests {
         tokenize(line, &mut toks);
         let mut used = vec![false; toks.len()];
         let mut out = vec![];
-        let memo = Memo::default();
-        find(line, &toks, &mut used, 0, Known::new(k, &memo), &mut out);
+        find(line, &toks, &mut used, 0, k, &mut out);
         out.iter()
             .map(|c| {
                 let what = match &c.reading {
@@ -459,8 +607,7 @@ mod tests {
         tokenize(line, &mut toks);
         let mut used = vec![false; toks.len()];
         let mut out = vec![];
-        let memo = Memo::default();
-        find(line, &toks, &mut used, 0, Known::new(k, &memo), &mut out);
+        find(line, &toks, &mut used, 0, k, &mut out);
         assert_eq!(out[0].key, "Nordic Fishing Council");
         assert_eq!(out[0].defines.as_deref(), Some("NFC"));
         assert_eq!(out[1].key, "NFC");

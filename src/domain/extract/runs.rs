@@ -16,6 +16,14 @@ pub(super) const NAME_PARTICLES: &[&str] = &[
     "la", "le", "bin", "ibn", "bint", "al", "el", "y", "zu", "ter", "op",
 ];
 
+/// Prefixes joined to a name by a hyphen ("anti-NRF", "pro-Beijing", "ex-Google"): the name is
+/// what follows them.
+const NAME_PREFIXES: &[&str] = &[
+    "anti", "pro", "ex", "non", "pan", "neo", "post", "pre", "mid", "semi", "pseudo", "multi",
+    "trans", "inter", "intra", "sub", "super", "ultra", "un", "co", "counter", "then", "once",
+    "all",
+];
+
 /// Lower-case words that join a name only after an organisation, place or title word:
 /// "University of Oxford", "Ministry for Europe", "Secretary of State".
 pub(super) const HEAD_CONNECTORS: &[&str] = &["of", "for", "on"];
@@ -91,6 +99,7 @@ pub(super) fn run_end(line: &Line, used: &[bool], from: usize) -> usize {
             && !used[j]
             && toks[j].is_capitalised()
             && !line.is_function_word(j)
+            && !label(line, j)
             && !(toks[j].shape == Shape::Cap
                 && line.word(j).as_bytes().contains(&b'-')
                 && j > from
@@ -99,11 +108,23 @@ pub(super) fn run_end(line: &Line, used: &[bool], from: usize) -> usize {
                     w.rsplit('-')
                         .next()
                         .is_some_and(|s| s.chars().all(char::is_lowercase))
-                })
+                }
+                && !hyphenated_given_name(line, j))
     };
     let mut j = from + 1;
     loop {
         if free_cap(j) {
+            j += 1;
+            continue;
+        }
+        // "Korean People's Army", "Workers' Party": a possessive inside the name of an
+        // organisation, after a plural common noun.
+        if j < toks.len()
+            && toks[j].shape == Shape::Possessive
+            && !used[j]
+            && free_cap(j + 1)
+            && possessive_inside_name(line, j, limit, &free_cap)
+        {
             j += 1;
             continue;
         }
@@ -144,6 +165,48 @@ pub(super) fn run_end(line: &Line, used: &[bool], from: usize) -> usize {
     }
 }
 
+/// "Image:", "Photo:", "Source:": a common word before a colon labels what follows (a caption's
+/// credit, a source) and is no part of the name before it ("Ahmed Mohamed Image: NASA").
+pub(super) fn label(line: &Line, i: usize) -> bool {
+    line.word(i + 1) == ":"
+        && i.checked_sub(1)
+            .is_none_or(|p| line.toks[p].shape != Shape::Lower)
+        && line.toks[i].shape == Shape::Cap
+        && line
+            .k
+            .lower_word(&line.lower(i))
+            .is_some_and(|lw| lw.zipf >= 3.0)
+        && !line.k.is_given_name(line.word(i))
+}
+
+/// Whether the possessive at `at` is inside a name: it follows a plural common noun ("People",
+/// "Workers", "Women") and the capitalised words after it end with an organisation, place or
+/// event word ("Army", "Party", "Hospital"). "Israel's Defence Ministry" is two names.
+fn possessive_inside_name(
+    line: &Line,
+    at: usize,
+    limit: usize,
+    free_cap: &impl Fn(usize) -> bool,
+) -> bool {
+    let Some(noun) = at.checked_sub(1) else {
+        return false;
+    };
+    let lower = line.lower(noun);
+    let plural = matches!(&*lower, "people" | "men" | "women" | "children")
+        || lower.ends_with('s') && !lower.ends_with("ss");
+    if line.toks[noun].shape != Shape::Cap
+        || !plural
+        || line
+            .k
+            .lower_word(&lower)
+            .is_none_or(|lw| lw.zipf < 2.5 || lw.also_name)
+    {
+        return false;
+    }
+    let end = (at + 1..limit).take_while(|&k| free_cap(k)).last();
+    end.is_some_and(|e| line.k.is_kind_word(line.word(e)))
+}
+
 /// Whether the words before a connector at `at` end with an organisation, place or event word,
 /// or a title ("Secretary" of State).
 pub(super) fn head_before(line: &Line, from: usize, at: usize) -> bool {
@@ -152,6 +215,51 @@ pub(super) fn head_before(line: &Line, from: usize, at: usize) -> bool {
         return true;
     }
     (from..at).any(|s| line.k.is_title(&line.lower_key(s, at)))
+}
+
+/// "Jong-un", "Kwok-hung", "Chi-wai": a given name of two syllables joined by a hyphen, as
+/// Korean and Chinese names are written in English, rather than a compound with a common word
+/// ("Israeli-led", "Kremlin-leaning", "Obama-era", "Pan-democrat").
+pub(super) fn hyphenated_given_name(line: &Line, i: usize) -> bool {
+    let w = line.word(i);
+    let Some((head, tail)) = w.split_once('-') else {
+        return false;
+    };
+    let syllable = |p: &str, first: bool| {
+        (1..=6).contains(&p.len())
+            && p.bytes().enumerate().all(|(n, b)| {
+                if n == 0 && first {
+                    b.is_ascii_uppercase()
+                } else {
+                    b.is_ascii_lowercase()
+                }
+            })
+    };
+    if !syllable(head, true) || !syllable(tail, false) {
+        return false;
+    }
+    // Participles and agent nouns: "Kremlin-backed", "Moscow-leaning", "Finger-picker"
+    // ("-ching", "-ting" are syllables).
+    if tail.ends_with("ed") || tail.ends_with("er") || tail.len() > 5 && tail.ends_with("ing") {
+        return false;
+    }
+    let zipf = line.k.lower_word(tail).map_or(0.0, |lw| lw.zipf);
+    let name_part = |p: &str| line.k.is_given_name(p) || line.k.is_surname(p);
+    let capitalised = || {
+        let mut t = tail.to_string();
+        t[..1].make_ascii_uppercase();
+        t
+    };
+    zipf < 3.0 || zipf < 4.3 && (name_part(head) || name_part(&capitalised()))
+}
+
+/// "Pan-democrat", "Anti-war": a hyphenated word that ends with a common word in lower case.
+fn compound_with_common_word(line: &Line, i: usize) -> bool {
+    let w = line.word(i);
+    w.rsplit_once('-').is_some_and(|(_, tail)| {
+        tail.bytes().all(|b| b.is_ascii_lowercase())
+            && line.k.lower_word(tail).is_some_and(|lw| lw.zipf >= 3.0)
+    }) && !hyphenated_given_name(line, i)
 }
 
 /// "London-based", "Israel-Hamas": names inside a hyphenated word. Emits them and returns true
@@ -175,6 +283,9 @@ pub(super) fn hyphenated(line: &Line, i: usize, out: &mut Vec<Candidate>) -> boo
     }
     let last = parts.last().map_or("", |&(_, p)| p);
     let lower_tail = last.chars().all(char::is_lowercase) && !last.is_empty();
+    if lower_tail && hyphenated_given_name(line, i) {
+        return false;
+    }
     let known = |p: &str| line.k.name(p);
     let mut emitted = false;
     let push = |at: usize, p: &str, reading: Reading, out: &mut Vec<Candidate>| {
@@ -218,6 +329,35 @@ pub(super) fn hyphenated(line: &Line, i: usize, out: &mut Vec<Candidate>) -> boo
         }
         return emitted;
     }
+    // "anti-NRF", "pro-Beijing", "ex-Google": a prefix before a name, which is the name.
+    if let Some((head, rest)) = w.split_once('-')
+        && NAME_PREFIXES.contains(&head)
+        && rest.starts_with(char::is_uppercase)
+    {
+        if super::dates::is_calendar_word(rest) {
+            // "mid-April": the date finder's, not a name.
+            return true;
+        }
+        let reading = match known(rest) {
+            Some(r) => Reading::Known {
+                canon: r.canon,
+                demonym: r.demonym,
+            },
+            None if rest.contains('-') => return false,
+            None => {
+                let acronym = (2..=6).contains(&rest.len())
+                    && rest
+                        .bytes()
+                        .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit());
+                Reading::Name {
+                    guess: acronym.then_some((Kind::Organization, Strength::Weak)),
+                    doubtful_start: false,
+                }
+            }
+        };
+        push(head.len() + 1, rest, reading, out);
+        return true;
+    }
     // "Israel-Hamas", "Franco-German": every part a known name.
     if parts.len() >= 2 && parts.iter().all(|(_, p)| known(p).is_some()) {
         for (at, p) in parts {
@@ -252,7 +392,23 @@ pub(super) fn strip_leading(line: &Line, from: usize, end: usize) -> usize {
             s += 1;
             continue;
         }
-        if HEAD_CONNECTORS.contains(&&*lower) {
+        if HEAD_CONNECTORS.contains(&&*lower) || label(line, s) {
+            s += 1;
+            continue;
+        }
+        // "Pan-democrat Lam", "Pro-democracy Ortega": a compound of a common word describes the
+        // name after it.
+        if t.shape == Shape::Cap && s + 1 < end && compound_with_common_word(line, s) {
+            s += 1;
+            continue;
+        }
+        // "Scientologist Tom Cruise", "Socialist Maria Ortega": a follower before a given name.
+        if t.shape == Shape::Cap
+            && s + 2 < end
+            && (lower.ends_with("ist") || lower.ends_with("ists"))
+            && line.k.is_given_name(line.word(s + 1))
+            && line.gazetteer_at(s, end, false).is_none()
+        {
             s += 1;
             continue;
         }
@@ -271,11 +427,21 @@ pub(super) fn strip_leading(line: &Line, from: usize, end: usize) -> usize {
             continue;
         }
         if t.sentence_start && t.shape == Shape::Cap {
-            let common = line
-                .k
-                .lower_word(&lower)
-                .is_some_and(|lw| !lw.also_name && lw.zipf >= 2.5);
-            let person_start = line.k.is_given_name(w) && s + 1 < end;
+            // A common word, an adverb or a gerund however rare ("Cajoling"), or, before a
+            // known name that ends the run, any word that is not a personal name ("Senior
+            // Israel", "Midway Israel").
+            let is_name = line.k.is_given_name(w) || line.k.is_surname(w);
+            let known_rest = s + 1 < end
+                && line
+                    .gazetteer_at(s + 1, end, false)
+                    .is_some_and(|(n, _)| s + 1 + n == end);
+            let common = line.k.lower_word(&lower).is_some_and(|lw| {
+                !lw.also_name && (lw.zipf >= 2.5 || adverb_or_gerund(&lower))
+                    || known_rest && !is_name
+            });
+            // "Chow Ka-lok said": a surname before a hyphenated given name.
+            let person_start =
+                s + 1 < end && (line.k.is_given_name(w) || hyphenated_given_name(line, s + 1));
             // "Armistice Day", "Royal Navy": the first word belongs to a name that ends with
             // an organisation, place or event word, unless a known name or title follows it.
             let named_whole = s + 1 < end
@@ -290,4 +456,9 @@ pub(super) fn strip_leading(line: &Line, from: usize, end: usize) -> usize {
         break;
     }
     s
+}
+
+/// "Encouragingly", "Cajoling": the shape of a word that opens a sentence, not a name.
+pub(super) fn adverb_or_gerund(lower: &str) -> bool {
+    lower.len() > 5 && (lower.ends_with("ly") || lower.ends_with("ing"))
 }

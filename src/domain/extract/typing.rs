@@ -4,7 +4,7 @@
 
 use super::candidate::Strength;
 use super::line::{Line, common_word};
-use super::runs::NAME_PARTICLES;
+use super::runs::{NAME_PARTICLES, hyphenated_given_name};
 use super::token::Shape;
 use crate::domain::entity::Kind;
 
@@ -104,7 +104,8 @@ pub(super) fn acts_as_state(line: &Line, at: usize, to: usize) -> bool {
 }
 
 /// The kind an organisation, place or event word gives a name: its last word decides first,
-/// then its first word ("University of Leeds"), then any.
+/// then an organisation word before "of" ("Corps of Canada"), then its first word ("University
+/// of Leeds"), then any.
 pub(super) fn word_guess(line: &Line, from: usize, to: usize) -> Option<(Kind, Strength)> {
     let classify = |i: usize| {
         let w = line.word(i);
@@ -118,7 +119,16 @@ pub(super) fn word_guess(line: &Line, from: usize, to: usize) -> Option<(Kind, S
             None
         }
     };
+    // "Comic Corps of Canada", "Harbour Rescue Corps of Tarnby": an organisation word before
+    // "of", when the last word says nothing.
+    let head = || {
+        (from + 1..to)
+            .find(|&i| line.word(i) == "of")
+            .and_then(|of| classify(of - 1))
+            .filter(|k| *k == Kind::Organization)
+    };
     classify(to - 1)
+        .or_else(head)
         .or_else(|| classify(from))
         .or_else(|| (from..to).find_map(classify))
         .map(|k| (k, Strength::Good))
@@ -135,7 +145,8 @@ pub(super) fn context_guess(line: &Line, from: usize, to: usize) -> Option<(Kind
     };
     // "Aringay, Pangasinan", "Bergen, Norway": a place before a known region or country.
     let next = line.word(to);
-    if next == "," && to + 1 < line.toks.len() && line.toks[to + 1].is_capitalised() {
+    let opener = n == 1 && line.common_at_sentence_start(from);
+    if next == "," && !opener && to + 1 < line.toks.len() && line.toks[to + 1].is_capitalised() {
         let limit = (to + 1 + line.k.max_name_words).min(line.toks.len());
         let run_end = (to + 1..limit)
             .find(|&j| !line.toks[j].is_capitalised())
@@ -147,6 +158,22 @@ pub(super) fn context_guess(line: &Line, from: usize, to: usize) -> Option<(Kind
         {
             return Some((Kind::Place, Strength::Good));
         }
+    }
+    // "Leung Kwok-hung", "Kim Jong-un": a surname and a given name of two joined syllables.
+    if n >= 2 && hyphenated_given_name(line, to - 1) {
+        return Some((Kind::Person, Strength::Good));
+    }
+    // "landed at Luke Field", "from Forbes Field": an airfield or ground, not a person named
+    // Field.
+    let prev = if from > 0 { line.word(from - 1) } else { "" };
+    if n >= 2
+        && matches!(last, "Field" | "Fields")
+        && matches!(
+            prev,
+            "at" | "from" | "to" | "near" | "into" | "onto" | "over" | "in"
+        )
+    {
+        return Some((Kind::Place, Strength::Good));
     }
     if n >= 2 && (line.k.is_given_name(first) || initial(from)) && !initial(to - 1) {
         return Some((Kind::Person, Strength::Good));
@@ -206,10 +233,16 @@ pub(super) fn context_guess(line: &Line, from: usize, to: usize) -> Option<(Kind
             return Some((Kind::Organization, Strength::Weak));
         }
     }
+    // "Nathan Law of Demosisto", "Demosisto's Nathan Law": where a person belongs, most often
+    // a party, a company or a group.
+    if affiliation_of_person(line, from, to) {
+        return Some((Kind::Organization, Strength::Weak));
+    }
+    // An acronym: only the most common words are more likely written in capitals ("IT", "US").
     if n == 1
         && line.toks[from].shape == Shape::Upper
         && (2..=6).contains(&first.chars().filter(|c| c.is_alphanumeric()).count())
-        && !common_word(line, from, 3.0)
+        && !common_word(line, from, 4.0)
     {
         return Some((Kind::Organization, Strength::Weak));
     }
@@ -225,6 +258,29 @@ pub(super) fn context_guess(line: &Line, from: usize, to: usize) -> Option<(Kind
         return Some((Kind::Person, Strength::Weak));
     }
     None
+}
+
+/// Whether the name `from..to` follows "of" after a person's name ("Nathan Law of Demosisto")
+/// or comes with a possessive before one ("Demosisto's Nathan Law"): its surname or given name
+/// is known.
+fn affiliation_of_person(line: &Line, from: usize, to: usize) -> bool {
+    let name_word = |i: usize| {
+        let w = line.word(i);
+        line.toks[i].shape == Shape::Cap && (line.k.is_surname(w) || line.k.is_given_name(w))
+    };
+    // "Gary Chan of", not "Catholic Bishop of", "A Song of".
+    let after = from >= 3
+        && line.word(from - 1) == "of"
+        && name_word(from - 2)
+        && line.toks[from - 3].shape == Shape::Cap
+        && !line.is_function_word(from - 3)
+        && !line.k.is_title(&line.lower(from - 2))
+        && (line.k.is_given_name(line.word(from - 3)) || line.k.is_surname(line.word(from - 2)));
+    let before = to + 2 < line.toks.len()
+        && line.toks[to].shape == Shape::Possessive
+        && line.k.is_given_name(line.word(to + 1))
+        && line.toks[to + 2].is_capitalised();
+    after || before
 }
 
 /// "Eagles", "Stones", "Dockers": a capitalised plural whose singular is a common noun.
@@ -272,6 +328,14 @@ pub(super) fn name_like_word(line: &Line, i: usize) -> bool {
     }
 }
 
+/// The kind given by a common noun right before the name: "the poet X", "the news agency X".
+pub(super) fn class_noun_before(line: &Line, from: usize) -> Option<Kind> {
+    let prev = from.checked_sub(1)?;
+    line.k
+        .class_noun(line.word(prev))
+        .filter(|_| line.toks[prev].shape == Shape::Lower)
+}
+
 /// The kind given by a common noun next to the name: "the poet X", "the village of X",
 /// "X is a Norwegian company", "X, a singer".
 pub(super) fn class_noun_around(line: &Line, from: usize, to: usize) -> Option<Kind> {
@@ -289,15 +353,11 @@ pub(super) fn class_noun_around(line: &Line, from: usize, to: usize) -> Option<K
             _ => {}
         }
     }
+    if let Some(kind) = class_noun_before(line, from) {
+        return Some(kind);
+    }
     if from > 0 {
         let prev = line.word(from - 1);
-        if let Some(kind) = line
-            .k
-            .class_noun(prev)
-            .filter(|_| line.toks[from - 1].shape == Shape::Lower)
-        {
-            return Some(kind);
-        }
         // "the American rock band, Eels".
         if prev == ","
             && from > 1
@@ -307,8 +367,9 @@ pub(super) fn class_noun_around(line: &Line, from: usize, to: usize) -> Option<K
             return Some(kind);
         }
         if matches!(prev, "of" | "for" | "at") && from > 1 {
-            let noun = line.word(from - 2);
-            if let Some(kind) = line.k.class_noun_of(noun) {
+            // "the mayor of X", and the title "the Mayor of X".
+            let noun = line.lower(from - 2);
+            if let Some(kind) = line.k.class_noun_of(&noun) {
                 return Some(kind);
             }
         }

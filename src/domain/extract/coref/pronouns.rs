@@ -59,9 +59,9 @@ pub fn classify(lower: &str) -> Option<Pronoun> {
         "him" => (What::Person(Gender::Male), Object),
         "his" => (What::Person(Gender::Male), Possessive),
         "himself" => (What::Person(Gender::Male), Reflexive),
-        "she" => (What::Person(Gender::Female), Subject),
-        // "her" is an object or a possessive: neither rule of those is safe for it.
-        "her" | "hers" => (What::Person(Gender::Female), Subject),
+        // "her" is an object or a possessive: neither rule of those is safe for it, so it is
+        // taken as a subject.
+        "she" | "her" | "hers" => (What::Person(Gender::Female), Subject),
         "herself" => (What::Person(Gender::Female), Reflexive),
         "it" => (What::It, Subject),
         "its" => (What::It, Possessive),

@@ -26,7 +26,7 @@ enum Fit {
 }
 
 struct Noun {
-    noun: &'static str,
+    word: &'static str,
     fit: Fit,
     /// Other words that, in a name, make the noun fit ("Corp." for "the company").
     also: &'static [&'static str],
@@ -107,7 +107,11 @@ const NOUNS: &[Noun] = &[
 ];
 
 const fn noun(noun: &'static str, fit: Fit, also: &'static [&'static str]) -> Noun {
-    Noun { noun, fit, also }
+    Noun {
+        word: noun,
+        fit,
+        also,
+    }
 }
 
 /// The bit of the type noun `word` (lower case), if it is one. Asked of many words: a
@@ -117,7 +121,7 @@ pub fn bit_of(word: &str) -> Option<u64> {
         std::sync::OnceLock::new();
     let bits = BITS.get_or_init(|| {
         (NOUNS.iter().enumerate())
-            .map(|(i, n)| (n.noun, 1u64 << i))
+            .map(|(i, n)| (n.word, 1u64 << i))
             .collect()
     });
     bits.get(word).copied()
@@ -149,7 +153,7 @@ pub fn fitting(e: &Entity, class: Class, k: &Knowledge) -> u64 {
             names.into_iter().any(|name| {
                 name.split([' ', '-']).any(|w| {
                     let w = w.trim_end_matches('.');
-                    w.eq_ignore_ascii_case(n.noun) || n.also.contains(&w)
+                    w.eq_ignore_ascii_case(n.word) || n.also.contains(&w)
                 })
             })
         };
@@ -158,7 +162,7 @@ pub fn fitting(e: &Entity, class: Class, k: &Knowledge) -> u64 {
         let kind_ok = match n.fit {
             Fit::Country => class == Class::Country,
             Fit::Place(_) | Fit::Capital => class == Class::Place,
-            Fit::Named => class != Class::Country || matches!(n.noun, "kingdom" | "republic"),
+            Fit::Named => class != Class::Country || matches!(n.word, "kingdom" | "republic"),
             _ => class == Class::Organization,
         };
         if by_class || (kind_ok && named()) {
@@ -176,7 +180,7 @@ mod tests {
     fn there_are_at_most_64_nouns_each_once() {
         assert!(NOUNS.len() <= 64);
         for (i, n) in NOUNS.iter().enumerate() {
-            assert_eq!(bit_of(n.noun), Some(1 << i), "{}", n.noun);
+            assert_eq!(bit_of(n.word), Some(1 << i), "{}", n.word);
         }
         assert_eq!(bit_of("prime minister"), None);
     }

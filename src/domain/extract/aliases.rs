@@ -1,0 +1,336 @@
+//! Which name of a document another one stands for, once the whole document is read: a surname
+//! or a given name alone for a person's full name, an acronym or a short form for an
+//! organisation's full name, "the North" for the one country of the text that starts with it.
+//!
+//! Every rule here needs the names of the whole text, and joins a name only to one that the
+//! text also uses: an alias that could stand for two names of the text joins neither.
+
+use rustc_hash::FxHashMap as HashMap;
+
+use super::candidate::{Definition, Form, Packed, Strength, Strings};
+use super::knowledge::Knowledge;
+use super::typing::COMPASS;
+use crate::domain::entity::Kind;
+
+/// Particles written joined to a surname: "al-Kazemi" is also "Kazemi".
+const JOINED_PARTICLES: &[&str] = &[
+    "al-", "Al-", "el-", "El-", "ad-", "as-", "ash-", "at-", "an-", "ar-", "az-", "bin-", "ben-",
+    "abu-", "Abu-",
+];
+
+/// Legal forms that end a company's full name and are dropped in later mentions.
+const LEGAL_SUFFIXES: &[&str] = &[
+    "Inc",
+    "Inc.",
+    "Corp",
+    "Corp.",
+    "Corporation",
+    "Co",
+    "Co.",
+    "Ltd",
+    "Ltd.",
+    "Limited",
+    "LLC",
+    "PLC",
+    "plc",
+    "AG",
+    "SA",
+    "S.A.",
+    "NV",
+    "N.V.",
+    "GmbH",
+    "Group",
+    "Holdings",
+    "Company",
+];
+
+/// "Acme Corp." → "Acme"; None if the name has no legal suffix or nothing before it.
+pub(super) fn without_legal_suffix(key: &str) -> Option<&str> {
+    let (head, last) = key.rsplit_once(' ')?;
+    let head = head.strip_suffix(" ,").unwrap_or(head);
+    (LEGAL_SUFFIXES.contains(&last) && !head.is_empty()).then_some(head)
+}
+
+/// The letters of an acronym for a name: "United Nations" → "UN".
+fn initials(key: &str) -> String {
+    key.split(' ')
+        .filter_map(|w| w.chars().next())
+        .filter(|c| c.is_uppercase())
+        .collect()
+}
+
+/// "al-Kazemi" → "Kazemi".
+fn without_particle(word: &str) -> Option<&str> {
+    JOINED_PARTICLES
+        .iter()
+        .find_map(|p| word.strip_prefix(p))
+        .filter(|rest| rest.starts_with(char::is_uppercase))
+}
+
+/// What one name stands for, for each name that stands for another (by string ids).
+#[derive(Default)]
+pub(super) struct Aliases {
+    /// A word alone → the person whose full name ends with it ("Okafor", "Kazemi" for "Amir
+    /// al-Kazemi"), the first such person seen.
+    by_last_word: HashMap<u32, u32>,
+    /// A given name alone → the only person whose full name starts with it (`None`: several).
+    by_first_word: HashMap<u32, Option<u32>>,
+    /// A short form → its long form: acronyms, names without their legal suffix, parts of an
+    /// organisation's name.
+    long_forms: HashMap<u32, u32>,
+    /// A name → the organisation the gazetteer knows that it names with a country before it
+    /// ("US State Department": State Department).
+    known_long_forms: HashMap<u32, u32>,
+    /// A name that starts with a person's surname and names a thing of theirs ("the Hockney
+    /// Sketchbooks") → (that person's full name, the length of the surname in bytes).
+    named_after: HashMap<u32, (u32, u32)>,
+    /// A compass word alone ("the North") → the one known name of the text that starts with it.
+    by_compass: HashMap<u32, Option<u32>>,
+}
+
+/// A multi-map entry that remembers whether it was ever asked for two different values.
+fn only_one(map: &mut HashMap<u32, Option<u32>>, key: u32, value: u32) {
+    map.entry(key)
+        .and_modify(|v| {
+            if *v != Some(value) {
+                *v = None;
+            }
+        })
+        .or_insert(Some(value));
+}
+
+impl Aliases {
+    /// `names` are the distinct unknown names of the text in order of first mention, `known`
+    /// the distinct gazetteer forms, `kind_of` what the text says each name is.
+    pub(super) fn new(
+        names: &[u32],
+        known: &[Form],
+        kind_of: impl Fn(u32) -> Option<(Kind, Strength)>,
+        defs: &[Definition],
+        s: &Strings,
+        k: &Knowledge,
+    ) -> Aliases {
+        let mut a = Aliases::default();
+        let is = |key: u32, kind: Kind| kind_of(key).is_some_and(|(k, _)| k == kind);
+        let mut is_name = vec![false; s.count()];
+        for &key in names {
+            is_name[key as usize] = true;
+        }
+        // A name the text uses as a name of its own (not a gazetteer form).
+        let named = |text: &str| s.get(text).filter(|id| is_name[*id as usize]);
+
+        for &key in names.iter().filter(|&&key| is(key, Kind::Person)) {
+            let text = s.str(key);
+            let words: Vec<&str> = text.split(' ').collect();
+            let last = words[words.len() - 1];
+            let mut lasts = vec![last];
+            lasts.extend(without_particle(last));
+            for last in lasts {
+                if (words.len() > 1 || last != text)
+                    && let Some(last) = s.get(last)
+                {
+                    a.by_last_word.entry(last).or_insert(key);
+                }
+            }
+            if words.len() > 1
+                && let Some(first) = s.get(words[0])
+                && k.is_given_name(words[0])
+            {
+                only_one(&mut a.by_first_word, first, key);
+            }
+        }
+
+        // "the Hockney Sketchbooks": a work or collection named after a person of the text,
+        // not an organisation, place or person itself. The surname need not be a name of the
+        // text alone.
+        let mut surnames: HashMap<&str, u32> = HashMap::default();
+        for &key in names.iter().filter(|&&key| is(key, Kind::Person)) {
+            if let Some((_, last)) = s.str(key).rsplit_once(' ') {
+                surnames.entry(last).or_insert(key);
+            }
+        }
+        for &key in names {
+            let text = s.str(key);
+            let Some((first, rest)) = text.split_once(' ') else {
+                continue;
+            };
+            // One plural common noun, or a collection: "Sketchbooks", "Papers", "Tapes" (not
+            // "Cesaroni Design", a company named after its founder).
+            let lower = rest.to_lowercase();
+            let collection = !rest.contains(' ')
+                && (matches!(rest, "Collection" | "Archive" | "Archives")
+                    || lower.strip_suffix('s').is_some_and(|one| {
+                        k.lower_word(&lower).is_some() || k.lower_word(one).is_some()
+                    }));
+            let thing = collection
+                && kind_of(key).is_none_or(|(kind, st)| {
+                    kind == Kind::Other || kind != Kind::Person && st < Strength::Strong
+                })
+                && !k.is_kind_word(rest);
+            if thing
+                && let Some(&person) = surnames.get(first)
+                && person != key
+            {
+                a.named_after.insert(key, (person, first.len() as u32));
+            }
+        }
+
+        // Acronyms: defined in brackets, or the initials of a multi-word name of the text.
+        for d in defs {
+            a.long_forms.entry(d.acronym).or_insert(d.key);
+        }
+        for &key in names {
+            let text = s.str(key);
+            if text.contains(' ') {
+                let ini = initials(text);
+                if ini.chars().count() >= 2
+                    && let Some(acronym) = named(&ini)
+                {
+                    a.long_forms.entry(acronym).or_insert(key);
+                }
+            }
+        }
+        // Companies by their names without the legal suffix: "Acme Corp." is also "Acme".
+        for &key in names {
+            if let Some(short) = without_legal_suffix(s.str(key))
+                && let Some(short) = s.get(short)
+            {
+                a.long_forms.entry(short).or_insert(key);
+            }
+        }
+        // Organisations by part of their names.
+        let mut by_head: HashMap<u32, Option<u32>> = HashMap::default();
+        for &key in names.iter().filter(|&&key| is(key, Kind::Organization)) {
+            let text = s.str(key);
+            // "Church of Scientology": "Scientology", unknown to the gazetteer and not typed
+            // otherwise; "Comic Corps of Canada": "Comic Corps".
+            if let Some((head, what)) = text.split_once(" of ") {
+                let what = what.strip_prefix("the ").unwrap_or(what);
+                if let Some(id) = named(what)
+                    && k.name(what).is_none()
+                    && k.lower_word(&what.to_lowercase())
+                        .is_none_or(|lw| lw.zipf < 3.0)
+                    && kind_of(id).is_none_or(|(kind, st)| {
+                        kind == Kind::Organization || st < Strength::Strong
+                    })
+                {
+                    a.long_forms.entry(id).or_insert(key);
+                }
+                if head.contains(' ')
+                    && let Some(id) = named(head)
+                {
+                    a.long_forms.entry(id).or_insert(key);
+                }
+            }
+            // "US State Department": "State Department" (not "Netherlands East Indies", an
+            // organisation only by a guess).
+            let words: Vec<&str> = text.split(' ').collect();
+            let surely = kind_of(key).is_some_and(|(_, st)| st >= Strength::Good);
+            for n in (1..words.len().min(4)).filter(|_| surely) {
+                let (prefix, rest) = text.split_at(words[..n].iter().map(|w| w.len() + 1).sum());
+                let country = k
+                    .name(prefix.trim_end())
+                    .is_some_and(|r| !r.demonym && k.canon(r).kind == Kind::Country);
+                if !country {
+                    continue;
+                }
+                if let Some(id) = named(rest) {
+                    a.long_forms.entry(id).or_insert(key);
+                } else if let Some(r) = k.name(rest)
+                    && k.canon(r).kind == Kind::Organization
+                {
+                    // The rest is an organisation the gazetteer knows: the whole is it.
+                    a.known_long_forms.insert(key, r.canon);
+                }
+            }
+            // "New People's Party" and "New People Party": written with and without the
+            // possessive.
+            if text.contains("' ") || text.contains("'s ") {
+                let plain = text.replace("'s ", " ").replace("' ", " ");
+                if let Some(id) = named(&plain) {
+                    a.long_forms.entry(key).or_insert(id);
+                }
+            }
+            // "the Church", "the Ministry": the head word alone, if one organisation of the
+            // text starts or ends with it.
+            if words.len() > 1 {
+                for w in [words[0], words[words.len() - 1]] {
+                    if k.is_org_word(w)
+                        && let Some(id) = s.get(w)
+                    {
+                        only_one(&mut by_head, id, key);
+                    }
+                }
+            }
+        }
+        for (head, full) in by_head {
+            if let Some(full) = full {
+                a.long_forms.entry(head).or_insert(full);
+            }
+        }
+
+        // "the North", "the South": a compass word alone for the one country it starts.
+        for f in known {
+            if let Packed::Known {
+                canon,
+                demonym: false,
+            } = f.reading
+                && k.canon_of(canon).kind == Kind::Country
+                && let Some((first, _)) = s.str(f.key).split_once(' ')
+                && COMPASS.contains(&first)
+                && let Some(id) = s.get(first)
+            {
+                only_one(&mut a.by_compass, id, canon);
+            }
+        }
+        a
+    }
+
+    /// The full name of the person a single word stands for: the last word of a full name (a
+    /// surname, with or without its particle).
+    pub(super) fn person_of(&self, key: u32, s: &Strings) -> Option<u32> {
+        if s.str(key).contains(' ') {
+            return None;
+        }
+        self.by_last_word
+            .get(&key)
+            .copied()
+            .filter(|full| *full != key)
+    }
+
+    /// The full name of the only person of the text whose given name is the single word `key`
+    /// ("Daniel" after "Daniel Montalvo").
+    pub(super) fn person_by_given_name(&self, key: u32, s: &Strings, k: &Knowledge) -> Option<u32> {
+        let text = s.str(key);
+        if text.contains(' ') || !k.is_given_name(text) {
+            return None;
+        }
+        self.by_first_word
+            .get(&key)
+            .copied()
+            .flatten()
+            .filter(|full| *full != key)
+    }
+
+    /// The long form a short one stands for: an acronym's, a company's without its legal
+    /// suffix, an organisation's part.
+    pub(super) fn long_form(&self, key: u32) -> Option<u32> {
+        self.long_forms.get(&key).copied().filter(|l| *l != key)
+    }
+
+    /// The gazetteer entry a name stands for ("US State Department": State Department).
+    pub(super) fn known_long_form(&self, key: u32) -> Option<u32> {
+        self.known_long_forms.get(&key).copied()
+    }
+
+    /// The person a thing named after them stands for ("the Hockney Sketchbooks": David
+    /// Hockney), with the length of the surname that names them.
+    pub(super) fn named_after(&self, key: u32) -> Option<(u32, u32)> {
+        self.named_after.get(&key).copied()
+    }
+
+    /// The known name ("North Korea") a compass word alone ("North") stands for.
+    pub(super) fn compass(&self, key: u32) -> Option<u32> {
+        self.by_compass.get(&key).copied().flatten()
+    }
+}
