@@ -142,10 +142,16 @@ fn several(
     mut write: impl FnMut(Done) -> std::io::Result<()>,
 ) -> std::io::Result<()> {
     use std::sync::atomic::{AtomicUsize, Ordering};
+    use std::sync::{Condvar, Mutex, PoisonError};
     let next = AtomicUsize::new(range.start);
-    // Written so far: a worker takes document `i` only while `i` is not too far ahead of it.
-    let written = AtomicUsize::new(range.start);
+    // Written so far: a worker starts document `i` only while `i` is not too far ahead of
+    // it, and waits (asleep) for the output to catch up otherwise.
+    let written = (Mutex::new(range.start), Condvar::new());
     let ahead = AHEAD_PER_JOB * jobs;
+    let wrote = |at: usize| {
+        *written.0.lock().unwrap_or_else(PoisonError::into_inner) = at;
+        written.1.notify_all();
+    };
     std::thread::scope(|scope| {
         let (tx, rx) = std::sync::mpsc::channel();
         for _ in 0..jobs {
@@ -157,9 +163,11 @@ fn several(
                     if i >= range.end {
                         break;
                     }
-                    while i >= written.load(Ordering::Acquire) + ahead {
-                        std::thread::yield_now();
+                    let mut at = written.0.lock().unwrap_or_else(PoisonError::into_inner);
+                    while i >= *at + ahead {
+                        at = (written.1.wait(at)).unwrap_or_else(PoisonError::into_inner);
                     }
+                    drop(at);
                     if tx.send((i, render(run, files, i))).is_err() {
                         break;
                     }
@@ -177,12 +185,12 @@ fn several(
                     result = write(done);
                 }
                 at += 1;
-                written.store(at, Ordering::Release);
+                wrote(at);
             }
             if result.is_err() {
                 // Let the workers run out: nothing more is written.
                 next.store(range.end, Ordering::Relaxed);
-                written.store(range.end, Ordering::Release);
+                wrote(range.end);
             }
         }
         result

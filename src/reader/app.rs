@@ -1,5 +1,11 @@
 //! Reader state and `update(Action)`: everything the reader does, with no terminal in sight.
-//! The ui renders from `&App`; tests drive it with Actions.
+//! `update` (update.rs) is the only way the state changes; it returns the effects the terminal
+//! layer carries out. The ui renders from `&App`; tests drive it with Actions.
+//!
+//! The state is split by job: the open documents (`shelf`), the view of the shown one
+//! (`view`, `geometry`), the cast and selection (`selection`, `sidebar`), search
+//! (`text_search`), marks, jumps and documents (`navigation`), corrections (`edit`), the panel
+//! under the text (`panels`, `corpus`), pins (`pins`) and the mouse (`mouse`).
 
 pub mod corpus;
 mod edit;

@@ -81,6 +81,9 @@ pub(super) struct Aliases {
     /// A name → the organisation the gazetteer knows that it names with a country before it
     /// ("US State Department": State Department).
     known_long_forms: HashMap<u32, u32>,
+    /// A name that starts with a person's surname and names a thing of theirs ("the Hockney
+    /// Sketchbooks") → (that person's full name, the length of the surname in bytes).
+    named_after: HashMap<u32, (u32, u32)>,
     /// A compass word alone ("the North") → the one known name of the text that starts with it.
     by_compass: HashMap<u32, Option<u32>>,
 }
@@ -134,6 +137,41 @@ impl Aliases {
                 && k.is_given_name(words[0])
             {
                 only_one(&mut a.by_first_word, first, key);
+            }
+        }
+
+        // "the Hockney Sketchbooks": a work or collection named after a person of the text,
+        // not an organisation, place or person itself. The surname need not be a name of the
+        // text alone.
+        let mut surnames: HashMap<&str, u32> = HashMap::default();
+        for &key in names.iter().filter(|&&key| is(key, Kind::Person)) {
+            if let Some((_, last)) = s.str(key).rsplit_once(' ') {
+                surnames.entry(last).or_insert(key);
+            }
+        }
+        for &key in names {
+            let text = s.str(key);
+            let Some((first, rest)) = text.split_once(' ') else {
+                continue;
+            };
+            // One plural common noun, or a collection: "Sketchbooks", "Papers", "Tapes" (not
+            // "Cesaroni Design", a company named after its founder).
+            let lower = rest.to_lowercase();
+            let collection = !rest.contains(' ')
+                && (matches!(rest, "Collection" | "Archive" | "Archives")
+                    || lower.strip_suffix('s').is_some_and(|one| {
+                        k.lower_word(&lower).is_some() || k.lower_word(one).is_some()
+                    }));
+            let thing = collection
+                && kind_of(key).is_none_or(|(kind, st)| {
+                    kind == Kind::Other || kind != Kind::Person && st < Strength::Strong
+                })
+                && !k.is_kind_word(rest);
+            if thing
+                && let Some(&person) = surnames.get(first)
+                && person != key
+            {
+                a.named_after.insert(key, (person, first.len() as u32));
             }
         }
 
@@ -203,6 +241,14 @@ impl Aliases {
                 {
                     // The rest is an organisation the gazetteer knows: the whole is it.
                     a.known_long_forms.insert(key, r.canon);
+                }
+            }
+            // "New People's Party" and "New People Party": written with and without the
+            // possessive.
+            if text.contains("' ") || text.contains("'s ") {
+                let plain = text.replace("'s ", " ").replace("' ", " ");
+                if let Some(id) = named(&plain) {
+                    a.long_forms.entry(key).or_insert(id);
                 }
             }
             // "the Church", "the Ministry": the head word alone, if one organisation of the
@@ -275,6 +321,12 @@ impl Aliases {
     /// The gazetteer entry a name stands for ("US State Department": State Department).
     pub(super) fn known_long_form(&self, key: u32) -> Option<u32> {
         self.known_long_forms.get(&key).copied()
+    }
+
+    /// The person a thing named after them stands for ("the Hockney Sketchbooks": David
+    /// Hockney), with the length of the surname that names them.
+    pub(super) fn named_after(&self, key: u32) -> Option<(u32, u32)> {
+        self.named_after.get(&key).copied()
     }
 
     /// The known name ("North Korea") a compass word alone ("North") stands for.

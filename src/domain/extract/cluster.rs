@@ -173,12 +173,25 @@ pub fn cluster(
     // Forms that are a country's demonym standing for it ("Israeli officials"): mentions of the
     // country, written as demonyms.
     let mut demonyms: Vec<bool> = vec![false; s.form_count()];
+    // Forms whose mentions are only their first word, in bytes (0: all of it): "Hockney" of
+    // "the Hockney Sketchbooks", a mention of David Hockney.
+    let mut first_word: Vec<u32> = vec![0; s.form_count()];
     let mut counts: Vec<u32> = Vec::new();
     for c in &cands {
         let mut at = goes_to[c.form as usize];
         if at == TODO {
-            let form = s.form(c.form);
-            at = match names.resolve(&form) {
+            let mut form = s.form(c.form);
+            let resolved = match (form.reading, aliases.named_after(form.key)) {
+                (Packed::Name { .. }, Some((person, surname))) => {
+                    // The surname is the alias, if the text also writes it alone.
+                    let key = s.str(form.key);
+                    form.key = s.get(&key[..surname as usize]).unwrap_or(person);
+                    first_word[c.form as usize] = surname;
+                    Some((Target::Name(person), Kind::Person, s.str(person)))
+                }
+                _ => names.resolve(&form),
+            };
+            at = match resolved {
                 None => SKIP,
                 Some((target, kind, name)) => {
                     let is_name = matches!(target, Target::Name(_));
@@ -231,9 +244,10 @@ pub fn cluster(
         let at = goes_to[c.form as usize];
         if at != SKIP {
             let next = &mut fill[at as usize];
+            let first = first_word[c.form as usize];
             store[*next as usize] = Mention {
                 start: c.start,
-                end: c.end,
+                end: if first > 0 { c.start + first } else { c.end },
                 form: if demonyms[c.form as usize] {
                     entity::Form::Demonym
                 } else {

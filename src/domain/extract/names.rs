@@ -7,11 +7,12 @@
 
 use super::candidate::{Candidate, Reading, Strength};
 use super::knowledge::{Knowledge, NameRef};
-use super::line::{Line, common_word, has_kind_word_at};
+use super::line::{Line, has_kind_word_at};
 use super::runs::{MAX_RUN, hyphenated, known_across_connectors, run_end, strip_leading};
 use super::token::{Shape, Token};
 use super::typing::{
-    acts_as_state, class_noun_around, class_noun_before, context_guess, name_like_word, word_guess,
+    COMPASS, acts_as_state, class_noun_around, class_noun_before, context_guess, name_like_word,
+    word_guess,
 };
 use crate::domain::entity::Kind;
 
@@ -143,6 +144,17 @@ fn find_normal(line: &Line, used: &mut [bool], out: &mut Vec<Candidate>) {
             i += 1;
             continue;
         }
+        if let Some(end) = work_title(line, used, i) {
+            let start = strip_leading_articles(line, i, end);
+            out.push(line.candidate(
+                start,
+                end,
+                name_reading(Some((Kind::Other, Strength::Strong))),
+            ));
+            mark(used, i, end);
+            i = end;
+            continue;
+        }
         // No name is this long; the bound keeps the work per run constant on odd input
         // (a megabyte of Capitalised Words without punctuation).
         let end = known_across_connectors(line, used, i, run_end(line, used, i)).min(i + MAX_RUN);
@@ -155,6 +167,72 @@ fn find_normal(line: &Line, used: &mut [bool], out: &mut Vec<Candidate>) {
         mark(used, start, end);
         attach_definitions(line, end, &mut out[first..]);
         i = end.max(i + 1);
+    }
+}
+
+/// Nouns and verbs after which a Title Case phrase is the title of a work.
+const WORK_CUES: &[&str] = &[
+    "book",
+    "novel",
+    "memoir",
+    "biography",
+    "film",
+    "movie",
+    "documentary",
+    "album",
+    "song",
+    "single",
+    "play",
+    "musical",
+    "opera",
+    "poem",
+    "essay",
+    "series",
+    "show",
+    "painting",
+    "exhibition",
+    "titled",
+    "entitled",
+];
+
+/// "His book, The Art of Quiet Power, sold well": the end of the title of a work that starts
+/// at `from`, when a work noun (or "titled") comes right before it, maybe with a comma or an
+/// opening quote. The title runs over small words while capitalised words follow ("Road to
+/// Damascus"), so that its words are not names of their own.
+fn work_title(line: &Line, used: &[bool], from: usize) -> Option<usize> {
+    let mut b = from;
+    while b > 0 && matches!(line.word(b - 1), "," | "\"" | "“" | "‘" | "'" | ":") {
+        b -= 1;
+    }
+    let cue = b.checked_sub(1)?;
+    if !WORK_CUES.contains(&line.word(cue)) || line.toks[cue].shape != Shape::Lower {
+        return None;
+    }
+    let limit = (from + MAX_RUN).min(line.toks.len());
+    let mut end = from;
+    let mut j = from;
+    while j < limit && !used[j] && line.toks[j].is_word() {
+        if line.toks[j].is_capitalised() {
+            end = j + 1;
+        } else if !line.is_function_word(j) {
+            break;
+        }
+        j += 1;
+    }
+    // At least two words, set off from the cue, or shaped like a title ("The ...", small words
+    // inside): "the film Maria Ortega plays in" names a person.
+    let set_off = b < from;
+    let article = matches!(line.word(from), "The" | "A" | "An");
+    let small_inside = (from..end).any(|k| line.toks[k].shape == Shape::Lower);
+    (end > from + 1 && (set_off || article || small_inside)).then_some(end)
+}
+
+/// A leading "The" or "A" is not part of a title's span ("The Art of Quiet Power").
+fn strip_leading_articles(line: &Line, from: usize, end: usize) -> usize {
+    if end > from + 1 && matches!(line.word(from), "The" | "A" | "An") {
+        from + 1
+    } else {
+        from
     }
 }
 
@@ -268,6 +346,19 @@ fn segment(line: &Line, from: usize, to: usize, out: &mut Vec<Candidate>) {
             // name: "Perth Glory", "St. Louis Cardinals", "Hamilton Field".
             let part_of_longer = !r.demonym && line.title_at(pos + n, to).is_none();
             if part_of_longer {
+                // "Kowloon West": a part of a known place (not "Kanye West", a given name).
+                if pos + n + 1 == to
+                    && COMPASS.contains(&line.word(to - 1))
+                    && line.k.canon(r).kind == Kind::Place
+                    && !line.k.is_given_name(line.word(pos))
+                {
+                    out.push(line.candidate(
+                        pos,
+                        to,
+                        name_reading(Some((Kind::Place, Strength::Good))),
+                    ));
+                    return;
+                }
                 // The name-like-words guess does not apply: the first word is a known place.
                 let guess = context_guess(line, pos, to)
                     .filter(|(_, s)| *s >= Strength::Good)
@@ -305,7 +396,7 @@ fn segment(line: &Line, from: usize, to: usize, out: &mut Vec<Candidate>) {
 /// Menon"): the kind of the words `at..to`, if they are a person's name.
 fn holder_after(line: &Line, from: usize, at: usize, to: usize) -> Option<(Kind, Strength)> {
     let rest = to - at;
-    if !(1..=4).contains(&rest) || !(at..to).all(|i| name_like_word(line, i)) {
+    if !(1..=4).contains(&rest) || !(at..to).all(|i| line.toks[i].shape == Shape::Cap) {
         return None;
     }
     // "Ambassador to the", "envoy to": a title, "to", maybe "the", then the known name.
@@ -314,7 +405,7 @@ fn holder_after(line: &Line, from: usize, at: usize, to: usize) -> Option<(Kind,
         b -= 1;
     }
     let chain = b > 1 && line.word(b - 1) == "to" && line.title_at(b - 2, b - 1).is_some();
-    if chain && rest >= 2 {
+    if chain && rest >= 2 && (at..to).all(|i| name_like_word(line, i)) {
         return Some((Kind::Person, Strength::Strong));
     }
     // Not "Chad Edward Gaudin", "Sir George Alan Thomas": the known name is no given name.
@@ -322,7 +413,12 @@ fn holder_after(line: &Line, from: usize, at: usize, to: usize) -> Option<(Kind,
         let w = line.word(i);
         line.k.is_given_name(w) || line.k.is_surname(w)
     });
-    let given_first = line.k.is_given_name(line.word(at)) && !common_word(line, at, 4.0);
+    // A given name that is not first of all a common word ("Tom", not "Will").
+    let given_first = line.k.is_given_name(line.word(at))
+        && line
+            .k
+            .lower_word(&line.lower(at))
+            .is_none_or(|lw| lw.also_name || lw.zipf < 4.0);
     (rest >= 2 && given_first && !known_is_name).then_some((Kind::Person, Strength::Good))
 }
 

@@ -362,3 +362,98 @@ fn a_demonym_joins_its_country_when_the_text_names_it() {
         .collect();
     assert_eq!(forms, [Form::Name, Form::Demonym, Form::Demonym]);
 }
+
+#[test]
+fn list_markers_and_invisible_marks_change_nothing() {
+    let text = "Voters were told: a) Leaving the union is costly. b) Refusing the deal is \
+                worse.\nThey met Prime Minister\u{200e} Zorvan Kettle in Oslo.";
+    let c = clusters(text);
+    assert_eq!(names(text), ["Zorvan Kettle", "Oslo"], "{c:?}");
+    assert_eq!(entity(text, "Zorvan Kettle").unwrap().0, Kind::Person);
+}
+
+#[test]
+fn an_airfield_is_a_place_not_a_person() {
+    let text = "The jets flew from Luke Field to Kandahar Airfield and Ramstein Air Base. \
+                Actress Sally Field watched.";
+    for place in ["Luke Field", "Kandahar Airfield", "Ramstein Air Base"] {
+        assert_eq!(
+            entity(text, place).map(|e| e.0),
+            Some(Kind::Place),
+            "{place}"
+        );
+    }
+    assert_eq!(entity(text, "Sally Field").map(|e| e.0), Some(Kind::Person));
+}
+
+#[test]
+fn a_collection_named_after_a_person_lights_the_person() {
+    let text = "The Varnholt Sketchbooks go on show today. Ida Varnholt drew them in Oslo. \
+                Her friend Tomas Brannick founded Brannick Design.";
+    assert_eq!(
+        entity(text, "Ida Varnholt"),
+        Some((Kind::Person, vec!["Varnholt".into(), "Ida Varnholt".into()]))
+    );
+    // A company named after its founder is the company.
+    assert_eq!(
+        entity(text, "Tomas Brannick").unwrap().1,
+        ["Tomas Brannick"]
+    );
+}
+
+#[test]
+fn the_title_of_a_work_is_one_name_not_several() {
+    let text = "His book, The Art of Quiet Power, sold well in Oslo. The film \"Road to \
+                Damascus\" was shot in Syria. In the film Maria Lindqvist plays a nurse.";
+    let found = names(text);
+    assert!(
+        found.contains(&"Art of Quiet Power".to_string()),
+        "{found:?}"
+    );
+    assert!(found.contains(&"Road to Damascus".to_string()), "{found:?}");
+    assert!(
+        !found
+            .iter()
+            .any(|n| n == "Art" || n == "Quiet Power" || n == "Damascus")
+    );
+    assert_eq!(
+        entity(text, "Maria Lindqvist").map(|e| e.0),
+        Some(Kind::Person)
+    );
+}
+
+#[test]
+fn where_a_person_belongs_is_an_organisation() {
+    let text = "Gary Lindqvarn of DAB won the seat. DAB's Helga Sorensen lost, and Vestmark's \
+                Tomas Brannick was re-elected.";
+    for org in ["DAB", "Vestmark"] {
+        assert_eq!(
+            entity(text, org).map(|e| e.0),
+            Some(Kind::Organization),
+            "{org}"
+        );
+    }
+    assert_eq!(entity(text, "DAB").unwrap().1, ["DAB", "DAB"]);
+}
+
+#[test]
+fn a_follower_or_a_part_of_a_place_before_or_after_a_name() {
+    let text = "He met Scientologist Tom Varnholt in the Kowloon West constituency, and \
+                illustrator Johnnie Christmas. Members of the Harbour People's Party and the \
+                Harbour People Party agreed.";
+    assert_eq!(
+        entity(text, "Tom Varnholt").map(|e| e.0),
+        Some(Kind::Person)
+    );
+    assert_eq!(entity(text, "Kowloon West").map(|e| e.0), Some(Kind::Place));
+    assert_eq!(
+        entity(text, "Johnnie Christmas").map(|e| e.0),
+        Some(Kind::Person)
+    );
+    let c = clusters(text);
+    let party = c
+        .iter()
+        .find(|(_, _, m)| m.len() == 2 && m[0].contains("Harbour"))
+        .unwrap();
+    assert_eq!(party.2, ["Harbour People's Party", "Harbour People Party"]);
+}

@@ -79,6 +79,11 @@ const APPROX: &[&[&str]] = &[
     &["as", "few", "as"],
 ];
 
+/// Determiners before a number word that make it part of a description ("the two leaders").
+const DEFINITE: &[&str] = &[
+    "the", "these", "those", "both", "its", "their", "his", "her", "our", "your", "my", "all",
+];
+
 /// Words after a numeral that are not what is counted.
 const NOT_COUNTED: &[&str] = &[
     "of", "and", "or", "to", "in", "on", "at", "by", "for", "from", "with", "the", "a", "an", "is",
@@ -145,6 +150,16 @@ pub fn find(line: &str, toks: &[Token], used: &mut [bool], base: usize, out: &mu
                 start -= n;
                 break;
             }
+        }
+        // "the two leaders", "its three plants": a number word after a definite determiner
+        // describes things already known, it counts nothing new.
+        let described = start == i
+            && toks[i].shape != Shape::Number
+            && i > 0
+            && DEFINITE.contains(&text(i - 1).to_ascii_lowercase().as_str());
+        if described {
+            i += 1;
+            continue;
         }
         let mut end = i + 1;
         while end < toks.len()
@@ -239,6 +254,15 @@ mod tests {
     fn an_adjective_before_what_is_counted_is_kept() {
         assert_eq!(figures("It saw 4,500 new cases."), ["4,500 new cases"]);
         assert_eq!(figures("Rates rose 3 percent after that."), ["3 percent"]);
+    }
+
+    #[test]
+    fn a_number_word_in_a_definite_description_is_not_a_figure() {
+        assert!(figures("The two leaders met, and both sides sent their three envoys.").is_empty());
+        assert_eq!(
+            figures("Two leaders came; the 240 hostages and the roughly three days stay."),
+            ["Two leaders", "240 hostages", "roughly three days"]
+        );
     }
 
     #[test]

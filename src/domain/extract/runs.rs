@@ -402,6 +402,16 @@ pub(super) fn strip_leading(line: &Line, from: usize, end: usize) -> usize {
             s += 1;
             continue;
         }
+        // "Scientologist Tom Cruise", "Socialist Maria Ortega": a follower before a given name.
+        if t.shape == Shape::Cap
+            && s + 2 < end
+            && (lower.ends_with("ist") || lower.ends_with("ists"))
+            && line.k.is_given_name(line.word(s + 1))
+            && line.gazetteer_at(s, end, false).is_none()
+        {
+            s += 1;
+            continue;
+        }
         // "Senior Kory Lichtensteiger", "Famer Bill McKechnie": a common word capitalised before
         // a given name is a description, wherever it stands.
         if t.shape == Shape::Cap

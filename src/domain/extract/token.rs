@@ -88,7 +88,7 @@ pub fn tokenize(line: &str, out: &mut Vec<Token>) {
             },
         };
         let clen = c.len_utf8();
-        if c.is_whitespace() {
+        if c.is_whitespace() || !c.is_ascii() && is_invisible(c) {
             i += clen;
             continue;
         }
@@ -158,6 +158,8 @@ pub fn tokenize(line: &str, out: &mut Vec<Token>) {
         });
         match c {
             '.' | '!' | '?' | ':' | ';' | '•' | '|' => sentence_start = true,
+            // "a) Leaving the union ... b) Refusing": a list marker starts an item.
+            ')' if is_list_marker(line, out) => sentence_start = true,
             // Quotes and brackets keep the sentence start for the word they open.
             '"' | '“' | '”' | '\'' | '‘' | '’' | '(' | '[' | '—' | '–' | '-' | '*' => {}
             _ => sentence_start = false,
@@ -183,6 +185,28 @@ fn plain_ascii_word(bytes: &[u8], start: usize) -> Option<(usize, Shape)> {
         return None;
     }
     Some((end, ascii_shape(bytes[start], upper, lower)))
+}
+
+/// Format characters that show nothing: direction marks (U+200E, U+200F and the embeddings),
+/// zero-width space and word joiner, the byte order mark. Between words they are spaces.
+fn is_invisible(c: char) -> bool {
+    matches!(c, '\u{200B}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2064}' | '\u{2066}'..='\u{2069}' | '\u{FEFF}')
+}
+
+/// Whether the ")" just pushed closes a list marker: one letter or a number of up to two
+/// digits, first in its sentence or after a comma ("a)", "2)"), not in brackets ("(a)").
+fn is_list_marker(line: &str, toks: &[Token]) -> bool {
+    let [.., before, marker, _] = toks else {
+        return toks.len() == 2 && is_marker_text(toks[0].text(line));
+    };
+    let opened = before.text(line) == "(";
+    let first = marker.sentence_start || matches!(before.text(line), "," | "…");
+    is_marker_text(marker.text(line)) && !opened && first
+}
+
+fn is_marker_text(text: &str) -> bool {
+    text.len() == 1 && text.bytes().all(|b| b.is_ascii_alphabetic())
+        || (1..=2).contains(&text.len()) && text.bytes().all(|b| b.is_ascii_digit())
 }
 
 /// "2023-11-08".
@@ -503,6 +527,21 @@ mod tests {
         let t = toks("date 2023-11-08 Despite talks, 2023 Oslo");
         assert_eq!(t[2], ("Despite", Shape::Cap, true));
         assert_eq!(t[6], ("Oslo", Shape::Cap, false));
+    }
+
+    #[test]
+    fn invisible_format_characters_are_spaces() {
+        assert_eq!(
+            words("Prime Minister\u{200e} Kettle\u{200f}, \u{feff}Oslo"),
+            ["Prime", "Minister", "Kettle", ",", "Oslo"]
+        );
+    }
+
+    #[test]
+    fn a_list_marker_starts_an_item() {
+        let t = toks("Told: a) Leaving is costly. b) Refusing, 2) Waiting (c) Later");
+        let starts: Vec<_> = t.iter().filter(|x| x.2).map(|x| x.0).collect();
+        assert_eq!(starts, ["Told", "a", "Leaving", "b", "Refusing", "Waiting"]);
     }
 
     #[test]
