@@ -116,3 +116,65 @@ pub fn cast_of(text: &str) -> Cast {
         .collect();
     Cast::new(dramatis::domain::entity::finalize(entities))
 }
+
+const ARTICLE: &str = include_str!("../assets/default_article.txt");
+
+/// (country, demonym, group, surname, given name, place): one row per copy, in turn.
+const CAST: &[(&str, &str, &str, &str, &str, &str)] = &[
+    (
+        "Norway",
+        "Norwegian",
+        "Sami",
+        "Halvorsen",
+        "Ingrid",
+        "Tromsø",
+    ),
+    (
+        "Chile",
+        "Chilean",
+        "Mapuche",
+        "Fuentes",
+        "Camila",
+        "Valparaíso",
+    ),
+    ("Kenya", "Kenyan", "Maasai", "Otieno", "Wanjiru", "Mombasa"),
+    ("Japan", "Japanese", "Ainu", "Takahashi", "Haruto", "Osaka"),
+    (
+        "Canada", "Canadian", "Inuit", "Tremblay", "Olivia", "Halifax",
+    ),
+    (
+        "Egypt",
+        "Egyptian",
+        "Copts",
+        "Mansour",
+        "Yasmin",
+        "Alexandria",
+    ),
+    ("Peru", "Peruvian", "Quechua", "Quispe", "Mateo", "Cusco"),
+];
+
+/// About `target` bytes of news: the built-in article again and again, each copy with its
+/// actors swapped for others, so that the extractor sees many different names rather than one
+/// repeated page.
+pub fn news(target: usize) -> String {
+    let body = ARTICLE
+        .trim_start()
+        .trim_start_matches("date 2023-11-08")
+        .trim_start();
+    let mut out = String::with_capacity(target + ARTICLE.len());
+    let mut i = 0;
+    while out.len() < target {
+        let (country, demonym, group, surname, given, place) = CAST[i % CAST.len()];
+        let copy = body
+            .replace("Israeli", demonym)
+            .replace("Israel", country)
+            .replace("Arab", group)
+            .replace("Netanyahu", &format!("{surname}{}", i / CAST.len()))
+            .replace("Benjamin", given)
+            .replace("Gaza", place);
+        out.push_str(&copy);
+        out.push_str("\n\n");
+        i += 1;
+    }
+    out
+}

@@ -8,7 +8,7 @@ use std::hint::black_box;
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use dramatis::domain::document::Document;
-use dramatis::domain::layout::Layout;
+use dramatis::domain::layout::TextLayout;
 use dramatis::domain::wrap;
 
 const WIDTH: usize = 90;
@@ -63,14 +63,14 @@ fn layout_cold_screen(c: &mut Criterion) {
     let mid = doc.len() / 2;
     c.bench_function("layout a screen at 50% of 20 MB, cold", |b| {
         b.iter(|| {
-            let mut layout = Layout::new(WIDTH);
+            let mut layout = TextLayout::new(WIDTH);
             let top = layout.row_at(&doc, mid);
             black_box(layout.visible(&doc, top, ROWS).len())
         });
     });
     c.bench_function("layout the last screen of 20 MB, cold", |b| {
         b.iter(|| {
-            let mut layout = Layout::new(WIDTH);
+            let mut layout = TextLayout::new(WIDTH);
             let top = layout.last_top(&doc, ROWS);
             black_box(layout.visible(&doc, top, ROWS).len())
         });

@@ -129,7 +129,12 @@ pub struct ExtractArgs {
     #[arg(long)]
     pub no_corrections: bool,
 
-    /// Documents to read; `-` is standard input.
+    /// How many threads to use (default: every core). The output is the same for any number.
+    #[arg(long, short = 'j', value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
+    pub jobs: Option<u16>,
+
+    /// Documents to read; `-` is standard input; a directory stands for its text files, in
+    /// name order.
     #[arg(required = true, value_name = "FILE")]
     pub files: Vec<String>,
 

@@ -104,7 +104,7 @@ fn read(cli: &Cli) -> Result<ExitCode> {
             }
             let entities = match &imported {
                 Some(entities) => entities.clone(),
-                None => extract::extract_document(doc),
+                None => extract::extract_document(doc).entities,
             };
             plain::write(&mut out, doc, &entities)?;
         }

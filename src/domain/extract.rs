@@ -25,24 +25,31 @@ pub mod coref;
 mod dates;
 mod knowledge;
 mod line;
-mod memo;
 mod names;
 mod numbers;
+pub mod pieces;
 mod runs;
 mod tables;
 mod token;
 mod typing;
 
 use crate::domain::entity::Entity;
-use candidate::{Candidate, Compact, Definition, Strings};
+use crate::domain::quotes::{self, Quotes};
+use candidate::{Candidate, Compact, Definition, Packed, Strings};
 use knowledge::Knowledge;
 use token::Token;
+
+/// What extraction finds in a document: its entities, most important first, and its
+/// quotations with their speakers (indices into `entities`).
+#[derive(Debug, Clone, Default)]
+pub struct Extraction {
+    pub entities: Vec<Entity>,
+    pub quotes: Quotes,
+}
 
 /// Extraction over a document fed in pieces.
 pub struct Extractor {
     k: &'static Knowledge,
-    /// Lookups already made in this document.
-    memo: memo::Memo,
     /// The candidates of the current line, before they are packed into `found`.
     line_found: Vec<Candidate>,
     found: Vec<Compact>,
@@ -52,9 +59,6 @@ pub struct Extractor {
     used: Vec<bool>,
     /// How the line before ended, for a date that its last words announce.
     line_end: dates::LineEnd,
-    /// The last line fed, with its line break, and where it starts, when a name it ends with
-    /// may go on in the next piece.
-    held: Option<(usize, String)>,
 }
 
 impl Default for Extractor {
@@ -71,7 +75,6 @@ impl Extractor {
     fn with_knowledge(k: &'static Knowledge) -> Extractor {
         Extractor {
             k,
-            memo: memo::Memo::default(),
             line_found: Vec::new(),
             found: Vec::new(),
             defs: Vec::new(),
@@ -79,7 +82,6 @@ impl Extractor {
             toks: Vec::new(),
             used: Vec::new(),
             line_end: dates::LineEnd::default(),
-            held: None,
         }
     }
 
@@ -89,39 +91,27 @@ impl Extractor {
         let line_end = |from: usize| {
             memchr::memchr2(b'\n', b'\r', &text.as_bytes()[from..]).map_or(text.len(), |i| from + i)
         };
-        let after_break = |end: usize| {
-            if text[end..].starts_with("\r\n") {
-                end + 2
-            } else {
-                end + 1
-            }
-        };
         let mut start = 0;
-        // The last line of the piece before, held in case this piece goes on with its name.
-        if let Some((at, held)) = self.held.take() {
-            let end = line_end(0);
-            if at + held.len() == base && token::name_runs_over(held.trim_end(), &text[..end]) {
-                self.line(at, &format!("{held}{}", &text[..end]));
-                start = end + 1;
-            } else {
-                self.line(at, held.trim_end_matches(['\n', '\r']));
-            }
-        }
         while start < text.len() {
             let mut end = line_end(start);
             // Wrapped prose may break a name over two lines ("the Western Holdings\nUnion"):
-            // then the two lines are read as one.
-            let next = after_break(end);
-            if end < text.len() && next >= text.len() && token::may_run_over(&text[start..end]) {
-                // The next line is in the next piece: the line waits for it.
-                self.held = Some((base + start, text[start..].to_string()));
-                return;
-            }
+            // then the two lines are read as one. Only within a piece, so that every way of
+            // cutting a document at the same places reads it alike (`pieces`).
+            let next = if text[end..].starts_with("\r\n") {
+                end + 2
+            } else {
+                end + 1
+            };
             if next < text.len() && token::name_runs_over(&text[start..end], &text[next..]) {
                 end = line_end(next);
             }
             if end > start {
                 self.line(base + start, &text[start..end]);
+            } else if blank_line(text.as_bytes(), start) {
+                // A paragraph break: what the last line said is said no further (as after a
+                // line of spaces). It also makes the paragraphs where a document is cut in
+                // pieces (`pieces`) start as they do in the whole document.
+                self.line_end = dates::LineEnd::default();
             }
             start = end + 1;
         }
@@ -135,8 +125,7 @@ impl Extractor {
         out.clear();
         dates::find_after(&self.line_end, line, &self.toks, &mut self.used, base, out);
         self.line_end.remember(line, &self.toks);
-        let known = memo::Known::new(self.k, &self.memo);
-        names::find(line, &self.toks, &mut self.used, base, known, out);
+        names::find(line, &self.toks, &mut self.used, base, self.k, out);
         numbers::find(line, &self.toks, &mut self.used, base, out);
         // Sorted here, a line at a time, so that the document is sorted when lines come in
         // order (stable: candidates at the same offset keep the order they were found in).
@@ -146,20 +135,54 @@ impl Extractor {
             .extend(out.iter().map(|c| Compact::new(c, strings, defs)));
     }
 
-    /// Clusters the mentions found so far into entities, most important first.
-    pub fn finish(mut self) -> Vec<Entity> {
-        if let Some((at, held)) = self.held.take() {
-            self.line(at, held.trim_end_matches(['\n', '\r']));
+    /// What this extractor has found, to be joined to an extractor of the pieces before it.
+    pub fn into_found(self) -> Found {
+        Found {
+            found: self.found,
+            defs: self.defs,
+            strings: self.strings,
         }
-        // What reading needed (remembered lookups, a line's tokens) goes before clustering,
-        // the step that needs the most memory.
-        drop((
-            self.memo,
-            self.line_found,
-            self.toks,
-            self.used,
-            self.line_end,
-        ));
+    }
+
+    /// Takes in what another extractor found in the piece of the document that follows what
+    /// this one has read. Strings and forms are numbered as they first appear, as if this
+    /// extractor had read the piece itself: clustering, which breaks ties by those numbers,
+    /// gives the same entities whichever way the document was read.
+    pub fn absorb(&mut self, piece: Found) {
+        let Found {
+            found,
+            defs,
+            strings,
+        } = piece;
+        let ids: Vec<u32> = (0..strings.count() as u32)
+            .map(|id| self.strings.intern(strings.str(id)))
+            .collect();
+        let forms: Vec<u32> = (0..strings.form_count() as u32)
+            .map(|f| {
+                let mut form = strings.form(f);
+                form.key = ids[form.key as usize];
+                if let Packed::Value { norm, .. } = &mut form.reading {
+                    *norm = ids[*norm as usize];
+                }
+                self.strings.intern_form(form)
+            })
+            .collect();
+        self.found.extend(found.into_iter().map(|c| Compact {
+            form: forms[c.form as usize],
+            ..c
+        }));
+        self.defs.extend(defs.into_iter().map(|d| Definition {
+            key: ids[d.key as usize],
+            acronym: ids[d.acronym as usize],
+            ..d
+        }));
+    }
+
+    /// Clusters the mentions found so far into entities, most important first.
+    pub fn finish(self) -> Vec<Entity> {
+        // What reading needed (a line's tokens and candidates) goes before clustering, the
+        // step that needs the most memory.
+        drop((self.line_found, self.toks, self.used, self.line_end));
         let mut found = self.found;
         let mut defs = self.defs;
         if !found.is_sorted_by_key(|c| c.start) {
@@ -170,45 +193,140 @@ impl Extractor {
     }
 }
 
-/// Extracts the entities of a whole text, with their pronouns and descriptions.
-pub fn extract(text: &str) -> Vec<Entity> {
+/// Whether the empty line at `at` of `text` (between two line breaks) is a blank line, not the
+/// middle of a CRLF.
+fn blank_line(text: &[u8], at: usize) -> bool {
+    at > 0 && text[at - 1] == b'\n'
+}
+
+/// The candidates an extractor found in a piece of a document (see [`Extractor::absorb`]).
+pub struct Found {
+    found: Vec<Compact>,
+    defs: Vec<Definition>,
+    strings: Strings,
+}
+
+/// Extracts the entities of a whole text, with their pronouns and descriptions, and its
+/// quotations with their speakers.
+pub fn extract(text: &str) -> Extraction {
     let mut ex = Extractor::new();
     ex.feed(0, text);
+    let findings = quotes::find(text);
     let mut entities = ex.finish();
-    coref::link(text.as_bytes(), &mut entities, &[]);
-    entities
+    coref::link(text.as_bytes(), &mut entities, &findings.direct_spans());
+    attribute(entities, findings)
 }
 
-/// Extracts the entities of a document (names, then their pronouns and descriptions), invalid
-/// UTF-8 skipped, offsets into its bytes.
-pub fn extract_document(doc: &crate::domain::document::Document) -> Vec<Entity> {
-    extract_document_in_pieces(doc, |_, _| true).unwrap_or_default()
+/// Gives the quotations their speakers. Quotations are found before coreference (which reads
+/// their spans: a pronoun inside one refers within it) and attributed after it (a speaker
+/// named "he" or "the spokeswoman" is found through the mentions it adds).
+pub fn attribute(entities: Vec<Entity>, findings: quotes::Findings) -> Extraction {
+    let (entities, quotes) = quotes::attribute(findings, entities);
+    Extraction { entities, quotes }
 }
 
-/// [`extract_document`] a megabyte at a time (pieces end at line ends), each piece given back
-/// once read (see `Document::release`), so that a mapped file is not all counted as this
-/// process's memory. `each(bytes, range)` sees every piece once it is read, before its pages
-/// are given back (for progress, or to fingerprint the document on the same pass), and stops
-/// the extraction by returning false.
+/// Extracts the entities of a document (names, then their pronouns and descriptions) and its
+/// quotations, invalid UTF-8 skipped, offsets into its bytes, on every core.
+pub fn extract_document(doc: &crate::domain::document::Document) -> Extraction {
+    extract_document_in_pieces(doc, pieces::all_cores(), |_, _| true).unwrap_or_default()
+}
+
+/// [`extract_document`] a piece at a time on `jobs` threads (see [`pieces`]), each piece
+/// given back once read (see `Document::release`), so that a mapped file is not all counted
+/// as this process's memory. `each(bytes, range)` sees every piece in order once it is read,
+/// before its pages are given back (for progress, or to fingerprint the document on the same
+/// pass), and stops the extraction by returning false. The entities are the same for every
+/// number of jobs.
 pub fn extract_document_in_pieces(
     doc: &crate::domain::document::Document,
-    mut each: impl FnMut(&[u8], std::ops::Range<usize>) -> bool,
-) -> Option<Vec<Entity>> {
-    let mut ex = Extractor::new();
-    for piece in doc.pieces(0..doc.len(), 1 << 20) {
-        let bytes = &doc.bytes()[piece.clone()];
-        crate::domain::document::for_each_valid_run(bytes, piece.start, |at, text| {
-            ex.feed(at, text);
-        });
-        let go_on = each(bytes, piece.clone());
-        doc.release(piece);
-        if !go_on {
-            return None;
+    jobs: usize,
+    each: impl FnMut(&[u8], std::ops::Range<usize>) -> bool,
+) -> Option<Extraction> {
+    let (ex, findings) = pieces::extract(doc, jobs, each)?;
+    let mut entities = ex.finish();
+    coref::link_document(doc, &mut entities, &findings.direct_spans());
+    Some(attribute(entities, findings))
+}
+
+/// The quotations of a document on their own (for entities that come from elsewhere, such as
+/// imported annotations): [`quotes::attribute_to`] gives them speakers.
+pub fn find_quotes(doc: &crate::domain::document::Document) -> quotes::Findings {
+    let mut finder = quotes::Finder::new();
+    crate::domain::document::for_each_valid_run(doc.bytes(), 0, |at, text| finder.feed(at, text));
+    finder.finish()
+}
+
+/// Steps of extraction on their own, for the per-phase benchmarks (`benches/phases.rs`).
+#[doc(hidden)]
+pub mod phases {
+    use super::{Extractor, knowledge, names, token};
+
+    /// Each line of `text` with its tokens.
+    fn for_each_line(text: &str, mut f: impl FnMut(&str, &[token::Token])) {
+        let mut toks = Vec::new();
+        for line in text.lines() {
+            token::tokenize(line, &mut toks);
+            f(line, &toks);
         }
     }
-    let mut entities = ex.finish();
-    coref::link_document(doc, &mut entities, &[]);
-    Some(entities)
+
+    /// Tokenises every line of `text`: how many tokens.
+    pub fn tokenize(text: &str) -> usize {
+        let mut n = 0;
+        for_each_line(text, |_, toks| n += toks.len());
+        n
+    }
+
+    /// Looks up every word of `text` as the name finder may (a name, a common word, a given
+    /// name, a surname, a function word, the start of a longer name): how many were found.
+    /// Tokenising is included.
+    pub fn lookups(text: &str) -> usize {
+        let k = knowledge::builtin();
+        let mut found = 0;
+        let mut lower = String::new();
+        for_each_line(text, |line, toks| {
+            for t in toks.iter().filter(|t| t.is_word()) {
+                let w = t.text(line);
+                lower.clear();
+                lower.extend(w.chars().flat_map(char::to_lowercase));
+                found += usize::from(k.name(w).is_some())
+                    + usize::from(k.lower_word(&lower).is_some())
+                    + usize::from(k.is_given_name(w))
+                    + usize::from(k.is_surname(w))
+                    + usize::from(k.is_function_word(&lower))
+                    + usize::from(k.starts_longer_name(w));
+            }
+        });
+        found
+    }
+
+    /// Finds the names of `text` and types them, line by line (no dates, no figures):
+    /// how many. Tokenising is included.
+    pub fn names(text: &str) -> usize {
+        let k = knowledge::builtin();
+        let (mut used, mut out) = (Vec::new(), Vec::new());
+        let mut found = 0;
+        for_each_line(text, |line, toks| {
+            used.clear();
+            used.resize(toks.len(), false);
+            out.clear();
+            names::find(line, toks, &mut used, 0, k, &mut out);
+            found += out.len();
+        });
+        found
+    }
+
+    /// Finds the quotations of `text` (not attributed): how many.
+    pub fn quotes(text: &str) -> usize {
+        crate::domain::quotes::find(text).quotes.len()
+    }
+
+    /// An extractor that has read `text`, to be finished (clustered) by the bench.
+    pub fn fed(text: &str) -> Extractor {
+        let mut ex = Extractor::new();
+        ex.feed(0, text);
+        ex
+    }
 }
 
 #[cfg(test)]

@@ -40,7 +40,7 @@ impl Ord for RowPos {
 }
 
 /// Rows laid out for one width, cached per block.
-pub struct Layout {
+pub struct TextLayout {
     width: usize,
     cache: HashMap<usize, Arc<[RowSpan]>>,
 }
@@ -48,9 +48,9 @@ pub struct Layout {
 /// How many blocks keep their rows; past this the cache starts afresh (a screen needs few).
 const CACHE_BLOCKS: usize = 4096;
 
-impl Layout {
-    pub fn new(width: usize) -> Layout {
-        Layout {
+impl TextLayout {
+    pub fn new(width: usize) -> TextLayout {
+        TextLayout {
             width: width.max(1),
             cache: HashMap::new(),
         }
@@ -145,7 +145,7 @@ impl Layout {
         self.advance(doc, last, -(height.saturating_sub(1) as isize))
     }
 
-    /// `top` moved by `n` rows, kept between the first row and [`Layout::last_top`].
+    /// `top` moved by `n` rows, kept between the first row and [`TextLayout::last_top`].
     pub fn scroll(&mut self, doc: &Document, top: RowPos, n: isize, height: usize) -> RowPos {
         let moved = self.advance(doc, top, n);
         let limit = self.last_top(doc, height);
@@ -256,7 +256,7 @@ mod tests {
     use super::*;
 
     fn all_rows_forward(doc: &Document, width: usize) -> Vec<RowSpan> {
-        let mut layout = Layout::new(width);
+        let mut layout = TextLayout::new(width);
         let top = layout.first(doc);
         layout
             .visible(doc, top, usize::MAX >> 1)
@@ -266,7 +266,7 @@ mod tests {
     }
 
     fn all_rows_backward(doc: &Document, width: usize) -> Vec<RowSpan> {
-        let mut layout = Layout::new(width);
+        let mut layout = TextLayout::new(width);
         let mut pos = layout.last(doc);
         let mut out = vec![layout.span(doc, pos)];
         loop {
@@ -312,7 +312,7 @@ mod tests {
     #[test]
     fn row_at_finds_the_row_of_any_offset() {
         let doc = Document::from_string("t", "aaaa bbbb cccc\ndddd");
-        let mut layout = Layout::new(5);
+        let mut layout = TextLayout::new(5);
         let pos = layout.row_at(&doc, 11);
         assert_eq!(layout.span(&doc, pos).start, 10);
         let pos = layout.row_at(&doc, 16);
@@ -323,7 +323,7 @@ mod tests {
     fn scrolling_stops_with_the_last_row_at_the_bottom() {
         let text: String = (0..50).map(|i| format!("line {i}\n")).collect();
         let doc = Document::from_string("t", text.trim_end().to_string());
-        let mut layout = Layout::new(20);
+        let mut layout = TextLayout::new(20);
         let top = layout.first(&doc);
         let end = layout.scroll(&doc, top, 1000, 10);
         let rows = layout.visible(&doc, end, 10);
@@ -336,7 +336,7 @@ mod tests {
     #[test]
     fn body_starts_after_the_dateline() {
         let doc = Document::from_string("t", "date 2023-11-08 Body text.");
-        let mut layout = Layout::new(40);
+        let mut layout = TextLayout::new(40);
         let top = layout.first(&doc);
         assert_eq!(layout.span(&doc, top).start, 16);
     }
@@ -344,7 +344,7 @@ mod tests {
     #[test]
     fn empty_document_has_one_empty_row() {
         let doc = Document::from_string("t", "");
-        let mut layout = Layout::new(40);
+        let mut layout = TextLayout::new(40);
         let top = layout.first(&doc);
         assert_eq!(layout.visible(&doc, top, 10).len(), 1);
     }

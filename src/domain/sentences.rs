@@ -118,6 +118,53 @@ impl Sentences {
         Sentences { spans }
     }
 
+    /// [`Sentences::of`] on `jobs` threads, a piece of the document each: pieces end at
+    /// paragraph breaks, where every sentence ends, so the sentences are the same.
+    pub fn of_in_pieces(doc: &Document, jobs: usize) -> Sentences {
+        let bytes = doc.bytes();
+        let mut pieces = crate::domain::extract::pieces::cut(
+            bytes,
+            doc.body_start()..doc.len(),
+            crate::domain::extract::pieces::PIECE,
+        );
+        // A piece cut at a line end (no paragraph break near) joins the next one.
+        pieces.dedup_by(|next, piece| {
+            let joined = !bytes[..piece.end].ends_with(b"\n\n");
+            if joined {
+                piece.end = next.end;
+            }
+            joined
+        });
+        if jobs <= 1 || pieces.len() <= 1 {
+            return Sentences::of(doc);
+        }
+        let next = std::sync::atomic::AtomicUsize::new(0);
+        let mut parts: Vec<(usize, Vec<(u32, u32)>)> = std::thread::scope(|scope| {
+            let threads: Vec<_> = (0..jobs.min(pieces.len()))
+                .map(|_| {
+                    scope.spawn(|| {
+                        let mut done = Vec::new();
+                        loop {
+                            let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                            let Some(piece) = pieces.get(i) else {
+                                return done;
+                            };
+                            done.push((i, Sentences::of_range(bytes, piece.clone()).spans));
+                            doc.release(piece.clone());
+                        }
+                    })
+                })
+                .collect();
+            (threads.into_iter())
+                .flat_map(|t| t.join().unwrap_or_else(|p| std::panic::resume_unwind(p)))
+                .collect()
+        });
+        parts.sort_unstable_by_key(|(i, _)| *i);
+        Sentences {
+            spans: parts.into_iter().flat_map(|(_, spans)| spans).collect(),
+        }
+    }
+
     /// Splits `range` of `bytes`.
     pub fn of_range(bytes: &[u8], range: Range<usize>) -> Sentences {
         Sentences {
@@ -200,6 +247,17 @@ impl Iterator for Split<'_> {
         }
         let mut i = start;
         while i < end {
+            // Until a sentence grows too long, only line ends, terminators and the first byte
+            // of "…" can end it: the bytes between are stepped over at once.
+            if i - start < MAX_SENTENCE {
+                let limit = end.min(start + MAX_SENTENCE);
+                i += (bytes[i..limit].iter())
+                    .position(|&b| STOPS[b as usize])
+                    .unwrap_or(limit - i);
+                if i >= end {
+                    break;
+                }
+            }
             match bytes[i] {
                 b'\n' | b'\r' => {
                     let (after, breaks) = skip_space(bytes, i, end);
@@ -238,6 +296,18 @@ impl Iterator for Split<'_> {
         Some(start..trim_end(bytes, start, end))
     }
 }
+
+/// The bytes the splitter stops at: line ends, terminators, the first byte of "…".
+const STOPS: [bool; 256] = {
+    let mut stops = [false; 256];
+    let mut i = 0;
+    let bytes = b"\n\r.!?\xE2";
+    while i < bytes.len() {
+        stops[bytes[i] as usize] = true;
+        i += 1;
+    }
+    stops
+};
 
 /// Decides whether the terminator run starting at `at` ends a sentence; if so, returns where
 /// the sentence ends (after the run and any closing quotes or brackets).
@@ -435,6 +505,26 @@ fn starts_with_opener(bytes: &[u8]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn sentences_split_in_pieces_are_the_sentences_of_the_whole() {
+        let mut text = String::from("date 2024-03-01\n\n");
+        for i in 0..30_000 {
+            text.push_str(&format!(
+                "Mr. Smith{i} met Dr. Jones in the U.S. on 3.5 days. Why? "
+            ));
+            text.push_str(if i % 3 == 0 { "\n\n" } else { "\n" });
+            if i % 1000 == 0 {
+                text.push_str(&"no stop ".repeat(3000));
+            }
+        }
+        let doc = Document::from_string("t.txt", text);
+        assert!(doc.len() > 2 * crate::domain::extract::pieces::PIECE);
+        let whole = Sentences::of(&doc);
+        for jobs in [1, 2, 3] {
+            assert_eq!(Sentences::of_in_pieces(&doc, jobs), whole, "{jobs} jobs");
+        }
+    }
 
     fn sentences(text: &str) -> Vec<&str> {
         split(text.as_bytes(), 0..text.len())

@@ -10,44 +10,9 @@ use crate::domain::connections::Connections;
 use crate::domain::document::Document;
 use crate::domain::entity::{Entity, Form, Mention};
 use crate::domain::mention_index::MentionIndex;
+use crate::domain::quotes::{Quote, Quotes};
 use crate::domain::sentences::Sentences;
 use crate::domain::wrap::escape_char;
-
-#[derive(Serialize)]
-struct DocumentOut<'a> {
-    document: &'a str,
-    date: Option<&'a str>,
-    bytes: usize,
-    entities: Vec<EntityOut<'a>>,
-    connections: ConnectionsOut<'a>,
-}
-
-/// The connections, written one by one: a large document has millions of pairs, and a list
-/// of them made first doubled the memory of `extract --json`.
-struct ConnectionsOut<'a> {
-    connections: &'a Connections,
-    entities: &'a [Entity],
-    sentences: &'a Sentences,
-}
-
-impl Serialize for ConnectionsOut<'_> {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeSeq;
-        let mut seq = s.serialize_seq(Some(self.connections.len()))?;
-        for c in self.connections.iter() {
-            seq.serialize_element(&ConnectionOut {
-                a: &self.entities[c.a].id,
-                b: &self.entities[c.b].id,
-                sentences: c.sentences.len(),
-                ranges: RangesOut {
-                    sentences: self.sentences,
-                    ids: c.sentences,
-                },
-            })?;
-        }
-        seq.end()
-    }
-}
 
 /// Two entities that share sentences, strongest first; `ranges` are those sentences.
 #[derive(Serialize)]
@@ -124,7 +89,43 @@ struct MentionOut<'a> {
     form: Option<&'static str>,
 }
 
-/// One line of JSON (without the newline) for a document and its entities.
+/// The quotations of a document in the order they are written: by where they end, so that a
+/// quotation inside another (a quoted phrase inside a reported clause, maybe someone else's
+/// or a title) comes before the one that holds it, and a reader of the list who takes the
+/// first quotation covering a place gets the innermost.
+fn in_written_order(quotes: &Quotes) -> Vec<&Quote> {
+    let mut order: Vec<&Quote> = quotes.iter().collect();
+    order.sort_by_key(|q| (q.end, std::cmp::Reverse(q.start)));
+    order
+}
+
+/// One quotation: `{"start","end","speaker","cue","kind"}`, the speaker an entity id (or
+/// null), the cue `[start, end]` (or null).
+#[derive(Serialize)]
+struct QuoteOut<'a> {
+    start: u32,
+    end: u32,
+    speaker: Option<&'a str>,
+    cue: Option<[u32; 2]>,
+    kind: &'static str,
+}
+
+impl<'a> QuoteOut<'a> {
+    fn of(q: &Quote, entities: &'a [Entity]) -> QuoteOut<'a> {
+        QuoteOut {
+            start: q.start,
+            end: q.end,
+            speaker: q
+                .speaker()
+                .and_then(|i| entities.get(i))
+                .map(|e| e.id.as_str()),
+            cue: q.cue.map(|c| [c.start, c.end]),
+            kind: q.kind.as_str(),
+        }
+    }
+}
+
+/// One line of JSON (without the newline) for a document and its entities (no quotations).
 pub fn document_line(doc: &Document, entities: &[Entity]) -> String {
     document_line_with_norms(doc, entities, &BTreeMap::new())
 }
@@ -135,49 +136,195 @@ pub fn document_line_with_norms(
     entities: &[Entity],
     norms: &BTreeMap<String, String>,
 ) -> String {
+    document_line_with_quotes(doc, entities, &Quotes::default(), norms)
+}
+
+/// The line with the document's quotations too.
+pub fn document_line_with_quotes(
+    doc: &Document,
+    entities: &[Entity],
+    quotes: &Quotes,
+    norms: &BTreeMap<String, String>,
+) -> String {
     let mut buf = Vec::new();
-    write_document_line(&mut buf, doc, entities, norms).expect("writing to memory cannot fail");
+    write_document_line_on(&mut buf, doc, entities, quotes, norms, 1)
+        .expect("writing to memory cannot fail");
     String::from_utf8(buf).expect("JSON is UTF-8")
 }
 
-/// Writes the line (without the newline) straight to `out`: on a large document the JSON is
-/// several times the text, not worth holding in memory first.
+/// Writes the line (without the newline, no quotations) straight to `out`: on a large
+/// document the JSON is several times the text, not worth holding in memory first.
 pub fn write_document_line(
     out: &mut impl io::Write,
     doc: &Document,
     entities: &[Entity],
     norms: &BTreeMap<String, String>,
 ) -> io::Result<()> {
-    let sentences = Sentences::of(doc);
+    write_document_line_on(out, doc, entities, &Quotes::default(), norms, 1)
+}
+
+/// [`write_document_line`] with the quotations, on `jobs` threads: sentences are split, and
+/// entities and connections written, a part on each; the bytes are the same for every number.
+pub fn write_document_line_on(
+    out: &mut impl io::Write,
+    doc: &Document,
+    entities: &[Entity],
+    quotes: &Quotes,
+    norms: &std::collections::BTreeMap<String, String>,
+    jobs: usize,
+) -> io::Result<()> {
+    let sentences = Sentences::of_in_pieces(doc, jobs);
     let connections =
         Connections::compute(&MentionIndex::new(entities), entities.len(), &sentences);
-    let document = DocumentOut {
-        document: doc.name(),
-        date: doc.dateline().map(|d| d.date.as_str()),
-        bytes: doc.len(),
-        entities: entities
-            .iter()
-            .map(|e| EntityOut {
-                id: &e.id,
-                name: &e.name,
-                kind: e.kind.as_str(),
-                actor: e.is_actor(),
-                aliases: &e.aliases,
-                mentions: MentionsOut {
-                    doc,
-                    mentions: &e.mentions,
-                },
-                norm: norms.get(&e.id).map(String::as_str),
-            })
-            .collect(),
-        connections: ConnectionsOut {
-            connections: &connections,
-            entities,
-            sentences: &sentences,
-        },
+    let found = (entities, quotes, norms);
+    write_line_on(out, doc, found, &sentences, &connections, jobs)
+}
+
+/// What a line is written of: entities, quotations, normalisation ids by entity id.
+pub type Found<'a> = (&'a [Entity], &'a Quotes, &'a BTreeMap<String, String>);
+
+/// [`write_document_line_on`] on one thread, with the sentences and connections already
+/// computed.
+pub fn write_line_with(
+    out: &mut impl io::Write,
+    doc: &Document,
+    found: Found,
+    sentences: &Sentences,
+    connections: &Connections,
+) -> io::Result<()> {
+    write_line_on(out, doc, found, sentences, connections, 1)
+}
+
+/// The object written field by field, each value as serde writes it, so that the long lists
+/// (entities, connections) can be written in parts on several threads, in order.
+fn write_line_on(
+    out: &mut impl io::Write,
+    doc: &Document,
+    (entities, quotes, norms): Found,
+    sentences: &Sentences,
+    connections: &Connections,
+    jobs: usize,
+) -> io::Result<()> {
+    out.write_all(b"{\"document\":")?;
+    write_value(out, &doc.name())?;
+    out.write_all(b",\"date\":")?;
+    write_value(out, &doc.dateline().map(|d| d.date.as_str()))?;
+    out.write_all(b",\"bytes\":")?;
+    write_value(out, &doc.len())?;
+    out.write_all(b",\"entities\":[")?;
+    let entity = |i: usize| {
+        let e = &entities[i];
+        EntityOut {
+            id: &e.id,
+            name: &e.name,
+            kind: e.kind.as_str(),
+            actor: e.is_actor(),
+            aliases: &e.aliases,
+            mentions: MentionsOut {
+                doc,
+                mentions: &e.mentions,
+            },
+            norm: norms.get(&e.id).map(String::as_str),
+        }
     };
+    let weight = |i: usize| entities[i].mentions.len() + 1;
+    write_list(out, entities.len(), weight, jobs, |i, w| {
+        write_value(w, &entity(i))
+    })?;
+    out.write_all(b"],\"quotes\":[")?;
+    let order = in_written_order(quotes);
+    write_list(
+        out,
+        order.len(),
+        |_| 8,
+        jobs,
+        |i, w| write_value(w, &QuoteOut::of(order[i], entities)),
+    )?;
+    out.write_all(b"],\"connections\":[")?;
+    let weight = |k: usize| connections.get(k).sentences.len() + 1;
+    write_list(out, connections.len(), weight, jobs, |k, w| {
+        let c = connections.get(k);
+        write_value(
+            w,
+            &ConnectionOut {
+                a: &entities[c.a].id,
+                b: &entities[c.b].id,
+                sentences: c.sentences.len(),
+                ranges: RangesOut {
+                    sentences,
+                    ids: c.sentences,
+                },
+            },
+        )
+    })?;
+    out.write_all(b"]}")
+}
+
+fn write_value(out: &mut impl io::Write, value: &impl Serialize) -> io::Result<()> {
     let mut ser = serde_json::Serializer::with_formatter(out, SafeFormatter);
-    document.serialize(&mut ser).map_err(io::Error::from)
+    value.serialize(&mut ser).map_err(io::Error::from)
+}
+
+/// How much of a list (in mentions or sentences) one thread writes at a time: enough to be
+/// worth a thread, little enough that the parts in memory stay small.
+const PART: usize = 16 << 10;
+
+/// Writes the items `0..n` of a JSON list, comma-separated, each with `item`. On several jobs,
+/// parts of about [`PART`] (by `weight`) are written into memory on a thread each, a round of
+/// `jobs` parts at a time, and copied to `out` in order.
+fn write_list(
+    out: &mut impl io::Write,
+    n: usize,
+    weight: impl Fn(usize) -> usize,
+    jobs: usize,
+    item: impl Fn(usize, &mut Vec<u8>) -> io::Result<()> + Sync,
+) -> io::Result<()> {
+    let write_part = |range: std::ops::Range<usize>, buf: &mut Vec<u8>| -> io::Result<()> {
+        for i in range {
+            if i > 0 {
+                buf.push(b',');
+            }
+            item(i, buf)?;
+        }
+        Ok(())
+    };
+    let mut parts = Vec::new();
+    let (mut start, mut load) = (0, 0);
+    for i in 0..n {
+        load += weight(i);
+        if load >= PART || i + 1 == n {
+            parts.push(start..i + 1);
+            (start, load) = (i + 1, 0);
+        }
+    }
+    let mut buf = Vec::new();
+    if jobs <= 1 {
+        for part in parts {
+            buf.clear();
+            write_part(part, &mut buf)?;
+            out.write_all(&buf)?;
+        }
+        return Ok(());
+    }
+    for round in parts.chunks(jobs) {
+        let written: Vec<io::Result<Vec<u8>>> = std::thread::scope(|scope| {
+            let threads: Vec<_> = (round.iter())
+                .map(|part| {
+                    scope.spawn(|| {
+                        let mut buf = Vec::new();
+                        write_part(part.clone(), &mut buf).map(|()| buf)
+                    })
+                })
+                .collect();
+            (threads.into_iter())
+                .map(|t| t.join().unwrap_or_else(|p| std::panic::resume_unwind(p)))
+                .collect()
+        });
+        for part in written {
+            out.write_all(&part?)?;
+        }
+    }
+    Ok(())
 }
 
 /// Any value as compact JSON with the escapes of [`SafeFormatter`], for the other JSON
@@ -325,5 +472,51 @@ mod tests {
         assert_eq!(c[1]["a"], "Ruritania");
         assert_eq!(c[1]["b"], "Oz");
         assert_eq!(c[2]["ranges"], serde_json::json!([[33, 66]]));
+    }
+
+    #[test]
+    fn quotations_name_their_speaker_by_id_and_come_inner_first() {
+        let text = "Ana said the \"plan\" was sound. \"Yes,\" said Bo. \"Hope\" won.";
+        let doc = Document::from_string("t.txt", text);
+        let found = crate::domain::extract::attribute(
+            vec![
+                Entity::found_by_search(text, "Ana", Kind::Person),
+                Entity::found_by_search(text, "Bo", Kind::Person),
+            ],
+            crate::domain::quotes::find(text),
+        );
+        let line =
+            document_line_with_quotes(&doc, &found.entities, &found.quotes, &BTreeMap::new());
+        let v: serde_json::Value = serde_json::from_str(&line).unwrap();
+        let quotes: Vec<(&str, &serde_json::Value, &str)> = v["quotes"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|q| {
+                let (s, e) = (q["start"].as_u64().unwrap(), q["end"].as_u64().unwrap());
+                (
+                    &text[s as usize..e as usize],
+                    &q["speaker"],
+                    q["kind"].as_str().unwrap(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            quotes,
+            [
+                ("plan", &serde_json::json!("ana"), "direct"),
+                (
+                    r#"the "plan" was sound"#,
+                    &serde_json::json!("ana"),
+                    "indirect"
+                ),
+                ("Yes,", &serde_json::json!("bo"), "direct"),
+                ("Hope", &serde_json::Value::Null, "direct"),
+            ]
+        );
+        let cue = &v["quotes"][2]["cue"];
+        let (s, e) = (cue[0].as_u64().unwrap(), cue[1].as_u64().unwrap());
+        assert_eq!(&text[s as usize..e as usize], "said");
+        assert!(v["quotes"][3]["cue"].is_null());
     }
 }

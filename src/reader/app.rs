@@ -1,5 +1,11 @@
 //! Reader state and `update(Action)`: everything the reader does, with no terminal in sight.
-//! The ui renders from `&App`; tests drive it with Actions.
+//! `update` (update.rs) is the only way the state changes; it returns the effects the terminal
+//! layer carries out. The ui renders from `&App`; tests drive it with Actions.
+//!
+//! The state is split by job: the open documents (`shelf`), the view of the shown one
+//! (`view`, `geometry`), the cast and selection (`selection`, `sidebar`), search
+//! (`text_search`), marks, jumps and documents (`navigation`), corrections (`edit`), the panel
+//! under the text (`panels`, `corpus`), pins (`pins`) and the mouse (`mouse`).
 
 pub mod corpus;
 mod edit;
@@ -20,7 +26,7 @@ use std::ops::Range;
 use crate::domain::cast::Cast;
 use crate::domain::document::Document;
 use crate::domain::entity::{Entity, Mention};
-use crate::domain::layout::{Layout, RowPos};
+use crate::domain::layout::{RowPos, TextLayout};
 use crate::domain::search::Query;
 use crate::domain::wrap::RowSpan;
 use crate::reader::action::{Action, Amount, Effect, Mode, Pending, Work};
@@ -125,7 +131,7 @@ pub struct App {
     pub panels: panels::Panels,
     pins: pins::Pins,
     /// The shown document laid out for the text width (laid out afresh when another is shown).
-    layout: Layout,
+    layout: TextLayout,
     /// The row at the top of the pane.
     top: RowPos,
     size: (u16, u16),
@@ -139,7 +145,7 @@ impl App {
     /// A reader over `docs` (at least one), showing the first.
     pub fn new(docs: Vec<Document>, options: Options) -> App {
         let shelf = Shelf::new(docs);
-        let mut layout = Layout::new(80);
+        let mut layout = TextLayout::new(80);
         let top = layout.first(&shelf.shown().doc);
         App {
             shelf,

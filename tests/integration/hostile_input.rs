@@ -337,12 +337,15 @@ fn unreadable_paths_get_one_line_each_and_the_other_files_still_run() {
     let locked = dir.file("locked.txt", "Secret.\n");
     fs::set_permissions(&locked, fs::Permissions::from_mode(0o000)).unwrap();
     let named = dir.0.join("missing\u{1b}]0;X\u{7}.txt");
+    // A directory stands for its files; one with none is a path that cannot be read.
+    let empty = dir.0.join("empty");
+    fs::create_dir(&empty).unwrap();
     let s = |p: &Path| p.to_str().unwrap().to_string();
     let args = [
         "extract".to_string(),
         "--json".into(),
         s(&good),
-        s(&dir.0),
+        s(&empty),
         s(&missing),
         s(&big),
         s(&locked),
@@ -358,7 +361,7 @@ fn unreadable_paths_get_one_line_each_and_the_other_files_still_run() {
     assert_eq!(stdout.lines().count(), 2, "both good files are processed");
     let errors = stderr_lines(&out);
     let mut expected = vec![
-        format!("dramatis: cannot open '{}': it is a directory", s(&dir.0)),
+        format!("dramatis: cannot open '{}': it is a directory", s(&empty)),
         format!(
             "dramatis: cannot open '{}': No such file or directory",
             s(&missing)

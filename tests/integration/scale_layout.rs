@@ -9,7 +9,7 @@ use std::sync::Arc;
 use dramatis::domain::cast::Cast;
 use dramatis::domain::document::Document;
 use dramatis::domain::entity::{Entity, Kind, Mention};
-use dramatis::domain::layout::{BLOCK_MAX, Layout};
+use dramatis::domain::layout::{BLOCK_MAX, TextLayout};
 use dramatis::domain::wrap::RowSpan;
 use dramatis::reader::action::{Action, Amount};
 use dramatis::reader::app::{App, Options};
@@ -75,7 +75,7 @@ fn doc(len: usize) -> Document {
 
 /// Every row of the document, laid out from the top down.
 fn all_rows(doc: &Document, width: usize) -> Vec<RowSpan> {
-    let mut layout = Layout::new(width);
+    let mut layout = TextLayout::new(width);
     let top = layout.first(doc);
     layout
         .visible(doc, top, usize::MAX >> 1)
@@ -90,7 +90,7 @@ fn the_last_screen_found_from_the_end_is_the_last_page_of_all_rows() {
     for (width, height) in [(90, 38), (33, 10)] {
         let eager = all_rows(&doc, width);
         let expected = &eager[eager.len() - height..];
-        let mut layout = Layout::new(width);
+        let mut layout = TextLayout::new(width);
         let top = layout.last_top(&doc, height);
         let lazy: Vec<RowSpan> = layout
             .visible(&doc, top, height)
@@ -105,7 +105,7 @@ fn the_last_screen_found_from_the_end_is_the_last_page_of_all_rows() {
 fn any_row_found_by_offset_is_the_eager_row_of_that_offset() {
     let doc = doc(3 << 20);
     let eager = all_rows(&doc, 70);
-    let mut layout = Layout::new(70);
+    let mut layout = TextLayout::new(70);
     for k in 0..200 {
         let offset = doc.len() * k / 199;
         let pos = layout.row_at(&doc, offset);

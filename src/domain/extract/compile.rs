@@ -522,10 +522,17 @@ impl Out {
         for p in &pilots {
             out.extend(p.to_le_bytes());
         }
+        for s in &slots {
+            let key = s.map(|i| entries[i].0.as_bytes());
+            out.push(key.map_or(0, |k| {
+                tables::tag(tables::hash(k, tables::short_form(k), seed))
+            }));
+        }
         for s in slots {
             match s {
                 Some(i) => {
                     let (key, value) = &entries[i];
+                    out.extend(tables::short_form(key.as_bytes()).to_le_bytes());
                     out.extend(self.string(key));
                     out.extend(value);
                 }
@@ -550,7 +557,9 @@ fn perfect_hash(keys: &[&[u8]]) -> Option<(u64, Vec<u16>, Vec<Option<usize>>)> {
     let buckets = n.div_ceil(4);
     let slots = n + n / 10 + 1;
     'seed: for seed in 1u64.. {
-        let hashes: Vec<u64> = keys.iter().map(|k| tables::hash(k, seed)).collect();
+        let hashes: Vec<u64> = (keys.iter())
+            .map(|k| tables::hash(k, tables::short_form(k), seed))
+            .collect();
         let mut members: Vec<Vec<usize>> = vec![Vec::new(); buckets];
         for (i, &h) in hashes.iter().enumerate() {
             members[tables::bucket(h, buckets as u64)].push(i);

@@ -45,7 +45,7 @@ pub struct LowerWord {
 }
 
 /// "BANK OF AMERICA" → "Bank of America": each word capitalised, small words in lower case.
-pub(super) fn title_case(key: &str) -> String {
+fn title_case(key: &str) -> String {
     const SMALL: &[&str] = &[
         "of", "the", "and", "de", "du", "des", "la", "le", "al", "for", "on",
     ];
@@ -187,6 +187,16 @@ impl Knowledge {
             canon: u32::from_le_bytes(v.get(..4)?.try_into().ok()?),
             demonym: v.get(4) == Some(&1),
         })
+    }
+
+    /// The gazetteer entry for a name written in capitals ("ISRAEL", "BANK OF AMERICA"): tried
+    /// as written (acronyms) and in title case with small words in lower case. Only names of at
+    /// least three letters, so that "US" is not the pronoun "us".
+    pub fn upper_name(&self, key: &str) -> Option<NameRef> {
+        if key.chars().filter(|c| c.is_alphabetic()).count() < 3 {
+            return None;
+        }
+        self.name(key).or_else(|| self.name(&title_case(key)))
     }
 
     /// The entity a name refers to.
@@ -518,5 +528,14 @@ pub mod tests {
         assert!(k.name("Norway").is_none() && k.lower_word("the").is_none());
         assert!(!k.is_given_name("Ola") && !k.is_title("president"));
         assert_eq!(k.max_name_words, 0);
+    }
+
+    #[test]
+    fn capitalised_headline_forms_need_three_letters() {
+        let k = tiny();
+        assert_eq!(k.upper_name("ISRAEL"), k.name("Israel"));
+        assert!(k.upper_name("ISRAEL").is_some());
+        assert!(k.upper_name("US").is_none());
+        assert_eq!(k.upper_name("NEW YORK"), k.name("New York"));
     }
 }

@@ -5,8 +5,7 @@ use std::borrow::Cow;
 use std::cell::{Cell, OnceCell};
 
 use super::candidate::{Candidate, Reading};
-use super::knowledge::{NameRef, join_tokens};
-use super::memo::Known;
+use super::knowledge::{Knowledge, NameRef, join_tokens};
 use super::runs::adverb_or_gerund;
 use super::token::{Shape, Token};
 use crate::domain::entity::Kind;
@@ -29,7 +28,7 @@ pub(super) struct Line<'a> {
     pub(super) text: &'a str,
     pub(super) toks: &'a [Token],
     pub(super) base: usize,
-    pub(super) k: Known<'a>,
+    pub(super) k: &'a Knowledge,
     /// The last gazetteer lookups: the run finder, the leading-word stripper and the
     /// segmenter ask the same ones over again. Replaced in turn (`memo_next`).
     memo: [Cell<Option<GazetteerMemo>>; MEMO],
@@ -44,7 +43,7 @@ const MEMO: usize = 4;
 
 type GazetteerMemo = ((usize, usize, bool), Option<(usize, NameRef)>);
 impl<'a> Line<'a> {
-    pub(super) fn new(text: &'a str, toks: &'a [Token], base: usize, k: Known<'a>) -> Self {
+    pub(super) fn new(text: &'a str, toks: &'a [Token], base: usize, k: &'a Knowledge) -> Self {
         Line {
             text,
             toks,

@@ -6,9 +6,8 @@
 //! gazetteer knows.
 
 use super::candidate::{Candidate, Reading, Strength};
-use super::knowledge::NameRef;
+use super::knowledge::{Knowledge, NameRef};
 use super::line::{Line, has_kind_word_at};
-use super::memo::Known;
 use super::runs::{MAX_RUN, hyphenated, known_across_connectors, run_end, strip_leading};
 use super::token::{Shape, Token};
 use super::typing::{
@@ -75,7 +74,7 @@ pub fn find(
     toks: &[Token],
     used: &mut [bool],
     base: usize,
-    k: Known,
+    k: &Knowledge,
     out: &mut Vec<Candidate>,
 ) {
     let line = Line::new(text, toks, base, k);
@@ -480,7 +479,6 @@ fn attach_definitions(line: &Line, end: usize, pieces: &mut [Candidate]) {
 mod tests {
     use super::*;
     use crate::domain::extract::knowledge::tests::tiny;
-    use crate::domain::extract::memo::Memo;
     use crate::domain::extract::token::tokenize;
 
     /// (surface, kind guess) of each piece, Known pieces shown with their canonical name.
@@ -490,8 +488,7 @@ mod tests {
         tokenize(line, &mut toks);
         let mut used = vec![false; toks.len()];
         let mut out = vec![];
-        let memo = Memo::default();
-        find(line, &toks, &mut used, 0, Known::new(k, &memo), &mut out);
+        find(line, &toks, &mut used, 0, k, &mut out);
         out.iter()
             .map(|c| {
                 let what = match &c.reading {
@@ -617,8 +614,7 @@ mod tests {
         tokenize(line, &mut toks);
         let mut used = vec![false; toks.len()];
         let mut out = vec![];
-        let memo = Memo::default();
-        find(line, &toks, &mut used, 0, Known::new(k, &memo), &mut out);
+        find(line, &toks, &mut used, 0, k, &mut out);
         assert_eq!(out[0].key, "Nordic Fishing Council");
         assert_eq!(out[0].defines.as_deref(), Some("NFC"));
         assert_eq!(out[1].key, "NFC");

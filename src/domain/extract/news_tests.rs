@@ -9,6 +9,7 @@ use crate::domain::entity::{Entity, Form, Kind};
 /// descriptions are coreference's.
 fn clusters(text: &str) -> Vec<(String, Kind, Vec<String>)> {
     extract(text)
+        .entities
         .into_iter()
         .map(|e| {
             let mentions = e
@@ -47,7 +48,7 @@ fn other_names(entities: &[Entity]) -> Vec<String> {
 #[test]
 fn the_default_article_with_other_sentence_openers_has_no_false_actor() {
     let article = include_str!("../../../assets/default_article.txt");
-    let original = extract(article);
+    let original = extract(article).entities;
     // Where the article opens a sentence (or a dateline) with a word capitalised only for that.
     let openers = [
         ("Amid the", "{} the"),
@@ -119,7 +120,7 @@ fn the_default_article_with_other_sentence_openers_has_no_false_actor() {
             assert!(text.contains(from), "{from}");
             text = text.replace(from, &to.replace("{}", word));
         }
-        let found = extract(&text);
+        let found = extract(&text).entities;
         assert_eq!(actors(&found), actors(&original), "opener {word}");
         assert_eq!(other_names(&found), other_names(&original), "opener {word}");
     }
@@ -354,7 +355,11 @@ fn a_demonym_joins_its_country_when_the_text_names_it() {
     // The people, in the plural; a nationality whose country the text does not name.
     assert_eq!(with("Israelis").1, Kind::Group);
     assert_eq!(with("Chilean").1, Kind::Group);
-    let forms: Vec<Form> = extract(text)[0].mentions.iter().map(|m| m.form).collect();
+    let forms: Vec<Form> = extract(text).entities[0]
+        .mentions
+        .iter()
+        .map(|m| m.form)
+        .collect();
     assert_eq!(forms, [Form::Name, Form::Demonym, Form::Demonym]);
 }
 

@@ -169,19 +169,17 @@ pub fn join_tokens(line: &str, toks: &[Token]) -> String {
 
 const K: u64 = 0x9E37_79B9_7F4A_7C15;
 
-/// A 64-bit hash of a short string: eight bytes at a time, the tail read as overlapping
-/// words (no byte loop), then mixed so that every bit depends on every input bit.
-pub fn hash(key: &[u8], seed: u64) -> u64 {
+fn word_at(key: &[u8], at: usize) -> u64 {
+    u64::from_le_bytes(key[at..at + 8].try_into().unwrap_or([0; 8]))
+}
+
+/// Eight bytes that, with its length, tell a key of up to eight bytes from every other: the
+/// first eight bytes, or for a shorter key overlapping reads that cover all of it.
+#[inline]
+pub fn short_form(key: &[u8]) -> u64 {
     let n = key.len();
-    let mut h = seed ^ (n as u64).wrapping_mul(K);
-    let word = |at: usize| u64::from_le_bytes(key[at..at + 8].try_into().unwrap_or([0; 8]));
-    let tail = if n >= 8 {
-        let mut at = 0;
-        while at + 8 < n {
-            h = (h ^ word(at)).wrapping_mul(K).rotate_left(31);
-            at += 8;
-        }
-        word(n - 8)
+    if n >= 8 {
+        word_at(key, 0)
     } else if n >= 4 {
         let half = |at: usize| u32::from_le_bytes(key[at..at + 4].try_into().unwrap_or([0; 4]));
         u64::from(half(0)) | u64::from(half(n - 4)) << 32
@@ -189,14 +187,24 @@ pub fn hash(key: &[u8], seed: u64) -> u64 {
         u64::from(key[0]) << 16 | u64::from(key[n / 2]) << 8 | u64::from(key[n - 1])
     } else {
         0
-    };
-    h = (h ^ tail).wrapping_mul(K);
-    // murmur3's finaliser.
-    h ^= h >> 33;
-    h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
-    h ^= h >> 33;
-    h = h.wrapping_mul(0xc4ce_b9fe_1a85_ec53);
-    h ^ (h >> 33)
+    }
+}
+
+/// A 64-bit hash of a string whose [`short_form`] is `short`: one multiplication for a key
+/// of up to eight bytes, one more for each further eight. Its high bits pick the bucket and,
+/// multiplied again with the pilot, the slot; a key is always compared in full, so the hash
+/// only has to spread the keys (the build tries another seed if it does not).
+#[inline]
+pub fn hash(key: &[u8], short: u64, seed: u64) -> u64 {
+    let n = key.len();
+    let mut h = (short ^ seed).wrapping_mul(K).wrapping_add(n as u64);
+    let mut at = 8;
+    while at < n {
+        // The last word overlaps the one before it rather than being padded.
+        h = (h.rotate_left(29) ^ word_at(key, at.min(n - 8))).wrapping_mul(K);
+        at += 8;
+    }
+    h ^ (h >> 32)
 }
 
 /// `x` scaled into `0..n` by its high bits (no division).
@@ -215,17 +223,26 @@ pub fn slot(h: u64, pilot: u16, slots: u64) -> usize {
     scale(x.wrapping_mul(0xd6e8_feb8_6659_fd93), slots)
 }
 
+/// A byte of a key's hash kept per slot, so that most lookups of a word that is not a key
+/// are answered from a small array (one byte a slot, where the records take twenty) that
+/// stays in the cache. Never 0, which marks an empty slot.
+#[inline]
+pub fn tag(h: u64) -> u8 {
+    (h as u8).max(1)
+}
+
 /// Bytes before a map's pilots: seed `u64`, buckets, slots, value size (`u32` each).
 pub const MAP_HEADER: usize = 20;
-/// Bytes of a slot before its value: the key's offset `u32` and length `u16` in the text
-/// (length 0: an empty slot).
-pub const SLOT_KEY: usize = 6;
+/// Bytes of a slot before its value: the key's [`short_form`] `u64`, its offset `u32` and
+/// length `u16` in the text (length 0: an empty slot).
+pub const SLOT_KEY: usize = 14;
 
 /// A perfect hash map from strings to fixed-size values, read in place.
 ///
-/// Layout: [`MAP_HEADER`], one `u16` pilot per bucket, then the slots. A key's hash picks its
-/// bucket, and the bucket's pilot its slot; every key of the map has a slot of its own, so a
-/// lookup compares one key at most.
+/// Layout: [`MAP_HEADER`], one `u16` pilot per bucket, one [`tag`] per slot, then the slots.
+/// A key's hash picks its bucket, and the bucket's pilot its slot; every key of the map has a
+/// slot of its own, so a lookup compares one key at most, and a key of up to eight bytes
+/// without reading the text.
 #[derive(Clone, Copy)]
 pub struct StrMap<'a> {
     seed: u64,
@@ -233,6 +250,7 @@ pub struct StrMap<'a> {
     slots: u64,
     record: usize,
     pilots: &'a [u8],
+    tags: &'a [u8],
     records: &'a [u8],
     text: &'a [u8],
 }
@@ -246,6 +264,7 @@ impl<'a> StrMap<'a> {
             slots: 0,
             record: SLOT_KEY,
             pilots: &[],
+            tags: &[],
             records: &[],
             text: text.as_bytes(),
         };
@@ -253,7 +272,8 @@ impl<'a> StrMap<'a> {
         let slots = read_u32(bytes, 12) as usize;
         let record = SLOT_KEY + read_u32(bytes, 16) as usize;
         let pilots_end = MAP_HEADER + buckets * 2;
-        let end = pilots_end + slots * record;
+        let tags_end = pilots_end + slots;
+        let end = tags_end + slots * record;
         if buckets == 0 || slots == 0 || bytes.len() < end {
             return empty;
         }
@@ -263,7 +283,8 @@ impl<'a> StrMap<'a> {
             slots: slots as u64,
             record,
             pilots: &bytes[MAP_HEADER..pilots_end],
-            records: &bytes[pilots_end..end],
+            tags: &bytes[pilots_end..tags_end],
+            records: &bytes[tags_end..end],
             ..empty
         }
     }
@@ -271,21 +292,32 @@ impl<'a> StrMap<'a> {
     /// The value stored for `key`.
     #[inline]
     pub fn get(&self, key: &str) -> Option<&'a [u8]> {
-        if self.slots == 0 {
+        let key = key.as_bytes();
+        if self.slots == 0 || key.is_empty() {
             return None;
         }
-        let key = key.as_bytes();
-        let h = hash(key, self.seed);
+        let short = short_form(key);
+        let h = hash(key, short, self.seed);
         let b = bucket(h, self.buckets) * 2;
         let pilot = u16::from_le_bytes([self.pilots[b], self.pilots[b + 1]]);
-        let at = slot(h, pilot, self.slots) * self.record;
-        let rec = &self.records[at..at + self.record];
-        let len = u16::from_le_bytes([rec[4], rec[5]]) as usize;
-        if len != key.len() || len == 0 {
+        let at = slot(h, pilot, self.slots);
+        if self.tags[at] != tag(h) {
             return None;
         }
-        let start = u32::from_le_bytes([rec[0], rec[1], rec[2], rec[3]]) as usize;
-        (self.text.get(start..start + len) == Some(key)).then_some(&rec[SLOT_KEY..])
+        let at = at * self.record;
+        let rec = &self.records[at..at + self.record];
+        let stored = u64::from_le_bytes(rec[..8].try_into().unwrap_or([0; 8]));
+        let len = u16::from_le_bytes([rec[12], rec[13]]) as usize;
+        if len != key.len() || stored != short {
+            return None;
+        }
+        if len > 8 {
+            let start = u32::from_le_bytes([rec[8], rec[9], rec[10], rec[11]]) as usize;
+            if self.text.get(start + 8..start + len) != Some(&key[8..]) {
+                return None;
+            }
+        }
+        Some(&rec[SLOT_KEY..])
     }
 
     pub fn contains(&self, key: &str) -> bool {

@@ -207,7 +207,7 @@ pub(super) fn name_runs_over(line: &str, next: &str) -> bool {
 /// Whether a name may go on after the end of `line`: the line is long, as wrapped prose is
 /// (not a heading), and ends with a capitalised word, not a sentence, or with one and "of"
 /// ("the Port of⏎Vancouver").
-pub(super) fn may_run_over(line: &str) -> bool {
+fn may_run_over(line: &str) -> bool {
     const WRAPPED: usize = 50;
     let mut words = line.as_bytes().rsplit(|&c| c == b' ');
     let last = words.next().unwrap_or(b"");

@@ -1,7 +1,7 @@
 //! Moving around beyond scrolling: marks, the jump list, documents, search.
 
 use super::{App, Follow, Overlay, sidebar};
-use crate::domain::layout::Layout;
+use crate::domain::layout::TextLayout;
 use crate::store::sessions::Remembered;
 
 impl App {
@@ -62,7 +62,7 @@ impl App {
             return;
         }
         self.shelf.show(to);
-        self.layout = Layout::new(self.layout.width());
+        self.layout = TextLayout::new(self.layout.width());
         self.view.clear();
         self.search = None;
         self.follow = Follow::Mentions;

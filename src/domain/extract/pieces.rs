@@ -1,0 +1,221 @@
+//! One document read in pieces, on as many threads as asked.
+//!
+//! The document is cut at paragraph breaks about every [`PIECE`] bytes, at places that depend
+//! on the text alone, never on the number of threads. Each piece is read by an extractor of
+//! its own, and the pieces' candidates are joined in document order ([`Extractor::absorb`])
+//! for the one clustering pass over the whole document. Reading a line needs nothing from any
+//! other line, so the candidates, and so the entities, are the ones a single extractor reading
+//! the whole document finds, for every number of threads.
+//!
+//! Passes that look further than a line (coreference, quotations) belong in [`read_piece`]: a
+//! piece starts at a paragraph, so a pass whose look-back stops at a paragraph break sees in
+//! its piece everything it would see in the whole document. Quotations are found instead as
+//! the pieces join, in document order (`done`), by one finder over the whole text: that is
+//! exact wherever a piece is cut (a line end will do when no blank line is near), and the
+//! finder is a small part of the reading, so the thread that joins keeps up.
+
+use std::collections::BTreeMap;
+use std::num::NonZero;
+use std::ops::Range;
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::mpsc;
+
+use super::{Extractor, Found};
+use crate::domain::document::{Document, for_each_valid_run};
+use crate::domain::quotes::{Finder, Findings};
+
+/// About how many bytes a piece has: enough that joining pieces costs little, few enough that
+/// a document of a few megabytes keeps every core busy.
+pub const PIECE: usize = 1 << 20;
+
+/// How far past [`PIECE`] a paragraph break is looked for before a line end will do.
+const PARAGRAPH_SEARCH: usize = 256 << 10;
+
+/// The number of threads this machine runs at once.
+pub fn all_cores() -> usize {
+    std::thread::available_parallelism().map_or(1, NonZero::get)
+}
+
+/// The pieces of `bytes[range]`: each about `target` bytes and ending after a blank line,
+/// else after a line end, else at the end of the range.
+pub fn cut(bytes: &[u8], range: Range<usize>, target: usize) -> Vec<Range<usize>> {
+    let end = range.end.min(bytes.len());
+    let mut out = Vec::new();
+    let mut start = range.start.min(end);
+    while start < end {
+        let want = start.saturating_add(target.max(1)).min(end);
+        let near = &bytes[want..end.min(want + PARAGRAPH_SEARCH)];
+        let cut = if want == end {
+            end
+        } else if let Some(i) = memchr::memmem::find(near, b"\n\n") {
+            want + i + 2
+        } else if let Some(i) = memchr::memchr(b'\n', &bytes[want..end]) {
+            want + i + 1
+        } else {
+            end
+        };
+        out.push(start..cut);
+        start = cut;
+    }
+    out
+}
+
+/// The candidates of one piece of `doc`.
+fn read_piece(doc: &Document, range: Range<usize>) -> Found {
+    let mut ex = Extractor::new();
+    for_each_valid_run(&doc.bytes()[range.clone()], range.start, |at, text| {
+        ex.feed(at, text);
+    });
+    // Passes over a whole piece (coreference, quotations) go here, before the pieces join.
+    ex.into_found()
+}
+
+/// Reads `doc` on `jobs` threads: an extractor holding every candidate, ready to be finished
+/// (clustered), and the quotations found. `each(bytes, range)` sees the pieces in order, each
+/// once it is read and before its pages are given back; it stops the reading by returning
+/// false (then `None`).
+pub fn extract(
+    doc: &Document,
+    jobs: usize,
+    each: impl FnMut(&[u8], Range<usize>) -> bool,
+) -> Option<(Extractor, Findings)> {
+    extract_cut(doc, jobs, cut(doc.bytes(), 0..doc.len(), PIECE), each)
+}
+
+fn extract_cut(
+    doc: &Document,
+    jobs: usize,
+    pieces: Vec<Range<usize>>,
+    mut each: impl FnMut(&[u8], Range<usize>) -> bool,
+) -> Option<(Extractor, Findings)> {
+    let mut whole = Extractor::new();
+    let mut quotes = Finder::new();
+    let mut done = |piece: Range<usize>| {
+        let bytes = &doc.bytes()[piece.clone()];
+        for_each_valid_run(bytes, piece.start, |at, text| quotes.feed(at, text));
+        let go_on = each(bytes, piece.clone());
+        doc.release(piece);
+        go_on
+    };
+    if jobs <= 1 || pieces.len() <= 1 {
+        for piece in pieces {
+            let bytes = &doc.bytes()[piece.clone()];
+            for_each_valid_run(bytes, piece.start, |at, text| whole.feed(at, text));
+            if !done(piece) {
+                return None;
+            }
+        }
+        return Some((whole, quotes.finish()));
+    }
+    let next = AtomicUsize::new(0);
+    let stop = AtomicBool::new(false);
+    let finished = std::thread::scope(|scope| {
+        let (tx, rx) = mpsc::channel();
+        for _ in 0..jobs.min(pieces.len()) {
+            let tx = tx.clone();
+            let (next, stop, pieces) = (&next, &stop, &pieces);
+            scope.spawn(move || {
+                loop {
+                    let i = next.fetch_add(1, Ordering::Relaxed);
+                    if i >= pieces.len() || stop.load(Ordering::Relaxed) {
+                        break;
+                    }
+                    if tx.send((i, read_piece(doc, pieces[i].clone()))).is_err() {
+                        break;
+                    }
+                }
+            });
+        }
+        drop(tx);
+        // Pieces come in the order they are finished and are joined in document order.
+        let mut waiting = BTreeMap::new();
+        let mut at = 0;
+        for (i, found) in rx {
+            waiting.insert(i, found);
+            while let Some(found) = waiting.remove(&at) {
+                whole.absorb(found);
+                if !done(pieces[at].clone()) {
+                    stop.store(true, Ordering::Relaxed);
+                    return false;
+                }
+                at += 1;
+            }
+        }
+        at == pieces.len()
+    });
+    finished.then(|| (whole, quotes.finish()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pieces_end_after_a_paragraph_and_cover_the_text() {
+        let text = b"one line\nand two\n\nthird line\n\nend";
+        assert_eq!(cut(text, 0..text.len(), 4), [0..18, 18..30, 30..33]);
+        assert_eq!(cut(text, 0..text.len(), 100), vec![0..33]);
+        // No paragraph break near: a line end will do.
+        let lines = b"aaaa\nbbbb\ncccc";
+        assert_eq!(cut(lines, 0..lines.len(), 2), [0..5, 5..10, 10..14]);
+        assert!(cut(b"", 0..0, 4).is_empty());
+    }
+
+    #[test]
+    fn every_number_of_jobs_finds_the_same_entities() {
+        let paragraph = "Prime Minister Benjamin Netanyahu met officials of the United Nations \
+            in Oslo on Tuesday. Netanyahu said 240 hostages were held by Hamas.\n\
+            Maria Ortega of Acme Corp. flew to Gaza City; Ortega and the UN spoke.\n\n";
+        let mut text = String::new();
+        for i in 0..400 {
+            text.push_str(&paragraph.replace("Ortega", &format!("Ortega{}", i % 37)));
+            text.push_str(&format!("Delegates from Vantoro{i} Holdings arrived.\n\n"));
+        }
+        let doc = Document::from_string("t.txt", text);
+        let pieces = cut(doc.bytes(), 0..doc.len(), 4096);
+        assert!(pieces.len() > 8);
+        // The one-thread reading, fed piece by piece as the pieces are cut.
+        let (one, one_quotes) = extract(&doc, 1, |_, _| true).unwrap();
+        let one = one.finish();
+        let text = std::str::from_utf8(doc.bytes()).unwrap();
+        assert_eq!(one_quotes, crate::domain::quotes::find(text));
+        assert!(
+            one_quotes.quotes.len() >= 400,
+            "a report in every paragraph"
+        );
+        assert!(one.len() > 40);
+        for jobs in [1, 2, 3, 8] {
+            let mut seen = Vec::new();
+            let many = extract_with_pieces(&doc, jobs, 4096, |_, r| {
+                seen.push(r);
+                true
+            });
+            assert_eq!(seen, pieces, "each piece once, in order ({jobs} jobs)");
+            let (many, many_quotes) = many.unwrap();
+            assert_eq!(many.finish(), one, "{jobs} jobs");
+            assert_eq!(many_quotes, one_quotes, "{jobs} jobs");
+        }
+    }
+
+    #[test]
+    fn stopping_reads_no_further() {
+        let doc = Document::from_string("t.txt", "Alice met Bob.\n\n".repeat(100_000));
+        let mut calls = 0;
+        let read = extract(&doc, 2, |_, _| {
+            calls += 1;
+            calls < 2
+        });
+        assert!(read.is_none());
+        assert_eq!(calls, 2);
+    }
+
+    /// [`extract`] with pieces of `target` bytes, so that a small text has many.
+    fn extract_with_pieces(
+        doc: &Document,
+        jobs: usize,
+        target: usize,
+        each: impl FnMut(&[u8], Range<usize>) -> bool,
+    ) -> Option<(Extractor, Findings)> {
+        extract_cut(doc, jobs, cut(doc.bytes(), 0..doc.len(), target), each)
+    }
+}
