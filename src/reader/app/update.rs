@@ -43,16 +43,14 @@ impl App {
             }
             Action::Scroll(amount) => match (self.overlay, self.focus) {
                 (Overlay::Shelf, _) => self.move_doc_cursor(self.cursor_steps(amount)),
-                (Overlay::Help, _) => {
-                    let by = self.cursor_steps(amount);
-                    self.help_scroll = (i32::from(self.help_scroll) + by).clamp(0, 200) as u16;
-                }
+                (Overlay::Help, _) => self.scroll_help(amount),
                 (_, Focus::Document) => self.scroll(amount),
                 (_, Focus::Sidebar) => self.move_cursor(self.cursor_steps(amount)),
                 (_, Focus::Panel) => self.panel_move(self.panel_steps(amount)),
             },
             Action::Top => match (self.overlay, self.focus) {
                 (Overlay::Shelf, _) => self.shelf_cursor = 0,
+                (Overlay::Help, _) => self.help_to(0),
                 (_, Focus::Document) => {
                     self.push_jump();
                     self.top = self.layout.first(&self.shelf.shown().doc);
@@ -62,6 +60,7 @@ impl App {
             },
             Action::Bottom => match (self.overlay, self.focus) {
                 (Overlay::Shelf, _) => self.shelf_cursor = self.shelf.len() - 1,
+                (Overlay::Help, _) => self.help_to(i32::MAX),
                 (_, Focus::Document) => {
                     self.push_jump();
                     self.top = self.layout.last_top(&self.shelf.shown().doc, self.page());
@@ -161,6 +160,7 @@ impl App {
             Action::Resize { width, height } => {
                 self.size = (width, height);
                 self.relayout();
+                self.help_to(i32::from(self.help_scroll));
             }
             Action::MouseScroll { column, row, lines } => self.mouse_scroll(column, row, lines),
             Action::MouseClick { column, row } => self.mouse_click(column, row),
