@@ -195,7 +195,8 @@ impl Default for Keymap {
             b(Reader, "Other", &[ch('M')], A::ToggleMouse, "mouse", "mouse on/off (off: the terminal copies)"),
             b(Reader, "Other", &[ch('?'), key(F(1))], A::ToggleHelp, "help", "this help"),
             b(Reader, "Other", &[ctrl('z')], A::Suspend, "suspend", "suspend to the shell (fg returns)"),
-            b(Reader, "Other", &[ch('q'), ctrl('c')], A::Quit, "quit", "quit"),
+            b(Reader, "Other", &[ch('q')], A::CloseOrQuit, "quit", "close the panel; in the text, quit"),
+            b(Reader, "Other", &[ctrl('c')], A::Quit, "quit-now", "quit from anywhere"),
             b(Help, "Help", &[ch('j'), key(Down)], lines(1), "down", "scroll down a line"),
             b(Help, "Help", &[ch('k'), key(Up)], lines(-1), "up", "scroll up a line"),
             b(Help, "Help", &[ch(' '), key(PageDown), ch('f')], pages(1), "page-down", "down a page"),
@@ -385,7 +386,7 @@ mod tests {
         assert_eq!(action(ctrl_c.clone(), false).unwrap(), "Quit");
         assert_eq!(action(ctrl_c, true).unwrap(), "Quit");
         let q = press(KeyCode::Char('q'), KeyModifiers::NONE);
-        assert_eq!(action(q.clone(), false).unwrap(), "Quit");
+        assert_eq!(action(q.clone(), false).unwrap(), "CloseOrQuit");
         assert_eq!(action(q, true).unwrap(), "ToggleHelp");
         assert_eq!(
             action(press(KeyCode::Char('j'), KeyModifiers::NONE), true).unwrap(),
@@ -428,7 +429,7 @@ mod tests {
         let press_x = press(KeyCode::Char('x'), KeyModifiers::NONE);
         assert_eq!(
             format!("{:?}", map_event(&map, &press_x, Mode::Reader).unwrap()),
-            "Quit"
+            "CloseOrQuit"
         );
         let q = press(KeyCode::Char('q'), KeyModifiers::NONE);
         assert!(

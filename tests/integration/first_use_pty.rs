@@ -4,6 +4,9 @@
 
 use crate::common;
 
+use std::thread::sleep;
+use std::time::Duration;
+
 use common::pty::Pty;
 
 /// The built-in article with no remembered session or config (the pty's own home).
@@ -64,6 +67,31 @@ fn help_scrolls_with_the_reader_keys_and_the_wheel_and_its_border_says_so() {
     let all = pty.wait_for("the wheel scrolls");
     assert!(!all.contains("scroll ·"), "{all}");
     pty.send("q");
+    pty.send("q");
+    assert!(pty.wait().success());
+}
+
+#[test]
+fn q_closes_the_view_it_is_in_and_quits_only_from_the_main_view() {
+    let mut pty = open_default(80, 24);
+    pty.send("\t\r");
+    pty.wait_for("mention 1/");
+    for (key, shows) in [
+        ("c", "Connections of"),
+        ("x", "in context"),
+        ("C", "Cast of 1 document"),
+        ("D", "documents · Enter opens"),
+        ("?", "dramatis · keys"),
+    ] {
+        pty.send(key);
+        pty.wait_for(shows);
+        pty.send("q");
+        pty.wait_until(&format!("q closes what {key} opened"), |s| {
+            !s.contains(shows)
+        });
+        sleep(Duration::from_millis(100));
+        assert!(!pty.has_exited(), "q after {key} quit the reader");
+    }
     pty.send("q");
     assert!(pty.wait().success());
 }

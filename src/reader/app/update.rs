@@ -25,6 +25,13 @@ impl App {
         };
         match action {
             Action::Quit => self.effects.push(Effect::Quit),
+            Action::CloseOrQuit => {
+                if self.panel().is_some() && !self.geometry.too_small {
+                    self.close_panel();
+                } else {
+                    self.effects.push(Effect::Quit);
+                }
+            }
             Action::CountDigit(d) => {
                 self.count = Some(
                     count
