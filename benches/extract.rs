@@ -12,6 +12,10 @@ fn bench(c: &mut Criterion) {
     group.throughput(Throughput::Bytes(text.len() as u64));
     group.sample_size(10);
     group.bench_function("news_4mb", |b| b.iter(|| extract::extract(&text)));
+    // Finding quotations alone (a part of the above).
+    group.bench_function("quotes_4mb", |b| {
+        b.iter(|| dramatis::domain::quotes::find(&text));
+    });
     group.finish();
 }
 

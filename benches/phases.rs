@@ -1,6 +1,7 @@
 //! Each phase of `extract --json`, on its own, in MB/s of text: tokenising, gazetteer
-//! lookups, names and typing, all candidates, clustering, coreference, sentences, the mention index,
-//! connections and JSON writing, then all of it together.
+//! lookups, names and typing, all candidates, clustering, coreference, finding quotations and
+//! giving them speakers, sentences, the mention index, connections and JSON writing, then all
+//! of it together.
 //!
 //! The text is `support::news` (4 MB), or the first `DRAMATIS_BENCH_MB` megabytes (default 4)
 //! of the file `DRAMATIS_BENCH_TEXT`, cut at a line end, e.g. the generated 10 MB text:
@@ -39,9 +40,10 @@ fn text() -> String {
 fn bench(c: &mut Criterion) {
     let text = text();
     let doc = Document::from_string("bench.txt", text.clone());
-    let entities = extract::extract_document(&doc);
+    let extraction = extract::extract_document(&doc);
+    let (entities, quotes) = (&extraction.entities, &extraction.quotes);
     let sentences = Sentences::of(&doc);
-    let index = MentionIndex::new(&entities);
+    let index = MentionIndex::new(entities);
     let connections = Connections::compute(&index, entities.len(), &sentences);
     let norms = std::collections::BTreeMap::default();
     let named = phases::fed(&text).finish();
@@ -60,20 +62,30 @@ fn bench(c: &mut Criterion) {
             BatchSize::PerIteration,
         );
     });
+    let findings = dramatis::domain::quotes::find(&text);
     g.bench_function("coreference", |b| {
         b.iter_batched(
             || named.clone(),
             |mut entities| {
-                coref::link_document(&doc, &mut entities, &[]);
+                coref::link_document(&doc, &mut entities, &findings);
                 entities
             },
             BatchSize::PerIteration,
         );
     });
-    // Quotations get their figure here when they join extraction.
+    g.bench_function("quotations", |b| b.iter(|| phases::quotes(&text)));
+    let mut linked = named.clone();
+    coref::link_document(&doc, &mut linked, &findings);
+    g.bench_function("speakers", |b| {
+        b.iter_batched(
+            || (linked.clone(), findings.clone()),
+            |(entities, findings)| extract::attribute(entities, findings),
+            BatchSize::PerIteration,
+        );
+    });
     g.bench_function("sentences", |b| b.iter(|| Sentences::of(&doc)));
     g.bench_function("mention_index", |b| {
-        b.iter(|| MentionIndex::new(&entities));
+        b.iter(|| MentionIndex::new(entities));
     });
     g.bench_function("connections", |b| {
         b.iter(|| Connections::compute(&index, entities.len(), &sentences));
@@ -84,8 +96,7 @@ fn bench(c: &mut Criterion) {
             dramatis_json::write_line_with(
                 &mut out,
                 &doc,
-                &entities,
-                &norms,
+                (entities, quotes, &norms),
                 &sentences,
                 &connections,
             )
@@ -95,9 +106,11 @@ fn bench(c: &mut Criterion) {
     });
     g.bench_function("extract_json", |b| {
         b.iter(|| {
-            let entities = extract::extract_document(&doc);
+            let found = extract::extract_document(&doc);
             let mut out = BufWriter::new(std::io::sink());
-            dramatis_json::write_document_line(&mut out, &doc, &entities, &norms).unwrap();
+            let (entities, quotes) = (&found.entities, &found.quotes);
+            dramatis_json::write_document_line_on(&mut out, &doc, entities, quotes, &norms, 1)
+                .unwrap();
             black_box(out.flush())
         });
     });

@@ -1,5 +1,5 @@
-//! `dramatis extract`: each document's entities (found, or read from annotations), with the
-//! reader's saved corrections applied, written in the format asked for.
+//! `dramatis extract`: each document's entities (found, or read from annotations) and
+//! quotations, with the reader's saved corrections applied, written in the format asked for.
 
 use std::collections::BTreeMap;
 use std::io::Write;
@@ -13,6 +13,7 @@ use crate::domain::corrections;
 use crate::domain::document::Document;
 use crate::domain::entity::{Entity, Mention};
 use crate::domain::extract;
+use crate::domain::quotes::{self, Quotes};
 use crate::interop::{ExportFormat, Unit};
 use crate::store::paths;
 use crate::store::sidecar::Sidecar;
@@ -124,10 +125,11 @@ fn one(
     let mut notes = Vec::new();
     let ready = prepare(run, files, i, jobs, &mut notes, failed);
     say(&notes);
-    let Some((doc, entities, norms)) = ready else {
+    let Some(ready) = ready else {
         return Ok(());
     };
-    crate::interop::write_export(out, &doc, &entities, &norms, run.target, run.unit, jobs)
+    let found = ready.found();
+    crate::interop::write_export(out, &ready.doc, &found, run.target, run.unit, jobs)
 }
 
 /// The documents `range` of `files`, several at once on `jobs` threads, each handed to
@@ -198,20 +200,37 @@ fn several(
 /// Document `i` in full, in memory, on this thread.
 fn render(run: &Run, files: &[String], i: usize) -> Done {
     let mut done = Done::default();
-    if let Some((doc, entities, norms)) =
-        prepare(run, files, i, 1, &mut done.notes, &mut done.failed)
-    {
+    if let Some(ready) = prepare(run, files, i, 1, &mut done.notes, &mut done.failed) {
         let out = &mut done.out;
         let (target, unit) = (run.target, run.unit);
-        let written = crate::interop::write_export(out, &doc, &entities, &norms, target, unit, 1);
+        let found = ready.found();
+        let written = crate::interop::write_export(out, &ready.doc, &found, target, unit, 1);
         done.failed |= written.is_err();
     }
     done
 }
 
+/// A document ready to be written: its entities, quotations and normalisation ids by entity.
+struct Ready {
+    doc: Document,
+    entities: Vec<Entity>,
+    quotes: Quotes,
+    norms: BTreeMap<String, String>,
+}
+
+impl Ready {
+    fn found(&self) -> crate::interop::Found<'_> {
+        crate::interop::Found {
+            entities: &self.entities,
+            quotes: &self.quotes,
+            norms: &self.norms,
+        }
+    }
+}
+
 /// Document `i` read, with its entities (found on `jobs` threads, or read from annotations)
-/// and saved corrections applied, and its normalisation ids; `None` if there is nothing to
-/// write. Problems are added to `notes`, and those that are failures set `failed` (annotations
+/// and quotations, saved corrections applied, and its normalisation ids; `None` if there is
+/// nothing to write. Problems are added to `notes`, and those that are failures set `failed` (annotations
 /// that do not all fit are one, but the document is still written).
 fn prepare(
     run: &Run,
@@ -220,7 +239,7 @@ fn prepare(
     jobs: usize,
     notes: &mut Vec<String>,
     failed: &mut bool,
-) -> Option<(Document, Vec<Entity>, BTreeMap<String, String>)> {
+) -> Option<Ready> {
     let ready = prepare_or_fail(run, files, i, jobs, notes, failed);
     *failed |= ready.is_none();
     ready
@@ -233,7 +252,7 @@ fn prepare_or_fail(
     jobs: usize,
     notes: &mut Vec<String>,
     failed: &mut bool,
-) -> Option<(Document, Vec<Entity>, BTreeMap<String, String>)> {
+) -> Option<Ready> {
     let path = &files[i];
     let doc = match source::load(path, run.opts) {
         Ok(doc) => doc,
@@ -248,10 +267,10 @@ fn prepare_or_fail(
         .get(i)
         .or(args.annotations.first())
         .map(String::as_str);
-    let (mut entities, norms) = match cast(&doc, annotations, run.unit, jobs, notes) {
-        Ok((entities, norms, clean)) => {
+    let (mut entities, mut quotes, norms) = match cast(&doc, annotations, run.unit, jobs, notes) {
+        Ok((entities, quotes, norms, clean)) => {
             *failed |= !clean;
-            (entities, norms)
+            (entities, quotes, norms)
         }
         Err(e) => {
             notes.push(format!("{e:#}"));
@@ -261,13 +280,23 @@ fn prepare_or_fail(
     let mut norms = norms_by_mention(&entities, norms);
     if !args.no_corrections {
         let file = (path != "-").then(|| Path::new(path.as_str()));
-        if let Err(e) = correct(&doc, file, run.data.as_deref(), &mut entities, notes) {
-            notes.push(format!("{e:#} (--no-corrections ignores them)"));
-            return None;
+        match correct(&doc, file, run.data.as_deref(), &mut entities, notes) {
+            // Corrections merge, split and reorder entities: speakers follow them.
+            Ok(true) => quotes::reattribute(&mut quotes, &entities),
+            Ok(false) => {}
+            Err(e) => {
+                notes.push(format!("{e:#} (--no-corrections ignores them)"));
+                return None;
+            }
         }
     }
     let norms = norms_by_id(&entities, &mut norms);
-    Some((doc, entities, norms))
+    Some(Ready {
+        doc,
+        entities,
+        quotes,
+        norms,
+    })
 }
 
 /// The end of a run whose output could not be written: quietly, with the status so far, when
@@ -295,9 +324,9 @@ fn check(args: &ExtractArgs, files: usize) -> Result<()> {
     Ok(())
 }
 
-/// The entities of a document from its annotations, or from the extractor. The flag is false
-/// when some annotations did not fit (they are reported).
-type Cast = (Vec<Entity>, BTreeMap<String, String>, bool);
+/// The entities and quotations of a document from its annotations, or from the extractor. The
+/// flag is false when some annotations did not fit (they are reported).
+type Cast = (Vec<Entity>, Quotes, BTreeMap<String, String>, bool);
 
 fn cast(
     doc: &Document,
@@ -307,8 +336,9 @@ fn cast(
     notes: &mut Vec<String>,
 ) -> Result<Cast> {
     let Some(file) = annotations else {
-        let entities = extract::extract_document_in_pieces(doc, jobs, |_, _| true);
-        return Ok((entities.unwrap_or_default(), BTreeMap::new(), true));
+        let found = extract::extract_document_in_pieces(doc, jobs, |_, _| true);
+        let found = found.unwrap_or_default();
+        return Ok((found.entities, found.quotes, BTreeMap::new(), true));
     };
     let imported = crate::interop::load_cast(doc, Path::new(file), unit)?;
     let warnings = imported.warnings(file);
@@ -320,20 +350,28 @@ fn cast(
             warnings.len() - SHOWN
         ));
     }
-    Ok((imported.entities, imported.norms, warnings.is_empty()))
+    // The quotations of the text, their speakers among the imported entities.
+    let quotes = quotes::attribute_to(extract::find_quotes(doc), &imported.entities);
+    Ok((
+        imported.entities,
+        quotes,
+        imported.norms,
+        warnings.is_empty(),
+    ))
 }
 
-/// Applies the saved corrections, reporting those that no longer fit.
+/// Applies the saved corrections, reporting those that no longer fit; says whether there
+/// were any.
 fn correct(
     doc: &Document,
     file: Option<&Path>,
     data: Option<&Path>,
     entities: &mut Vec<Entity>,
     notes: &mut Vec<String>,
-) -> Result<()> {
+) -> Result<bool> {
     let (_, found) = Sidecar::open(doc, file, data)?;
     if found.history.active().is_empty() {
-        return Ok(());
+        return Ok(false);
     }
     let unfit = corrections::apply(entities, found.history.active(), doc);
     let from = found
@@ -349,7 +387,7 @@ fn correct(
             u.reason
         ));
     }
-    Ok(())
+    Ok(true)
 }
 
 /// Normalisation ids follow an entity through corrections (which renumber ids) by mention.

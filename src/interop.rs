@@ -19,6 +19,7 @@ use std::collections::BTreeMap;
 
 use crate::domain::document::Document;
 use crate::domain::entity::Entity;
+use crate::domain::quotes::Quotes;
 
 pub use build::{Imported, Problem};
 pub use load::load_cast;
@@ -95,20 +96,32 @@ pub enum ExportFormat {
     Conll,
 }
 
+/// What is written of one document: its entities, its quotations (only the JSON has them),
+/// and normalisation ids of entities by id.
+pub struct Found<'a> {
+    pub entities: &'a [Entity],
+    pub quotes: &'a Quotes,
+    pub norms: &'a BTreeMap<String, String>,
+}
+
 /// Writes one document's output, ending with a newline; JSON is streamed, not built first,
 /// and made on `jobs` threads.
 pub fn write_export(
     out: &mut impl std::io::Write,
     doc: &Document,
-    entities: &[Entity],
-    norms: &BTreeMap<String, String>,
+    found: &Found,
     target: ExportFormat,
     unit: Unit,
     jobs: usize,
 ) -> std::io::Result<()> {
+    let Found {
+        entities,
+        quotes,
+        norms,
+    } = *found;
     match target {
         ExportFormat::Json => {
-            dramatis_json::write_document_line_on(out, doc, entities, norms, jobs)?;
+            dramatis_json::write_document_line_on(out, doc, entities, quotes, norms, jobs)?;
             out.write_all(b"\n")
         }
         _ => out.write_all(export(doc, entities, norms, target, unit).as_bytes()),

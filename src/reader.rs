@@ -1,6 +1,7 @@
-//! The terminal reader: keys become Actions, `app` changes state, `ui` draws it, `terminal`
-//! owns the real terminal, `worker` finds entities in the background, and `plain` writes the
-//! text when there is no terminal to read it in.
+//! The terminal reader: `input` turns keys into Actions (the vocabulary is in `action`), `app`
+//! changes state and says what to do about it (effects), `ui` draws it, `terminal` owns the
+//! real terminal and carries the effects out, `worker` finds entities in the background, and
+//! `plain` writes the text when there is no terminal to read it in.
 
 pub mod action;
 pub mod app;

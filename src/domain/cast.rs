@@ -3,6 +3,7 @@
 
 use crate::domain::entity::{Entity, Kind};
 use crate::domain::mention_index::MentionIndex;
+use crate::domain::quotes::Quotes;
 
 /// The sidebar's groups, in order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -47,6 +48,8 @@ pub struct Cast {
     /// Shared, so background work (sentences and connections) can read it while the reader
     /// shows the cast, without a copy.
     pub index: std::sync::Arc<MentionIndex>,
+    /// The quotations and who said them (speakers index `entities`).
+    pub quotes: Quotes,
 }
 
 impl Cast {
@@ -61,11 +64,17 @@ impl Cast {
         )
     }
 
-    pub fn new(mut entities: Vec<Entity>) -> Cast {
+    pub fn new(entities: Vec<Entity>) -> Cast {
+        Cast::with_quotes(entities, Quotes::default())
+    }
+
+    /// A cast with its quotations, whose speakers are indices into `entities`.
+    pub fn with_quotes(mut entities: Vec<Entity>, quotes: Quotes) -> Cast {
         let index = MentionIndex::sharing(&mut entities);
         Cast {
             entities,
             index: std::sync::Arc::new(index),
+            quotes,
         }
     }
 

@@ -216,7 +216,7 @@ pub fn order(mut entities: Vec<Entity>) -> Vec<Entity> {
     }
     entities.retain(|e| !e.mentions.is_empty());
     // The keys read once each: they sit in the mentions' store, far apart.
-    entities.sort_by_cached_key(|e| (std::cmp::Reverse(e.mentions.len()), e.mentions[0].start));
+    entities.sort_by_cached_key(importance);
     entities
 }
 
@@ -234,6 +234,31 @@ pub fn give_ids(entities: &mut [Entity]) {
         }
         e.id = id;
     }
+}
+
+/// The order of [`finalize`]: more mentions first, then the first mentioned.
+fn importance(e: &Entity) -> (std::cmp::Reverse<usize>, u32) {
+    (
+        std::cmp::Reverse(e.mentions.len()),
+        e.mentions.first().map_or(u32::MAX, |m| m.start),
+    )
+}
+
+/// Puts finalized entities in the order of [`finalize`] again after mentions were added to
+/// some (their ids, unique already, stay); returns where each went: `map[old] = new`.
+pub fn reorder(entities: Vec<Entity>) -> (Vec<Entity>, Vec<usize>) {
+    let mut order: Vec<usize> = (0..entities.len()).collect();
+    order.sort_by_key(|&i| importance(&entities[i]));
+    let mut map = vec![0; entities.len()];
+    for (new, &old) in order.iter().enumerate() {
+        map[old] = new;
+    }
+    let mut slots: Vec<Option<Entity>> = entities.into_iter().map(Some).collect();
+    let entities = order
+        .iter()
+        .map(|&old| slots[old].take().expect("each entity once"))
+        .collect();
+    (entities, map)
 }
 
 #[cfg(test)]

@@ -34,9 +34,18 @@ mod token;
 mod typing;
 
 use crate::domain::entity::Entity;
+use crate::domain::quotes::{self, Quotes};
 use candidate::{Candidate, Compact, Definition, Packed, Strings};
 use knowledge::Knowledge;
 use token::Token;
+
+/// What extraction finds in a document: its entities, most important first, and its
+/// quotations with their speakers (indices into `entities`).
+#[derive(Debug, Clone, Default)]
+pub struct Extraction {
+    pub entities: Vec<Entity>,
+    pub quotes: Quotes,
+}
 
 /// Extraction over a document fed in pieces.
 pub struct Extractor {
@@ -79,10 +88,23 @@ impl Extractor {
     /// Scans `text`, which starts at byte `base` of the document. Pieces must be fed in order
     /// and must not split a line.
     pub fn feed(&mut self, base: usize, text: &str) {
+        let line_end = |from: usize| {
+            memchr::memchr2(b'\n', b'\r', &text.as_bytes()[from..]).map_or(text.len(), |i| from + i)
+        };
         let mut start = 0;
         while start < text.len() {
-            let end = memchr::memchr2(b'\n', b'\r', &text.as_bytes()[start..])
-                .map_or(text.len(), |i| start + i);
+            let mut end = line_end(start);
+            // Wrapped prose may break a name over two lines ("the Western Holdings\nUnion"):
+            // then the two lines are read as one. Only within a piece, so that every way of
+            // cutting a document at the same places reads it alike (`pieces`).
+            let next = if text[end..].starts_with("\r\n") {
+                end + 2
+            } else {
+                end + 1
+            };
+            if next < text.len() && token::name_runs_over(&text[start..end], &text[next..]) {
+                end = line_end(next);
+            }
             if end > start {
                 self.line(base + start, &text[start..end]);
             } else if blank_line(text.as_bytes(), start) {
@@ -191,20 +213,29 @@ pub struct Found {
     strings: Strings,
 }
 
-/// Extracts the entities of a whole text, with their pronouns and descriptions.
-pub fn extract(text: &str) -> Vec<Entity> {
+/// Extracts the entities of a whole text, with their pronouns and descriptions, and its
+/// quotations with their speakers.
+pub fn extract(text: &str) -> Extraction {
     let mut ex = Extractor::new();
     ex.feed(0, text);
+    let findings = quotes::find(text);
     let mut entities = ex.clustered();
-    let quotes = coref::quotations(text.as_bytes());
-    coref::link_before_ids(text.as_bytes(), &mut entities, &quotes);
+    coref::link_before_ids(text.as_bytes(), &mut entities, &findings);
     crate::domain::entity::give_ids(&mut entities);
-    entities
+    attribute(entities, findings)
 }
 
-/// Extracts the entities of a document (names, then their pronouns and descriptions), invalid
-/// UTF-8 skipped, offsets into its bytes, on every core.
-pub fn extract_document(doc: &crate::domain::document::Document) -> Vec<Entity> {
+/// Gives the quotations their speakers. Quotations are found before coreference (which reads
+/// their spans: a pronoun inside one refers within it) and attributed after it (a speaker
+/// named "he" or "the spokeswoman" is found through the mentions it adds).
+pub fn attribute(entities: Vec<Entity>, findings: quotes::Findings) -> Extraction {
+    let (entities, quotes) = quotes::attribute(findings, entities);
+    Extraction { entities, quotes }
+}
+
+/// Extracts the entities of a document (names, then their pronouns and descriptions) and its
+/// quotations, invalid UTF-8 skipped, offsets into its bytes, on every core.
+pub fn extract_document(doc: &crate::domain::document::Document) -> Extraction {
     extract_document_in_pieces(doc, pieces::all_cores(), |_, _| true).unwrap_or_default()
 }
 
@@ -218,12 +249,20 @@ pub fn extract_document_in_pieces(
     doc: &crate::domain::document::Document,
     jobs: usize,
     each: impl FnMut(&[u8], std::ops::Range<usize>) -> bool,
-) -> Option<Vec<Entity>> {
-    let mut entities = pieces::extract(doc, jobs, each)?.clustered();
-    let quotes = coref::quotations(doc.bytes());
-    coref::link_document_before_ids(doc, &mut entities, &quotes, jobs);
+) -> Option<Extraction> {
+    let (ex, findings) = pieces::extract(doc, jobs, each)?;
+    let mut entities = ex.clustered();
+    coref::link_document_before_ids(doc, &mut entities, &findings, jobs);
     crate::domain::entity::give_ids(&mut entities);
-    Some(entities)
+    Some(attribute(entities, findings))
+}
+
+/// The quotations of a document on their own (for entities that come from elsewhere, such as
+/// imported annotations): [`quotes::attribute_to`] gives them speakers.
+pub fn find_quotes(doc: &crate::domain::document::Document) -> quotes::Findings {
+    let mut finder = quotes::Finder::new();
+    crate::domain::document::for_each_valid_run(doc.bytes(), 0, |at, text| finder.feed(at, text));
+    finder.finish()
 }
 
 /// Steps of extraction on their own, for the per-phase benchmarks (`benches/phases.rs`).
@@ -284,6 +323,11 @@ pub mod phases {
             found += out.len();
         });
         found
+    }
+
+    /// Finds the quotations of `text` (not attributed): how many.
+    pub fn quotes(text: &str) -> usize {
+        crate::domain::quotes::find(text).quotes.len()
     }
 
     /// An extractor that has read `text`, to be finished (clustered) by the bench.

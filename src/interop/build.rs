@@ -245,6 +245,7 @@ impl Collector {
 /// Whether the extractor reads the whole text as a place.
 fn is_place(text: &str) -> bool {
     extract::extract(text)
+        .entities
         .iter()
         .any(|e| e.kind == Kind::Place && e.mentions.iter().any(|m| m.range() == (0..text.len())))
 }

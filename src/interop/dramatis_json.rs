@@ -10,6 +10,7 @@ use crate::domain::connections::Connections;
 use crate::domain::document::Document;
 use crate::domain::entity::{Entity, Form, Mention};
 use crate::domain::mention_index::MentionIndex;
+use crate::domain::quotes::{Quote, Quotes};
 use crate::domain::sentences::Sentences;
 use crate::domain::wrap::escape_char;
 
@@ -88,7 +89,43 @@ struct MentionOut<'a> {
     form: Option<&'static str>,
 }
 
-/// One line of JSON (without the newline) for a document and its entities.
+/// The quotations of a document in the order they are written: by where they end, so that a
+/// quotation inside another (a quoted phrase inside a reported clause, maybe someone else's
+/// or a title) comes before the one that holds it, and a reader of the list who takes the
+/// first quotation covering a place gets the innermost.
+fn in_written_order(quotes: &Quotes) -> Vec<&Quote> {
+    let mut order: Vec<&Quote> = quotes.iter().collect();
+    order.sort_by_key(|q| (q.end, std::cmp::Reverse(q.start)));
+    order
+}
+
+/// One quotation: `{"start","end","speaker","cue","kind"}`, the speaker an entity id (or
+/// null), the cue `[start, end]` (or null).
+#[derive(Serialize)]
+struct QuoteOut<'a> {
+    start: u32,
+    end: u32,
+    speaker: Option<&'a str>,
+    cue: Option<[u32; 2]>,
+    kind: &'static str,
+}
+
+impl<'a> QuoteOut<'a> {
+    fn of(q: &Quote, entities: &'a [Entity]) -> QuoteOut<'a> {
+        QuoteOut {
+            start: q.start,
+            end: q.end,
+            speaker: q
+                .speaker()
+                .and_then(|i| entities.get(i))
+                .map(|e| e.id.as_str()),
+            cue: q.cue.map(|c| [c.start, c.end]),
+            kind: q.kind.as_str(),
+        }
+    }
+}
+
+/// One line of JSON (without the newline) for a document and its entities (no quotations).
 pub fn document_line(doc: &Document, entities: &[Entity]) -> String {
     document_line_with_norms(doc, entities, &BTreeMap::new())
 }
@@ -99,46 +136,62 @@ pub fn document_line_with_norms(
     entities: &[Entity],
     norms: &BTreeMap<String, String>,
 ) -> String {
+    document_line_with_quotes(doc, entities, &Quotes::default(), norms)
+}
+
+/// The line with the document's quotations too.
+pub fn document_line_with_quotes(
+    doc: &Document,
+    entities: &[Entity],
+    quotes: &Quotes,
+    norms: &BTreeMap<String, String>,
+) -> String {
     let mut buf = Vec::new();
-    write_document_line(&mut buf, doc, entities, norms).expect("writing to memory cannot fail");
+    write_document_line_on(&mut buf, doc, entities, quotes, norms, 1)
+        .expect("writing to memory cannot fail");
     String::from_utf8(buf).expect("JSON is UTF-8")
 }
 
-/// Writes the line (without the newline) straight to `out`: on a large document the JSON is
-/// several times the text, not worth holding in memory first.
+/// Writes the line (without the newline, no quotations) straight to `out`: on a large
+/// document the JSON is several times the text, not worth holding in memory first.
 pub fn write_document_line(
     out: &mut impl io::Write,
     doc: &Document,
     entities: &[Entity],
     norms: &BTreeMap<String, String>,
 ) -> io::Result<()> {
-    write_document_line_on(out, doc, entities, norms, 1)
+    write_document_line_on(out, doc, entities, &Quotes::default(), norms, 1)
 }
 
-/// [`write_document_line`] on `jobs` threads: sentences are split, and entities and
-/// connections written, a part on each; the bytes are the same for every number.
+/// [`write_document_line`] with the quotations, on `jobs` threads: sentences are split, and
+/// entities and connections written, a part on each; the bytes are the same for every number.
 pub fn write_document_line_on(
     out: &mut impl io::Write,
     doc: &Document,
     entities: &[Entity],
+    quotes: &Quotes,
     norms: &std::collections::BTreeMap<String, String>,
     jobs: usize,
 ) -> io::Result<()> {
     let sentences = doc.sentences(jobs);
     let connections = Connections::compute(&MentionIndex::new(entities), entities.len(), sentences);
-    write_line_on(out, doc, entities, norms, sentences, &connections, jobs)
+    let found = (entities, quotes, norms);
+    write_line_on(out, doc, found, sentences, &connections, jobs)
 }
 
-/// [`write_document_line`] with the sentences and connections already computed.
+/// What a line is written of: entities, quotations, normalisation ids by entity id.
+pub type Found<'a> = (&'a [Entity], &'a Quotes, &'a BTreeMap<String, String>);
+
+/// [`write_document_line_on`] on one thread, with the sentences and connections already
+/// computed.
 pub fn write_line_with(
     out: &mut impl io::Write,
     doc: &Document,
-    entities: &[Entity],
-    norms: &std::collections::BTreeMap<String, String>,
+    found: Found,
     sentences: &Sentences,
     connections: &Connections,
 ) -> io::Result<()> {
-    write_line_on(out, doc, entities, norms, sentences, connections, 1)
+    write_line_on(out, doc, found, sentences, connections, 1)
 }
 
 /// The object written field by field, each value as serde writes it, so that the long lists
@@ -146,8 +199,7 @@ pub fn write_line_with(
 fn write_line_on(
     out: &mut impl io::Write,
     doc: &Document,
-    entities: &[Entity],
-    norms: &std::collections::BTreeMap<String, String>,
+    (entities, quotes, norms): Found,
     sentences: &Sentences,
     connections: &Connections,
     jobs: usize,
@@ -178,6 +230,15 @@ fn write_line_on(
     write_list(out, entities.len(), weight, jobs, |i, w| {
         write_value(w, &entity(i))
     })?;
+    out.write_all(b"],\"quotes\":[")?;
+    let order = in_written_order(quotes);
+    write_list(
+        out,
+        order.len(),
+        |_| 8,
+        jobs,
+        |i, w| write_value(w, &QuoteOut::of(order[i], entities)),
+    )?;
     out.write_all(b"],\"connections\":[")?;
     let weight = |k: usize| connections.get(k).sentences.len() + 1;
     write_list(out, connections.len(), weight, jobs, |k, w| {
@@ -410,5 +471,51 @@ mod tests {
         assert_eq!(c[1]["a"], "Ruritania");
         assert_eq!(c[1]["b"], "Oz");
         assert_eq!(c[2]["ranges"], serde_json::json!([[33, 66]]));
+    }
+
+    #[test]
+    fn quotations_name_their_speaker_by_id_and_come_inner_first() {
+        let text = "Ana said the \"plan\" was sound. \"Yes,\" said Bo. \"Hope\" won.";
+        let doc = Document::from_string("t.txt", text);
+        let found = crate::domain::extract::attribute(
+            vec![
+                Entity::found_by_search(text, "Ana", Kind::Person),
+                Entity::found_by_search(text, "Bo", Kind::Person),
+            ],
+            crate::domain::quotes::find(text),
+        );
+        let line =
+            document_line_with_quotes(&doc, &found.entities, &found.quotes, &BTreeMap::new());
+        let v: serde_json::Value = serde_json::from_str(&line).unwrap();
+        let quotes: Vec<(&str, &serde_json::Value, &str)> = v["quotes"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|q| {
+                let (s, e) = (q["start"].as_u64().unwrap(), q["end"].as_u64().unwrap());
+                (
+                    &text[s as usize..e as usize],
+                    &q["speaker"],
+                    q["kind"].as_str().unwrap(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            quotes,
+            [
+                ("plan", &serde_json::json!("ana"), "direct"),
+                (
+                    r#"the "plan" was sound"#,
+                    &serde_json::json!("ana"),
+                    "indirect"
+                ),
+                ("Yes,", &serde_json::json!("bo"), "direct"),
+                ("Hope", &serde_json::Value::Null, "direct"),
+            ]
+        );
+        let cue = &v["quotes"][2]["cue"];
+        let (s, e) = (cue[0].as_u64().unwrap(), cue[1].as_u64().unwrap());
+        assert_eq!(&text[s as usize..e as usize], "said");
+        assert!(v["quotes"][3]["cue"].is_null());
     }
 }

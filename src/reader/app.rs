@@ -1,9 +1,17 @@
 //! Reader state and `update(Action)`: everything the reader does, with no terminal in sight.
-//! The ui renders from `&App`; tests drive it with Actions.
+//! `update` (update.rs) is the only way the state changes; it returns the effects the terminal
+//! layer carries out. The ui renders from `&App`; tests drive it with Actions.
+//!
+//! The state is split by job: the open documents (`shelf`), the view of the shown one
+//! (`view`, `geometry`), the cast and selection (`selection`, `sidebar`), search
+//! (`text_search`), marks, jumps and documents (`navigation`), corrections (`edit`), the panel
+//! under the text (`panels`, `corpus`), pins (`pins`), the mouse (`mouse`) and
+//! the help's scrolling (`help`).
 
 pub mod corpus;
 mod edit;
 pub mod geometry;
+mod help;
 mod mouse;
 mod navigation;
 pub mod panels;
@@ -25,6 +33,7 @@ use crate::domain::search::Query;
 use crate::domain::wrap::RowSpan;
 use crate::reader::action::{Action, Amount, Effect, Mode, Pending, Work};
 use geometry::Geometry;
+pub use help::HelpShape;
 use shelf::{Reading, Shelf};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -42,6 +51,8 @@ pub struct Options {
     pub measure: u16,
     /// Capture the mouse (wheel, clicks) at start.
     pub mouse: bool,
+    /// The help's height, measured from the keymap (how far the help scrolls).
+    pub help: HelpShape,
 }
 
 impl Default for Options {
@@ -49,6 +60,7 @@ impl Default for Options {
         Options {
             measure: 90,
             mouse: true,
+            help: HelpShape::default(),
         }
     }
 }

@@ -1,5 +1,7 @@
 //! The only code that touches the real terminal: a guard that gives the terminal back as it
-//! was on every exit (normal, error, panic, signal), and the event loop.
+//! was on every exit (normal, error, panic, signal), and the event loop, which hands each key
+//! and each piece of background news to `App::update` and carries out the effects it returns
+//! (quit, suspend, the mouse, saving corrections through the store's sidecars).
 
 use std::io::{self, Write};
 use std::sync::atomic::{AtomicBool, Ordering};

@@ -10,8 +10,9 @@ use crate::domain::corrections::History;
 use crate::domain::curation::Curation;
 use crate::domain::document::Document;
 use crate::domain::entity::Entity;
-use crate::domain::extract;
+use crate::domain::extract::{self, Extraction};
 use crate::domain::fingerprint::{self, Fingerprinter};
+use crate::domain::quotes::{self, Quotes};
 use crate::reader::action::Work;
 use crate::store::sessions::Sessions;
 use crate::store::sidecar::Sidecar;
@@ -75,20 +76,22 @@ fn spawn_pipeline(
             let work = |w: Work| send(Report::Work(w));
             for (i, doc) in docs.iter().enumerate() {
                 let origin = origins.get_mut(i).map(std::mem::take).unwrap_or_default();
-                let (fresh, hash) = match origin.imported {
-                    Some(entities) => (entities, None),
-                    None if off => (Vec::new(), None),
+                let (fresh, mut quotes, hash) = match origin.imported {
+                    Some(entities) => (entities, Quotes::default(), None),
+                    None if off => (Vec::new(), Quotes::default(), None),
                     None => match extract_with_progress(i, doc, &work) {
-                        Some((entities, hash)) => (entities, Some(hash)),
+                        Some((found, hash)) => (found.entities, found.quotes, Some(hash)),
                         None => return,
                     },
                 };
                 let (cast, curation) = if curate {
                     let (opened, entities) =
                         open_curation(doc, hash, origin.path.as_deref(), fresh);
-                    (Cast::new(entities), Some(opened))
+                    // Corrections may have merged, split or reordered the speakers.
+                    quotes::reattribute(&mut quotes, &entities);
+                    (Cast::with_quotes(entities, quotes), Some(opened))
                 } else {
-                    (Cast::new(fresh), None)
+                    (Cast::with_quotes(fresh, quotes), None)
                 };
                 // The cast goes to the reader at once; sentences and connections are counted
                 // after, over the same (shared) index.
@@ -207,18 +210,18 @@ fn open_curation(
     (opened, entities)
 }
 
-/// The entities of `doc`, and its fingerprint (`sidecar::content_hash`), taken on the same
-/// pass while each piece is in memory.
+/// The entities and quotations of `doc`, and its fingerprint (`sidecar::content_hash`), taken
+/// on the same pass while each piece is in memory.
 fn extract_with_progress(
     index: usize,
     doc: &Document,
     send: &impl Fn(Work) -> bool,
-) -> Option<(Vec<Entity>, u64)> {
+) -> Option<(Extraction, u64)> {
     let mut fingerprinter = Fingerprinter::new(doc.len());
     let total = doc.len().max(1);
     let mut reported = 0;
     let jobs = extract::pieces::all_cores();
-    let entities = extract::extract_document_in_pieces(doc, jobs, |bytes, piece| {
+    let found = extract::extract_document_in_pieces(doc, jobs, |bytes, piece| {
         fingerprinter.update(bytes);
         let percent = (piece.end as u128 * 100 / total as u128) as u8;
         if percent == reported {
@@ -230,7 +233,7 @@ fn extract_with_progress(
             percent,
         })
     })?;
-    Some((entities, fingerprinter.finish()))
+    Some((found, fingerprinter.finish()))
 }
 
 #[cfg(test)]
@@ -285,8 +288,8 @@ mod tests {
         let text = "Alice met Bob in Paris, said Carol.\n".repeat(65_000);
         let doc = Document::from_string("big", text);
         assert!(doc.len() > 2 << 20, "several pieces");
-        let (entities, hash) = extract_with_progress(0, &doc, &|_| true).unwrap();
-        assert!(!entities.is_empty());
+        let (found, hash) = extract_with_progress(0, &doc, &|_| true).unwrap();
+        assert!(!found.entities.is_empty());
         assert_eq!(hash, crate::store::sidecar::content_hash(doc.bytes()));
     }
 

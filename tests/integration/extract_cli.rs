@@ -192,6 +192,83 @@ fn invalid_utf8_keeps_true_byte_offsets() {
     );
 }
 
+#[test]
+fn the_default_article_s_quotation_is_netanyahu_s() {
+    let article = manifest("assets/default_article.txt");
+    let bytes = std::fs::read(&article).unwrap();
+    let (docs, _, ok) = extract(&[article.to_str().unwrap()], None);
+    assert!(ok);
+    let quotes = docs[0]["quotes"].as_array().expect("a list of quotations");
+    let text = |v: &Value| {
+        let (s, e) = (v[0].as_u64().unwrap(), v[1].as_u64().unwrap());
+        String::from_utf8_lossy(&bytes[s as usize..e as usize]).into_owned()
+    };
+    let q = quotes
+        .iter()
+        .find(|q| q["kind"] == "direct")
+        .expect("the direct quotation");
+    assert_eq!(
+        text(&serde_json::json!([q["start"], q["end"]])),
+        "tactical little pauses"
+    );
+    assert_eq!(text(&q["cue"]), "expressed");
+    let speaker = docs[0]["entities"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["id"] == q["speaker"])
+        .expect("the speaker is an entity of the document");
+    assert_eq!(speaker["name"], "Benjamin Netanyahu");
+}
+
+#[test]
+fn quotations_have_the_documented_shape() {
+    let text = "\"We will win,\" Ana Ruiz said. Bo Lindqvist said the talks had failed. The \
+                girls were granted \"parole\" status.\n";
+    let (docs, _, ok) = extract(&["-"], Some(text));
+    assert!(ok);
+    let doc = &docs[0];
+    let id_of = |name: &str| {
+        doc["entities"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|e| e["name"] == name)
+            .unwrap_or_else(|| panic!("{name} found"))["id"]
+            .clone()
+    };
+    let quotes = doc["quotes"].as_array().unwrap();
+    let found: Vec<(&str, &str, Value, &str)> = quotes
+        .iter()
+        .map(|q| {
+            let (s, e) = (q["start"].as_u64().unwrap(), q["end"].as_u64().unwrap());
+            let cue = match q["cue"].as_array() {
+                Some(c) => &text[c[0].as_u64().unwrap() as usize..c[1].as_u64().unwrap() as usize],
+                None => "-",
+            };
+            (
+                &text[s as usize..e as usize],
+                cue,
+                q["speaker"].clone(),
+                q["kind"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        found,
+        [
+            ("We will win,", "said", id_of("Ana Ruiz"), "direct"),
+            (
+                "the talks had failed",
+                "said",
+                id_of("Bo Lindqvist"),
+                "indirect"
+            ),
+            ("parole", "-", Value::Null, "direct"),
+        ]
+    );
+}
+
 /// A fresh directory under the target dir (no extra dependency for temp dirs).
 fn tempdir() -> PathBuf {
     use std::sync::atomic::{AtomicUsize, Ordering};

@@ -7,8 +7,8 @@
 
 use crate::common::gum::score_shared_news;
 
-/// The figure reached (name recall 86.4 when this guard was set), less a rounding margin.
-const NAME_RECALL_FLOOR: f64 = 86.0;
+/// The figure reached (name recall 88.6 when this guard was set), less a rounding margin.
+const NAME_RECALL_FLOOR: f64 = 88.0;
 
 #[test]
 fn name_recall_on_the_shared_news_articles_stays_above_the_floor() {

@@ -279,8 +279,13 @@ proptest! {
     #[test]
     fn json_line_has_the_documented_shape(bytes in hostile(150)) {
         let d = doc(bytes);
-        let entities = extract_document(&d);
-        let line = dramatis_json::document_line(&d, &entities);
+        let found = extract_document(&d);
+        let line = dramatis_json::document_line_with_quotes(
+            &d,
+            &found.entities,
+            &found.quotes,
+            &std::collections::BTreeMap::default(),
+        );
         check_json(&line, &d);
     }
 }
@@ -416,8 +421,31 @@ fn valid_runs(bytes: &[u8]) -> Vec<std::ops::Range<usize>> {
 }
 
 fn check_entities(d: &Document) {
-    let entities = extract_document(d);
+    let found = extract_document(d);
+    let entities = found.entities;
     let runs = valid_runs(d.bytes());
+    // Quotations (and their cues) lie inside one valid run, on character boundaries, and
+    // name an entity that exists.
+    for q in found.quotes.iter() {
+        let spans = [
+            Some(q.start as usize..q.end as usize),
+            q.cue.map(|c| c.range()),
+        ];
+        for r in spans.into_iter().flatten() {
+            assert!(r.start < r.end && r.end <= d.len(), "{r:?} in bounds");
+            let run = runs
+                .iter()
+                .find(|run| run.start <= r.start && r.end <= run.end)
+                .unwrap_or_else(|| panic!("quotation {r:?} lies inside one valid UTF-8 run"));
+            let text = std::str::from_utf8(&d.bytes()[run.clone()]).unwrap();
+            assert!(
+                text.is_char_boundary(r.start - run.start)
+                    && text.is_char_boundary(r.end - run.start),
+                "{r:?} on character boundaries"
+            );
+        }
+        assert!(q.speaker().is_none_or(|s| s < entities.len()));
+    }
     let mut all = vec![];
     for e in &entities {
         let mut last = None;
@@ -490,6 +518,19 @@ fn check_json(line: &str, d: &Document) {
             assert_eq!(m["text"], *String::from_utf8_lossy(&d.bytes()[s..t]));
         }
     }
+    let ids: Vec<&str> = v["entities"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["id"].as_str().unwrap())
+        .collect();
+    for q in v["quotes"].as_array().expect("a list of quotations") {
+        let (s, t) = (q["start"].as_u64().unwrap(), q["end"].as_u64().unwrap());
+        assert!(s < t && t as usize <= d.len());
+        assert!(q["speaker"].is_null() || ids.contains(&q["speaker"].as_str().unwrap()));
+        assert!(q["cue"].is_null() || q["cue"].as_array().unwrap().len() == 2);
+        assert!(q["kind"] == "direct" || q["kind"] == "indirect");
+    }
 }
 
 fn action() -> impl Strategy<Value = Action> {
@@ -548,7 +589,7 @@ fn frame(app: &App, size: (u16, u16)) {
 /// renders, then applies each action and renders again.
 fn render_session(bytes: Vec<u8>, w: u16, h: u16, actions: Vec<Action>) {
     let d = doc(bytes);
-    let cast = Cast::new(extract_document(&d));
+    let cast = Cast::new(extract_document(&d).entities);
     let mut app = App::with_cast(d, cast, Options::default(), w, h);
     let mut size = (w, h);
     frame(&app, size);

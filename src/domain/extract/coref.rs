@@ -38,7 +38,6 @@ mod in_text;
 mod metonyms;
 mod nominals;
 mod pronouns;
-mod quotes;
 mod reading;
 mod speakers;
 mod types;
@@ -54,11 +53,11 @@ use std::sync::Arc;
 use super::knowledge::{self, Knowledge};
 use crate::domain::document::Document;
 use crate::domain::entity::{self, Entity, Form, Mention, Mentions};
+use crate::domain::quotes::Findings;
 use crate::domain::sentences;
 use facts::{Class, Facts};
 use focus::{Focus, Seen};
 use in_text::Named;
-pub use quotes::quotations;
 use reading::Name;
 use words::Word;
 
@@ -68,23 +67,24 @@ pub const LOOKBACK: usize = 3;
 pub const MAX_RUN: u32 = 24;
 
 /// Links the pronouns, descriptions and metonyms of `text` to `entities` (which must be the
-/// entities of that text, offsets into it). `quotes`: the spans of the quotations, sorted by
-/// start (empty if unknown). Entities end ordered as [`entity::finalize`] orders them.
-pub fn link(text: &[u8], entities: &mut Vec<Entity>, quotes: &[Range<usize>]) {
+/// entities of that text, offsets into it). `quotes`: the quotations the text holds (see
+/// `quotes::find`; `Findings::default()` if unknown): a pronoun inside one is read as its
+/// speaker's words. Entities end ordered as [`entity::finalize`] orders them.
+pub fn link(text: &[u8], entities: &mut Vec<Entity>, quotes: &Findings) {
     link_before_ids(text, entities, quotes);
     entity::give_ids(entities);
 }
 
 /// [`link`] on a document, giving back the pages of a mapped file behind the pass (see
 /// `Document::release`).
-pub fn link_document(doc: &Document, entities: &mut Vec<Entity>, quotes: &[Range<usize>]) {
+pub fn link_document(doc: &Document, entities: &mut Vec<Entity>, quotes: &Findings) {
     link_document_before_ids(doc, entities, quotes, 1);
     entity::give_ids(entities);
 }
 
 /// [`link`] for the extractor, which gives the ids once, after this pass: the entities end
 /// ordered as [`entity::order`] orders them, their ids as they were.
-pub(super) fn link_before_ids(text: &[u8], entities: &mut Vec<Entity>, quotes: &[Range<usize>]) {
+pub(super) fn link_before_ids(text: &[u8], entities: &mut Vec<Entity>, quotes: &Findings) {
     let sentences = sentences::split(text, 0..text.len());
     link_releasing(text, entities, quotes, sentences, |_| {});
 }
@@ -94,7 +94,7 @@ pub(super) fn link_before_ids(text: &[u8], entities: &mut Vec<Entity>, quotes: &
 pub(super) fn link_document_before_ids(
     doc: &Document,
     entities: &mut Vec<Entity>,
-    quotes: &[Range<usize>],
+    quotes: &Findings,
     jobs: usize,
 ) {
     if entities.is_empty() {
@@ -109,7 +109,7 @@ pub(super) fn link_document_before_ids(
 fn link_releasing(
     text: &[u8],
     entities: &mut Vec<Entity>,
-    quotes: &[Range<usize>],
+    quotes: &Findings,
     sentences: impl Iterator<Item = Range<usize>>,
     release: impl FnMut(Range<usize>),
 ) {
@@ -125,15 +125,15 @@ fn link_releasing(
         names.iter().map(|n| (n.entity, n.start, n.end)),
     );
     let metonyms = metonyms::targets(entities, &facts, k);
-    let speakers = speakers::speakers(text, quotes, &names, &facts.class, k);
+    let (quotes, speakers) = speakers::direct(quotes, &names, &facts.class);
     let mut r = Resolver {
         text,
         k,
         names: &names,
         facts: &facts,
         metonyms: &metonyms,
-        quotes,
-        speakers,
+        quotes: &quotes,
+        speakers: &speakers,
         focus: Focus::default(),
         found: Found::default(),
         after: Vec::new(),
@@ -161,9 +161,8 @@ struct Resolver<'a> {
     facts: &'a Facts,
     metonyms: &'a [Option<u32>],
     quotes: &'a [Range<usize>],
-    /// The speaker of each quotation, if the text names one (or a pronoun linked before it
-    /// does: "he said, "…"").
-    speakers: Vec<Option<u32>>,
+    /// The speaker of each quotation, if the text names one.
+    speakers: &'a [Option<u32>],
     focus: Focus,
     found: Found,
     /// The words after a determiner, for descriptions, and the names of the sentence
@@ -265,12 +264,6 @@ impl Resolver<'_> {
             }
         }
         release(released..text.len());
-    }
-
-    /// Whether some quotation overlaps `range`.
-    fn quoted(&self, range: &Range<usize>) -> bool {
-        let i = self.quotes.partition_point(|q| q.end <= range.start);
-        self.quotes.get(i).is_some_and(|q| q.start < range.end)
     }
 
     fn quote_of(&self, at: usize) -> Option<u32> {
@@ -396,25 +389,6 @@ impl Resolver<'_> {
     ) -> Option<Link> {
         let text = self.text;
         let opens_sentence = || prev().is_none();
-        if let Some(plural) = pronouns::first_person(text, w, lower) {
-            // "I" and "my" are the speaker of their quotation; "we" and "our" too when the
-            // speaker is an organisation, a country or a people.
-            let speaker = self.speakers[self.quote_of(w.start)? as usize]?;
-            let class = self.facts.class[speaker as usize];
-            let fits = if plural {
-                matches!(class, Class::Organization | Class::Country | Class::Group)
-            } else {
-                class == Class::Person
-            };
-            return fits.then(|| Link {
-                entity: speaker,
-                start: w.start,
-                end: w.end,
-                form: Form::Pronoun,
-                subject: opens_sentence() || self.verb_follows(w.end, limit),
-                aside: matches!(lower, "my" | "our"),
-            });
-        }
         if let Some(mut p) = pronouns::classify(lower) {
             if lower == "it" && prev().is_some_and(|v| self.takes_an_object(v, w)) {
                 p.case = pronouns::Case::Object;

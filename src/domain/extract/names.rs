@@ -7,11 +7,12 @@
 
 use super::candidate::{Candidate, Reading, Strength};
 use super::knowledge::{Knowledge, NameRef};
-use super::line::{Line, common_word, has_kind_word_at};
+use super::line::{Line, has_kind_word_at};
 use super::runs::{MAX_RUN, hyphenated, known_across_connectors, run_end, strip_leading};
 use super::token::{Shape, Token};
 use super::typing::{
-    acts_as_state, class_noun_around, class_noun_before, context_guess, name_like_word, word_guess,
+    COMPASS, acts_as_state, class_noun_around, class_noun_before, context_guess, name_like_word,
+    word_guess,
 };
 use crate::domain::entity::Kind;
 
@@ -345,6 +346,19 @@ fn segment(line: &Line, from: usize, to: usize, out: &mut Vec<Candidate>) {
             // name: "Perth Glory", "St. Louis Cardinals", "Hamilton Field".
             let part_of_longer = !r.demonym && line.title_at(pos + n, to).is_none();
             if part_of_longer {
+                // "Kowloon West": a part of a known place (not "Kanye West", a given name).
+                if pos + n + 1 == to
+                    && COMPASS.contains(&line.word(to - 1))
+                    && line.k.canon(r).kind == Kind::Place
+                    && !line.k.is_given_name(line.word(pos))
+                {
+                    out.push(line.candidate(
+                        pos,
+                        to,
+                        name_reading(Some((Kind::Place, Strength::Good))),
+                    ));
+                    return;
+                }
                 // The name-like-words guess does not apply: the first word is a known place.
                 let guess = context_guess(line, pos, to)
                     .filter(|(_, s)| *s >= Strength::Good)
@@ -360,7 +374,14 @@ fn segment(line: &Line, from: usize, to: usize, out: &mut Vec<Candidate>) {
             pos += n;
             continue;
         }
-        let guess = if titled {
+        // After a title, a person, unless every word is only a common word ("GNU General Public
+        // License", "General Electric").
+        let plain_words = (pos..to).all(|i| {
+            line.k
+                .lower_word(&line.lower(i))
+                .is_some_and(|lw| !lw.also_name && lw.zipf >= 3.0)
+        });
+        let guess = if titled && !plain_words {
             Some((Kind::Person, Strength::Strong))
         } else {
             context_guess(line, pos, to)
@@ -382,7 +403,7 @@ fn segment(line: &Line, from: usize, to: usize, out: &mut Vec<Candidate>) {
 /// Menon"): the kind of the words `at..to`, if they are a person's name.
 fn holder_after(line: &Line, from: usize, at: usize, to: usize) -> Option<(Kind, Strength)> {
     let rest = to - at;
-    if !(1..=4).contains(&rest) || !(at..to).all(|i| name_like_word(line, i)) {
+    if !(1..=4).contains(&rest) || !(at..to).all(|i| line.toks[i].shape == Shape::Cap) {
         return None;
     }
     // "Ambassador to the", "envoy to": a title, "to", maybe "the", then the known name.
@@ -391,7 +412,7 @@ fn holder_after(line: &Line, from: usize, at: usize, to: usize) -> Option<(Kind,
         b -= 1;
     }
     let chain = b > 1 && line.word(b - 1) == "to" && line.title_at(b - 2, b - 1).is_some();
-    if chain && rest >= 2 {
+    if chain && rest >= 2 && (at..to).all(|i| name_like_word(line, i)) {
         return Some((Kind::Person, Strength::Strong));
     }
     // Not "Chad Edward Gaudin", "Sir George Alan Thomas": the known name is no given name.
@@ -399,7 +420,12 @@ fn holder_after(line: &Line, from: usize, at: usize, to: usize) -> Option<(Kind,
         let w = line.word(i);
         line.k.is_given_name(w) || line.k.is_surname(w)
     });
-    let given_first = line.k.is_given_name(line.word(at)) && !common_word(line, at, 4.0);
+    // A given name that is not first of all a common word ("Tom", not "Will").
+    let given_first = line.k.is_given_name(line.word(at))
+        && line
+            .k
+            .lower_word(&line.lower(at))
+            .is_none_or(|lw| lw.also_name || lw.zipf < 4.0);
     (rest >= 2 && given_first && !known_is_name).then_some((Kind::Person, Strength::Good))
 }
 

@@ -9,7 +9,10 @@
 //!
 //! Passes that look further than a line (coreference, quotations) belong in [`read_piece`]: a
 //! piece starts at a paragraph, so a pass whose look-back stops at a paragraph break sees in
-//! its piece everything it would see in the whole document.
+//! its piece everything it would see in the whole document. Quotations are found instead as
+//! the pieces join, in document order (`done`), by one finder over the whole text: that is
+//! exact wherever a piece is cut (a line end will do when no blank line is near), and the
+//! finder is a small part of the reading, so the thread that joins keeps up.
 
 use std::collections::BTreeMap;
 use std::num::NonZero;
@@ -19,6 +22,7 @@ use std::sync::mpsc;
 
 use super::{Extractor, Found};
 use crate::domain::document::{Document, for_each_valid_run};
+use crate::domain::quotes::{Finder, Findings};
 
 /// About how many bytes a piece has: enough that joining pieces costs little, few enough that
 /// a document of a few megabytes keeps every core busy.
@@ -67,13 +71,14 @@ fn read_piece(doc: &Document, range: Range<usize>) -> Found {
 }
 
 /// Reads `doc` on `jobs` threads: an extractor holding every candidate, ready to be finished
-/// (clustered). `each(bytes, range)` sees the pieces in order, each once it is read and before
-/// its pages are given back; it stops the reading by returning false (then `None`).
+/// (clustered), and the quotations found. `each(bytes, range)` sees the pieces in order, each
+/// once it is read and before its pages are given back; it stops the reading by returning
+/// false (then `None`).
 pub fn extract(
     doc: &Document,
     jobs: usize,
     each: impl FnMut(&[u8], Range<usize>) -> bool,
-) -> Option<Extractor> {
+) -> Option<(Extractor, Findings)> {
     extract_cut(doc, jobs, cut(doc.bytes(), 0..doc.len(), PIECE), each)
 }
 
@@ -82,10 +87,13 @@ fn extract_cut(
     jobs: usize,
     pieces: Vec<Range<usize>>,
     mut each: impl FnMut(&[u8], Range<usize>) -> bool,
-) -> Option<Extractor> {
+) -> Option<(Extractor, Findings)> {
     let mut whole = Extractor::new();
+    let mut quotes = Finder::new();
     let mut done = |piece: Range<usize>| {
-        let go_on = each(&doc.bytes()[piece.clone()], piece.clone());
+        let bytes = &doc.bytes()[piece.clone()];
+        for_each_valid_run(bytes, piece.start, |at, text| quotes.feed(at, text));
+        let go_on = each(bytes, piece.clone());
         doc.release(piece);
         go_on
     };
@@ -97,7 +105,7 @@ fn extract_cut(
                 return None;
             }
         }
-        return Some(whole);
+        return Some((whole, quotes.finish()));
     }
     let next = AtomicUsize::new(0);
     let stop = AtomicBool::new(false);
@@ -135,7 +143,7 @@ fn extract_cut(
         }
         at == pieces.len()
     });
-    finished.then_some(whole)
+    finished.then(|| (whole, quotes.finish()))
 }
 
 #[cfg(test)]
@@ -167,7 +175,14 @@ mod tests {
         let pieces = cut(doc.bytes(), 0..doc.len(), 4096);
         assert!(pieces.len() > 8);
         // The one-thread reading, fed piece by piece as the pieces are cut.
-        let one = extract(&doc, 1, |_, _| true).unwrap().finish();
+        let (one, one_quotes) = extract(&doc, 1, |_, _| true).unwrap();
+        let one = one.finish();
+        let text = std::str::from_utf8(doc.bytes()).unwrap();
+        assert_eq!(one_quotes, crate::domain::quotes::find(text));
+        assert!(
+            one_quotes.quotes.len() >= 400,
+            "a report in every paragraph"
+        );
         assert!(one.len() > 40);
         for jobs in [1, 2, 3, 8] {
             let mut seen = Vec::new();
@@ -176,7 +191,9 @@ mod tests {
                 true
             });
             assert_eq!(seen, pieces, "each piece once, in order ({jobs} jobs)");
-            assert_eq!(many.unwrap().finish(), one, "{jobs} jobs");
+            let (many, many_quotes) = many.unwrap();
+            assert_eq!(many.finish(), one, "{jobs} jobs");
+            assert_eq!(many_quotes, one_quotes, "{jobs} jobs");
         }
     }
 
@@ -198,7 +215,7 @@ mod tests {
         jobs: usize,
         target: usize,
         each: impl FnMut(&[u8], Range<usize>) -> bool,
-    ) -> Option<Extractor> {
+    ) -> Option<(Extractor, Findings)> {
         extract_cut(doc, jobs, cut(doc.bytes(), 0..doc.len(), target), each)
     }
 }

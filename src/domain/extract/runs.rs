@@ -402,6 +402,16 @@ pub(super) fn strip_leading(line: &Line, from: usize, end: usize) -> usize {
             s += 1;
             continue;
         }
+        // "Scientologist Tom Cruise", "Socialist Maria Ortega": a follower before a given name.
+        if t.shape == Shape::Cap
+            && s + 2 < end
+            && (lower.ends_with("ist") || lower.ends_with("ists"))
+            && line.k.is_given_name(line.word(s + 1))
+            && line.gazetteer_at(s, end, false).is_none()
+        {
+            s += 1;
+            continue;
+        }
         // "Senior Kory Lichtensteiger", "Famer Bill McKechnie": a common word capitalised before
         // a given name is a description, wherever it stands.
         if t.shape == Shape::Cap
@@ -438,7 +448,15 @@ pub(super) fn strip_leading(line: &Line, from: usize, end: usize) -> usize {
                 && has_kind_word_at(line, end - 1)
                 && line.gazetteer_at(s + 1, end, false).is_none()
                 && line.title_at(s + 1, end).is_none();
-            if common && !person_start && !named_whole && line.title_at(s, end).is_none() {
+            // A surname or given name alone ("Chow disagreed") stays, doubtful: the document
+            // decides whether it names someone (`cluster`).
+            let lone_name = s + 1 == end && is_name;
+            if common
+                && !person_start
+                && !named_whole
+                && !lone_name
+                && line.title_at(s, end).is_none()
+            {
                 s += 1;
                 continue;
             }

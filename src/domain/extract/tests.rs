@@ -263,6 +263,26 @@ fn feeding_in_pieces_gives_the_same_result_as_at_once() {
 }
 
 #[test]
+fn a_name_broken_over_a_wrapped_line_is_whole_fed_at_once_or_in_paragraphs() {
+    let text = "Protesters gathered on Tuesday outside the offices of the Vantoro Dockers\r\n\
+                Union in Oslo, and a spokesman for the Vantoro Dockers Union said it had to\n\
+                stop.\n\nNorway waited for the Vantoro Dockers Union to call the strike off\n\
+                and Chile agreed.\n";
+    let whole = run(text);
+    let (_, mentions) = find(text, "Vantoro Dockers Union").unwrap();
+    assert_eq!(mentions.len(), 3);
+    assert!(mentions[0].contains("Dockers\r\nUnion"));
+    // Cut at paragraph breaks, as documents are read on several threads (`pieces`).
+    let mut ex = Extractor::with_knowledge(tiny());
+    let mut at = 0;
+    for paragraph in text.split_inclusive("\n\n") {
+        ex.feed(at, paragraph);
+        at += paragraph.len();
+    }
+    assert_eq!(ex.finish(), whole);
+}
+
+#[test]
 fn a_huge_line_is_handled_in_linear_time() {
     let text = "Norway and Chile met in Oslo. ".repeat(20_000);
     let entities = run(&text);
@@ -391,7 +411,7 @@ fn random_text_never_panics_with_the_builtin_knowledge() {
                 text.push(' ');
             }
         }
-        let entities = super::extract(&text);
+        let entities = super::extract(&text).entities;
         let mut all: Vec<_> = entities
             .iter()
             .flat_map(|e| e.mentions.iter().map(|m| m.range()))
@@ -423,7 +443,8 @@ fn known_names_joined_by_small_words_stay_whole() {
         "not in the tiny gazetteer"
     );
     // With the built-in gazetteer, a country whose name holds "and" is one mention.
-    let entities = super::extract("Bosnia and Herzegovina joined, and Israel and Chile did not.");
+    let entities =
+        super::extract("Bosnia and Herzegovina joined, and Israel and Chile did not.").entities;
     let names: Vec<&str> = entities.iter().map(|e| e.name.as_str()).collect();
     assert!(names.contains(&"Bosnia and Herzegovina"), "{names:?}");
     assert!(
@@ -468,7 +489,7 @@ fn the_extractor_can_move_to_another_thread() {
 fn a_plural_of_a_common_noun_after_the_is_a_team_or_band() {
     let text = "He signed with the Harbor Hawks and later the Hawks won.";
     // "hawk" is not in the tiny lexicon, so only the built-in knowledge can tell.
-    let entities = super::extract(text);
+    let entities = super::extract(text).entities;
     let hawks = entities.iter().find(|e| e.name == "Hawks").unwrap();
     assert_eq!(hawks.kind, Kind::Organization);
 }

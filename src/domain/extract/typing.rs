@@ -233,10 +233,16 @@ pub(super) fn context_guess(line: &Line, from: usize, to: usize) -> Option<(Kind
             return Some((Kind::Organization, Strength::Weak));
         }
     }
+    // "Nathan Law of Demosisto", "Demosisto's Nathan Law": where a person belongs, most often
+    // a party, a company or a group.
+    if affiliation_of_person(line, from, to) {
+        return Some((Kind::Organization, Strength::Weak));
+    }
+    // An acronym: only the most common words are more likely written in capitals ("IT", "US").
     if n == 1
         && line.toks[from].shape == Shape::Upper
         && (2..=6).contains(&first.chars().filter(|c| c.is_alphanumeric()).count())
-        && !common_word(line, from, 3.0)
+        && !common_word(line, from, 4.0)
     {
         return Some((Kind::Organization, Strength::Weak));
     }
@@ -252,6 +258,29 @@ pub(super) fn context_guess(line: &Line, from: usize, to: usize) -> Option<(Kind
         return Some((Kind::Person, Strength::Weak));
     }
     None
+}
+
+/// Whether the name `from..to` follows "of" after a person's name ("Nathan Law of Demosisto")
+/// or comes with a possessive before one ("Demosisto's Nathan Law"): its surname or given name
+/// is known.
+fn affiliation_of_person(line: &Line, from: usize, to: usize) -> bool {
+    let name_word = |i: usize| {
+        let w = line.word(i);
+        line.toks[i].shape == Shape::Cap && (line.k.is_surname(w) || line.k.is_given_name(w))
+    };
+    // "Gary Chan of", not "Catholic Bishop of", "A Song of".
+    let after = from >= 3
+        && line.word(from - 1) == "of"
+        && name_word(from - 2)
+        && line.toks[from - 3].shape == Shape::Cap
+        && !line.is_function_word(from - 3)
+        && !line.k.is_title(&line.lower(from - 2))
+        && (line.k.is_given_name(line.word(from - 3)) || line.k.is_surname(line.word(from - 2)));
+    let before = to + 2 < line.toks.len()
+        && line.toks[to].shape == Shape::Possessive
+        && line.k.is_given_name(line.word(to + 1))
+        && line.toks[to + 2].is_capitalised();
+    after || before
 }
 
 /// "Eagles", "Stones", "Dockers": a capitalised plural whose singular is a common noun.

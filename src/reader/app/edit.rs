@@ -183,7 +183,10 @@ impl App {
         let curation = reading.curation.as_mut().expect("checked above");
         let (entities, unfit) = curation.entities(&reading.doc, &reading.cast.entities);
         let focus = self.focus;
-        self.reading_mut().set_cast(Cast::new(entities));
+        let mut quotes = self.cast().quotes.clone();
+        crate::domain::quotes::reattribute(&mut quotes, &entities);
+        self.reading_mut()
+            .set_cast(Cast::with_quotes(entities, quotes));
         self.cast_shown();
         self.focus = focus;
         if let Some((name, first)) = keep {

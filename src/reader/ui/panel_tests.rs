@@ -316,7 +316,7 @@ fn a_document_that_fits_on_screen_is_mapped_row_for_row() {
 #[test]
 fn on_the_built_in_article_the_linking_words_read_as_in_the_issue() {
     let doc = crate::store::source::default_document();
-    let cast = Cast::new(crate::domain::extract::extract_document(&doc));
+    let cast = Cast::new(crate::domain::extract::extract_document(&doc).entities);
     let named = |name: &str| cast.entities.iter().position(|e| e.name == name);
     let (Some(us), Some(hamas)) = (named("United States"), named("Hamas")) else {
         panic!("the extractor finds the United States and Hamas")

@@ -75,19 +75,6 @@ pub fn classify(lower: &str) -> Option<Pronoun> {
     Some(Pronoun { what, case })
 }
 
-/// Whether the word `w` (`lower` in lower case) is a pronoun of the first person: `Some(false)`
-/// for "I", "me", "my", "mine", "myself", `Some(true)` for "we", "us", "our", "ours",
-/// "ourselves". Capitals only where a sentence opens ("US" is a country).
-pub fn first_person(text: &[u8], w: words::Word, lower: &str) -> Option<bool> {
-    let plural = match lower {
-        "i" | "me" | "my" | "mine" | "myself" => false,
-        "we" | "us" | "our" | "ours" | "ourselves" => true,
-        _ => return None,
-    };
-    let rest = &text[w.start + 1..w.end];
-    (lower == "i" || rest.iter().all(u8::is_ascii_lowercase)).then_some(plural)
-}
-
 /// Whether the entity `e` may be what `p` stands for: a person of its gender (or of none
 /// known) for "he" and "she", an organisation or a country for "it", a people or an
 /// organisation for "they".

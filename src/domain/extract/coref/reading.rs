@@ -10,9 +10,9 @@ use std::ops::Range;
 use super::facts::Class;
 use super::focus::Seen;
 use super::in_text::Named;
+use super::pronouns;
 use super::words::{self, Word};
 use super::{PREPOSITIONS, Resolver, metonyms, possessive_after};
-use super::{pronouns, speakers};
 use crate::domain::entity::{Form, Mention};
 
 /// Where a sentence's reading stands: what decides whether a name is its subject.
@@ -295,14 +295,6 @@ impl Resolver<'_> {
         });
         if let Some(l) = found {
             let (entity, end, subject) = (l.entity, l.end, l.subject);
-            // "he said, "…"": the quotation is his.
-            if l.form == Form::Pronoun
-                && let Some(q) = speakers::opens_after_saying(self.text, end, self.k)
-                    .and_then(|start| self.quote_of(start))
-                && self.speakers[q as usize].is_none()
-            {
-                self.speakers[q as usize] = Some(entity);
-            }
             let m = Mention::with_form(l.start..end, l.form);
             self.found.added.push((entity, m));
             rd.emitted_until = end;
@@ -374,11 +366,6 @@ impl Resolver<'_> {
         };
         rd.names.clear();
         let mut after = std::mem::take(&mut self.after);
-        let may_link = if self.quoted(&range) {
-            MayLink::QUOTED
-        } else {
-            MayLink::THIRD_PERSON
-        };
         let mut all = words::words(text, range.clone());
         let mut prev: Option<Word> = None;
         // Where the words not read yet start.
@@ -394,7 +381,7 @@ impl Resolver<'_> {
             if w.start < rd.covered {
                 continue;
             }
-            if !may_link.word(text, w) && rd.opening.settled() {
+            if !may_link(text, w) && rd.opening.settled() {
                 rd.last = None;
                 rd.opening.words += 1;
                 continue;
@@ -412,9 +399,7 @@ impl Resolver<'_> {
             prev = Some(last_read);
         }
         // Past the opening.
-        while let Some(w) =
-            words::find_first(text, pos..range.end, may_link.first, |n| may_link.len(n))
-        {
+        while let Some(w) = words::find_first(text, pos..range.end, &CAN_LINK, may_link_len) {
             self.names_only_until(&mut rd, w.end, true, seen);
             self.names_until(&mut rd, w.end);
             pos = w.end;
@@ -450,32 +435,18 @@ impl Resolver<'_> {
     }
 }
 
-/// The words that may link, told by first letter and length: a pronoun, "who", "whose",
-/// "the" and "this" are among them (the rest are only counted). In a sentence with a
-/// quotation, first-person pronouns too ("I", "my", "we", "our", "us").
-#[derive(Clone, Copy)]
-struct MayLink {
-    first: &'static [bool; 256],
-    shortest: usize,
+/// Whether a word may link: a pronoun, "who", "whose", "the" and "this" are among these, by
+/// first letter and length (the rest are only counted).
+fn may_link(text: &[u8], w: Word) -> bool {
+    may_link_len(w.end - w.start) && CAN_LINK[text[w.start] as usize]
 }
 
-impl MayLink {
-    const THIRD_PERSON: MayLink = MayLink {
-        first: &words::byte_set(b"hsitwHSITW"),
-        shortest: 2,
-    };
-    const QUOTED: MayLink = MayLink {
-        first: &words::byte_set(b"hsitwmouHSITWMOU"),
-        shortest: 1,
-    };
+/// The first letters of the words that may link.
+const CAN_LINK: [bool; 256] = words::byte_set(b"hsitwHSITW");
 
-    fn word(self, text: &[u8], w: Word) -> bool {
-        self.len(w.end - w.start) && self.first[text[w.start] as usize]
-    }
-
-    fn len(self, n: usize) -> bool {
-        (self.shortest..=10).contains(&n)
-    }
+/// The lengths of the words that may link.
+fn may_link_len(n: usize) -> bool {
+    (2..=10).contains(&n)
 }
 
 /// Words that open a subordinate clause ("After his arrest, X ...").

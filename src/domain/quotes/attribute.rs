@@ -1,0 +1,266 @@
+//! Speakers through the entities: the words naming a speaker become an entity by the
+//! mentions inside them, a quotation linked to the one before takes its speaker, and the
+//! speaker's "I" and "my" inside what they said become their mentions.
+//!
+//! Mentions are matched to words by binary search over the words (sorted), so the cost is
+//! the mentions times a logarithm, whatever the number of entities.
+
+use super::{ByteSpan, Findings, Found, Kind, Link, Quote, Quotes, SelfMention};
+use crate::domain::entity::{self, Entity, Form, Kind as EntityKind, Mention};
+
+/// Speaker words longer than this name nobody (a mis-read sentence, not a subject); it also
+/// bounds the look-back of the mention search.
+const SPEAKER_MAX: u32 = 400;
+
+/// Gives every found quotation its speaker among `entities` (which then gain the
+/// first-person pronouns of their quotations as mentions, and are put in order again).
+pub fn attribute(findings: Findings, entities: Vec<Entity>) -> (Vec<Entity>, Quotes) {
+    let Findings {
+        quotes: found,
+        first_person: pronouns,
+    } = findings;
+    let list = speakers(&found, &entities);
+    drop(found);
+    let mut quotes = Quotes::new(list);
+    let entities = first_person(&pronouns, entities, &mut quotes);
+    (entities, quotes)
+}
+
+/// Each quotation with its speaker (in the order found).
+fn speakers(found: &[Found], entities: &[Entity]) -> Vec<Quote> {
+    let best = best_mentions(found, entities);
+    let mut list = Vec::with_capacity(found.len());
+    let mut last_direct: Option<(Option<u32>, Option<Mention>)> = None;
+    for (f, named) in found.iter().zip(&best) {
+        let (speaker, named_by) = match (f.speaker, f.link, last_direct) {
+            (Some(_), _, _) => (named.map(|(e, _)| e as u32), named.map(|(_, m)| m)),
+            (None, Link::Follows | Link::Continues, Some(prev)) => prev,
+            _ => (None, None),
+        };
+        if f.kind == Kind::Direct {
+            last_direct = Some((speaker, named_by));
+        }
+        list.push(Quote {
+            start: f.start,
+            end: f.end,
+            kind: f.kind,
+            cue: f.cue,
+            speaker,
+            named_by,
+        });
+    }
+    fill_back(found, &mut list);
+    list
+}
+
+/// Gives every found quotation its speaker among `entities`, which stay as they are (no
+/// first-person mentions are added): for entities read from annotations.
+pub fn attribute_to(findings: Findings, entities: &[Entity]) -> Quotes {
+    Quotes::new(speakers(&findings.quotes, entities))
+}
+
+/// A quotation that went on over paragraphs may be cued only in its last one: the
+/// paragraphs before take the speaker back.
+fn fill_back(found: &[Found], list: &mut [Quote]) {
+    let mut from_next: Option<(Option<u32>, Option<Mention>)> = None;
+    for (f, q) in found.iter().zip(list.iter_mut()).rev() {
+        if f.kind != Kind::Direct {
+            continue;
+        }
+        if let Some(next) = from_next
+            && q.speaker.is_none()
+            && f.speaker.is_none()
+        {
+            (q.speaker, q.named_by) = next;
+        }
+        from_next =
+            (f.link == Link::Continues && q.speaker.is_some()).then_some((q.speaker, q.named_by));
+    }
+}
+
+/// How good a mention is as the speaker named by some words: people speak before
+/// organisations, groups and countries; dates and figures never do. Lower is better.
+fn rank(kind: EntityKind) -> Option<u8> {
+    match kind {
+        EntityKind::Person => Some(0),
+        EntityKind::Organization => Some(1),
+        EntityKind::Group => Some(2),
+        EntityKind::Country => Some(3),
+        EntityKind::Other => Some(4),
+        EntityKind::Place => Some(5),
+        EntityKind::Date | EntityKind::Number => None,
+    }
+}
+
+/// A mention that may name a speaker, and how good it is (lower is better).
+#[derive(Clone, Copy)]
+struct Candidate {
+    key: (u8, u8, u32),
+    entity: usize,
+    mention: Mention,
+}
+
+/// For each found quotation, the entity and mention its speaker words name best.
+fn best_mentions(found: &[Found], entities: &[Entity]) -> Vec<Option<(usize, Mention)>> {
+    let mut words: Vec<(ByteSpan, usize)> = found
+        .iter()
+        .enumerate()
+        .filter_map(|(i, f)| Some((f.speaker?, i)))
+        .filter(|(s, _)| s.end - s.start <= SPEAKER_MAX)
+        .collect();
+    words.sort_unstable_by_key(|(s, _)| (s.start, s.end));
+    let covered = Coverage::of(&words);
+    let mut best: Vec<Option<Candidate>> = vec![None; found.len()];
+    for (e, entity) in entities.iter().enumerate() {
+        let Some(r) = rank(entity.kind) else { continue };
+        for &m in &*entity.mentions {
+            if !covered.touches(m) {
+                continue;
+            }
+            // Words that overlap the mention start before its end and less than
+            // SPEAKER_MAX before its start.
+            let hi = words.partition_point(|(s, _)| s.start < m.end);
+            let lo = words.partition_point(|(s, _)| s.start + SPEAKER_MAX < m.start);
+            for &(s, i) in &words[lo..hi] {
+                if s.end <= m.start {
+                    continue;
+                }
+                // An untyped name or a place speaks only as the head of the words ("Gawker
+                // said"), not as a modifier ("an Internet posting").
+                if r >= 4 && m.end + 5 < s.end {
+                    continue;
+                }
+                // Within a kind, a name before a description before a pronoun.
+                let key = (r, m.form as u8, m.start);
+                if best[i].is_none_or(|b| key < b.key) {
+                    best[i] = Some(Candidate {
+                        key,
+                        entity: e,
+                        mention: m,
+                    });
+                }
+            }
+        }
+    }
+    best.into_iter()
+        .map(|b| b.map(|c| (c.entity, c.mention)))
+        .collect()
+}
+
+/// Which 16-byte blocks of the document some speaker words touch: most mentions are in none,
+/// and this tells so without a search.
+struct Coverage {
+    bits: Vec<u64>,
+}
+
+impl Coverage {
+    const BLOCK: u32 = 16;
+
+    fn of(words: &[(ByteSpan, usize)]) -> Coverage {
+        let end = words.iter().map(|(s, _)| s.end).max().unwrap_or(0);
+        let mut bits = vec![0u64; (end / Self::BLOCK) as usize / 64 + 1];
+        for (s, _) in words {
+            for b in s.start / Self::BLOCK..=(s.end.saturating_sub(1)) / Self::BLOCK {
+                bits[b as usize / 64] |= 1 << (b % 64);
+            }
+        }
+        Coverage { bits }
+    }
+
+    fn touches(&self, m: Mention) -> bool {
+        (m.start / Self::BLOCK..=(m.end.saturating_sub(1)) / Self::BLOCK).any(|b| {
+            self.bits
+                .get(b as usize / 64)
+                .is_some_and(|w| w & (1 << (b % 64)) != 0)
+        })
+    }
+}
+
+/// Makes each first-person pronoun inside a direct quotation a mention of its speaker
+/// ("we" and "our" only for a speaker that is not a person: a person's "we" is a group),
+/// unless some entity already has a mention there; then puts the entities in order again.
+fn first_person(
+    pronouns: &[SelfMention],
+    entities: Vec<Entity>,
+    quotes: &mut Quotes,
+) -> Vec<Entity> {
+    let direct: Vec<&Quote> = quotes.iter().filter(|q| q.kind == Kind::Direct).collect();
+    let mut added: Vec<(Mention, usize)> = pronouns
+        .iter()
+        .filter_map(|p| {
+            let i = direct
+                .partition_point(|q| q.start <= p.start)
+                .checked_sub(1)?;
+            let q = direct[i];
+            let s = q.speaker()?;
+            let person = entities.get(s)?.kind == EntityKind::Person;
+            (p.end <= q.end && !(p.plural && person)).then(|| {
+                let at = p.start as usize..p.end as usize;
+                (Mention::with_form(at, Form::Pronoun), s)
+            })
+        })
+        .collect();
+    if added.is_empty() {
+        return entities;
+    }
+    added.sort_unstable_by_key(|(m, _)| m.start);
+    // Not where any entity already has a mention.
+    let mut taken = vec![false; added.len()];
+    for e in &entities {
+        for m in &*e.mentions {
+            let hi = added.partition_point(|(a, _)| a.start < m.end);
+            let lo = added.partition_point(|(a, _)| a.end <= m.start);
+            for t in taken.iter_mut().take(hi).skip(lo) {
+                *t = true;
+            }
+        }
+    }
+    let mut entities = entities;
+    let mut by_entity: Vec<Vec<Mention>> = vec![Vec::new(); entities.len()];
+    for ((m, s), t) in added.into_iter().zip(taken) {
+        if !t {
+            by_entity[s].push(m);
+        }
+    }
+    for (e, new) in entities.iter_mut().zip(by_entity) {
+        if !new.is_empty() {
+            e.mentions.edit(|v| {
+                v.extend(new);
+                v.sort_unstable();
+            });
+        }
+    }
+    let (entities, map) = entity::reorder(entities);
+    for q in quotes.as_mut_slice() {
+        q.speaker = q.speaker().map(|s| map[s] as u32);
+    }
+    entities
+}
+
+/// Finds every quotation's speaker again after the entities changed (a correction merged,
+/// split, removed or reordered them): the entity that now has the mention that named it.
+pub fn reattribute(quotes: &mut Quotes, entities: &[Entity]) {
+    let mut named: Vec<(Mention, usize)> = quotes
+        .iter()
+        .enumerate()
+        .filter_map(|(i, q)| Some((q.named_by?, i)))
+        .collect();
+    named.sort_unstable_by_key(|(m, _)| m.start);
+    let mut owner: Vec<Option<u32>> = vec![None; quotes.len()];
+    for (e, entity) in entities.iter().enumerate() {
+        for &m in &*entity.mentions {
+            let lo = named.partition_point(|(n, _)| n.start < m.start);
+            for &(n, i) in named[lo..].iter().take_while(|(n, _)| n.start == m.start) {
+                if n.end == m.end {
+                    owner[i] = Some(e as u32);
+                }
+            }
+        }
+    }
+    for (q, o) in quotes.as_mut_slice().iter_mut().zip(owner) {
+        q.speaker = o;
+        if o.is_none() {
+            q.named_by = None;
+        }
+    }
+}

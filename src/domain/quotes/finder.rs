@@ -1,0 +1,174 @@
+//! Feeds a document to the paragraph reader one paragraph at a time, as the text comes in
+//! pieces: a paragraph cut by the end of a piece waits (copied) for the rest.
+
+use super::paragraph::{self, Carry, Scratch};
+use super::{Findings, Found, SelfMention};
+
+/// A line longer than this is a paragraph of its own: text written one paragraph a line.
+/// (Hard-wrapped text never has lines this long; its paragraphs end at blank lines.)
+pub const LONG_LINE: usize = 240;
+/// In text with no paragraph breaks, one is made at the first line break after each
+/// multiple of this many bytes, so that no paragraph grows without bound.
+pub const CUT: usize = 64 << 10;
+/// ... when no other break came in this many bytes before it.
+pub const CUT_LOOKBACK: usize = 16 << 10;
+
+/// Finds the quotations of a document fed in order, in pieces that end at line ends.
+#[derive(Default)]
+pub struct Finder {
+    /// The start of a paragraph cut by the end of the last piece, and its text so far.
+    pending: Option<(usize, String)>,
+    /// Where the text fed so far ends (a gap means invalid bytes were skipped: a break).
+    fed_to: usize,
+    /// The last paragraph break before `fed_to` (for the cut of paragraph-less text).
+    last_break: usize,
+    carry: Carry,
+    scratch: Scratch,
+    found: Vec<Found>,
+    first_person: Vec<SelfMention>,
+}
+
+impl Finder {
+    pub fn new() -> Finder {
+        Finder::default()
+    }
+
+    /// Reads `text`, which starts at byte `base` of the document.
+    pub fn feed(&mut self, base: usize, text: &str) {
+        if base != self.fed_to {
+            // Skipped bytes (invalid UTF-8) end a paragraph.
+            self.flush();
+            self.last_break = base;
+        }
+        self.fed_to = base + text.len();
+        let mut start = 0;
+        let mut line = 0;
+        for nl in memchr::memchr_iter(b'\n', text.as_bytes()) {
+            let content = &text[line..nl];
+            if content.trim().is_empty() {
+                // The paragraph ends before the blank line.
+                self.paragraph(base, text, start, line);
+                start = nl + 1;
+                self.last_break = base + nl;
+            } else if content.len() > LONG_LINE {
+                self.paragraph(base, text, start, nl + 1);
+                start = nl + 1;
+                self.last_break = base + nl;
+            } else if is_cut(base + line, base + nl, self.last_break) {
+                self.paragraph(base, text, start, nl + 1);
+                start = nl + 1;
+            }
+            line = nl + 1;
+        }
+        // The rest waits for the next piece (or the end).
+        if start < text.len() {
+            match &mut self.pending {
+                Some((_, t)) => t.push_str(&text[start..]),
+                None => self.pending = Some((base + start, text[start..].to_string())),
+            }
+        }
+    }
+
+    /// Reads the paragraph `text[from..to]` (joined to the pending part of it, if any).
+    fn paragraph(&mut self, base: usize, text: &str, from: usize, to: usize) {
+        if let Some((at, mut t)) = self.pending.take() {
+            t.push_str(&text[from..to]);
+            self.read(at, &t);
+        } else if to > from {
+            self.read(base + from, &text[from..to]);
+        }
+    }
+
+    fn read(&mut self, base: usize, text: &str) {
+        if text.trim().is_empty() {
+            return;
+        }
+        self.carry = paragraph::find(
+            text,
+            base,
+            &self.carry,
+            &mut self.scratch,
+            &mut self.found,
+            &mut self.first_person,
+        );
+    }
+
+    fn flush(&mut self) {
+        if let Some((at, t)) = self.pending.take() {
+            self.read(at, &t);
+        }
+    }
+
+    /// The quotations found, in the order of the text (a reported clause before the
+    /// quotations inside it).
+    pub fn finish(mut self) -> Findings {
+        self.flush();
+        let mut quotes = self.found;
+        quotes.sort_by_key(|f| (f.start, std::cmp::Reverse(f.end)));
+        Findings {
+            quotes,
+            first_person: self.first_person,
+        }
+    }
+
+    /// Drops what was found so far (after feeding the paragraph before a piece's start, to
+    /// carry what it leaves without finding its quotations twice).
+    pub fn forget_found(&mut self) {
+        self.found.clear();
+        self.first_person.clear();
+    }
+}
+
+/// The quotations of a whole text.
+pub fn find(text: &str) -> Findings {
+    let mut f = Finder::new();
+    f.feed(0, text);
+    f.finish()
+}
+
+/// Whether the line break at `nl` (of a line starting at `line`) is a cut: the first break
+/// after a multiple of [`CUT`], with the last blank or long line's break (`last_break`, 0 at
+/// the start) at least [`CUT_LOOKBACK`] bytes before.
+fn is_cut(line: usize, nl: usize, last_break: usize) -> bool {
+    line > 0 && nl / CUT > (line - 1) / CUT && nl - last_break >= CUT_LOOKBACK
+}
+
+/// Whether a paragraph starts at byte `at` of `bytes` by the rules of [`Finder`]: `at` is the
+/// document's start or follows a blank line, a line longer than [`LONG_LINE`], or a cut. A
+/// piece of a document read on its own must start at one (and be fed the paragraph before
+/// it first, its quotations dropped, for what that paragraph leaves to the next).
+pub fn is_paragraph_start(bytes: &[u8], at: usize) -> bool {
+    if at == 0 {
+        return true;
+    }
+    if at > bytes.len() || bytes[at - 1] != b'\n' {
+        return false;
+    }
+    let line_start = |nl: usize| {
+        bytes[..nl]
+            .iter()
+            .rposition(|&b| b == b'\n')
+            .map_or(0, |i| i + 1)
+    };
+    let breaks = |from: usize, nl: usize| {
+        let line = &bytes[from..nl];
+        line.trim_ascii().is_empty() || line.len() > LONG_LINE
+    };
+    let nl = at - 1;
+    let line = line_start(nl);
+    if breaks(line, nl) {
+        return true;
+    }
+    // A cut, unless a blank or long line broke the text in the look-back before it.
+    let mut last_break = 0;
+    let mut end = line;
+    while end > 0 && nl - (end - 1) < CUT_LOOKBACK {
+        let prev = line_start(end - 1);
+        if breaks(prev, end - 1) {
+            last_break = end - 1;
+            break;
+        }
+        end = prev;
+    }
+    is_cut(line, nl, last_break)
+}
