@@ -104,8 +104,9 @@ pub fn status_message(app: &App) -> String {
             (true, Some((i, n))) => format!("/{q} · {}/{n}", i + 1),
             (true, None) => format!("/{q}"),
         };
-        return match &app.message {
-            Some(m) if s.hit.is_some() => format!("{found} · {m}"),
+        return match (&app.message, app.aside) {
+            (Some(m), _) if s.hit.is_some() => format!("{found} · {m}"),
+            (None, Some(aside)) if s.hit.is_some() => format!("{found} · {aside}"),
             _ => found,
         };
     }
@@ -119,7 +120,10 @@ pub fn status_message(app: &App) -> String {
         let name = sanitize(&e.name);
         let n = e.mentions.len();
         return match (app.current_mention(), app.reading().current) {
-            (Some(_), Some(i)) => format!("{name} · mention {}/{n}", i + 1),
+            (Some(_), Some(i)) => match app.aside {
+                Some(aside) => format!("{name} · mention {}/{n} · {aside}", i + 1),
+                None => format!("{name} · mention {}/{n}", i + 1),
+            },
             _ if app.reading().selected != app.highlighted() => {
                 format!(
                     "{name} · {n} mention{} · Enter selects",
