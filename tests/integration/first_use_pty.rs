@@ -166,3 +166,40 @@ fn n_and_shift_n_go_on_from_where_the_reader_scrolled_and_say_when_they_wrap() {
     pty.send("q");
     assert!(pty.wait().success());
 }
+
+#[test]
+fn n_on_an_entity_previewed_in_the_cast_selects_it_and_says_focus_moved_to_the_text() {
+    let mut pty = open_default(80, 24);
+    pty.send("\t");
+    pty.wait_for("Enter selects");
+    pty.send("j");
+    sleep(Duration::from_millis(100));
+    let preview = pty.wait_for("Enter selects");
+    let line = preview.lines().last().unwrap();
+    let name = line.split(" · ").nth(2).unwrap().trim().to_string();
+    pty.send("n");
+    let screen = pty.wait_for(&format!("{name} · mention "));
+    assert!(status(&pty).contains("focus on the text"), "{screen}");
+    let marked = screen
+        .lines()
+        .any(|r| r.contains('●') && r.contains(name.as_str()));
+    assert!(marked, "{name} is selected in the cast:\n{screen}");
+    // The next n walks its mentions from the text, and says nothing more.
+    let first: usize = status(&pty)
+        .split(" · mention ")
+        .nth(1)
+        .unwrap()
+        .split('/')
+        .next()
+        .unwrap()
+        .parse()
+        .unwrap();
+    pty.send("n");
+    pty.wait_until("the next mention", |s| {
+        let last = s.lines().last().unwrap_or("");
+        last.contains(&format!("{name} · mention ")) && !last.contains(&format!("mention {first}/"))
+    });
+    assert!(!status(&pty).contains("focus"), "{}", pty.screen());
+    pty.send("q");
+    assert!(pty.wait().success());
+}

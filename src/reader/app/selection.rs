@@ -127,9 +127,20 @@ impl App {
         }
     }
 
-    /// `n`/`N`: search hits after a search, else mentions of the selected entity.
+    /// `n`/`N`: search hits after a search, else mentions of the selected entity. In the cast,
+    /// mentions of the entity under the cursor: one previewed there is selected first.
     pub(super) fn step_hit(&mut self, forward: bool) {
-        if self.follow == Follow::Search && self.search.is_some() {
+        if self.focus == Focus::Sidebar && self.sidebar_shown() {
+            if let Some(e) = self.cursor_entity()
+                && self.reading().selected != Some(e)
+            {
+                self.reading_mut().selected = Some(e);
+                self.reading_mut().current = None;
+                self.panel_follow_selection(e);
+            }
+            self.follow = Follow::Mentions;
+            self.step_mention(forward);
+        } else if self.follow == Follow::Search && self.search.is_some() {
             self.step_search(forward);
         } else {
             self.step_mention(forward);
@@ -171,10 +182,17 @@ impl App {
         self.reading_mut().current = Some(i);
         self.reveal(at);
         if wrapped {
-            self.aside = Some(wrap_note(forward));
+            self.aside.push(wrap_note(forward));
         }
         if self.focus == Focus::Sidebar {
+            // The text shows the mention, so the keys go there now: say so, or j would
+            // seem to scroll the wrong pane.
             self.focus = Focus::Document;
+            self.aside.push("focus on the text");
+            if self.narrow() {
+                self.sidebar_wanted = Some(false);
+                self.relayout();
+            }
         }
     }
 

@@ -304,7 +304,7 @@ fn search_is_incremental_smart_case_and_n_walks_hits_with_a_counter() {
         Some((3, 4)),
         "N wraps to the last hit"
     );
-    assert_eq!(a.aside, Some("wrapped to the end"));
+    assert_eq!(a.aside, ["wrapped to the end"]);
 }
 
 #[test]
@@ -712,6 +712,7 @@ fn n_goes_on_from_where_the_reader_scrolled_to_and_says_when_it_wraps() {
     let mut a = app(100, 10);
     a.update(Action::FocusNext);
     a.update(Action::Select);
+    a.update(Action::Clear);
     assert_eq!(a.reading().current, Some(0));
     // Half way down, the first mention is far above: n takes the next one below the top.
     a.update(Action::CountDigit(5));
@@ -726,14 +727,14 @@ fn n_goes_on_from_where_the_reader_scrolled_to_and_says_when_it_wraps() {
         (mentions[i - 1].start as usize) < top,
         "the first below the top"
     );
-    assert_eq!(a.aside, None);
+    assert!(a.aside.is_empty());
     a.update(Action::Bottom);
     while a.reading().current != Some(mentions.len() - 1) {
         a.update(Action::NextHit);
     }
     a.update(Action::NextHit);
     assert_eq!(a.reading().current, Some(0));
-    assert_eq!(a.aside, Some("wrapped to the top"));
+    assert_eq!(a.aside, ["wrapped to the top"]);
     a.update(Action::PrevHit);
-    assert_eq!(a.aside, Some("wrapped to the end"));
+    assert_eq!(a.aside, ["wrapped to the end"]);
 }

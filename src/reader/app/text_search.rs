@@ -148,7 +148,7 @@ impl App {
         }
         self.reveal(hit.start);
         if wrapped {
-            self.aside = Some(wrap_note(forward));
+            self.aside.push(wrap_note(forward));
         }
     }
 

@@ -12,7 +12,7 @@ impl App {
         let news = matches!(action, Action::Work(_) | Action::CountSearchHits);
         if !news {
             self.message = None;
-            self.aside = None;
+            self.aside.clear();
         }
         let keeps_count = news
             || matches!(

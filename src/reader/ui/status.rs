@@ -104,9 +104,11 @@ pub fn status_message(app: &App) -> String {
             (true, Some((i, n))) => format!("/{q} · {}/{n}", i + 1),
             (true, None) => format!("/{q}"),
         };
-        return match (&app.message, app.aside) {
-            (Some(m), _) if s.hit.is_some() => format!("{found} · {m}"),
-            (None, Some(aside)) if s.hit.is_some() => format!("{found} · {aside}"),
+        return match &app.message {
+            Some(m) if s.hit.is_some() => format!("{found} · {m}"),
+            None if s.hit.is_some() && !app.aside.is_empty() => {
+                format!("{found} · {}", app.aside.join(" · "))
+            }
             _ => found,
         };
     }
@@ -120,10 +122,10 @@ pub fn status_message(app: &App) -> String {
         let name = sanitize(&e.name);
         let n = e.mentions.len();
         return match (app.current_mention(), app.reading().current) {
-            (Some(_), Some(i)) => match app.aside {
-                Some(aside) => format!("{name} · mention {}/{n} · {aside}", i + 1),
-                None => format!("{name} · mention {}/{n}", i + 1),
-            },
+            (Some(_), Some(i)) if app.aside.is_empty() => format!("{name} · mention {}/{n}", i + 1),
+            (Some(_), Some(i)) => {
+                format!("{name} · mention {}/{n} · {}", i + 1, app.aside.join(" · "))
+            }
             _ if app.reading().selected != app.highlighted() => {
                 format!(
                     "{name} · {n} mention{} · Enter selects",
