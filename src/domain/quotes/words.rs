@@ -2,8 +2,9 @@
 //! with their byte ranges, and what each word can do in a cue (a verb of saying, a word that
 //! ends a subject, a determiner ...).
 //!
-//! Only paragraphs that hold a quote mark or a verb of saying are tokenised, so this is not
-//! on the path of most text.
+//! Only paragraphs that hold a quote mark or a verb of saying are tokenised, and a word's
+//! class is looked up only when a rule asks for it (`Para::class`): most words are never
+//! asked about.
 
 use std::sync::OnceLock;
 
@@ -15,8 +16,6 @@ pub struct Tok {
     pub start: u32,
     pub end: u32,
     pub kind: TokKind,
-    /// What the word can be in a cue (empty for punctuation and unknown words).
-    pub class: Class,
     /// Whether the word starts with an upper-case letter (or a digit, `@`, `#`).
     pub upper: bool,
 }
@@ -93,6 +92,15 @@ impl Class {
 
     pub fn has(self, c: Class) -> bool {
         self.0 & c.0 != 0
+    }
+
+    /// The bits, to keep in a cell (the top bit is never set).
+    pub fn bits(self) -> u32 {
+        self.0
+    }
+
+    pub fn from_bits(bits: u32) -> Class {
+        Class(bits)
     }
 
     pub const fn or(self, c: Class) -> Class {
@@ -872,12 +880,10 @@ pub fn tokenize(text: &str, out: &mut Vec<Tok>) {
         }
         if starts_word(c) {
             let end = word_end(text, i);
-            let word = &text[i..end];
             out.push(Tok {
                 start: i as u32,
                 end: end as u32,
                 kind: TokKind::Word,
-                class: class_of(word),
                 upper: c.is_uppercase() || c.is_ascii_digit() || c == '@' || c == '#',
             });
             i = end;
@@ -895,7 +901,6 @@ pub fn tokenize(text: &str, out: &mut Vec<Tok>) {
             start: i as u32,
             end: (i + len) as u32,
             kind,
-            class: Class::default(),
             upper: false,
         });
         i += len;
