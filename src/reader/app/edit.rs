@@ -181,10 +181,8 @@ impl App {
         let current = self.current_mention();
         let reading = self.reading_mut();
         let curation = reading.curation.as_mut().expect("checked above");
-        let (entities, unfit) = curation.entities(&reading.doc, &reading.cast.entities);
+        let (entities, quotes, unfit) = curation.apply(&reading.doc, &reading.cast);
         let focus = self.focus;
-        let mut quotes = self.cast().quotes.clone();
-        crate::domain::quotes::reattribute(&mut quotes, &entities);
         self.reading_mut()
             .set_cast(Cast::with_quotes(entities, quotes));
         self.cast_shown();
