@@ -127,10 +127,13 @@ impl App {
         }
     }
 
-    /// `n`/`N`: search hits after a search, else mentions of the selected entity.
+    /// `n`/`N`: search hits after a search, quotations after one was entered from the
+    /// quotations list, else mentions of the selected entity.
     pub(super) fn step_hit(&mut self, forward: bool) {
         if self.follow == Follow::Search && self.search.is_some() {
             self.step_search(forward);
+        } else if self.follow == Follow::Quotes {
+            self.step_quote(forward);
         } else {
             self.step_mention(forward);
         }
@@ -178,6 +181,8 @@ impl App {
                 self.sidebar_wanted = Some(false);
                 self.relayout();
             }
+        } else if self.follow == Follow::Quotes {
+            self.end_quote_walk();
         } else if self.search.is_some() {
             self.search = None;
             self.follow = Follow::Mentions;
