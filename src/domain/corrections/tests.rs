@@ -358,7 +358,7 @@ fn aliases_and_keys_are_names_never_pronouns_or_descriptions() {
         entity: old,
         name: "Ana María Ruiz".into(),
     };
-    assert_eq!(apply(&mut renamed, &[c], &doc), []);
+    assert_eq!(apply(&mut renamed, &mut Quotes::default(), &[c], &doc), []);
     assert!(renamed.iter().any(|e| e.name == "Ana María Ruiz"));
 }
 
@@ -373,7 +373,15 @@ fn detach_takes_a_pronoun_from_its_entity_only() {
         span: he.clone(),
     };
     assert!(detach.needs_forms());
-    assert_eq!(apply(&mut cast, std::slice::from_ref(&detach), &doc), []);
+    assert_eq!(
+        apply(
+            &mut cast,
+            &mut Quotes::default(),
+            std::slice::from_ref(&detach),
+            &doc
+        ),
+        []
+    );
     let bell_now = cast.iter().find(|e| e.name == "Tom Bell").unwrap();
     assert_eq!(
         *bell_now.mentions,
@@ -384,11 +392,12 @@ fn detach_takes_a_pronoun_from_its_entity_only() {
     );
     assert_eq!(bell_now.aliases, ["Tom Bell"]);
     // Detaching it again, or from an entity that never had it, does not fit.
-    let unfit = apply(&mut cast, &[detach], &doc);
+    let unfit = apply(&mut cast, &mut Quotes::default(), &[detach], &doc);
     assert!(matches!(unfit[0].reason, Reason::NoSuchMention(_)));
     let ruiz = Key::of(&doc, cast.iter().find(|e| e.name == "Ana Ruiz").unwrap());
     let unfit = apply(
         &mut cast,
+        &mut Quotes::default(),
         &[Correction::Detach {
             entity: ruiz,
             span: he,
@@ -415,7 +424,7 @@ fn a_pronoun_attached_by_hand_keeps_its_form_and_leaves_its_old_entity() {
         "{}",
         add.describe()
     );
-    assert_eq!(apply(&mut cast, &[add], &doc), []);
+    assert_eq!(apply(&mut cast, &mut Quotes::default(), &[add], &doc), []);
     let ruiz = cast.iter().find(|e| e.name == "Ana Ruiz").unwrap();
     assert!(ruiz.mentions.contains(&linked_at("he", 2, Form::Pronoun)));
     assert_eq!(ruiz.aliases, ["Ana Ruiz", "Ruiz"]);
@@ -456,7 +465,7 @@ fn split_moves_names_only() {
         alias: "He".into(),
     };
     assert!(!split.needs_forms());
-    assert_eq!(apply(&mut cast, &[split], &doc), []);
+    assert_eq!(apply(&mut cast, &mut Quotes::default(), &[split], &doc), []);
     let jian = cast.iter().find(|e| e.name == "He Jian").unwrap();
     assert_eq!(
         *jian.mentions,
