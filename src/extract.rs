@@ -13,6 +13,7 @@ use crate::domain::corrections;
 use crate::domain::document::Document;
 use crate::domain::entity::{Entity, Mention};
 use crate::domain::extract;
+use crate::domain::pieces;
 use crate::domain::quotes::{self, Quotes};
 use crate::interop::{ExportFormat, Unit};
 use crate::store::paths;
@@ -24,7 +25,7 @@ const SHOWN: usize = 20;
 
 /// Documents smaller than this are done several at once, each on one thread; larger ones one
 /// at a time, in pieces on every thread, their output written as it is made.
-const SMALL: u64 = extract::pieces::PIECE as u64;
+const SMALL: u64 = pieces::PIECE as u64;
 
 /// Small documents in flight at once per thread: how far the work may run ahead of the
 /// output, which is written in the given order.
@@ -69,9 +70,7 @@ pub fn run_extract(args: &ExtractArgs) -> ExitCode {
         unit: unit(args.offsets),
         data: paths::data_dir(),
     };
-    let jobs = args
-        .jobs
-        .map_or_else(extract::pieces::all_cores, usize::from);
+    let jobs = args.jobs.map_or_else(pieces::all_cores, usize::from);
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
     let mut failed = false;
@@ -280,10 +279,15 @@ fn prepare_or_fail(
     let mut norms = norms_by_mention(&entities, norms);
     if !args.no_corrections {
         let file = (path != "-").then(|| Path::new(path.as_str()));
-        match correct(&doc, file, run.data.as_deref(), &mut entities, notes) {
-            // Corrections merge, split and reorder entities: speakers follow them.
-            Ok(true) => quotes::reattribute(&mut quotes, &entities),
-            Ok(false) => {}
+        match correct(
+            &doc,
+            file,
+            run.data.as_deref(),
+            &mut entities,
+            &mut quotes,
+            notes,
+        ) {
+            Ok(()) => {}
             Err(e) => {
                 notes.push(format!("{e:#} (--no-corrections ignores them)"));
                 return None;
@@ -360,20 +364,21 @@ fn cast(
     ))
 }
 
-/// Applies the saved corrections, reporting those that no longer fit; says whether there
-/// were any.
+/// Applies the saved corrections to the entities and the quotations' speakers (which follow
+/// the entities through merges, splits and the new order), reporting those that no longer fit.
 fn correct(
     doc: &Document,
     file: Option<&Path>,
     data: Option<&Path>,
     entities: &mut Vec<Entity>,
+    quotes: &mut Quotes,
     notes: &mut Vec<String>,
-) -> Result<bool> {
+) -> Result<()> {
     let (_, found) = Sidecar::open(doc, file, data)?;
     if found.history.active().is_empty() {
-        return Ok(false);
+        return Ok(());
     }
-    let unfit = corrections::apply(entities, found.history.active(), doc);
+    let unfit = corrections::apply(entities, quotes, found.history.active(), doc);
     let from = found
         .from
         .as_deref()
@@ -387,7 +392,7 @@ fn correct(
             u.reason
         ));
     }
-    Ok(true)
+    Ok(())
 }
 
 /// Normalisation ids follow an entity through corrections (which renumber ids) by mention.

@@ -5,7 +5,7 @@
 //! The state is split by job: the open documents (`shelf`), the view of the shown one
 //! (`view`, `geometry`), the cast and selection (`selection`, `sidebar`), search
 //! (`text_search`), marks, jumps and documents (`navigation`), corrections (`edit`), the panel
-//! under the text (`panels`, `corpus`), pins (`pins`), the mouse (`mouse`) and
+//! under the text (`panels`, `corpus`, `quotes`), pins (`pins`), the mouse (`mouse`) and
 //! the help's scrolling (`help`).
 
 pub mod corpus;
@@ -16,6 +16,7 @@ mod mouse;
 mod navigation;
 pub mod panels;
 mod pins;
+pub mod quotes;
 mod selection;
 pub mod shelf;
 pub mod sidebar;
@@ -88,6 +89,8 @@ pub enum PromptPurpose {
 pub enum Follow {
     Mentions,
     Search,
+    /// The quotations of the list a quotation was entered from.
+    Quotes,
 }
 
 /// An active search.
@@ -131,6 +134,9 @@ pub struct App {
     pub sidebar_scroll: usize,
     /// A one-off note for the status line, cleared by the next key.
     pub message: Option<String>,
+    /// A few words said beside the counter of mentions or hits (`n` went round the end,
+    /// focus moved to the text), cleared by the next key.
+    pub aside: Vec<&'static str>,
     /// The rows on screen, top to bottom.
     pub view: Vec<(RowPos, RowSpan)>,
     /// The panel under the text: connections, contexts, the cross-document cast.
@@ -170,6 +176,7 @@ impl App {
             cursor: 0,
             sidebar_scroll: 0,
             message: None,
+            aside: Vec::new(),
             view: Vec::new(),
             panels: panels::Panels::default(),
             pins: pins::Pins::default(),

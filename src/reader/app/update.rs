@@ -7,11 +7,12 @@ impl App {
     /// Changes the state as `action` asks (the only way it changes), and returns what the
     /// terminal layer is to do about it: quit, save corrections, capture the mouse...
     pub fn update(&mut self, action: Action) -> Vec<Effect> {
-        // News from the background neither clears the note on the status line nor eats a
-        // count being typed.
-        let news = matches!(action, Action::Work(_));
+        // News from the background (and the hit count asked for after a frame) neither clears
+        // the note on the status line nor eats a count being typed.
+        let news = matches!(action, Action::Work(_) | Action::CountSearchHits);
         if !news {
             self.message = None;
+            self.aside.clear();
         }
         let keeps_count = news
             || matches!(
@@ -174,6 +175,7 @@ impl App {
             Action::ToggleConnections => self.toggle_panel(panels::PanelKind::Connections),
             Action::ToggleContexts => self.toggle_panel(panels::PanelKind::Contexts),
             Action::ToggleCorpus => self.toggle_panel(panels::PanelKind::Corpus),
+            Action::ToggleQuotes => self.toggle_quotes(),
             Action::TogglePin => self.toggle_pin(),
             Action::ClearPins => self.clear_pins(),
             Action::Work(work) => self.take_work(work),
