@@ -249,6 +249,8 @@ fn a_speaker_named_by_a_pronoun_or_a_caption_owns_the_first_person() {
     let text = "John Smith spoke on Monday. The next thing he knows he's in a cell.";
     assert_eq!(linked(text, "he").as_deref(), Some("John Smith"));
     assert_eq!(links(text).len(), 2, "{:?}", links(text));
+    let text = "I was told that my mother had left the church. Maria Ortega\n\nShe left.";
+    assert_eq!(linked(text, "my").as_deref(), Some("Maria Ortega"));
 }
 
 #[test]
