@@ -300,13 +300,15 @@ impl Resolver<'_> {
         let after = comma_after
             .then(|| nominals::apposition_after(text, end, sentence.end, fits))
             .flatten();
-        after.or_else(|| {
-            comma_before
-                .then(|| {
-                    nominals::apposition_before(text, free_from, start, end, sentence.end, fits)
-                })
-                .flatten()
-        })
+        after
+            .or_else(|| {
+                comma_before
+                    .then(|| {
+                        nominals::apposition_before(text, free_from, start, end, sentence.end, fits)
+                    })
+                    .flatten()
+            })
+            .or_else(|| nominals::predicate_after(text, end, sentence.end, fits))
     }
 
     /// Whether the word `v` right before `w` makes `w` an object: a verb or a preposition

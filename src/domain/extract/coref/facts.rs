@@ -53,6 +53,10 @@ pub struct Facts {
     pub types: Vec<u64>,
     /// How many times the text names it: what a document is most about.
     pub weight: Vec<u32>,
+    /// For each type noun (by bit), the one entity of the document it fits and where that
+    /// entity is first named, when exactly one fits ("the mosque" in a text that names one
+    /// mosque).
+    only_fit: Vec<Option<(u32, u32)>>,
     /// Role (lower case, words joined by spaces) → its number in `role_holders`.
     roles: HashMap<String, u32>,
     role_holders: Holders,
@@ -101,6 +105,27 @@ impl Holders {
             }
         }
     }
+}
+
+/// For each type noun's bit, the one entity that `types` says it fits, with where that entity is
+/// first named; `None` when none or several fit.
+fn only_fit(entities: &[Entity], types: &[u64]) -> Vec<Option<(u32, u32)>> {
+    let mut out: Vec<Option<Option<(u32, u32)>>> = vec![None; 64];
+    for (i, (e, &mask)) in entities.iter().zip(types).enumerate() {
+        let Some(first) = e.mentions.first() else {
+            continue;
+        };
+        let mut bits = mask;
+        while bits != 0 {
+            let bit = bits.trailing_zeros() as usize;
+            bits &= bits - 1;
+            out[bit] = match out[bit] {
+                None => Some(Some((i as u32, first.start))),
+                Some(_) => Some(None),
+            };
+        }
+    }
+    out.into_iter().map(Option::flatten).collect()
 }
 
 /// Honorifics that say a man or a woman (lower case, without a full stop).
@@ -266,16 +291,18 @@ impl Facts {
                 }
             }
         }
-        let types = entities
+        let types: Vec<u64> = entities
             .iter()
             .zip(&class)
             .map(|(e, &c)| types::fitting(e, c, k))
             .collect();
+        let only_fit = only_fit(entities, &types);
         let mut facts = Facts {
             class,
             gender: Vec::new(),
             types,
             weight: entities.iter().map(|e| e.mentions.len() as u32).collect(),
+            only_fit,
             roles: HashMap::default(),
             role_holders: Holders::default(),
             role_first: rustc_hash::FxHashSet::default(),
@@ -307,6 +334,13 @@ impl Facts {
             })
             .collect();
         facts
+    }
+
+    /// The one entity of the document that the type noun of bit `bit` fits, if it was named
+    /// before byte `at`.
+    pub fn only_fit(&self, bit: u64, at: usize) -> Option<u32> {
+        let (entity, first) = (self.only_fit.get(bit.trailing_zeros() as usize))?.as_ref()?;
+        ((*first as usize) < at).then_some(*entity)
     }
 
     fn give_role(&mut self, role: String, entity: u32, at: u32) {

@@ -175,6 +175,29 @@ pub fn may_open(text: &[u8], det: Word, first: Word, facts: &Facts) -> bool {
         || types::bit_of(&strip_possessive(word)).is_some()
 }
 
+/// The type noun right after a name that it fits (`fits`: the entity's mask of type nouns),
+/// ending the phrase: "the Scientology organization", "the Sea Org group". Its span, without
+/// a possessive.
+pub fn type_noun_after(
+    text: &[u8],
+    end: usize,
+    limit: usize,
+    fits: u64,
+) -> Option<std::ops::Range<usize>> {
+    if fits == 0 {
+        return None;
+    }
+    let mut ws = words::words(text, end..limit);
+    let noun = ws.next()?;
+    if !words::only_space(text, end, noun.start) || !noun.is_lowercase(text) {
+        return None;
+    }
+    let mut buf = [0u8; 24];
+    let bit = types::bit_of(&strip_possessive(noun.lower(text, &mut buf)?))?;
+    (fits & bit != 0 && ends_the_phrase(text, noun, ws.next()))
+        .then(|| noun.start..end_without_possessive(text, noun))
+}
+
 /// "the 45-year-old": the age.
 fn age(text: &[u8], det: Word, first: Word, after: Option<Word>) -> Option<Description> {
     if !det.is(text, "the") {
@@ -197,6 +220,10 @@ fn age(text: &[u8], det: Word, first: Word, after: Option<Word>) -> Option<Descr
 /// headquarters").
 fn ends_the_phrase(text: &[u8], noun: Word, after: Option<Word>) -> bool {
     let Some(after) = after else { return true };
+    if end_without_possessive(text, noun) < noun.end {
+        // "the church's headquarters": the noun owns what follows.
+        return true;
+    }
     if !words::only_space(text, noun.end, after.start) {
         // Punctuation between: "the company, which", "the company." — but not "the agency's".
         return !text[noun.end..after.start].contains(&b'-');
@@ -271,7 +298,10 @@ pub fn resolve(
                 .newest_first(d.start as u32)
                 .filter(|s| facts.types[s.entity as usize] & bit != 0)
                 .collect();
-            let first = fitting.first()?;
+            // None in focus: the one entity of the document the noun fits, named before.
+            let Some(first) = fitting.first() else {
+                return facts.only_fit(bit, d.start);
+            };
             let others = || fitting.iter().filter(|s| s.entity != first.entity);
             // One entity fits; or the newest is in this very sentence and no other is; or
             // the document is about one of them far more than the others.
@@ -414,6 +444,50 @@ pub fn apposition_after(
         }
         w = next;
     }
+    phrase(text, w, ws, det, &fits)
+}
+
+/// Verbs that say what the subject is: "X was a volunteer".
+const COPULAS: &[&str] = &["is", "was", "became", "becomes", "remains", "remained"];
+
+/// The predicate right after a name that says what it is: "X was a volunteer", "X becomes
+/// the youngest member": the span of its noun phrase without the determiner, up to its head,
+/// when `fits` accepts the head (lower case).
+pub fn predicate_after(
+    text: &[u8],
+    end: usize,
+    limit: usize,
+    fits: impl Fn(&str) -> bool,
+) -> Option<(usize, usize)> {
+    let mut ws = words::words(text, end..limit);
+    let verb = ws.next()?;
+    let mut buf = [0u8; 24];
+    if !words::only_space(text, end, verb.start) || !COPULAS.contains(&verb.lower(text, &mut buf)?)
+    {
+        return None;
+    }
+    let det = ws.next()?;
+    if !words::only_space(text, verb.end, det.start)
+        || !(det.is(text, "a") || det.is(text, "an") || det.is(text, "the"))
+    {
+        return None;
+    }
+    let first = ws.next()?;
+    if !words::only_space(text, det.end, first.start) {
+        return None;
+    }
+    phrase(text, first, ws, true, &fits)
+}
+
+/// The noun phrase that starts with `w` (after a determiner if `det`), the words after it
+/// `ws`: its span up to its head, when its head is lower case and `fits` accepts it.
+fn phrase(
+    text: &[u8],
+    w: Word,
+    ws: impl Iterator<Item = Word>,
+    det: bool,
+    fits: &impl Fn(&str) -> bool,
+) -> Option<(usize, usize)> {
     let mut run = vec![w];
     for n in ws {
         let prev = run[run.len() - 1];

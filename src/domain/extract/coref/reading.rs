@@ -12,7 +12,7 @@ use super::focus::Seen;
 use super::in_text::Named;
 use super::pronouns;
 use super::words::{self, Word};
-use super::{PREPOSITIONS, Resolver, metonyms, possessive_after};
+use super::{PREPOSITIONS, Resolver, metonyms, nominals, possessive_after};
 use crate::domain::entity::{Form, Mention};
 
 /// Where a sentence's reading stands: what decides whether a name is its subject.
@@ -242,6 +242,18 @@ impl Resolver<'_> {
                     .push((entity, Mention::with_form(s..e, Form::Nominal)));
                 rd.covered = rd.covered.max(e);
                 rd.emitted_until = e;
+            } else if let Some(noun) = nominals::type_noun_after(
+                self.text,
+                m.end as usize,
+                rd.range.end,
+                self.facts.types[entity as usize],
+            ) {
+                // "the Scientology organization": the noun is the entity too.
+                self.found
+                    .added
+                    .push((entity, Mention::with_form(noun.clone(), Form::Nominal)));
+                rd.covered = rd.covered.max(noun.end);
+                rd.emitted_until = noun.end;
             }
         }
     }

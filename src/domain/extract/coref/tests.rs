@@ -265,3 +265,43 @@ fn a_country_s_demonym_qualifies_and_is_no_it() {
     let text = "The Afghan team's robot arrived late. They tested it on Monday.";
     assert_eq!(linked(text, "it"), None);
 }
+
+#[test]
+fn a_type_noun_out_of_focus_is_the_one_entity_of_the_text_it_fits() {
+    let text = "A crane fell into the Grand Mosque on Friday. Rain fell all day. Pilgrims \
+        came from far. Many were hurt. Roads were closed. Later, workers cleared the mosque.";
+    assert_eq!(linked(text, "mosque").as_deref(), Some("Grand Mosque"));
+    // Two mosques named: the text does not say which.
+    let text = "A crane fell into the Grand Mosque. Pilgrims left the Blue Mosque. Rain fell \
+        all day. Pilgrims came from far. Many were hurt. Roads were closed. Later, workers \
+        cleared the mosque.";
+    assert_eq!(linked(text, "mosque"), None);
+}
+
+#[test]
+fn a_type_noun_that_owns_what_follows_is_still_the_entity() {
+    let text = "Maria Ortega left the Church of Scientology in 2009. She had moved closer to \
+        the church's headquarters.";
+    assert_eq!(
+        linked(text, "church").as_deref(),
+        Some("Church of Scientology")
+    );
+}
+
+#[test]
+fn a_type_noun_right_after_a_name_is_that_entity() {
+    let text = "Acme Corp. said on Monday that the Acme company would close.";
+    assert_eq!(linked(text, "company").as_deref(), Some("Acme Corp."));
+    // A noun the entity cannot be is no mention of it.
+    let text = "John Smith said on Monday that the Smith company would close.";
+    assert_eq!(linked(text, "company"), None);
+}
+
+#[test]
+fn a_predicate_says_what_the_subject_is() {
+    let text = "Maria Ortega was a volunteer in the engine room.";
+    assert_eq!(linked(text, "volunteer").as_deref(), Some("Maria Ortega"));
+    // What is no person noun is not the person: "a success".
+    let text = "Maria Ortega was a success in the engine room.";
+    assert_eq!(links(text), []);
+}
