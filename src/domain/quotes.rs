@@ -45,7 +45,7 @@ mod words;
 #[cfg(test)]
 mod tests;
 
-pub use attribute::{attribute, attribute_to, reattribute};
+pub use attribute::{attribute, attribute_to, direct_speakers, reattribute};
 pub use finder::{CUT, CUT_LOOKBACK, Finder, LONG_LINE, find, is_paragraph_start};
 pub use paragraph::Carry;
 

@@ -6,7 +6,8 @@
 //! (2013): each rule links only what the text makes clear, and leaves the rest unlinked (a
 //! wrong light is worse than a missing one). The rules, one file each: `pronouns` (agreement
 //! in number, gender and animacy, subjects first), `nominals` (roles given earlier, ages, type
-//! nouns that fit one entity in focus), `metonyms`; `facts` gathers what they need to know of
+//! nouns that fit one entity in focus or in the whole text, appositions, predicates),
+//! `metonyms`; `facts` gathers what they need to know of
 //! each entity, `focus` what the last sentences spoke of.
 //!
 //! # What a decision depends on (for running in pieces)
@@ -18,7 +19,11 @@
 //!   starts one; a paragraph longer than [`MAX_RUN`] sentences starts a new window every
 //!   [`MAX_RUN`] sentences, counted from its start) up to the mention, plus the names (not the
 //!   pronouns) of the [`LOOKBACK`] sentences before the window;
-//! - the quotation spans.
+//! - the direct quotations the quotes module found (`quotes::Findings`, read before this
+//!   pass) and the speaker their cue's words name, if a name: a pronoun inside one is read as
+//!   the speaker's words ("he" is someone else), one outside never reaches in. Speakers named
+//!   by a pronoun, and the speakers' own "I" and "my", are `quotes::attribute`'s, after this
+//!   pass (it reads the pronouns linked here).
 //!
 //! So a document cut at paragraph starts gives the same links piece by piece, if each piece
 //! is given the [`LOOKBACK`] sentences before it and the document facts.
@@ -39,7 +44,6 @@ mod metonyms;
 mod nominals;
 mod pronouns;
 mod reading;
-mod speakers;
 mod types;
 mod words;
 
@@ -125,7 +129,11 @@ fn link_releasing(
         names.iter().map(|n| (n.entity, n.start, n.end)),
     );
     let metonyms = metonyms::targets(entities, &facts, k);
-    let (quotes, speakers) = speakers::direct(quotes, &names, &facts.class);
+    // Who says each direct quotation, as far as the names tell before this pass.
+    let (quotes, speakers): (Vec<Range<usize>>, Vec<Option<u32>>) =
+        (crate::domain::quotes::direct_speakers(&quotes.quotes, entities).into_iter())
+            .map(|(span, speaker)| (span.range(), speaker))
+            .unzip();
     let mut r = Resolver {
         text,
         k,
@@ -161,7 +169,7 @@ struct Resolver<'a> {
     facts: &'a Facts,
     metonyms: &'a [Option<u32>],
     quotes: &'a [Range<usize>],
-    /// The speaker of each quotation, if the text names one.
+    /// The speaker of each quotation, if its cue names one by a name.
     speakers: &'a [Option<u32>],
     focus: Focus,
     found: Found,
