@@ -44,6 +44,7 @@ mod metonyms;
 mod nominals;
 mod pronouns;
 mod reading;
+mod speakers;
 mod types;
 mod words;
 
@@ -130,10 +131,11 @@ fn link_releasing(
     );
     let metonyms = metonyms::targets(entities, &facts, k);
     // Who says each direct quotation, as far as the names tell before this pass.
-    let (quotes, speakers): (Vec<Range<usize>>, Vec<Option<u32>>) =
-        (crate::domain::quotes::direct_speakers(&quotes.quotes, entities).into_iter())
-            .map(|(span, speaker)| (span.range(), speaker))
-            .unzip();
+    let direct = crate::domain::quotes::direct_speakers(&quotes.quotes, entities);
+    let going_on = speakers::going_on(text, &direct, &names);
+    let (quotes, speakers): (Vec<Range<usize>>, Vec<Option<u32>>) = (direct.into_iter())
+        .map(|(span, speaker, _)| (span.range(), speaker))
+        .unzip();
     let mut r = Resolver {
         text,
         k,
@@ -142,6 +144,7 @@ fn link_releasing(
         metonyms: &metonyms,
         quotes: &quotes,
         speakers: &speakers,
+        going_on: &going_on,
         focus: Focus::default(),
         found: Found::default(),
         after: Vec::new(),
@@ -171,6 +174,9 @@ struct Resolver<'a> {
     quotes: &'a [Range<usize>],
     /// The speaker of each quotation, if its cue names one by a name.
     speakers: &'a [Option<u32>],
+    /// The cue words of a quotation that goes on from a named speaker's ("he added"), with
+    /// that speaker (see `speakers::going_on`).
+    going_on: &'a [(Range<usize>, u32)],
     focus: Focus,
     found: Found,
     /// The words after a determiner, for descriptions, and the names of the sentence
@@ -413,7 +419,13 @@ impl Resolver<'_> {
                 continues: subject,
             };
             let is_subject = |s: &Seen| is_subject(text, s, self.k);
-            let entity = pronouns::resolve(text, p, &at, &self.focus, self.facts, is_subject)?;
+            let entity = match speakers::going_on_at(self.going_on, w.start) {
+                // `"…," said Carter. "…," he added.`: the speaker before.
+                Some(e) if p.case != pronouns::Case::Object => {
+                    pronouns::agrees(p, self.facts, e).then_some(e)?
+                }
+                _ => pronouns::resolve(text, p, &at, &self.focus, self.facts, is_subject)?,
+            };
             return Some(Link {
                 entity,
                 start: w.start,

@@ -62,19 +62,14 @@ pub fn attribute_to(findings: Findings, entities: &[Entity]) -> Quotes {
 /// The spans of the direct quotations of `found` and the speaker of each among `entities` as
 /// they stand (before coreference adds pronouns and descriptions: names only): what
 /// coreference reads, so that a "he" inside a quotation is not who says it.
-pub fn direct_speakers(found: &[Found], entities: &[Entity]) -> Vec<(ByteSpan, Option<u32>)> {
-    speakers(found, entities)
-        .into_iter()
-        .filter(|q| q.kind == Kind::Direct)
-        .map(|q| {
-            (
-                ByteSpan {
-                    start: q.start,
-                    end: q.end,
-                },
-                q.speaker,
-            )
-        })
+/// Each with the words of its cue that name the speaker, if any ("he" in "he added").
+pub fn direct_speakers(
+    found: &[Found],
+    entities: &[Entity],
+) -> Vec<(ByteSpan, Option<u32>, Option<ByteSpan>)> {
+    (found.iter().zip(speakers(found, entities)))
+        .filter(|(_, q)| q.kind == Kind::Direct)
+        .map(|(f, q)| (f.span(), q.speaker, f.speaker))
         .collect()
 }
 

@@ -305,3 +305,16 @@ fn a_predicate_says_what_the_subject_is() {
     let text = "Maria Ortega was a success in the engine room.";
     assert_eq!(links(text), []);
 }
+
+#[test]
+fn a_pronoun_that_goes_on_after_a_named_speaker_is_that_speaker() {
+    let text = "Yonhap reported the shelling on Monday. \"Six shells hit the area near KPA \
+        posts\", said KCNA. \"Provocation deserves punishment\", it added; and, later, \"we \
+        will win\".";
+    assert_eq!(linked(text, "it").as_deref(), Some("KCNA"));
+    // Someone else named between: the cue's "he" is the resolver's to find, not the first
+    // speaker's by position.
+    let text = "\"The talks failed today,\" said John Smith. Mary Jones met David Brown. \"We \
+        will meet again soon,\" he added.";
+    assert_ne!(linked(text, "he").as_deref(), Some("John Smith"));
+}
