@@ -406,7 +406,11 @@ impl Resolver<'_> {
         let text = self.text;
         let opens_sentence = || prev().is_none();
         if let Some(mut p) = pronouns::classify(lower) {
-            if lower == "it" && prev().is_some_and(|v| self.takes_an_object(v, w)) {
+            // "replaced it", "with it"; and "denied it." (a verb of saying with nothing after
+            // the pronoun says no clause: "said it would" does).
+            if lower == "it"
+                && prev().is_some_and(|v| self.takes_an_object(v, w) || ends_clause(text, w.end))
+            {
                 p.case = pronouns::Case::Object;
             }
             let subject = opens_sentence() || self.verb_follows(w.end, limit);
@@ -475,6 +479,14 @@ impl Resolver<'_> {
         }
         None
     }
+}
+
+/// Whether punctuation that ends a clause comes right after `end` ("denied it.", "it, too").
+fn ends_clause(text: &[u8], end: usize) -> bool {
+    matches!(
+        text.get(end),
+        None | Some(b'.' | b',' | b';' | b':' | b'!' | b'?' | b')')
+    )
 }
 
 /// A mention the pass links: its entity, span and form, and how it stands in its sentence.

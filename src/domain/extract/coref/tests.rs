@@ -318,3 +318,13 @@ fn a_pronoun_that_goes_on_after_a_named_speaker_is_that_speaker() {
         will meet again soon,\" he added.";
     assert_ne!(linked(text, "he").as_deref(), Some("John Smith"));
 }
+
+#[test]
+fn it_with_nothing_after_a_verb_is_its_object_not_the_subject() {
+    let text = "The Pentagon said it would act. The Pentagon denied it.";
+    let its: Vec<_> = links(text)
+        .into_iter()
+        .filter(|(t, _, _)| t == "it")
+        .collect();
+    assert_eq!(its.len(), 1, "{its:?}");
+}
