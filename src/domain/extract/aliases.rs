@@ -5,10 +5,13 @@
 //! Every rule here needs the names of the whole text, and joins a name only to one that the
 //! text also uses: an alias that could stand for two names of the text joins neither.
 
+use std::borrow::Cow;
+
 use rustc_hash::FxHashMap as HashMap;
 
 use super::candidate::{Definition, Form, Packed, Strength, Strings};
 use super::knowledge::Knowledge;
+use super::runs::NAME_PARTICLES;
 use super::typing::COMPASS;
 use crate::domain::entity::Kind;
 
@@ -65,6 +68,14 @@ fn without_particle(word: &str) -> Option<&str> {
         .iter()
         .find_map(|p| word.strip_prefix(p))
         .filter(|rest| rest.starts_with(char::is_uppercase))
+}
+
+/// "van Dijk" → "Van Dijk", "al-Kazemi" → "Al-Kazemi".
+fn capitalised(name: &str) -> String {
+    let mut chars = name.chars();
+    chars
+        .next()
+        .map_or(String::new(), |c| c.to_uppercase().chain(chars).collect())
 }
 
 /// "Jong-un", "Kwok-hung": a syllable, a hyphen and a syllable in lower case.
@@ -133,16 +144,32 @@ impl Aliases {
             let text = s.str(key);
             let words: Vec<&str> = text.split(' ').collect();
             let last = words[words.len() - 1];
-            let mut lasts = vec![last];
-            lasts.extend(without_particle(last));
+            let mut lasts = vec![Cow::Borrowed(last)];
+            lasts.extend(without_particle(last).map(Cow::Borrowed));
+            // "van Dijk", "Van Dijk", "El-Sisi": the surname with its particles, also with a
+            // capital (at a sentence start).
+            let particles = words
+                .get(1..words.len() - 1)
+                .unwrap_or_default()
+                .iter()
+                .rev()
+                .take_while(|w| NAME_PARTICLES.contains(&&*w.to_lowercase()))
+                .count();
+            let with_particles = words[words.len() - 1 - particles..].join(" ");
+            if particles > 0 {
+                lasts.push(Cow::Owned(capitalised(&with_particles)));
+                lasts.push(Cow::Owned(with_particles));
+            } else if without_particle(last).is_some() {
+                lasts.push(Cow::Owned(capitalised(last)));
+            }
             // "Kim Jong-un", "Leung Kwok-hung": the surname comes first, before a given name
             // of two joined syllables.
             if words.len() == 2 && east_asian_given_name(last) {
-                lasts.push(words[0]);
+                lasts.push(Cow::Borrowed(words[0]));
             }
             for last in lasts {
                 if (words.len() > 1 || last != text)
-                    && let Some(last) = s.get(last)
+                    && let Some(last) = s.get(&last)
                 {
                     a.by_last_word.entry(last).or_insert(key);
                 }
@@ -304,7 +331,11 @@ impl Aliases {
     /// The full name of the person a single word stands for: the last word of a full name (a
     /// surname, with or without its particle).
     pub(super) fn person_of(&self, key: u32, s: &Strings) -> Option<u32> {
-        if s.str(key).contains(' ') {
+        // One word, or a surname after its particles ("van Dijk").
+        if s.str(key)
+            .split_once(' ')
+            .is_some_and(|(first, _)| !NAME_PARTICLES.contains(&&*first.to_lowercase()))
+        {
             return None;
         }
         self.by_last_word

@@ -100,6 +100,7 @@ pub(super) fn run_end(line: &Line, used: &[bool], from: usize) -> usize {
             && toks[j].is_capitalised()
             && !line.is_function_word(j)
             && !label(line, j)
+            && (j == from || !prefixed(line.word(j)))
             && !(toks[j].shape == Shape::Cap
                 && line.word(j).as_bytes().contains(&b'-')
                 && j > from
@@ -163,6 +164,15 @@ pub(super) fn run_end(line: &Line, used: &[bool], from: usize) -> usize {
         }
         return j;
     }
+}
+
+/// "anti-NRF", "Pro-Israel": a prefix, a hyphen and a name. Such a word is a name of its own
+/// (`hyphenated`), never the last word of the name before it ("Several anti-NRF militias").
+fn prefixed(w: &str) -> bool {
+    w.split_once('-').is_some_and(|(head, rest)| {
+        rest.starts_with(char::is_uppercase)
+            && NAME_PREFIXES.iter().any(|p| p.eq_ignore_ascii_case(head))
+    })
 }
 
 /// "Image:", "Photo:", "Source:": a common word before a colon labels what follows (a caption's
@@ -330,9 +340,8 @@ pub(super) fn hyphenated(line: &Line, i: usize, out: &mut Vec<Candidate>) -> boo
         return emitted;
     }
     // "anti-NRF", "pro-Israel", "ex-Google": a prefix before a name, which is the name.
-    if let Some((head, rest)) = w.split_once('-')
-        && NAME_PREFIXES.contains(&head.to_ascii_lowercase().as_str())
-        && rest.starts_with(char::is_uppercase)
+    if prefixed(w)
+        && let Some((head, rest)) = w.split_once('-')
     {
         if super::dates::is_calendar_word(rest) {
             // "mid-April": the date finder's, not a name.
@@ -384,13 +393,25 @@ pub(super) fn hyphenated(line: &Line, i: usize, out: &mut Vec<Candidate>) -> boo
 pub(super) fn strip_leading(line: &Line, from: usize, end: usize) -> usize {
     let mut s = from;
     while s < end {
-        if line.gazetteer_at(s, end, false).is_some() {
+        if let Some((n, _)) = line.gazetteer_at(s, end, false) {
+            // "The National Resistance Front": a known name that starts with a determiner ("The
+            // National", a newspaper) and that more name words follow is the start of a longer
+            // name, and the determiner is not part of that one.
+            if s + n < end && n > 1 && line.is_function_word(s) {
+                s += 1;
+                continue;
+            }
             break;
         }
         let t = line.toks[s];
         let w = line.word(s);
         let lower = line.lower(s);
-        if line.k.is_function_word(&lower) || NAME_PARTICLES.contains(&&*lower) {
+        // "Van Dijk said", "De Gaulle": a particle written with a capital before another name
+        // word is the start of a surname (a lower-case one is a connector left over).
+        let particle = NAME_PARTICLES.contains(&&*lower);
+        let starts_surname =
+            particle && t.shape == Shape::Cap && s + 1 < end && line.toks[s + 1].is_capitalised();
+        if line.k.is_function_word(&lower) || particle && !starts_surname {
             s += 1;
             continue;
         }
