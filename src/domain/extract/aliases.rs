@@ -54,10 +54,14 @@ pub(super) fn without_legal_suffix(key: &str) -> Option<&str> {
     (LEGAL_SUFFIXES.contains(&last) && !head.is_empty()).then_some(head)
 }
 
-/// The letters of an acronym for a name: "United Nations" → "UN".
+/// The letters of an acronym for a name: "United Nations" → "UN", "Hay'at Tahrir al-Sham" →
+/// "HTS" (the name after a joined particle).
 fn initials(key: &str) -> String {
     key.split(' ')
-        .filter_map(|w| w.chars().next())
+        .filter_map(|w| {
+            let w = without_particle(w).unwrap_or(w);
+            w.chars().next()
+        })
         .filter(|c| c.is_uppercase())
         .collect()
 }
@@ -163,8 +167,12 @@ impl Aliases {
                 lasts.push(Cow::Owned(capitalised(last)));
             }
             // "Kim Jong-un", "Leung Kwok-hung": the surname comes first, before a given name
-            // of two joined syllables.
-            if words.len() == 2 && east_asian_given_name(last) {
+            // of two joined syllables; "Xi Jinping": a surname that is no given name, before a
+            // word that is no given name either.
+            let surname_first = |first: &str| {
+                k.is_surname(first) && !k.is_given_name(first) && !k.is_given_name(last)
+            };
+            if words.len() == 2 && (east_asian_given_name(last) || surname_first(words[0])) {
                 lasts.push(Cow::Borrowed(words[0]));
             }
             for last in lasts {
@@ -218,6 +226,18 @@ impl Aliases {
         }
 
         // Acronyms: defined in brackets, or the initials of a multi-word name of the text.
+        let known_acronyms: HashMap<&str, u32> = known
+            .iter()
+            .filter_map(|f| match f.reading {
+                Packed::Known { canon, .. } => Some((s.str(f.key), canon)),
+                _ => None,
+            })
+            .filter(|(text, canon)| {
+                text.len() >= 2
+                    && text.bytes().all(|b| b.is_ascii_uppercase())
+                    && k.canon_of(*canon).kind == Kind::Organization
+            })
+            .collect();
         for d in defs {
             a.long_forms.entry(d.acronym).or_insert(d.key);
         }
@@ -225,10 +245,18 @@ impl Aliases {
             let text = s.str(key);
             if text.contains(' ') {
                 let ini = initials(text);
-                if ini.chars().count() >= 2
-                    && let Some(acronym) = named(&ini)
-                {
+                if ini.chars().count() < 2 {
+                    continue;
+                }
+                if let Some(acronym) = named(&ini) {
                     a.long_forms.entry(acronym).or_insert(key);
+                } else if let Some(canon) = known_acronyms.get(&*ini)
+                    && kind_of(key)
+                        .is_none_or(|(kind, st)| kind == Kind::Organization || st < Strength::Good)
+                {
+                    // "Hay'at Tahrir al-Sham ... HTS", the gazetteer knowing only the acronym
+                    // (or another spelling of the long form): the long form is that entity.
+                    a.known_long_forms.entry(key).or_insert(*canon);
                 }
             }
         }

@@ -581,3 +581,41 @@ fn a_country_named_only_by_its_demonym_is_shown_under_it() {
             .any(|n| n == "Netherlands" || n == "Syria")
     );
 }
+
+#[test]
+fn particles_and_surname_first_names_join_at_a_sentence_start() {
+    let text = "Faisal bin Tarwan met Greta von der Holtz and Xi Jinping.\nBin Tarwan said \
+                little. Von der Holtz agreed. Xi left early.";
+    assert_eq!(
+        entity(text, "Faisal bin Tarwan").unwrap().1,
+        ["Faisal bin Tarwan", "Bin Tarwan"]
+    );
+    assert_eq!(
+        entity(text, "Greta von der Holtz").unwrap().1,
+        ["Greta von der Holtz", "Von der Holtz"]
+    );
+    assert_eq!(entity(text, "Xi Jinping").unwrap().1, ["Xi Jinping", "Xi"]);
+}
+
+#[test]
+fn a_given_name_of_two_syllables_may_end_with_a_common_word() {
+    let text = "Moon Jae-in met Ban Ki-moon. Moon said the talks went well. A sit-in ended.";
+    assert_eq!(
+        entity(text, "Moon Jae-in").unwrap(),
+        (Kind::Person, vec!["Moon Jae-in".into(), "Moon".into()])
+    );
+    assert_eq!(entity(text, "Ban Ki-moon").map(|e| e.0), Some(Kind::Person));
+}
+
+#[test]
+fn a_long_form_joins_the_acronym_the_gazetteer_knows() {
+    // The gazetteer knows HTS under another spelling of its long form.
+    let text = "Hay'at Tahrir al-Sham fighters entered the town. HTS said it held the centre.";
+    assert_eq!(
+        entity(text, "Hay'at Tahrir al-Sham").unwrap(),
+        (
+            Kind::Organization,
+            vec!["Hay'at Tahrir al-Sham".into(), "HTS".into()]
+        )
+    );
+}

@@ -100,7 +100,7 @@ pub(super) fn run_end(line: &Line, used: &[bool], from: usize) -> usize {
             && toks[j].is_capitalised()
             && !line.is_function_word(j)
             && !label(line, j)
-            && (j == from || !prefixed(line.word(j)))
+            && (j == from || toks[j].shape != Shape::LowerCap || !prefixed(line.word(j)))
             && !(toks[j].shape == Shape::Cap
                 && line.word(j).as_bytes().contains(&b'-')
                 && j > from
@@ -167,7 +167,8 @@ pub(super) fn run_end(line: &Line, used: &[bool], from: usize) -> usize {
 }
 
 /// "anti-NRF", "Pro-Israel": a prefix, a hyphen and a name. Such a word is a name of its own
-/// (`hyphenated`), never the last word of the name before it ("Several anti-NRF militias").
+/// (`hyphenated`); in lower case, never the last word of the name before it ("Several anti-NRF
+/// militias", while "World Anti-Communist League" is one name).
 fn prefixed(w: &str) -> bool {
     w.split_once('-').is_some_and(|(head, rest)| {
         rest.starts_with(char::is_uppercase)
@@ -260,7 +261,34 @@ pub(super) fn hyphenated_given_name(line: &Line, i: usize) -> bool {
         t[..1].make_ascii_uppercase();
         t
     };
-    zipf < 3.0 || zipf < 4.3 && (name_part(head) || name_part(&capitalised()))
+    if zipf < 3.0 || zipf < 4.3 && (name_part(head) || name_part(&capitalised())) {
+        return true;
+    }
+    // "Moon Jae-in", "Ban Ki-moon": two romanised syllables, the first no common word ("Sit-in",
+    // "Log-in"), even when the second is one.
+    let head_lower = head.to_ascii_lowercase();
+    head.len() <= 4
+        && romanised_syllable(&head_lower)
+        && romanised_syllable(tail)
+        && line
+            .k
+            .lower_word(&head_lower)
+            .is_none_or(|lw| lw.also_name || lw.zipf < 3.0)
+}
+
+/// "jae", "moon", "hung", "yeol", "shek": how one syllable of a Korean or Chinese name is
+/// written in English — a few consonants, a few vowels, maybe a final consonant ("era" is not).
+fn romanised_syllable(s: &str) -> bool {
+    let vowel = |b: &u8| matches!(b, b'a' | b'e' | b'i' | b'o' | b'u' | b'y');
+    let b = s.as_bytes();
+    let onset = b.iter().take(3).take_while(|c| !vowel(c)).count();
+    let nucleus = b[onset..].iter().take(3).take_while(|c| vowel(c)).count();
+    let coda = &b[onset + nucleus..];
+    nucleus > 0
+        && matches!(
+            coda,
+            b"" | b"n" | b"ng" | b"m" | b"k" | b"p" | b"t" | b"l" | b"r" | b"h"
+        )
 }
 
 /// "Pan-democrat", "Anti-war": a hyphenated word that ends with a common word in lower case.
@@ -409,9 +437,10 @@ pub(super) fn strip_leading(line: &Line, from: usize, end: usize) -> usize {
         // "Van Dijk said", "De Gaulle": a particle written with a capital before another name
         // word is the start of a surname (a lower-case one is a connector left over).
         let particle = NAME_PARTICLES.contains(&&*lower);
-        let starts_surname =
-            particle && t.shape == Shape::Cap && s + 1 < end && line.toks[s + 1].is_capitalised();
-        if line.k.is_function_word(&lower) || particle && !starts_surname {
+        if particle && t.shape == Shape::Cap && s + 1 < end {
+            break;
+        }
+        if line.k.is_function_word(&lower) || particle {
             s += 1;
             continue;
         }
@@ -462,9 +491,14 @@ pub(super) fn strip_leading(line: &Line, from: usize, end: usize) -> usize {
                 !lw.also_name && (lw.zipf >= 2.5 || adverb_or_gerund(&lower))
                     || known_rest && !is_name
             });
-            // "Chow Ka-lok said": a surname before a hyphenated given name.
-            let person_start =
-                s + 1 < end && (line.k.is_given_name(w) || hyphenated_given_name(line, s + 1));
+            // "Chow Ka-lok said": a surname before a hyphenated given name; "Xi Jinping met":
+            // a surname before a word that is only a name.
+            let person_start = s + 1 < end
+                && (line.k.is_given_name(w)
+                    || hyphenated_given_name(line, s + 1)
+                    || line.k.is_surname(w)
+                        && line.toks[s + 1].shape == Shape::Cap
+                        && line.k.lower_word(&line.lower(s + 1)).is_none());
             // "Armistice Day", "Royal Navy": the first word belongs to a name that ends with
             // an organisation, place or event word, unless a known name or title follows it.
             let named_whole = s + 1 < end
