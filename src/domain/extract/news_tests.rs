@@ -619,3 +619,38 @@ fn a_long_form_joins_the_acronym_the_gazetteer_knows() {
         )
     );
 }
+
+#[test]
+fn a_known_name_with_a_possessive_after_its_first_word_is_found_whole() {
+    // The gazetteer knows "Workers' Party of Korea" (and not "WPK").
+    let text = "The Workers' Party of Korea (WPK) met. The WPK agreed; the People's Liberation \
+                Army watched.";
+    assert_eq!(
+        entity(text, "Workers' Party of Korea").unwrap(),
+        (
+            Kind::Organization,
+            vec!["Workers' Party of Korea".into(), "WPK".into(), "WPK".into()]
+        )
+    );
+    assert!(
+        names(text).contains(&"People's Liberation Army".to_string()),
+        "{:?}",
+        names(text)
+    );
+}
+
+#[test]
+fn an_organisation_for_a_cause_is_one_name_and_its_acronym_joins_it() {
+    let text = "The Levant Observatory for Human Rights said 12 died. LOHR gave no names. He \
+                played in the Nordic Super League for Tarnby Rovers.";
+    assert_eq!(
+        entity(text, "Levant Observatory for Human Rights").unwrap(),
+        (
+            Kind::Organization,
+            vec!["Levant Observatory for Human Rights".into(), "LOHR".into()]
+        )
+    );
+    // A team is no cause.
+    assert!(names(text).contains(&"Nordic Super League".to_string()));
+    assert!(names(text).contains(&"Tarnby Rovers".to_string()));
+}

@@ -6,7 +6,7 @@
 //! determiners ("The"). Hyphenated words may hold names of their own ("London-based").
 
 use super::candidate::{Candidate, Reading, Strength};
-use super::line::{Line, has_kind_word_at};
+use super::line::{Line, common_word, has_kind_word_at};
 use super::token::Shape;
 use crate::domain::entity::Kind;
 
@@ -150,7 +150,22 @@ pub(super) fn run_end(line: &Line, used: &[bool], from: usize) -> usize {
                 j += particles + 1;
                 continue;
             }
-            let head_ok = w == "of" || FOR_ON_HEADS.contains(&line.word(j - 1));
+            // "Syrian Observatory for Human Rights", "Bank for International Settlements": an
+            // organisation for a cause in common words (not "the League for FC Basel").
+            let cause = || {
+                let words = (j + 1..limit).take_while(|&k| free_cap(k));
+                let mut n = 0;
+                for k in words {
+                    n += 1;
+                    if line.k.is_kind_word(line.word(k)) || !common_word(line, k, 3.0) {
+                        return false;
+                    }
+                }
+                n > 0
+            };
+            let head_ok = w == "of"
+                || FOR_ON_HEADS.contains(&line.word(j - 1))
+                || w == "for" && line.k.is_org_word(line.word(j - 1)) && cause();
             if HEAD_CONNECTORS.contains(&w) && head_ok && head_before(line, from, j) {
                 if free_cap(j + 1) {
                     j += 2;
