@@ -13,6 +13,7 @@ pub mod entity;
 pub mod extract;
 pub mod fingerprint;
 pub mod layout;
+pub mod lit;
 pub mod mention_index;
 pub mod mention_map;
 pub mod mentions;
