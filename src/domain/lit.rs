@@ -178,7 +178,8 @@ mod tests {
         assert_eq!(lit.next_from(5), Some(3));
         assert_eq!(lit.next_from(35), Some(0));
         assert_eq!(lit.prev_from(30), Some(0));
-        assert_eq!(lit.prev_from(1), Some(3));
+        assert_eq!(lit.prev_from(1), Some(0));
+        assert_eq!(lit.prev_from(0), Some(3), "wraps round");
         assert_eq!(lit.first_in(5..25), None, "only inferred mentions there");
         assert_eq!(lit.first_in(5..31), Some(3));
         assert_eq!(lit.rank(3), 1);

@@ -32,6 +32,7 @@ mod nominals;
 mod pronouns;
 mod types;
 mod words;
+mod written;
 
 #[cfg(test)]
 mod tests;
@@ -48,6 +49,8 @@ use crate::domain::sentences;
 use facts::{Class, Facts};
 use focus::{Focus, Seen};
 use words::Word;
+
+pub use written::form_of;
 
 /// Sentences before a window whose names are in focus when it starts.
 pub const LOOKBACK: usize = 3;
