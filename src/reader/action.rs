@@ -89,6 +89,8 @@ pub enum Action {
     /// Pin the selected entity (or unpin it): pinned actors stay lit, each in its colour.
     TogglePin,
     ClearPins,
+    /// Light every mention (names, descriptions, pronouns) or names only.
+    ToggleScope,
     /// News from the background work.
     Work(Work),
 }

@@ -173,6 +173,7 @@ impl Default for Keymap {
             b(Reader, "Cast", &[ch('N')], A::PrevHit, "previous", "previous search hit or mention"),
             b(Reader, "Cast", &[key(Esc)], A::Clear, "clear", "leave the cast, end search, unselect"),
             b(Reader, "Cast", &[ch('s')], A::ToggleSidebar, "sidebar", "show or hide the cast"),
+            b(Reader, "Cast", &[ch('e')], A::ToggleScope, "every-mention", "every mention, or names only"),
             b(Reader, "Connections", &[ch('c')], A::ToggleConnections, "connections", "who the selection appears with"),
             b(Reader, "Connections", &[ch('x')], A::ToggleContexts, "contexts", "the selection's mentions in context"),
             b(Reader, "Connections", &[ch('p')], A::TogglePin, "pin", "pin/unpin the selection (up to 4)"),

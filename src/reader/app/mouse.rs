@@ -51,8 +51,10 @@ impl App {
             }
             return;
         }
+        // A mention the scope does not light is plain text.
         if let Some(offset) = self.offset_at(column, row)
             && let Some((m, e)) = self.cast().index.at(offset)
+            && self.scope().admits(m.form)
         {
             let i = self.cast().entities[e].mentions.binary_search(&m).ok();
             self.select(e, i);

@@ -2,7 +2,7 @@
 //! its mentions.
 
 use super::{App, Focus, Follow, Overlay, sidebar};
-use crate::domain::mention_index;
+use crate::domain::lit::Scope;
 use crate::reader::action::Amount;
 use crate::reader::app::sidebar::SidebarRow;
 
@@ -100,30 +100,30 @@ impl App {
         }
     }
 
-    /// Selects entity `e`; its current mention is `mention` if given, else the first one on
-    /// screen, else its first one (scrolled into view).
+    /// Selects entity `e`; its current mention is `mention` if given, else the first lit one
+    /// on screen, else its first lit one (scrolled into view).
     pub(super) fn select(&mut self, e: usize, mention: Option<usize>) {
         self.reading_mut().selected = Some(e);
         self.follow = Follow::Mentions;
         self.panel_follow_selection(e);
-        let mentions = &self.cast().entities[e].mentions;
+        let lit = self.lit(e);
         let current = mention
-            .or_else(|| mention_index::first_in(mentions, self.screen_range()))
-            .or(if mentions.is_empty() { None } else { Some(0) });
+            .or_else(|| lit.first_in(self.screen_range()))
+            .or_else(|| lit.next_from(0));
         self.reading_mut().current = current;
         if let Some(i) = current {
             self.reveal(self.cast().entities[e].mentions[i].start as usize);
         }
     }
 
-    /// Scrolls to the entity's first mention unless one is on screen already.
+    /// Scrolls to the entity's first lit mention unless one is on screen already.
     pub(super) fn reveal_entity(&mut self, e: usize) {
-        let mentions = &self.cast().entities[e].mentions;
-        if mention_index::first_in(mentions, self.screen_range()).is_some() {
+        let lit = self.lit(e);
+        if lit.first_in(self.screen_range()).is_some() {
             return;
         }
-        if let Some(first) = mentions.first() {
-            self.reveal(first.start as usize);
+        if let Some(first) = lit.next_from(0) {
+            self.reveal(self.cast().entities[e].mentions[first].start as usize);
         }
     }
 
@@ -141,26 +141,24 @@ impl App {
             self.message = Some("select an entity first: Tab, then Enter".into());
             return;
         };
-        let mentions = &self.cast().entities[e].mentions;
+        let lit = self.lit(e);
         let next = match self.reading().current {
-            Some(i) if !mentions.is_empty() => Some(if forward {
-                (i + 1) % mentions.len()
-            } else {
-                (i + mentions.len() - 1) % mentions.len()
-            }),
-            _ => {
+            Some(i) => lit.step(i, forward),
+            None => {
                 let from = self.view.first().map_or(0, |(_, s)| s.start);
                 if forward {
-                    mention_index::next_from(mentions, from)
+                    lit.next_from(from)
                 } else {
-                    mention_index::prev_from(mentions, from)
+                    lit.prev_from(from)
                 }
             }
         };
         if let Some(i) = next {
-            let at = mentions[i].start as usize;
+            let at = self.cast().entities[e].mentions[i].start as usize;
             self.reading_mut().current = Some(i);
             self.reveal(at);
+        } else if self.cast().count(e, Scope::Every) > 0 {
+            self.message = Some("no name of it is lit: e lights every mention".into());
         }
         if self.focus == Focus::Sidebar {
             self.focus = Focus::Document;

@@ -169,6 +169,7 @@ impl App {
             Action::ToggleCorpus => self.toggle_panel(panels::PanelKind::Corpus),
             Action::TogglePin => self.toggle_pin(),
             Action::ClearPins => self.clear_pins(),
+            Action::ToggleScope => self.toggle_scope(),
             Action::Work(work) => self.take_work(work),
         }
         self.tidy_panels();
