@@ -1,4 +1,5 @@
 use super::*;
+use crate::domain::quotes::Quotes;
 
 const TEXT: &str = "Hamas said Israel struck. Israeli troops moved. Benjamin Netanyahu spoke; Netanyahu left. Gaza.";
 
@@ -79,7 +80,7 @@ fn each_operation_changes_the_cast_as_named() {
         },
     ];
     let mut cast = fresh();
-    let unfit = apply(&mut cast, &corrections, &doc());
+    let unfit = apply(&mut cast, &mut Quotes::default(), &corrections, &doc());
     assert_eq!(unfit, []);
     let israel = find(&cast, "Israel").unwrap();
     assert_eq!(israel.aliases, ["Israel", "Israeli"]);
@@ -105,19 +106,24 @@ fn split_takes_an_alias_off_into_its_own_entity() {
         from: key(&cast, "Israeli"),
         into: key(&cast, "Israel"),
     };
-    apply(&mut cast, &[merge], &doc());
+    apply(&mut cast, &mut Quotes::default(), &[merge], &doc());
     let split = Correction::Split {
         entity: key(&cast, "Israel"),
         alias: "Israeli".into(),
     };
-    let unfit = apply(&mut cast, std::slice::from_ref(&split), &doc());
+    let unfit = apply(
+        &mut cast,
+        &mut Quotes::default(),
+        std::slice::from_ref(&split),
+        &doc(),
+    );
     assert_eq!(unfit, []);
     assert_eq!(find(&cast, "Israel").unwrap().mentions, [at("Israel", 0)]);
     let israeli = find(&cast, "Israeli").unwrap();
     assert_eq!(israeli.kind, Kind::Country, "keeps the kind it had");
     assert_eq!(israeli.mentions, [at("Israeli", 0)]);
     // Splitting an alias the entity no longer has does not fit.
-    let unfit = apply(&mut cast, &[split], &doc());
+    let unfit = apply(&mut cast, &mut Quotes::default(), &[split], &doc());
     assert!(matches!(unfit[0].reason, Reason::NoSuchMention(_)));
 }
 
@@ -132,7 +138,10 @@ fn a_new_entity_from_a_span_replaces_what_it_overlaps() {
     let remove = Correction::RemoveMention {
         span: span("Gaza", 0),
     };
-    assert_eq!(apply(&mut cast, &[new, remove], &doc()), []);
+    assert_eq!(
+        apply(&mut cast, &mut Quotes::default(), &[new, remove], &doc()),
+        []
+    );
     assert!(
         find(&cast, "Benjamin").is_none(),
         "its only mention was inside the span"
@@ -170,7 +179,7 @@ fn corrections_that_no_longer_fit_are_returned_and_the_rest_applied() {
         ent("Hamas", Kind::Organization, &[Mention::new(0..5)]),
         ent("Israel", Kind::Country, &[at("Israel", 0)]),
     ]);
-    let unfit = apply(&mut cast, &corrections, &doc2);
+    let unfit = apply(&mut cast, &mut Quotes::default(), &corrections, &doc2);
     assert_eq!(unfit.len(), 2);
     assert_eq!(unfit[0].index, 1);
     assert_eq!(
@@ -198,7 +207,7 @@ fn an_entity_renamed_by_a_new_extractor_is_found_by_its_first_mention() {
     };
     // A better extractor names him in full; his first mention is where it was.
     let mut cast = vec![ent("B. Netanyahu", Kind::Person, &[at("Netanyahu", 1)])];
-    assert_eq!(apply(&mut cast, &[c], &doc()), []);
+    assert_eq!(apply(&mut cast, &mut Quotes::default(), &[c], &doc()), []);
     assert_eq!(cast[0].kind, Kind::Organization);
 }
 
@@ -216,7 +225,7 @@ fn two_entities_of_one_name_are_told_apart_by_first_mention() {
         entity: Key::of(&doc(), second),
         name: "Israelis".into(),
     };
-    assert_eq!(apply(&mut cast, &[c], &doc()), []);
+    assert_eq!(apply(&mut cast, &mut Quotes::default(), &[c], &doc()), []);
     assert_eq!(
         find(&cast, "Israelis").unwrap().mentions,
         [at("Israeli", 0)]
@@ -349,7 +358,7 @@ fn aliases_and_keys_are_names_never_pronouns_or_descriptions() {
         entity: old,
         name: "Ana María Ruiz".into(),
     };
-    assert_eq!(apply(&mut renamed, &[c], &doc), []);
+    assert_eq!(apply(&mut renamed, &mut Quotes::default(), &[c], &doc), []);
     assert!(renamed.iter().any(|e| e.name == "Ana María Ruiz"));
 }
 
@@ -364,7 +373,15 @@ fn detach_takes_a_pronoun_from_its_entity_only() {
         span: he.clone(),
     };
     assert!(detach.needs_forms());
-    assert_eq!(apply(&mut cast, std::slice::from_ref(&detach), &doc), []);
+    assert_eq!(
+        apply(
+            &mut cast,
+            &mut Quotes::default(),
+            std::slice::from_ref(&detach),
+            &doc
+        ),
+        []
+    );
     let bell_now = cast.iter().find(|e| e.name == "Tom Bell").unwrap();
     assert_eq!(
         *bell_now.mentions,
@@ -375,11 +392,12 @@ fn detach_takes_a_pronoun_from_its_entity_only() {
     );
     assert_eq!(bell_now.aliases, ["Tom Bell"]);
     // Detaching it again, or from an entity that never had it, does not fit.
-    let unfit = apply(&mut cast, &[detach], &doc);
+    let unfit = apply(&mut cast, &mut Quotes::default(), &[detach], &doc);
     assert!(matches!(unfit[0].reason, Reason::NoSuchMention(_)));
     let ruiz = Key::of(&doc, cast.iter().find(|e| e.name == "Ana Ruiz").unwrap());
     let unfit = apply(
         &mut cast,
+        &mut Quotes::default(),
         &[Correction::Detach {
             entity: ruiz,
             span: he,
@@ -406,7 +424,7 @@ fn a_pronoun_attached_by_hand_keeps_its_form_and_leaves_its_old_entity() {
         "{}",
         add.describe()
     );
-    assert_eq!(apply(&mut cast, &[add], &doc), []);
+    assert_eq!(apply(&mut cast, &mut Quotes::default(), &[add], &doc), []);
     let ruiz = cast.iter().find(|e| e.name == "Ana Ruiz").unwrap();
     assert!(ruiz.mentions.contains(&linked_at("he", 2, Form::Pronoun)));
     assert_eq!(ruiz.aliases, ["Ana Ruiz", "Ruiz"]);
@@ -447,7 +465,7 @@ fn split_moves_names_only() {
         alias: "He".into(),
     };
     assert!(!split.needs_forms());
-    assert_eq!(apply(&mut cast, &[split], &doc), []);
+    assert_eq!(apply(&mut cast, &mut Quotes::default(), &[split], &doc), []);
     let jian = cast.iter().find(|e| e.name == "He Jian").unwrap();
     assert_eq!(
         *jian.mentions,

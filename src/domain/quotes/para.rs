@@ -1,12 +1,20 @@
 //! One paragraph as the cue rules read it: its tokens, its sentences (with quotations kept
 //! whole) and its direct quotations, with the small questions the rules ask of them.
 
+use std::cell::Cell;
+
+use super::lexicon::{Class, class_of};
 use super::pairing::Quoted;
-use super::words::{Class, Tok, TokKind};
+use super::words::{Tok, TokKind};
+
+/// A class not looked up yet.
+pub const UNKNOWN: u32 = u32::MAX;
 
 pub struct Para<'a> {
     pub text: &'a str,
     pub toks: &'a [Tok],
+    /// Each token's class once asked for ([`UNKNOWN`] before), one cell a token.
+    pub classes: &'a [Cell<u32>],
     /// Sentence ranges; a sentence never ends inside a quotation.
     pub sentences: &'a [(u32, u32)],
     pub quotes: &'a [Quoted],
@@ -23,9 +31,16 @@ impl Para<'_> {
     }
 
     pub fn has(&self, i: usize, c: Class) -> bool {
-        self.toks
-            .get(i)
-            .is_some_and(|t| t.kind == TokKind::Word && t.class.has(c))
+        self.is_word(i) && self.class(i).has(c)
+    }
+
+    /// What word `i` can do in a cue, looked up the first time it is asked.
+    pub fn class(&self, i: usize) -> Class {
+        let cell = &self.classes[i];
+        if cell.get() == UNKNOWN {
+            cell.set(class_of(self.word(i)).bits());
+        }
+        Class::from_bits(cell.get())
     }
 
     pub fn is_punct(&self, i: usize, p: u8) -> bool {
@@ -86,7 +101,7 @@ impl Para<'_> {
     /// A lower-case word ending in "ed" that is no known word: most likely a verb in the past
     /// ("arrived", "tweeted"), which ends a subject read backwards.
     pub fn looks_like_past_verb(&self, i: usize) -> bool {
-        if !self.is_word(i) || self.toks[i].upper || self.toks[i].class != Class::default() {
+        if !self.is_word(i) || self.toks[i].upper || self.class(i) != Class::default() {
             return false;
         }
         let w = self.word(i);

@@ -9,13 +9,15 @@
 //! with a cued quotation) is linked to it. What a paragraph leaves to the next is [`Carry`].
 
 use super::cues::{self, Cue};
+use super::lexicon::Class;
 use super::marks::{self, Mark};
 use super::pairing::{self, Quoted};
 use super::para::{self, Para};
 use super::reported::{self, Reported};
 use super::titles;
-use super::words::{self, Class, Tok, TokKind};
+use super::words::{self, Tok, TokKind};
 use super::{ByteSpan, Found, Kind, Link, SelfMention};
+use std::cell::Cell;
 
 /// What one paragraph tells the next (absolute offsets).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -34,8 +36,11 @@ pub struct Carry {
 #[derive(Default)]
 pub struct Scratch {
     marks: Vec<Mark>,
+    /// Where the verbs of saying are (a paragraph with none and no mark is skipped).
+    verbs: Vec<u32>,
     quoted: Vec<Quoted>,
     toks: Vec<Tok>,
+    classes: Vec<Cell<u32>>,
     sentences: Vec<(u32, u32)>,
     reported: Vec<Reported>,
     used: Vec<bool>,
@@ -67,15 +72,19 @@ pub fn find(
     first_person: &mut Vec<SelfMention>,
 ) -> Carry {
     marks::find(text, &mut s.marks);
-    if s.marks.is_empty() && !may_report(text) {
+    super::verbs::hits(text, &mut s.verbs);
+    if s.marks.is_empty() && s.verbs.is_empty() {
         return Carry::default();
     }
     pairing::quotations(text, &s.marks, &mut s.quoted);
     words::tokenize(text, &mut s.toks);
+    s.classes.clear();
+    s.classes.resize(s.toks.len(), Cell::new(para::UNKNOWN));
     para::sentences(text, &s.quoted, &mut s.sentences);
     let p = Para {
         text,
         toks: &s.toks,
+        classes: &s.classes,
         sentences: &s.sentences,
         quotes: &s.quoted,
     };
@@ -110,7 +119,7 @@ pub fn find(
         d.beside = true;
         d.title = false;
     }
-    reported::find(&p, &s.used, &mut s.reported);
+    reported::find(&p, &s.verbs, &s.used, &mut s.reported);
     // A quotation that goes on with one left open is the same quotation, cued or not.
     if before.open
         && let (Some(d), Some(q)) = (s.direct.first_mut(), p.quotes.first())
@@ -154,12 +163,6 @@ pub fn find(
         });
     }
     carry(&p, &s.direct, base)
-}
-
-/// Whether a paragraph without quote marks may hold reported speech: a verb of saying or
-/// "according" in it. A cheap look before it is read word by word.
-fn may_report(text: &str) -> bool {
-    super::verbs::any_in(text)
 }
 
 fn absolute((s, e): (u32, u32), base: usize) -> ByteSpan {
@@ -306,9 +309,19 @@ fn self_mentions(p: &Para, marks: &[Mark], base: usize, out: &mut Vec<SelfMentio
                 }
                 m += 1;
             }
-            let singular = t.class.has(Class::FIRST_SINGULAR);
-            if nested || t.kind != TokKind::Word || !(singular || t.class.has(Class::FIRST_PLURAL))
-            {
+            // Only short words that start as a first-person pronoun can be one: the others are
+            // not looked up.
+            let maybe = t.kind == TokKind::Word
+                && t.end - t.start <= 9
+                && matches!(
+                    p.text.as_bytes()[t.start as usize],
+                    b'i' | b'I' | b'm' | b'M' | b'w' | b'W' | b'u' | b'U' | b'o' | b'O'
+                );
+            if nested || !maybe {
+                continue;
+            }
+            let singular = p.has(i, Class::FIRST_SINGULAR);
+            if !singular && !p.has(i, Class::FIRST_PLURAL) {
                 continue;
             }
             let w = p.word(i);

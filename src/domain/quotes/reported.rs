@@ -9,8 +9,9 @@
 //! a sentence the first ends where the second begins.
 
 use super::cues::{is_saying_verb, subject_before};
+use super::lexicon::Class;
 use super::para::Para;
-use super::words::{Class, TokKind};
+use super::words::TokKind;
 
 /// One reported clause, offsets into the paragraph.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -26,28 +27,26 @@ pub struct Reported {
 /// Most tokens of an adverbial between a verb and "that" ("announced on Friday that").
 const ADVERBIAL_MAX: usize = 8;
 
-/// The reported clauses of a paragraph; `used[i]` marks verbs that already cue a direct
-/// quotation.
-pub fn find(p: &Para, used: &[bool], out: &mut Vec<Reported>) {
+/// The reported clauses of a paragraph, from the verbs of saying at `verbs` (byte offsets
+/// where they start); `used[i]` marks verbs that already cue a direct quotation.
+pub fn find(p: &Para, verbs: &[u32], used: &[bool], out: &mut Vec<Reported>) {
     out.clear();
-    let mut i = 0;
-    while i < p.toks.len() {
-        let cue = Class::ACCORDING
-            .or(Class::REPORT)
-            .or(Class::REPORT_WEAK)
-            .or(Class::REPORT_THAT);
-        if !p.toks[i].class.has(cue) || used[i] || p.quote_around(p.toks[i].start).is_some() {
-            i += 1;
+    let cue = Class::ACCORDING
+        .or(Class::REPORT)
+        .or(Class::REPORT_WEAK)
+        .or(Class::REPORT_THAT);
+    for &at in verbs {
+        let i = p.tok_from(at);
+        if p.toks.get(i).is_none_or(|t| t.start != at)
+            || !p.has(i, cue)
+            || used[i]
+            || p.quote_around(at).is_some()
+        {
             continue;
         }
         let found = if p.has(i, Class::ACCORDING) {
             according(p, i)
-        } else if (p.has(i, Class::REPORT)
-            || p.has(i, Class::REPORT_WEAK)
-            || p.has(i, Class::REPORT_THAT))
-            && is_saying_verb(p, i)
-            && !p.toks[i].upper
-        {
+        } else if is_saying_verb(p, i) && !p.toks[i].upper {
             // ", said the minister." is a cue after its clause; "X, the chairman, said …"
             // one before it.
             if i > 0 && p.is_punct(i - 1, b',') {
@@ -61,7 +60,6 @@ pub fn find(p: &Para, used: &[bool], out: &mut Vec<Reported>) {
         if let Some(r) = found {
             out.push(r);
         }
-        i += 1;
     }
     out.sort_by_key(|r| r.clause.0);
     // Two reports in one sentence: the first ends where the second's words begin.

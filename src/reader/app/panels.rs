@@ -1,6 +1,7 @@
 //! The panel under the text: an entity's connections and the sentences behind each, its
-//! mentions in context, the cast across documents (see `corpus`); and each document's
-//! sentences and connections as they arrive from the background.
+//! mentions in context, what it said (see `quotes`), the cast across documents (see
+//! `corpus`); and each document's sentences and connections as they arrive from the
+//! background.
 //!
 //! The panel is a stack of lists: Enter on a connection opens the sentences it is made of,
 //! Enter on an entity of the cross-document cast opens the documents that mention it, and
@@ -10,6 +11,7 @@
 use std::ops::Range;
 use std::sync::Arc;
 
+use super::quotes::Scope;
 use super::{App, Focus, geometry};
 use crate::domain::cast::Group;
 use crate::domain::connections::Relations;
@@ -24,6 +26,8 @@ pub enum PanelKind {
     Contexts,
     /// One cast for all open documents.
     Corpus,
+    /// Quotations: what one entity said, every one, or those with no speaker.
+    Quotes,
 }
 
 /// One row of a panel list.
@@ -38,6 +42,8 @@ pub enum Row {
     Mention(usize),
     /// An entity of the cross-document cast.
     CorpusEntity(usize),
+    /// A quotation, by index into the document's quotations.
+    Quote(usize),
     /// A document that mentions a cross-document entity: the document and the entity's index
     /// in its cast.
     Appearance {
@@ -64,6 +70,7 @@ pub enum Head {
     Contexts(usize),
     Corpus,
     Appearances(usize),
+    Quotes(Scope),
 }
 
 /// One list of the panel with its cursor.
@@ -128,10 +135,10 @@ pub struct Panel {
 }
 
 impl Panel {
-    /// The entity a connections or contexts panel is about.
+    /// The entity a connections, contexts or quotations-said panel is about.
     pub fn about(&self) -> Option<usize> {
         match self.lists.first()?.head {
-            Head::Connections(e) | Head::Contexts(e) => Some(e),
+            Head::Connections(e) | Head::Contexts(e) | Head::Quotes(Scope::Said(e)) => Some(e),
             _ => None,
         }
     }
@@ -277,6 +284,7 @@ impl App {
                 self.lit(e).indices().map(Row::Mention).collect(),
             ),
             PanelKind::Corpus => return self.open_corpus(),
+            PanelKind::Quotes => return self.open_quotes(Scope::Said(e)),
         };
         self.panels.panel = Some(Panel {
             kind,
@@ -423,6 +431,11 @@ impl App {
             }
             Row::Appearance { document, entity } => {
                 self.open_at_first_mention(document, entity);
+            }
+            Row::Quote(q) => {
+                if let Head::Quotes(scope) = head {
+                    self.enter_quote(scope, q);
+                }
             }
         }
     }

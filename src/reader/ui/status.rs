@@ -8,6 +8,7 @@ use unicode_width::UnicodeWidthStr;
 use crate::domain::entity::Form;
 use crate::domain::wrap::sanitize;
 use crate::reader::action::{Mode, Pending};
+use crate::reader::app::quotes::Scope;
 use crate::reader::app::{App, Follow, PromptPurpose};
 use crate::reader::ui::{Theme, truncate};
 
@@ -129,11 +130,20 @@ fn message(app: &App, short: bool) -> String {
         };
         return match &app.message {
             Some(m) if s.hit.is_some() => format!("{found} · {m}"),
+            None if s.hit.is_some() && !app.aside.is_empty() => {
+                format!("{found} · {}", app.aside.join(" · "))
+            }
             _ => found,
         };
     }
     if let Some(n) = app.count {
         return format!("{n}… (% goes there)");
+    }
+    if let Some(walk) = quote_walk(app) {
+        return match &app.message {
+            Some(m) => format!("{walk} · {m}"),
+            None => walk,
+        };
     }
     if let Some(m) = &app.message {
         return m.clone();
@@ -146,11 +156,16 @@ fn message(app: &App, short: bool) -> String {
         return match (app.current_mention(), app.reading().current) {
             (Some(m), Some(i)) => {
                 let (k, form) = (app.lit(index).rank(i) + 1, form_label(m.form));
-                if short {
+                let mut place = if short {
                     format!("{name} · {k}/{n} {form}")
                 } else {
                     format!("{name} · mention {k}/{n} · {form}")
+                };
+                for note in &app.aside {
+                    place.push_str(" · ");
+                    place.push_str(note);
                 }
+                place
             }
             _ if app.reading().selected != app.highlighted() => {
                 format!(
@@ -176,6 +191,28 @@ fn form_label(form: Form) -> &'static str {
         Form::Nominal => "description",
         Form::Pronoun => "pronoun",
     }
+}
+
+/// `Benjamin Netanyahu · quote 2/5`, `quote 3/9 · KCNA`, `quote 1/3 with no speaker`: where
+/// the walk through quotations is.
+fn quote_walk(app: &App) -> Option<String> {
+    let walk = app.quote_walk()?;
+    let place = match walk.nth {
+        Some(i) => format!("quote {}/{}", i + 1, walk.of),
+        None => format!("quote –/{}", walk.of),
+    };
+    let name = |e: usize| app.entity(e).map(|x| sanitize(&x.name));
+    Some(match walk.scope {
+        Scope::Said(e) => format!("{} · {place}", name(e).unwrap_or_default()),
+        Scope::Every => {
+            let speaker = app.cast().quotes.get(walk.at).and_then(|q| q.speaker());
+            let who = speaker
+                .and_then(name)
+                .unwrap_or_else(|| "no speaker".into());
+            format!("{place} · {who}")
+        }
+        Scope::Nobody => format!("{place} with no speaker"),
+    })
 }
 
 fn file_name(app: &App) -> String {
