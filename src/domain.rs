@@ -20,4 +20,5 @@ pub mod mentions;
 pub mod quotes;
 pub mod search;
 pub mod sentences;
+pub mod word;
 pub mod wrap;

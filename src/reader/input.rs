@@ -190,7 +190,7 @@ impl Default for Keymap {
             b(Reader, "Correct", &[ch('h')], A::Edit(Edit::Hide), "hide", "hide it: not an entity"),
             b(Reader, "Correct", &[ch('+')], A::Edit(Edit::MergeIntoSelection), "merge", "merge the entity under the cursor into it"),
             b(Reader, "Correct", &[ch('-')], A::Edit(Edit::SplitOrDetach), "split", "split its name off; detach a pronoun"),
-            b(Reader, "Correct", &[ch('a')], A::Edit(Edit::AddHit), "add-mention", "the search hit is a mention of it"),
+            b(Reader, "Correct", &[ch('a')], A::Edit(Edit::AddHit), "add-mention", "attach the search hit or clicked word"),
             b(Reader, "Correct", &[ch('A')], A::Edit(Edit::BeginNewEntity), "new-entity", "A + kind: the search hit is a new entity"),
             b(Reader, "Correct", &[ch('S')], A::Edit(Edit::Speaker), "speaker", "it said the quotation (again: nobody)"),
             b(Reader, "Correct", &[ch('U')], A::Edit(Edit::Undo), "undo", "undo the last correction"),

@@ -99,8 +99,10 @@ impl App {
                     span: Span::of(&doc, Mention::new(hit)),
                 }),
                 _ => {
-                    self.message =
-                        Some("select an entity and search for the words (/), then a".into());
+                    self.message = Some(
+                        "select an entity, then search for the words (/) or click one, then a"
+                            .into(),
+                    );
                     return;
                 }
             },
@@ -150,7 +152,12 @@ impl App {
             self.message = Some("select an entity first".into());
             return;
         };
-        let note = correction.describe();
+        let mut note = correction.describe();
+        if let Correction::AddMention { span, .. } = &correction
+            && let Some(owner) = self.owner_of(span)
+        {
+            note.push_str(&format!(" (it leaves {owner:?})"));
+        }
         let curation = self.reading_mut().curation.as_mut().expect("checked above");
         curation.history.push(correction);
         self.save_corrections();
@@ -171,6 +178,14 @@ impl App {
             self.save_corrections();
             self.recompute_cast(Some(note));
         }
+    }
+
+    /// The name of the entity other than the selection that has a mention exactly at `span`.
+    fn owner_of(&self, span: &Span) -> Option<String> {
+        let (m, e) = self.cast().index.at(span.start as usize)?;
+        let other =
+            m.start == span.start && m.end == span.end && Some(e) != self.reading().selected;
+        other.then(|| self.cast().entities[e].name.clone())
     }
 
     /// How the words at `hit` would name an entity: as the mention already there says (a

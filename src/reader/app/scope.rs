@@ -34,8 +34,8 @@ impl App {
         }
         self.message = Some(
             match self.scope {
-                Scope::Every => "every mention: names, and descriptions and pronouns (underlined)",
-                Scope::Names => "names only: descriptions and pronouns are not lit",
+                Scope::Every => "every mention: descriptions and pronouns underlined",
+                Scope::Names => "names only: descriptions and pronouns unlit",
             }
             .into(),
         );

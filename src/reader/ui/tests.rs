@@ -193,8 +193,9 @@ fn control_characters_render_as_dim_placeholders() {
 
 #[test]
 fn help_lists_the_keymap() {
-    // Wide enough for the two columns: the keymap no longer fits one column of 40 rows.
-    let mut a = app(120, 40);
+    // Wide enough for the two columns and tall enough for all of it (shorter, it scrolls:
+    // the help overlay scrolls): the keymap no longer fits one column of 40 rows.
+    let mut a = app(120, 48);
     a.update(Action::ToggleHelp);
     let s = screen(&draw(&a, &Theme::colored()));
     for b in Keymap::default().in_context(crate::reader::input::Context::Reader) {

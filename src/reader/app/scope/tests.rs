@@ -135,6 +135,10 @@ fn a_click_on_an_unlit_pronoun_selects_nothing() {
     let (x, y) = cell(&a);
     a.update(Action::MouseClick { column: x, row: y });
     assert_eq!(a.reading().selected, None, "not lit, not a link to follow");
+    let hit = a.search.as_ref().and_then(|s| s.hit.clone());
+    assert_eq!(hit, Some(he..he + 2), "the word clicked is the search hit");
+    assert!(a.message.as_deref().unwrap().contains("select an entity"));
+    a.update(Action::Clear);
     a.update(Action::ToggleScope);
     a.update(Action::MouseClick { column: x, row: y });
     assert_eq!(a.reading().selected, Some(1), "lit: it selects Tom Becker");
@@ -238,6 +242,14 @@ fn a_attaches_a_search_hit_with_the_form_its_words_have() {
         .iter()
         .position(|e| e.name == "Tom Becker")
         .unwrap();
+    assert!(
+        a.message
+            .as_deref()
+            .unwrap()
+            .ends_with("to \"Maria Lopez\" (it leaves \"Tom Becker\")"),
+        "{:?}",
+        a.message
+    );
     assert_eq!(a.cast().inferred(lopez), 5);
     assert_eq!(a.cast().inferred(becker), 1, "it left Becker");
     assert_eq!(a.cast().entities[lopez].aliases, ["Maria Lopez", "Lopez"]);
@@ -252,4 +264,45 @@ fn a_attaches_a_search_hit_with_the_form_its_words_have() {
         })
     ));
     assert_eq!(a.cast().inferred(lopez), 6);
+}
+
+#[test]
+fn a_click_on_a_plain_word_then_a_attaches_it() {
+    let mut a = app();
+    // "the army" is no one's: click "army", then a attaches it to Maria Lopez.
+    let army = fixture::TEXT.find("army").unwrap();
+    let t = a.geometry.text;
+    let (x, y) = (t.x..t.x + t.width)
+        .flat_map(|x| (t.y..t.y + t.height).map(move |y| (x, y)))
+        .find(|&(x, y)| a.offset_at(x, y) == Some(army + 1))
+        .expect("army on screen");
+    a.update(Action::MouseClick { column: x, row: y });
+    assert_eq!(
+        a.search.as_ref().and_then(|s| s.hit.clone()),
+        Some(army..army + 4)
+    );
+    assert_eq!(
+        a.message.as_deref(),
+        Some("\"army\" · a attaches it to Maria Lopez · A makes it an entity")
+    );
+    let lopez = a.reading().selected.unwrap();
+    let before = a.cast().count(lopez, Scope::Every);
+    let effects = a.update(Action::Edit(Edit::AddHit));
+    assert!(matches!(
+        saved(&effects)[..],
+        [Correction::AddMention {
+            form: Form::Nominal,
+            ..
+        }]
+    ));
+    let lopez = a.reading().selected.unwrap();
+    assert_eq!(a.cast().count(lopez, Scope::Every), before + 1);
+    assert!(
+        a.message
+            .as_deref()
+            .unwrap()
+            .contains("the description \"army\""),
+        "{:?}",
+        a.message
+    );
 }
