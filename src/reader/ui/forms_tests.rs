@@ -272,3 +272,18 @@ fn a_pinned_actors_pronouns_are_underlined_in_its_pin_colour() {
         );
     }
 }
+
+/// The whole screen, as text, with Maria Lopez selected and walked to her first pronoun: the
+/// cast's two counts, the status naming the form, at a wide, a standard and a narrow size.
+#[test]
+fn screens_with_a_pronoun_current_at_three_sizes() {
+    for (width, height) in [(120, 14), (80, 14), (40, 15)] {
+        let mut a = app(Scope::Every, width, height);
+        a.update(Action::NextHit);
+        a.update(Action::NextHit);
+        insta::assert_snapshot!(
+            format!("pronoun_current_{width}x{height}"),
+            screen(&draw(&a, &Theme::colored()))
+        );
+    }
+}
