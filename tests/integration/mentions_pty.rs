@@ -118,3 +118,25 @@ fn n_reaches_a_pronoun_minus_detaches_it_and_undo_brings_it_back() {
     assert!(saved.contains("\"op\": \"detach\""), "{saved}");
     assert!(saved.contains("\"undone\""), "{saved}");
 }
+
+#[test]
+fn the_config_can_start_with_names_only_and_e_lights_every_mention() {
+    let scratch = common::Scratch::new("pty-mentions-config");
+    let file = scratch.file("lopez.txt", TEXT);
+    let config = scratch.file("config.toml", "mentions = \"names\"\n");
+    let (path, config) = (
+        file.to_string_lossy().into_owned(),
+        config.to_string_lossy().into_owned(),
+    );
+    let mut pty = Pty::spawn(&common::bin(), &["--config", &config, &path], 100, 20, &[]);
+    let screen = pty.wait_for("Cast ·");
+    let (names, inferred) = counts(&screen);
+    assert_eq!(inferred, None, "names only: one count\n{screen}");
+    pty.send("e");
+    let screen = pty.wait_for("every mention");
+    let (again, inferred) = counts(&screen);
+    assert_eq!(again, names);
+    assert!(inferred.is_some(), "every mention: both counts\n{screen}");
+    pty.send("q");
+    assert!(pty.wait().success());
+}
