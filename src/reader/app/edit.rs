@@ -93,6 +93,14 @@ impl App {
                 }
             },
             Edit::AddHit => match (selected, self.current_hit()) {
+                (Some(entity), Some(hit)) if self.is_selected_mention(&hit) => {
+                    self.message = Some(format!(
+                        "{:?} is a mention of {:?} already",
+                        doc.text(hit),
+                        entity.name
+                    ));
+                    return;
+                }
                 (Some(entity), Some(hit)) => Some(Correction::AddMention {
                     form: self.form_of_hit(hit.clone()),
                     entity,
@@ -178,6 +186,14 @@ impl App {
             self.save_corrections();
             self.recompute_cast(Some(note));
         }
+    }
+
+    /// Whether the selected entity has a mention exactly at `range` (lit or not).
+    fn is_selected_mention(&self, range: &std::ops::Range<usize>) -> bool {
+        self.cast()
+            .index
+            .at(range.start)
+            .is_some_and(|(m, e)| m.range() == *range && Some(e) == self.reading().selected)
     }
 
     /// The name of the entity other than the selection that has a mention exactly at `span`.

@@ -264,6 +264,18 @@ fn a_attaches_a_search_hit_with_the_form_its_words_have() {
         })
     ));
     assert_eq!(a.cast().inferred(lopez), 6);
+    // Again: nothing to add, and nothing saved.
+    let effects = a.update(Action::Edit(Edit::AddHit));
+    assert!(
+        !effects
+            .iter()
+            .any(|e| matches!(e, Effect::SaveCorrections { .. }))
+    );
+    assert_eq!(
+        a.message.as_deref(),
+        Some("\"the army\" is a mention of \"Maria Lopez\" already")
+    );
+    assert_eq!(a.cast().inferred(lopez), 6);
 }
 
 #[test]
