@@ -390,7 +390,7 @@ pub(super) fn strip_leading(line: &Line, from: usize, end: usize) -> usize {
         let t = line.toks[s];
         let w = line.word(s);
         let lower = line.lower(s);
-        if line.k.is_function_word(&lower) || NAME_PARTICLES.contains(&&*lower) {
+        if line.is_function_word(s) || NAME_PARTICLES.contains(&&*lower) {
             s += 1;
             continue;
         }
