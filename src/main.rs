@@ -122,6 +122,7 @@ fn read(cli: &Cli) -> Result<ExitCode> {
             .or(config.measure)
             .unwrap_or(Options::default().measure),
         mouse: !cli.no_mouse && config.mouse.unwrap_or(true),
+        help: dramatis::reader::ui::HelpView::shape(&keymap),
     };
     let run = RunOptions {
         resume: !cli.no_resume,

@@ -19,7 +19,11 @@ pub enum Amount {
 
 #[derive(Debug, Clone)]
 pub enum Action {
+    /// Quit from wherever the reader is (Ctrl-C, `:q`).
     Quit,
+    /// `q`: close the panel under the text if one is open, else quit (as in tig and lazygit,
+    /// `q` leaves the view it is in; the help and the document list close on it too).
+    CloseOrQuit,
     /// Scroll the document pane (or move a list cursor, when a list has focus).
     Scroll(Amount),
     Top,

@@ -5,11 +5,13 @@
 //! The state is split by job: the open documents (`shelf`), the view of the shown one
 //! (`view`, `geometry`), the cast and selection (`selection`, `sidebar`), search
 //! (`text_search`), marks, jumps and documents (`navigation`), corrections (`edit`), the panel
-//! under the text (`panels`, `corpus`, `quotes`), pins (`pins`) and the mouse (`mouse`).
+//! under the text (`panels`, `corpus`, `quotes`), pins (`pins`), the mouse (`mouse`) and
+//! the help's scrolling (`help`).
 
 pub mod corpus;
 mod edit;
 pub mod geometry;
+mod help;
 mod mouse;
 mod navigation;
 pub mod panels;
@@ -32,6 +34,7 @@ use crate::domain::search::Query;
 use crate::domain::wrap::RowSpan;
 use crate::reader::action::{Action, Amount, Effect, Mode, Pending, Work};
 use geometry::Geometry;
+pub use help::HelpShape;
 use shelf::{Reading, Shelf};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -49,6 +52,8 @@ pub struct Options {
     pub measure: u16,
     /// Capture the mouse (wheel, clicks) at start.
     pub mouse: bool,
+    /// The help's height, measured from the keymap (how far the help scrolls).
+    pub help: HelpShape,
 }
 
 impl Default for Options {
@@ -56,6 +61,7 @@ impl Default for Options {
         Options {
             measure: 90,
             mouse: true,
+            help: HelpShape::default(),
         }
     }
 }

@@ -197,7 +197,16 @@ impl Default for Keymap {
             b(Reader, "Other", &[ch('M')], A::ToggleMouse, "mouse", "mouse on/off (off: the terminal copies)"),
             b(Reader, "Other", &[ch('?'), key(F(1))], A::ToggleHelp, "help", "this help"),
             b(Reader, "Other", &[ctrl('z')], A::Suspend, "suspend", "suspend to the shell (fg returns)"),
-            b(Reader, "Other", &[ch('q'), ctrl('c')], A::Quit, "quit", "quit"),
+            b(Reader, "Other", &[ch('q')], A::CloseOrQuit, "quit", "close the panel; in the text, quit"),
+            b(Reader, "Other", &[ctrl('c')], A::Quit, "quit-now", "quit from anywhere"),
+            b(Help, "Help", &[ch('j'), key(Down)], lines(1), "down", "scroll down a line"),
+            b(Help, "Help", &[ch('k'), key(Up)], lines(-1), "up", "scroll up a line"),
+            b(Help, "Help", &[ch(' '), key(PageDown), ch('f')], pages(1), "page-down", "down a page"),
+            b(Help, "Help", &[ch('b'), key(PageUp)], pages(-1), "page-up", "up a page"),
+            b(Help, "Help", &[ch('d')], halves(1), "half-page-down", "down half a page"),
+            b(Help, "Help", &[ch('u')], halves(-1), "half-page-up", "up half a page"),
+            b(Help, "Help", &[ch('g'), key(Home)], A::Top, "top", "to the top"),
+            b(Help, "Help", &[ch('G'), key(End)], A::Bottom, "bottom", "to the end"),
             b(Help, "Help", &[key(Esc), ch('q'), ch('?'), key(F(1))], A::ToggleHelp, "close-help", "close this help"),
             b(Help, "Help", &[ctrl('c')], A::Quit, "quit", "quit"),
             b(Shelf, "Documents", &[ch('j'), key(Down)], lines(1), "down", "next document in the list"),
@@ -374,16 +383,20 @@ mod tests {
     }
 
     #[test]
-    fn ctrl_c_quits_everywhere_and_q_closes_help_first() {
+    fn ctrl_c_quits_everywhere_and_q_closes_help_first_where_j_scrolls() {
         let ctrl_c = press(KeyCode::Char('c'), KeyModifiers::CONTROL);
         assert_eq!(action(ctrl_c.clone(), false).unwrap(), "Quit");
         assert_eq!(action(ctrl_c, true).unwrap(), "Quit");
         let q = press(KeyCode::Char('q'), KeyModifiers::NONE);
-        assert_eq!(action(q.clone(), false).unwrap(), "Quit");
+        assert_eq!(action(q.clone(), false).unwrap(), "CloseOrQuit");
         assert_eq!(action(q, true).unwrap(), "ToggleHelp");
         assert_eq!(
-            action(press(KeyCode::Char('j'), KeyModifiers::NONE), true),
-            None
+            action(press(KeyCode::Char('j'), KeyModifiers::NONE), true).unwrap(),
+            "Scroll(Lines(1))"
+        );
+        assert_eq!(
+            action(press(KeyCode::Char('G'), KeyModifiers::SHIFT), true).unwrap(),
+            "Bottom"
         );
     }
 
@@ -418,7 +431,7 @@ mod tests {
         let press_x = press(KeyCode::Char('x'), KeyModifiers::NONE);
         assert_eq!(
             format!("{:?}", map_event(&map, &press_x, Mode::Reader).unwrap()),
-            "Quit"
+            "CloseOrQuit"
         );
         let q = press(KeyCode::Char('q'), KeyModifiers::NONE);
         assert!(

@@ -22,7 +22,7 @@ pub use status::status_message;
 pub use theme::Theme;
 
 use ratatui::Frame;
-use unicode_width::UnicodeWidthChar;
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 use crate::reader::app::geometry::{MIN_HEIGHT, MIN_WIDTH};
 use crate::reader::app::{App, Overlay};
@@ -70,6 +70,15 @@ pub fn render(frame: &mut Frame, app: &App, keymap: &Keymap, theme: &Theme) {
         Overlay::Shelf => frame.render_widget(shelf::ShelfList { app, theme }, area),
         Overlay::None => {}
     }
+}
+
+/// The first of `candidates` (from the most to the least said) that fits in `width` columns;
+/// if none does, the last one cut with an ellipsis.
+pub(crate) fn fit(candidates: &[&str], width: usize) -> String {
+    candidates.iter().find(|c| c.width() <= width).map_or_else(
+        || truncate(candidates.last().copied().unwrap_or(""), width),
+        |c| c.to_string(),
+    )
 }
 
 /// `s` cut to `width` columns, with an ellipsis when something was cut.

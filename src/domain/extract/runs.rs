@@ -448,7 +448,15 @@ pub(super) fn strip_leading(line: &Line, from: usize, end: usize) -> usize {
                 && has_kind_word_at(line, end - 1)
                 && line.gazetteer_at(s + 1, end, false).is_none()
                 && line.title_at(s + 1, end).is_none();
-            if common && !person_start && !named_whole && line.title_at(s, end).is_none() {
+            // A surname or given name alone ("Chow disagreed") stays, doubtful: the document
+            // decides whether it names someone (`cluster`).
+            let lone_name = s + 1 == end && is_name;
+            if common
+                && !person_start
+                && !named_whole
+                && !lone_name
+                && line.title_at(s, end).is_none()
+            {
                 s += 1;
                 continue;
             }

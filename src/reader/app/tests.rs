@@ -170,7 +170,7 @@ fn too_small_shows_no_rows_but_quits() {
     let mut a = app(20, 5);
     assert!(a.geometry.too_small);
     assert!(a.view.is_empty());
-    assert!(matches!(a.update(Action::Quit)[..], [Effect::Quit]));
+    assert!(matches!(a.update(Action::CloseOrQuit)[..], [Effect::Quit]));
 }
 
 #[test]
@@ -688,4 +688,22 @@ fn corrections_wait_for_the_cast() {
     });
     a.update(Action::Edit(Edit::Hide));
     assert_eq!(a.message.as_deref(), Some("the cast is still being found"));
+}
+
+#[test]
+fn q_closes_an_open_panel_and_quits_only_from_the_text() {
+    let mut a = app(100, 30);
+    a.update(Action::FocusNext);
+    a.update(Action::Select);
+    for open in [Action::ToggleConnections, Action::ToggleContexts] {
+        a.update(open);
+        assert!(a.panel().is_some());
+        assert!(
+            a.update(Action::CloseOrQuit).is_empty(),
+            "q closes the panel"
+        );
+        assert!(a.panel().is_none());
+        assert_eq!(a.focus, Focus::Document);
+    }
+    assert!(matches!(a.update(Action::CloseOrQuit)[..], [Effect::Quit]));
 }

@@ -25,6 +25,13 @@ impl App {
         };
         match action {
             Action::Quit => self.effects.push(Effect::Quit),
+            Action::CloseOrQuit => {
+                if self.panel().is_some() && !self.geometry.too_small {
+                    self.close_panel();
+                } else {
+                    self.effects.push(Effect::Quit);
+                }
+            }
             Action::CountDigit(d) => {
                 self.count = Some(
                     count
@@ -43,16 +50,14 @@ impl App {
             }
             Action::Scroll(amount) => match (self.overlay, self.focus) {
                 (Overlay::Shelf, _) => self.move_doc_cursor(self.cursor_steps(amount)),
-                (Overlay::Help, _) => {
-                    let by = self.cursor_steps(amount);
-                    self.help_scroll = (i32::from(self.help_scroll) + by).clamp(0, 200) as u16;
-                }
+                (Overlay::Help, _) => self.scroll_help(amount),
                 (_, Focus::Document) => self.scroll(amount),
                 (_, Focus::Sidebar) => self.move_cursor(self.cursor_steps(amount)),
                 (_, Focus::Panel) => self.panel_move(self.panel_steps(amount)),
             },
             Action::Top => match (self.overlay, self.focus) {
                 (Overlay::Shelf, _) => self.shelf_cursor = 0,
+                (Overlay::Help, _) => self.help_to(0),
                 (_, Focus::Document) => {
                     self.push_jump();
                     self.top = self.layout.first(&self.shelf.shown().doc);
@@ -62,6 +67,7 @@ impl App {
             },
             Action::Bottom => match (self.overlay, self.focus) {
                 (Overlay::Shelf, _) => self.shelf_cursor = self.shelf.len() - 1,
+                (Overlay::Help, _) => self.help_to(i32::MAX),
                 (_, Focus::Document) => {
                     self.push_jump();
                     self.top = self.layout.last_top(&self.shelf.shown().doc, self.page());
@@ -161,6 +167,7 @@ impl App {
             Action::Resize { width, height } => {
                 self.size = (width, height);
                 self.relayout();
+                self.help_to(i32::from(self.help_scroll));
             }
             Action::MouseScroll { column, row, lines } => self.mouse_scroll(column, row, lines),
             Action::MouseClick { column, row } => self.mouse_click(column, row),
