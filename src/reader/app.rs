@@ -134,6 +134,9 @@ pub struct App {
     pub sidebar_scroll: usize,
     /// A one-off note for the status line, cleared by the next key.
     pub message: Option<String>,
+    /// A few words said beside the counter of mentions or hits (`n` went round the end,
+    /// focus moved to the text), cleared by the next key.
+    pub aside: Vec<&'static str>,
     /// The rows on screen, top to bottom.
     pub view: Vec<(RowPos, RowSpan)>,
     /// The panel under the text: connections, contexts, the cross-document cast.
@@ -173,6 +176,7 @@ impl App {
             cursor: 0,
             sidebar_scroll: 0,
             message: None,
+            aside: Vec::new(),
             view: Vec::new(),
             panels: panels::Panels::default(),
             pins: pins::Pins::default(),

@@ -7,11 +7,12 @@ impl App {
     /// Changes the state as `action` asks (the only way it changes), and returns what the
     /// terminal layer is to do about it: quit, save corrections, capture the mouse...
     pub fn update(&mut self, action: Action) -> Vec<Effect> {
-        // News from the background neither clears the note on the status line nor eats a
-        // count being typed.
-        let news = matches!(action, Action::Work(_));
+        // News from the background (and the hit count asked for after a frame) neither clears
+        // the note on the status line nor eats a count being typed.
+        let news = matches!(action, Action::Work(_) | Action::CountSearchHits);
         if !news {
             self.message = None;
+            self.aside.clear();
         }
         let keeps_count = news
             || matches!(

@@ -107,6 +107,9 @@ pub fn status_message(app: &App) -> String {
         };
         return match &app.message {
             Some(m) if s.hit.is_some() => format!("{found} · {m}"),
+            None if s.hit.is_some() && !app.aside.is_empty() => {
+                format!("{found} · {}", app.aside.join(" · "))
+            }
             _ => found,
         };
     }
@@ -126,7 +129,10 @@ pub fn status_message(app: &App) -> String {
         let name = sanitize(&e.name);
         let n = e.mentions.len();
         return match (app.current_mention(), app.reading().current) {
-            (Some(_), Some(i)) => format!("{name} · mention {}/{n}", i + 1),
+            (Some(_), Some(i)) if app.aside.is_empty() => format!("{name} · mention {}/{n}", i + 1),
+            (Some(_), Some(i)) => {
+                format!("{name} · mention {}/{n} · {}", i + 1, app.aside.join(" · "))
+            }
             _ if app.reading().selected != app.highlighted() => {
                 format!(
                     "{name} · {n} mention{} · Enter selects",
