@@ -280,3 +280,51 @@ fn the_cast_of_all_documents_counts_quotations_per_entity_and_per_document() {
     let two = row_text(&buf, find_row(&buf, "two.txt   "));
     assert!(two.contains("1 mention   ❝1"), "{two}");
 }
+
+#[test]
+fn a_short_quotation_leaves_the_rest_of_the_row_to_the_words_that_attribute_it() {
+    let mut a = selected("Ana Ruiz");
+    a.update(Action::Resize {
+        width: 44,
+        height: 16,
+    });
+    a.update(Action::ToggleQuotes);
+    let buf = draw(&a, &Theme::colored());
+    let over = row_text(&buf, find_row(&buf, "“It is over,”"));
+    assert!(
+        over.contains("“It is over,”  — Ana Ruiz added"),
+        "the attribution is not cut while the row has room: {over:?}"
+    );
+    let long = row_text(&buf, find_row(&buf, "“We will"));
+    assert!(
+        long.contains("— Ana Ruiz") && long.contains('…'),
+        "a long quotation is cut and its speaker still shows: {long:?}"
+    );
+}
+
+#[test]
+fn on_a_narrow_terminal_the_status_gives_the_files_room_to_the_walk() {
+    let mut a = selected("Ana Ruiz");
+    a.update(Action::ToggleQuotes);
+    a.update(Action::Select);
+    let wide = draw(&a, &Theme::colored());
+    let status = row_text(&wide, wide.area.height - 1);
+    assert!(
+        status.contains("talks.txt · ") && status.contains("Ana Ruiz · quote 1/2"),
+        "{status:?}"
+    );
+    a.update(Action::Resize {
+        width: 40,
+        height: 15,
+    });
+    let narrow = draw(&a, &Theme::colored());
+    let status = row_text(&narrow, narrow.area.height - 1);
+    assert!(
+        status.contains("Ana Ruiz · quote 1/2") && !status.contains("talks.txt"),
+        "{status:?}"
+    );
+    assert!(
+        row_text(&narrow, 0).contains("talks.txt"),
+        "the title bar still names the file"
+    );
+}

@@ -33,6 +33,10 @@ impl Widget for TitleBar<'_> {
     }
 }
 
+/// Below this many columns the status line leaves the file's name to the title bar when both
+/// do not fit.
+const NARROW: usize = 60;
+
 pub struct StatusLine<'a> {
     pub app: &'a App,
     pub theme: &'a Theme,
@@ -51,12 +55,16 @@ impl Widget for StatusLine<'_> {
         };
         let left = format!(" {}{docs} · {}%", file_name(app), app.percent());
         let middle = status_message(app);
+        let room = width.saturating_sub(hint.width() + 1);
         let line = if middle.is_empty() {
             left
+        } else if width < NARROW && left.width() + 3 + middle.width() > room {
+            // The title bar names the file: on a narrow terminal the room goes to the
+            // selection, the walk or the message.
+            format!("{docs} {}% · {middle}", app.percent())
         } else {
             format!("{left} · {middle}")
         };
-        let room = width.saturating_sub(hint.width() + 1);
         buf.set_stringn(
             area.x,
             area.y,
