@@ -18,6 +18,7 @@ mod interop_roundtrip;
 mod name_recall_guard;
 mod prop_hostile;
 mod quotes_gold;
+mod quotes_pty;
 mod reader_pty;
 mod scale_layout;
 mod scale_progress;
