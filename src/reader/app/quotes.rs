@@ -11,7 +11,8 @@
 use super::panels::{Head, List, Panel, PanelKind, Row};
 use super::{App, Focus, Follow};
 use crate::domain::corrections::{Correction, Key, Span};
-use crate::domain::entity::Mention;
+use crate::domain::entity::{Kind, Mention};
+use crate::domain::wrap::sanitize;
 
 /// Which quotations a list or a walk holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -52,6 +53,21 @@ impl App {
             Scope::Nobody => (0..quotes.len())
                 .filter(|&i| quotes[i].speaker.is_none())
                 .collect(),
+        }
+    }
+
+    /// How many quotations `scope` holds, without listing them (the list's header asks on
+    /// every frame, and a 100 MB text has hundreds of thousands).
+    pub fn quote_count(&self, scope: Scope) -> usize {
+        let quotes = &self.cast().quotes;
+        match scope {
+            Scope::Said(e) => self
+                .reading()
+                .quote_counts
+                .get(e)
+                .map_or(0, |&n| n as usize),
+            Scope::Every => quotes.len(),
+            Scope::Nobody => quotes.iter().filter(|q| q.speaker.is_none()).count(),
         }
     }
 
@@ -210,6 +226,15 @@ impl App {
             .ok_or("open the quotations (\") and put the cursor on one, then S")?;
         let quote = self.cast().quotes[q];
         let to = self.target_entity().filter(|&e| quote.speaker() != Some(e));
+        if let Some(e) = to.and_then(|e| self.entity(e))
+            && matches!(e.kind, Kind::Date | Kind::Number)
+        {
+            return Err(format!(
+                "{} is a {}: select who said it, then S",
+                sanitize(&e.name),
+                e.kind.as_str()
+            ));
+        }
         if to.is_none() && quote.speaker.is_none() {
             return Err("no speaker already: select who said it, then S".into());
         }

@@ -88,7 +88,7 @@ fn attribution(app: &App, quote: &Quote) -> Option<String> {
 
 /// The list's header: what it holds, and the keys that apply.
 pub fn header(app: &App, scope: Scope) -> String {
-    let n = app.quotes_in(scope).len();
+    let n = app.quote_count(scope);
     let count = format!("{n} quotation{}", if n == 1 { "" } else { "s" });
     match scope {
         Scope::Said(e) => {
@@ -98,7 +98,7 @@ pub fn header(app: &App, scope: Scope) -> String {
             )
         }
         Scope::Every => {
-            let nobody = app.quotes_in(Scope::Nobody).len();
+            let nobody = app.quote_count(Scope::Nobody);
             format!(
                 "Every quotation · {count}, {nobody} with no speaker · Enter jumps, then n/N · \" those with no speaker · Esc closes"
             )

@@ -43,6 +43,7 @@ fn cast(text: &str) -> Cast {
         &[
             ("Ana Ruiz", EntityKind::Person),
             ("Bo Lind", EntityKind::Person),
+            ("Tuesday", EntityKind::Date),
         ],
     );
     let mention = |e: usize, i: usize| found.entities[e].mentions[i];
@@ -347,4 +348,35 @@ fn s_says_what_to_do_without_a_quotation_or_a_speaker() {
         "{:?}",
         a.message
     );
+}
+
+#[test]
+fn s_does_not_give_a_quotation_to_a_date() {
+    let mut a = curated();
+    select(&mut a, "Tuesday");
+    a.update(Action::ToggleQuotes);
+    a.update(Action::ToggleQuotes);
+    let effects = a.update(Action::Edit(Edit::Speaker));
+    assert!(effects.is_empty(), "nothing saved: {effects:?}");
+    assert_eq!(
+        a.message.as_deref(),
+        Some("Tuesday is a date: select who said it, then S")
+    );
+    assert_eq!(
+        speaker_of(&a, "We will not accept a pause,").as_deref(),
+        Some("Ana Ruiz")
+    );
+}
+
+#[test]
+fn the_lists_header_counts_what_it_lists() {
+    let a = app();
+    for scope in [
+        Scope::Said(a.reading().find("Ana Ruiz").unwrap()),
+        Scope::Said(a.reading().find("Tuesday").unwrap()),
+        Scope::Every,
+        Scope::Nobody,
+    ] {
+        assert_eq!(a.quote_count(scope), a.quotes_in(scope).len(), "{scope:?}");
+    }
 }
