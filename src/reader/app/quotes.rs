@@ -71,6 +71,30 @@ impl App {
         }
     }
 
+    /// Whether quotation `q` is one of `scope`'s.
+    fn in_scope(&self, scope: Scope, q: usize) -> bool {
+        let speaker = self.cast().quotes.get(q).map(|quote| quote.speaker());
+        match scope {
+            Scope::Said(e) => speaker == Some(Some(e)),
+            Scope::Every => speaker.is_some(),
+            Scope::Nobody => speaker == Some(None),
+        }
+    }
+
+    /// Where quotation `q` is in `scope` (from 0; `None` if it is not one of them) and how
+    /// many the scope holds: one pass, nothing listed.
+    fn place_in(&self, scope: Scope, q: usize) -> (Option<usize>, usize) {
+        if scope == Scope::Every {
+            let n = self.cast().quotes.len();
+            return ((q < n).then_some(q), n);
+        }
+        let before = (0..q.min(self.cast().quotes.len()))
+            .filter(|&i| self.in_scope(scope, i))
+            .count();
+        let nth = self.in_scope(scope, q).then_some(before);
+        (nth, self.quote_count(scope))
+    }
+
     /// The quotation being walked, while `n`/`N` walk quotations.
     pub fn quote_walk(&self) -> Option<QuoteWalk> {
         match self.follow {
@@ -110,7 +134,7 @@ impl App {
             .or(self.reading().quote.map(|w| w.at));
         let rows: Vec<Row> = self.quotes_in(scope).into_iter().map(Row::Quote).collect();
         let mut list = List::new(Head::Quotes(scope), rows);
-        if let Some(i) = was.and_then(|q| list.rows.iter().position(|r| *r == Row::Quote(q))) {
+        if let Some(i) = was.and_then(|q| row_of(&list.rows, q)) {
             list.cursor = i;
         }
         self.panels.panel = Some(Panel {
@@ -149,12 +173,12 @@ impl App {
     }
 
     fn walk_to(&mut self, scope: Scope, q: usize) {
-        let members = self.quotes_in(scope);
+        let (nth, of) = self.place_in(scope, q);
         self.reading_mut().quote = Some(QuoteWalk {
             scope,
             at: q,
-            nth: members.iter().position(|&i| i == q),
-            of: members.len(),
+            nth,
+            of,
         });
         self.follow = Follow::Quotes;
         self.panels.jumped = None;
@@ -164,27 +188,33 @@ impl App {
     }
 
     /// `n`/`N` while walking quotations: the next or previous one of the walk's scope,
-    /// wrapping round.
+    /// wrapping round. Scans from the current one, so a step costs the distance walked.
     pub(super) fn step_quote(&mut self, forward: bool) {
         let Some(walk) = self.reading().quote else {
             return self.step_mention(forward);
         };
-        let members = self.quotes_in(walk.scope);
-        if members.is_empty() {
+        let n = self.cast().quotes.len();
+        let at = walk.at.min(n);
+        let is = |i: &usize| self.in_scope(walk.scope, *i);
+        let step = if forward {
+            (at + 1..n).find(is).map(|q| (q, false)).or_else(|| {
+                (0..=at.min(n.saturating_sub(1)))
+                    .find(is)
+                    .map(|q| (q, true))
+            })
+        } else {
+            (0..at)
+                .rev()
+                .find(is)
+                .map(|q| (q, false))
+                .or_else(|| (at..n).rev().find(is).map(|q| (q, true)))
+        };
+        let Some((next, wrapped)) = step else {
             self.message = Some("no quotations left to walk".into());
             return;
-        }
-        let here = members.partition_point(|&i| i < walk.at);
-        let on = members.get(here) == Some(&walk.at);
-        let len = members.len();
-        let (next, wrapped) = if forward {
-            let n = if on { here + 1 } else { here };
-            (n % len, n >= len)
-        } else {
-            (here.checked_sub(1).unwrap_or(len - 1), here == 0)
         };
-        self.walk_to(walk.scope, members[next]);
-        if wrapped && len > 1 {
+        self.walk_to(walk.scope, next);
+        if wrapped && self.reading().quote.is_some_and(|w| w.of > 1) {
             self.message = Some(if forward {
                 "wrapped to the first quotation".into()
             } else {
@@ -210,7 +240,7 @@ impl App {
         if p.kind != PanelKind::Quotes || p.lists[0].head != Head::Quotes(scope) {
             return;
         }
-        if let Some(i) = p.lists[0].rows.iter().position(|r| *r == Row::Quote(q)) {
+        if let Some(i) = row_of(&p.lists[0].rows, q) {
             p.lists[0].cursor = i;
             self.panel_move(0);
         }
@@ -278,12 +308,12 @@ impl App {
             && walk.at < self.cast().quotes.len()
             && let Some(scope) = find(self, walk.scope, name)
         {
-            let members = self.quotes_in(scope);
+            let (nth, of) = self.place_in(scope, walk.at);
             self.reading_mut().quote = Some(QuoteWalk {
                 scope,
                 at: walk.at,
-                nth: members.iter().position(|&i| i == walk.at),
-                of: members.len(),
+                nth,
+                of,
             });
         } else if self.follow == Follow::Quotes {
             self.follow = Follow::Mentions;
@@ -307,6 +337,15 @@ impl App {
             }
         }
     }
+}
+
+/// The row of quotation `q` in a quotations list (its rows are the quotations in order).
+fn row_of(rows: &[Row], q: usize) -> Option<usize> {
+    rows.binary_search_by_key(&q, |r| match *r {
+        Row::Quote(i) => i,
+        _ => usize::MAX,
+    })
+    .ok()
 }
 
 #[cfg(test)]

@@ -380,3 +380,34 @@ fn the_lists_header_counts_what_it_lists() {
         assert_eq!(a.quote_count(scope), a.quotes_in(scope).len(), "{scope:?}");
     }
 }
+
+#[test]
+fn after_s_takes_the_walked_quotation_away_n_and_shift_n_go_on_from_where_it_was() {
+    let mut a = curated();
+    select(&mut a, "Ana Ruiz");
+    a.update(Action::ToggleQuotes);
+    a.update(Action::Select);
+    a.update(Action::Edit(Edit::Speaker));
+    assert!(
+        status(&a).starts_with("Ana Ruiz · quote –/1"),
+        "{}",
+        status(&a)
+    );
+    a.update(Action::NextHit);
+    assert_eq!(status(&a), "Ana Ruiz · quote 1/1");
+    assert!(a.on_screen(a.cast().quotes[2].start as usize));
+    a.update(Action::NextHit);
+    assert_eq!(
+        status(&a),
+        "Ana Ruiz · quote 1/1",
+        "a walk of one says nothing of wrapping"
+    );
+    a.update(Action::Edit(Edit::Undo));
+    a.update(Action::PrevHit);
+    assert_eq!(status(&a), "Ana Ruiz · quote 1/2");
+    a.update(Action::PrevHit);
+    assert_eq!(
+        status(&a),
+        "Ana Ruiz · quote 2/2 · wrapped to the last quotation"
+    );
+}
