@@ -1,5 +1,6 @@
 //! Who said what in the real reader, on the built-in article: the quotations of the selected
-//! actor listed with `"`, Enter jumping to one, and its speaker changed and changed back.
+//! actor listed with `"`, Enter jumping to one, and its speaker changed, kept beside the
+//! document and changed back.
 
 use crate::common;
 
@@ -102,10 +103,15 @@ fn netanyahus_words_are_listed_and_enter_jumps_to_them() {
 }
 
 #[test]
-fn the_speaker_of_a_quotation_is_changed_and_undone() {
-    let mut pty = open_default();
+fn the_speaker_of_a_quotation_is_changed_kept_beside_the_document_and_undone() {
+    let scratch = common::Scratch::new("pty-quotes");
+    let article = include_str!("../../assets/default_article.txt");
+    let path = scratch.file("article.txt", article);
+    let path = path.to_string_lossy().into_owned();
+    let mut pty = Pty::spawn(&common::bin(), &[&path], 80, 24, &[]);
+    pty.wait_for("Cast ·");
     select(&mut pty, "Hamas");
-    // Hamas said nothing: " lists that, " again every quotation, his first.
+    // Hamas said nothing: " says so, " again lists every quotation, his first.
     pty.send("\"");
     pty.wait_for("What Hamas said · 0 quotations");
     pty.send("\"");
@@ -129,12 +135,28 @@ fn the_speaker_of_a_quotation_is_changed_and_undone() {
         .find(|l| l.contains("tactical little pauses"))
         .unwrap_or_else(|| panic!("{given}"));
     assert!(row.contains("Hamas"), "the list says who: {row:?}");
+    pty.send("qq");
+    assert!(pty.wait().success());
 
+    let sidecar = scratch.0.join("article.txt.dramatis.json");
+    let saved = std::fs::read_to_string(&sidecar).expect("the sidecar is written beside the file");
+    assert!(
+        saved.contains("speaker") && saved.contains("tactical little pauses"),
+        "{saved}"
+    );
+
+    // Opened again, the quotation is still Hamas's; U gives it back to Netanyahu.
+    let mut pty = Pty::spawn(&common::bin(), &[&path], 80, 24, &[]);
+    pty.wait_for("Cast ·");
+    pty.wait_until("the correction replayed", |s| {
+        cast_row(s, "ORG  Hamas").contains("❝1")
+    });
     pty.send("U");
     let undone = pty.wait_until("the undo", |s| cast_row(s, "PER  Benjamin").contains("❝1"));
     assert!(!cast_row(&undone, "ORG  Hamas").contains('❝'), "{undone}");
     assert!(status(&undone).contains("undone"), "{undone}");
     pty.send("q");
-    pty.send("q");
     assert!(pty.wait().success());
+    let saved = std::fs::read_to_string(&sidecar).unwrap();
+    assert!(saved.contains("undone"), "the undo is saved too: {saved}");
 }
