@@ -59,9 +59,14 @@ impl Widget for StatusLine<'_> {
         let line = if middle.is_empty() {
             left
         } else if width < NARROW && left.width() + 3 + middle.width() > room {
-            // The title bar names the file: on a narrow terminal the room goes to the
-            // selection, the walk or the message.
-            format!("{docs} {}% · {middle}", app.percent())
+            // The title bar names the file and the map shows the position: on a narrow
+            // terminal the room goes to the selection, the walk or the message.
+            let short = format!("{docs} {}% · {middle}", app.percent());
+            if short.width() > room {
+                format!("{docs} {middle}")
+            } else {
+                short
+            }
         } else {
             format!("{left} · {middle}")
         };
