@@ -117,6 +117,23 @@ impl App {
             }
             return;
         }
+        if self.focus == Focus::Panel
+            && let Some(p) = self.panel()
+            && p.kind == PanelKind::Corpus
+        {
+            match p.list().current() {
+                Some(Row::Appearance { document, entity }) => {
+                    return self.quotes_in_document(document, entity);
+                }
+                Some(Row::CorpusEntity(_)) => {
+                    self.message = Some(
+                        "Enter lists its documents; \" on one lists what it said there".into(),
+                    );
+                    return;
+                }
+                _ => {}
+            }
+        }
         if self.reading().progress.is_some() {
             self.message = Some("still finding entities".into());
             return;
@@ -124,6 +141,16 @@ impl App {
         let scope = self.target_entity().map_or(Scope::Every, Scope::Said);
         self.open_quotes(scope);
         self.focus = Focus::Panel;
+    }
+
+    /// `"` on a document of the cast of all documents: that document, the entity selected, and
+    /// what it said there.
+    fn quotes_in_document(&mut self, document: usize, entity: usize) {
+        self.open_at_first_mention(document, entity);
+        if self.reading().progress.is_none() && entity < self.cast().entities.len() {
+            self.open_quotes(Scope::Said(entity));
+            self.focus = Focus::Panel;
+        }
     }
 
     /// Shows the quotations of `scope` in the panel, the cursor on the current quotation (or

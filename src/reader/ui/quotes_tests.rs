@@ -13,6 +13,7 @@ use crate::domain::entity::Kind as EntityKind;
 use crate::domain::quotes::{ByteSpan, Kind, Quote, Quotes};
 use crate::reader::action::{Action, Amount};
 use crate::reader::app::Options;
+use crate::reader::app::panels::Row;
 
 const TEXT: &str = "date 2023-11-08 Talks\n\n\"We will not accept a pause,\" Ana Ruiz said on \
                     Tuesday.\n\nBo Lind said the talks had failed.\n\nNo one spoke here.\n\n\
@@ -229,9 +230,10 @@ fn the_list_shows_each_quotations_first_words_and_who_said_it_where() {
     );
 }
 
-#[test]
-fn the_cast_of_all_documents_counts_quotations_per_entity_and_per_document() {
-    const LATER: &str = "date 2023-11-09 Later\n\n\"Enough,\" Ana Ruiz said.\n";
+const LATER: &str = "date 2023-11-09 Later\n\n\"Enough,\" Ana Ruiz said.\n";
+
+/// TEXT and LATER open, their casts ready (Ana Ruiz says one more thing in LATER).
+fn two_documents() -> App {
     let mut a = App::new(
         vec![
             Document::from_string("one.txt", TEXT),
@@ -259,6 +261,12 @@ fn the_cast_of_all_documents_counts_quotations_per_entity_and_per_document() {
             cast: Box::new(cast),
         }));
     }
+    a
+}
+
+#[test]
+fn the_cast_of_all_documents_counts_quotations_per_entity_and_per_document() {
+    let mut a = two_documents();
     a.update(Action::ToggleCorpus);
     let buf = draw(&a, &Theme::colored());
     let corpus_row = |name: &str| {
@@ -336,5 +344,38 @@ fn on_a_narrow_terminal_the_status_gives_the_files_room_to_the_walk() {
     assert!(
         row_text(&narrow, 0).contains("talks.txt"),
         "the title bar still names the file"
+    );
+}
+
+#[test]
+fn the_key_on_a_document_of_the_cast_of_all_documents_lists_what_the_entity_said_there() {
+    let mut a = two_documents();
+    a.update(Action::ToggleCorpus);
+    assert_eq!(
+        a.panel().unwrap().list().current(),
+        Some(Row::CorpusEntity(0))
+    );
+    a.update(Action::ToggleQuotes);
+    assert!(
+        a.message
+            .as_deref()
+            .unwrap()
+            .contains("on one lists what it said"),
+        "{:?}",
+        a.message
+    );
+    // Ana Ruiz's documents; the cursor to the later one, then ".
+    a.update(Action::Select);
+    a.update(Action::Scroll(Amount::Lines(1)));
+    a.update(Action::ToggleQuotes);
+    assert_eq!(a.doc().name(), "two.txt");
+    let buf = draw(&a, &Theme::colored());
+    let head = row_text(&buf, find_row(&buf, "What Ana Ruiz said"));
+    assert!(head.contains("1 quotation "), "{head}");
+    find_row(&buf, "“Enough,”");
+    a.update(Action::Select);
+    assert_eq!(
+        crate::reader::ui::status_message(&a),
+        "Ana Ruiz · quote 1/1"
     );
 }
