@@ -276,9 +276,16 @@ impl App {
     /// `S`: the quotation under the list's cursor (else the one walked to) was said by the
     /// entity panel keys act on; by nobody if it already was, or if there is none.
     pub(super) fn speaker_correction(&self) -> Result<Correction, String> {
+        // In another list (connections, contexts, all documents) S does not reach past it
+        // to a quotation walked to before.
+        let other_list = self.focus == Focus::Panel
+            && self
+                .panel()
+                .is_some_and(|p| !matches!(p.list().head, Head::Quotes(_)));
+        let walked = self.reading().quote.map(|w| w.at).filter(|_| !other_list);
         let q = self
             .quote_under_cursor()
-            .or(self.reading().quote.map(|w| w.at))
+            .or(walked)
             .filter(|&q| q < self.cast().quotes.len())
             .ok_or("open the quotations (\") and put the cursor on one, then S")?;
         let quote = self.cast().quotes[q];

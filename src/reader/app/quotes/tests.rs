@@ -411,3 +411,32 @@ fn after_s_takes_the_walked_quotation_away_n_and_shift_n_go_on_from_where_it_was
         "Ana Ruiz · quote 2/2 · wrapped to the last quotation"
     );
 }
+
+#[test]
+fn s_in_another_list_does_not_reach_the_quotation_walked_to() {
+    let mut a = curated();
+    select(&mut a, "Ana Ruiz");
+    a.update(Action::ToggleQuotes);
+    a.update(Action::Select);
+    a.update(Action::ToggleContexts);
+    assert_eq!(a.focus, Focus::Panel);
+    let effects = a.update(Action::Edit(Edit::Speaker));
+    assert!(effects.is_empty(), "{effects:?}");
+    assert!(
+        a.message
+            .as_deref()
+            .unwrap()
+            .contains("open the quotations"),
+        "{:?}",
+        a.message
+    );
+    assert_eq!(
+        speaker_of(&a, "We will not accept a pause,").as_deref(),
+        Some("Ana Ruiz")
+    );
+    // From the text, S acts on the quotation walked to.
+    a.update(Action::Clear);
+    assert!(a.quote_walk().is_some());
+    a.update(Action::Edit(Edit::Speaker));
+    assert_eq!(speaker_of(&a, "We will not accept a pause,"), None);
+}
