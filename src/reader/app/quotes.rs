@@ -56,8 +56,8 @@ impl App {
         }
     }
 
-    /// How many quotations `scope` holds, without listing them (the list's header asks on
-    /// every frame, and a 100 MB text has hundreds of thousands).
+    /// How many quotations `scope` holds, without listing or counting them (the list's header
+    /// asks on every frame, and a 100 MB text has hundreds of thousands).
     pub fn quote_count(&self, scope: Scope) -> usize {
         let quotes = &self.cast().quotes;
         match scope {
@@ -67,7 +67,7 @@ impl App {
                 .get(e)
                 .map_or(0, |&n| n as usize),
             Scope::Every => quotes.len(),
-            Scope::Nobody => quotes.iter().filter(|q| q.speaker.is_none()).count(),
+            Scope::Nobody => self.reading().quotes_unattributed,
         }
     }
 
