@@ -18,11 +18,14 @@ fn status(screen: &str) -> &str {
 }
 
 /// Selects `name` from the cast: Tab, `j` until the cursor previews it, Enter. Focus stays
-/// in the cast.
+/// in the cast (on a narrow terminal, the cast closes).
 fn select(pty: &mut Pty, name: &str) {
-    let named = format!("· {name} · ");
+    let named = format!(" {name} · ");
     pty.send("\t");
-    let mut screen = pty.wait_for("Enter selects");
+    // The preview: `Israel · 8 mentions · Enter selects` (cut short on a narrow terminal).
+    let mut screen = pty.wait_until("the cast cursor's preview", |s| {
+        status(s).contains(" mention")
+    });
     for _ in 0..20 {
         if status(&screen).contains(&named) {
             pty.send("\r");
@@ -159,4 +162,21 @@ fn the_speaker_of_a_quotation_is_changed_kept_beside_the_document_and_undone() {
     assert!(pty.wait().success());
     let saved = std::fs::read_to_string(&sidecar).unwrap();
     assert!(saved.contains("undone"), "the undo is saved too: {saved}");
+}
+
+#[test]
+fn at_40_columns_the_status_still_says_whose_quotation_and_where() {
+    let mut pty = Pty::spawn(&common::bin(), &[], 40, 15, &[]);
+    pty.wait_for("default_article.txt");
+    select(&mut pty, "Benjamin Netanyahu");
+    pty.send("\"");
+    pty.wait_for("What Benjamin Netanyahu said");
+    pty.send("\r");
+    let there = pty.wait_until("the jump", marked_in_text);
+    assert!(
+        status(&there).contains("Benjamin Netanyahu · quote 1/1"),
+        "{there}"
+    );
+    pty.send("qq");
+    assert!(pty.wait().success());
 }

@@ -237,8 +237,9 @@ impl App {
                 .or_else(|| (at..n).rev().find(is).map(|q| (q, true)))
         };
         let Some((next, wrapped)) = step else {
-            self.message = Some("no quotations left to walk".into());
-            return;
+            // Corrections took every quotation of the walk away: n walks mentions again.
+            self.end_quote_walk();
+            return self.step_mention(forward);
         };
         self.walk_to(walk.scope, next);
         if wrapped && self.reading().quote.is_some_and(|w| w.of > 1) {

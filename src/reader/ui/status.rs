@@ -167,6 +167,7 @@ fn quote_walk(app: &App) -> Option<String> {
     let walk = app.quote_walk()?;
     let place = match walk.nth {
         Some(i) => format!("quote {}/{}", i + 1, walk.of),
+        None if walk.of == 0 => "no quotation left".to_string(),
         None => format!("quote –/{}", walk.of),
     };
     let name = |e: usize| app.entity(e).map(|x| sanitize(&x.name));

@@ -440,3 +440,28 @@ fn s_in_another_list_does_not_reach_the_quotation_walked_to() {
     a.update(Action::Edit(Edit::Speaker));
     assert_eq!(speaker_of(&a, "We will not accept a pause,"), None);
 }
+
+#[test]
+fn when_s_takes_away_the_only_quotation_walked_the_status_says_none_is_left_and_n_walks_mentions() {
+    let mut a = curated();
+    select(&mut a, "Bo Lind");
+    a.update(Action::ToggleQuotes);
+    a.update(Action::Select);
+    assert_eq!(status(&a), "Bo Lind · quote 1/1");
+    a.update(Action::Edit(Edit::Speaker));
+    assert!(
+        status(&a).starts_with("Bo Lind · no quotation left · "),
+        "{}",
+        status(&a)
+    );
+    a.update(Action::NextHit);
+    assert!(
+        a.quote_walk().is_none(),
+        "nothing left to walk: n walks mentions"
+    );
+    assert!(
+        status(&a).starts_with("Bo Lind · mention 1/1"),
+        "{}",
+        status(&a)
+    );
+}
