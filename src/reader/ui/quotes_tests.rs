@@ -327,20 +327,14 @@ fn on_a_narrow_terminal_the_status_gives_the_files_room_to_the_walk() {
     });
     let narrow = draw(&a, &Theme::colored());
     let status = row_text(&narrow, narrow.area.height - 1);
-    assert!(
-        status.starts_with(' ') && status.contains("% · Ana Ruiz · quote 1/2"),
-        "{status:?}"
-    );
+    assert!(status.contains("Ana Ruiz · quote 1/2"), "{status:?}");
     assert!(!status.contains("talks.txt"), "{status:?}");
-    // A longer line leaves out the percentage too (the map shows where the view is).
+    // With a message after it, the walk still shows whole.
     a.update(Action::NextHit);
     a.update(Action::NextHit);
     let narrower = draw(&a, &Theme::colored());
     let status = row_text(&narrower, narrower.area.height - 1);
-    assert!(
-        status.starts_with(" Ana Ruiz · quote 1/2 · wrapped"),
-        "{status:?}"
-    );
+    assert!(status.contains("Ana Ruiz · quote 1/2 · "), "{status:?}");
     assert!(
         row_text(&narrow, 0).contains("talks.txt"),
         "the title bar still names the file"
