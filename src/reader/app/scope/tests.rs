@@ -166,6 +166,12 @@ fn minus_on_a_pronoun_detaches_it_and_undo_brings_it_back() {
         "no new entity: a detach, not a split"
     );
     assert!(a.message.as_deref().unwrap().starts_with("detach \"She\""));
+    assert_eq!(
+        current(&a),
+        Some(("Lopez".into(), Form::Name)),
+        "the next one is current"
+    );
+    assert_eq!(words(&walk(&mut a, 1)), ["she"]);
     a.update(Action::Edit(Edit::Undo));
     let lopez = a.reading().selected.unwrap();
     assert_eq!(a.cast().count(lopez, Scope::Every), 7);
