@@ -60,9 +60,9 @@ impl Widget for StatusLine<'_> {
             let short = format!(" {}", message(app, true));
             vec![
                 (format!("{left} · {middle}"), full),
-                (format!(" {}% · {middle}", app.percent()), full),
-                (format!(" {middle}"), full),
-                (format!(" {middle}"), key),
+                (format!("{docs} {}% · {middle}", app.percent()), full),
+                (format!("{docs} {middle}"), full),
+                (format!("{docs} {middle}"), key),
                 (short.clone(), full),
                 (short, key),
             ]
@@ -199,6 +199,7 @@ fn quote_walk(app: &App) -> Option<String> {
     let walk = app.quote_walk()?;
     let place = match walk.nth {
         Some(i) => format!("quote {}/{}", i + 1, walk.of),
+        None if walk.of == 0 => "no quotation left".to_string(),
         None => format!("quote –/{}", walk.of),
     };
     let name = |e: usize| app.entity(e).map(|x| sanitize(&x.name));
