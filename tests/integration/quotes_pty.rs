@@ -29,9 +29,8 @@ fn select(pty: &mut Pty, name: &str) {
     for _ in 0..20 {
         if status(&screen).contains(&named) {
             pty.send("\r");
-            pty.wait_until("the selection", |s| {
-                status(s).contains(&format!("{named}mention"))
-            });
+            // `Hamas · mention 1/7` (a narrow terminal may cut the name short).
+            pty.wait_until("the selection", |s| status(s).contains(" · mention 1/"));
             return;
         }
         let before = status(&screen).to_string();
@@ -170,11 +169,12 @@ fn at_40_columns_the_status_still_says_whose_quotation_and_where() {
     pty.wait_for("default_article.txt");
     select(&mut pty, "Benjamin Netanyahu");
     pty.send("\"");
-    pty.wait_for("What Benjamin Netanyahu said");
+    pty.wait_for("What Benjamin");
     pty.send("\r");
     let there = pty.wait_until("the jump", marked_in_text);
+    let line = status(&there);
     assert!(
-        status(&there).contains("Benjamin Netanyahu · quote 1/1"),
+        line.contains("Benjamin") && line.contains(" · quote 1/1"),
         "{there}"
     );
     pty.send("qq");
