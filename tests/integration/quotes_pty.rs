@@ -29,8 +29,12 @@ fn select(pty: &mut Pty, name: &str) {
     for _ in 0..20 {
         if status(&screen).contains(&named) {
             pty.send("\r");
-            // `Hamas · mention 1/7` (a narrow terminal may cut the name short).
-            pty.wait_until("the selection", |s| status(s).contains(" · mention 1/"));
+            // `Hamas · mention 1/7`; on a narrow terminal `Hamas · 1/7 name` (the name may
+            // be cut short).
+            pty.wait_until("the selection", |s| {
+                let line = status(s);
+                line.contains(" · mention 1/") || line.contains(" · 1/")
+            });
             return;
         }
         let before = status(&screen).to_string();
