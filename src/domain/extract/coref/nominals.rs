@@ -198,6 +198,41 @@ pub fn type_noun_after(
         .then(|| noun.start..end_without_possessive(text, noun))
 }
 
+/// The type noun right before a name that it fits (`fits`: the entity's mask of type nouns),
+/// after "the", with "of" between or not: "the company Samsung", "the church of Scientology".
+/// Its span. `from`: where the words may start.
+pub fn type_noun_before(
+    text: &[u8],
+    from: usize,
+    start: usize,
+    fits: u64,
+) -> Option<std::ops::Range<usize>> {
+    if fits == 0 {
+        return None;
+    }
+    let mut noun = words::word_before(text, from, start)?;
+    if !words::only_space(text, noun.end, start) {
+        return None;
+    }
+    if noun.is(text, "of") {
+        let before = words::word_before(text, from, noun.start)?;
+        if !words::only_space(text, before.end, noun.start) {
+            return None;
+        }
+        noun = before;
+    }
+    let det = words::word_before(text, from, noun.start)?;
+    if !noun.is_lowercase(text)
+        || !det.is(text, "the")
+        || !words::only_space(text, det.end, noun.start)
+    {
+        return None;
+    }
+    let mut buf = [0u8; 24];
+    let bit = types::bit_of(noun.lower(text, &mut buf)?)?;
+    (fits & bit != 0).then_some(noun.start..noun.end)
+}
+
 /// "the 45-year-old": the age.
 fn age(text: &[u8], det: Word, first: Word, after: Option<Word>) -> Option<Description> {
     if !det.is(text, "the") {

@@ -242,6 +242,17 @@ impl Resolver<'_> {
                     .push((entity, Mention::with_form(s..e, Form::Nominal)));
                 rd.covered = rd.covered.max(e);
                 rd.emitted_until = e;
+            } else if let Some(noun) = nominals::type_noun_before(
+                self.text,
+                rd.emitted_until.max(rd.range.start),
+                m.start as usize,
+                self.facts.types[entity as usize],
+            ) {
+                // "the company Samsung", "the church of Scientology".
+                self.found
+                    .added
+                    .push((entity, Mention::with_form(noun.clone(), Form::Nominal)));
+                rd.emitted_until = rd.emitted_until.max(noun.end);
             } else if let Some(noun) = nominals::type_noun_after(
                 self.text,
                 m.end as usize,

@@ -176,9 +176,9 @@ fn a_type_noun_that_fits_one_entity_in_focus_links_it() {
     assert_eq!(linked(text, "company"), None, "two companies: unsure");
     let text = "Norway and Acme Corp. signed a deal. The country will pay half.";
     assert_eq!(linked(text, "country").as_deref(), Some("Norway"));
-    // "the city of X" names a place of its own.
+    // "the city of X" names a place of its own: X, not the city before.
     let text = "Acme Corp. moved to Oslo. The city of Bergen objected.";
-    assert_eq!(linked(text, "city"), None);
+    assert_eq!(linked(text, "city").as_deref(), Some("Bergen"));
 }
 
 #[test]
@@ -327,4 +327,13 @@ fn it_with_nothing_after_a_verb_is_its_object_not_the_subject() {
         .filter(|(t, _, _)| t == "it")
         .collect();
     assert_eq!(its.len(), 1, "{its:?}");
+}
+
+#[test]
+fn a_type_noun_right_before_a_name_is_that_entity() {
+    let text = "Residents of the city of Aleppo fled on Monday.";
+    assert_eq!(linked(text, "city").as_deref(), Some("Aleppo"));
+    // A noun the entity cannot be: "the company" is no person.
+    let text = "The lawyers of the company John Smith founded left.";
+    assert_eq!(linked(text, "company"), None);
 }
