@@ -337,3 +337,10 @@ fn a_type_noun_right_before_a_name_is_that_entity() {
     let text = "The lawyers of the company John Smith founded left.";
     assert_eq!(linked(text, "company"), None);
 }
+
+#[test]
+fn an_organisation_before_a_title_only_describes_the_person() {
+    let text = "Acme Corp. chief executive Margit Olsen said the deal would cost the port \
+        millions over its lifetime.";
+    assert_eq!(linked(text, "its"), None);
+}
