@@ -337,6 +337,20 @@ pub fn resolve(
             let Some(first) = fitting.first() else {
                 return facts.only_fit(bit, d.start);
             };
+            // A newer entity of the same sort that the noun is not known to fit ("Shares of
+            // Federal Construction Agency fell after X said the company ..."): the text may
+            // mean it; unsure.
+            let class = facts.class[first.entity as usize];
+            let newer_unfit = focus
+                .newest_first(d.start as u32)
+                .take_while(|s| s.start > first.start)
+                .any(|s| {
+                    facts.class[s.entity as usize] == class
+                        && facts.types[s.entity as usize] & bit == 0
+                });
+            if newer_unfit {
+                return None;
+            }
             let others = || fitting.iter().filter(|s| s.entity != first.entity);
             // One entity fits; or the newest is in this very sentence and no other is; or
             // the document is about one of them far more than the others.

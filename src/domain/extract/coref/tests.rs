@@ -344,3 +344,10 @@ fn an_organisation_before_a_title_only_describes_the_person() {
         millions over its lifetime.";
     assert_eq!(linked(text, "its"), None);
 }
+
+#[test]
+fn a_type_noun_is_unsure_when_a_newer_entity_of_its_sort_may_be_meant() {
+    let text = "Acme Corp. hired 200 people. Shares of Northern Rail Agency fell after Maria \
+        Ortega said the company had underestimated the strike.";
+    assert_eq!(linked(text, "company"), None);
+}
