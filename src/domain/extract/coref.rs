@@ -47,6 +47,7 @@ mod reading;
 mod speakers;
 mod types;
 mod words;
+mod written;
 
 #[cfg(test)]
 mod tests;
@@ -65,6 +66,8 @@ use focus::{Focus, Seen};
 use in_text::Named;
 use reading::Name;
 use words::Word;
+
+pub use written::form_of;
 
 /// Sentences before a window whose names are in focus when it starts.
 pub const LOOKBACK: usize = 3;

@@ -135,13 +135,18 @@ impl<'a> Line<'a> {
         let longer = if caps {
             self.k.starts_longer_name(first) || self.k.starts_longer_name(&title_word(first))
         } else {
-            // The first two words, a possessive attached ("Korean People's").
+            // The first two words, with a possessive attached to either ("Korean People's",
+            // "Workers' Party").
+            let possessive = |i: usize| {
+                self.toks
+                    .get(i)
+                    .is_some_and(|t| t.shape == Shape::Possessive)
+            };
             let mut two = from + 2;
-            if self
-                .toks
-                .get(two)
-                .is_some_and(|t| t.shape == Shape::Possessive)
-            {
+            if possessive(from + 1) {
+                two += 1;
+            }
+            if possessive(two) {
                 two += 1;
             }
             self.k.starts_longer_name(first)
@@ -154,7 +159,13 @@ impl<'a> Line<'a> {
             // In capitals every word looks alike; names of more than six words are not worth
             // the lookups there.
             let most = if caps { 6 } else { self.k.max_name_words };
-            most.min(to - from)
+            // A possessive is a token of its own but no word of a name ("Workers' Party of
+            // Korea").
+            let possessives = self.toks[from..to.min(from + most + 2)]
+                .iter()
+                .filter(|t| t.shape == Shape::Possessive)
+                .count();
+            (most + possessives).min(to - from)
         } else {
             1.min(to - from)
         };
