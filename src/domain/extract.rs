@@ -244,7 +244,7 @@ pub fn extract_document_in_pieces(
 ) -> Option<Extraction> {
     let (ex, findings) = pieces::extract(doc, jobs, each)?;
     let mut entities = ex.finish();
-    coref::link_document(doc, &mut entities, &findings.direct_spans());
+    coref::link_document_on(doc, &mut entities, &findings.direct_spans(), jobs);
     Some(attribute(entities, findings))
 }
 

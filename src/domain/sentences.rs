@@ -121,10 +121,25 @@ impl Sentences {
     /// [`Sentences::of`] on `jobs` threads, a piece of the document each: pieces end at
     /// paragraph breaks, where every sentence ends, so the sentences are the same.
     pub fn of_in_pieces(doc: &Document, jobs: usize) -> Sentences {
-        let bytes = doc.bytes();
+        if jobs <= 1 {
+            return Sentences::of(doc);
+        }
+        Sentences::in_pieces(doc.bytes(), doc.body_start()..doc.len(), jobs, |r| {
+            doc.release(r);
+        })
+    }
+
+    /// [`Sentences::of_range`] on `jobs` threads, a piece each (see
+    /// [`Sentences::of_in_pieces`]), `release` told of each piece once it is split.
+    pub fn in_pieces(
+        bytes: &[u8],
+        range: Range<usize>,
+        jobs: usize,
+        release: impl Fn(Range<usize>) + Sync,
+    ) -> Sentences {
         let mut pieces = crate::domain::extract::pieces::cut(
             bytes,
-            doc.body_start()..doc.len(),
+            range.clone(),
             crate::domain::extract::pieces::PIECE,
         );
         // A piece cut at a line end (no paragraph break near) joins the next one.
@@ -136,7 +151,9 @@ impl Sentences {
             joined
         });
         if jobs <= 1 || pieces.len() <= 1 {
-            return Sentences::of(doc);
+            let sentences = Sentences::of_range(bytes, range.clone());
+            release(range);
+            return sentences;
         }
         let next = std::sync::atomic::AtomicUsize::new(0);
         let mut parts: Vec<(usize, Vec<(u32, u32)>)> = std::thread::scope(|scope| {
@@ -150,7 +167,7 @@ impl Sentences {
                                 return done;
                             };
                             done.push((i, Sentences::of_range(bytes, piece.clone()).spans));
-                            doc.release(piece.clone());
+                            release(piece.clone());
                         }
                     })
                 })

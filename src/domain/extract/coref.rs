@@ -27,6 +27,7 @@
 
 mod facts;
 mod focus;
+mod in_pieces;
 mod metonyms;
 mod nominals;
 mod pronouns;
@@ -58,20 +59,56 @@ pub const MAX_RUN: u32 = 24;
 /// entities of that text, offsets into it). `quotes`: the spans of the quotations, sorted by
 /// start (empty if unknown). Entities end ordered as [`entity::finalize`] orders them.
 pub fn link(text: &[u8], entities: &mut Vec<Entity>, quotes: &[Range<usize>]) {
-    link_releasing(text, entities, quotes, |_| {});
+    link_releasing(text, entities, quotes, 1, |_| {});
 }
 
 /// [`link`] on a document, giving back the pages of a mapped file behind the pass (see
 /// `Document::release`).
 pub fn link_document(doc: &Document, entities: &mut Vec<Entity>, quotes: &[Range<usize>]) {
-    link_releasing(doc.bytes(), entities, quotes, |r| doc.release(r));
+    link_document_on(doc, entities, quotes, 1);
+}
+
+/// [`link_document`] on `jobs` threads, a run of windows each (see [`in_pieces`]): the links
+/// are the same for every number.
+pub fn link_document_on(
+    doc: &Document,
+    entities: &mut Vec<Entity>,
+    quotes: &[Range<usize>],
+    jobs: usize,
+) {
+    link_releasing(doc.bytes(), entities, quotes, jobs, |r| doc.release(r));
 }
 
 fn link_releasing(
     text: &[u8],
     entities: &mut Vec<Entity>,
     quotes: &[Range<usize>],
-    release: impl FnMut(Range<usize>),
+    jobs: usize,
+    release: impl Fn(Range<usize>) + Sync,
+) {
+    link_in_runs(text, entities, quotes, jobs, in_pieces::RUN, release);
+}
+
+/// [`link`] on `jobs` threads, in runs of about `every` sentences (for the tests of
+/// [`in_pieces`], which need many runs in a short text).
+#[cfg(test)]
+fn link_with(
+    text: &[u8],
+    entities: &mut Vec<Entity>,
+    quotes: &[Range<usize>],
+    jobs: usize,
+    every: usize,
+) {
+    link_in_runs(text, entities, quotes, jobs, every, |_| {});
+}
+
+fn link_in_runs(
+    text: &[u8],
+    entities: &mut Vec<Entity>,
+    quotes: &[Range<usize>],
+    jobs: usize,
+    every: usize,
+    release: impl Fn(Range<usize>) + Sync,
 ) {
     if entities.is_empty() || text.is_empty() {
         return;
@@ -87,7 +124,7 @@ fn link_releasing(
             .map(|(m, e)| (e as u32, m.start, m.end)),
     );
     let metonyms = metonyms::targets(entities, &facts, k);
-    let mut r = Resolver {
+    let resolver = || Resolver {
         text,
         k,
         index: &index,
@@ -99,8 +136,19 @@ fn link_releasing(
         in_sentence: Vec::new(),
         words: Vec::new(),
     };
-    r.run(release);
-    let found = r.found;
+    let found = if jobs > 1 {
+        in_pieces::run(text, jobs, every, resolver, release)
+    } else {
+        let mut r = resolver();
+        r.run(
+            Vec::new(),
+            sentences::split(text, 0..text.len()),
+            0,
+            0,
+            release,
+        );
+        r.found
+    };
     drop(index);
     apply(entities, found);
 }
@@ -169,19 +217,25 @@ const SUBJECT_VERBS: &[&str] = &[
 ];
 
 impl Resolver<'_> {
-    fn run(&mut self, mut release: impl FnMut(Range<usize>)) {
+    /// Reads `sentences` in order, the first of them opening a window. `before`: the
+    /// sentences before them (the last [`LOOKBACK`] at most), in focus when the first window
+    /// opens; `serial`: the number of the sentence before them (see [`in_pieces::plan`]).
+    /// Pages are given back behind the reading, from `released` on.
+    fn run(
+        &mut self,
+        before: Vec<Range<usize>>,
+        sentences: impl Iterator<Item = Range<usize>>,
+        mut serial: u32,
+        mut released: usize,
+        release: impl Fn(Range<usize>),
+    ) {
         let text = self.text;
         let mut recent: VecDeque<Range<usize>> = VecDeque::with_capacity(LOOKBACK + 1);
-        let mut serial: u32 = 0;
+        recent.extend(before);
         let mut run: u32 = 0;
         let mut prev_end: Option<usize> = None;
-        let mut released = 0;
-        for s in sentences::split(text, 0..text.len()) {
-            let new_window = match prev_end {
-                None => true,
-                Some(end) => paragraph_break(text, end, s.start) || run == MAX_RUN,
-            };
-            if new_window {
+        for s in sentences {
+            if opens_window(text, prev_end, s.start, run) {
                 self.focus.clear();
                 run = 0;
                 for r in &recent {
@@ -204,7 +258,9 @@ impl Resolver<'_> {
                 released = oldest.start;
             }
         }
-        release(released..text.len());
+        if let Some(end) = prev_end {
+            release(released..end);
+        }
     }
 
     fn quote_of(&self, at: usize) -> Option<u32> {
@@ -529,6 +585,13 @@ struct Link {
 fn possessive_after(text: &[u8], end: usize) -> bool {
     let rest = text.get(end..).unwrap_or_default();
     rest.starts_with(b"'s") || rest.starts_with("\u{2019}s".as_bytes())
+}
+
+/// Whether the sentence starting at `start` opens a window (see the module's introduction):
+/// it is the first one, a blank line is between it and the one before (which ended at
+/// `prev_end`), or the window has `run` sentences already.
+fn opens_window(text: &[u8], prev_end: Option<usize>, start: usize, run: u32) -> bool {
+    prev_end.is_none_or(|end| paragraph_break(text, end, start) || run == MAX_RUN)
 }
 
 /// Whether a blank line separates `a` from `b`.
