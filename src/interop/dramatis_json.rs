@@ -214,7 +214,7 @@ pub fn write_document_line_on(
 ) -> io::Result<()> {
     let sentences = Sentences::of_in_pieces(doc, jobs);
     let connections =
-        Connections::compute(&MentionIndex::new(entities), entities.len(), &sentences);
+        Connections::strongest_first(&MentionIndex::new(entities), entities.len(), &sentences);
     let found = (entities, quotes, norms);
     write_line_on(out, doc, found, &sentences, &connections, jobs)
 }
