@@ -96,7 +96,7 @@ impl List {
     }
 
     /// The row reached by moving `by` non-heading rows from row `from`.
-    fn step_from(&self, from: usize, by: i64) -> usize {
+    pub(super) fn step_from(&self, from: usize, by: i64) -> usize {
         let targets: Vec<usize> = (0..self.rows.len())
             .filter(|&i| !self.rows[i].is_heading())
             .collect();
@@ -122,6 +122,9 @@ impl List {
 pub struct Corpus {
     pub cast: CorpusCast,
     pub timeline: Timeline,
+    /// How many documents, their entities found, the cast is made of (the others are still
+    /// being read).
+    pub read: usize,
 }
 
 /// The open panel.
