@@ -7,6 +7,8 @@
 //!    ("X said the talks failed", kind `indirect`), the cue (`said`, `according to`) and the
 //!    words naming the speaker ("Khaled Al-Maeena, editor at large at the Saudi Gazette").
 //!    Names, titles and scare quotes are found but named by nobody.
+//!    A paragraph in the first person with no marks that ends with a name is a pulled
+//!    quotation of that name (`pulled`).
 //! 2. [`attribute`] gives each quotation its speaker through the entities' mentions: the best
 //!    mention inside the speaker's words (a person before an organisation before a country;
 //!    pronouns and descriptions once coreference has made them mentions), the previous
@@ -29,10 +31,12 @@
 mod attribute;
 mod cues;
 mod finder;
+mod lexicon;
 mod marks;
 mod pairing;
 mod para;
 mod paragraph;
+mod pulled;
 mod reported;
 mod titles;
 mod verbs;
@@ -41,7 +45,7 @@ mod words;
 #[cfg(test)]
 mod tests;
 
-pub use attribute::{attribute, attribute_to, reattribute};
+pub use attribute::{attribute, attribute_to, direct_speakers, reattribute};
 pub use finder::{CUT, CUT_LOOKBACK, Finder, LONG_LINE, find, is_paragraph_start};
 pub use paragraph::Carry;
 
@@ -256,9 +260,9 @@ pub fn first_person(word: &str) -> Option<bool> {
     if word.is_empty() {
         return None;
     }
-    let class = words::class_of(word);
-    let singular = class.has(words::Class::FIRST_SINGULAR);
-    if !singular && !class.has(words::Class::FIRST_PLURAL) || word == "i" || word == "US" {
+    let class = lexicon::class_of(word);
+    let singular = class.has(lexicon::Class::FIRST_SINGULAR);
+    if !singular && !class.has(lexicon::Class::FIRST_PLURAL) || word == "i" || word == "US" {
         return None;
     }
     Some(!singular)

@@ -121,26 +121,11 @@ impl Sentences {
     /// [`Sentences::of`] on `jobs` threads, a piece of the document each: pieces end at
     /// paragraph breaks, where every sentence ends, so the sentences are the same.
     pub fn of_in_pieces(doc: &Document, jobs: usize) -> Sentences {
-        if jobs <= 1 {
-            return Sentences::of(doc);
-        }
-        Sentences::in_pieces(doc.bytes(), doc.body_start()..doc.len(), jobs, |r| {
-            doc.release(r);
-        })
-    }
-
-    /// [`Sentences::of_range`] on `jobs` threads, a piece each (see
-    /// [`Sentences::of_in_pieces`]), `release` told of each piece once it is split.
-    pub fn in_pieces(
-        bytes: &[u8],
-        range: Range<usize>,
-        jobs: usize,
-        release: impl Fn(Range<usize>) + Sync,
-    ) -> Sentences {
-        let mut pieces = crate::domain::extract::pieces::cut(
+        let bytes = doc.bytes();
+        let mut pieces = crate::domain::pieces::cut(
             bytes,
-            range.clone(),
-            crate::domain::extract::pieces::PIECE,
+            doc.body_start()..doc.len(),
+            crate::domain::pieces::PIECE,
         );
         // A piece cut at a line end (no paragraph break near) joins the next one.
         pieces.dedup_by(|next, piece| {
@@ -151,9 +136,7 @@ impl Sentences {
             joined
         });
         if jobs <= 1 || pieces.len() <= 1 {
-            let sentences = Sentences::of_range(bytes, range.clone());
-            release(range);
-            return sentences;
+            return Sentences::of(doc);
         }
         let next = std::sync::atomic::AtomicUsize::new(0);
         let mut parts: Vec<(usize, Vec<(u32, u32)>)> = std::thread::scope(|scope| {
@@ -167,7 +150,7 @@ impl Sentences {
                                 return done;
                             };
                             done.push((i, Sentences::of_range(bytes, piece.clone()).spans));
-                            release(piece.clone());
+                            doc.release(piece.clone());
                         }
                     })
                 })
@@ -536,7 +519,7 @@ mod tests {
             }
         }
         let doc = Document::from_string("t.txt", text);
-        assert!(doc.len() > 2 * crate::domain::extract::pieces::PIECE);
+        assert!(doc.len() > 2 * crate::domain::pieces::PIECE);
         let whole = Sentences::of(&doc);
         for jobs in [1, 2, 3] {
             assert_eq!(Sentences::of_in_pieces(&doc, jobs), whole, "{jobs} jobs");
