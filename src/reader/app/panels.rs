@@ -98,7 +98,7 @@ impl List {
     /// The row reached by moving `by` non-heading rows from row `from`.
     /// Walks the rows rather than listing the targets: a list of every quotation of a
     /// 100 MB text has 415 k rows, and the cursor moves on every key.
-    fn step_from(&self, from: usize, by: i64) -> usize {
+    pub(super) fn step_from(&self, from: usize, by: i64) -> usize {
         let n = self.rows.len();
         let target = |i: &usize| !self.rows[*i].is_heading();
         // The first target at or after `from`, else the last one.
@@ -137,6 +137,9 @@ impl List {
 pub struct Corpus {
     pub cast: CorpusCast,
     pub timeline: Timeline,
+    /// How many documents, their entities found, the cast is made of (the others are still
+    /// being read).
+    pub read: usize,
 }
 
 /// The open panel.

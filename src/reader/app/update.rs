@@ -201,6 +201,7 @@ impl App {
                     if doc == shown {
                         self.cast_shown();
                     }
+                    self.corpus_grew();
                 }
             }
             Work::CurationReady {

@@ -143,9 +143,14 @@ fn header(app: &App, head: Head) -> String {
                     c.timeline.dates.last()?
                 ))
             });
+            let read = app.panels.corpus.as_ref().map_or(n, |c| c.read);
+            let of = if read < n {
+                format!("{read} of {n} documents (finding entities in the rest)")
+            } else {
+                format!("{n} document{}", if n == 1 { "" } else { "s" })
+            };
             format!(
-                "Cast of {n} document{}{} · Enter: the documents that mention it · Esc closes",
-                if n == 1 { "" } else { "s" },
+                "Cast of {of}{} · Enter: the documents that mention it · Esc closes",
                 span.unwrap_or_default()
             )
         }
