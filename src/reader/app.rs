@@ -10,6 +10,7 @@
 pub mod corpus;
 mod edit;
 pub mod geometry;
+pub mod list_filter;
 mod mouse;
 mod navigation;
 pub mod panels;
@@ -26,6 +27,7 @@ use std::ops::Range;
 use crate::domain::cast::Cast;
 use crate::domain::document::Document;
 use crate::domain::entity::{Entity, Mention};
+use crate::domain::filter::Filter;
 use crate::domain::layout::{RowPos, TextLayout};
 use crate::domain::search::Query;
 use crate::domain::wrap::RowSpan;
@@ -75,6 +77,8 @@ pub enum PromptPurpose {
     Search,
     /// A new name for the selected entity.
     Rename,
+    /// Words that filter a list as they are typed.
+    Filter(list_filter::FilterTarget),
 }
 
 /// What `n` and `N` step through: whichever the reader asked for last.
@@ -105,8 +109,11 @@ pub struct App {
     pub overlay: Overlay,
     /// Rows of the help scrolled off the top.
     pub help_scroll: u16,
-    /// Cursor in the document list.
+    /// Cursor in the document list (a document's index in the shelf).
     pub shelf_cursor: usize,
+    /// The documents the list shows (those its filter keeps), in shelf order.
+    pub shelf_rows: Vec<usize>,
+    pub shelf_filter: Option<Filter>,
     pub pending: Option<Pending>,
     /// A count being typed (digits before `%`).
     pub count: Option<u32>,
@@ -145,6 +152,7 @@ impl App {
     /// A reader over `docs` (at least one), showing the first.
     pub fn new(docs: Vec<Document>, options: Options) -> App {
         let shelf = Shelf::new(docs);
+        let shelf_rows = (0..shelf.len()).collect();
         let mut layout = TextLayout::new(80);
         let top = layout.first(&shelf.shown().doc);
         App {
@@ -152,6 +160,8 @@ impl App {
             overlay: Overlay::None,
             help_scroll: 0,
             shelf_cursor: 0,
+            shelf_rows,
+            shelf_filter: None,
             pending: None,
             count: None,
             prompt: None,

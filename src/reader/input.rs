@@ -177,7 +177,7 @@ impl Default for Keymap {
             b(Reader, "Connections", &[ch('x')], A::ToggleContexts, "contexts", "the selection's mentions in context"),
             b(Reader, "Connections", &[ch('p')], A::TogglePin, "pin", "pin/unpin the selection (up to 4)"),
             b(Reader, "Connections", &[ch('P')], A::ClearPins, "unpin-all", "unpin every pinned entity"),
-            b(Reader, "Search", &[ch('/')], A::StartSearch, "search", "search (lower case matches any case)"),
+            b(Reader, "Search", &[ch('/')], A::StartSearch, "search", "search; in a list: filter it (kind:per…)"),
             b(Reader, "Documents", &[ch(']')], A::NextDocument, "next-document", "next document (also :n)"),
             b(Reader, "Documents", &[ch('[')], A::PrevDocument, "previous-document", "previous document (also :p)"),
             b(Reader, "Documents", &[ch('D')], A::ToggleShelf, "documents", "list of documents, by date"),
@@ -203,7 +203,9 @@ impl Default for Keymap {
             b(Shelf, "Documents", &[ch('g'), key(Home)], A::Top, "top", "first document"),
             b(Shelf, "Documents", &[ch('G'), key(End)], A::Bottom, "bottom", "last document"),
             b(Shelf, "Documents", &[key(Enter)], A::Select, "open", "open the document"),
-            b(Shelf, "Documents", &[key(Esc), ch('q'), ch('D')], A::ToggleShelf, "close-documents", "close the list"),
+            b(Shelf, "Documents", &[ch('/')], A::StartSearch, "filter", "filter the list as you type"),
+            b(Shelf, "Documents", &[key(Esc)], A::Clear, "clear", "clear the filter, else close the list"),
+            b(Shelf, "Documents", &[ch('q'), ch('D')], A::ToggleShelf, "close-documents", "close the list"),
             b(Shelf, "Documents", &[ctrl('c')], A::Quit, "quit", "quit"),
         ];
         Keymap { bindings }

@@ -96,4 +96,6 @@ pub(crate) fn truncate(s: &str, width: usize) -> String {
 #[cfg(test)]
 mod panel_tests;
 #[cfg(test)]
+mod power_tests;
+#[cfg(test)]
 mod tests;

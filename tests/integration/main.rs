@@ -15,6 +15,7 @@ mod interop_cli;
 mod interop_import;
 mod interop_roundtrip;
 mod name_recall_guard;
+mod power_pty;
 mod prop_hostile;
 mod quotes_gold;
 mod reader_pty;

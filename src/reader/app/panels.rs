@@ -14,6 +14,7 @@ use super::{App, Focus, geometry};
 use crate::domain::cast::Group;
 use crate::domain::connections::Relations;
 use crate::domain::corpus_cast::{CorpusCast, Timeline};
+use crate::domain::filter::Filter;
 
 /// What the panel shows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -47,7 +48,7 @@ pub enum Row {
 }
 
 impl Row {
-    fn is_heading(self) -> bool {
+    pub(super) fn is_heading(self) -> bool {
         matches!(self, Row::Heading(_))
     }
 }
@@ -70,26 +71,33 @@ pub enum Head {
 #[derive(Debug, Clone)]
 pub struct List {
     pub head: Head,
+    /// The rows shown: those the filter keeps.
     pub rows: Vec<Row>,
     pub cursor: usize,
     /// First row shown.
     pub scroll: usize,
+    /// Every row, filtered or not.
+    pub(super) all: Vec<Row>,
+    /// What the rows are filtered by (`/` in the panel).
+    pub filter: Option<Filter>,
 }
 
 impl List {
     pub(super) fn new(head: Head, rows: Vec<Row>) -> List {
         let mut list = List {
             head,
+            all: rows.clone(),
             rows,
             cursor: 0,
             scroll: 0,
+            filter: None,
         };
         list.cursor = list.step_from(0, 0);
         list
     }
 
     /// The row reached by moving `by` non-heading rows from row `from`.
-    fn step_from(&self, from: usize, by: i64) -> usize {
+    pub(super) fn step_from(&self, from: usize, by: i64) -> usize {
         let targets: Vec<usize> = (0..self.rows.len())
             .filter(|&i| !self.rows[i].is_heading())
             .collect();
@@ -132,7 +140,7 @@ impl Panel {
         self.lists.last().expect("a panel has a list")
     }
 
-    fn list_mut(&mut self) -> &mut List {
+    pub(super) fn list_mut(&mut self) -> &mut List {
         self.lists.last_mut().expect("a panel has a list")
     }
 }

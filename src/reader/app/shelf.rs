@@ -9,6 +9,7 @@ use crate::domain::cast::Cast;
 use crate::domain::connections::Relations;
 use crate::domain::curation::Curation;
 use crate::domain::document::Document;
+use crate::domain::filter::Filter;
 use crate::reader::app::sidebar::{self, SidebarRow};
 use crate::store::sessions::Remembered;
 
@@ -29,8 +30,11 @@ pub struct Reading {
     pub relations: Option<Arc<Relations>>,
     /// The content fingerprint (the key of the remembered session), once taken.
     pub fingerprint: Option<String>,
-    /// The cast's sidebar rows: group headings and the entities under them.
+    /// The cast's sidebar rows: group headings and the entities under them (those the cast's
+    /// filter keeps).
     pub sidebar_rows: Vec<SidebarRow>,
+    /// What the cast is filtered by (`/` in the cast).
+    pub cast_filter: Option<Filter>,
     /// The selected entity, by index in the cast.
     pub selected: Option<usize>,
     /// Which mention of the selected entity is current (index into its mentions).
@@ -54,6 +58,7 @@ impl Reading {
             relations: None,
             fingerprint: None,
             sidebar_rows: Vec::new(),
+            cast_filter: None,
             selected: None,
             current: None,
             position: 0,
@@ -68,12 +73,18 @@ impl Reading {
     pub fn set_cast(&mut self, cast: Cast) {
         self.cast = cast;
         self.progress = None;
-        self.sidebar_rows = sidebar::rows(&self.cast);
+        self.sidebar_rows = sidebar::filtered_rows(&self.cast, self.cast_filter.as_ref());
         self.selected = None;
         self.current = None;
         if let Some(name) = self.select_when_ready.take() {
             self.selected = self.find(&name);
         }
+    }
+
+    /// Filters the cast's rows (`None`: every entity).
+    pub fn filter_cast(&mut self, filter: Option<Filter>) {
+        self.cast_filter = filter;
+        self.sidebar_rows = sidebar::filtered_rows(&self.cast, self.cast_filter.as_ref());
     }
 
     /// The entity of the cast called `name`.

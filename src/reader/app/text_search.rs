@@ -83,6 +83,9 @@ impl App {
     }
 
     pub(super) fn cancel(&mut self) {
+        if let PromptPurpose::Filter(_) = self.prompt_purpose {
+            self.drop_filter();
+        }
         if self.prompt_purpose == PromptPurpose::Rename {
             self.prompt_purpose = PromptPurpose::Search;
             self.prompt = None;

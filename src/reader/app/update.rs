@@ -52,7 +52,7 @@ impl App {
                 (_, Focus::Panel) => self.panel_move(self.panel_steps(amount)),
             },
             Action::Top => match (self.overlay, self.focus) {
-                (Overlay::Shelf, _) => self.shelf_cursor = 0,
+                (Overlay::Shelf, _) => self.move_doc_cursor(i32::MIN / 2),
                 (_, Focus::Document) => {
                     self.push_jump();
                     self.top = self.layout.first(&self.shelf.shown().doc);
@@ -61,7 +61,7 @@ impl App {
                 (_, Focus::Panel) => self.panel_move(i64::MIN / 2),
             },
             Action::Bottom => match (self.overlay, self.focus) {
-                (Overlay::Shelf, _) => self.shelf_cursor = self.shelf.len() - 1,
+                (Overlay::Shelf, _) => self.move_doc_cursor(i32::MAX / 2),
                 (_, Focus::Document) => {
                     self.push_jump();
                     self.top = self.layout.last_top(&self.shelf.shown().doc, self.page());
@@ -81,10 +81,11 @@ impl App {
                 self.relayout();
             }
             Action::Select => match self.overlay {
-                Overlay::Shelf => {
+                Overlay::Shelf if self.shelf_rows.contains(&self.shelf_cursor) => {
                     self.overlay = Overlay::None;
                     self.open_document(self.shelf_cursor);
                 }
+                Overlay::Shelf => {}
                 _ if self.focus == Focus::Panel => self.panel_enter(),
                 _ => self.select_cursor(),
             },
@@ -115,29 +116,29 @@ impl App {
                 self.jump_to_mark(c);
             }
             Action::JumpBack => self.jump_back(),
-            Action::StartSearch => {
-                self.prompt = Some(String::new());
-                self.prompt_purpose = PromptPurpose::Search;
-                self.overlay = Overlay::None;
-            }
+            Action::StartSearch => match self.filter_target() {
+                Some(target) => self.start_filter(target),
+                None => {
+                    self.prompt = Some(String::new());
+                    self.prompt_purpose = PromptPurpose::Search;
+                    self.overlay = Overlay::None;
+                }
+            },
             Action::PromptInput(c) => {
                 if let Some(p) = &mut self.prompt {
                     p.push(c);
                 }
-                if self.prompt_purpose == PromptPurpose::Search {
-                    self.search_as_typed();
-                }
+                self.prompt_changed();
             }
             Action::PromptBackspace => {
                 if let Some(p) = &mut self.prompt {
                     p.pop();
                 }
-                if self.prompt_purpose == PromptPurpose::Search {
-                    self.search_as_typed();
-                }
+                self.prompt_changed();
             }
             Action::PromptSubmit => match self.prompt_purpose {
                 PromptPurpose::Search => self.submit_search(),
+                PromptPurpose::Filter(_) => self.keep_filter(),
                 PromptPurpose::Rename => {
                     self.prompt_purpose = PromptPurpose::Search;
                     if let Some(name) = self.prompt.take() {
@@ -174,6 +175,15 @@ impl App {
         self.tidy_panels();
         self.refresh_view();
         std::mem::take(&mut self.effects)
+    }
+
+    /// The prompt's text changed: a search or a filter follows it as typed.
+    fn prompt_changed(&mut self) {
+        match self.prompt_purpose {
+            PromptPurpose::Search => self.search_as_typed(),
+            PromptPurpose::Filter(_) => self.filter_as_typed(),
+            PromptPurpose::Rename => {}
+        }
     }
 
     /// News from the background work, about any reading of the shelf.

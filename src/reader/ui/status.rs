@@ -7,6 +7,7 @@ use unicode_width::UnicodeWidthStr;
 
 use crate::domain::wrap::sanitize;
 use crate::reader::action::{Mode, Pending};
+use crate::reader::app::list_filter::FilterTarget;
 use crate::reader::app::{App, Follow, PromptPurpose};
 use crate::reader::ui::{Theme, truncate};
 
@@ -86,6 +87,7 @@ pub fn status_message(app: &App) -> String {
                     sanitize(p)
                 )
             }
+            PromptPurpose::Filter(target) => filter_prompt(app, target, p),
         };
     }
     match app.mode() {
@@ -133,6 +135,28 @@ pub fn status_message(app: &App) -> String {
         Some(p) => format!("finding entities… {p}%"),
         None => String::new(),
     }
+}
+
+/// `filter the cast: isr▏ 3/11 · Enter keeps · Esc clears`; before anything is typed, how.
+fn filter_prompt(app: &App, target: FilterTarget, typed: &str) -> String {
+    let what = match target {
+        FilterTarget::Cast => "the cast",
+        FilterTarget::Panel => "the list",
+        FilterTarget::Shelf => "the documents",
+    };
+    if typed.trim().is_empty() {
+        let kinds = if target == FilterTarget::Shelf {
+            ""
+        } else {
+            ", kind:per kind:org…"
+        };
+        return format!("filter {what}: ▏ (words{kinds}) · Esc");
+    }
+    let (kept, all) = app.filter_counts(target);
+    format!(
+        "filter {what}: {}▏ {kept}/{all} · Enter keeps · Esc clears",
+        sanitize(typed)
+    )
 }
 
 fn file_name(app: &App) -> String {
