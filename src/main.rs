@@ -122,6 +122,9 @@ fn read(cli: &Cli) -> Result<ExitCode> {
             .or(config.measure)
             .unwrap_or(Options::default().measure),
         mouse: !cli.no_mouse && config.mouse.unwrap_or(true),
+        // Like NO_COLOR: set and not empty turns it off.
+        clipboard: config.clipboard.unwrap_or(true)
+            && std::env::var_os("DRAMATIS_NO_OSC52").is_none_or(|v| v.is_empty()),
     };
     let run = RunOptions {
         resume: !cli.no_resume,

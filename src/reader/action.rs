@@ -89,6 +89,8 @@ pub enum Action {
     /// Pin the selected entity (or unpin it): pinned actors stay lit, each in its colour.
     TogglePin,
     ClearPins,
+    /// Copy the current sentence, the name under the cursor or the list's row (`y`).
+    Copy,
     /// News from the background work.
     Work(Work),
 }
@@ -139,6 +141,8 @@ pub enum Effect {
     },
     /// Update with this action once the screen shows what the last keys asked for.
     AfterFrame(Action),
+    /// Put this text on the clipboard (OSC 52).
+    Copy(String),
 }
 
 /// Which keys the app is listening with now.

@@ -7,6 +7,7 @@
 //! (`text_search`), marks, jumps and documents (`navigation`), corrections (`edit`), the panel
 //! under the text (`panels`, `corpus`), pins (`pins`) and the mouse (`mouse`).
 
+mod copy;
 pub mod corpus;
 mod edit;
 pub mod geometry;
@@ -50,6 +51,8 @@ pub struct Options {
     pub measure: u16,
     /// Capture the mouse (wheel, clicks) at start.
     pub mouse: bool,
+    /// Whether `y` may put text on the clipboard (through the terminal, OSC 52).
+    pub clipboard: bool,
 }
 
 impl Default for Options {
@@ -57,6 +60,7 @@ impl Default for Options {
         Options {
             measure: 90,
             mouse: true,
+            clipboard: true,
         }
     }
 }

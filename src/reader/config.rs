@@ -5,6 +5,7 @@
 //! measure = 100          # widest text line, in columns
 //! mouse = false          # leave the mouse to the terminal
 //! theme = "monochrome"   # or "color", "auto"
+//! clipboard = false      # `y` does not send copies to the terminal (OSC 52)
 //! [keys]
 //! quit = ["q", "ctrl-q"]
 //! next = "]"            # next search hit or mention
@@ -34,6 +35,7 @@ struct RawConfig {
     measure: Option<u16>,
     mouse: Option<bool>,
     theme: Option<ThemeName>,
+    clipboard: Option<bool>,
     #[serde(default)]
     keys: BTreeMap<String, OneOrMany>,
 }
@@ -51,6 +53,8 @@ pub struct Config {
     pub measure: Option<u16>,
     pub mouse: Option<bool>,
     pub theme: ThemeName,
+    /// `false`: `y` sends nothing to the clipboard.
+    pub clipboard: Option<bool>,
     /// Action name → the keys that now trigger it.
     pub keys: Vec<(String, Vec<Key>)>,
 }
@@ -121,6 +125,7 @@ pub fn parse(text: &str) -> Result<Config> {
         measure: raw.measure,
         mouse: raw.mouse,
         theme: raw.theme.unwrap_or_default(),
+        clipboard: raw.clipboard,
         keys,
     })
 }
@@ -136,7 +141,8 @@ mod tests {
 
     #[test]
     fn a_full_config_reads() {
-        let c = parse("measure = 100\nmouse = false\ntheme = \"monochrome\"\n[keys]\nquit = [\"q\", \"ctrl-q\"]\nnext = \"]\"\n").unwrap();
+        let c = parse("measure = 100\nmouse = false\ntheme = \"monochrome\"\nclipboard = false\n[keys]\nquit = [\"q\", \"ctrl-q\"]\nnext = \"]\"\n").unwrap();
+        assert_eq!(c.clipboard, Some(false));
         assert_eq!(c.measure, Some(100));
         assert_eq!(c.mouse, Some(false));
         assert_eq!(c.theme, ThemeName::Monochrome);

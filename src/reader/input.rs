@@ -192,6 +192,7 @@ impl Default for Keymap {
             b(Reader, "Correct", &[ch('A')], A::Edit(Edit::BeginNewEntity), "new-entity", "A + kind: the search hit is a new entity"),
             b(Reader, "Correct", &[ch('U')], A::Edit(Edit::Undo), "undo", "undo the last correction"),
             b(Reader, "Correct", &[ctrl('r')], A::Edit(Edit::Redo), "redo", "redo"),
+            b(Reader, "Other", &[ch('y')], A::Copy, "copy", "copy the sentence, name or row (OSC 52)"),
             b(Reader, "Other", &[ch('M')], A::ToggleMouse, "mouse", "mouse on/off (off: the terminal copies)"),
             b(Reader, "Other", &[ch('?'), key(F(1))], A::ToggleHelp, "help", "this help"),
             b(Reader, "Other", &[ctrl('z')], A::Suspend, "suspend", "suspend to the shell (fg returns)"),
@@ -205,6 +206,7 @@ impl Default for Keymap {
             b(Shelf, "Documents", &[key(Enter)], A::Select, "open", "open the document"),
             b(Shelf, "Documents", &[ch('/')], A::StartSearch, "filter", "filter the list as you type"),
             b(Shelf, "Documents", &[key(Esc)], A::Clear, "clear", "clear the filter, else close the list"),
+            b(Shelf, "Documents", &[ch('y')], A::Copy, "copy", "copy the document's name"),
             b(Shelf, "Documents", &[ch('q'), ch('D')], A::ToggleShelf, "close-documents", "close the list"),
             b(Shelf, "Documents", &[ctrl('c')], A::Quit, "quit", "quit"),
         ];

@@ -21,6 +21,7 @@ use signal_hook::consts::signal::{SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGTSTP};
 
 use crate::reader::action::{Action, Effect, Work};
 use crate::reader::app::App;
+use crate::reader::clipboard;
 use crate::reader::input::{self, Keymap};
 use crate::reader::ui::{self, Theme};
 use crate::reader::worker::{self, Report};
@@ -223,6 +224,7 @@ pub fn run(
         terminal,
         sidecars: Sidecars::default(),
         after_frame: Vec::new(),
+        in_tmux: std::env::var_os("TMUX").is_some_and(|v| !v.is_empty()),
     };
     let ending = loop {
         let Ok(first) = rx.recv() else {
@@ -282,6 +284,8 @@ struct Layer {
     terminal: Terminal<CrosstermBackend<io::Stdout>>,
     sidecars: Sidecars,
     after_frame: Vec<Action>,
+    /// Inside tmux: copies are also sent through its passthrough.
+    in_tmux: bool,
 }
 
 impl Layer {
@@ -306,6 +310,14 @@ impl Layer {
                     }
                 }
                 Effect::AfterFrame(action) => self.after_frame.push(action),
+                Effect::Copy(text) => {
+                    let mut out = io::stdout();
+                    out.write_all(clipboard::osc52(&text).as_bytes())?;
+                    if self.in_tmux {
+                        out.write_all(clipboard::osc52_tmux_passthrough(&text).as_bytes())?;
+                    }
+                    out.flush()?;
+                }
             }
         }
         Ok(false)

@@ -85,3 +85,101 @@ fn slash_in_the_document_list_filters_the_documents() {
     pty.send("q");
     assert!(pty.wait().success());
 }
+
+/// The texts of every OSC 52 copy in the program's output, decoded.
+fn copies(raw: &[u8]) -> Vec<String> {
+    const START: &[u8] = b"\x1b]52;c;";
+    let mut out = Vec::new();
+    let mut at = 0;
+    while let Some(i) = raw[at..].windows(START.len()).position(|w| w == START) {
+        let from = at + i + START.len();
+        let len = raw[from..]
+            .iter()
+            .position(|&b| b == 0x07)
+            .expect("BEL ends it");
+        out.push(String::from_utf8(decode_base64(&raw[from..from + len])).unwrap());
+        at = from + len;
+    }
+    out
+}
+
+fn decode_base64(text: &[u8]) -> Vec<u8> {
+    let value = |c: u8| match c {
+        b'A'..=b'Z' => c - b'A',
+        b'a'..=b'z' => c - b'a' + 26,
+        b'0'..=b'9' => c - b'0' + 52,
+        b'+' => 62,
+        b'/' => 63,
+        _ => panic!("not base64: {c}"),
+    };
+    let mut out = Vec::new();
+    for quad in text.chunks(4) {
+        let digits: Vec<u8> = quad
+            .iter()
+            .copied()
+            .filter(|&c| c != b'=')
+            .map(value)
+            .collect();
+        let n = digits
+            .iter()
+            .enumerate()
+            .fold(0u32, |n, (i, &d)| n | u32::from(d) << (18 - 6 * i));
+        out.extend(n.to_be_bytes()[1..digits.len()].iter());
+    }
+    out
+}
+
+#[test]
+fn y_copies_the_sentence_and_the_name_through_osc_52() {
+    // Outside tmux (the tests may run inside one): one sequence a copy.
+    let mut pty = open(&[], 120, 40, &[("TMUX", "")]);
+    pty.send("y");
+    pty.wait_for("copied the sentence");
+    pty.send("\t");
+    let screen = pty.wait_for("Enter selects");
+    let name = status(&pty)
+        .split(" · ")
+        .nth(2)
+        .expect("the previewed entity in the status")
+        .to_string();
+    assert!(screen.contains(&name));
+    pty.send("y");
+    pty.wait_for(&format!(
+        "copied the name, {} characters",
+        name.chars().count()
+    ));
+    let copied = copies(&pty.raw());
+    assert_eq!(copied.len(), 2, "{copied:?}");
+    assert!(
+        copied[0].starts_with("Amid the ongoing conflict between Israel and Hamas")
+            && copied[0].ends_with("in Gaza."),
+        "the first sentence on screen: {:?}",
+        copied[0]
+    );
+    assert_eq!(copied[1], name);
+    pty.send("q");
+    assert!(pty.wait().success());
+}
+
+#[test]
+fn inside_tmux_the_copy_is_also_sent_through_its_passthrough() {
+    let mut pty = open(&[], 100, 30, &[("TMUX", "/tmp/tmux-0/default,1,0")]);
+    pty.send("y");
+    pty.wait_for("copied the sentence");
+    pty.wait_for_raw(b"\x1bPtmux;\x1b\x1b]52;c;");
+    let raw = pty.raw();
+    let plain = raw.windows(7).filter(|w| w == b"\x1b]52;c;").count();
+    assert_eq!(plain, 2, "once as it is, once inside the passthrough");
+    pty.send("q");
+    assert!(pty.wait().success());
+}
+
+#[test]
+fn dramatis_no_osc52_keeps_the_clipboard_alone() {
+    let mut pty = open(&[], 100, 30, &[("DRAMATIS_NO_OSC52", "1")]);
+    pty.send("y");
+    pty.wait_for("copying is off");
+    assert!(copies(&pty.raw()).is_empty());
+    pty.send("q");
+    assert!(pty.wait().success());
+}

@@ -170,6 +170,7 @@ impl App {
             Action::ToggleCorpus => self.toggle_panel(panels::PanelKind::Corpus),
             Action::TogglePin => self.toggle_pin(),
             Action::ClearPins => self.clear_pins(),
+            Action::Copy => self.copy(),
             Action::Work(work) => self.take_work(work),
         }
         self.tidy_panels();
