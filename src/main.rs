@@ -125,6 +125,7 @@ fn read(cli: &Cli) -> Result<ExitCode> {
         // Like NO_COLOR: set and not empty turns it off.
         clipboard: config.clipboard.unwrap_or(true)
             && std::env::var_os("DRAMATIS_NO_OSC52").is_none_or(|v| v.is_empty()),
+        help: dramatis::reader::ui::HelpView::shape(&keymap),
     };
     let run = RunOptions {
         resume: !cli.no_resume,
@@ -170,11 +171,16 @@ fn theme(choice: ColorChoice, config: &Config) -> Theme {
         ColorChoice::Never => false,
         ColorChoice::Auto => !no_color && config.theme != ThemeName::Monochrome,
     };
-    if color {
+    let mut theme = if color {
         Theme::colored()
     } else {
         Theme::monochrome()
+    };
+    // The Linux console's font has no quotation-mark ornament.
+    if std::env::var_os("TERM").is_some_and(|t| t == "linux") {
+        theme.quote_mark = "\"";
     }
+    theme
 }
 
 /// Saves where each document was left: the one shown, and the others the reader moved in.

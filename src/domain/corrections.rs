@@ -1,5 +1,5 @@
 //! The reader's corrections to a cast, as data: rename, merge, split, change kind, hide, add or
-//! remove a mention, new entity. They are replayed in order on a fresh extraction each time the
+//! remove a mention, new entity, who said a quotation. They are replayed in order on a fresh extraction each time the
 //! document is opened, so they refer to entities by a key that survives re-extraction, and a
 //! correction that no longer fits (the document changed, the entity is gone, the text under a
 //! span differs) is returned to the caller rather than dropped.
@@ -10,6 +10,9 @@ use serde::{Deserialize, Serialize};
 
 use crate::domain::document::Document;
 use crate::domain::entity::{self, Entity, Form, Kind, Mention};
+use crate::domain::quotes::Quotes;
+
+mod speakers;
 
 /// A span of the document with the text it held when the correction was made: the text is
 /// checked on replay, so an edited document never gets a mention at the wrong words.
@@ -115,6 +118,11 @@ pub enum Correction {
         kind: Kind,
         span: Span,
     },
+    /// The quotation at `quote` was said by `speaker`, or by nobody the text names (`null`).
+    Speaker {
+        quote: Span,
+        speaker: Option<Key>,
+    },
 }
 
 impl Correction {
@@ -144,6 +152,14 @@ impl Correction {
                 span.text,
                 span.start
             ),
+            Correction::Speaker { quote, speaker } => format!(
+                "give the quotation {} at {} to {}",
+                speakers::first_words(&quote.text),
+                quote.start,
+                speaker
+                    .as_ref()
+                    .map_or("nobody".to_string(), |k| format!("{:?}", k.name))
+            ),
         }
     }
 }
@@ -159,6 +175,8 @@ pub enum Reason {
     TextChanged { span: Span, found: String },
     /// The entity is no longer mentioned under that alias, or not at that span.
     NoSuchMention(String),
+    /// No quotation is found at that span any more.
+    NoSuchQuotation(Span),
 }
 
 impl std::fmt::Display for Reason {
@@ -178,6 +196,12 @@ impl std::fmt::Display for Reason {
                 span.start, span.end, span.text
             ),
             Reason::NoSuchMention(what) => write!(f, "no mention {what}"),
+            Reason::NoSuchQuotation(span) => write!(
+                f,
+                "no quotation {} at {} any more",
+                speakers::first_words(&span.text),
+                span.start
+            ),
         }
     }
 }
@@ -191,13 +215,26 @@ pub struct Unfit {
     pub reason: Reason,
 }
 
-/// Applies the corrections in order to entities freshly extracted from `doc`, and finishes
-/// with `entity::finalize` (order by importance, fresh ids). Returns those that did not fit,
-/// in order; the rest are applied even when an earlier one failed.
-pub fn apply(entities: &mut Vec<Entity>, corrections: &[Correction], doc: &Document) -> Vec<Unfit> {
+/// Applies the corrections in order to entities freshly extracted from `doc` and their
+/// quotations, and finishes with `entity::finalize` (order by importance, fresh ids) and the
+/// quotations' speakers found again among the corrected entities. Returns those that did not
+/// fit, in order; the rest are applied even when an earlier one failed.
+pub fn apply(
+    entities: &mut Vec<Entity>,
+    quotes: &mut Quotes,
+    corrections: &[Correction],
+    doc: &Document,
+) -> Vec<Unfit> {
     let mut unfit = Vec::new();
+    let mut said = speakers::Said::default();
     for (index, c) in corrections.iter().enumerate() {
-        if let Err(reason) = apply_one(entities, c, doc) {
+        let done = match c {
+            Correction::Speaker { quote, speaker } => {
+                said.give(entities, quotes, quote, speaker.as_ref(), doc)
+            }
+            _ => apply_one(entities, c, doc),
+        };
+        if let Err(reason) = done {
             unfit.push(Unfit {
                 index,
                 correction: c.clone(),
@@ -206,6 +243,7 @@ pub fn apply(entities: &mut Vec<Entity>, corrections: &[Correction], doc: &Docum
         }
     }
     *entities = entity::finalize(std::mem::take(entities));
+    said.settle(quotes, entities);
     unfit
 }
 
@@ -284,6 +322,8 @@ fn apply_one(entities: &mut Vec<Entity>, c: &Correction, doc: &Document) -> Resu
             e.name.clone_from(name);
             entities.push(e);
         }
+        // Applied with the quotations, by `apply`.
+        Correction::Speaker { .. } => {}
     }
     Ok(())
 }

@@ -88,10 +88,23 @@ impl Extractor {
     /// Scans `text`, which starts at byte `base` of the document. Pieces must be fed in order
     /// and must not split a line.
     pub fn feed(&mut self, base: usize, text: &str) {
+        let line_end = |from: usize| {
+            memchr::memchr2(b'\n', b'\r', &text.as_bytes()[from..]).map_or(text.len(), |i| from + i)
+        };
         let mut start = 0;
         while start < text.len() {
-            let end = memchr::memchr2(b'\n', b'\r', &text.as_bytes()[start..])
-                .map_or(text.len(), |i| start + i);
+            let mut end = line_end(start);
+            // Wrapped prose may break a name over two lines ("the Western Holdings\nUnion"):
+            // then the two lines are read as one. Only within a piece, so that every way of
+            // cutting a document at the same places reads it alike (`pieces`).
+            let next = if text[end..].starts_with("\r\n") {
+                end + 2
+            } else {
+                end + 1
+            };
+            if next < text.len() && token::name_runs_over(&text[start..end], &text[next..]) {
+                end = line_end(next);
+            }
             if end > start {
                 self.line(base + start, &text[start..end]);
             } else if blank_line(text.as_bytes(), start) {

@@ -5,17 +5,20 @@
 //! The state is split by job: the open documents (`shelf`), the view of the shown one
 //! (`view`, `geometry`), the cast and selection (`selection`, `sidebar`), search
 //! (`text_search`), marks, jumps and documents (`navigation`), corrections (`edit`), the panel
-//! under the text (`panels`, `corpus`), pins (`pins`) and the mouse (`mouse`).
+//! under the text (`panels`, `corpus`, `quotes`), pins (`pins`), the mouse (`mouse`) and
+//! the help's scrolling (`help`).
 
 mod copy;
 pub mod corpus;
 mod edit;
 pub mod geometry;
+mod help;
 pub mod list_filter;
 mod mouse;
 mod navigation;
 pub mod panels;
 mod pins;
+pub mod quotes;
 mod selection;
 pub mod shelf;
 pub mod sidebar;
@@ -34,6 +37,7 @@ use crate::domain::search::Query;
 use crate::domain::wrap::RowSpan;
 use crate::reader::action::{Action, Amount, Effect, Mode, Pending, Work};
 use geometry::Geometry;
+pub use help::HelpShape;
 use shelf::{Reading, Shelf};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -53,6 +57,8 @@ pub struct Options {
     pub mouse: bool,
     /// Whether `y` may put text on the clipboard (through the terminal, OSC 52).
     pub clipboard: bool,
+    /// The help's height, measured from the keymap (how far the help scrolls).
+    pub help: HelpShape,
 }
 
 impl Default for Options {
@@ -61,6 +67,7 @@ impl Default for Options {
             measure: 90,
             mouse: true,
             clipboard: true,
+            help: HelpShape::default(),
         }
     }
 }
@@ -90,6 +97,8 @@ pub enum PromptPurpose {
 pub enum Follow {
     Mentions,
     Search,
+    /// The quotations of the list a quotation was entered from.
+    Quotes,
 }
 
 /// An active search.
@@ -136,6 +145,9 @@ pub struct App {
     pub sidebar_scroll: usize,
     /// A one-off note for the status line, cleared by the next key.
     pub message: Option<String>,
+    /// A few words said beside the counter of mentions or hits (`n` went round the end,
+    /// focus moved to the text), cleared by the next key.
+    pub aside: Vec<&'static str>,
     /// The rows on screen, top to bottom.
     pub view: Vec<(RowPos, RowSpan)>,
     /// The panel under the text: connections, contexts, the cross-document cast.
@@ -178,6 +190,7 @@ impl App {
             cursor: 0,
             sidebar_scroll: 0,
             message: None,
+            aside: Vec::new(),
             view: Vec::new(),
             panels: panels::Panels::default(),
             pins: pins::Pins::default(),

@@ -169,12 +169,13 @@ impl Default for Keymap {
             b(Reader, "Move", &[ctrl('o')], A::JumpBack, "jump-back", "back to before the last jump"),
             b(Reader, "Cast", &[key(Tab)], A::FocusNext, "focus", "switch between text and cast"),
             b(Reader, "Cast", &[key(Enter)], A::Select, "select", "select the entity under the cursor"),
-            b(Reader, "Cast", &[ch('n')], A::NextHit, "next", "next search hit or mention"),
-            b(Reader, "Cast", &[ch('N')], A::PrevHit, "previous", "previous search hit or mention"),
+            b(Reader, "Cast", &[ch('n')], A::NextHit, "next", "next search hit, mention or quotation"),
+            b(Reader, "Cast", &[ch('N')], A::PrevHit, "previous", "previous hit, mention or quotation"),
             b(Reader, "Cast", &[key(Esc)], A::Clear, "clear", "leave the cast, end search, unselect"),
             b(Reader, "Cast", &[ch('s')], A::ToggleSidebar, "sidebar", "show or hide the cast"),
             b(Reader, "Connections", &[ch('c')], A::ToggleConnections, "connections", "who the selection appears with"),
             b(Reader, "Connections", &[ch('x')], A::ToggleContexts, "contexts", "the selection's mentions in context"),
+            b(Reader, "Connections", &[ch('"')], A::ToggleQuotes, "quotations", "what it said (again: all, unattributed)"),
             b(Reader, "Connections", &[ch('p')], A::TogglePin, "pin", "pin/unpin the selection (up to 4)"),
             b(Reader, "Connections", &[ch('P')], A::ClearPins, "unpin-all", "unpin every pinned entity"),
             b(Reader, "Search", &[ch('/')], A::StartSearch, "search", "search; in a list: filter it (kind:per…)"),
@@ -190,13 +191,23 @@ impl Default for Keymap {
             b(Reader, "Correct", &[ch('-')], A::Edit(Edit::SplitAlias), "split", "split the current mention's name off"),
             b(Reader, "Correct", &[ch('a')], A::Edit(Edit::AddHit), "add-mention", "the search hit is a mention of it"),
             b(Reader, "Correct", &[ch('A')], A::Edit(Edit::BeginNewEntity), "new-entity", "A + kind: the search hit is a new entity"),
+            b(Reader, "Correct", &[ch('S')], A::Edit(Edit::Speaker), "speaker", "it said the quotation (again: nobody)"),
             b(Reader, "Correct", &[ch('U')], A::Edit(Edit::Undo), "undo", "undo the last correction"),
             b(Reader, "Correct", &[ctrl('r')], A::Edit(Edit::Redo), "redo", "redo"),
             b(Reader, "Other", &[ch('y')], A::Copy, "copy", "copy the sentence, name or row (OSC 52)"),
             b(Reader, "Other", &[ch('M')], A::ToggleMouse, "mouse", "mouse on/off (off: the terminal copies)"),
             b(Reader, "Other", &[ch('?'), key(F(1))], A::ToggleHelp, "help", "this help"),
             b(Reader, "Other", &[ctrl('z')], A::Suspend, "suspend", "suspend to the shell (fg returns)"),
-            b(Reader, "Other", &[ch('q'), ctrl('c')], A::Quit, "quit", "quit"),
+            b(Reader, "Other", &[ch('q')], A::CloseOrQuit, "quit", "close the panel; in the text, quit"),
+            b(Reader, "Other", &[ctrl('c')], A::Quit, "quit-now", "quit from anywhere"),
+            b(Help, "Help", &[ch('j'), key(Down)], lines(1), "down", "scroll down a line"),
+            b(Help, "Help", &[ch('k'), key(Up)], lines(-1), "up", "scroll up a line"),
+            b(Help, "Help", &[ch(' '), key(PageDown), ch('f')], pages(1), "page-down", "down a page"),
+            b(Help, "Help", &[ch('b'), key(PageUp)], pages(-1), "page-up", "up a page"),
+            b(Help, "Help", &[ch('d')], halves(1), "half-page-down", "down half a page"),
+            b(Help, "Help", &[ch('u')], halves(-1), "half-page-up", "up half a page"),
+            b(Help, "Help", &[ch('g'), key(Home)], A::Top, "top", "to the top"),
+            b(Help, "Help", &[ch('G'), key(End)], A::Bottom, "bottom", "to the end"),
             b(Help, "Help", &[key(Esc), ch('q'), ch('?'), key(F(1))], A::ToggleHelp, "close-help", "close this help"),
             b(Help, "Help", &[ctrl('c')], A::Quit, "quit", "quit"),
             b(Shelf, "Documents", &[ch('j'), key(Down)], lines(1), "down", "next document in the list"),
@@ -376,16 +387,20 @@ mod tests {
     }
 
     #[test]
-    fn ctrl_c_quits_everywhere_and_q_closes_help_first() {
+    fn ctrl_c_quits_everywhere_and_q_closes_help_first_where_j_scrolls() {
         let ctrl_c = press(KeyCode::Char('c'), KeyModifiers::CONTROL);
         assert_eq!(action(ctrl_c.clone(), false).unwrap(), "Quit");
         assert_eq!(action(ctrl_c, true).unwrap(), "Quit");
         let q = press(KeyCode::Char('q'), KeyModifiers::NONE);
-        assert_eq!(action(q.clone(), false).unwrap(), "Quit");
+        assert_eq!(action(q.clone(), false).unwrap(), "CloseOrQuit");
         assert_eq!(action(q, true).unwrap(), "ToggleHelp");
         assert_eq!(
-            action(press(KeyCode::Char('j'), KeyModifiers::NONE), true),
-            None
+            action(press(KeyCode::Char('j'), KeyModifiers::NONE), true).unwrap(),
+            "Scroll(Lines(1))"
+        );
+        assert_eq!(
+            action(press(KeyCode::Char('G'), KeyModifiers::SHIFT), true).unwrap(),
+            "Bottom"
         );
     }
 
@@ -420,7 +435,7 @@ mod tests {
         let press_x = press(KeyCode::Char('x'), KeyModifiers::NONE);
         assert_eq!(
             format!("{:?}", map_event(&map, &press_x, Mode::Reader).unwrap()),
-            "Quit"
+            "CloseOrQuit"
         );
         let q = press(KeyCode::Char('q'), KeyModifiers::NONE);
         assert!(

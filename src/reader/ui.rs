@@ -10,6 +10,7 @@ mod help;
 mod mention_map;
 mod panel;
 mod pins;
+mod quotes;
 mod row;
 mod shelf;
 mod sidebar;
@@ -21,7 +22,7 @@ pub use status::status_message;
 pub use theme::Theme;
 
 use ratatui::Frame;
-use unicode_width::UnicodeWidthChar;
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 use crate::reader::app::geometry::{MIN_HEIGHT, MIN_WIDTH};
 use crate::reader::app::{App, Overlay};
@@ -71,6 +72,15 @@ pub fn render(frame: &mut Frame, app: &App, keymap: &Keymap, theme: &Theme) {
     }
 }
 
+/// The first of `candidates` (from the most to the least said) that fits in `width` columns;
+/// if none does, the last one cut with an ellipsis.
+pub(crate) fn fit(candidates: &[&str], width: usize) -> String {
+    candidates.iter().find(|c| c.width() <= width).map_or_else(
+        || truncate(candidates.last().copied().unwrap_or(""), width),
+        |c| c.to_string(),
+    )
+}
+
 /// `s` cut to `width` columns, with an ellipsis when something was cut.
 pub(crate) fn truncate(s: &str, width: usize) -> String {
     let mut out = String::new();
@@ -97,5 +107,7 @@ pub(crate) fn truncate(s: &str, width: usize) -> String {
 mod panel_tests;
 #[cfg(test)]
 mod power_tests;
+#[cfg(test)]
+mod quotes_tests;
 #[cfg(test)]
 mod tests;

@@ -10,6 +10,7 @@ mod coref_guard;
 mod curation_pty;
 mod extract_cli;
 mod extract_jobs;
+mod first_use_pty;
 mod hostile_input;
 mod interop_cli;
 mod interop_import;

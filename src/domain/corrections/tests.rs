@@ -1,4 +1,5 @@
 use super::*;
+use crate::domain::quotes::Quotes;
 
 const TEXT: &str = "Hamas said Israel struck. Israeli troops moved. Benjamin Netanyahu spoke; Netanyahu left. Gaza.";
 
@@ -78,7 +79,7 @@ fn each_operation_changes_the_cast_as_named() {
         },
     ];
     let mut cast = fresh();
-    let unfit = apply(&mut cast, &corrections, &doc());
+    let unfit = apply(&mut cast, &mut Quotes::default(), &corrections, &doc());
     assert_eq!(unfit, []);
     let israel = find(&cast, "Israel").unwrap();
     assert_eq!(israel.aliases, ["Israel", "Israeli"]);
@@ -104,19 +105,24 @@ fn split_takes_an_alias_off_into_its_own_entity() {
         from: key(&cast, "Israeli"),
         into: key(&cast, "Israel"),
     };
-    apply(&mut cast, &[merge], &doc());
+    apply(&mut cast, &mut Quotes::default(), &[merge], &doc());
     let split = Correction::Split {
         entity: key(&cast, "Israel"),
         alias: "Israeli".into(),
     };
-    let unfit = apply(&mut cast, std::slice::from_ref(&split), &doc());
+    let unfit = apply(
+        &mut cast,
+        &mut Quotes::default(),
+        std::slice::from_ref(&split),
+        &doc(),
+    );
     assert_eq!(unfit, []);
     assert_eq!(find(&cast, "Israel").unwrap().mentions, [at("Israel", 0)]);
     let israeli = find(&cast, "Israeli").unwrap();
     assert_eq!(israeli.kind, Kind::Country, "keeps the kind it had");
     assert_eq!(israeli.mentions, [at("Israeli", 0)]);
     // Splitting an alias the entity no longer has does not fit.
-    let unfit = apply(&mut cast, &[split], &doc());
+    let unfit = apply(&mut cast, &mut Quotes::default(), &[split], &doc());
     assert!(matches!(unfit[0].reason, Reason::NoSuchMention(_)));
 }
 
@@ -131,7 +137,10 @@ fn a_new_entity_from_a_span_replaces_what_it_overlaps() {
     let remove = Correction::RemoveMention {
         span: span("Gaza", 0),
     };
-    assert_eq!(apply(&mut cast, &[new, remove], &doc()), []);
+    assert_eq!(
+        apply(&mut cast, &mut Quotes::default(), &[new, remove], &doc()),
+        []
+    );
     assert!(
         find(&cast, "Benjamin").is_none(),
         "its only mention was inside the span"
@@ -168,7 +177,7 @@ fn corrections_that_no_longer_fit_are_returned_and_the_rest_applied() {
         ent("Hamas", Kind::Organization, &[Mention::new(0..5)]),
         ent("Israel", Kind::Country, &[at("Israel", 0)]),
     ]);
-    let unfit = apply(&mut cast, &corrections, &doc2);
+    let unfit = apply(&mut cast, &mut Quotes::default(), &corrections, &doc2);
     assert_eq!(unfit.len(), 2);
     assert_eq!(unfit[0].index, 1);
     assert_eq!(
@@ -196,7 +205,7 @@ fn an_entity_renamed_by_a_new_extractor_is_found_by_its_first_mention() {
     };
     // A better extractor names him in full; his first mention is where it was.
     let mut cast = vec![ent("B. Netanyahu", Kind::Person, &[at("Netanyahu", 1)])];
-    assert_eq!(apply(&mut cast, &[c], &doc()), []);
+    assert_eq!(apply(&mut cast, &mut Quotes::default(), &[c], &doc()), []);
     assert_eq!(cast[0].kind, Kind::Organization);
 }
 
@@ -214,7 +223,7 @@ fn two_entities_of_one_name_are_told_apart_by_first_mention() {
         entity: Key::of(&doc(), second),
         name: "Israelis".into(),
     };
-    assert_eq!(apply(&mut cast, &[c], &doc()), []);
+    assert_eq!(apply(&mut cast, &mut Quotes::default(), &[c], &doc()), []);
     assert_eq!(
         find(&cast, "Israelis").unwrap().mentions,
         [at("Israeli", 0)]

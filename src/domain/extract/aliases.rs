@@ -67,6 +67,16 @@ fn without_particle(word: &str) -> Option<&str> {
         .filter(|rest| rest.starts_with(char::is_uppercase))
 }
 
+/// "Jong-un", "Kwok-hung": a syllable, a hyphen and a syllable in lower case.
+fn east_asian_given_name(word: &str) -> bool {
+    word.split_once('-').is_some_and(|(head, tail)| {
+        (1..=6).contains(&head.len())
+            && (1..=6).contains(&tail.len())
+            && head.starts_with(|c: char| c.is_ascii_uppercase())
+            && tail.bytes().all(|b| b.is_ascii_lowercase())
+    })
+}
+
 /// What one name stands for, for each name that stands for another (by string ids).
 #[derive(Default)]
 pub(super) struct Aliases {
@@ -125,6 +135,11 @@ impl Aliases {
             let last = words[words.len() - 1];
             let mut lasts = vec![last];
             lasts.extend(without_particle(last));
+            // "Kim Jong-un", "Leung Kwok-hung": the surname comes first, before a given name
+            // of two joined syllables.
+            if words.len() == 2 && east_asian_given_name(last) {
+                lasts.push(words[0]);
+            }
             for last in lasts {
                 if (words.len() > 1 || last != text)
                     && let Some(last) = s.get(last)

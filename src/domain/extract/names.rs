@@ -374,7 +374,14 @@ fn segment(line: &Line, from: usize, to: usize, out: &mut Vec<Candidate>) {
             pos += n;
             continue;
         }
-        let guess = if titled {
+        // After a title, a person, unless every word is only a common word ("GNU General Public
+        // License", "General Electric").
+        let plain_words = (pos..to).all(|i| {
+            line.k
+                .lower_word(&line.lower(i))
+                .is_some_and(|lw| !lw.also_name && lw.zipf >= 3.0)
+        });
+        let guess = if titled && !plain_words {
             Some((Kind::Person, Strength::Strong))
         } else {
             context_guess(line, pos, to)

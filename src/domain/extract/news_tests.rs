@@ -457,3 +457,43 @@ fn a_follower_or_a_part_of_a_place_before_or_after_a_name() {
         .unwrap();
     assert_eq!(party.2, ["Harbour People's Party", "Harbour People Party"]);
 }
+
+#[test]
+fn a_surname_first_alone_joins_the_east_asian_name() {
+    let text = "Ryu Sang-chol met Chow Ka-lok in Pyongyang. Ryu said the talks went well; Chow \
+                disagreed.";
+    assert_eq!(
+        entity(text, "Ryu Sang-chol").unwrap().1,
+        ["Ryu Sang-chol", "Ryu"]
+    );
+    assert_eq!(
+        entity(text, "Chow Ka-lok").unwrap().1,
+        ["Chow Ka-lok", "Chow"]
+    );
+}
+
+#[test]
+fn a_compound_sentence_starter_is_no_name() {
+    let text = "State-run Syrian television said Syria would respond. Pro-government Norwegian \
+                papers agreed.";
+    let found = names(text);
+    assert!(
+        !found
+            .iter()
+            .any(|n| n.contains("State-run") || n.contains("Pro-")),
+        "{found:?}"
+    );
+    assert_eq!(entity(text, "Syria").unwrap().1, ["Syrian", "Syria"]);
+}
+
+#[test]
+fn a_city_after_a_prefix_and_a_roman_numeral_are_no_actors() {
+    let text = "Pro-Beijing lawmakers met anti-Israel protesters. Part XVII of the report \
+                named Israel.";
+    assert_eq!(
+        actors(&extract(text).entities),
+        [("Israel".to_string(), Kind::Country)]
+    );
+    assert_eq!(entity(text, "Israel").unwrap().1, ["Israel", "Israel"]);
+    assert!(!names(text).iter().any(|n| n.contains("Beijing")));
+}

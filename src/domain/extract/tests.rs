@@ -263,6 +263,26 @@ fn feeding_in_pieces_gives_the_same_result_as_at_once() {
 }
 
 #[test]
+fn a_name_broken_over_a_wrapped_line_is_whole_fed_at_once_or_in_paragraphs() {
+    let text = "Protesters gathered on Tuesday outside the offices of the Vantoro Dockers\r\n\
+                Union in Oslo, and a spokesman for the Vantoro Dockers Union said it had to\n\
+                stop.\n\nNorway waited for the Vantoro Dockers Union to call the strike off\n\
+                and Chile agreed.\n";
+    let whole = run(text);
+    let (_, mentions) = find(text, "Vantoro Dockers Union").unwrap();
+    assert_eq!(mentions.len(), 3);
+    assert!(mentions[0].contains("Dockers\r\nUnion"));
+    // Cut at paragraph breaks, as documents are read on several threads (`pieces`).
+    let mut ex = Extractor::with_knowledge(tiny());
+    let mut at = 0;
+    for paragraph in text.split_inclusive("\n\n") {
+        ex.feed(at, paragraph);
+        at += paragraph.len();
+    }
+    assert_eq!(ex.finish(), whole);
+}
+
+#[test]
 fn a_huge_line_is_handled_in_linear_time() {
     let text = "Norway and Chile met in Oslo. ".repeat(20_000);
     let entities = run(&text);

@@ -33,7 +33,8 @@ pub struct Token {
     pub start: usize,
     pub end: usize,
     pub shape: Shape,
-    /// First token of a sentence (line start, or after `.`, `!`, `?`, `:` or a bullet).
+    /// First token of a sentence: at a line start; after `.`, `!`, `?`, `:`, `;`, `…` or a
+    /// bullet; after a dateline's date or its "(Agency) -"; after a list marker ("a)").
     pub sentence_start: bool,
 }
 
@@ -157,9 +158,13 @@ pub fn tokenize(line: &str, out: &mut Vec<Token>) {
             sentence_start,
         });
         match c {
-            '.' | '!' | '?' | ':' | ';' | '•' | '|' => sentence_start = true,
+            '.' | '!' | '?' | ':' | ';' | '•' | '|' | '…' => sentence_start = true,
             // "a) Leaving the union ... b) Refusing": a list marker starts an item.
             ')' if is_list_marker(line, out) => sentence_start = true,
+            // "ROTTERDAM, March 14 (Northline News) - Shares fell": a dateline's dash.
+            '-' | '—' | '–' if out.len() >= 2 && out[out.len() - 2].text(line) == ")" => {
+                sentence_start = true;
+            }
             // Quotes and brackets keep the sentence start for the word they open.
             '"' | '“' | '”' | '\'' | '‘' | '’' | '(' | '[' | '—' | '–' | '-' | '*' => {}
             _ => sentence_start = false,
@@ -185,6 +190,36 @@ fn plain_ascii_word(bytes: &[u8], start: usize) -> Option<(usize, Shape)> {
         return None;
     }
     Some((end, ascii_shape(bytes[start], upper, lower)))
+}
+
+/// Whether a name may run from the end of `line` over the line break into `next`: `line` may
+/// end inside a name (`may_run_over`) and the next line starts with a capitalised word, or with
+/// "of" and one ("the Port⏎of Vienna").
+pub(super) fn name_runs_over(line: &str, next: &str) -> bool {
+    let mut words = next.as_bytes().split(|&c| !c.is_ascii_alphabetic());
+    let first = words.next().unwrap_or(b"");
+    // "of" on both sides of the break is no name.
+    let goes_on = capitalised_word(first)
+        || first == b"of" && !line.ends_with(" of") && words.next().is_some_and(capitalised_word);
+    may_run_over(line) && goes_on
+}
+
+/// Whether a name may go on after the end of `line`: the line is long, as wrapped prose is
+/// (not a heading), and ends with a capitalised word, not a sentence, or with one and "of"
+/// ("the Port of⏎Vancouver").
+fn may_run_over(line: &str) -> bool {
+    const WRAPPED: usize = 50;
+    let mut words = line.as_bytes().rsplit(|&c| c == b' ');
+    let last = words.next().unwrap_or(b"");
+    line.len() >= WRAPPED
+        && (capitalised_word(last) || last == b"of" && words.next().is_some_and(capitalised_word))
+}
+
+/// "Union": a capital, then letters, some of them in lower case.
+fn capitalised_word(w: &[u8]) -> bool {
+    w.first().is_some_and(u8::is_ascii_uppercase)
+        && w.iter().skip(1).all(u8::is_ascii_alphabetic)
+        && w.iter().any(u8::is_ascii_lowercase)
 }
 
 /// Format characters that show nothing: direction marks (U+200E, U+200F and the embeddings),
@@ -535,6 +570,30 @@ mod tests {
             words("Prime Minister\u{200e} Kettle\u{200f}, \u{feff}Oslo"),
             ["Prime", "Minister", "Kettle", ",", "Oslo"]
         );
+    }
+
+    #[test]
+    fn a_name_may_run_over_a_wrapped_line() {
+        let long = "Protesters gathered outside the offices of the Western Holdings";
+        assert!(name_runs_over(long, "Union in Montreal on Tuesday"));
+        assert!(!name_runs_over(long, "union members"));
+        assert!(!name_runs_over("A SHORT HEADING", "Union"));
+        assert!(!name_runs_over(&format!("{long} today."), "Union"));
+        assert!(!name_runs_over(&format!("{long} NATO"), "Union"));
+        assert!(name_runs_over(&format!("{long} Port of"), "Vancouver said"));
+        assert!(!name_runs_over(
+            &format!("{long} port of"),
+            "Vancouver said"
+        ));
+        assert!(name_runs_over(&format!("{long} Port"), "of Vienna said"));
+        assert!(!name_runs_over(&format!("{long} Port of"), "of Vienna"));
+    }
+
+    #[test]
+    fn the_dash_after_a_datelines_agency_and_an_ellipsis_start_sentences() {
+        let t = toks("OSLO, May 2 (Wire) - Shares fell (a lot) — Officials said… Protesters");
+        let starts: Vec<_> = t.iter().filter(|x| x.2).map(|x| x.0).collect();
+        assert_eq!(starts, ["OSLO", "Shares", "Officials", "Protesters"]);
     }
 
     #[test]

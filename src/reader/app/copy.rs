@@ -100,6 +100,11 @@ impl App {
                 let corpus = self.panels.corpus.as_ref()?;
                 ("name", corpus.cast.entities.get(ce)?.name.clone())
             }
+            (_, Row::Quote(q)) => {
+                let quote = self.cast().quotes.get(q)?;
+                let words = one_line(&self.doc().text(quote.range()));
+                ("quotation", words.trim().to_string())
+            }
             (_, Row::Appearance { document, .. }) => (
                 "document's name",
                 self.shelf.get(document)?.doc.name().to_string(),

@@ -1,5 +1,6 @@
 //! Correcting the cast in the reader: rename, merge, split an alias off, change a kind, hide,
-//! add a mention or a new entity from the current search hit; undo and redo. Every change is
+//! add a mention or a new entity from the current search hit, who said a quotation (see
+//! `quotes`); undo and redo. Every change is
 //! a `Correction` pushed on the document's history; the cast is recomputed from the fresh
 //! extraction plus the history (so undo is exact), and each change asks the terminal layer to
 //! save the history (`Effect::SaveCorrections`: the app itself does no I/O).
@@ -97,6 +98,13 @@ impl App {
                     return;
                 }
             },
+            Edit::Speaker => match self.speaker_correction() {
+                Ok(c) => Some(c),
+                Err(why) => {
+                    self.message = Some(why);
+                    return;
+                }
+            },
             Edit::NewEntity(kind) => {
                 self.pending = None;
                 self.current_hit().map(|hit| Correction::NewEntity {
@@ -179,12 +187,11 @@ impl App {
             .cursor_entity()
             .map(|e| self.cast().entities[e].name.clone());
         let current = self.current_mention();
+        let kept_quotes = self.quotes_keep();
         let reading = self.reading_mut();
         let curation = reading.curation.as_mut().expect("checked above");
-        let (entities, unfit) = curation.entities(&reading.doc, &reading.cast.entities);
+        let (entities, quotes, unfit) = curation.apply(&reading.doc, &reading.cast);
         let focus = self.focus;
-        let mut quotes = self.cast().quotes.clone();
-        crate::domain::quotes::reattribute(&mut quotes, &entities);
         self.reading_mut()
             .set_cast(Cast::with_quotes(entities, quotes));
         self.cast_shown();
@@ -214,6 +221,7 @@ impl App {
         {
             self.cursor_to_entity(e);
         }
+        self.quotes_restore(kept_quotes);
         // Connections were counted for the old cast's entities.
         if self.doc().len() <= RECOUNT_LIMIT {
             let relations =

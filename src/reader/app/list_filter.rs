@@ -22,6 +22,8 @@ pub enum FilterTarget {
 
 /// Context shown around a mention for filtering when the sentences are not counted yet.
 const CONTEXT_COLUMNS: usize = 60;
+/// How much of a long quotation is matched.
+const QUOTE_BYTES: usize = 4096;
 /// The width a document's title is matched at.
 const TITLE_COLUMNS: usize = 80;
 
@@ -267,6 +269,16 @@ impl App {
                 None => (None, Vec::new()),
             },
             Row::Appearance { document, .. } => (None, self.document_fields(document)),
+            Row::Quote(q) => {
+                let Some(quote) = self.cast().quotes.get(q) else {
+                    return (None, Vec::new());
+                };
+                let speaker = quote.speaker().and_then(|e| self.entity(e));
+                let end = (quote.end as usize).min(quote.start as usize + QUOTE_BYTES);
+                let words = one_line(&self.doc().text(quote.start as usize..end));
+                let who = speaker.map_or_else(|| "nobody".to_string(), |e| e.name.clone());
+                (speaker.map(|e| e.kind), vec![who, words])
+            }
         }
     }
 }

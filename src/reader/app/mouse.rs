@@ -1,11 +1,15 @@
 //! The mouse: the wheel scrolls the pane under the pointer, a click selects what is under it.
 
-use super::{App, Focus, geometry};
+use super::{App, Focus, Overlay, geometry};
 use crate::domain::wrap;
+use crate::reader::action::Amount;
 use crate::reader::app::sidebar::SidebarRow;
 
 impl App {
     pub(super) fn mouse_scroll(&mut self, column: u16, row: u16, lines: i32) {
+        if self.overlay == Overlay::Help {
+            return self.scroll_help(Amount::Lines(lines));
+        }
         if let Some(area) = self.geometry.panel
             && geometry::contains(area, column, row)
         {

@@ -127,43 +127,75 @@ impl App {
         }
     }
 
-    /// `n`/`N`: search hits after a search, else mentions of the selected entity.
+    /// `n`/`N`: search hits after a search, quotations after one was entered from the
+    /// quotations list, else mentions of the selected entity. In the cast, mentions of the
+    /// entity under the cursor: one previewed there is selected first.
     pub(super) fn step_hit(&mut self, forward: bool) {
-        if self.follow == Follow::Search && self.search.is_some() {
+        if self.focus == Focus::Sidebar && self.sidebar_shown() {
+            if let Some(e) = self.cursor_entity()
+                && self.reading().selected != Some(e)
+            {
+                self.reading_mut().selected = Some(e);
+                self.reading_mut().current = None;
+                self.panel_follow_selection(e);
+            }
+            self.follow = Follow::Mentions;
+            self.step_mention(forward);
+        } else if self.follow == Follow::Search && self.search.is_some() {
             self.step_search(forward);
+        } else if self.follow == Follow::Quotes {
+            self.step_quote(forward);
         } else {
             self.step_mention(forward);
         }
     }
 
+    /// The next (or previous) mention of the selection: after the current one while it is on
+    /// screen, else from the view, as less and vim go on from where the reader scrolled to:
+    /// forward from the top row on, backward from above it. Round the end, the status says so.
     pub(super) fn step_mention(&mut self, forward: bool) {
         let Some(e) = self.reading().selected else {
             self.message = Some("select an entity first: Tab, then Enter".into());
             return;
         };
         let mentions = &self.cast().entities[e].mentions;
-        let next = match self.reading().current {
-            Some(i) if !mentions.is_empty() => Some(if forward {
-                (i + 1) % mentions.len()
-            } else {
-                (i + mentions.len() - 1) % mentions.len()
-            }),
-            _ => {
-                let from = self.view.first().map_or(0, |(_, s)| s.start);
-                if forward {
-                    mention_index::next_from(mentions, from)
-                } else {
-                    mention_index::prev_from(mentions, from)
-                }
-            }
+        let n = mentions.len();
+        if n == 0 {
+            return;
+        }
+        let current = self.reading().current.filter(|&i| {
+            mentions
+                .get(i)
+                .is_some_and(|m| self.on_screen(m.start as usize))
+        });
+        let from_view = || {
+            let top = self.top_offset();
+            mentions.partition_point(|m| (m.start as usize) < top)
         };
-        if let Some(i) = next {
-            let at = mentions[i].start as usize;
-            self.reading_mut().current = Some(i);
-            self.reveal(at);
+        // `i` is where the step lands, counted as if the list went on past either end.
+        let i = match (current, forward) {
+            (Some(i), true) => i as i64 + 1,
+            (Some(i), false) => i as i64 - 1,
+            (None, true) => from_view() as i64,
+            (None, false) => from_view() as i64 - 1,
+        };
+        let wrapped = i < 0 || i >= n as i64;
+        let i = i.rem_euclid(n as i64) as usize;
+        let at = mentions[i].start as usize;
+        self.reading_mut().current = Some(i);
+        self.reveal(at);
+        if wrapped {
+            self.aside.push(wrap_note(forward));
         }
         if self.focus == Focus::Sidebar {
+            // The text shows the mention, so the keys go there now: say so, or j would
+            // seem to scroll the wrong pane.
             self.focus = Focus::Document;
+            self.aside.push("focus on the text");
+            if self.narrow() {
+                self.sidebar_wanted = Some(false);
+                self.relayout();
+            }
         }
     }
 
@@ -181,6 +213,8 @@ impl App {
                 self.sidebar_wanted = Some(false);
                 self.relayout();
             }
+        } else if self.follow == Follow::Quotes {
+            self.end_quote_walk();
         } else if self.search.is_some() {
             self.search = None;
             self.follow = Follow::Mentions;
@@ -188,5 +222,14 @@ impl App {
             self.reading_mut().selected = None;
             self.reading_mut().current = None;
         }
+    }
+}
+
+/// What the status says when `n` or `N` went round the end of the document.
+pub(super) fn wrap_note(forward: bool) -> &'static str {
+    if forward {
+        "wrapped to the top"
+    } else {
+        "wrapped to the end"
     }
 }

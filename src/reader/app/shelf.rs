@@ -10,6 +10,7 @@ use crate::domain::connections::Relations;
 use crate::domain::curation::Curation;
 use crate::domain::document::Document;
 use crate::domain::filter::Filter;
+use crate::reader::app::quotes::QuoteWalk;
 use crate::reader::app::sidebar::{self, SidebarRow};
 use crate::store::sessions::Remembered;
 
@@ -35,10 +36,14 @@ pub struct Reading {
     pub sidebar_rows: Vec<SidebarRow>,
     /// What the cast is filtered by (`/` in the cast).
     pub cast_filter: Option<Filter>,
+    /// How many quotations each entity of the cast said.
+    pub quote_counts: Vec<u32>,
     /// The selected entity, by index in the cast.
     pub selected: Option<usize>,
     /// Which mention of the selected entity is current (index into its mentions).
     pub current: Option<usize>,
+    /// The quotation reached from the quotations list, and the list walked with `n`/`N`.
+    pub quote: Option<QuoteWalk>,
     /// Byte offset of the text at the top of the pane.
     pub position: usize,
     pub marks: BTreeMap<char, usize>,
@@ -59,8 +64,10 @@ impl Reading {
             fingerprint: None,
             sidebar_rows: Vec::new(),
             cast_filter: None,
+            quote_counts: Vec::new(),
             selected: None,
             current: None,
+            quote: None,
             position: 0,
             marks: BTreeMap::new(),
             jumps: Vec::new(),
@@ -74,8 +81,10 @@ impl Reading {
         self.cast = cast;
         self.progress = None;
         self.sidebar_rows = sidebar::filtered_rows(&self.cast, self.cast_filter.as_ref());
+        self.quote_counts = self.cast.quotes.counts(self.cast.entities.len());
         self.selected = None;
         self.current = None;
+        self.quote = None;
         if let Some(name) = self.select_when_ready.take() {
             self.selected = self.find(&name);
         }

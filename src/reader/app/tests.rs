@@ -170,7 +170,7 @@ fn too_small_shows_no_rows_but_quits() {
     let mut a = app(20, 5);
     assert!(a.geometry.too_small);
     assert!(a.view.is_empty());
-    assert!(matches!(a.update(Action::Quit)[..], [Effect::Quit]));
+    assert!(matches!(a.update(Action::CloseOrQuit)[..], [Effect::Quit]));
 }
 
 #[test]
@@ -304,7 +304,7 @@ fn search_is_incremental_smart_case_and_n_walks_hits_with_a_counter() {
         Some((3, 4)),
         "N wraps to the last hit"
     );
-    assert!(a.message.as_deref().unwrap().contains("wrapped"));
+    assert_eq!(a.aside, ["wrapped to the end"]);
 }
 
 #[test]
@@ -543,7 +543,8 @@ fn a_count_then_percent_goes_that_far_into_the_text() {
 fn curated() -> App {
     let mut a = app(100, 20);
     let fresh = a.cast().entities.clone();
-    let (curation, _) = Curation::new(fresh, History::default(), a.doc());
+    let quotes = a.cast().quotes.clone();
+    let (curation, ..) = Curation::new(fresh, quotes, History::default(), a.doc());
     a.update(Action::Work(Work::CurationReady {
         doc: 0,
         curation: Box::new(curation),
@@ -687,4 +688,54 @@ fn corrections_wait_for_the_cast() {
     });
     a.update(Action::Edit(Edit::Hide));
     assert_eq!(a.message.as_deref(), Some("the cast is still being found"));
+}
+
+#[test]
+fn q_closes_an_open_panel_and_quits_only_from_the_text() {
+    let mut a = app(100, 30);
+    a.update(Action::FocusNext);
+    a.update(Action::Select);
+    for open in [Action::ToggleConnections, Action::ToggleContexts] {
+        a.update(open);
+        assert!(a.panel().is_some());
+        assert!(
+            a.update(Action::CloseOrQuit).is_empty(),
+            "q closes the panel"
+        );
+        assert!(a.panel().is_none());
+        assert_eq!(a.focus, Focus::Document);
+    }
+    assert!(matches!(a.update(Action::CloseOrQuit)[..], [Effect::Quit]));
+}
+
+#[test]
+fn n_goes_on_from_where_the_reader_scrolled_to_and_says_when_it_wraps() {
+    let mut a = app(100, 10);
+    a.update(Action::FocusNext);
+    a.update(Action::Select);
+    a.update(Action::Clear);
+    assert_eq!(a.reading().current, Some(0));
+    // Half way down, the first mention is far above: n takes the next one below the top.
+    a.update(Action::CountDigit(5));
+    a.update(Action::CountDigit(0));
+    a.update(Action::GoToPercent);
+    let top = a.top_offset();
+    a.update(Action::NextHit);
+    let mentions = a.cast().entities[0].mentions.clone();
+    let i = a.reading().current.unwrap();
+    assert!(i > 0 && mentions[i].start as usize >= top);
+    assert!(
+        (mentions[i - 1].start as usize) < top,
+        "the first below the top"
+    );
+    assert!(a.aside.is_empty());
+    a.update(Action::Bottom);
+    while a.reading().current != Some(mentions.len() - 1) {
+        a.update(Action::NextHit);
+    }
+    a.update(Action::NextHit);
+    assert_eq!(a.reading().current, Some(0));
+    assert_eq!(a.aside, ["wrapped to the top"]);
+    a.update(Action::PrevHit);
+    assert_eq!(a.aside, ["wrapped to the end"]);
 }

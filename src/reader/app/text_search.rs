@@ -1,6 +1,7 @@
 //! Search: incremental as typed, submitted, stepped through hit by hit, and counted once.
 //! (Esc in the prompt, `cancel`, lives here too: it abandons a new search.)
 
+use super::selection::wrap_note;
 use super::{App, Follow, PromptPurpose, SearchState};
 use crate::domain::search::{self, Query};
 use crate::domain::wrap;
@@ -100,42 +101,57 @@ impl App {
         self.pending = None;
     }
 
+    /// The next (or previous) hit: after the current one while it is on screen, else from
+    /// the view (forward from its top row on, backward from above it), as `step_mention`.
     pub(super) fn step_search(&mut self, forward: bool) {
         let Some(s) = &self.search else { return };
         let bytes = self.doc().bytes();
-        let from = s.hit.clone().unwrap_or(s.origin..s.origin);
-        let (hit, wrapped) = if forward {
-            match search::find_next(bytes, &s.query, from.start + 1) {
-                Some(h) => (Some(h), false),
-                None => (search::find_next(bytes, &s.query, 0), true),
-            }
-        } else {
-            match search::find_prev(bytes, &s.query, from.end.saturating_sub(1)) {
-                Some(h) if h.start < from.start => (Some(h), false),
-                _ => (search::find_prev(bytes, &s.query, bytes.len()), true),
+        let current = s.hit.clone().filter(|h| self.on_screen(h.start));
+        let top = self.top_offset();
+        let found = match (&current, forward) {
+            (Some(h), true) => search::find_next(bytes, &s.query, h.start + 1),
+            (Some(h), false) => search::find_prev(bytes, &s.query, h.end.saturating_sub(1))
+                .filter(|p| p.start < h.start),
+            (None, true) => search::find_next(bytes, &s.query, top),
+            // The hits that start above the top row: those that end before it plus a hit's length.
+            (None, false) => {
+                search::find_prev(bytes, &s.query, (top + s.query.len()).saturating_sub(1))
             }
         };
+        let wrapped = found.is_none();
+        let hit = found.or_else(|| {
+            if forward {
+                search::find_next(bytes, &s.query, 0)
+            } else {
+                search::find_prev(bytes, &s.query, bytes.len())
+            }
+        });
         let Some(hit) = hit else {
             self.message = Some("no hits".into());
             return;
         };
+        let stepped = current.is_some();
         if let Some(s) = &mut self.search {
             s.hit = Some(hit.clone());
-            // One step along the hits moves the counter by one: no rescan, at any size.
-            s.count = s.count.map(|(i, n)| match (forward, wrapped) {
-                (true, true) => (0, n),
-                (true, false) => ((i + 1).min(n.saturating_sub(1)), n),
-                (false, true) => (n.saturating_sub(1), n),
-                (false, false) => (i.saturating_sub(1), n),
-            });
+            // One step along the hits moves the counter by one, and round the end it is known
+            // too: no rescan, at any size. From the view, the hit's number is counted anew.
+            s.count = s
+                .count
+                .and_then(|(i, n)| match (forward, wrapped, stepped) {
+                    (true, true, _) => Some((0, n)),
+                    (false, true, _) => Some((n.saturating_sub(1), n)),
+                    (true, false, true) => Some(((i + 1).min(n.saturating_sub(1)), n)),
+                    (false, false, true) => Some((i.saturating_sub(1), n)),
+                    (_, false, false) => None,
+                });
+            if s.count.is_none() {
+                self.effects
+                    .push(Effect::AfterFrame(Action::CountSearchHits));
+            }
         }
         self.reveal(hit.start);
         if wrapped {
-            self.message = Some(if forward {
-                "search wrapped to the top".into()
-            } else {
-                "search wrapped to the end".into()
-            });
+            self.aside.push(wrap_note(forward));
         }
     }
 

@@ -7,11 +7,12 @@ impl App {
     /// Changes the state as `action` asks (the only way it changes), and returns what the
     /// terminal layer is to do about it: quit, save corrections, capture the mouse...
     pub fn update(&mut self, action: Action) -> Vec<Effect> {
-        // News from the background neither clears the note on the status line nor eats a
-        // count being typed.
-        let news = matches!(action, Action::Work(_));
+        // News from the background (and the hit count asked for after a frame) neither clears
+        // the note on the status line nor eats a count being typed.
+        let news = matches!(action, Action::Work(_) | Action::CountSearchHits);
         if !news {
             self.message = None;
+            self.aside.clear();
         }
         let keeps_count = news
             || matches!(
@@ -25,6 +26,13 @@ impl App {
         };
         match action {
             Action::Quit => self.effects.push(Effect::Quit),
+            Action::CloseOrQuit => {
+                if self.panel().is_some() && !self.geometry.too_small {
+                    self.close_panel();
+                } else {
+                    self.effects.push(Effect::Quit);
+                }
+            }
             Action::CountDigit(d) => {
                 self.count = Some(
                     count
@@ -43,16 +51,14 @@ impl App {
             }
             Action::Scroll(amount) => match (self.overlay, self.focus) {
                 (Overlay::Shelf, _) => self.move_doc_cursor(self.cursor_steps(amount)),
-                (Overlay::Help, _) => {
-                    let by = self.cursor_steps(amount);
-                    self.help_scroll = (i32::from(self.help_scroll) + by).clamp(0, 200) as u16;
-                }
+                (Overlay::Help, _) => self.scroll_help(amount),
                 (_, Focus::Document) => self.scroll(amount),
                 (_, Focus::Sidebar) => self.move_cursor(self.cursor_steps(amount)),
                 (_, Focus::Panel) => self.panel_move(self.panel_steps(amount)),
             },
             Action::Top => match (self.overlay, self.focus) {
                 (Overlay::Shelf, _) => self.move_doc_cursor(i32::MIN / 2),
+                (Overlay::Help, _) => self.help_to(0),
                 (_, Focus::Document) => {
                     self.push_jump();
                     self.top = self.layout.first(&self.shelf.shown().doc);
@@ -62,6 +68,7 @@ impl App {
             },
             Action::Bottom => match (self.overlay, self.focus) {
                 (Overlay::Shelf, _) => self.move_doc_cursor(i32::MAX / 2),
+                (Overlay::Help, _) => self.help_to(i32::MAX),
                 (_, Focus::Document) => {
                     self.push_jump();
                     self.top = self.layout.last_top(&self.shelf.shown().doc, self.page());
@@ -162,12 +169,14 @@ impl App {
             Action::Resize { width, height } => {
                 self.size = (width, height);
                 self.relayout();
+                self.help_to(i32::from(self.help_scroll));
             }
             Action::MouseScroll { column, row, lines } => self.mouse_scroll(column, row, lines),
             Action::MouseClick { column, row } => self.mouse_click(column, row),
             Action::ToggleConnections => self.toggle_panel(panels::PanelKind::Connections),
             Action::ToggleContexts => self.toggle_panel(panels::PanelKind::Contexts),
             Action::ToggleCorpus => self.toggle_panel(panels::PanelKind::Corpus),
+            Action::ToggleQuotes => self.toggle_quotes(),
             Action::TogglePin => self.toggle_pin(),
             Action::ClearPins => self.clear_pins(),
             Action::Copy => self.copy(),

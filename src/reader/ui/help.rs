@@ -1,13 +1,16 @@
 //! The help overlay, generated from the keymap that dispatches keys: sections in one column,
-//! or two when the terminal is wide enough, so the whole keymap fits on a normal screen.
+//! or two when the terminal is wide enough; taller than the screen, it scrolls.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph, Widget};
 
+use unicode_width::UnicodeWidthStr;
+
+use crate::reader::app::HelpShape;
 use crate::reader::input::{Context, Keymap};
-use crate::reader::ui::Theme;
+use crate::reader::ui::{Theme, fit};
 
 pub struct HelpView<'a> {
     pub keymap: &'a Keymap,
@@ -56,45 +59,66 @@ impl HelpView<'_> {
         sections
     }
 
-    /// One column, or two balanced ones if `width` allows.
-    fn columns(&self, width: u16) -> Vec<Vec<Line<'static>>> {
-        let sections = self.sections();
-        let widest = sections
-            .iter()
-            .flatten()
-            .map(|l| l.width())
-            .max()
-            .unwrap_or(20);
-        let join = |parts: &[Vec<Line<'static>>]| {
-            let mut out = Vec::new();
-            for (i, s) in parts.iter().enumerate() {
-                if i > 0 {
-                    out.push(Line::default());
-                }
-                out.extend(s.iter().cloned());
-            }
-            out
+    /// The help's rows at every width, for the app to know how far it scrolls.
+    pub fn shape(keymap: &Keymap) -> HelpShape {
+        let view = HelpView {
+            keymap,
+            theme: &Theme::monochrome(),
+            scroll: 0,
         };
-        if (widest * 2 + 7) as u16 > width {
-            return vec![join(&sections)];
+        let sections = view.sections();
+        let rows = |columns: Vec<Vec<Line>>| columns.iter().map(|c| c.len()).max().unwrap_or(0);
+        HelpShape {
+            one_column: rows(columns(&sections, 0)) as u16,
+            two_columns: rows(columns(&sections, u16::MAX)) as u16,
+            two_columns_from: two_columns_from(&sections),
         }
-        let total: usize = sections.iter().map(|s| s.len() + 1).sum();
-        let mut split = 0;
-        let mut acc = 0;
-        while split < sections.len() && (acc + sections[split].len() + 1) * 2 <= total + 2 {
-            acc += sections[split].len() + 1;
-            split += 1;
-        }
-        vec![
-            join(&sections[..split.max(1)]),
-            join(&sections[split.max(1)..]),
-        ]
     }
+}
+
+/// The narrowest screen on which the sections stand in two columns.
+fn two_columns_from(sections: &[Vec<Line<'static>>]) -> u16 {
+    let widest = sections
+        .iter()
+        .flatten()
+        .map(|l| l.width())
+        .max()
+        .unwrap_or(20);
+    (widest * 2 + 7) as u16
+}
+
+/// The sections in one column, or two balanced ones if `width` allows.
+fn columns(sections: &[Vec<Line<'static>>], width: u16) -> Vec<Vec<Line<'static>>> {
+    let join = |parts: &[Vec<Line<'static>>]| {
+        let mut out = Vec::new();
+        for (i, s) in parts.iter().enumerate() {
+            if i > 0 {
+                out.push(Line::default());
+            }
+            out.extend(s.iter().cloned());
+        }
+        out
+    };
+    if width < two_columns_from(sections) {
+        return vec![join(sections)];
+    }
+    let total: usize = sections.iter().map(|s| s.len() + 1).sum();
+    let mut split = 0;
+    let mut acc = 0;
+    while split < sections.len() && (acc + sections[split].len() + 1) * 2 <= total + 2 {
+        acc += sections[split].len() + 1;
+        split += 1;
+    }
+    vec![
+        join(&sections[..split.max(1)]),
+        join(&sections[split.max(1)..]),
+    ]
 }
 
 impl Widget for HelpView<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
-        let columns = self.columns(area.width);
+        let sections = self.sections();
+        let columns = columns(&sections, area.width);
         let col_width = columns
             .iter()
             .flatten()
@@ -105,6 +129,10 @@ impl Widget for HelpView<'_> {
         let width =
             (col_width * columns.len() as u16 + 3 * columns.len() as u16 + 1).min(area.width);
         let height = (rows + 3).min(area.height);
+        // What the app's `HelpShape` works out too: the rows that do not fit, so the border
+        // promises scrolling only when there is something to scroll to.
+        let hidden = rows.saturating_sub(height.saturating_sub(2));
+        let scroll = self.scroll.min(hidden);
         let popup = Rect {
             x: area.x + (area.width - width) / 2,
             y: area.y + (area.height - height) / 2,
@@ -112,11 +140,28 @@ impl Widget for HelpView<'_> {
             height,
         };
         Clear.render(popup, buf);
-        Block::default()
+        let mut block = Block::default()
             .borders(Borders::ALL)
-            .title(" dramatis · keys ")
-            .title_bottom(Line::from(" j/k scroll · Esc, q or ? closes ").right_aligned())
-            .render(popup, buf);
+            .title(" dramatis · keys ");
+        let mut room = usize::from(width.saturating_sub(4));
+        let closes: &[&str] = if hidden == 0 {
+            &[" Esc, q or ? closes ", " Esc closes "]
+        } else {
+            let more = match scroll {
+                0 => " ↓ more ",
+                s if s >= hidden => " ↑ more ",
+                _ => " ↕ more ",
+            };
+            room = room.saturating_sub(more.width() + 1);
+            block = block.title_bottom(Line::from(more).left_aligned());
+            &[
+                " j/k, Space, g/G scroll · Esc, q or ? closes ",
+                " j/k scroll · Esc closes ",
+                " Esc closes ",
+            ]
+        };
+        block = block.title_bottom(Line::from(fit(closes, room)).right_aligned());
+        block.render(popup, buf);
         let inner = Rect {
             x: popup.x + 2,
             y: popup.y + 1,
@@ -134,9 +179,8 @@ impl Widget for HelpView<'_> {
                 width: col_width.min(inner.x + inner.width - x),
                 height: inner.height,
             };
-            let overflow = (lines.len() as u16).saturating_sub(column.height);
             Paragraph::new(lines)
-                .scroll((self.scroll.min(overflow), 0))
+                .scroll((scroll, 0))
                 .render(column, buf);
         }
     }

@@ -8,6 +8,7 @@ use unicode_width::UnicodeWidthStr;
 use crate::domain::wrap::sanitize;
 use crate::reader::action::{Mode, Pending};
 use crate::reader::app::list_filter::FilterTarget;
+use crate::reader::app::quotes::Scope;
 use crate::reader::app::{App, Follow, PromptPurpose};
 use crate::reader::ui::{Theme, truncate};
 
@@ -108,11 +109,20 @@ pub fn status_message(app: &App) -> String {
         };
         return match &app.message {
             Some(m) if s.hit.is_some() => format!("{found} · {m}"),
+            None if s.hit.is_some() && !app.aside.is_empty() => {
+                format!("{found} · {}", app.aside.join(" · "))
+            }
             _ => found,
         };
     }
     if let Some(n) = app.count {
         return format!("{n}… (% goes there)");
+    }
+    if let Some(walk) = quote_walk(app) {
+        return match &app.message {
+            Some(m) => format!("{walk} · {m}"),
+            None => walk,
+        };
     }
     if let Some(m) = &app.message {
         return m.clone();
@@ -121,7 +131,10 @@ pub fn status_message(app: &App) -> String {
         let name = sanitize(&e.name);
         let n = e.mentions.len();
         return match (app.current_mention(), app.reading().current) {
-            (Some(_), Some(i)) => format!("{name} · mention {}/{n}", i + 1),
+            (Some(_), Some(i)) if app.aside.is_empty() => format!("{name} · mention {}/{n}", i + 1),
+            (Some(_), Some(i)) => {
+                format!("{name} · mention {}/{n} · {}", i + 1, app.aside.join(" · "))
+            }
             _ if app.reading().selected != app.highlighted() => {
                 format!(
                     "{name} · {n} mention{} · Enter selects",
@@ -157,6 +170,28 @@ fn filter_prompt(app: &App, target: FilterTarget, typed: &str) -> String {
         "filter {what}: {}▏ {kept}/{all} · Enter keeps · Esc clears",
         sanitize(typed)
     )
+}
+
+/// `Benjamin Netanyahu · quote 2/5`, `quote 3/9 · KCNA`, `quote 1/3 with no speaker`: where
+/// the walk through quotations is.
+fn quote_walk(app: &App) -> Option<String> {
+    let walk = app.quote_walk()?;
+    let place = match walk.nth {
+        Some(i) => format!("quote {}/{}", i + 1, walk.of),
+        None => format!("quote –/{}", walk.of),
+    };
+    let name = |e: usize| app.entity(e).map(|x| sanitize(&x.name));
+    Some(match walk.scope {
+        Scope::Said(e) => format!("{} · {place}", name(e).unwrap_or_default()),
+        Scope::Every => {
+            let speaker = app.cast().quotes.get(walk.at).and_then(|q| q.speaker());
+            let who = speaker
+                .and_then(name)
+                .unwrap_or_else(|| "no speaker".into());
+            format!("{place} · {who}")
+        }
+        Scope::Nobody => format!("{place} with no speaker"),
+    })
 }
 
 fn file_name(app: &App) -> String {

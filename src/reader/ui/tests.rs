@@ -10,7 +10,7 @@ use super::*;
 use crate::domain::cast::Cast;
 use crate::domain::document::Document;
 use crate::domain::entity::{Entity, Kind, Mention};
-use crate::reader::action::{Action, Work};
+use crate::reader::action::{Action, Amount, Work};
 use crate::reader::app::Options;
 
 const TEXT: &str =
@@ -201,6 +201,36 @@ fn help_lists_the_keymap() {
         assert!(s.contains(b.description), "help misses {}", b.description);
     }
     assert!(s.contains("j ↓"));
+}
+
+#[test]
+fn the_help_scrolls_to_its_end_and_straight_back() {
+    let options = Options {
+        help: HelpView::shape(&Keymap::default()),
+        ..Options::default()
+    };
+    let mut a = App::with_cast(
+        Document::from_string("news.txt", TEXT),
+        cast(),
+        options,
+        80,
+        24,
+    );
+    a.update(Action::ToggleHelp);
+    let top = screen(&draw(&a, &Theme::colored()));
+    assert!(top.contains("↓ more") && top.contains("scroll"), "{top}");
+    a.update(Action::Bottom);
+    let end = screen(&draw(&a, &Theme::colored()));
+    assert!(end.contains("or a panel row, it goes there"), "{end}");
+    assert!(end.contains("↑ more"), "{end}");
+    // The end is the end: one line up shows one more line at the top at once.
+    let first_line = |s: &str| s.lines().nth(1).unwrap().to_string();
+    a.update(Action::Scroll(Amount::Lines(-1)));
+    let up = screen(&draw(&a, &Theme::colored()));
+    assert_ne!(first_line(&up), first_line(&end));
+    assert!(!up.contains("or a panel row, it goes there"), "{up}");
+    a.update(Action::Top);
+    assert_eq!(screen(&draw(&a, &Theme::colored())), top);
 }
 
 #[test]
