@@ -5,9 +5,9 @@ use crate::common;
 use std::process::Output;
 
 use common::Scratch;
-use dramatis::domain::corrections::{Correction, History, Key};
+use dramatis::domain::corrections::{Correction, History, Key, Span};
 use dramatis::domain::document::Document;
-use dramatis::domain::entity::Kind;
+use dramatis::domain::entity::{Form, Kind};
 use dramatis::store::sidecar::Sidecar;
 use serde_json::Value;
 
@@ -244,6 +244,68 @@ fn saved_corrections_apply_to_extract_unless_told_not_to() {
     let skip = run(&[&args[..], &["--no-corrections"]].concat(), &s);
     assert_eq!(entities(&stdout(&skip))[0].0, "Hamas");
     assert_eq!(stderr(&skip), "");
+}
+
+#[test]
+fn a_detached_pronoun_and_an_attached_description_are_kept_by_extract() {
+    let s = Scratch::new("cli-forms");
+    let text = "Maria Lopez, the defence secretary, visited Boston. She said the army was \
+                ready. Lopez thanked the troops.\n";
+    let path = s.file("f.txt", text);
+    let doc = Document::from_string(path.to_str().unwrap(), text);
+    let span = |word: &str| {
+        let start = text.find(word).unwrap() as u32;
+        Span {
+            start,
+            end: start + word.len() as u32,
+            text: word.into(),
+        }
+    };
+    let lopez = Key {
+        name: "Maria Lopez".into(),
+        kind: Kind::Person,
+        at: None,
+    };
+    let before = run(&["extract", "--json", path.to_str().unwrap()], &s);
+    let forms = |out: &Output| -> Vec<(String, String)> {
+        let v: Value = serde_json::from_str(&stdout(out)).unwrap();
+        let e = &v["entities"][0];
+        assert_eq!(e["name"], "Maria Lopez");
+        assert_eq!(e["aliases"], serde_json::json!(["Maria Lopez", "Lopez"]));
+        e["mentions"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|m| {
+                let form = m["form"].as_str().unwrap_or("name");
+                (m["text"].as_str().unwrap().into(), form.into())
+            })
+            .collect()
+    };
+    let pair = |t: &str, f: &str| (t.to_string(), f.to_string());
+    assert!(
+        forms(&before).contains(&pair("She", "pronoun")),
+        "the extractor links the pronoun: {:?}",
+        forms(&before)
+    );
+    let mut history = History::default();
+    history.push(Correction::Detach {
+        entity: lopez.clone(),
+        span: span("She"),
+    });
+    history.push(Correction::AddMention {
+        entity: lopez,
+        span: span("the army"),
+        form: Form::Nominal,
+    });
+    let (mut sidecar, _) = Sidecar::open(&doc, Some(&path), Some(&s.0.join("data"))).unwrap();
+    sidecar.save(&history).unwrap();
+    let after = run(&["extract", "--json", path.to_str().unwrap()], &s);
+    assert_eq!(stderr(&after), "", "both corrections fit");
+    let got = forms(&after);
+    assert!(!got.contains(&pair("She", "pronoun")), "{got:?}");
+    assert!(got.contains(&pair("the army", "nominal")), "{got:?}");
+    assert!(got.contains(&pair("Lopez", "name")), "{got:?}");
 }
 
 #[test]

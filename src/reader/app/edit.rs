@@ -9,7 +9,7 @@ use super::{App, PromptPurpose};
 use crate::domain::cast::Cast;
 use crate::domain::connections::Relations;
 use crate::domain::corrections::{Correction, Key as EntityKey, Span};
-use crate::domain::entity::Mention;
+use crate::domain::entity::{Form, Mention};
 use crate::reader::action::{Edit, Effect, Pending};
 
 /// Documents up to this size get their connections recounted at once after a correction;
@@ -91,6 +91,7 @@ impl App {
                 (Some(entity), Some(hit)) => Some(Correction::AddMention {
                     entity,
                     span: Span::of(&doc, Mention::new(hit)),
+                    form: Form::Name,
                 }),
                 _ => {
                     self.message =
