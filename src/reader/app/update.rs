@@ -107,8 +107,14 @@ impl App {
                 self.shelf_cursor = self.shelf.shown_index();
                 self.toggle_overlay(Overlay::Shelf);
             }
-            Action::NextDocument => self.step_document(1),
-            Action::PrevDocument => self.step_document(-1),
+            Action::NextDocument | Action::PrevDocument => {
+                let forward = matches!(action, Action::NextDocument);
+                self.pending = None;
+                match self.corpus_entity_here() {
+                    Some(ce) => self.step_appearance(ce, forward),
+                    None => self.step_document(if forward { 1 } else { -1 }),
+                }
+            }
             Action::BeginMark => self.pending = Some(Pending::Mark),
             Action::BeginJumpToMark => self.pending = Some(Pending::JumpToMark),
             Action::BeginColon => self.pending = Some(Pending::Colon),
