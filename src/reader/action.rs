@@ -60,6 +60,8 @@ pub enum Action {
     StartSearch,
     PromptInput(char),
     PromptBackspace,
+    /// `↑` (true) or `↓` in the search prompt: an earlier or later search.
+    PromptHistory(bool),
     PromptSubmit,
     /// Abandon a two-key command or the prompt.
     Cancel,

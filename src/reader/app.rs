@@ -19,6 +19,7 @@ mod navigation;
 pub mod panels;
 mod pins;
 pub mod quotes;
+mod search_history;
 mod selection;
 pub mod shelf;
 pub mod sidebar;
@@ -134,6 +135,8 @@ pub struct App {
     pub prompt: Option<String>,
     pub prompt_purpose: PromptPurpose,
     pub search: Option<SearchState>,
+    /// The searches submitted, for `↑` in the prompt.
+    pub history: search_history::SearchHistory,
     pub follow: Follow,
     /// Whether the reader has the mouse (else the terminal selects text).
     pub mouse: bool,
@@ -183,6 +186,7 @@ impl App {
             prompt: None,
             prompt_purpose: PromptPurpose::Search,
             search: None,
+            history: search_history::SearchHistory::default(),
             follow: Follow::Mentions,
             mouse: options.mouse,
             geometry: Geometry::default(),

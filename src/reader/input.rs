@@ -304,6 +304,8 @@ fn map_key(keymap: &Keymap, key: Key, mode: Mode) -> Option<Action> {
             (KeyCode::Enter, _) => Action::PromptSubmit,
             (KeyCode::Esc, _) => Action::Cancel,
             (KeyCode::Backspace, _) => Action::PromptBackspace,
+            (KeyCode::Up, _) => Action::PromptHistory(true),
+            (KeyCode::Down, _) => Action::PromptHistory(false),
             _ => return None,
         }),
         Mode::Pending(p) => Some(match (p, typed) {

@@ -49,8 +49,25 @@ impl App {
             origin,
         });
         match hit {
-            Some(h) => self.reveal_quietly(h.start),
+            Some(h) => {
+                self.reveal_quietly(h.start);
+                // The prompt shows how many hits the words have as they are typed, counted
+                // after the frame that shows the first one.
+                self.ask_count();
+            }
             None => self.show_at_top(origin),
+        }
+    }
+
+    /// Counts the hits after the next frame, once however often it is asked before then.
+    fn ask_count(&mut self) {
+        let asked = self
+            .effects
+            .iter()
+            .any(|e| matches!(e, Effect::AfterFrame(Action::CountSearchHits)));
+        if !asked {
+            self.effects
+                .push(Effect::AfterFrame(Action::CountSearchHits));
         }
     }
 
@@ -61,6 +78,7 @@ impl App {
         if text.is_empty() {
             return;
         }
+        self.history.push(&text);
         if self.search.as_ref().is_none_or(|s| s.text != text) {
             self.prompt = Some(text.clone());
             self.search_as_typed();
@@ -73,10 +91,13 @@ impl App {
         {
             self.reading_mut().jumps.push(origin);
         }
-        if self.search.as_ref().is_some_and(|s| s.hit.is_some()) {
+        if self
+            .search
+            .as_ref()
+            .is_some_and(|s| s.hit.is_some() && s.count.is_none())
+        {
             // Drawn first, counted after: see `count_hits`.
-            self.effects
-                .push(Effect::AfterFrame(Action::CountSearchHits));
+            self.ask_count();
         }
         if self.search.as_ref().is_some_and(|s| s.hit.is_none()) {
             self.message = Some(format!("not found: {}", wrap::sanitize(&text)));
@@ -145,8 +166,7 @@ impl App {
                     (_, false, false) => None,
                 });
             if s.count.is_none() {
-                self.effects
-                    .push(Effect::AfterFrame(Action::CountSearchHits));
+                self.ask_count();
             }
         }
         self.reveal(hit.start);

@@ -134,6 +134,7 @@ impl App {
                 None => {
                     self.prompt = Some(String::new());
                     self.prompt_purpose = PromptPurpose::Search;
+                    self.history.rewind();
                     self.overlay = Overlay::None;
                 }
             },
@@ -149,6 +150,7 @@ impl App {
                 }
                 self.prompt_changed();
             }
+            Action::PromptHistory(older) => self.recall_search(older),
             Action::PromptSubmit => match self.prompt_purpose {
                 PromptPurpose::Search => self.submit_search(),
                 PromptPurpose::Filter(_) => self.keep_filter(),

@@ -137,3 +137,31 @@ fn a_filtered_panel_list_marks_its_matches_and_says_so_in_its_header() {
     let x = cells_of(&buf, y, "end")[0];
     assert_eq!(buf[(x, y)].bg, Color::LightYellow);
 }
+
+fn status_row(app: &App) -> String {
+    let buf = draw(app);
+    row_text(&buf, buf.area.height - 1)
+}
+
+#[test]
+fn the_search_prompt_counts_hits_as_typed_and_offers_earlier_searches() {
+    let mut a = app(80, 20);
+    a.update(Action::StartSearch);
+    for c in "elbonia".chars() {
+        a.update(Action::PromptInput(c));
+    }
+    assert!(status_row(&a).contains("/elbonia▏ "), "{}", status_row(&a));
+    a.update(Action::CountSearchHits);
+    assert!(
+        status_row(&a).contains("/elbonia▏ 1/3"),
+        "{}",
+        status_row(&a)
+    );
+    a.update(Action::PromptInput('x'));
+    assert!(status_row(&a).contains("/elboniax▏ not found"));
+    a.update(Action::PromptBackspace);
+    a.update(Action::PromptSubmit);
+    a.update(Action::Cancel);
+    a.update(Action::StartSearch);
+    assert!(status_row(&a).contains("/▏ (↑ earlier searches)"));
+}

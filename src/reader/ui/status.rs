@@ -75,7 +75,7 @@ impl Widget for StatusLine<'_> {
 pub fn status_message(app: &App) -> String {
     if let Some(p) = &app.prompt {
         return match app.prompt_purpose {
-            PromptPurpose::Search => format!("/{}▏", sanitize(p)),
+            PromptPurpose::Search => search_prompt(app, p),
             PromptPurpose::Rename => {
                 let old = app
                     .reading()
@@ -148,6 +148,23 @@ pub fn status_message(app: &App) -> String {
         Some(p) => format!("finding entities… {p}%"),
         None => String::new(),
     }
+}
+
+/// `/israel▏ 3/14` as it is typed: the hits counted so far (after the frame that shows the
+/// first), `not found`, and how to recall an earlier search.
+fn search_prompt(app: &App, typed: &str) -> String {
+    let typed_now = app.search.as_ref().filter(|s| s.text == *typed);
+    let found = match typed_now.map(|s| (s.hit.is_some(), s.count)) {
+        Some((true, Some((i, n)))) => format!(" {}/{n}", i + 1),
+        Some((false, _)) => " not found".into(),
+        _ => String::new(),
+    };
+    let recall = if typed.is_empty() && !app.history.is_empty() {
+        " (↑ earlier searches)"
+    } else {
+        ""
+    };
+    format!("/{}▏{found}{recall}", sanitize(typed))
 }
 
 /// `filter the cast: isr▏ 3/11 · Enter keeps · Esc clears`; before anything is typed, how.
