@@ -141,7 +141,9 @@ fn read(cli: &Cli) -> Result<ExitCode> {
             imported: if i == 0 { imported.clone() } else { None },
         })
         .collect();
-    let (ending, app) = terminal::run(App::new(docs, options), &keymap, &theme, run, origins)?;
+    let files = origins.iter().map(|o| o.path.clone()).collect();
+    let app = App::new(docs, options).with_files(files);
+    let (ending, app) = terminal::run(app, &keymap, &theme, run, origins)?;
     remember(&app);
     Ok(match ending {
         Ending::Quit => ExitCode::SUCCESS,

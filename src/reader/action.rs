@@ -100,6 +100,8 @@ pub enum Action {
     ClearPins,
     /// Copy the current sentence, the name under the cursor or the list's row (`y`).
     Copy,
+    /// Open the document in `$VISUAL`/`$EDITOR` at the current line (`v`, as in less).
+    OpenEditor,
     /// News from the background work.
     Work(Work),
 }
@@ -132,6 +134,8 @@ pub enum Work {
     Failed,
     /// Corrections could not be saved: why.
     NotSaved(String),
+    /// The editor `v` opened has exited; why it failed, if it did.
+    Edited { error: Option<String> },
 }
 
 /// What `update` asks of the terminal layer, which carries it out: the app itself does no I/O
@@ -152,6 +156,12 @@ pub enum Effect {
     AfterFrame(Action),
     /// Put this text on the clipboard (OSC 52).
     Copy(String),
+    /// Open `file` in the user's editor at `line` (`v`), give it the terminal until it exits,
+    /// then redraw; the terminal layer sends a Resize and `Work::Edited` on return.
+    Edit {
+        file: std::path::PathBuf,
+        line: usize,
+    },
 }
 
 /// Which keys the app is listening with now.

@@ -11,6 +11,7 @@
 mod copy;
 pub mod corpus;
 mod edit;
+mod editor;
 pub mod geometry;
 mod help;
 pub mod list_filter;
@@ -205,6 +206,17 @@ impl App {
             options,
             effects: Vec::new(),
         }
+    }
+
+    /// Says which documents were read from files (`None` for standard input and the built-in
+    /// article), in the order given to [`App::new`].
+    pub fn with_files(mut self, files: Vec<Option<std::path::PathBuf>>) -> App {
+        for (i, file) in files.into_iter().enumerate() {
+            if let Some(r) = self.shelf.get_mut(i) {
+                r.file = file;
+            }
+        }
+        self
     }
 
     /// An app whose cast is already known (tests, small documents).

@@ -195,6 +195,7 @@ impl Default for Keymap {
             b(Reader, "Correct", &[ch('U')], A::Edit(Edit::Undo), "undo", "undo the last correction"),
             b(Reader, "Correct", &[ctrl('r')], A::Edit(Edit::Redo), "redo", "redo"),
             b(Reader, "Other", &[ch('y')], A::Copy, "copy", "copy the sentence, name or row (OSC 52)"),
+            b(Reader, "Other", &[ch('v')], A::OpenEditor, "editor", "open the file in $VISUAL/$EDITOR here"),
             b(Reader, "Other", &[ch('M')], A::ToggleMouse, "mouse", "mouse on/off (off: the terminal copies)"),
             b(Reader, "Other", &[ch('?'), key(F(1))], A::ToggleHelp, "help", "this help"),
             b(Reader, "Other", &[ctrl('z')], A::Suspend, "suspend", "suspend to the shell (fg returns)"),

@@ -183,3 +183,67 @@ fn dramatis_no_osc52_keeps_the_clipboard_alone() {
     pty.send("q");
     assert!(pty.wait().success());
 }
+
+#[test]
+fn v_gives_the_editor_the_keyboard_at_the_line_read_and_redraws_after() {
+    use std::os::unix::fs::PermissionsExt;
+    let scratch = Scratch::new("power-editor");
+    let text: String = (1..=300)
+        .map(|i| format!("Line {i}: Qatar hosted the talks.\n"))
+        .collect();
+    let doc = scratch.file("talks.txt", &text);
+    let out = scratch.0.join("editor.out");
+    // The editor notes its arguments, then reads a line from the keyboard: the reader must
+    // leave those keys to it.
+    let script = scratch.file(
+        "editor.sh",
+        format!(
+            "#!/bin/sh\nprintf '%s\\n' \"$@\" > '{o}.part'\nprintf 'EDITOR OPEN '\n\
+             read answer\necho \"$answer\" >> '{o}.part'\nmv '{o}.part' '{o}'\n",
+            o = out.display()
+        ),
+    );
+    std::fs::set_permissions(&script, std::fs::Permissions::from_mode(0o755)).unwrap();
+    let (doc, script) = (doc.to_str().unwrap(), script.to_str().unwrap());
+    let mut pty = open(&[doc], 100, 30, &[("VISUAL", script), ("EDITOR", "false")]);
+    pty.send("50%");
+    pty.wait_for("· 5");
+    pty.send("v");
+    pty.wait_for("EDITOR OPEN");
+    assert!(
+        pty.is_cooked(),
+        "the editor has the terminal as a shell leaves it"
+    );
+    type_slowly(&mut pty, "hello\r");
+    pty.wait_for("back from the editor");
+    let noted = std::fs::read_to_string(&out).unwrap();
+    let lines: Vec<&str> = noted.lines().collect();
+    assert_eq!(lines[1], doc);
+    assert_eq!(lines[2], "hello", "every key reached the editor");
+    let line: usize = lines[0].strip_prefix('+').unwrap().parse().unwrap();
+    assert!(
+        (140..=160).contains(&line),
+        "half way through 300 lines: +{line}"
+    );
+    assert!(!pty.is_cooked(), "the reader took the terminal back");
+    assert!(pty.screen().contains("Cast ·"), "and redrew it");
+    pty.send("q");
+    assert!(pty.wait().success());
+}
+
+#[test]
+fn v_on_standard_input_says_why_it_cannot() {
+    let mut pty = Pty::spawn_with_stdin(
+        &common::bin(),
+        &[],
+        100,
+        30,
+        &[("VISUAL", "false")],
+        Some(b"Qatar hosted the talks. Israel answered.\n"),
+    );
+    pty.wait_for("Cast ·");
+    pty.send("v");
+    pty.wait_for("standard input is no file to edit");
+    pty.send("q");
+    assert!(pty.wait().success());
+}

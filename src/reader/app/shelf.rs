@@ -51,6 +51,8 @@ pub struct Reading {
     pub jumps: Vec<usize>,
     /// An entity to select by name once the cast is ready (from a remembered session).
     pub select_when_ready: Option<String>,
+    /// The file the document was read from, when it is one (`v` opens it in the editor).
+    pub file: Option<std::path::PathBuf>,
 }
 
 impl Reading {
@@ -72,6 +74,7 @@ impl Reading {
             marks: BTreeMap::new(),
             jumps: Vec::new(),
             select_when_ready: None,
+            file: None,
         }
     }
 

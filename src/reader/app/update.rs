@@ -188,6 +188,7 @@ impl App {
             Action::TogglePin => self.toggle_pin(),
             Action::ClearPins => self.clear_pins(),
             Action::Copy => self.copy(),
+            Action::OpenEditor => self.open_editor(),
             Action::Work(work) => self.take_work(work),
         }
         self.tidy_panels();
@@ -259,6 +260,11 @@ impl App {
                 self.message = Some("finding entities failed (details on exit)".into());
             }
             Work::NotSaved(why) => self.message = Some(why),
+            Work::Edited { error } => {
+                self.message = Some(error.unwrap_or_else(|| {
+                    "back from the editor: changes show when the file is opened again".into()
+                }));
+            }
         }
     }
 }
