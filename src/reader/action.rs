@@ -100,6 +100,8 @@ pub enum Action {
     ClearPins,
     /// Copy the current sentence, the name under the cursor or the list's row (`y`).
     Copy,
+    /// Show only the sentences that mention the selection (`&`, as in less), or all again.
+    ToggleOnly,
     /// Open the document in `$VISUAL`/`$EDITOR` at the current line (`v`, as in less).
     OpenEditor,
     /// News from the background work.

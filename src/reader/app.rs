@@ -17,6 +17,7 @@ mod help;
 pub mod list_filter;
 mod mouse;
 mod navigation;
+pub mod only;
 pub mod panels;
 mod pins;
 pub mod quotes;
@@ -156,6 +157,8 @@ pub struct App {
     pub view: Vec<(RowPos, RowSpan)>,
     /// The panel under the text: connections, contexts, the cross-document cast.
     pub panels: panels::Panels,
+    /// `&`: only the sentences that mention one entity are shown.
+    pub only: Option<only::Only>,
     pins: pins::Pins,
     /// The shown document laid out for the text width (laid out afresh when another is shown).
     layout: TextLayout,
@@ -198,6 +201,7 @@ impl App {
             aside: Vec::new(),
             view: Vec::new(),
             panels: panels::Panels::default(),
+            only: None,
             pins: pins::Pins::default(),
             layout,
             top,

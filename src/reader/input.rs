@@ -179,6 +179,7 @@ impl Default for Keymap {
             b(Reader, "Connections", &[ch('p')], A::TogglePin, "pin", "pin/unpin the selection (up to 4)"),
             b(Reader, "Connections", &[ch('P')], A::ClearPins, "unpin-all", "unpin every pinned entity"),
             b(Reader, "Search", &[ch('/')], A::StartSearch, "search", "search; in a list: filter it (kind:per…)"),
+            b(Reader, "Search", &[ch('&')], A::ToggleOnly, "only", "only the sentences naming it (Esc: all)"),
             b(Reader, "Documents", &[ch(']')], A::NextDocument, "next-document", "next document; in C, the next naming it"),
             b(Reader, "Documents", &[ch('[')], A::PrevDocument, "previous-document", "previous document; in C, the previous one"),
             b(Reader, "Documents", &[ch('D')], A::ToggleShelf, "documents", "list of documents, by date"),

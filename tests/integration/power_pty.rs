@@ -247,3 +247,74 @@ fn v_on_standard_input_says_why_it_cannot() {
     pty.send("q");
     assert!(pty.wait().success());
 }
+
+#[test]
+fn ampersand_shows_only_the_selections_sentences_and_esc_returns() {
+    let mut pty = open(&[], 100, 30, &[]);
+    pty.send("\t");
+    pty.wait_for("Enter selects");
+    pty.send("\r");
+    let selected = pty.wait_for("· mention 1/");
+    let name = status(&pty)
+        .split(" · ")
+        .nth(2)
+        .expect("the selection in the status")
+        .to_string();
+    pty.send("\t");
+    pty.send("&");
+    let screen = pty.wait_for(&format!("& {name} · sentence 1/"));
+    assert_ne!(screen, selected);
+    // The first sentence names it twice: the third mention is in another sentence.
+    type_slowly(&mut pty, "nn");
+    pty.wait_until("n walked to the next sentence", |s| {
+        let last = s.lines().last().unwrap_or("");
+        last.contains(&format!("& {name} · sentence ")) && !last.contains("sentence 1/")
+    });
+    pty.send("\x1b");
+    pty.wait_until("the whole text again", |s| {
+        !s.lines().last().unwrap_or("").contains("& ")
+    });
+    pty.send("q");
+    assert!(pty.wait().success());
+}
+
+#[test]
+fn brackets_from_an_entity_in_c_skip_the_documents_that_do_not_mention_it() {
+    let scratch = Scratch::new("power-corpus");
+    let files = [
+        scratch.file("a.txt", "Qatar hosted the talks in Doha.\n"),
+        scratch.file("b.txt", "Israel answered the next day.\n"),
+        scratch.file("c.txt", "Qatar replied at once.\n"),
+    ];
+    let args: Vec<&str> = files.iter().map(|f| f.to_str().unwrap()).collect();
+    let mut pty = open(&args, 100, 30, &[]);
+    pty.send("C");
+    pty.wait_for("Qatar");
+    pty.send("]");
+    pty.wait_for("document 3/3 · 2 of 2 that mention Qatar");
+    pty.send("]");
+    pty.wait_for("document 1/3 · 1 of 2 that mention Qatar");
+    pty.send("q");
+    pty.send("]");
+    pty.wait_for("document 2/3");
+    pty.send("q");
+    assert!(pty.wait().success());
+}
+
+#[test]
+fn the_search_prompt_counts_as_you_type_and_up_recalls_the_last_search() {
+    let mut pty = open(&[], 100, 30, &[]);
+    pty.send("/");
+    type_slowly(&mut pty, "hostages");
+    pty.wait_for("/hostages▏ 1/");
+    pty.send("\r");
+    pty.wait_for("/hostages · 1/");
+    pty.send("/");
+    pty.wait_for("(↑ earlier searches)");
+    pty.send("\x1b[A");
+    pty.wait_for("/hostages▏");
+    pty.send("\x1b");
+    sleep(Duration::from_millis(100));
+    pty.send("q");
+    assert!(pty.wait().success());
+}

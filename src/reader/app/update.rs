@@ -24,7 +24,11 @@ impl App {
         } else {
             self.count.take()
         };
+        if self.only.is_some() && !self.only_takes(&action) && !self.only_keeps(&action) {
+            self.leave_only(false);
+        }
         match action {
+            action if self.only_takes(&action) => self.only_update(action),
             Action::Quit => self.effects.push(Effect::Quit),
             Action::CloseOrQuit => {
                 if self.panel().is_some() && !self.geometry.too_small {
@@ -189,8 +193,10 @@ impl App {
             Action::ClearPins => self.clear_pins(),
             Action::Copy => self.copy(),
             Action::OpenEditor => self.open_editor(),
+            Action::ToggleOnly => self.toggle_only(),
             Action::Work(work) => self.take_work(work),
         }
+        self.only_follow_selection();
         self.tidy_panels();
         self.refresh_view();
         std::mem::take(&mut self.effects)

@@ -165,3 +165,34 @@ fn the_search_prompt_counts_hits_as_typed_and_offers_earlier_searches() {
     a.update(Action::StartSearch);
     assert!(status_row(&a).contains("/▏ (↑ earlier searches)"));
 }
+
+#[test]
+fn ampersand_draws_only_the_sentences_of_the_selection_with_its_mentions_lit() {
+    let mut a = app(80, 16);
+    let freedonia = a
+        .cast()
+        .entities
+        .iter()
+        .position(|e| e.name == "Freedonia")
+        .unwrap();
+    // In the cast, `&` acts on the entity under the cursor.
+    a.update(Action::FocusNext);
+    while a.cursor_entity() != Some(freedonia) {
+        a.update(Action::Scroll(crate::reader::action::Amount::Lines(1)));
+    }
+    a.update(Action::ToggleOnly);
+    let buf = draw(&a);
+    let text = a.geometry.text;
+    let rows: Vec<String> = (text.y..text.y + 3)
+        .map(|y| row_text(&buf, y).trim().to_string())
+        .collect();
+    assert!(rows[0].starts_with("Freedonia stayed home."), "{rows:?}");
+    assert!(rows[1].starts_with("At the end Ruritania wrote to Freedonia."));
+    assert!(!screen(&buf).contains("thanked"), "{}", screen(&buf));
+    let y = find_row(&buf, "At the end");
+    let x = cells_of(&buf, y, "Freedonia")[0];
+    let lit = Theme::colored().mention(Kind::Person);
+    assert_eq!(buf[(x, y)].fg, lit.fg.unwrap(), "the mention is lit");
+    let status = row_text(&buf, buf.area.height - 1);
+    assert!(status.contains("& Freedonia · sentence 1/2"), "{status}");
+}

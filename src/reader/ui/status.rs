@@ -100,6 +100,13 @@ pub fn status_message(app: &App) -> String {
         }
         _ => {}
     }
+    if let Some(only) = only_status(app) {
+        return match (&app.message, app.aside.is_empty()) {
+            (Some(m), _) => format!("{only} · {m}"),
+            (None, false) => format!("{only} · {}", app.aside.join(" · ")),
+            (None, true) => only,
+        };
+    }
     if let (Some(s), Follow::Search) = (&app.search, app.follow) {
         let q = sanitize(&s.text);
         let found = match (s.hit.is_some(), s.count) {
@@ -187,6 +194,14 @@ fn filter_prompt(app: &App, target: FilterTarget, typed: &str) -> String {
         "filter {what}: {}▏ {kept}/{all} · Enter keeps · Esc clears",
         sanitize(typed)
     )
+}
+
+/// `& Israel · sentence 3/41 · Esc returns`.
+fn only_status(app: &App) -> Option<String> {
+    let only = app.only.as_ref()?;
+    let name = app.entity(only.entity).map(|e| sanitize(&e.name))?;
+    let (k, n) = app.only_place()?;
+    Some(format!("& {name} · sentence {}/{n} · Esc returns", k + 1))
 }
 
 /// `Benjamin Netanyahu · quote 2/5`, `quote 3/9 · KCNA`, `quote 1/3 with no speaker`: where
