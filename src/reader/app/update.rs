@@ -268,7 +268,7 @@ impl App {
             Work::NotSaved(why) => self.message = Some(why),
             Work::Edited { error } => {
                 self.message = Some(error.unwrap_or_else(|| {
-                    "back from the editor: changes show when the file is opened again".into()
+                    "back from the editor (reopen the file to read changes)".into()
                 }));
             }
         }
