@@ -22,6 +22,23 @@ pub fn osc52_tmux_passthrough(text: &str) -> String {
     )
 }
 
+/// The same for GNU screen, which passes a DCS string (`ESC P … ESC \\`) to the outer
+/// terminal but cuts strings longer than its buffer: the base64 is sent in pieces of
+/// [`SCREEN_PIECE`] characters, each in its own DCS string, which the outer terminal reads as
+/// one OSC 52.
+pub fn osc52_screen_passthrough(text: &str) -> String {
+    let encoded = base64(text.as_bytes());
+    let pieces: Vec<&str> = encoded
+        .as_bytes()
+        .chunks(SCREEN_PIECE)
+        .map(|c| std::str::from_utf8(c).expect("base64 is ASCII"))
+        .collect();
+    format!("\x1bP\x1b]52;c;{}\x07\x1b\\", pieces.join("\x1b\\\x1bP"))
+}
+
+/// How much base64 one of screen's DCS strings carries (as vim-oscyank and others send it).
+pub const SCREEN_PIECE: usize = 76;
+
 /// `text` cut to at most `max` bytes at a character boundary.
 pub fn capped(text: &str, max: usize) -> &str {
     if text.len() <= max {
@@ -94,6 +111,27 @@ mod tests {
             osc52_tmux_passthrough("f"),
             "\x1bPtmux;\x1b\x1b]52;c;Zg==\x07\x1b\\"
         );
+    }
+
+    #[test]
+    fn screen_gets_the_copy_in_pieces_it_can_hold() {
+        assert_eq!(
+            osc52_screen_passthrough("f"),
+            "\x1bP\x1b]52;c;Zg==\x07\x1b\\"
+        );
+        let long = "x".repeat(100);
+        let s = osc52_screen_passthrough(&long);
+        let pieces: Vec<&str> = s.split("\x1b\\").filter(|p| !p.is_empty()).collect();
+        assert_eq!(pieces.len(), 2, "{s:?}");
+        assert_eq!(pieces[0].len(), "\x1bP\x1b]52;c;".len() + SCREEN_PIECE);
+        let joined: String = pieces
+            .iter()
+            .map(|p| {
+                p.trim_start_matches("\x1bP")
+                    .trim_start_matches("\x1b]52;c;")
+            })
+            .collect::<String>();
+        assert_eq!(joined.trim_end_matches('\x07'), base64(long.as_bytes()));
     }
 
     #[test]

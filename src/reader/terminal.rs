@@ -251,6 +251,7 @@ pub fn run(
         sidecars: Sidecars::default(),
         after_frame: Vec::new(),
         in_tmux: std::env::var_os("TMUX").is_some_and(|v| !v.is_empty()),
+        in_screen: std::env::var_os("STY").is_some_and(|v| !v.is_empty()),
     };
     let ending = loop {
         let Ok(first) = rx.recv() else {
@@ -312,6 +313,8 @@ struct Layer {
     after_frame: Vec<Action>,
     /// Inside tmux: copies are also sent through its passthrough.
     in_tmux: bool,
+    /// Inside GNU screen: likewise, through its own.
+    in_screen: bool,
 }
 
 impl Layer {
@@ -349,6 +352,9 @@ impl Layer {
                     out.write_all(clipboard::osc52(&text).as_bytes())?;
                     if self.in_tmux {
                         out.write_all(clipboard::osc52_tmux_passthrough(&text).as_bytes())?;
+                    }
+                    if self.in_screen {
+                        out.write_all(clipboard::osc52_screen_passthrough(&text).as_bytes())?;
                     }
                     out.flush()?;
                 }

@@ -131,8 +131,8 @@ fn decode_base64(text: &[u8]) -> Vec<u8> {
 
 #[test]
 fn y_copies_the_sentence_and_the_name_through_osc_52() {
-    // Outside tmux (the tests may run inside one): one sequence a copy.
-    let mut pty = open(&[], 120, 40, &[("TMUX", "")]);
+    // Outside tmux and screen (the tests may run inside one): one sequence a copy.
+    let mut pty = open(&[], 120, 40, &[("TMUX", ""), ("STY", "")]);
     pty.send("y");
     pty.wait_for("copied the sentence");
     pty.send("\t");
@@ -163,13 +163,28 @@ fn y_copies_the_sentence_and_the_name_through_osc_52() {
 
 #[test]
 fn inside_tmux_the_copy_is_also_sent_through_its_passthrough() {
-    let mut pty = open(&[], 100, 30, &[("TMUX", "/tmp/tmux-0/default,1,0")]);
+    let mut pty = open(
+        &[],
+        100,
+        30,
+        &[("TMUX", "/tmp/tmux-0/default,1,0"), ("STY", "")],
+    );
     pty.send("y");
     pty.wait_for("copied the sentence");
     pty.wait_for_raw(b"\x1bPtmux;\x1b\x1b]52;c;");
     let raw = pty.raw();
     let plain = raw.windows(7).filter(|w| w == b"\x1b]52;c;").count();
     assert_eq!(plain, 2, "once as it is, once inside the passthrough");
+    pty.send("q");
+    assert!(pty.wait().success());
+}
+
+#[test]
+fn inside_screen_the_copy_is_also_sent_in_pieces_through_its_passthrough() {
+    let mut pty = open(&[], 100, 30, &[("TMUX", ""), ("STY", "4242.pts-0.host")]);
+    pty.send("y");
+    pty.wait_for("copied the sentence");
+    pty.wait_for_raw(b"\x1bP\x1b]52;c;");
     pty.send("q");
     assert!(pty.wait().success());
 }
