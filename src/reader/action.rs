@@ -6,7 +6,9 @@ use crate::domain::cast::Cast;
 use crate::domain::connections::Relations;
 use crate::domain::corrections::History;
 use crate::domain::curation::Curation;
+use crate::domain::document::Document;
 use crate::domain::entity::Kind;
+use crate::domain::search::Query;
 use crate::store::sessions::Remembered;
 
 /// How far a scroll goes.
@@ -136,6 +138,14 @@ pub enum Work {
     Failed,
     /// Corrections could not be saved: why.
     NotSaved(String),
+    /// The hits of the search `text` in document `doc`, counted on a worker: `(index of the
+    /// hit at `hit`, all hits)`.
+    HitsCounted {
+        doc: usize,
+        text: String,
+        hit: usize,
+        count: (usize, usize),
+    },
     /// The editor `v` opened has exited; why it failed, if it did.
     Edited { error: Option<String> },
 }
@@ -158,6 +168,16 @@ pub enum Effect {
     AfterFrame(Action),
     /// Put this text on the clipboard (OSC 52).
     Copy(String),
+    /// Count the hits of `query` in document `doc` on a worker, the one at `hit` placed among
+    /// them, and report `Work::HitsCounted`: a count asked for while typing, which no key waits
+    /// for (a newer one ends it).
+    CountHits {
+        doc: usize,
+        document: Document,
+        text: String,
+        query: Query,
+        hit: usize,
+    },
     /// Open `file` in the user's editor at `line` (`v`), give it the terminal until it exits,
     /// then redraw; the terminal layer sends a Resize and `Work::Edited` on return.
     Edit {

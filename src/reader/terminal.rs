@@ -244,7 +244,6 @@ pub fn run(
     }
     let work_tx = WorkSender(tx.clone());
     worker::spawn_reading(docs, origins, move |r| work_tx.send(r));
-    drop(tx);
 
     let mut layer = Layer {
         terminal,
@@ -252,6 +251,8 @@ pub fn run(
         after_frame: Vec::new(),
         in_tmux: std::env::var_os("TMUX").is_some_and(|v| !v.is_empty()),
         in_screen: std::env::var_os("STY").is_some_and(|v| !v.is_empty()),
+        counts: worker::CountTicket::default(),
+        tx,
     };
     let ending = loop {
         let Ok(first) = rx.recv() else {
@@ -315,6 +316,10 @@ struct Layer {
     in_tmux: bool,
     /// Inside GNU screen: likewise, through its own.
     in_screen: bool,
+    /// The search hits counted on a worker (a newer count ends the one before).
+    counts: worker::CountTicket,
+    /// The way back to the event loop, for those workers.
+    tx: mpsc::Sender<Wake>,
 }
 
 impl Layer {
@@ -339,6 +344,18 @@ impl Layer {
                     }
                 }
                 Effect::AfterFrame(action) => self.after_frame.push(action),
+                Effect::CountHits {
+                    doc,
+                    document,
+                    text,
+                    query,
+                    hit,
+                } => {
+                    let tx = self.tx.clone();
+                    worker::spawn_count(doc, document, text, query, hit, &self.counts, move |w| {
+                        let _ = tx.send(Wake::Report(Report::Work(w)));
+                    });
+                }
                 Effect::Edit { file, line } => {
                     let (size, error) = edit(&mut self.terminal, &file, line)?;
                     effects.extend(app.update(Action::Resize {

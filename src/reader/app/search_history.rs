@@ -127,7 +127,8 @@ mod in_the_prompt {
     use crate::domain::cast::Cast;
     use crate::domain::document::Document;
     use crate::domain::entity::Kind;
-    use crate::reader::action::{Action, Effect};
+    use crate::domain::search;
+    use crate::reader::action::{Action, Effect, Work};
     use crate::reader::app::{App, Options};
 
     fn app() -> App {
@@ -142,31 +143,55 @@ mod in_the_prompt {
         )
     }
 
-    /// Types `text` into the prompt and carries out the counts asked for after each frame,
-    /// as the terminal loop does.
+    /// What the worker would report for a count asked for.
+    fn counted(effect: &Effect) -> Option<Work> {
+        let Effect::CountHits {
+            doc,
+            document,
+            text,
+            query,
+            hit,
+        } = effect
+        else {
+            return None;
+        };
+        Some(Work::HitsCounted {
+            doc: *doc,
+            text: text.clone(),
+            hit: *hit,
+            count: search::count(document.bytes(), query, *hit),
+        })
+    }
+
+    /// Types `text` into the prompt, and the worker's counts come back, as in the reader.
     fn type_in(a: &mut App, text: &str) {
         for c in text.chars() {
             for e in a.update(Action::PromptInput(c)) {
-                if let Effect::AfterFrame(later) = e {
-                    a.update(later);
+                if let Some(work) = counted(&e) {
+                    a.update(Action::Work(work));
                 }
             }
         }
     }
 
     #[test]
-    fn the_hits_are_counted_while_typing() {
+    fn the_hits_are_counted_on_a_worker_while_typing() {
         let mut a = app();
         a.update(Action::StartSearch);
         let effects = a.update(Action::PromptInput('b'));
-        assert!(
-            matches!(&effects[..], [Effect::AfterFrame(Action::CountSearchHits)]),
-            "one count, after the frame: {effects:?}"
-        );
-        assert_eq!(a.search.as_ref().unwrap().count, None, "not before it");
-        a.update(Action::CountSearchHits);
+        let [ask] = &effects[..] else {
+            panic!("one count asked for: {effects:?}");
+        };
+        let late = counted(ask).expect("a count on the worker");
+        assert_eq!(a.search.as_ref().unwrap().count, None, "not counted here");
         type_in(&mut a, "eta");
         assert_eq!(a.search.as_ref().unwrap().count, Some((0, 10)));
+        a.update(Action::Work(late));
+        assert_eq!(
+            a.search.as_ref().unwrap().count,
+            Some((0, 10)),
+            "a count of 'b' that comes late is not the count of 'beta'"
+        );
         type_in(&mut a, "x");
         assert!(a.search.as_ref().unwrap().hit.is_none());
         let effects = a.update(Action::PromptSubmit);

@@ -51,9 +51,18 @@ impl App {
         match hit {
             Some(h) => {
                 self.reveal_quietly(h.start);
-                // The prompt shows how many hits the words have as they are typed, counted
-                // after the frame that shows the first one.
-                self.ask_count();
+                // The prompt shows how many hits the words have as they are typed, counted on
+                // a worker: on 100 MB a count is a pass no key should wait for.
+                let (doc, document) = (self.shelf.shown_index(), self.doc().clone());
+                if let Some(s) = &self.search {
+                    self.effects.push(Effect::CountHits {
+                        doc,
+                        document,
+                        text: s.text.clone(),
+                        query: s.query.clone(),
+                        hit: h.start,
+                    });
+                }
             }
             None => self.show_at_top(origin),
         }
@@ -172,6 +181,25 @@ impl App {
         self.reveal(hit.start);
         if wrapped {
             self.aside.push(wrap_note(forward));
+        }
+    }
+
+    /// A count from the worker: taken if it is of the search as it is now.
+    pub(super) fn hits_counted(
+        &mut self,
+        doc: usize,
+        text: &str,
+        hit: usize,
+        count: (usize, usize),
+    ) {
+        if doc != self.shelf.shown_index() {
+            return;
+        }
+        if let Some(s) = &mut self.search
+            && s.text == text
+            && s.hit.as_ref().map(|h| h.start) == Some(hit)
+        {
+            s.count = Some(count);
         }
     }
 

@@ -266,6 +266,12 @@ impl App {
                 self.message = Some("finding entities failed (details on exit)".into());
             }
             Work::NotSaved(why) => self.message = Some(why),
+            Work::HitsCounted {
+                doc,
+                text,
+                hit,
+                count,
+            } => self.hits_counted(doc, &text, hit, count),
             Work::Edited { error } => {
                 self.message = Some(error.unwrap_or_else(|| {
                     "back from the editor (reopen the file to read changes)".into()
