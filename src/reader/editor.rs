@@ -35,6 +35,49 @@ pub fn command(editor: &str, file: &Path, line: usize) -> Command {
     cmd
 }
 
+/// What the reader needs to know of a file to tell how an editor saved it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Stamp {
+    inode: u64,
+    len: u64,
+    modified: Option<std::time::SystemTime>,
+}
+
+impl Stamp {
+    pub fn of(file: &Path) -> Option<Stamp> {
+        use std::os::unix::fs::MetadataExt;
+        let meta = std::fs::metadata(file).ok()?;
+        Some(Stamp {
+            inode: meta.ino(),
+            len: meta.len(),
+            modified: meta.modified().ok(),
+        })
+    }
+}
+
+/// How the editor left the file the reader has open (mapped into memory).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Saved {
+    /// Not written.
+    Untouched,
+    /// Written as a new file (most editors): the reader's copy is the old text, intact.
+    Replaced,
+    /// Written over in place, no shorter: the reader shows bytes that moved under it.
+    InPlace,
+    /// Written over in place and shortened: reading past the new end would fault (SIGBUS), so
+    /// the reader must stop.
+    Shortened,
+}
+
+pub fn saved(before: Option<Stamp>, after: Option<Stamp>) -> Saved {
+    match (before, after) {
+        (Some(b), Some(a)) if a == b => Saved::Untouched,
+        (Some(b), Some(a)) if a.inode == b.inode && a.len < b.len => Saved::Shortened,
+        (Some(b), Some(a)) if a.inode == b.inode => Saved::InPlace,
+        _ => Saved::Replaced,
+    }
+}
+
 /// Runs the editor on `file` at `line` and waits for it; says why it failed, if it did. The
 /// caller has given it the terminal.
 pub fn run(file: &Path, line: usize) -> Option<String> {
@@ -61,6 +104,34 @@ pub fn run(file: &Path, line: usize) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn how_the_editor_saved_is_told_from_the_files_stamps() {
+        let dir = std::env::temp_dir().join(format!("dramatis-stamp-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let file = dir.join("a.txt");
+        std::fs::write(&file, "one two three").unwrap();
+        let before = Stamp::of(&file);
+        assert_eq!(saved(before, Stamp::of(&file)), Saved::Untouched);
+        // As vim does by default: a new file renamed over the old.
+        let new = dir.join("a.txt.new");
+        std::fs::write(&new, "one two three four").unwrap();
+        std::fs::rename(&new, &file).unwrap();
+        assert_eq!(saved(before, Stamp::of(&file)), Saved::Replaced);
+        // As nano does: the same file written over.
+        let before = Stamp::of(&file);
+        std::fs::write(&file, "one").unwrap();
+        assert_eq!(saved(before, Stamp::of(&file)), Saved::Shortened);
+        let before = Stamp::of(&file);
+        std::fs::write(&file, "one more").unwrap();
+        assert_eq!(saved(before, Stamp::of(&file)), Saved::InPlace);
+        std::fs::remove_dir_all(&dir).unwrap();
+        assert_eq!(
+            saved(before, None),
+            Saved::Replaced,
+            "deleted: the copy stays"
+        );
+    }
 
     #[test]
     fn the_editor_gets_the_line_then_the_file() {

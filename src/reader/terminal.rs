@@ -404,11 +404,26 @@ fn edit(
     // Wait until the input thread is out of its wait for a key (at most `INPUT_POLL`).
     let gate = INPUT_GATE.lock().unwrap_or_else(|e| e.into_inner());
     restore();
+    let before = editor::Stamp::of(file);
     let error = editor::run(file, line);
+    let saved = editor::saved(before, editor::Stamp::of(file));
+    if saved == editor::Saved::Shortened {
+        // The text is mapped from this file: its pages past the new end are gone, and the
+        // next frame would fault on them. Stop here, with the terminal given back.
+        EDITING.store(false, Ordering::SeqCst);
+        anyhow::bail!(
+            "'{}' was shortened in place by the editor while it was open: open it again",
+            crate::domain::wrap::sanitize(&file.display().to_string())
+        );
+    }
     let back = enter_modes();
     EDITING.store(false, Ordering::SeqCst);
     drop(gate);
     back?;
+    let error = error.or_else(|| {
+        (saved == editor::Saved::InPlace)
+            .then(|| "the file was written over in place: open it again to read it".to_string())
+    });
     let size = terminal.size()?;
     terminal.resize(Rect::new(0, 0, size.width, size.height))?;
     Ok((size, error))

@@ -333,3 +333,23 @@ fn the_search_prompt_counts_as_you_type_and_up_recalls_the_last_search() {
     pty.send("q");
     assert!(pty.wait().success());
 }
+
+#[test]
+fn an_editor_that_shortens_the_file_in_place_ends_the_reader_cleanly() {
+    use std::os::unix::fs::PermissionsExt;
+    let scratch = Scratch::new("power-editor-shorten");
+    let text = "Qatar hosted the talks.\n".repeat(400);
+    let doc = scratch.file("talks.txt", &text);
+    // As nano saves: the same file, written over, here shorter.
+    let script = scratch.file("editor.sh", "#!/bin/sh\nprintf 'Qatar.\\n' > \"$2\"\n");
+    std::fs::set_permissions(&script, std::fs::Permissions::from_mode(0o755)).unwrap();
+    let (doc, script) = (doc.to_str().unwrap(), script.to_str().unwrap());
+    let mut pty = open(&[doc], 100, 30, &[("VISUAL", script)]);
+    pty.send("G");
+    pty.send("v");
+    let screen = pty.wait_for("was shortened in place by the editor");
+    assert!(screen.contains("dramatis: "), "{screen}");
+    let status = pty.wait();
+    assert_eq!(status.code(), Some(1), "an error, not a fault: {status:?}");
+    assert!(pty.is_cooked());
+}
