@@ -18,6 +18,7 @@ use dramatis::reader::terminal::{self, Ending, RunOptions};
 use dramatis::reader::ui::Theme;
 use dramatis::reader::worker::Origin;
 use dramatis::report;
+use dramatis::store::searches;
 use dramatis::store::sessions::Sessions;
 use dramatis::store::source::{self, LoadOptions};
 
@@ -142,7 +143,10 @@ fn read(cli: &Cli) -> Result<ExitCode> {
         })
         .collect();
     let files = origins.iter().map(|o| o.path.clone()).collect();
-    let app = App::new(docs, options).with_files(files);
+    let searches = searches::load_from(searches::path().as_deref());
+    let app = App::new(docs, options)
+        .with_files(files)
+        .with_searches(searches);
     let (ending, app) = terminal::run(app, &keymap, &theme, run, origins)?;
     remember(&app);
     Ok(match ending {
@@ -188,6 +192,9 @@ fn theme(choice: ColorChoice, config: &Config) -> Theme {
 /// Saves where each document was left: the one shown, and the others the reader moved in.
 /// Failing to remember is not worth an error at exit.
 fn remember(app: &App) {
+    if app.history.grown() {
+        let _ = searches::save_to(searches::path().as_deref(), app.history.entries());
+    }
     let mut sessions = Sessions::load();
     let mut any = false;
     for (i, reading) in app.shelf.iter().enumerate() {

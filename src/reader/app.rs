@@ -223,6 +223,12 @@ impl App {
         self
     }
 
+    /// Starts the search history with earlier sessions' searches (oldest first).
+    pub fn with_searches(mut self, earlier: Vec<String>) -> App {
+        self.history = search_history::SearchHistory::from_earlier(earlier);
+        self
+    }
+
     /// An app whose cast is already known (tests, small documents).
     pub fn with_cast(doc: Document, cast: Cast, options: Options, width: u16, height: u16) -> App {
         let relations = crate::domain::connections::Relations::compute(&doc, &cast);

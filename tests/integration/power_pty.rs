@@ -353,3 +353,26 @@ fn an_editor_that_shortens_the_file_in_place_ends_the_reader_cleanly() {
     assert_eq!(status.code(), Some(1), "an error, not a fault: {status:?}");
     assert!(pty.is_cooked());
 }
+
+#[test]
+fn searches_are_remembered_for_the_next_session() {
+    let scratch = Scratch::new("power-history");
+    let state = scratch.0.join("state");
+    let state = state.to_str().unwrap();
+    let mut pty = open(&[], 100, 30, &[("XDG_STATE_HOME", state)]);
+    pty.send("/");
+    type_slowly(&mut pty, "Qatar");
+    pty.send("\r");
+    pty.wait_for("/Qatar · 1/");
+    pty.send("q");
+    assert!(pty.wait().success());
+    let mut pty = open(&[], 100, 30, &[("XDG_STATE_HOME", state)]);
+    pty.send("/");
+    pty.wait_for("(↑ earlier searches)");
+    pty.send("\x1b[A");
+    pty.wait_for("/Qatar▏");
+    pty.send("\x1b");
+    sleep(Duration::from_millis(100));
+    pty.send("q");
+    assert!(pty.wait().success());
+}

@@ -14,9 +14,31 @@ pub struct SearchHistory {
     at: Option<usize>,
     /// What was typed before `↑` first went back.
     draft: String,
+    /// Whether a search was kept in this session (so the history is worth saving).
+    grown: bool,
 }
 
 impl SearchHistory {
+    /// A history holding earlier sessions' searches, oldest first.
+    pub fn from_earlier(entries: Vec<String>) -> SearchHistory {
+        let mut h = SearchHistory::default();
+        for e in entries {
+            h.push(&e);
+        }
+        h.grown = false;
+        h
+    }
+
+    /// The searches, oldest first.
+    pub fn entries(&self) -> &[String] {
+        &self.entries
+    }
+
+    /// Whether a search was kept since the history was made.
+    pub fn grown(&self) -> bool {
+        self.grown
+    }
+
     /// Keeps a submitted search as the newest (moved there if it was already kept).
     pub fn push(&mut self, text: &str) {
         if text.is_empty() {
@@ -24,6 +46,7 @@ impl SearchHistory {
         }
         self.entries.retain(|e| e != text);
         self.entries.push(text.to_string());
+        self.grown = true;
         if self.entries.len() > KEPT {
             self.entries.remove(0);
         }
