@@ -148,7 +148,6 @@ impl App {
             | Action::Scroll(_)
             | Action::Top
             | Action::Bottom
-            | Action::Select
             | Action::Clear
             | Action::ToggleHelp
             | Action::Copy
@@ -156,12 +155,18 @@ impl App {
             | Action::Suspend
             | Action::ToggleMouse
             | Action::MouseScroll { .. }
-            | Action::MouseClick { .. }
             | Action::TogglePin
             | Action::ClearPins
             | Action::CountDigit(_)
             | Action::Cancel
             | Action::Quit => true,
+            // A new selection in the cast shows its sentences; Enter or a click in a panel
+            // goes somewhere in the whole text.
+            Action::Select => self.focus == Focus::Sidebar,
+            Action::MouseClick { column, row } => !self
+                .geometry
+                .panel
+                .is_some_and(|a| super::geometry::contains(a, *column, *row)),
             // Filtering the cast keeps it; a search of the text does not.
             Action::StartSearch => self.filter_target().is_some(),
             Action::PromptInput(_) | Action::PromptBackspace | Action::PromptSubmit => {
@@ -474,6 +479,21 @@ mod tests {
         a.update(Action::ToggleOnly);
         a.update(Action::StartSearch);
         assert!(a.only.is_none(), "a search is of the whole text");
+        a.update(Action::Cancel);
+
+        // Enter on a mention in the contexts panel goes to it in the whole text.
+        a.update(Action::ToggleContexts);
+        assert_eq!(a.focus, Focus::Panel);
+        a.focus = Focus::Document;
+        a.update(Action::ToggleOnly);
+        assert!(a.only.is_some());
+        a.focus = Focus::Panel;
+        a.update(Action::Bottom);
+        a.update(Action::Select);
+        assert!(a.only.is_none(), "a panel's Enter is about the whole text");
+        let m = a.current_mention().unwrap();
+        assert_eq!(a.reading().current, Some(9));
+        assert!(a.on_screen(m.start as usize), "at the last mention");
     }
 
     #[test]
