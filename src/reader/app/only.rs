@@ -362,6 +362,17 @@ impl App {
                 end: range.start,
             });
         }
+        // A blank row where text was left out between two sentences, so two sentences far
+        // apart do not read as one passage. (Placed at the byte after the sentence, where no
+        // mention starts.)
+        if let Some(next) = o.sentences.get(s + 1)
+            && !runs_on(&bytes[range.end..next.start.max(range.end)])
+        {
+            rows.push(RowSpan {
+                start: range.end,
+                end: range.end,
+            });
+        }
         let rows: Arc<[RowSpan]> = Arc::from(rows);
         o.rows.insert(s, Arc::clone(&rows));
         rows
@@ -384,12 +395,19 @@ impl App {
     }
 }
 
+/// Whether two sentences with `gap` between them follow each other in one paragraph: white
+/// space only, and no blank line.
+fn runs_on(gap: &[u8]) -> bool {
+    gap.iter().all(u8::is_ascii_whitespace) && memchr::memchr_iter(b'\n', gap).count() < 2
+}
+
 fn is_char_start(b: u8) -> bool {
     (b as i8) >= -0x40
 }
 
 #[cfg(test)]
 mod tests {
+    use super::runs_on;
     use crate::domain::cast::Cast;
     use crate::domain::document::Document;
     use crate::domain::entity::Kind;
@@ -437,10 +455,12 @@ mod tests {
         a.update(Action::ToggleOnly);
         let rows = shown(&a);
         assert!(
-            rows.iter().all(|r| r.contains("Alpha")),
+            rows.iter().all(|r| r.contains("Alpha") || r.is_empty()),
             "only Alpha's sentences: {rows:?}"
         );
         assert_eq!(rows[0], "Then Alpha said 10.", "from where the reader was");
+        assert_eq!(rows[1], "", "text left out between them");
+        assert_eq!(rows[2], "Then Alpha said 20.");
         assert_eq!(a.only.as_ref().unwrap().sentences.len(), 10);
         a.update(Action::Bottom);
         assert_eq!(shown(&a).last().unwrap(), "Then Alpha said 90.");
@@ -509,7 +529,11 @@ mod tests {
         a.update(Action::Select);
         let o = a.only.as_ref().expect("& stays on");
         assert_eq!((o.entity, o.sentences.len()), (1, 1));
-        assert_eq!(shown(&a), ["Beta opened."]);
+        assert_eq!(
+            shown(&a),
+            ["Beta opened."],
+            "no blank row after the last sentence"
+        );
     }
 
     #[test]
@@ -536,5 +560,15 @@ mod tests {
         assert!(!first.concat().contains("Nothing"));
         a.update(Action::Scroll(Amount::Lines(1)));
         assert_eq!(shown(&a)[0], first[0], "one page: nothing to scroll");
+    }
+
+    #[test]
+    fn sentences_run_on_within_a_paragraph_only() {
+        assert!(runs_on(b" "));
+        assert!(runs_on(b"\n"), "a line break inside a paragraph");
+        assert!(runs_on(b""));
+        assert!(!runs_on(b"\n\n"));
+        assert!(!runs_on(b" \r\n  \r\n"));
+        assert!(!runs_on(b" Filler here. "), "a sentence left out");
     }
 }

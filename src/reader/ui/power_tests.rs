@@ -184,10 +184,17 @@ fn ampersand_draws_only_the_sentences_of_the_selection_with_its_mentions_lit() {
     let buf = draw(&a);
     let text = a.geometry.text;
     let rows: Vec<String> = (text.y..text.y + 3)
-        .map(|y| row_text(&buf, y).trim().to_string())
+        .map(|y| {
+            let row: String = (row_text(&buf, y).chars())
+                .skip(text.x as usize)
+                .take(text.width as usize)
+                .collect();
+            row.trim().to_string()
+        })
         .collect();
     assert!(rows[0].starts_with("Freedonia stayed home."), "{rows:?}");
-    assert!(rows[1].starts_with("At the end Ruritania wrote to Freedonia."));
+    assert_eq!(rows[1], "", "a paragraph left out between them");
+    assert!(rows[2].starts_with("At the end Ruritania wrote to Freedonia."));
     assert!(!screen(&buf).contains("thanked"), "{}", screen(&buf));
     let y = find_row(&buf, "At the end");
     let x = cells_of(&buf, y, "Freedonia")[0];
