@@ -25,6 +25,8 @@ pub const KIND_PREFIX: &str = "kind:";
 pub struct Filter {
     text: String,
     words: Vec<Query>,
+    /// The words as typed, one a query.
+    typed: Vec<String>,
     /// The kinds kind words ask for; empty when there is no kind word.
     kinds: Vec<Kind>,
     /// A kind word named no kind: nothing is an entity of it.
@@ -34,6 +36,7 @@ pub struct Filter {
 impl Filter {
     pub fn new(text: &str) -> Filter {
         let mut words = Vec::new();
+        let mut typed = Vec::new();
         let mut kinds = Vec::new();
         let mut no_kind = false;
         for word in text.split_whitespace() {
@@ -47,12 +50,16 @@ impl Filter {
                     no_kind |= named.is_empty();
                     kinds.extend(named);
                 }
-                None => words.push(Query::new(word)),
+                None => {
+                    words.push(Query::new(word));
+                    typed.push(word.to_string());
+                }
             }
         }
         Filter {
             text: text.to_string(),
             words,
+            typed,
             kinds,
             no_kind,
         }
@@ -82,6 +89,24 @@ impl Filter {
                 .iter()
                 .any(|f| search::find_next(f.as_bytes(), q, 0).is_some())
         })
+    }
+
+    /// Whether every row this filter keeps, `wider` keeps too: true when this one was typed on
+    /// from it by lengthening its words, adding words or narrowing its kinds. A list can then
+    /// filter again among the rows `wider` kept instead of all of them.
+    pub fn narrows(&self, wider: &Filter) -> bool {
+        let restricted = |f: &Filter| f.no_kind || !f.kinds.is_empty();
+        let kinds = !restricted(wider)
+            || (restricted(self) && self.kinds.iter().all(|k| wider.kinds.contains(k)));
+        // A longer word finds a subset: a row holding "isra" holds "isr"; and smart case only
+        // ever goes from any case to exact case as letters are added.
+        let words = self.typed.len() >= wider.typed.len()
+            && wider
+                .typed
+                .iter()
+                .zip(&self.typed)
+                .all(|(w, n)| n.starts_with(w.as_str()));
+        kinds && words
     }
 
     /// Where the words occur in `text`: sorted, merged byte ranges, for highlighting.
@@ -175,6 +200,41 @@ mod tests {
         let none = Filter::new("kind:zz");
         assert!(!none.is_empty());
         assert!(!none.keeps(Some(Kind::Person), &["Anyone"]));
+    }
+
+    #[test]
+    fn typing_on_narrows_unless_a_kind_is_added_or_a_word_changes() {
+        let narrows = |new: &str, old: &str| Filter::new(new).narrows(&Filter::new(old));
+        assert!(narrows("isr", "is"));
+        assert!(narrows("isr ga", "isr"));
+        assert!(narrows("isR", "is"), "exact case keeps fewer");
+        assert!(narrows("kind:per", ""));
+        assert!(narrows("kind:pe", "kind:p"));
+        assert!(narrows("kind:per is", "kind:per"));
+        assert!(!narrows("kind:per kind:org", "kind:per"), "kinds add up");
+        assert!(
+            !narrows("kind:per", "kind"),
+            "the word 'kind' is no longer asked for"
+        );
+        assert!(!narrows("is", "isr"));
+        assert!(!narrows("gaza", "isr"));
+        // Whatever the rows, a narrower filter keeps no row the wider one drops.
+        let rows = [
+            (Some(Kind::Person), "Isaac Israel"),
+            (Some(Kind::Country), "Israel"),
+            (None, "kind words in a sentence"),
+            (Some(Kind::Place), "ISRAEL"),
+        ];
+        for (new, old) in [("isR", "is"), ("kind:pe isr", "kind:p is"), ("a b", "a")] {
+            let (n, o) = (Filter::new(new), Filter::new(old));
+            assert!(n.narrows(&o));
+            for (kind, text) in rows {
+                assert!(
+                    !n.keeps(kind, &[text]) || o.keeps(kind, &[text]),
+                    "{new} {old} {text}"
+                );
+            }
+        }
     }
 
     #[test]

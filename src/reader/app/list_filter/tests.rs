@@ -264,3 +264,43 @@ fn the_cast_across_documents_filters_by_kind_and_name() {
         "Ruritania"
     );
 }
+
+#[test]
+fn typing_on_filters_among_the_rows_kept_and_gives_what_a_fresh_filter_gives() {
+    let mut a = app();
+    a.select(entity(&a, "Ruritania"), None);
+    a.update(Action::ToggleContexts);
+    let shown = |a: &App| a.panel().unwrap().list().rows.clone();
+    let fresh = |text: &str| {
+        let mut b = app();
+        b.select(entity(&b, "Ruritania"), None);
+        b.update(Action::ToggleContexts);
+        b.update(Action::StartSearch);
+        for c in text.chars() {
+            b.update(Action::PromptInput(c));
+        }
+        b.panel().unwrap().list().rows.clone()
+    };
+    a.update(Action::StartSearch);
+    // Narrowing, widening (Backspace) and a word added, each as a fresh filter would be.
+    for (key, text) in [
+        (Some('e'), "e"),
+        (Some('n'), "en"),
+        (Some('d'), "end"),
+        (None, "en"),
+        (None, "e"),
+        (Some(' '), "e "),
+        (Some('m'), "e m"),
+    ] {
+        match key {
+            Some(c) => a.update(Action::PromptInput(c)),
+            None => a.update(Action::PromptBackspace),
+        };
+        assert_eq!(shown(&a), fresh(text), "after typing to '{text}'");
+    }
+    assert_eq!(
+        a.panel().unwrap().list().counts(),
+        (2, 4),
+        "two contexts say 'm'"
+    );
+}
