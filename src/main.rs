@@ -126,6 +126,7 @@ fn read(cli: &Cli) -> Result<ExitCode> {
         // Like NO_COLOR: set and not empty turns it off.
         clipboard: config.clipboard.unwrap_or(true)
             && std::env::var_os("DRAMATIS_NO_OSC52").is_none_or(|v| v.is_empty()),
+        scope: config.mentions.unwrap_or_default(),
         help: dramatis::reader::ui::HelpView::shape(&keymap),
     };
     let run = RunOptions {

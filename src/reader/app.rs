@@ -5,8 +5,8 @@
 //! The state is split by job: the open documents (`shelf`), the view of the shown one
 //! (`view`, `geometry`), the cast and selection (`selection`, `sidebar`), search
 //! (`text_search`), marks, jumps and documents (`navigation`), corrections (`edit`), the panel
-//! under the text (`panels`, `corpus`, `quotes`), pins (`pins`), the mouse (`mouse`) and
-//! the help's scrolling (`help`).
+//! under the text (`panels`, `corpus`, `quotes`), pins (`pins`), every mention or names only
+//! (`scope`), the mouse (`mouse`) and the help's scrolling (`help`).
 
 mod copy;
 pub mod corpus;
@@ -21,7 +21,10 @@ pub mod only;
 pub mod panels;
 mod pins;
 pub mod quotes;
+mod scope;
 mod search_history;
+#[cfg(test)]
+pub(crate) use scope::fixture as linked_fixture;
 mod selection;
 pub mod shelf;
 pub mod sidebar;
@@ -36,6 +39,7 @@ use crate::domain::document::Document;
 use crate::domain::entity::{Entity, Mention};
 use crate::domain::filter::Filter;
 use crate::domain::layout::{RowPos, TextLayout};
+use crate::domain::lit::Scope;
 use crate::domain::search::Query;
 use crate::domain::wrap::RowSpan;
 use crate::reader::action::{Action, Amount, Effect, Mode, Pending, Work};
@@ -60,6 +64,8 @@ pub struct Options {
     pub mouse: bool,
     /// Whether `y` may put text on the clipboard (through the terminal, OSC 52).
     pub clipboard: bool,
+    /// Which mentions are lit at start: every one, or names only (`e` switches).
+    pub scope: Scope,
     /// The help's height, measured from the keymap (how far the help scrolls).
     pub help: HelpShape,
 }
@@ -70,6 +76,7 @@ impl Default for Options {
             measure: 90,
             mouse: true,
             clipboard: true,
+            scope: Scope::Every,
             help: HelpShape::default(),
         }
     }
@@ -142,6 +149,8 @@ pub struct App {
     pub follow: Follow,
     /// Whether the reader has the mouse (else the terminal selects text).
     pub mouse: bool,
+    /// Which mentions are lit and walked: every one, or names and demonyms only.
+    scope: Scope,
     pub geometry: Geometry,
     pub focus: Focus,
     /// Index into the shown reading's sidebar rows (always an entity row when there is one).
@@ -193,6 +202,7 @@ impl App {
             history: search_history::SearchHistory::default(),
             follow: Follow::Mentions,
             mouse: options.mouse,
+            scope: options.scope,
             geometry: Geometry::default(),
             focus: Focus::Document,
             cursor: 0,

@@ -6,6 +6,7 @@
 //! mouse = false          # leave the mouse to the terminal
 //! theme = "monochrome"   # or "color", "auto"
 //! clipboard = false      # `y` does not send copies to the terminal (OSC 52)
+//! mentions = "names"     # or "every" (the default): which mentions are lit
 //! [keys]
 //! quit = ["q", "ctrl-q"]
 //! next = "]"            # next search hit or mention
@@ -17,6 +18,7 @@ use std::path::{Path, PathBuf};
 use anyhow::{Result, anyhow, bail};
 use serde::Deserialize;
 
+use crate::domain::lit::Scope;
 use crate::reader::input::{Context, Key, Keymap};
 use crate::store::paths;
 
@@ -29,6 +31,16 @@ pub enum ThemeName {
     Monochrome,
 }
 
+/// `mentions =`: which mentions are lit at start.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+enum MentionsName {
+    /// Names, descriptions and pronouns.
+    Every,
+    /// Names and demonyms only.
+    Names,
+}
+
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawConfig {
@@ -36,6 +48,7 @@ struct RawConfig {
     mouse: Option<bool>,
     theme: Option<ThemeName>,
     clipboard: Option<bool>,
+    mentions: Option<MentionsName>,
     #[serde(default)]
     keys: BTreeMap<String, OneOrMany>,
 }
@@ -55,6 +68,8 @@ pub struct Config {
     pub theme: ThemeName,
     /// `false`: `y` sends nothing to the clipboard.
     pub clipboard: Option<bool>,
+    /// Which mentions are lit at start, if set.
+    pub mentions: Option<Scope>,
     /// Action name → the keys that now trigger it.
     pub keys: Vec<(String, Vec<Key>)>,
 }
@@ -126,6 +141,10 @@ pub fn parse(text: &str) -> Result<Config> {
         mouse: raw.mouse,
         theme: raw.theme.unwrap_or_default(),
         clipboard: raw.clipboard,
+        mentions: raw.mentions.map(|m| match m {
+            MentionsName::Every => Scope::Every,
+            MentionsName::Names => Scope::Names,
+        }),
         keys,
     })
 }
@@ -141,9 +160,10 @@ mod tests {
 
     #[test]
     fn a_full_config_reads() {
-        let c = parse("measure = 100\nmouse = false\ntheme = \"monochrome\"\nclipboard = false\n[keys]\nquit = [\"q\", \"ctrl-q\"]\nnext = \"]\"\n").unwrap();
+        let c = parse("measure = 100\nmouse = false\ntheme = \"monochrome\"\nclipboard = false\nmentions = \"names\"\n[keys]\nquit = [\"q\", \"ctrl-q\"]\nnext = \"]\"\n").unwrap();
         assert_eq!(c.clipboard, Some(false));
         assert_eq!(c.measure, Some(100));
+        assert_eq!(c.mentions, Some(Scope::Names));
         assert_eq!(c.mouse, Some(false));
         assert_eq!(c.theme, ThemeName::Monochrome);
         assert_eq!(c.keys[0].0, "next");
@@ -168,6 +188,10 @@ mod tests {
         assert!(e.contains("measure = 5"), "{e}");
         let e = parse("mouse = \"yes\"\n").unwrap_err().to_string();
         assert!(e.starts_with("line 1:"), "{e}");
+        let e = parse("measure = 90\nmentions = \"some\"\n")
+            .unwrap_err()
+            .to_string();
+        assert!(e.starts_with("line 2:") && e.contains("every"), "{e}");
     }
 
     #[test]

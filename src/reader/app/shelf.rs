@@ -38,6 +38,8 @@ pub struct Reading {
     pub cast_filter: Option<Filter>,
     /// How many quotations each entity of the cast said.
     pub quote_counts: Vec<u32>,
+    /// How many quotations have no speaker.
+    pub quotes_unattributed: usize,
     /// The selected entity, by index in the cast.
     pub selected: Option<usize>,
     /// Which mention of the selected entity is current (index into its mentions).
@@ -67,6 +69,7 @@ impl Reading {
             sidebar_rows: Vec::new(),
             cast_filter: None,
             quote_counts: Vec::new(),
+            quotes_unattributed: 0,
             selected: None,
             current: None,
             quote: None,
@@ -85,6 +88,12 @@ impl Reading {
         self.progress = None;
         self.sidebar_rows = sidebar::filtered_rows(&self.cast, self.cast_filter.as_ref());
         self.quote_counts = self.cast.quotes.counts(self.cast.entities.len());
+        self.quotes_unattributed = self
+            .cast
+            .quotes
+            .iter()
+            .filter(|q| q.speaker.is_none())
+            .count();
         self.selected = None;
         self.current = None;
         self.quote = None;

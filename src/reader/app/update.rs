@@ -194,6 +194,7 @@ impl App {
             Action::Copy => self.copy(),
             Action::OpenEditor => self.open_editor(),
             Action::ToggleOnly => self.toggle_only(),
+            Action::ToggleScope => self.toggle_scope(),
             Action::Work(work) => self.take_work(work),
         }
         self.only_follow_selection();
