@@ -10,6 +10,7 @@ use std::sync::Arc;
 
 use super::{App, Focus, Overlay};
 use crate::domain::layout::BLOCK_MAX;
+use crate::domain::lit::Scope;
 use crate::domain::wrap::{self, RowSpan};
 use crate::reader::action::{Action, Amount};
 
@@ -18,6 +19,9 @@ use crate::reader::action::{Action, Amount};
 pub struct Only {
     /// The entity whose sentences are shown.
     pub entity: usize,
+    /// Which of its mentions count (`e`: names only leaves out the sentences that have only a
+    /// pronoun or description of it).
+    scope: Scope,
     /// The sentences, in order, as byte ranges.
     pub sentences: Vec<Range<usize>>,
     /// The sentence at the top of the pane, and how many of its rows are above the pane.
@@ -75,6 +79,7 @@ impl App {
             .min(sentences.len() - 1);
         self.only = Some(Only {
             entity: e,
+            scope: self.scope(),
             sentences,
             top: (first, 0),
             from,
@@ -87,15 +92,13 @@ impl App {
         }
     }
 
-    /// The sentences that mention `e`, in order, each once.
+    /// The sentences that mention `e` (as the scope lights it), in order, each once.
     fn sentences_of(&self, e: usize) -> Vec<Range<usize>> {
         let (Some(r), Some(entity)) = (self.relations(), self.entity(e)) else {
             return Vec::new();
         };
-        let mut found: Vec<usize> = entity
-            .mentions
-            .iter()
-            .filter_map(|m| r.sentences.containing(m.start as usize))
+        let mut found: Vec<usize> = (self.lit(e).indices())
+            .filter_map(|i| r.sentences.containing(entity.mentions[i].start as usize))
             .collect();
         found.dedup();
         found.into_iter().map(|i| r.sentences.range(i)).collect()
@@ -158,6 +161,7 @@ impl App {
             | Action::TogglePin
             | Action::ClearPins
             | Action::CountDigit(_)
+            | Action::ToggleScope
             | Action::Cancel
             | Action::Quit => true,
             // A new selection in the cast shows its sentences; Enter or a click in a panel
@@ -201,14 +205,15 @@ impl App {
         let Some(n) = self.entity(e).map(|x| x.mentions.len()).filter(|&n| n > 0) else {
             return;
         };
+        let lit = self.lit(e);
         let here = self.reading().current.filter(|&i| i < n);
         let next = match (here, forward) {
-            (None, true) => 0,
-            (None, false) => n - 1,
-            (Some(i), true) => (i + 1) % n,
-            (Some(i), false) => (i + n - 1) % n,
+            (None, true) => lit.step(n, true),
+            (None, false) => lit.step(n, false),
+            (Some(i), _) => lit.step(i, forward),
         };
-        if here.is_some() && (next == 0) == forward {
+        let Some(next) = next else { return };
+        if here.is_some_and(|i| (next > i) != forward) {
             self.aside.push(super::selection::wrap_note(forward));
         }
         self.reading_mut().current = Some(next);
@@ -245,7 +250,7 @@ impl App {
     pub(super) fn only_follow_selection(&mut self) {
         let Some(o) = &self.only else { return };
         match self.reading().selected {
-            Some(e) if e == o.entity => {}
+            Some(e) if e == o.entity && o.scope == self.scope() => {}
             Some(e) => {
                 let from = o.from;
                 self.show_only(e, from);
@@ -570,5 +575,31 @@ mod tests {
         assert!(!runs_on(b"\n\n"));
         assert!(!runs_on(b" \r\n  \r\n"));
         assert!(!runs_on(b" Filler here. "), "a sentence left out");
+    }
+
+    #[test]
+    fn names_only_leaves_out_the_sentences_with_only_a_pronoun() {
+        use crate::reader::app::linked_fixture as fixture;
+        let mut a = App::with_cast(fixture::doc(), fixture::cast(), Options::default(), 80, 20);
+        let lopez = a
+            .cast()
+            .entities
+            .iter()
+            .position(|e| e.name == "Maria Lopez")
+            .unwrap();
+        a.select(lopez, None);
+        a.update(Action::ToggleOnly);
+        assert_eq!(a.only.as_ref().unwrap().sentences.len(), 5, "every mention");
+        a.update(Action::ToggleScope);
+        let o = a.only.as_ref().expect("e keeps & on");
+        assert_eq!(o.sentences.len(), 3, "names only: {:?}", shown(&a));
+        assert!(!shown(&a).concat().contains("She said"));
+        // n walks the names only.
+        for _ in 0..3 {
+            a.update(Action::NextHit);
+            let m = a.current_mention().unwrap();
+            assert!(m.form.is_named(), "{m:?}");
+        }
+        assert_eq!(a.aside, ["wrapped to the top"]);
     }
 }
