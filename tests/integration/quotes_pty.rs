@@ -29,8 +29,11 @@ fn select(pty: &mut Pty, name: &str) {
     for _ in 0..20 {
         if status(&screen).contains(&named) {
             pty.send("\r");
+            // `Israel · mention 1/8 · name`, or on a narrow terminal `Israel · 1/8 name`.
             pty.wait_until("the selection", |s| {
-                status(s).contains(&format!("{named}mention"))
+                status(s)
+                    .split_once(&named)
+                    .is_some_and(|(_, walk)| walk.starts_with("mention") || walk.contains('/'))
             });
             return;
         }
