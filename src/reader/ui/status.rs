@@ -124,8 +124,9 @@ fn message(app: &App, short: bool) -> String {
         _ => {}
     }
     if let Some(only) = only_status(app) {
+        // A note lasts one key: it comes first, where a narrow line keeps it.
         return match (&app.message, app.aside.is_empty()) {
-            (Some(m), _) => format!("{only} · {m}"),
+            (Some(m), _) => format!("{m} · {only}"),
             (None, false) => format!("{only} · {}", app.aside.join(" · ")),
             (None, true) => only,
         };
