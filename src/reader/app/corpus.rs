@@ -133,3 +133,66 @@ impl App {
         self.focus = Focus::Panel;
     }
 }
+
+impl App {
+    /// The cross-document entity the `C` panel is on: the one under its cursor, or the one
+    /// whose documents it lists.
+    pub(super) fn corpus_entity_here(&self) -> Option<usize> {
+        let p = self.panel().filter(|p| p.kind == PanelKind::Corpus)?;
+        if self.focus != Focus::Panel {
+            return None;
+        }
+        match (p.list().head, p.list().current()) {
+            (Head::Appearances(ce), _) | (_, Some(Row::CorpusEntity(ce))) => Some(ce),
+            _ => None,
+        }
+    }
+
+    /// `]`/`[` from an entity in `C`: the next (or previous) document that mentions it, round
+    /// the end, opened at its first mention; the list of its documents follows.
+    pub(super) fn step_appearance(&mut self, ce: usize, forward: bool) {
+        let Some(entity) = self
+            .panels
+            .corpus
+            .as_ref()
+            .and_then(|c| c.cast.entities.get(ce))
+        else {
+            return;
+        };
+        let mut docs: Vec<(usize, usize)> = entity
+            .appearances
+            .iter()
+            .filter(|a| a.mentions > 0)
+            .map(|a| (a.document, a.entity))
+            .collect();
+        docs.sort_unstable();
+        let shown = self.shelf.shown_index();
+        let next = if forward {
+            docs.iter().find(|&&(d, _)| d > shown).or(docs.first())
+        } else {
+            docs.iter().rev().find(|&&(d, _)| d < shown).or(docs.last())
+        };
+        let Some(&(d, e)) = next else { return };
+        let name = crate::domain::wrap::sanitize(&entity.name);
+        let nth = docs.iter().position(|&(x, _)| x == d).unwrap_or(0) + 1;
+        let of = docs.len();
+        if d == shown {
+            self.message = Some(format!("only this document mentions {name}"));
+            return;
+        }
+        self.open_at_first_mention(d, e);
+        if let Some(list) = self.panels.panel.as_mut().and_then(|p| p.lists.last_mut())
+            && let Some(i) = list
+                .rows
+                .iter()
+                .position(|r| matches!(r, Row::Appearance { document, .. } if *document == d))
+        {
+            list.cursor = i;
+        }
+        self.message = Some(format!(
+            "document {}/{} · {nth} of {of} that mention {name}",
+            d + 1,
+            self.shelf.len()
+        ));
+    }
+}

@@ -16,6 +16,7 @@ use super::{App, Focus, geometry};
 use crate::domain::cast::Group;
 use crate::domain::connections::Relations;
 use crate::domain::corpus_cast::{CorpusCast, Timeline};
+use crate::domain::filter::Filter;
 
 /// What the panel shows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -53,7 +54,7 @@ pub enum Row {
 }
 
 impl Row {
-    fn is_heading(self) -> bool {
+    pub(super) fn is_heading(self) -> bool {
         matches!(self, Row::Heading(_))
     }
 }
@@ -77,19 +78,26 @@ pub enum Head {
 #[derive(Debug, Clone)]
 pub struct List {
     pub head: Head,
+    /// The rows shown: those the filter keeps.
     pub rows: Vec<Row>,
     pub cursor: usize,
     /// First row shown.
     pub scroll: usize,
+    /// Every row, filtered or not.
+    pub(super) all: Vec<Row>,
+    /// What the rows are filtered by (`/` in the panel).
+    pub filter: Option<Filter>,
 }
 
 impl List {
     pub(super) fn new(head: Head, rows: Vec<Row>) -> List {
         let mut list = List {
             head,
+            all: rows.clone(),
             rows,
             cursor: 0,
             scroll: 0,
+            filter: None,
         };
         list.cursor = list.step_from(0, 0);
         list
@@ -165,7 +173,7 @@ impl Panel {
         self.lists.last().expect("a panel has a list")
     }
 
-    fn list_mut(&mut self) -> &mut List {
+    pub(super) fn list_mut(&mut self) -> &mut List {
         self.lists.last_mut().expect("a panel has a list")
     }
 }

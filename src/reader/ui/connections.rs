@@ -30,14 +30,14 @@ pub fn connection_row(app: &App, theme: &Theme, head: Head, k: usize, w: &mut Wr
     };
     w.put(" ", Style::new())
         .cell(Theme::kind_tag(entity.kind), 5, theme.tag(entity.kind))
-        .cell(&sanitize(&entity.name), NAME_WIDTH, Style::new())
+        .text_cell(&sanitize(&entity.name), NAME_WIDTH, Style::new())
         .cell(&format!("{:>4}", c.sentences.len()), 6, theme.title);
     if let Some(link) = r.link(app.doc().bytes(), &app.cast().index, &c) {
         let name = |x: usize| app.entity(x).map(|x| sanitize(&x.name)).unwrap_or_default();
         let to = c.other(link.from);
         w.put(&name(link.from), theme.dim)
             .put(" —", theme.dim)
-            .put(&sanitize(&link.words), Style::new())
+            .text(&sanitize(&link.words), Style::new())
             .put("→ ", theme.dim)
             .put(&name(to), theme.dim);
     }
@@ -63,6 +63,6 @@ pub fn sentence_row(app: &App, theme: &Theme, list: &List, row: usize, s: u32, w
         &[(entity, style(entity)), (other, style(other))],
         width,
     ) {
-        w.put(&text, st);
+        w.text(&text, st);
     }
 }

@@ -36,7 +36,17 @@ impl Widget for PanelView<'_> {
         let width = area.width as usize;
         buf.set_stringn(area.x, area.y, "─".repeat(width), width, self.theme.border);
         let list = panel.list();
-        let title = format!(" {} ", header(app, list.head));
+        let title = match &list.filter {
+            Some(f) => {
+                let (kept, all) = list.counts();
+                format!(
+                    " /{} {kept}/{all} (Esc clears) · {} ",
+                    sanitize(f.text()),
+                    header(app, list.head)
+                )
+            }
+            None => format!(" {} ", header(app, list.head)),
+        };
         let title_style = if app.focus == Focus::Panel {
             self.theme.title.add_modifier(Modifier::UNDERLINED)
         } else {
@@ -54,6 +64,7 @@ impl Widget for PanelView<'_> {
         let rows = area.height.saturating_sub(1) as usize;
         if list.rows.is_empty() {
             let note = match list.head {
+                _ if list.filter.is_some() => "nothing matches the filter (Esc clears it)",
                 Head::Connections(_) if app.relations().is_none() => "counting connections…",
                 Head::Connections(_) => "shares no sentence with another entity",
                 Head::Quotes(scope) => quotes::empty_note(scope),
@@ -83,6 +94,8 @@ impl Widget for PanelView<'_> {
                 y,
                 right: area.x + area.width,
                 base,
+                filter: list.filter.as_ref(),
+                matched: self.theme.search_hit(false),
             };
             match row {
                 Row::Heading(group) => {

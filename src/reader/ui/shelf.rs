@@ -8,6 +8,7 @@ use ratatui::widgets::{Block, Borders, Clear, Paragraph, Widget};
 use crate::domain::wrap::sanitize;
 use crate::reader::app::App;
 use crate::reader::ui::Theme;
+use crate::reader::ui::row::matched_pieces;
 
 pub struct ShelfList<'a> {
     pub app: &'a App,
@@ -28,14 +29,20 @@ impl Widget for ShelfList<'_> {
             height,
         };
         let inner = height.saturating_sub(2) as usize;
-        let first = app.shelf_cursor.saturating_sub(inner.saturating_sub(1));
-        let title_room = (width as usize).saturating_sub(34);
-        let lines: Vec<Line> = app
-            .shelf
+        let at = app
+            .shelf_rows
             .iter()
-            .enumerate()
+            .position(|&d| d == app.shelf_cursor)
+            .unwrap_or(0);
+        let first = at.saturating_sub(inner.saturating_sub(1));
+        let title_room = (width as usize).saturating_sub(34);
+        let filter = app.shelf_filter.as_ref();
+        let lines: Vec<Line> = app
+            .shelf_rows
+            .iter()
             .skip(first)
             .take(inner)
+            .filter_map(|&i| Some((i, app.shelf.get(i)?)))
             .map(|(i, reading)| {
                 let date = reading
                     .doc
@@ -50,26 +57,37 @@ impl Widget for ShelfList<'_> {
                 } else {
                     " "
                 };
-                let text = format!(
-                    "{mark} {date}  {:<18.18}  {}",
-                    sanitize(&name),
-                    sanitize(&reading.title(title_room))
-                );
                 let style = if i == app.shelf_cursor {
                     self.theme.cursor_focused
                 } else {
                     self.theme.text
                 };
-                Line::from(Span::styled(text, style))
+                let matched = style.patch(self.theme.search_hit(false));
+                let mut spans = vec![Span::styled(format!("{mark} "), style)];
+                let name = format!("{:<18.18}", sanitize(&name));
+                let title = sanitize(&reading.title(title_room));
+                for (field, gap) in [(date, "  "), (name, "  "), (title, "")] {
+                    for (piece, hit) in matched_pieces(&field, filter) {
+                        let st = if hit { matched } else { style };
+                        spans.push(Span::styled(piece.to_string(), st));
+                    }
+                    spans.push(Span::styled(gap, style));
+                }
+                Line::from(spans)
             })
             .collect();
+        let title = match filter {
+            Some(f) => format!(
+                " documents · /{} {}/{} · Enter opens · Esc clears ",
+                sanitize(f.text()),
+                app.shelf_rows.len(),
+                app.shelf.len()
+            ),
+            None => " documents · Enter opens · / filters · Esc closes ".to_string(),
+        };
         Clear.render(popup, buf);
         Paragraph::new(lines)
-            .block(
-                Block::default()
-                    .borders(Borders::ALL)
-                    .title(" documents · Enter opens · Esc closes "),
-            )
+            .block(Block::default().borders(Borders::ALL).title(title))
             .render(popup, buf);
     }
 }

@@ -427,6 +427,108 @@ fn the_corpus_cast_waits_for_a_first_document() {
     );
 }
 
+/// Elbonia in the first and third documents, Ruritania in the first only.
+fn three_documents() -> App {
+    let texts = [
+        "Ruritania met Elbonia.",
+        "Freedonia stayed home.",
+        "Elbonia spoke. Elbonia again.",
+    ];
+    let docs: Vec<Document> = texts
+        .iter()
+        .enumerate()
+        .map(|(i, t)| Document::from_string(format!("{i}.txt"), *t))
+        .collect();
+    let mut a = App::new(docs, Options::default());
+    a.update(Action::Resize {
+        width: 100,
+        height: 30,
+    });
+    for (i, t) in texts.iter().enumerate() {
+        let named: Vec<(&str, Kind)> = NAMES.into_iter().filter(|(n, _)| t.contains(n)).collect();
+        a.update(Action::Work(Work::CastReady {
+            doc: i,
+            cast: Box::new(Cast::found_by_search(t, &named)),
+        }));
+    }
+    a
+}
+
+fn corpus_cursor_to(a: &mut App, name: &str) {
+    let corpus = a.panels.corpus.as_ref().unwrap();
+    let ce = corpus
+        .cast
+        .entities
+        .iter()
+        .position(|e| e.name == name)
+        .unwrap();
+    let list = a.panels.panel.as_mut().unwrap().list_mut();
+    list.cursor = list
+        .rows
+        .iter()
+        .position(|r| *r == Row::CorpusEntity(ce))
+        .unwrap();
+}
+
+#[test]
+fn brackets_on_an_entity_in_c_step_through_the_documents_that_mention_it() {
+    let mut a = three_documents();
+    a.update(Action::ToggleCorpus);
+    corpus_cursor_to(&mut a, "Elbonia");
+    a.update(Action::NextDocument);
+    assert_eq!(a.shelf.shown_index(), 2, "the second document is skipped");
+    assert_eq!(
+        a.entity(a.reading().selected.unwrap()).unwrap().name,
+        "Elbonia"
+    );
+    assert_eq!(a.reading().current, Some(0), "at its first mention");
+    assert!(
+        a.message
+            .as_deref()
+            .unwrap()
+            .contains("2 of 2 that mention Elbonia")
+    );
+    assert_eq!(a.panel().unwrap().kind, PanelKind::Corpus, "C stays open");
+    a.update(Action::NextDocument);
+    assert_eq!(a.shelf.shown_index(), 0, "round the end");
+    a.update(Action::PrevDocument);
+    assert_eq!(a.shelf.shown_index(), 2);
+
+    // From the list of its documents, the cursor follows.
+    a.update(Action::Select);
+    assert!(matches!(
+        a.panel().unwrap().list().head,
+        Head::Appearances(_)
+    ));
+    a.update(Action::PrevDocument);
+    assert_eq!(a.shelf.shown_index(), 0);
+    assert_eq!(
+        a.panel().unwrap().list().current(),
+        Some(Row::Appearance {
+            document: 0,
+            entity: 1
+        })
+    );
+
+    // Outside C, `]` is the next document.
+    a.update(Action::ToggleCorpus);
+    a.update(Action::NextDocument);
+    assert_eq!(a.shelf.shown_index(), 1);
+}
+
+#[test]
+fn brackets_on_an_entity_of_one_document_say_so() {
+    let mut a = three_documents();
+    a.update(Action::ToggleCorpus);
+    corpus_cursor_to(&mut a, "Ruritania");
+    a.update(Action::NextDocument);
+    assert_eq!(a.shelf.shown_index(), 0);
+    assert_eq!(
+        a.message.as_deref(),
+        Some("only this document mentions Ruritania")
+    );
+}
+
 #[test]
 fn the_cursor_steps_over_headings_and_stops_at_the_ends() {
     use crate::domain::cast::Group;
