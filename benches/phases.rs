@@ -16,7 +16,6 @@ use dramatis::domain::connections::Connections;
 use dramatis::domain::document::Document;
 use dramatis::domain::extract::{self, coref, phases};
 use dramatis::domain::mention_index::MentionIndex;
-use dramatis::domain::sentences::Sentences;
 use dramatis::interop::dramatis_json;
 
 mod support;
@@ -42,7 +41,7 @@ fn bench(c: &mut Criterion) {
     let doc = Document::from_string("bench.txt", text.clone());
     let extraction = extract::extract_document(&doc);
     let (entities, quotes) = (&extraction.entities, &extraction.quotes);
-    let sentences = Sentences::of(&doc);
+    let sentences = doc.split_sentences(1);
     let index = MentionIndex::new(entities);
     let connections = Connections::compute(&index, entities.len(), &sentences);
     let norms = std::collections::BTreeMap::default();
@@ -83,7 +82,7 @@ fn bench(c: &mut Criterion) {
             BatchSize::PerIteration,
         );
     });
-    g.bench_function("sentences", |b| b.iter(|| Sentences::of(&doc)));
+    g.bench_function("sentences", |b| b.iter(|| doc.split_sentences(1)));
     g.bench_function("mention_index", |b| {
         b.iter(|| MentionIndex::new(entities));
     });

@@ -131,7 +131,13 @@ impl Document {
     /// The sentences of the body, split the first time they are asked for (on `jobs`
     /// threads: [`Sentences::of_in_pieces`]; the sentences are the same for every number).
     pub fn sentences(&self, jobs: usize) -> &Arc<Sentences> {
-        (self.sentences).get_or_init(|| Arc::new(Sentences::of_in_pieces(self, jobs)))
+        (self.sentences).get_or_init(|| Arc::new(self.split_sentences(jobs)))
+    }
+
+    /// The sentences of the body, split now on `jobs` threads, letting go of the pages read.
+    pub fn split_sentences(&self, jobs: usize) -> Sentences {
+        let release = |range| self.release(range);
+        Sentences::of_in_pieces(self.bytes(), self.body_start..self.len(), &release, jobs)
     }
 
     /// The text of a byte range, with invalid UTF-8 shown as U+FFFD. Out-of-range or reversed

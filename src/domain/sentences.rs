@@ -21,8 +21,6 @@
 
 use std::ops::Range;
 
-use crate::domain::document::Document;
-
 /// Titles written before a name: "Mr. Smith". A full stop after one never ends a sentence.
 const TITLES: &[&str] = &[
     "adm", "amb", "brig", "capt", "cmdr", "col", "cpl", "dr", "fr", "ft", "gen", "gens", "gov",
@@ -102,31 +100,40 @@ impl Sentences {
     /// Splits the body of a document (the dateline is metadata, not a sentence). Like the
     /// extractor, it lets go of the pages it has read as it goes, so a pass over a large
     /// memory-mapped file does not keep the whole file counted as the reader's memory.
-    pub fn of(doc: &Document) -> Sentences {
+    ///
+    /// `body` is the range of `bytes` to split; `release` is told of each range read (see
+    /// `Document::release`).
+    pub fn of(
+        bytes: &[u8],
+        body: Range<usize>,
+        release: &(dyn Fn(Range<usize>) + Sync),
+    ) -> Sentences {
         const RELEASE_STEP: usize = 1 << 20;
+        let end = body.end;
         let mut spans = Vec::new();
-        let mut it = split(doc.bytes(), doc.body_start()..doc.len());
+        let mut it = split(bytes, body);
         let mut released = 0;
         while let Some(r) = it.next() {
             spans.push((r.start as u32, r.end as u32));
             if it.position() - released >= RELEASE_STEP {
-                doc.release(released..it.position());
+                release(released..it.position());
                 released = it.position();
             }
         }
-        doc.release(released..doc.len());
+        release(released..end);
         Sentences { spans }
     }
 
     /// [`Sentences::of`] on `jobs` threads, a piece of the document each: pieces end at
     /// paragraph breaks, where every sentence ends, so the sentences are the same.
-    pub fn of_in_pieces(doc: &Document, jobs: usize) -> Sentences {
-        let bytes = doc.bytes();
-        let mut pieces = crate::domain::pieces::cut(
-            bytes,
-            doc.body_start()..doc.len(),
-            crate::domain::pieces::PIECE,
-        );
+    pub fn of_in_pieces(
+        bytes: &[u8],
+        body: Range<usize>,
+        release: &(dyn Fn(Range<usize>) + Sync),
+        jobs: usize,
+    ) -> Sentences {
+        let mut pieces =
+            crate::domain::pieces::cut(bytes, body.clone(), crate::domain::pieces::PIECE);
         // A piece cut at a line end (no paragraph break near) joins the next one.
         pieces.dedup_by(|next, piece| {
             let joined = !bytes[..piece.end].ends_with(b"\n\n");
@@ -136,7 +143,7 @@ impl Sentences {
             joined
         });
         if jobs <= 1 || pieces.len() <= 1 {
-            return Sentences::of(doc);
+            return Sentences::of(bytes, body, release);
         }
         let next = std::sync::atomic::AtomicUsize::new(0);
         let mut parts: Vec<(usize, Vec<(u32, u32)>)> = std::thread::scope(|scope| {
@@ -150,7 +157,7 @@ impl Sentences {
                                 return done;
                             };
                             done.push((i, Sentences::of_range(bytes, piece.clone()).spans));
-                            doc.release(piece.clone());
+                            release(piece.clone());
                         }
                     })
                 })
@@ -505,6 +512,7 @@ fn starts_with_opener(bytes: &[u8]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::document::Document;
 
     #[test]
     fn sentences_split_in_pieces_are_the_sentences_of_the_whole() {
@@ -520,9 +528,9 @@ mod tests {
         }
         let doc = Document::from_string("t.txt", text);
         assert!(doc.len() > 2 * crate::domain::pieces::PIECE);
-        let whole = Sentences::of(&doc);
+        let whole = doc.split_sentences(1);
         for jobs in [1, 2, 3] {
-            assert_eq!(Sentences::of_in_pieces(&doc, jobs), whole, "{jobs} jobs");
+            assert_eq!(doc.split_sentences(jobs), whole, "{jobs} jobs");
         }
     }
 
@@ -686,7 +694,7 @@ mod tests {
     #[test]
     fn the_index_finds_sentences_by_offset_and_range() {
         let doc = Document::from_string("t", "date 2023-11-08 One two. Three four. Five.");
-        let s = Sentences::of(&doc);
+        let s = doc.split_sentences(1);
         assert_eq!(s.len(), 3);
         assert_eq!(s.range(0), 16..24, "the dateline is not a sentence");
         assert_eq!(s.containing(17), Some(0));
