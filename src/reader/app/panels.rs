@@ -11,12 +11,21 @@
 use std::ops::Range;
 use std::sync::Arc;
 
-use super::quotes::Scope;
 use super::{App, Focus, geometry};
 use crate::domain::cast::Group;
 use crate::domain::connections::Relations;
 use crate::domain::corpus_cast::{CorpusCast, Timeline};
 use crate::domain::filter::Filter;
+
+/// Which quotations a list or a walk holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum QuoteScope {
+    /// What entity `e` said.
+    Said(usize),
+    Every,
+    /// Those the text names nobody for.
+    Nobody,
+}
 
 /// What the panel shows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -71,7 +80,7 @@ pub enum Head {
     Contexts(usize),
     Corpus,
     Appearances(usize),
-    Quotes(Scope),
+    Quotes(QuoteScope),
 }
 
 /// One list of the panel with its cursor.
@@ -164,7 +173,7 @@ impl Panel {
     /// The entity a connections, contexts or quotations-said panel is about.
     pub fn about(&self) -> Option<usize> {
         match self.lists.first()?.head {
-            Head::Connections(e) | Head::Contexts(e) | Head::Quotes(Scope::Said(e)) => Some(e),
+            Head::Connections(e) | Head::Contexts(e) | Head::Quotes(QuoteScope::Said(e)) => Some(e),
             _ => None,
         }
     }
@@ -310,7 +319,7 @@ impl App {
                 self.lit(e).indices().map(Row::Mention).collect(),
             ),
             PanelKind::Corpus => return self.open_corpus(),
-            PanelKind::Quotes => return self.open_quotes(Scope::Said(e)),
+            PanelKind::Quotes => return self.open_quotes(QuoteScope::Said(e)),
         };
         self.panels.panel = Some(Panel {
             kind,

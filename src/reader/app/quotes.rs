@@ -8,27 +8,17 @@
 //! and `N` step through the list's quotations until an entity is selected, a search is made
 //! or Esc ends the walk.
 
-use super::panels::{Head, List, Panel, PanelKind, Row};
+use super::panels::{Head, List, Panel, PanelKind, QuoteScope, Row};
 use super::{App, Focus, Follow};
 use crate::domain::corrections::{Correction, Key, Span};
 use crate::domain::entity::{Kind, Mention};
 use crate::domain::wrap::sanitize;
 
-/// Which quotations a list or a walk holds.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Scope {
-    /// What entity `e` said.
-    Said(usize),
-    Every,
-    /// Those the text names nobody for.
-    Nobody,
-}
-
 /// Walking a scope's quotations with `n`/`N`: the current one (an index into the cast's
 /// quotations) and where it is in the scope, counted when it was reached.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct QuoteWalk {
-    pub scope: Scope,
+    pub scope: QuoteScope,
     pub at: usize,
     /// Its place in the scope (from 0; `None` once a correction took it out) and the
     /// scope's size.
@@ -40,17 +30,17 @@ pub struct QuoteWalk {
 pub(super) struct Kept {
     walk: Option<(QuoteWalk, Option<String>)>,
     /// The list's scope, its entity's name, and the cursor: its row and quotation.
-    panel: Option<(Scope, Option<String>, usize, Option<usize>)>,
+    panel: Option<(QuoteScope, Option<String>, usize, Option<usize>)>,
 }
 
 impl App {
     /// The quotations of `scope`, in the order of the text.
-    pub fn quotes_in(&self, scope: Scope) -> Vec<usize> {
+    pub fn quotes_in(&self, scope: QuoteScope) -> Vec<usize> {
         let quotes = &self.cast().quotes;
         match scope {
-            Scope::Said(e) => quotes.by(e).collect(),
-            Scope::Every => (0..quotes.len()).collect(),
-            Scope::Nobody => (0..quotes.len())
+            QuoteScope::Said(e) => quotes.by(e).collect(),
+            QuoteScope::Every => (0..quotes.len()).collect(),
+            QuoteScope::Nobody => (0..quotes.len())
                 .filter(|&i| quotes[i].speaker.is_none())
                 .collect(),
         }
@@ -58,33 +48,33 @@ impl App {
 
     /// How many quotations `scope` holds, without listing or counting them (the list's header
     /// asks on every frame, and a 100 MB text has hundreds of thousands).
-    pub fn quote_count(&self, scope: Scope) -> usize {
+    pub fn quote_count(&self, scope: QuoteScope) -> usize {
         let quotes = &self.cast().quotes;
         match scope {
-            Scope::Said(e) => self
+            QuoteScope::Said(e) => self
                 .reading()
                 .quote_counts
                 .get(e)
                 .map_or(0, |&n| n as usize),
-            Scope::Every => quotes.len(),
-            Scope::Nobody => self.reading().quotes_unattributed,
+            QuoteScope::Every => quotes.len(),
+            QuoteScope::Nobody => self.reading().quotes_unattributed,
         }
     }
 
     /// Whether quotation `q` is one of `scope`'s.
-    fn in_scope(&self, scope: Scope, q: usize) -> bool {
+    fn in_scope(&self, scope: QuoteScope, q: usize) -> bool {
         let speaker = self.cast().quotes.get(q).map(|quote| quote.speaker());
         match scope {
-            Scope::Said(e) => speaker == Some(Some(e)),
-            Scope::Every => speaker.is_some(),
-            Scope::Nobody => speaker == Some(None),
+            QuoteScope::Said(e) => speaker == Some(Some(e)),
+            QuoteScope::Every => speaker.is_some(),
+            QuoteScope::Nobody => speaker == Some(None),
         }
     }
 
     /// Where quotation `q` is in `scope` (from 0; `None` if it is not one of them) and how
     /// many the scope holds: one pass, nothing listed.
-    fn place_in(&self, scope: Scope, q: usize) -> (Option<usize>, usize) {
-        if scope == Scope::Every {
+    fn place_in(&self, scope: QuoteScope, q: usize) -> (Option<usize>, usize) {
+        if scope == QuoteScope::Every {
             let n = self.cast().quotes.len();
             return ((q < n).then_some(q), n);
         }
@@ -111,9 +101,9 @@ impl App {
             && let Head::Quotes(scope) = p.lists[0].head
         {
             match scope {
-                Scope::Said(_) => self.open_quotes(Scope::Every),
-                Scope::Every => self.open_quotes(Scope::Nobody),
-                Scope::Nobody => self.close_panel(),
+                QuoteScope::Said(_) => self.open_quotes(QuoteScope::Every),
+                QuoteScope::Every => self.open_quotes(QuoteScope::Nobody),
+                QuoteScope::Nobody => self.close_panel(),
             }
             return;
         }
@@ -138,7 +128,9 @@ impl App {
             self.message = Some("still finding entities".into());
             return;
         }
-        let scope = self.target_entity().map_or(Scope::Every, Scope::Said);
+        let scope = self
+            .target_entity()
+            .map_or(QuoteScope::Every, QuoteScope::Said);
         self.open_quotes(scope);
         self.focus = Focus::Panel;
     }
@@ -148,14 +140,14 @@ impl App {
     fn quotes_in_document(&mut self, document: usize, entity: usize) {
         self.open_at_first_mention(document, entity);
         if self.reading().progress.is_none() && entity < self.cast().entities.len() {
-            self.open_quotes(Scope::Said(entity));
+            self.open_quotes(QuoteScope::Said(entity));
             self.focus = Focus::Panel;
         }
     }
 
     /// Shows the quotations of `scope` in the panel, the cursor on the current quotation (or
     /// the one under the cursor before) if the list has it.
-    pub(super) fn open_quotes(&mut self, scope: Scope) {
+    pub(super) fn open_quotes(&mut self, scope: QuoteScope) {
         let was = self
             .quote_under_cursor()
             .or(self.reading().quote.map(|w| w.at));
@@ -184,7 +176,7 @@ impl App {
 
     /// Enter on a quotation of the list: jump there, select its speaker, and walk the list's
     /// quotations with `n`/`N` from there.
-    pub(super) fn enter_quote(&mut self, scope: Scope, q: usize) {
+    pub(super) fn enter_quote(&mut self, scope: QuoteScope, q: usize) {
         let Some(quote) = self.cast().quotes.get(q).copied() else {
             return;
         };
@@ -199,7 +191,7 @@ impl App {
         self.walk_to(scope, q);
     }
 
-    fn walk_to(&mut self, scope: Scope, q: usize) {
+    fn walk_to(&mut self, scope: QuoteScope, q: usize) {
         let (nth, of) = self.place_in(scope, q);
         self.reading_mut().quote = Some(QuoteWalk {
             scope,
@@ -261,7 +253,7 @@ impl App {
     }
 
     /// Keeps the list's cursor on the quotation walked to, when the list shows its scope.
-    fn list_cursor_to_quote(&mut self, scope: Scope, q: usize) {
+    fn list_cursor_to_quote(&mut self, scope: QuoteScope, q: usize) {
         let Some(p) = &mut self.panels.panel else {
             return;
         };
@@ -313,8 +305,8 @@ impl App {
     /// What the walk and the quotations list are about, by entity name, before a correction
     /// renumbers the entities.
     pub(super) fn quotes_keep(&self) -> Kept {
-        let name = |scope: Scope| match scope {
-            Scope::Said(e) => self.entity(e).map(|x| x.name.clone()),
+        let name = |scope: QuoteScope| match scope {
+            QuoteScope::Said(e) => self.entity(e).map(|x| x.name.clone()),
             _ => None,
         };
         let panel = self.panel().and_then(|p| match p.lists[0].head {
@@ -335,8 +327,10 @@ impl App {
     /// The walk and the quotations list again over the corrected cast: the same quotations
     /// (corrections never add or remove one), the entity found again by name.
     pub(super) fn quotes_restore(&mut self, kept: Kept) {
-        let find = |app: &App, scope: Scope, name: Option<String>| match scope {
-            Scope::Said(_) => name.and_then(|n| app.reading().find(&n)).map(Scope::Said),
+        let find = |app: &App, scope: QuoteScope, name: Option<String>| match scope {
+            QuoteScope::Said(_) => name
+                .and_then(|n| app.reading().find(&n))
+                .map(QuoteScope::Said),
             other => Some(other),
         };
         if let Some((walk, name)) = kept.walk

@@ -10,7 +10,7 @@ use crate::domain::quotes::{Kind, Quote};
 use crate::domain::wrap::sanitize;
 use crate::reader::app::App;
 use crate::reader::app::panels::Head;
-use crate::reader::app::quotes::Scope;
+use crate::reader::app::panels::QuoteScope;
 use crate::reader::ui::row::Writer;
 use crate::reader::ui::{Theme, truncate};
 
@@ -26,7 +26,7 @@ pub fn quote_row(app: &App, theme: &Theme, head: Head, q: usize, w: &mut Writer)
     };
     let walked = app.quote_walk().is_some_and(|walk| walk.at == q);
     w.put(if walked { "▶ " } else { "  " }, theme.margin_marker);
-    if scope == Scope::Every {
+    if scope == QuoteScope::Every {
         let width = SPEAKER_WIDTH.min(w.room() / 4);
         match quote.speaker().and_then(|s| app.entity(s)) {
             Some(e) => w.text_cell(&sanitize(&e.name), width, theme.tag(e.kind)),
@@ -87,33 +87,33 @@ fn attribution(app: &App, quote: &Quote) -> Option<String> {
 }
 
 /// The list's header: what it holds, and the keys that apply.
-pub fn header(app: &App, scope: Scope) -> String {
+pub fn header(app: &App, scope: QuoteScope) -> String {
     let n = app.quote_count(scope);
     let count = format!("{n} quotation{}", if n == 1 { "" } else { "s" });
     match scope {
-        Scope::Said(e) => {
+        QuoteScope::Said(e) => {
             let name = app.entity(e).map(|x| sanitize(&x.name)).unwrap_or_default();
             format!(
                 "What {name} said · {count} · Enter jumps, then n/N · \" every quotation · Esc closes"
             )
         }
-        Scope::Every => {
-            let nobody = app.quote_count(Scope::Nobody);
+        QuoteScope::Every => {
+            let nobody = app.quote_count(QuoteScope::Nobody);
             format!(
                 "Every quotation · {count}, {nobody} with no speaker · Enter jumps, then n/N · \" those with no speaker · Esc closes"
             )
         }
-        Scope::Nobody => format!(
+        QuoteScope::Nobody => format!(
             "Quotations with no speaker · {count} · Enter jumps · S: the selection said it · \" closes"
         ),
     }
 }
 
 /// What an empty list says.
-pub fn empty_note(scope: Scope) -> &'static str {
+pub fn empty_note(scope: QuoteScope) -> &'static str {
     match scope {
-        Scope::Said(_) => "no quotation is given to it (\" lists every quotation)",
-        Scope::Every => "no quotations in this document",
-        Scope::Nobody => "every quotation has a speaker",
+        QuoteScope::Said(_) => "no quotation is given to it (\" lists every quotation)",
+        QuoteScope::Every => "no quotations in this document",
+        QuoteScope::Nobody => "every quotation has a speaker",
     }
 }

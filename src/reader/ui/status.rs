@@ -9,7 +9,7 @@ use crate::domain::entity::Form;
 use crate::domain::wrap::sanitize;
 use crate::reader::action::{Mode, Pending};
 use crate::reader::app::list_filter::FilterTarget;
-use crate::reader::app::quotes::Scope;
+use crate::reader::app::panels::QuoteScope;
 use crate::reader::app::{App, Follow, PromptPurpose};
 use crate::reader::ui::{Theme, truncate};
 
@@ -261,15 +261,15 @@ fn quote_walk(app: &App) -> Option<String> {
     };
     let name = |e: usize| app.entity(e).map(|x| sanitize(&x.name));
     Some(match walk.scope {
-        Scope::Said(e) => format!("{} · {place}", name(e).unwrap_or_default()),
-        Scope::Every => {
+        QuoteScope::Said(e) => format!("{} · {place}", name(e).unwrap_or_default()),
+        QuoteScope::Every => {
             let speaker = app.cast().quotes.get(walk.at).and_then(|q| q.speaker());
             let who = speaker
                 .and_then(name)
                 .unwrap_or_else(|| "no speaker".into());
             format!("{place} · {who}")
         }
-        Scope::Nobody => format!("{place} with no speaker"),
+        QuoteScope::Nobody => format!("{place} with no speaker"),
     })
 }
 

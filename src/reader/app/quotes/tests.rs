@@ -372,10 +372,10 @@ fn s_does_not_give_a_quotation_to_a_date() {
 fn the_lists_header_counts_what_it_lists() {
     let a = app();
     for scope in [
-        Scope::Said(a.reading().find("Ana Ruiz").unwrap()),
-        Scope::Said(a.reading().find("Tuesday").unwrap()),
-        Scope::Every,
-        Scope::Nobody,
+        QuoteScope::Said(a.reading().find("Ana Ruiz").unwrap()),
+        QuoteScope::Said(a.reading().find("Tuesday").unwrap()),
+        QuoteScope::Every,
+        QuoteScope::Nobody,
     ] {
         assert_eq!(a.quote_count(scope), a.quotes_in(scope).len(), "{scope:?}");
     }
