@@ -1,29 +1,32 @@
 //! The whole path a hostile file takes, on arbitrary bytes: document lines both ways, display
-//! cells and rows, extraction, the JSON line, and the reader rendered at a size taken from
-//! the input. The first three bytes are the width, the height and a choice of actions.
+//! cells and rows, extraction (entities, every mention, quotations), the JSON line, and the
+//! reader rendered at a size taken from the input. The first four bytes are the width, the
+//! height and a choice of actions.
 
 #![no_main]
 
+use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use libfuzzer_sys::fuzz_target;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
-use dramatis::reader::action::{Action, Amount};
-use dramatis::reader::app::{App, Options};
 use dramatis::domain::cast::Cast;
 use dramatis::domain::document::Document;
 use dramatis::domain::extract::extract_document;
 use dramatis::domain::wrap;
 use dramatis::interop::dramatis_json;
+use dramatis::reader::action::{Action, Amount};
+use dramatis::reader::app::{App, Options};
 use dramatis::reader::input::Keymap;
 use dramatis::reader::ui::{self, Theme};
 
 fuzz_target!(|data: &[u8]| {
-    let Some((&[w, h, pick], text)) = data.split_first_chunk::<3>() else {
+    let Some((&[w, h, pick, more], text)) = data.split_first_chunk::<4>() else {
         return;
     };
+    let pick = u16::from_le_bytes([pick, more]);
     let (w, h) = (w as u16 % 160, h as u16 % 50);
     let doc = Document::new("fuzz.txt", Arc::new(text.to_vec()));
 
@@ -49,9 +52,15 @@ fuzz_target!(|data: &[u8]| {
     backward.reverse();
     assert_eq!(forward, backward);
 
-    // Extraction and the JSON line: valid JSON, every mention's text the bytes it covers.
-    let entities = extract_document(&doc);
-    let json = dramatis_json::document_line(&doc, &entities);
+    // Extraction and the JSON line: valid JSON, every mention's text the bytes it covers,
+    // every quotation inside the document.
+    let extraction = extract_document(&doc);
+    let json = dramatis_json::document_line_with_quotes(
+        &doc,
+        &extraction.entities,
+        &extraction.quotes,
+        &BTreeMap::new(),
+    );
     let v: serde_json::Value = serde_json::from_str(&json).unwrap();
     for e in v["entities"].as_array().unwrap() {
         for m in e["mentions"].as_array().unwrap() {
@@ -63,15 +72,25 @@ fuzz_target!(|data: &[u8]| {
             assert_eq!(m["text"], *String::from_utf8_lossy(&doc.bytes()[s..t]));
         }
     }
+    for q in v["quotes"].as_array().into_iter().flatten() {
+        let (s, t) = (q["start"].as_u64().unwrap(), q["end"].as_u64().unwrap());
+        assert!(s <= t && t as usize <= doc.len());
+    }
 
     // The reader: render, act, render, with nothing raw in any cell.
-    let mut app = App::with_cast(doc, Cast::new(entities), Options::default(), w, h);
+    let cast = Cast::with_quotes(extraction.entities, extraction.quotes);
+    let mut app = App::with_cast(doc, cast, Options::default(), w, h);
     let actions = [
         Action::Bottom,
         Action::Scroll(Amount::Pages(-1)),
         Action::FocusNext,
         Action::Select,
-        Action::NextMention,
+        Action::NextHit,
+        Action::ToggleScope,
+        Action::ToggleQuotes,
+        Action::ToggleOnly,
+        Action::ToggleContexts,
+        Action::Cancel,
         Action::ToggleHelp,
         Action::MouseClick {
             column: w / 3,
@@ -81,7 +100,7 @@ fuzz_target!(|data: &[u8]| {
     ];
     for (i, action) in actions.into_iter().enumerate() {
         if pick & (1 << i) != 0 {
-            app.update(action);
+            let _effects = app.update(action);
         }
         let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
         terminal
