@@ -654,3 +654,18 @@ fn an_organisation_for_a_cause_is_one_name_and_its_acronym_joins_it() {
     assert!(names(text).contains(&"Nordic Super League".to_string()));
     assert!(names(text).contains(&"Tarnby Rovers".to_string()));
 }
+
+#[test]
+fn list_items_in_brackets_or_roman_numerals_start_sentences() {
+    let text = "The plan has three parts: (a) Raising taxes; (b) Cutting spending. ii) Selling \
+                assets. Deputy Foreign Minister\u{200e} Oleg Varkin met Ambassador \u{200e}Rita \
+                Lunde in the March talks.";
+    let found: Vec<String> = clusters(text)
+        .into_iter()
+        .filter(|(_, kind, _)| *kind != Kind::Number)
+        .map(|(name, _, _)| name)
+        .collect();
+    assert_eq!(found, ["Oleg Varkin", "Rita Lunde", "March"]);
+    assert_eq!(entity(text, "Rita Lunde").unwrap().0, Kind::Person);
+    assert_eq!(entity(text, "March").unwrap().0, Kind::Date);
+}
