@@ -669,3 +669,25 @@ fn list_items_in_brackets_or_roman_numerals_start_sentences() {
     assert_eq!(entity(text, "Rita Lunde").unwrap().0, Kind::Person);
     assert_eq!(entity(text, "March").unwrap().0, Kind::Date);
 }
+
+#[test]
+fn a_name_before_a_participle_is_mentioned_and_a_common_compound_is_no_name() {
+    let text = "The Church of Velmar denied it. Velmar-related firms and Brannick-owned shops \
+                closed. Long-awaited talks began. Cash-strapped towns waited. Tomas Brannick \
+                spoke.";
+    assert_eq!(
+        entity(text, "Church of Velmar").unwrap().1,
+        ["Church of Velmar", "Velmar"]
+    );
+    assert_eq!(
+        entity(text, "Tomas Brannick").unwrap().1,
+        ["Brannick", "Tomas Brannick"]
+    );
+    let found = names(text);
+    assert!(
+        !found
+            .iter()
+            .any(|n| n.starts_with("Long") || n.starts_with("Cash")),
+        "{found:?}"
+    );
+}

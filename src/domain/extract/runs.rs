@@ -306,6 +306,18 @@ fn romanised_syllable(s: &str) -> bool {
         )
 }
 
+/// "Long-awaited", "Cash-strapped": a compound of a common word and a lower-case word, which
+/// opens a sentence as any adjective does.
+fn common_compound(line: &Line, i: usize) -> bool {
+    line.word(i).split_once('-').is_some_and(|(head, tail)| {
+        tail.bytes().all(|b| b.is_ascii_lowercase())
+            && line
+                .k
+                .lower_word(&head.to_lowercase())
+                .is_some_and(|lw| lw.zipf >= 3.0)
+    }) && !hyphenated_given_name(line, i)
+}
+
 /// "Pan-democrat", "Anti-war": a hyphenated word that ends with a common word in lower case.
 fn compound_with_common_word(line: &Line, i: usize) -> bool {
     let w = line.word(i);
@@ -374,6 +386,24 @@ pub(super) fn hyphenated(line: &Line, i: usize, out: &mut Vec<Candidate>) -> boo
                 head,
                 Reading::Name {
                     guess: Some((Kind::Place, Strength::Weak)),
+                    doubtful_start: false,
+                },
+                out,
+            );
+            emitted = true;
+        } else if (last.ends_with("ed") || matches!(last, "run" | "led"))
+            && line
+                .k
+                .lower_word(&head.to_lowercase())
+                .is_none_or(|lw| lw.zipf < 3.0)
+        {
+            // "Scientology-related", "Vestmark-owned": a participle after a name says
+            // something of it, which is mentioned (not "Long-awaited", "Cash-strapped").
+            push(
+                0,
+                head,
+                Reading::Name {
+                    guess: None,
                     doubtful_start: false,
                 },
                 out,
@@ -505,7 +535,7 @@ pub(super) fn strip_leading(line: &Line, from: usize, end: usize) -> usize {
             let common = line.k.lower_word(&lower).is_some_and(|lw| {
                 !lw.also_name && (lw.zipf >= 2.5 || adverb_or_gerund(&lower))
                     || known_rest && !is_name
-            });
+            }) || common_compound(line, s);
             // "Chow Ka-lok said": a surname before a hyphenated given name; "Xi Jinping met":
             // a surname before a word that is only a name.
             let person_start = s + 1 < end
