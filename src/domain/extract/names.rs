@@ -242,6 +242,8 @@ fn strip_leading_articles(line: &Line, from: usize, end: usize) -> usize {
 fn segment(line: &Line, from: usize, to: usize, out: &mut Vec<Candidate>) {
     let mut pos = from;
     let mut titled = false;
+    // Where the last title ended.
+    let mut title_end = usize::MAX;
     while pos < to {
         // Connectors left dangling by a title: "Prime Minister of Israel".
         if line.toks[pos].shape == Shape::Lower || line.word(pos) == "&" {
@@ -263,11 +265,16 @@ fn segment(line: &Line, from: usize, to: usize, out: &mut Vec<Candidate>) {
                 None
             }
         });
-        // "Lord Stanley", "President Jackson": after a title, a place name is a person's.
+        // "Lord Stanley", "President Jackson": after a title, a place name is a person's; a
+        // country's too right after it ("Captain America", not "Ambassador to France").
         if titled
             && let Some((n, r)) = known
             && pos + n == to
-            && line.k.canon(r).kind == Kind::Place
+            && match line.k.canon(r).kind {
+                Kind::Place => true,
+                Kind::Country => !r.demonym && title_end == pos,
+                _ => false,
+            }
         {
             out.push(line.candidate(
                 pos,
@@ -331,6 +338,7 @@ fn segment(line: &Line, from: usize, to: usize, out: &mut Vec<Candidate>) {
         {
             pos += n;
             titled = true;
+            title_end = pos;
             continue;
         }
         if let Some((n, r)) = known {

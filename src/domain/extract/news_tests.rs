@@ -691,3 +691,10 @@ fn a_name_before_a_participle_is_mentioned_and_a_common_compound_is_no_name() {
         "{found:?}"
     );
 }
+
+#[test]
+fn a_country_right_after_a_title_names_a_person() {
+    let text = "Captain Norway was played by Tomas Brannick. He met the Ambassador to France.";
+    assert_eq!(entity(text, "Norway").map(|e| e.0), Some(Kind::Person));
+    assert_eq!(entity(text, "France").map(|e| e.0), Some(Kind::Country));
+}
