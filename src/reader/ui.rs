@@ -104,6 +104,8 @@ pub(crate) fn truncate(s: &str, width: usize) -> String {
 }
 
 #[cfg(test)]
+mod forms_tests;
+#[cfg(test)]
 mod panel_tests;
 #[cfg(test)]
 mod quotes_tests;

@@ -97,6 +97,7 @@ fn text_name<'a>(canonical: &'a str, aliases: &[u32], s: &'a Strings, k: &Knowle
 const TODO: u32 = u32::MAX;
 const SKIP: u32 = u32::MAX - 1;
 
+/// The entities of the candidates, ordered by importance (see `entity::order`), without ids.
 pub fn cluster(
     cands: Vec<Compact>,
     defs: &[Definition],
@@ -277,7 +278,7 @@ pub fn cluster(
             mentions: Mentions::shared(&store, range[0] as usize..range[1] as usize),
         })
         .collect();
-    entity::finalize(if apart {
+    entity::order(if apart {
         entities
     } else {
         without_overlaps(entities)

@@ -100,8 +100,11 @@ impl<'a> Line<'a> {
             .get_or_init(|| self.text.to_ascii_lowercase())
     }
 
+    /// Whether token `i` is a function word, contracted ones too ("I'll", "It's", "We're").
     pub(super) fn is_function_word(&self, i: usize) -> bool {
-        self.k.is_function_word(&self.lower(i))
+        let lower = self.lower(i);
+        self.k.is_function_word(&lower)
+            || without_contraction(&lower).is_some_and(|stem| self.k.is_function_word(stem))
     }
 
     /// The longest gazetteer name starting at `from` and ending by `to`.
@@ -294,4 +297,10 @@ pub(super) fn common_word(line: &Line, i: usize, zipf: f32) -> bool {
 /// "Encouragingly", "Cajoling": the shape of a word that opens a sentence, not a name.
 pub(super) fn adverb_or_gerund(lower: &str) -> bool {
     lower.len() > 5 && (lower.ends_with("ly") || lower.ends_with("ing"))
+}
+
+/// `word` without a contraction's ending ("i'll" → "i", "we’re" → "we"), if it has one.
+fn without_contraction(word: &str) -> Option<&str> {
+    let (stem, ending) = word.rsplit_once(['\'', '\u{2019}'])?;
+    matches!(ending, "ll" | "re" | "ve" | "d" | "m" | "s").then_some(stem)
 }

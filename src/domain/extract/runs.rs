@@ -485,7 +485,7 @@ pub(super) fn strip_leading(line: &Line, from: usize, end: usize) -> usize {
         if particle && t.shape == Shape::Cap && s + 1 < end {
             break;
         }
-        if line.k.is_function_word(&lower) || particle {
+        if line.is_function_word(s) || particle {
             s += 1;
             continue;
         }

@@ -1,6 +1,6 @@
-//! Correcting the cast in the reader: rename, merge, split an alias off, change a kind, hide,
-//! add a mention or a new entity from the current search hit, who said a quotation (see
-//! `quotes`); undo and redo. Every change is
+//! Correcting the cast in the reader: rename, merge, split an alias off or detach a pronoun or
+//! description, change a kind, hide, add a mention or a new entity from the current search
+//! hit, who said a quotation (see `quotes`); undo and redo. Every change is
 //! a `Correction` pushed on the document's history; the cast is recomputed from the fresh
 //! extraction plus the history (so undo is exact), and each change asks the terminal layer to
 //! save the history (`Effect::SaveCorrections`: the app itself does no I/O).
@@ -10,6 +10,7 @@ use crate::domain::cast::Cast;
 use crate::domain::connections::Relations;
 use crate::domain::corrections::{Correction, Key as EntityKey, Span};
 use crate::domain::entity::{Form, Mention};
+use crate::domain::extract::coref;
 use crate::reader::action::{Edit, Effect, Pending};
 
 /// Documents up to this size get their connections recounted at once after a correction;
@@ -76,7 +77,11 @@ impl App {
                     return;
                 }
             },
-            Edit::SplitAlias => match (selected, self.current_mention()) {
+            Edit::SplitOrDetach => match (selected, self.current_mention()) {
+                (Some(entity), Some(m)) if !m.form.is_named() => Some(Correction::Detach {
+                    entity,
+                    span: Span::of(&doc, m),
+                }),
                 (Some(entity), Some(m)) => Some(Correction::Split {
                     entity,
                     alias: doc.text(m.range()).into_owned(),
@@ -88,14 +93,24 @@ impl App {
                 }
             },
             Edit::AddHit => match (selected, self.current_hit()) {
+                (Some(entity), Some(hit)) if self.is_selected_mention(&hit) => {
+                    self.message = Some(format!(
+                        "{:?} is a mention of {:?} already",
+                        doc.text(hit),
+                        entity.name
+                    ));
+                    return;
+                }
                 (Some(entity), Some(hit)) => Some(Correction::AddMention {
+                    form: self.form_of_hit(hit.clone()),
                     entity,
                     span: Span::of(&doc, Mention::new(hit)),
-                    form: Form::Name,
                 }),
                 _ => {
-                    self.message =
-                        Some("select an entity and search for the words (/), then a".into());
+                    self.message = Some(
+                        "select an entity, then search for the words (/) or click one, then a"
+                            .into(),
+                    );
                     return;
                 }
             },
@@ -145,7 +160,12 @@ impl App {
             self.message = Some("select an entity first".into());
             return;
         };
-        let note = correction.describe();
+        let mut note = correction.describe();
+        if let Correction::AddMention { span, .. } = &correction
+            && let Some(owner) = self.owner_of(span)
+        {
+            note.push_str(&format!(" (it leaves {owner:?})"));
+        }
         let curation = self.reading_mut().curation.as_mut().expect("checked above");
         curation.history.push(correction);
         self.save_corrections();
@@ -165,6 +185,31 @@ impl App {
             curation.history.push(correction);
             self.save_corrections();
             self.recompute_cast(Some(note));
+        }
+    }
+
+    /// Whether the selected entity has a mention exactly at `range` (lit or not).
+    fn is_selected_mention(&self, range: &std::ops::Range<usize>) -> bool {
+        self.cast()
+            .index
+            .at(range.start)
+            .is_some_and(|(m, e)| m.range() == *range && Some(e) == self.reading().selected)
+    }
+
+    /// The name of the entity other than the selection that has a mention exactly at `span`.
+    fn owner_of(&self, span: &Span) -> Option<String> {
+        let (m, e) = self.cast().index.at(span.start as usize)?;
+        let other =
+            m.start == span.start && m.end == span.end && Some(e) != self.reading().selected;
+        other.then(|| self.cast().entities[e].name.clone())
+    }
+
+    /// How the words at `hit` would name an entity: as the mention already there says (a
+    /// pronoun linked to the wrong entity keeps being a pronoun), else as they are written.
+    fn form_of_hit(&self, hit: std::ops::Range<usize>) -> Form {
+        match self.cast().index.at(hit.start) {
+            Some((m, _)) if m.range() == hit => m.form,
+            _ => coref::form_of(&self.doc().text(hit)),
         }
     }
 
@@ -213,8 +258,15 @@ impl App {
                 });
             if let Some(e) = found {
                 self.reading_mut().selected = Some(e);
-                self.reading_mut().current =
-                    current.and_then(|m| self.cast().entities[e].mentions.binary_search(&m).ok());
+                // By place: an attached mention may have changed form.
+                self.reading_mut().current = current.and_then(|m| {
+                    let mentions = &self.cast().entities[e].mentions;
+                    let i = mentions.partition_point(|x| x.start < m.start);
+                    mentions
+                        .get(i)
+                        .filter(|x| x.range() == m.range())
+                        .map(|_| i)
+                });
             }
         }
         if let Some(name) = cursor_name

@@ -5,6 +5,7 @@ use ratatui::layout::Rect;
 use ratatui::widgets::Widget;
 use unicode_width::UnicodeWidthStr;
 
+use crate::domain::entity::Form;
 use crate::domain::wrap::sanitize;
 use crate::reader::action::{Mode, Pending};
 use crate::reader::app::quotes::Scope;
@@ -43,7 +44,6 @@ impl Widget for StatusLine<'_> {
         let app = self.app;
         let width = area.width as usize;
         buf.set_stringn(area.x, area.y, " ".repeat(width), width, self.theme.status);
-        let hint = "? help ";
         let docs = if app.shelf.len() > 1 {
             format!(" [{}/{}]", app.shelf.shown_index() + 1, app.shelf.len())
         } else {
@@ -51,11 +51,28 @@ impl Widget for StatusLine<'_> {
         };
         let left = format!(" {}{docs} · {}%", file_name(app), app.percent());
         let middle = status_message(app);
-        let line = if middle.is_empty() {
-            left
+        // On a narrow terminal the message comes first: the file name is in the title bar
+        // already, the help hint shrinks to its key, and a mention's place gets short.
+        let (full, key) = ("? help ", "? ");
+        let choices: Vec<(String, &str)> = if middle.is_empty() {
+            vec![(left, full)]
         } else {
-            format!("{left} · {middle}")
+            let short = format!(" {}", message(app, true));
+            vec![
+                (format!("{left} · {middle}"), full),
+                (format!("{docs} {}% · {middle}", app.percent()), full),
+                (format!("{docs} {middle}"), full),
+                (format!("{docs} {middle}"), key),
+                (short.clone(), full),
+                (short, key),
+            ]
         };
+        let fits = |(line, hint): &&(String, &str)| line.width() + hint.width() < width;
+        let (line, hint) = choices
+            .iter()
+            .find(fits)
+            .unwrap_or(&choices[choices.len() - 1])
+            .clone();
         let room = width.saturating_sub(hint.width() + 1);
         buf.set_stringn(
             area.x,
@@ -72,6 +89,12 @@ impl Widget for StatusLine<'_> {
 /// What the status line says about the prompt, the search, the selection, the extraction
 /// or the last key.
 pub fn status_message(app: &App) -> String {
+    message(app, false)
+}
+
+/// [`status_message`], with the current mention's place written short (`3/9 pronoun`) for
+/// a narrow terminal if `short`.
+fn message(app: &App, short: bool) -> String {
     if let Some(p) = &app.prompt {
         return match app.prompt_purpose {
             PromptPurpose::Search => format!("/{}▏", sanitize(p)),
@@ -125,13 +148,24 @@ pub fn status_message(app: &App) -> String {
     if let Some(m) = &app.message {
         return m.clone();
     }
-    if let Some(e) = app.highlighted().and_then(|e| app.entity(e)) {
+    if let Some(index) = app.highlighted()
+        && let Some(e) = app.entity(index)
+    {
         let name = sanitize(&e.name);
-        let n = e.mentions.len();
+        let n = app.cast().count(index, app.scope());
         return match (app.current_mention(), app.reading().current) {
-            (Some(_), Some(i)) if app.aside.is_empty() => format!("{name} · mention {}/{n}", i + 1),
-            (Some(_), Some(i)) => {
-                format!("{name} · mention {}/{n} · {}", i + 1, app.aside.join(" · "))
+            (Some(m), Some(i)) => {
+                let (k, form) = (app.lit(index).rank(i) + 1, form_label(m.form));
+                let mut place = if short {
+                    format!("{name} · {k}/{n} {form}")
+                } else {
+                    format!("{name} · mention {k}/{n} · {form}")
+                };
+                for note in &app.aside {
+                    place.push_str(" · ");
+                    place.push_str(note);
+                }
+                place
             }
             _ if app.reading().selected != app.highlighted() => {
                 format!(
@@ -148,12 +182,24 @@ pub fn status_message(app: &App) -> String {
     }
 }
 
+/// How the status names a mention's form: "description" is the reader's word for what the
+/// JSON calls `nominal`.
+fn form_label(form: Form) -> &'static str {
+    match form {
+        Form::Name => "name",
+        Form::Demonym => "demonym",
+        Form::Nominal => "description",
+        Form::Pronoun => "pronoun",
+    }
+}
+
 /// `Benjamin Netanyahu · quote 2/5`, `quote 3/9 · KCNA`, `quote 1/3 with no speaker`: where
 /// the walk through quotations is.
 fn quote_walk(app: &App) -> Option<String> {
     let walk = app.quote_walk()?;
     let place = match walk.nth {
         Some(i) => format!("quote {}/{}", i + 1, walk.of),
+        None if walk.of == 0 => "no quotation left".to_string(),
         None => format!("quote –/{}", walk.of),
     };
     let name = |e: usize| app.entity(e).map(|x| sanitize(&x.name));
