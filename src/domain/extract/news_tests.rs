@@ -698,3 +698,15 @@ fn a_country_right_after_a_title_names_a_person() {
     assert_eq!(entity(text, "Norway").map(|e| e.0), Some(Kind::Person));
     assert_eq!(entity(text, "France").map(|e| e.0), Some(Kind::Country));
 }
+
+#[test]
+fn a_determiner_is_part_of_a_known_name_only_when_the_name_has_it() {
+    let text = "The Associated Press said so; the Associated Press added more. The Guardian \
+                agreed, and The Hague ruled.";
+    assert_eq!(
+        entity(text, "Associated Press").unwrap().1,
+        ["Associated Press", "Associated Press"]
+    );
+    assert!(entity(text, "The Guardian").is_some());
+    assert!(entity(text, "The Hague").is_some());
+}

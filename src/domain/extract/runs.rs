@@ -466,11 +466,23 @@ pub(super) fn hyphenated(line: &Line, i: usize, out: &mut Vec<Candidate>) -> boo
 pub(super) fn strip_leading(line: &Line, from: usize, end: usize) -> usize {
     let mut s = from;
     while s < end {
-        if let Some((n, _)) = line.gazetteer_at(s, end, false) {
+        if let Some((n, r)) = line.gazetteer_at(s, end, false) {
             // "The National Resistance Front": a known name that starts with a determiner ("The
             // National", a newspaper) and that more name words follow is the start of a longer
             // name, and the determiner is not part of that one.
             if s + n < end && n > 1 && line.is_function_word(s) {
+                s += 1;
+                continue;
+            }
+            // "The Associated Press said": the determiner of a known name is not part of it
+            // when the entity's own name has none (unlike "The Guardian", "The Hague").
+            if n > 1
+                && line.is_function_word(s)
+                && !line.k.canon(r).name.starts_with(line.word(s))
+                && line
+                    .gazetteer_at(s + 1, s + n, false)
+                    .is_some_and(|(m, rest)| m == n - 1 && rest.canon == r.canon)
+            {
                 s += 1;
                 continue;
             }
