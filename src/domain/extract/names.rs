@@ -414,7 +414,17 @@ fn segment(line: &Line, from: usize, to: usize, out: &mut Vec<Candidate>) {
 /// a given name ("Emir Tamim", "Sharif Ahmed") or a full name more often than before a lone
 /// surname.
 fn given_name_before_surname(line: &Line, pos: usize, n: usize, to: usize) -> bool {
-    if n != 1 || !line.k.is_given_name(line.word(pos)) {
+    if n != 1 {
+        return false;
+    }
+    // "Da Silva": a particle that is also a title ("DA", district attorney) starts a surname.
+    if pos + 1 < to
+        && line.toks[pos].shape == Shape::Cap
+        && NAME_PARTICLES.contains(&&*line.lower(pos))
+    {
+        return true;
+    }
+    if !line.k.is_given_name(line.word(pos)) {
         return false;
     }
     let next = (pos + 1..to).find(|&i| !NAME_PARTICLES.contains(&line.word(i)));

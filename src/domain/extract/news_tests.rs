@@ -595,6 +595,13 @@ fn particles_and_surname_first_names_join_at_a_sentence_start() {
         ["Greta von der Holtz", "Von der Holtz"]
     );
     assert_eq!(entity(text, "Xi Jinping").unwrap().1, ["Xi Jinping", "Xi"]);
+    // "DA" (district attorney) is a title, "Da" a particle.
+    let text = "Paulo Mendes da Rocha won. Da Rocha thanked DA Brannick.";
+    assert_eq!(
+        entity(text, "Paulo Mendes da Rocha").unwrap().1,
+        ["Paulo Mendes da Rocha", "Da Rocha"]
+    );
+    assert!(entity(text, "Brannick").is_some());
 }
 
 #[test]
@@ -709,4 +716,28 @@ fn a_determiner_is_part_of_a_known_name_only_when_the_name_has_it() {
     );
     assert!(entity(text, "The Guardian").is_some());
     assert!(entity(text, "The Hague").is_some());
+}
+
+#[test]
+fn a_place_name_defined_as_an_acronym_is_the_long_form() {
+    // The gazetteer knows Sana as a town in Peru (and Sanaa, Yemen's capital).
+    let text = "The Syrian Arab News Agency (SANA) said troops advanced. Sana reported more.";
+    assert_eq!(
+        entity(text, "Syrian Arab News Agency").unwrap(),
+        (
+            Kind::Organization,
+            vec![
+                "Syrian Arab News Agency".into(),
+                "SANA".into(),
+                "Sana".into()
+            ]
+        )
+    );
+}
+
+#[test]
+fn a_common_word_alone_before_said_is_no_person() {
+    let text = "Human Rights said no. Price said yes.";
+    assert_eq!(entity(text, "Rights").map(|e| e.0), Some(Kind::Other));
+    assert_eq!(entity(text, "Price").map(|e| e.0), Some(Kind::Person));
 }
