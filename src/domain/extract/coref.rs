@@ -13,8 +13,8 @@
 //! # What a decision depends on (for running in pieces)
 //! - document facts, gathered first over the whole text (`facts`): each entity's kind, a
 //!   person's gender (given names, honorifics, gendered roles around any of its names), the
-//!   type nouns that fit it, the roles and ages given to people and where each was first
-//!   given, the metonyms' targets;
+//!   type nouns that fit it (and, per noun, the one entity of the text it fits, if one), the
+//!   roles and ages given to people and where each was first given, the metonyms' targets;
 //! - the window of its sentence: the text from the start of its paragraph (a blank line
 //!   starts one; a paragraph longer than [`MAX_RUN`] sentences starts a new window every
 //!   [`MAX_RUN`] sentences, counted from its start) up to the mention, plus the names (not the
