@@ -319,6 +319,21 @@ impl<'a> Names<'a> {
                 {
                     return Some((Target::Name(full), Kind::Person, s.str(full)));
                 }
+                // "the Syrian Arab News Agency (SANA) ... Sana reported": a place's name that
+                // the text defines as an acronym (in any case) stands for the long form.
+                if entry.kind == Kind::Place
+                    && let Some(long) = self.aliases.long_form(c.key).or_else(|| {
+                        let upper = s.str(c.key).to_uppercase();
+                        s.get(&upper).and_then(|u| self.aliases.long_form(u))
+                    })
+                {
+                    let kind = self
+                        .info
+                        .get(&long)
+                        .and_then(NameInfo::kind)
+                        .map_or(Kind::Organization, |(kind, _)| kind);
+                    return Some((Target::Name(long), kind, s.str(long)));
+                }
                 // "Sana" after "the news agency Sana", "Jackson" after "President Jackson": what
                 // the text says for sure the name is.
                 if entry.kind == Kind::Place

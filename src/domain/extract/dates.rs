@@ -222,9 +222,20 @@ pub fn find_after(
             // April", "by the end of June").
             let ambiguous = matches!(w, "May" | "March" | "June" | "April" | "August");
             let abbreviated = w.len() <= 4 && !matches!(w, "June" | "July" | "May");
+            // "the March vote", "an April deadline": a month between a determiner and a noun
+            // (not "the May government", a prime minister's).
+            let attributive = || {
+                w != "May"
+                    && i > 0
+                    && matches!(
+                        text(i - 1).to_ascii_lowercase().as_str(),
+                        "the" | "a" | "an" | "this" | "that" | "last" | "next"
+                    )
+                    && toks.get(i + 1).is_some_and(|t| t.shape == Shape::Lower)
+            };
             let in_time = ambiguous
                 && !abbreviated
-                && time_before(toks, i, &text, before, out, base)
+                && (time_before(toks, i, &text, before, out, base) || attributive())
                 && !toks.get(i + 1).is_some_and(|t| {
                     matches!(t.shape, Shape::Cap | Shape::Upper | Shape::Possessive)
                 });
@@ -386,6 +397,11 @@ mod tests {
     #[test]
     fn a_bare_ambiguous_month_is_not_a_date() {
         assert!(dates("Theresa May spoke").is_empty());
+        assert!(dates("the May government fell").is_empty());
+        assert_eq!(
+            dates("In the March vote, an April deadline"),
+            ["March", "April"]
+        );
         assert_eq!(dates("They met in May 2017"), ["May 2017"]);
         assert_eq!(dates("in November"), ["November"]);
     }

@@ -242,6 +242,8 @@ fn strip_leading_articles(line: &Line, from: usize, end: usize) -> usize {
 fn segment(line: &Line, from: usize, to: usize, out: &mut Vec<Candidate>) {
     let mut pos = from;
     let mut titled = false;
+    // Where the last title ended.
+    let mut title_end = usize::MAX;
     while pos < to {
         // Connectors left dangling by a title: "Prime Minister of Israel".
         if line.toks[pos].shape == Shape::Lower || line.word(pos) == "&" {
@@ -263,11 +265,16 @@ fn segment(line: &Line, from: usize, to: usize, out: &mut Vec<Candidate>) {
                 None
             }
         });
-        // "Lord Stanley", "President Jackson": after a title, a place name is a person's.
+        // "Lord Stanley", "President Jackson": after a title, a place name is a person's; a
+        // country's too right after it ("Captain America", not "Ambassador to France").
         if titled
             && let Some((n, r)) = known
             && pos + n == to
-            && line.k.canon(r).kind == Kind::Place
+            && match line.k.canon(r).kind {
+                Kind::Place => true,
+                Kind::Country => !r.demonym && title_end == pos,
+                _ => false,
+            }
         {
             out.push(line.candidate(
                 pos,
@@ -331,6 +338,7 @@ fn segment(line: &Line, from: usize, to: usize, out: &mut Vec<Candidate>) {
         {
             pos += n;
             titled = true;
+            title_end = pos;
             continue;
         }
         if let Some((n, r)) = known {
@@ -406,7 +414,17 @@ fn segment(line: &Line, from: usize, to: usize, out: &mut Vec<Candidate>) {
 /// a given name ("Emir Tamim", "Sharif Ahmed") or a full name more often than before a lone
 /// surname.
 fn given_name_before_surname(line: &Line, pos: usize, n: usize, to: usize) -> bool {
-    if n != 1 || !line.k.is_given_name(line.word(pos)) {
+    if n != 1 {
+        return false;
+    }
+    // "Da Silva": a particle that is also a title ("DA", district attorney) starts a surname.
+    if pos + 1 < to
+        && line.toks[pos].shape == Shape::Cap
+        && NAME_PARTICLES.contains(&&*line.lower(pos))
+    {
+        return true;
+    }
+    if !line.k.is_given_name(line.word(pos)) {
         return false;
     }
     let next = (pos + 1..to).find(|&i| !NAME_PARTICLES.contains(&line.word(i)));

@@ -595,6 +595,13 @@ fn particles_and_surname_first_names_join_at_a_sentence_start() {
         ["Greta von der Holtz", "Von der Holtz"]
     );
     assert_eq!(entity(text, "Xi Jinping").unwrap().1, ["Xi Jinping", "Xi"]);
+    // "DA" (district attorney) is a title, "Da" a particle.
+    let text = "Paulo Mendes da Rocha won. Da Rocha thanked DA Brannick.";
+    assert_eq!(
+        entity(text, "Paulo Mendes da Rocha").unwrap().1,
+        ["Paulo Mendes da Rocha", "Da Rocha"]
+    );
+    assert!(entity(text, "Brannick").is_some());
 }
 
 #[test]
@@ -653,4 +660,84 @@ fn an_organisation_for_a_cause_is_one_name_and_its_acronym_joins_it() {
     // A team is no cause.
     assert!(names(text).contains(&"Nordic Super League".to_string()));
     assert!(names(text).contains(&"Tarnby Rovers".to_string()));
+}
+
+#[test]
+fn list_items_in_brackets_or_roman_numerals_start_sentences() {
+    let text = "The plan has three parts: (a) Raising taxes; (b) Cutting spending. ii) Selling \
+                assets. Deputy Foreign Minister\u{200e} Oleg Varkin met Ambassador \u{200e}Rita \
+                Lunde in the March talks.";
+    let found: Vec<String> = clusters(text)
+        .into_iter()
+        .filter(|(_, kind, _)| *kind != Kind::Number)
+        .map(|(name, _, _)| name)
+        .collect();
+    assert_eq!(found, ["Oleg Varkin", "Rita Lunde", "March"]);
+    assert_eq!(entity(text, "Rita Lunde").unwrap().0, Kind::Person);
+    assert_eq!(entity(text, "March").unwrap().0, Kind::Date);
+}
+
+#[test]
+fn a_name_before_a_participle_is_mentioned_and_a_common_compound_is_no_name() {
+    let text = "The Church of Velmar denied it. Velmar-related firms and Brannick-owned shops \
+                closed. Long-awaited talks began. Cash-strapped towns waited. Tomas Brannick \
+                spoke.";
+    assert_eq!(
+        entity(text, "Church of Velmar").unwrap().1,
+        ["Church of Velmar", "Velmar"]
+    );
+    assert_eq!(
+        entity(text, "Tomas Brannick").unwrap().1,
+        ["Brannick", "Tomas Brannick"]
+    );
+    let found = names(text);
+    assert!(
+        !found
+            .iter()
+            .any(|n| n.starts_with("Long") || n.starts_with("Cash")),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn a_country_right_after_a_title_names_a_person() {
+    let text = "Captain Norway was played by Tomas Brannick. He met the Ambassador to France.";
+    assert_eq!(entity(text, "Norway").map(|e| e.0), Some(Kind::Person));
+    assert_eq!(entity(text, "France").map(|e| e.0), Some(Kind::Country));
+}
+
+#[test]
+fn a_determiner_is_part_of_a_known_name_only_when_the_name_has_it() {
+    let text = "The Associated Press said so; the Associated Press added more. The Guardian \
+                agreed, and The Hague ruled.";
+    assert_eq!(
+        entity(text, "Associated Press").unwrap().1,
+        ["Associated Press", "Associated Press"]
+    );
+    assert!(entity(text, "The Guardian").is_some());
+    assert!(entity(text, "The Hague").is_some());
+}
+
+#[test]
+fn a_place_name_defined_as_an_acronym_is_the_long_form() {
+    // The gazetteer knows Sana as a town in Peru (and Sanaa, Yemen's capital).
+    let text = "The Syrian Arab News Agency (SANA) said troops advanced. Sana reported more.";
+    assert_eq!(
+        entity(text, "Syrian Arab News Agency").unwrap(),
+        (
+            Kind::Organization,
+            vec![
+                "Syrian Arab News Agency".into(),
+                "SANA".into(),
+                "Sana".into()
+            ]
+        )
+    );
+}
+
+#[test]
+fn a_common_word_alone_before_said_is_no_person() {
+    let text = "Human Rights said no. Price said yes.";
+    assert_eq!(entity(text, "Rights").map(|e| e.0), Some(Kind::Other));
+    assert_eq!(entity(text, "Price").map(|e| e.0), Some(Kind::Person));
 }

@@ -306,6 +306,18 @@ fn romanised_syllable(s: &str) -> bool {
         )
 }
 
+/// "Long-awaited", "Cash-strapped": a compound of a common word and a lower-case word, which
+/// opens a sentence as any adjective does.
+fn common_compound(line: &Line, i: usize) -> bool {
+    line.word(i).split_once('-').is_some_and(|(head, tail)| {
+        tail.bytes().all(|b| b.is_ascii_lowercase())
+            && line
+                .k
+                .lower_word(&head.to_lowercase())
+                .is_some_and(|lw| lw.zipf >= 3.0)
+    }) && !hyphenated_given_name(line, i)
+}
+
 /// "Pan-democrat", "Anti-war": a hyphenated word that ends with a common word in lower case.
 fn compound_with_common_word(line: &Line, i: usize) -> bool {
     let w = line.word(i);
@@ -379,6 +391,24 @@ pub(super) fn hyphenated(line: &Line, i: usize, out: &mut Vec<Candidate>) -> boo
                 out,
             );
             emitted = true;
+        } else if (last.ends_with("ed") || matches!(last, "run" | "led"))
+            && line
+                .k
+                .lower_word(&head.to_lowercase())
+                .is_none_or(|lw| lw.zipf < 3.0)
+        {
+            // "Scientology-related", "Vestmark-owned": a participle after a name says
+            // something of it, which is mentioned (not "Long-awaited", "Cash-strapped").
+            push(
+                0,
+                head,
+                Reading::Name {
+                    guess: None,
+                    doubtful_start: false,
+                },
+                out,
+            );
+            emitted = true;
         }
         return emitted;
     }
@@ -436,11 +466,23 @@ pub(super) fn hyphenated(line: &Line, i: usize, out: &mut Vec<Candidate>) -> boo
 pub(super) fn strip_leading(line: &Line, from: usize, end: usize) -> usize {
     let mut s = from;
     while s < end {
-        if let Some((n, _)) = line.gazetteer_at(s, end, false) {
+        if let Some((n, r)) = line.gazetteer_at(s, end, false) {
             // "The National Resistance Front": a known name that starts with a determiner ("The
             // National", a newspaper) and that more name words follow is the start of a longer
             // name, and the determiner is not part of that one.
             if s + n < end && n > 1 && line.is_function_word(s) {
+                s += 1;
+                continue;
+            }
+            // "The Associated Press said": the determiner of a known name is not part of it
+            // when the entity's own name has none (unlike "The Guardian", "The Hague").
+            if n > 1
+                && line.is_function_word(s)
+                && !line.k.canon(r).name.starts_with(line.word(s))
+                && line
+                    .gazetteer_at(s + 1, s + n, false)
+                    .is_some_and(|(m, rest)| m == n - 1 && rest.canon == r.canon)
+            {
                 s += 1;
                 continue;
             }
@@ -505,7 +547,7 @@ pub(super) fn strip_leading(line: &Line, from: usize, end: usize) -> usize {
             let common = line.k.lower_word(&lower).is_some_and(|lw| {
                 !lw.also_name && (lw.zipf >= 2.5 || adverb_or_gerund(&lower))
                     || known_rest && !is_name
-            });
+            }) || common_compound(line, s);
             // "Chow Ka-lok said": a surname before a hyphenated given name; "Xi Jinping met":
             // a surname before a word that is only a name.
             let person_start = s + 1 < end

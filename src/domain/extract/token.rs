@@ -228,20 +228,22 @@ fn is_invisible(c: char) -> bool {
     matches!(c, '\u{200B}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2064}' | '\u{2066}'..='\u{2069}' | '\u{FEFF}')
 }
 
-/// Whether the ")" just pushed closes a list marker: one letter or a number of up to two
-/// digits, first in its sentence or after a comma ("a)", "2)"), not in brackets ("(a)").
+/// Whether the ")" just pushed closes a list marker: one letter, a small Roman numeral or a
+/// number of up to two digits, first in its sentence or after a comma ("a)", "(b)", "ii)",
+/// "2)"); in brackets only first in its sentence ("parts: (a) Raising", not "Waiting (c)").
 fn is_list_marker(line: &str, toks: &[Token]) -> bool {
     let [.., before, marker, _] = toks else {
         return toks.len() == 2 && is_marker_text(toks[0].text(line));
     };
     let opened = before.text(line) == "(";
-    let first = marker.sentence_start || matches!(before.text(line), "," | "…");
-    is_marker_text(marker.text(line)) && !opened && first
+    let first = marker.sentence_start || !opened && matches!(before.text(line), "," | "…");
+    is_marker_text(marker.text(line)) && first
 }
 
 fn is_marker_text(text: &str) -> bool {
     text.len() == 1 && text.bytes().all(|b| b.is_ascii_alphabetic())
         || (1..=2).contains(&text.len()) && text.bytes().all(|b| b.is_ascii_digit())
+        || (2..=4).contains(&text.len()) && text.bytes().all(|b| matches!(b, b'i' | b'v' | b'x'))
 }
 
 /// "2023-11-08".
@@ -601,6 +603,14 @@ mod tests {
         let t = toks("Told: a) Leaving is costly. b) Refusing, 2) Waiting (c) Later");
         let starts: Vec<_> = t.iter().filter(|x| x.2).map(|x| x.0).collect();
         assert_eq!(starts, ["Told", "a", "Leaving", "b", "Refusing", "Waiting"]);
+        let t = toks("Parts: (a) Raising taxes; (b) Cutting. ii) Selling");
+        let starts: Vec<_> = t.iter().filter(|x| x.2).map(|x| x.0).collect();
+        assert_eq!(
+            starts,
+            [
+                "Parts", "(", "a", "Raising", "(", "b", "Cutting", "ii", "Selling"
+            ]
+        );
     }
 
     #[test]

@@ -228,7 +228,16 @@ pub(super) fn context_guess(line: &Line, from: usize, to: usize) -> Option<(Kind
     {
         return Some((Kind::Person, Strength::Good));
     }
-    if n <= 3 && (line.k.is_person_cue(after_comma) || after_comma == "who") {
+    // Not a common word alone ("Human Rights said", its first word dropped at the sentence
+    // start).
+    let plain_word = n == 1
+        && !line.k.is_given_name(first)
+        && !line.k.is_surname(first)
+        && line
+            .k
+            .lower_word(&line.lower(from))
+            .is_some_and(|lw| !lw.also_name && lw.zipf >= 3.0);
+    if n <= 3 && !plain_word && (line.k.is_person_cue(after_comma) || after_comma == "who") {
         return Some((Kind::Person, Strength::Good));
     }
     if from > 0 {
