@@ -79,8 +79,8 @@ pub enum Overlay {
 pub enum PromptPurpose {
     #[default]
     Search,
-    /// A new name for the selected entity.
-    Rename,
+    /// A new name for this entity (by index in the cast).
+    Rename(usize),
 }
 
 /// What `n` and `N` step through: whichever the reader asked for last.

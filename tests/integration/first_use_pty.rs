@@ -203,3 +203,57 @@ fn n_on_an_entity_previewed_in_the_cast_selects_it_and_says_focus_moved_to_the_t
     pty.send("q");
     assert!(pty.wait().success());
 }
+
+/// The name in a status line `file · N% · NAME · ...`.
+fn status_name(pty: &Pty) -> String {
+    status(pty)
+        .split(" · ")
+        .nth(2)
+        .unwrap_or("")
+        .trim()
+        .to_string()
+}
+
+#[test]
+fn corrections_act_on_the_cast_cursor_when_the_cast_has_focus_and_the_cursor_keeps_its_place() {
+    let scratch = Scratch::new("first-use-correct");
+    let file = scratch.file(
+        "talks.txt",
+        "Qatar hosted the talks. Israel and Hamas sent envoys to Qatar. Egypt watched, and Jordan too.\n",
+    );
+    let file = file.to_string_lossy().into_owned();
+    let mut pty = Pty::spawn(&common::bin(), &[&file], 100, 20, &[]);
+    pty.wait_for("Cast ·");
+    pty.send("\t\r");
+    pty.wait_for("Qatar · mention 1/2");
+    pty.send("j");
+    pty.wait_for("Enter selects");
+    let second = status_name(&pty);
+    pty.send("j");
+    pty.wait_until("the third actor", |s| {
+        let last = s.lines().last().unwrap_or("");
+        last.contains("Enter selects") && !last.contains(&second)
+    });
+    let third = status_name(&pty);
+    // h hides the entity under the cursor, not the selection.
+    pty.send("h");
+    pty.wait_for(&format!("hide \"{third}\""));
+    let screen = pty.screen();
+    assert!(screen.contains("Qatar "), "the selection stays:\n{screen}");
+    // The cursor stayed where it was (on the entity after the hidden one): k reaches the second.
+    pty.send("k");
+    pty.wait_for(&format!("{second} · 1 mention · Enter selects"));
+    // r names the entity it renames and starts from its name.
+    pty.send("r");
+    pty.wait_for(&format!("rename {second} to: {second}▏"));
+    pty.send(&"\x7f".repeat(second.chars().count()));
+    pty.send("Envoys\r");
+    pty.wait_for("Envoys");
+    pty.send("j");
+    pty.wait_until("the cursor stayed on the renamed row", |s| {
+        let last = s.lines().last().unwrap_or("");
+        last.contains("Enter selects") && !last.contains("Envoys") && !last.contains("Qatar")
+    });
+    pty.send("q");
+    assert!(pty.wait().success());
+}

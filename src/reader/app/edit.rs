@@ -1,10 +1,12 @@
 //! Correcting the cast in the reader: rename, merge, split an alias off, change a kind, hide,
-//! add a mention or a new entity from the current search hit; undo and redo. Every change is
-//! a `Correction` pushed on the document's history; the cast is recomputed from the fresh
-//! extraction plus the history (so undo is exact), and each change asks the terminal layer to
-//! save the history (`Effect::SaveCorrections`: the app itself does no I/O).
+//! add a mention or a new entity from the current search hit; undo and redo. Each acts on
+//! one entity by one rule: the one under the cast cursor while the cast has focus, else the
+//! selection. Every change is a `Correction` pushed on the document's history; the cast is
+//! recomputed from the fresh extraction plus the history (so undo is exact), and each change
+//! asks the terminal layer to save the history (`Effect::SaveCorrections`: the app itself
+//! does no I/O).
 
-use super::{App, PromptPurpose};
+use super::{App, PromptPurpose, sidebar};
 use crate::domain::cast::Cast;
 use crate::domain::connections::Relations;
 use crate::domain::corrections::{Correction, Key as EntityKey, Span};
@@ -25,23 +27,24 @@ impl App {
             return;
         }
         let doc = self.doc().clone();
-        let selected = self
-            .reading()
-            .selected
-            .map(|e| EntityKey::of(&doc, &self.cast().entities[e]));
+        // One rule for every correction: the entity under the cast cursor while the cast has
+        // focus, else the selection (`target_entity`).
+        let target = self.target_entity();
+        let key = target.map(|e| EntityKey::of(&doc, &self.cast().entities[e]));
         let correction = match edit {
             Edit::Rename => {
-                return match selected {
-                    Some(_) => {
-                        self.prompt = Some(String::new());
-                        self.prompt_purpose = PromptPurpose::Rename;
+                return match target {
+                    Some(e) => {
+                        // The prompt starts from the name: most renames fix a word or two.
+                        self.prompt = Some(self.cast().entities[e].name.clone());
+                        self.prompt_purpose = PromptPurpose::Rename(e);
                     }
                     None => self.message = Some("select an entity to rename".into()),
                 };
             }
             Edit::BeginSetKind | Edit::BeginNewEntity => {
                 let ready = match edit {
-                    Edit::BeginSetKind => selected.is_some(),
+                    Edit::BeginSetKind => target.is_some(),
                     _ => self.current_hit().is_some(),
                 };
                 if ready {
@@ -60,10 +63,10 @@ impl App {
             }
             Edit::SetKind(kind) => {
                 self.pending = None;
-                selected.map(|entity| Correction::SetKind { entity, kind })
+                key.map(|entity| Correction::SetKind { entity, kind })
             }
-            Edit::Hide => selected.map(|entity| Correction::Hide { entity }),
-            Edit::MergeIntoSelection => match (self.cursor_entity(), self.reading().selected) {
+            Edit::Hide => key.map(|entity| Correction::Hide { entity }),
+            Edit::MergeIntoSelection => match (target, self.reading().selected) {
                 (Some(from), Some(into)) if from != into => Some(Correction::Merge {
                     from: EntityKey::of(&doc, &self.cast().entities[from]),
                     into: EntityKey::of(&doc, &self.cast().entities[into]),
@@ -75,9 +78,10 @@ impl App {
                     return;
                 }
             },
-            Edit::SplitAlias => match (selected, self.current_mention()) {
-                (Some(entity), Some(m)) => Some(Correction::Split {
-                    entity,
+            // A mention's name belongs to the selection: the current mention is one of its.
+            Edit::SplitAlias => match (self.reading().selected, self.current_mention()) {
+                (Some(e), Some(m)) => Some(Correction::Split {
+                    entity: EntityKey::of(&doc, &self.cast().entities[e]),
                     alias: doc.text(m.range()).into_owned(),
                 }),
                 _ => {
@@ -86,7 +90,7 @@ impl App {
                     return;
                 }
             },
-            Edit::AddHit => match (selected, self.current_hit()) {
+            Edit::AddHit => match (key, self.current_hit()) {
                 (Some(entity), Some(hit)) => Some(Correction::AddMention {
                     entity,
                     span: Span::of(&doc, Mention::new(hit)),
@@ -143,12 +147,15 @@ impl App {
         self.recompute_cast(Some(note));
     }
 
-    /// Renames the selected entity to the prompt's text.
-    pub(super) fn submit_rename(&mut self, name: String) {
+    /// Renames entity `e` (the one `r` was pressed on) to the prompt's text.
+    pub(super) fn submit_rename(&mut self, e: usize, name: String) {
         let name = name.trim().to_string();
-        let (Some(e), false) = (self.reading().selected, name.is_empty()) else {
+        if name.is_empty()
+            || e >= self.cast().entities.len()
+            || self.cast().entities[e].name == name
+        {
             return;
-        };
+        }
         let entity = EntityKey::of(self.doc(), &self.cast().entities[e]);
         let correction = Correction::Rename { entity, name };
         let note = correction.describe();
@@ -175,9 +182,11 @@ impl App {
             .selected
             .and_then(|e| self.cast().entities.get(e))
             .map(|e| (e.name.clone(), e.mentions.first().copied()));
-        let cursor_name = self
+        let cursor_was = self
             .cursor_entity()
-            .map(|e| self.cast().entities[e].name.clone());
+            .and_then(|e| self.cast().entities.get(e))
+            .map(|e| (e.name.clone(), e.mentions.first().copied()));
+        let (cursor_row, scroll) = (self.cursor, self.sidebar_scroll);
         let current = self.current_mention();
         let reading = self.reading_mut();
         let curation = reading.curation.as_mut().expect("checked above");
@@ -189,30 +198,22 @@ impl App {
             .set_cast(Cast::with_quotes(entities, quotes));
         self.cast_shown();
         self.focus = focus;
-        if let Some((name, first)) = keep {
-            let found = self
-                .cast()
-                .entities
-                .iter()
-                .position(|e| e.name == name)
-                .or_else(|| {
-                    first.and_then(|m| {
-                        self.cast()
-                            .entities
-                            .iter()
-                            .position(|e| e.mentions.contains(&m))
-                    })
-                });
-            if let Some(e) = found {
-                self.reading_mut().selected = Some(e);
-                self.reading_mut().current =
-                    current.and_then(|m| self.cast().entities[e].mentions.binary_search(&m).ok());
-            }
-        }
-        if let Some(name) = cursor_name
-            && let Some(e) = self.cast().entities.iter().position(|x| x.name == name)
+        if let Some((name, first)) = keep
+            && let Some(e) = self.find_again(&name, first)
         {
-            self.cursor_to_entity(e);
+            self.reading_mut().selected = Some(e);
+            self.reading_mut().current =
+                current.and_then(|m| self.cast().entities[e].mentions.binary_search(&m).ok());
+        }
+        // The cursor keeps its place: on its entity (renamed, retyped, merged) or, when that
+        // is gone (hidden), on the row that took its place.
+        self.sidebar_scroll = scroll;
+        match cursor_was.and_then(|(name, first)| self.find_again(&name, first)) {
+            Some(e) => self.cursor_to_entity(e),
+            None => {
+                self.cursor = sidebar::step(&self.reading().sidebar_rows, cursor_row, 0);
+                self.clamp_sidebar_scroll();
+            }
         }
         // Connections were counted for the old cast's entities.
         if self.doc().len() <= RECOUNT_LIMIT {
@@ -233,6 +234,16 @@ impl App {
             curation.unfit = unfit;
         }
         self.message = note.map(|n| format!("{n}{unfit_note}"));
+    }
+
+    /// The entity of the new cast that was called `name`, or that has the mention `first`
+    /// (a renamed one).
+    fn find_again(&self, name: &str, first: Option<Mention>) -> Option<usize> {
+        let entities = &self.cast().entities;
+        entities.iter().position(|e| e.name == name).or_else(|| {
+            let m = first?;
+            entities.iter().position(|e| e.mentions.contains(&m))
+        })
     }
 
     /// Corrections are saved the moment they are made.

@@ -568,7 +568,13 @@ fn renaming_changes_the_name_keeps_the_selection_and_saves_it() {
     let mut a = curated();
     a.update(Action::Edit(Edit::Rename));
     assert_eq!(a.mode(), Mode::Prompt);
-    for c in "Alpha Prime".chars() {
+    assert_eq!(
+        a.prompt.as_deref(),
+        Some("Alpha"),
+        "the prompt holds the name"
+    );
+    a.update(Action::PromptInput(' '));
+    for c in "Prime".chars() {
         a.update(Action::PromptInput(c));
     }
     assert!(a.search.is_none(), "typing a name is not a search");

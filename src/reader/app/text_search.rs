@@ -84,7 +84,7 @@ impl App {
     }
 
     pub(super) fn cancel(&mut self) {
-        if self.prompt_purpose == PromptPurpose::Rename {
+        if matches!(self.prompt_purpose, PromptPurpose::Rename(_)) {
             self.prompt_purpose = PromptPurpose::Search;
             self.prompt = None;
         }

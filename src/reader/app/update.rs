@@ -145,10 +145,10 @@ impl App {
             }
             Action::PromptSubmit => match self.prompt_purpose {
                 PromptPurpose::Search => self.submit_search(),
-                PromptPurpose::Rename => {
+                PromptPurpose::Rename(e) => {
                     self.prompt_purpose = PromptPurpose::Search;
                     if let Some(name) = self.prompt.take() {
-                        self.submit_rename(name);
+                        self.submit_rename(e, name);
                     }
                 }
             },

@@ -74,13 +74,8 @@ pub fn status_message(app: &App) -> String {
     if let Some(p) = &app.prompt {
         return match app.prompt_purpose {
             PromptPurpose::Search => format!("/{}▏", sanitize(p)),
-            PromptPurpose::Rename => {
-                let old = app
-                    .reading()
-                    .selected
-                    .and_then(|e| app.entity(e))
-                    .map(|e| sanitize(&e.name))
-                    .unwrap_or_default();
+            PromptPurpose::Rename(e) => {
+                let old = app.entity(e).map(|e| sanitize(&e.name)).unwrap_or_default();
                 format!(
                     "rename {old} to: {}▏ (Enter renames, Esc keeps)",
                     sanitize(p)
