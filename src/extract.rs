@@ -280,10 +280,15 @@ fn prepare_or_fail(
     let mut norms = norms_by_mention(&entities, norms);
     if !args.no_corrections {
         let file = (path != "-").then(|| Path::new(path.as_str()));
-        match correct(&doc, file, run.data.as_deref(), &mut entities, notes) {
-            // Corrections merge, split and reorder entities: speakers follow them.
-            Ok(true) => quotes::reattribute(&mut quotes, &entities),
-            Ok(false) => {}
+        match correct(
+            &doc,
+            file,
+            run.data.as_deref(),
+            &mut entities,
+            &mut quotes,
+            notes,
+        ) {
+            Ok(()) => {}
             Err(e) => {
                 notes.push(format!("{e:#} (--no-corrections ignores them)"));
                 return None;
@@ -360,20 +365,21 @@ fn cast(
     ))
 }
 
-/// Applies the saved corrections, reporting those that no longer fit; says whether there
-/// were any.
+/// Applies the saved corrections to the entities and the quotations' speakers (which follow
+/// the entities through merges, splits and the new order), reporting those that no longer fit.
 fn correct(
     doc: &Document,
     file: Option<&Path>,
     data: Option<&Path>,
     entities: &mut Vec<Entity>,
+    quotes: &mut Quotes,
     notes: &mut Vec<String>,
-) -> Result<bool> {
+) -> Result<()> {
     let (_, found) = Sidecar::open(doc, file, data)?;
     if found.history.active().is_empty() {
-        return Ok(false);
+        return Ok(());
     }
-    let unfit = corrections::apply(entities, found.history.active(), doc);
+    let unfit = corrections::apply(entities, quotes, found.history.active(), doc);
     let from = found
         .from
         .as_deref()
@@ -387,7 +393,7 @@ fn correct(
             u.reason
         ));
     }
-    Ok(true)
+    Ok(())
 }
 
 /// Normalisation ids follow an entity through corrections (which renumber ids) by mention.

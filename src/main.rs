@@ -168,11 +168,16 @@ fn theme(choice: ColorChoice, config: &Config) -> Theme {
         ColorChoice::Never => false,
         ColorChoice::Auto => !no_color && config.theme != ThemeName::Monochrome,
     };
-    if color {
+    let mut theme = if color {
         Theme::colored()
     } else {
         Theme::monochrome()
+    };
+    // The Linux console's font has no quotation-mark ornament.
+    if std::env::var_os("TERM").is_some_and(|t| t == "linux") {
+        theme.quote_mark = "\"";
     }
+    theme
 }
 
 /// Saves where each document was left: the one shown, and the others the reader moved in.

@@ -19,6 +19,8 @@ pub struct Appearance {
     /// The entity in that document's cast.
     pub entity: usize,
     pub mentions: usize,
+    /// The quotations it said there.
+    pub quotes: usize,
 }
 
 /// One entity of the whole set of documents.
@@ -36,6 +38,11 @@ pub struct CorpusEntity {
 impl CorpusEntity {
     pub fn mentions(&self) -> usize {
         self.appearances.iter().map(|a| a.mentions).sum()
+    }
+
+    /// The quotations it said, in every document.
+    pub fn quotes(&self) -> usize {
+        self.appearances.iter().map(|a| a.quotes).sum()
     }
 
     pub fn is_actor(&self) -> bool {
@@ -58,6 +65,18 @@ pub struct CorpusCast {
 impl CorpusCast {
     /// Merges the casts of several documents (each most important first, as extracted).
     pub fn merge(casts: &[&[Entity]]) -> CorpusCast {
+        CorpusCast::merge_with_quotes(casts, &[])
+    }
+
+    /// [`CorpusCast::merge`], with how many quotations each entity of each document said
+    /// (`quotes[d][i]` for entity `i` of document `d`; missing counts are none).
+    pub fn merge_with_quotes(casts: &[&[Entity]], quotes: &[&[u32]]) -> CorpusCast {
+        let said = |d: usize, i: usize| {
+            quotes
+                .get(d)
+                .and_then(|q| q.get(i))
+                .map_or(0, |&n| n as usize)
+        };
         // Union-find over (document, entity) pairs, numbered in order.
         let all: Vec<(usize, usize, &Entity)> = casts
             .iter()
@@ -107,11 +126,15 @@ impl CorpusCast {
             match entry.appearances.iter_mut().find(|a| a.document == d) {
                 // Two entities of one document merged through a third: count both, keep the
                 // more important one as the place to jump to.
-                Some(a) => a.mentions += e.mentions.len(),
+                Some(a) => {
+                    a.mentions += e.mentions.len();
+                    a.quotes += said(d, i);
+                }
                 None => entry.appearances.push(Appearance {
                     document: d,
                     entity: i,
                     mentions: e.mentions.len(),
+                    quotes: said(d, i),
                 }),
             }
         }
@@ -249,12 +272,14 @@ mod tests {
                 Appearance {
                     document: 0,
                     entity: 0,
-                    mentions: 5
+                    mentions: 5,
+                    quotes: 0
                 },
                 Appearance {
                     document: 1,
                     entity: 1,
-                    mentions: 2
+                    mentions: 2,
+                    quotes: 0
                 }
             ]
         );
@@ -287,6 +312,22 @@ mod tests {
         assert_eq!(c.entities.len(), 1);
         assert_eq!(c.entities[0].name, "Benjamin Netanyahu", "the longest name");
         assert_eq!(c.entities[0].mentions(), 6);
+    }
+
+    #[test]
+    fn quotations_are_counted_per_document_and_summed() {
+        let d0 = [
+            e("Israel", Kind::Country, &["Israel"], 5),
+            e("Hamas", Kind::Organization, &["Hamas"], 2),
+        ];
+        let d1 = [e("Israel", Kind::Country, &["Israel"], 2)];
+        let c = CorpusCast::merge_with_quotes(&[&d0, &d1], &[&[3, 0], &[1]]);
+        let israel = &c.entities[0];
+        assert_eq!(israel.name, "Israel");
+        let per_doc: Vec<usize> = israel.appearances.iter().map(|a| a.quotes).collect();
+        assert_eq!(per_doc, [3, 1]);
+        assert_eq!(israel.quotes(), 4);
+        assert_eq!(c.entities[1].quotes(), 0, "Hamas said nothing");
     }
 
     #[test]

@@ -1,8 +1,9 @@
 //! The reader's corrections to a cast, as data: rename, merge, split, change kind, hide, add or
-//! remove a mention, new entity. They are replayed in order on a fresh extraction each time the
-//! document is opened, so they refer to entities by a key that survives re-extraction, and a
-//! correction that no longer fits (the document changed, the entity is gone, the text under a
-//! span differs) is returned to the caller rather than dropped.
+//! remove a mention, detach an inferred one (a pronoun or a description linked to the wrong
+//! entity), new entity, who said a quotation. They are replayed in order on a fresh extraction
+//! each time the document is opened, so they refer to entities by a key that survives
+//! re-extraction, and a correction that no longer fits (the document changed, the entity is
+//! gone, the text under a span differs) is returned to the caller rather than dropped.
 //!
 //! Pure: no I/O. `History` gives undo and redo; the sidecar module stores it.
 
@@ -10,6 +11,9 @@ use serde::{Deserialize, Serialize};
 
 use crate::domain::document::Document;
 use crate::domain::entity::{self, Entity, Form, Kind, Mention};
+use crate::domain::quotes::Quotes;
+
+mod speakers;
 
 /// A span of the document with the text it held when the correction was made: the text is
 /// checked on replay, so an edited document never gets a mention at the wrong words.
@@ -63,13 +67,25 @@ pub struct Key {
 }
 
 impl Key {
+    /// The key of `e`: its first name, not a pronoun or a description, which coreference may
+    /// link before it ("a Scientology attorney, Kendrick Moxon") and may link differently
+    /// after an update.
     pub fn of(doc: &Document, e: &Entity) -> Key {
         Key {
             name: e.name.clone(),
             kind: e.kind,
-            at: e.mentions.first().map(|&m| Span::of(doc, m)),
+            at: first_name(e).map(|m| Span::of(doc, m)),
         }
     }
+}
+
+/// The first mention of `e` that is a name (or a demonym), else its first mention.
+fn first_name(e: &Entity) -> Option<Mention> {
+    e.mentions
+        .iter()
+        .find(|m| m.form.is_named())
+        .or(e.mentions.first())
+        .copied()
 }
 
 /// One correction. Serialised with an `"op"` field: `{"op":"rename","entity":{…},"name":"…"}`.
@@ -99,8 +115,22 @@ pub enum Correction {
     Hide {
         entity: Key,
     },
-    /// A span becomes a mention of `entity`; mentions it overlaps are removed.
+    /// A span becomes a mention of `entity`, naming it as `form` says (a pronoun or a
+    /// description attached by hand); mentions it overlaps are removed.
     AddMention {
+        entity: Key,
+        span: Span,
+        /// Absent in the file means a name (sidecars written before forms existed).
+        #[serde(
+            default,
+            skip_serializing_if = "form_name::is_name",
+            with = "form_name"
+        )]
+        form: Form,
+    },
+    /// `entity` is not mentioned at `span`: a pronoun or a description linked to it is
+    /// wrong. A mention of another entity there stays.
+    Detach {
         entity: Key,
         span: Span,
     },
@@ -115,9 +145,23 @@ pub enum Correction {
         kind: Kind,
         span: Span,
     },
+    /// The quotation at `quote` was said by `speaker`, or by nobody the text names (`null`).
+    Speaker {
+        quote: Span,
+        speaker: Option<Key>,
+    },
 }
 
 impl Correction {
+    /// Whether a dramatis that knows only names (sidecar format 1) would misread it.
+    pub fn needs_forms(&self) -> bool {
+        match self {
+            Correction::AddMention { form, .. } => *form != Form::Name,
+            Correction::Detach { .. } => true,
+            _ => false,
+        }
+    }
+
     /// A short description for lists of corrections that no longer fit.
     pub fn describe(&self) -> String {
         match self {
@@ -132,9 +176,22 @@ impl Correction {
                 format!("make {:?} a {}", entity.name, kind.as_str())
             }
             Correction::Hide { entity } => format!("hide {:?}", entity.name),
-            Correction::AddMention { entity, span } => {
-                format!("add {:?} at {} to {:?}", span.text, span.start, entity.name)
-            }
+            Correction::AddMention { entity, span, form } => format!(
+                "add {}{:?} at {} to {:?}",
+                match form {
+                    Form::Name => "",
+                    Form::Demonym => "the demonym ",
+                    Form::Nominal => "the description ",
+                    Form::Pronoun => "the pronoun ",
+                },
+                span.text,
+                span.start,
+                entity.name
+            ),
+            Correction::Detach { entity, span } => format!(
+                "detach {:?} at {} from {:?}",
+                span.text, span.start, entity.name
+            ),
             Correction::RemoveMention { span } => {
                 format!("remove the mention {:?} at {}", span.text, span.start)
             }
@@ -143,6 +200,14 @@ impl Correction {
                 kind.as_str(),
                 span.text,
                 span.start
+            ),
+            Correction::Speaker { quote, speaker } => format!(
+                "give the quotation {} at {} to {}",
+                speakers::first_words(&quote.text),
+                quote.start,
+                speaker
+                    .as_ref()
+                    .map_or("nobody".to_string(), |k| format!("{:?}", k.name))
             ),
         }
     }
@@ -159,6 +224,8 @@ pub enum Reason {
     TextChanged { span: Span, found: String },
     /// The entity is no longer mentioned under that alias, or not at that span.
     NoSuchMention(String),
+    /// No quotation is found at that span any more.
+    NoSuchQuotation(Span),
 }
 
 impl std::fmt::Display for Reason {
@@ -178,6 +245,12 @@ impl std::fmt::Display for Reason {
                 span.start, span.end, span.text
             ),
             Reason::NoSuchMention(what) => write!(f, "no mention {what}"),
+            Reason::NoSuchQuotation(span) => write!(
+                f,
+                "no quotation {} at {} any more",
+                speakers::first_words(&span.text),
+                span.start
+            ),
         }
     }
 }
@@ -191,13 +264,26 @@ pub struct Unfit {
     pub reason: Reason,
 }
 
-/// Applies the corrections in order to entities freshly extracted from `doc`, and finishes
-/// with `entity::finalize` (order by importance, fresh ids). Returns those that did not fit,
-/// in order; the rest are applied even when an earlier one failed.
-pub fn apply(entities: &mut Vec<Entity>, corrections: &[Correction], doc: &Document) -> Vec<Unfit> {
+/// Applies the corrections in order to entities freshly extracted from `doc` and their
+/// quotations, and finishes with `entity::finalize` (order by importance, fresh ids) and the
+/// quotations' speakers found again among the corrected entities. Returns those that did not
+/// fit, in order; the rest are applied even when an earlier one failed.
+pub fn apply(
+    entities: &mut Vec<Entity>,
+    quotes: &mut Quotes,
+    corrections: &[Correction],
+    doc: &Document,
+) -> Vec<Unfit> {
     let mut unfit = Vec::new();
+    let mut said = speakers::Said::default();
     for (index, c) in corrections.iter().enumerate() {
-        if let Err(reason) = apply_one(entities, c, doc) {
+        let done = match c {
+            Correction::Speaker { quote, speaker } => {
+                said.give(entities, quotes, quote, speaker.as_ref(), doc)
+            }
+            _ => apply_one(entities, c, doc),
+        };
+        if let Err(reason) = done {
             unfit.push(Unfit {
                 index,
                 correction: c.clone(),
@@ -206,6 +292,7 @@ pub fn apply(entities: &mut Vec<Entity>, corrections: &[Correction], doc: &Docum
         }
     }
     *entities = entity::finalize(std::mem::take(entities));
+    said.settle(quotes, entities);
     unfit
 }
 
@@ -228,10 +315,11 @@ fn apply_one(entities: &mut Vec<Entity>, c: &Correction, doc: &Document) -> Resu
         }
         Correction::Split { entity, alias } => {
             let i = resolve(entities, entity, doc)?;
+            // Names only: a pronoun or description is never split off, it is detached.
             let (moved, kept): (Vec<Mention>, Vec<Mention>) = entities[i]
                 .mentions
                 .iter()
-                .partition(|m| doc.text(m.range()) == alias.as_str());
+                .partition(|m| m.form.is_named() && doc.text(m.range()) == alias.as_str());
             if moved.is_empty() {
                 return Err(Reason::NoSuchMention(format!(
                     "{alias:?} of {:?}",
@@ -251,8 +339,11 @@ fn apply_one(entities: &mut Vec<Entity>, c: &Correction, doc: &Document) -> Resu
             let i = resolve(entities, entity, doc)?;
             entities.remove(i);
         }
-        Correction::AddMention { entity, span } => {
-            let m = span.check(doc)?;
+        Correction::AddMention { entity, span, form } => {
+            let m = Mention {
+                form: *form,
+                ..span.check(doc)?
+            };
             let i = resolve(entities, entity, doc)?;
             // Clearing keeps every entity in place (emptied ones go at `finalize`), so `i`
             // still names the target.
@@ -277,6 +368,20 @@ fn apply_one(entities: &mut Vec<Entity>, c: &Correction, doc: &Document) -> Resu
                 .edit(|v| v.retain(|x| x.range() != m.range()));
             tidy(&mut entities[i], doc);
         }
+        Correction::Detach { entity, span } => {
+            let m = span.check(doc)?;
+            let i = resolve(entities, entity, doc)?;
+            if !entities[i].mentions.iter().any(|x| x.range() == m.range()) {
+                return Err(Reason::NoSuchMention(format!(
+                    "{:?} at {} of {:?}",
+                    span.text, span.start, entity.name
+                )));
+            }
+            entities[i]
+                .mentions
+                .edit(|v| v.retain(|x| x.range() != m.range()));
+            tidy(&mut entities[i], doc);
+        }
         Correction::NewEntity { name, kind, span } => {
             let m = span.check(doc)?;
             clear(entities, m, doc);
@@ -284,21 +389,27 @@ fn apply_one(entities: &mut Vec<Entity>, c: &Correction, doc: &Document) -> Resu
             e.name.clone_from(name);
             entities.push(e);
         }
+        // Applied with the quotations, by `apply`.
+        Correction::Speaker { .. } => {}
     }
     Ok(())
 }
 
-/// The entity a key names (see [`Key`]).
+/// The entity a key names (see [`Key`]). Mentions are compared by place, whatever their
+/// form: a key's span is written without one.
 fn resolve(entities: &[Entity], key: &Key, doc: &Document) -> Result<usize, Reason> {
     let at = key.at.as_ref().and_then(|s| s.check(doc).ok());
     let named: Vec<usize> = (0..entities.len())
         .filter(|&i| entities[i].name == key.name && entities[i].kind == key.kind)
         .collect();
-    let starts_at = |i: &usize| at.is_some_and(|m| entities[*i].mentions.first() == Some(&m));
+    let same = |a: Mention, b: Mention| a.range() == b.range();
+    let holds = |e: &Entity, m: Mention| e.mentions.iter().any(|&x| same(x, m));
+    let starts_at =
+        |i: &usize| at.is_some_and(|m| first_name(&entities[*i]).is_some_and(|f| same(f, m)));
     match named.as_slice() {
         [one] => Ok(*one),
         [] => at
-            .and_then(|m| entities.iter().position(|e| e.mentions.contains(&m)))
+            .and_then(|m| entities.iter().position(|e| holds(e, m)))
             .ok_or_else(|| Reason::EntityGone(key.clone())),
         several => several
             .iter()
@@ -306,10 +417,7 @@ fn resolve(entities: &[Entity], key: &Key, doc: &Document) -> Result<usize, Reas
             .find(starts_at)
             .or_else(|| {
                 let m = at?;
-                several
-                    .iter()
-                    .copied()
-                    .find(|&i| entities[i].mentions.contains(&m))
+                several.iter().copied().find(|&i| holds(&entities[i], m))
             })
             .ok_or_else(|| Reason::Ambiguous(key.clone())),
     }
@@ -327,7 +435,8 @@ fn clear(entities: &mut [Entity], m: Mention, doc: &Document) {
     }
 }
 
-/// Sorted, non-overlapping mentions (the first wins), and aliases recomputed from them.
+/// Sorted, non-overlapping mentions (the first wins), and aliases recomputed from the names
+/// among them (never a pronoun or a description).
 fn tidy(e: &mut Entity, doc: &Document) {
     e.mentions.edit(|v| {
         v.sort_unstable();
@@ -342,7 +451,7 @@ fn tidy(e: &mut Entity, doc: &Document) {
         });
     });
     let mut aliases: Vec<String> = Vec::new();
-    for m in &e.mentions {
+    for m in e.mentions.iter().filter(|m| m.form.is_named()) {
         let t = doc.text(m.range());
         if !aliases.iter().any(|a| *a == t) {
             aliases.push(t.into_owned());
@@ -402,6 +511,26 @@ impl History {
 
     pub fn can_redo(&self) -> bool {
         !self.undone.is_empty()
+    }
+}
+
+/// Forms as their `extract --json` names.
+mod form_name {
+    use serde::{Deserialize, Deserializer, Serializer, de::Error};
+
+    use crate::domain::entity::Form;
+
+    pub fn is_name(form: &Form) -> bool {
+        *form == Form::Name
+    }
+
+    pub fn serialize<S: Serializer>(form: &Form, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(form.as_str())
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Form, D::Error> {
+        let name = String::deserialize(d)?;
+        Form::parse(&name).ok_or_else(|| D::Error::custom(format!("unknown form {name:?}")))
     }
 }
 

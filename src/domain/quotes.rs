@@ -249,6 +249,47 @@ impl Quotes {
     }
 }
 
+/// Whether a word is a first-person pronoun ("I", "my", "we"), and if so whether plural:
+/// what a speaker calls themself inside their quotation. A lower-case "i" (a list's) and
+/// "US" (a country) are not.
+pub fn first_person(word: &str) -> Option<bool> {
+    if word.is_empty() {
+        return None;
+    }
+    let class = words::class_of(word);
+    let singular = class.has(words::Class::FIRST_SINGULAR);
+    if !singular && !class.has(words::Class::FIRST_PLURAL) || word == "i" || word == "US" {
+        return None;
+    }
+    Some(!singular)
+}
+
+/// The first-person pronouns of `text` (the pronoun of "I'm" without its ending): each with
+/// its byte range in `text`, and whether it is plural.
+pub fn first_person_words(text: &str) -> impl Iterator<Item = (std::ops::Range<usize>, bool)> + '_ {
+    let word_char = |c: char| c.is_alphanumeric() || c == '\'' || c == '’';
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        while at < text.len() {
+            let rest = &text[at..];
+            let skip = rest.find(word_char).unwrap_or(rest.len());
+            let start = at + skip;
+            let len = text[start..]
+                .find(|c| !word_char(c))
+                .unwrap_or(text.len() - start);
+            at = start + len;
+            let word = &text[start..at];
+            let pronoun = &word[..word.find(['\'', '’']).unwrap_or(word.len())];
+            if pronoun.len() <= 9
+                && let Some(plural) = first_person(pronoun)
+            {
+                return Some((start..start + pronoun.len(), plural));
+            }
+        }
+        None
+    })
+}
+
 impl std::ops::Deref for Quotes {
     type Target = [Quote];
 

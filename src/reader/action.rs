@@ -90,6 +90,9 @@ pub enum Action {
     ToggleContexts,
     /// Show or hide the cast of all open documents.
     ToggleCorpus,
+    /// Show what the selection said; again, every quotation, then those with no speaker,
+    /// then hide the list.
+    ToggleQuotes,
     /// Pin the selected entity (or unpin it): pinned actors stay lit, each in its colour.
     TogglePin,
     ClearPins,
@@ -186,6 +189,9 @@ pub enum Edit {
     AddHit,
     /// `A` then a kind letter: the current search hit becomes a new entity.
     BeginNewEntity,
+    /// The quotation under the list's cursor (or the current one) was said by the selection;
+    /// if it already was, or nothing is selected, by nobody.
+    Speaker,
     NewEntity(Kind),
     Undo,
     Redo,

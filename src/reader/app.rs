@@ -5,7 +5,7 @@
 //! The state is split by job: the open documents (`shelf`), the view of the shown one
 //! (`view`, `geometry`), the cast and selection (`selection`, `sidebar`), search
 //! (`text_search`), marks, jumps and documents (`navigation`), corrections (`edit`), the panel
-//! under the text (`panels`, `corpus`), pins (`pins`), the mouse (`mouse`) and
+//! under the text (`panels`, `corpus`, `quotes`), pins (`pins`), the mouse (`mouse`) and
 //! the help's scrolling (`help`).
 
 pub mod corpus;
@@ -16,6 +16,7 @@ mod mouse;
 mod navigation;
 pub mod panels;
 mod pins;
+pub mod quotes;
 mod selection;
 pub mod shelf;
 pub mod sidebar;
@@ -88,6 +89,8 @@ pub enum PromptPurpose {
 pub enum Follow {
     Mentions,
     Search,
+    /// The quotations of the list a quotation was entered from.
+    Quotes,
 }
 
 /// An active search.

@@ -10,6 +10,7 @@ mod help;
 mod mention_map;
 mod panel;
 mod pins;
+mod quotes;
 mod row;
 mod shelf;
 mod sidebar;
@@ -104,5 +105,7 @@ pub(crate) fn truncate(s: &str, width: usize) -> String {
 
 #[cfg(test)]
 mod panel_tests;
+#[cfg(test)]
+mod quotes_tests;
 #[cfg(test)]
 mod tests;

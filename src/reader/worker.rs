@@ -76,8 +76,12 @@ fn spawn_pipeline(
             let work = |w: Work| send(Report::Work(w));
             for (i, doc) in docs.iter().enumerate() {
                 let origin = origins.get_mut(i).map(std::mem::take).unwrap_or_default();
-                let (fresh, mut quotes, hash) = match origin.imported {
-                    Some(entities) => (entities, Quotes::default(), None),
+                let (fresh, quotes, hash) = match origin.imported {
+                    // The quotations of the text, their speakers among the imported entities.
+                    Some(entities) => {
+                        let quotes = quotes::attribute_to(extract::find_quotes(doc), &entities);
+                        (entities, quotes, None)
+                    }
                     None if off => (Vec::new(), Quotes::default(), None),
                     None => match extract_with_progress(i, doc, &work) {
                         Some((found, hash)) => (found.entities, found.quotes, Some(hash)),
@@ -85,10 +89,8 @@ fn spawn_pipeline(
                     },
                 };
                 let (cast, curation) = if curate {
-                    let (opened, entities) =
-                        open_curation(doc, hash, origin.path.as_deref(), fresh);
-                    // Corrections may have merged, split or reordered the speakers.
-                    quotes::reattribute(&mut quotes, &entities);
+                    let (opened, entities, quotes) =
+                        open_curation(doc, hash, origin.path.as_deref(), fresh, quotes);
                     (Cast::with_quotes(entities, quotes), Some(opened))
                 } else {
                     (Cast::with_quotes(fresh, quotes), None)
@@ -180,14 +182,16 @@ struct Opened {
     error: Option<String>,
 }
 
-/// The saved corrections of `doc` over its fresh entities. A sidecar that cannot be read is
-/// never overwritten: the reader then saves nothing and says why.
+/// The saved corrections of `doc` over its fresh entities and quotations, and the entities
+/// and quotations they give. A sidecar that cannot be read is never overwritten: the reader
+/// then saves nothing and says why.
 fn open_curation(
     doc: &Document,
     hash: Option<u64>,
     path: Option<&Path>,
     fresh: Vec<Entity>,
-) -> (Opened, Vec<Entity>) {
+    quotes: Quotes,
+) -> (Opened, Vec<Entity>, Quotes) {
     let data = paths::data_dir();
     let opened = match hash {
         Some(hash) => Sidecar::open_hashed(doc, hash, path, data.as_deref()),
@@ -201,13 +205,13 @@ fn open_curation(
             Some(format!("corrections not loaded: {e:#}")),
         ),
     };
-    let (curation, entities) = Curation::new(fresh, history, doc);
+    let (curation, entities, quotes) = Curation::new(fresh, quotes, history, doc);
     let opened = Opened {
         curation,
         sidecar,
         error,
     };
-    (opened, entities)
+    (opened, entities, quotes)
 }
 
 /// The entities and quotations of `doc`, and its fingerprint (`sidecar::content_hash`), taken

@@ -24,8 +24,27 @@ pub use atomic::write as write_atomic;
 
 /// Appended to the document's file name for the sidecar next to it.
 pub const SUFFIX: &str = ".dramatis.json";
-/// The version of the file's shape; a newer one is refused rather than overwritten.
-const VERSION: u32 = 1;
+/// The version of the file's shape; a newer one is refused rather than overwritten. Format 2
+/// added the forms of mentions (a pronoun attached by hand, a detached description); a file
+/// without them is still written as format 1, so an older dramatis keeps reading it.
+const VERSION: u32 = 2;
+
+/// The oldest format that holds `history`.
+fn version_for(history: &History) -> u32 {
+    let all = history.done.iter().chain(&history.undone);
+    if all.clone().any(|c| c.needs_forms()) {
+        VERSION
+    } else {
+        1
+    }
+}
+
+/// What is read first: the format, so a newer one is named as such rather than failing on
+/// a correction this dramatis does not know.
+#[derive(Deserialize)]
+struct Format {
+    dramatis_corrections: u32,
+}
 
 /// The file's content.
 #[derive(Debug, Serialize, Deserialize)]
@@ -154,7 +173,7 @@ impl Sidecar {
     /// it can be written there, else in the data directory. Returns the file written.
     pub fn save(&mut self, history: &History) -> Result<PathBuf> {
         let stored = Stored {
-            dramatis_corrections: VERSION,
+            dramatis_corrections: version_for(history),
             document: self.document.clone(),
             path: self.path.clone(),
             hash: format!("{:016x}", self.hash),
@@ -236,14 +255,14 @@ impl Sidecars {
 }
 
 fn parse(text: &str) -> Result<Stored> {
-    let stored: Stored = serde_json::from_str(text)?;
-    if stored.dramatis_corrections > VERSION {
+    let format: Format = serde_json::from_str(text)?;
+    if format.dramatis_corrections > VERSION {
         bail!(
             "written by a newer dramatis (format {}); this one reads format {VERSION}",
-            stored.dramatis_corrections
+            format.dramatis_corrections
         );
     }
-    Ok(stored)
+    Ok(serde_json::from_str(text)?)
 }
 
 /// Sidecars in the data directory that name the document at `path`, newest first.

@@ -5,9 +5,9 @@ use crate::common;
 use std::process::Output;
 
 use common::Scratch;
-use dramatis::domain::corrections::{Correction, History, Key};
+use dramatis::domain::corrections::{Correction, History, Key, Span};
 use dramatis::domain::document::Document;
-use dramatis::domain::entity::Kind;
+use dramatis::domain::entity::{Form, Kind};
 use dramatis::store::sidecar::Sidecar;
 use serde_json::Value;
 
@@ -247,6 +247,68 @@ fn saved_corrections_apply_to_extract_unless_told_not_to() {
 }
 
 #[test]
+fn a_detached_pronoun_and_an_attached_description_are_kept_by_extract() {
+    let s = Scratch::new("cli-forms");
+    let text = "Maria Lopez, the defence secretary, visited Boston. She said the army was \
+                ready. Lopez thanked the troops.\n";
+    let path = s.file("f.txt", text);
+    let doc = Document::from_string(path.to_str().unwrap(), text);
+    let span = |word: &str| {
+        let start = text.find(word).unwrap() as u32;
+        Span {
+            start,
+            end: start + word.len() as u32,
+            text: word.into(),
+        }
+    };
+    let lopez = Key {
+        name: "Maria Lopez".into(),
+        kind: Kind::Person,
+        at: None,
+    };
+    let before = run(&["extract", "--json", path.to_str().unwrap()], &s);
+    let forms = |out: &Output| -> Vec<(String, String)> {
+        let v: Value = serde_json::from_str(&stdout(out)).unwrap();
+        let e = &v["entities"][0];
+        assert_eq!(e["name"], "Maria Lopez");
+        assert_eq!(e["aliases"], serde_json::json!(["Maria Lopez", "Lopez"]));
+        e["mentions"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|m| {
+                let form = m["form"].as_str().unwrap_or("name");
+                (m["text"].as_str().unwrap().into(), form.into())
+            })
+            .collect()
+    };
+    let pair = |t: &str, f: &str| (t.to_string(), f.to_string());
+    assert!(
+        forms(&before).contains(&pair("She", "pronoun")),
+        "the extractor links the pronoun: {:?}",
+        forms(&before)
+    );
+    let mut history = History::default();
+    history.push(Correction::Detach {
+        entity: lopez.clone(),
+        span: span("She"),
+    });
+    history.push(Correction::AddMention {
+        entity: lopez,
+        span: span("the army"),
+        form: Form::Nominal,
+    });
+    let (mut sidecar, _) = Sidecar::open(&doc, Some(&path), Some(&s.0.join("data"))).unwrap();
+    sidecar.save(&history).unwrap();
+    let after = run(&["extract", "--json", path.to_str().unwrap()], &s);
+    assert_eq!(stderr(&after), "", "both corrections fit");
+    let got = forms(&after);
+    assert!(!got.contains(&pair("She", "pronoun")), "{got:?}");
+    assert!(got.contains(&pair("the army", "nominal")), "{got:?}");
+    assert!(got.contains(&pair("Lopez", "name")), "{got:?}");
+}
+
+#[test]
 fn standard_input_finds_its_corrections_by_content_hash() {
     use std::io::Write;
 
@@ -307,4 +369,84 @@ fn the_reader_shows_imported_entities_when_piped() {
         cast,
         "organization\tHamas\t2\ncountry\tIsrael\t2\nplace\tDoha\t1\n"
     );
+}
+
+/// The speaker of a quotation, as `extract --json` gives it: the name of its entity, or none.
+fn speakers(json: &str, text: &str) -> Vec<(String, Option<String>)> {
+    let doc: Value = serde_json::from_str(json.lines().next().unwrap()).unwrap();
+    let name_of = |id: &Value| {
+        doc["entities"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|e| e["id"] == *id)
+            .map(|e| e["name"].as_str().unwrap().to_string())
+    };
+    doc["quotes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|q| {
+            let (a, b) = (q["start"].as_u64().unwrap(), q["end"].as_u64().unwrap());
+            (
+                text[a as usize..b as usize].to_string(),
+                name_of(&q["speaker"]),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn a_saved_speaker_correction_changes_who_said_it_in_extract() {
+    let s = Scratch::new("cli-speakers");
+    let text = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/default_article.txt"),
+    )
+    .unwrap();
+    let path = s.file("article.txt", &text);
+    let doc = Document::from_string(path.to_str().unwrap(), text.clone());
+    let span = |words: &str| {
+        let start = text.find(words).unwrap();
+        dramatis::domain::corrections::Span {
+            start: start as u32,
+            end: (start + words.len()) as u32,
+            text: words.into(),
+        }
+    };
+    let reported = "a broader ceasefire is not feasible";
+    let reported_end = text.find("are released").unwrap() + "are released".len();
+    let mut history = History::default();
+    history.push(Correction::Speaker {
+        quote: span("tactical little pauses"),
+        speaker: Some(Key {
+            name: "Hamas".into(),
+            kind: Kind::Organization,
+            at: None,
+        }),
+    });
+    history.push(Correction::Speaker {
+        quote: span(&text[text.find(reported).unwrap()..reported_end]),
+        speaker: None,
+    });
+    let (mut sidecar, _) = Sidecar::open(&doc, Some(&path), Some(&s.0.join("data"))).unwrap();
+    sidecar.save(&history).unwrap();
+
+    let args = ["extract", "--json", path.to_str().unwrap()];
+    let out = run(&args, &s);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(stderr(&out), "", "both corrections fit");
+    let got = speakers(&stdout(&out), &text);
+    assert_eq!(
+        got[0],
+        ("tactical little pauses".into(), Some("Hamas".into()))
+    );
+    assert!(
+        got[1].0.starts_with(reported) && got[1].1.is_none(),
+        "{got:?}"
+    );
+
+    let skip = run(&[&args[..], &["--no-corrections"]].concat(), &s);
+    let got = speakers(&stdout(&skip), &text);
+    assert_eq!(got[0].1.as_deref(), Some("Benjamin Netanyahu"));
+    assert_eq!(got[1].1.as_deref(), Some("Israel"));
 }

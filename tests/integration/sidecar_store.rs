@@ -5,7 +5,7 @@ use crate::common;
 use std::fs;
 
 use common::Scratch;
-use dramatis::domain::corrections::{Correction, History, Key};
+use dramatis::domain::corrections::{Correction, History, Key, Span};
 use dramatis::domain::document::Document;
 use dramatis::domain::entity::Kind;
 use dramatis::store::sidecar::{Sidecar, Sidecars, content_hash};
@@ -112,13 +112,51 @@ fn an_unreadable_sidecar_is_an_error_and_is_left_alone() {
         "{\"dramatis_corrections\": 1, \"done\": ["
     );
 
+    // A newer format is named as such, even when it holds a correction this one cannot read.
     fs::write(
         &side,
-        r#"{"dramatis_corrections": 9, "document": "a", "hash": "0", "bytes": 4, "done": []}"#,
+        r#"{"dramatis_corrections": 9, "document": "a", "hash": "0", "bytes": 4, "done": [{"op": "teleport"}]}"#,
     )
     .unwrap();
     let err = Sidecar::open(&doc, Some(&path), None).unwrap_err();
     assert!(format!("{err:#}").contains("newer dramatis"), "{err:#}");
+}
+
+#[test]
+fn a_file_with_forms_is_format_2_and_one_without_stays_readable_by_format_1() {
+    let s = Scratch::new("store-forms");
+    let text = "Ana Ruiz spoke. She left.";
+    let path = s.file("f.txt", text);
+    let doc = Document::from_string("f.txt", text);
+    let (mut car, _) = Sidecar::open(&doc, Some(&path), None).unwrap();
+    let written = car.save(&history(1)).unwrap();
+    let saved = fs::read_to_string(&written).unwrap();
+    assert!(saved.contains("\"dramatis_corrections\": 1"), "{saved}");
+
+    let mut h = history(1);
+    h.push(Correction::Detach {
+        entity: Key {
+            name: "Ana Ruiz".into(),
+            kind: Kind::Person,
+            at: None,
+        },
+        span: Span {
+            start: 16,
+            end: 19,
+            text: "She".into(),
+        },
+    });
+    car.save(&h).unwrap();
+    let saved = fs::read_to_string(&written).unwrap();
+    assert!(saved.contains("\"dramatis_corrections\": 2"), "{saved}");
+    assert!(saved.contains("\"op\": \"detach\""), "{saved}");
+    let (_, found) = Sidecar::open(&doc, Some(&path), None).unwrap();
+    assert_eq!(found.history, h);
+    // Undone, it is still kept (for redo): the file stays format 2.
+    h.undo();
+    car.save(&h).unwrap();
+    let saved = fs::read_to_string(&written).unwrap();
+    assert!(saved.contains("\"dramatis_corrections\": 2"), "{saved}");
 }
 
 #[test]

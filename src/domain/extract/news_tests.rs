@@ -485,3 +485,15 @@ fn a_compound_sentence_starter_is_no_name() {
     );
     assert_eq!(entity(text, "Syria").unwrap().1, ["Syrian", "Syria"]);
 }
+
+#[test]
+fn a_city_after_a_prefix_and_a_roman_numeral_are_no_actors() {
+    let text = "Pro-Beijing lawmakers met anti-Israel protesters. Part XVII of the report \
+                named Israel.";
+    assert_eq!(
+        actors(&extract(text).entities),
+        [("Israel".to_string(), Kind::Country)]
+    );
+    assert_eq!(entity(text, "Israel").unwrap().1, ["Israel", "Israel"]);
+    assert!(!names(text).iter().any(|n| n.contains("Beijing")));
+}

@@ -16,7 +16,7 @@ pub(super) const NAME_PARTICLES: &[&str] = &[
     "la", "le", "bin", "ibn", "bint", "al", "el", "y", "zu", "ter", "op",
 ];
 
-/// Prefixes joined to a name by a hyphen ("anti-NRF", "pro-Beijing", "ex-Google"): the name is
+/// Prefixes joined to a name by a hyphen ("anti-NRF", "pro-Israel", "ex-Google"): the name is
 /// what follows them.
 const NAME_PREFIXES: &[&str] = &[
     "anti", "pro", "ex", "non", "pan", "neo", "post", "pre", "mid", "semi", "pseudo", "multi",
@@ -329,9 +329,9 @@ pub(super) fn hyphenated(line: &Line, i: usize, out: &mut Vec<Candidate>) -> boo
         }
         return emitted;
     }
-    // "anti-NRF", "pro-Beijing", "ex-Google": a prefix before a name, which is the name.
+    // "anti-NRF", "pro-Israel", "ex-Google": a prefix before a name, which is the name.
     if let Some((head, rest)) = w.split_once('-')
-        && NAME_PREFIXES.contains(&head)
+        && NAME_PREFIXES.contains(&head.to_ascii_lowercase().as_str())
         && rest.starts_with(char::is_uppercase)
     {
         if super::dates::is_calendar_word(rest) {
@@ -339,6 +339,8 @@ pub(super) fn hyphenated(line: &Line, i: usize, out: &mut Vec<Candidate>) -> boo
             return true;
         }
         let reading = match known(rest) {
+            // "pro-Beijing": a city standing for a government is not a mention of the city.
+            Some(r) if line.k.canon(r).kind == Kind::Place => return true,
             Some(r) => Reading::Known {
                 canon: r.canon,
                 demonym: r.demonym,

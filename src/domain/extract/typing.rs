@@ -243,6 +243,7 @@ pub(super) fn context_guess(line: &Line, from: usize, to: usize) -> Option<(Kind
         && line.toks[from].shape == Shape::Upper
         && (2..=6).contains(&first.chars().filter(|c| c.is_alphanumeric()).count())
         && !common_word(line, from, 4.0)
+        && !roman_numeral(first)
     {
         return Some((Kind::Organization, Strength::Weak));
     }
@@ -281,6 +282,41 @@ fn affiliation_of_person(line: &Line, from: usize, to: usize) -> bool {
         && line.k.is_given_name(line.word(to + 1))
         && line.toks[to + 2].is_capitalised();
     after || before
+}
+
+/// "XVII", "IV", "III": a Roman numeral with units or tens ("part XVII", "Louis XIV"), not an
+/// acronym ("DC", "CDC" are).
+pub(super) fn roman_numeral(w: &str) -> bool {
+    let b = w.as_bytes();
+    if b.is_empty() || !b.iter().any(|c| matches!(c, b'I' | b'V' | b'X')) {
+        return false;
+    }
+    // Thousands, hundreds, tens, units: each a group of the standard form.
+    let mut rest = b;
+    for (one, five, ten) in [
+        (b'M', 0, 0),
+        (b'C', b'D', b'M'),
+        (b'X', b'L', b'C'),
+        (b'I', b'V', b'X'),
+    ] {
+        rest = strip_roman_digit(rest, one, five, ten);
+    }
+    rest.is_empty()
+}
+
+/// Strips one Roman digit written with `one`, `five` and `ten` from the front of `w`.
+fn strip_roman_digit(w: &[u8], one: u8, five: u8, ten: u8) -> &[u8] {
+    for prefix in [&[one, ten][..], &[one, five][..]] {
+        if five != 0 && w.starts_with(prefix) {
+            return &w[2..];
+        }
+    }
+    let mut w = w;
+    if five != 0 && w.first() == Some(&five) {
+        w = &w[1..];
+    }
+    let ones = w.iter().take(3).take_while(|&&c| c == one).count();
+    &w[ones..]
 }
 
 /// "Eagles", "Stones", "Dockers": a capitalised plural whose singular is a common noun.
@@ -406,4 +442,19 @@ pub(super) fn class_noun_around(line: &Line, from: usize, to: usize) -> Option<K
         }
     }
     None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::roman_numeral;
+
+    #[test]
+    fn roman_numerals_with_units_or_tens_are_not_acronyms() {
+        for w in ["II", "III", "IV", "XIV", "XVII", "XL", "MCMXC", "LIV"] {
+            assert!(roman_numeral(w), "{w}");
+        }
+        for w in ["DC", "CDC", "MD", "IIII", "VX", "IXX", "NATO", "", "XIIV"] {
+            assert!(!roman_numeral(w), "{w}");
+        }
+    }
 }

@@ -18,7 +18,8 @@ impl App {
             return;
         }
         let casts: Vec<&[Entity]> = self.shelf.iter().map(|r| &r.cast.entities[..]).collect();
-        let cast = CorpusCast::merge(&casts);
+        let quotes: Vec<&[u32]> = self.shelf.iter().map(|r| &r.quote_counts[..]).collect();
+        let cast = CorpusCast::merge_with_quotes(&casts, &quotes);
         let dates: Vec<Option<&str>> = self
             .shelf
             .iter()

@@ -1,16 +1,16 @@
 //! Correcting the cast in the reader: rename, merge, split an alias off, change a kind, hide,
-//! add a mention or a new entity from the current search hit; undo and redo. Each acts on
-//! one entity by one rule: the one under the cast cursor while the cast has focus, else the
-//! selection. Every change is a `Correction` pushed on the document's history; the cast is
-//! recomputed from the fresh extraction plus the history (so undo is exact), and each change
-//! asks the terminal layer to save the history (`Effect::SaveCorrections`: the app itself
-//! does no I/O).
+//! add a mention or a new entity from the current search hit, who said a quotation (see
+//! `quotes`); undo and redo. Each acts on one entity by one rule: the one under the cast
+//! cursor while the cast has focus, else the selection. Every change is a `Correction` pushed
+//! on the document's history; the cast is recomputed from the fresh extraction plus the
+//! history (so undo is exact), and each change asks the terminal layer to save the history
+//! (`Effect::SaveCorrections`: the app itself does no I/O).
 
 use super::{App, PromptPurpose, sidebar};
 use crate::domain::cast::Cast;
 use crate::domain::connections::Relations;
 use crate::domain::corrections::{Correction, Key as EntityKey, Span};
-use crate::domain::entity::Mention;
+use crate::domain::entity::{Form, Mention};
 use crate::reader::action::{Edit, Effect, Pending};
 
 /// Documents up to this size get their connections recounted at once after a correction;
@@ -94,10 +94,18 @@ impl App {
                 (Some(entity), Some(hit)) => Some(Correction::AddMention {
                     entity,
                     span: Span::of(&doc, Mention::new(hit)),
+                    form: Form::Name,
                 }),
                 _ => {
                     self.message =
                         Some("select an entity and search for the words (/), then a".into());
+                    return;
+                }
+            },
+            Edit::Speaker => match self.speaker_correction() {
+                Ok(c) => Some(c),
+                Err(why) => {
+                    self.message = Some(why);
                     return;
                 }
             },
@@ -188,12 +196,11 @@ impl App {
             .map(|e| (e.name.clone(), e.mentions.first().copied()));
         let (cursor_row, scroll) = (self.cursor, self.sidebar_scroll);
         let current = self.current_mention();
+        let kept_quotes = self.quotes_keep();
         let reading = self.reading_mut();
         let curation = reading.curation.as_mut().expect("checked above");
-        let (entities, unfit) = curation.entities(&reading.doc, &reading.cast.entities);
+        let (entities, quotes, unfit) = curation.apply(&reading.doc, &reading.cast);
         let focus = self.focus;
-        let mut quotes = self.cast().quotes.clone();
-        crate::domain::quotes::reattribute(&mut quotes, &entities);
         self.reading_mut()
             .set_cast(Cast::with_quotes(entities, quotes));
         self.cast_shown();
@@ -215,6 +222,7 @@ impl App {
                 self.clamp_sidebar_scroll();
             }
         }
+        self.quotes_restore(kept_quotes);
         // Connections were counted for the old cast's entities.
         if self.doc().len() <= RECOUNT_LIMIT {
             let relations =

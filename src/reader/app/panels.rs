@@ -1,6 +1,7 @@
 //! The panel under the text: an entity's connections and the sentences behind each, its
-//! mentions in context, the cast across documents (see `corpus`); and each document's
-//! sentences and connections as they arrive from the background.
+//! mentions in context, what it said (see `quotes`), the cast across documents (see
+//! `corpus`); and each document's sentences and connections as they arrive from the
+//! background.
 //!
 //! The panel is a stack of lists: Enter on a connection opens the sentences it is made of,
 //! Enter on an entity of the cross-document cast opens the documents that mention it, and
@@ -10,6 +11,7 @@
 use std::ops::Range;
 use std::sync::Arc;
 
+use super::quotes::Scope;
 use super::{App, Focus, geometry};
 use crate::domain::cast::Group;
 use crate::domain::connections::Relations;
@@ -24,6 +26,8 @@ pub enum PanelKind {
     Contexts,
     /// One cast for all open documents.
     Corpus,
+    /// Quotations: what one entity said, every one, or those with no speaker.
+    Quotes,
 }
 
 /// One row of a panel list.
@@ -38,6 +42,8 @@ pub enum Row {
     Mention(usize),
     /// An entity of the cross-document cast.
     CorpusEntity(usize),
+    /// A quotation, by index into the document's quotations.
+    Quote(usize),
     /// A document that mentions a cross-document entity: the document and the entity's index
     /// in its cast.
     Appearance {
@@ -64,6 +70,7 @@ pub enum Head {
     Contexts(usize),
     Corpus,
     Appearances(usize),
+    Quotes(Scope),
 }
 
 /// One list of the panel with its cursor.
@@ -270,6 +277,7 @@ impl App {
                     .collect(),
             ),
             PanelKind::Corpus => return self.open_corpus(),
+            PanelKind::Quotes => return self.open_quotes(Scope::Said(e)),
         };
         self.panels.panel = Some(Panel {
             kind,
@@ -417,6 +425,11 @@ impl App {
             Row::Appearance { document, entity } => {
                 self.open_at_first_mention(document, entity);
             }
+            Row::Quote(q) => {
+                if let Head::Quotes(scope) = head {
+                    self.enter_quote(scope, q);
+                }
+            }
         }
     }
 
@@ -429,7 +442,9 @@ impl App {
     /// The entity selected elsewhere (cast, mouse): a connections or contexts panel follows.
     pub(super) fn panel_follow_selection(&mut self, e: usize) {
         let Some(p) = self.panel() else { return };
-        let (Head::Connections(about) | Head::Contexts(about)) = p.lists[0].head else {
+        let (Head::Connections(about) | Head::Contexts(about) | Head::Quotes(Scope::Said(about))) =
+            p.lists[0].head
+        else {
             return;
         };
         if about != e {

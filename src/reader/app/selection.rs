@@ -127,8 +127,9 @@ impl App {
         }
     }
 
-    /// `n`/`N`: search hits after a search, else mentions of the selected entity. In the cast,
-    /// mentions of the entity under the cursor: one previewed there is selected first.
+    /// `n`/`N`: search hits after a search, quotations after one was entered from the
+    /// quotations list, else mentions of the selected entity. In the cast, mentions of the
+    /// entity under the cursor: one previewed there is selected first.
     pub(super) fn step_hit(&mut self, forward: bool) {
         if self.focus == Focus::Sidebar && self.sidebar_shown() {
             if let Some(e) = self.cursor_entity()
@@ -142,6 +143,8 @@ impl App {
             self.step_mention(forward);
         } else if self.follow == Follow::Search && self.search.is_some() {
             self.step_search(forward);
+        } else if self.follow == Follow::Quotes {
+            self.step_quote(forward);
         } else {
             self.step_mention(forward);
         }
@@ -207,6 +210,8 @@ impl App {
                 self.sidebar_wanted = Some(false);
                 self.relayout();
             }
+        } else if self.follow == Follow::Quotes {
+            self.end_quote_walk();
         } else if self.search.is_some() {
             self.search = None;
             self.follow = Follow::Mentions;

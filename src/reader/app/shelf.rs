@@ -9,6 +9,7 @@ use crate::domain::cast::Cast;
 use crate::domain::connections::Relations;
 use crate::domain::curation::Curation;
 use crate::domain::document::Document;
+use crate::reader::app::quotes::QuoteWalk;
 use crate::reader::app::sidebar::{self, SidebarRow};
 use crate::store::sessions::Remembered;
 
@@ -31,10 +32,14 @@ pub struct Reading {
     pub fingerprint: Option<String>,
     /// The cast's sidebar rows: group headings and the entities under them.
     pub sidebar_rows: Vec<SidebarRow>,
+    /// How many quotations each entity of the cast said.
+    pub quote_counts: Vec<u32>,
     /// The selected entity, by index in the cast.
     pub selected: Option<usize>,
     /// Which mention of the selected entity is current (index into its mentions).
     pub current: Option<usize>,
+    /// The quotation reached from the quotations list, and the list walked with `n`/`N`.
+    pub quote: Option<QuoteWalk>,
     /// Byte offset of the text at the top of the pane.
     pub position: usize,
     pub marks: BTreeMap<char, usize>,
@@ -54,8 +59,10 @@ impl Reading {
             relations: None,
             fingerprint: None,
             sidebar_rows: Vec::new(),
+            quote_counts: Vec::new(),
             selected: None,
             current: None,
+            quote: None,
             position: 0,
             marks: BTreeMap::new(),
             jumps: Vec::new(),
@@ -69,8 +76,10 @@ impl Reading {
         self.cast = cast;
         self.progress = None;
         self.sidebar_rows = sidebar::rows(&self.cast);
+        self.quote_counts = self.cast.quotes.counts(self.cast.entities.len());
         self.selected = None;
         self.current = None;
+        self.quote = None;
         if let Some(name) = self.select_when_ready.take() {
             self.selected = self.find(&name);
         }

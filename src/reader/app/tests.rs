@@ -543,7 +543,8 @@ fn a_count_then_percent_goes_that_far_into_the_text() {
 fn curated() -> App {
     let mut a = app(100, 20);
     let fresh = a.cast().entities.clone();
-    let (curation, _) = Curation::new(fresh, History::default(), a.doc());
+    let quotes = a.cast().quotes.clone();
+    let (curation, ..) = Curation::new(fresh, quotes, History::default(), a.doc());
     a.update(Action::Work(Work::CurationReady {
         doc: 0,
         curation: Box::new(curation),

@@ -175,6 +175,7 @@ impl App {
             Action::ToggleConnections => self.toggle_panel(panels::PanelKind::Connections),
             Action::ToggleContexts => self.toggle_panel(panels::PanelKind::Contexts),
             Action::ToggleCorpus => self.toggle_panel(panels::PanelKind::Corpus),
+            Action::ToggleQuotes => self.toggle_quotes(),
             Action::TogglePin => self.toggle_pin(),
             Action::ClearPins => self.clear_pins(),
             Action::Work(work) => self.take_work(work),

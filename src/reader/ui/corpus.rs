@@ -1,5 +1,6 @@
-//! Rows of the cross-document cast: each entity with the number of documents and mentions
-//! and a sparkline of its mentions by dateline; opened, one row per document that mentions it.
+//! Rows of the cross-document cast: each entity with the number of documents, mentions and
+//! quotations (`❝3`) and a sparkline of its mentions by dateline; opened, one row per document
+//! that mentions it, with its mentions and quotations there.
 
 use ratatui::style::Style;
 
@@ -27,7 +28,7 @@ pub fn sparkline(counts: &[usize]) -> String {
         .collect()
 }
 
-/// `  CTRY Israel          3 docs    14  ▃·█`
+/// `  CTRY Israel          3 docs    14  ❝3   ▃·█`
 pub fn entity_row(app: &App, theme: &Theme, ce: usize, w: &mut Writer) {
     let Some(corpus) = &app.panels.corpus else {
         return;
@@ -43,10 +44,11 @@ pub fn entity_row(app: &App, theme: &Theme, ce: usize, w: &mut Writer) {
             theme.dim,
         )
         .cell(&format!("{:>5}", c.mentions()), 7, theme.title)
+        .cell(&said(theme, c.quotes()), 6, theme.dim)
         .put(&sparkline(&corpus.timeline.counts(c)), theme.tag(c.kind));
 }
 
-/// `  2023-11-08  news1.txt        7 mentions  Talks resume in Doha…`
+/// `  2023-11-08  news1.txt        7 mentions  ❝2    Talks resume in Doha…`
 pub fn appearance_row(app: &App, theme: &Theme, head: Head, document: usize, w: &mut Writer) {
     let (Head::Appearances(ce), Some(corpus)) = (head, &app.panels.corpus) else {
         return;
@@ -54,9 +56,9 @@ pub fn appearance_row(app: &App, theme: &Theme, head: Head, document: usize, w: 
     let Some(reading) = app.shelf.get(document) else {
         return;
     };
-    let mentions = corpus.cast.entities[ce]
+    let (mentions, quotes) = corpus.cast.entities[ce]
         .in_document(document)
-        .map_or(0, |a| a.mentions);
+        .map_or((0, 0), |a| (a.mentions, a.quotes));
     let date = reading
         .doc
         .dateline()
@@ -80,7 +82,17 @@ pub fn appearance_row(app: &App, theme: &Theme, head: Head, document: usize, w: 
             ),
             15,
             theme.title,
-        );
+        )
+        .cell(&said(theme, quotes), 6, theme.dim);
     let room = w.room();
     w.put(&sanitize(&reading.title(room)), theme.dim);
+}
+
+/// `❝3` for three quotations, nothing for none.
+fn said(theme: &Theme, quotes: usize) -> String {
+    if quotes == 0 {
+        String::new()
+    } else {
+        format!("{}{quotes}", theme.quote_mark)
+    }
 }

@@ -1,12 +1,13 @@
 //! The document pane: the visible rows, each cell drawn from the same display cells the
-//! layout measured, with the highlighted entity's mentions lit.
+//! layout measured, with the highlighted entity's mentions lit and its quotations tinted
+//! (`❝` in the margin).
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
 use ratatui::widgets::Widget;
 
-use crate::domain::entity::Mention;
+use crate::domain::entity::{Kind, Mention};
 use crate::domain::search;
 use crate::domain::wrap::{self, Glyph};
 use crate::reader::app::App;
@@ -44,6 +45,7 @@ impl Widget for DocumentView<'_> {
             );
             return;
         }
+        let tint = QuoteTint::new(app);
         let pinned: Vec<(usize, usize)> = app.pins().collect();
         let pin_of = |owner: usize| pinned.iter().find(|&&(_, e)| e == owner).map(|&(s, _)| s);
         for (i, (_, span)) in app.view.iter().enumerate() {
@@ -70,6 +72,7 @@ impl Widget for DocumentView<'_> {
             let mut x = text.x;
             let right = text.x + text.width;
             let mut has_current = false;
+            let mut quoted: Option<Style> = None;
             for cell in wrap::row_cells(app.doc().bytes(), *span) {
                 if x >= right {
                     break;
@@ -81,6 +84,17 @@ impl Widget for DocumentView<'_> {
                     Glyph::Escaped(_) => self.theme.escaped,
                     _ => self.theme.text,
                 };
+                if let Some((speaker, current)) = tint.at(app, cell.bytes.start) {
+                    style = style.patch(self.theme.quote(speaker, current));
+                    // The walked quotation's mark wins over the others on its rows.
+                    let mark = match (current, speaker) {
+                        (true, _) | (false, None) => self.theme.margin_marker,
+                        (false, Some(kind)) => self.theme.tag(kind),
+                    };
+                    if quoted.is_none() || current {
+                        quoted = Some(mark);
+                    }
+                }
                 if let Some(&(m, owner)) = mention {
                     let is_current = current == Some(m);
                     has_current |= is_current;
@@ -115,10 +129,52 @@ impl Widget for DocumentView<'_> {
             }
             if has_current {
                 buf.set_stringn(margin, y, "▶", 1, self.theme.margin_marker);
-            } else if let Some((mark, style)) = pins::margin(app, self.theme, *span, &mentions) {
+            } else if let Some((mark, style)) = pins::margin(
+                app,
+                self.theme,
+                *span,
+                &mentions,
+                quoted.map(|s| (self.theme.quote_mark.to_string(), s)),
+            ) {
                 buf.set_stringn(margin, y, mark, 1, style);
             }
         }
+    }
+}
+
+/// Which quotations are tinted: those of the highlighted entity, and the one walked to with
+/// `n`/`N` whoever said it.
+struct QuoteTint {
+    lit: Option<usize>,
+    walked: Option<usize>,
+}
+
+impl QuoteTint {
+    fn new(app: &App) -> QuoteTint {
+        let counts = &app.reading().quote_counts;
+        let lit = app
+            .highlighted()
+            .filter(|&e| counts.get(e).is_some_and(|&n| n > 0));
+        QuoteTint {
+            lit,
+            walked: app.quote_walk().map(|w| w.at),
+        }
+    }
+
+    /// For a byte of the text in a tinted quotation (the innermost that holds it): the
+    /// speaker's kind, and whether it is the one walked to.
+    fn at(&self, app: &App, offset: usize) -> Option<(Option<Kind>, bool)> {
+        if self.lit.is_none() && self.walked.is_none() {
+            return None;
+        }
+        let quotes = &app.cast().quotes;
+        let q = quotes.at(offset)?;
+        let speaker = quotes[q].speaker();
+        let current = self.walked == Some(q);
+        (current || (speaker.is_some() && speaker == self.lit)).then(|| {
+            let kind = speaker.and_then(|s| app.entity(s)).map(|e| e.kind);
+            (kind, current)
+        })
     }
 }
 

@@ -1,6 +1,6 @@
 //! The panel under the text: a header row that says what the list is and which keys apply,
 //! then the list, its cursor row in reverse video. The rows themselves are drawn by
-//! `connections`, `context_list` and `corpus`, each through a `row::Writer`.
+//! `connections`, `context_list`, `corpus` and `quotes`, each through a `row::Writer`.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -11,7 +11,7 @@ use crate::domain::wrap::sanitize;
 use crate::reader::app::panels::{Head, Row};
 use crate::reader::app::{App, Focus};
 use crate::reader::ui::row::Writer;
-use crate::reader::ui::{Theme, connections, context_list, corpus, truncate};
+use crate::reader::ui::{Theme, connections, context_list, corpus, quotes, truncate};
 
 pub struct PanelView<'a> {
     pub app: &'a App,
@@ -56,6 +56,7 @@ impl Widget for PanelView<'_> {
             let note = match list.head {
                 Head::Connections(_) if app.relations().is_none() => "counting connections…",
                 Head::Connections(_) => "shares no sentence with another entity",
+                Head::Quotes(scope) => quotes::empty_note(scope),
                 _ => "nothing to list",
             };
             buf.set_stringn(area.x + 2, area.y + 1, note, room, self.theme.dim);
@@ -96,6 +97,7 @@ impl Widget for PanelView<'_> {
                 Row::Appearance { document, .. } => {
                     corpus::appearance_row(app, self.theme, list.head, document, &mut w);
                 }
+                Row::Quote(q) => quotes::quote_row(app, self.theme, list.head, q, &mut w),
             }
         }
     }
@@ -149,13 +151,19 @@ fn header(app: &App, head: Head) -> String {
         }
         Head::Appearances(ce) => match app.panels.corpus.as_ref().map(|c| &c.cast.entities[ce]) {
             Some(c) => format!(
-                "{} in {} document{} · {} mentions · Enter opens it at the first mention · Esc back",
+                "{} in {} document{} · {} mentions{} · Enter opens it at the first mention · Esc back",
                 sanitize(&c.name),
                 c.appearances.len(),
                 if c.appearances.len() == 1 { "" } else { "s" },
-                c.mentions()
+                c.mentions(),
+                match c.quotes() {
+                    0 => String::new(),
+                    1 => " · 1 quotation".into(),
+                    n => format!(" · {n} quotations"),
+                }
             ),
             None => String::new(),
         },
+        Head::Quotes(scope) => quotes::header(app, scope),
     }
 }

@@ -364,6 +364,7 @@ fn panels_and_pins_draw_on_any_terminal_size() {
             Action::ToggleConnections,
             Action::ToggleContexts,
             Action::ToggleCorpus,
+            Action::ToggleQuotes,
         ] {
             a.update(toggle.clone());
             a.update(Action::Select);

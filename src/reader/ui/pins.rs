@@ -59,13 +59,14 @@ pub fn tag_style(theme: &Theme, slot: usize) -> Style {
 }
 
 /// What the left margin shows for a row, after the current-mention marker: `┃` on the
-/// sentence the panel jumped to, `◆` where pinned actors meet, else the number of the first
-/// pinned actor mentioned on the row.
+/// sentence the panel jumped to, then `quote` (the mark of the selection's quotations), `◆`
+/// where pinned actors meet, else the number of the first pinned actor mentioned on the row.
 pub fn margin(
     app: &App,
     theme: &Theme,
     span: RowSpan,
     mentions: &[(Mention, usize)],
+    quote: Option<(String, Style)>,
 ) -> Option<(String, Style)> {
     let row = span.start..span.end.max(span.start + 1);
     if let Some(j) = &app.panels.jumped
@@ -73,6 +74,9 @@ pub fn margin(
         && row.start < j.end
     {
         return Some(("┃".into(), theme.margin_marker));
+    }
+    if quote.is_some() {
+        return quote;
     }
     if app.pins_meet_in(row) {
         return Some(("◆".into(), theme.margin_marker));

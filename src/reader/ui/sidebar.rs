@@ -1,4 +1,5 @@
-//! The cast: entities grouped under headings, each with its kind tag, name and mention count.
+//! The cast: entities grouped under headings, each with its kind tag, name, quotation count
+//! (`❝2`, when it said something) and mention count.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -81,7 +82,7 @@ impl SidebarView<'_> {
             None => self.theme.tag(entity.kind),
         };
         let tag = format!("{:<4}", Theme::kind_tag(entity.kind));
-        let count = format!(" {}", entity.mentions.len());
+        let count = format!("{} {}", said(app, self.theme, e), entity.mentions.len());
         let name_room = width.saturating_sub(2 + tag.width() + 1 + count.width());
         let name = truncate(&sanitize(&entity.name), name_room);
         let mut at = x;
@@ -102,5 +103,13 @@ impl SidebarView<'_> {
             count.width(),
             base.patch(self.theme.dim),
         );
+    }
+}
+
+/// ` ❝2` for an entity that said two quotations; nothing for one that said none.
+fn said(app: &App, theme: &Theme, e: usize) -> String {
+    match app.reading().quote_counts.get(e) {
+        Some(&n) if n > 0 => format!(" {}{n}", theme.quote_mark),
+        _ => String::new(),
     }
 }

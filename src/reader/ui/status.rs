@@ -7,6 +7,7 @@ use unicode_width::UnicodeWidthStr;
 
 use crate::domain::wrap::sanitize;
 use crate::reader::action::{Mode, Pending};
+use crate::reader::app::quotes::Scope;
 use crate::reader::app::{App, Follow, PromptPurpose};
 use crate::reader::ui::{Theme, truncate};
 
@@ -110,6 +111,12 @@ pub fn status_message(app: &App) -> String {
     if let Some(n) = app.count {
         return format!("{n}… (% goes there)");
     }
+    if let Some(walk) = quote_walk(app) {
+        return match &app.message {
+            Some(m) => format!("{walk} · {m}"),
+            None => walk,
+        };
+    }
     if let Some(m) = &app.message {
         return m.clone();
     }
@@ -134,6 +141,28 @@ pub fn status_message(app: &App) -> String {
         Some(p) => format!("finding entities… {p}%"),
         None => String::new(),
     }
+}
+
+/// `Benjamin Netanyahu · quote 2/5`, `quote 3/9 · KCNA`, `quote 1/3 with no speaker`: where
+/// the walk through quotations is.
+fn quote_walk(app: &App) -> Option<String> {
+    let walk = app.quote_walk()?;
+    let place = match walk.nth {
+        Some(i) => format!("quote {}/{}", i + 1, walk.of),
+        None => format!("quote –/{}", walk.of),
+    };
+    let name = |e: usize| app.entity(e).map(|x| sanitize(&x.name));
+    Some(match walk.scope {
+        Scope::Said(e) => format!("{} · {place}", name(e).unwrap_or_default()),
+        Scope::Every => {
+            let speaker = app.cast().quotes.get(walk.at).and_then(|q| q.speaker());
+            let who = speaker
+                .and_then(name)
+                .unwrap_or_else(|| "no speaker".into());
+            format!("{place} · {who}")
+        }
+        Scope::Nobody => format!("{place} with no speaker"),
+    })
 }
 
 fn file_name(app: &App) -> String {

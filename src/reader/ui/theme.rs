@@ -1,5 +1,6 @@
 //! One struct of styles. Colours are the 16 named ones, so the user's palette applies; the
-//! monochrome theme (NO_COLOR) marks everything with reverse, bold and underline instead.
+//! monochrome theme (NO_COLOR) marks everything with reverse, bold, underline and italics
+//! instead.
 
 use ratatui::style::{Color, Modifier, Style};
 
@@ -22,6 +23,8 @@ pub struct Theme {
     pub cursor_focused: Style,
     pub cursor_unfocused: Style,
     pub margin_marker: Style,
+    /// The margin's mark of a row of the selection's quotations.
+    pub quote_mark: &'static str,
 }
 
 impl Theme {
@@ -40,6 +43,7 @@ impl Theme {
             cursor_focused: Style::new().add_modifier(Modifier::REVERSED),
             cursor_unfocused: Style::new().add_modifier(Modifier::BOLD),
             margin_marker: Style::new().add_modifier(Modifier::BOLD),
+            quote_mark: "❝",
         }
     }
 
@@ -129,6 +133,20 @@ impl Theme {
         } else {
             base
         }
+    }
+
+    /// The words of a quotation of the highlighted entity (`speaker` its kind), in the
+    /// speaker's colour and in italics, as quotations are set; the quotation walked to with
+    /// `n`/`N` in bold too. Without colour, italics (and bold) alone.
+    pub fn quote(&self, speaker: Option<Kind>, current: bool) -> Style {
+        let mut style = Style::new().add_modifier(Modifier::ITALIC);
+        if let (true, Some(kind)) = (self.color, speaker) {
+            style = style.fg(self.kind_color(kind));
+        }
+        if current {
+            style = style.add_modifier(Modifier::BOLD);
+        }
+        style
     }
 
     /// The current mention: marked more strongly than the others.

@@ -1,0 +1,288 @@
+//! Who said what, in the reader: the list of quotations under the text (what one entity said,
+//! every quotation, or those the text names nobody for), walking them with `n`/`N` once one
+//! is entered, and giving a quotation its speaker.
+//!
+//! `"` opens the list on the entity a panel key acts on (`target_entity`), or on every
+//! quotation when there is none; `"` again shows every quotation, then those with no
+//! speaker, then closes. Enter on a quotation jumps there, selects its speaker and makes `n`
+//! and `N` step through the list's quotations until an entity is selected, a search is made
+//! or Esc ends the walk.
+
+use super::panels::{Head, List, Panel, PanelKind, Row};
+use super::{App, Focus, Follow};
+use crate::domain::corrections::{Correction, Key, Span};
+use crate::domain::entity::Mention;
+
+/// Which quotations a list or a walk holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Scope {
+    /// What entity `e` said.
+    Said(usize),
+    Every,
+    /// Those the text names nobody for.
+    Nobody,
+}
+
+/// Walking a scope's quotations with `n`/`N`: the current one (an index into the cast's
+/// quotations) and where it is in the scope, counted when it was reached.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct QuoteWalk {
+    pub scope: Scope,
+    pub at: usize,
+    /// Its place in the scope (from 0; `None` once a correction took it out) and the
+    /// scope's size.
+    pub nth: Option<usize>,
+    pub of: usize,
+}
+
+/// What `quotes_keep` saw before a correction changed the cast, for `quotes_restore`.
+pub(super) struct Kept {
+    walk: Option<(QuoteWalk, Option<String>)>,
+    /// The list's scope, its entity's name, and the cursor: its row and quotation.
+    panel: Option<(Scope, Option<String>, usize, Option<usize>)>,
+}
+
+impl App {
+    /// The quotations of `scope`, in the order of the text.
+    pub fn quotes_in(&self, scope: Scope) -> Vec<usize> {
+        let quotes = &self.cast().quotes;
+        match scope {
+            Scope::Said(e) => quotes.by(e).collect(),
+            Scope::Every => (0..quotes.len()).collect(),
+            Scope::Nobody => (0..quotes.len())
+                .filter(|&i| quotes[i].speaker.is_none())
+                .collect(),
+        }
+    }
+
+    /// The quotation being walked, while `n`/`N` walk quotations.
+    pub fn quote_walk(&self) -> Option<QuoteWalk> {
+        match self.follow {
+            Follow::Quotes => self.reading().quote,
+            _ => None,
+        }
+    }
+
+    /// `"`: the quotations of the entity panel keys act on (or every one); pressed again,
+    /// every quotation, then those with no speaker, then the list closes.
+    pub(super) fn toggle_quotes(&mut self) {
+        if let Some(p) = self.panel()
+            && p.kind == PanelKind::Quotes
+            && let Head::Quotes(scope) = p.lists[0].head
+        {
+            match scope {
+                Scope::Said(_) => self.open_quotes(Scope::Every),
+                Scope::Every => self.open_quotes(Scope::Nobody),
+                Scope::Nobody => self.close_panel(),
+            }
+            return;
+        }
+        if self.reading().progress.is_some() {
+            self.message = Some("still finding entities".into());
+            return;
+        }
+        let scope = self.target_entity().map_or(Scope::Every, Scope::Said);
+        self.open_quotes(scope);
+        self.focus = Focus::Panel;
+    }
+
+    /// Shows the quotations of `scope` in the panel, the cursor on the current quotation (or
+    /// the one under the cursor before) if the list has it.
+    pub(super) fn open_quotes(&mut self, scope: Scope) {
+        let was = self
+            .quote_under_cursor()
+            .or(self.reading().quote.map(|w| w.at));
+        let rows: Vec<Row> = self.quotes_in(scope).into_iter().map(Row::Quote).collect();
+        let mut list = List::new(Head::Quotes(scope), rows);
+        if let Some(i) = was.and_then(|q| list.rows.iter().position(|r| *r == Row::Quote(q))) {
+            list.cursor = i;
+        }
+        self.panels.panel = Some(Panel {
+            kind: PanelKind::Quotes,
+            lists: vec![list],
+            reading: self.shelf.shown_index(),
+        });
+        self.panels.jumped = None;
+        self.relayout();
+        self.panel_move(0);
+    }
+
+    /// The quotation under the cursor of the quotations list, when it is shown.
+    pub fn quote_under_cursor(&self) -> Option<usize> {
+        match self.panel()?.list().current()? {
+            Row::Quote(q) => Some(q),
+            _ => None,
+        }
+    }
+
+    /// Enter on a quotation of the list: jump there, select its speaker, and walk the list's
+    /// quotations with `n`/`N` from there.
+    pub(super) fn enter_quote(&mut self, scope: Scope, q: usize) {
+        let Some(quote) = self.cast().quotes.get(q).copied() else {
+            return;
+        };
+        if let Some(s) = quote.speaker()
+            && s < self.cast().entities.len()
+        {
+            let reading = self.reading_mut();
+            reading.selected = Some(s);
+            reading.current = None;
+            self.cursor_to_entity(s);
+        }
+        self.walk_to(scope, q);
+    }
+
+    fn walk_to(&mut self, scope: Scope, q: usize) {
+        let members = self.quotes_in(scope);
+        self.reading_mut().quote = Some(QuoteWalk {
+            scope,
+            at: q,
+            nth: members.iter().position(|&i| i == q),
+            of: members.len(),
+        });
+        self.follow = Follow::Quotes;
+        self.panels.jumped = None;
+        let start = self.cast().quotes[q].start as usize;
+        self.reveal(start);
+        self.list_cursor_to_quote(scope, q);
+    }
+
+    /// `n`/`N` while walking quotations: the next or previous one of the walk's scope,
+    /// wrapping round.
+    pub(super) fn step_quote(&mut self, forward: bool) {
+        let Some(walk) = self.reading().quote else {
+            return self.step_mention(forward);
+        };
+        let members = self.quotes_in(walk.scope);
+        if members.is_empty() {
+            self.message = Some("no quotations left to walk".into());
+            return;
+        }
+        let here = members.partition_point(|&i| i < walk.at);
+        let on = members.get(here) == Some(&walk.at);
+        let len = members.len();
+        let (next, wrapped) = if forward {
+            let n = if on { here + 1 } else { here };
+            (n % len, n >= len)
+        } else {
+            (here.checked_sub(1).unwrap_or(len - 1), here == 0)
+        };
+        self.walk_to(walk.scope, members[next]);
+        if wrapped && len > 1 {
+            self.message = Some(if forward {
+                "wrapped to the first quotation".into()
+            } else {
+                "wrapped to the last quotation".into()
+            });
+        }
+        if self.focus == Focus::Sidebar {
+            self.focus = Focus::Document;
+        }
+    }
+
+    /// Esc while walking quotations: `n`/`N` go back to the selection's mentions.
+    pub(super) fn end_quote_walk(&mut self) {
+        self.follow = Follow::Mentions;
+        self.reading_mut().quote = None;
+    }
+
+    /// Keeps the list's cursor on the quotation walked to, when the list shows its scope.
+    fn list_cursor_to_quote(&mut self, scope: Scope, q: usize) {
+        let Some(p) = &mut self.panels.panel else {
+            return;
+        };
+        if p.kind != PanelKind::Quotes || p.lists[0].head != Head::Quotes(scope) {
+            return;
+        }
+        if let Some(i) = p.lists[0].rows.iter().position(|r| *r == Row::Quote(q)) {
+            p.lists[0].cursor = i;
+            self.panel_move(0);
+        }
+    }
+
+    /// `S`: the quotation under the list's cursor (else the one walked to) was said by the
+    /// entity panel keys act on; by nobody if it already was, or if there is none.
+    pub(super) fn speaker_correction(&self) -> Result<Correction, String> {
+        let q = self
+            .quote_under_cursor()
+            .or(self.reading().quote.map(|w| w.at))
+            .filter(|&q| q < self.cast().quotes.len())
+            .ok_or("open the quotations (\") and put the cursor on one, then S")?;
+        let quote = self.cast().quotes[q];
+        let to = self.target_entity().filter(|&e| quote.speaker() != Some(e));
+        if to.is_none() && quote.speaker.is_none() {
+            return Err("no speaker already: select who said it, then S".into());
+        }
+        let doc = self.doc();
+        Ok(Correction::Speaker {
+            quote: Span::of(doc, Mention::new(quote.range())),
+            speaker: to.map(|e| Key::of(doc, &self.cast().entities[e])),
+        })
+    }
+
+    /// What the walk and the quotations list are about, by entity name, before a correction
+    /// renumbers the entities.
+    pub(super) fn quotes_keep(&self) -> Kept {
+        let name = |scope: Scope| match scope {
+            Scope::Said(e) => self.entity(e).map(|x| x.name.clone()),
+            _ => None,
+        };
+        let panel = self.panel().and_then(|p| match p.lists[0].head {
+            Head::Quotes(scope) => Some((
+                scope,
+                name(scope),
+                p.lists[0].cursor,
+                self.quote_under_cursor(),
+            )),
+            _ => None,
+        });
+        Kept {
+            walk: self.reading().quote.map(|w| (w, name(w.scope))),
+            panel,
+        }
+    }
+
+    /// The walk and the quotations list again over the corrected cast: the same quotations
+    /// (corrections never add or remove one), the entity found again by name.
+    pub(super) fn quotes_restore(&mut self, kept: Kept) {
+        let find = |app: &App, scope: Scope, name: Option<String>| match scope {
+            Scope::Said(_) => name.and_then(|n| app.reading().find(&n)).map(Scope::Said),
+            other => Some(other),
+        };
+        if let Some((walk, name)) = kept.walk
+            && walk.at < self.cast().quotes.len()
+            && let Some(scope) = find(self, walk.scope, name)
+        {
+            let members = self.quotes_in(scope);
+            self.reading_mut().quote = Some(QuoteWalk {
+                scope,
+                at: walk.at,
+                nth: members.iter().position(|&i| i == walk.at),
+                of: members.len(),
+            });
+        } else if self.follow == Follow::Quotes {
+            self.follow = Follow::Mentions;
+        }
+        if let Some((scope, name, cursor, quote)) = kept.panel {
+            match find(self, scope, name) {
+                Some(scope) => {
+                    let focus = self.focus;
+                    self.open_quotes(scope);
+                    // A quotation given away leaves the list: the cursor stays on its row.
+                    if self.quote_under_cursor() != quote
+                        && let Some(p) = &mut self.panels.panel
+                    {
+                        let list = &mut p.lists[0];
+                        list.cursor = cursor.min(list.rows.len().saturating_sub(1));
+                    }
+                    self.panel_move(0);
+                    self.focus = focus;
+                }
+                None => self.close_panel(),
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests;
