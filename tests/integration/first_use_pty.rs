@@ -257,3 +257,52 @@ fn corrections_act_on_the_cast_cursor_when_the_cast_has_focus_and_the_cursor_kee
     pty.send("q");
     assert!(pty.wait().success());
 }
+
+#[test]
+fn a_config_that_takes_a_key_from_another_action_says_so_and_the_help_names_actions() {
+    let scratch = Scratch::new("first-use-config");
+    let config = scratch.file("config.toml", "[keys]\nnext = \"]\"\n");
+    let config = config.to_string_lossy().into_owned();
+    let mut pty = Pty::spawn(&common::bin(), &["--config", &config], 100, 30, &[]);
+    pty.wait_for("] now does next, no longer next-document");
+    pty.send("?");
+    // The help names each action, and lists the one left without a key.
+    pty.wait_until("the help with action names", |s| {
+        s.lines()
+            .any(|l| l.contains(" ] ") && l.contains("next search hit") && l.contains(" next "))
+    });
+    let unbound = |s: &str| {
+        s.lines().any(|l| {
+            l.contains(" — ") && l.contains("next document") && l.contains("next-document")
+        })
+    };
+    for _ in 0..60 {
+        if unbound(&pty.screen()) {
+            break;
+        }
+        pty.send("j");
+        sleep(Duration::from_millis(30));
+    }
+    pty.wait_until("next-document listed without a key", unbound);
+    pty.send("q");
+    pty.send("q");
+    assert!(pty.wait().success());
+}
+
+#[test]
+fn standard_input_is_titled_stdin() {
+    let mut pty = Pty::spawn_with_stdin(
+        &common::bin(),
+        &[],
+        80,
+        24,
+        &[],
+        Some(b"Qatar hosted the talks between Israel and Hamas.\n"),
+    );
+    pty.wait_for("Cast ·");
+    let screen = pty.screen();
+    assert!(screen.starts_with(" stdin"), "{screen}");
+    assert!(status(&pty).starts_with(" stdin · "), "{screen}");
+    pty.send("q");
+    assert!(pty.wait().success());
+}

@@ -449,6 +449,7 @@ fn a_document_not_shown_yet_resumes_when_shown_whether_its_cast_came_first_or_no
                 top: at,
                 entity: Some("Beta".into()),
                 marks: vec![('b', at)],
+                pins: Vec::new(),
             },
         };
         let (one, two) = if cast_first {
@@ -491,6 +492,7 @@ fn a_remembered_session_resumes_unless_the_reader_has_moved() {
         top: target,
         entity: Some("Beta".into()),
         marks: vec![('q', 5)],
+        pins: Vec::new(),
     };
     a.update(Action::Work(Work::Resume {
         doc: 0,

@@ -8,9 +8,10 @@ impl App {
     /// terminal layer is to do about it: quit, save corrections, capture the mouse...
     pub fn update(&mut self, action: Action) -> Vec<Effect> {
         // News from the background (and the hit count asked for after a frame) neither clears
-        // the note on the status line nor eats a count being typed.
+        // the note on the status line nor eats a count being typed; nor does a resize (the
+        // first one comes before the first frame, after the note from the config was set).
         let news = matches!(action, Action::Work(_) | Action::CountSearchHits);
-        if !news {
+        if !news && !matches!(action, Action::Resize { .. }) {
             self.message = None;
             self.aside.clear();
         }

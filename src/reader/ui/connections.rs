@@ -7,9 +7,11 @@ use ratatui::style::Style;
 use crate::domain::wrap::sanitize;
 use crate::reader::app::App;
 use crate::reader::app::panels::{Head, List};
-use crate::reader::ui::Theme;
+use unicode_width::UnicodeWidthStr;
+
 use crate::reader::ui::pins::{digit, mention_style, tag_style};
 use crate::reader::ui::row::{Writer, excerpt};
+use crate::reader::ui::{Theme, truncate};
 
 /// Columns for the other entity's name.
 const NAME_WIDTH: usize = 26;
@@ -34,12 +36,19 @@ pub fn connection_row(app: &App, theme: &Theme, head: Head, k: usize, w: &mut Wr
         .cell(&format!("{:>4}", c.sentences.len()), 6, theme.title);
     if let Some(link) = r.link(app.doc().bytes(), &app.cast().index, &c) {
         let name = |x: usize| app.entity(x).map(|x| sanitize(&x.name)).unwrap_or_default();
-        let to = c.other(link.from);
-        w.put(&name(link.from), theme.dim)
+        let (from, to) = (name(link.from), name(c.other(link.from)));
+        // The linking words give way (cut in the middle) before the second actor does.
+        let words = sanitize(&link.words);
+        let room = w
+            .room()
+            .saturating_sub(from.width() + to.width() + 4)
+            .max(5);
+        let words = truncate(&words, room);
+        w.put(&from, theme.dim)
             .put(" —", theme.dim)
-            .put(&sanitize(&link.words), Style::new())
+            .put(&words, Style::new())
             .put("→ ", theme.dim)
-            .put(&name(to), theme.dim);
+            .put(&to, theme.dim);
     }
 }
 

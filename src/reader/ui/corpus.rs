@@ -7,8 +7,8 @@ use ratatui::style::Style;
 use crate::domain::wrap::sanitize;
 use crate::reader::app::App;
 use crate::reader::app::panels::Head;
-use crate::reader::ui::Theme;
 use crate::reader::ui::row::Writer;
+use crate::reader::ui::{Theme, document_label};
 
 const NAME_WIDTH: usize = 26;
 const BARS: [char; 8] = ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'];
@@ -39,8 +39,8 @@ pub fn entity_row(app: &App, theme: &Theme, ce: usize, w: &mut Writer) {
         .cell(Theme::kind_tag(c.kind), 5, theme.tag(c.kind))
         .cell(&sanitize(&c.name), NAME_WIDTH, Style::new())
         .cell(
-            &format!("{docs} doc{}", if docs == 1 { "" } else { "s" }),
-            9,
+            &format!("{docs:>3} doc{}", if docs == 1 { "" } else { "s" }),
+            10,
             theme.dim,
         )
         .cell(&format!("{:>5}", c.mentions()), 7, theme.title)
@@ -63,10 +63,7 @@ pub fn appearance_row(app: &App, theme: &Theme, head: Head, document: usize, w: 
         .doc
         .dateline()
         .map_or("undated".to_string(), |d| sanitize(&d.date));
-    let name = std::path::Path::new(reading.doc.name())
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
+    let name = document_label(reading.doc.name());
     let marker = if document == app.shelf.shown_index() {
         "▶ "
     } else {

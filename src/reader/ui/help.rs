@@ -22,14 +22,15 @@ pub struct HelpView<'a> {
 const KEY_COLUMN: usize = 13;
 
 impl HelpView<'_> {
-    /// The keymap as sections of lines, each section under its heading.
+    /// The keymap as sections of lines, each section under its heading: keys, what they do,
+    /// and the action's name (what a config file rebinds). An action whose keys a config
+    /// took away is still listed, with `—` for keys.
     pub fn sections(&self) -> Vec<Vec<Line<'static>>> {
+        let reader = || self.keymap.in_context(Context::Reader);
+        let description_column = reader().map(|b| b.description.width()).max().unwrap_or(0);
         let mut sections: Vec<Vec<Line>> = Vec::new();
         let mut current = "";
-        for b in self.keymap.in_context(Context::Reader) {
-            if b.keys.is_empty() {
-                continue;
-            }
+        for b in reader() {
             if b.section != current {
                 current = b.section;
                 sections.push(vec![Line::from(Span::styled(
@@ -38,15 +39,18 @@ impl HelpView<'_> {
                 ))]);
             }
             let keys: Vec<String> = b.keys.iter().map(|k| k.label()).collect();
+            let keys = if keys.is_empty() {
+                "—".to_string()
+            } else {
+                keys.join(" ")
+            };
             sections
                 .last_mut()
                 .expect("a section")
                 .push(Line::from(vec![
-                    Span::styled(
-                        format!(" {:<KEY_COLUMN$}", keys.join(" ")),
-                        self.theme.title,
-                    ),
-                    Span::raw(b.description.to_string()),
+                    Span::styled(format!(" {keys:<KEY_COLUMN$}"), self.theme.title),
+                    Span::raw(format!("{:<description_column$}  ", b.description)),
+                    Span::styled(b.name.to_string(), self.theme.dim),
                 ]));
         }
         sections.push(vec![

@@ -11,7 +11,7 @@ use crate::domain::wrap::sanitize;
 use crate::reader::app::panels::{Head, Row};
 use crate::reader::app::{App, Focus};
 use crate::reader::ui::row::Writer;
-use crate::reader::ui::{Theme, connections, context_list, corpus, quotes, truncate};
+use crate::reader::ui::{Theme, connections, context_list, corpus, fit_title, quotes, truncate};
 
 pub struct PanelView<'a> {
     pub app: &'a App,
@@ -36,13 +36,16 @@ impl Widget for PanelView<'_> {
         let width = area.width as usize;
         buf.set_stringn(area.x, area.y, "─".repeat(width), width, self.theme.border);
         let list = panel.list();
-        let title = format!(" {} ", header(app, list.head));
+        let room = width.saturating_sub(2);
+        let title = format!(
+            " {} ",
+            fit_title(&header(app, list.head), room.saturating_sub(2))
+        );
         let title_style = if app.focus == Focus::Panel {
             self.theme.title.add_modifier(Modifier::UNDERLINED)
         } else {
             self.theme.title
         };
-        let room = width.saturating_sub(2);
         buf.set_stringn(
             area.x + 1,
             area.y,

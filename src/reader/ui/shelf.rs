@@ -7,7 +7,14 @@ use ratatui::widgets::{Block, Borders, Clear, Paragraph, Widget};
 
 use crate::domain::wrap::sanitize;
 use crate::reader::app::App;
-use crate::reader::ui::Theme;
+use unicode_width::UnicodeWidthStr;
+
+use crate::reader::ui::{Theme, document_label, fit_title, pad};
+
+/// A dateline's date (`2023-11-08`).
+const DATE_WIDTH: usize = 10;
+/// The file name column beside a date column.
+const NAME_WIDTH: usize = 18;
 
 pub struct ShelfList<'a> {
     pub app: &'a App,
@@ -29,7 +36,21 @@ impl Widget for ShelfList<'_> {
         };
         let inner = height.saturating_sub(2) as usize;
         let first = app.shelf_cursor.saturating_sub(inner.saturating_sub(1));
-        let title_room = (width as usize).saturating_sub(34);
+        // The date column only when some document has a dateline; without it, names get its
+        // room too.
+        let dated = app.shelf.iter().any(|r| r.doc.dateline().is_some());
+        let date_width = if dated { DATE_WIDTH + 2 } else { 0 };
+        let longest = app
+            .shelf
+            .iter()
+            .map(|r| document_label(r.doc.name()).width())
+            .max()
+            .unwrap_or(0);
+        let row = (width as usize).saturating_sub(2);
+        let cap = (NAME_WIDTH + if dated { 0 } else { DATE_WIDTH + 2 })
+            .max(row.saturating_sub(4 + date_width) / 2);
+        let name_width = longest.min(cap).max(4);
+        let title_room = row.saturating_sub(2 + date_width + name_width + 2);
         let lines: Vec<Line> = app
             .shelf
             .iter()
@@ -37,22 +58,18 @@ impl Widget for ShelfList<'_> {
             .skip(first)
             .take(inner)
             .map(|(i, reading)| {
-                let date = reading
-                    .doc
-                    .dateline()
-                    .map_or("          ".to_string(), |d| sanitize(&d.date));
-                let name = std::path::Path::new(reading.doc.name())
-                    .file_name()
-                    .map(|n| n.to_string_lossy().into_owned())
-                    .unwrap_or_default();
+                let date = match reading.doc.dateline() {
+                    Some(d) => format!("{}  ", pad(&sanitize(&d.date), DATE_WIDTH)),
+                    None => " ".repeat(date_width),
+                };
                 let mark = if i == app.shelf.shown_index() {
                     "▶"
                 } else {
                     " "
                 };
                 let text = format!(
-                    "{mark} {date}  {:<18.18}  {}",
-                    sanitize(&name),
+                    "{mark} {date}{}  {}",
+                    pad(&document_label(reading.doc.name()), name_width),
                     sanitize(&reading.title(title_room))
                 );
                 let style = if i == app.shelf_cursor {
@@ -65,11 +82,13 @@ impl Widget for ShelfList<'_> {
             .collect();
         Clear.render(popup, buf);
         Paragraph::new(lines)
-            .block(
-                Block::default()
-                    .borders(Borders::ALL)
-                    .title(" documents · Enter opens · Esc closes "),
-            )
+            .block(Block::default().borders(Borders::ALL).title(format!(
+                " {} ",
+                fit_title(
+                    "documents · Enter opens · Esc closes",
+                    row.saturating_sub(2)
+                )
+            )))
             .render(popup, buf);
     }
 }

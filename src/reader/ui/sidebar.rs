@@ -10,7 +10,7 @@ use unicode_width::UnicodeWidthStr;
 use crate::domain::wrap::sanitize;
 use crate::reader::app::sidebar::SidebarRow;
 use crate::reader::app::{App, Focus};
-use crate::reader::ui::{Theme, pins, truncate};
+use crate::reader::ui::{Theme, pins, truncate, truncate_distinct};
 
 pub struct SidebarView<'a> {
     pub app: &'a App,
@@ -46,20 +46,36 @@ impl Widget for SidebarView<'_> {
             .enumerate()
             .skip(app.sidebar_scroll)
             .take(list_height);
-        for (n, (i, row)) in shown.enumerate() {
+        let shown: Vec<_> = shown.collect();
+        // Names on screen together, so that a cut one is cut where it differs from the others.
+        let names: Vec<String> = shown
+            .iter()
+            .filter_map(|(_, row)| row.entity())
+            .map(|e| sanitize(&app.cast().entities[e].name))
+            .collect();
+        let names: Vec<&str> = names.iter().map(String::as_str).collect();
+        for (n, &(i, row)) in shown.iter().enumerate() {
             let y = area.y + 1 + n as u16;
             match *row {
                 SidebarRow::Heading(group) => {
                     buf.set_stringn(x, y, group.title(), width, self.theme.heading);
                 }
-                SidebarRow::Entity(e) => self.entity_row(buf, x, y, width, i, e),
+                SidebarRow::Entity(e) => self.entity_row(buf, (x, y), width, i, e, &names),
             }
         }
     }
 }
 
 impl SidebarView<'_> {
-    fn entity_row(&self, buf: &mut Buffer, x: u16, y: u16, width: usize, row: usize, e: usize) {
+    fn entity_row(
+        &self,
+        buf: &mut Buffer,
+        (x, y): (u16, u16),
+        width: usize,
+        row: usize,
+        e: usize,
+        names: &[&str],
+    ) {
         let app = self.app;
         let entity = &app.cast().entities[e];
         let is_cursor = row == app.cursor;
@@ -84,7 +100,7 @@ impl SidebarView<'_> {
         let tag = format!("{:<4}", Theme::kind_tag(entity.kind));
         let count = format!("{} {}", said(app, self.theme, e), entity.mentions.len());
         let name_room = width.saturating_sub(2 + tag.width() + 1 + count.width());
-        let name = truncate(&sanitize(&entity.name), name_room);
+        let name = truncate_distinct(&sanitize(&entity.name), name_room, names);
         let mut at = x;
         at = buf
             .set_stringn(at, y, &marker, 1, base.patch(marker_style))

@@ -2,14 +2,15 @@
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
+use ratatui::style::Modifier;
 use ratatui::widgets::Widget;
 use unicode_width::UnicodeWidthStr;
 
 use crate::domain::wrap::sanitize;
 use crate::reader::action::{Mode, Pending};
 use crate::reader::app::quotes::Scope;
-use crate::reader::app::{App, Follow, PromptPurpose};
-use crate::reader::ui::{Theme, truncate};
+use crate::reader::app::{App, Focus, Follow, PromptPurpose};
+use crate::reader::ui::{Theme, document_label, truncate, truncate_middle};
 
 pub struct TitleBar<'a> {
     pub app: &'a App,
@@ -30,6 +31,15 @@ impl Widget for TitleBar<'_> {
             width,
             self.theme.title,
         );
+        // The text's title is underlined while the text has focus, as the cast's and the
+        // panel's are while they have it: one way to tell where the keys go.
+        if self.app.focus == Focus::Document {
+            let name = file_name(self.app).width().min(width.saturating_sub(1)) as u16;
+            buf.set_style(
+                Rect::new(area.x + 1, area.y, name, 1).intersection(area),
+                self.theme.title.add_modifier(Modifier::UNDERLINED),
+            );
+        }
     }
 }
 
@@ -43,30 +53,92 @@ impl Widget for StatusLine<'_> {
         let app = self.app;
         let width = area.width as usize;
         buf.set_stringn(area.x, area.y, " ".repeat(width), width, self.theme.status);
-        let hint = "? help ";
-        let docs = if app.shelf.len() > 1 {
-            format!(" [{}/{}]", app.shelf.shown_index() + 1, app.shelf.len())
-        } else {
-            String::new()
-        };
-        let left = format!(" {}{docs} · {}%", file_name(app), app.percent());
-        let middle = status_message(app);
-        let line = if middle.is_empty() {
+        let (line, hint) = status_line(app, width);
+        buf.set_stringn(area.x, area.y, &line, width, self.theme.status);
+        if !hint.is_empty() {
+            let hint_x = area.x + (width - hint.width().min(width)) as u16;
+            buf.set_stringn(hint_x, area.y, hint, hint.width(), self.theme.status_key);
+        }
+    }
+}
+
+const HINT: &str = "? help ";
+
+/// The status line for `width` columns, and the help hint at its right end (or none). What
+/// the line says (a prompt, the mention counter) matters more than where: when it does not
+/// fit, the file name shrinks, then goes (the title bar has it), then the hint goes.
+fn status_line(app: &App, width: usize) -> (String, &'static str) {
+    let middle = match app.mode() {
+        Mode::Pending(Pending::Kind | Pending::NewEntity) => {
+            // The choices are the prompt: all of them show, the name gives way.
+            return (kind_prompt(app, width.saturating_sub(1)), "");
+        }
+        _ => status_message(app),
+    };
+    let docs = if app.shelf.len() > 1 {
+        format!(" [{}/{}]", app.shelf.shown_index() + 1, app.shelf.len())
+    } else {
+        String::new()
+    };
+    let rest = format!("{docs} · {}%", app.percent());
+    let join = |left: String| {
+        if middle.is_empty() {
             left
         } else {
             format!("{left} · {middle}")
-        };
-        let room = width.saturating_sub(hint.width() + 1);
-        buf.set_stringn(
-            area.x,
-            area.y,
-            truncate(&line, room),
-            room,
-            self.theme.status,
-        );
-        let hint_x = area.x + (width - hint.width().min(width)) as u16;
-        buf.set_stringn(hint_x, area.y, hint, hint.width(), self.theme.status_key);
+        }
+    };
+    let name = file_name(app);
+    let full = join(format!(" {name}{rest}"));
+    let room = width.saturating_sub(HINT.width() + 1);
+    if full.width() <= room {
+        return (full, HINT);
     }
+    let over = full.width() - room;
+    let short = name.width().saturating_sub(over).max(6);
+    if short < name.width() {
+        let line = join(format!(" {}{rest}", truncate(&name, short)));
+        if line.width() <= room {
+            return (line, HINT);
+        }
+    }
+    let left = format!(" {}", rest.trim_start_matches(" · "));
+    let line = join(left.clone());
+    if line.width() <= room {
+        return (line, HINT);
+    }
+    // Then the message's first part (a name, a query) gives way to what follows it (the
+    // mention counter, the hit count).
+    if let Some((subject, tail)) = middle.split_once(" · ") {
+        let fixed = left.width() + 3 + 3 + tail.width();
+        if room >= fixed + 6 {
+            let subject = truncate(subject, room - fixed);
+            return (format!("{left} · {subject} · {tail}"), HINT);
+        }
+    }
+    (truncate(&line, width), "")
+}
+
+/// The kind prompt in `width` columns: `NAME: p person o org …`, naming the entity the kind
+/// is for (the cast cursor's or the selection; the search hit for a new entity).
+fn kind_prompt(app: &App, width: usize) -> String {
+    const CHOICES: &str = "p person o org c country g group l place d date n number x other";
+    let name = match app.mode() {
+        Mode::Pending(Pending::NewEntity) => app.search.as_ref().map_or_else(
+            || "new entity".into(),
+            |s| format!("new “{}”", sanitize(&s.text)),
+        ),
+        _ => app
+            .target_entity()
+            .and_then(|e| app.entity(e))
+            .map_or_else(|| "kind".into(), |e| sanitize(&e.name)),
+    };
+    let room = width.saturating_sub(CHOICES.width() + 3).max(6);
+    // Cut in the middle: two names that differ at their ends stay apart.
+    truncate(
+        &format!(" {}: {CHOICES}", truncate_middle(&name, room)),
+        width,
+    )
 }
 
 /// What the status line says about the prompt, the search, the selection, the extraction
@@ -166,9 +238,5 @@ fn quote_walk(app: &App) -> Option<String> {
 }
 
 fn file_name(app: &App) -> String {
-    let name = app.doc().name();
-    let short = std::path::Path::new(name)
-        .file_name()
-        .map_or_else(|| name.to_string(), |n| n.to_string_lossy().into_owned());
-    sanitize(&short)
+    document_label(app.doc().name())
 }
