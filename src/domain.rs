@@ -16,6 +16,7 @@ pub mod layout;
 pub mod mention_index;
 pub mod mention_map;
 pub mod mentions;
+pub mod pieces;
 pub mod quotes;
 pub mod search;
 pub mod sentences;

@@ -13,6 +13,7 @@ use crate::domain::corrections;
 use crate::domain::document::Document;
 use crate::domain::entity::{Entity, Mention};
 use crate::domain::extract;
+use crate::domain::pieces;
 use crate::domain::quotes::{self, Quotes};
 use crate::interop::{ExportFormat, Unit};
 use crate::store::paths;
@@ -24,7 +25,7 @@ const SHOWN: usize = 20;
 
 /// Documents smaller than this are done several at once, each on one thread; larger ones one
 /// at a time, in pieces on every thread, their output written as it is made.
-const SMALL: u64 = extract::pieces::PIECE as u64;
+const SMALL: u64 = pieces::PIECE as u64;
 
 /// Small documents in flight at once per thread: how far the work may run ahead of the
 /// output, which is written in the given order.
@@ -69,9 +70,7 @@ pub fn run_extract(args: &ExtractArgs) -> ExitCode {
         unit: unit(args.offsets),
         data: paths::data_dir(),
     };
-    let jobs = args
-        .jobs
-        .map_or_else(extract::pieces::all_cores, usize::from);
+    let jobs = args.jobs.map_or_else(pieces::all_cores, usize::from);
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
     let mut failed = false;

@@ -343,7 +343,7 @@ impl Relations {
     /// The same from a cast's index and its number of entities.
     /// The sentences are split on every core (see [`Sentences::of_in_pieces`]).
     pub fn compute_with(doc: &Document, index: &MentionIndex, entities: usize) -> Relations {
-        let jobs = crate::domain::extract::pieces::all_cores();
+        let jobs = crate::domain::pieces::all_cores();
         let sentences = Sentences::of_in_pieces(doc, jobs);
         let connections = Connections::compute(index, entities, &sentences);
         Relations {

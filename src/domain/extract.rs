@@ -228,7 +228,8 @@ pub fn attribute(entities: Vec<Entity>, findings: quotes::Findings) -> Extractio
 /// Extracts the entities of a document (names, then their pronouns and descriptions) and its
 /// quotations, invalid UTF-8 skipped, offsets into its bytes, on every core.
 pub fn extract_document(doc: &crate::domain::document::Document) -> Extraction {
-    extract_document_in_pieces(doc, pieces::all_cores(), |_, _| true).unwrap_or_default()
+    extract_document_in_pieces(doc, crate::domain::pieces::all_cores(), |_, _| true)
+        .unwrap_or_default()
 }
 
 /// [`extract_document`] a piece at a time on `jobs` threads (see [`pieces`]), each piece

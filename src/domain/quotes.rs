@@ -29,6 +29,7 @@
 mod attribute;
 mod cues;
 mod finder;
+mod lexicon;
 mod marks;
 mod pairing;
 mod para;
@@ -256,9 +257,9 @@ pub fn first_person(word: &str) -> Option<bool> {
     if word.is_empty() {
         return None;
     }
-    let class = words::class_of(word);
-    let singular = class.has(words::Class::FIRST_SINGULAR);
-    if !singular && !class.has(words::Class::FIRST_PLURAL) || word == "i" || word == "US" {
+    let class = lexicon::class_of(word);
+    let singular = class.has(lexicon::Class::FIRST_SINGULAR);
+    if !singular && !class.has(lexicon::Class::FIRST_PLURAL) || word == "i" || word == "US" {
         return None;
     }
     Some(!singular)

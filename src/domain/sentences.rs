@@ -122,10 +122,10 @@ impl Sentences {
     /// paragraph breaks, where every sentence ends, so the sentences are the same.
     pub fn of_in_pieces(doc: &Document, jobs: usize) -> Sentences {
         let bytes = doc.bytes();
-        let mut pieces = crate::domain::extract::pieces::cut(
+        let mut pieces = crate::domain::pieces::cut(
             bytes,
             doc.body_start()..doc.len(),
-            crate::domain::extract::pieces::PIECE,
+            crate::domain::pieces::PIECE,
         );
         // A piece cut at a line end (no paragraph break near) joins the next one.
         pieces.dedup_by(|next, piece| {
@@ -519,7 +519,7 @@ mod tests {
             }
         }
         let doc = Document::from_string("t.txt", text);
-        assert!(doc.len() > 2 * crate::domain::extract::pieces::PIECE);
+        assert!(doc.len() > 2 * crate::domain::pieces::PIECE);
         let whole = Sentences::of(&doc);
         for jobs in [1, 2, 3] {
             assert_eq!(Sentences::of_in_pieces(&doc, jobs), whole, "{jobs} jobs");

@@ -12,6 +12,7 @@ use crate::domain::document::Document;
 use crate::domain::entity::Entity;
 use crate::domain::extract::{self, Extraction};
 use crate::domain::fingerprint::{self, Fingerprinter};
+use crate::domain::pieces;
 use crate::domain::quotes::{self, Quotes};
 use crate::reader::action::Work;
 use crate::store::sessions::Sessions;
@@ -224,7 +225,7 @@ fn extract_with_progress(
     let mut fingerprinter = Fingerprinter::new(doc.len());
     let total = doc.len().max(1);
     let mut reported = 0;
-    let jobs = extract::pieces::all_cores();
+    let jobs = pieces::all_cores();
     let found = extract::extract_document_in_pieces(doc, jobs, |bytes, piece| {
         fingerprinter.update(bytes);
         let percent = (piece.end as u128 * 100 / total as u128) as u8;

@@ -6,7 +6,6 @@ use std::cell::{Cell, OnceCell};
 
 use super::candidate::{Candidate, Reading};
 use super::knowledge::{Knowledge, NameRef, join_tokens};
-use super::runs::adverb_or_gerund;
 use super::token::{Shape, Token};
 use crate::domain::entity::Kind;
 
@@ -279,4 +278,9 @@ pub(super) fn common_word(line: &Line, i: usize, zipf: f32) -> bool {
     line.k
         .lower_word(&line.lower(i))
         .is_some_and(|lw| lw.zipf >= zipf)
+}
+
+/// "Encouragingly", "Cajoling": the shape of a word that opens a sentence, not a name.
+pub(super) fn adverb_or_gerund(lower: &str) -> bool {
+    lower.len() > 5 && (lower.ends_with("ly") || lower.ends_with("ing"))
 }

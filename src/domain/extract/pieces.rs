@@ -15,50 +15,14 @@
 //! finder is a small part of the reading, so the thread that joins keeps up.
 
 use std::collections::BTreeMap;
-use std::num::NonZero;
 use std::ops::Range;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::mpsc;
 
 use super::{Extractor, Found};
 use crate::domain::document::{Document, for_each_valid_run};
+use crate::domain::pieces::{PIECE, cut};
 use crate::domain::quotes::{Finder, Findings};
-
-/// About how many bytes a piece has: enough that joining pieces costs little, few enough that
-/// a document of a few megabytes keeps every core busy.
-pub const PIECE: usize = 1 << 20;
-
-/// How far past [`PIECE`] a paragraph break is looked for before a line end will do.
-const PARAGRAPH_SEARCH: usize = 256 << 10;
-
-/// The number of threads this machine runs at once.
-pub fn all_cores() -> usize {
-    std::thread::available_parallelism().map_or(1, NonZero::get)
-}
-
-/// The pieces of `bytes[range]`: each about `target` bytes and ending after a blank line,
-/// else after a line end, else at the end of the range.
-pub fn cut(bytes: &[u8], range: Range<usize>, target: usize) -> Vec<Range<usize>> {
-    let end = range.end.min(bytes.len());
-    let mut out = Vec::new();
-    let mut start = range.start.min(end);
-    while start < end {
-        let want = start.saturating_add(target.max(1)).min(end);
-        let near = &bytes[want..end.min(want + PARAGRAPH_SEARCH)];
-        let cut = if want == end {
-            end
-        } else if let Some(i) = memchr::memmem::find(near, b"\n\n") {
-            want + i + 2
-        } else if let Some(i) = memchr::memchr(b'\n', &bytes[want..end]) {
-            want + i + 1
-        } else {
-            end
-        };
-        out.push(start..cut);
-        start = cut;
-    }
-    out
-}
 
 /// The candidates of one piece of `doc`.
 fn read_piece(doc: &Document, range: Range<usize>) -> Found {

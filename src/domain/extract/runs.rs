@@ -6,7 +6,7 @@
 //! determiners ("The"). Hyphenated words may hold names of their own ("London-based").
 
 use super::candidate::{Candidate, Reading, Strength};
-use super::line::{Line, has_kind_word_at};
+use super::line::{Line, adverb_or_gerund, has_kind_word_at};
 use super::token::Shape;
 use crate::domain::entity::Kind;
 
@@ -466,9 +466,4 @@ pub(super) fn strip_leading(line: &Line, from: usize, end: usize) -> usize {
         break;
     }
     s
-}
-
-/// "Encouragingly", "Cajoling": the shape of a word that opens a sentence, not a name.
-pub(super) fn adverb_or_gerund(lower: &str) -> bool {
-    lower.len() > 5 && (lower.ends_with("ly") || lower.ends_with("ing"))
 }

@@ -13,8 +13,9 @@
 //! ("who had told") stands for the noun before it. Every window is a few tokens of one
 //! sentence, so the work is linear in the paragraph.
 
+use super::lexicon::Class;
 use super::para::Para;
-use super::words::{Class, TokKind};
+use super::words::TokKind;
 
 /// A cue: the attributing words, and the words naming the speaker (none when the subject is
 /// not there to read, as in "…, saying").

@@ -3,8 +3,9 @@
 
 use std::cell::Cell;
 
+use super::lexicon::{Class, class_of};
 use super::pairing::Quoted;
-use super::words::{Class, Tok, TokKind, class_of};
+use super::words::{Tok, TokKind};
 
 /// A class not looked up yet.
 pub const UNKNOWN: u32 = u32::MAX;

@@ -9,12 +9,13 @@
 //! with a cued quotation) is linked to it. What a paragraph leaves to the next is [`Carry`].
 
 use super::cues::{self, Cue};
+use super::lexicon::Class;
 use super::marks::{self, Mark};
 use super::pairing::{self, Quoted};
 use super::para::{self, Para};
 use super::reported::{self, Reported};
 use super::titles;
-use super::words::{self, Class, Tok, TokKind};
+use super::words::{self, Tok, TokKind};
 use super::{ByteSpan, Found, Kind, Link, SelfMention};
 use std::cell::Cell;
 

@@ -9,8 +9,9 @@
 //! a sentence the first ends where the second begins.
 
 use super::cues::{is_saying_verb, subject_before};
+use super::lexicon::Class;
 use super::para::Para;
-use super::words::{Class, TokKind};
+use super::words::TokKind;
 
 /// One reported clause, offsets into the paragraph.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -3,9 +3,9 @@
 //! `known as "Super District Council"`). They are found as quotations but get no speaker,
 //! unless a cue stands right beside them (`"Yes," he said`).
 
+use super::lexicon::Class;
 use super::pairing::Quoted;
 use super::para::Para;
-use super::words::Class;
 
 /// Most words in a title read from its capitals.
 const TITLE_WORDS: usize = 8;

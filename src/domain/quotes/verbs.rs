@@ -9,7 +9,7 @@ use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 fn automaton() -> &'static AhoCorasick {
     static VERBS: OnceLock<AhoCorasick> = OnceLock::new();
     VERBS.get_or_init(|| {
-        let mut words: Vec<&str> = super::words::saying_verbs().collect();
+        let mut words: Vec<&str> = super::lexicon::saying_verbs().collect();
         words.sort_unstable();
         words.dedup();
         AhoCorasick::builder()

@@ -1,0 +1,42 @@
+//! Where a document is cut for reading on several threads: at paragraph breaks about every
+//! [`PIECE`] bytes, at places that depend on the text alone, never on the number of threads.
+//! The extractor and the sentence splitter cut alike, so both see the same paragraphs whole.
+
+use std::num::NonZero;
+use std::ops::Range;
+
+/// About how many bytes a piece has: enough that joining pieces costs little, few enough that
+/// a document of a few megabytes keeps every core busy.
+pub const PIECE: usize = 1 << 20;
+
+/// How far past [`PIECE`] a paragraph break is looked for before a line end will do.
+const PARAGRAPH_SEARCH: usize = 256 << 10;
+
+/// The number of threads this machine runs at once.
+pub fn all_cores() -> usize {
+    std::thread::available_parallelism().map_or(1, NonZero::get)
+}
+
+/// The pieces of `bytes[range]`: each about `target` bytes and ending after a blank line,
+/// else after a line end, else at the end of the range.
+pub fn cut(bytes: &[u8], range: Range<usize>, target: usize) -> Vec<Range<usize>> {
+    let end = range.end.min(bytes.len());
+    let mut out = Vec::new();
+    let mut start = range.start.min(end);
+    while start < end {
+        let want = start.saturating_add(target.max(1)).min(end);
+        let near = &bytes[want..end.min(want + PARAGRAPH_SEARCH)];
+        let cut = if want == end {
+            end
+        } else if let Some(i) = memchr::memmem::find(near, b"\n\n") {
+            want + i + 2
+        } else if let Some(i) = memchr::memchr(b'\n', &bytes[want..end]) {
+            want + i + 1
+        } else {
+            end
+        };
+        out.push(start..cut);
+        start = cut;
+    }
+    out
+}

@@ -1,0 +1,390 @@
+//! What each word can do in a cue (a verb of saying, a word that ends a subject, a
+//! determiner ...), by lower-case spelling.
+//!
+//! A word's class is looked up only when a rule asks for it (`Para::class`): most words are
+//! never asked about.
+
+use std::sync::OnceLock;
+
+use rustc_hash::FxHashMap as HashMap;
+
+/// What a word can do in a cue, as bits.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Class(u32);
+
+impl Class {
+    /// A verb of saying: "said", "told", "added", "wrote" ...
+    pub const SAY: Class = Class(1);
+    /// A verb of saying that reports a clause without "that": "said he would", "told
+    /// reporters the talks failed".
+    pub const REPORT: Class = Class(1 << 1);
+    /// A verb of saying that reports a clause without "that" only when a pronoun or a name
+    /// opens it ("claims she was"; but "claimed the lives of", "maintained a policy").
+    pub const REPORT_WEAK: Class = Class(1 << 22);
+    /// A verb of attitude that quotes someone's words in part: "expressed openness to
+    /// “tactical little pauses”", "condemned the “barbaric” attack".
+    pub const STANCE: Class = Class(1 << 23);
+    /// A verb of saying that reports a clause only with "that": "announced that ...".
+    pub const REPORT_THAT: Class = Class(1 << 2);
+    /// A verb that takes the hearer as its object: "told reporters", "assured them".
+    pub const TELL: Class = Class(1 << 3);
+    /// A verb that calls something by a quoted word: "called the ruling “dangerous”".
+    pub const CALL: Class = Class(1 << 4);
+    /// A word before a quoted name or title: "named", "titled", "known as".
+    pub const NAMING: Class = Class(1 << 5);
+    /// A participle of saying: "saying", "adding", "writing".
+    pub const PARTICIPLE: Class = Class(1 << 6);
+    /// Between a subject and its verb without ending the subject: "has", "also", "later".
+    pub const AUX: Class = Class(1 << 7);
+    /// Negation: "not", "never".
+    pub const NEG: Class = Class(1 << 8);
+    /// A form of "be": before a participle it makes a passive ("was told").
+    pub const BE: Class = Class(1 << 9);
+    /// A word that ends a subject read backwards: "and", "that", "which", "after" ...
+    pub const STOP: Class = Class(1 << 10);
+    /// A preposition that opens an adverbial: "in", "on", "at", "during" ...
+    pub const PREP: Class = Class(1 << 11);
+    /// A determiner or possessive: "the", "a", "his" ...
+    pub const DET: Class = Class(1 << 12);
+    /// A subject pronoun: "he", "she", "it", "they", "we", "i", "there".
+    pub const SUBJECT: Class = Class(1 << 13);
+    /// A word of time that can stand between a verb and "that": "yesterday", "tuesday".
+    pub const TIME: Class = Class(1 << 14);
+    /// A question word: a verb followed by one reports a question, not a statement.
+    pub const WH: Class = Class(1 << 15);
+    /// A relative pronoun: "who", "which"; the subject is the noun before it.
+    pub const RELATIVE: Class = Class(1 << 16);
+    /// First person singular: "i", "me", "my", "mine", "myself".
+    pub const FIRST_SINGULAR: Class = Class(1 << 17);
+    /// First person plural: "we", "us", "our", "ours", "ourselves".
+    pub const FIRST_PLURAL: Class = Class(1 << 18);
+    /// "according" (of "according to").
+    pub const ACCORDING: Class = Class(1 << 19);
+    /// A word that can link two quotations of one speaker: "and", "later", "then", "adding".
+    pub const LINK: Class = Class(1 << 20);
+    /// A word that cannot follow a verb of saying in a reported clause: "to", "so", "nothing".
+    pub const NOT_CLAUSE: Class = Class(1 << 21);
+
+    pub fn has(self, c: Class) -> bool {
+        self.0 & c.0 != 0
+    }
+
+    /// The bits, to keep in a cell (the top bit is never set).
+    pub fn bits(self) -> u32 {
+        self.0
+    }
+
+    pub fn from_bits(bits: u32) -> Class {
+        Class(bits)
+    }
+
+    pub const fn or(self, c: Class) -> Class {
+        Class(self.0 | c.0)
+    }
+}
+
+/// The words the cue rules know, by lower-case spelling.
+#[rustfmt::skip]
+const LEXICON: &[(Class, &[&str])] = &[
+    // Verbs of saying that report a clause with or without "that": "said he would".
+    (
+        Class::SAY.or(Class::REPORT),
+        &[
+            "say", "says", "said", "tell", "tells", "told",
+        ],
+    ),
+    (
+        Class::SAY.or(Class::REPORT_WEAK),
+        &[
+            "state", "states", "stated", "claim", "claims", "claimed", "insist", "insists",
+            "insisted", "argue", "argues", "argued", "assert", "asserts", "asserted", "allege",
+            "alleges", "alleged", "contend", "contends", "contended", "inform", "informs",
+            "informed", "assure", "assures", "assured",
+        ],
+    ),
+    // Verbs of saying that report a clause only with "that": without it they take an
+    // object ("added sugar", "noted the decline", "wrote a book").
+    (
+        Class::SAY.or(Class::REPORT_THAT),
+        &[
+            "add", "adds", "added", "explain", "explains", "explained", "note", "notes", "noted",
+            "observe", "observes", "observed", "conclude", "concludes", "concluded", "complain",
+            "complains", "complained", "concede", "concedes", "conceded", "reply", "replies",
+            "replied", "respond", "responds", "responded", "stress", "stresses", "stressed",
+            "predict", "predicts", "predicted", "promise", "promises", "promised", "agree",
+            "agrees", "agreed", "acknowledge", "acknowledges", "acknowledged", "admit", "admits",
+            "admitted", "suggest", "suggests", "suggested", "write", "writes", "wrote", "recall",
+            "recalls", "recalled", "testify", "testifies", "testified", "emphasise", "emphasised",
+            "emphasises", "emphasize", "emphasized", "emphasizes", "report", "reports",
+            "reported", "confirm", "confirms", "confirmed", "announce", "announces", "announced",
+            "tweet", "tweets", "tweeted", "vow", "vows", "vowed", "pledge", "pledges", "pledged",
+            "warn", "warns", "warned", "maintain", "maintains", "maintained", "deny", "denies",
+            "denied", "reveal", "reveals", "revealed", "disclose", "discloses", "disclosed",
+            "mention", "mentions", "mentioned", "post", "posts", "posted", "declare", "declares",
+            "declared", "indicate", "indicates", "indicated", "boast", "boasts", "boasted",
+            "proclaim", "proclaims", "proclaimed", "caution", "cautions", "cautioned", "remark",
+            "remarks", "remarked", "comment", "comments", "commented", "counter", "counters",
+            "countered", "demand", "demands", "demanded",
+        ],
+    ),
+    // Verbs of saying that introduce direct speech only.
+    (
+        Class::SAY,
+        &[
+            "ask", "asks", "asked", "continue", "continues", "continued", "urge", "urges",
+            "urged", "joke", "jokes", "joked", "quip", "quips", "quipped", "shout", "shouts",
+            "shouted", "exclaim", "exclaims", "exclaimed", "answer", "answers", "answered",
+            "whisper", "whispers", "whispered", "cry", "cries", "cried", "plead", "pleads",
+            "pleaded", "object", "objects", "objected", "blog", "blogs", "blogged", "texted",
+            "emailed", "e-mailed", "intoned", "sighed", "laughed", "mused",
+        ],
+    ),
+    (
+        Class::TELL,
+        &[
+            "tell", "tells", "told", "inform", "informs", "informed", "assure", "assures",
+            "assured", "remind", "reminds", "reminded", "warn", "warns", "warned", "promise",
+            "promises", "promised", "ask", "asks", "asked", "urge", "urges", "urged",
+        ],
+    ),
+    (
+        Class::CALL,
+        &[
+            "call", "calls", "called", "dub", "dubs", "dubbed", "describe", "describes",
+            "described", "characterize", "characterizes", "characterized", "characterise",
+            "characterises", "characterised", "term", "terms", "termed", "brand", "brands",
+            "branded", "label", "labels", "labeled", "labelled",
+        ],
+    ),
+    (
+        Class::STANCE,
+        &[
+            "expressed", "expresses", "voiced", "voices", "signalled", "signaled", "signals",
+            "condemned", "condemns", "criticised", "criticized", "criticises", "criticizes",
+            "praised", "praises", "welcomed", "welcomes", "rejected", "rejects", "dismissed",
+            "dismisses", "denounced", "denounces", "hailed", "hails", "threatened", "threatens",
+            "accused", "accuses", "blamed", "blames", "defended", "defends", "questioned",
+            "questions", "lamented", "laments", "decried", "decries", "slammed", "slams", "vowed",
+            "pledged", "promised", "demanded", "urged", "warned", "described", "called", "dubbed",
+            "termed", "branded", "labelled", "labeled", "characterized", "characterised",
+        ],
+    ),
+    (
+        Class::NAMING,
+        &[
+            "named", "titled", "entitled", "nicknamed", "renamed", "word", "term", "phrase",
+            "slogan", "name", "title", "hashtag", "headline", "motto", "caption", "banner",
+            "headlined", "known", "label", "labeled", "labelled", "called", "dubbed", "marked",
+            "signed", "reading", "reads", "read",
+        ],
+    ),
+    (
+        Class::PARTICIPLE,
+        &[
+            "saying", "adding", "writing", "stating", "noting", "telling", "explaining",
+            "arguing", "insisting", "warning", "declaring", "asking", "claiming", "quoting",
+            "tweeting", "posting", "continuing", "concluding", "replying", "responding",
+        ],
+    ),
+    (
+        Class::AUX,
+        &[
+            "has", "have", "had", "also", "later", "then", "further", "previously", "reportedly",
+            "again", "publicly", "once", "first", "earlier", "recently", "repeatedly", "just",
+            "will", "would", "could", "can", "may", "might", "did", "does", "do", "shall",
+            "should", "must", "separately", "subsequently", "simply", "merely", "only", "already",
+            "often", "frequently", "privately", "openly", "explicitly", "specifically", "flatly",
+            "firmly", "strongly", "quickly", "initially", "originally", "finally", "ultimately",
+            "allegedly", "apparently", "officially", "herself", "himself", "themselves", "itself",
+        ],
+    ),
+    (
+        Class::NEG,
+        &[
+            "not", "never", "n't", "neither", "nor", "nobody",
+        ],
+    ),
+    (
+        Class::BE,
+        &[
+            "is", "was", "were", "are", "be", "been", "being", "am", "'s", "get", "got",
+        ],
+    ),
+    (
+        Class::STOP,
+        &[
+            "and", "but", "or", "that", "which", "who", "whom", "whose", "because", "after",
+            "before", "when", "while", "as", "if", "although", "though", "since", "where",
+            "until", "so", "than", "whereas", "unless", "once", "whether", "what", "why", "how",
+            "to", "by", "with", "without", "where", "whereby", "yet", "nor", "then", "thus",
+            "hence", "however", "also",
+        ],
+    ),
+    (
+        Class::PREP,
+        &[
+            "in", "on", "at", "during", "after", "before", "since", "following", "despite",
+            "with", "without", "from", "of", "for", "over", "under", "about", "via", "through",
+            "throughout", "amid", "among", "upon", "within", "according", "citing", "unlike",
+            "like", "by", "into", "across", "against", "toward", "towards", "besides",
+            "regarding", "concerning", "speaking", "discussing", "asked", "when", "while",
+            "yesterday", "today", "meanwhile", "however", "earlier", "later", "still", "instead",
+            "also", "recently", "last", "this", "next",
+        ],
+    ),
+    (
+        Class::DET,
+        &[
+            "the", "a", "an", "his", "her", "its", "their", "our", "my", "your", "this", "these",
+            "those", "some", "many", "most", "all", "no", "any", "several", "both", "each",
+            "every", "one", "two", "three", "four", "five", "few", "another", "other", "such",
+            "more", "much", "that",
+        ],
+    ),
+    (
+        Class::SUBJECT,
+        &[
+            "he", "she", "it", "they", "we", "i", "you", "there", "this", "nobody", "none",
+        ],
+    ),
+    (
+        Class::TIME,
+        &[
+            "today", "yesterday", "tonight", "monday", "tuesday", "wednesday", "thursday",
+            "friday", "saturday", "sunday", "earlier", "later", "recently", "previously", "then",
+            "again", "separately", "last", "this", "week", "month", "year", "morning",
+            "afternoon", "evening", "night", "weekend",
+        ],
+    ),
+    (
+        Class::WH,
+        &[
+            "why", "how", "whether", "what", "if", "when", "where", "who", "which", "whom",
+        ],
+    ),
+    (Class::RELATIVE, &[
+            "who", "which", "whom",
+        ]),
+    (
+        Class::FIRST_SINGULAR,
+        &[
+            "i", "me", "my", "mine", "myself", "i'm", "i've", "i'd", "i'll",
+        ],
+    ),
+    (
+        Class::FIRST_PLURAL,
+        &[
+            "we", "us", "our", "ours", "ourselves", "we're", "we've", "we'd", "we'll",
+        ],
+    ),
+    (Class::ACCORDING, &[
+            "according",
+        ]),
+    (
+        Class::LINK,
+        &[
+            "and", "later", "then", "also", "adding", "continuing", "but", "before", "after",
+            "finally", "concluding", "going", "on", "further", "again",
+        ],
+    ),
+    (
+        Class::NOT_CLAUSE,
+        &[
+            "to", "so", "nothing", "something", "anything", "goodbye", "hello", "yes", "no",
+            "about", "of", "for", "with", "as", "by", "in", "on", "at", "from", "little", "more",
+            "much", "less", "enough", "thanks", "sorry", "otherwise", "too", "against", "into",
+            "up", "out", "off", "over", "down", "away", "back", "through", "and", "or", "but",
+            "him", "her", "them", "me", "us", "you", "instead",
+        ],
+    ),
+];
+
+/// The lexicon by key (see [`key`]): every word of it is ASCII and shorter than 16 bytes.
+fn lexicon() -> &'static HashMap<u128, Class> {
+    static LEXICON_MAP: OnceLock<HashMap<u128, Class>> = OnceLock::new();
+    LEXICON_MAP.get_or_init(|| {
+        let mut map: HashMap<u128, Class> = HashMap::default();
+        for &(class, words) in LEXICON {
+            for &w in words {
+                let k = key(w.as_bytes()).expect("lexicon words are short ASCII");
+                let e = map.entry(k).or_default();
+                *e = e.or(class);
+            }
+        }
+        map
+    })
+}
+
+/// A word of up to 15 ASCII bytes in lower case, packed in an integer (so a lookup hashes
+/// one number and compares no strings); `None` for longer or non-ASCII words, which the
+/// lexicon does not hold. A curly apostrophe (3 bytes) reads as `'`.
+fn key(word: &[u8]) -> Option<u128> {
+    if word.len() > 17 {
+        return None;
+    }
+    if word.len() <= 15 && word.is_ascii() {
+        // All at once: OR-ing 0x20 lowers ASCII letters and leaves digits and the joining
+        // marks of a word (' - . & /) as they are.
+        let mut buf = [0u8; 16];
+        buf[16 - word.len()..].copy_from_slice(word);
+        let lowered = u128::from_be_bytes(buf)
+            | (0x2020_2020_2020_2020_2020_2020_2020_2020 >> (8 * (16 - word.len())));
+        return Some(lowered | (word.len() as u128) << 120);
+    }
+    let mut k: u128 = 0;
+    let mut n = 0;
+    let mut i = 0;
+    while i < word.len() {
+        let b = match word[i] {
+            b if b.is_ascii() => {
+                i += 1;
+                b
+            }
+            0xE2 if word[i..].starts_with("’".as_bytes()) => {
+                i += 3;
+                b'\''
+            }
+            _ => return None,
+        };
+        if n == 15 {
+            return None;
+        }
+        k = k << 8 | u128::from(b.to_ascii_lowercase());
+        n += 1;
+    }
+    Some(k | (n as u128) << 120)
+}
+
+/// What `word` can do in a cue (case-insensitive; apostrophes are read as `'`).
+pub fn class_of(word: &str) -> Class {
+    match key(word.as_bytes()) {
+        Some(k) => lexicon().get(&k).copied().unwrap_or_default(),
+        None => Class::default(),
+    }
+}
+
+/// The verbs of saying, for a quick search of a paragraph before it is tokenised (lower
+/// case; a capitalised verb opens a sentence only in inverted cues, which follow a quote).
+pub fn saying_verbs() -> impl Iterator<Item = &'static str> {
+    LEXICON
+        .iter()
+        .filter(|(c, _)| c.has(Class::SAY) || c.has(Class::CALL) || c.has(Class::PARTICIPLE))
+        .flat_map(|(_, words)| words.iter().copied())
+        .chain(["according"])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn classes_are_looked_up_without_case() {
+        assert!(class_of("Said").has(Class::SAY));
+        assert!(class_of("told").has(Class::TELL));
+        assert!(class_of("announced").has(Class::REPORT_THAT));
+        assert!(!class_of("announced").has(Class::REPORT));
+        assert!(class_of("I’m").has(Class::FIRST_SINGULAR));
+        assert_eq!(class_of("Netanyahu"), Class::default());
+        assert_eq!(class_of("Zoë"), Class::default());
+    }
+}
