@@ -50,6 +50,19 @@ fn app(width: u16, height: u16) -> App {
     )
 }
 
+/// The app with corrections enabled.
+fn curated(mut a: App) -> App {
+    let fresh = a.cast().entities.clone();
+    let quotes = a.cast().quotes.clone();
+    let (curation, ..) = Curation::new(fresh, quotes, History::default(), a.doc());
+    a.update(Action::Work(crate::reader::action::Work::CurationReady {
+        doc: 0,
+        curation: Box::new(curation),
+        error: None,
+    }));
+    a
+}
+
 fn draw(app: &App) -> Buffer {
     let g = app.geometry;
     let mut terminal = Terminal::new(TestBackend::new(g.title.width, g.status.y + 1)).unwrap();
@@ -69,15 +82,7 @@ fn status(buf: &Buffer) -> String {
 
 #[test]
 fn the_kind_prompt_shows_every_choice_and_the_entity_at_80_columns() {
-    let mut a = app(80, 24);
-    let fresh = a.cast().entities.clone();
-    let quotes = a.cast().quotes.clone();
-    let (curation, ..) = Curation::new(fresh, quotes, History::default(), a.doc());
-    a.update(Action::Work(crate::reader::action::Work::CurationReady {
-        doc: 0,
-        curation: Box::new(curation),
-        error: None,
-    }));
+    let mut a = curated(app(80, 24));
     a.update(Action::FocusNext);
     a.update(Action::Scroll(crate::reader::action::Amount::Lines(1)));
     a.update(Action::Edit(crate::reader::action::Edit::BeginSetKind));
@@ -183,4 +188,30 @@ fn a_cut_name_keeps_its_end_when_another_would_look_the_same() {
     );
     assert_eq!(truncate_distinct("Qatar", 20, &[EUROPE]), "Qatar");
     assert_eq!(truncate_middle("abcdefghij", 7), "abc…hij");
+}
+
+#[test]
+fn the_rename_prompt_has_the_line_and_drops_its_hint_before_the_name() {
+    let mut a = curated(app(80, 24));
+    a.update(Action::FocusNext);
+    a.update(Action::Edit(crate::reader::action::Edit::Rename));
+    let line = status(&draw(&a));
+    let name = &a.cast().entities[a.cursor_entity().unwrap()].name;
+    assert!(
+        line.starts_with(" rename Southe") && line.contains(&format!(" to: {name}▏")),
+        "the old name gives way to the new: {line}"
+    );
+    // A new name wider than the screen shows its end, where one types.
+    for c in " and of all the other places on the map".chars() {
+        a.update(Action::PromptInput(c));
+    }
+    let line = status(&draw(&a));
+    assert!(
+        line.trim_end().ends_with("other places on the map▏"),
+        "{line}"
+    );
+    let mut b = curated(app(120, 24));
+    b.update(Action::FocusNext);
+    b.update(Action::Edit(crate::reader::action::Edit::Rename));
+    assert!(status(&draw(&b)).contains("(Enter renames, Esc keeps)"));
 }

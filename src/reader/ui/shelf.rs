@@ -13,8 +13,10 @@ use crate::reader::ui::{Theme, document_label, fit_title, pad};
 
 /// A dateline's date (`2023-11-08`).
 const DATE_WIDTH: usize = 10;
-/// The file name column beside a date column.
+/// The file name column beside a date column, at least.
 const NAME_WIDTH: usize = 18;
+/// The title column, at least, when names are long.
+const TITLE_WIDTH: usize = 24;
 
 pub struct ShelfList<'a> {
     pub app: &'a App,
@@ -47,8 +49,9 @@ impl Widget for ShelfList<'_> {
             .max()
             .unwrap_or(0);
         let row = (width as usize).saturating_sub(2);
+        // Names as long as they are while the titles keep a few words.
         let cap = (NAME_WIDTH + if dated { 0 } else { DATE_WIDTH + 2 })
-            .max(row.saturating_sub(4 + date_width) / 2);
+            .max(row.saturating_sub(4 + date_width + TITLE_WIDTH));
         let name_width = longest.min(cap).max(4);
         let title_room = row.saturating_sub(2 + date_width + name_width + 2);
         let lines: Vec<Line> = app

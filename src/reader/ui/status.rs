@@ -73,6 +73,38 @@ fn status_line(app: &App, width: usize) -> (String, &'static str) {
             // The choices are the prompt: all of them show, the name gives way.
             return (kind_prompt(app, width.saturating_sub(1)), "");
         }
+        Mode::Prompt => {
+            // What is typed matters most: the prompt has the line, less its key hint if
+            // need be.
+            let full = format!(" {}", status_message(app));
+            if full.width() < width {
+                return (full, "");
+            }
+            let bare = full.split(" (Enter ").next().unwrap_or(&full);
+            if bare.width() < width {
+                return (bare.to_string(), "");
+            }
+            if let (Some(typed), PromptPurpose::Rename(e)) = (&app.prompt, app.prompt_purpose) {
+                // The old name gives way (cut in the middle), then the start of the new one.
+                let typed = format!("{}▏", sanitize(typed));
+                let old = app.entity(e).map(|e| sanitize(&e.name)).unwrap_or_default();
+                let room = width.saturating_sub(typed.width() + " rename  to: ".width() + 1);
+                if room >= 6 {
+                    return (
+                        format!(" rename {} to: {typed}", truncate_middle(&old, room)),
+                        "",
+                    );
+                }
+                return (
+                    format!(" rename: {}", tail(&typed, width.saturating_sub(10))),
+                    "",
+                );
+            }
+            return (
+                format!(" {}", tail(bare.trim_start(), width.saturating_sub(2))),
+                "",
+            );
+        }
         _ => status_message(app),
     };
     let docs = if app.shelf.len() > 1 {
@@ -117,6 +149,26 @@ fn status_line(app: &App, width: usize) -> (String, &'static str) {
         }
     }
     (truncate(&line, width), "")
+}
+
+/// The end of `s` in `width` columns, `…` first if it is cut (where one types, the end
+/// matters).
+fn tail(s: &str, width: usize) -> String {
+    if s.width() <= width {
+        return s.to_string();
+    }
+    let mut out: Vec<char> = Vec::new();
+    let mut used = 1;
+    for c in s.chars().rev() {
+        let w = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+        if used + w > width {
+            break;
+        }
+        out.push(c);
+        used += w;
+    }
+    out.push('…');
+    out.into_iter().rev().collect()
 }
 
 /// The kind prompt in `width` columns: `NAME: p person o org …`, naming the entity the kind
