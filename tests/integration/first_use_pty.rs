@@ -306,3 +306,42 @@ fn standard_input_is_titled_stdin() {
     pty.send("q");
     assert!(pty.wait().success());
 }
+
+#[test]
+fn prompts_titles_and_the_mention_counter_fit_at_80_and_40_columns() {
+    let mut pty = open_default(80, 24);
+    pty.send("\t");
+    pty.wait_for("Enter selects");
+    let name = status(&pty).split(" · ").nth(2).unwrap().trim().to_string();
+    pty.send("t");
+    let screen = pty.wait_for("x other");
+    let line = status(&pty);
+    assert!(
+        line.contains(&format!(
+            " {name}: p person o org c country g group l place"
+        )),
+        "the kind prompt names its entity and shows every choice:\n{screen}"
+    );
+    pty.send("\x1b");
+    pty.send("\rc");
+    let screen = pty.wait_for("Connections of");
+    let title = screen
+        .lines()
+        .find(|l| l.contains("Connections of"))
+        .unwrap();
+    assert!(title.contains("Esc closes"), "{screen}");
+    pty.send("q");
+    pty.send("q");
+    assert!(pty.wait().success());
+
+    // At 40 columns the cast is a drawer that Tab opens.
+    let mut pty = Pty::spawn(&common::bin(), &[], 40, 15, &[]);
+    pty.wait_for("? help");
+    pty.send("\t");
+    pty.wait_for("Cast ·");
+    pty.send("\r");
+    let screen = pty.wait_for("mention 1/");
+    assert!(status(&pty).contains('%'), "{screen}");
+    pty.send("q");
+    assert!(pty.wait().success());
+}
