@@ -11,13 +11,20 @@ use unicode_width::UnicodeWidthStr;
 
 use crate::reader::ui::pins::{digit, mention_style, tag_style};
 use crate::reader::ui::row::{Writer, excerpt};
-use crate::reader::ui::{Theme, truncate};
+use crate::reader::ui::{Theme, truncate, truncate_distinct};
 
 /// Columns for the other entity's name.
 const NAME_WIDTH: usize = 26;
 
 /// ` 1 CTRY Israel                      3  United States —in discussions with→ Israel`
-pub fn connection_row(app: &App, theme: &Theme, head: Head, k: usize, w: &mut Writer) {
+pub fn connection_row(
+    app: &App,
+    theme: &Theme,
+    head: Head,
+    k: usize,
+    names: &[&str],
+    w: &mut Writer,
+) {
     let (Head::Connections(e), Some(r)) = (head, app.relations()) else {
         return;
     };
@@ -32,7 +39,11 @@ pub fn connection_row(app: &App, theme: &Theme, head: Head, k: usize, w: &mut Wr
     };
     w.put(" ", Style::new())
         .cell(Theme::kind_tag(entity.kind), 5, theme.tag(entity.kind))
-        .cell(&sanitize(&entity.name), NAME_WIDTH, Style::new())
+        .cell(
+            &truncate_distinct(&sanitize(&entity.name), NAME_WIDTH - 1, names),
+            NAME_WIDTH,
+            Style::new(),
+        )
         .cell(&format!("{:>4}", c.sentences.len()), 6, theme.title);
     if let Some(link) = r.link(app.doc().bytes(), &app.cast().index, &c) {
         let name = |x: usize| app.entity(x).map(|x| sanitize(&x.name)).unwrap_or_default();

@@ -8,7 +8,7 @@ use crate::domain::wrap::sanitize;
 use crate::reader::app::App;
 use crate::reader::app::panels::Head;
 use crate::reader::ui::row::Writer;
-use crate::reader::ui::{Theme, document_label};
+use crate::reader::ui::{Theme, document_label, truncate_distinct};
 
 const NAME_WIDTH: usize = 26;
 const BARS: [char; 8] = ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'];
@@ -29,7 +29,7 @@ pub fn sparkline(counts: &[usize]) -> String {
 }
 
 /// `  CTRY Israel          3 docs    14  ❝3   ▃·█`
-pub fn entity_row(app: &App, theme: &Theme, ce: usize, w: &mut Writer) {
+pub fn entity_row(app: &App, theme: &Theme, ce: usize, names: &[&str], w: &mut Writer) {
     let Some(corpus) = &app.panels.corpus else {
         return;
     };
@@ -37,7 +37,11 @@ pub fn entity_row(app: &App, theme: &Theme, ce: usize, w: &mut Writer) {
     let docs = c.appearances.len();
     w.put("  ", Style::new())
         .cell(Theme::kind_tag(c.kind), 5, theme.tag(c.kind))
-        .cell(&sanitize(&c.name), NAME_WIDTH, Style::new())
+        .cell(
+            &truncate_distinct(&sanitize(&c.name), NAME_WIDTH - 1, names),
+            NAME_WIDTH,
+            Style::new(),
+        )
         .cell(
             &format!("{docs:>3} doc{}", if docs == 1 { "" } else { "s" }),
             10,

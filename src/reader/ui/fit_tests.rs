@@ -215,3 +215,49 @@ fn the_rename_prompt_has_the_line_and_drops_its_hint_before_the_name() {
     b.update(Action::Edit(crate::reader::action::Edit::Rename));
     assert!(status(&draw(&b)).contains("(Enter renames, Esc keeps)"));
 }
+
+#[test]
+fn in_the_cast_of_all_documents_long_names_stay_apart_from_their_columns() {
+    let mut a = App::new(
+        vec![
+            Document::from_string("one.txt", text()),
+            Document::from_string("two.txt", text()),
+        ],
+        Options::default(),
+    );
+    a.update(Action::Resize {
+        width: 80,
+        height: 24,
+    });
+    for doc in 0..2 {
+        let cast = Cast::found_by_search(
+            &text(),
+            &[(AMERICA, Kind::Organization), (EUROPE, Kind::Organization)],
+        );
+        a.update(Action::Work(crate::reader::action::Work::CastReady {
+            doc,
+            cast: Box::new(cast),
+        }));
+    }
+    a.update(Action::ToggleCorpus);
+    let buf = draw(&a);
+    let rows: Vec<String> = (0..buf.area.height)
+        .map(|y| row_text(&buf, y))
+        .filter(|r| r.contains(" docs"))
+        .collect();
+    assert_eq!(rows.len(), 2, "{rows:?}");
+    for r in &rows {
+        assert!(
+            r.contains("   2 docs"),
+            "a blank column before the count: {r}"
+        );
+    }
+    assert!(
+        rows.iter().any(|r| r.contains("…n of America ")),
+        "{rows:?}"
+    );
+    assert!(
+        rows.iter().any(|r| r.contains("…on of Europe ")),
+        "{rows:?}"
+    );
+}

@@ -65,6 +65,15 @@ impl Widget for PanelView<'_> {
             buf.set_stringn(area.x + 2, area.y + 1, note, room, self.theme.dim);
             return;
         }
+        // Names on screen together, so that a cut one is cut where it differs from the others.
+        let names: Vec<String> = list
+            .rows
+            .iter()
+            .skip(list.scroll)
+            .take(rows)
+            .filter_map(|&row| row_name(app, list.head, row))
+            .collect();
+        let names: Vec<&str> = names.iter().map(String::as_str).collect();
         for (n, (i, &row)) in list
             .rows
             .iter()
@@ -92,11 +101,11 @@ impl Widget for PanelView<'_> {
                     w.put(group.title(), self.theme.heading);
                 }
                 Row::Connection(k) => {
-                    connections::connection_row(app, self.theme, list.head, k, &mut w);
+                    connections::connection_row(app, self.theme, list.head, k, &names, &mut w);
                 }
                 Row::Sentence(s) => connections::sentence_row(app, self.theme, list, i, s, &mut w),
                 Row::Mention(m) => context_list::context_row(app, self.theme, list.head, m, &mut w),
-                Row::CorpusEntity(ce) => corpus::entity_row(app, self.theme, ce, &mut w),
+                Row::CorpusEntity(ce) => corpus::entity_row(app, self.theme, ce, &names, &mut w),
                 Row::Appearance { document, .. } => {
                     corpus::appearance_row(app, self.theme, list.head, document, &mut w);
                 }
@@ -104,6 +113,19 @@ impl Widget for PanelView<'_> {
             }
         }
     }
+}
+
+/// The entity name a row shows in its name column (sanitized), if it shows one.
+fn row_name(app: &App, head: Head, row: Row) -> Option<String> {
+    let name = match (row, head) {
+        (Row::Connection(k), Head::Connections(e)) => {
+            let other = app.relations()?.connections.get(k).other(e);
+            app.entity(other)?.name.clone()
+        }
+        (Row::CorpusEntity(ce), _) => app.panels.corpus.as_ref()?.cast.entities[ce].name.clone(),
+        _ => return None,
+    };
+    Some(sanitize(&name))
 }
 
 /// What the list is, and the keys that apply to it.
