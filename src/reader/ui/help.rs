@@ -10,7 +10,7 @@ use unicode_width::UnicodeWidthStr;
 
 use crate::reader::app::HelpShape;
 use crate::reader::input::{Context, Keymap};
-use crate::reader::ui::{Theme, fit};
+use crate::reader::ui::{Theme, fit, truncate};
 
 pub struct HelpView<'a> {
     pub keymap: &'a Keymap,
@@ -78,6 +78,36 @@ impl HelpView<'_> {
             two_columns_from: two_columns_from(&sections),
         }
     }
+}
+
+/// A help line in `width` columns: on a narrow screen the action's name goes first, then the
+/// description ends with `…`, so a cut line says it is cut.
+fn narrow(mut line: Line<'static>, width: usize) -> Line<'static> {
+    if line.width() <= width {
+        return line;
+    }
+    if line.spans.len() == 3 {
+        line.spans.pop();
+        let description = line.spans[1].content.trim_end().to_string();
+        line.spans[1].content = description.into();
+        if line.width() <= width {
+            return line;
+        }
+    }
+    let mut used = 0;
+    let mut spans = Vec::new();
+    for span in line.spans {
+        let w = span.content.width();
+        if used + w <= width {
+            used += w;
+            spans.push(span);
+            continue;
+        }
+        let cut = truncate(&span.content, width - used);
+        spans.push(Span::styled(cut, span.style));
+        break;
+    }
+    Line::from(spans)
 }
 
 /// The narrowest screen on which the sections stand in two columns.
@@ -183,6 +213,8 @@ impl Widget for HelpView<'_> {
                 width: col_width.min(inner.x + inner.width - x),
                 height: inner.height,
             };
+            let room = usize::from(column.width);
+            let lines: Vec<Line> = lines.into_iter().map(|l| narrow(l, room)).collect();
             Paragraph::new(lines)
                 .scroll((scroll, 0))
                 .render(column, buf);

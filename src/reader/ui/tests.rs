@@ -445,3 +445,26 @@ fn the_document_list_gives_long_names_the_date_column_when_no_document_is_dated(
         "{row}"
     );
 }
+
+#[test]
+fn on_a_narrow_screen_help_lines_drop_the_action_name_then_end_with_an_ellipsis() {
+    let mut a = app(60, 20);
+    a.update(Action::ToggleHelp);
+    let s = screen(&draw(&a, &Theme::monochrome()));
+    let line = s
+        .lines()
+        .find(|l| l.contains("down half a page"))
+        .expect("a line");
+    assert!(
+        !line.contains("half-page-down") && !line.contains('…'),
+        "no room for the name at 60 columns, and the description is whole: {line}"
+    );
+    let mut a = app(40, 15);
+    a.update(Action::ToggleHelp);
+    let s = screen(&draw(&a, &Theme::monochrome()));
+    let line = s
+        .lines()
+        .find(|l| l.contains("down a line; in"))
+        .expect("a line");
+    assert!(line.trim_end().ends_with("…│"), "{line}");
+}
