@@ -73,38 +73,7 @@ fn status_line(app: &App, width: usize) -> (String, &'static str) {
             // The choices are the prompt: all of them show, the name gives way.
             return (kind_prompt(app, width.saturating_sub(1)), "");
         }
-        Mode::Prompt => {
-            // What is typed matters most: the prompt has the line, less its key hint if
-            // need be.
-            let full = format!(" {}", status_message(app));
-            if full.width() < width {
-                return (full, "");
-            }
-            let bare = full.split(" (Enter ").next().unwrap_or(&full);
-            if bare.width() < width {
-                return (bare.to_string(), "");
-            }
-            if let (Some(typed), PromptPurpose::Rename(e)) = (&app.prompt, app.prompt_purpose) {
-                // The old name gives way (cut in the middle), then the start of the new one.
-                let typed = format!("{}▏", sanitize(typed));
-                let old = app.entity(e).map(|e| sanitize(&e.name)).unwrap_or_default();
-                let room = width.saturating_sub(typed.width() + " rename  to: ".width() + 1);
-                if room >= 6 {
-                    return (
-                        format!(" rename {} to: {typed}", truncate_middle(&old, room)),
-                        "",
-                    );
-                }
-                return (
-                    format!(" rename: {}", tail(&typed, width.saturating_sub(10))),
-                    "",
-                );
-            }
-            return (
-                format!(" {}", tail(bare.trim_start(), width.saturating_sub(2))),
-                "",
-            );
-        }
+        Mode::Prompt => return (prompt_line(app, width), ""),
         _ => status_message(app),
     };
     let docs = if app.shelf.len() > 1 {
@@ -134,7 +103,11 @@ fn status_line(app: &App, width: usize) -> (String, &'static str) {
             return (line, HINT);
         }
     }
-    let left = format!(" {}", rest.trim_start_matches(" · "));
+    let left = if docs.is_empty() {
+        format!(" {}%", app.percent())
+    } else {
+        rest.clone()
+    };
     let line = join(left.clone());
     if line.width() <= room {
         return (line, HINT);
@@ -149,6 +122,29 @@ fn status_line(app: &App, width: usize) -> (String, &'static str) {
         }
     }
     (truncate(&line, width), "")
+}
+
+/// A prompt has the line to itself. What is typed matters most: the key hint goes first,
+/// then (renaming) the old name is cut in the middle, then the start of what is typed.
+fn prompt_line(app: &App, width: usize) -> String {
+    let full = format!(" {}", status_message(app));
+    if full.width() < width {
+        return full;
+    }
+    let bare = full.split(" (Enter ").next().unwrap_or(&full);
+    if bare.width() < width {
+        return bare.to_string();
+    }
+    if let (Some(typed), PromptPurpose::Rename(e)) = (&app.prompt, app.prompt_purpose) {
+        let typed = format!("{}▏", sanitize(typed));
+        let old = app.entity(e).map(|e| sanitize(&e.name)).unwrap_or_default();
+        let room = width.saturating_sub(typed.width() + " rename  to: ".width() + 1);
+        if room >= 6 {
+            return format!(" rename {} to: {typed}", truncate_middle(&old, room));
+        }
+        return format!(" rename: {}", tail(&typed, width.saturating_sub(10)));
+    }
+    format!(" {}", tail(bare.trim_start(), width.saturating_sub(2)))
 }
 
 /// The end of `s` in `width` columns, `…` first if it is cut (where one types, the end
