@@ -100,6 +100,18 @@ fn the_kind_prompt_shows_every_choice_and_the_entity_at_80_columns() {
 }
 
 #[test]
+fn at_40_columns_the_kind_prompt_gives_every_letter() {
+    let mut a = curated(app(40, 15));
+    a.update(Action::FocusNext);
+    a.update(Action::Edit(crate::reader::action::Edit::BeginSetKind));
+    let line = status(&draw(&a));
+    assert!(
+        line.starts_with(" Sout") && line.contains(": kind? p o c g l d n x"),
+        "{line}"
+    );
+}
+
+#[test]
 fn at_40_columns_the_status_keeps_the_mention_counter() {
     let mut a = app(40, 15);
     a.update(Action::FocusNext);

@@ -171,6 +171,8 @@ fn tail(s: &str, width: usize) -> String {
 /// is for (the cast cursor's or the selection; the search hit for a new entity).
 fn kind_prompt(app: &App, width: usize) -> String {
     const CHOICES: &str = "p person o org c country g group l place d date n number x other";
+    // On a narrow screen the letters alone (the help spells them out).
+    const LETTERS: &str = "kind? p o c g l d n x";
     let name = match app.mode() {
         Mode::Pending(Pending::NewEntity) => app.search.as_ref().map_or_else(
             || "new entity".into(),
@@ -181,10 +183,15 @@ fn kind_prompt(app: &App, width: usize) -> String {
             .and_then(|e| app.entity(e))
             .map_or_else(|| "kind".into(), |e| sanitize(&e.name)),
     };
-    let room = width.saturating_sub(CHOICES.width() + 3).max(6);
+    let choices = if width >= CHOICES.width() + 3 + 6 {
+        CHOICES
+    } else {
+        LETTERS
+    };
+    let room = width.saturating_sub(choices.width() + 3).max(6);
     // Cut in the middle: two names that differ at their ends stay apart.
     truncate(
-        &format!(" {}: {CHOICES}", truncate_middle(&name, room)),
+        &format!(" {}: {choices}", truncate_middle(&name, room)),
         width,
     )
 }
