@@ -62,20 +62,20 @@ fn bench(c: &mut Criterion) {
             BatchSize::PerIteration,
         );
     });
+    let findings = dramatis::domain::quotes::find(&text);
     g.bench_function("coreference", |b| {
         b.iter_batched(
             || named.clone(),
             |mut entities| {
-                coref::link_document(&doc, &mut entities, &[]);
+                coref::link_document(&doc, &mut entities, &findings);
                 entities
             },
             BatchSize::PerIteration,
         );
     });
     g.bench_function("quotations", |b| b.iter(|| phases::quotes(&text)));
-    let findings = dramatis::domain::quotes::find(&text);
     let mut linked = named.clone();
-    coref::link_document(&doc, &mut linked, &findings.direct_spans());
+    coref::link_document(&doc, &mut linked, &findings);
     g.bench_function("speakers", |b| {
         b.iter_batched(
             || (linked.clone(), findings.clone()),

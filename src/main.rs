@@ -127,6 +127,7 @@ fn read(cli: &Cli) -> Result<ExitCode> {
             .or(config.measure)
             .unwrap_or(Options::default().measure),
         mouse: !cli.no_mouse && config.mouse.unwrap_or(true),
+        scope: config.mentions.unwrap_or_default(),
         help: dramatis::reader::ui::HelpView::shape(&keymap),
     };
     let run = RunOptions {

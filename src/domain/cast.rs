@@ -2,6 +2,9 @@
 //! shows them.
 
 use crate::domain::entity::{Entity, Kind};
+#[cfg(test)]
+use crate::domain::entity::{Form, Mention};
+use crate::domain::lit::Scope;
 use crate::domain::mention_index::MentionIndex;
 use crate::domain::quotes::Quotes;
 
@@ -41,6 +44,10 @@ impl Group {
     }
 }
 
+/// For tests: a mention as the `nth` whole-word occurrence of a word, with its form.
+#[cfg(test)]
+pub type WordAt<'a> = (&'a str, usize, Form);
+
 /// Entities (most important first) and the index of their mentions.
 #[derive(Debug, Default, Clone)]
 pub struct Cast {
@@ -50,6 +57,9 @@ pub struct Cast {
     pub index: std::sync::Arc<MentionIndex>,
     /// The quotations and who said them (speakers index `entities`).
     pub quotes: Quotes,
+    /// How many of each entity's mentions are names or demonyms (the rest are descriptions
+    /// and pronouns): counted once, since the cast shows both counts on every frame.
+    names: Vec<u32>,
 }
 
 impl Cast {
@@ -64,6 +74,48 @@ impl Cast {
         )
     }
 
+    /// For tests: a cast whose entities are mentioned at the words given, each as the `nth`
+    /// whole-word occurrence of the word in `text`, with its form (names become aliases).
+    #[cfg(test)]
+    pub fn linked(text: &str, entities: &[(&str, Kind, &[WordAt<'_>])]) -> Cast {
+        let word_at = |word: &str, nth: usize| {
+            let whole = |i: usize| {
+                let before = text[..i].chars().next_back();
+                let after = text[i + word.len()..].chars().next();
+                !before.is_some_and(char::is_alphanumeric)
+                    && !after.is_some_and(char::is_alphanumeric)
+            };
+            let (i, _) = text
+                .match_indices(word)
+                .filter(|&(i, _)| whole(i))
+                .nth(nth)
+                .unwrap_or_else(|| panic!("{word:?} #{nth} in the text"));
+            i..i + word.len()
+        };
+        let entities = entities
+            .iter()
+            .map(|&(name, kind, mentions)| {
+                let mut aliases: Vec<String> = Vec::new();
+                let mut ms: Vec<Mention> = Vec::new();
+                for &(word, nth, form) in mentions {
+                    if form.is_named() && !aliases.iter().any(|a| a == word) {
+                        aliases.push(word.into());
+                    }
+                    ms.push(Mention::with_form(word_at(word, nth), form));
+                }
+                ms.sort();
+                Entity {
+                    id: name.to_lowercase(),
+                    name: name.into(),
+                    kind,
+                    aliases,
+                    mentions: ms.into(),
+                }
+            })
+            .collect();
+        Cast::new(entities)
+    }
+
     pub fn new(entities: Vec<Entity>) -> Cast {
         Cast::with_quotes(entities, Quotes::default())
     }
@@ -71,11 +123,29 @@ impl Cast {
     /// A cast with its quotations, whose speakers are indices into `entities`.
     pub fn with_quotes(mut entities: Vec<Entity>, quotes: Quotes) -> Cast {
         let index = MentionIndex::sharing(&mut entities);
+        let names = entities
+            .iter()
+            .map(|e| e.mentions.iter().filter(|m| m.form.is_named()).count() as u32)
+            .collect();
         Cast {
             entities,
             index: std::sync::Arc::new(index),
             quotes,
+            names,
         }
+    }
+
+    /// How many mentions of entity `e` the scope lights.
+    pub fn count(&self, e: usize, scope: Scope) -> usize {
+        match scope {
+            Scope::Every => self.entities.get(e).map_or(0, |x| x.mentions.len()),
+            Scope::Names => self.names.get(e).map_or(0, |&n| n as usize),
+        }
+    }
+
+    /// How many mentions of entity `e` are descriptions and pronouns.
+    pub fn inferred(&self, e: usize) -> usize {
+        self.count(e, Scope::Every) - self.count(e, Scope::Names)
     }
 
     /// Bytes held by the mentions and the index (for measurements): after `new`, the
@@ -105,7 +175,6 @@ impl Cast {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::entity::{Form, Mention};
 
     fn entity(starts: &[u32]) -> Entity {
         Entity {
@@ -122,6 +191,22 @@ mod tests {
                 })
                 .collect(),
         }
+    }
+
+    #[test]
+    fn names_and_inferred_mentions_are_counted_apart() {
+        let mut e = entity(&[1, 2, 3, 4]);
+        e.mentions.edit(|v| {
+            v[1].form = Form::Pronoun;
+            v[2].form = Form::Demonym;
+            v[3].form = Form::Nominal;
+        });
+        let cast = Cast::new(vec![e, entity(&[9])]);
+        assert_eq!(cast.count(0, Scope::Every), 4);
+        assert_eq!(cast.count(0, Scope::Names), 2, "a name and a demonym");
+        assert_eq!(cast.inferred(0), 2);
+        assert_eq!(cast.inferred(1), 0);
+        assert_eq!(cast.count(7, Scope::Names), 0);
     }
 
     #[test]

@@ -15,6 +15,7 @@
 //! ("roughly 240 hostages —held by→ Hamas"), and not for a bare "hostages".
 
 use std::ops::Range;
+use std::sync::Arc;
 
 use crate::domain::cast::Cast;
 use crate::domain::document::Document;
@@ -331,7 +332,7 @@ const LINK_SCAN: usize = 32;
 /// panel, the pinned actors' meeting marks and `extract --json` read.
 #[derive(Debug, Default, Clone)]
 pub struct Relations {
-    pub sentences: Sentences,
+    pub sentences: Arc<Sentences>,
     pub connections: Connections,
 }
 
@@ -343,8 +344,7 @@ impl Relations {
     /// The same from a cast's index and its number of entities.
     /// The sentences are split on every core (see [`Sentences::of_in_pieces`]).
     pub fn compute_with(doc: &Document, index: &MentionIndex, entities: usize) -> Relations {
-        let jobs = crate::domain::pieces::all_cores();
-        let sentences = Sentences::of_in_pieces(doc, jobs);
+        let sentences = Arc::clone(doc.sentences(crate::domain::pieces::all_cores()));
         let connections = Connections::compute(index, entities, &sentences);
         Relations {
             sentences,

@@ -6,7 +6,9 @@
 
 use std::borrow::Cow;
 use std::ops::Range;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
+
+use crate::domain::sentences::Sentences;
 
 /// The largest document dramatis opens: offsets are stored as `u32`.
 pub const MAX_LEN: usize = u32::MAX as usize;
@@ -36,6 +38,9 @@ pub struct Document {
     bytes: Bytes,
     dateline: Option<Dateline>,
     body_start: usize,
+    /// The sentences of the body, split once for every pass that reads by sentence
+    /// (coreference, connections), shared by the clones of the document.
+    sentences: Arc<OnceLock<Arc<Sentences>>>,
 }
 
 pub use crate::domain::dateline::Dateline;
@@ -75,6 +80,7 @@ impl Document {
             bytes,
             dateline,
             body_start,
+            sentences: Arc::default(),
         }
     }
 
@@ -120,6 +126,12 @@ impl Document {
     /// Where the readable text begins (after the dateline, if any).
     pub fn body_start(&self) -> usize {
         self.body_start
+    }
+
+    /// The sentences of the body, split the first time they are asked for (on `jobs`
+    /// threads: [`Sentences::of_in_pieces`]; the sentences are the same for every number).
+    pub fn sentences(&self, jobs: usize) -> &Arc<Sentences> {
+        (self.sentences).get_or_init(|| Arc::new(Sentences::of_in_pieces(self, jobs)))
     }
 
     /// The text of a byte range, with invalid UTF-8 shown as U+FFFD. Out-of-range or reversed

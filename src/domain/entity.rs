@@ -195,7 +195,16 @@ pub fn slug(name: &str) -> String {
 
 /// Orders entities by importance (mention count, then first appearance) and gives each a
 /// unique id. Every extractor and importer finishes through here, so the order is one rule.
-pub fn finalize(mut entities: Vec<Entity>) -> Vec<Entity> {
+pub fn finalize(entities: Vec<Entity>) -> Vec<Entity> {
+    let mut entities = order(entities);
+    give_ids(&mut entities);
+    entities
+}
+
+/// The order of [`finalize`] without the ids: entities by importance, each one's mentions
+/// sorted, those without mentions gone. For a pass that adds mentions before the ids are
+/// given (coreference), so that they are given once.
+pub fn order(mut entities: Vec<Entity>) -> Vec<Entity> {
     for e in &mut entities {
         // Only when needed: an edit copies mentions out of a shared store.
         if !e.mentions.windows(2).all(|w| w[0] < w[1]) {
@@ -206,9 +215,16 @@ pub fn finalize(mut entities: Vec<Entity>) -> Vec<Entity> {
         }
     }
     entities.retain(|e| !e.mentions.is_empty());
-    entities.sort_by_key(importance);
+    // The keys read once each: they sit in the mentions' store, far apart.
+    entities.sort_by_cached_key(importance);
+    entities
+}
+
+/// Gives each entity an id made of its name, the first of a name the plain one, the others
+/// numbered in order.
+pub fn give_ids(entities: &mut [Entity]) {
     let mut seen = std::collections::HashSet::new();
-    for e in &mut entities {
+    for e in entities {
         let base = slug(&e.name);
         let mut id = base.clone();
         let mut n = 2;
@@ -218,7 +234,6 @@ pub fn finalize(mut entities: Vec<Entity>) -> Vec<Entity> {
         }
         e.id = id;
     }
-    entities
 }
 
 /// The order of [`finalize`]: more mentions first, then the first mentioned.

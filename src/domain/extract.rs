@@ -180,6 +180,13 @@ impl Extractor {
 
     /// Clusters the mentions found so far into entities, most important first.
     pub fn finish(self) -> Vec<Entity> {
+        let mut entities = self.clustered();
+        crate::domain::entity::give_ids(&mut entities);
+        entities
+    }
+
+    /// The entities found, ordered as [`Extractor::finish`] orders them, without ids yet.
+    fn clustered(self) -> Vec<Entity> {
         // What reading needed (a line's tokens and candidates) goes before clustering, the
         // step that needs the most memory.
         drop((self.line_found, self.toks, self.used, self.line_end));
@@ -212,8 +219,9 @@ pub fn extract(text: &str) -> Extraction {
     let mut ex = Extractor::new();
     ex.feed(0, text);
     let findings = quotes::find(text);
-    let mut entities = ex.finish();
-    coref::link(text.as_bytes(), &mut entities, &findings.direct_spans());
+    let mut entities = ex.clustered();
+    coref::link_before_ids(text.as_bytes(), &mut entities, &findings);
+    crate::domain::entity::give_ids(&mut entities);
     attribute(entities, findings)
 }
 
@@ -244,8 +252,9 @@ pub fn extract_document_in_pieces(
     each: impl FnMut(&[u8], std::ops::Range<usize>) -> bool,
 ) -> Option<Extraction> {
     let (ex, findings) = pieces::extract(doc, jobs, each)?;
-    let mut entities = ex.finish();
-    coref::link_document(doc, &mut entities, &findings.direct_spans());
+    let mut entities = ex.clustered();
+    coref::link_document_before_ids(doc, &mut entities, &findings, jobs);
+    crate::domain::entity::give_ids(&mut entities);
     Some(attribute(entities, findings))
 }
 

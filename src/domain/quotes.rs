@@ -7,6 +7,8 @@
 //!    ("X said the talks failed", kind `indirect`), the cue (`said`, `according to`) and the
 //!    words naming the speaker ("Khaled Al-Maeena, editor at large at the Saudi Gazette").
 //!    Names, titles and scare quotes are found but named by nobody.
+//!    A paragraph in the first person with no marks that ends with a name is a pulled
+//!    quotation of that name (`pulled`).
 //! 2. [`attribute`] gives each quotation its speaker through the entities' mentions: the best
 //!    mention inside the speaker's words (a person before an organisation before a country;
 //!    pronouns and descriptions once coreference has made them mentions), the previous
@@ -34,6 +36,7 @@ mod marks;
 mod pairing;
 mod para;
 mod paragraph;
+mod pulled;
 mod reported;
 mod titles;
 mod verbs;
@@ -42,7 +45,7 @@ mod words;
 #[cfg(test)]
 mod tests;
 
-pub use attribute::{attribute, attribute_to, reattribute};
+pub use attribute::{attribute, attribute_to, direct_speakers, reattribute};
 pub use finder::{CUT, CUT_LOOKBACK, Finder, LONG_LINE, find, is_paragraph_start};
 pub use paragraph::Carry;
 

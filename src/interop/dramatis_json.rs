@@ -173,11 +173,10 @@ pub fn write_document_line_on(
     norms: &std::collections::BTreeMap<String, String>,
     jobs: usize,
 ) -> io::Result<()> {
-    let sentences = Sentences::of_in_pieces(doc, jobs);
-    let connections =
-        Connections::compute(&MentionIndex::new(entities), entities.len(), &sentences);
+    let sentences = doc.sentences(jobs);
+    let connections = Connections::compute(&MentionIndex::new(entities), entities.len(), sentences);
     let found = (entities, quotes, norms);
-    write_line_on(out, doc, found, &sentences, &connections, jobs)
+    write_line_on(out, doc, found, sentences, &connections, jobs)
 }
 
 /// What a line is written of: entities, quotations, normalisation ids by entity id.

@@ -96,6 +96,8 @@ pub enum Action {
     /// Pin the selected entity (or unpin it): pinned actors stay lit, each in its colour.
     TogglePin,
     ClearPins,
+    /// Light every mention (names, descriptions, pronouns) or names only.
+    ToggleScope,
     /// News from the background work.
     Work(Work),
 }
@@ -183,9 +185,11 @@ pub enum Edit {
     Hide,
     /// The entity under the cast cursor becomes part of the selected one.
     MergeIntoSelection,
-    /// The alias of the current mention becomes an entity of its own.
-    SplitAlias,
-    /// The current search hit becomes a mention of the selected entity.
+    /// The alias of the current mention becomes an entity of its own; a current pronoun or
+    /// description (a link the extractor inferred) is detached from the entity instead.
+    SplitOrDetach,
+    /// The current search hit becomes a mention of the selected entity (a pronoun or a
+    /// description if it is written as one).
     AddHit,
     /// `A` then a kind letter: the current search hit becomes a new entity.
     BeginNewEntity,

@@ -5,8 +5,8 @@
 //! The state is split by job: the open documents (`shelf`), the view of the shown one
 //! (`view`, `geometry`), the cast and selection (`selection`, `sidebar`), search
 //! (`text_search`), marks, jumps and documents (`navigation`), corrections (`edit`), the panel
-//! under the text (`panels`, `corpus`, `quotes`), pins (`pins`), the mouse (`mouse`) and
-//! the help's scrolling (`help`).
+//! under the text (`panels`, `corpus`, `quotes`), pins (`pins`), every mention or names only
+//! (`scope`), the mouse (`mouse`) and the help's scrolling (`help`).
 
 pub mod corpus;
 mod edit;
@@ -17,6 +17,9 @@ mod navigation;
 pub mod panels;
 mod pins;
 pub mod quotes;
+mod scope;
+#[cfg(test)]
+pub(crate) use scope::fixture as linked_fixture;
 mod selection;
 pub mod shelf;
 pub mod sidebar;
@@ -30,6 +33,7 @@ use crate::domain::cast::Cast;
 use crate::domain::document::Document;
 use crate::domain::entity::{Entity, Mention};
 use crate::domain::layout::{RowPos, TextLayout};
+use crate::domain::lit::Scope;
 use crate::domain::search::Query;
 use crate::domain::wrap::RowSpan;
 use crate::reader::action::{Action, Amount, Effect, Mode, Pending, Work};
@@ -52,6 +56,8 @@ pub struct Options {
     pub measure: u16,
     /// Capture the mouse (wheel, clicks) at start.
     pub mouse: bool,
+    /// Which mentions are lit at start: every one, or names only (`e` switches).
+    pub scope: Scope,
     /// The help's height, measured from the keymap (how far the help scrolls).
     pub help: HelpShape,
 }
@@ -61,6 +67,7 @@ impl Default for Options {
         Options {
             measure: 90,
             mouse: true,
+            scope: Scope::Every,
             help: HelpShape::default(),
         }
     }
@@ -126,6 +133,8 @@ pub struct App {
     pub follow: Follow,
     /// Whether the reader has the mouse (else the terminal selects text).
     pub mouse: bool,
+    /// Which mentions are lit and walked: every one, or names and demonyms only.
+    scope: Scope,
     pub geometry: Geometry,
     pub focus: Focus,
     /// Index into the shown reading's sidebar rows (always an entity row when there is one).
@@ -171,6 +180,7 @@ impl App {
             search: None,
             follow: Follow::Mentions,
             mouse: options.mouse,
+            scope: options.scope,
             geometry: Geometry::default(),
             focus: Focus::Document,
             cursor: 0,

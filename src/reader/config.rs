@@ -5,6 +5,7 @@
 //! measure = 100          # widest text line, in columns
 //! mouse = false          # leave the mouse to the terminal
 //! theme = "monochrome"   # or "color", "auto"
+//! mentions = "names"     # or "every" (the default): which mentions are lit
 //! [keys]
 //! quit = ["q", "ctrl-q"]
 //! next = "]"            # next search hit or mention
@@ -16,6 +17,7 @@ use std::path::{Path, PathBuf};
 use anyhow::{Result, anyhow, bail};
 use serde::Deserialize;
 
+use crate::domain::lit::Scope;
 use crate::reader::input::{Context, Key, Keymap};
 use crate::store::paths;
 
@@ -28,12 +30,23 @@ pub enum ThemeName {
     Monochrome,
 }
 
+/// `mentions =`: which mentions are lit at start.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+enum MentionsName {
+    /// Names, descriptions and pronouns.
+    Every,
+    /// Names and demonyms only.
+    Names,
+}
+
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawConfig {
     measure: Option<u16>,
     mouse: Option<bool>,
     theme: Option<ThemeName>,
+    mentions: Option<MentionsName>,
     #[serde(default)]
     keys: BTreeMap<String, OneOrMany>,
 }
@@ -51,6 +64,8 @@ pub struct Config {
     pub measure: Option<u16>,
     pub mouse: Option<bool>,
     pub theme: ThemeName,
+    /// Which mentions are lit at start, if set.
+    pub mentions: Option<Scope>,
     /// Action name → the keys that now trigger it.
     pub keys: Vec<(String, Vec<Key>)>,
 }
@@ -121,6 +136,10 @@ pub fn parse(text: &str) -> Result<Config> {
         measure: raw.measure,
         mouse: raw.mouse,
         theme: raw.theme.unwrap_or_default(),
+        mentions: raw.mentions.map(|m| match m {
+            MentionsName::Every => Scope::Every,
+            MentionsName::Names => Scope::Names,
+        }),
         keys,
     })
 }
@@ -136,8 +155,9 @@ mod tests {
 
     #[test]
     fn a_full_config_reads() {
-        let c = parse("measure = 100\nmouse = false\ntheme = \"monochrome\"\n[keys]\nquit = [\"q\", \"ctrl-q\"]\nnext = \"]\"\n").unwrap();
+        let c = parse("measure = 100\nmouse = false\ntheme = \"monochrome\"\nmentions = \"names\"\n[keys]\nquit = [\"q\", \"ctrl-q\"]\nnext = \"]\"\n").unwrap();
         assert_eq!(c.measure, Some(100));
+        assert_eq!(c.mentions, Some(Scope::Names));
         assert_eq!(c.mouse, Some(false));
         assert_eq!(c.theme, ThemeName::Monochrome);
         assert_eq!(c.keys[0].0, "next");
@@ -162,6 +182,10 @@ mod tests {
         assert!(e.contains("measure = 5"), "{e}");
         let e = parse("mouse = \"yes\"\n").unwrap_err().to_string();
         assert!(e.starts_with("line 1:"), "{e}");
+        let e = parse("measure = 90\nmentions = \"some\"\n")
+            .unwrap_err()
+            .to_string();
+        assert!(e.starts_with("line 2:") && e.contains("every"), "{e}");
     }
 
     #[test]

@@ -191,6 +191,8 @@ pub(crate) fn document_label(name: &str) -> String {
 #[cfg(test)]
 mod fit_tests;
 #[cfg(test)]
+mod forms_tests;
+#[cfg(test)]
 mod panel_tests;
 #[cfg(test)]
 mod quotes_tests;

@@ -15,6 +15,7 @@ mod hostile_input;
 mod interop_cli;
 mod interop_import;
 mod interop_roundtrip;
+mod mentions_pty;
 mod name_recall_guard;
 mod prop_hostile;
 mod quotes_gold;

@@ -5,10 +5,13 @@
 //! Every rule here needs the names of the whole text, and joins a name only to one that the
 //! text also uses: an alias that could stand for two names of the text joins neither.
 
+use std::borrow::Cow;
+
 use rustc_hash::FxHashMap as HashMap;
 
 use super::candidate::{Definition, Form, Packed, Strength, Strings};
 use super::knowledge::Knowledge;
+use super::runs::NAME_PARTICLES;
 use super::typing::COMPASS;
 use crate::domain::entity::Kind;
 
@@ -51,10 +54,14 @@ pub(super) fn without_legal_suffix(key: &str) -> Option<&str> {
     (LEGAL_SUFFIXES.contains(&last) && !head.is_empty()).then_some(head)
 }
 
-/// The letters of an acronym for a name: "United Nations" → "UN".
+/// The letters of an acronym for a name: "United Nations" → "UN", "Hay'at Tahrir al-Sham" →
+/// "HTS" (the name after a joined particle).
 fn initials(key: &str) -> String {
     key.split(' ')
-        .filter_map(|w| w.chars().next())
+        .filter_map(|w| {
+            let w = without_particle(w).unwrap_or(w);
+            w.chars().next()
+        })
         .filter(|c| c.is_uppercase())
         .collect()
 }
@@ -65,6 +72,14 @@ fn without_particle(word: &str) -> Option<&str> {
         .iter()
         .find_map(|p| word.strip_prefix(p))
         .filter(|rest| rest.starts_with(char::is_uppercase))
+}
+
+/// "van Dijk" → "Van Dijk", "al-Kazemi" → "Al-Kazemi".
+fn capitalised(name: &str) -> String {
+    let mut chars = name.chars();
+    chars
+        .next()
+        .map_or(String::new(), |c| c.to_uppercase().chain(chars).collect())
 }
 
 /// "Jong-un", "Kwok-hung": a syllable, a hyphen and a syllable in lower case.
@@ -133,16 +148,36 @@ impl Aliases {
             let text = s.str(key);
             let words: Vec<&str> = text.split(' ').collect();
             let last = words[words.len() - 1];
-            let mut lasts = vec![last];
-            lasts.extend(without_particle(last));
+            let mut lasts = vec![Cow::Borrowed(last)];
+            lasts.extend(without_particle(last).map(Cow::Borrowed));
+            // "van Dijk", "Van Dijk", "El-Sisi": the surname with its particles, also with a
+            // capital (at a sentence start).
+            let particles = words
+                .get(1..words.len() - 1)
+                .unwrap_or_default()
+                .iter()
+                .rev()
+                .take_while(|w| NAME_PARTICLES.contains(&&*w.to_lowercase()))
+                .count();
+            let with_particles = words[words.len() - 1 - particles..].join(" ");
+            if particles > 0 {
+                lasts.push(Cow::Owned(capitalised(&with_particles)));
+                lasts.push(Cow::Owned(with_particles));
+            } else if without_particle(last).is_some() {
+                lasts.push(Cow::Owned(capitalised(last)));
+            }
             // "Kim Jong-un", "Leung Kwok-hung": the surname comes first, before a given name
-            // of two joined syllables.
-            if words.len() == 2 && east_asian_given_name(last) {
-                lasts.push(words[0]);
+            // of two joined syllables; "Xi Jinping": a surname that is no given name, before a
+            // word that is no given name either.
+            let surname_first = |first: &str| {
+                k.is_surname(first) && !k.is_given_name(first) && !k.is_given_name(last)
+            };
+            if words.len() == 2 && (east_asian_given_name(last) || surname_first(words[0])) {
+                lasts.push(Cow::Borrowed(words[0]));
             }
             for last in lasts {
                 if (words.len() > 1 || last != text)
-                    && let Some(last) = s.get(last)
+                    && let Some(last) = s.get(&last)
                 {
                     a.by_last_word.entry(last).or_insert(key);
                 }
@@ -191,6 +226,18 @@ impl Aliases {
         }
 
         // Acronyms: defined in brackets, or the initials of a multi-word name of the text.
+        let known_acronyms: HashMap<&str, u32> = known
+            .iter()
+            .filter_map(|f| match f.reading {
+                Packed::Known { canon, .. } => Some((s.str(f.key), canon)),
+                _ => None,
+            })
+            .filter(|(text, canon)| {
+                text.len() >= 2
+                    && text.bytes().all(|b| b.is_ascii_uppercase())
+                    && k.canon_of(*canon).kind == Kind::Organization
+            })
+            .collect();
         for d in defs {
             a.long_forms.entry(d.acronym).or_insert(d.key);
         }
@@ -198,10 +245,18 @@ impl Aliases {
             let text = s.str(key);
             if text.contains(' ') {
                 let ini = initials(text);
-                if ini.chars().count() >= 2
-                    && let Some(acronym) = named(&ini)
-                {
+                if ini.chars().count() < 2 {
+                    continue;
+                }
+                if let Some(acronym) = named(&ini) {
                     a.long_forms.entry(acronym).or_insert(key);
+                } else if let Some(canon) = known_acronyms.get(&*ini)
+                    && kind_of(key)
+                        .is_none_or(|(kind, st)| kind == Kind::Organization || st < Strength::Good)
+                {
+                    // "Hay'at Tahrir al-Sham ... HTS", the gazetteer knowing only the acronym
+                    // (or another spelling of the long form): the long form is that entity.
+                    a.known_long_forms.entry(key).or_insert(*canon);
                 }
             }
         }
@@ -304,7 +359,11 @@ impl Aliases {
     /// The full name of the person a single word stands for: the last word of a full name (a
     /// surname, with or without its particle).
     pub(super) fn person_of(&self, key: u32, s: &Strings) -> Option<u32> {
-        if s.str(key).contains(' ') {
+        // One word, or a surname after its particles ("van Dijk").
+        if s.str(key)
+            .split_once(' ')
+            .is_some_and(|(first, _)| !NAME_PARTICLES.contains(&&*first.to_lowercase()))
+        {
             return None;
         }
         self.by_last_word

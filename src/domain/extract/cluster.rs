@@ -73,14 +73,13 @@ struct Builder {
 /// The name to show for an entity the gazetteer knows, among those the text gives it: the
 /// gazetteer's when the text uses it (in any case: "NEW YORK" is "New York"), else the longest
 /// the text uses, in running text before capitals ("Twitter", never the gazetteer's "X Corp");
-/// the gazetteer's if only demonyms name it ("Israeli officials": Israel).
+/// a demonym if only demonyms name it ("Dutch officials": Dutch, never "Netherlands").
 fn text_name<'a>(canonical: &'a str, aliases: &[u32], s: &'a Strings, k: &Knowledge) -> &'a str {
-    let names = aliases
-        .iter()
-        .map(|&a| s.str(a))
-        .filter(|a| k.name(a).is_none_or(|r| !r.demonym));
+    let is_demonym = |a: &str| k.name(a).is_some_and(|r| r.demonym);
+    let names = aliases.iter().map(|&a| s.str(a));
+    let only_demonyms = names.clone().all(is_demonym);
     let mut longest: Option<&str> = None;
-    for name in names {
+    for name in names.filter(|a| only_demonyms || !is_demonym(a)) {
         if name.eq_ignore_ascii_case(canonical) || name.to_lowercase() == canonical.to_lowercase() {
             return canonical;
         }
@@ -98,6 +97,7 @@ fn text_name<'a>(canonical: &'a str, aliases: &[u32], s: &'a Strings, k: &Knowle
 const TODO: u32 = u32::MAX;
 const SKIP: u32 = u32::MAX - 1;
 
+/// The entities of the candidates, ordered by importance (see `entity::order`), without ids.
 pub fn cluster(
     cands: Vec<Compact>,
     defs: &[Definition],
@@ -135,7 +135,9 @@ pub fn cluster(
                 if !std::mem::replace(&mut seen_form[c.form as usize], true) =>
             {
                 known.push(form);
-                if !demonym && k.name(s.str(form.key)).is_none_or(|r| !r.demonym) {
+                // Named, or a demonym that stands for the state ("Dutch officials"): the
+                // country acts in the text, and its other demonyms are mentions of it.
+                if !demonym {
                     named.insert(canon);
                 }
             }
@@ -276,7 +278,7 @@ pub fn cluster(
             mentions: Mentions::shared(&store, range[0] as usize..range[1] as usize),
         })
         .collect();
-    entity::finalize(if apart {
+    entity::order(if apart {
         entities
     } else {
         without_overlaps(entities)

@@ -218,6 +218,11 @@ impl<'a> Read<'a> {
         let words = key.bytes().filter(|&b| b == b' ').count() + 1;
         self.max_name_words = self.max_name_words.max(words);
         if let Some((first, _)) = key.split_once(' ') {
+            // The first token: "Workers" of "Workers' Party", "People" of "People's Party".
+            let first = first
+                .strip_suffix("'s")
+                .or_else(|| first.strip_suffix('\''))
+                .unwrap_or(first);
             self.multi_first.insert(first.to_string());
             let two = key.match_indices(' ').nth(1).map_or(key.len(), |(i, _)| i);
             self.multi_first_two.insert(key[..two].to_string());

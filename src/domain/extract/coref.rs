@@ -6,7 +6,8 @@
 //! (2013): each rule links only what the text makes clear, and leaves the rest unlinked (a
 //! wrong light is worse than a missing one). The rules, one file each: `pronouns` (agreement
 //! in number, gender and animacy, subjects first), `nominals` (roles given earlier, ages, type
-//! nouns that fit one entity in focus), `metonyms`; `facts` gathers what they need to know of
+//! nouns that fit one entity in focus or in the whole text, appositions, predicates),
+//! `metonyms`; `facts` gathers what they need to know of
 //! each entity, `focus` what the last sentences spoke of.
 //!
 //! # What a decision depends on (for running in pieces)
@@ -18,20 +19,35 @@
 //!   starts one; a paragraph longer than [`MAX_RUN`] sentences starts a new window every
 //!   [`MAX_RUN`] sentences, counted from its start) up to the mention, plus the names (not the
 //!   pronouns) of the [`LOOKBACK`] sentences before the window;
-//! - the quotation spans.
+//! - the direct quotations the quotes module found (`quotes::Findings`, read before this
+//!   pass) and the speaker their cue's words name, if a name: a pronoun inside one is read as
+//!   the speaker's words ("he" is someone else), one outside never reaches in. Speakers named
+//!   by a pronoun, and the speakers' own "I" and "my", are `quotes::attribute`'s, after this
+//!   pass (it reads the pronouns linked here).
 //!
 //! So a document cut at paragraph starts gives the same links piece by piece, if each piece
-//! is given the [`LOOKBACK`] sentences before it and the document facts. Work is linear in
-//! the text: one pass of the sentence splitter and a word scan, a bounded focus per
-//! sentence, lookups in small tables.
+//! is given the [`LOOKBACK`] sentences before it and the document facts.
+//!
+//! # Cost
+//! Linear in the text, and kept small: the sentences are the document's own (split once, for
+//! the connections too); each sentence is read word by word only in its opening (where its
+//! subject is decided), then only at its names and at the words that may link (by first
+//! letter and length: about a third of the words); the names of the sentences before a window
+//! are remembered as the window would read them, not read again; the mentions are walked in
+//! an array in the order of the text; what is asked of every name (whether a verb of saying
+//! follows) is asked only when a pronoun weighs it; the ids are given once, after this pass.
 
 mod facts;
 mod focus;
+mod in_text;
 mod metonyms;
 mod nominals;
 mod pronouns;
+mod reading;
+mod speakers;
 mod types;
 mod words;
+mod written;
 
 #[cfg(test)]
 mod tests;
@@ -43,11 +59,15 @@ use std::sync::Arc;
 use super::knowledge::{self, Knowledge};
 use crate::domain::document::Document;
 use crate::domain::entity::{self, Entity, Form, Mention, Mentions};
-use crate::domain::mention_index::MentionIndex;
+use crate::domain::quotes::Findings;
 use crate::domain::sentences;
 use facts::{Class, Facts};
 use focus::{Focus, Seen};
+use in_text::Named;
+use reading::Name;
 use words::Word;
+
+pub use written::form_of;
 
 /// Sentences before a window whose names are in focus when it starts.
 pub const LOOKBACK: usize = 3;
@@ -55,53 +75,87 @@ pub const LOOKBACK: usize = 3;
 pub const MAX_RUN: u32 = 24;
 
 /// Links the pronouns, descriptions and metonyms of `text` to `entities` (which must be the
-/// entities of that text, offsets into it). `quotes`: the spans of the quotations, sorted by
-/// start (empty if unknown). Entities end ordered as [`entity::finalize`] orders them.
-pub fn link(text: &[u8], entities: &mut Vec<Entity>, quotes: &[Range<usize>]) {
-    link_releasing(text, entities, quotes, |_| {});
+/// entities of that text, offsets into it). `quotes`: the quotations the text holds (see
+/// `quotes::find`; `Findings::default()` if unknown): a pronoun inside one is read as its
+/// speaker's words. Entities end ordered as [`entity::finalize`] orders them.
+pub fn link(text: &[u8], entities: &mut Vec<Entity>, quotes: &Findings) {
+    link_before_ids(text, entities, quotes);
+    entity::give_ids(entities);
 }
 
 /// [`link`] on a document, giving back the pages of a mapped file behind the pass (see
 /// `Document::release`).
-pub fn link_document(doc: &Document, entities: &mut Vec<Entity>, quotes: &[Range<usize>]) {
-    link_releasing(doc.bytes(), entities, quotes, |r| doc.release(r));
+pub fn link_document(doc: &Document, entities: &mut Vec<Entity>, quotes: &Findings) {
+    link_document_before_ids(doc, entities, quotes, 1);
+    entity::give_ids(entities);
+}
+
+/// [`link`] for the extractor, which gives the ids once, after this pass: the entities end
+/// ordered as [`entity::order`] orders them, their ids as they were.
+pub(super) fn link_before_ids(text: &[u8], entities: &mut Vec<Entity>, quotes: &Findings) {
+    let sentences = sentences::split(text, 0..text.len());
+    link_releasing(text, entities, quotes, sentences, |_| {});
+}
+
+/// [`link_document`] for the extractor (see [`link_before_ids`]); the document's sentences
+/// are split on `jobs` threads if they are not yet.
+pub(super) fn link_document_before_ids(
+    doc: &Document,
+    entities: &mut Vec<Entity>,
+    quotes: &Findings,
+    jobs: usize,
+) {
+    if entities.is_empty() {
+        return;
+    }
+    // The dateline's line, then the body's sentences, which the connections read too.
+    let head = sentences::split(doc.bytes(), 0..doc.body_start());
+    let sentences = head.chain(doc.sentences(jobs).iter());
+    link_releasing(doc.bytes(), entities, quotes, sentences, |r| doc.release(r));
 }
 
 fn link_releasing(
     text: &[u8],
     entities: &mut Vec<Entity>,
-    quotes: &[Range<usize>],
+    quotes: &Findings,
+    sentences: impl Iterator<Item = Range<usize>>,
     release: impl FnMut(Range<usize>),
 ) {
     if entities.is_empty() || text.is_empty() {
         return;
     }
     let k = knowledge::builtin();
-    let index = MentionIndex::new(entities);
+    let names = in_text::in_text_order(entities);
     let facts = Facts::gather(
         text,
         entities,
         k,
-        index
-            .overlapping(0..text.len())
-            .map(|(m, e)| (e as u32, m.start, m.end)),
+        names.iter().map(|n| (n.entity, n.start, n.end)),
     );
     let metonyms = metonyms::targets(entities, &facts, k);
+    // Who says each direct quotation, as far as the names tell before this pass.
+    let direct = crate::domain::quotes::direct_speakers(&quotes.quotes, entities);
+    let going_on = speakers::going_on(text, &direct, &names);
+    let (quotes, speakers): (Vec<Range<usize>>, Vec<Option<u32>>) = (direct.into_iter())
+        .map(|(span, speaker, _)| (span.range(), speaker))
+        .unzip();
     let mut r = Resolver {
         text,
         k,
-        index: &index,
+        names: &names,
         facts: &facts,
         metonyms: &metonyms,
-        quotes,
+        quotes: &quotes,
+        speakers: &speakers,
+        going_on: &going_on,
         focus: Focus::default(),
         found: Found::default(),
+        after: Vec::new(),
         in_sentence: Vec::new(),
-        words: Vec::new(),
     };
-    r.run(release);
+    r.run(sentences, release);
     let found = r.found;
-    drop(index);
+    drop(names);
     apply(entities, found);
 }
 
@@ -116,15 +170,22 @@ struct Found {
 struct Resolver<'a> {
     text: &'a [u8],
     k: &'a Knowledge,
-    index: &'a MentionIndex,
+    /// The name mentions in the order of the text.
+    names: &'a [Named],
     facts: &'a Facts,
     metonyms: &'a [Option<u32>],
     quotes: &'a [Range<usize>],
+    /// The speaker of each quotation, if its cue names one by a name.
+    speakers: &'a [Option<u32>],
+    /// The cue words of a quotation that goes on from a named speaker's ("he added"), with
+    /// that speaker (see `speakers::going_on`).
+    going_on: &'a [(Range<usize>, u32)],
     focus: Focus,
     found: Found,
-    /// The name mentions and the words of the current sentence (buffers reused).
-    in_sentence: Vec<(Mention, u32)>,
-    words: Vec<Word>,
+    /// The words after a determiner, for descriptions, and the names of the sentence
+    /// (buffers reused).
+    after: Vec<Word>,
+    in_sentence: Vec<Name>,
 }
 
 /// Words before which a name is not the sentence's subject.
@@ -169,14 +230,21 @@ const SUBJECT_VERBS: &[&str] = &[
 ];
 
 impl Resolver<'_> {
-    fn run(&mut self, mut release: impl FnMut(Range<usize>)) {
+    /// Reads the text a sentence at a time (`sentences`: all of them, in order).
+    fn run(
+        &mut self,
+        sentences: impl Iterator<Item = Range<usize>>,
+        mut release: impl FnMut(Range<usize>),
+    ) {
         let text = self.text;
-        let mut recent: VecDeque<Range<usize>> = VecDeque::with_capacity(LOOKBACK + 1);
+        // The last sentences, each with its names as a window opening after it reads them.
+        let mut recent: VecDeque<(Range<usize>, Vec<Seen>)> = VecDeque::with_capacity(LOOKBACK + 1);
+        let mut first_name = 0;
         let mut serial: u32 = 0;
         let mut run: u32 = 0;
         let mut prev_end: Option<usize> = None;
         let mut released = 0;
-        for s in sentences::split(text, 0..text.len()) {
+        for s in sentences {
             let new_window = match prev_end {
                 None => true,
                 Some(end) => paragraph_break(text, end, s.start) || run == MAX_RUN,
@@ -184,20 +252,28 @@ impl Resolver<'_> {
             if new_window {
                 self.focus.clear();
                 run = 0;
-                for r in &recent {
+                for (_, seen) in &recent {
                     serial += 1;
-                    self.sentence(r.clone(), serial, false);
+                    self.focus.age(serial);
+                    for s in seen {
+                        self.focus.push(Seen {
+                            sentence: serial,
+                            ..*s
+                        });
+                    }
                 }
             }
             serial += 1;
             run += 1;
-            self.sentence(s.clone(), serial, true);
+            first_name = in_text::first_reaching(self.names, first_name, s.start);
+            let mut seen = match recent.len() {
+                LOOKBACK => recent.pop_front().map(|(_, v)| v).unwrap_or_default(),
+                _ => Vec::new(),
+            };
+            self.sentence(s.clone(), first_name, serial, &mut seen);
             prev_end = Some(s.end);
-            recent.push_back(s);
-            if recent.len() > LOOKBACK {
-                recent.pop_front();
-            }
-            if let Some(oldest) = recent.front()
+            recent.push_back((s, seen));
+            if let Some((oldest, _)) = recent.front()
                 && oldest.start >= released + (1 << 20)
             {
                 release(released..oldest.start);
@@ -211,148 +287,6 @@ impl Resolver<'_> {
         let i = self.quotes.partition_point(|q| q.end <= at);
         let q = self.quotes.get(i)?;
         (q.start <= at).then_some(i as u32)
-    }
-
-    /// Reads one sentence: its names go into focus; when `emit`, its pronouns and
-    /// descriptions are resolved and linked too.
-    fn sentence(&mut self, range: Range<usize>, serial: u32, emit: bool) {
-        let text = self.text;
-        self.focus.age(serial);
-        let mut mentions = std::mem::take(&mut self.in_sentence);
-        mentions.clear();
-        mentions.extend(
-            self.index
-                .overlapping(range.clone())
-                .map(|(m, e)| (m, e as u32)),
-        );
-        let mut next_mention = 0;
-        // Where the last mention read ends (words inside it are part of a name).
-        let mut covered = range.start;
-        let mut words_before = 0u32;
-        let mut preposition_before = false;
-        let mut actor_before = false;
-        // The last mention read, if it ended right before the current word (for "who").
-        let mut last: Option<(Seen, usize)> = None;
-        // Where the last mention this pass made ends (two never overlap).
-        let mut emitted_until = range.start;
-        // Words of the sentence, with a little look-ahead for descriptions.
-        // Replaying a sentence only puts its names in focus: the words after its last name
-        // do not matter then.
-        let read_to = if emit {
-            range.end
-        } else {
-            mentions.last().map_or(range.start, |(m, _)| m.end as usize)
-        };
-        let mut all = std::mem::take(&mut self.words);
-        all.clear();
-        all.extend(words::words(text, range.start..read_to));
-        let mut i = 0;
-        while i < all.len() {
-            let w = all[i];
-            while next_mention < mentions.len() && (mentions[next_mention].0.start as usize) < w.end
-            {
-                let (m, e) = mentions[next_mention];
-                next_mention += 1;
-                covered = covered.max(m.end as usize);
-                let class = self.facts.class[e as usize];
-                if class == Class::Value {
-                    continue;
-                }
-                // A people's name before a noun only describes it ("the Syrian team").
-                let describes = class == Class::Group
-                    && !text[..m.end as usize].ends_with(b"s")
-                    && self.noun_follows(m.end as usize, range.end);
-                let subject =
-                    (!actor_before && !preposition_before && words_before <= 4 && !describes)
-                        || self.verb_follows(m.end as usize, range.end);
-                let aside = possessive_after(text, m.end as usize)
-                    || self.source_before(m.start as usize, range.start);
-                actor_before = true;
-                let mut entity = e;
-                if let Some(target) = self.metonyms[e as usize]
-                    && metonyms::acts(text, m.end as usize, range.end, self.k)
-                {
-                    entity = target;
-                    if emit {
-                        self.found.moved.push(m);
-                        self.found
-                            .added
-                            .push((target, Mention::with_form(m.range(), Form::Nominal)));
-                    }
-                }
-                let seen = Seen {
-                    entity,
-                    start: m.start,
-                    sentence: serial,
-                    subject,
-                    quote: self.quote_of(m.start as usize),
-                    aside,
-                };
-                self.focus.push(seen);
-                last = Some((seen, m.end as usize));
-                // "According to X, a detective ..." is no apposition: the comma ends the source.
-                if emit
-                    && !aside
-                    && let Some((s, e)) = self.apposition(entity, m, range.clone(), emitted_until)
-                {
-                    self.found
-                        .added
-                        .push((entity, Mention::with_form(s..e, Form::Nominal)));
-                    covered = covered.max(e);
-                    emitted_until = e;
-                }
-            }
-            if w.start < covered {
-                i += 1;
-                continue;
-            }
-            // Most words neither link (pronouns, "who", "the", "this" start with one of
-            // these letters) nor tell where the subject is: they are only counted.
-            let first = text[w.start].to_ascii_lowercase();
-            let may_link = emit
-                && (2..=10).contains(&(w.end - w.start))
-                && matches!(first, b'h' | b's' | b'i' | b't' | b'w');
-            if !may_link && (actor_before || words_before > 4) {
-                last = None;
-                words_before += 1;
-                i += 1;
-                continue;
-            }
-            let mut buf = [0u8; 24];
-            let lower = w.lower(text, &mut buf).unwrap_or("");
-            let mut consumed = 1;
-            let prev = i.checked_sub(1).map(|j| all[j]);
-            if emit
-                && let Some(l) =
-                    self.link_word(w, lower, &all[i + 1..], serial, prev, last, range.end)
-            {
-                let (entity, end, subject) = (l.entity, l.end, l.subject);
-                let m = Mention::with_form(l.start..end, l.form);
-                self.found.added.push((entity, m));
-                emitted_until = end;
-                let seen = Seen {
-                    entity,
-                    start: m.start,
-                    sentence: serial,
-                    subject,
-                    quote: self.quote_of(m.start as usize),
-                    aside: l.aside,
-                };
-                self.focus.push(seen);
-                actor_before |= subject;
-                // A description's own words are read.
-                while i + consumed < all.len() && all[i + consumed].start < end {
-                    consumed += 1;
-                }
-            } else if !actor_before && PREPOSITIONS.contains(&lower) {
-                preposition_before = true;
-            }
-            last = None;
-            words_before += consumed as u32;
-            i += consumed;
-        }
-        self.in_sentence = mentions;
-        self.words = all;
     }
 
     /// The description in apposition to the name `m` of `entity` ("X, the defence
@@ -383,13 +317,15 @@ impl Resolver<'_> {
         let after = comma_after
             .then(|| nominals::apposition_after(text, end, sentence.end, fits))
             .flatten();
-        after.or_else(|| {
-            comma_before
-                .then(|| {
-                    nominals::apposition_before(text, free_from, start, end, sentence.end, fits)
-                })
-                .flatten()
-        })
+        after
+            .or_else(|| {
+                comma_before
+                    .then(|| {
+                        nominals::apposition_before(text, free_from, start, end, sentence.end, fits)
+                    })
+                    .flatten()
+            })
+            .or_else(|| nominals::predicate_after(text, end, sentence.end, fits))
     }
 
     /// Whether the word `v` right before `w` makes `w` an object: a verb or a preposition
@@ -429,17 +365,32 @@ impl Resolver<'_> {
 
     /// Whether a verb of saying or an auxiliary comes right after `end`.
     fn verb_follows(&self, end: usize, limit: usize) -> bool {
-        let Some(w) = words::next_word(self.text, end, limit) else {
-            return false;
-        };
-        if !words::only_space(self.text, end, w.start)
-            && !words::only_comma(self.text, end, w.start)
-        {
-            return false;
-        }
-        let mut buf = [0u8; 24];
-        let word = w.lower(self.text, &mut buf).unwrap_or("");
-        SUBJECT_VERBS.contains(&word) || self.k.is_person_cue(word)
+        verb_follows(self.text, end, limit, self.k)
+    }
+
+    /// A third-person pronoun in a clause that opens its sentence, for a name that comes
+    /// after the clause ("After his arrest, Montalvo ..."): the first name of the main clause
+    /// that agrees with it, if one of its first words is one.
+    fn cataphora(&self, w: Word, lower: &str, clause_end: usize, limit: usize) -> Option<Link> {
+        let p = pronouns::classify(lower)?;
+        let end = (clause_end + 80).min(limit);
+        let from = self
+            .names
+            .partition_point(|n| (n.start as usize) < clause_end);
+        let facts = self.facts;
+        let name = self.names[from..]
+            .iter()
+            .take_while(|n| (n.end as usize) <= end)
+            .find(|n| pronouns::agrees(p, facts, n.entity))?;
+        let words_before = words::words(self.text, clause_end..name.start as usize).count();
+        (words_before <= 6).then_some(Link {
+            entity: name.entity,
+            start: w.start,
+            end: w.end,
+            form: Form::Pronoun,
+            subject: false,
+            aside: true,
+        })
     }
 
     /// What the word `w` links, if anything: the entity, the mention's span, its form and
@@ -449,26 +400,39 @@ impl Resolver<'_> {
         &self,
         w: Word,
         lower: &str,
-        after: &[Word],
+        (after, buf): (impl Iterator<Item = Word>, &mut Vec<Word>),
         serial: u32,
-        prev: Option<Word>,
+        prev: impl Fn() -> Option<Word>,
         last: Option<(Seen, usize)>,
         limit: usize,
     ) -> Option<Link> {
         let text = self.text;
-        let opens_sentence = prev.is_none();
+        let opens_sentence = || prev().is_none();
         if let Some(mut p) = pronouns::classify(lower) {
-            if lower == "it" && prev.is_some_and(|v| self.takes_an_object(v, w)) {
+            // "replaced it", "with it"; and "denied it." (a verb of saying with nothing after
+            // the pronoun says no clause: "said it would" does).
+            if lower == "it"
+                && prev().is_some_and(|v| self.takes_an_object(v, w) || ends_clause(text, w.end))
+            {
                 p.case = pronouns::Case::Object;
             }
-            let subject = opens_sentence || self.verb_follows(w.end, limit);
+            let subject = opens_sentence() || self.verb_follows(w.end, limit);
+            let quote = self.quote_of(w.start);
             let at = pronouns::At {
                 start: w.start as u32,
                 sentence: serial,
-                quote: self.quote_of(w.start),
+                quote,
+                speaker: quote.and_then(|q| self.speakers[q as usize]),
                 continues: subject,
             };
-            let entity = pronouns::resolve(text, p, &at, &self.focus, self.facts)?;
+            let is_subject = |s: &Seen| is_subject(text, s, self.k);
+            let entity = match speakers::going_on_at(self.going_on, w.start) {
+                // `"…," said Carter. "…," he added.`: the speaker before.
+                Some(e) if p.case != pronouns::Case::Object => {
+                    pronouns::agrees(p, self.facts, e).then_some(e)?
+                }
+                _ => pronouns::resolve(text, p, &at, &self.focus, self.facts, is_subject)?,
+            };
             return Some(Link {
                 entity,
                 start: w.start,
@@ -497,10 +461,15 @@ impl Resolver<'_> {
             });
         }
         if lower == "the" || lower == "this" {
-            let next = &after[..after.len().min(self.k.max_title_words + 2)];
-            let d = nominals::find(text, w, next, self.facts, self.k.max_title_words)?;
+            let mut after = after.peekable();
+            if !nominals::may_open(text, w, *after.peek()?, self.facts) {
+                return None;
+            }
+            buf.clear();
+            buf.extend(after.take(self.k.max_title_words + 2));
+            let d = nominals::find(text, w, buf, self.facts, self.k.max_title_words)?;
             let entity = nominals::resolve(text, &d, serial, &self.focus, self.facts)?;
-            let subject = opens_sentence || self.verb_follows(d.end, limit);
+            let subject = opens_sentence() || self.verb_follows(d.end, limit);
             // The mention is the description without its determiner.
             return Some(Link {
                 entity,
@@ -515,6 +484,14 @@ impl Resolver<'_> {
     }
 }
 
+/// Whether punctuation that ends a clause comes right after `end` ("denied it.", "it, too").
+fn ends_clause(text: &[u8], end: usize) -> bool {
+    matches!(
+        text.get(end),
+        None | Some(b'.' | b',' | b';' | b':' | b'!' | b'?' | b')')
+    )
+}
+
 /// A mention the pass links: its entity, span and form, and how it stands in its sentence.
 struct Link {
     entity: u32,
@@ -523,6 +500,27 @@ struct Link {
     form: Form,
     subject: bool,
     aside: bool,
+}
+
+/// Whether a verb of saying or an auxiliary comes right after `end` (within `limit`).
+fn verb_follows(text: &[u8], end: usize, limit: usize, k: &Knowledge) -> bool {
+    let Some(w) = words::next_word(text, end, limit) else {
+        return false;
+    };
+    if !words::only_space(text, end, w.start) && !words::only_comma(text, end, w.start) {
+        return false;
+    }
+    let mut buf = [0u8; 24];
+    let word = w.lower(text, &mut buf).unwrap_or("");
+    SUBJECT_VERBS.contains(&word) || k.is_person_cue(word)
+}
+
+/// Whether a mention in focus is its sentence's subject: where it stands says so, or a verb
+/// of saying follows it.
+fn is_subject(text: &[u8], s: &Seen, k: &Knowledge) -> bool {
+    s.subject
+        || (s.acts_if)
+            .is_some_and(|(end, limit)| verb_follows(text, end as usize, limit as usize, k))
 }
 
 /// Whether a possessive "'s" follows `end` ("Carter's"): the name then qualifies a noun.
@@ -589,5 +587,5 @@ fn apply(entities: &mut Vec<Entity>, found: Found) {
     for (e, r) in entities.iter_mut().zip(ranges) {
         e.mentions = Mentions::shared(&store, r);
     }
-    *entities = entity::finalize(std::mem::take(entities));
+    *entities = entity::order(std::mem::take(entities));
 }

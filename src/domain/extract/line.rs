@@ -100,8 +100,11 @@ impl<'a> Line<'a> {
             .get_or_init(|| self.text.to_ascii_lowercase())
     }
 
+    /// Whether token `i` is a function word, contracted ones too ("I'll", "It's", "We're").
     pub(super) fn is_function_word(&self, i: usize) -> bool {
-        self.k.is_function_word(&self.lower(i))
+        let lower = self.lower(i);
+        self.k.is_function_word(&lower)
+            || without_contraction(&lower).is_some_and(|stem| self.k.is_function_word(stem))
     }
 
     /// The longest gazetteer name starting at `from` and ending by `to`.
@@ -132,13 +135,18 @@ impl<'a> Line<'a> {
         let longer = if caps {
             self.k.starts_longer_name(first) || self.k.starts_longer_name(&title_word(first))
         } else {
-            // The first two words, a possessive attached ("Korean People's").
+            // The first two words, with a possessive attached to either ("Korean People's",
+            // "Workers' Party").
+            let possessive = |i: usize| {
+                self.toks
+                    .get(i)
+                    .is_some_and(|t| t.shape == Shape::Possessive)
+            };
             let mut two = from + 2;
-            if self
-                .toks
-                .get(two)
-                .is_some_and(|t| t.shape == Shape::Possessive)
-            {
+            if possessive(from + 1) {
+                two += 1;
+            }
+            if possessive(two) {
                 two += 1;
             }
             self.k.starts_longer_name(first)
@@ -151,7 +159,13 @@ impl<'a> Line<'a> {
             // In capitals every word looks alike; names of more than six words are not worth
             // the lookups there.
             let most = if caps { 6 } else { self.k.max_name_words };
-            most.min(to - from)
+            // A possessive is a token of its own but no word of a name ("Workers' Party of
+            // Korea").
+            let possessives = self.toks[from..to.min(from + most + 2)]
+                .iter()
+                .filter(|t| t.shape == Shape::Possessive)
+                .count();
+            (most + possessives).min(to - from)
         } else {
             1.min(to - from)
         };
@@ -283,4 +297,10 @@ pub(super) fn common_word(line: &Line, i: usize, zipf: f32) -> bool {
 /// "Encouragingly", "Cajoling": the shape of a word that opens a sentence, not a name.
 pub(super) fn adverb_or_gerund(lower: &str) -> bool {
     lower.len() > 5 && (lower.ends_with("ly") || lower.ends_with("ing"))
+}
+
+/// `word` without a contraction's ending ("i'll" → "i", "we’re" → "we"), if it has one.
+fn without_contraction(word: &str) -> Option<&str> {
+    let (stem, ending) = word.rsplit_once(['\'', '\u{2019}'])?;
+    matches!(ending, "ll" | "re" | "ve" | "d" | "m" | "s").then_some(stem)
 }

@@ -8,7 +8,9 @@
 use super::candidate::{Candidate, Reading, Strength};
 use super::knowledge::{Knowledge, NameRef};
 use super::line::{Line, has_kind_word_at};
-use super::runs::{MAX_RUN, hyphenated, known_across_connectors, run_end, strip_leading};
+use super::runs::{
+    MAX_RUN, NAME_PARTICLES, hyphenated, known_across_connectors, run_end, strip_leading,
+};
 use super::token::{Shape, Token};
 use super::typing::{
     COMPASS, acts_as_state, class_noun_around, class_noun_before, context_guess, name_like_word,
@@ -288,7 +290,7 @@ fn segment(line: &Line, from: usize, to: usize, out: &mut Vec<Candidate>) {
             && pos + n == to
         {
             let r = NameRef {
-                demonym: r.demonym && !acts_as_state(line, to, to),
+                demonym: r.demonym && !acts_as_state(line, pos, to, to),
                 ..r
             };
             out.push(line.candidate(pos, to, known_reading(r)));
@@ -325,6 +327,7 @@ fn segment(line: &Line, from: usize, to: usize, out: &mut Vec<Candidate>) {
         }
         if let Some(n) = line.title_at(pos, to)
             && known.is_none_or(|(m, _)| m < n)
+            && !given_name_before_surname(line, pos, n, to)
         {
             pos += n;
             titled = true;
@@ -335,7 +338,7 @@ fn segment(line: &Line, from: usize, to: usize, out: &mut Vec<Candidate>) {
             // Mohib", "the envoy to France Ravi Menon".
             if let Some(holder) = holder_after(line, pos, pos + n, to) {
                 let r = NameRef {
-                    demonym: r.demonym && !acts_as_state(line, pos + n, to),
+                    demonym: r.demonym && !acts_as_state(line, pos, pos + n, to),
                     ..r
                 };
                 out.push(line.candidate(pos, pos + n, known_reading(r)));
@@ -367,7 +370,7 @@ fn segment(line: &Line, from: usize, to: usize, out: &mut Vec<Candidate>) {
                 return;
             }
             let r = NameRef {
-                demonym: r.demonym && !acts_as_state(line, pos + n, to),
+                demonym: r.demonym && !acts_as_state(line, pos, pos + n, to),
                 ..r
             };
             out.push(line.candidate(pos, pos + n, known_reading(r)));
@@ -396,6 +399,26 @@ fn segment(line: &Line, from: usize, to: usize, out: &mut Vec<Candidate>) {
         }
         return;
     }
+}
+
+/// "Amir al-Kazemi", "Marine Le Pen", "Dean Acheson": a one-word title that is also a given
+/// name, before a name that is no given name, is the person's given name. A title stands before
+/// a given name ("Emir Tamim", "Sharif Ahmed") or a full name more often than before a lone
+/// surname.
+fn given_name_before_surname(line: &Line, pos: usize, n: usize, to: usize) -> bool {
+    if n != 1 || !line.k.is_given_name(line.word(pos)) {
+        return false;
+    }
+    let next = (pos + 1..to).find(|&i| !NAME_PARTICLES.contains(&line.word(i)));
+    next.is_some_and(|i| {
+        let w = line.word(i);
+        let surname = match line.toks[i].shape {
+            // "al-Kazemi", "bin-Laden".
+            Shape::LowerCap => w.contains('-'),
+            _ => name_like_word(line, i),
+        };
+        surname && !line.k.is_given_name(w) && line.title_at(i, to).is_none()
+    })
 }
 
 /// The person named after a known name `from..at` that ends a title chain ("Ambassador to the

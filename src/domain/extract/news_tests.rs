@@ -497,3 +497,160 @@ fn a_city_after_a_prefix_and_a_roman_numeral_are_no_actors() {
     assert_eq!(entity(text, "Israel").unwrap().1, ["Israel", "Israel"]);
     assert!(!names(text).iter().any(|n| n.contains("Beijing")));
 }
+
+#[test]
+fn a_determiner_before_a_longer_name_is_not_part_of_it() {
+    // "The National" is also a newspaper the gazetteer knows.
+    let text = "The National Fisheries Board (NFB) closed the bay. Several anti-NFB groups \
+                marched, and The Hague said nothing.";
+    let (kind, mentions) = entity(text, "National Fisheries Board").unwrap();
+    assert_eq!(kind, Kind::Organization);
+    assert_eq!(mentions, ["National Fisheries Board", "NFB", "NFB"]);
+    // Part of a known name that it ends.
+    assert_eq!(entity(text, "The Hague").map(|e| e.0), Some(Kind::Place));
+    assert!(!names(text).iter().any(|n| n.starts_with("anti")));
+}
+
+#[test]
+fn a_title_that_is_also_a_given_name_before_a_surname_is_the_given_name() {
+    let text = "Amir al-Qaswani, the head of the council, spoke first. Qaswani was brief. \
+                Marine Le Vessant agreed, and Emir Tamim Nasser thanked them.";
+    assert_eq!(
+        entity(text, "Amir al-Qaswani").unwrap(),
+        (
+            Kind::Person,
+            vec!["Amir al-Qaswani".into(), "Qaswani".into()]
+        )
+    );
+    assert_eq!(
+        entity(text, "Marine Le Vessant").map(|e| e.0),
+        Some(Kind::Person)
+    );
+    // Before a given name it is a title.
+    assert_eq!(
+        entity(text, "Tamim Nasser").map(|e| e.0),
+        Some(Kind::Person)
+    );
+}
+
+#[test]
+fn a_capitalised_particle_at_a_sentence_start_stays_in_the_surname() {
+    let text = "Police questioned Pieter van Molenkamp and Rashid al-Tunbari.\nVan Molenkamp \
+                said little. Al-Tunbari refused to answer. Van drivers went on strike.";
+    assert_eq!(
+        entity(text, "Pieter van Molenkamp").unwrap().1,
+        ["Pieter van Molenkamp", "Van Molenkamp"]
+    );
+    assert_eq!(
+        entity(text, "Rashid al-Tunbari").unwrap().1,
+        ["Rashid al-Tunbari", "Al-Tunbari"]
+    );
+    assert!(
+        !names(text)
+            .iter()
+            .any(|n| n.starts_with("Van ") && n != "Van Molenkamp")
+    );
+}
+
+#[test]
+fn a_country_named_only_by_its_demonym_is_shown_under_it() {
+    // The text never writes "Netherlands" or "Syria": the demonym is the name shown, and one
+    // that stands for the state ("officials", "state-run") makes every other one the country's.
+    let text = "Dutch fishermen protested, and Dutch officials agreed. State-run Syrian \
+                television showed the harbour. Chilean fishermen watched.";
+    let c = clusters(text);
+    let with = |m: &str| {
+        c.iter()
+            .find(|(_, _, ms)| ms.iter().any(|x| x == m))
+            .unwrap()
+    };
+    assert_eq!(
+        with("Dutch"),
+        &(
+            "Dutch".into(),
+            Kind::Country,
+            vec!["Dutch".into(), "Dutch".into()]
+        )
+    );
+    assert_eq!(with("Syrian").0, "Syrian");
+    assert_eq!(with("Syrian").1, Kind::Country);
+    assert_eq!(with("Chilean").1, Kind::Group);
+    assert!(
+        !names(text)
+            .iter()
+            .any(|n| n == "Netherlands" || n == "Syria")
+    );
+}
+
+#[test]
+fn particles_and_surname_first_names_join_at_a_sentence_start() {
+    let text = "Faisal bin Tarwan met Greta von der Holtz and Xi Jinping.\nBin Tarwan said \
+                little. Von der Holtz agreed. Xi left early.";
+    assert_eq!(
+        entity(text, "Faisal bin Tarwan").unwrap().1,
+        ["Faisal bin Tarwan", "Bin Tarwan"]
+    );
+    assert_eq!(
+        entity(text, "Greta von der Holtz").unwrap().1,
+        ["Greta von der Holtz", "Von der Holtz"]
+    );
+    assert_eq!(entity(text, "Xi Jinping").unwrap().1, ["Xi Jinping", "Xi"]);
+}
+
+#[test]
+fn a_given_name_of_two_syllables_may_end_with_a_common_word() {
+    let text = "Moon Jae-in met Ban Ki-moon. Moon said the talks went well. A sit-in ended.";
+    assert_eq!(
+        entity(text, "Moon Jae-in").unwrap(),
+        (Kind::Person, vec!["Moon Jae-in".into(), "Moon".into()])
+    );
+    assert_eq!(entity(text, "Ban Ki-moon").map(|e| e.0), Some(Kind::Person));
+}
+
+#[test]
+fn a_long_form_joins_the_acronym_the_gazetteer_knows() {
+    // The gazetteer knows HTS under another spelling of its long form.
+    let text = "Hay'at Tahrir al-Sham fighters entered the town. HTS said it held the centre.";
+    assert_eq!(
+        entity(text, "Hay'at Tahrir al-Sham").unwrap(),
+        (
+            Kind::Organization,
+            vec!["Hay'at Tahrir al-Sham".into(), "HTS".into()]
+        )
+    );
+}
+
+#[test]
+fn a_known_name_with_a_possessive_after_its_first_word_is_found_whole() {
+    // The gazetteer knows "Workers' Party of Korea" (and not "WPK").
+    let text = "The Workers' Party of Korea (WPK) met. The WPK agreed; the People's Liberation \
+                Army watched.";
+    assert_eq!(
+        entity(text, "Workers' Party of Korea").unwrap(),
+        (
+            Kind::Organization,
+            vec!["Workers' Party of Korea".into(), "WPK".into(), "WPK".into()]
+        )
+    );
+    assert!(
+        names(text).contains(&"People's Liberation Army".to_string()),
+        "{:?}",
+        names(text)
+    );
+}
+
+#[test]
+fn an_organisation_for_a_cause_is_one_name_and_its_acronym_joins_it() {
+    let text = "The Levant Observatory for Human Rights said 12 died. LOHR gave no names. He \
+                played in the Nordic Super League for Tarnby Rovers.";
+    assert_eq!(
+        entity(text, "Levant Observatory for Human Rights").unwrap(),
+        (
+            Kind::Organization,
+            vec!["Levant Observatory for Human Rights".into(), "LOHR".into()]
+        )
+    );
+    // A team is no cause.
+    assert!(names(text).contains(&"Nordic Super League".to_string()));
+    assert!(names(text).contains(&"Tarnby Rovers".to_string()));
+}

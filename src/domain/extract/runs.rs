@@ -6,7 +6,7 @@
 //! determiners ("The"). Hyphenated words may hold names of their own ("London-based").
 
 use super::candidate::{Candidate, Reading, Strength};
-use super::line::{Line, adverb_or_gerund, has_kind_word_at};
+use super::line::{Line, adverb_or_gerund, common_word, has_kind_word_at};
 use super::token::Shape;
 use crate::domain::entity::Kind;
 
@@ -100,6 +100,7 @@ pub(super) fn run_end(line: &Line, used: &[bool], from: usize) -> usize {
             && toks[j].is_capitalised()
             && !line.is_function_word(j)
             && !label(line, j)
+            && (j == from || toks[j].shape != Shape::LowerCap || !prefixed(line.word(j)))
             && !(toks[j].shape == Shape::Cap
                 && line.word(j).as_bytes().contains(&b'-')
                 && j > from
@@ -149,7 +150,22 @@ pub(super) fn run_end(line: &Line, used: &[bool], from: usize) -> usize {
                 j += particles + 1;
                 continue;
             }
-            let head_ok = w == "of" || FOR_ON_HEADS.contains(&line.word(j - 1));
+            // "Syrian Observatory for Human Rights", "Bank for International Settlements": an
+            // organisation for a cause in common words (not "the League for FC Basel").
+            let cause = || {
+                let words = (j + 1..limit).take_while(|&k| free_cap(k));
+                let mut n = 0;
+                for k in words {
+                    n += 1;
+                    if line.k.is_kind_word(line.word(k)) || !common_word(line, k, 3.0) {
+                        return false;
+                    }
+                }
+                n > 0
+            };
+            let head_ok = w == "of"
+                || FOR_ON_HEADS.contains(&line.word(j - 1))
+                || w == "for" && line.k.is_org_word(line.word(j - 1)) && cause();
             if HEAD_CONNECTORS.contains(&w) && head_ok && head_before(line, from, j) {
                 if free_cap(j + 1) {
                     j += 2;
@@ -163,6 +179,16 @@ pub(super) fn run_end(line: &Line, used: &[bool], from: usize) -> usize {
         }
         return j;
     }
+}
+
+/// "anti-NRF", "Pro-Israel": a prefix, a hyphen and a name. Such a word is a name of its own
+/// (`hyphenated`); in lower case, never the last word of the name before it ("Several anti-NRF
+/// militias", while "World Anti-Communist League" is one name).
+fn prefixed(w: &str) -> bool {
+    w.split_once('-').is_some_and(|(head, rest)| {
+        rest.starts_with(char::is_uppercase)
+            && NAME_PREFIXES.iter().any(|p| p.eq_ignore_ascii_case(head))
+    })
 }
 
 /// "Image:", "Photo:", "Source:": a common word before a colon labels what follows (a caption's
@@ -250,7 +276,34 @@ pub(super) fn hyphenated_given_name(line: &Line, i: usize) -> bool {
         t[..1].make_ascii_uppercase();
         t
     };
-    zipf < 3.0 || zipf < 4.3 && (name_part(head) || name_part(&capitalised()))
+    if zipf < 3.0 || zipf < 4.3 && (name_part(head) || name_part(&capitalised())) {
+        return true;
+    }
+    // "Moon Jae-in", "Ban Ki-moon": two romanised syllables, the first no common word ("Sit-in",
+    // "Log-in"), even when the second is one.
+    let head_lower = head.to_ascii_lowercase();
+    head.len() <= 4
+        && romanised_syllable(&head_lower)
+        && romanised_syllable(tail)
+        && line
+            .k
+            .lower_word(&head_lower)
+            .is_none_or(|lw| lw.also_name || lw.zipf < 3.0)
+}
+
+/// "jae", "moon", "hung", "yeol", "shek": how one syllable of a Korean or Chinese name is
+/// written in English — a few consonants, a few vowels, maybe a final consonant ("era" is not).
+fn romanised_syllable(s: &str) -> bool {
+    let vowel = |b: &u8| matches!(b, b'a' | b'e' | b'i' | b'o' | b'u' | b'y');
+    let b = s.as_bytes();
+    let onset = b.iter().take(3).take_while(|c| !vowel(c)).count();
+    let nucleus = b[onset..].iter().take(3).take_while(|c| vowel(c)).count();
+    let coda = &b[onset + nucleus..];
+    nucleus > 0
+        && matches!(
+            coda,
+            b"" | b"n" | b"ng" | b"m" | b"k" | b"p" | b"t" | b"l" | b"r" | b"h"
+        )
 }
 
 /// "Pan-democrat", "Anti-war": a hyphenated word that ends with a common word in lower case.
@@ -330,9 +383,8 @@ pub(super) fn hyphenated(line: &Line, i: usize, out: &mut Vec<Candidate>) -> boo
         return emitted;
     }
     // "anti-NRF", "pro-Israel", "ex-Google": a prefix before a name, which is the name.
-    if let Some((head, rest)) = w.split_once('-')
-        && NAME_PREFIXES.contains(&head.to_ascii_lowercase().as_str())
-        && rest.starts_with(char::is_uppercase)
+    if prefixed(w)
+        && let Some((head, rest)) = w.split_once('-')
     {
         if super::dates::is_calendar_word(rest) {
             // "mid-April": the date finder's, not a name.
@@ -384,13 +436,26 @@ pub(super) fn hyphenated(line: &Line, i: usize, out: &mut Vec<Candidate>) -> boo
 pub(super) fn strip_leading(line: &Line, from: usize, end: usize) -> usize {
     let mut s = from;
     while s < end {
-        if line.gazetteer_at(s, end, false).is_some() {
+        if let Some((n, _)) = line.gazetteer_at(s, end, false) {
+            // "The National Resistance Front": a known name that starts with a determiner ("The
+            // National", a newspaper) and that more name words follow is the start of a longer
+            // name, and the determiner is not part of that one.
+            if s + n < end && n > 1 && line.is_function_word(s) {
+                s += 1;
+                continue;
+            }
             break;
         }
         let t = line.toks[s];
         let w = line.word(s);
         let lower = line.lower(s);
-        if line.k.is_function_word(&lower) || NAME_PARTICLES.contains(&&*lower) {
+        // "Van Dijk said", "De Gaulle": a particle written with a capital before another name
+        // word is the start of a surname (a lower-case one is a connector left over).
+        let particle = NAME_PARTICLES.contains(&&*lower);
+        if particle && t.shape == Shape::Cap && s + 1 < end {
+            break;
+        }
+        if line.is_function_word(s) || particle {
             s += 1;
             continue;
         }
@@ -441,9 +506,14 @@ pub(super) fn strip_leading(line: &Line, from: usize, end: usize) -> usize {
                 !lw.also_name && (lw.zipf >= 2.5 || adverb_or_gerund(&lower))
                     || known_rest && !is_name
             });
-            // "Chow Ka-lok said": a surname before a hyphenated given name.
-            let person_start =
-                s + 1 < end && (line.k.is_given_name(w) || hyphenated_given_name(line, s + 1));
+            // "Chow Ka-lok said": a surname before a hyphenated given name; "Xi Jinping met":
+            // a surname before a word that is only a name.
+            let person_start = s + 1 < end
+                && (line.k.is_given_name(w)
+                    || hyphenated_given_name(line, s + 1)
+                    || line.k.is_surname(w)
+                        && line.toks[s + 1].shape == Shape::Cap
+                        && line.k.lower_word(&line.lower(s + 1)).is_none());
             // "Armistice Day", "Royal Navy": the first word belongs to a name that ends with
             // an organisation, place or event word, unless a known name or title follows it.
             let named_whole = s + 1 < end

@@ -551,3 +551,9 @@ fn big_file_throughput() {
         before / 1000,
     );
 }
+
+#[test]
+fn a_contracted_pronoun_is_no_name() {
+    let text = "John Key said: \"In the end I'll have one vote. It's late, and We're done.\"";
+    assert_eq!(names(text), ["John Key"]);
+}

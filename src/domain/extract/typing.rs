@@ -94,9 +94,20 @@ pub(super) const STATE_NOUNS: &[&str] = &[
     "negotiator",
 ];
 
-/// Whether a demonym ending at `at` (in a run ending at `to`) stands for its state: a title
-/// follows in the run ("Israeli Prime Minister"), or a state noun right after it.
-pub(super) fn acts_as_state(line: &Line, at: usize, to: usize) -> bool {
+/// Whether a demonym `from..at` (in a run ending at `to`) stands for its state: the state runs
+/// what it names ("state-run Syrian television"), a title follows in the run ("Israeli Prime
+/// Minister"), or a state noun right after it.
+pub(super) fn acts_as_state(line: &Line, from: usize, at: usize, to: usize) -> bool {
+    // "State-run Syrian television", "the official Iranian news agency".
+    let run_by_state = from.checked_sub(1).is_some_and(|p| {
+        let before = line.lower(p);
+        matches!(&*before, "state" | "official")
+            || before.starts_with("state-")
+            || before.starts_with("government-")
+    });
+    if run_by_state {
+        return true;
+    }
     if at < to {
         return line.title_at(at, to).is_some();
     }

@@ -59,6 +59,20 @@ pub fn attribute_to(findings: Findings, entities: &[Entity]) -> Quotes {
     Quotes::new(speakers(&findings.quotes, entities))
 }
 
+/// The spans of the direct quotations of `found` and the speaker of each among `entities` as
+/// they stand (before coreference adds pronouns and descriptions: names only): what
+/// coreference reads, so that a "he" inside a quotation is not who says it.
+/// Each with the words of its cue that name the speaker, if any ("he" in "he added").
+pub fn direct_speakers(
+    found: &[Found],
+    entities: &[Entity],
+) -> Vec<(ByteSpan, Option<u32>, Option<ByteSpan>)> {
+    (found.iter().zip(speakers(found, entities)))
+        .filter(|(_, q)| q.kind == Kind::Direct)
+        .map(|(f, q)| (f.span(), q.speaker, f.speaker))
+        .collect()
+}
+
 /// A quotation that went on over paragraphs may be cued only in its last one: the
 /// paragraphs before take the speaker back.
 fn fill_back(found: &[Found], list: &mut [Quote]) {

@@ -13,6 +13,7 @@ use super::lexicon::Class;
 use super::marks::{self, Mark};
 use super::pairing::{self, Quoted};
 use super::para::{self, Para};
+use super::pulled;
 use super::reported::{self, Reported};
 use super::titles;
 use super::words::{self, Tok, TokKind};
@@ -71,6 +72,10 @@ pub fn find(
     out: &mut Vec<Found>,
     first_person: &mut Vec<SelfMention>,
 ) -> Carry {
+    if let Some((pulled, selves)) = pulled::find(text, base) {
+        out.push(pulled);
+        first_person.extend(selves);
+    }
     marks::find(text, &mut s.marks);
     super::verbs::hits(text, &mut s.verbs);
     if s.marks.is_empty() && s.verbs.is_empty() {

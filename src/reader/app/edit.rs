@@ -1,16 +1,19 @@
-//! Correcting the cast in the reader: rename, merge, split an alias off, change a kind, hide,
-//! add a mention or a new entity from the current search hit, who said a quotation (see
-//! `quotes`); undo and redo. Each acts on one entity by one rule: the one under the cast
-//! cursor while the cast has focus, else the selection. Every change is a `Correction` pushed
-//! on the document's history; the cast is recomputed from the fresh extraction plus the
-//! history (so undo is exact), and each change asks the terminal layer to save the history
-//! (`Effect::SaveCorrections`: the app itself does no I/O).
+//! Correcting the cast in the reader: rename, merge, split an alias off or detach a pronoun or
+//! description, change a kind, hide, add a mention or a new entity from the current search
+//! hit, who said a quotation (see `quotes`); undo and redo. Each acts on one entity by one
+//! rule: the one under the cast cursor while the cast has focus, else the selection; those
+//! about a mention or a hit in the text (split, detach, add) act on the selection, whose
+//! mention it is. Every change is a `Correction` pushed on the document's history; the cast
+//! is recomputed from the fresh extraction plus the history (so undo is exact), and each
+//! change asks the terminal layer to save the history (`Effect::SaveCorrections`: the app
+//! itself does no I/O).
 
 use super::{App, PromptPurpose, sidebar};
 use crate::domain::cast::Cast;
 use crate::domain::connections::Relations;
 use crate::domain::corrections::{Correction, Key as EntityKey, Span};
 use crate::domain::entity::{Form, Mention};
+use crate::domain::extract::coref;
 use crate::reader::action::{Edit, Effect, Pending};
 
 /// Documents up to this size get their connections recounted at once after a correction;
@@ -31,6 +34,10 @@ impl App {
         // focus, else the selection (`target_entity`).
         let target = self.target_entity();
         let key = target.map(|e| EntityKey::of(&doc, &self.cast().entities[e]));
+        let selected = self
+            .reading()
+            .selected
+            .map(|e| EntityKey::of(&doc, &self.cast().entities[e]));
         let correction = match edit {
             Edit::Rename => {
                 return match target {
@@ -78,10 +85,14 @@ impl App {
                     return;
                 }
             },
-            // A mention's name belongs to the selection: the current mention is one of its.
-            Edit::SplitAlias => match (self.reading().selected, self.current_mention()) {
-                (Some(e), Some(m)) => Some(Correction::Split {
-                    entity: EntityKey::of(&doc, &self.cast().entities[e]),
+            // A mention belongs to the selection: the current mention is one of its.
+            Edit::SplitOrDetach => match (selected, self.current_mention()) {
+                (Some(entity), Some(m)) if !m.form.is_named() => Some(Correction::Detach {
+                    entity,
+                    span: Span::of(&doc, m),
+                }),
+                (Some(entity), Some(m)) => Some(Correction::Split {
+                    entity,
                     alias: doc.text(m.range()).into_owned(),
                 }),
                 _ => {
@@ -90,15 +101,26 @@ impl App {
                     return;
                 }
             },
-            Edit::AddHit => match (key, self.current_hit()) {
+            // The hit is in the text: it becomes a mention of the selection.
+            Edit::AddHit => match (selected, self.current_hit()) {
+                (Some(entity), Some(hit)) if self.is_selected_mention(&hit) => {
+                    self.message = Some(format!(
+                        "{:?} is a mention of {:?} already",
+                        doc.text(hit),
+                        entity.name
+                    ));
+                    return;
+                }
                 (Some(entity), Some(hit)) => Some(Correction::AddMention {
+                    form: self.form_of_hit(hit.clone()),
                     entity,
                     span: Span::of(&doc, Mention::new(hit)),
-                    form: Form::Name,
                 }),
                 _ => {
-                    self.message =
-                        Some("select an entity and search for the words (/), then a".into());
+                    self.message = Some(
+                        "select an entity, then search for the words (/) or click one, then a"
+                            .into(),
+                    );
                     return;
                 }
             },
@@ -148,7 +170,12 @@ impl App {
             self.message = Some("select an entity first".into());
             return;
         };
-        let note = correction.describe();
+        let mut note = correction.describe();
+        if let Correction::AddMention { span, .. } = &correction
+            && let Some(owner) = self.owner_of(span)
+        {
+            note.push_str(&format!(" (it leaves {owner:?})"));
+        }
         let curation = self.reading_mut().curation.as_mut().expect("checked above");
         curation.history.push(correction);
         self.save_corrections();
@@ -171,6 +198,31 @@ impl App {
             curation.history.push(correction);
             self.save_corrections();
             self.recompute_cast(Some(note));
+        }
+    }
+
+    /// Whether the selected entity has a mention exactly at `range` (lit or not).
+    fn is_selected_mention(&self, range: &std::ops::Range<usize>) -> bool {
+        self.cast()
+            .index
+            .at(range.start)
+            .is_some_and(|(m, e)| m.range() == *range && Some(e) == self.reading().selected)
+    }
+
+    /// The name of the entity other than the selection that has a mention exactly at `span`.
+    fn owner_of(&self, span: &Span) -> Option<String> {
+        let (m, e) = self.cast().index.at(span.start as usize)?;
+        let other =
+            m.start == span.start && m.end == span.end && Some(e) != self.reading().selected;
+        other.then(|| self.cast().entities[e].name.clone())
+    }
+
+    /// How the words at `hit` would name an entity: as the mention already there says (a
+    /// pronoun linked to the wrong entity keeps being a pronoun), else as they are written.
+    fn form_of_hit(&self, hit: std::ops::Range<usize>) -> Form {
+        match self.cast().index.at(hit.start) {
+            Some((m, _)) if m.range() == hit => m.form,
+            _ => coref::form_of(&self.doc().text(hit)),
         }
     }
 
@@ -209,8 +261,15 @@ impl App {
             && let Some(e) = self.find_again(&name, first)
         {
             self.reading_mut().selected = Some(e);
-            self.reading_mut().current =
-                current.and_then(|m| self.cast().entities[e].mentions.binary_search(&m).ok());
+            // By place: an attached mention may have changed form.
+            self.reading_mut().current = current.and_then(|m| {
+                let mentions = &self.cast().entities[e].mentions;
+                let i = mentions.partition_point(|x| x.start < m.start);
+                mentions
+                    .get(i)
+                    .filter(|x| x.range() == m.range())
+                    .map(|_| i)
+            });
         }
         // The cursor keeps its place: on its entity (renamed, retyped, merged) or, when that
         // is gone (hidden), on the row that took its place.

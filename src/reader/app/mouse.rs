@@ -1,7 +1,8 @@
-//! The mouse: the wheel scrolls the pane under the pointer, a click selects what is under it.
+//! The mouse: the wheel scrolls the pane under the pointer, a click selects what is under it
+//! (a lit mention selects its entity; another word becomes the search hit, for `a` to attach).
 
 use super::{App, Focus, Overlay, geometry};
-use crate::domain::wrap;
+use crate::domain::{word, wrap};
 use crate::reader::action::Amount;
 use crate::reader::app::sidebar::SidebarRow;
 
@@ -55,12 +56,18 @@ impl App {
             }
             return;
         }
+        // A mention the scope does not light is plain text.
         if let Some(offset) = self.offset_at(column, row)
             && let Some((m, e)) = self.cast().index.at(offset)
+            && self.scope().admits(m.form)
         {
             let i = self.cast().entities[e].mentions.binary_search(&m).ok();
             self.select(e, i);
             self.cursor_to_entity(e);
+        } else if let Some(offset) = self.offset_at(column, row)
+            && let Some(word) = word::word_at(self.doc().bytes(), offset)
+        {
+            self.search_word(word);
         }
     }
 

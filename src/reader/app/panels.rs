@@ -135,6 +135,14 @@ pub struct Panel {
 }
 
 impl Panel {
+    /// The entity a connections, contexts or quotations-said panel is about.
+    pub fn about(&self) -> Option<usize> {
+        match self.lists.first()?.head {
+            Head::Connections(e) | Head::Contexts(e) | Head::Quotes(Scope::Said(e)) => Some(e),
+            _ => None,
+        }
+    }
+
     pub fn list(&self) -> &List {
         self.lists.last().expect("a panel has a list")
     }
@@ -267,14 +275,13 @@ impl App {
     }
 
     /// Opens (or reopens) the panel of `kind` about entity `e`.
-    fn open_panel_on(&mut self, kind: PanelKind, e: usize) {
+    pub(super) fn open_panel_on(&mut self, kind: PanelKind, e: usize) {
         let list = match kind {
             PanelKind::Connections => self.connection_list(e),
+            // The mentions the scope lights, as `n` walks them.
             PanelKind::Contexts => List::new(
                 Head::Contexts(e),
-                (0..self.cast().entities[e].mentions.len())
-                    .map(Row::Mention)
-                    .collect(),
+                self.lit(e).indices().map(Row::Mention).collect(),
             ),
             PanelKind::Corpus => return self.open_corpus(),
             PanelKind::Quotes => return self.open_quotes(Scope::Said(e)),
@@ -460,9 +467,7 @@ impl App {
     /// The entity selected elsewhere (cast, mouse): a connections or contexts panel follows.
     pub(super) fn panel_follow_selection(&mut self, e: usize) {
         let Some(p) = self.panel() else { return };
-        let (Head::Connections(about) | Head::Contexts(about) | Head::Quotes(Scope::Said(about))) =
-            p.lists[0].head
-        else {
+        let Some(about) = p.about() else {
             return;
         };
         if about != e {

@@ -2,7 +2,7 @@
 //! its mentions.
 
 use super::{App, Focus, Follow, Overlay, sidebar};
-use crate::domain::mention_index;
+use crate::domain::lit::Scope;
 use crate::reader::action::Amount;
 use crate::reader::app::sidebar::SidebarRow;
 
@@ -100,30 +100,30 @@ impl App {
         }
     }
 
-    /// Selects entity `e`; its current mention is `mention` if given, else the first one on
-    /// screen, else its first one (scrolled into view).
+    /// Selects entity `e`; its current mention is `mention` if given, else the first lit one
+    /// on screen, else its first lit one (scrolled into view).
     pub(super) fn select(&mut self, e: usize, mention: Option<usize>) {
         self.reading_mut().selected = Some(e);
         self.follow = Follow::Mentions;
         self.panel_follow_selection(e);
-        let mentions = &self.cast().entities[e].mentions;
+        let lit = self.lit(e);
         let current = mention
-            .or_else(|| mention_index::first_in(mentions, self.screen_range()))
-            .or(if mentions.is_empty() { None } else { Some(0) });
+            .or_else(|| lit.first_in(self.screen_range()))
+            .or_else(|| lit.next_from(0));
         self.reading_mut().current = current;
         if let Some(i) = current {
             self.reveal(self.cast().entities[e].mentions[i].start as usize);
         }
     }
 
-    /// Scrolls to the entity's first mention unless one is on screen already.
+    /// Scrolls to the entity's first lit mention unless one is on screen already.
     pub(super) fn reveal_entity(&mut self, e: usize) {
-        let mentions = &self.cast().entities[e].mentions;
-        if mention_index::first_in(mentions, self.screen_range()).is_some() {
+        let lit = self.lit(e);
+        if lit.first_in(self.screen_range()).is_some() {
             return;
         }
-        if let Some(first) = mentions.first() {
-            self.reveal(first.start as usize);
+        if let Some(first) = lit.next_from(0) {
+            self.reveal(self.cast().entities[e].mentions[first].start as usize);
         }
     }
 
@@ -159,29 +159,32 @@ impl App {
             return;
         };
         let mentions = &self.cast().entities[e].mentions;
-        let n = mentions.len();
-        if n == 0 {
-            return;
-        }
+        let lit = self.lit(e);
         let current = self.reading().current.filter(|&i| {
             mentions
                 .get(i)
                 .is_some_and(|m| self.on_screen(m.start as usize))
         });
-        let from_view = || {
-            let top = self.top_offset();
-            mentions.partition_point(|m| (m.start as usize) < top)
+        let top = self.top_offset();
+        let next = match current {
+            Some(i) => lit.step(i, forward),
+            None if forward => lit.next_from(top),
+            None => lit.prev_from(top),
         };
-        // `i` is where the step lands, counted as if the list went on past either end.
-        let i = match (current, forward) {
-            (Some(i), true) => i as i64 + 1,
-            (Some(i), false) => i as i64 - 1,
-            (None, true) => from_view() as i64,
-            (None, false) => from_view() as i64 - 1,
+        let Some(i) = next else {
+            if self.cast().count(e, Scope::Every) > 0 {
+                self.message = Some("no name of it is lit: e lights every mention".into());
+            }
+            return;
         };
-        let wrapped = i < 0 || i >= n as i64;
-        let i = i.rem_euclid(n as i64) as usize;
         let at = mentions[i].start as usize;
+        // Round the end: past the current one, or back across the top of the view.
+        let wrapped = match (current, forward) {
+            (Some(c), true) => i <= c,
+            (Some(c), false) => i >= c,
+            (None, true) => at < top,
+            (None, false) => at >= top,
+        };
         self.reading_mut().current = Some(i);
         self.reveal(at);
         if wrapped {

@@ -673,7 +673,7 @@ fn splitting_the_current_mentions_name_off() {
     {
         a.update(Action::NextHit);
     }
-    a.update(Action::Edit(Edit::SplitAlias));
+    a.update(Action::Edit(Edit::SplitOrDetach));
     let mut got = names(&a);
     got.sort();
     assert_eq!(got.len(), 2, "{got:?}");

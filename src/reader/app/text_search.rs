@@ -54,6 +54,33 @@ impl App {
         }
     }
 
+    /// A click on a word that is not lit: it becomes the search hit (the word, matched
+    /// exactly), so `a` attaches it to the selection and `A` makes it a new entity, as after
+    /// `/`. The status says so.
+    pub(super) fn search_word(&mut self, word: std::ops::Range<usize>) {
+        let text = self.doc().text(word.clone()).into_owned();
+        let origin = self.top_offset();
+        self.search = Some(SearchState {
+            query: Query::with_case(&text, false),
+            text: text.clone(),
+            hit: Some(word),
+            count: None,
+            origin,
+        });
+        self.follow = Follow::Search;
+        self.effects
+            .push(Effect::AfterFrame(Action::CountSearchHits));
+        let quoted = wrap::sanitize(&text);
+        let selected = self.reading().selected.and_then(|e| self.entity(e));
+        self.message = Some(match selected {
+            Some(e) => format!(
+                "\"{quoted}\" · a attaches it to {} · A makes it an entity",
+                wrap::sanitize(&e.name)
+            ),
+            None => format!("\"{quoted}\" · select an entity, then a attaches it to it"),
+        });
+    }
+
     pub(super) fn submit_search(&mut self) {
         let Some(text) = self.prompt.take() else {
             return;

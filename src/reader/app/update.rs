@@ -179,6 +179,7 @@ impl App {
             Action::ToggleQuotes => self.toggle_quotes(),
             Action::TogglePin => self.toggle_pin(),
             Action::ClearPins => self.clear_pins(),
+            Action::ToggleScope => self.toggle_scope(),
             Action::Work(work) => self.take_work(work),
         }
         self.tidy_panels();

@@ -9,7 +9,7 @@ use crate::domain::context::context_line;
 use crate::reader::app::App;
 use crate::reader::app::panels::Head;
 use crate::reader::ui::Theme;
-use crate::reader::ui::pins::mention_style;
+use crate::reader::ui::pins::{inferred_style, mention_style};
 use crate::reader::ui::row::Writer;
 
 /// Where the mention starts, as a share of the row: a little left of centre, since names
@@ -27,13 +27,16 @@ pub fn context_row(app: &App, theme: &Theme, head: Head, i: usize, w: &mut Write
     let left = (width * KEY_AT / KEY_OF).saturating_sub(1);
     let right = width.saturating_sub(left);
     let line = context_line(app.doc(), m, left, right);
-    let mut key_style = match app.pin_of(e) {
-        Some(slot) => mention_style(theme, slot),
-        None => theme.mention(entity.kind),
+    // As in the text: names on their colour, descriptions and pronouns underlined in it, the
+    // current mention marked whatever its form.
+    let current = app.current_mention() == Some(m);
+    let key_style = match (app.pin_of(e), current, m.form.is_named()) {
+        (Some(slot), true, _) => mention_style(theme, slot).add_modifier(Modifier::UNDERLINED),
+        (Some(slot), false, true) => mention_style(theme, slot),
+        (Some(slot), false, false) => inferred_style(theme, slot),
+        (None, true, _) => theme.current_mention(entity.kind),
+        (None, false, _) => theme.mention_of(entity.kind, m.form),
     };
-    if app.current_mention() == Some(m) {
-        key_style = key_style.add_modifier(Modifier::UNDERLINED);
-    }
     let pad = left.saturating_sub(line.left.width());
     w.put(&" ".repeat(pad), Style::new())
         .put(&line.left, Style::new())

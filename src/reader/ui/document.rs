@@ -1,5 +1,6 @@
 //! The document pane: the visible rows, each cell drawn from the same display cells the
-//! layout measured, with the highlighted entity's mentions lit and its quotations tinted
+//! layout measured, with the highlighted entity's mentions lit (those the scope admits: names
+//! on their colour, descriptions and pronouns underlined in it) and its quotations tinted
 //! (`❝` in the margin).
 
 use ratatui::buffer::Buffer;
@@ -48,6 +49,7 @@ impl Widget for DocumentView<'_> {
         let tint = QuoteTint::new(app);
         let pinned: Vec<(usize, usize)> = app.pins().collect();
         let pin_of = |owner: usize| pinned.iter().find(|&&(_, e)| e == owner).map(|&(s, _)| s);
+        let scope = app.scope();
         for (i, (_, span)) in app.view.iter().enumerate() {
             let y = text.y + i as u16;
             let mentions: Vec<(Mention, usize)> =
@@ -55,8 +57,11 @@ impl Widget for DocumentView<'_> {
                     app.cast()
                         .index
                         .overlapping(span.start..span.end.max(span.start + 1))
-                        .filter(|&(_, owner)| {
-                            Some(owner) == lit || Some(owner) == also || pin_of(owner).is_some()
+                        .filter(|&(m, owner)| {
+                            scope.admits(m.form)
+                                && (Some(owner) == lit
+                                    || Some(owner) == also
+                                    || pin_of(owner).is_some())
                         })
                         .collect()
                 } else {
@@ -99,18 +104,22 @@ impl Widget for DocumentView<'_> {
                     let is_current = current == Some(m);
                     has_current |= is_current;
                     // A pinned actor keeps its pin's colour even when it is the selection.
+                    // Names on a background, inferred mentions underlined in the colour.
                     if let Some(slot) = pin_of(owner) {
-                        let mut pin = pins::mention_style(self.theme, slot);
-                        if is_current {
-                            pin = pin.add_modifier(Modifier::UNDERLINED);
-                        }
+                        let pin = if is_current {
+                            pins::mention_style(self.theme, slot).add_modifier(Modifier::UNDERLINED)
+                        } else if m.form.is_named() {
+                            pins::mention_style(self.theme, slot)
+                        } else {
+                            pins::inferred_style(self.theme, slot)
+                        };
                         style = style.patch(pin);
                     } else {
                         let kind = app.cast().entities[owner].kind;
                         style = style.patch(if is_current {
                             self.theme.current_mention(kind)
                         } else {
-                            self.theme.mention(kind)
+                            self.theme.mention_of(kind, m.form)
                         });
                     }
                 }

@@ -2,15 +2,15 @@
 //! Each cell is a slice of the document's bytes; it shows where the highlighted entity (`■`,
 //! in its kind colour) and the pinned ones (their number, in their colour; `◆` where several
 //! share a slice) are mentioned, and the slice the view covers is the bright part of the
-//! track (a document that fits on screen is mapped row for row instead). Per frame: two
-//! binary searches per cell and entity, never a scan of the mentions.
+//! track (a document that fits on screen is mapped row for row instead). Only the mentions
+//! the scope lights count. Per frame: a binary search per cell and entity (names only then
+//! skips the descriptions and pronouns in that cell), never a scan of the document's mentions.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::{Color, Modifier, Style};
 use ratatui::widgets::Widget;
 
-use crate::domain::mention_index::count_in;
 use crate::domain::mention_map::MapScale;
 use crate::reader::app::App;
 use crate::reader::ui::Theme;
@@ -66,7 +66,7 @@ impl Widget for MentionMap<'_> {
             } else {
                 (scale.range(i), view.contains(&i))
             };
-            let has = |e: usize| count_in(&app.cast().entities[e].mentions, bytes.clone()) > 0;
+            let has = |e: usize| app.lit(e).first_in(bytes.clone()).is_some();
             let present: Vec<usize> = pins
                 .iter()
                 .filter(|&&(_, e)| has(e))

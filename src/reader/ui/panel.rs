@@ -152,7 +152,7 @@ fn header(app: &App, head: Head) -> String {
             )
         }
         Head::Contexts(e) => {
-            let n = app.entity(e).map_or(0, |x| x.mentions.len());
+            let n = app.cast().count(e, app.scope());
             format!(
                 "{} in context · {n} mention{} · Enter jumps · Esc closes",
                 name(e),

@@ -46,6 +46,12 @@ pub fn mention_style(theme: &Theme, slot: usize) -> Style {
     base.add_modifier(PIN_MODIFIERS[slot])
 }
 
+/// A description or pronoun of pinned entity `slot`: its colour and attribute, underlined,
+/// without the background (weaker than a name, as for the selection).
+pub fn inferred_style(theme: &Theme, slot: usize) -> Style {
+    tag_style(theme, slot).add_modifier(Modifier::UNDERLINED)
+}
+
 /// A pin's number or name written on the normal background.
 pub fn tag_style(theme: &Theme, slot: usize) -> Style {
     let slot = slot % PIN_COLORS.len();

@@ -6,6 +6,7 @@ use ratatui::style::Modifier;
 use ratatui::widgets::Widget;
 use unicode_width::UnicodeWidthStr;
 
+use crate::domain::entity::Form;
 use crate::domain::wrap::sanitize;
 use crate::reader::action::{Mode, Pending};
 use crate::reader::app::quotes::Scope;
@@ -54,74 +55,64 @@ impl Widget for StatusLine<'_> {
         let width = area.width as usize;
         buf.set_stringn(area.x, area.y, " ".repeat(width), width, self.theme.status);
         let (line, hint) = status_line(app, width);
-        buf.set_stringn(area.x, area.y, &line, width, self.theme.status);
-        if !hint.is_empty() {
-            let hint_x = area.x + (width - hint.width().min(width)) as u16;
-            buf.set_stringn(hint_x, area.y, hint, hint.width(), self.theme.status_key);
-        }
+        let room = width.saturating_sub(hint.width() + 1);
+        buf.set_stringn(
+            area.x,
+            area.y,
+            truncate(&line, room),
+            room,
+            self.theme.status,
+        );
+        let hint_x = area.x + (width - hint.width().min(width)) as u16;
+        buf.set_stringn(hint_x, area.y, hint, hint.width(), self.theme.status_key);
     }
 }
 
-const HINT: &str = "? help ";
-
-/// The status line for `width` columns, and the help hint at its right end (or none). What
-/// the line says (a prompt, the mention counter) matters more than where: when it does not
-/// fit, the file name shrinks, then goes (the title bar has it), then the hint goes.
+/// The status line for `width` columns, and the help hint at its right end (or none).
 fn status_line(app: &App, width: usize) -> (String, &'static str) {
-    let middle = match app.mode() {
+    match app.mode() {
+        // The choices are the prompt: all of them show, the name gives way.
         Mode::Pending(Pending::Kind | Pending::NewEntity) => {
-            // The choices are the prompt: all of them show, the name gives way.
             return (kind_prompt(app, width.saturating_sub(1)), "");
         }
         Mode::Prompt => return (prompt_line(app, width), ""),
-        _ => status_message(app),
-    };
+        _ => {}
+    }
     let docs = if app.shelf.len() > 1 {
         format!(" [{}/{}]", app.shelf.shown_index() + 1, app.shelf.len())
     } else {
         String::new()
     };
-    let rest = format!("{docs} · {}%", app.percent());
-    let join = |left: String| {
-        if middle.is_empty() {
-            left
-        } else {
-            format!("{left} · {middle}")
-        }
-    };
-    let name = file_name(app);
-    let full = join(format!(" {name}{rest}"));
-    let room = width.saturating_sub(HINT.width() + 1);
-    if full.width() <= room {
-        return (full, HINT);
+    let left = format!(" {}{docs} · {}%", file_name(app), app.percent());
+    let middle = status_message(app);
+    // On a narrow terminal the message comes first: the file name is in the title bar
+    // already, the help hint shrinks to its key, and a mention's place gets short.
+    let (full, key) = ("? help ", "? ");
+    if middle.is_empty() {
+        return (left, full);
     }
-    let over = full.width() - room;
-    let short = name.width().saturating_sub(over).max(6);
-    if short < name.width() {
-        let line = join(format!(" {}{rest}", truncate(&name, short)));
-        if line.width() <= room {
-            return (line, HINT);
-        }
+    let short = message(app, true);
+    let choices: Vec<(String, &str)> = vec![
+        (format!("{left} · {middle}"), full),
+        (format!(" {}% · {middle}", app.percent()), full),
+        (format!(" {middle}"), full),
+        (format!(" {middle}"), key),
+        (format!(" {short}"), full),
+        (format!(" {short}"), key),
+    ];
+    let fits = |(line, hint): &&(String, &str)| line.width() + hint.width() < width;
+    if let Some(choice) = choices.iter().find(fits) {
+        return choice.clone();
     }
-    let left = if docs.is_empty() {
-        format!(" {}%", app.percent())
-    } else {
-        rest.clone()
-    };
-    let line = join(left.clone());
-    if line.width() <= room {
-        return (line, HINT);
-    }
-    // Then the message's first part (a name, a query) gives way to what follows it (the
-    // mention counter, the hit count).
-    if let Some((subject, tail)) = middle.split_once(" · ") {
-        let fixed = left.width() + 3 + 3 + tail.width();
-        if room >= fixed + 6 {
-            let subject = truncate(subject, room - fixed);
-            return (format!("{left} · {subject} · {tail}"), HINT);
+    // Last, the name (or query) the message starts with gives way to the place after it.
+    if let Some((subject, place)) = short.split_once(" · ") {
+        let fixed = 1 + 3 + place.width() + key.width() + 1;
+        if width >= fixed + 6 {
+            let subject = truncate(subject, width - fixed);
+            return (format!(" {subject} · {place}"), key);
         }
     }
-    (truncate(&line, width), "")
+    (format!(" {short}"), key)
 }
 
 /// A prompt has the line to itself. What is typed matters most: the key hint goes first,
@@ -199,6 +190,12 @@ fn kind_prompt(app: &App, width: usize) -> String {
 /// What the status line says about the prompt, the search, the selection, the extraction
 /// or the last key.
 pub fn status_message(app: &App) -> String {
+    message(app, false)
+}
+
+/// [`status_message`], with the current mention's place written short (`3/9 pronoun`) for
+/// a narrow terminal if `short`.
+fn message(app: &App, short: bool) -> String {
     if let Some(p) = &app.prompt {
         return match app.prompt_purpose {
             PromptPurpose::Search => format!("/{}▏", sanitize(p)),
@@ -247,13 +244,24 @@ pub fn status_message(app: &App) -> String {
     if let Some(m) = &app.message {
         return m.clone();
     }
-    if let Some(e) = app.highlighted().and_then(|e| app.entity(e)) {
+    if let Some(index) = app.highlighted()
+        && let Some(e) = app.entity(index)
+    {
         let name = sanitize(&e.name);
-        let n = e.mentions.len();
+        let n = app.cast().count(index, app.scope());
         return match (app.current_mention(), app.reading().current) {
-            (Some(_), Some(i)) if app.aside.is_empty() => format!("{name} · mention {}/{n}", i + 1),
-            (Some(_), Some(i)) => {
-                format!("{name} · mention {}/{n} · {}", i + 1, app.aside.join(" · "))
+            (Some(m), Some(i)) => {
+                let (k, form) = (app.lit(index).rank(i) + 1, form_label(m.form));
+                let mut place = if short {
+                    format!("{name} · {k}/{n} {form}")
+                } else {
+                    format!("{name} · mention {k}/{n} · {form}")
+                };
+                for note in &app.aside {
+                    place.push_str(" · ");
+                    place.push_str(note);
+                }
+                place
             }
             _ if app.reading().selected != app.highlighted() => {
                 format!(
@@ -267,6 +275,17 @@ pub fn status_message(app: &App) -> String {
     match app.reading().progress {
         Some(p) => format!("finding entities… {p}%"),
         None => String::new(),
+    }
+}
+
+/// How the status names a mention's form: "description" is the reader's word for what the
+/// JSON calls `nominal`.
+fn form_label(form: Form) -> &'static str {
+    match form {
+        Form::Name => "name",
+        Form::Demonym => "demonym",
+        Form::Nominal => "description",
+        Form::Pronoun => "pronoun",
     }
 }
 

@@ -49,7 +49,7 @@ fn app(width: u16, height: u16) -> App {
     )
 }
 
-fn draw(app: &App, theme: &Theme) -> Buffer {
+pub(super) fn draw(app: &App, theme: &Theme) -> Buffer {
     let (w, h) = app_size(app);
     let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
     terminal
@@ -66,13 +66,13 @@ fn app_size(app: &App) -> (u16, u16) {
     (g.title.width, g.status.y + 1)
 }
 
-fn row_text(buf: &Buffer, y: u16) -> String {
+pub(super) fn row_text(buf: &Buffer, y: u16) -> String {
     (0..buf.area.width)
         .map(|x| buf[(x, y)].symbol())
         .collect::<String>()
 }
 
-fn screen(buf: &Buffer) -> String {
+pub(super) fn screen(buf: &Buffer) -> String {
     (0..buf.area.height)
         .map(|y| row_text(buf, y).trim_end().to_string())
         .collect::<Vec<_>>()
@@ -80,14 +80,14 @@ fn screen(buf: &Buffer) -> String {
 }
 
 /// The cells on screen showing `word` (its first occurrence on row `y`), by x.
-fn word_cells(buf: &Buffer, y: u16, word: &str, nth: usize) -> Vec<u16> {
+pub(super) fn word_cells(buf: &Buffer, y: u16, word: &str, nth: usize) -> Vec<u16> {
     let row = row_text(buf, y);
     let start = row.match_indices(word).nth(nth).expect("word on row").0;
     let x0 = row[..start].chars().count() as u16;
     (x0..x0 + word.chars().count() as u16).collect()
 }
 
-fn find_row(buf: &Buffer, needle: &str) -> u16 {
+pub(super) fn find_row(buf: &Buffer, needle: &str) -> u16 {
     (0..buf.area.height)
         .find(|&y| row_text(buf, y).contains(needle))
         .expect(needle)
@@ -193,8 +193,9 @@ fn control_characters_render_as_dim_placeholders() {
 
 #[test]
 fn help_lists_the_keymap() {
-    // Wide enough for the two columns: the keymap no longer fits one column of 40 rows.
-    let mut a = app(160, 40);
+    // Wide enough for the two columns with the action names, and tall enough for all of it
+    // (shorter, the help overlay scrolls).
+    let mut a = app(160, 48);
     a.update(Action::ToggleHelp);
     let s = screen(&draw(&a, &Theme::colored()));
     for b in Keymap::default().in_context(crate::reader::input::Context::Reader) {

@@ -4,7 +4,7 @@
 
 use ratatui::style::{Color, Modifier, Style};
 
-use crate::domain::entity::Kind;
+use crate::domain::entity::{Form, Kind};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Theme {
@@ -121,6 +121,28 @@ impl Theme {
         }
     }
 
+    /// A description or pronoun of the highlighted entity: a link the extractor inferred,
+    /// lit weaker than a name (its colour underlined, no background; in monochrome,
+    /// underlined), so the reader tells the text's names from the machine's guesses.
+    pub fn inferred_mention(&self, kind: Kind) -> Style {
+        let underlined = Style::new().add_modifier(Modifier::UNDERLINED);
+        if self.color {
+            underlined.fg(self.kind_color(kind))
+        } else {
+            underlined
+        }
+    }
+
+    /// A mention of the highlighted entity, as its form says: a name or demonym
+    /// ([`Theme::mention`]), or an inferred one ([`Theme::inferred_mention`]).
+    pub fn mention_of(&self, kind: Kind, form: Form) -> Style {
+        if form.is_named() {
+            self.mention(kind)
+        } else {
+            self.inferred_mention(kind)
+        }
+    }
+
     /// A search hit; the current one is marked more strongly.
     pub fn search_hit(&self, current: bool) -> Style {
         let base = if self.color {
@@ -149,7 +171,7 @@ impl Theme {
         style
     }
 
-    /// The current mention: marked more strongly than the others.
+    /// The current mention, whatever its form: marked more strongly than the others.
     pub fn current_mention(&self, kind: Kind) -> Style {
         self.mention(kind)
             .add_modifier(Modifier::BOLD | Modifier::UNDERLINED)

@@ -20,6 +20,9 @@ pub struct Score {
     /// Gold mentions that are names, and those found under the right entity.
     pub gold_names: usize,
     pub gold_names_linked: usize,
+    /// Gold mentions that are pronouns, and those found under the right entity.
+    pub gold_pronouns: usize,
+    pub gold_pronouns_linked: usize,
 }
 
 impl Score {
@@ -31,6 +34,8 @@ impl Score {
             gold_linked: self.gold_linked + o.gold_linked,
             gold_names: self.gold_names + o.gold_names,
             gold_names_linked: self.gold_names_linked + o.gold_names_linked,
+            gold_pronouns: self.gold_pronouns + o.gold_pronouns,
+            gold_pronouns_linked: self.gold_pronouns_linked + o.gold_pronouns_linked,
         }
     }
 
@@ -54,6 +59,11 @@ impl Score {
     /// The scorer's "name" figure: gold names found under the right entity.
     pub fn name_recall(&self) -> f64 {
         Score::percent(self.gold_names_linked, self.gold_names)
+    }
+
+    /// The scorer's "pronoun" figure: gold pronouns found under the right entity.
+    pub fn pronoun_recall(&self) -> f64 {
+        Score::percent(self.gold_pronouns_linked, self.gold_pronouns)
     }
 }
 
@@ -115,6 +125,7 @@ struct GoldMention {
     head: (u64, u64),
     min: (u64, u64),
     name: bool,
+    pronoun: bool,
 }
 
 fn num(v: &Value, key: &str) -> u64 {
@@ -130,6 +141,7 @@ fn gold_actors(doc: &Value) -> (Vec<Vec<GoldMention>>, Vec<GoldMention>) {
         head: (num(m, "head_start"), num(m, "head_end")),
         min: (num(m, "min_start"), num(m, "min_end")),
         name: m["form"] == "name",
+        pronoun: m["form"] == "pronoun",
     };
     let all = doc["entities"].as_array().cloned().unwrap_or_default();
     let names: Vec<(u64, u64)> = all
@@ -265,14 +277,16 @@ fn score(gold: &Value, pred: &Value) -> Score {
         .iter()
         .filter(|&&(p, h)| h.is_some_and(|(g, _)| align.get(&p) == Some(&g)))
         .count();
-    let names = || {
-        groups.iter().enumerate().flat_map(|(g, ms)| {
+    let of_form = |form: fn(&GoldMention) -> bool| {
+        groups.iter().enumerate().flat_map(move |(g, ms)| {
             ms.iter()
                 .enumerate()
-                .filter(|(_, m)| m.name)
+                .filter(move |(_, m)| form(m))
                 .map(move |(i, _)| (g, i))
         })
     };
+    let names = || of_form(|m| m.name);
+    let pronouns = || of_form(|m| m.pronoun);
     Score {
         predicted: pm.len(),
         predicted_linked: pred_linked,
@@ -280,5 +294,7 @@ fn score(gold: &Value, pred: &Value) -> Score {
         gold_linked: linked.len(),
         gold_names: names().count(),
         gold_names_linked: names().filter(|m| linked.contains(m)).count(),
+        gold_pronouns: pronouns().count(),
+        gold_pronouns_linked: pronouns().filter(|m| linked.contains(m)).count(),
     }
 }

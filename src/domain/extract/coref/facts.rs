@@ -9,6 +9,7 @@
 use rustc_hash::FxHashMap as HashMap;
 
 use super::super::knowledge::{Gender, Knowledge};
+use super::focus::Focus;
 use super::words::{self, Word};
 use super::{nominals, types};
 use crate::domain::entity::{Entity, Kind};
@@ -52,12 +53,79 @@ pub struct Facts {
     pub types: Vec<u64>,
     /// How many times the text names it: what a document is most about.
     pub weight: Vec<u32>,
-    /// Role (lower case, words joined by spaces) → the people given it, with where first.
-    roles: HashMap<String, Vec<(u32, u32)>>,
-    /// First words of the roles (possessive "'s" kept apart), to reject most words at once.
+    /// For each type noun (by bit), the one entity of the document it fits and where that
+    /// entity is first named, when exactly one fits ("the mosque" in a text that names one
+    /// mosque).
+    only_fit: Vec<Option<(u32, u32)>>,
+    /// Role (lower case, words joined by spaces) → its number in `role_holders`.
+    roles: HashMap<String, u32>,
+    role_holders: Holders,
+    /// First words of the roles, to reject most words at once.
     role_first: rustc_hash::FxHashSet<String>,
-    /// Age → the people given it ("X, 45,"), with where first.
-    ages: HashMap<u16, Vec<(u32, u32)>>,
+    /// The people given each age ("X, 45,"), by age.
+    age_holders: Holders,
+}
+
+/// The people given each of a few things (a role, an age), with where each was first given.
+#[derive(Default)]
+struct Holders {
+    /// By thing: the people, in the order they were first given it.
+    by_thing: HashMap<u32, Vec<(u32, u32)>>,
+    /// (thing, person) → where it was first given.
+    first: HashMap<(u32, u32), u32>,
+}
+
+impl Holders {
+    /// Notes that `entity` is given `thing` at byte `at` (calls come in the order of the
+    /// text).
+    fn give(&mut self, thing: u32, entity: u32, at: u32) {
+        if let std::collections::hash_map::Entry::Vacant(v) = self.first.entry((thing, entity)) {
+            v.insert(at);
+            self.by_thing.entry(thing).or_default().push((entity, at));
+        }
+    }
+
+    /// The person meant by `thing` at byte `at`: the one it was given to before `at`, or,
+    /// when several had it by then, the one of them in focus, if no other of them is.
+    fn the_one(&self, thing: u32, at: usize, focus: &Focus) -> Option<u32> {
+        let all = self.by_thing.get(&thing)?;
+        let before = all.partition_point(|&(_, first)| (first as usize) < at);
+        match before {
+            0 => None,
+            1 => Some(all[0].0),
+            _ => {
+                let holds = |e: u32| {
+                    (self.first.get(&(thing, e))).is_some_and(|&first| (first as usize) < at)
+                };
+                let mut in_focus = (focus.newest_first(at as u32))
+                    .map(|s| s.entity)
+                    .filter(|&e| holds(e));
+                let first = in_focus.next()?;
+                in_focus.all(|e| e == first).then_some(first)
+            }
+        }
+    }
+}
+
+/// For each type noun's bit, the one entity that `types` says it fits, with where that entity is
+/// first named; `None` when none or several fit.
+fn only_fit(entities: &[Entity], types: &[u64]) -> Vec<Option<(u32, u32)>> {
+    let mut out: Vec<Option<Option<(u32, u32)>>> = vec![None; 64];
+    for (i, (e, &mask)) in entities.iter().zip(types).enumerate() {
+        let Some(first) = e.mentions.first() else {
+            continue;
+        };
+        let mut bits = mask;
+        while bits != 0 {
+            let bit = bits.trailing_zeros() as usize;
+            bits &= bits - 1;
+            out[bit] = match out[bit] {
+                None => Some(Some((i as u32, first.start))),
+                Some(_) => Some(None),
+            };
+        }
+    }
+    out.into_iter().map(Option::flatten).collect()
 }
 
 /// Honorifics that say a man or a woman (lower case, without a full stop).
@@ -223,26 +291,30 @@ impl Facts {
                 }
             }
         }
-        let types = entities
+        let types: Vec<u64> = entities
             .iter()
             .zip(&class)
             .map(|(e, &c)| types::fitting(e, c, k))
             .collect();
+        let only_fit = only_fit(entities, &types);
         let mut facts = Facts {
             class,
             gender: Vec::new(),
             types,
             weight: entities.iter().map(|e| e.mentions.len() as u32).collect(),
+            only_fit,
             roles: HashMap::default(),
+            role_holders: Holders::default(),
             role_first: rustc_hash::FxHashSet::default(),
-            ages: HashMap::default(),
+            age_holders: Holders::default(),
         };
+        let mut worth = HashMap::default();
         for (entity, start, end) in mentions_in_order {
             if facts.class[entity as usize] != Class::Person {
                 continue;
             }
             let (start, end) = (start as usize, end as usize);
-            for role in roles_around(text, start, end, k) {
+            for role in roles_around(text, start, end, k, &mut worth) {
                 if let Some(g) = gender_of_role(&role) {
                     evidence[entity as usize].add(g);
                 }
@@ -251,10 +323,7 @@ impl Facts {
                 }
             }
             if let Some(age) = age_after(text, end) {
-                let holders = facts.ages.entry(age).or_default();
-                if !holders.iter().any(|&(e, _)| e == entity) {
-                    holders.push((entity, start as u32));
-                }
+                (facts.age_holders).give(u32::from(age), entity, start as u32);
             }
         }
         facts.gender = evidence
@@ -267,30 +336,41 @@ impl Facts {
         facts
     }
 
+    /// The one entity of the document that the type noun of bit `bit` fits, if it was named
+    /// before byte `at`.
+    pub fn only_fit(&self, bit: u64, at: usize) -> Option<u32> {
+        let (entity, first) = (self.only_fit.get(bit.trailing_zeros() as usize))?.as_ref()?;
+        ((*first as usize) < at).then_some(*entity)
+    }
+
     fn give_role(&mut self, role: String, entity: u32, at: u32) {
         // "defence secretary" is also "the secretary".
         let head = role.rsplit_once(' ').map(|(_, h)| h.to_string());
         for r in std::iter::once(role).chain(head) {
             let first = r.split(' ').next().unwrap_or(&r);
-            self.role_first.insert(first.to_string());
-            self.role_first.insert(format!("{first}'s"));
-            let holders = self.roles.entry(r).or_default();
-            if !holders.iter().any(|&(e, _)| e == entity) {
-                holders.push((entity, at));
+            if !self.role_first.contains(first) {
+                self.role_first.insert(first.to_string());
             }
+            let next = self.roles.len() as u32;
+            let id = *self.roles.entry(r).or_insert(next);
+            self.role_holders.give(id, entity, at);
         }
     }
 
-    /// The people the text gave `role` before byte `at`.
-    pub fn role_holders(&self, role: &str, at: usize) -> impl Iterator<Item = u32> + '_ {
-        (self.roles.get(role).into_iter().flatten())
-            .filter(move |&&(_, first)| (first as usize) < at)
-            .map(|&(e, _)| e)
+    /// The person "the `role`" at byte `at` stands for, if the text leaves one (see
+    /// `Holders::the_one`).
+    pub fn role_holder(&self, role: &str, at: usize, focus: &Focus) -> Option<u32> {
+        let &id = self.roles.get(role)?;
+        self.role_holders.the_one(id, at, focus)
     }
 
-    /// Whether some role given in the text starts with the word `lower`.
+    /// Whether some role given in the text starts with the word `lower` (or with it less a
+    /// possessive "'s").
     pub fn starts_role(&self, lower: &str) -> bool {
         self.role_first.contains(lower)
+            || lower
+                .strip_suffix("'s")
+                .is_some_and(|w| self.role_first.contains(w))
     }
 
     /// Whether some person holds `role` anywhere in the text.
@@ -298,11 +378,9 @@ impl Facts {
         self.roles.contains_key(role)
     }
 
-    /// The people the text gave `age` before byte `at`.
-    pub fn age_holders(&self, age: u16, at: usize) -> impl Iterator<Item = u32> + '_ {
-        (self.ages.get(&age).into_iter().flatten())
-            .filter(move |&&(_, first)| (first as usize) < at)
-            .map(|&(e, _)| e)
+    /// The person "the `age`-year-old" at byte `at` stands for, if the text leaves one.
+    pub fn age_holder(&self, age: u16, at: usize, focus: &Focus) -> Option<u32> {
+        self.age_holders.the_one(u32::from(age), at, focus)
     }
 }
 
@@ -312,23 +390,43 @@ const REACH: usize = 80;
 /// The roles the words around a person's name give it: a title right before it ("Prime
 /// Minister X", "defence secretary X", "Mr X"), an apposition after it ("X, the defence
 /// secretary," / "X, a spokeswoman for") or before it ("the defence secretary, X,").
-fn roles_around(text: &[u8], start: usize, end: usize, k: &Knowledge) -> Vec<String> {
+///
+/// `worth` remembers, for each word seen right before a name, whether it may end a role
+/// (the same few words come before most names).
+fn roles_around<'t>(
+    text: &'t [u8],
+    start: usize,
+    end: usize,
+    k: &Knowledge,
+    worth: &mut HashMap<&'t [u8], bool>,
+) -> Vec<String> {
     let mut out = Vec::new();
     let from = start.saturating_sub(REACH);
-    // Before: the longest title that ends right before the name (only spaces between).
-    let mut before: Vec<Word> = Vec::with_capacity(k.max_title_words);
-    let mut at = start;
-    while before.len() < k.max_title_words.max(1)
-        && let Some(w) = words::word_before(text, from, at)
-        && (words::only_space(text, w.end, at) || abbreviation_dot(text, w.end, at))
-    {
-        before.push(w);
-        at = w.start;
-    }
+    // The words right before it (only spaces between), nearest first.
+    let word_before = |at: usize| {
+        words::word_before(text, from, at)
+            .filter(|w| words::only_space(text, w.end, at) || abbreviation_dot(text, w.end, at))
+    };
     // Most names follow a word that ends no title and names no person ("said", "and").
-    let mut buf = [0u8; 24];
-    let nearest = before.first().and_then(|w| w.lower(text, &mut buf));
-    let worth = nearest.is_some_and(|w| k.ends_a_title(w) || nominals::is_person_noun(k, w));
+    let nearest = word_before(start);
+    let worth = nearest.is_some_and(|w| {
+        *(worth.entry(w.bytes(text))).or_insert_with(|| {
+            let mut buf = [0u8; 24];
+            (w.lower(text, &mut buf))
+                .is_some_and(|w| k.ends_a_title(w) || nominals::is_person_noun(k, w))
+        })
+    });
+    // Before: the longest title that ends right before the name.
+    let mut before: Vec<Word> = Vec::new();
+    if worth {
+        let mut at = start;
+        while before.len() < k.max_title_words.max(1)
+            && let Some(w) = word_before(at)
+        {
+            before.push(w);
+            at = w.start;
+        }
+    }
     let title = worth
         .then(|| longest_title(text, before.iter().rev().copied(), k, true))
         .flatten();

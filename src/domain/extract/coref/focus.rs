@@ -12,6 +12,10 @@ pub struct Seen {
     /// The first thing the sentence speaks of, or followed by a verb of saying: what a
     /// pronoun in the next sentence most likely means.
     pub subject: bool,
+    /// For a name not known to be the subject by where it stands: where it ends and where its
+    /// sentence ends, to look whether a verb of saying follows it. Asked only of the few
+    /// names a pronoun weighs that way, not of every name.
+    pub acts_if: Option<(u32, u32)>,
     /// The quotation it stands in (an index into the quotation spans), if any.
     pub quote: Option<u32>,
     /// It only qualifies something else: a possessive ("his", "Carter's"), or the source of

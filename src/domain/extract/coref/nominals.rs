@@ -63,6 +63,15 @@ const ADJECTIVES: &[&str] = &[
     "ultranationalist",
 ];
 
+/// Whether `lower` is one of [`ADJECTIVES`]: asked of the word after every "the", so a
+/// table built once.
+fn is_adjective(lower: &str) -> bool {
+    static SET: std::sync::OnceLock<rustc_hash::FxHashSet<&'static str>> =
+        std::sync::OnceLock::new();
+    SET.get_or_init(|| ADJECTIVES.iter().copied().collect())
+        .contains(lower)
+}
+
 /// Words after a noun that make the phrase name something else: "the city of", "the group
 /// behind".
 const NOT_AFTER: &[&str] = &[
@@ -134,7 +143,7 @@ pub fn find(
     // A type noun, maybe after one adjective of the list.
     let mut buf = [0u8; 24];
     let noun_at = match first.lower(text, &mut buf) {
-        Some(a) if ADJECTIVES.contains(&a) && run >= 2 => 1,
+        Some(a) if is_adjective(a) && run >= 2 => 1,
         _ => 0,
     };
     let noun = next[noun_at];
@@ -146,6 +155,47 @@ pub fn find(
         end: end_without_possessive(text, noun),
         what: What::Type(bit),
     })
+}
+
+/// Whether `det` followed by the word `first` may open a description (see [`find`]): most
+/// do not, and then the words after them need not be read.
+pub fn may_open(text: &[u8], det: Word, first: Word, facts: &Facts) -> bool {
+    if !words::only_space(text, det.end, first.start) || !first.is_lowercase(text) {
+        let b = first.bytes(text);
+        return det.is(text, "the")
+            && b.len() > 9
+            && b[b.len() - 9..].eq_ignore_ascii_case(b"-year-old");
+    }
+    let mut buf = [0u8; 24];
+    let Some(word) = first.lower(text, &mut buf) else {
+        return false;
+    };
+    facts.starts_role(word)
+        || is_adjective(word)
+        || types::bit_of(&strip_possessive(word)).is_some()
+}
+
+/// The type noun right after a name that it fits (`fits`: the entity's mask of type nouns),
+/// ending the phrase: "the Scientology organization", "the Sea Org group". Its span, without
+/// a possessive.
+pub fn type_noun_after(
+    text: &[u8],
+    end: usize,
+    limit: usize,
+    fits: u64,
+) -> Option<std::ops::Range<usize>> {
+    if fits == 0 {
+        return None;
+    }
+    let mut ws = words::words(text, end..limit);
+    let noun = ws.next()?;
+    if !words::only_space(text, end, noun.start) || !noun.is_lowercase(text) {
+        return None;
+    }
+    let mut buf = [0u8; 24];
+    let bit = types::bit_of(&strip_possessive(noun.lower(text, &mut buf)?))?;
+    (fits & bit != 0 && ends_the_phrase(text, noun, ws.next()))
+        .then(|| noun.start..end_without_possessive(text, noun))
 }
 
 /// "the 45-year-old": the age.
@@ -170,6 +220,10 @@ fn age(text: &[u8], det: Word, first: Word, after: Option<Word>) -> Option<Descr
 /// headquarters").
 fn ends_the_phrase(text: &[u8], noun: Word, after: Option<Word>) -> bool {
     let Some(after) = after else { return true };
+    if end_without_possessive(text, noun) < noun.end {
+        // "the church's headquarters": the noun owns what follows.
+        return true;
+    }
     if !words::only_space(text, noun.end, after.start) {
         // Punctuation between: "the company, which", "the company." — but not "the agency's".
         return !text[noun.end..after.start].contains(&b'-');
@@ -244,7 +298,10 @@ pub fn resolve(
                 .newest_first(d.start as u32)
                 .filter(|s| facts.types[s.entity as usize] & bit != 0)
                 .collect();
-            let first = fitting.first()?;
+            // None in focus: the one entity of the document the noun fits, named before.
+            let Some(first) = fitting.first() else {
+                return facts.only_fit(bit, d.start);
+            };
             let others = || fitting.iter().filter(|s| s.entity != first.entity);
             // One entity fits; or the newest is in this very sentence and no other is; or
             // the document is about one of them far more than the others.
@@ -272,103 +329,80 @@ pub fn resolve(
                 }],
             ));
             let key = key.split_whitespace().collect::<Vec<_>>().join(" ");
-            let holders: Vec<u32> = facts.role_holders(&key, d.start).collect();
-            one_or_the_one_in_focus(&holders, at_sentence, d.start, focus)
+            facts.role_holder(&key, d.start, focus)
         }
-        What::Age(age) => {
-            let holders: Vec<u32> = facts.age_holders(age, d.start).collect();
-            one_or_the_one_in_focus(&holders, at_sentence, d.start, focus)
-        }
+        What::Age(age) => facts.age_holder(age, d.start, focus),
     }
 }
 
-fn one_or_the_one_in_focus(
-    holders: &[u32],
-    _sentence: u32,
-    at: usize,
-    focus: &Focus,
-) -> Option<u32> {
-    match holders {
-        [] => None,
-        [one] => Some(*one),
-        _ => {
-            let mut in_focus = focus
-                .newest_first(at as u32)
-                .map(|s| s.entity)
-                .filter(|e| holders.contains(e));
-            let first = in_focus.next()?;
-            in_focus.all(|e| e == first).then_some(first)
-        }
-    }
-}
-
-/// Nouns for a person besides the titles and the describing nouns of `class_nouns.tsv`.
+/// Nouns for a person besides the titles and the describing nouns of `class_nouns.tsv`
+/// (sorted, for a binary search).
 const PERSON_NOUNS: &[&str] = &[
-    "boy",
-    "girl",
-    "man",
-    "woman",
-    "student",
-    "teenager",
-    "kid",
-    "child",
-    "defector",
-    "member",
-    "representative",
-    "official",
-    "resident",
     "activist",
-    "victim",
-    "suspect",
-    "pilot",
-    "citizen",
-    "candidate",
-    "councillor",
-    "councilor",
-    "veteran",
-    "newcomer",
-    "volunteer",
-    "guest",
-    "blogger",
-    "user",
-    "poster",
-    "owner",
-    "head",
-    "chief",
-    "leader",
-    "chairman",
-    "president",
-    "secretary",
     "adviser",
     "advisor",
     "aide",
-    "researcher",
-    "professor",
-    "employee",
-    "worker",
-    "survivor",
-    "witness",
-    "refugee",
-    "prisoner",
-    "detainee",
-    "investigator",
-    "detective",
-    "prosecutor",
-    "lawyer",
     "attorney",
-    "founder",
+    "blogger",
+    "boy",
+    "candidate",
+    "ceo",
+    "chairman",
+    "chief",
+    "child",
+    "citizen",
     "co-founder",
     "cofounder",
-    "ceo",
-    "teen",
-    "youngster",
-    "mother",
+    "councillor",
+    "councilor",
+    "defector",
+    "detainee",
+    "detective",
+    "employee",
     "father",
+    "founder",
+    "girl",
+    "guest",
+    "head",
+    "investigator",
+    "kid",
+    "lawyer",
+    "leader",
+    "man",
+    "member",
+    "mother",
+    "newcomer",
+    "official",
+    "owner",
+    "pilot",
+    "poster",
+    "president",
+    "prisoner",
+    "professor",
+    "prosecutor",
+    "refugee",
+    "representative",
+    "researcher",
+    "resident",
+    "secretary",
+    "student",
+    "survivor",
+    "suspect",
+    "teen",
+    "teenager",
+    "user",
+    "veteran",
+    "victim",
+    "volunteer",
+    "witness",
+    "woman",
+    "worker",
+    "youngster",
 ];
 
 /// Whether `lower` is a noun for a person (a title, a describing noun, or one of the list).
 pub fn is_person_noun(k: &super::super::knowledge::Knowledge, lower: &str) -> bool {
-    PERSON_NOUNS.contains(&lower)
+    PERSON_NOUNS.binary_search(&lower).is_ok()
         || k.is_title(lower)
         || k.class_noun(lower) == Some(crate::domain::entity::Kind::Person)
 }
@@ -410,6 +444,50 @@ pub fn apposition_after(
         }
         w = next;
     }
+    phrase(text, w, ws, det, &fits)
+}
+
+/// Verbs that say what the subject is: "X was a volunteer".
+const COPULAS: &[&str] = &["is", "was", "became", "becomes", "remains", "remained"];
+
+/// The predicate right after a name that says what it is: "X was a volunteer", "X becomes
+/// the youngest member": the span of its noun phrase without the determiner, up to its head,
+/// when `fits` accepts the head (lower case).
+pub fn predicate_after(
+    text: &[u8],
+    end: usize,
+    limit: usize,
+    fits: impl Fn(&str) -> bool,
+) -> Option<(usize, usize)> {
+    let mut ws = words::words(text, end..limit);
+    let verb = ws.next()?;
+    let mut buf = [0u8; 24];
+    if !words::only_space(text, end, verb.start) || !COPULAS.contains(&verb.lower(text, &mut buf)?)
+    {
+        return None;
+    }
+    let det = ws.next()?;
+    if !words::only_space(text, verb.end, det.start)
+        || !(det.is(text, "a") || det.is(text, "an") || det.is(text, "the"))
+    {
+        return None;
+    }
+    let first = ws.next()?;
+    if !words::only_space(text, det.end, first.start) {
+        return None;
+    }
+    phrase(text, first, ws, true, &fits)
+}
+
+/// The noun phrase that starts with `w` (after a determiner if `det`), the words after it
+/// `ws`: its span up to its head, when its head is lower case and `fits` accepts it.
+fn phrase(
+    text: &[u8],
+    w: Word,
+    ws: impl Iterator<Item = Word>,
+    det: bool,
+    fits: &impl Fn(&str) -> bool,
+) -> Option<(usize, usize)> {
     let mut run = vec![w];
     for n in ws {
         let prev = run[run.len() - 1];
@@ -475,4 +553,17 @@ pub fn apposition_before(
     let mut buf = [0u8; 24];
     let lower = strip_possessive(head.lower(text, &mut buf)?);
     fits(&lower).then_some((first.start, end_without_possessive(text, head)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn person_nouns_are_sorted_for_the_binary_search() {
+        assert!(PERSON_NOUNS.is_sorted());
+        let k = crate::domain::extract::knowledge::builtin();
+        assert!(is_person_noun(k, "student") && is_person_noun(k, "spokesman"));
+        assert!(!is_person_noun(k, "said"));
+    }
 }

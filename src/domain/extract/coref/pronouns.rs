@@ -75,6 +75,20 @@ pub fn classify(lower: &str) -> Option<Pronoun> {
     Some(Pronoun { what, case })
 }
 
+/// Whether the entity `e` may be what `p` stands for: a person of its gender (or of none
+/// known) for "he" and "she", an organisation or a country for "it", a people or an
+/// organisation for "they".
+pub fn agrees(p: Pronoun, facts: &Facts, e: u32) -> bool {
+    let class = facts.class[e as usize];
+    match p.what {
+        What::Person(g) => {
+            class == Class::Person && facts.gender[e as usize].is_none_or(|h| h == g)
+        }
+        What::It => matches!(class, Class::Organization | Class::Country),
+        What::They => matches!(class, Class::Group | Class::Organization),
+    }
+}
+
 /// Whether the pronoun is a possessive (which only qualifies the noun after it).
 pub fn is_possessive(p: Pronoun) -> bool {
     p.case == Case::Possessive
@@ -85,26 +99,40 @@ pub struct At {
     pub start: u32,
     pub sentence: u32,
     pub quote: Option<u32>,
+    /// The speaker of that quotation, if the text names one: not who a third-person pronoun
+    /// in it is (the speaker says "I").
+    pub speaker: Option<u32>,
     /// It opens its sentence ("It said..."), or says something ("it added"): it continues
     /// what the previous sentence spoke of.
     pub continues: bool,
 }
 
 /// The entity `p` at `at` stands for, if the text makes it clear.
-pub fn resolve(text: &[u8], p: Pronoun, at: &At, focus: &Focus, facts: &Facts) -> Option<u32> {
+/// `is_subject` tells whether a mention in focus is its sentence's subject.
+pub fn resolve(
+    text: &[u8],
+    p: Pronoun,
+    at: &At,
+    focus: &Focus,
+    facts: &Facts,
+    is_subject: impl Fn(&Seen) -> bool,
+) -> Option<u32> {
+    let kind = |c: Class| match p.what {
+        What::Person(_) => false,
+        What::It => matches!(c, Class::Organization | Class::Country),
+        What::They => matches!(c, Class::Group | Class::Organization),
+    };
     match p.what {
         What::Person(g) => person(text, g, p.case, at, focus, facts),
-        What::It => first_of_kind(text, p.case, at, focus, facts, |c| {
-            matches!(c, Class::Organization | Class::Country)
-        }),
-        What::They => first_of_kind(text, p.case, at, focus, facts, |c| c == Class::Group),
+        _ => first_of_kind(text, p.case, at, focus, facts, kind, is_subject),
     }
 }
 
-/// Whether a mention in focus may be seen from the pronoun: inside a quotation, only what the
-/// same quotation said; outside, nothing said inside one.
+/// Whether a mention in focus may be seen from the pronoun: what was said outside any
+/// quotation, and what the pronoun's own quotation said (a pronoun outside never reaches into
+/// one); never the speaker of the pronoun's quotation.
 fn visible(s: &Seen, at: &At) -> bool {
-    s.quote == at.quote
+    (s.quote.is_none() || s.quote == at.quote) && at.speaker != Some(s.entity)
 }
 
 /// Words that start a clause of their own.
@@ -208,6 +236,7 @@ fn first_of_kind(
     focus: &Focus,
     facts: &Facts,
     class_ok: impl Fn(Class) -> bool,
+    is_subject: impl Fn(&Seen) -> bool,
 ) -> Option<u32> {
     let fits = |s: &Seen| class_ok(facts.class[s.entity as usize]) && visible(s, at);
     let mut sentences = vec![at.sentence];
@@ -223,7 +252,7 @@ fn first_of_kind(
             continue;
         };
         let ok = fits(first)
-            && first.subject
+            && is_subject(first)
             && !(same && case == Case::Object && !clause_between(text, first.start, at.start));
         let alone = here.all(|s| !fits(s) || s.entity == first.entity);
         return (ok && alone).then_some(first.entity);

@@ -48,13 +48,26 @@ impl Word {
     }
 }
 
+#[inline]
 fn is_word_byte(b: u8) -> bool {
-    b.is_ascii_alphanumeric() || b == b'\'' || b == b'-' || b >= 0x80
+    WORD_BYTES[b as usize]
 }
+
+/// Letters, digits, apostrophes, hyphens and every non-ASCII byte.
+const WORD_BYTES: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        table[b] = c.is_ascii_alphanumeric() || c == b'\'' || c == b'-' || c >= 0x80;
+        b += 1;
+    }
+    table
+};
 
 /// The words of `text[range]`, in order. Apostrophes and hyphens at the edges of a run are
 /// not part of the word ("'Hello'" is "Hello"); a possessive "'s" is ("Carter's").
-pub fn words(text: &[u8], range: Range<usize>) -> impl Iterator<Item = Word> + '_ {
+pub fn words(text: &[u8], range: Range<usize>) -> impl Iterator<Item = Word> + Clone + '_ {
     let end = range.end.min(text.len());
     let mut i = range.start.min(end);
     std::iter::from_fn(move || {
@@ -119,6 +132,97 @@ pub fn word_before(text: &[u8], from: usize, at: usize) -> Option<Word> {
     words(text, s..e).last()
 }
 
+/// The word before a contraction ("I'll" → "I", "he's" → "he", "it’s" → "it"), if `w`
+/// ends with one.
+pub fn contraction_stem(text: &[u8], w: Word) -> Option<Word> {
+    let b = w.bytes(text);
+    let (at, len) = match memchr::memchr(b'\'', b) {
+        Some(at) => (at, 1),
+        None => (memchr::memmem::find(b, "\u{2019}".as_bytes())?, 3),
+    };
+    let suffix = b[at + len..].to_ascii_lowercase();
+    let known = matches!(
+        suffix.as_slice(),
+        b"s" | b"ll" | b"re" | b"ve" | b"d" | b"m"
+    );
+    (known && at > 0).then_some(Word {
+        start: w.start,
+        end: w.start + at,
+    })
+}
+
+/// The bytes of `set` as a table.
+pub const fn byte_set(set: &[u8]) -> [bool; 256] {
+    let mut table = [false; 256];
+    let mut i = 0;
+    while i < set.len() {
+        table[set[i] as usize] = true;
+        i += 1;
+    }
+    table
+}
+
+/// The first word of `text[range]` (as [`words`] reads them) that starts with one of the
+/// bytes of `first` and whose length `len_ok` accepts. One pass over the bytes: a word is
+/// only made where a run of word bytes starts with one of those (or with an apostrophe or
+/// hyphen, which [`words`] trims).
+pub fn find_first(
+    text: &[u8],
+    range: Range<usize>,
+    first: &[bool; 256],
+    len_ok: impl Fn(usize) -> bool,
+) -> Option<Word> {
+    let end = range.end.min(text.len());
+    let from = range.start.min(end);
+    let bytes = &text[from..end];
+    let mut in_run = false;
+    for (i, &b) in bytes.iter().enumerate() {
+        let word_byte = is_word_byte(b);
+        if word_byte && !in_run && (first[b as usize] || b == b'\'' || b == b'-') {
+            let run_end = bytes[i..]
+                .iter()
+                .position(|&c| !is_word_byte(c))
+                .map_or(bytes.len(), |n| i + n);
+            // The run as `words` reads it: apostrophes and hyphens trimmed at its edges.
+            let trim = |c: &u8| matches!(c, b'\'' | b'-');
+            let run = &bytes[i..run_end];
+            let start = i + run.iter().take_while(|c| trim(c)).count();
+            let end = run_end - run.iter().rev().take_while(|c| trim(c)).count();
+            if start < end && first[bytes[start] as usize] && len_ok(end - start) {
+                return Some(Word {
+                    start: from + start,
+                    end: from + end,
+                });
+            }
+        }
+        in_run = word_byte;
+    }
+    None
+}
+
+/// The last word of `text[from..at]` as [`words`] reads it (a run of only apostrophes or
+/// hyphens is no word: the one before it is looked for).
+pub fn last_word(text: &[u8], from: usize, at: usize) -> Option<Word> {
+    let mut at = at.min(text.len());
+    loop {
+        let mut e = at;
+        while e > from && !is_word_byte(text[e - 1]) {
+            e -= 1;
+        }
+        if e <= from {
+            return None;
+        }
+        let mut s = e;
+        while s > from && is_word_byte(text[s - 1]) {
+            s -= 1;
+        }
+        if let Some(w) = words(text, s..e).next() {
+            return Some(w);
+        }
+        at = s;
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -149,5 +253,42 @@ mod tests {
         assert_eq!(word_before(t, 4, 4), None);
         let mut buf = [0; 24];
         assert_eq!(w.lower(t, &mut buf), Some("the"));
+    }
+
+    #[test]
+    fn the_first_word_found_is_the_first_that_words_reads() {
+        let t = b"'Tis the way -- he's 'it' - with them, Hi-fi";
+        for from in 0..=t.len() {
+            for len in 1..6 {
+                let expected = words(t, from..t.len())
+                    .find(|w| b"th".contains(&t[w.start]) && w.end - w.start <= len);
+                let found = find_first(t, from..t.len(), &byte_set(b"th"), |n| n <= len);
+                assert_eq!(found, expected, "from {from}, up to {len}");
+            }
+        }
+    }
+
+    #[test]
+    fn a_contraction_leaves_its_stem() {
+        let t = "I'll go; he’s here, it's Jones's, don't.".as_bytes();
+        let stems: Vec<&[u8]> = words(t, 0..t.len())
+            .filter_map(|w| contraction_stem(t, w))
+            .map(|w| w.bytes(t))
+            .collect();
+        assert_eq!(stems, [&b"I"[..], b"he", b"it", b"Jones"]);
+    }
+
+    #[test]
+    fn the_last_word_is_the_last_that_words_reads() {
+        let t = b"He said - 'it' -- ";
+        for at in 0..=t.len() {
+            for from in 0..=at {
+                assert_eq!(
+                    last_word(t, from, at),
+                    words(t, from..at).last(),
+                    "{from}..{at}"
+                );
+            }
+        }
     }
 }
