@@ -1,8 +1,6 @@
 //! What the extractor finds: entities, their kinds, and where they are mentioned.
 
-use std::ops::Range;
-
-pub use crate::domain::mentions::Mentions;
+pub use crate::domain::mentions::{Form, Mention, Mentions};
 
 /// The kind of an entity. The names returned by [`Kind::as_str`] are part of the
 /// `extract --json` interface and never change.
@@ -54,87 +52,6 @@ impl Kind {
             self,
             Kind::Person | Kind::Organization | Kind::Country | Kind::Group
         )
-    }
-}
-
-/// How a mention names its entity. The names returned by [`Form::as_str`] are part of the
-/// `extract --json` interface and never change.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
-#[repr(u8)]
-pub enum Form {
-    /// A name of the entity as the text writes it ("Benjamin Netanyahu", "Netanyahu", "UN").
-    #[default]
-    Name,
-    /// The adjective of a country standing for it ("Israeli officials" for Israel).
-    Demonym,
-    /// A description linked by coreference ("the prime minister", "the company").
-    Nominal,
-    /// A pronoun linked by coreference ("he", "its").
-    Pronoun,
-}
-
-impl Form {
-    pub const ALL: [Form; 4] = [Form::Name, Form::Demonym, Form::Nominal, Form::Pronoun];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Form::Name => "name",
-            Form::Demonym => "demonym",
-            Form::Nominal => "nominal",
-            Form::Pronoun => "pronoun",
-        }
-    }
-
-    pub fn parse(name: &str) -> Option<Form> {
-        Form::ALL.into_iter().find(|f| f.as_str() == name)
-    }
-
-    /// Names and demonyms: what the text itself calls the entity, as opposed to the links
-    /// coreference infers (descriptions and pronouns).
-    pub fn is_named(self) -> bool {
-        matches!(self, Form::Name | Form::Demonym)
-    }
-}
-
-/// A mention: a byte range into the document exactly as read (end exclusive), and how it
-/// names its entity.
-///
-/// Offsets are `u32` so that a mention index over a large document stays compact;
-/// documents are limited to `u32::MAX` bytes. Packed: a 100 MB document has millions of
-/// mentions, and 9 bytes each instead of 12 keeps the form from costing a third more memory
-/// (fields are read by value; unaligned loads cost nothing measurable here).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-#[repr(C, packed)]
-pub struct Mention {
-    pub start: u32,
-    pub end: u32,
-    pub form: Form,
-}
-
-impl Mention {
-    /// A name at `range`.
-    pub fn new(range: Range<usize>) -> Mention {
-        Mention::with_form(range, Form::Name)
-    }
-
-    pub fn with_form(range: Range<usize>, form: Form) -> Mention {
-        Mention {
-            start: u32::try_from(range.start).expect("offset fits in u32"),
-            end: u32::try_from(range.end).expect("offset fits in u32"),
-            form,
-        }
-    }
-
-    pub fn range(self) -> Range<usize> {
-        self.start as usize..self.end as usize
-    }
-
-    pub fn len(self) -> usize {
-        (self.end - self.start) as usize
-    }
-
-    pub fn is_empty(self) -> bool {
-        self.start == self.end
     }
 }
 

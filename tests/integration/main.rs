@@ -19,6 +19,7 @@ mod mentions_pty;
 mod name_recall_guard;
 mod prop_hostile;
 mod quotes_gold;
+mod quotes_pty;
 mod reader_pty;
 mod scale_layout;
 mod scale_progress;

@@ -96,17 +96,32 @@ impl List {
     }
 
     /// The row reached by moving `by` non-heading rows from row `from`.
+    /// Walks the rows rather than listing the targets: a list of every quotation of a
+    /// 100 MB text has 415 k rows, and the cursor moves on every key.
     fn step_from(&self, from: usize, by: i64) -> usize {
-        let targets: Vec<usize> = (0..self.rows.len())
-            .filter(|&i| !self.rows[i].is_heading())
-            .collect();
-        if targets.is_empty() {
+        let n = self.rows.len();
+        let target = |i: &usize| !self.rows[*i].is_heading();
+        // The first target at or after `from`, else the last one.
+        let Some(mut at) = (from.min(n)..n)
+            .find(target)
+            .or_else(|| (0..n).rev().find(target))
+        else {
             return 0;
+        };
+        let mut left = by.unsigned_abs();
+        while left > 0 {
+            let next = if by > 0 {
+                (at + 1..n).find(target)
+            } else {
+                (0..at).rev().find(target)
+            };
+            match next {
+                Some(i) => at = i,
+                None => break,
+            }
+            left -= 1;
         }
-        let here = targets
-            .partition_point(|&i| i < from)
-            .min(targets.len() - 1) as i64;
-        targets[(here + by).clamp(0, targets.len() as i64 - 1) as usize]
+        at
     }
 
     pub fn current(&self) -> Option<Row> {

@@ -11,7 +11,8 @@
 use super::panels::{Head, List, Panel, PanelKind, Row};
 use super::{App, Focus, Follow};
 use crate::domain::corrections::{Correction, Key, Span};
-use crate::domain::entity::Mention;
+use crate::domain::entity::{Kind, Mention};
+use crate::domain::wrap::sanitize;
 
 /// Which quotations a list or a walk holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -55,6 +56,45 @@ impl App {
         }
     }
 
+    /// How many quotations `scope` holds, without listing or counting them (the list's header
+    /// asks on every frame, and a 100 MB text has hundreds of thousands).
+    pub fn quote_count(&self, scope: Scope) -> usize {
+        let quotes = &self.cast().quotes;
+        match scope {
+            Scope::Said(e) => self
+                .reading()
+                .quote_counts
+                .get(e)
+                .map_or(0, |&n| n as usize),
+            Scope::Every => quotes.len(),
+            Scope::Nobody => self.reading().quotes_unattributed,
+        }
+    }
+
+    /// Whether quotation `q` is one of `scope`'s.
+    fn in_scope(&self, scope: Scope, q: usize) -> bool {
+        let speaker = self.cast().quotes.get(q).map(|quote| quote.speaker());
+        match scope {
+            Scope::Said(e) => speaker == Some(Some(e)),
+            Scope::Every => speaker.is_some(),
+            Scope::Nobody => speaker == Some(None),
+        }
+    }
+
+    /// Where quotation `q` is in `scope` (from 0; `None` if it is not one of them) and how
+    /// many the scope holds: one pass, nothing listed.
+    fn place_in(&self, scope: Scope, q: usize) -> (Option<usize>, usize) {
+        if scope == Scope::Every {
+            let n = self.cast().quotes.len();
+            return ((q < n).then_some(q), n);
+        }
+        let before = (0..q.min(self.cast().quotes.len()))
+            .filter(|&i| self.in_scope(scope, i))
+            .count();
+        let nth = self.in_scope(scope, q).then_some(before);
+        (nth, self.quote_count(scope))
+    }
+
     /// The quotation being walked, while `n`/`N` walk quotations.
     pub fn quote_walk(&self) -> Option<QuoteWalk> {
         match self.follow {
@@ -77,6 +117,23 @@ impl App {
             }
             return;
         }
+        if self.focus == Focus::Panel
+            && let Some(p) = self.panel()
+            && p.kind == PanelKind::Corpus
+        {
+            match p.list().current() {
+                Some(Row::Appearance { document, entity }) => {
+                    return self.quotes_in_document(document, entity);
+                }
+                Some(Row::CorpusEntity(_)) => {
+                    self.message = Some(
+                        "Enter lists its documents; \" on one lists what it said there".into(),
+                    );
+                    return;
+                }
+                _ => {}
+            }
+        }
         if self.reading().progress.is_some() {
             self.message = Some("still finding entities".into());
             return;
@@ -84,6 +141,16 @@ impl App {
         let scope = self.target_entity().map_or(Scope::Every, Scope::Said);
         self.open_quotes(scope);
         self.focus = Focus::Panel;
+    }
+
+    /// `"` on a document of the cast of all documents: that document, the entity selected, and
+    /// what it said there.
+    fn quotes_in_document(&mut self, document: usize, entity: usize) {
+        self.open_at_first_mention(document, entity);
+        if self.reading().progress.is_none() && entity < self.cast().entities.len() {
+            self.open_quotes(Scope::Said(entity));
+            self.focus = Focus::Panel;
+        }
     }
 
     /// Shows the quotations of `scope` in the panel, the cursor on the current quotation (or
@@ -94,7 +161,7 @@ impl App {
             .or(self.reading().quote.map(|w| w.at));
         let rows: Vec<Row> = self.quotes_in(scope).into_iter().map(Row::Quote).collect();
         let mut list = List::new(Head::Quotes(scope), rows);
-        if let Some(i) = was.and_then(|q| list.rows.iter().position(|r| *r == Row::Quote(q))) {
+        if let Some(i) = was.and_then(|q| row_of(&list.rows, q)) {
             list.cursor = i;
         }
         self.panels.panel = Some(Panel {
@@ -133,12 +200,12 @@ impl App {
     }
 
     fn walk_to(&mut self, scope: Scope, q: usize) {
-        let members = self.quotes_in(scope);
+        let (nth, of) = self.place_in(scope, q);
         self.reading_mut().quote = Some(QuoteWalk {
             scope,
             at: q,
-            nth: members.iter().position(|&i| i == q),
-            of: members.len(),
+            nth,
+            of,
         });
         self.follow = Follow::Quotes;
         self.panels.jumped = None;
@@ -148,27 +215,34 @@ impl App {
     }
 
     /// `n`/`N` while walking quotations: the next or previous one of the walk's scope,
-    /// wrapping round.
+    /// wrapping round. Scans from the current one, so a step costs the distance walked.
     pub(super) fn step_quote(&mut self, forward: bool) {
         let Some(walk) = self.reading().quote else {
             return self.step_mention(forward);
         };
-        let members = self.quotes_in(walk.scope);
-        if members.is_empty() {
-            self.message = Some("no quotations left to walk".into());
-            return;
-        }
-        let here = members.partition_point(|&i| i < walk.at);
-        let on = members.get(here) == Some(&walk.at);
-        let len = members.len();
-        let (next, wrapped) = if forward {
-            let n = if on { here + 1 } else { here };
-            (n % len, n >= len)
+        let n = self.cast().quotes.len();
+        let at = walk.at.min(n);
+        let is = |i: &usize| self.in_scope(walk.scope, *i);
+        let step = if forward {
+            (at + 1..n).find(is).map(|q| (q, false)).or_else(|| {
+                (0..=at.min(n.saturating_sub(1)))
+                    .find(is)
+                    .map(|q| (q, true))
+            })
         } else {
-            (here.checked_sub(1).unwrap_or(len - 1), here == 0)
+            (0..at)
+                .rev()
+                .find(is)
+                .map(|q| (q, false))
+                .or_else(|| (at..n).rev().find(is).map(|q| (q, true)))
         };
-        self.walk_to(walk.scope, members[next]);
-        if wrapped && len > 1 {
+        let Some((next, wrapped)) = step else {
+            // Corrections took every quotation of the walk away: n walks mentions again.
+            self.end_quote_walk();
+            return self.step_mention(forward);
+        };
+        self.walk_to(walk.scope, next);
+        if wrapped && self.reading().quote.is_some_and(|w| w.of > 1) {
             self.message = Some(if forward {
                 "wrapped to the first quotation".into()
             } else {
@@ -194,7 +268,7 @@ impl App {
         if p.kind != PanelKind::Quotes || p.lists[0].head != Head::Quotes(scope) {
             return;
         }
-        if let Some(i) = p.lists[0].rows.iter().position(|r| *r == Row::Quote(q)) {
+        if let Some(i) = row_of(&p.lists[0].rows, q) {
             p.lists[0].cursor = i;
             self.panel_move(0);
         }
@@ -203,13 +277,29 @@ impl App {
     /// `S`: the quotation under the list's cursor (else the one walked to) was said by the
     /// entity panel keys act on; by nobody if it already was, or if there is none.
     pub(super) fn speaker_correction(&self) -> Result<Correction, String> {
+        // In another list (connections, contexts, all documents) S does not reach past it
+        // to a quotation walked to before.
+        let other_list = self.focus == Focus::Panel
+            && self
+                .panel()
+                .is_some_and(|p| !matches!(p.list().head, Head::Quotes(_)));
+        let walked = self.reading().quote.map(|w| w.at).filter(|_| !other_list);
         let q = self
             .quote_under_cursor()
-            .or(self.reading().quote.map(|w| w.at))
+            .or(walked)
             .filter(|&q| q < self.cast().quotes.len())
             .ok_or("open the quotations (\") and put the cursor on one, then S")?;
         let quote = self.cast().quotes[q];
         let to = self.target_entity().filter(|&e| quote.speaker() != Some(e));
+        if let Some(e) = to.and_then(|e| self.entity(e))
+            && matches!(e.kind, Kind::Date | Kind::Number)
+        {
+            return Err(format!(
+                "{} is a {}: select who said it, then S",
+                sanitize(&e.name),
+                e.kind.as_str()
+            ));
+        }
         if to.is_none() && quote.speaker.is_none() {
             return Err("no speaker already: select who said it, then S".into());
         }
@@ -253,12 +343,12 @@ impl App {
             && walk.at < self.cast().quotes.len()
             && let Some(scope) = find(self, walk.scope, name)
         {
-            let members = self.quotes_in(scope);
+            let (nth, of) = self.place_in(scope, walk.at);
             self.reading_mut().quote = Some(QuoteWalk {
                 scope,
                 at: walk.at,
-                nth: members.iter().position(|&i| i == walk.at),
-                of: members.len(),
+                nth,
+                of,
             });
         } else if self.follow == Follow::Quotes {
             self.follow = Follow::Mentions;
@@ -282,6 +372,15 @@ impl App {
             }
         }
     }
+}
+
+/// The row of quotation `q` in a quotations list (its rows are the quotations in order).
+fn row_of(rows: &[Row], q: usize) -> Option<usize> {
+    rows.binary_search_by_key(&q, |r| match *r {
+        Row::Quote(i) => i,
+        _ => usize::MAX,
+    })
+    .ok()
 }
 
 #[cfg(test)]

@@ -34,6 +34,8 @@ pub struct Reading {
     pub sidebar_rows: Vec<SidebarRow>,
     /// How many quotations each entity of the cast said.
     pub quote_counts: Vec<u32>,
+    /// How many quotations have no speaker.
+    pub quotes_unattributed: usize,
     /// The selected entity, by index in the cast.
     pub selected: Option<usize>,
     /// Which mention of the selected entity is current (index into its mentions).
@@ -60,6 +62,7 @@ impl Reading {
             fingerprint: None,
             sidebar_rows: Vec::new(),
             quote_counts: Vec::new(),
+            quotes_unattributed: 0,
             selected: None,
             current: None,
             quote: None,
@@ -77,6 +80,12 @@ impl Reading {
         self.progress = None;
         self.sidebar_rows = sidebar::rows(&self.cast);
         self.quote_counts = self.cast.quotes.counts(self.cast.entities.len());
+        self.quotes_unattributed = self
+            .cast
+            .quotes
+            .iter()
+            .filter(|q| q.speaker.is_none())
+            .count();
         self.selected = None;
         self.current = None;
         self.quote = None;

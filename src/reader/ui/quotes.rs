@@ -35,9 +35,17 @@ pub fn quote_row(app: &App, theme: &Theme, head: Head, q: usize, w: &mut Writer)
         w.put(" ", Style::new());
     }
     let said = attribution(app, quote).map(|a| format!("  — {a}"));
-    let said_width = said.as_ref().map_or(0, |s| s.width().min(w.room() / 3));
-    let room = w.room().saturating_sub(said_width);
-    w.put(&first_words(app, quote, room), Style::new());
+    let room = w.room();
+    // The attribution has what the quotation's words leave, and at least a third of the row
+    // when both are long.
+    let natural = first_words(app, quote, room).width();
+    let said_width = said.as_ref().map_or(0, |s| {
+        s.width().min(room.saturating_sub(natural).max(room / 3))
+    });
+    w.put(
+        &first_words(app, quote, room.saturating_sub(said_width)),
+        Style::new(),
+    );
     if let Some(said) = said {
         w.put(&truncate(&said, said_width), theme.dim);
     }
@@ -80,7 +88,7 @@ fn attribution(app: &App, quote: &Quote) -> Option<String> {
 
 /// The list's header: what it holds, and the keys that apply.
 pub fn header(app: &App, scope: Scope) -> String {
-    let n = app.quotes_in(scope).len();
+    let n = app.quote_count(scope);
     let count = format!("{n} quotation{}", if n == 1 { "" } else { "s" });
     match scope {
         Scope::Said(e) => {
@@ -90,7 +98,7 @@ pub fn header(app: &App, scope: Scope) -> String {
             )
         }
         Scope::Every => {
-            let nobody = app.quotes_in(Scope::Nobody).len();
+            let nobody = app.quote_count(Scope::Nobody);
             format!(
                 "Every quotation · {count}, {nobody} with no speaker · Enter jumps, then n/N · \" those with no speaker · Esc closes"
             )

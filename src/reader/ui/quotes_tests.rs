@@ -13,6 +13,7 @@ use crate::domain::entity::Kind as EntityKind;
 use crate::domain::quotes::{ByteSpan, Kind, Quote, Quotes};
 use crate::reader::action::{Action, Amount};
 use crate::reader::app::Options;
+use crate::reader::app::panels::Row;
 
 const TEXT: &str = "date 2023-11-08 Talks\n\n\"We will not accept a pause,\" Ana Ruiz said on \
                     Tuesday.\n\nBo Lind said the talks had failed.\n\nNo one spoke here.\n\n\
@@ -229,9 +230,10 @@ fn the_list_shows_each_quotations_first_words_and_who_said_it_where() {
     );
 }
 
-#[test]
-fn the_cast_of_all_documents_counts_quotations_per_entity_and_per_document() {
-    const LATER: &str = "date 2023-11-09 Later\n\n\"Enough,\" Ana Ruiz said.\n";
+const LATER: &str = "date 2023-11-09 Later\n\n\"Enough,\" Ana Ruiz said.\n";
+
+/// TEXT and LATER open, their casts ready (Ana Ruiz says one more thing in LATER).
+fn two_documents() -> App {
     let mut a = App::new(
         vec![
             Document::from_string("one.txt", TEXT),
@@ -259,6 +261,12 @@ fn the_cast_of_all_documents_counts_quotations_per_entity_and_per_document() {
             cast: Box::new(cast),
         }));
     }
+    a
+}
+
+#[test]
+fn the_cast_of_all_documents_counts_quotations_per_entity_and_per_document() {
+    let mut a = two_documents();
     a.update(Action::ToggleCorpus);
     let buf = draw(&a, &Theme::colored());
     let corpus_row = |name: &str| {
@@ -279,4 +287,89 @@ fn the_cast_of_all_documents_counts_quotations_per_entity_and_per_document() {
     assert!(one.contains("2 mentions  ❝2"), "{one}");
     let two = row_text(&buf, find_row(&buf, "two.txt   "));
     assert!(two.contains("1 mention   ❝1"), "{two}");
+}
+
+#[test]
+fn a_short_quotation_leaves_the_rest_of_the_row_to_the_words_that_attribute_it() {
+    let mut a = selected("Ana Ruiz");
+    a.update(Action::Resize {
+        width: 44,
+        height: 16,
+    });
+    a.update(Action::ToggleQuotes);
+    let buf = draw(&a, &Theme::colored());
+    let over = row_text(&buf, find_row(&buf, "“It is over,”"));
+    assert!(
+        over.contains("“It is over,”  — Ana Ruiz added"),
+        "the attribution is not cut while the row has room: {over:?}"
+    );
+    let long = row_text(&buf, find_row(&buf, "“We will"));
+    assert!(
+        long.contains("— Ana Ruiz") && long.contains('…'),
+        "a long quotation is cut and its speaker still shows: {long:?}"
+    );
+}
+
+#[test]
+fn on_a_narrow_terminal_the_status_gives_the_files_room_to_the_walk() {
+    let mut a = selected("Ana Ruiz");
+    a.update(Action::ToggleQuotes);
+    a.update(Action::Select);
+    let wide = draw(&a, &Theme::colored());
+    let status = row_text(&wide, wide.area.height - 1);
+    assert!(
+        status.contains("talks.txt · ") && status.contains("Ana Ruiz · quote 1/2"),
+        "{status:?}"
+    );
+    a.update(Action::Resize {
+        width: 40,
+        height: 15,
+    });
+    let narrow = draw(&a, &Theme::colored());
+    let status = row_text(&narrow, narrow.area.height - 1);
+    assert!(status.contains("Ana Ruiz · quote 1/2"), "{status:?}");
+    assert!(!status.contains("talks.txt"), "{status:?}");
+    // With a message after it, the walk still shows whole.
+    a.update(Action::NextHit);
+    a.update(Action::NextHit);
+    let narrower = draw(&a, &Theme::colored());
+    let status = row_text(&narrower, narrower.area.height - 1);
+    assert!(status.contains("Ana Ruiz · quote 1/2 · "), "{status:?}");
+    assert!(
+        row_text(&narrow, 0).contains("talks.txt"),
+        "the title bar still names the file"
+    );
+}
+
+#[test]
+fn the_key_on_a_document_of_the_cast_of_all_documents_lists_what_the_entity_said_there() {
+    let mut a = two_documents();
+    a.update(Action::ToggleCorpus);
+    assert_eq!(
+        a.panel().unwrap().list().current(),
+        Some(Row::CorpusEntity(0))
+    );
+    a.update(Action::ToggleQuotes);
+    assert!(
+        a.message
+            .as_deref()
+            .unwrap()
+            .contains("on one lists what it said"),
+        "{:?}",
+        a.message
+    );
+    // Ana Ruiz's documents; the cursor to the later one, then ".
+    a.update(Action::Select);
+    a.update(Action::Scroll(Amount::Lines(1)));
+    a.update(Action::ToggleQuotes);
+    assert_eq!(a.doc().name(), "two.txt");
+    let buf = draw(&a, &Theme::colored());
+    let head = row_text(&buf, find_row(&buf, "What Ana Ruiz said"));
+    assert!(head.contains("1 quotation "), "{head}");
+    find_row(&buf, "“Enough,”");
+    a.update(Action::Select);
+    assert_eq!(
+        crate::reader::ui::status_message(&a),
+        "Ana Ruiz · quote 1/1"
+    );
 }

@@ -94,9 +94,9 @@ fn status_line(app: &App, width: usize) -> (String, &'static str) {
     let short = message(app, true);
     let choices: Vec<(String, &str)> = vec![
         (format!("{left} · {middle}"), full),
-        (format!(" {}% · {middle}", app.percent()), full),
-        (format!(" {middle}"), full),
-        (format!(" {middle}"), key),
+        (format!("{docs} {}% · {middle}", app.percent()), full),
+        (format!("{docs} {middle}"), full),
+        (format!("{docs} {middle}"), key),
         (format!(" {short}"), full),
         (format!(" {short}"), key),
     ];
@@ -295,6 +295,7 @@ fn quote_walk(app: &App) -> Option<String> {
     let walk = app.quote_walk()?;
     let place = match walk.nth {
         Some(i) => format!("quote {}/{}", i + 1, walk.of),
+        None if walk.of == 0 => "no quotation left".to_string(),
         None => format!("quote –/{}", walk.of),
     };
     let name = |e: usize| app.entity(e).map(|x| sanitize(&x.name));

@@ -417,3 +417,34 @@ fn pins_come_back_with_a_remembered_session() {
     }));
     assert_eq!(b.pins().collect::<Vec<_>>(), [(0, 2), (1, 3)]);
 }
+
+#[test]
+fn the_cursor_steps_over_headings_and_stops_at_the_ends() {
+    use crate::domain::cast::Group;
+    let h = Row::Heading(Group::Actors);
+    let list = List::new(
+        Head::Contexts(0),
+        vec![h, Row::Mention(0), Row::Mention(1), h, Row::Mention(2)],
+    );
+    assert_eq!(
+        list.cursor, 1,
+        "a list opens on its first row that is not a heading"
+    );
+    let steps = [
+        ((1, 1), 2),
+        ((2, 1), 4),
+        ((4, 1), 4),
+        ((4, -1), 2),
+        ((2, -5), 1),
+        ((1, 3), 4),
+        ((3, 0), 4),
+        ((0, 0), 1),
+        ((99, 0), 4),
+        ((99, -1), 2),
+    ];
+    for ((from, by), to) in steps {
+        assert_eq!(list.step_from(from, by), to, "from {from} by {by}");
+    }
+    assert_eq!(List::new(Head::Contexts(0), vec![h, h]).step_from(1, 1), 0);
+    assert_eq!(List::new(Head::Contexts(0), vec![]).step_from(0, -1), 0);
+}

@@ -43,6 +43,7 @@ fn cast(text: &str) -> Cast {
         &[
             ("Ana Ruiz", EntityKind::Person),
             ("Bo Lind", EntityKind::Person),
+            ("Tuesday", EntityKind::Date),
         ],
     );
     let mention = |e: usize, i: usize| found.entities[e].mentions[i];
@@ -346,5 +347,121 @@ fn s_says_what_to_do_without_a_quotation_or_a_speaker() {
         a.message.as_deref().unwrap().contains("select who said it"),
         "{:?}",
         a.message
+    );
+}
+
+#[test]
+fn s_does_not_give_a_quotation_to_a_date() {
+    let mut a = curated();
+    select(&mut a, "Tuesday");
+    a.update(Action::ToggleQuotes);
+    a.update(Action::ToggleQuotes);
+    let effects = a.update(Action::Edit(Edit::Speaker));
+    assert!(effects.is_empty(), "nothing saved: {effects:?}");
+    assert_eq!(
+        a.message.as_deref(),
+        Some("Tuesday is a date: select who said it, then S")
+    );
+    assert_eq!(
+        speaker_of(&a, "We will not accept a pause,").as_deref(),
+        Some("Ana Ruiz")
+    );
+}
+
+#[test]
+fn the_lists_header_counts_what_it_lists() {
+    let a = app();
+    for scope in [
+        Scope::Said(a.reading().find("Ana Ruiz").unwrap()),
+        Scope::Said(a.reading().find("Tuesday").unwrap()),
+        Scope::Every,
+        Scope::Nobody,
+    ] {
+        assert_eq!(a.quote_count(scope), a.quotes_in(scope).len(), "{scope:?}");
+    }
+}
+
+#[test]
+fn after_s_takes_the_walked_quotation_away_n_and_shift_n_go_on_from_where_it_was() {
+    let mut a = curated();
+    select(&mut a, "Ana Ruiz");
+    a.update(Action::ToggleQuotes);
+    a.update(Action::Select);
+    a.update(Action::Edit(Edit::Speaker));
+    assert!(
+        status(&a).starts_with("Ana Ruiz · quote –/1"),
+        "{}",
+        status(&a)
+    );
+    a.update(Action::NextHit);
+    assert_eq!(status(&a), "Ana Ruiz · quote 1/1");
+    assert!(a.on_screen(a.cast().quotes[2].start as usize));
+    a.update(Action::NextHit);
+    assert_eq!(
+        status(&a),
+        "Ana Ruiz · quote 1/1",
+        "a walk of one says nothing of wrapping"
+    );
+    a.update(Action::Edit(Edit::Undo));
+    a.update(Action::PrevHit);
+    assert_eq!(status(&a), "Ana Ruiz · quote 1/2");
+    a.update(Action::PrevHit);
+    assert_eq!(
+        status(&a),
+        "Ana Ruiz · quote 2/2 · wrapped to the last quotation"
+    );
+}
+
+#[test]
+fn s_in_another_list_does_not_reach_the_quotation_walked_to() {
+    let mut a = curated();
+    select(&mut a, "Ana Ruiz");
+    a.update(Action::ToggleQuotes);
+    a.update(Action::Select);
+    a.update(Action::ToggleContexts);
+    assert_eq!(a.focus, Focus::Panel);
+    let effects = a.update(Action::Edit(Edit::Speaker));
+    assert!(effects.is_empty(), "{effects:?}");
+    assert!(
+        a.message
+            .as_deref()
+            .unwrap()
+            .contains("open the quotations"),
+        "{:?}",
+        a.message
+    );
+    assert_eq!(
+        speaker_of(&a, "We will not accept a pause,").as_deref(),
+        Some("Ana Ruiz")
+    );
+    // From the text, S acts on the quotation walked to.
+    a.update(Action::Clear);
+    assert!(a.quote_walk().is_some());
+    a.update(Action::Edit(Edit::Speaker));
+    assert_eq!(speaker_of(&a, "We will not accept a pause,"), None);
+}
+
+#[test]
+fn when_s_takes_away_the_only_quotation_walked_the_status_says_none_is_left_and_n_walks_mentions() {
+    let mut a = curated();
+    select(&mut a, "Bo Lind");
+    a.update(Action::ToggleQuotes);
+    a.update(Action::Select);
+    assert_eq!(status(&a), "Bo Lind · quote 1/1");
+    a.update(Action::Edit(Edit::Speaker));
+    assert!(
+        status(&a).starts_with("Bo Lind · no quotation left · "),
+        "{}",
+        status(&a)
+    );
+    a.update(Action::NextHit);
+    assert!(
+        a.quote_walk().is_none(),
+        "nothing left to walk: n walks mentions"
+    );
+    assert!(
+        status(&a).starts_with("Bo Lind · mention 1/1"),
+        "{}",
+        status(&a)
     );
 }
