@@ -105,17 +105,15 @@ pub(crate) fn truncate(s: &str, width: usize) -> String {
 
 /// A title of ` · `-separated parts (what it is, counts and keys, then how to close it) in
 /// `width` columns: the parts before the last give way from the end, so the first (what)
-/// and the last (`Esc closes`) always show; the first is cut if even they do not fit.
+/// and the last (`Esc closes`) show while they fit; then what it is, whole if it fits, else
+/// cut before `Esc closes`.
 pub(crate) fn fit_title(title: &str, width: usize) -> String {
     if title.width() <= width {
         return title.to_string();
     }
     let parts: Vec<&str> = title.split(" · ").collect();
     let (first, last) = (parts[0], parts[parts.len() - 1]);
-    if parts.len() < 2 {
-        return truncate(title, width);
-    }
-    for keep in (1..parts.len() - 1).rev() {
+    for keep in (1..parts.len().saturating_sub(1)).rev() {
         let mut kept = parts[..keep].to_vec();
         kept.push(last);
         let line = kept.join(" · ");
@@ -124,8 +122,8 @@ pub(crate) fn fit_title(title: &str, width: usize) -> String {
         }
     }
     let room = width.saturating_sub(last.width() + 3);
-    if room < 4 {
-        return truncate(title, width);
+    if first.width() <= width || room < 10 || parts.len() < 2 {
+        return truncate(first, width);
     }
     format!("{} · {last}", truncate(first, room))
 }

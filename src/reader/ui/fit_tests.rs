@@ -186,7 +186,8 @@ fn titles_give_up_their_middle_parts_first() {
         "Connections of Israel · 7 share sentences with it · Esc closes"
     );
     assert_eq!(fit_title(t, 40), "Connections of Israel · Esc closes");
-    assert_eq!(fit_title(t, 25), "Connections… · Esc closes");
+    assert_eq!(fit_title(t, 25), "Connections of Israel");
+    assert_eq!(fit_title(t, 12), "Connections…");
 }
 
 #[test]

@@ -104,7 +104,13 @@ fn status_line(app: &App, width: usize) -> (String, &'static str) {
     if let Some(choice) = choices.iter().find(fits) {
         return choice.clone();
     }
-    // Last, the name (or query) the message starts with gives way to the place after it.
+    // Then the message is cut at its end (hints like `Enter selects`, a note) while its
+    // first two parts (a name and the place) show whole...
+    let parts: Vec<&str> = short.splitn(3, " · ").collect();
+    if parts.len() >= 2 && 1 + parts[0].width() + 3 + parts[1].width() + key.width() < width {
+        return (format!(" {short}"), key);
+    }
+    // ...and last, the name (or query) it starts with gives way to the place after it.
     if let Some((subject, place)) = short.split_once(" · ") {
         let fixed = 1 + 3 + place.width() + key.width() + 1;
         if width >= fixed + 6 {
