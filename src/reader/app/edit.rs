@@ -261,14 +261,17 @@ impl App {
             && let Some(e) = self.find_again(&name, first)
         {
             self.reading_mut().selected = Some(e);
-            // By place: an attached mention may have changed form.
+            // By place: an attached mention may have changed form. One that is gone
+            // (detached, split off) hands over to the next lit one on screen, as a list
+            // moves up to the item after one deleted: `-` can go on down the page.
             self.reading_mut().current = current.and_then(|m| {
                 let mentions = &self.cast().entities[e].mentions;
                 let i = mentions.partition_point(|x| x.start < m.start);
-                mentions
-                    .get(i)
-                    .filter(|x| x.range() == m.range())
-                    .map(|_| i)
+                if mentions.get(i).is_some_and(|x| x.range() == m.range()) {
+                    return Some(i);
+                }
+                let end = self.screen_range().end;
+                self.lit(e).first_in(m.start as usize..end)
             });
         }
         // The cursor keeps its place: on its entity (renamed, retyped, merged) or, when that

@@ -543,7 +543,11 @@ fn a_count_then_percent_goes_that_far_into_the_text() {
 
 /// The fixture app with corrections enabled (nowhere to save: the app never saves itself).
 fn curated() -> App {
-    let mut a = app(100, 20);
+    curated_and_selected(app(100, 20))
+}
+
+/// `a` with corrections enabled, its first actor selected and the focus back on the text.
+pub(super) fn curated_and_selected(mut a: App) -> App {
     let fresh = a.cast().entities.clone();
     let quotes = a.cast().quotes.clone();
     let (curation, ..) = Curation::new(fresh, quotes, History::default(), a.doc());
@@ -555,6 +559,7 @@ fn curated() -> App {
     a.update(Action::FocusNext);
     a.update(Action::Select);
     a.update(Action::FocusNext);
+    assert_eq!(a.focus, Focus::Document);
     a
 }
 

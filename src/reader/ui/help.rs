@@ -58,7 +58,9 @@ impl HelpView<'_> {
             Line::from(" the wheel scrolls the pane under it;"),
             Line::from(" a click on a cast row or a mention"),
             Line::from(" selects that entity; on the map column"),
-            Line::from(" or a panel row, it goes there"),
+            Line::from(" or a panel row, it goes there; on"),
+            Line::from(" another word, it makes it the search"),
+            Line::from(" hit (for a or A)"),
         ]);
         sections
     }

@@ -2,34 +2,27 @@
 //! and correcting an inferred link (detach, attach).
 
 use super::fixture;
-use crate::domain::corrections::{Correction, History};
-use crate::domain::curation::Curation;
+use crate::domain::corrections::Correction;
 use crate::domain::entity::Form;
 use crate::domain::lit::Scope;
-use crate::reader::action::{Action, Edit, Effect, Work};
+use crate::reader::action::{Action, Edit, Effect};
 use crate::reader::app::panels::PanelKind;
-use crate::reader::app::{App, Focus, Options};
+use crate::reader::app::tests::curated_and_selected;
+use crate::reader::app::{App, Options};
 
 fn app_with(scope: Scope) -> App {
     let options = Options {
         scope,
         ..Options::default()
     };
-    let mut a = App::with_cast(fixture::doc(), fixture::cast(), options, 100, 20);
-    let fresh = a.cast().entities.clone();
-    let quotes = a.cast().quotes.clone();
-    let (curation, ..) = Curation::new(fresh, quotes, History::default(), a.doc());
-    a.update(Action::Work(Work::CurationReady {
-        doc: 0,
-        curation: Box::new(curation),
-        error: None,
-    }));
-    // Select Maria Lopez, the first actor, and go back to the text.
-    a.update(Action::FocusNext);
-    a.update(Action::Select);
-    a.update(Action::FocusNext);
-    assert_eq!(a.focus, Focus::Document);
-    a
+    // Maria Lopez, the first actor, is selected.
+    curated_and_selected(App::with_cast(
+        fixture::doc(),
+        fixture::cast(),
+        options,
+        100,
+        20,
+    ))
 }
 
 fn app() -> App {
@@ -173,6 +166,12 @@ fn minus_on_a_pronoun_detaches_it_and_undo_brings_it_back() {
         "no new entity: a detach, not a split"
     );
     assert!(a.message.as_deref().unwrap().starts_with("detach \"She\""));
+    assert_eq!(
+        current(&a),
+        Some(("Lopez".into(), Form::Name)),
+        "the next one is current"
+    );
+    assert_eq!(words(&walk(&mut a, 1)), ["she"]);
     a.update(Action::Edit(Edit::Undo));
     let lopez = a.reading().selected.unwrap();
     assert_eq!(a.cast().count(lopez, Scope::Every), 7);
