@@ -11,6 +11,7 @@ pub mod dateline;
 pub mod document;
 pub mod entity;
 pub mod extract;
+pub mod filter;
 pub mod fingerprint;
 pub mod layout;
 pub mod lit;

@@ -18,6 +18,7 @@ use dramatis::reader::terminal::{self, Ending, RunOptions};
 use dramatis::reader::ui::Theme;
 use dramatis::reader::worker::Origin;
 use dramatis::report;
+use dramatis::store::searches;
 use dramatis::store::sessions::{Remembered, Sessions};
 use dramatis::store::source::{self, LoadOptions};
 
@@ -127,6 +128,9 @@ fn read(cli: &Cli) -> Result<ExitCode> {
             .or(config.measure)
             .unwrap_or(Options::default().measure),
         mouse: !cli.no_mouse && config.mouse.unwrap_or(true),
+        // Like NO_COLOR: set and not empty turns it off.
+        clipboard: config.clipboard.unwrap_or(true)
+            && std::env::var_os("DRAMATIS_NO_OSC52").is_none_or(|v| v.is_empty()),
         scope: config.mentions.unwrap_or_default(),
         help: dramatis::reader::ui::HelpView::shape(&keymap),
     };
@@ -144,7 +148,11 @@ fn read(cli: &Cli) -> Result<ExitCode> {
             imported: if i == 0 { imported.clone() } else { None },
         })
         .collect();
-    let mut app = App::new(docs, options);
+    let files = origins.iter().map(|o| o.path.clone()).collect();
+    let searches = searches::load_from(searches::path().as_deref());
+    let mut app = App::new(docs, options)
+        .with_files(files)
+        .with_searches(searches);
     if !taken.is_empty() {
         app.message = Some(taken.join("; "));
     }
@@ -193,6 +201,9 @@ fn theme(choice: ColorChoice, config: &Config) -> Theme {
 /// Saves where each document was left: the one shown, and the others the reader moved in.
 /// Failing to remember is not worth an error at exit.
 fn remember(app: &App) {
+    if app.history.grown() {
+        let _ = searches::save_to(searches::path().as_deref(), app.history.entries());
+    }
     let mut sessions = Sessions::load();
     let mut any = false;
     for (i, reading) in app.shelf.iter().enumerate() {

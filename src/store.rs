@@ -1,7 +1,8 @@
 //! What persists or is read from files: documents from files and standard input, the
-//! sidecar of corrections, remembered reading sessions.
+//! sidecar of corrections, remembered reading sessions, the searches typed.
 
 pub mod paths;
+pub mod searches;
 pub mod sessions;
 pub mod sidecar;
 pub mod source;

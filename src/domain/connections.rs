@@ -148,6 +148,27 @@ impl Connections {
     /// [`INCIDENCES_PER_PASS`]) under their entity, where small sorts group them by partner.
     pub fn compute(index: &MentionIndex, entities: usize, sentences: &Sentences) -> Connections {
         Connections::compute_in_passes(index, entities, sentences, INCIDENCES_PER_PASS)
+            .with_members(entities)
+    }
+
+    /// The connections strongest first, without each entity's list of them: [`get`],
+    /// [`iter`] and [`len`] answer, [`of`], [`indices_of`], [`count_of`] and [`between`] find
+    /// none. For writing them all out, where the lists would only take memory (on a large
+    /// document, 8 bytes a connection).
+    ///
+    /// [`get`]: Connections::get
+    /// [`iter`]: Connections::iter
+    /// [`len`]: Connections::len
+    /// [`of`]: Connections::of
+    /// [`indices_of`]: Connections::indices_of
+    /// [`count_of`]: Connections::count_of
+    /// [`between`]: Connections::between
+    pub fn strongest_first(
+        index: &MentionIndex,
+        entities: usize,
+        sentences: &Sentences,
+    ) -> Connections {
+        Connections::compute_in_passes(index, entities, sentences, INCIDENCES_PER_PASS)
     }
 
     fn compute_in_passes(
@@ -232,8 +253,18 @@ impl Connections {
         }
         pairs.truncate(3 * count);
         pairs.shrink_to_fit();
+        Connections {
+            pairs,
+            several,
+            sentences: flat,
+            offsets: Vec::new(),
+            members: Vec::new(),
+        }
+    }
 
-        // Each entity's pairs, in the same (strongest-first) order.
+    /// The connections with each entity's list of them, in the same (strongest-first) order.
+    fn with_members(self, entities: usize) -> Connections {
+        let pairs = &self.pairs;
         let mut offsets = vec![0u32; entities + 1];
         for p in pairs.chunks_exact(3) {
             for e in [p[0], p[1]] {
@@ -255,11 +286,9 @@ impl Connections {
             }
         }
         Connections {
-            pairs,
-            several,
-            sentences: flat,
             offsets,
             members,
+            ..self
         }
     }
 
@@ -577,7 +606,9 @@ mod tests {
         expected.sort_by_key(|(p, s)| (std::cmp::Reverse(s.len()), s[0], *p));
         assert!(expected.iter().any(|(_, s)| s.len() == 1) && expected[0].1.len() > 1);
         for per_pass in [1, 5, 40, usize::MAX] {
-            let c = Connections::compute_in_passes(&cast.index, N, &sentences, per_pass);
+            let listed = Connections::compute_in_passes(&cast.index, N, &sentences, per_pass);
+            assert_eq!(listed.indices_of(0).count(), 0, "no lists when only listed");
+            let c = listed.with_members(N);
             let got: Vec<((usize, usize), Vec<u32>)> = c
                 .iter()
                 .map(|c| ((c.a, c.b), c.sentences.to_vec()))

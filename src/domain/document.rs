@@ -148,6 +148,13 @@ impl Document {
         }
     }
 
+    /// The number of the line that holds byte `pos`, counted from 1 as editors count (by
+    /// `\n`, so a `\r\n` ends one line): what `+LINE` gives an editor.
+    pub fn line_number(&self, pos: usize) -> usize {
+        let end = pos.min(self.len());
+        memchr::memchr_iter(b'\n', &self.bytes()[..end]).count() + 1
+    }
+
     /// The line containing `pos` (a line end belongs to the line it ends).
     pub fn line_at(&self, pos: usize) -> Line {
         let pos = pos.clamp(self.body_start, self.len());
@@ -298,6 +305,17 @@ fn skip_spaces(bytes: &[u8], mut i: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn line_numbers_count_from_one_as_editors_do() {
+        let doc = Document::from_string("t", "one\r\ntwo\n\nfour");
+        assert_eq!(doc.line_number(0), 1);
+        assert_eq!(doc.line_number(3), 1, "the line end belongs to its line");
+        assert_eq!(doc.line_number(5), 2);
+        assert_eq!(doc.line_number(9), 3);
+        assert_eq!(doc.line_number(10), 4);
+        assert_eq!(doc.line_number(99), 4, "past the end: the last line");
+    }
 
     #[test]
     fn leading_dateline_is_metadata_and_offsets_stay_original() {

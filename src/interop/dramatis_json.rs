@@ -8,85 +8,124 @@ use serde_json::ser::Formatter;
 
 use crate::domain::connections::Connections;
 use crate::domain::document::Document;
-use crate::domain::entity::{Entity, Form, Mention};
+use crate::domain::entity::{Entity, Form};
 use crate::domain::mention_index::MentionIndex;
 use crate::domain::quotes::{Quote, Quotes};
 use crate::domain::sentences::Sentences;
 use crate::domain::wrap::escape_char;
 
-/// Two entities that share sentences, strongest first; `ranges` are those sentences.
-#[derive(Serialize)]
-struct ConnectionOut<'a> {
-    a: &'a str,
-    b: &'a str,
-    sentences: usize,
-    ranges: RangesOut<'a>,
-}
+// The entities and connections, millions of mentions and sentence ranges on a large
+// document, are written by hand (`write_entity`, `write_connection`): through serde's
+// derived structs they took a fifth of `extract --json`. The bytes are what serde writes for
+// `{"id","name","kind","actor","aliases","mentions":[{"start","end","text","form"?}],
+// "norm"?}` and `{"a","b","sentences","ranges":[[start,end],...]}` (see design.md).
 
-/// The byte ranges of some sentences, written as `[[start, end], ...]` straight from the
-/// sentence table: on a large document there are millions, not worth a copy.
-struct RangesOut<'a> {
-    sentences: &'a Sentences,
-    ids: &'a [u32],
-}
-
-impl Serialize for RangesOut<'_> {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeSeq;
-        let mut seq = s.serialize_seq(Some(self.ids.len()))?;
-        for &i in self.ids {
-            let r = self.sentences.range(i as usize);
-            seq.serialize_element(&[r.start, r.end])?;
+/// One entity: its mentions with their text, read from the document as they are written.
+fn write_entity(w: &mut Vec<u8>, doc: &Document, e: &Entity, norm: Option<&str>) -> io::Result<()> {
+    w.extend_from_slice(b"{\"id\":");
+    write_value(w, &e.id)?;
+    w.extend_from_slice(b",\"name\":");
+    write_value(w, &e.name)?;
+    w.extend_from_slice(b",\"kind\":\"");
+    w.extend_from_slice(e.kind.as_str().as_bytes());
+    w.extend_from_slice(if e.is_actor() {
+        b"\",\"actor\":true,\"aliases\":"
+    } else {
+        b"\",\"actor\":false,\"aliases\":"
+    });
+    write_value(w, &e.aliases)?;
+    w.extend_from_slice(b",\"mentions\":[");
+    for (i, m) in e.mentions.iter().enumerate() {
+        if i > 0 {
+            w.push(b',');
         }
-        seq.end()
+        w.extend_from_slice(b"{\"start\":");
+        push_number(w, m.start);
+        w.extend_from_slice(b",\"end\":");
+        push_number(w, m.end);
+        w.extend_from_slice(b",\"text\":");
+        write_text(w, doc, m.range())?;
+        // Absent for a name, which most mentions are.
+        if m.form != Form::Name {
+            w.extend_from_slice(b",\"form\":\"");
+            w.extend_from_slice(m.form.as_str().as_bytes());
+            w.push(b'"');
+        }
+        w.push(b'}');
+    }
+    w.push(b']');
+    if let Some(norm) = norm {
+        w.extend_from_slice(b",\"norm\":");
+        write_value(w, &norm)?;
+    }
+    w.push(b'}');
+    Ok(())
+}
+
+/// The text of `range` of the document as a JSON string: printable ASCII without quotes or
+/// backslashes (nearly every mention) as it is, anything else as [`SafeFormatter`] writes it.
+fn write_text(w: &mut Vec<u8>, doc: &Document, range: std::ops::Range<usize>) -> io::Result<()> {
+    let bytes = doc.bytes();
+    let end = range.end.min(bytes.len());
+    let plain = &bytes[range.start.min(end)..end];
+    if plain
+        .iter()
+        .all(|&b| (0x20..0x7f).contains(&b) && b != b'"' && b != b'\\')
+    {
+        w.push(b'"');
+        w.extend_from_slice(plain);
+        w.push(b'"');
+        Ok(())
+    } else {
+        write_value(w, &doc.text(range))
     }
 }
 
-#[derive(Serialize)]
-struct EntityOut<'a> {
-    id: &'a str,
-    name: &'a str,
-    kind: &'static str,
-    actor: bool,
-    aliases: &'a [String],
-    mentions: MentionsOut<'a>,
-    /// A normalisation id from imported annotations (brat `N` lines); absent otherwise.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    norm: Option<&'a str>,
-}
-
-/// An entity's mentions with their text, written one by one as they are read from the
-/// document: on a large document there are millions, not worth a copy.
-struct MentionsOut<'a> {
-    doc: &'a Document,
-    mentions: &'a [Mention],
-}
-
-impl Serialize for MentionsOut<'_> {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeSeq;
-        let mut seq = s.serialize_seq(Some(self.mentions.len()))?;
-        for m in self.mentions {
-            seq.serialize_element(&MentionOut {
-                start: m.start,
-                end: m.end,
-                text: self.doc.text(m.range()),
-                form: (m.form != Form::Name).then_some(m.form.as_str()),
-            })?;
+/// Two entities that share sentences, strongest first, with the byte ranges of those
+/// sentences.
+fn write_connection(
+    w: &mut Vec<u8>,
+    a: &str,
+    b: &str,
+    sentences: &Sentences,
+    ids: &[u32],
+) -> io::Result<()> {
+    w.extend_from_slice(b"{\"a\":");
+    write_value(w, &a)?;
+    w.extend_from_slice(b",\"b\":");
+    write_value(w, &b)?;
+    w.extend_from_slice(b",\"sentences\":");
+    push_number(w, ids.len() as u64);
+    w.extend_from_slice(b",\"ranges\":[");
+    for (k, &i) in ids.iter().enumerate() {
+        if k > 0 {
+            w.push(b',');
         }
-        seq.end()
+        let r = sentences.range(i as usize);
+        w.push(b'[');
+        push_number(w, r.start as u64);
+        w.push(b',');
+        push_number(w, r.end as u64);
+        w.push(b']');
     }
+    w.extend_from_slice(b"]}");
+    Ok(())
 }
 
-#[derive(Serialize)]
-struct MentionOut<'a> {
-    start: u32,
-    end: u32,
-    text: std::borrow::Cow<'a, str>,
-    /// How the mention names its entity; absent for a name, which most mentions are (on a
-    /// large document, millions of `"form":"name"` would only lengthen the output).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    form: Option<&'static str>,
+/// A number in decimal, as serde writes it.
+fn push_number(w: &mut Vec<u8>, n: impl Into<u64>) {
+    let mut n: u64 = n.into();
+    let mut digits = [0u8; 20];
+    let mut at = digits.len();
+    loop {
+        at -= 1;
+        digits[at] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    w.extend_from_slice(&digits[at..]);
 }
 
 /// The quotations of a document in the order they are written: by where they end, so that a
@@ -174,7 +213,8 @@ pub fn write_document_line_on(
     jobs: usize,
 ) -> io::Result<()> {
     let sentences = doc.sentences(jobs);
-    let connections = Connections::compute(&MentionIndex::new(entities), entities.len(), sentences);
+    let connections =
+        Connections::strongest_first(&MentionIndex::new(entities), entities.len(), sentences);
     let found = (entities, quotes, norms);
     write_line_on(out, doc, found, sentences, &connections, jobs)
 }
@@ -211,24 +251,10 @@ fn write_line_on(
     out.write_all(b",\"bytes\":")?;
     write_value(out, &doc.len())?;
     out.write_all(b",\"entities\":[")?;
-    let entity = |i: usize| {
-        let e = &entities[i];
-        EntityOut {
-            id: &e.id,
-            name: &e.name,
-            kind: e.kind.as_str(),
-            actor: e.is_actor(),
-            aliases: &e.aliases,
-            mentions: MentionsOut {
-                doc,
-                mentions: &e.mentions,
-            },
-            norm: norms.get(&e.id).map(String::as_str),
-        }
-    };
     let weight = |i: usize| entities[i].mentions.len() + 1;
     write_list(out, entities.len(), weight, jobs, |i, w| {
-        write_value(w, &entity(i))
+        let e = &entities[i];
+        write_entity(w, doc, e, norms.get(&e.id).map(String::as_str))
     })?;
     out.write_all(b"],\"quotes\":[")?;
     let order = in_written_order(quotes);
@@ -243,18 +269,8 @@ fn write_line_on(
     let weight = |k: usize| connections.get(k).sentences.len() + 1;
     write_list(out, connections.len(), weight, jobs, |k, w| {
         let c = connections.get(k);
-        write_value(
-            w,
-            &ConnectionOut {
-                a: &entities[c.a].id,
-                b: &entities[c.b].id,
-                sentences: c.sentences.len(),
-                ranges: RangesOut {
-                    sentences,
-                    ids: c.sentences,
-                },
-            },
-        )
+        let (a, b) = (&entities[c.a].id, &entities[c.b].id);
+        write_connection(w, a, b, sentences, c.sentences)
     })?;
     out.write_all(b"]}")
 }
@@ -378,7 +394,7 @@ impl Formatter for SafeFormatter {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::entity::Kind;
+    use crate::domain::entity::{Kind, Mention};
 
     #[test]
     fn c1_bidi_and_invisible_characters_are_escaped_yet_parse_back_the_same() {

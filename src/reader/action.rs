@@ -6,7 +6,9 @@ use crate::domain::cast::Cast;
 use crate::domain::connections::Relations;
 use crate::domain::corrections::History;
 use crate::domain::curation::Curation;
+use crate::domain::document::Document;
 use crate::domain::entity::Kind;
+use crate::domain::search::Query;
 use crate::store::sessions::Remembered;
 
 /// How far a scroll goes.
@@ -60,6 +62,8 @@ pub enum Action {
     StartSearch,
     PromptInput(char),
     PromptBackspace,
+    /// `↑` (true) or `↓` in the search prompt: an earlier or later search.
+    PromptHistory(bool),
     PromptSubmit,
     /// Abandon a two-key command or the prompt.
     Cancel,
@@ -96,6 +100,12 @@ pub enum Action {
     /// Pin the selected entity (or unpin it): pinned actors stay lit, each in its colour.
     TogglePin,
     ClearPins,
+    /// Copy the current sentence, the name under the cursor or the list's row (`y`).
+    Copy,
+    /// Show only the sentences that mention the selection (`&`, as in less), or all again.
+    ToggleOnly,
+    /// Open the document in `$VISUAL`/`$EDITOR` at the current line (`v`, as in less).
+    OpenEditor,
     /// Light every mention (names, descriptions, pronouns) or names only.
     ToggleScope,
     /// News from the background work.
@@ -130,6 +140,16 @@ pub enum Work {
     Failed,
     /// Corrections could not be saved: why.
     NotSaved(String),
+    /// The hits of the search `text` in document `doc`, counted on a worker: `(index of the
+    /// hit at `hit`, all hits)`.
+    HitsCounted {
+        doc: usize,
+        text: String,
+        hit: usize,
+        count: (usize, usize),
+    },
+    /// The editor `v` opened has exited; why it failed, if it did.
+    Edited { error: Option<String> },
 }
 
 /// What `update` asks of the terminal layer, which carries it out: the app itself does no I/O
@@ -148,6 +168,24 @@ pub enum Effect {
     },
     /// Update with this action once the screen shows what the last keys asked for.
     AfterFrame(Action),
+    /// Put this text on the clipboard (OSC 52).
+    Copy(String),
+    /// Count the hits of `query` in document `doc` on a worker, the one at `hit` placed among
+    /// them, and report `Work::HitsCounted`: a count asked for while typing, which no key waits
+    /// for (a newer one ends it).
+    CountHits {
+        doc: usize,
+        document: Document,
+        text: String,
+        query: Query,
+        hit: usize,
+    },
+    /// Open `file` in the user's editor at `line` (`v`), give it the terminal until it exits,
+    /// then redraw; the terminal layer sends a Resize and `Work::Edited` on return.
+    Edit {
+        file: std::path::PathBuf,
+        line: usize,
+    },
 }
 
 /// Which keys the app is listening with now.

@@ -8,16 +8,21 @@
 //! under the text (`panels`, `corpus`, `quotes`), pins (`pins`), every mention or names only
 //! (`scope`), the mouse (`mouse`) and the help's scrolling (`help`).
 
+mod copy;
 pub mod corpus;
 mod edit;
+mod editor;
 pub mod geometry;
 mod help;
+pub mod list_filter;
 mod mouse;
 mod navigation;
+pub mod only;
 pub mod panels;
 mod pins;
 pub mod quotes;
 mod scope;
+mod search_history;
 #[cfg(test)]
 pub(crate) use scope::fixture as linked_fixture;
 mod selection;
@@ -32,6 +37,7 @@ use std::ops::Range;
 use crate::domain::cast::Cast;
 use crate::domain::document::Document;
 use crate::domain::entity::{Entity, Mention};
+use crate::domain::filter::Filter;
 use crate::domain::layout::{RowPos, TextLayout};
 use crate::domain::lit::Scope;
 use crate::domain::search::Query;
@@ -56,6 +62,8 @@ pub struct Options {
     pub measure: u16,
     /// Capture the mouse (wheel, clicks) at start.
     pub mouse: bool,
+    /// Whether `y` may put text on the clipboard (through the terminal, OSC 52).
+    pub clipboard: bool,
     /// Which mentions are lit at start: every one, or names only (`e` switches).
     pub scope: Scope,
     /// The help's height, measured from the keymap (how far the help scrolls).
@@ -67,6 +75,7 @@ impl Default for Options {
         Options {
             measure: 90,
             mouse: true,
+            clipboard: true,
             scope: Scope::Every,
             help: HelpShape::default(),
         }
@@ -89,6 +98,8 @@ pub enum PromptPurpose {
     Search,
     /// A new name for this entity (by index in the cast).
     Rename(usize),
+    /// Words that filter a list as they are typed.
+    Filter(list_filter::FilterTarget),
 }
 
 /// What `n` and `N` step through: whichever the reader asked for last.
@@ -121,8 +132,11 @@ pub struct App {
     pub overlay: Overlay,
     /// Rows of the help scrolled off the top.
     pub help_scroll: u16,
-    /// Cursor in the document list.
+    /// Cursor in the document list (a document's index in the shelf).
     pub shelf_cursor: usize,
+    /// The documents the list shows (those its filter keeps), in shelf order.
+    pub shelf_rows: Vec<usize>,
+    pub shelf_filter: Option<Filter>,
     pub pending: Option<Pending>,
     /// A count being typed (digits before `%`).
     pub count: Option<u32>,
@@ -130,6 +144,8 @@ pub struct App {
     pub prompt: Option<String>,
     pub prompt_purpose: PromptPurpose,
     pub search: Option<SearchState>,
+    /// The searches submitted, for `↑` in the prompt.
+    pub history: search_history::SearchHistory,
     pub follow: Follow,
     /// Whether the reader has the mouse (else the terminal selects text).
     pub mouse: bool,
@@ -150,6 +166,8 @@ pub struct App {
     pub view: Vec<(RowPos, RowSpan)>,
     /// The panel under the text: connections, contexts, the cross-document cast.
     pub panels: panels::Panels,
+    /// `&`: only the sentences that mention one entity are shown.
+    pub only: Option<only::Only>,
     pins: pins::Pins,
     /// The shown document laid out for the text width (laid out afresh when another is shown).
     layout: TextLayout,
@@ -166,6 +184,7 @@ impl App {
     /// A reader over `docs` (at least one), showing the first.
     pub fn new(docs: Vec<Document>, options: Options) -> App {
         let shelf = Shelf::new(docs);
+        let shelf_rows = (0..shelf.len()).collect();
         let mut layout = TextLayout::new(80);
         let top = layout.first(&shelf.shown().doc);
         App {
@@ -173,11 +192,14 @@ impl App {
             overlay: Overlay::None,
             help_scroll: 0,
             shelf_cursor: 0,
+            shelf_rows,
+            shelf_filter: None,
             pending: None,
             count: None,
             prompt: None,
             prompt_purpose: PromptPurpose::Search,
             search: None,
+            history: search_history::SearchHistory::default(),
             follow: Follow::Mentions,
             mouse: options.mouse,
             scope: options.scope,
@@ -189,6 +211,7 @@ impl App {
             aside: Vec::new(),
             view: Vec::new(),
             panels: panels::Panels::default(),
+            only: None,
             pins: pins::Pins::default(),
             layout,
             top,
@@ -197,6 +220,23 @@ impl App {
             options,
             effects: Vec::new(),
         }
+    }
+
+    /// Says which documents were read from files (`None` for standard input and the built-in
+    /// article), in the order given to [`App::new`].
+    pub fn with_files(mut self, files: Vec<Option<std::path::PathBuf>>) -> App {
+        for (i, file) in files.into_iter().enumerate() {
+            if let Some(r) = self.shelf.get_mut(i) {
+                r.file = file;
+            }
+        }
+        self
+    }
+
+    /// Starts the search history with earlier sessions' searches (oldest first).
+    pub fn with_searches(mut self, earlier: Vec<String>) -> App {
+        self.history = search_history::SearchHistory::from_earlier(earlier);
+        self
     }
 
     /// An app whose cast is already known (tests, small documents).

@@ -5,6 +5,7 @@
 //! measure = 100          # widest text line, in columns
 //! mouse = false          # leave the mouse to the terminal
 //! theme = "monochrome"   # or "color", "auto"
+//! clipboard = false      # `y` does not send copies to the terminal (OSC 52)
 //! mentions = "names"     # or "every" (the default): which mentions are lit
 //! [keys]
 //! quit = ["q", "ctrl-q"]
@@ -46,6 +47,7 @@ struct RawConfig {
     measure: Option<u16>,
     mouse: Option<bool>,
     theme: Option<ThemeName>,
+    clipboard: Option<bool>,
     mentions: Option<MentionsName>,
     #[serde(default)]
     keys: BTreeMap<String, OneOrMany>,
@@ -64,6 +66,8 @@ pub struct Config {
     pub measure: Option<u16>,
     pub mouse: Option<bool>,
     pub theme: ThemeName,
+    /// `false`: `y` sends nothing to the clipboard.
+    pub clipboard: Option<bool>,
     /// Which mentions are lit at start, if set.
     pub mentions: Option<Scope>,
     /// Action name → the keys that now trigger it.
@@ -136,6 +140,7 @@ pub fn parse(text: &str) -> Result<Config> {
         measure: raw.measure,
         mouse: raw.mouse,
         theme: raw.theme.unwrap_or_default(),
+        clipboard: raw.clipboard,
         mentions: raw.mentions.map(|m| match m {
             MentionsName::Every => Scope::Every,
             MentionsName::Names => Scope::Names,
@@ -155,7 +160,8 @@ mod tests {
 
     #[test]
     fn a_full_config_reads() {
-        let c = parse("measure = 100\nmouse = false\ntheme = \"monochrome\"\nmentions = \"names\"\n[keys]\nquit = [\"q\", \"ctrl-q\"]\nnext = \"]\"\n").unwrap();
+        let c = parse("measure = 100\nmouse = false\ntheme = \"monochrome\"\nclipboard = false\nmentions = \"names\"\n[keys]\nquit = [\"q\", \"ctrl-q\"]\nnext = \"]\"\n").unwrap();
+        assert_eq!(c.clipboard, Some(false));
         assert_eq!(c.measure, Some(100));
         assert_eq!(c.mentions, Some(Scope::Names));
         assert_eq!(c.mouse, Some(false));

@@ -21,6 +21,8 @@ use signal_hook::consts::signal::{SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGTSTP};
 
 use crate::reader::action::{Action, Effect, Work};
 use crate::reader::app::App;
+use crate::reader::clipboard;
+use crate::reader::editor;
 use crate::reader::input::{self, Keymap};
 use crate::reader::ui::{self, Theme};
 use crate::reader::worker::{self, Report};
@@ -33,6 +35,15 @@ static MOUSE: AtomicBool = AtomicBool::new(false);
 static READER_THREAD: OnceLock<ThreadId> = OnceLock::new();
 /// Panics of other threads while the reader owns the screen, printed once it is given back.
 static STASHED: Mutex<Vec<String>> = Mutex::new(Vec::new());
+/// While an editor (`v`) runs, the input thread must not read the keys meant for it, and
+/// Ctrl-C in the editor must not end the reader (git does the same while it waits).
+static EDITING: AtomicBool = AtomicBool::new(false);
+/// Held by the input thread while it waits for a key; taken by the editor's launcher, so no
+/// key is read from under the editor.
+static INPUT_GATE: Mutex<()> = Mutex::new(());
+/// How long the input thread waits for a key before it looks whether an editor wants the
+/// terminal.
+const INPUT_POLL: std::time::Duration = std::time::Duration::from_millis(100);
 
 /// Puts the terminal in the reader's modes and takes them back when dropped.
 pub struct TerminalGuard;
@@ -180,8 +191,12 @@ pub fn run(
         .context("cannot install signal handlers")?;
     let signal_tx = tx.clone();
     thread::spawn(move || {
-        if let Some(n) = signals.forever().next() {
+        for n in signals.forever() {
+            if EDITING.load(Ordering::SeqCst) && (n == SIGINT || n == SIGQUIT) {
+                continue;
+            }
             let _ = signal_tx.send(Wake::Signal(n));
+            break;
         }
     });
 
@@ -199,7 +214,19 @@ pub fn run(
 
     let input_tx = tx.clone();
     thread::spawn(move || {
-        while let Ok(ev) = event::read() {
+        loop {
+            if EDITING.load(Ordering::SeqCst) {
+                thread::sleep(INPUT_POLL);
+                continue;
+            }
+            let gate = INPUT_GATE.lock().unwrap_or_else(|e| e.into_inner());
+            let event = match event::poll(INPUT_POLL) {
+                Ok(true) => event::read(),
+                Ok(false) => continue,
+                Err(e) => Err(e),
+            };
+            drop(gate);
+            let Ok(ev) = event else { break };
             if input_tx.send(Wake::Terminal(ev)).is_err() {
                 break;
             }
@@ -217,12 +244,15 @@ pub fn run(
     }
     let work_tx = WorkSender(tx.clone());
     worker::spawn_reading(docs, origins, move |r| work_tx.send(r));
-    drop(tx);
 
     let mut layer = Layer {
         terminal,
         sidecars: Sidecars::default(),
         after_frame: Vec::new(),
+        in_tmux: std::env::var_os("TMUX").is_some_and(|v| !v.is_empty()),
+        in_screen: std::env::var_os("STY").is_some_and(|v| !v.is_empty()),
+        counts: worker::CountTicket::default(),
+        tx,
     };
     let ending = loop {
         let Ok(first) = rx.recv() else {
@@ -282,6 +312,14 @@ struct Layer {
     terminal: Terminal<CrosstermBackend<io::Stdout>>,
     sidecars: Sidecars,
     after_frame: Vec<Action>,
+    /// Inside tmux: copies are also sent through its passthrough.
+    in_tmux: bool,
+    /// Inside GNU screen: likewise, through its own.
+    in_screen: bool,
+    /// The search hits counted on a worker (a newer count ends the one before).
+    counts: worker::CountTicket,
+    /// The way back to the event loop, for those workers.
+    tx: mpsc::Sender<Wake>,
 }
 
 impl Layer {
@@ -306,6 +344,37 @@ impl Layer {
                     }
                 }
                 Effect::AfterFrame(action) => self.after_frame.push(action),
+                Effect::CountHits {
+                    doc,
+                    document,
+                    text,
+                    query,
+                    hit,
+                } => {
+                    let tx = self.tx.clone();
+                    worker::spawn_count(doc, document, text, query, hit, &self.counts, move |w| {
+                        let _ = tx.send(Wake::Report(Report::Work(w)));
+                    });
+                }
+                Effect::Edit { file, line } => {
+                    let (size, error) = edit(&mut self.terminal, &file, line)?;
+                    effects.extend(app.update(Action::Resize {
+                        width: size.width,
+                        height: size.height,
+                    }));
+                    effects.extend(app.update(Action::Work(Work::Edited { error })));
+                }
+                Effect::Copy(text) => {
+                    let mut out = io::stdout();
+                    out.write_all(clipboard::osc52(&text).as_bytes())?;
+                    if self.in_tmux {
+                        out.write_all(clipboard::osc52_tmux_passthrough(&text).as_bytes())?;
+                    }
+                    if self.in_screen {
+                        out.write_all(clipboard::osc52_screen_passthrough(&text).as_bytes())?;
+                    }
+                    out.flush()?;
+                }
             }
         }
         Ok(false)
@@ -321,6 +390,43 @@ fn set_mouse(on: bool) -> Result<()> {
         execute!(out, DisableMouseCapture)?;
     }
     Ok(())
+}
+
+/// `v`: give the terminal to the editor until it exits, as Ctrl-Z gives it to the shell, then
+/// take it back and redraw everything. Returns the terminal's size (the editor may have
+/// resized it) and why the editor failed, if it did.
+fn edit(
+    terminal: &mut Terminal<CrosstermBackend<io::Stdout>>,
+    file: &std::path::Path,
+    line: usize,
+) -> Result<(Size, Option<String>)> {
+    EDITING.store(true, Ordering::SeqCst);
+    // Wait until the input thread is out of its wait for a key (at most `INPUT_POLL`).
+    let gate = INPUT_GATE.lock().unwrap_or_else(|e| e.into_inner());
+    restore();
+    let before = editor::Stamp::of(file);
+    let error = editor::run(file, line);
+    let saved = editor::saved(before, editor::Stamp::of(file));
+    if saved == editor::Saved::Shortened {
+        // The text is mapped from this file: its pages past the new end are gone, and the
+        // next frame would fault on them. Stop here, with the terminal given back.
+        EDITING.store(false, Ordering::SeqCst);
+        anyhow::bail!(
+            "'{}' was shortened in place by the editor while it was open: open it again",
+            crate::domain::wrap::sanitize(&file.display().to_string())
+        );
+    }
+    let back = enter_modes();
+    EDITING.store(false, Ordering::SeqCst);
+    drop(gate);
+    back?;
+    let error = error.or_else(|| {
+        (saved == editor::Saved::InPlace)
+            .then(|| "the file was written over in place: open it again to read it".to_string())
+    });
+    let size = terminal.size()?;
+    terminal.resize(Rect::new(0, 0, size.width, size.height))?;
+    Ok((size, error))
 }
 
 /// Ctrl-Z: give the terminal back, stop, and redraw everything on `fg`. Returns the size of

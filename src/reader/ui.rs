@@ -193,6 +193,8 @@ mod forms_tests;
 #[cfg(test)]
 mod panel_tests;
 #[cfg(test)]
+mod power_tests;
+#[cfg(test)]
 mod quotes_tests;
 #[cfg(test)]
 mod tests;

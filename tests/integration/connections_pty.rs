@@ -33,10 +33,18 @@ fn status(pty: &Pty) -> String {
 fn cursor_to(pty: &mut Pty, name: &str) {
     let mut steps = 0;
     while !status(pty).contains(&format!("{name} ·")) {
+        let before = status(pty);
         pty.send("j");
         steps += 1;
         assert!(steps < 40, "no {name} in the cast:\n{}", pty.screen());
-        sleep(Duration::from_millis(30));
+        // One step at a time: keys sent faster than a busy machine redraws would pass the
+        // entity before its status is read.
+        for _ in 0..100 {
+            sleep(Duration::from_millis(20));
+            if status(pty) != before {
+                break;
+            }
+        }
     }
 }
 

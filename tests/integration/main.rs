@@ -17,6 +17,7 @@ mod interop_import;
 mod interop_roundtrip;
 mod mentions_pty;
 mod name_recall_guard;
+mod power_pty;
 mod prop_hostile;
 mod quotes_gold;
 mod quotes_pty;

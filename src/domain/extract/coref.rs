@@ -13,8 +13,8 @@
 //! # What a decision depends on (for running in pieces)
 //! - document facts, gathered first over the whole text (`facts`): each entity's kind, a
 //!   person's gender (given names, honorifics, gendered roles around any of its names), the
-//!   type nouns that fit it, the roles and ages given to people and where each was first
-//!   given, the metonyms' targets;
+//!   type nouns that fit it (and, per noun, the one entity of the text it fits, if one), the
+//!   roles and ages given to people and where each was first given, the metonyms' targets;
 //! - the window of its sentence: the text from the start of its paragraph (a blank line
 //!   starts one; a paragraph longer than [`MAX_RUN`] sentences starts a new window every
 //!   [`MAX_RUN`] sentences, counted from its start) up to the mention, plus the names (not the
@@ -39,6 +39,7 @@
 
 mod facts;
 mod focus;
+mod in_pieces;
 mod in_text;
 mod metonyms;
 mod nominals;
@@ -94,7 +95,7 @@ pub fn link_document(doc: &Document, entities: &mut Vec<Entity>, quotes: &Findin
 /// ordered as [`entity::order`] orders them, their ids as they were.
 pub(super) fn link_before_ids(text: &[u8], entities: &mut Vec<Entity>, quotes: &Findings) {
     let sentences = sentences::split(text, 0..text.len());
-    link_releasing(text, entities, quotes, sentences, |_| {});
+    link_releasing(text, entities, quotes, sentences, 1, |_| {});
 }
 
 /// [`link_document`] for the extractor (see [`link_before_ids`]); the document's sentences
@@ -109,17 +110,21 @@ pub(super) fn link_document_before_ids(
         return;
     }
     // The dateline's line, then the body's sentences, which the connections read too.
-    let head = sentences::split(doc.bytes(), 0..doc.body_start());
-    let sentences = head.chain(doc.sentences(jobs).iter());
-    link_releasing(doc.bytes(), entities, quotes, sentences, |r| doc.release(r));
+    let head: Vec<Range<usize>> = sentences::split(doc.bytes(), 0..doc.body_start()).collect();
+    let body = doc.sentences(jobs);
+    let sentences = in_pieces::Sentences::new(&head, body);
+    link_releasing(doc.bytes(), entities, quotes, sentences, jobs, |r| {
+        doc.release(r);
+    });
 }
 
 fn link_releasing(
     text: &[u8],
     entities: &mut Vec<Entity>,
     quotes: &Findings,
-    sentences: impl Iterator<Item = Range<usize>>,
-    release: impl FnMut(Range<usize>),
+    sentences: impl in_pieces::Read,
+    jobs: usize,
+    release: impl Fn(Range<usize>) + Sync,
 ) {
     if entities.is_empty() || text.is_empty() {
         return;
@@ -139,7 +144,7 @@ fn link_releasing(
     let (quotes, speakers): (Vec<Range<usize>>, Vec<Option<u32>>) = (direct.into_iter())
         .map(|(span, speaker, _)| (span.range(), speaker))
         .unzip();
-    let mut r = Resolver {
+    let resolver = || Resolver {
         text,
         k,
         names: &names,
@@ -153,8 +158,7 @@ fn link_releasing(
         after: Vec::new(),
         in_sentence: Vec::new(),
     };
-    r.run(sentences, release);
-    let found = r.found;
+    let found = sentences.resolve(jobs, resolver, release);
     drop(names);
     apply(entities, found);
 }
@@ -230,26 +234,36 @@ const SUBJECT_VERBS: &[&str] = &[
 ];
 
 impl Resolver<'_> {
-    /// Reads the text a sentence at a time (`sentences`: all of them, in order).
+    /// Reads the text a sentence at a time: `sentences` in order, the first of them opening
+    /// a window (all of them, or a run of windows: see [`in_pieces`]). `before`: the
+    /// sentences before them (the last [`LOOKBACK`] at most), whose names are in focus when
+    /// the first window opens; `serial`: the number of the sentence before them; `first_name`:
+    /// the first of the names that reaches into `before` or after it. Pages are given back
+    /// behind the reading, from `released` on.
     fn run(
         &mut self,
+        before: &[Range<usize>],
         sentences: impl Iterator<Item = Range<usize>>,
-        mut release: impl FnMut(Range<usize>),
+        (mut serial, mut first_name): (u32, usize),
+        mut released: usize,
+        release: impl Fn(Range<usize>),
     ) {
         let text = self.text;
         // The last sentences, each with its names as a window opening after it reads them.
         let mut recent: VecDeque<(Range<usize>, Vec<Seen>)> = VecDeque::with_capacity(LOOKBACK + 1);
-        let mut first_name = 0;
-        let mut serial: u32 = 0;
+        for r in before {
+            // Their names as a reading of names only sees them (what they link is not kept).
+            first_name = in_text::first_reaching(self.names, first_name, r.start);
+            let mut seen = Vec::new();
+            self.sentence(r.clone(), first_name, 0, &mut seen);
+            recent.push_back((r.clone(), seen));
+        }
+        self.found = Found::default();
         let mut run: u32 = 0;
         let mut prev_end: Option<usize> = None;
-        let mut released = 0;
+        let mut last_end = released;
         for s in sentences {
-            let new_window = match prev_end {
-                None => true,
-                Some(end) => paragraph_break(text, end, s.start) || run == MAX_RUN,
-            };
-            if new_window {
+            if opens_window(text, prev_end, s.start, run) {
                 self.focus.clear();
                 run = 0;
                 for (_, seen) in &recent {
@@ -272,6 +286,7 @@ impl Resolver<'_> {
             };
             self.sentence(s.clone(), first_name, serial, &mut seen);
             prev_end = Some(s.end);
+            last_end = s.end;
             recent.push_back((s, seen));
             if let Some((oldest, _)) = recent.front()
                 && oldest.start >= released + (1 << 20)
@@ -280,7 +295,7 @@ impl Resolver<'_> {
                 released = oldest.start;
             }
         }
-        release(released..text.len());
+        release(released..last_end);
     }
 
     fn quote_of(&self, at: usize) -> Option<u32> {
@@ -527,6 +542,13 @@ fn is_subject(text: &[u8], s: &Seen, k: &Knowledge) -> bool {
 fn possessive_after(text: &[u8], end: usize) -> bool {
     let rest = text.get(end..).unwrap_or_default();
     rest.starts_with(b"'s") || rest.starts_with("\u{2019}s".as_bytes())
+}
+
+/// Whether the sentence starting at `start` opens a window (see the module's introduction):
+/// it is the first one, a blank line is between it and the one before (which ended at
+/// `prev_end`), or the window has `run` sentences already.
+fn opens_window(text: &[u8], prev_end: Option<usize>, start: usize, run: u32) -> bool {
+    prev_end.is_none_or(|end| paragraph_break(text, end, start) || run == MAX_RUN)
 }
 
 /// Whether a blank line separates `a` from `b`.

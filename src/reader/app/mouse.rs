@@ -25,10 +25,7 @@ impl App {
             return;
         }
         if geometry::contains(self.geometry.pane, column, row) {
-            let page = self.page();
-            self.top = self
-                .layout
-                .scroll(&self.shelf.shown().doc, self.top, lines as isize, page);
+            self.scroll(Amount::Lines(lines));
         }
     }
 

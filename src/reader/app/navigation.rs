@@ -39,9 +39,15 @@ impl App {
         };
     }
 
+    /// Moves the document list's cursor by `by` of the documents it shows.
     pub(super) fn move_doc_cursor(&mut self, by: i32) {
-        let last = self.shelf.len() as i64 - 1;
-        self.shelf_cursor = (self.shelf_cursor as i64 + i64::from(by)).clamp(0, last) as usize;
+        let rows = &self.shelf_rows;
+        if rows.is_empty() {
+            return;
+        }
+        let here = rows.partition_point(|&d| d < self.shelf_cursor) as i64;
+        let to = (here + i64::from(by)).clamp(0, rows.len() as i64 - 1);
+        self.shelf_cursor = rows[to as usize];
     }
 
     pub(super) fn step_document(&mut self, by: i32) {

@@ -16,6 +16,7 @@ use super::{App, Focus, geometry};
 use crate::domain::cast::Group;
 use crate::domain::connections::Relations;
 use crate::domain::corpus_cast::{CorpusCast, Timeline};
+use crate::domain::filter::Filter;
 
 /// What the panel shows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -53,7 +54,7 @@ pub enum Row {
 }
 
 impl Row {
-    fn is_heading(self) -> bool {
+    pub(super) fn is_heading(self) -> bool {
         matches!(self, Row::Heading(_))
     }
 }
@@ -77,19 +78,26 @@ pub enum Head {
 #[derive(Debug, Clone)]
 pub struct List {
     pub head: Head,
+    /// The rows shown: those the filter keeps.
     pub rows: Vec<Row>,
     pub cursor: usize,
     /// First row shown.
     pub scroll: usize,
+    /// Every row, filtered or not.
+    pub(super) all: Vec<Row>,
+    /// What the rows are filtered by (`/` in the panel).
+    pub filter: Option<Filter>,
 }
 
 impl List {
     pub(super) fn new(head: Head, rows: Vec<Row>) -> List {
         let mut list = List {
             head,
+            all: rows.clone(),
             rows,
             cursor: 0,
             scroll: 0,
+            filter: None,
         };
         list.cursor = list.step_from(0, 0);
         list
@@ -98,7 +106,7 @@ impl List {
     /// The row reached by moving `by` non-heading rows from row `from`.
     /// Walks the rows rather than listing the targets: a list of every quotation of a
     /// 100 MB text has 415 k rows, and the cursor moves on every key.
-    fn step_from(&self, from: usize, by: i64) -> usize {
+    pub(super) fn step_from(&self, from: usize, by: i64) -> usize {
         let n = self.rows.len();
         let target = |i: &usize| !self.rows[*i].is_heading();
         // The first target at or after `from`, else the last one.
@@ -137,6 +145,9 @@ impl List {
 pub struct Corpus {
     pub cast: CorpusCast,
     pub timeline: Timeline,
+    /// How many documents, their entities found, the cast is made of (the others are still
+    /// being read).
+    pub read: usize,
 }
 
 /// The open panel.
@@ -162,7 +173,7 @@ impl Panel {
         self.lists.last().expect("a panel has a list")
     }
 
-    fn list_mut(&mut self) -> &mut List {
+    pub(super) fn list_mut(&mut self) -> &mut List {
         self.lists.last_mut().expect("a panel has a list")
     }
 }

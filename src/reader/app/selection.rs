@@ -203,6 +203,9 @@ impl App {
     }
 
     pub(super) fn clear(&mut self) {
+        if self.clear_kept_filter() {
+            return;
+        }
         if self.overlay != Overlay::None {
             self.overlay = Overlay::None;
         } else if self.focus == Focus::Panel {

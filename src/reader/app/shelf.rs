@@ -9,6 +9,7 @@ use crate::domain::cast::Cast;
 use crate::domain::connections::Relations;
 use crate::domain::curation::Curation;
 use crate::domain::document::Document;
+use crate::domain::filter::Filter;
 use crate::reader::app::quotes::QuoteWalk;
 use crate::reader::app::sidebar::{self, SidebarRow};
 use crate::store::sessions::Remembered;
@@ -30,8 +31,11 @@ pub struct Reading {
     pub relations: Option<Arc<Relations>>,
     /// The content fingerprint (the key of the remembered session), once taken.
     pub fingerprint: Option<String>,
-    /// The cast's sidebar rows: group headings and the entities under them.
+    /// The cast's sidebar rows: group headings and the entities under them (those the cast's
+    /// filter keeps).
     pub sidebar_rows: Vec<SidebarRow>,
+    /// What the cast is filtered by (`/` in the cast).
+    pub cast_filter: Option<Filter>,
     /// How many quotations each entity of the cast said.
     pub quote_counts: Vec<u32>,
     /// How many quotations have no speaker.
@@ -49,6 +53,8 @@ pub struct Reading {
     pub jumps: Vec<usize>,
     /// An entity to select by name once the cast is ready (from a remembered session).
     pub select_when_ready: Option<String>,
+    /// The file the document was read from, when it is one (`v` opens it in the editor).
+    pub file: Option<std::path::PathBuf>,
 }
 
 impl Reading {
@@ -61,6 +67,7 @@ impl Reading {
             relations: None,
             fingerprint: None,
             sidebar_rows: Vec::new(),
+            cast_filter: None,
             quote_counts: Vec::new(),
             quotes_unattributed: 0,
             selected: None,
@@ -70,6 +77,7 @@ impl Reading {
             marks: BTreeMap::new(),
             jumps: Vec::new(),
             select_when_ready: None,
+            file: None,
         }
     }
 
@@ -78,7 +86,7 @@ impl Reading {
     pub fn set_cast(&mut self, cast: Cast) {
         self.cast = cast;
         self.progress = None;
-        self.sidebar_rows = sidebar::rows(&self.cast);
+        self.sidebar_rows = sidebar::filtered_rows(&self.cast, self.cast_filter.as_ref());
         self.quote_counts = self.cast.quotes.counts(self.cast.entities.len());
         self.quotes_unattributed = self
             .cast
@@ -92,6 +100,12 @@ impl Reading {
         if let Some(name) = self.select_when_ready.take() {
             self.selected = self.find(&name);
         }
+    }
+
+    /// Filters the cast's rows (`None`: every entity).
+    pub fn filter_cast(&mut self, filter: Option<Filter>) {
+        self.cast_filter = filter;
+        self.sidebar_rows = sidebar::filtered_rows(&self.cast, self.cast_filter.as_ref());
     }
 
     /// The entity of the cast called `name`.

@@ -1,6 +1,7 @@
 //! The rows of the sidebar: group headings and the entities under them.
 
 use crate::domain::cast::{Cast, Group};
+use crate::domain::filter::Filter;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum SidebarRow {
@@ -24,6 +25,30 @@ pub fn rows(cast: &Cast) -> Vec<SidebarRow> {
     for (group, members) in cast.sidebar_order() {
         out.push(SidebarRow::Heading(group));
         out.extend(members.into_iter().map(SidebarRow::Entity));
+    }
+    out
+}
+
+/// The rows of `cast` whose entities `filter` keeps: each heading stays only over the entities
+/// kept under it.
+pub fn filtered_rows(cast: &Cast, filter: Option<&Filter>) -> Vec<SidebarRow> {
+    let Some(filter) = filter.filter(|f| !f.is_empty()) else {
+        return rows(cast);
+    };
+    let mut out = Vec::new();
+    for (group, members) in cast.sidebar_order() {
+        let kept: Vec<SidebarRow> = members
+            .into_iter()
+            .filter(|&e| {
+                let entity = &cast.entities[e];
+                filter.keeps(Some(entity.kind), &[&entity.name])
+            })
+            .map(SidebarRow::Entity)
+            .collect();
+        if !kept.is_empty() {
+            out.push(SidebarRow::Heading(group));
+            out.extend(kept);
+        }
     }
     out
 }
@@ -83,6 +108,24 @@ mod tests {
                 SidebarRow::Entity(1),
             ]
         );
+    }
+
+    #[test]
+    fn a_filter_keeps_the_entities_it_matches_under_their_headings() {
+        let c = cast();
+        let f = Filter::new("a");
+        assert_eq!(filtered_rows(&c, Some(&f)), rows(&c));
+        let f = Filter::new("kind:plc");
+        assert_eq!(
+            filtered_rows(&c, Some(&f)),
+            [SidebarRow::Heading(Group::Places), SidebarRow::Entity(1)]
+        );
+        let f = Filter::new("ham");
+        assert_eq!(
+            filtered_rows(&c, Some(&f)),
+            [SidebarRow::Heading(Group::Actors), SidebarRow::Entity(2)]
+        );
+        assert!(filtered_rows(&c, Some(&Filter::new("zzz"))).is_empty());
     }
 
     #[test]

@@ -49,8 +49,34 @@ impl App {
             origin,
         });
         match hit {
-            Some(h) => self.reveal_quietly(h.start),
+            Some(h) => {
+                self.reveal_quietly(h.start);
+                // The prompt shows how many hits the words have as they are typed, counted on
+                // a worker: on 100 MB a count is a pass no key should wait for.
+                let (doc, document) = (self.shelf.shown_index(), self.doc().clone());
+                if let Some(s) = &self.search {
+                    self.effects.push(Effect::CountHits {
+                        doc,
+                        document,
+                        text: s.text.clone(),
+                        query: s.query.clone(),
+                        hit: h.start,
+                    });
+                }
+            }
             None => self.show_at_top(origin),
+        }
+    }
+
+    /// Counts the hits after the next frame, once however often it is asked before then.
+    fn ask_count(&mut self) {
+        let asked = self
+            .effects
+            .iter()
+            .any(|e| matches!(e, Effect::AfterFrame(Action::CountSearchHits)));
+        if !asked {
+            self.effects
+                .push(Effect::AfterFrame(Action::CountSearchHits));
         }
     }
 
@@ -88,6 +114,7 @@ impl App {
         if text.is_empty() {
             return;
         }
+        self.history.push(&text);
         if self.search.as_ref().is_none_or(|s| s.text != text) {
             self.prompt = Some(text.clone());
             self.search_as_typed();
@@ -100,10 +127,13 @@ impl App {
         {
             self.reading_mut().jumps.push(origin);
         }
-        if self.search.as_ref().is_some_and(|s| s.hit.is_some()) {
+        if self
+            .search
+            .as_ref()
+            .is_some_and(|s| s.hit.is_some() && s.count.is_none())
+        {
             // Drawn first, counted after: see `count_hits`.
-            self.effects
-                .push(Effect::AfterFrame(Action::CountSearchHits));
+            self.ask_count();
         }
         if self.search.as_ref().is_some_and(|s| s.hit.is_none()) {
             self.message = Some(format!("not found: {}", wrap::sanitize(&text)));
@@ -111,6 +141,9 @@ impl App {
     }
 
     pub(super) fn cancel(&mut self) {
+        if let PromptPurpose::Filter(_) = self.prompt_purpose {
+            self.drop_filter();
+        }
         if matches!(self.prompt_purpose, PromptPurpose::Rename(_)) {
             self.prompt_purpose = PromptPurpose::Search;
             self.prompt = None;
@@ -169,13 +202,31 @@ impl App {
                     (_, false, false) => None,
                 });
             if s.count.is_none() {
-                self.effects
-                    .push(Effect::AfterFrame(Action::CountSearchHits));
+                self.ask_count();
             }
         }
         self.reveal(hit.start);
         if wrapped {
             self.aside.push(wrap_note(forward));
+        }
+    }
+
+    /// A count from the worker: taken if it is of the search as it is now.
+    pub(super) fn hits_counted(
+        &mut self,
+        doc: usize,
+        text: &str,
+        hit: usize,
+        count: (usize, usize),
+    ) {
+        if doc != self.shelf.shown_index() {
+            return;
+        }
+        if let Some(s) = &mut self.search
+            && s.text == text
+            && s.hit.as_ref().map(|h| h.start) == Some(hit)
+        {
+            s.count = Some(count);
         }
     }
 

@@ -25,7 +25,11 @@ impl App {
         } else {
             self.count.take()
         };
+        if self.only.is_some() && !self.only_takes(&action) && !self.only_keeps(&action) {
+            self.leave_only(false);
+        }
         match action {
+            action if self.only_takes(&action) => self.only_update(action),
             Action::Quit => self.effects.push(Effect::Quit),
             Action::CloseOrQuit => {
                 if self.panel().is_some() && !self.geometry.too_small {
@@ -58,7 +62,7 @@ impl App {
                 (_, Focus::Panel) => self.panel_move(self.panel_steps(amount)),
             },
             Action::Top => match (self.overlay, self.focus) {
-                (Overlay::Shelf, _) => self.shelf_cursor = 0,
+                (Overlay::Shelf, _) => self.move_doc_cursor(i32::MIN / 2),
                 (Overlay::Help, _) => self.help_to(0),
                 (_, Focus::Document) => {
                     self.push_jump();
@@ -68,7 +72,7 @@ impl App {
                 (_, Focus::Panel) => self.panel_move(i64::MIN / 2),
             },
             Action::Bottom => match (self.overlay, self.focus) {
-                (Overlay::Shelf, _) => self.shelf_cursor = self.shelf.len() - 1,
+                (Overlay::Shelf, _) => self.move_doc_cursor(i32::MAX / 2),
                 (Overlay::Help, _) => self.help_to(i32::MAX),
                 (_, Focus::Document) => {
                     self.push_jump();
@@ -89,10 +93,11 @@ impl App {
                 self.relayout();
             }
             Action::Select => match self.overlay {
-                Overlay::Shelf => {
+                Overlay::Shelf if self.shelf_rows.contains(&self.shelf_cursor) => {
                     self.overlay = Overlay::None;
                     self.open_document(self.shelf_cursor);
                 }
+                Overlay::Shelf => {}
                 _ if self.focus == Focus::Panel => self.panel_enter(),
                 _ => self.select_cursor(),
             },
@@ -107,8 +112,14 @@ impl App {
                 self.shelf_cursor = self.shelf.shown_index();
                 self.toggle_overlay(Overlay::Shelf);
             }
-            Action::NextDocument => self.step_document(1),
-            Action::PrevDocument => self.step_document(-1),
+            Action::NextDocument | Action::PrevDocument => {
+                let forward = matches!(action, Action::NextDocument);
+                self.pending = None;
+                match self.corpus_entity_here() {
+                    Some(ce) => self.step_appearance(ce, forward),
+                    None => self.step_document(if forward { 1 } else { -1 }),
+                }
+            }
             Action::BeginMark => self.pending = Some(Pending::Mark),
             Action::BeginJumpToMark => self.pending = Some(Pending::JumpToMark),
             Action::BeginColon => self.pending = Some(Pending::Colon),
@@ -123,29 +134,31 @@ impl App {
                 self.jump_to_mark(c);
             }
             Action::JumpBack => self.jump_back(),
-            Action::StartSearch => {
-                self.prompt = Some(String::new());
-                self.prompt_purpose = PromptPurpose::Search;
-                self.overlay = Overlay::None;
-            }
+            Action::StartSearch => match self.filter_target() {
+                Some(target) => self.start_filter(target),
+                None => {
+                    self.prompt = Some(String::new());
+                    self.prompt_purpose = PromptPurpose::Search;
+                    self.history.rewind();
+                    self.overlay = Overlay::None;
+                }
+            },
             Action::PromptInput(c) => {
                 if let Some(p) = &mut self.prompt {
                     p.push(c);
                 }
-                if self.prompt_purpose == PromptPurpose::Search {
-                    self.search_as_typed();
-                }
+                self.prompt_changed();
             }
             Action::PromptBackspace => {
                 if let Some(p) = &mut self.prompt {
                     p.pop();
                 }
-                if self.prompt_purpose == PromptPurpose::Search {
-                    self.search_as_typed();
-                }
+                self.prompt_changed();
             }
+            Action::PromptHistory(older) => self.recall_search(older),
             Action::PromptSubmit => match self.prompt_purpose {
                 PromptPurpose::Search => self.submit_search(),
+                PromptPurpose::Filter(_) => self.keep_filter(),
                 PromptPurpose::Rename(e) => {
                     self.prompt_purpose = PromptPurpose::Search;
                     if let Some(name) = self.prompt.take() {
@@ -179,12 +192,25 @@ impl App {
             Action::ToggleQuotes => self.toggle_quotes(),
             Action::TogglePin => self.toggle_pin(),
             Action::ClearPins => self.clear_pins(),
+            Action::Copy => self.copy(),
+            Action::OpenEditor => self.open_editor(),
+            Action::ToggleOnly => self.toggle_only(),
             Action::ToggleScope => self.toggle_scope(),
             Action::Work(work) => self.take_work(work),
         }
+        self.only_follow_selection();
         self.tidy_panels();
         self.refresh_view();
         std::mem::take(&mut self.effects)
+    }
+
+    /// The prompt's text changed: a search or a filter follows it as typed.
+    fn prompt_changed(&mut self) {
+        match self.prompt_purpose {
+            PromptPurpose::Search => self.search_as_typed(),
+            PromptPurpose::Filter(_) => self.filter_as_typed(),
+            PromptPurpose::Rename(_) => {}
+        }
     }
 
     /// News from the background work, about any reading of the shelf.
@@ -202,6 +228,7 @@ impl App {
                     if doc == shown {
                         self.cast_shown();
                     }
+                    self.corpus_grew();
                 }
             }
             Work::CurationReady {
@@ -242,6 +269,17 @@ impl App {
                 self.message = Some("finding entities failed (details on exit)".into());
             }
             Work::NotSaved(why) => self.message = Some(why),
+            Work::HitsCounted {
+                doc,
+                text,
+                hit,
+                count,
+            } => self.hits_counted(doc, &text, hit, count),
+            Work::Edited { error } => {
+                self.message = Some(error.unwrap_or_else(|| {
+                    "back from the editor (reopen the file to read changes)".into()
+                }));
+            }
         }
     }
 }

@@ -47,15 +47,25 @@ impl App {
         } else {
             self.page()
         };
-        self.view = self
-            .layout
-            .visible(&self.shelf.shown().doc, self.top, height);
+        self.view = if self.only.is_some() {
+            let rows = self.only_view(height);
+            let doc = &self.shelf.shown().doc;
+            rows.into_iter()
+                .map(|span| (self.layout.row_at(doc, span.start), span))
+                .collect()
+        } else {
+            self.layout
+                .visible(&self.shelf.shown().doc, self.top, height)
+        };
         // The reading keeps where the view is, for when it is shown again and for the session.
         let at = self.top_offset();
         self.reading_mut().position = at;
     }
 
     pub(super) fn scroll(&mut self, amount: Amount) {
+        if self.only.is_some() {
+            return self.only_scroll(amount);
+        }
         let page = self.page() as i32;
         let rows = match amount {
             Amount::Lines(n) => n,

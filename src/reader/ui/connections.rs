@@ -39,7 +39,7 @@ pub fn connection_row(
     };
     w.put(" ", Style::new())
         .cell(Theme::kind_tag(entity.kind), 5, theme.tag(entity.kind))
-        .cell(
+        .text_cell(
             &truncate_distinct(&sanitize(&entity.name), NAME_WIDTH - 1, names),
             NAME_WIDTH,
             Style::new(),
@@ -57,7 +57,7 @@ pub fn connection_row(
         let words = truncate(&words, room);
         w.put(&from, theme.dim)
             .put(" —", theme.dim)
-            .put(&words, Style::new())
+            .text(&words, Style::new())
             .put("→ ", theme.dim)
             .put(&to, theme.dim);
     }
@@ -83,6 +83,6 @@ pub fn sentence_row(app: &App, theme: &Theme, list: &List, row: usize, s: u32, w
         &[(entity, style(entity)), (other, style(other))],
         width,
     ) {
-        w.put(&text, st);
+        w.text(&text, st);
     }
 }

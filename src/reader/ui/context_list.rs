@@ -39,7 +39,7 @@ pub fn context_row(app: &App, theme: &Theme, head: Head, i: usize, w: &mut Write
     };
     let pad = left.saturating_sub(line.left.width());
     w.put(&" ".repeat(pad), Style::new())
-        .put(&line.left, Style::new())
-        .put(&line.key, key_style)
-        .put(&line.right, Style::new());
+        .text(&line.left, Style::new())
+        .text(&line.key, key_style)
+        .text(&line.right, Style::new());
 }

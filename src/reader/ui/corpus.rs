@@ -37,7 +37,7 @@ pub fn entity_row(app: &App, theme: &Theme, ce: usize, names: &[&str], w: &mut W
     let docs = c.appearances.len();
     w.put("  ", Style::new())
         .cell(Theme::kind_tag(c.kind), 5, theme.tag(c.kind))
-        .cell(
+        .text_cell(
             &truncate_distinct(&sanitize(&c.name), NAME_WIDTH - 1, names),
             NAME_WIDTH,
             Style::new(),
@@ -74,8 +74,8 @@ pub fn appearance_row(app: &App, theme: &Theme, head: Head, document: usize, w: 
         "  "
     };
     w.put(marker, theme.margin_marker)
-        .cell(&date, 12, theme.dim)
-        .cell(&sanitize(&name), 20, Style::new())
+        .text_cell(&date, 12, theme.dim)
+        .text_cell(&sanitize(&name), 20, Style::new())
         .cell(
             &format!(
                 "{mentions:>4} mention{}",
@@ -86,7 +86,7 @@ pub fn appearance_row(app: &App, theme: &Theme, head: Head, document: usize, w: 
         )
         .cell(&said(theme, quotes), 6, theme.dim);
     let room = w.room();
-    w.put(&sanitize(&reading.title(room)), theme.dim);
+    w.text(&sanitize(&reading.title(room)), theme.dim);
 }
 
 /// `❝3` for three quotations, nothing for none.

@@ -167,6 +167,8 @@ fn columns_never_run_together() {
         y: 0,
         right: 60,
         base: Style::new(),
+        filter: None,
+        matched: Style::new(),
     };
     w.cell(AMERICA, 26, Style::new())
         .cell("319 docs", 8, Style::new());

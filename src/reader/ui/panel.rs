@@ -37,10 +37,20 @@ impl Widget for PanelView<'_> {
         buf.set_stringn(area.x, area.y, "─".repeat(width), width, self.theme.border);
         let list = panel.list();
         let room = width.saturating_sub(2);
-        let title = format!(
-            " {} ",
-            fit_title(&header(app, list.head), room.saturating_sub(2))
-        );
+        let title = match &list.filter {
+            Some(f) => {
+                let (kept, all) = list.counts();
+                format!(
+                    " /{} {kept}/{all} (Esc clears) · {} ",
+                    sanitize(f.text()),
+                    fit_title(&header(app, list.head), room.saturating_sub(40))
+                )
+            }
+            None => format!(
+                " {} ",
+                fit_title(&header(app, list.head), room.saturating_sub(2))
+            ),
+        };
         let title_style = if app.focus == Focus::Panel {
             self.theme.title.add_modifier(Modifier::UNDERLINED)
         } else {
@@ -57,6 +67,7 @@ impl Widget for PanelView<'_> {
         let rows = area.height.saturating_sub(1) as usize;
         if list.rows.is_empty() {
             let note = match list.head {
+                _ if list.filter.is_some() => "nothing matches the filter (Esc clears it)",
                 Head::Connections(_) if app.relations().is_none() => "counting connections…",
                 Head::Connections(_) => "shares no sentence with another entity",
                 Head::Quotes(scope) => quotes::empty_note(scope),
@@ -95,6 +106,8 @@ impl Widget for PanelView<'_> {
                 y,
                 right: area.x + area.width,
                 base,
+                filter: list.filter.as_ref(),
+                matched: self.theme.search_hit(false),
             };
             match row {
                 Row::Heading(group) => {
@@ -168,9 +181,14 @@ fn header(app: &App, head: Head) -> String {
                     c.timeline.dates.last()?
                 ))
             });
+            let read = app.panels.corpus.as_ref().map_or(n, |c| c.read);
+            let of = if read < n {
+                format!("{read} of {n} documents (finding entities in the rest)")
+            } else {
+                format!("{n} document{}", if n == 1 { "" } else { "s" })
+            };
             format!(
-                "Cast of {n} document{}{} · Enter: the documents that mention it · Esc closes",
-                if n == 1 { "" } else { "s" },
+                "Cast of {of}{} · Enter: the documents that mention it · Esc closes",
                 span.unwrap_or_default()
             )
         }

@@ -382,3 +382,31 @@ fn panels_and_pins_draw_on_any_terminal_size() {
         }
     }
 }
+
+#[test]
+fn the_cast_of_all_documents_says_how_many_it_is_made_of_while_the_others_are_read() {
+    let text = "Ruritania met Elbonia.";
+    let docs = vec![
+        Document::from_string("one.txt", text),
+        Document::from_string("two.txt", "Elbonia spoke."),
+    ];
+    let mut a = App::new(docs, Options::default());
+    a.update(Action::Resize {
+        width: 120,
+        height: 30,
+    });
+    let cast = Cast::found_by_search(text, &[("Ruritania", Kind::Country)]);
+    a.update(Action::Work(crate::reader::action::Work::CastReady {
+        doc: 0,
+        cast: Box::new(cast),
+    }));
+    a.update(Action::ToggleCorpus);
+    let buf = draw(&a, &Theme::colored());
+    let (_, y) = find(
+        &buf,
+        0,
+        "Cast of 1 of 2 documents (finding entities in the rest)",
+    );
+    assert_eq!(y, panel_top(&a));
+    find(&buf, y, "Ruritania");
+}

@@ -29,8 +29,8 @@ pub fn quote_row(app: &App, theme: &Theme, head: Head, q: usize, w: &mut Writer)
     if scope == Scope::Every {
         let width = SPEAKER_WIDTH.min(w.room() / 4);
         match quote.speaker().and_then(|s| app.entity(s)) {
-            Some(e) => w.cell(&sanitize(&e.name), width, theme.tag(e.kind)),
-            None => w.cell("nobody", width, theme.dim),
+            Some(e) => w.text_cell(&sanitize(&e.name), width, theme.tag(e.kind)),
+            None => w.text_cell("nobody", width, theme.dim),
         };
         w.put(" ", Style::new());
     }
@@ -42,7 +42,7 @@ pub fn quote_row(app: &App, theme: &Theme, head: Head, q: usize, w: &mut Writer)
     let said_width = said.as_ref().map_or(0, |s| {
         s.width().min(room.saturating_sub(natural).max(room / 3))
     });
-    w.put(
+    w.text(
         &first_words(app, quote, room.saturating_sub(said_width)),
         Style::new(),
     );

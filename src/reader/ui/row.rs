@@ -6,6 +6,7 @@ use ratatui::style::Style;
 use unicode_width::UnicodeWidthStr;
 
 use crate::domain::context::one_line;
+use crate::domain::filter::Filter;
 use crate::reader::app::App;
 use crate::reader::ui::truncate;
 
@@ -17,9 +18,49 @@ pub struct Writer<'a> {
     pub y: u16,
     pub right: u16,
     pub base: Style,
+    /// The list's filter: what [`Writer::text`] writes shows its matches in `matched`.
+    pub filter: Option<&'a Filter>,
+    pub matched: Style,
+}
+
+/// `text` in pieces, each marked with whether the filter matched it.
+pub fn matched_pieces<'t>(text: &'t str, filter: Option<&Filter>) -> Vec<(&'t str, bool)> {
+    let Some(filter) = filter else {
+        return vec![(text, false)];
+    };
+    let mut out = Vec::new();
+    let mut at = 0;
+    for hit in filter.highlights(text) {
+        if hit.start > at {
+            out.push((&text[at..hit.start], false));
+        }
+        out.push((&text[hit.clone()], true));
+        at = hit.end;
+    }
+    if at < text.len() || out.is_empty() {
+        out.push((&text[at..], false));
+    }
+    out
 }
 
 impl Writer<'_> {
+    /// Text the list is filtered on: the filter's matches in it are marked.
+    pub fn text(&mut self, s: &str, style: Style) -> &mut Self {
+        let matched = self.matched;
+        for (piece, hit) in matched_pieces(s, self.filter) {
+            self.put(piece, if hit { style.patch(matched) } else { style });
+        }
+        self
+    }
+
+    /// [`Writer::text`] in a column `width` wide, cut to leave a blank column before the
+    /// next, as [`Writer::cell`].
+    pub fn text_cell(&mut self, s: &str, width: usize, style: Style) -> &mut Self {
+        let cut = truncate(s, width.saturating_sub(1));
+        let pad = width.saturating_sub(cut.width());
+        self.text(&cut, style).put(&" ".repeat(pad), Style::new())
+    }
+
     /// Writes `s`; what does not fit ends with `…` at the right edge, so a cut row says so.
     pub fn put(&mut self, s: &str, style: Style) -> &mut Self {
         if self.x < self.right {

@@ -9,6 +9,7 @@ use crate::domain::wrap::sanitize;
 use crate::reader::app::App;
 use unicode_width::UnicodeWidthStr;
 
+use crate::reader::ui::row::matched_pieces;
 use crate::reader::ui::{Theme, document_label, fit_title, pad};
 
 /// A dateline's date (`2023-11-08`).
@@ -37,7 +38,13 @@ impl Widget for ShelfList<'_> {
             height,
         };
         let inner = height.saturating_sub(2) as usize;
-        let first = app.shelf_cursor.saturating_sub(inner.saturating_sub(1));
+        let at = app
+            .shelf_rows
+            .iter()
+            .position(|&d| d == app.shelf_cursor)
+            .unwrap_or(0);
+        let first = at.saturating_sub(inner.saturating_sub(1));
+        let filter = app.shelf_filter.as_ref();
         // The date column only when some document has a dateline; without it, names get its
         // room too.
         let dated = app.shelf.iter().any(|r| r.doc.dateline().is_some());
@@ -55,43 +62,57 @@ impl Widget for ShelfList<'_> {
         let name_width = longest.min(cap).max(4);
         let title_room = row.saturating_sub(2 + date_width + name_width + 2);
         let lines: Vec<Line> = app
-            .shelf
+            .shelf_rows
             .iter()
-            .enumerate()
             .skip(first)
             .take(inner)
+            .filter_map(|&i| Some((i, app.shelf.get(i)?)))
             .map(|(i, reading)| {
                 let date = match reading.doc.dateline() {
-                    Some(d) => format!("{}  ", pad(&sanitize(&d.date), DATE_WIDTH)),
-                    None => " ".repeat(date_width),
+                    Some(d) => pad(&sanitize(&d.date), DATE_WIDTH),
+                    None => " ".repeat(DATE_WIDTH),
                 };
                 let mark = if i == app.shelf.shown_index() {
                     "▶"
                 } else {
                     " "
                 };
-                let text = format!(
-                    "{mark} {date}{}  {}",
-                    pad(&document_label(reading.doc.name()), name_width),
-                    sanitize(&reading.title(title_room))
-                );
                 let style = if i == app.shelf_cursor {
                     self.theme.cursor_focused
                 } else {
                     self.theme.text
                 };
-                Line::from(Span::styled(text, style))
+                let matched = style.patch(self.theme.search_hit(false));
+                let mut spans = vec![Span::styled(format!("{mark} "), style)];
+                let name = pad(&document_label(reading.doc.name()), name_width);
+                let title = sanitize(&reading.title(title_room));
+                let fields = [(date, "  "), (name, "  "), (title, "")];
+                for (field, gap) in fields.into_iter().skip(usize::from(!dated)) {
+                    for (piece, hit) in matched_pieces(&field, filter) {
+                        let st = if hit { matched } else { style };
+                        spans.push(Span::styled(piece.to_string(), st));
+                    }
+                    spans.push(Span::styled(gap, style));
+                }
+                Line::from(spans)
             })
             .collect();
+        let title = match filter {
+            Some(f) => format!(
+                "documents · /{} {}/{} · Enter opens · Esc clears",
+                sanitize(f.text()),
+                app.shelf_rows.len(),
+                app.shelf.len()
+            ),
+            None => "documents · Enter opens · / filters · Esc closes".to_string(),
+        };
         Clear.render(popup, buf);
         Paragraph::new(lines)
-            .block(Block::default().borders(Borders::ALL).title(format!(
-                " {} ",
-                fit_title(
-                    "documents · Enter opens · Esc closes",
-                    row.saturating_sub(2)
-                )
-            )))
+            .block(
+                Block::default()
+                    .borders(Borders::ALL)
+                    .title(format!(" {} ", fit_title(&title, row.saturating_sub(2)))),
+            )
             .render(popup, buf);
     }
 }

@@ -10,8 +10,10 @@ use unicode_width::UnicodeWidthStr;
 
 use crate::domain::lit::Scope;
 use crate::domain::wrap::sanitize;
+use crate::reader::app::list_filter::FilterTarget;
 use crate::reader::app::sidebar::SidebarRow;
 use crate::reader::app::{App, Focus};
+use crate::reader::ui::row::matched_pieces;
 use crate::reader::ui::{Theme, pins, truncate, truncate_distinct};
 
 pub struct SidebarView<'a> {
@@ -31,7 +33,13 @@ impl Widget for SidebarView<'_> {
         let title = match app.reading().progress {
             Some(p) => format!("finding entities… {p}%"),
             None if app.cast().entities.is_empty() => "no entities found".to_string(),
-            None => format!("Cast · {}", app.cast().entities.len()),
+            None => match app.reading().cast_filter.as_ref() {
+                Some(f) => {
+                    let (kept, all) = app.filter_counts(FilterTarget::Cast);
+                    format!("Cast · /{} {kept}/{all}", sanitize(f.text()))
+                }
+                None => format!("Cast · {}", app.cast().entities.len()),
+            },
         };
         let title_style = if app.focus == Focus::Sidebar {
             self.theme.title.add_modifier(Modifier::UNDERLINED)
@@ -40,6 +48,10 @@ impl Widget for SidebarView<'_> {
         };
         buf.set_stringn(x, area.y, truncate(&title, width), width, title_style);
 
+        if app.reading().sidebar_rows.is_empty() && app.reading().cast_filter.is_some() {
+            let note = "nothing matches (Esc clears)";
+            buf.set_stringn(x, area.y + 1, truncate(note, width), width, self.theme.dim);
+        }
         let list_height = area.height.saturating_sub(1) as usize;
         let shown = || {
             app.reading()
@@ -178,7 +190,14 @@ impl SidebarView<'_> {
             .set_stringn(at, y, &tag, 4, base.patch(self.theme.tag(entity.kind)))
             .0;
         at = buf.set_stringn(at, y, " ", 1, base).0;
-        buf.set_stringn(at, y, &name, name_room, base);
+        let matched = base.patch(self.theme.search_hit(false));
+        let name_x = at;
+        for (piece, hit) in matched_pieces(&name, app.reading().cast_filter.as_ref()) {
+            let room = name_room.saturating_sub((at - name_x) as usize);
+            at = buf
+                .set_stringn(at, y, piece, room, if hit { matched } else { base })
+                .0;
+        }
         let count_x = x + (width - count.width().min(width)) as u16;
         buf.set_stringn(
             count_x,

@@ -9,6 +9,7 @@ use unicode_width::UnicodeWidthStr;
 use crate::domain::entity::Form;
 use crate::domain::wrap::sanitize;
 use crate::reader::action::{Mode, Pending};
+use crate::reader::app::list_filter::FilterTarget;
 use crate::reader::app::quotes::Scope;
 use crate::reader::app::{App, Focus, Follow, PromptPurpose};
 use crate::reader::ui::{Theme, document_label, truncate, truncate_middle};
@@ -204,7 +205,7 @@ pub fn status_message(app: &App) -> String {
 fn message(app: &App, short: bool) -> String {
     if let Some(p) = &app.prompt {
         return match app.prompt_purpose {
-            PromptPurpose::Search => format!("/{}▏", sanitize(p)),
+            PromptPurpose::Search => search_prompt(app, p),
             PromptPurpose::Rename(e) => {
                 let old = app.entity(e).map(|e| sanitize(&e.name)).unwrap_or_default();
                 format!(
@@ -212,6 +213,7 @@ fn message(app: &App, short: bool) -> String {
                     sanitize(p)
                 )
             }
+            PromptPurpose::Filter(target) => filter_prompt(app, target, p),
         };
     }
     match app.mode() {
@@ -222,6 +224,14 @@ fn message(app: &App, short: bool) -> String {
             return "kind: p person, o organisation, c country, g group, l place, d date, n number, x other".into();
         }
         _ => {}
+    }
+    if let Some(only) = only_status(app) {
+        // A note lasts one key: it comes first, where a narrow line keeps it.
+        return match (&app.message, app.aside.is_empty()) {
+            (Some(m), _) => format!("{m} · {only}"),
+            (None, false) => format!("{only} · {}", app.aside.join(" · ")),
+            (None, true) => only,
+        };
     }
     if let (Some(s), Follow::Search) = (&app.search, app.follow) {
         let q = sanitize(&s.text);
@@ -282,6 +292,53 @@ fn message(app: &App, short: bool) -> String {
         Some(p) => format!("finding entities… {p}%"),
         None => String::new(),
     }
+}
+
+/// `/israel▏ 3/14` as it is typed: the hits counted so far (after the frame that shows the
+/// first), `not found`, and how to recall an earlier search.
+fn search_prompt(app: &App, typed: &str) -> String {
+    let typed_now = app.search.as_ref().filter(|s| s.text == *typed);
+    let found = match typed_now.map(|s| (s.hit.is_some(), s.count)) {
+        Some((true, Some((i, n)))) => format!(" {}/{n}", i + 1),
+        Some((false, _)) => " not found".into(),
+        _ => String::new(),
+    };
+    let recall = if typed.is_empty() && !app.history.is_empty() {
+        " (↑ earlier searches)"
+    } else {
+        ""
+    };
+    format!("/{}▏{found}{recall}", sanitize(typed))
+}
+
+/// `filter the cast: isr▏ 3/11 · Enter keeps · Esc clears`; before anything is typed, how.
+fn filter_prompt(app: &App, target: FilterTarget, typed: &str) -> String {
+    let what = match target {
+        FilterTarget::Cast => "the cast",
+        FilterTarget::Panel => "the list",
+        FilterTarget::Shelf => "the documents",
+    };
+    if typed.trim().is_empty() {
+        let kinds = if target == FilterTarget::Shelf {
+            ""
+        } else {
+            ", kind:per kind:org…"
+        };
+        return format!("filter {what}: ▏ (words{kinds}) · Esc");
+    }
+    let (kept, all) = app.filter_counts(target);
+    format!(
+        "filter {what}: {}▏ {kept}/{all} · Enter keeps · Esc clears",
+        sanitize(typed)
+    )
+}
+
+/// `& Israel · sentence 3/41 · Esc returns`.
+fn only_status(app: &App) -> Option<String> {
+    let only = app.only.as_ref()?;
+    let name = app.entity(only.entity).map(|e| sanitize(&e.name))?;
+    let (k, n) = app.only_place()?;
+    Some(format!("& {name} · sentence {}/{n} · Esc returns", k + 1))
 }
 
 /// How the status names a mention's form: "description" is the reader's word for what the

@@ -1,6 +1,7 @@
 //! What the whole document says about each entity, gathered before resolving: the sort of
 //! thing it is (person, organisation, country...), a person's gender, the type nouns that can
-//! stand for it ("the company", "the city"), the roles the text gives a person ("Prime
+//! stand for it ("the company", "the city") and the one entity each such noun fits in the
+//! whole text (if only one), the roles the text gives a person ("Prime
 //! Minister X", "X, the defence secretary") and ages ("X, 45,").
 //!
 //! Pure functions of the entities and the text around their name mentions, so the same facts

@@ -198,6 +198,41 @@ pub fn type_noun_after(
         .then(|| noun.start..end_without_possessive(text, noun))
 }
 
+/// The type noun right before a name that it fits (`fits`: the entity's mask of type nouns),
+/// after "the", with "of" between or not: "the company Samsung", "the church of Scientology".
+/// Its span. `from`: where the words may start.
+pub fn type_noun_before(
+    text: &[u8],
+    from: usize,
+    start: usize,
+    fits: u64,
+) -> Option<std::ops::Range<usize>> {
+    if fits == 0 {
+        return None;
+    }
+    let mut noun = words::word_before(text, from, start)?;
+    if !words::only_space(text, noun.end, start) {
+        return None;
+    }
+    if noun.is(text, "of") {
+        let before = words::word_before(text, from, noun.start)?;
+        if !words::only_space(text, before.end, noun.start) {
+            return None;
+        }
+        noun = before;
+    }
+    let det = words::word_before(text, from, noun.start)?;
+    if !noun.is_lowercase(text)
+        || !det.is(text, "the")
+        || !words::only_space(text, det.end, noun.start)
+    {
+        return None;
+    }
+    let mut buf = [0u8; 24];
+    let bit = types::bit_of(noun.lower(text, &mut buf)?)?;
+    (fits & bit != 0).then_some(noun.start..noun.end)
+}
+
 /// "the 45-year-old": the age.
 fn age(text: &[u8], det: Word, first: Word, after: Option<Word>) -> Option<Description> {
     if !det.is(text, "the") {
@@ -302,6 +337,20 @@ pub fn resolve(
             let Some(first) = fitting.first() else {
                 return facts.only_fit(bit, d.start);
             };
+            // A newer entity of the same sort that the noun is not known to fit ("Shares of
+            // Federal Construction Agency fell after X said the company ..."): the text may
+            // mean it; unsure.
+            let class = facts.class[first.entity as usize];
+            let newer_unfit = focus
+                .newest_first(d.start as u32)
+                .take_while(|s| s.start > first.start)
+                .any(|s| {
+                    facts.class[s.entity as usize] == class
+                        && facts.types[s.entity as usize] & bit == 0
+                });
+            if newer_unfit {
+                return None;
+            }
             let others = || fitting.iter().filter(|s| s.entity != first.entity);
             // One entity fits; or the newest is in this very sentence and no other is; or
             // the document is about one of them far more than the others.

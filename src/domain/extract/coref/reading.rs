@@ -7,6 +7,7 @@
 
 use std::ops::Range;
 
+use super::super::knowledge::Knowledge;
 use super::facts::Class;
 use super::focus::Seen;
 use super::in_text::Named;
@@ -123,7 +124,7 @@ impl Resolver<'_> {
         // "the Syrian team", "Scientology officials": the name only describes what follows.
         name.describes = match class {
             Class::Group => !text[..end].ends_with(b"s") && self.noun_follows(end, range.end),
-            Class::Organization | Class::Country => people_follow(text, end, range.end),
+            Class::Organization | Class::Country => people_follow(text, end, range.end, self.k),
             _ => false,
         };
         // A name in a clause that opens the sentence ("Although X ..., Y said") comes after
@@ -242,6 +243,17 @@ impl Resolver<'_> {
                     .push((entity, Mention::with_form(s..e, Form::Nominal)));
                 rd.covered = rd.covered.max(e);
                 rd.emitted_until = e;
+            } else if let Some(noun) = nominals::type_noun_before(
+                self.text,
+                rd.emitted_until.max(rd.range.start),
+                m.start as usize,
+                self.facts.types[entity as usize],
+            ) {
+                // "the company Samsung", "the church of Scientology".
+                self.found
+                    .added
+                    .push((entity, Mention::with_form(noun.clone(), Form::Nominal)));
+                rd.emitted_until = rd.emitted_until.max(noun.end);
             } else if let Some(noun) = nominals::type_noun_after(
                 self.text,
                 m.end as usize,
@@ -537,13 +549,15 @@ const PEOPLE: &[&str] = &[
     "students",
 ];
 
-/// Whether one of [`PEOPLE`] follows `end` (after a space).
-fn people_follow(text: &[u8], end: usize, limit: usize) -> bool {
+/// Whether one of [`PEOPLE`] or a noun for a person follows `end` (after a space).
+fn people_follow(text: &[u8], end: usize, limit: usize, k: &Knowledge) -> bool {
     let Some(w) = words::next_word(text, end, limit) else {
         return false;
     };
     let mut buf = [0u8; 24];
+    // "Scientology officials", "Harbour Board chief executive Margit Olsen".
     words::only_space(text, end, w.start)
         && w.is_lowercase(text)
-        && w.lower(text, &mut buf).is_some_and(|l| PEOPLE.contains(&l))
+        && w.lower(text, &mut buf)
+            .is_some_and(|l| PEOPLE.contains(&l) || nominals::is_person_noun(k, l))
 }

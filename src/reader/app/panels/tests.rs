@@ -328,8 +328,92 @@ fn the_corpus_cast_merges_documents_and_enter_opens_one_at_the_first_mention() {
     assert!(a.panel().is_none());
 }
 
+/// The cast of the names of [`NAMES`] that `d` mentions.
+fn found_in(d: &Document) -> Cast {
+    let text = d.text(0..d.len()).into_owned();
+    let names: Vec<(&str, Kind)> = NAMES
+        .into_iter()
+        .filter(|(n, _)| text.contains(n))
+        .collect();
+    Cast::found_by_search(&text, &names)
+}
+
 #[test]
-fn the_corpus_cast_waits_for_every_document() {
+fn the_corpus_cast_opens_on_the_documents_read_and_grows_as_the_others_come_in() {
+    let d0 = Document::from_string("one.txt", "date 2023-11-09 Ruritania met Elbonia.");
+    let d1 = Document::from_string("two.txt", "date 2023-11-08 Freedonia spoke.");
+    let mut a = App::new(vec![d0.clone(), d1.clone()], Options::default());
+    let cast = |d: &Document| found_in(d);
+    a.update(Action::Work(Work::CastReady {
+        doc: 0,
+        cast: Box::new(cast(&d0)),
+    }));
+    a.update(Action::ToggleCorpus);
+    let names = |a: &App| {
+        let corpus = a.panels.corpus.as_ref().unwrap();
+        let mut names: Vec<String> = corpus
+            .cast
+            .entities
+            .iter()
+            .map(|e| e.name.clone())
+            .collect();
+        names.sort();
+        (corpus.read, names)
+    };
+    assert_eq!(names(&a), (1, vec!["Elbonia".into(), "Ruritania".into()]));
+    assert_eq!(
+        a.panel().unwrap().list().rows.len(),
+        3,
+        "a heading, two countries"
+    );
+    a.update(Action::Work(Work::CastReady {
+        doc: 1,
+        cast: Box::new(cast(&d1)),
+    }));
+    assert_eq!(
+        names(&a),
+        (
+            2,
+            vec!["Elbonia".into(), "Freedonia".into(), "Ruritania".into()]
+        )
+    );
+    assert_eq!(a.panel().unwrap().list().rows.len(), 4);
+    assert_eq!(a.focus, Focus::Panel, "the panel stays open and focused");
+}
+
+#[test]
+fn the_corpus_cast_takes_in_a_document_only_from_its_list() {
+    let docs: Vec<Document> = ["Ruritania.", "Elbonia.", "Freedonia."]
+        .iter()
+        .enumerate()
+        .map(|(i, t)| Document::from_string(format!("{i}.txt"), *t))
+        .collect();
+    let mut a = App::new(docs.clone(), Options::default());
+    let cast = |d: &Document| Box::new(found_in(d));
+    a.update(Action::Work(Work::CastReady {
+        doc: 0,
+        cast: cast(&docs[0]),
+    }));
+    a.update(Action::ToggleCorpus);
+    // Into Ruritania's documents: the rows point into the cast, which must stay as it is.
+    a.update(Action::Select);
+    assert_eq!(a.panel().unwrap().lists.len(), 2);
+    a.update(Action::Work(Work::CastReady {
+        doc: 1,
+        cast: cast(&docs[1]),
+    }));
+    assert_eq!(a.panels.corpus.as_ref().unwrap().read, 1);
+    a.update(Action::Clear);
+    a.update(Action::Work(Work::CastReady {
+        doc: 2,
+        cast: cast(&docs[2]),
+    }));
+    let corpus = a.panels.corpus.as_ref().unwrap();
+    assert_eq!((corpus.read, corpus.cast.entities.len()), (3, 3));
+}
+
+#[test]
+fn the_corpus_cast_waits_for_a_first_document() {
     let d0 = Document::from_string("one.txt", "Ruritania.");
     let d1 = Document::from_string("two.txt", "Elbonia.");
     let mut a = App::new(vec![d0, d1], Options::default());
@@ -340,6 +424,108 @@ fn the_corpus_cast_waits_for_every_document() {
             .as_deref()
             .unwrap()
             .contains("still finding entities in 2")
+    );
+}
+
+/// Elbonia in the first and third documents, Ruritania in the first only.
+fn three_documents() -> App {
+    let texts = [
+        "Ruritania met Elbonia.",
+        "Freedonia stayed home.",
+        "Elbonia spoke. Elbonia again.",
+    ];
+    let docs: Vec<Document> = texts
+        .iter()
+        .enumerate()
+        .map(|(i, t)| Document::from_string(format!("{i}.txt"), *t))
+        .collect();
+    let mut a = App::new(docs, Options::default());
+    a.update(Action::Resize {
+        width: 100,
+        height: 30,
+    });
+    for (i, t) in texts.iter().enumerate() {
+        let named: Vec<(&str, Kind)> = NAMES.into_iter().filter(|(n, _)| t.contains(n)).collect();
+        a.update(Action::Work(Work::CastReady {
+            doc: i,
+            cast: Box::new(Cast::found_by_search(t, &named)),
+        }));
+    }
+    a
+}
+
+fn corpus_cursor_to(a: &mut App, name: &str) {
+    let corpus = a.panels.corpus.as_ref().unwrap();
+    let ce = corpus
+        .cast
+        .entities
+        .iter()
+        .position(|e| e.name == name)
+        .unwrap();
+    let list = a.panels.panel.as_mut().unwrap().list_mut();
+    list.cursor = list
+        .rows
+        .iter()
+        .position(|r| *r == Row::CorpusEntity(ce))
+        .unwrap();
+}
+
+#[test]
+fn brackets_on_an_entity_in_c_step_through_the_documents_that_mention_it() {
+    let mut a = three_documents();
+    a.update(Action::ToggleCorpus);
+    corpus_cursor_to(&mut a, "Elbonia");
+    a.update(Action::NextDocument);
+    assert_eq!(a.shelf.shown_index(), 2, "the second document is skipped");
+    assert_eq!(
+        a.entity(a.reading().selected.unwrap()).unwrap().name,
+        "Elbonia"
+    );
+    assert_eq!(a.reading().current, Some(0), "at its first mention");
+    assert!(
+        a.message
+            .as_deref()
+            .unwrap()
+            .contains("2 of 2 that mention Elbonia")
+    );
+    assert_eq!(a.panel().unwrap().kind, PanelKind::Corpus, "C stays open");
+    a.update(Action::NextDocument);
+    assert_eq!(a.shelf.shown_index(), 0, "round the end");
+    a.update(Action::PrevDocument);
+    assert_eq!(a.shelf.shown_index(), 2);
+
+    // From the list of its documents, the cursor follows.
+    a.update(Action::Select);
+    assert!(matches!(
+        a.panel().unwrap().list().head,
+        Head::Appearances(_)
+    ));
+    a.update(Action::PrevDocument);
+    assert_eq!(a.shelf.shown_index(), 0);
+    assert_eq!(
+        a.panel().unwrap().list().current(),
+        Some(Row::Appearance {
+            document: 0,
+            entity: 1
+        })
+    );
+
+    // Outside C, `]` is the next document.
+    a.update(Action::ToggleCorpus);
+    a.update(Action::NextDocument);
+    assert_eq!(a.shelf.shown_index(), 1);
+}
+
+#[test]
+fn brackets_on_an_entity_of_one_document_say_so() {
+    let mut a = three_documents();
+    a.update(Action::ToggleCorpus);
+    corpus_cursor_to(&mut a, "Ruritania");
+    a.update(Action::NextDocument);
+    assert_eq!(a.shelf.shown_index(), 0);
+    assert_eq!(
+        a.message.as_deref(),
+        Some("only this document mentions Ruritania")
     );
 }
 
