@@ -19,7 +19,7 @@ use dramatis::reader::ui::Theme;
 use dramatis::reader::worker::Origin;
 use dramatis::report;
 use dramatis::store::searches;
-use dramatis::store::sessions::Sessions;
+use dramatis::store::sessions::{Remembered, Sessions};
 use dramatis::store::source::{self, LoadOptions};
 
 /// The licences of the code and the attributions the built-in data requires.
@@ -114,9 +114,14 @@ fn read(cli: &Cli) -> Result<ExitCode> {
     }
 
     let mut keymap = Keymap::default();
-    for (action, keys) in &config.keys {
-        keymap.rebind(action, keys);
-    }
+    // A key the config moved from one action to another is said in the status at start (a
+    // line on stderr would vanish under the reader's screen).
+    let taken: Vec<String> = config
+        .keys
+        .iter()
+        .flat_map(|(action, keys)| keymap.rebind(action, keys).unwrap_or_default())
+        .map(|t| t.to_string())
+        .collect();
     let options = Options {
         measure: cli
             .measure
@@ -145,9 +150,12 @@ fn read(cli: &Cli) -> Result<ExitCode> {
         .collect();
     let files = origins.iter().map(|o| o.path.clone()).collect();
     let searches = searches::load_from(searches::path().as_deref());
-    let app = App::new(docs, options)
+    let mut app = App::new(docs, options)
         .with_files(files)
         .with_searches(searches);
+    if !taken.is_empty() {
+        app.message = Some(taken.join("; "));
+    }
     let (ending, app) = terminal::run(app, &keymap, &theme, run, origins)?;
     remember(&app);
     Ok(match ending {
@@ -211,7 +219,12 @@ fn remember(app: &App) {
                 doc.release(r);
             }))
         });
-        sessions.put(&key, &reading.remembered());
+        // Pins belong to the session, not to one document: each document read keeps them.
+        let remembered = Remembered {
+            pins: app.pins_to_remember(),
+            ..reading.remembered()
+        };
+        sessions.put(&key, &remembered);
         any = true;
     }
     if any {

@@ -96,8 +96,8 @@ pub enum Overlay {
 pub enum PromptPurpose {
     #[default]
     Search,
-    /// A new name for the selected entity.
-    Rename,
+    /// A new name for this entity (by index in the cast).
+    Rename(usize),
     /// Words that filter a list as they are typed.
     Filter(list_filter::FilterTarget),
 }

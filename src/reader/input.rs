@@ -139,6 +139,26 @@ pub struct Keymap {
     pub bindings: Vec<Binding>,
 }
 
+/// A key a config took from one action for another.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Taken {
+    pub key: Key,
+    pub from: &'static str,
+    pub to: &'static str,
+}
+
+impl std::fmt::Display for Taken {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "config: {} now does {}, no longer {}",
+            self.key.label(),
+            self.to,
+            self.from
+        )
+    }
+}
+
 impl Default for Keymap {
     /// The bindings, one a line: context, help section, keys, action, the action's name in a
     /// config file, and what help says it does.
@@ -230,15 +250,15 @@ impl Default for Keymap {
 
 impl Keymap {
     /// Binds `keys` to the action called `name` (in the reader), taking them from any other
-    /// action that had them, so no key does two things. Returns false for an unknown name.
-    pub fn rebind(&mut self, name: &str, keys: &[Key]) -> bool {
-        if !self
+    /// action that had them, so no key does two things. Returns what was taken from whom
+    /// (for a warning), or None for an unknown name.
+    pub fn rebind(&mut self, name: &str, keys: &[Key]) -> Option<Vec<Taken>> {
+        let to = self
             .bindings
             .iter()
-            .any(|b| b.name == name && b.context == Context::Reader)
-        {
-            return false;
-        }
+            .find(|b| b.name == name && b.context == Context::Reader)?
+            .name;
+        let mut taken = Vec::new();
         for b in &mut self.bindings {
             if b.context != Context::Reader {
                 continue;
@@ -246,10 +266,17 @@ impl Keymap {
             if b.name == name {
                 b.keys = keys.to_vec();
             } else {
+                for k in b.keys.iter().filter(|k| keys.contains(k)) {
+                    taken.push(Taken {
+                        key: *k,
+                        from: b.name,
+                        to,
+                    });
+                }
                 b.keys.retain(|k| !keys.contains(k));
             }
         }
-        true
+        Some(taken)
     }
 
     /// The action a key asks for in a context.
@@ -436,7 +463,15 @@ mod tests {
     #[test]
     fn rebinding_moves_a_key_between_actions() {
         let mut map = Keymap::default();
-        assert!(map.rebind("quit", &[Key::ch('x')]));
+        assert_eq!(
+            map.rebind("quit", &[Key::ch('x')]),
+            Some(vec![Taken {
+                key: Key::ch('x'),
+                from: "contexts",
+                to: "quit"
+            }]),
+            "x is taken from the mentions in context"
+        );
         let press_x = press(KeyCode::Char('x'), KeyModifiers::NONE);
         assert_eq!(
             format!("{:?}", map_event(&map, &press_x, Mode::Reader).unwrap()),
@@ -447,12 +482,16 @@ mod tests {
             map_event(&map, &q, Mode::Reader).is_none(),
             "q no longer quits"
         );
-        assert!(map.rebind("top", &[Key::ch('x')]));
+        assert!(map.rebind("top", &[Key::ch('x')]).is_some());
         assert_eq!(
             format!("{:?}", map_event(&map, &press_x, Mode::Reader).unwrap()),
             "Top"
         );
-        assert!(!map.rebind("fly", &[Key::ch('y')]));
+        assert!(map.rebind("fly", &[Key::ch('y')]).is_none());
+        assert_eq!(
+            map.rebind("next", &[Key::ch(']')]).unwrap()[0].to_string(),
+            "config: ] now does next, no longer next-document"
+        );
     }
 
     #[test]

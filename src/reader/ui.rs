@@ -103,6 +103,91 @@ pub(crate) fn truncate(s: &str, width: usize) -> String {
     out
 }
 
+/// A title of ` · `-separated parts (what it is, counts and keys, then how to close it) in
+/// `width` columns: the parts before the last give way from the end, so the first (what)
+/// and the last (`Esc closes`) show while they fit; then what it is, whole if it fits, else
+/// cut before `Esc closes`.
+pub(crate) fn fit_title(title: &str, width: usize) -> String {
+    if title.width() <= width {
+        return title.to_string();
+    }
+    let parts: Vec<&str> = title.split(" · ").collect();
+    let (first, last) = (parts[0], parts[parts.len() - 1]);
+    for keep in (1..parts.len().saturating_sub(1)).rev() {
+        let mut kept = parts[..keep].to_vec();
+        kept.push(last);
+        let line = kept.join(" · ");
+        if line.width() <= width {
+            return line;
+        }
+    }
+    let room = width.saturating_sub(last.width() + 3);
+    if first.width() <= width || room < 10 || parts.len() < 2 {
+        return truncate(first, width);
+    }
+    format!("{} · {last}", truncate(first, room))
+}
+
+/// `s` cut to `width` columns; where another of `others` would look the same cut at its end
+/// (two long names that differ only past the cut), cut in the middle instead, keeping the
+/// end where they differ.
+pub(crate) fn truncate_distinct(s: &str, width: usize, others: &[&str]) -> String {
+    let cut = truncate(s, width);
+    if cut == s || width < 5 {
+        return cut;
+    }
+    let lookalike = others
+        .iter()
+        .any(|o| *o != s && o.width() > width && truncate(o, width) == cut);
+    if !lookalike {
+        return cut;
+    }
+    truncate_middle(s, width)
+}
+
+/// `s` cut to `width` columns in the middle: its start, `…`, its end.
+pub(crate) fn truncate_middle(s: &str, width: usize) -> String {
+    if s.width() <= width || width < 3 {
+        return truncate(s, width);
+    }
+    let tail_room = (width - 1) / 2;
+    let mut tail = Vec::new();
+    let mut used = 0;
+    for c in s.chars().rev() {
+        let w = c.width().unwrap_or(0);
+        if used + w > tail_room {
+            break;
+        }
+        tail.push(c);
+        used += w;
+    }
+    tail.reverse();
+    truncate(s, width - used) + &tail.into_iter().collect::<String>()
+}
+
+/// `s` cut to `width` columns (with `…`) and padded with spaces to exactly `width`.
+pub(crate) fn pad(s: &str, width: usize) -> String {
+    let mut out = truncate(s, width);
+    let used = out.width();
+    out.extend(std::iter::repeat_n(' ', width.saturating_sub(used)));
+    out
+}
+
+/// How a document is named on screen: its file name without the folders, safe to print;
+/// standard input (`-`) is `stdin`.
+pub(crate) fn document_label(name: &str) -> String {
+    if name == "-" {
+        return "stdin".into();
+    }
+    let path = std::path::Path::new(name);
+    let short = path
+        .file_name()
+        .map_or_else(|| name.to_string(), |n| n.to_string_lossy().into_owned());
+    crate::domain::wrap::sanitize(&short)
+}
+
+#[cfg(test)]
+mod fit_tests;
 #[cfg(test)]
 mod forms_tests;
 #[cfg(test)]

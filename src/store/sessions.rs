@@ -19,6 +19,8 @@ pub struct Remembered {
     /// The selected entity's name, if one was selected.
     pub entity: Option<String>,
     pub marks: Vec<(char, usize)>,
+    /// The pinned actors, by name and kind (`person`, `organization`…), in pin order.
+    pub pins: Vec<(String, String)>,
 }
 
 /// Sessions kept; the least recently used are forgotten past this.
@@ -31,6 +33,8 @@ struct Entry {
     entity: Option<String>,
     #[serde(default)]
     marks: Vec<(char, usize)>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pins: Vec<(String, String)>,
     used: u64,
 }
 
@@ -62,6 +66,7 @@ impl Sessions {
             top: e.top,
             entity: e.entity.clone(),
             marks: e.marks.clone(),
+            pins: e.pins.clone(),
         })
     }
 
@@ -75,6 +80,7 @@ impl Sessions {
                 top: r.top,
                 entity: r.entity.clone(),
                 marks: r.marks.clone(),
+                pins: r.pins.clone(),
                 used,
             },
         );
@@ -122,6 +128,7 @@ mod tests {
             top: 42,
             entity: Some("Israel".into()),
             marks: vec![('a', 7)],
+            pins: vec![("Israel".into(), "country".into())],
         };
         s.put("abc", &r);
         s.save().unwrap();

@@ -203,3 +203,147 @@ fn n_on_an_entity_previewed_in_the_cast_selects_it_and_says_focus_moved_to_the_t
     pty.send("q");
     assert!(pty.wait().success());
 }
+
+/// The name in a status line `file · N% · NAME · ...`.
+fn status_name(pty: &Pty) -> String {
+    status(pty)
+        .split(" · ")
+        .nth(2)
+        .unwrap_or("")
+        .trim()
+        .to_string()
+}
+
+#[test]
+fn corrections_act_on_the_cast_cursor_when_the_cast_has_focus_and_the_cursor_keeps_its_place() {
+    let scratch = Scratch::new("first-use-correct");
+    let file = scratch.file(
+        "talks.txt",
+        "Qatar hosted the talks. Israel and Hamas sent envoys to Qatar. Egypt watched, and Jordan too.\n",
+    );
+    let file = file.to_string_lossy().into_owned();
+    let mut pty = Pty::spawn(&common::bin(), &[&file], 100, 20, &[]);
+    pty.wait_for("Cast ·");
+    pty.send("\t\r");
+    pty.wait_for("Qatar · mention 1/2");
+    pty.send("j");
+    pty.wait_for("Enter selects");
+    let second = status_name(&pty);
+    pty.send("j");
+    pty.wait_until("the third actor", |s| {
+        let last = s.lines().last().unwrap_or("");
+        last.contains("Enter selects") && !last.contains(&second)
+    });
+    let third = status_name(&pty);
+    // h hides the entity under the cursor, not the selection.
+    pty.send("h");
+    pty.wait_for(&format!("hide \"{third}\""));
+    let screen = pty.screen();
+    assert!(screen.contains("Qatar "), "the selection stays:\n{screen}");
+    // The cursor stayed where it was (on the entity after the hidden one): k reaches the second.
+    pty.send("k");
+    pty.wait_for(&format!("{second} · 1 mention · Enter selects"));
+    // r names the entity it renames and starts from its name.
+    pty.send("r");
+    pty.wait_for(&format!("rename {second} to: {second}▏"));
+    pty.send(&"\x7f".repeat(second.chars().count()));
+    pty.send("Envoys\r");
+    pty.wait_for("Envoys");
+    pty.send("j");
+    pty.wait_until("the cursor stayed on the renamed row", |s| {
+        let last = s.lines().last().unwrap_or("");
+        last.contains("Enter selects") && !last.contains("Envoys") && !last.contains("Qatar")
+    });
+    pty.send("q");
+    assert!(pty.wait().success());
+}
+
+#[test]
+fn a_config_that_takes_a_key_from_another_action_says_so_and_the_help_names_actions() {
+    let scratch = Scratch::new("first-use-config");
+    let config = scratch.file("config.toml", "[keys]\nnext = \"]\"\n");
+    let config = config.to_string_lossy().into_owned();
+    let mut pty = Pty::spawn(&common::bin(), &["--config", &config], 100, 30, &[]);
+    pty.wait_for("] now does next, no longer next-document");
+    pty.send("?");
+    // The help names each action, and lists the one left without a key.
+    pty.wait_until("the help with action names", |s| {
+        s.lines()
+            .any(|l| l.contains(" ] ") && l.contains("next search hit") && l.contains(" next "))
+    });
+    let unbound = |s: &str| {
+        s.lines().any(|l| {
+            l.contains(" — ") && l.contains("next document") && l.contains("next-document")
+        })
+    };
+    for _ in 0..60 {
+        if unbound(&pty.screen()) {
+            break;
+        }
+        pty.send("j");
+        sleep(Duration::from_millis(30));
+    }
+    pty.wait_until("next-document listed without a key", unbound);
+    pty.send("q");
+    pty.send("q");
+    assert!(pty.wait().success());
+}
+
+#[test]
+fn standard_input_is_titled_stdin() {
+    let mut pty = Pty::spawn_with_stdin(
+        &common::bin(),
+        &[],
+        80,
+        24,
+        &[],
+        Some(b"Qatar hosted the talks between Israel and Hamas.\n"),
+    );
+    pty.wait_for("Cast ·");
+    let screen = pty.screen();
+    assert!(screen.starts_with(" stdin"), "{screen}");
+    assert!(status(&pty).starts_with(" stdin · "), "{screen}");
+    pty.send("q");
+    assert!(pty.wait().success());
+}
+
+#[test]
+fn prompts_titles_and_the_mention_counter_fit_at_80_and_40_columns() {
+    let mut pty = open_default(80, 24);
+    pty.send("\t");
+    pty.wait_for("Enter selects");
+    let name = status(&pty).split(" · ").nth(2).unwrap().trim().to_string();
+    pty.send("t");
+    let screen = pty.wait_for("x other");
+    let line = status(&pty);
+    assert!(
+        line.contains(&format!(
+            " {name}: p person o org c country g group l place"
+        )),
+        "the kind prompt names its entity and shows every choice:\n{screen}"
+    );
+    pty.send("\x1b");
+    pty.send("\rc");
+    let screen = pty.wait_for("Connections of");
+    let title = screen
+        .lines()
+        .find(|l| l.contains("Connections of"))
+        .unwrap();
+    assert!(title.contains("Esc closes"), "{screen}");
+    pty.send("q");
+    pty.send("q");
+    assert!(pty.wait().success());
+
+    // At 40 columns the cast is a drawer that Tab opens.
+    let mut pty = Pty::spawn(&common::bin(), &[], 40, 15, &[]);
+    pty.wait_for("? help");
+    pty.send("\t");
+    pty.wait_for("Cast ·");
+    pty.send("\r");
+    pty.wait_until("the mention counter in the status", |s| {
+        let last = s.lines().last().unwrap_or("");
+        last.contains(" · ") && last.contains(" 1/")
+    });
+    pty.send("q");
+    assert!(pty.wait().success());
+}

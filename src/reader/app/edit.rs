@@ -1,11 +1,14 @@
 //! Correcting the cast in the reader: rename, merge, split an alias off or detach a pronoun or
 //! description, change a kind, hide, add a mention or a new entity from the current search
-//! hit, who said a quotation (see `quotes`); undo and redo. Every change is
-//! a `Correction` pushed on the document's history; the cast is recomputed from the fresh
-//! extraction plus the history (so undo is exact), and each change asks the terminal layer to
-//! save the history (`Effect::SaveCorrections`: the app itself does no I/O).
+//! hit, who said a quotation (see `quotes`); undo and redo. Each acts on one entity by one
+//! rule: the one under the cast cursor while the cast has focus, else the selection; those
+//! about a mention or a hit in the text (split, detach, add) act on the selection, whose
+//! mention it is. Every change is a `Correction` pushed on the document's history; the cast
+//! is recomputed from the fresh extraction plus the history (so undo is exact), and each
+//! change asks the terminal layer to save the history (`Effect::SaveCorrections`: the app
+//! itself does no I/O).
 
-use super::{App, PromptPurpose};
+use super::{App, PromptPurpose, sidebar};
 use crate::domain::cast::Cast;
 use crate::domain::connections::Relations;
 use crate::domain::corrections::{Correction, Key as EntityKey, Span};
@@ -27,23 +30,28 @@ impl App {
             return;
         }
         let doc = self.doc().clone();
+        // One rule for every correction: the entity under the cast cursor while the cast has
+        // focus, else the selection (`target_entity`).
+        let target = self.target_entity();
+        let key = target.map(|e| EntityKey::of(&doc, &self.cast().entities[e]));
         let selected = self
             .reading()
             .selected
             .map(|e| EntityKey::of(&doc, &self.cast().entities[e]));
         let correction = match edit {
             Edit::Rename => {
-                return match selected {
-                    Some(_) => {
-                        self.prompt = Some(String::new());
-                        self.prompt_purpose = PromptPurpose::Rename;
+                return match target {
+                    Some(e) => {
+                        // The prompt starts from the name: most renames fix a word or two.
+                        self.prompt = Some(self.cast().entities[e].name.clone());
+                        self.prompt_purpose = PromptPurpose::Rename(e);
                     }
                     None => self.message = Some("select an entity to rename".into()),
                 };
             }
             Edit::BeginSetKind | Edit::BeginNewEntity => {
                 let ready = match edit {
-                    Edit::BeginSetKind => selected.is_some(),
+                    Edit::BeginSetKind => target.is_some(),
                     _ => self.current_hit().is_some(),
                 };
                 if ready {
@@ -62,10 +70,10 @@ impl App {
             }
             Edit::SetKind(kind) => {
                 self.pending = None;
-                selected.map(|entity| Correction::SetKind { entity, kind })
+                key.map(|entity| Correction::SetKind { entity, kind })
             }
-            Edit::Hide => selected.map(|entity| Correction::Hide { entity }),
-            Edit::MergeIntoSelection => match (self.cursor_entity(), self.reading().selected) {
+            Edit::Hide => key.map(|entity| Correction::Hide { entity }),
+            Edit::MergeIntoSelection => match (target, self.reading().selected) {
                 (Some(from), Some(into)) if from != into => Some(Correction::Merge {
                     from: EntityKey::of(&doc, &self.cast().entities[from]),
                     into: EntityKey::of(&doc, &self.cast().entities[into]),
@@ -77,6 +85,7 @@ impl App {
                     return;
                 }
             },
+            // A mention belongs to the selection: the current mention is one of its.
             Edit::SplitOrDetach => match (selected, self.current_mention()) {
                 (Some(entity), Some(m)) if !m.form.is_named() => Some(Correction::Detach {
                     entity,
@@ -92,6 +101,7 @@ impl App {
                     return;
                 }
             },
+            // The hit is in the text: it becomes a mention of the selection.
             Edit::AddHit => match (selected, self.current_hit()) {
                 (Some(entity), Some(hit)) if self.is_selected_mention(&hit) => {
                     self.message = Some(format!(
@@ -172,12 +182,15 @@ impl App {
         self.recompute_cast(Some(note));
     }
 
-    /// Renames the selected entity to the prompt's text.
-    pub(super) fn submit_rename(&mut self, name: String) {
+    /// Renames entity `e` (the one `r` was pressed on) to the prompt's text.
+    pub(super) fn submit_rename(&mut self, e: usize, name: String) {
         let name = name.trim().to_string();
-        let (Some(e), false) = (self.reading().selected, name.is_empty()) else {
+        if name.is_empty()
+            || e >= self.cast().entities.len()
+            || self.cast().entities[e].name == name
+        {
             return;
-        };
+        }
         let entity = EntityKey::of(self.doc(), &self.cast().entities[e]);
         let correction = Correction::Rename { entity, name };
         let note = correction.describe();
@@ -229,9 +242,11 @@ impl App {
             .selected
             .and_then(|e| self.cast().entities.get(e))
             .map(|e| (e.name.clone(), e.mentions.first().copied()));
-        let cursor_name = self
+        let cursor_was = self
             .cursor_entity()
-            .map(|e| self.cast().entities[e].name.clone());
+            .and_then(|e| self.cast().entities.get(e))
+            .map(|e| (e.name.clone(), e.mentions.first().copied()));
+        let (cursor_row, scroll) = (self.cursor, self.sidebar_scroll);
         let current = self.current_mention();
         let kept_quotes = self.quotes_keep();
         let reading = self.reading_mut();
@@ -242,40 +257,32 @@ impl App {
             .set_cast(Cast::with_quotes(entities, quotes));
         self.cast_shown();
         self.focus = focus;
-        if let Some((name, first)) = keep {
-            let found = self
-                .cast()
-                .entities
-                .iter()
-                .position(|e| e.name == name)
-                .or_else(|| {
-                    first.and_then(|m| {
-                        self.cast()
-                            .entities
-                            .iter()
-                            .position(|e| e.mentions.contains(&m))
-                    })
-                });
-            if let Some(e) = found {
-                self.reading_mut().selected = Some(e);
-                // By place: an attached mention may have changed form. One that is gone
-                // (detached, split off) hands over to the next lit one on screen, as a list
-                // moves up to the item after one deleted: `-` can go on down the page.
-                self.reading_mut().current = current.and_then(|m| {
-                    let mentions = &self.cast().entities[e].mentions;
-                    let i = mentions.partition_point(|x| x.start < m.start);
-                    if mentions.get(i).is_some_and(|x| x.range() == m.range()) {
-                        return Some(i);
-                    }
-                    let end = self.screen_range().end;
-                    self.lit(e).first_in(m.start as usize..end)
-                });
-            }
-        }
-        if let Some(name) = cursor_name
-            && let Some(e) = self.cast().entities.iter().position(|x| x.name == name)
+        if let Some((name, first)) = keep
+            && let Some(e) = self.find_again(&name, first)
         {
-            self.cursor_to_entity(e);
+            self.reading_mut().selected = Some(e);
+            // By place: an attached mention may have changed form. One that is gone
+            // (detached, split off) hands over to the next lit one on screen, as a list
+            // moves up to the item after one deleted: `-` can go on down the page.
+            self.reading_mut().current = current.and_then(|m| {
+                let mentions = &self.cast().entities[e].mentions;
+                let i = mentions.partition_point(|x| x.start < m.start);
+                if mentions.get(i).is_some_and(|x| x.range() == m.range()) {
+                    return Some(i);
+                }
+                let end = self.screen_range().end;
+                self.lit(e).first_in(m.start as usize..end)
+            });
+        }
+        // The cursor keeps its place: on its entity (renamed, retyped, merged) or, when that
+        // is gone (hidden), on the row that took its place.
+        self.sidebar_scroll = scroll;
+        match cursor_was.and_then(|(name, first)| self.find_again(&name, first)) {
+            Some(e) => self.cursor_to_entity(e),
+            None => {
+                self.cursor = sidebar::step(&self.reading().sidebar_rows, cursor_row, 0);
+                self.clamp_sidebar_scroll();
+            }
         }
         self.quotes_restore(kept_quotes);
         // Connections were counted for the old cast's entities.
@@ -297,6 +304,16 @@ impl App {
             curation.unfit = unfit;
         }
         self.message = note.map(|n| format!("{n}{unfit_note}"));
+    }
+
+    /// The entity of the new cast that was called `name`, or that has the mention `first`
+    /// (a renamed one).
+    fn find_again(&self, name: &str, first: Option<Mention>) -> Option<usize> {
+        let entities = &self.cast().entities;
+        entities.iter().position(|e| e.name == name).or_else(|| {
+            let m = first?;
+            entities.iter().position(|e| e.mentions.contains(&m))
+        })
     }
 
     /// Corrections are saved the moment they are made.

@@ -107,6 +107,7 @@ impl App {
         if doc != self.shelf.shown_index() {
             return;
         }
+        self.restore_pins(&r.pins);
         self.show_at_top(r.top);
         if let Some(e) = selected {
             self.cursor_to_entity(e);

@@ -230,7 +230,7 @@ impl App {
 
     /// The entity a panel or pin key acts on: the one under the cast cursor when the cast has
     /// focus, the connected entity under the panel cursor, else the selected one.
-    pub(super) fn target_entity(&self) -> Option<usize> {
+    pub fn target_entity(&self) -> Option<usize> {
         match self.focus {
             Focus::Sidebar if self.sidebar_shown() => self.cursor_entity(),
             Focus::Panel => match (self.panel()?.list().current()?, self.relations()) {
@@ -328,6 +328,24 @@ impl App {
         });
         self.panels.jumped = None;
         self.relayout();
+        if kind == PanelKind::Contexts {
+            let start = self.contexts_start(e);
+            self.panel_move(start as i64);
+        }
+    }
+
+    /// Where the list of `e`'s mentions starts: at the current mention of the selection,
+    /// else at the first mention from the top of the view (where the reader is).
+    fn contexts_start(&self, e: usize) -> usize {
+        let reading = self.reading();
+        if reading.selected == Some(e)
+            && let Some(i) = reading.current
+        {
+            return i;
+        }
+        let mentions = &self.cast().entities[e].mentions;
+        let from = mentions.partition_point(|m| m.range().start < reading.position);
+        from.min(mentions.len().saturating_sub(1))
     }
 
     /// The connections of `e`, actors first, then places, then the rest; strongest first

@@ -112,10 +112,47 @@ impl App {
         self.update_meetings();
     }
 
+    /// The pins as a session keeps them: name and kind, in pin order.
+    pub fn pins_to_remember(&self) -> Vec<(String, String)> {
+        self.pins
+            .list
+            .iter()
+            .map(|p| (p.name.clone(), p.kind.as_str().to_string()))
+            .collect()
+    }
+
+    /// Pins remembered with a session come back when nothing is pinned yet.
+    pub(super) fn restore_pins(&mut self, remembered: &[(String, String)]) {
+        if !self.pins.list.is_empty() {
+            return;
+        }
+        self.pins.list = remembered
+            .iter()
+            .filter_map(|(name, kind)| {
+                Some(Pin {
+                    name: name.clone(),
+                    kind: Kind::parse(kind)?,
+                    entity: None,
+                })
+            })
+            .take(MAX_PINS)
+            .collect();
+        if self.pins.list.is_empty() {
+            return;
+        }
+        self.pins_on_cast();
+        self.update_meetings();
+    }
+
     pub(super) fn clear_pins(&mut self) {
+        let n = self.pins.list.len();
         self.pins.list.clear();
         self.pins.meetings.clear();
-        self.message = Some("all pins removed".into());
+        self.message = Some(match n {
+            0 => "nothing is pinned (p pins the selection)".into(),
+            1 => "the pin removed".into(),
+            n => format!("all {n} pins removed"),
+        });
     }
 
     pub(super) fn update_meetings(&mut self) {

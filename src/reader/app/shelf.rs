@@ -137,6 +137,7 @@ impl Reading {
                 .and_then(|e| self.cast.entities.get(e))
                 .map(|e| e.name.clone()),
             marks: self.marks.iter().map(|(&c, &o)| (c, o)).collect(),
+            pins: Vec::new(),
         }
     }
 

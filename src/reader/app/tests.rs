@@ -449,6 +449,7 @@ fn a_document_not_shown_yet_resumes_when_shown_whether_its_cast_came_first_or_no
                 top: at,
                 entity: Some("Beta".into()),
                 marks: vec![('b', at)],
+                pins: Vec::new(),
             },
         };
         let (one, two) = if cast_first {
@@ -491,6 +492,7 @@ fn a_remembered_session_resumes_unless_the_reader_has_moved() {
         top: target,
         entity: Some("Beta".into()),
         marks: vec![('q', 5)],
+        pins: Vec::new(),
     };
     a.update(Action::Work(Work::Resume {
         doc: 0,
@@ -574,7 +576,13 @@ fn renaming_changes_the_name_keeps_the_selection_and_saves_it() {
     let mut a = curated();
     a.update(Action::Edit(Edit::Rename));
     assert_eq!(a.mode(), Mode::Prompt);
-    for c in "Alpha Prime".chars() {
+    assert_eq!(
+        a.prompt.as_deref(),
+        Some("Alpha"),
+        "the prompt holds the name"
+    );
+    a.update(Action::PromptInput(' '));
+    for c in "Prime".chars() {
         a.update(Action::PromptInput(c));
     }
     assert!(a.search.is_none(), "typing a name is not a search");

@@ -144,7 +144,7 @@ impl App {
         if let PromptPurpose::Filter(_) = self.prompt_purpose {
             self.drop_filter();
         }
-        if self.prompt_purpose == PromptPurpose::Rename {
+        if matches!(self.prompt_purpose, PromptPurpose::Rename(_)) {
             self.prompt_purpose = PromptPurpose::Search;
             self.prompt = None;
         }

@@ -8,9 +8,10 @@ impl App {
     /// terminal layer is to do about it: quit, save corrections, capture the mouse...
     pub fn update(&mut self, action: Action) -> Vec<Effect> {
         // News from the background (and the hit count asked for after a frame) neither clears
-        // the note on the status line nor eats a count being typed.
+        // the note on the status line nor eats a count being typed; nor does a resize (the
+        // first one comes before the first frame, after the note from the config was set).
         let news = matches!(action, Action::Work(_) | Action::CountSearchHits);
-        if !news {
+        if !news && !matches!(action, Action::Resize { .. }) {
             self.message = None;
             self.aside.clear();
         }
@@ -158,10 +159,10 @@ impl App {
             Action::PromptSubmit => match self.prompt_purpose {
                 PromptPurpose::Search => self.submit_search(),
                 PromptPurpose::Filter(_) => self.keep_filter(),
-                PromptPurpose::Rename => {
+                PromptPurpose::Rename(e) => {
                     self.prompt_purpose = PromptPurpose::Search;
                     if let Some(name) = self.prompt.take() {
-                        self.submit_rename(name);
+                        self.submit_rename(e, name);
                     }
                 }
             },
@@ -208,7 +209,7 @@ impl App {
         match self.prompt_purpose {
             PromptPurpose::Search => self.search_as_typed(),
             PromptPurpose::Filter(_) => self.filter_as_typed(),
-            PromptPurpose::Rename => {}
+            PromptPurpose::Rename(_) => {}
         }
     }
 

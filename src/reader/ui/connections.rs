@@ -7,15 +7,24 @@ use ratatui::style::Style;
 use crate::domain::wrap::sanitize;
 use crate::reader::app::App;
 use crate::reader::app::panels::{Head, List};
-use crate::reader::ui::Theme;
+use unicode_width::UnicodeWidthStr;
+
 use crate::reader::ui::pins::{digit, mention_style, tag_style};
 use crate::reader::ui::row::{Writer, excerpt};
+use crate::reader::ui::{Theme, truncate, truncate_distinct};
 
 /// Columns for the other entity's name.
 const NAME_WIDTH: usize = 26;
 
 /// ` 1 CTRY Israel                      3  United States —in discussions with→ Israel`
-pub fn connection_row(app: &App, theme: &Theme, head: Head, k: usize, w: &mut Writer) {
+pub fn connection_row(
+    app: &App,
+    theme: &Theme,
+    head: Head,
+    k: usize,
+    names: &[&str],
+    w: &mut Writer,
+) {
     let (Head::Connections(e), Some(r)) = (head, app.relations()) else {
         return;
     };
@@ -30,16 +39,27 @@ pub fn connection_row(app: &App, theme: &Theme, head: Head, k: usize, w: &mut Wr
     };
     w.put(" ", Style::new())
         .cell(Theme::kind_tag(entity.kind), 5, theme.tag(entity.kind))
-        .text_cell(&sanitize(&entity.name), NAME_WIDTH, Style::new())
+        .text_cell(
+            &truncate_distinct(&sanitize(&entity.name), NAME_WIDTH - 1, names),
+            NAME_WIDTH,
+            Style::new(),
+        )
         .cell(&format!("{:>4}", c.sentences.len()), 6, theme.title);
     if let Some(link) = r.link(app.doc().bytes(), &app.cast().index, &c) {
         let name = |x: usize| app.entity(x).map(|x| sanitize(&x.name)).unwrap_or_default();
-        let to = c.other(link.from);
-        w.put(&name(link.from), theme.dim)
+        let (from, to) = (name(link.from), name(c.other(link.from)));
+        // The linking words give way (cut in the middle) before the second actor does.
+        let words = sanitize(&link.words);
+        let room = w
+            .room()
+            .saturating_sub(from.width() + to.width() + 4)
+            .max(5);
+        let words = truncate(&words, room);
+        w.put(&from, theme.dim)
             .put(" —", theme.dim)
-            .text(&sanitize(&link.words), Style::new())
+            .text(&words, Style::new())
             .put("→ ", theme.dim)
-            .put(&name(to), theme.dim);
+            .put(&to, theme.dim);
     }
 }
 

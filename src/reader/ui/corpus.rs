@@ -7,8 +7,8 @@ use ratatui::style::Style;
 use crate::domain::wrap::sanitize;
 use crate::reader::app::App;
 use crate::reader::app::panels::Head;
-use crate::reader::ui::Theme;
 use crate::reader::ui::row::Writer;
+use crate::reader::ui::{Theme, document_label, truncate_distinct};
 
 const NAME_WIDTH: usize = 26;
 const BARS: [char; 8] = ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'];
@@ -29,7 +29,7 @@ pub fn sparkline(counts: &[usize]) -> String {
 }
 
 /// `  CTRY Israel          3 docs    14  ❝3   ▃·█`
-pub fn entity_row(app: &App, theme: &Theme, ce: usize, w: &mut Writer) {
+pub fn entity_row(app: &App, theme: &Theme, ce: usize, names: &[&str], w: &mut Writer) {
     let Some(corpus) = &app.panels.corpus else {
         return;
     };
@@ -37,10 +37,14 @@ pub fn entity_row(app: &App, theme: &Theme, ce: usize, w: &mut Writer) {
     let docs = c.appearances.len();
     w.put("  ", Style::new())
         .cell(Theme::kind_tag(c.kind), 5, theme.tag(c.kind))
-        .text_cell(&sanitize(&c.name), NAME_WIDTH, Style::new())
+        .text_cell(
+            &truncate_distinct(&sanitize(&c.name), NAME_WIDTH - 1, names),
+            NAME_WIDTH,
+            Style::new(),
+        )
         .cell(
-            &format!("{docs} doc{}", if docs == 1 { "" } else { "s" }),
-            9,
+            &format!("{docs:>3} doc{}", if docs == 1 { "" } else { "s" }),
+            10,
             theme.dim,
         )
         .cell(&format!("{:>5}", c.mentions()), 7, theme.title)
@@ -63,10 +67,7 @@ pub fn appearance_row(app: &App, theme: &Theme, head: Head, document: usize, w: 
         .doc
         .dateline()
         .map_or("undated".to_string(), |d| sanitize(&d.date));
-    let name = std::path::Path::new(reading.doc.name())
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
+    let name = document_label(reading.doc.name());
     let marker = if document == app.shelf.shown_index() {
         "▶ "
     } else {

@@ -10,7 +10,7 @@ use unicode_width::UnicodeWidthStr;
 
 use crate::reader::app::HelpShape;
 use crate::reader::input::{Context, Keymap};
-use crate::reader::ui::{Theme, fit};
+use crate::reader::ui::{Theme, fit, truncate};
 
 pub struct HelpView<'a> {
     pub keymap: &'a Keymap,
@@ -22,14 +22,15 @@ pub struct HelpView<'a> {
 const KEY_COLUMN: usize = 13;
 
 impl HelpView<'_> {
-    /// The keymap as sections of lines, each section under its heading.
+    /// The keymap as sections of lines, each section under its heading: keys, what they do,
+    /// and the action's name (what a config file rebinds). An action whose keys a config
+    /// took away is still listed, with `—` for keys.
     pub fn sections(&self) -> Vec<Vec<Line<'static>>> {
+        let reader = || self.keymap.in_context(Context::Reader);
+        let description_column = reader().map(|b| b.description.width()).max().unwrap_or(0);
         let mut sections: Vec<Vec<Line>> = Vec::new();
         let mut current = "";
-        for b in self.keymap.in_context(Context::Reader) {
-            if b.keys.is_empty() {
-                continue;
-            }
+        for b in reader() {
             if b.section != current {
                 current = b.section;
                 sections.push(vec![Line::from(Span::styled(
@@ -38,15 +39,18 @@ impl HelpView<'_> {
                 ))]);
             }
             let keys: Vec<String> = b.keys.iter().map(|k| k.label()).collect();
+            let keys = if keys.is_empty() {
+                "—".to_string()
+            } else {
+                keys.join(" ")
+            };
             sections
                 .last_mut()
                 .expect("a section")
                 .push(Line::from(vec![
-                    Span::styled(
-                        format!(" {:<KEY_COLUMN$}", keys.join(" ")),
-                        self.theme.title,
-                    ),
-                    Span::raw(b.description.to_string()),
+                    Span::styled(format!(" {keys:<KEY_COLUMN$}"), self.theme.title),
+                    Span::raw(format!("{:<description_column$}  ", b.description)),
+                    Span::styled(b.name.to_string(), self.theme.dim),
                 ]));
         }
         sections.push(vec![
@@ -76,6 +80,36 @@ impl HelpView<'_> {
             two_columns_from: two_columns_from(&sections),
         }
     }
+}
+
+/// A help line in `width` columns: on a narrow screen the action's name goes first, then the
+/// description ends with `…`, so a cut line says it is cut.
+fn narrow(mut line: Line<'static>, width: usize) -> Line<'static> {
+    if line.width() <= width {
+        return line;
+    }
+    if line.spans.len() == 3 {
+        line.spans.pop();
+        let description = line.spans[1].content.trim_end().to_string();
+        line.spans[1].content = description.into();
+        if line.width() <= width {
+            return line;
+        }
+    }
+    let mut used = 0;
+    let mut spans = Vec::new();
+    for span in line.spans {
+        let w = span.content.width();
+        if used + w <= width {
+            used += w;
+            spans.push(span);
+            continue;
+        }
+        let cut = truncate(&span.content, width - used);
+        spans.push(Span::styled(cut, span.style));
+        break;
+    }
+    Line::from(spans)
 }
 
 /// The narrowest screen on which the sections stand in two columns.
@@ -181,6 +215,8 @@ impl Widget for HelpView<'_> {
                 width: col_width.min(inner.x + inner.width - x),
                 height: inner.height,
             };
+            let room = usize::from(column.width);
+            let lines: Vec<Line> = lines.into_iter().map(|l| narrow(l, room)).collect();
             Paragraph::new(lines)
                 .scroll((scroll, 0))
                 .render(column, buf);

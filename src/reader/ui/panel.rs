@@ -11,7 +11,7 @@ use crate::domain::wrap::sanitize;
 use crate::reader::app::panels::{Head, Row};
 use crate::reader::app::{App, Focus};
 use crate::reader::ui::row::Writer;
-use crate::reader::ui::{Theme, connections, context_list, corpus, quotes, truncate};
+use crate::reader::ui::{Theme, connections, context_list, corpus, fit_title, quotes, truncate};
 
 pub struct PanelView<'a> {
     pub app: &'a App,
@@ -36,23 +36,26 @@ impl Widget for PanelView<'_> {
         let width = area.width as usize;
         buf.set_stringn(area.x, area.y, "─".repeat(width), width, self.theme.border);
         let list = panel.list();
+        let room = width.saturating_sub(2);
         let title = match &list.filter {
             Some(f) => {
                 let (kept, all) = list.counts();
                 format!(
                     " /{} {kept}/{all} (Esc clears) · {} ",
                     sanitize(f.text()),
-                    header(app, list.head)
+                    fit_title(&header(app, list.head), room.saturating_sub(40))
                 )
             }
-            None => format!(" {} ", header(app, list.head)),
+            None => format!(
+                " {} ",
+                fit_title(&header(app, list.head), room.saturating_sub(2))
+            ),
         };
         let title_style = if app.focus == Focus::Panel {
             self.theme.title.add_modifier(Modifier::UNDERLINED)
         } else {
             self.theme.title
         };
-        let room = width.saturating_sub(2);
         buf.set_stringn(
             area.x + 1,
             area.y,
@@ -73,6 +76,15 @@ impl Widget for PanelView<'_> {
             buf.set_stringn(area.x + 2, area.y + 1, note, room, self.theme.dim);
             return;
         }
+        // Names on screen together, so that a cut one is cut where it differs from the others.
+        let names: Vec<String> = list
+            .rows
+            .iter()
+            .skip(list.scroll)
+            .take(rows)
+            .filter_map(|&row| row_name(app, list.head, row))
+            .collect();
+        let names: Vec<&str> = names.iter().map(String::as_str).collect();
         for (n, (i, &row)) in list
             .rows
             .iter()
@@ -102,11 +114,11 @@ impl Widget for PanelView<'_> {
                     w.put(group.title(), self.theme.heading);
                 }
                 Row::Connection(k) => {
-                    connections::connection_row(app, self.theme, list.head, k, &mut w);
+                    connections::connection_row(app, self.theme, list.head, k, &names, &mut w);
                 }
                 Row::Sentence(s) => connections::sentence_row(app, self.theme, list, i, s, &mut w),
                 Row::Mention(m) => context_list::context_row(app, self.theme, list.head, m, &mut w),
-                Row::CorpusEntity(ce) => corpus::entity_row(app, self.theme, ce, &mut w),
+                Row::CorpusEntity(ce) => corpus::entity_row(app, self.theme, ce, &names, &mut w),
                 Row::Appearance { document, .. } => {
                     corpus::appearance_row(app, self.theme, list.head, document, &mut w);
                 }
@@ -114,6 +126,19 @@ impl Widget for PanelView<'_> {
             }
         }
     }
+}
+
+/// The entity name a row shows in its name column (sanitized), if it shows one.
+fn row_name(app: &App, head: Head, row: Row) -> Option<String> {
+    let name = match (row, head) {
+        (Row::Connection(k), Head::Connections(e)) => {
+            let other = app.relations()?.connections.get(k).other(e);
+            app.entity(other)?.name.clone()
+        }
+        (Row::CorpusEntity(ce), _) => app.panels.corpus.as_ref()?.cast.entities[ce].name.clone(),
+        _ => return None,
+    };
+    Some(sanitize(&name))
 }
 
 /// What the list is, and the keys that apply to it.

@@ -53,27 +53,35 @@ impl Writer<'_> {
         self
     }
 
-    /// [`Writer::text`] padded or cut to exactly `width` columns.
+    /// [`Writer::text`] in a column `width` wide, cut to leave a blank column before the
+    /// next, as [`Writer::cell`].
     pub fn text_cell(&mut self, s: &str, width: usize, style: Style) -> &mut Self {
-        let cut = truncate(s, width);
+        let cut = truncate(s, width.saturating_sub(1));
         let pad = width.saturating_sub(cut.width());
         self.text(&cut, style).put(&" ".repeat(pad), Style::new())
     }
 
+    /// Writes `s`; what does not fit ends with `…` at the right edge, so a cut row says so.
     pub fn put(&mut self, s: &str, style: Style) -> &mut Self {
         if self.x < self.right {
             let room = (self.right - self.x) as usize;
+            let s = if s.width() > room {
+                std::borrow::Cow::Owned(truncate(s, room))
+            } else {
+                std::borrow::Cow::Borrowed(s)
+            };
             self.x = self
                 .buf
-                .set_stringn(self.x, self.y, s, room, self.base.patch(style))
+                .set_stringn(self.x, self.y, &s, room, self.base.patch(style))
                 .0;
         }
         self
     }
 
-    /// Text padded or cut to exactly `width` columns.
+    /// A column `width` wide: the text, cut to leave at least one blank column before the
+    /// next (so columns never run together), padded with spaces.
     pub fn cell(&mut self, s: &str, width: usize, style: Style) -> &mut Self {
-        let cut = truncate(s, width);
+        let cut = truncate(s, width.saturating_sub(1));
         let pad = width.saturating_sub(cut.width());
         self.put(&cut, style).put(&" ".repeat(pad), Style::new())
     }

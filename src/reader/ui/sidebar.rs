@@ -14,7 +14,7 @@ use crate::reader::app::list_filter::FilterTarget;
 use crate::reader::app::sidebar::SidebarRow;
 use crate::reader::app::{App, Focus};
 use crate::reader::ui::row::matched_pieces;
-use crate::reader::ui::{Theme, pins, truncate};
+use crate::reader::ui::{Theme, pins, truncate, truncate_distinct};
 
 pub struct SidebarView<'a> {
     pub app: &'a App,
@@ -62,6 +62,12 @@ impl Widget for SidebarView<'_> {
                 .take(list_height)
         };
         let columns = Counts::columns(app, width, shown().filter_map(|(_, r)| r.entity()));
+        // Names on screen together, so that a cut one is cut where it differs from the others.
+        let names: Vec<String> = shown()
+            .filter_map(|(_, row)| row.entity())
+            .map(|e| sanitize(&app.cast().entities[e].name))
+            .collect();
+        let names: Vec<&str> = names.iter().map(String::as_str).collect();
         for (n, (i, row)) in shown().enumerate() {
             let y = area.y + 1 + n as u16;
             match *row {
@@ -70,7 +76,7 @@ impl Widget for SidebarView<'_> {
                 }
                 SidebarRow::Entity(e) => {
                     let line = Rect::new(x, y, width as u16, 1);
-                    self.entity_row(buf, line, i, e, columns);
+                    self.entity_row(buf, line, i, e, (columns, &names));
                 }
             }
         }
@@ -139,8 +145,16 @@ fn compact(n: usize) -> String {
 }
 
 impl SidebarView<'_> {
-    /// Entity `e`, sidebar row `row`, drawn on `line`.
-    fn entity_row(&self, buf: &mut Buffer, line: Rect, row: usize, e: usize, columns: Counts) {
+    /// Entity `e`, sidebar row `row`, drawn on `line`, its counts in `columns`, its name
+    /// told apart from the other `names` on screen.
+    fn entity_row(
+        &self,
+        buf: &mut Buffer,
+        line: Rect,
+        row: usize,
+        e: usize,
+        (columns, names): (Counts, &[&str]),
+    ) {
         let (x, y, width) = (line.x, line.y, line.width as usize);
         let app = self.app;
         let entity = &app.cast().entities[e];
@@ -166,7 +180,7 @@ impl SidebarView<'_> {
         let tag = format!("{:<4}", Theme::kind_tag(entity.kind));
         let count = format!("{}{}", said(app, self.theme, e), columns.text(app, e));
         let name_room = width.saturating_sub(2 + tag.width() + 1 + count.width());
-        let name = truncate(&sanitize(&entity.name), name_room);
+        let name = truncate_distinct(&sanitize(&entity.name), name_room, names);
         let mut at = x;
         at = buf
             .set_stringn(at, y, &marker, 1, base.patch(marker_style))

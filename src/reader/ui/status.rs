@@ -2,6 +2,7 @@
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
+use ratatui::style::Modifier;
 use ratatui::widgets::Widget;
 use unicode_width::UnicodeWidthStr;
 
@@ -10,8 +11,8 @@ use crate::domain::wrap::sanitize;
 use crate::reader::action::{Mode, Pending};
 use crate::reader::app::list_filter::FilterTarget;
 use crate::reader::app::panels::QuoteScope;
-use crate::reader::app::{App, Follow, PromptPurpose};
-use crate::reader::ui::{Theme, truncate};
+use crate::reader::app::{App, Focus, Follow, PromptPurpose};
+use crate::reader::ui::{Theme, document_label, truncate, truncate_middle};
 
 pub struct TitleBar<'a> {
     pub app: &'a App,
@@ -32,6 +33,15 @@ impl Widget for TitleBar<'_> {
             width,
             self.theme.title,
         );
+        // The text's title is underlined while the text has focus, as the cast's and the
+        // panel's are while they have it: one way to tell where the keys go.
+        if self.app.focus == Focus::Document {
+            let name = file_name(self.app).width().min(width.saturating_sub(1)) as u16;
+            buf.set_style(
+                Rect::new(area.x + 1, area.y, name, 1).intersection(area),
+                self.theme.title.add_modifier(Modifier::UNDERLINED),
+            );
+        }
     }
 }
 
@@ -45,35 +55,7 @@ impl Widget for StatusLine<'_> {
         let app = self.app;
         let width = area.width as usize;
         buf.set_stringn(area.x, area.y, " ".repeat(width), width, self.theme.status);
-        let docs = if app.shelf.len() > 1 {
-            format!(" [{}/{}]", app.shelf.shown_index() + 1, app.shelf.len())
-        } else {
-            String::new()
-        };
-        let left = format!(" {}{docs} · {}%", file_name(app), app.percent());
-        let middle = status_message(app);
-        // On a narrow terminal the message comes first: the file name is in the title bar
-        // already, the help hint shrinks to its key, and a mention's place gets short.
-        let (full, key) = ("? help ", "? ");
-        let choices: Vec<(String, &str)> = if middle.is_empty() {
-            vec![(left, full)]
-        } else {
-            let short = format!(" {}", message(app, true));
-            vec![
-                (format!("{left} · {middle}"), full),
-                (format!("{docs} {}% · {middle}", app.percent()), full),
-                (format!("{docs} {middle}"), full),
-                (format!("{docs} {middle}"), key),
-                (short.clone(), full),
-                (short, key),
-            ]
-        };
-        let fits = |(line, hint): &&(String, &str)| line.width() + hint.width() < width;
-        let (line, hint) = choices
-            .iter()
-            .find(fits)
-            .unwrap_or(&choices[choices.len() - 1])
-            .clone();
+        let (line, hint) = status_line(app, width);
         let room = width.saturating_sub(hint.width() + 1);
         buf.set_stringn(
             area.x,
@@ -85,6 +67,131 @@ impl Widget for StatusLine<'_> {
         let hint_x = area.x + (width - hint.width().min(width)) as u16;
         buf.set_stringn(hint_x, area.y, hint, hint.width(), self.theme.status_key);
     }
+}
+
+/// The status line for `width` columns, and the help hint at its right end (or none).
+fn status_line(app: &App, width: usize) -> (String, &'static str) {
+    match app.mode() {
+        // The choices are the prompt: all of them show, the name gives way.
+        Mode::Pending(Pending::Kind | Pending::NewEntity) => {
+            return (kind_prompt(app, width.saturating_sub(1)), "");
+        }
+        Mode::Prompt => return (prompt_line(app, width), ""),
+        _ => {}
+    }
+    let docs = if app.shelf.len() > 1 {
+        format!(" [{}/{}]", app.shelf.shown_index() + 1, app.shelf.len())
+    } else {
+        String::new()
+    };
+    let left = format!(" {}{docs} · {}%", file_name(app), app.percent());
+    let middle = status_message(app);
+    // On a narrow terminal the message comes first: the file name is in the title bar
+    // already, the help hint shrinks to its key, and a mention's place gets short.
+    let (full, key) = ("? help ", "? ");
+    if middle.is_empty() {
+        return (left, full);
+    }
+    let short = message(app, true);
+    let choices: Vec<(String, &str)> = vec![
+        (format!("{left} · {middle}"), full),
+        (format!("{docs} {}% · {middle}", app.percent()), full),
+        (format!("{docs} {middle}"), full),
+        (format!("{docs} {middle}"), key),
+        (format!(" {short}"), full),
+        (format!(" {short}"), key),
+    ];
+    let fits = |(line, hint): &&(String, &str)| line.width() + hint.width() < width;
+    if let Some(choice) = choices.iter().find(fits) {
+        return choice.clone();
+    }
+    // Then the message is cut at its end (hints like `Enter selects`, a note) while its
+    // first two parts (a name and the place) show whole...
+    let parts: Vec<&str> = short.splitn(3, " · ").collect();
+    if parts.len() >= 2 && 1 + parts[0].width() + 3 + parts[1].width() + key.width() < width {
+        return (format!(" {short}"), key);
+    }
+    // ...and last, the name (or query) it starts with gives way to the place after it.
+    if let Some((subject, place)) = short.split_once(" · ") {
+        let fixed = 1 + 3 + place.width() + key.width() + 1;
+        if width >= fixed + 6 {
+            let subject = truncate(subject, width - fixed);
+            return (format!(" {subject} · {place}"), key);
+        }
+    }
+    (format!(" {short}"), key)
+}
+
+/// A prompt has the line to itself. What is typed matters most: the key hint goes first,
+/// then (renaming) the old name is cut in the middle, then the start of what is typed.
+fn prompt_line(app: &App, width: usize) -> String {
+    let full = format!(" {}", status_message(app));
+    if full.width() < width {
+        return full;
+    }
+    let bare = full.split(" (Enter ").next().unwrap_or(&full);
+    if bare.width() < width {
+        return bare.to_string();
+    }
+    if let (Some(typed), PromptPurpose::Rename(e)) = (&app.prompt, app.prompt_purpose) {
+        let typed = format!("{}▏", sanitize(typed));
+        let old = app.entity(e).map(|e| sanitize(&e.name)).unwrap_or_default();
+        let room = width.saturating_sub(typed.width() + " rename  to: ".width() + 1);
+        if room >= 6 {
+            return format!(" rename {} to: {typed}", truncate_middle(&old, room));
+        }
+        return format!(" rename: {}", tail(&typed, width.saturating_sub(10)));
+    }
+    format!(" {}", tail(bare.trim_start(), width.saturating_sub(2)))
+}
+
+/// The end of `s` in `width` columns, `…` first if it is cut (where one types, the end
+/// matters).
+fn tail(s: &str, width: usize) -> String {
+    if s.width() <= width {
+        return s.to_string();
+    }
+    let mut out: Vec<char> = Vec::new();
+    let mut used = 1;
+    for c in s.chars().rev() {
+        let w = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+        if used + w > width {
+            break;
+        }
+        out.push(c);
+        used += w;
+    }
+    out.push('…');
+    out.into_iter().rev().collect()
+}
+
+/// The kind prompt in `width` columns: `NAME: p person o org …`, naming the entity the kind
+/// is for (the cast cursor's or the selection; the search hit for a new entity).
+fn kind_prompt(app: &App, width: usize) -> String {
+    const CHOICES: &str = "p person o org c country g group l place d date n number x other";
+    // On a narrow screen the letters alone (the help spells them out).
+    const LETTERS: &str = "kind? p o c g l d n x";
+    let name = match app.mode() {
+        Mode::Pending(Pending::NewEntity) => app.search.as_ref().map_or_else(
+            || "new entity".into(),
+            |s| format!("new “{}”", sanitize(&s.text)),
+        ),
+        _ => app
+            .target_entity()
+            .and_then(|e| app.entity(e))
+            .map_or_else(|| "kind".into(), |e| sanitize(&e.name)),
+    };
+    let choices = if width >= CHOICES.width() + 3 + 6 {
+        CHOICES
+    } else {
+        LETTERS
+    };
+    let room = width.saturating_sub(choices.width() + 3).max(6);
+    // Cut in the middle: two names that differ at their ends stay apart.
+    truncate(
+        &format!(" {}: {choices}", truncate_middle(&name, room)),
+        width,
+    )
 }
 
 /// What the status line says about the prompt, the search, the selection, the extraction
@@ -99,13 +206,8 @@ fn message(app: &App, short: bool) -> String {
     if let Some(p) = &app.prompt {
         return match app.prompt_purpose {
             PromptPurpose::Search => search_prompt(app, p),
-            PromptPurpose::Rename => {
-                let old = app
-                    .reading()
-                    .selected
-                    .and_then(|e| app.entity(e))
-                    .map(|e| sanitize(&e.name))
-                    .unwrap_or_default();
+            PromptPurpose::Rename(e) => {
+                let old = app.entity(e).map(|e| sanitize(&e.name)).unwrap_or_default();
                 format!(
                     "rename {old} to: {}▏ (Enter renames, Esc keeps)",
                     sanitize(p)
@@ -274,9 +376,5 @@ fn quote_walk(app: &App) -> Option<String> {
 }
 
 fn file_name(app: &App) -> String {
-    let name = app.doc().name();
-    let short = std::path::Path::new(name)
-        .file_name()
-        .map_or_else(|| name.to_string(), |n| n.to_string_lossy().into_owned());
-    sanitize(&short)
+    document_label(app.doc().name())
 }

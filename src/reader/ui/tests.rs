@@ -193,13 +193,24 @@ fn control_characters_render_as_dim_placeholders() {
 
 #[test]
 fn help_lists_the_keymap() {
-    // Wide enough for the two columns and tall enough for all of it (shorter, it scrolls:
-    // the help overlay scrolls): the keymap no longer fits one column of 40 rows.
-    let mut a = app(120, 48);
+    // Wide enough for the two columns with the action names, and tall enough for all of it
+    // (shorter, the help overlay scrolls).
+    let mut a = app(160, 48);
     a.update(Action::ToggleHelp);
     let s = screen(&draw(&a, &Theme::colored()));
     for b in Keymap::default().in_context(crate::reader::input::Context::Reader) {
         assert!(s.contains(b.description), "help misses {}", b.description);
+        // The name a config file rebinds, after the description.
+        let row = s
+            .lines()
+            .find(|l| l.contains(b.description))
+            .expect("a row");
+        let after = &row[row.find(b.description).unwrap() + b.description.len()..];
+        assert!(
+            after.split_whitespace().next() == Some(b.name),
+            "{} is not named in {row}",
+            b.name
+        );
     }
     assert!(s.contains("j ↓"));
 }
@@ -386,4 +397,75 @@ fn every_widget_draws_inside_the_rectangle_it_is_given() {
         }
         assert!(inside > 0, "{name} drew nothing");
     }
+}
+
+#[test]
+fn the_text_title_is_underlined_while_the_text_has_focus() {
+    let mut a = app(100, 12);
+    let underlined = |buf: &Buffer| {
+        let x = word_cells(buf, 0, "news.txt", 0)[0];
+        buf[(x, 0)].modifier.contains(Modifier::UNDERLINED)
+    };
+    assert!(underlined(&draw(&a, &Theme::monochrome())));
+    a.update(Action::FocusNext);
+    let buf = draw(&a, &Theme::monochrome());
+    assert!(!underlined(&buf), "the cast has focus now");
+    let y = find_row(&buf, "Cast ·");
+    let x = word_cells(&buf, y, "Cast", 0)[0];
+    assert!(buf[(x, y)].modifier.contains(Modifier::UNDERLINED));
+}
+
+#[test]
+fn standard_input_is_called_stdin() {
+    let a = App::with_cast(
+        Document::from_string("-", TEXT),
+        cast(),
+        Options::default(),
+        100,
+        12,
+    );
+    let buf = draw(&a, &Theme::monochrome());
+    assert!(row_text(&buf, 0).starts_with(" stdin · 2023-11-08"));
+    assert!(row_text(&buf, 11).starts_with(" stdin · "));
+}
+
+#[test]
+fn the_document_list_gives_long_names_the_date_column_when_no_document_is_dated() {
+    let docs = ["the-minister-resigns-after-talk.txt", "short.txt"]
+        .map(|n| Document::from_string(n, "No date in this text."));
+    let mut a = App::new(docs.to_vec(), Options::default());
+    a.update(Action::Resize {
+        width: 80,
+        height: 12,
+    });
+    a.update(Action::ToggleShelf);
+    let buf = draw(&a, &Theme::monochrome());
+    let row = row_text(&buf, find_row(&buf, "▶"));
+    assert!(
+        row.contains("▶ the-minister-resigns-after-talk.txt  No date in this text."),
+        "{row}"
+    );
+}
+
+#[test]
+fn on_a_narrow_screen_help_lines_drop_the_action_name_then_end_with_an_ellipsis() {
+    let mut a = app(60, 20);
+    a.update(Action::ToggleHelp);
+    let s = screen(&draw(&a, &Theme::monochrome()));
+    let line = s
+        .lines()
+        .find(|l| l.contains("down half a page"))
+        .expect("a line");
+    assert!(
+        !line.contains("half-page-down") && !line.contains('…'),
+        "no room for the name at 60 columns, and the description is whole: {line}"
+    );
+    let mut a = app(40, 15);
+    a.update(Action::ToggleHelp);
+    let s = screen(&draw(&a, &Theme::monochrome()));
+    let line = s
+        .lines()
+        .find(|l| l.contains("down a line; in"))
+        .expect("a line");
+    assert!(line.trim_end().ends_with("…│"), "{line}");
 }

@@ -530,6 +530,81 @@ fn brackets_on_an_entity_of_one_document_say_so() {
 }
 
 #[test]
+fn x_starts_at_the_current_mention_else_at_the_first_one_from_the_view() {
+    let mut a = app();
+    select(&mut a, "Ruritania");
+    a.update(Action::NextHit);
+    a.update(Action::NextHit);
+    let current = a.reading().current.unwrap();
+    assert!(current > 0);
+    a.update(Action::ToggleContexts);
+    let list = a.panel().unwrap().list();
+    assert_eq!(list.rows[list.cursor], Row::Mention(current));
+    a.update(Action::ToggleContexts);
+
+    // Nothing current for the entity under the cast cursor: the first mention from the view.
+    a.update(Action::Clear);
+    a.update(Action::Bottom);
+    a.update(Action::FocusNext);
+    let freedonia = a
+        .cast()
+        .entities
+        .iter()
+        .position(|e| e.name == "Freedonia")
+        .unwrap();
+    a.cursor_to_entity(freedonia);
+    a.update(Action::ToggleContexts);
+    let list = a.panel().unwrap().list();
+    assert_eq!(list.head, Head::Contexts(freedonia));
+    assert_eq!(
+        list.rows[list.cursor],
+        Row::Mention(1),
+        "the mention at the end, where the reader is"
+    );
+}
+
+#[test]
+fn clearing_pins_says_when_there_were_none() {
+    let mut a = app();
+    a.update(Action::ClearPins);
+    assert!(
+        a.message.as_deref().unwrap().contains("nothing is pinned"),
+        "{:?}",
+        a.message
+    );
+    select(&mut a, "Oz");
+    a.update(Action::TogglePin);
+    a.update(Action::ClearPins);
+    assert_eq!(a.message.as_deref(), Some("the pin removed"));
+}
+
+#[test]
+fn pins_come_back_with_a_remembered_session() {
+    let mut a = app();
+    select(&mut a, "Oz");
+    a.update(Action::TogglePin);
+    select(&mut a, "Freedonia");
+    a.update(Action::TogglePin);
+    let pins = a.pins_to_remember();
+    assert_eq!(
+        pins,
+        [
+            ("Oz".to_string(), "place".to_string()),
+            ("Freedonia".to_string(), "country".to_string())
+        ]
+    );
+    let mut b = app();
+    b.update(Action::Work(Work::Resume {
+        doc: 0,
+        memory: crate::store::sessions::Remembered {
+            pins,
+            ..Default::default()
+        },
+    }));
+    assert_eq!(b.pins().collect::<Vec<_>>(), [(0, 2), (1, 3)]);
+}
+
+#[test]
 fn the_cursor_steps_over_headings_and_stops_at_the_ends() {
     use crate::domain::cast::Group;
     let h = Row::Heading(Group::Actors);
