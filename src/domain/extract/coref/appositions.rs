@@ -28,6 +28,10 @@ pub fn strip_possessive(key: &str) -> String {
         .to_string()
 }
 
+fn possessive(word: &[u8]) -> bool {
+    word.ends_with(b"'s") || word.ends_with(b"'S") || word.ends_with(b"'")
+}
+
 pub fn end_without_possessive(text: &[u8], w: Word) -> usize {
     let b = w.bytes(text);
     if b.ends_with(b"'s") || b.ends_with(b"'S") {
@@ -49,6 +53,7 @@ const PERSON_NOUNS: &[&str] = &[
     "attorney",
     "blogger",
     "boy",
+    "brother",
     "candidate",
     "ceo",
     "chairman",
@@ -59,6 +64,7 @@ const PERSON_NOUNS: &[&str] = &[
     "cofounder",
     "councillor",
     "councilor",
+    "daughter",
     "defector",
     "detainee",
     "detective",
@@ -68,6 +74,7 @@ const PERSON_NOUNS: &[&str] = &[
     "girl",
     "guest",
     "head",
+    "husband",
     "investigator",
     "kid",
     "lawyer",
@@ -89,6 +96,8 @@ const PERSON_NOUNS: &[&str] = &[
     "researcher",
     "resident",
     "secretary",
+    "sister",
+    "son",
     "student",
     "survivor",
     "suspect",
@@ -98,6 +107,8 @@ const PERSON_NOUNS: &[&str] = &[
     "veteran",
     "victim",
     "volunteer",
+    "wife",
+    "winner",
     "witness",
     "woman",
     "worker",
@@ -105,10 +116,18 @@ const PERSON_NOUNS: &[&str] = &[
 ];
 
 /// Whether `lower` is a noun for a person (a title, a describing noun, or one of the list).
+///
+/// A hyphenated noun is a person when its last part is ("ex-husband", "prize-winner").
 pub fn is_person_noun(k: &Knowledge, lower: &str) -> bool {
-    PERSON_NOUNS.binary_search(&lower).is_ok()
-        || k.is_title(lower)
-        || k.class_noun(lower) == Some(Kind::Person)
+    let known = |w: &str| {
+        PERSON_NOUNS.binary_search(&w).is_ok()
+            || k.is_title(w)
+            || k.class_noun(w) == Some(Kind::Person)
+    };
+    known(lower)
+        || lower
+            .rsplit_once('-')
+            .is_some_and(|(_, last)| !last.is_empty() && known(last))
 }
 
 /// Words that end an apposition's noun phrase ("a representative for ...": the head is
@@ -248,6 +267,10 @@ pub fn apposition_before(
         if w.is(text, "a") || w.is(text, "an") || w.is(text, "the") {
             break;
         }
+        // A possessive is the determiner ("Paris's father, X"): the phrase starts after it.
+        if possessive(w.bytes(text)) {
+            break;
+        }
         first = w;
         n += 1;
         if n > 4 {
@@ -268,5 +291,7 @@ mod tests {
         let k = crate::domain::extract::knowledge::builtin();
         assert!(is_person_noun(k, "student") && is_person_noun(k, "spokesman"));
         assert!(!is_person_noun(k, "said"));
+        assert!(is_person_noun(k, "ex-husband") && is_person_noun(k, "prize-winner"));
+        assert!(!is_person_noun(k, "well-known") && !is_person_noun(k, "son-"));
     }
 }
