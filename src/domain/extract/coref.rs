@@ -37,6 +37,8 @@
 //! an array in the order of the text; what is asked of every name (whether a verb of saying
 //! follows) is asked only when a pronoun weighs it; the ids are given once, after this pass.
 
+mod appositions;
+mod class;
 mod facts;
 mod focus;
 mod in_pieces;
@@ -62,7 +64,8 @@ use crate::domain::document::Document;
 use crate::domain::entity::{self, Entity, Form, Mention, Mentions};
 use crate::domain::quotes::Findings;
 use crate::domain::sentences;
-use facts::{Class, Facts};
+use class::Class;
+use facts::Facts;
 use focus::{Focus, Seen};
 use in_text::Named;
 use reading::Name;
@@ -317,7 +320,7 @@ impl Resolver<'_> {
         let (text, facts, k) = (self.text, self.facts, self.k);
         let e = entity as usize;
         let fits = |head: &str| match facts.class[e] {
-            Class::Person => nominals::is_person_noun(k, head),
+            Class::Person => appositions::is_person_noun(k, head),
             Class::Organization | Class::Country | Class::Place => {
                 types::bit_of(head).is_some_and(|b| facts.types[e] & b != 0)
             }
@@ -330,17 +333,24 @@ impl Resolver<'_> {
             .trim_ascii_end()
             .ends_with(b",");
         let after = comma_after
-            .then(|| nominals::apposition_after(text, end, sentence.end, fits))
+            .then(|| appositions::apposition_after(text, end, sentence.end, fits))
             .flatten();
         after
             .or_else(|| {
                 comma_before
                     .then(|| {
-                        nominals::apposition_before(text, free_from, start, end, sentence.end, fits)
+                        appositions::apposition_before(
+                            text,
+                            free_from,
+                            start,
+                            end,
+                            sentence.end,
+                            fits,
+                        )
                     })
                     .flatten()
             })
-            .or_else(|| nominals::predicate_after(text, end, sentence.end, fits))
+            .or_else(|| appositions::predicate_after(text, end, sentence.end, fits))
     }
 
     /// Whether the word `v` right before `w` makes `w` an object: a verb or a preposition

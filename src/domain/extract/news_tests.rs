@@ -473,6 +473,17 @@ fn a_surname_first_alone_joins_the_east_asian_name() {
 }
 
 #[test]
+fn a_common_first_word_before_a_person_apposition_stays_in_the_name() {
+    let text = "Ash Carter, the defence secretary, met troops in Baghdad.";
+    let found = names(text);
+    assert!(found.iter().any(|n| n == "Ash Carter"), "{found:?}");
+    // A frequent word that opens the sentence stays out of the name.
+    let text = "Meanwhile Carter, the defence secretary, met troops in Baghdad.";
+    let found = names(text);
+    assert!(!found.iter().any(|n| n.contains("Meanwhile")), "{found:?}");
+}
+
+#[test]
 fn a_compound_sentence_starter_is_no_name() {
     let text = "State-run Syrian television said Syria would respond. Pro-government Norwegian \
                 papers agreed.";

@@ -570,6 +570,10 @@ pub(super) fn strip_leading(line: &Line, from: usize, end: usize) -> usize {
                 && !named_whole
                 && !lone_name
                 && line.title_at(s, end).is_none()
+                && !(s + 1 < end
+                    && !adverb_or_gerund(&lower)
+                    && line.k.lower_word(&lower).is_some_and(|lw| lw.zipf < 4.4)
+                    && person_apposition_after(line, end))
             {
                 s += 1;
                 continue;
@@ -578,4 +582,27 @@ pub(super) fn strip_leading(line: &Line, from: usize, end: usize) -> usize {
         break;
     }
     s
+}
+
+/// "Ash Carter, the defence secretary,": the run before a comma and a noun phrase whose head
+/// is a title or a noun for a person names that person, its first word included when it is
+/// a rarer word ("Ash", not "Meanwhile").
+fn person_apposition_after(line: &Line, end: usize) -> bool {
+    if line.word(end) != "," {
+        return false;
+    }
+    let mut i = end + 1;
+    if matches!(line.lower(i).as_ref(), "a" | "an" | "the") {
+        i += 1;
+    }
+    let first = i;
+    while i < line.toks.len() && line.toks[i].shape == Shape::Lower && i - first < 4 {
+        i += 1;
+    }
+    let closed = i == line.toks.len() || matches!(line.word(i), "," | "." | ";");
+    if i == first || !closed {
+        return false;
+    }
+    let head = line.lower(i - 1);
+    line.k.is_title(&head) || line.k.class_noun(&head) == Some(Kind::Person)
 }

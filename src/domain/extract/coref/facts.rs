@@ -10,40 +10,12 @@
 use rustc_hash::FxHashMap as HashMap;
 
 use super::super::knowledge::{Gender, Knowledge};
+use super::appositions::{self, lower_key};
+use super::class::Class;
 use super::focus::Focus;
+use super::types;
 use super::words::{self, Word};
-use super::{nominals, types};
-use crate::domain::entity::{Entity, Kind};
-
-/// The sort of thing an entity is, as far as pronouns care.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Class {
-    Person,
-    Organization,
-    Country,
-    /// A people or a nationality ("Palestinians"): plural.
-    Group,
-    Place,
-    /// A name that cannot act (a product, an event, a work): never an antecedent, but what a
-    /// sentence speaks of first all the same ("IE6 ... its durability").
-    Thing,
-    /// Dates and figures: not read at all.
-    Value,
-}
-
-impl Class {
-    fn of(kind: Kind) -> Class {
-        match kind {
-            Kind::Person => Class::Person,
-            Kind::Organization => Class::Organization,
-            Kind::Country => Class::Country,
-            Kind::Group => Class::Group,
-            Kind::Place => Class::Place,
-            Kind::Other => Class::Thing,
-            Kind::Date | Kind::Number => Class::Value,
-        }
-    }
-}
+use crate::domain::entity::Entity;
 
 /// Per entity (by index), and the roles and ages the text gives.
 pub struct Facts {
@@ -414,7 +386,7 @@ fn roles_around<'t>(
         *(worth.entry(w.bytes(text))).or_insert_with(|| {
             let mut buf = [0u8; 24];
             (w.lower(text, &mut buf))
-                .is_some_and(|w| k.ends_a_title(w) || nominals::is_person_noun(k, w))
+                .is_some_and(|w| k.ends_a_title(w) || appositions::is_person_noun(k, w))
         })
     });
     // Before: the longest title that ends right before the name.
@@ -440,7 +412,7 @@ fn roles_around<'t>(
         // "Texas student X": a noun for a person right before the name.
         let mut buf = [0u8; 24];
         if let Some(noun) = last.lower(text, &mut buf)
-            && nominals::is_person_noun(k, noun)
+            && appositions::is_person_noun(k, noun)
         {
             out.push(noun.to_string());
         }
@@ -452,11 +424,11 @@ fn roles_around<'t>(
         return out;
     }
     let limit = (end + REACH).min(text.len());
-    let person = |noun: &str| nominals::is_person_noun(k, noun);
+    let person = |noun: &str| appositions::is_person_noun(k, noun);
     // After: "X, the defence secretary," / "X, a 14-year-old boy from ...".
-    let after = nominals::apposition_after(text, end, limit, person);
+    let after = appositions::apposition_after(text, end, limit, person);
     // Before: "the defence secretary, X," / "a Scientology attorney, X.".
-    let before = nominals::apposition_before(text, from, start, end, limit, person);
+    let before = appositions::apposition_before(text, from, start, end, limit, person);
     for (s, e) in after.into_iter().chain(before) {
         let ws: Vec<Word> = words::words(text, s..e).collect();
         // The whole phrase when it is a title ("defence secretary"), else its head.
@@ -496,18 +468,6 @@ fn longest_title(
 fn abbreviation_dot(text: &[u8], a: usize, b: usize) -> bool {
     text.get(a..b)
         .is_some_and(|s| s.first() == Some(&b'.') && s[1..].iter().all(u8::is_ascii_whitespace))
-}
-
-/// Words in lower case joined by single spaces ("Prime Minister" → "prime minister").
-pub fn lower_key(text: &[u8], ws: &[Word]) -> String {
-    let mut key = String::new();
-    for w in ws {
-        if !key.is_empty() {
-            key.push(' ');
-        }
-        key.push_str(&w.str(text).to_ascii_lowercase());
-    }
-    key
 }
 
 /// "X, 45," or "X, 45." right after a name: the age.

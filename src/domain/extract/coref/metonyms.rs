@@ -5,7 +5,8 @@
 use rustc_hash::FxHashMap as HashMap;
 
 use super::super::knowledge::Knowledge;
-use super::facts::{Class, Facts};
+use super::class::Class;
+use super::facts::Facts;
 use super::words;
 use crate::domain::entity::Entity;
 

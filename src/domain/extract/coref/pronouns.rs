@@ -18,7 +18,8 @@
 //!   speaker's "he" is someone the speaker spoke of); outside, never into one.
 
 use super::super::knowledge::Gender;
-use super::facts::{Class, Facts};
+use super::class::Class;
+use super::facts::Facts;
 use super::focus::{Focus, SENTENCES_BACK, Seen};
 use super::words;
 

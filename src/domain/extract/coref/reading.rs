@@ -8,12 +8,12 @@
 use std::ops::Range;
 
 use super::super::knowledge::Knowledge;
-use super::facts::Class;
+use super::class::Class;
 use super::focus::Seen;
 use super::in_text::Named;
 use super::pronouns;
 use super::words::{self, Word};
-use super::{PREPOSITIONS, Resolver, metonyms, nominals, possessive_after};
+use super::{PREPOSITIONS, Resolver, appositions, metonyms, nominals, possessive_after};
 use crate::domain::entity::{Form, Mention};
 
 /// Where a sentence's reading stands: what decides whether a name is its subject.
@@ -559,5 +559,5 @@ fn people_follow(text: &[u8], end: usize, limit: usize, k: &Knowledge) -> bool {
     words::only_space(text, end, w.start)
         && w.is_lowercase(text)
         && w.lower(text, &mut buf)
-            .is_some_and(|l| PEOPLE.contains(&l) || nominals::is_person_noun(k, l))
+            .is_some_and(|l| PEOPLE.contains(&l) || appositions::is_person_noun(k, l))
 }

@@ -169,6 +169,24 @@ fn an_apposition_is_a_description_of_its_name() {
 }
 
 #[test]
+fn a_possessive_opens_an_apposition_before_a_name() {
+    let text = "The case was raised by her lawyer and Maria's father, Albert Brandt, last year.";
+    assert_eq!(linked(text, "father").as_deref(), Some("Albert Brandt"));
+    // Without the comma that closes it, the phrase is not in apposition.
+    let text = "The case was raised by Maria's father and Albert Brandt last year.";
+    assert_eq!(linked(text, "father"), None);
+}
+
+#[test]
+fn a_hyphenated_noun_is_a_person_when_its_last_part_is() {
+    let text = "Maria Lopez, a prize-winner, spoke in Madrid on Monday.";
+    assert_eq!(linked(text, "prize-winner").as_deref(), Some("Maria Lopez"));
+    // "-based" names no person: no apposition.
+    let text = "Maria Lopez, a Madrid-based, spoke on Monday.";
+    assert_eq!(linked(text, "Madrid-based"), None);
+}
+
+#[test]
 fn a_type_noun_that_fits_one_entity_in_focus_links_it() {
     let text = "Acme Corp. reported a loss on Monday. The company blamed the weather.";
     assert_eq!(linked(text, "company").as_deref(), Some("Acme Corp."));

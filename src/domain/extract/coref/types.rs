@@ -7,7 +7,7 @@
 //! city). "The organisation" fits any organisation, "the country" and "the nation" any country.
 
 use super::super::knowledge::Knowledge;
-use super::facts::Class;
+use super::class::Class;
 use crate::domain::entity::Entity;
 
 /// Which entities a noun may stand for, besides those whose name holds it.

@@ -1,0 +1,297 @@
+//! The word-level tests descriptions and facts share: whether a noun names a person, the
+//! apposition around a name ("X, the defence secretary," / "the team's coach, X,"), the
+//! predicate after one ("X was a volunteer"), and the lower-case keys and possessive endings
+//! of the words involved.
+//!
+//! Below `facts` and `nominals`, which both read appositions: it depends on neither.
+
+use super::super::knowledge::Knowledge;
+use super::words::{self, Word};
+use crate::domain::entity::Kind;
+
+/// Words in lower case joined by single spaces ("Prime Minister" → "prime minister").
+pub fn lower_key(text: &[u8], ws: &[Word]) -> String {
+    let mut key = String::new();
+    for w in ws {
+        if !key.is_empty() {
+            key.push(' ');
+        }
+        key.push_str(&w.str(text).to_ascii_lowercase());
+    }
+    key
+}
+
+pub fn strip_possessive(key: &str) -> String {
+    key.strip_suffix("'s")
+        .or_else(|| key.strip_suffix('\''))
+        .unwrap_or(key)
+        .to_string()
+}
+
+fn possessive(word: &[u8]) -> bool {
+    word.ends_with(b"'s") || word.ends_with(b"'S") || word.ends_with(b"'")
+}
+
+pub fn end_without_possessive(text: &[u8], w: Word) -> usize {
+    let b = w.bytes(text);
+    if b.ends_with(b"'s") || b.ends_with(b"'S") {
+        w.end - 2
+    } else if b.ends_with(b"'") {
+        w.end - 1
+    } else {
+        w.end
+    }
+}
+
+/// Nouns for a person besides the titles and the describing nouns of `class_nouns.tsv`
+/// (sorted, for a binary search).
+const PERSON_NOUNS: &[&str] = &[
+    "activist",
+    "adviser",
+    "advisor",
+    "aide",
+    "attorney",
+    "blogger",
+    "boy",
+    "brother",
+    "candidate",
+    "ceo",
+    "chairman",
+    "chief",
+    "child",
+    "citizen",
+    "co-founder",
+    "cofounder",
+    "councillor",
+    "councilor",
+    "daughter",
+    "defector",
+    "detainee",
+    "detective",
+    "employee",
+    "father",
+    "founder",
+    "girl",
+    "guest",
+    "head",
+    "husband",
+    "investigator",
+    "kid",
+    "lawyer",
+    "leader",
+    "man",
+    "member",
+    "mother",
+    "newcomer",
+    "official",
+    "owner",
+    "pilot",
+    "poster",
+    "president",
+    "prisoner",
+    "professor",
+    "prosecutor",
+    "refugee",
+    "representative",
+    "researcher",
+    "resident",
+    "secretary",
+    "sister",
+    "son",
+    "student",
+    "survivor",
+    "suspect",
+    "teen",
+    "teenager",
+    "user",
+    "veteran",
+    "victim",
+    "volunteer",
+    "wife",
+    "winner",
+    "witness",
+    "woman",
+    "worker",
+    "youngster",
+];
+
+/// Whether `lower` is a noun for a person (a title, a describing noun, or one of the list).
+///
+/// A hyphenated noun is a person when its last part is ("ex-husband", "prize-winner").
+pub fn is_person_noun(k: &Knowledge, lower: &str) -> bool {
+    let known = |w: &str| {
+        PERSON_NOUNS.binary_search(&w).is_ok()
+            || k.is_title(w)
+            || k.class_noun(w) == Some(Kind::Person)
+    };
+    known(lower)
+        || lower
+            .rsplit_once('-')
+            .is_some_and(|(_, last)| !last.is_empty() && known(last))
+}
+
+/// Words that end an apposition's noun phrase ("a representative for ...": the head is
+/// "representative").
+const PHRASE_STOPS: &[&str] = &[
+    "of", "for", "at", "from", "in", "with", "to", "who", "which", "that", "on", "and", "since",
+    "whose", "by", "as", "said", "says",
+];
+
+/// The apposition right after a name: "X, the defence secretary," / "X, 19, a member of ..." /
+/// "X, spokesman for ...": the span of its noun phrase without the determiner, up to its head,
+/// when `fits` accepts the head (lower case).
+pub fn apposition_after(
+    text: &[u8],
+    end: usize,
+    limit: usize,
+    fits: impl Fn(&str) -> bool,
+) -> Option<(usize, usize)> {
+    let mut ws = words::words(text, end..limit);
+    let mut w = ws.next()?;
+    if !words::only_comma(text, end, w.start) {
+        return None;
+    }
+    // "X, 45, a member": the age first.
+    if w.bytes(text).iter().all(u8::is_ascii_digit) {
+        let next = ws.next()?;
+        if !words::only_comma(text, w.end, next.start) {
+            return None;
+        }
+        w = next;
+    }
+    let det = w.is(text, "a") || w.is(text, "an") || w.is(text, "the");
+    if det {
+        let next = ws.next()?;
+        if !words::only_space(text, w.end, next.start) {
+            return None;
+        }
+        w = next;
+    }
+    phrase(text, w, ws, det, &fits)
+}
+
+/// Verbs that say what the subject is: "X was a volunteer".
+const COPULAS: &[&str] = &["is", "was", "became", "becomes", "remains", "remained"];
+
+/// The predicate right after a name that says what it is: "X was a volunteer", "X becomes
+/// the youngest member": the span of its noun phrase without the determiner, up to its head,
+/// when `fits` accepts the head (lower case).
+pub fn predicate_after(
+    text: &[u8],
+    end: usize,
+    limit: usize,
+    fits: impl Fn(&str) -> bool,
+) -> Option<(usize, usize)> {
+    let mut ws = words::words(text, end..limit);
+    let verb = ws.next()?;
+    let mut buf = [0u8; 24];
+    if !words::only_space(text, end, verb.start) || !COPULAS.contains(&verb.lower(text, &mut buf)?)
+    {
+        return None;
+    }
+    let det = ws.next()?;
+    if !words::only_space(text, verb.end, det.start)
+        || !(det.is(text, "a") || det.is(text, "an") || det.is(text, "the"))
+    {
+        return None;
+    }
+    let first = ws.next()?;
+    if !words::only_space(text, det.end, first.start) {
+        return None;
+    }
+    phrase(text, first, ws, true, &fits)
+}
+
+/// The noun phrase that starts with `w` (after a determiner if `det`), the words after it
+/// `ws`: its span up to its head, when its head is lower case and `fits` accepts it.
+fn phrase(
+    text: &[u8],
+    w: Word,
+    ws: impl Iterator<Item = Word>,
+    det: bool,
+    fits: &impl Fn(&str) -> bool,
+) -> Option<(usize, usize)> {
+    let mut run = vec![w];
+    for n in ws {
+        let prev = run[run.len() - 1];
+        let mut buf = [0u8; 24];
+        let lower = n.lower(text, &mut buf).unwrap_or("");
+        if !words::only_space(text, prev.end, n.start) || PHRASE_STOPS.contains(&lower) {
+            break;
+        }
+        run.push(n);
+        if run.len() > 5 {
+            return None;
+        }
+    }
+    let head = run[run.len() - 1];
+    // Without a determiner only a bare role ("X, spokesman for Y"): a list of names or a
+    // clause ("X, adding that") is not an apposition.
+    if !head.is_lowercase(text) || (!det && run.len() > 2) {
+        return None;
+    }
+    let mut buf = [0u8; 24];
+    let lower = strip_possessive(head.lower(text, &mut buf)?);
+    fits(&lower).then_some((run[0].start, end_without_possessive(text, head)))
+}
+
+/// The apposition right before a name that a comma or the sentence's end closes: "a
+/// Scientology attorney, Kendrick Moxon." / "the team's coach, Alireza Mehraban,": the span
+/// of its noun phrase without the determiner, when `fits` accepts its head.
+pub fn apposition_before(
+    text: &[u8],
+    from: usize,
+    start: usize,
+    end: usize,
+    limit: usize,
+    fits: impl Fn(&str) -> bool,
+) -> Option<(usize, usize)> {
+    let closed = match words::next_word(text, end, limit) {
+        None => true,
+        Some(n) => {
+            let gap = text[end..n.start].trim_ascii();
+            gap.first().is_some_and(|b| matches!(b, b',' | b'.'))
+        }
+    };
+    let head = words::word_before(text, from, start)?;
+    if !closed || !words::only_comma(text, head.end, start) || !head.is_lowercase(text) {
+        return None;
+    }
+    let mut first = head;
+    let mut n = 1;
+    loop {
+        let w = words::word_before(text, from, first.start)?;
+        if !words::only_space(text, w.end, first.start) {
+            return None;
+        }
+        if w.is(text, "a") || w.is(text, "an") || w.is(text, "the") {
+            break;
+        }
+        // A possessive is the determiner ("Paris's father, X"): the phrase starts after it.
+        if possessive(w.bytes(text)) {
+            break;
+        }
+        first = w;
+        n += 1;
+        if n > 4 {
+            return None;
+        }
+    }
+    let mut buf = [0u8; 24];
+    let lower = strip_possessive(head.lower(text, &mut buf)?);
+    fits(&lower).then_some((first.start, end_without_possessive(text, head)))
+}
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn person_nouns_are_sorted_for_the_binary_search() {
+        assert!(PERSON_NOUNS.is_sorted());
+        let k = crate::domain::extract::knowledge::builtin();
+        assert!(is_person_noun(k, "student") && is_person_noun(k, "spokesman"));
+        assert!(!is_person_noun(k, "said"));
+        assert!(is_person_noun(k, "ex-husband") && is_person_noun(k, "prize-winner"));
+        assert!(!is_person_noun(k, "well-known") && !is_person_noun(k, "son-"));
+    }
+}
