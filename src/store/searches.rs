@@ -2,12 +2,11 @@
 //! line, oldest first, in `$XDG_STATE_HOME/dramatis/searches`. A missing or unreadable file is
 //! an empty history, never an error.
 
-use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result};
 
-use crate::store::paths;
+use crate::store::{atomic, paths};
 
 /// Searches kept; the oldest go first.
 pub const KEEP: usize = 100;
@@ -28,23 +27,22 @@ pub fn load_from(path: Option<&Path>) -> Vec<String> {
     lines[lines.len().saturating_sub(KEEP)..].to_vec()
 }
 
-/// Writes the searches (the newest [`KEEP`]) atomically: a temporary file, then a rename.
+/// Writes the searches (the newest [`KEEP`]) atomically (see [`atomic`]).
 pub fn save_to(path: Option<&Path>, searches: &[String]) -> Result<()> {
     let Some(path) = path else { return Ok(()) };
     let dir = path.parent().unwrap_or(Path::new("."));
     std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
-    let tmp = dir.join(format!(".searches.{}.tmp", std::process::id()));
-    let mut f =
-        std::fs::File::create(&tmp).with_context(|| format!("cannot write {}", tmp.display()))?;
     let kept = &searches[searches.len().saturating_sub(KEEP)..];
+    let mut text = String::new();
     for s in kept
         .iter()
         .filter(|s| !s.is_empty() && !s.contains(['\n', '\r']))
     {
-        writeln!(f, "{s}")?;
+        text.push_str(s);
+        text.push('\n');
     }
-    f.sync_all()?;
-    std::fs::rename(&tmp, path).with_context(|| format!("cannot write {}", path.display()))?;
+    atomic::write(path, text.as_bytes())
+        .with_context(|| format!("cannot write {}", path.display()))?;
     Ok(())
 }
 

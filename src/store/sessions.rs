@@ -2,14 +2,13 @@
 //! `$XDG_STATE_HOME/dramatis/sessions.json`. Reopening a document resumes there.
 
 use std::collections::BTreeMap;
-use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::time::{SystemTime, UNIX_EPOCH};
 
 use anyhow::{Context, Result};
 use serde::{Deserialize, Serialize};
 
-use crate::store::paths;
+use crate::store::{atomic, paths};
 
 /// What a remembered reading session restores.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -97,19 +96,15 @@ impl Sessions {
         }
     }
 
-    /// Writes the file atomically: a temporary file beside it, then a rename.
+    /// Writes the file atomically (see [`atomic`]).
     pub fn save(&self) -> Result<()> {
         let Some(path) = &self.path else {
             return Ok(());
         };
         let dir = path.parent().unwrap_or(Path::new("."));
         std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
-        let tmp = dir.join(format!(".sessions.{}.tmp", std::process::id()));
-        let mut f = std::fs::File::create(&tmp)
-            .with_context(|| format!("cannot write {}", tmp.display()))?;
-        f.write_all(&serde_json::to_vec(&self.entries)?)?;
-        f.sync_all()?;
-        std::fs::rename(&tmp, path).with_context(|| format!("cannot write {}", path.display()))?;
+        atomic::write(path, &serde_json::to_vec(&self.entries)?)
+            .with_context(|| format!("cannot write {}", path.display()))?;
         Ok(())
     }
 }

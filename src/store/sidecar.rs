@@ -8,8 +8,6 @@
 //! document changed since, so its hash did). A sidecar whose hash differs from the document's
 //! still has its corrections applied where they fit; `apply` lists the others.
 
-mod atomic;
-
 use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -19,8 +17,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::domain::corrections::History;
 use crate::domain::document::Document;
-
-pub use atomic::write as write_atomic;
+use crate::store::atomic;
 
 /// Appended to the document's file name for the sidecar next to it.
 pub const SUFFIX: &str = ".dramatis.json";
