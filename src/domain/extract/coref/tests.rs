@@ -369,3 +369,23 @@ fn a_type_noun_is_unsure_when_a_newer_entity_of_its_sort_may_be_meant() {
         Ortega said the company had underestimated the strike.";
     assert_eq!(linked(text, "company"), None);
 }
+
+#[test]
+fn a_type_noun_the_text_puts_before_a_name_says_what_it_is() {
+    // No gazetteer knows Quorvane as a company: the text says so, and "the company" later is it.
+    let text = "Sales rose at the company Quorvane Labs last year. Analysts said the company \
+                would hire again.";
+    assert_eq!(linked(text, "company").as_deref(), Some("Quorvane Labs"));
+    // Said of nothing, the noun stays unlinked.
+    let text = "Sales rose at Quorvane Labs last year. Analysts said the company would hire again.";
+    assert_eq!(linked(text, "company"), None);
+}
+
+#[test]
+fn a_type_noun_after_the_and_a_name_says_what_it_is() {
+    let text = "Members of the Brennart Society group walked out. Later the group sued them.";
+    assert_eq!(linked(text, "group").as_deref(), Some("Brennart Society"));
+    // A place is no group, whatever follows its name.
+    let text = "Fans of the Lakeport team met in Lakeport. Later the group sued them.";
+    assert_eq!(linked(text, "group"), None);
+}
