@@ -130,6 +130,17 @@ pub fn is_person_noun(k: &Knowledge, lower: &str) -> bool {
             .is_some_and(|(_, last)| !last.is_empty() && known(last))
 }
 
+/// Whether `w` may be the head of a description rather than a name: lower case, or a
+/// compound whose last part is ("a Booker Prize-winner", "the Nobel Prize-winning").
+fn is_common_noun(text: &[u8], w: Word) -> bool {
+    let b = w.bytes(text);
+    w.is_lowercase(text)
+        || b.iter()
+            .rposition(|&c| c == b'-')
+            .and_then(|i| b.get(i + 1))
+            .is_some_and(u8::is_ascii_lowercase)
+}
+
 /// Words that end an apposition's noun phrase ("a representative for ...": the head is
 /// "representative").
 const PHRASE_STOPS: &[&str] = &[
@@ -227,7 +238,7 @@ fn phrase(
     let head = run[run.len() - 1];
     // Without a determiner only a bare role ("X, spokesman for Y"): a list of names or a
     // clause ("X, adding that") is not an apposition.
-    if !head.is_lowercase(text) || (!det && run.len() > 2) {
+    if !is_common_noun(text, head) || (!det && run.len() > 2) {
         return None;
     }
     let mut buf = [0u8; 24];
@@ -254,7 +265,7 @@ pub fn apposition_before(
         }
     };
     let head = words::word_before(text, from, start)?;
-    if !closed || !words::only_comma(text, head.end, start) || !head.is_lowercase(text) {
+    if !closed || !words::only_comma(text, head.end, start) || !is_common_noun(text, head) {
         return None;
     }
     let mut first = head;

@@ -389,3 +389,15 @@ fn a_type_noun_after_the_and_a_name_says_what_it_is() {
     let text = "Fans of the Lakeport team met in Lakeport. Later the group sued them.";
     assert_eq!(linked(text, "group"), None);
 }
+
+#[test]
+fn a_capitalised_compound_whose_last_part_is_a_person_noun_is_an_apposition() {
+    let text = "Helga Marrow, a Pulitzer Prize-winner, opened the fair.";
+    assert_eq!(
+        linked(text, "Pulitzer Prize-winner").as_deref(),
+        Some("Helga Marrow")
+    );
+    // A capitalised last part is a name, not a description.
+    let text = "Helga Marrow, a Pulitzer Prize-Winner, opened the fair.";
+    assert_eq!(linked(text, "Pulitzer Prize-Winner"), None);
+}
