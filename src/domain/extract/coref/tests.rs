@@ -401,3 +401,18 @@ fn a_capitalised_compound_whose_last_part_is_a_person_noun_is_an_apposition() {
     let text = "Helga Marrow, a Pulitzer Prize-Winner, opened the fair.";
     assert_eq!(linked(text, "Pulitzer Prize-Winner"), None);
 }
+
+#[test]
+fn a_bare_role_that_opens_the_sentence_is_an_apposition_before_a_name() {
+    let text = "The fair opened. Co-founder of Brindle Labs, Oskar Venn, gave a talk.";
+    assert_eq!(linked(text, "Co-founder").as_deref(), Some("Oskar Venn"));
+    let text = "The fair opened. The chairman of Brindle Labs, Oskar Venn, gave a talk.";
+    assert_eq!(linked(text, "chairman").as_deref(), Some("Oskar Venn"));
+    // Mid-sentence without a determiner it may be a list: "met co-founder, Oskar Venn" is not
+    // read.
+    let text = "The fair opened and guests met a few other members, Oskar Venn, and more.";
+    assert_eq!(linked(text, "members"), None);
+    // Not a person noun before "of": the town is Sela, no role of Oskar Venn.
+    let text = "The fair opened. In the town of Sela, Oskar Venn gave a talk.";
+    assert_eq!(linked(text, "town").as_deref(), Some("Sela"));
+}
