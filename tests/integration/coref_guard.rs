@@ -5,9 +5,9 @@
 
 use crate::common::gum::score_shared_news;
 
-/// The figures reached when this guard was last raised (linked F1 80.3, precision 87.3,
+/// The figures reached when this guard was last raised (linked F1 80.7, precision 87.4,
 /// pronoun recall 62.6), less a rounding margin.
-const LINKED_F1_FLOOR: f64 = 79.8;
+const LINKED_F1_FLOOR: f64 = 80.2;
 const LINKED_PRECISION_FLOOR: f64 = 86.5;
 const PRONOUN_RECALL_FLOOR: f64 = 61.0;
 

@@ -130,6 +130,49 @@ pub fn is_person_noun(k: &Knowledge, lower: &str) -> bool {
             .is_some_and(|(_, last)| !last.is_empty() && known(last))
 }
 
+/// The head of "the co-founder of Google" when `last` is the name that ends it ("Google"):
+/// the common noun before "of", "for" or "at" and at most three capitalised words.
+fn head_before_of(text: &[u8], from: usize, last: Word) -> Option<Word> {
+    let mut w = last;
+    for _ in 0..3 {
+        if !w.is_capitalised(text) {
+            return None;
+        }
+        let p = words::word_before(text, from, w.start)?;
+        if !words::only_space(text, p.end, w.start) {
+            return None;
+        }
+        if p.is(text, "of") || p.is(text, "for") || p.is(text, "at") {
+            let head = words::word_before(text, from, p.start)?;
+            return (words::only_space(text, head.end, p.start) && is_common_noun(text, head))
+                .then_some(head);
+        }
+        w = p;
+    }
+    None
+}
+
+/// Whether a sentence starts at `at`: nothing before it but spaces after a full stop, a
+/// question or exclamation mark, or a line break.
+fn opens_sentence(text: &[u8], at: usize) -> bool {
+    let before = &text[..at];
+    let kept = before.trim_ascii_end();
+    kept.is_empty()
+        || matches!(kept.last(), Some(b'.' | b'!' | b'?'))
+        || before[kept.len()..].contains(&b'\n')
+}
+
+/// Whether `w` may be the head of a description rather than a name: lower case, or a
+/// compound whose last part is ("a Booker Prize-winner", "the Nobel Prize-winning").
+fn is_common_noun(text: &[u8], w: Word) -> bool {
+    let b = w.bytes(text);
+    w.is_lowercase(text)
+        || b.iter()
+            .rposition(|&c| c == b'-')
+            .and_then(|i| b.get(i + 1))
+            .is_some_and(u8::is_ascii_lowercase)
+}
+
 /// Words that end an apposition's noun phrase ("a representative for ...": the head is
 /// "representative").
 const PHRASE_STOPS: &[&str] = &[
@@ -227,7 +270,7 @@ fn phrase(
     let head = run[run.len() - 1];
     // Without a determiner only a bare role ("X, spokesman for Y"): a list of names or a
     // clause ("X, adding that") is not an apposition.
-    if !head.is_lowercase(text) || (!det && run.len() > 2) {
+    if !is_common_noun(text, head) || (!det && run.len() > 2) {
         return None;
     }
     let mut buf = [0u8; 24];
@@ -253,13 +296,24 @@ pub fn apposition_before(
             gap.first().is_some_and(|b| matches!(b, b',' | b'.'))
         }
     };
-    let head = words::word_before(text, from, start)?;
-    if !closed || !words::only_comma(text, head.end, start) || !head.is_lowercase(text) {
+    let mut head = words::word_before(text, from, start)?;
+    if !closed || !words::only_comma(text, head.end, start) {
         return None;
+    }
+    if !is_common_noun(text, head) {
+        head = head_before_of(text, from, head)?;
     }
     let mut first = head;
     let mut n = 1;
     loop {
+        // Without a determiner only a bare role that opens the sentence: "Co-founder of
+        // Google, X,".
+        if opens_sentence(text, first.start) {
+            if n > 2 {
+                return None;
+            }
+            break;
+        }
         let w = words::word_before(text, from, first.start)?;
         if !words::only_space(text, w.end, first.start) {
             return None;

@@ -10,9 +10,10 @@
 use rustc_hash::FxHashMap as HashMap;
 
 use super::super::knowledge::{Gender, Knowledge};
-use super::appositions::{self, lower_key};
+use super::appositions::{self, lower_key, strip_possessive};
 use super::class::Class;
 use super::focus::Focus;
+use super::nominals;
 use super::types;
 use super::words::{self, Word};
 use crate::domain::entity::Entity;
@@ -78,6 +79,32 @@ impl Holders {
             }
         }
     }
+}
+
+/// The type noun the text puts next to a name of an entity of `class`, when the noun can name
+/// that kind of entity: "the company Hitwise" says Hitwise is a company, "the Sea Org group"
+/// that the Sea Org is a group, though no gazetteer knows either.
+fn said_type(text: &[u8], start: usize, end: usize, class: Class) -> u64 {
+    let possible = types::possible(class);
+    let before = nominals::type_noun_before(text, start.saturating_sub(64), start, possible);
+    let after = || {
+        // After the name only when "the" opens the phrase: "the Sea Org group", not "Texas
+        // team".
+        let det = words::word_before(text, start.saturating_sub(8), start)?;
+        (det.is(text, "the") && words::only_space(text, det.end, start)).then_some(())?;
+        nominals::type_noun_after(text, end, (end + 64).min(text.len()), possible)
+    };
+    let Some(noun) = before.or_else(after) else {
+        return 0;
+    };
+    let mut buf = [0u8; 24];
+    let word = Word {
+        start: noun.start,
+        end: noun.end,
+    };
+    (word.lower(text, &mut buf))
+        .and_then(|w| types::bit_of(&strip_possessive(w)))
+        .unwrap_or(0)
 }
 
 /// For each type noun's bit, the one entity that `types` says it fits, with where that entity is
@@ -269,13 +296,12 @@ impl Facts {
             .zip(&class)
             .map(|(e, &c)| types::fitting(e, c, k))
             .collect();
-        let only_fit = only_fit(entities, &types);
         let mut facts = Facts {
             class,
             gender: Vec::new(),
             types,
             weight: entities.iter().map(|e| e.mentions.len() as u32).collect(),
-            only_fit,
+            only_fit: Vec::new(),
             roles: HashMap::default(),
             role_holders: Holders::default(),
             role_first: rustc_hash::FxHashSet::default(),
@@ -283,10 +309,12 @@ impl Facts {
         };
         let mut worth = HashMap::default();
         for (entity, start, end) in mentions_in_order {
-            if facts.class[entity as usize] != Class::Person {
+            let (start, end) = (start as usize, end as usize);
+            let class = facts.class[entity as usize];
+            if class != Class::Person {
+                facts.types[entity as usize] |= said_type(text, start, end, class);
                 continue;
             }
-            let (start, end) = (start as usize, end as usize);
             for role in roles_around(text, start, end, k, &mut worth) {
                 if let Some(g) = gender_of_role(&role) {
                     evidence[entity as usize].add(g);
@@ -299,6 +327,7 @@ impl Facts {
                 (facts.age_holders).give(u32::from(age), entity, start as u32);
             }
         }
+        facts.only_fit = only_fit(entities, &facts.types);
         facts.gender = evidence
             .into_iter()
             .map(|e| match e {

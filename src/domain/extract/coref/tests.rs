@@ -369,3 +369,50 @@ fn a_type_noun_is_unsure_when_a_newer_entity_of_its_sort_may_be_meant() {
         Ortega said the company had underestimated the strike.";
     assert_eq!(linked(text, "company"), None);
 }
+
+#[test]
+fn a_type_noun_the_text_puts_before_a_name_says_what_it_is() {
+    // No gazetteer knows Quorvane as a company: the text says so, and "the company" later is it.
+    let text = "Sales rose at the company Quorvane Labs last year. Analysts said the company \
+                would hire again.";
+    assert_eq!(linked(text, "company").as_deref(), Some("Quorvane Labs"));
+    // Said of nothing, the noun stays unlinked.
+    let text = "Sales rose at Quorvane Labs last year. Analysts said the company would hire again.";
+    assert_eq!(linked(text, "company"), None);
+}
+
+#[test]
+fn a_type_noun_after_the_and_a_name_says_what_it_is() {
+    let text = "Members of the Brennart Society group walked out. Later the group sued them.";
+    assert_eq!(linked(text, "group").as_deref(), Some("Brennart Society"));
+    // A place is no group, whatever follows its name.
+    let text = "Fans of the Lakeport team met in Lakeport. Later the group sued them.";
+    assert_eq!(linked(text, "group"), None);
+}
+
+#[test]
+fn a_capitalised_compound_whose_last_part_is_a_person_noun_is_an_apposition() {
+    let text = "Helga Marrow, a Pulitzer Prize-winner, opened the fair.";
+    assert_eq!(
+        linked(text, "Pulitzer Prize-winner").as_deref(),
+        Some("Helga Marrow")
+    );
+    // A capitalised last part is a name, not a description.
+    let text = "Helga Marrow, a Pulitzer Prize-Winner, opened the fair.";
+    assert_eq!(linked(text, "Pulitzer Prize-Winner"), None);
+}
+
+#[test]
+fn a_bare_role_that_opens_the_sentence_is_an_apposition_before_a_name() {
+    let text = "The fair opened. Co-founder of Brindle Labs, Oskar Venn, gave a talk.";
+    assert_eq!(linked(text, "Co-founder").as_deref(), Some("Oskar Venn"));
+    let text = "The fair opened. The chairman of Brindle Labs, Oskar Venn, gave a talk.";
+    assert_eq!(linked(text, "chairman").as_deref(), Some("Oskar Venn"));
+    // Mid-sentence without a determiner it may be a list: "met co-founder, Oskar Venn" is not
+    // read.
+    let text = "The fair opened and guests met a few other members, Oskar Venn, and more.";
+    assert_eq!(linked(text, "members"), None);
+    // Not a person noun before "of": the town is Sela, no role of Oskar Venn.
+    let text = "The fair opened. In the town of Sela, Oskar Venn gave a talk.";
+    assert_eq!(linked(text, "town").as_deref(), Some("Sela"));
+}

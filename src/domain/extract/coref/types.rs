@@ -159,17 +159,32 @@ pub fn fitting(e: &Entity, class: Class, k: &Knowledge) -> u64 {
         };
         // A name holding the noun fits only the kinds the noun can name: "the city" is not
         // the Manchester City club.
-        let kind_ok = match n.fit {
-            Fit::Country => class == Class::Country,
-            Fit::Place(_) | Fit::Capital => class == Class::Place,
-            Fit::Named => class != Class::Country || matches!(n.word, "kingdom" | "republic"),
-            _ => class == Class::Organization,
-        };
-        if by_class || (kind_ok && named()) {
+        if by_class || (kind_ok(n, class) && named()) {
             mask |= 1 << i;
         }
     }
     mask
+}
+
+/// Whether the noun `n` can name an entity of `class` at all.
+fn kind_ok(n: &Noun, class: Class) -> bool {
+    match n.fit {
+        Fit::Country => class == Class::Country,
+        Fit::Place(_) | Fit::Capital => class == Class::Place,
+        Fit::Named => {
+            matches!(class, Class::Organization | Class::Place)
+                || (class == Class::Country && matches!(n.word, "kingdom" | "republic"))
+        }
+        _ => class == Class::Organization,
+    }
+}
+
+/// The type nouns that can name an entity of `class` at all, as a mask: what the text may
+/// say of it ("the company Hitwise") without a gazetteer's word.
+pub fn possible(class: Class) -> u64 {
+    (NOUNS.iter().enumerate())
+        .filter(|(_, n)| kind_ok(n, class))
+        .fold(0, |mask, (i, _)| mask | 1 << i)
 }
 
 #[cfg(test)]
@@ -183,5 +198,15 @@ mod tests {
             assert_eq!(bit_of(n.word), Some(1 << i), "{}", n.word);
         }
         assert_eq!(bit_of("prime minister"), None);
+    }
+
+    #[test]
+    fn a_noun_names_only_its_kinds() {
+        let bit = |w| bit_of(w).unwrap();
+        assert_ne!(possible(Class::Organization) & bit("company"), 0);
+        assert_eq!(possible(Class::Place) & bit("company"), 0);
+        assert_ne!(possible(Class::Place) & bit("capital"), 0);
+        assert_eq!(possible(Class::Organization) & bit("city"), 0);
+        assert_eq!(possible(Class::Person), 0);
     }
 }
