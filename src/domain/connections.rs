@@ -89,7 +89,7 @@ pub struct Connections {
 }
 
 /// Incidences filed at once while counting: bounds the memory of a pass (8 bytes each).
-const INCIDENCES_PER_PASS: usize = 1 << 20;
+const INCIDENCES_PER_PASS: usize = 1 << 19;
 
 /// Calls `f(a, b, sentence)` for every pair of distinct entities mentioned together in a
 /// sentence (`a < b`, each pair once per sentence, sentences in order).
