@@ -89,7 +89,7 @@ pub struct Connections {
 }
 
 /// Incidences filed at once while counting: bounds the memory of a pass (8 bytes each).
-const INCIDENCES_PER_PASS: usize = 1 << 20;
+const INCIDENCES_PER_PASS: usize = 1 << 19;
 
 /// Calls `f(a, b, sentence)` for every pair of distinct entities mentioned together in a
 /// sentence (`a < b`, each pair once per sentence, sentences in order).
@@ -135,9 +135,112 @@ fn counts_to_offsets(v: &mut [u32]) {
     }
 }
 
-/// A pair while it is being counted: `[a, b, at, len]`, where `at` is its only sentence
-/// (`len` 1) or where its sentences start in the list being built.
+/// Files the incidences of entity `a`, which are more than `per_pass`, a range of partners
+/// at a time (each range at most `per_pass` incidences, or one partner), in partner order as
+/// if filed at once: a pass counts them by partner, later passes file one range each.
+fn file_by_partners(
+    index: &MentionIndex,
+    sentences: &Sentences,
+    a: u32,
+    per_pass: usize,
+    filed: &mut Vec<(u32, u32)>,
+    tally: &mut Tally,
+) {
+    let mut by_partner: Vec<u32> = Vec::new();
+    for_each_incidence(index, sentences, |x, b, _| {
+        if x == a {
+            if b as usize >= by_partner.len() {
+                by_partner.resize(b as usize + 1, 0);
+            }
+            by_partner[b as usize] += 1;
+        }
+    });
+    let mut lo = 0;
+    while lo < by_partner.len() {
+        let mut hi = lo + 1;
+        let mut sum = by_partner[lo] as usize;
+        while hi < by_partner.len() && sum + by_partner[hi] as usize <= per_pass {
+            sum += by_partner[hi] as usize;
+            hi += 1;
+        }
+        let partners = lo as u32..hi as u32;
+        filed.clear();
+        filed.reserve_exact(sum);
+        for_each_incidence(index, sentences, |x, b, s| {
+            if x == a && partners.contains(&b) {
+                filed.push((b, s));
+            }
+        });
+        tally.add(a, filed);
+        lo = hi;
+    }
+}
+
+/// A pair sharing several sentences while it is being counted: `[a, b, at, len]`, where
+/// `at` is where its sentences start in the list being built.
 type Run = [u32; 4];
+
+/// The pairs counted so far. Most pairs share one sentence, and those are kept as
+/// `[a, b, sentence]` (12 bytes, not the 16 of a [`Run`]): on a large document they are
+/// millions, and the largest allocation while counting.
+#[derive(Default)]
+struct Tally {
+    singles: Vec<[u32; 3]>,
+    several: Vec<Run>,
+    lists: Vec<u32>,
+}
+
+impl Tally {
+    /// Files entity `a`'s incidences `(partner, sentence)`, sorted here, as pairs.
+    fn add(&mut self, a: u32, bucket: &mut [(u32, u32)]) {
+        bucket.sort_unstable();
+        for run in bucket.chunk_by(|x, y| x.0 == y.0) {
+            if let [(b, s)] = run {
+                self.singles.push([a, *b, *s]);
+            } else {
+                let at = self.lists.len() as u32;
+                self.lists.extend(run.iter().map(|x| x.1));
+                self.several.push([a, run[0].0, at, run.len() as u32]);
+            }
+        }
+    }
+
+    /// The pairs strongest first: those sharing several sentences (most first, then by
+    /// their first sentence and entities), then the others by sentence and entities.
+    fn into_connections(self) -> Connections {
+        let Tally {
+            mut singles,
+            mut several,
+            lists,
+        } = self;
+        // Unique keys (a pair is one run), so unstable sorts are exact, and sort in place.
+        several
+            .sort_unstable_by_key(|r| (std::cmp::Reverse(r[3]), lists[r[2] as usize], r[0], r[1]));
+        singles.sort_unstable_by_key(|p| (p[2], p[0], p[1]));
+        let mut flat: Vec<u32> = Vec::with_capacity(lists.len());
+        for r in &mut several {
+            let from = r[2] as usize;
+            r[2] = flat.len() as u32;
+            flat.extend_from_slice(&lists[from..from + r[3] as usize]);
+        }
+        drop(lists);
+        // The singles' array becomes the result: the few pairs sharing several sentences
+        // are appended and rotated to the front, so the large array is never copied.
+        let count = several.len();
+        let mut pairs = singles.into_flattened();
+        pairs.reserve_exact(3 * count);
+        pairs.extend(several.iter().flat_map(|r| [r[0], r[1], r[2]]));
+        pairs.rotate_right(3 * count);
+        pairs.shrink_to_fit();
+        Connections {
+            pairs,
+            several: count,
+            sentences: flat,
+            offsets: Vec::new(),
+            members: Vec::new(),
+        }
+    }
+}
 
 impl Connections {
     /// Counts, for `entities` entities indexed by `index`, the sentences each pair shares.
@@ -146,6 +249,7 @@ impl Connections {
     /// collect and sort every (pair, sentence): a first pass counts each entity's
     /// incidences, and later passes file those of a range of entities at a time (at most
     /// [`INCIDENCES_PER_PASS`]) under their entity, where small sorts group them by partner.
+    /// An entity with more incidences than that is filed a range of partners at a time.
     pub fn compute(index: &MentionIndex, entities: usize, sentences: &Sentences) -> Connections {
         Connections::compute_in_passes(index, entities, sentences, INCIDENCES_PER_PASS)
             .with_members(entities)
@@ -187,8 +291,7 @@ impl Connections {
         counts_to_offsets(&mut starts);
         let groups = starts.len() - 1;
 
-        let mut runs: Vec<Run> = Vec::new();
-        let mut lists: Vec<u32> = Vec::new();
+        let mut tally = Tally::default();
         let mut filed: Vec<(u32, u32)> = Vec::new();
         let mut lo = 0;
         while lo < groups {
@@ -196,6 +299,13 @@ impl Connections {
             let base = starts[lo] as usize;
             let fit = starts[lo + 1..=groups].partition_point(|&s| s as usize - base <= per_pass);
             let hi = lo + fit.max(1);
+            if starts[hi] as usize - base > per_pass {
+                file_by_partners(
+                    index, sentences, lo as u32, per_pass, &mut filed, &mut tally,
+                );
+                lo = hi;
+                continue;
+            }
             filed.clear();
             filed.resize(starts[hi] as usize - base, (0, 0));
             let mut fill: Vec<u32> = starts[lo..hi].to_vec();
@@ -209,57 +319,12 @@ impl Connections {
             });
             for a in lo..hi {
                 let bucket = &mut filed[starts[a] as usize - base..starts[a + 1] as usize - base];
-                bucket.sort_unstable();
-                for run in bucket.chunk_by(|x, y| x.0 == y.0) {
-                    let len = run.len() as u32;
-                    let at = if len == 1 {
-                        run[0].1
-                    } else {
-                        lists.len() as u32
-                    };
-                    if len > 1 {
-                        lists.extend(run.iter().map(|x| x.1));
-                    }
-                    runs.push([a as u32, run[0].0, at, len]);
-                }
+                tally.add(a as u32, bucket);
             }
             lo = hi;
         }
         drop(filed);
-        let first_sentence = |r: &Run| {
-            if r[3] == 1 {
-                r[2]
-            } else {
-                lists[r[2] as usize]
-            }
-        };
-        // Unique keys (a pair is one run), so an unstable sort is exact, and it sorts in place.
-        runs.sort_unstable_by_key(|r| (std::cmp::Reverse(r[3]), first_sentence(r), r[0], r[1]));
-        let several = runs.partition_point(|r| r[3] > 1);
-        let mut flat: Vec<u32> = Vec::with_capacity(lists.len());
-        for r in &mut runs[..several] {
-            let from = r[2] as usize;
-            r[2] = flat.len() as u32;
-            flat.extend_from_slice(&lists[from..from + r[3] as usize]);
-        }
-        drop(lists);
-        // `[a, b, at, len]` to `[a, b, at]` in place: pair k moves down to 3k, never past a
-        // run not yet read.
-        let mut pairs = runs.into_flattened();
-        let count = pairs.len() / 4;
-        for k in 0..count {
-            let (a, b, at) = (pairs[4 * k], pairs[4 * k + 1], pairs[4 * k + 2]);
-            pairs[3 * k..3 * k + 3].copy_from_slice(&[a, b, at]);
-        }
-        pairs.truncate(3 * count);
-        pairs.shrink_to_fit();
-        Connections {
-            pairs,
-            several,
-            sentences: flat,
-            offsets: Vec::new(),
-            members: Vec::new(),
-        }
+        tally.into_connections()
     }
 
     /// The connections with each entity's list of them, in the same (strongest-first) order.
