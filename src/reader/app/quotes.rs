@@ -128,9 +128,21 @@ impl App {
             self.message = Some("still finding entities".into());
             return;
         }
-        let scope = self
-            .target_entity()
-            .map_or(QuoteScope::Every, QuoteScope::Said);
+        // A date or a figure says nothing: every quotation is what the reader can use there.
+        let speaker = self.target_entity().filter(|&e| {
+            self.entity(e)
+                .is_none_or(|e| !matches!(e.kind, Kind::Date | Kind::Number))
+        });
+        let scope = speaker.map_or(QuoteScope::Every, QuoteScope::Said);
+        if speaker.is_none()
+            && let Some(e) = self.target_entity().and_then(|e| self.entity(e))
+        {
+            self.message = Some(format!(
+                "{} is a {}: every quotation",
+                sanitize(&e.name),
+                e.kind.as_str()
+            ));
+        }
         self.open_quotes(scope);
         self.focus = Focus::Panel;
     }

@@ -187,6 +187,18 @@ fn the_key_lists_what_the_selection_said_and_enter_walks_it_with_n() {
 }
 
 #[test]
+fn the_key_on_a_date_lists_every_quotation_and_says_why() {
+    let mut a = app();
+    select(&mut a, "Tuesday");
+    a.update(Action::ToggleQuotes);
+    assert_eq!(listed(&a).len(), 4, "{:?}", listed(&a));
+    assert_eq!(
+        a.message.as_deref(),
+        Some("Tuesday is a date: every quotation")
+    );
+}
+
+#[test]
 fn the_key_again_lists_every_quotation_then_those_with_no_speaker_then_closes() {
     let mut a = app();
     a.update(Action::ToggleQuotes);
