@@ -202,7 +202,7 @@ pub fn apposition_after(
         }
         w = next;
     }
-    let det = w.is(text, "a") || w.is(text, "an") || w.is(text, "the");
+    let det = is_article(text, w);
     if det {
         let next = ws.next()?;
         if !words::only_space(text, w.end, next.start) {
@@ -233,9 +233,7 @@ pub fn predicate_after(
         return None;
     }
     let det = ws.next()?;
-    if !words::only_space(text, verb.end, det.start)
-        || !(det.is(text, "a") || det.is(text, "an") || det.is(text, "the"))
-    {
+    if !words::only_space(text, verb.end, det.start) || !is_article(text, det) {
         return None;
     }
     let first = ws.next()?;
@@ -243,6 +241,11 @@ pub fn predicate_after(
         return None;
     }
     phrase(text, first, ws, true, &fits)
+}
+
+/// "a", "an" or "the" in any case.
+fn is_article(text: &[u8], w: Word) -> bool {
+    w.is(text, "a") || w.is(text, "an") || w.is(text, "the")
 }
 
 /// The noun phrase that starts with `w` (after a determiner if `det`), the words after it
@@ -318,7 +321,7 @@ pub fn apposition_before(
         if !words::only_space(text, w.end, first.start) {
             return None;
         }
-        if w.is(text, "a") || w.is(text, "an") || w.is(text, "the") {
+        if is_article(text, w) {
             break;
         }
         // A possessive is the determiner ("Paris's father, X"): the phrase starts after it.
