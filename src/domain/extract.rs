@@ -251,11 +251,52 @@ pub fn extract_document_in_pieces(
     jobs: usize,
     each: impl FnMut(&[u8], std::ops::Range<usize>) -> bool,
 ) -> Option<Extraction> {
+    Some(name_document_in_pieces(doc, jobs, each)?.infer(doc, jobs))
+}
+
+/// The first stage of [`extract_document_in_pieces`], for a reader that shows the cast before
+/// the rest is done: the document read and its names clustered into entities. The second
+/// stage ([`Named::infer`]) adds the pronouns, descriptions and metonyms and gives the
+/// quotations their speakers; the two stages give what [`extract_document_in_pieces`] gives.
+pub fn name_document_in_pieces(
+    doc: &crate::domain::document::Document,
+    jobs: usize,
+    each: impl FnMut(&[u8], std::ops::Range<usize>) -> bool,
+) -> Option<Named> {
     let (ex, findings) = pieces::extract(doc, jobs, each)?;
-    let mut entities = ex.clustered();
-    coref::link_document_before_ids(doc, &mut entities, &findings, jobs);
-    crate::domain::entity::give_ids(&mut entities);
-    Some(attribute(entities, findings))
+    Some(Named {
+        entities: ex.clustered(),
+        findings,
+    })
+}
+
+/// A document's entities as its names tell them, before coreference (see
+/// [`name_document_in_pieces`]), and its quotations, not yet attributed.
+pub struct Named {
+    entities: Vec<Entity>,
+    findings: quotes::Findings,
+}
+
+impl Named {
+    /// The entities as far as the names tell, ordered and with ids as a finished extraction
+    /// gives them. Their mentions are shared with these, not copied.
+    pub fn entities(&self) -> Vec<Entity> {
+        let mut entities = self.entities.clone();
+        crate::domain::entity::give_ids(&mut entities);
+        entities
+    }
+
+    /// The second stage: the pronouns, descriptions and metonyms of `doc` (the document
+    /// these entities were found in) linked on `jobs` threads, then the quotations' speakers.
+    pub fn infer(self, doc: &crate::domain::document::Document, jobs: usize) -> Extraction {
+        let Named {
+            mut entities,
+            findings,
+        } = self;
+        coref::link_document_before_ids(doc, &mut entities, &findings, jobs);
+        crate::domain::entity::give_ids(&mut entities);
+        attribute(entities, findings)
+    }
 }
 
 /// The quotations of a document on their own (for entities that come from elsewhere, such as

@@ -118,6 +118,10 @@ pub enum Action {
 pub enum Work {
     /// Extraction of document `doc` has done this percentage.
     Progress { doc: usize, percent: u8 },
+    /// The named entities of document `doc` are found (a large one): its cast as far as the
+    /// names tell, shown while their pronouns, descriptions and quotations are still being
+    /// found. `CastReady` follows with the whole cast.
+    NamesReady { doc: usize, cast: Box<Cast> },
     /// Extraction of document `doc` is done.
     CastReady { doc: usize, cast: Box<Cast> },
     /// Document `doc`'s corrections were read: the cast in `CastReady` already has them.

@@ -25,6 +25,9 @@ pub struct Reading {
     pub cast: Cast,
     /// `Some(percent)` while entities are still being found.
     pub progress: Option<u8>,
+    /// The cast shows the names alone: their pronouns, descriptions and quotations are still
+    /// being found (a large document's, see `Work::NamesReady`).
+    pub names_only: bool,
     /// The corrections (once the cast is ready, and when the cast can be corrected).
     pub curation: Option<Curation>,
     /// The sentences and connections, once counted for the cast shown.
@@ -63,6 +66,7 @@ impl Reading {
             doc,
             cast: Cast::default(),
             progress: Some(0),
+            names_only: false,
             curation: None,
             relations: None,
             fingerprint: None,
@@ -86,6 +90,7 @@ impl Reading {
     pub fn set_cast(&mut self, cast: Cast) {
         self.cast = cast;
         self.progress = None;
+        self.names_only = false;
         self.sidebar_rows = sidebar::filtered_rows(&self.cast, self.cast_filter.as_ref());
         self.quote_counts = self.cast.quotes.counts(self.cast.entities.len());
         self.quotes_unattributed = self

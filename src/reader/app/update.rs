@@ -222,14 +222,30 @@ impl App {
                     r.progress = Some(percent.min(99));
                 }
             }
-            Work::CastReady { doc, cast } => {
+            Work::NamesReady { doc, cast } => {
                 if let Some(r) = self.shelf.get_mut(doc) {
                     r.set_cast(*cast);
+                    r.names_only = true;
                     if doc == shown {
                         self.cast_shown();
                     }
                     self.corpus_grew();
                 }
+            }
+            Work::CastReady { doc, cast } => {
+                let Some(r) = self.shelf.get_mut(doc) else {
+                    return;
+                };
+                if doc == shown && r.names_only {
+                    // The reader may be in the cast of the names already: it grows in place.
+                    self.recast(*cast);
+                } else {
+                    r.set_cast(*cast);
+                    if doc == shown {
+                        self.cast_shown();
+                    }
+                }
+                self.corpus_grew();
             }
             Work::CurationReady {
                 doc,
