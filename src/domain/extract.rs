@@ -251,7 +251,12 @@ pub fn extract_document_in_pieces(
     jobs: usize,
     each: impl FnMut(&[u8], std::ops::Range<usize>) -> bool,
 ) -> Option<Extraction> {
-    Some(name_document_in_pieces(doc, jobs, each)?.infer(doc, jobs))
+    let (ex, findings) = pieces::extract(doc, jobs, each)?;
+    let named = Named {
+        entities: ex.clustered(),
+        findings: Some(findings),
+    };
+    Some(named.infer(doc, jobs))
 }
 
 /// The first stage of [`extract_document_in_pieces`], for a reader that shows the cast before
@@ -263,18 +268,18 @@ pub fn name_document_in_pieces(
     jobs: usize,
     each: impl FnMut(&[u8], std::ops::Range<usize>) -> bool,
 ) -> Option<Named> {
-    let (ex, findings) = pieces::extract(doc, jobs, each)?;
+    let ex = pieces::read_names(doc, jobs, each)?;
     Some(Named {
         entities: ex.clustered(),
-        findings,
+        findings: None,
     })
 }
 
 /// A document's entities as its names tell them, before coreference (see
-/// [`name_document_in_pieces`]), and its quotations, not yet attributed.
+/// [`name_document_in_pieces`]), and its quotations, not yet attributed, if found already.
 pub struct Named {
     entities: Vec<Entity>,
-    findings: quotes::Findings,
+    findings: Option<quotes::Findings>,
 }
 
 impl Named {
@@ -293,10 +298,46 @@ impl Named {
             mut entities,
             findings,
         } = self;
+        let findings = findings.unwrap_or_else(|| quotes_beside_sentences(doc, jobs));
         coref::link_document_before_ids(doc, &mut entities, &findings, jobs);
         crate::domain::entity::give_ids(&mut entities);
         attribute(entities, findings)
     }
+}
+
+/// The quotations of `doc`, found while its sentences are split (both are read before
+/// coreference), each piece's pages given back behind the finder.
+fn quotes_beside_sentences(
+    doc: &crate::domain::document::Document,
+    jobs: usize,
+) -> quotes::Findings {
+    let find = || {
+        let mut finder = quotes::Finder::new();
+        let bytes = doc.bytes();
+        // Cut where the reading cut, so that the finder is fed as it is there.
+        for piece in crate::domain::pieces::cut(bytes, 0..bytes.len(), crate::domain::pieces::PIECE)
+        {
+            crate::domain::document::for_each_valid_run(
+                &bytes[piece.clone()],
+                piece.start,
+                |at, text| {
+                    finder.feed(at, text);
+                },
+            );
+            doc.release(piece);
+        }
+        finder.finish()
+    };
+    if jobs <= 1 {
+        return find();
+    }
+    std::thread::scope(|scope| {
+        let quotes = scope.spawn(find);
+        doc.sentences(jobs);
+        quotes
+            .join()
+            .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+    })
 }
 
 /// The quotations of a document on their own (for entities that come from elsewhere, such as
@@ -380,6 +421,8 @@ pub mod phases {
     }
 }
 
+#[cfg(test)]
+mod named_tests;
 #[cfg(test)]
 mod news_tests;
 #[cfg(test)]

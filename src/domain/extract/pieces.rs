@@ -43,20 +43,35 @@ pub fn extract(
     jobs: usize,
     each: impl FnMut(&[u8], Range<usize>) -> bool,
 ) -> Option<(Extractor, Findings)> {
-    extract_cut(doc, jobs, cut(doc.bytes(), 0..doc.len(), PIECE), each)
+    let pieces = cut(doc.bytes(), 0..doc.len(), PIECE);
+    extract_cut(doc, jobs, pieces, true, each)
+}
+
+/// [`extract`] without the quotations, for a reader that shows the names before it looks
+/// for them (see `extract::name_document_in_pieces`).
+pub fn read_names(
+    doc: &Document,
+    jobs: usize,
+    each: impl FnMut(&[u8], Range<usize>) -> bool,
+) -> Option<Extractor> {
+    let pieces = cut(doc.bytes(), 0..doc.len(), PIECE);
+    extract_cut(doc, jobs, pieces, false, each).map(|(ex, _)| ex)
 }
 
 fn extract_cut(
     doc: &Document,
     jobs: usize,
     pieces: Vec<Range<usize>>,
+    find_quotes: bool,
     mut each: impl FnMut(&[u8], Range<usize>) -> bool,
 ) -> Option<(Extractor, Findings)> {
     let mut whole = Extractor::new();
     let mut quotes = Finder::new();
     let mut done = |piece: Range<usize>| {
         let bytes = &doc.bytes()[piece.clone()];
-        for_each_valid_run(bytes, piece.start, |at, text| quotes.feed(at, text));
+        if find_quotes {
+            for_each_valid_run(bytes, piece.start, |at, text| quotes.feed(at, text));
+        }
         let go_on = each(bytes, piece.clone());
         doc.release(piece);
         go_on
@@ -180,6 +195,12 @@ mod tests {
         target: usize,
         each: impl FnMut(&[u8], Range<usize>) -> bool,
     ) -> Option<(Extractor, Findings)> {
-        extract_cut(doc, jobs, cut(doc.bytes(), 0..doc.len(), target), each)
+        extract_cut(
+            doc,
+            jobs,
+            cut(doc.bytes(), 0..doc.len(), target),
+            true,
+            each,
+        )
     }
 }
