@@ -3,6 +3,7 @@
 
 use std::path::{Path, PathBuf};
 use std::thread::{self, JoinHandle};
+use std::time::{Duration, Instant};
 
 use crate::domain::cast::Cast;
 use crate::domain::connections::Relations;
@@ -44,10 +45,16 @@ pub fn spawn_extraction(
     docs: Vec<Document>,
     send: impl Fn(Work) -> bool + Send + 'static,
 ) -> JoinHandle<()> {
-    spawn_pipeline(docs, Vec::new(), false, move |report| match report {
-        Report::Work(work) => send(work),
-        Report::Sidecar { .. } => true,
-    })
+    spawn_pipeline(
+        docs,
+        Vec::new(),
+        false,
+        STAGING,
+        move |report| match report {
+            Report::Work(work) => send(work),
+            Report::Sidecar { .. } => true,
+        },
+    )
 }
 
 /// What the reader runs: extraction (or the imported entities), then each document's saved
@@ -58,19 +65,35 @@ pub fn spawn_reading(
     origins: Vec<Origin>,
     send: impl Fn(Report) -> bool + Send + 'static,
 ) -> JoinHandle<()> {
-    spawn_pipeline(docs, origins, true, send)
+    spawn_pipeline(docs, origins, true, STAGING, send)
 }
 
-/// Documents from this size on show their cast in two steps: the named entities as soon as
-/// the names are clustered, then the whole cast once their pronouns and descriptions are
-/// linked and the quotations attributed (a second or more at 100 MB). Below it the whole
-/// extraction takes less than a blink, and one step spares the sidebar a change.
-pub const NAMES_FIRST_FROM: usize = 2 << 20;
+/// When the reader is shown a cast before the whole cast is found.
+#[derive(Debug, Clone, Copy)]
+struct Staging {
+    /// Documents from this size on show their cast in two steps: the named entities as soon
+    /// as the names are clustered, then the whole cast once their pronouns and descriptions
+    /// are linked and the quotations attributed (a second or more at 100 MB). Below it the
+    /// whole extraction takes less than a blink, and one step spares the sidebar a change.
+    names_first_from: usize,
+    /// Documents from this size on also show the cast of the names read so far, once, when
+    /// reading them has taken `so_far_after` and a quarter or more is left to read: the
+    /// reader has actors to select within a second or so, their counts growing after.
+    so_far_from: usize,
+    so_far_after: Duration,
+}
+
+const STAGING: Staging = Staging {
+    names_first_from: 2 << 20,
+    so_far_from: 32 << 20,
+    so_far_after: Duration::from_millis(800),
+};
 
 fn spawn_pipeline(
     docs: Vec<Document>,
     mut origins: Vec<Origin>,
     curate: bool,
+    staging: Staging,
     send: impl Fn(Report) -> bool + Send + 'static,
 ) -> JoinHandle<()> {
     thread::Builder::new()
@@ -96,11 +119,11 @@ fn spawn_pipeline(
                         (Vec::new(), Quotes::default(), saved)
                     }
                     None => {
-                        let Some((named, hash)) = name_with_progress(i, doc, &work) else {
+                        let Some((named, hash)) = name_with_progress(i, doc, staging, &work) else {
                             return;
                         };
                         let saved = curate.then(|| read_saved(doc, Some(hash), path));
-                        if doc.len() >= NAMES_FIRST_FROM
+                        if doc.len() >= staging.names_first_from
                             && !work(Work::NamesReady {
                                 doc: i,
                                 cast: Box::new(names_cast(doc, &named, saved.as_ref())),
@@ -274,15 +297,28 @@ impl Saved {
 fn name_with_progress(
     index: usize,
     doc: &Document,
+    staging: Staging,
     send: &impl Fn(Work) -> bool,
 ) -> Option<(extract::Named, u64)> {
     let mut fingerprinter = Fingerprinter::new(doc.len());
     let total = doc.len().max(1);
     let mut reported = 0;
     let jobs = pieces::all_cores();
-    let named = extract::name_document_in_pieces(doc, jobs, |bytes, piece| {
+    let started = Instant::now();
+    let mut so_far_shown = doc.len() < staging.so_far_from;
+    let named = extract::name_document_in_pieces(doc, jobs, |bytes, piece, read| {
         fingerprinter.update(bytes);
         let percent = (piece.end as u128 * 100 / total as u128) as u8;
+        if !so_far_shown && started.elapsed() >= staging.so_far_after && piece.end < total / 4 * 3 {
+            so_far_shown = true;
+            let cast = Cast::new(read.entities());
+            reported = percent;
+            return send(Work::NamesSoFar {
+                doc: index,
+                cast: Box::new(cast),
+                percent,
+            });
+        }
         if percent == reported {
             return true;
         }
@@ -346,8 +382,8 @@ mod tests {
     fn a_large_document_shows_its_names_first_then_the_whole_cast() {
         let paragraph =
             "Maria Lopez met Tom Becker in Paris. She said \"we agree\", and he left.\n\n";
-        let big = Document::from_string("big", paragraph.repeat(NAMES_FIRST_FROM / 60));
-        assert!(big.len() >= NAMES_FIRST_FROM);
+        let big = Document::from_string("big", paragraph.repeat(STAGING.names_first_from / 60));
+        assert!(big.len() >= STAGING.names_first_from);
         let small = Document::from_string("small", paragraph);
         let (tx, rx) = mpsc::channel();
         spawn_extraction(vec![big, small], move |a| tx.send(a).is_ok())
@@ -384,7 +420,7 @@ mod tests {
             (c.count(e, Scope::Names), c.inferred(e))
         };
         let n = paragraph.len();
-        let times = NAMES_FIRST_FROM / 60;
+        let times = STAGING.names_first_from / 60;
         assert_eq!(
             lopez(names),
             (times, 0),
@@ -408,12 +444,70 @@ mod tests {
     }
 
     #[test]
+    fn a_very_large_document_shows_the_names_read_so_far_while_it_reads_on() {
+        let text = "Maria Lopez met Tom Becker in Paris.\n\n".repeat(200_000);
+        let doc = Document::from_string("huge", text);
+        assert!(doc.len() > 6 << 20, "several pieces");
+        let at_once = Staging {
+            names_first_from: 0,
+            so_far_from: 0,
+            so_far_after: Duration::ZERO,
+        };
+        let (tx, rx) = mpsc::channel();
+        spawn_pipeline(vec![doc], Vec::new(), false, at_once, move |r| match r {
+            Report::Work(w) => tx.send(w).is_ok(),
+            Report::Sidecar { .. } => true,
+        })
+        .join()
+        .unwrap();
+        let got: Vec<Work> = rx.iter().collect();
+        let steps: Vec<&str> = got
+            .iter()
+            .map(|w| match w {
+                Work::Progress { .. } => "progress",
+                Work::NamesSoFar { .. } => "so far",
+                Work::NamesReady { .. } => "names",
+                Work::CastReady { .. } => "cast",
+                Work::RelationsReady { .. } => "relations",
+                other => panic!("{other:?}"),
+            })
+            .collect();
+        let mut once = steps.clone();
+        once.dedup();
+        assert_eq!(once, ["so far", "progress", "names", "cast", "relations"]);
+        let Some(Work::NamesSoFar { cast, percent, .. }) = got.first() else {
+            unreachable!()
+        };
+        assert!(*percent < 75, "a quarter or more left to read");
+        let Some(Work::NamesReady { cast: all, .. }) =
+            got.iter().find(|w| matches!(w, Work::NamesReady { .. }))
+        else {
+            unreachable!()
+        };
+        let lopez = |c: &Cast| {
+            let e = c
+                .entities
+                .iter()
+                .position(|e| e.name == "Maria Lopez")
+                .unwrap();
+            c.count(e, Scope::Names)
+        };
+        assert!(
+            lopez(cast) > 0 && lopez(cast) < lopez(all),
+            "{} of {}",
+            lopez(cast),
+            lopez(all)
+        );
+        assert_eq!(lopez(all), 200_000);
+    }
+
+    #[test]
     fn extraction_fingerprints_the_document_on_the_way() {
         // Several pieces that end at line ends, not at 8-byte words.
         let text = "Alice met Bob in Paris, said Carol.\n".repeat(65_000);
         let doc = Document::from_string("big", text);
         assert!(doc.len() > 2 << 20, "several pieces");
-        let (named, hash) = name_with_progress(0, &doc, &|_| true).unwrap();
+        let (named, hash) = name_with_progress(0, &doc, STAGING, &|_| true).unwrap();
         assert!(!named.entities().is_empty());
         assert_eq!(hash, crate::store::sidecar::content_hash(doc.bytes()));
     }

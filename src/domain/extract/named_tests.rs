@@ -23,7 +23,15 @@ fn the_names_then_their_inferences_are_the_whole_extraction() {
     let whole = extract_document_in_pieces(&doc, 1, |_, _| true).unwrap();
     assert!(whole.quotes.len() >= 9_000);
     for jobs in [1, 2, 3] {
-        let named = name_document_in_pieces(&doc, jobs, |_, _| true).unwrap();
+        let mut so_far = Vec::new();
+        let named = name_document_in_pieces(&doc, jobs, |_, piece, read| {
+            if so_far.is_empty() {
+                so_far = read.entities();
+                assert!(piece.end < doc.len());
+            }
+            true
+        })
+        .unwrap();
         let names = named.entities();
         assert!(
             names
@@ -33,6 +41,15 @@ fn the_names_then_their_inferences_are_the_whole_extraction() {
         );
         let netanyahu = names.iter().find(|e| e.name.contains("Netanyahu")).unwrap();
         assert_eq!(netanyahu.mentions.len(), 18_000);
+        // What the first piece named: fewer mentions, the same names.
+        let early = so_far.iter().find(|e| e.name == netanyahu.name).unwrap();
+        assert!(early.mentions.len() < netanyahu.mentions.len());
+        assert!(
+            early
+                .mentions
+                .iter()
+                .all(|m| netanyahu.mentions.contains(m))
+        );
         let inferred = named.infer(&doc, jobs);
         assert_eq!(inferred.entities, whole.entities, "{jobs} jobs");
         assert_eq!(inferred.quotes, whole.quotes, "{jobs} jobs");

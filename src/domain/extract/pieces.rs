@@ -41,18 +41,21 @@ fn read_piece(doc: &Document, range: Range<usize>) -> Found {
 pub fn extract(
     doc: &Document,
     jobs: usize,
-    each: impl FnMut(&[u8], Range<usize>) -> bool,
+    mut each: impl FnMut(&[u8], Range<usize>) -> bool,
 ) -> Option<(Extractor, Findings)> {
     let pieces = cut(doc.bytes(), 0..doc.len(), PIECE);
-    extract_cut(doc, jobs, pieces, true, each)
+    extract_cut(doc, jobs, pieces, true, |_, bytes, piece| {
+        each(bytes, piece)
+    })
 }
 
 /// [`extract`] without the quotations, for a reader that shows the names before it looks
-/// for them (see `extract::name_document_in_pieces`).
+/// for them (see `extract::name_document_in_pieces`); `each` also sees what the extractor
+/// holds of the pieces read so far.
 pub fn read_names(
     doc: &Document,
     jobs: usize,
-    each: impl FnMut(&[u8], Range<usize>) -> bool,
+    each: impl FnMut(&Extractor, &[u8], Range<usize>) -> bool,
 ) -> Option<Extractor> {
     let pieces = cut(doc.bytes(), 0..doc.len(), PIECE);
     extract_cut(doc, jobs, pieces, false, each).map(|(ex, _)| ex)
@@ -63,16 +66,16 @@ fn extract_cut(
     jobs: usize,
     pieces: Vec<Range<usize>>,
     find_quotes: bool,
-    mut each: impl FnMut(&[u8], Range<usize>) -> bool,
+    mut each: impl FnMut(&Extractor, &[u8], Range<usize>) -> bool,
 ) -> Option<(Extractor, Findings)> {
     let mut whole = Extractor::new();
     let mut quotes = Finder::new();
-    let mut done = |piece: Range<usize>| {
+    let mut done = |whole: &Extractor, piece: Range<usize>| {
         let bytes = &doc.bytes()[piece.clone()];
         if find_quotes {
             for_each_valid_run(bytes, piece.start, |at, text| quotes.feed(at, text));
         }
-        let go_on = each(bytes, piece.clone());
+        let go_on = each(whole, bytes, piece.clone());
         doc.release(piece);
         go_on
     };
@@ -80,7 +83,7 @@ fn extract_cut(
         for piece in pieces {
             let bytes = &doc.bytes()[piece.clone()];
             for_each_valid_run(bytes, piece.start, |at, text| whole.feed(at, text));
-            if !done(piece) {
+            if !done(&whole, piece) {
                 return None;
             }
         }
@@ -113,7 +116,7 @@ fn extract_cut(
             waiting.insert(i, found);
             while let Some(found) = waiting.remove(&at) {
                 whole.absorb(found);
-                if !done(pieces[at].clone()) {
+                if !done(&whole, pieces[at].clone()) {
                     stop.store(true, Ordering::Relaxed);
                     return false;
                 }
@@ -193,14 +196,9 @@ mod tests {
         doc: &Document,
         jobs: usize,
         target: usize,
-        each: impl FnMut(&[u8], Range<usize>) -> bool,
+        mut each: impl FnMut(&[u8], Range<usize>) -> bool,
     ) -> Option<(Extractor, Findings)> {
-        extract_cut(
-            doc,
-            jobs,
-            cut(doc.bytes(), 0..doc.len(), target),
-            true,
-            each,
-        )
+        let pieces = cut(doc.bytes(), 0..doc.len(), target);
+        extract_cut(doc, jobs, pieces, true, |_, bytes, piece| each(bytes, piece))
     }
 }

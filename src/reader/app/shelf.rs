@@ -28,6 +28,9 @@ pub struct Reading {
     /// The cast shows the names alone: their pronouns, descriptions and quotations are still
     /// being found (a large document's, see `Work::NamesReady`).
     pub names_only: bool,
+    /// `Some(percent)` while the cast shows the names read so far (a very large document's,
+    /// see `Work::NamesSoFar`) and the rest is being read.
+    pub read_so_far: Option<u8>,
     /// The corrections (once the cast is ready, and when the cast can be corrected).
     pub curation: Option<Curation>,
     /// The sentences and connections, once counted for the cast shown.
@@ -67,6 +70,7 @@ impl Reading {
             cast: Cast::default(),
             progress: Some(0),
             names_only: false,
+            read_so_far: None,
             curation: None,
             relations: None,
             fingerprint: None,
@@ -91,6 +95,7 @@ impl Reading {
         self.cast = cast;
         self.progress = None;
         self.names_only = false;
+        self.read_so_far = None;
         self.sidebar_rows = sidebar::filtered_rows(&self.cast, self.cast_filter.as_ref());
         self.quote_counts = self.cast.quotes.counts(self.cast.entities.len());
         self.quotes_unattributed = self

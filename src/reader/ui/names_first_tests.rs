@@ -100,3 +100,45 @@ fn the_names_come_first_and_the_inferred_mentions_fill_in_without_moving_the_rea
         "{status}"
     );
 }
+
+#[test]
+fn the_names_read_so_far_say_so_and_reading_goes_on_under_them() {
+    let mut a = App::new(vec![fixture::doc()], Options::default());
+    a.update(Action::Resize {
+        width: 120,
+        height: 16,
+    });
+    a.update(Action::Work(Work::Progress {
+        doc: 0,
+        percent: 20,
+    }));
+    a.update(Action::Work(Work::NamesSoFar {
+        doc: 0,
+        cast: Box::new(names_cast()),
+        percent: 30,
+    }));
+    a.update(Action::Work(Work::Progress {
+        doc: 0,
+        percent: 45,
+    }));
+    let so_far = screen(&draw(&a, &Theme::colored()));
+    assert!(so_far.contains("Cast so far · 3 · 45% read"), "{so_far}");
+    assert!(
+        so_far.contains("the names read so far · reading… 45%"),
+        "{so_far}"
+    );
+    assert!(row(&so_far, "PER  Maria").ends_with(" 3"), "{so_far}");
+    // The cast is there to use while reading goes on.
+    a.update(Action::FocusNext);
+    a.update(Action::Select);
+    assert!(a.reading().selected.is_some());
+
+    a.update(Action::Work(Work::NamesReady {
+        doc: 0,
+        cast: Box::new(names_cast()),
+    }));
+    let names = screen(&draw(&a, &Theme::colored()));
+    assert!(names.contains("Cast · 3 · finding pronouns…"), "{names}");
+    assert!(!names.contains("so far"), "{names}");
+    assert_eq!(a.cursor_entity(), a.reading().selected);
+}

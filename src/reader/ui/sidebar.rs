@@ -41,8 +41,10 @@ impl Widget for SidebarView<'_> {
                 None => format!("Cast · {}", app.cast().entities.len()),
             },
         };
-        if app.reading().names_only {
-            title.push_str(" · finding pronouns…");
+        match app.reading().read_so_far {
+            Some(p) => title = title.replacen("Cast", "Cast so far", 1) + &format!(" · {p}% read"),
+            None if app.reading().names_only => title.push_str(" · finding pronouns…"),
+            None => {}
         }
         let title_style = if app.focus == Focus::Sidebar {
             self.theme.title.add_modifier(Modifier::UNDERLINED)
