@@ -199,6 +199,8 @@ mod tests {
         mut each: impl FnMut(&[u8], Range<usize>) -> bool,
     ) -> Option<(Extractor, Findings)> {
         let pieces = cut(doc.bytes(), 0..doc.len(), target);
-        extract_cut(doc, jobs, pieces, true, |_, bytes, piece| each(bytes, piece))
+        extract_cut(doc, jobs, pieces, true, |_, bytes, piece| {
+            each(bytes, piece)
+        })
     }
 }

@@ -14,6 +14,21 @@ use crate::reader::app::quotes::QuoteWalk;
 use crate::reader::app::sidebar::{self, SidebarRow};
 use crate::store::sessions::Remembered;
 
+/// Casts with more entities than this are let go on a thread of their own when replaced.
+const DISCARD_APART: usize = 10_000;
+
+/// Lets go of a cast replaced by another. A large document's cast is replaced as it grows
+/// (the names read so far, the names, the whole cast): freeing 100,000 entities, their names
+/// and aliases takes about 10 ms, which a key pressed meanwhile would wait for.
+fn discard(cast: Cast) {
+    if cast.entities.len() > DISCARD_APART {
+        // If no thread can be had, the cast is freed here after all.
+        let _ = std::thread::Builder::new()
+            .name("discard".into())
+            .spawn(move || drop(cast));
+    }
+}
+
 /// How many jumps `Ctrl-o` can go back through.
 const JUMP_HISTORY: usize = 100;
 
@@ -92,7 +107,8 @@ impl Reading {
     /// The cast is ready (or changed): the selection is cleared, or made from a remembered
     /// session's entity.
     pub fn set_cast(&mut self, cast: Cast) {
-        self.cast = cast;
+        let old = std::mem::replace(&mut self.cast, cast);
+        discard(old);
         self.progress = None;
         self.names_only = false;
         self.read_so_far = None;
