@@ -48,6 +48,7 @@ mod nominals;
 mod pronouns;
 mod reading;
 mod speakers;
+mod teams;
 mod types;
 mod words;
 mod written;
@@ -133,6 +134,7 @@ fn link_releasing(
         return;
     }
     let k = knowledge::builtin();
+    teams::add(text, entities);
     let names = in_text::in_text_order(entities);
     let facts = Facts::gather(
         text,

@@ -151,11 +151,14 @@ pub fn find(
     let mut buf = [0u8; 24];
     let word = noun.lower(text, &mut buf)?;
     let bit = types::bit_of(&strip_possessive(word))?;
-    ends_the_phrase(text, noun, next.get(noun_at + 1).copied()).then_some(Description {
-        start: first.start,
-        end: end_without_possessive(text, noun),
-        what: What::Type(bit),
-    })
+    let after = next.get(noun_at + 1).copied();
+    (ends_the_phrase(text, noun, after) || adjunct_after(text, noun, after)).then_some(
+        Description {
+            start: first.start,
+            end: end_without_possessive(text, noun),
+            what: What::Type(bit),
+        },
+    )
 }
 
 /// Whether `det` followed by the word `first` may open a description (see [`find`]): most
@@ -270,6 +273,17 @@ fn ends_the_phrase(text: &[u8], noun: Word, after: Option<Word>) -> bool {
     let mut buf = [0u8; 24];
     let word = after.lower(text, &mut buf).unwrap_or("");
     !NOT_AFTER.contains(&word) && !looks_like_noun_after_noun(word)
+}
+
+/// Whether the word after a type noun opens what is said of it rather than which one it is:
+/// "the mosque in order to", "the organization in California", "the team in the final" —
+/// "the" and a type noun already point to one known entity, so "in" only places it.
+fn adjunct_after(text: &[u8], noun: Word, after: Option<Word>) -> bool {
+    after.is_some_and(|a| {
+        a.is(text, "in")
+            && end_without_possessive(text, noun) == noun.end
+            && words::only_space(text, noun.end, a.start)
+    })
 }
 
 /// Words that would make "the company X" a compound ("the company headquarters", "the city
