@@ -323,8 +323,11 @@ impl Resolver<'_> {
         let e = entity as usize;
         let fits = |head: &str| match facts.class[e] {
             Class::Person => appositions::is_person_noun(k, head),
+            // The apposition says what the name is: any type noun of its kind fits ("the
+            // nation's capital, Wellington"), and for a place a few nouns more.
             Class::Organization | Class::Country | Class::Place => {
-                types::bit_of(head).is_some_and(|b| facts.types[e] & b != 0)
+                types::bit_of(head).is_some_and(|b| types::possible(facts.class[e]) & b != 0)
+                    || (facts.class[e] == Class::Place && appositions::is_place_noun(head))
             }
             _ => false,
         };

@@ -444,3 +444,17 @@ fn a_nationality_s_team_is_only_the_team_never_the_organisation() {
         the organization plans another event.";
     assert_eq!(linked(text, "organization"), None);
 }
+
+#[test]
+fn a_possessive_opens_an_apposition_after_a_place() {
+    let text = "The players drove from Kandahar, their home, to the border on Monday.";
+    assert_eq!(linked(text, "their home").as_deref(), Some("Kandahar"));
+    let text = "Pilgrims walked to Varanasi, Hinduism's holiest site. Many stayed a week.";
+    assert_eq!(
+        linked(text, "Hinduism's holiest site").as_deref(),
+        Some("Varanasi")
+    );
+    // A description linked before leaves its "'s" to the apposition after it.
+    let text = "Norway will build a monument. It will stand in the nation's capital, Oslo.";
+    assert_eq!(linked(text, "capital").as_deref(), Some("Oslo"));
+}
