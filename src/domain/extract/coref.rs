@@ -358,6 +358,20 @@ impl Resolver<'_> {
             .or_else(|| appositions::predicate_after(text, end, sentence.end, fits))
     }
 
+    /// The entity a description is given the name of right after it ("the elite group
+    /// within Scientology called the Sea Org"), when the noun can name an entity of its kind.
+    fn named_after(&self, d: &nominals::Description, limit: usize) -> Option<u32> {
+        let at = nominals::named_after(self.text, d.end, limit)?;
+        let i = self.names.partition_point(|n| (n.start as usize) < at);
+        let n = self.names.get(i).filter(|n| n.start as usize == at)?;
+        let class = self.facts.class[n.entity as usize];
+        let fits = match d.what {
+            nominals::What::Type(bit) => types::possible(class) & bit != 0,
+            nominals::What::Role | nominals::What::Age(_) => class == Class::Person,
+        };
+        fits.then_some(n.entity)
+    }
+
     /// Whether the word `v` right before `w` makes `w` an object: a verb or a preposition
     /// ("replaced it", "with it"), not a conjunction or a verb of saying ("said it would").
     fn takes_an_object(&self, v: Word, w: Word) -> bool {
@@ -498,7 +512,9 @@ impl Resolver<'_> {
             buf.clear();
             buf.extend(after.take(self.k.max_title_words + 2));
             let d = nominals::find(text, w, buf, self.facts, self.k.max_title_words)?;
-            let entity = nominals::resolve(text, &d, serial, &self.focus, self.facts)?;
+            let entity = self
+                .named_after(&d, limit)
+                .or_else(|| nominals::resolve(text, &d, serial, &self.focus, self.facts))?;
             let subject = opens_sentence() || self.verb_follows(d.end, limit);
             // The mention is the description without its determiner.
             return Some(Link {

@@ -237,6 +237,44 @@ pub fn type_noun_before(
     (fits & bit != 0).then_some(noun.start..noun.end)
 }
 
+/// Verbs after a description that give it its name: "the elite group within Scientology
+/// called the Sea Org", "a user known as X".
+const NAMING: &[&str] = &["called", "named", "dubbed", "known", "nicknamed"];
+
+/// Where the name starts that a description ending at `end` is given right after it ("the
+/// elite group within Scientology called the Sea Org": the start of "Sea Org"), within a few
+/// words, with no punctuation between.
+pub fn named_after(text: &[u8], end: usize, limit: usize) -> Option<usize> {
+    let mut prev = end;
+    for (i, w) in words::words(text, end..limit).enumerate() {
+        if i > 4 || !words::only_space(text, prev, w.start) {
+            return None;
+        }
+        prev = w.end;
+        let mut buf = [0u8; 24];
+        let Some(lower) = w.lower(text, &mut buf) else {
+            continue;
+        };
+        if !NAMING.contains(&lower) {
+            continue;
+        }
+        let mut ws = words::words(text, w.end..limit);
+        let mut next = ws.next()?;
+        if lower == "known" {
+            // "known as X"
+            if !next.is(text, "as") {
+                return None;
+            }
+            next = ws.next()?;
+        }
+        if next.is(text, "the") {
+            next = ws.next()?;
+        }
+        return next.is_capitalised(text).then_some(next.start);
+    }
+    None
+}
+
 /// "the 45-year-old": the age.
 fn age(text: &[u8], det: Word, first: Word, after: Option<Word>) -> Option<Description> {
     if !det.is(text, "the") {

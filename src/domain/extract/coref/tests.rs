@@ -458,3 +458,16 @@ fn a_possessive_opens_an_apposition_after_a_place() {
     let text = "Norway will build a monument. It will stand in the nation's capital, Oslo.";
     assert_eq!(linked(text, "capital").as_deref(), Some("Oslo"));
 }
+
+#[test]
+fn a_description_given_a_name_right_after_it_is_that_name() {
+    let text = "Reports say a defector left the secretive group within the movement called \
+        the Blue Circle Org on Monday.";
+    assert_eq!(
+        linked(text, "secretive group").as_deref(),
+        Some("Blue Circle Org")
+    );
+    // A noun that cannot name such an entity: left alone.
+    let text = "Reports say she left the city called Blue Circle Org on Monday.";
+    assert_ne!(linked(text, "city").as_deref(), Some("Blue Circle Org"));
+}
