@@ -49,6 +49,7 @@ mod pronouns;
 mod reading;
 mod speakers;
 mod teams;
+mod turns;
 mod types;
 mod words;
 mod written;
@@ -164,7 +165,8 @@ fn link_releasing<'q, S: in_pieces::Read>(
         after: Vec::new(),
         in_sentence: Vec::new(),
     };
-    let found = sentences().resolve(jobs, resolver, release);
+    let mut found = sentences().resolve(jobs, resolver, release);
+    turns::first_person(text, &names, &facts, &quotes, &mut found.added);
     drop(names);
     apply(entities, found);
 }
