@@ -123,7 +123,7 @@ fn best_mentions(found: &[Found], entities: &[Entity]) -> Vec<Option<(usize, Men
         .filter(|(s, _)| s.end - s.start <= SPEAKER_MAX)
         .collect();
     words.sort_unstable_by_key(|(s, _)| (s.start, s.end));
-    let covered = Coverage::of(&words);
+    let covered = Coverage::of(words.iter().map(|(s, _)| (s.start, s.end)));
     let mut best: Vec<Option<Candidate>> = vec![None; found.len()];
     for (e, entity) in entities.iter().enumerate() {
         let Some(r) = rank(entity.kind) else { continue };
@@ -161,8 +161,8 @@ fn best_mentions(found: &[Found], entities: &[Entity]) -> Vec<Option<(usize, Men
         .collect()
 }
 
-/// Which 16-byte blocks of the document some speaker words touch: most mentions are in none,
-/// and this tells so without a search.
+/// Which 16-byte blocks of the document some spans (speaker words, added mentions) touch:
+/// most mentions are in none, and this tells so without a search.
 struct Coverage {
     bits: Vec<u64>,
 }
@@ -170,11 +170,11 @@ struct Coverage {
 impl Coverage {
     const BLOCK: u32 = 16;
 
-    fn of(words: &[(ByteSpan, usize)]) -> Coverage {
-        let end = words.iter().map(|(s, _)| s.end).max().unwrap_or(0);
+    fn of(spans: impl Iterator<Item = (u32, u32)> + Clone) -> Coverage {
+        let end = spans.clone().map(|(_, end)| end).max().unwrap_or(0);
         let mut bits = vec![0u64; (end / Self::BLOCK) as usize / 64 + 1];
-        for (s, _) in words {
-            for b in s.start / Self::BLOCK..=(s.end.saturating_sub(1)) / Self::BLOCK {
+        for (start, end) in spans {
+            for b in start / Self::BLOCK..=(end.saturating_sub(1)) / Self::BLOCK {
                 bits[b as usize / 64] |= 1 << (b % 64);
             }
         }
@@ -220,8 +220,9 @@ fn first_person(
     added.sort_unstable_by_key(|(m, _)| m.start);
     // Not where any entity already has a mention.
     let mut taken = vec![false; added.len()];
+    let covered = Coverage::of(added.iter().map(|(m, _)| (m.start, m.end)));
     for e in &entities {
-        for m in &*e.mentions {
+        for m in e.mentions.iter().filter(|&&m| covered.touches(m)) {
             let hi = added.partition_point(|(a, _)| a.start < m.end);
             let lo = added.partition_point(|(a, _)| a.end <= m.start);
             for t in taken.iter_mut().take(hi).skip(lo) {
