@@ -48,6 +48,7 @@ mod nominals;
 mod pronouns;
 mod reading;
 mod speakers;
+mod teams;
 mod types;
 mod words;
 mod written;
@@ -134,6 +135,7 @@ fn link_releasing<'q, S: in_pieces::Read>(
         return;
     }
     let k = knowledge::builtin();
+    teams::add(text, entities);
     let names = in_text::in_text_order(entities);
     let facts = Facts::gather(
         text,
@@ -322,8 +324,11 @@ impl Resolver<'_> {
         let e = entity as usize;
         let fits = |head: &str| match facts.class[e] {
             Class::Person => appositions::is_person_noun(k, head),
+            // The apposition says what the name is: any type noun of its kind fits ("the
+            // nation's capital, Wellington"), and for a place a few nouns more.
             Class::Organization | Class::Country | Class::Place => {
-                types::bit_of(head).is_some_and(|b| facts.types[e] & b != 0)
+                types::bit_of(head).is_some_and(|b| types::possible(facts.class[e]) & b != 0)
+                    || (facts.class[e] == Class::Place && appositions::is_place_noun(head))
             }
             _ => false,
         };
@@ -352,6 +357,20 @@ impl Resolver<'_> {
                     .flatten()
             })
             .or_else(|| appositions::predicate_after(text, end, sentence.end, fits))
+    }
+
+    /// The entity a description is given the name of right after it ("the elite group
+    /// within Scientology called the Sea Org"), when the noun can name an entity of its kind.
+    fn named_after(&self, d: &nominals::Description, limit: usize) -> Option<u32> {
+        let at = nominals::named_after(self.text, d.end, limit)?;
+        let i = self.names.partition_point(|n| (n.start as usize) < at);
+        let n = self.names.get(i).filter(|n| n.start as usize == at)?;
+        let class = self.facts.class[n.entity as usize];
+        let fits = match d.what {
+            nominals::What::Type(bit) => types::possible(class) & bit != 0,
+            nominals::What::Role | nominals::What::Age(_) => class == Class::Person,
+        };
+        fits.then_some(n.entity)
     }
 
     /// Whether the word `v` right before `w` makes `w` an object: a verb or a preposition
@@ -494,7 +513,9 @@ impl Resolver<'_> {
             buf.clear();
             buf.extend(after.take(self.k.max_title_words + 2));
             let d = nominals::find(text, w, buf, self.facts, self.k.max_title_words)?;
-            let entity = nominals::resolve(text, &d, serial, &self.focus, self.facts)?;
+            let entity = self
+                .named_after(&d, limit)
+                .or_else(|| nominals::resolve(text, &d, serial, &self.focus, self.facts))?;
             let subject = opens_sentence() || self.verb_follows(d.end, limit);
             // The mention is the description without its determiner.
             return Some(Link {
