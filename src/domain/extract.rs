@@ -230,7 +230,12 @@ pub fn extract(text: &str) -> Extraction {
 /// their spans: a pronoun inside one refers within it) and attributed after it (a speaker
 /// named "he" or "the spokeswoman" is found through the mentions it adds).
 pub fn attribute(entities: Vec<Entity>, findings: quotes::Findings) -> Extraction {
-    let (entities, quotes) = quotes::attribute(findings, entities);
+    attribute_on(entities, findings, 1)
+}
+
+/// [`attribute`] on `jobs` threads.
+fn attribute_on(entities: Vec<Entity>, findings: quotes::Findings, jobs: usize) -> Extraction {
+    let (entities, quotes) = quotes::attribute(findings, entities, jobs);
     Extraction { entities, quotes }
 }
 
@@ -268,7 +273,7 @@ pub fn extract_document_in_pieces(
         let mut entities = ex.clustered();
         coref::link_document_before_ids(doc, &mut entities, || findings.get(), jobs);
         crate::domain::entity::give_ids(&mut entities);
-        attribute(entities, findings.into_inner())
+        attribute_on(entities, findings.into_inner(), jobs)
     }))
 }
 

@@ -146,7 +146,7 @@ fn link_releasing<'q, S: in_pieces::Read>(
     );
     let metonyms = metonyms::targets(entities, &facts, k);
     // Who says each direct quotation, as far as the names tell before this pass.
-    let direct = crate::domain::quotes::direct_speakers(&quotes().quotes, entities);
+    let direct = crate::domain::quotes::direct_speakers(&quotes().quotes, entities, jobs);
     let going_on = speakers::going_on(text, &direct, &names);
     let (quotes, speakers): (Vec<Range<usize>>, Vec<Option<u32>>) = (direct.into_iter())
         .map(|(span, speaker, _)| (span.range(), speaker))
