@@ -213,8 +213,9 @@ pub fn write_document_line_on(
     jobs: usize,
 ) -> io::Result<()> {
     let sentences = doc.sentences(jobs);
-    let connections =
-        Connections::strongest_first(&MentionIndex::new(entities), entities.len(), sentences);
+    let index = MentionIndex::new(entities);
+    let connections = Connections::strongest_first(&index, entities.len(), sentences, jobs);
+    drop(index);
     let found = (entities, quotes, norms);
     write_line_on(out, doc, found, sentences, &connections, jobs)
 }
