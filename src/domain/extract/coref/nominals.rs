@@ -151,11 +151,14 @@ pub fn find(
     let mut buf = [0u8; 24];
     let word = noun.lower(text, &mut buf)?;
     let bit = types::bit_of(&strip_possessive(word))?;
-    ends_the_phrase(text, noun, next.get(noun_at + 1).copied()).then_some(Description {
-        start: first.start,
-        end: end_without_possessive(text, noun),
-        what: What::Type(bit),
-    })
+    let after = next.get(noun_at + 1).copied();
+    (ends_the_phrase(text, noun, after) || adjunct_after(text, noun, after)).then_some(
+        Description {
+            start: first.start,
+            end: end_without_possessive(text, noun),
+            what: What::Type(bit),
+        },
+    )
 }
 
 /// Whether `det` followed by the word `first` may open a description (see [`find`]): most
@@ -234,6 +237,44 @@ pub fn type_noun_before(
     (fits & bit != 0).then_some(noun.start..noun.end)
 }
 
+/// Verbs after a description that give it its name: "the elite group within Scientology
+/// called the Sea Org", "a user known as X".
+const NAMING: &[&str] = &["called", "named", "dubbed", "known", "nicknamed"];
+
+/// Where the name starts that a description ending at `end` is given right after it ("the
+/// elite group within Scientology called the Sea Org": the start of "Sea Org"), within a few
+/// words, with no punctuation between.
+pub fn named_after(text: &[u8], end: usize, limit: usize) -> Option<usize> {
+    let mut prev = end;
+    for (i, w) in words::words(text, end..limit).enumerate() {
+        if i > 4 || !words::only_space(text, prev, w.start) {
+            return None;
+        }
+        prev = w.end;
+        let mut buf = [0u8; 24];
+        let Some(lower) = w.lower(text, &mut buf) else {
+            continue;
+        };
+        if !NAMING.contains(&lower) {
+            continue;
+        }
+        let mut ws = words::words(text, w.end..limit);
+        let mut next = ws.next()?;
+        if lower == "known" {
+            // "known as X"
+            if !next.is(text, "as") {
+                return None;
+            }
+            next = ws.next()?;
+        }
+        if next.is(text, "the") {
+            next = ws.next()?;
+        }
+        return next.is_capitalised(text).then_some(next.start);
+    }
+    None
+}
+
 /// "the 45-year-old": the age.
 fn age(text: &[u8], det: Word, first: Word, after: Option<Word>) -> Option<Description> {
     if !det.is(text, "the") {
@@ -270,6 +311,17 @@ fn ends_the_phrase(text: &[u8], noun: Word, after: Option<Word>) -> bool {
     let mut buf = [0u8; 24];
     let word = after.lower(text, &mut buf).unwrap_or("");
     !NOT_AFTER.contains(&word) && !looks_like_noun_after_noun(word)
+}
+
+/// Whether the word after a type noun opens what is said of it rather than which one it is:
+/// "the mosque in order to", "the organization in California", "the team in the final" —
+/// "the" and a type noun already point to one known entity, so "in" only places it.
+fn adjunct_after(text: &[u8], noun: Word, after: Option<Word>) -> bool {
+    after.is_some_and(|a| {
+        a.is(text, "in")
+            && end_without_possessive(text, noun) == noun.end
+            && words::only_space(text, noun.end, a.start)
+    })
 }
 
 /// Words that would make "the company X" a compound ("the company headquarters", "the city

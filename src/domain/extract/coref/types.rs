@@ -135,6 +135,10 @@ pub fn fitting(e: &Entity, class: Class, k: &Knowledge) -> u64 {
     ) {
         return 0;
     }
+    if class == Class::Organization && e.name.ends_with(" team") && e.aliases.len() == 1 {
+        // A team named by its nationality ("Afghan team", see `teams`) is only "the team".
+        return bit_of("team").unwrap_or(0);
+    }
     let gazetteer_class = k.name(&e.name).map_or("", |r| k.canon(r).class);
     let mut mask = 0;
     for (i, n) in NOUNS.iter().enumerate() {
