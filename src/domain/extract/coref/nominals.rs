@@ -161,6 +161,42 @@ pub fn find(
     )
 }
 
+/// The description a possessive opens ("its elite group", "their company", "the
+/// country's military"): a type noun, maybe after one adjective of the list, right after
+/// the possessive that ends at `end`. `next` are the words after it, in order.
+pub fn possessed(text: &[u8], end: usize, next: &[Word]) -> Option<Description> {
+    let first = *next.first()?;
+    if !words::only_space(text, end, first.start) || !first.is_lowercase(text) {
+        return None;
+    }
+    let mut buf = [0u8; 24];
+    let adjective = first.lower(text, &mut buf).is_some_and(is_adjective);
+    let noun_at = match next.get(1) {
+        Some(n) if adjective && words::only_space(text, first.end, n.start) => 1,
+        _ => 0,
+    };
+    let noun = next[noun_at];
+    let mut buf = [0u8; 24];
+    let bit = types::bit_of(noun.lower(text, &mut buf)?)?;
+    let after = next.get(noun_at + 1).copied();
+    // The possessive already says which one: only "of" and a noun after it ("their company
+    // of actors", "its group leaders") make it another.
+    let owned = ends_the_phrase(text, noun, after)
+        || after.is_some_and(|a| {
+            let mut buf = [0u8; 24];
+            let word = a.lower(text, &mut buf).unwrap_or("of");
+            words::only_space(text, noun.end, a.start)
+                && a.is_lowercase(text)
+                && !matches!(word, "of" | "that" | "which" | "who")
+                && !looks_like_noun_after_noun(word)
+        });
+    (noun.is_lowercase(text) && owned).then_some(Description {
+        start: first.start,
+        end: noun.end,
+        what: What::Type(bit),
+    })
+}
+
 /// Whether `det` followed by the word `first` may open a description (see [`find`]): most
 /// do not, and then the words after them need not be read.
 pub fn may_open(text: &[u8], det: Word, first: Word, facts: &Facts) -> bool {
@@ -374,15 +410,17 @@ pub fn resolve(
             };
             // A newer entity of the same sort that the noun is not known to fit ("Shares of
             // Federal Construction Agency fell after X said the company ..."): the text may
-            // mean it; unsure.
+            // mean it; unsure. Not for a noun that only a name holding it fits: "the
+            // facility" is not North America.
             let class = facts.class[first.entity as usize];
-            let newer_unfit = focus
-                .newest_first(d.start as u32)
-                .take_while(|s| s.start > first.start)
-                .any(|s| {
-                    facts.class[s.entity as usize] == class
-                        && facts.types[s.entity as usize] & bit == 0
-                });
+            let newer_unfit = !types::named_only(bit)
+                && focus
+                    .newest_first(d.start as u32)
+                    .take_while(|s| s.start > first.start)
+                    .any(|s| {
+                        facts.class[s.entity as usize] == class
+                            && facts.types[s.entity as usize] & bit == 0
+                    });
             if newer_unfit {
                 return None;
             }
