@@ -155,6 +155,13 @@ impl Extractor {
             defs,
             strings,
         } = piece;
+        if self.strings.count() == 0 && self.strings.form_count() == 0 && self.found.is_empty() {
+            // The first piece: numbered as it numbered its strings and forms already.
+            self.found = found;
+            self.defs.extend(defs);
+            self.strings = strings;
+            return;
+        }
         let ids: Vec<u32> = (0..strings.count() as u32)
             .map(|id| self.strings.intern(strings.str(id)))
             .collect();
