@@ -317,7 +317,23 @@ impl Resolver<'_> {
                 rd.range.end,
             )
         });
-        if let Some(l) = found {
+        // "their company", "the country's military": what a possessive owns may be a
+        // description of its own.
+        let possessive_end = match &found {
+            Some(l) if l.form == Form::Nominal && possessive_after(self.text, l.end) => {
+                words::next_word(self.text, l.start, rd.range.end)
+                    .map(|w| w.end)
+                    .filter(|&e| e > l.end)
+                    .or(Some(l.end))
+            }
+            _ if matches!(lower, "its" | "their" | "his" | "her") => Some(w.end),
+            _ => None,
+        };
+        let found = found.into_iter().chain(
+            possessive_end
+                .and_then(|end| self.possessed(end, rest.clone(), after, rd.serial, rd.range.end)),
+        );
+        for l in found {
             let (entity, end, subject) = (l.entity, l.end, l.subject);
             let m = Mention::with_form(l.start..end, l.form);
             self.found.added.push((entity, m));
@@ -341,7 +357,8 @@ impl Resolver<'_> {
                 last_read = n;
                 rd.consumed = Some((n, w.end));
             }
-        } else if !rd.opening.actor && PREPOSITIONS.contains(&lower) {
+        }
+        if consumed == 1 && !rd.opening.actor && PREPOSITIONS.contains(&lower) {
             rd.opening.preposition = true;
         }
         rd.last = None;
