@@ -500,3 +500,14 @@ fn a_noun_only_names_holding_it_fit_is_not_unsure_of_a_newer_place() {
         Some("Harbour Convention Centre")
     );
 }
+
+#[test]
+fn a_noun_for_a_person_between_a_possessive_and_a_name_is_that_person() {
+    let text = "Peter Holm was arrested on Monday. His lawyer Anna Berg said he was innocent.";
+    assert_eq!(linked(text, "lawyer").as_deref(), Some("Anna Berg"));
+    let text = "Rosenborg lost again. The club's coach Kjell Moe resigned on Friday.";
+    assert_eq!(linked(text, "coach").as_deref(), Some("Kjell Moe"));
+    // No possessive: a title, no description of its own.
+    let text = "Peter Holm was arrested. Defence lawyer Anna Berg said he was innocent.";
+    assert_eq!(linked(text, "lawyer"), None);
+}
