@@ -511,3 +511,13 @@ fn a_noun_for_a_person_between_a_possessive_and_a_name_is_that_person() {
     let text = "Peter Holm was arrested. Defence lawyer Anna Berg said he was innocent.";
     assert_eq!(linked(text, "lawyer"), None);
 }
+
+#[test]
+fn to_and_a_verb_after_a_type_noun_say_what_it_is_to_do() {
+    let text = "Acme Corp. lost money on Monday. The crisis forced the company to cut jobs.";
+    assert_eq!(linked(text, "company").as_deref(), Some("Acme Corp."));
+    // "to the ...": where it goes or what it belongs to, maybe another.
+    let text = "Acme Corp. lost money on Monday. Workers walked from the company to the \
+        station.";
+    assert_eq!(linked(text, "company"), None);
+}
