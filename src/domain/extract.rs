@@ -34,6 +34,7 @@ mod token;
 mod typing;
 
 use crate::domain::entity::Entity;
+use crate::domain::later::Later;
 use crate::domain::quotes::{self, Quotes};
 use candidate::{Candidate, Compact, Definition, Packed, Strings};
 use knowledge::Knowledge;
@@ -229,7 +230,12 @@ pub fn extract(text: &str) -> Extraction {
 /// their spans: a pronoun inside one refers within it) and attributed after it (a speaker
 /// named "he" or "the spokeswoman" is found through the mentions it adds).
 pub fn attribute(entities: Vec<Entity>, findings: quotes::Findings) -> Extraction {
-    let (entities, quotes) = quotes::attribute(findings, entities);
+    attribute_on(entities, findings, 1)
+}
+
+/// [`attribute`] on `jobs` threads.
+fn attribute_on(entities: Vec<Entity>, findings: quotes::Findings, jobs: usize) -> Extraction {
+    let (entities, quotes) = quotes::attribute(findings, entities, jobs);
     Extraction { entities, quotes }
 }
 
@@ -251,18 +257,39 @@ pub fn extract_document_in_pieces(
     jobs: usize,
     each: impl FnMut(&[u8], std::ops::Range<usize>) -> bool,
 ) -> Option<Extraction> {
-    let (ex, findings) = pieces::extract(doc, jobs, each)?;
-    let mut entities = ex.clustered();
-    coref::link_document_before_ids(doc, &mut entities, &findings, jobs);
-    crate::domain::entity::give_ids(&mut entities);
-    Some(attribute(entities, findings))
+    let ex = pieces::extract(doc, jobs, each)?;
+    Some(std::thread::scope(|scope| {
+        // The quotations and the sentences need only the text: found on another core while
+        // this one clusters the candidates and gathers what coreference needs of them.
+        let mut findings = if jobs > 1 {
+            Later::spawn(scope, || {
+                let findings = find_quotes(doc);
+                doc.sentences(1);
+                findings
+            })
+        } else {
+            Later::ready(find_quotes(doc))
+        };
+        let mut entities = ex.clustered();
+        coref::link_document_before_ids(doc, &mut entities, || findings.get(), jobs);
+        crate::domain::entity::give_ids(&mut entities);
+        attribute_on(entities, findings.into_inner(), jobs)
+    }))
 }
 
 /// The quotations of a document on their own (for entities that come from elsewhere, such as
-/// imported annotations): [`quotes::attribute_to`] gives them speakers.
+/// imported annotations: [`quotes::attribute_to`] gives them speakers), read a piece at a
+/// time, each given back once read (see `Document::release`).
 pub fn find_quotes(doc: &crate::domain::document::Document) -> quotes::Findings {
+    use crate::domain::pieces::{PIECE, cut};
     let mut finder = quotes::Finder::new();
-    crate::domain::document::for_each_valid_run(doc.bytes(), 0, |at, text| finder.feed(at, text));
+    for piece in cut(doc.bytes(), 0..doc.len(), PIECE) {
+        let bytes = &doc.bytes()[piece.clone()];
+        crate::domain::document::for_each_valid_run(bytes, piece.start, |at, text| {
+            finder.feed(at, text);
+        });
+        doc.release(piece);
+    }
     finder.finish()
 }
 

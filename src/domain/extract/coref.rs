@@ -92,23 +92,25 @@ pub fn link(text: &[u8], entities: &mut Vec<Entity>, quotes: &Findings) {
 /// [`link`] on a document, giving back the pages of a mapped file behind the pass (see
 /// `Document::release`).
 pub fn link_document(doc: &Document, entities: &mut Vec<Entity>, quotes: &Findings) {
-    link_document_before_ids(doc, entities, quotes, 1);
+    link_document_before_ids(doc, entities, || quotes, 1);
     entity::give_ids(entities);
 }
 
 /// [`link`] for the extractor, which gives the ids once, after this pass: the entities end
 /// ordered as [`entity::order`] orders them, their ids as they were.
 pub(super) fn link_before_ids(text: &[u8], entities: &mut Vec<Entity>, quotes: &Findings) {
-    let sentences = sentences::split(text, 0..text.len());
-    link_releasing(text, entities, quotes, sentences, 1, |_| {});
+    let sentences = || sentences::split(text, 0..text.len());
+    link_releasing(text, entities, || quotes, sentences, 1, |_| {});
 }
 
 /// [`link_document`] for the extractor (see [`link_before_ids`]); the document's sentences
-/// are split on `jobs` threads if they are not yet.
-pub(super) fn link_document_before_ids(
+/// are split on `jobs` threads if they are not yet. `quotes` and the sentences are asked for
+/// only once what the entities alone tell is known: they may be in the making on another
+/// thread meanwhile.
+pub(super) fn link_document_before_ids<'q>(
     doc: &Document,
     entities: &mut Vec<Entity>,
-    quotes: &Findings,
+    quotes: impl FnOnce() -> &'q Findings,
     jobs: usize,
 ) {
     if entities.is_empty() {
@@ -116,18 +118,17 @@ pub(super) fn link_document_before_ids(
     }
     // The dateline's line, then the body's sentences, which the connections read too.
     let head: Vec<Range<usize>> = sentences::split(doc.bytes(), 0..doc.body_start()).collect();
-    let body = doc.sentences(jobs);
-    let sentences = in_pieces::Sentences::new(&head, body);
+    let sentences = || in_pieces::Sentences::new(&head, doc.sentences(jobs));
     link_releasing(doc.bytes(), entities, quotes, sentences, jobs, |r| {
         doc.release(r);
     });
 }
 
-fn link_releasing(
+fn link_releasing<'q, S: in_pieces::Read>(
     text: &[u8],
     entities: &mut Vec<Entity>,
-    quotes: &Findings,
-    sentences: impl in_pieces::Read,
+    quotes: impl FnOnce() -> &'q Findings,
+    sentences: impl FnOnce() -> S,
     jobs: usize,
     release: impl Fn(Range<usize>) + Sync,
 ) {
@@ -145,7 +146,7 @@ fn link_releasing(
     );
     let metonyms = metonyms::targets(entities, &facts, k);
     // Who says each direct quotation, as far as the names tell before this pass.
-    let direct = crate::domain::quotes::direct_speakers(&quotes.quotes, entities);
+    let direct = crate::domain::quotes::direct_speakers(&quotes().quotes, entities, jobs);
     let going_on = speakers::going_on(text, &direct, &names);
     let (quotes, speakers): (Vec<Range<usize>>, Vec<Option<u32>>) = (direct.into_iter())
         .map(|(span, speaker, _)| (span.range(), speaker))
@@ -164,7 +165,7 @@ fn link_releasing(
         after: Vec::new(),
         in_sentence: Vec::new(),
     };
-    let mut found = sentences.resolve(jobs, resolver, release);
+    let mut found = sentences().resolve(jobs, resolver, release);
     turns::first_person(text, &names, &facts, &quotes, &mut found.added);
     drop(names);
     apply(entities, found);

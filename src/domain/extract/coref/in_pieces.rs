@@ -221,7 +221,15 @@ mod tests {
         let head: Vec<Range<usize>> = sentences::split(doc.bytes(), 0..doc.body_start()).collect();
         let mut sentences = Sentences::new(&head, doc.sentences(1));
         sentences.every = every;
-        super::super::link_releasing(doc.bytes(), &mut entities, &quotes, sentences, jobs, |_| {});
+        let sentences = || sentences;
+        super::super::link_releasing(
+            doc.bytes(),
+            &mut entities,
+            || &quotes,
+            sentences,
+            jobs,
+            |_| {},
+        );
         entities
     }
 
