@@ -152,13 +152,15 @@ pub fn find(
     let word = noun.lower(text, &mut buf)?;
     let bit = types::bit_of(&strip_possessive(word))?;
     let after = next.get(noun_at + 1).copied();
-    (ends_the_phrase(text, noun, after) || adjunct_after(text, noun, after)).then_some(
-        Description {
-            start: first.start,
-            end: end_without_possessive(text, noun),
-            what: What::Type(bit),
-        },
-    )
+    let adjunct = || {
+        adjunct_after(text, noun, after)
+            || infinitive_after(text, noun, after, next.get(noun_at + 2).copied())
+    };
+    (ends_the_phrase(text, noun, after) || adjunct()).then_some(Description {
+        start: first.start,
+        end: end_without_possessive(text, noun),
+        what: What::Type(bit),
+    })
 }
 
 /// The description a possessive opens ("its elite group", "their company", "the
@@ -358,6 +360,43 @@ fn adjunct_after(text: &[u8], noun: Word, after: Option<Word>) -> bool {
             && end_without_possessive(text, noun) == noun.end
             && words::only_space(text, noun.end, a.start)
     })
+}
+
+/// Whether "to" and a verb follow a type noun ("required the entire team to travel"): what
+/// it is to do, not which one it is ("the embassy to the Holy See"). A verb is told by
+/// being lower case and no determiner.
+fn infinitive_after(text: &[u8], noun: Word, after: Option<Word>, then: Option<Word>) -> bool {
+    let (Some(to), Some(verb)) = (after, then) else {
+        return false;
+    };
+    let mut buf = [0u8; 24];
+    let verb_lower = verb.lower(text, &mut buf).unwrap_or("the");
+    to.is(text, "to")
+        && end_without_possessive(text, noun) == noun.end
+        && words::only_space(text, noun.end, to.start)
+        && words::only_space(text, to.end, verb.start)
+        && verb.is_lowercase(text)
+        && !matches!(
+            verb_lower,
+            "the"
+                | "a"
+                | "an"
+                | "its"
+                | "their"
+                | "his"
+                | "her"
+                | "this"
+                | "that"
+                | "these"
+                | "those"
+                | "some"
+                | "all"
+                | "any"
+                | "each"
+                | "every"
+                | "other"
+                | "another"
+        )
 }
 
 /// Words that would make "the company X" a compound ("the company headquarters", "the city

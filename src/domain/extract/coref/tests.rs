@@ -500,3 +500,24 @@ fn a_noun_only_names_holding_it_fit_is_not_unsure_of_a_newer_place() {
         Some("Harbour Convention Centre")
     );
 }
+
+#[test]
+fn a_noun_for_a_person_between_a_possessive_and_a_name_is_that_person() {
+    let text = "Peter Holm was arrested on Monday. His lawyer Anna Berg said he was innocent.";
+    assert_eq!(linked(text, "lawyer").as_deref(), Some("Anna Berg"));
+    let text = "Rosenborg lost again. The club's coach Kjell Moe resigned on Friday.";
+    assert_eq!(linked(text, "coach").as_deref(), Some("Kjell Moe"));
+    // No possessive: a title, no description of its own.
+    let text = "Peter Holm was arrested. Defence lawyer Anna Berg said he was innocent.";
+    assert_eq!(linked(text, "lawyer"), None);
+}
+
+#[test]
+fn to_and_a_verb_after_a_type_noun_say_what_it_is_to_do() {
+    let text = "Acme Corp. lost money on Monday. The crisis forced the company to cut jobs.";
+    assert_eq!(linked(text, "company").as_deref(), Some("Acme Corp."));
+    // "to the ...": where it goes or what it belongs to, maybe another.
+    let text = "Acme Corp. lost money on Monday. Workers walked from the company to the \
+        station.";
+    assert_eq!(linked(text, "company"), None);
+}
