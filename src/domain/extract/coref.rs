@@ -440,6 +440,30 @@ impl Resolver<'_> {
         })
     }
 
+    /// The description a possessive ending at `end` opens ("their company", "the country's
+    /// military"), if the text resolves it (`after`: the words after it).
+    fn possessed(
+        &self,
+        end: usize,
+        after: impl Iterator<Item = Word>,
+        buf: &mut Vec<Word>,
+        serial: u32,
+        limit: usize,
+    ) -> Option<Link> {
+        buf.clear();
+        buf.extend(after.skip_while(|w| w.start < end).take(3));
+        let d = nominals::possessed(self.text, end, buf)?;
+        let entity = nominals::resolve(self.text, &d, serial, &self.focus, self.facts)?;
+        Some(Link {
+            entity,
+            start: d.start,
+            end: d.end,
+            form: Form::Nominal,
+            subject: self.verb_follows(d.end, limit),
+            aside: possessive_after(self.text, d.end),
+        })
+    }
+
     /// What the word `w` links, if anything: the entity, the mention's span, its form and
     /// whether it is the subject of what follows.
     #[allow(clippy::too_many_arguments)]

@@ -152,13 +152,51 @@ pub fn find(
     let word = noun.lower(text, &mut buf)?;
     let bit = types::bit_of(&strip_possessive(word))?;
     let after = next.get(noun_at + 1).copied();
-    (ends_the_phrase(text, noun, after) || adjunct_after(text, noun, after)).then_some(
-        Description {
-            start: first.start,
-            end: end_without_possessive(text, noun),
-            what: What::Type(bit),
-        },
-    )
+    let adjunct = || {
+        adjunct_after(text, noun, after)
+            || infinitive_after(text, noun, after, next.get(noun_at + 2).copied())
+    };
+    (ends_the_phrase(text, noun, after) || adjunct()).then_some(Description {
+        start: first.start,
+        end: end_without_possessive(text, noun),
+        what: What::Type(bit),
+    })
+}
+
+/// The description a possessive opens ("its elite group", "their company", "the
+/// country's military"): a type noun, maybe after one adjective of the list, right after
+/// the possessive that ends at `end`. `next` are the words after it, in order.
+pub fn possessed(text: &[u8], end: usize, next: &[Word]) -> Option<Description> {
+    let first = *next.first()?;
+    if !words::only_space(text, end, first.start) || !first.is_lowercase(text) {
+        return None;
+    }
+    let mut buf = [0u8; 24];
+    let adjective = first.lower(text, &mut buf).is_some_and(is_adjective);
+    let noun_at = match next.get(1) {
+        Some(n) if adjective && words::only_space(text, first.end, n.start) => 1,
+        _ => 0,
+    };
+    let noun = next[noun_at];
+    let mut buf = [0u8; 24];
+    let bit = types::bit_of(noun.lower(text, &mut buf)?)?;
+    let after = next.get(noun_at + 1).copied();
+    // The possessive already says which one: only "of" and a noun after it ("their company
+    // of actors", "its group leaders") make it another.
+    let owned = ends_the_phrase(text, noun, after)
+        || after.is_some_and(|a| {
+            let mut buf = [0u8; 24];
+            let word = a.lower(text, &mut buf).unwrap_or("of");
+            words::only_space(text, noun.end, a.start)
+                && a.is_lowercase(text)
+                && !matches!(word, "of" | "that" | "which" | "who")
+                && !looks_like_noun_after_noun(word)
+        });
+    (noun.is_lowercase(text) && owned).then_some(Description {
+        start: first.start,
+        end: noun.end,
+        what: What::Type(bit),
+    })
 }
 
 /// Whether `det` followed by the word `first` may open a description (see [`find`]): most
@@ -324,6 +362,43 @@ fn adjunct_after(text: &[u8], noun: Word, after: Option<Word>) -> bool {
     })
 }
 
+/// Whether "to" and a verb follow a type noun ("required the entire team to travel"): what
+/// it is to do, not which one it is ("the embassy to the Holy See"). A verb is told by
+/// being lower case and no determiner.
+fn infinitive_after(text: &[u8], noun: Word, after: Option<Word>, then: Option<Word>) -> bool {
+    let (Some(to), Some(verb)) = (after, then) else {
+        return false;
+    };
+    let mut buf = [0u8; 24];
+    let verb_lower = verb.lower(text, &mut buf).unwrap_or("the");
+    to.is(text, "to")
+        && end_without_possessive(text, noun) == noun.end
+        && words::only_space(text, noun.end, to.start)
+        && words::only_space(text, to.end, verb.start)
+        && verb.is_lowercase(text)
+        && !matches!(
+            verb_lower,
+            "the"
+                | "a"
+                | "an"
+                | "its"
+                | "their"
+                | "his"
+                | "her"
+                | "this"
+                | "that"
+                | "these"
+                | "those"
+                | "some"
+                | "all"
+                | "any"
+                | "each"
+                | "every"
+                | "other"
+                | "another"
+        )
+}
+
 /// Words that would make "the company X" a compound ("the company headquarters", "the city
 /// council"): a few frequent ones; verbs and adverbs are what usually follows.
 fn looks_like_noun_after_noun(word: &str) -> bool {
@@ -374,15 +449,17 @@ pub fn resolve(
             };
             // A newer entity of the same sort that the noun is not known to fit ("Shares of
             // Federal Construction Agency fell after X said the company ..."): the text may
-            // mean it; unsure.
+            // mean it; unsure. Not for a noun that only a name holding it fits: "the
+            // facility" is not North America.
             let class = facts.class[first.entity as usize];
-            let newer_unfit = focus
-                .newest_first(d.start as u32)
-                .take_while(|s| s.start > first.start)
-                .any(|s| {
-                    facts.class[s.entity as usize] == class
-                        && facts.types[s.entity as usize] & bit == 0
-                });
+            let newer_unfit = !types::named_only(bit)
+                && focus
+                    .newest_first(d.start as u32)
+                    .take_while(|s| s.start > first.start)
+                    .any(|s| {
+                        facts.class[s.entity as usize] == class
+                            && facts.types[s.entity as usize] & bit == 0
+                    });
             if newer_unfit {
                 return None;
             }

@@ -471,3 +471,53 @@ fn a_description_given_a_name_right_after_it_is_that_name() {
     let text = "Reports say she left the city called Blue Circle Org on Monday.";
     assert_ne!(linked(text, "city").as_deref(), Some("Blue Circle Org"));
 }
+
+#[test]
+fn a_type_noun_after_a_possessive_is_a_description_too() {
+    let text = "Acme Corp. offered Maria Lopez a job. She may join their company for a year.";
+    assert_eq!(linked(text, "company").as_deref(), Some("Acme Corp."));
+    let text = "Refugees from Norway marched on Monday. The Norwegian refugees named their \
+        country on their shirts.";
+    assert_eq!(linked(text, "country").as_deref(), Some("Norway"));
+    let text = "Norway put the Royal Guard Army on alert on Monday. Officials said the \
+        country's military would stay ready.";
+    assert_eq!(linked(text, "country").as_deref(), Some("Norway"));
+    assert_eq!(
+        linked(text, "military").as_deref(),
+        Some("Royal Guard Army")
+    );
+    // "of" after it names another thing.
+    let text = "Acme Corp. hired Maria Lopez. She joined their company of actors.";
+    assert_eq!(linked(text, "company"), None);
+}
+
+#[test]
+fn a_noun_only_names_holding_it_fit_is_not_unsure_of_a_newer_place() {
+    let text = "The fair took place at the Harbour Convention Centre, one of the largest in \
+        Northern Europe. Fans filled all corners of the facility.";
+    assert_eq!(
+        linked(text, "facility").as_deref(),
+        Some("Harbour Convention Centre")
+    );
+}
+
+#[test]
+fn a_noun_for_a_person_between_a_possessive_and_a_name_is_that_person() {
+    let text = "Peter Holm was arrested on Monday. His lawyer Anna Berg said he was innocent.";
+    assert_eq!(linked(text, "lawyer").as_deref(), Some("Anna Berg"));
+    let text = "Rosenborg lost again. The club's coach Kjell Moe resigned on Friday.";
+    assert_eq!(linked(text, "coach").as_deref(), Some("Kjell Moe"));
+    // No possessive: a title, no description of its own.
+    let text = "Peter Holm was arrested. Defence lawyer Anna Berg said he was innocent.";
+    assert_eq!(linked(text, "lawyer"), None);
+}
+
+#[test]
+fn to_and_a_verb_after_a_type_noun_say_what_it_is_to_do() {
+    let text = "Acme Corp. lost money on Monday. The crisis forced the company to cut jobs.";
+    assert_eq!(linked(text, "company").as_deref(), Some("Acme Corp."));
+    // "to the ...": where it goes or what it belongs to, maybe another.
+    let text = "Acme Corp. lost money on Monday. Workers walked from the company to the \
+        station.";
+    assert_eq!(linked(text, "company"), None);
+}

@@ -88,6 +88,12 @@ const NOUNS: &[Noun] = &[
     noun("bank", Fit::Named, &[]),
     noun("airline", Fit::Named, &["Airlines", "Airways"]),
     noun("army", Fit::Named, &[]),
+    noun("military", Fit::Named, &["Army", "Forces"]),
+    noun(
+        "facility",
+        Fit::Named,
+        &["Centre", "Center", "Stadium", "Arena", "Complex", "Plant"],
+    ),
     noun("navy", Fit::Named, &[]),
     noun("authority", Fit::Named, &[]),
     noun("network", Fit::Named, &[]),
@@ -125,6 +131,13 @@ pub fn bit_of(word: &str) -> Option<u64> {
             .collect()
     });
     bits.get(word).copied()
+}
+
+/// Whether the type noun of bit `bit` fits only the entities whose name holds it (or that
+/// the text calls so: "the company Hitwise"), never by a gazetteer's class: "the mosque",
+/// "the facility", not "the company".
+pub fn named_only(bit: u64) -> bool {
+    (NOUNS.get(bit.trailing_zeros() as usize)).is_some_and(|n| n.fit == Fit::Named)
 }
 
 /// The type nouns that may stand for `e`, as a mask.
