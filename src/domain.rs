@@ -13,6 +13,7 @@ pub mod entity;
 pub mod extract;
 pub mod filter;
 pub mod fingerprint;
+pub mod later;
 pub mod layout;
 pub mod lit;
 pub mod mention_index;

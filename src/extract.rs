@@ -266,10 +266,11 @@ fn prepare_or_fail(
         .get(i)
         .or(args.annotations.first())
         .map(String::as_str);
-    let (mut entities, mut quotes, norms) = match cast(&doc, annotations, run.unit, jobs, notes) {
-        Ok((entities, quotes, norms, clean)) => {
+    let cast = cast(&doc, annotations, run.unit, jobs, notes);
+    let (mut entities, mut quotes, norms, hash) = match cast {
+        Ok((entities, quotes, norms, clean, hash)) => {
             *failed |= !clean;
-            (entities, quotes, norms)
+            (entities, quotes, norms, hash)
         }
         Err(e) => {
             notes.push(format!("{e:#}"));
@@ -281,6 +282,7 @@ fn prepare_or_fail(
         let file = (path != "-").then(|| Path::new(path.as_str()));
         match correct(
             &doc,
+            hash,
             file,
             run.data.as_deref(),
             &mut entities,
@@ -329,8 +331,15 @@ fn check(args: &ExtractArgs, files: usize) -> Result<()> {
 }
 
 /// The entities and quotations of a document from its annotations, or from the extractor. The
-/// flag is false when some annotations did not fit (they are reported).
-type Cast = (Vec<Entity>, Quotes, BTreeMap<String, String>, bool);
+/// flag is false when some annotations did not fit (they are reported). The document's
+/// content hash, when the extractor took it as it read.
+type Cast = (
+    Vec<Entity>,
+    Quotes,
+    BTreeMap<String, String>,
+    bool,
+    Option<u64>,
+);
 
 fn cast(
     doc: &Document,
@@ -340,9 +349,16 @@ fn cast(
     notes: &mut Vec<String>,
 ) -> Result<Cast> {
     let Some(file) = annotations else {
-        let found = extract::extract_document_in_pieces(doc, jobs, |_, _| true);
+        // The hash the corrections are filed under, taken as the pieces are read (on the
+        // thread that joins them) rather than in a pass of its own after the extraction.
+        let mut hash = crate::domain::fingerprint::Fingerprinter::new(doc.len());
+        let found = extract::extract_document_in_pieces(doc, jobs, |bytes, _| {
+            hash.update(bytes);
+            true
+        });
         let found = found.unwrap_or_default();
-        return Ok((found.entities, found.quotes, BTreeMap::new(), true));
+        let hash = Some(hash.finish());
+        return Ok((found.entities, found.quotes, BTreeMap::new(), true, hash));
     };
     let imported = crate::interop::load_cast(doc, Path::new(file), unit)?;
     let warnings = imported.warnings(file);
@@ -361,20 +377,26 @@ fn cast(
         quotes,
         imported.norms,
         warnings.is_empty(),
+        None,
     ))
 }
 
 /// Applies the saved corrections to the entities and the quotations' speakers (which follow
 /// the entities through merges, splits and the new order), reporting those that no longer fit.
+/// `hash`: the document's content hash, if known.
 fn correct(
     doc: &Document,
+    hash: Option<u64>,
     file: Option<&Path>,
     data: Option<&Path>,
     entities: &mut Vec<Entity>,
     quotes: &mut Quotes,
     notes: &mut Vec<String>,
 ) -> Result<()> {
-    let (_, found) = Sidecar::open(doc, file, data)?;
+    let (_, found) = match hash {
+        Some(hash) => Sidecar::open_hashed(doc, hash, file, data)?,
+        None => Sidecar::open(doc, file, data)?,
+    };
     if found.history.active().is_empty() {
         return Ok(());
     }

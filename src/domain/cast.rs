@@ -149,12 +149,9 @@ impl Cast {
     }
 
     /// Bytes held by the mentions and the index (for measurements): after `new`, the
-    /// entities share one store, counted once.
+    /// entities share the index's stores, counted once.
     pub fn mention_bytes(&self) -> usize {
-        let store = self.entities.first().map_or(0, |e| {
-            e.mentions.store().0.capacity() * std::mem::size_of::<crate::domain::entity::Mention>()
-        });
-        store + self.index.heap_bytes()
+        self.index.store_bytes() + self.index.heap_bytes()
     }
 
     /// Entity indices in sidebar order: by group, then by importance within the group.

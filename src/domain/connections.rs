@@ -91,16 +91,21 @@ pub struct Connections {
 /// Incidences filed at once while counting: bounds the memory of a pass (8 bytes each).
 const INCIDENCES_PER_PASS: usize = 1 << 19;
 
-/// Calls `f(a, b, sentence)` for every pair of distinct entities mentioned together in a
-/// sentence (`a < b`, each pair once per sentence, sentences in order).
+/// Calls `f(a, b, sentence)` for every pair of distinct entities mentioned together in one
+/// of the sentences `within` (`a < b`, each pair once per sentence, sentences in order).
 fn for_each_incidence(
     index: &MentionIndex,
     sentences: &Sentences,
+    within: Range<usize>,
     mut f: impl FnMut(u32, u32, u32),
 ) {
-    let mut mentions = index.overlapping(0..usize::MAX).peekable();
+    let Some(first) = (within.start < within.end).then(|| sentences.range(within.start)) else {
+        return;
+    };
+    let mut mentions = index.overlapping(first.start..usize::MAX).peekable();
     let mut owners: Vec<u32> = Vec::new();
-    for (si, range) in sentences.iter().enumerate() {
+    for si in within {
+        let range = sentences.range(si);
         owners.clear();
         while mentions
             .next_if(|(m, _)| (m.start as usize) < range.start)
@@ -125,6 +130,46 @@ fn for_each_incidence(
     }
 }
 
+/// `work(i, part)` for each of `parts`, on a thread each when there are several; the
+/// results in the order of the parts.
+fn on_threads<P: Sync, T: Send>(parts: &[P], work: impl Fn(usize, &P) -> T + Sync) -> Vec<T> {
+    if parts.len() <= 1 {
+        return parts.iter().enumerate().map(|(i, p)| work(i, p)).collect();
+    }
+    std::thread::scope(|scope| {
+        let work = &work;
+        let threads: Vec<_> = (parts.iter().enumerate())
+            .map(|(i, p)| scope.spawn(move || work(i, p)))
+            .collect();
+        (threads.into_iter())
+            .map(|t| t.join().unwrap_or_else(|p| std::panic::resume_unwind(p)))
+            .collect()
+    })
+}
+
+/// `0..n` cut into at most `jobs` runs of about equal weight (`weight_before(i)` is the
+/// weight of `0..i`, non-decreasing).
+fn runs_of(n: usize, jobs: usize, weight_before: impl Fn(usize) -> usize) -> Vec<Range<usize>> {
+    let jobs = jobs.clamp(1, n.max(1));
+    let total = weight_before(n);
+    let mut cuts = vec![0];
+    for j in 1..jobs {
+        let goal = total / jobs * j;
+        let (mut lo, mut hi) = (0, n);
+        while lo < hi {
+            let mid = lo + (hi - lo) / 2;
+            if weight_before(mid) < goal {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        cuts.push(lo.max(*cuts.last().unwrap_or(&0)));
+    }
+    cuts.push(n);
+    cuts.windows(2).map(|w| w[0]..w[1]).collect()
+}
+
 /// Turns counts into offsets in place: `v[i]` becomes the sum of the counts before `i`.
 fn counts_to_offsets(v: &mut [u32]) {
     let mut sum = 0;
@@ -139,22 +184,29 @@ fn counts_to_offsets(v: &mut [u32]) {
 /// at a time (each range at most `per_pass` incidences, or one partner), in partner order as
 /// if filed at once: a pass counts them by partner, later passes file one range each.
 fn file_by_partners(
-    index: &MentionIndex,
-    sentences: &Sentences,
+    walk: &Walk,
     a: u32,
     per_pass: usize,
     filed: &mut Vec<(u32, u32)>,
     tally: &mut Tally,
 ) {
-    let mut by_partner: Vec<u32> = Vec::new();
-    for_each_incidence(index, sentences, |x, b, _| {
-        if x == a {
-            if b as usize >= by_partner.len() {
-                by_partner.resize(b as usize + 1, 0);
+    let counted = walk.each_run(|_, run| {
+        let mut by_partner: Vec<u32> = Vec::new();
+        walk.incidences(run, |x, b, _| {
+            if x == a {
+                if b as usize >= by_partner.len() {
+                    by_partner.resize(b as usize + 1, 0);
+                }
+                by_partner[b as usize] += 1;
             }
-            by_partner[b as usize] += 1;
-        }
+        });
+        by_partner
     });
+    let mut by_partner: Vec<u32> = Vec::new();
+    for counts in counted {
+        by_partner.resize(by_partner.len().max(counts.len()), 0);
+        by_partner.iter_mut().zip(counts).for_each(|(n, c)| *n += c);
+    }
     let mut lo = 0;
     while lo < by_partner.len() {
         let mut hi = lo + 1;
@@ -164,15 +216,41 @@ fn file_by_partners(
             hi += 1;
         }
         let partners = lo as u32..hi as u32;
+        let parts = walk.each_run(|_, run| {
+            let mut part = Vec::new();
+            walk.incidences(run, |x, b, s| {
+                if x == a && partners.contains(&b) {
+                    part.push((b, s));
+                }
+            });
+            part
+        });
         filed.clear();
         filed.reserve_exact(sum);
-        for_each_incidence(index, sentences, |x, b, s| {
-            if x == a && partners.contains(&b) {
-                filed.push((b, s));
-            }
-        });
+        for part in parts {
+            filed.extend(part);
+        }
         tally.add(a, filed);
         lo = hi;
+    }
+}
+
+/// The walk over a document's sentences and their mentions, cut into runs of sentences that
+/// are walked on a thread each.
+struct Walk<'a> {
+    index: &'a MentionIndex,
+    sentences: &'a Sentences,
+    runs: Vec<Range<usize>>,
+}
+
+impl Walk<'_> {
+    fn incidences(&self, run: &Range<usize>, f: impl FnMut(u32, u32, u32)) {
+        for_each_incidence(self.index, self.sentences, run.clone(), f);
+    }
+
+    /// `work(i, run)` for each run `i`, on a thread each; the results in the runs' order.
+    fn each_run<T: Send>(&self, work: impl Fn(usize, &Range<usize>) -> T + Sync) -> Vec<T> {
+        on_threads(&self.runs, work)
     }
 }
 
@@ -203,6 +281,19 @@ impl Tally {
                 self.several.push([a, run[0].0, at, run.len() as u32]);
             }
         }
+    }
+
+    /// Takes in the pairs of `other`, which are not among these.
+    fn append(&mut self, other: Tally) {
+        let shift = self.lists.len() as u32;
+        self.singles.extend_from_slice(&other.singles);
+        (self.several).extend(
+            other
+                .several
+                .iter()
+                .map(|r| [r[0], r[1], r[2] + shift, r[3]]),
+        );
+        self.lists.extend_from_slice(&other.lists);
     }
 
     /// The pairs strongest first: those sharing several sentences (most first, then by
@@ -251,11 +342,13 @@ impl Connections {
     /// [`INCIDENCES_PER_PASS`]) under their entity, where small sorts group them by partner.
     /// An entity with more incidences than that is filed a range of partners at a time.
     pub fn compute(index: &MentionIndex, entities: usize, sentences: &Sentences) -> Connections {
-        Connections::compute_in_passes(index, entities, sentences, INCIDENCES_PER_PASS)
+        let jobs = crate::domain::pieces::all_cores();
+        Connections::compute_in_passes(index, entities, sentences, INCIDENCES_PER_PASS, jobs)
             .with_members(entities)
     }
 
-    /// The connections strongest first, without each entity's list of them: [`get`],
+    /// The connections strongest first, counted on `jobs` threads, without each entity's
+    /// list of them: [`get`],
     /// [`iter`] and [`len`] answer, [`of`], [`indices_of`], [`count_of`] and [`between`] find
     /// none. For writing them all out, where the lists would only take memory (on a large
     /// document, 8 bytes a connection).
@@ -271,8 +364,9 @@ impl Connections {
         index: &MentionIndex,
         entities: usize,
         sentences: &Sentences,
+        jobs: usize,
     ) -> Connections {
-        Connections::compute_in_passes(index, entities, sentences, INCIDENCES_PER_PASS)
+        Connections::compute_in_passes(index, entities, sentences, INCIDENCES_PER_PASS, jobs)
     }
 
     fn compute_in_passes(
@@ -280,16 +374,38 @@ impl Connections {
         entities: usize,
         sentences: &Sentences,
         per_pass: usize,
+        jobs: usize,
     ) -> Connections {
-        let mut starts = vec![0u32; entities + 1];
-        for_each_incidence(index, sentences, |a, _, _| {
-            if a as usize + 1 >= starts.len() {
-                starts.resize(a as usize + 2, 0);
-            }
-            starts[a as usize] += 1;
+        let mentions_before = |i: usize| {
+            let at = if i < sentences.len() {
+                sentences.range(i).start
+            } else {
+                usize::MAX
+            };
+            index.count_in(0..at)
+        };
+        let walk = Walk {
+            index,
+            sentences,
+            runs: runs_of(sentences.len(), jobs, mentions_before),
+        };
+        // Each run's incidences by entity, then all of them as offsets.
+        let counted = walk.each_run(|_, run| {
+            let mut counts = vec![0u32; entities];
+            walk.incidences(run, |a, _, _| {
+                if a as usize >= counts.len() {
+                    counts.resize(a as usize + 1, 0);
+                }
+                counts[a as usize] += 1;
+            });
+            counts
         });
+        let groups = counted.iter().map(Vec::len).max().unwrap_or(0);
+        let mut starts = vec![0u32; groups + 1];
+        for counts in &counted {
+            starts.iter_mut().zip(counts).for_each(|(n, c)| *n += c);
+        }
         counts_to_offsets(&mut starts);
-        let groups = starts.len() - 1;
 
         let mut tally = Tally::default();
         let mut filed: Vec<(u32, u32)> = Vec::new();
@@ -300,26 +416,46 @@ impl Connections {
             let fit = starts[lo + 1..=groups].partition_point(|&s| s as usize - base <= per_pass);
             let hi = lo + fit.max(1);
             if starts[hi] as usize - base > per_pass {
-                file_by_partners(
-                    index, sentences, lo as u32, per_pass, &mut filed, &mut tally,
-                );
+                file_by_partners(&walk, lo as u32, per_pass, &mut filed, &mut tally);
                 lo = hi;
                 continue;
             }
-            filed.clear();
-            filed.resize(starts[hi] as usize - base, (0, 0));
-            let mut fill: Vec<u32> = starts[lo..hi].to_vec();
-            for_each_incidence(index, sentences, |a, b, s| {
-                let a = a as usize;
-                if (lo..hi).contains(&a) {
-                    let at = &mut fill[a - lo];
-                    filed[*at as usize - base] = (b, s);
-                    *at += 1;
-                }
+            // Each run files its incidences of `lo..hi` by entity, in a part of its own.
+            let parts = walk.each_run(|i, run| {
+                let count = |a: usize| counted[i].get(a).copied().unwrap_or(0);
+                let mut fill: Vec<u32> = (lo..hi).map(count).collect();
+                let total: u32 = fill.iter().sum();
+                counts_to_offsets(&mut fill);
+                let offsets = fill.clone();
+                let mut part = vec![(0u32, 0u32); total as usize];
+                walk.incidences(run, |a, b, s| {
+                    let a = a as usize;
+                    if (lo..hi).contains(&a) {
+                        let at = &mut fill[a - lo];
+                        part[*at as usize] = (b, s);
+                        *at += 1;
+                    }
+                });
+                (part, offsets, fill)
             });
-            for a in lo..hi {
-                let bucket = &mut filed[starts[a] as usize - base..starts[a + 1] as usize - base];
-                tally.add(a as u32, bucket);
+            // Each entity's incidences gathered from the parts and grouped by partner, a
+            // range of entities on each thread.
+            let shares = runs_of(hi - lo, jobs, |i| (starts[lo + i] - starts[lo]) as usize);
+            let tallies = on_threads(&shares, |_, share| {
+                let mut mine = Tally::default();
+                let mut bucket: Vec<(u32, u32)> = Vec::new();
+                for i in share.clone() {
+                    bucket.clear();
+                    for (part, offsets, ends) in &parts {
+                        bucket.extend_from_slice(&part[offsets[i] as usize..ends[i] as usize]);
+                    }
+                    mine.add((lo + i) as u32, &mut bucket);
+                }
+                mine
+            });
+            drop(parts);
+            for t in tallies {
+                tally.append(t);
             }
             lo = hi;
         }
@@ -670,15 +806,22 @@ mod tests {
         let mut expected: Vec<((usize, usize), Vec<u32>)> = plain.into_iter().collect();
         expected.sort_by_key(|(p, s)| (std::cmp::Reverse(s.len()), s[0], *p));
         assert!(expected.iter().any(|(_, s)| s.len() == 1) && expected[0].1.len() > 1);
-        for per_pass in [1, 5, 40, usize::MAX] {
-            let listed = Connections::compute_in_passes(&cast.index, N, &sentences, per_pass);
+        for (per_pass, jobs) in [
+            (1, 1),
+            (1, 3),
+            (5, 2),
+            (40, 3),
+            (usize::MAX, 1),
+            (usize::MAX, 4),
+        ] {
+            let listed = Connections::compute_in_passes(&cast.index, N, &sentences, per_pass, jobs);
             assert_eq!(listed.indices_of(0).count(), 0, "no lists when only listed");
             let c = listed.with_members(N);
             let got: Vec<((usize, usize), Vec<u32>)> = c
                 .iter()
                 .map(|c| ((c.a, c.b), c.sentences.to_vec()))
                 .collect();
-            assert_eq!(got, expected, "{per_pass} incidences a pass");
+            assert_eq!(got, expected, "{per_pass} incidences a pass, {jobs} jobs");
             for e in 0..N {
                 let of: Vec<usize> = c.indices_of(e).collect();
                 let plain: Vec<usize> = (0..expected.len())

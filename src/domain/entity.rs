@@ -93,7 +93,18 @@ impl Entity {
 
 /// Turns a name into an id: lower case ASCII letters and digits joined by `-`.
 pub fn slug(name: &str) -> String {
-    let mut out = String::new();
+    let mut out = String::with_capacity(name.len());
+    if name.is_ascii() {
+        // Most names: a byte is a character, and lower case is one byte too.
+        for b in name.bytes() {
+            if b.is_ascii_alphanumeric() {
+                out.push(char::from(b.to_ascii_lowercase()));
+            } else if !out.is_empty() && !out.ends_with('-') {
+                out.push('-');
+            }
+        }
+        return finish_slug(out);
+    }
     for c in name.chars().flat_map(char::to_lowercase) {
         if c.is_alphanumeric() {
             out.push(c);
@@ -101,6 +112,10 @@ pub fn slug(name: &str) -> String {
             out.push('-');
         }
     }
+    finish_slug(out)
+}
+
+fn finish_slug(mut out: String) -> String {
     while out.ends_with('-') {
         out.pop();
     }
@@ -140,16 +155,30 @@ pub fn order(mut entities: Vec<Entity>) -> Vec<Entity> {
 /// Gives each entity an id made of its name, the first of a name the plain one, the others
 /// numbered in order.
 pub fn give_ids(entities: &mut [Entity]) {
-    let mut seen = std::collections::HashSet::new();
-    for e in entities {
-        let base = slug(&e.name);
-        let mut id = base.clone();
-        let mut n = 2;
-        while !seen.insert(id.clone()) {
-            id = format!("{base}-{n}");
-            n += 1;
+    use std::borrow::Cow;
+    let slugs: Vec<String> = entities.iter().map(|e| slug(&e.name)).collect();
+    // The ids taken so far: a slug itself, else a numbered one made for it.
+    let mut seen: rustc_hash::FxHashSet<Cow<str>> = rustc_hash::FxHashSet::default();
+    seen.reserve(slugs.len());
+    let mut numbered: Vec<Option<String>> = vec![None; slugs.len()];
+    for (base, numbered) in slugs.iter().zip(&mut numbered) {
+        if seen.insert(Cow::Borrowed(base)) {
+            continue;
         }
-        e.id = id;
+        let mut n = 2;
+        let id = loop {
+            let id = format!("{base}-{n}");
+            if !seen.contains(id.as_str()) {
+                break id;
+            }
+            n += 1;
+        };
+        seen.insert(Cow::Owned(id.clone()));
+        *numbered = Some(id);
+    }
+    drop(seen);
+    for ((e, base), numbered) in entities.iter_mut().zip(slugs).zip(numbered) {
+        e.id = numbered.unwrap_or(base);
     }
 }
 
@@ -164,8 +193,16 @@ fn importance(e: &Entity) -> (std::cmp::Reverse<usize>, u32) {
 /// Puts finalized entities in the order of [`finalize`] again after mentions were added to
 /// some (their ids, unique already, stay); returns where each went: `map[old] = new`.
 pub fn reorder(entities: Vec<Entity>) -> (Vec<Entity>, Vec<usize>) {
-    let mut order: Vec<usize> = (0..entities.len()).collect();
-    order.sort_by_key(|&i| importance(&entities[i]));
+    // The keys read once each (see `order`); most often the order holds already.
+    let mut keys: Vec<_> = (entities.iter().enumerate())
+        .map(|(i, e)| (importance(e), i))
+        .collect();
+    if keys.is_sorted() {
+        return (entities, (0..keys.len()).collect());
+    }
+    // Each key with its place: a tie keeps the order it had.
+    keys.sort_unstable();
+    let order: Vec<usize> = keys.into_iter().map(|(_, i)| i).collect();
     let mut map = vec![0; entities.len()];
     for (new, &old) in order.iter().enumerate() {
         map[old] = new;
@@ -243,5 +280,47 @@ mod tests {
             .map(|e| (e.id.as_str(), e.mentions[0].start))
             .collect();
         assert_eq!(names, [("israel", 10), ("qatar", 5), ("qatar-2", 50)]);
+    }
+
+    #[test]
+    fn reordering_says_where_each_entity_went() {
+        let entities = vec![
+            entity("A", &[50]),
+            entity("B", &[40, 10]),
+            entity("C", &[5]),
+            entity("D", &[7, 8, 9]),
+        ];
+        let (moved, map) = reorder(entities.clone());
+        let names: Vec<&str> = moved.iter().map(|e| e.name.as_str()).collect();
+        assert_eq!(names, ["D", "B", "C", "A"]);
+        assert_eq!(map, [3, 1, 2, 0]);
+        let (same, identity) = reorder(moved.clone());
+        assert_eq!(same, moved);
+        assert_eq!(identity, [0, 1, 2, 3]);
+    }
+
+    #[test]
+    fn a_numbered_id_is_not_given_twice() {
+        let mut entities = vec![
+            entity("Qatar", &[1]),
+            entity("qatar", &[2]),
+            entity("Qatar 2", &[3]),
+            entity("Qatar-2-2", &[4]),
+            entity("Zoë", &[5]),
+            entity("ZOË", &[6]),
+        ];
+        give_ids(&mut entities);
+        let ids: Vec<_> = entities.iter().map(|e| e.id.as_str()).collect();
+        assert_eq!(
+            ids,
+            [
+                "qatar",
+                "qatar-2",
+                "qatar-2-2",
+                "qatar-2-2-2",
+                "zoë",
+                "zoë-2"
+            ]
+        );
     }
 }

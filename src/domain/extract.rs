@@ -34,6 +34,7 @@ mod token;
 mod typing;
 
 use crate::domain::entity::Entity;
+use crate::domain::later::Later;
 use crate::domain::quotes::{self, Quotes};
 use candidate::{Candidate, Compact, Definition, Packed, Strings};
 use knowledge::Knowledge;
@@ -154,6 +155,13 @@ impl Extractor {
             defs,
             strings,
         } = piece;
+        if self.strings.count() == 0 && self.strings.form_count() == 0 && self.found.is_empty() {
+            // The first piece: numbered as it numbered its strings and forms already.
+            self.found = found;
+            self.defs.extend(defs);
+            self.strings = strings;
+            return;
+        }
         let ids: Vec<u32> = (0..strings.count() as u32)
             .map(|id| self.strings.intern(strings.str(id)))
             .collect();
@@ -241,7 +249,12 @@ pub fn extract(text: &str) -> Extraction {
 /// their spans: a pronoun inside one refers within it) and attributed after it (a speaker
 /// named "he" or "the spokeswoman" is found through the mentions it adds).
 pub fn attribute(entities: Vec<Entity>, findings: quotes::Findings) -> Extraction {
-    let (entities, quotes) = quotes::attribute(findings, entities);
+    attribute_on(entities, findings, 1)
+}
+
+/// [`attribute`] on `jobs` threads.
+fn attribute_on(entities: Vec<Entity>, findings: quotes::Findings, jobs: usize) -> Extraction {
+    let (entities, quotes) = quotes::attribute(findings, entities, jobs);
     Extraction { entities, quotes }
 }
 
@@ -263,29 +276,41 @@ pub fn extract_document_in_pieces(
     jobs: usize,
     each: impl FnMut(&[u8], std::ops::Range<usize>) -> bool,
 ) -> Option<Extraction> {
-    let (ex, findings) = pieces::extract(doc, jobs, each)?;
-    let named = Named {
-        entities: ex.clustered(),
-        findings: Some(findings),
-    };
-    Some(named.infer(doc, jobs))
+    let ex = pieces::extract(doc, jobs, each)?;
+    Some(std::thread::scope(|scope| {
+        // The quotations and the sentences need only the text: found on another core while
+        // this one clusters the candidates and gathers what coreference needs of them.
+        let mut findings = if jobs > 1 {
+            Later::spawn(scope, || {
+                let findings = find_quotes(doc);
+                doc.sentences(1);
+                findings
+            })
+        } else {
+            Later::ready(find_quotes(doc))
+        };
+        let mut entities = ex.clustered();
+        coref::link_document_before_ids(doc, &mut entities, || findings.get(), jobs);
+        crate::domain::entity::give_ids(&mut entities);
+        attribute_on(entities, findings.into_inner(), jobs)
+    }))
 }
 
 /// The first stage of [`extract_document_in_pieces`], for a reader that shows the cast before
 /// the rest is done: the document read and its names clustered into entities. The second
-/// stage ([`Named::infer`]) adds the pronouns, descriptions and metonyms and gives the
-/// quotations their speakers; the two stages give what [`extract_document_in_pieces`] gives.
-/// `each(bytes, range, so_far)` is called as in [`extract_document_in_pieces`]; `so_far` gives
-/// the entities of the pieces read until then, should a reader want to show them already.
+/// stage ([`Named::infer`]) finds the quotations, adds the pronouns, descriptions and
+/// metonyms and gives the quotations their speakers; the two stages give what
+/// [`extract_document_in_pieces`] gives. `each(bytes, range, so_far)` is called as there;
+/// `so_far` gives the entities of the pieces read until then, should a reader want to show
+/// them already.
 pub fn name_document_in_pieces(
     doc: &crate::domain::document::Document,
     jobs: usize,
     mut each: impl FnMut(&[u8], std::ops::Range<usize>, SoFar<'_>) -> bool,
 ) -> Option<Named> {
-    let ex = pieces::read_names(doc, jobs, |ex, bytes, piece| each(bytes, piece, SoFar(ex)))?;
+    let ex = pieces::extract_seeing(doc, jobs, |ex, bytes, piece| each(bytes, piece, SoFar(ex)))?;
     Some(Named {
         entities: ex.clustered(),
-        findings: None,
     })
 }
 
@@ -305,10 +330,9 @@ impl SoFar<'_> {
 }
 
 /// A document's entities as its names tell them, before coreference (see
-/// [`name_document_in_pieces`]), and its quotations, not yet attributed, if found already.
+/// [`name_document_in_pieces`]).
 pub struct Named {
     entities: Vec<Entity>,
-    findings: Option<quotes::Findings>,
 }
 
 impl Named {
@@ -320,60 +344,37 @@ impl Named {
         entities
     }
 
-    /// The second stage: the pronouns, descriptions and metonyms of `doc` (the document
-    /// these entities were found in) linked on `jobs` threads, then the quotations' speakers.
+    /// The second stage: the quotations of `doc` (the document these entities were found
+    /// in), found on a core of their own while the pronouns, descriptions and metonyms are
+    /// linked on `jobs` threads, then the quotations' speakers.
     pub fn infer(self, doc: &crate::domain::document::Document, jobs: usize) -> Extraction {
-        let Named {
-            mut entities,
-            findings,
-        } = self;
-        let findings = findings.unwrap_or_else(|| quotes_beside_sentences(doc, jobs));
-        coref::link_document_before_ids(doc, &mut entities, &findings, jobs);
-        crate::domain::entity::give_ids(&mut entities);
-        attribute(entities, findings)
+        let mut entities = self.entities;
+        std::thread::scope(|scope| {
+            let mut findings = if jobs > 1 {
+                Later::spawn(scope, || find_quotes(doc))
+            } else {
+                Later::ready(find_quotes(doc))
+            };
+            coref::link_document_before_ids(doc, &mut entities, || findings.get(), jobs);
+            crate::domain::entity::give_ids(&mut entities);
+            attribute_on(entities, findings.into_inner(), jobs)
+        })
     }
-}
-
-/// The quotations of `doc`, found while its sentences are split (both are read before
-/// coreference), each piece's pages given back behind the finder.
-fn quotes_beside_sentences(
-    doc: &crate::domain::document::Document,
-    jobs: usize,
-) -> quotes::Findings {
-    let find = || {
-        let mut finder = quotes::Finder::new();
-        let bytes = doc.bytes();
-        // Cut where the reading cut, so that the finder is fed as it is there.
-        for piece in crate::domain::pieces::cut(bytes, 0..bytes.len(), crate::domain::pieces::PIECE)
-        {
-            crate::domain::document::for_each_valid_run(
-                &bytes[piece.clone()],
-                piece.start,
-                |at, text| {
-                    finder.feed(at, text);
-                },
-            );
-            doc.release(piece);
-        }
-        finder.finish()
-    };
-    if jobs <= 1 {
-        return find();
-    }
-    std::thread::scope(|scope| {
-        let quotes = scope.spawn(find);
-        doc.sentences(jobs);
-        quotes
-            .join()
-            .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
-    })
 }
 
 /// The quotations of a document on their own (for entities that come from elsewhere, such as
-/// imported annotations): [`quotes::attribute_to`] gives them speakers.
+/// imported annotations: [`quotes::attribute_to`] gives them speakers), read a piece at a
+/// time, each given back once read (see `Document::release`).
 pub fn find_quotes(doc: &crate::domain::document::Document) -> quotes::Findings {
+    use crate::domain::pieces::{PIECE, cut};
     let mut finder = quotes::Finder::new();
-    crate::domain::document::for_each_valid_run(doc.bytes(), 0, |at, text| finder.feed(at, text));
+    for piece in cut(doc.bytes(), 0..doc.len(), PIECE) {
+        let bytes = &doc.bytes()[piece.clone()];
+        crate::domain::document::for_each_valid_run(bytes, piece.start, |at, text| {
+            finder.feed(at, text);
+        });
+        doc.release(piece);
+    }
     finder.finish()
 }
 

@@ -16,32 +16,71 @@ use crate::domain::entity::{Entity, Mention, Mentions};
 /// sorted too and one binary search finds the first mention that reaches into a range.
 #[derive(Debug, Default, Clone)]
 pub struct MentionIndex {
+    /// The store most entities share (places `0..store.len()`).
     store: Arc<Vec<Mention>>,
-    /// Places in `store`, in the order of the mentions' starts: 4 bytes a mention.
+    /// The mentions of the entities not in `store`, packed (places from `store.len()` on):
+    /// after a correction or a merge copied a few entities' mentions out, only those are
+    /// copied here, not the millions in the shared store.
+    rest: Arc<Vec<Mention>>,
+    /// Places, in the order of the mentions' starts: 4 bytes a mention.
     entries: Vec<u32>,
-    /// Where each entity's mentions start in `store` (sorted), and the entity: the owner of a
+    /// Where each entity's mentions start (sorted places), and the entity: the owner of a
     /// mention is found by binary search here, instead of being stored beside every mention.
     owners: Vec<(u32, u32)>,
 }
 
-/// A store of mentions and each entity's range in it.
-type Stored = (Arc<Vec<Mention>>, Vec<Range<usize>>);
+/// The stores an index reads (`store`, then `rest`) and each entity's range of places in them.
+struct Stored {
+    store: Arc<Vec<Mention>>,
+    rest: Arc<Vec<Mention>>,
+    ranges: Vec<Range<usize>>,
+}
 
-/// The store all of `entities` share and each one's range in it, if they share one.
-fn shared_store(entities: &[Entity]) -> Option<Stored> {
-    let (first, _) = entities.first()?.mentions.store();
+impl Stored {
+    fn mention(&self, at: usize) -> Mention {
+        match at.checked_sub(self.store.len()) {
+            None => self.store[at],
+            Some(at) => self.rest[at],
+        }
+    }
+}
+
+/// The largest store an entity's mentions are in, which the others from the extractor share;
+/// the mentions of those that do not are packed after it. `None` if two entities' ranges of
+/// it overlap (then a mention would have two owners).
+fn mostly_shared(entities: &[Entity]) -> Option<(Stored, Vec<(u32, u32)>)> {
+    let largest = entities.iter().max_by_key(|e| e.mentions.store().0.len())?;
+    let store = Arc::clone(largest.mentions.store().0);
+    let apart = |e: &Entity| !Arc::ptr_eq(e.mentions.store().0, &store);
+    let packed: usize = entities
+        .iter()
+        .filter(|e| apart(e))
+        .map(|e| e.mentions.len())
+        .sum();
+    let mut rest = Vec::with_capacity(packed);
     let ranges = entities
         .iter()
         .map(|e| {
-            let (store, range) = e.mentions.store();
-            Arc::ptr_eq(store, first).then_some(range)
+            let (_, range) = e.mentions.store();
+            if !apart(e) {
+                return range;
+            }
+            let at = store.len() + rest.len();
+            rest.extend_from_slice(&e.mentions);
+            at..at + e.mentions.len()
         })
-        .collect::<Option<Vec<_>>>()?;
-    Some((Arc::clone(first), ranges))
+        .collect::<Vec<_>>();
+    let owners = owners_of(&ranges)?;
+    let stored = Stored {
+        store,
+        rest: Arc::new(rest),
+        ranges,
+    };
+    Some((stored, owners))
 }
 
-/// One store with the mentions of all `entities` (a copy), for casts not made by the
-/// extractor, and each one's range in it.
+/// One store with the mentions of all `entities` (a copy), for casts whose entities overlap
+/// in their shared store (clones), and each one's range in it.
 fn pack(entities: &[Entity]) -> Stored {
     let total = entities.iter().map(|e| e.mentions.len()).sum();
     let mut store = Vec::with_capacity(total);
@@ -50,26 +89,31 @@ fn pack(entities: &[Entity]) -> Stored {
         ranges.push(store.len()..store.len() + e.mentions.len());
         store.extend_from_slice(&e.mentions);
     }
-    (Arc::new(store), ranges)
+    Stored {
+        store: Arc::new(store),
+        rest: Arc::default(),
+        ranges,
+    }
 }
 
-/// Places in `store` of the mentions in `ranges`, in the order of the mentions' starts.
+/// Places of the mentions in `stored`'s ranges, in the order of the mentions' starts.
 /// Sorted as plain integers (start, then place): comparing through the store would read it in
 /// random order millions of times, which made this the slowest step after extraction on a
-/// 100 MB document.
-fn sorted_by_start(ranges: &[Range<usize>], store: &[Mention]) -> Vec<u32> {
-    let total = ranges.iter().map(|r| r.len()).sum();
-    let mut keys: Vec<u64> = Vec::with_capacity(total);
-    for r in ranges {
-        keys.extend(
-            r.clone()
-                .map(|at| (u64::from(store[at].start) << 32) | at as u64),
-        );
+/// 100 MB document. The pairs are sorted in the array that becomes the result (shrunk to the
+/// places after), so sorting takes 8 bytes a mention, not 12.
+fn sorted_by_start(stored: &Stored) -> Vec<u32> {
+    let total = stored.ranges.iter().map(|r| r.len()).sum();
+    let mut keys: Vec<[u32; 2]> = Vec::with_capacity(total);
+    for r in &stored.ranges {
+        keys.extend(r.clone().map(|at| [stored.mention(at).start, at as u32]));
     }
-    keys.sort_unstable();
-    // Not `into_iter().collect()`: that would keep the keys' allocation, twice the size.
-    let mut places = Vec::with_capacity(total);
-    places.extend(keys.iter().map(|&k| k as u32));
+    keys.sort_unstable_by_key(|&[start, at]| (u64::from(start) << 32) | u64::from(at));
+    let mut places = keys.into_flattened();
+    for i in 0..total {
+        places[i] = places[2 * i + 1];
+    }
+    places.truncate(total);
+    places.shrink_to_fit();
     places
 }
 
@@ -96,48 +140,54 @@ fn owners_of(ranges: &[Range<usize>]) -> Option<Vec<(u32, u32)>> {
 
 impl MentionIndex {
     /// Indexes the mentions of `entities` (an entity is known by its position in the slice)
-    /// and makes them share the index's store if they did not already (so the mentions are
+    /// and makes them share the index's stores if they did not already (so the mentions are
     /// held once).
     pub fn sharing(entities: &mut [Entity]) -> MentionIndex {
-        let index = MentionIndex::new(entities);
-        if entities
-            .iter()
-            .any(|e| !Arc::ptr_eq(e.mentions.store().0, &index.store))
-        {
-            let mut at = 0;
-            for e in entities.iter_mut() {
-                let n = e.mentions.len();
-                e.mentions = Mentions::shared(&index.store, at..at + n);
-                at += n;
+        let (index, ranges) = MentionIndex::with_ranges(entities);
+        let apart =
+            |e: &Entity| !e.mentions.is_empty() && !Arc::ptr_eq(e.mentions.store().0, &index.store);
+        if entities.iter().any(apart) {
+            for (e, r) in entities.iter_mut().zip(ranges) {
+                e.mentions = match r.start.checked_sub(index.store.len()) {
+                    _ if r.is_empty() => continue,
+                    None => Mentions::shared(&index.store, r),
+                    Some(at) => Mentions::shared(&index.rest, at..at + r.len()),
+                };
             }
         }
         index
     }
 
     /// Indexes the mentions of `entities` (an entity is known by its position in the slice),
-    /// in the store they share, else in a packed copy. Should two mentions overlap, the
-    /// earlier (then longer) one is kept.
+    /// in the store most of them share and a packed copy of the others', or in a packed copy
+    /// of all. Should two mentions overlap, the earlier (then longer) one is kept.
     pub fn new(entities: &[Entity]) -> MentionIndex {
-        let shared = shared_store(entities)
-            .and_then(|(store, ranges)| Some((owners_of(&ranges)?, store, ranges)));
-        let (owners, store, ranges) = match shared {
-            Some(shared) => shared,
-            None => {
-                let (store, ranges) = pack(entities);
-                let owners = owners_of(&ranges).expect("packed ranges are disjoint");
-                (owners, store, ranges)
-            }
-        };
-        let total: usize = ranges.iter().map(|r| r.len()).sum();
-        let mut index = MentionIndex {
-            entries: sorted_by_start(&ranges, &store),
+        MentionIndex::with_ranges(entities).0
+    }
+
+    /// [`MentionIndex::new`], with each entity's range of places.
+    fn with_ranges(entities: &[Entity]) -> (MentionIndex, Vec<Range<usize>>) {
+        let (stored, owners) = mostly_shared(entities).unwrap_or_else(|| {
+            let stored = pack(entities);
+            let owners = owners_of(&stored.ranges).expect("packed ranges are disjoint");
+            (stored, owners)
+        });
+        let total: usize = stored.ranges.iter().map(|r| r.len()).sum();
+        let entries = sorted_by_start(&stored);
+        let Stored {
             store,
+            rest,
+            ranges,
+        } = stored;
+        let mut index = MentionIndex {
+            store,
+            rest,
+            entries,
             owners,
         };
-        drop(ranges);
-        let (entries, store) = (&mut index.entries, &index.store);
+        let mut entries = std::mem::take(&mut index.entries);
+        let m = |at: &u32| index.mention(at);
         let owners = &index.owners;
-        let m = |at: &u32| store[*at as usize];
         // Mentions that start together (rare) go longest first, then by entity.
         for same_start in entries.chunk_by_mut(|a, b| m(a).start == m(b).start) {
             if same_start.len() > 1 {
@@ -161,11 +211,16 @@ impl MentionIndex {
         if kept < total {
             entries.shrink_to_fit();
         }
-        index
+        index.entries = entries;
+        (index, ranges)
     }
 
     fn mention(&self, at: &u32) -> Mention {
-        self.store[*at as usize]
+        let at = *at as usize;
+        match at.checked_sub(self.store.len()) {
+            None => self.store[at],
+            Some(at) => self.rest[at],
+        }
     }
 
     pub fn len(&self) -> usize {
@@ -180,6 +235,11 @@ impl MentionIndex {
     pub fn heap_bytes(&self) -> usize {
         self.entries.capacity() * std::mem::size_of::<u32>()
             + self.owners.capacity() * std::mem::size_of::<(u32, u32)>()
+    }
+
+    /// Bytes of the mentions the index reads (the shared store and the packed rest).
+    pub fn store_bytes(&self) -> usize {
+        (self.store.capacity() + self.rest.capacity()) * std::mem::size_of::<Mention>()
     }
 
     /// Mentions that overlap `range`, with the entity each belongs to.
@@ -275,13 +335,15 @@ mod tests {
     #[test]
     fn entities_that_share_a_store_are_indexed_without_a_copy() {
         let mut shared = vec![entity(&[(10, 15)]), entity(&[(0, 5), (20, 25)])];
+        let largest = Arc::clone(shared[1].mentions.store().0);
         let index = MentionIndex::sharing(&mut shared);
-        let store = Arc::clone(shared[0].mentions.store().0);
+        let store = Arc::clone(shared[1].mentions.store().0);
+        assert!(Arc::ptr_eq(&store, &largest), "the largest store is kept");
         assert!(
-            shared
-                .iter()
-                .all(|e| Arc::ptr_eq(e.mentions.store().0, &store))
+            Arc::ptr_eq(shared[0].mentions.store().0, &index.rest),
+            "the others' mentions are packed apart, held once"
         );
+        assert_eq!(index.store_bytes(), 3 * 9);
         assert_eq!(
             *shared[1].mentions,
             [
@@ -309,6 +371,39 @@ mod tests {
             .collect();
         assert_eq!(hits, [(0, 1), (10, 0), (20, 1)]);
         assert_eq!(index.entries, twice.entries);
+    }
+
+    #[test]
+    fn only_the_mentions_copied_out_of_the_shared_store_are_copied_again() {
+        // As the extractor leaves them: one store, a range of it for each entity.
+        let mut entities = vec![
+            entity(&[(0, 5), (20, 25)]),
+            entity(&[(10, 15), (30, 35)]),
+            entity(&[(40, 45)]),
+        ];
+        let store: Arc<Vec<Mention>> =
+            Arc::new(entities.iter().flat_map(|e| e.mentions.to_vec()).collect());
+        for (e, r) in entities.iter_mut().zip([0..2, 2..4, 4..5]) {
+            e.mentions = Mentions::shared(&store, r);
+        }
+        // A correction edits one entity: its mentions leave the shared store.
+        entities[1].mentions.edit(|v| v.push(Mention::new(50..55)));
+        let index = MentionIndex::new(&entities);
+        assert!(
+            Arc::ptr_eq(&index.store, &store),
+            "the shared store is read in place"
+        );
+        assert_eq!(
+            index.rest.len(),
+            3,
+            "only the edited entity's mentions are copied"
+        );
+        let hits: Vec<_> = index
+            .overlapping(0..99)
+            .map(|(m, o)| (m.start, o))
+            .collect();
+        assert_eq!(hits, [(0, 0), (10, 1), (20, 0), (30, 1), (40, 2), (50, 1)]);
+        assert_eq!(index.at(52).map(|(_, o)| o), Some(1));
     }
 
     #[test]

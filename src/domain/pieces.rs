@@ -17,6 +17,26 @@ pub fn all_cores() -> usize {
     std::thread::available_parallelism().map_or(1, NonZero::get)
 }
 
+/// `weights.len()` items cut into at most `parts` runs of about equal weight, in order: how a
+/// list (entities by their mentions) is shared out between threads.
+pub fn by_weight(weights: &[usize], parts: usize) -> Vec<Range<usize>> {
+    let total: usize = weights.iter().sum();
+    let each = total.div_ceil(parts.max(1)).max(1);
+    let mut out = Vec::new();
+    let (mut start, mut sum) = (0, 0);
+    for (i, w) in weights.iter().enumerate() {
+        sum += w;
+        if sum >= each {
+            out.push(start..i + 1);
+            (start, sum) = (i + 1, 0);
+        }
+    }
+    if start < weights.len() {
+        out.push(start..weights.len());
+    }
+    out
+}
+
 /// The pieces of `bytes[range]`: each about `target` bytes and ending after a blank line,
 /// else after a line end, else at the end of the range.
 pub fn cut(bytes: &[u8], range: Range<usize>, target: usize) -> Vec<Range<usize>> {
@@ -39,4 +59,18 @@ pub fn cut(bytes: &[u8], range: Range<usize>, target: usize) -> Vec<Range<usize>
         start = cut;
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn runs_by_weight_cover_the_list_in_order() {
+        assert_eq!(by_weight(&[5, 1, 1, 1, 1, 1], 2), [0..1, 1..6]);
+        assert_eq!(by_weight(&[1, 1, 1, 1], 2), [0..2, 2..4]);
+        assert_eq!(by_weight(&[1, 1, 1], 1), vec![0..3]);
+        assert_eq!(by_weight(&[0, 0], 3), vec![0..2]);
+        assert!(by_weight(&[], 2).is_empty());
+    }
 }

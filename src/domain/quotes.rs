@@ -23,9 +23,9 @@
 //! [`CUT`] bytes when no other break came in the [`CUT_LOOKBACK`] bytes before (text with no
 //! paragraphs at all). A piece that starts at a paragraph start and is fed the paragraph
 //! before it first (its quotations dropped) finds exactly what one pass finds;
-//! [`is_paragraph_start`] tells where those are. (Extraction on several threads feeds one
-//! finder the pieces as they join, in order, which needs none of this; a finder per piece
-//! would.) Attribution is one linear pass over the found quotations once the entities are
+//! [`is_paragraph_start`] tells where those are. (Extraction on several threads runs one
+//! finder over the whole text beside the clustering, which needs none of this; a finder per
+//! piece would.) Attribution is one linear pass over the found quotations once the entities are
 //! known. Everything is linear in the text.
 
 mod attribute;

@@ -14,18 +14,19 @@ use crate::domain::quotes::{Quote, Quotes};
 use crate::domain::sentences::Sentences;
 use crate::domain::wrap::escape_char;
 
-// The entities and connections, millions of mentions and sentence ranges on a large
-// document, are written by hand (`write_entity`, `write_connection`): through serde's
-// derived structs they took a fifth of `extract --json`. The bytes are what serde writes for
-// `{"id","name","kind","actor","aliases","mentions":[{"start","end","text","form"?}],
-// "norm"?}` and `{"a","b","sentences","ranges":[[start,end],...]}` (see design.md).
+// The entities, quotations and connections, millions of mentions and sentence ranges on a
+// large document, are written by hand (`write_entity`, `write_quote`, `write_connection`):
+// through serde's derived structs they took a fifth of `extract --json`. The bytes are what
+// serde writes for `{"id","name","kind","actor","aliases","mentions":[{"start","end","text",
+// "form"?}],"norm"?}`, `{"start","end","speaker","cue","kind"}` and `{"a","b","sentences",
+// "ranges":[[start,end],...]}` (see design.md); strings that need no escape are copied.
 
 /// One entity: its mentions with their text, read from the document as they are written.
 fn write_entity(w: &mut Vec<u8>, doc: &Document, e: &Entity, norm: Option<&str>) -> io::Result<()> {
     w.extend_from_slice(b"{\"id\":");
-    write_value(w, &e.id)?;
+    write_str(w, &e.id)?;
     w.extend_from_slice(b",\"name\":");
-    write_value(w, &e.name)?;
+    write_str(w, &e.name)?;
     w.extend_from_slice(b",\"kind\":\"");
     w.extend_from_slice(e.kind.as_str().as_bytes());
     w.extend_from_slice(if e.is_actor() {
@@ -33,7 +34,14 @@ fn write_entity(w: &mut Vec<u8>, doc: &Document, e: &Entity, norm: Option<&str>)
     } else {
         b"\",\"actor\":false,\"aliases\":"
     });
-    write_value(w, &e.aliases)?;
+    w.push(b'[');
+    for (i, alias) in e.aliases.iter().enumerate() {
+        if i > 0 {
+            w.push(b',');
+        }
+        write_str(w, alias)?;
+    }
+    w.push(b']');
     w.extend_from_slice(b",\"mentions\":[");
     for (i, m) in e.mentions.iter().enumerate() {
         if i > 0 {
@@ -56,29 +64,45 @@ fn write_entity(w: &mut Vec<u8>, doc: &Document, e: &Entity, norm: Option<&str>)
     w.push(b']');
     if let Some(norm) = norm {
         w.extend_from_slice(b",\"norm\":");
-        write_value(w, &norm)?;
+        write_str(w, norm)?;
     }
     w.push(b'}');
     Ok(())
 }
 
-/// The text of `range` of the document as a JSON string: printable ASCII without quotes or
-/// backslashes (nearly every mention) as it is, anything else as [`SafeFormatter`] writes it.
+/// The text of `range` of the document as a JSON string (see [`write_str`]).
 fn write_text(w: &mut Vec<u8>, doc: &Document, range: std::ops::Range<usize>) -> io::Result<()> {
     let bytes = doc.bytes();
     let end = range.end.min(bytes.len());
     let plain = &bytes[range.start.min(end)..end];
-    if plain
-        .iter()
-        .all(|&b| (0x20..0x7f).contains(&b) && b != b'"' && b != b'\\')
-    {
-        w.push(b'"');
-        w.extend_from_slice(plain);
-        w.push(b'"');
-        Ok(())
-    } else {
-        write_value(w, &doc.text(range))
+    if !write_plain(w, plain) {
+        write_value(w, &doc.text(range))?;
     }
+    Ok(())
+}
+
+/// A string as JSON: printable ASCII without quotes or backslashes (nearly every name, id
+/// and mention) as it is, anything else as [`SafeFormatter`] writes it.
+fn write_str(w: &mut Vec<u8>, s: &str) -> io::Result<()> {
+    if !write_plain(w, s.as_bytes()) {
+        write_value(w, &s)?;
+    }
+    Ok(())
+}
+
+/// Writes `bytes` in quotes if they need no escape (printable ASCII, no quote, no
+/// backslash); false, writing nothing, if they do.
+fn write_plain(w: &mut Vec<u8>, bytes: &[u8]) -> bool {
+    let plain = bytes
+        .iter()
+        .all(|&b| (0x20..0x7f).contains(&b) && b != b'"' && b != b'\\');
+    if plain {
+        w.reserve(bytes.len() + 2);
+        w.push(b'"');
+        w.extend_from_slice(bytes);
+        w.push(b'"');
+    }
+    plain
 }
 
 /// Two entities that share sentences, strongest first, with the byte ranges of those
@@ -91,9 +115,9 @@ fn write_connection(
     ids: &[u32],
 ) -> io::Result<()> {
     w.extend_from_slice(b"{\"a\":");
-    write_value(w, &a)?;
+    write_str(w, a)?;
     w.extend_from_slice(b",\"b\":");
-    write_value(w, &b)?;
+    write_str(w, b)?;
     w.extend_from_slice(b",\"sentences\":");
     push_number(w, ids.len() as u64);
     w.extend_from_slice(b",\"ranges\":[");
@@ -140,28 +164,31 @@ fn in_written_order(quotes: &Quotes) -> Vec<&Quote> {
 
 /// One quotation: `{"start","end","speaker","cue","kind"}`, the speaker an entity id (or
 /// null), the cue `[start, end]` (or null).
-#[derive(Serialize)]
-struct QuoteOut<'a> {
-    start: u32,
-    end: u32,
-    speaker: Option<&'a str>,
-    cue: Option<[u32; 2]>,
-    kind: &'static str,
-}
-
-impl<'a> QuoteOut<'a> {
-    fn of(q: &Quote, entities: &'a [Entity]) -> QuoteOut<'a> {
-        QuoteOut {
-            start: q.start,
-            end: q.end,
-            speaker: q
-                .speaker()
-                .and_then(|i| entities.get(i))
-                .map(|e| e.id.as_str()),
-            cue: q.cue.map(|c| [c.start, c.end]),
-            kind: q.kind.as_str(),
-        }
+fn write_quote(w: &mut Vec<u8>, q: &Quote, entities: &[Entity]) -> io::Result<()> {
+    w.extend_from_slice(b"{\"start\":");
+    push_number(w, q.start);
+    w.extend_from_slice(b",\"end\":");
+    push_number(w, q.end);
+    w.extend_from_slice(b",\"speaker\":");
+    match q.speaker().and_then(|i| entities.get(i)) {
+        Some(e) => write_str(w, &e.id)?,
+        None => w.extend_from_slice(b"null"),
     }
+    w.extend_from_slice(b",\"cue\":");
+    match q.cue {
+        Some(c) => {
+            w.push(b'[');
+            push_number(w, c.start);
+            w.push(b',');
+            push_number(w, c.end);
+            w.push(b']');
+        }
+        None => w.extend_from_slice(b"null"),
+    }
+    w.extend_from_slice(b",\"kind\":");
+    write_str(w, q.kind.as_str())?;
+    w.push(b'}');
+    Ok(())
 }
 
 /// One line of JSON (without the newline) for a document and its entities (no quotations).
@@ -213,8 +240,9 @@ pub fn write_document_line_on(
     jobs: usize,
 ) -> io::Result<()> {
     let sentences = doc.sentences(jobs);
-    let connections =
-        Connections::strongest_first(&MentionIndex::new(entities), entities.len(), sentences);
+    let index = MentionIndex::new(entities);
+    let connections = Connections::strongest_first(&index, entities.len(), sentences, jobs);
+    drop(index);
     let found = (entities, quotes, norms);
     write_line_on(out, doc, found, sentences, &connections, jobs)
 }
@@ -263,7 +291,7 @@ fn write_line_on(
         order.len(),
         |_| 8,
         jobs,
-        |i, w| write_value(w, &QuoteOut::of(order[i], entities)),
+        |i, w| write_quote(w, order[i], entities),
     )?;
     out.write_all(b"],\"connections\":[")?;
     let weight = |k: usize| connections.get(k).sentences.len() + 1;
@@ -285,8 +313,8 @@ fn write_value(out: &mut impl io::Write, value: &impl Serialize) -> io::Result<(
 const PART: usize = 16 << 10;
 
 /// Writes the items `0..n` of a JSON list, comma-separated, each with `item`. On several jobs,
-/// parts of about [`PART`] (by `weight`) are written into memory on a thread each, a round of
-/// `jobs` parts at a time, and copied to `out` in order.
+/// parts of about [`PART`] (by `weight`) are written into memory by `jobs` threads, and copied
+/// to `out` in order.
 fn write_list(
     out: &mut impl io::Write,
     n: usize,
@@ -312,8 +340,8 @@ fn write_list(
             (start, load) = (i + 1, 0);
         }
     }
-    let mut buf = Vec::new();
-    if jobs <= 1 {
+    if jobs <= 1 || parts.len() <= 1 {
+        let mut buf = Vec::new();
         for part in parts {
             buf.clear();
             write_part(part, &mut buf)?;
@@ -321,26 +349,43 @@ fn write_list(
         }
         return Ok(());
     }
-    for round in parts.chunks(jobs) {
-        let written: Vec<io::Result<Vec<u8>>> = std::thread::scope(|scope| {
-            let threads: Vec<_> = (round.iter())
-                .map(|part| {
-                    scope.spawn(|| {
-                        let mut buf = Vec::new();
-                        write_part(part.clone(), &mut buf).map(|()| buf)
-                    })
-                })
-                .collect();
-            (threads.into_iter())
-                .map(|t| t.join().unwrap_or_else(|p| std::panic::resume_unwind(p)))
-                .collect()
-        });
-        for part in written {
-            out.write_all(&part?)?;
+    // Worker `w` writes parts `w`, `w + jobs`, … in turn, up to [`AHEAD`] ahead of the
+    // output, into buffers that come back to it once copied: no thread waits for a whole
+    // round, and no buffer is allocated (and its pages faulted in) for every part.
+    std::thread::scope(|scope| {
+        let (parts, write_part) = (&parts, &write_part);
+        let mut workers = Vec::with_capacity(jobs);
+        for w in 0..jobs {
+            let (done, written) = std::sync::mpsc::sync_channel::<io::Result<Vec<u8>>>(AHEAD);
+            let (give_back, returned) = std::sync::mpsc::sync_channel::<Vec<u8>>(AHEAD + 1);
+            scope.spawn(move || {
+                for part in parts.iter().skip(w).step_by(jobs) {
+                    let mut buf = returned.try_recv().unwrap_or_default();
+                    buf.clear();
+                    if done
+                        .send(write_part(part.clone(), &mut buf).map(|()| buf))
+                        .is_err()
+                    {
+                        break;
+                    }
+                }
+            });
+            workers.push((written, give_back));
         }
-    }
-    Ok(())
+        for k in 0..parts.len() {
+            let (written, give_back) = &workers[k % jobs];
+            // A worker gone before its part panicked: the scope re-raises that.
+            let Ok(part) = written.recv() else { break };
+            let part = part?;
+            out.write_all(&part)?;
+            let _ = give_back.try_send(part);
+        }
+        Ok(())
+    })
 }
+
+/// Parts a worker of [`write_list`] may have written before they are copied out.
+const AHEAD: usize = 2;
 
 /// Any value as compact JSON with the escapes of [`SafeFormatter`], for the other JSON
 /// outputs (displaCy).
@@ -421,6 +466,58 @@ mod tests {
         assert_eq!(v["document"], "doc\u{9b}.txt");
         assert_eq!(v["entities"][0]["name"], text);
         assert_eq!(v["entities"][0]["mentions"][0]["text"], text);
+    }
+
+    #[test]
+    fn strings_written_by_hand_are_the_bytes_serde_writes() {
+        for s in [
+            "",
+            "Plain ASCII, with: punctuation!",
+            "a \"quote\" and a \\ backslash",
+            "tab\tnew\nline\u{1}",
+            "née \u{9b}31m \u{202e}x\u{7f}",
+            "~ and space ",
+        ] {
+            let (mut by_hand, mut by_serde) = (Vec::new(), Vec::new());
+            write_str(&mut by_hand, s).unwrap();
+            write_value(&mut by_serde, &s).unwrap();
+            assert_eq!(
+                String::from_utf8(by_hand).unwrap(),
+                String::from_utf8(by_serde).unwrap()
+            );
+        }
+    }
+
+    #[test]
+    fn a_list_is_the_same_on_every_number_of_threads_and_stops_at_an_error() {
+        let n = 5_000;
+        let item = |i: usize, w: &mut Vec<u8>| {
+            push_number(w, i as u64 * 7);
+            Ok(())
+        };
+        let written = |jobs: usize| {
+            let mut out = Vec::new();
+            write_list(&mut out, n, |i| PART / 50 + i % 3, jobs, item).unwrap();
+            out
+        };
+        let one = written(1);
+        let expected: Vec<String> = (0..n).map(|i| (i * 7).to_string()).collect();
+        assert_eq!(String::from_utf8(one.clone()).unwrap(), expected.join(","));
+        for jobs in [2, 3, 8] {
+            assert_eq!(written(jobs), one, "{jobs} threads");
+        }
+        let failing = |i: usize, w: &mut Vec<u8>| {
+            if i == 3_000 {
+                return Err(io::Error::other("no room"));
+            }
+            item(i, w)
+        };
+        for jobs in [1, 2, 3] {
+            let mut out = Vec::new();
+            let err = write_list(&mut out, n, |_| PART / 50, jobs, failing).unwrap_err();
+            assert_eq!(err.to_string(), "no room");
+            assert!(out.len() < one.len());
+        }
     }
 
     #[test]

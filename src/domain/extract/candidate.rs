@@ -48,21 +48,62 @@ pub struct Candidate {
 /// One copy of each distinct string the candidates use (keys, values, acronyms), by id.
 #[derive(Debug, Default)]
 pub struct Strings {
-    ids: rustc_hash::FxHashMap<Box<str>, u32>,
+    ids: rustc_hash::FxHashMap<Box<str>, Interned>,
     all: Vec<Box<str>>,
     form_ids: rustc_hash::FxHashMap<Form, u32>,
     forms: Vec<Form>,
 }
 
+/// A string's id, with the form it was last read as (`NO_FORM` if none yet): a name is mostly
+/// read the same way each time it comes back, and then its form is known without a second
+/// hash lookup (two lookups per candidate were a tenth of the reading's time, most of it
+/// waiting on memory).
+#[derive(Debug, Clone, Copy)]
+struct Interned {
+    id: u32,
+    form: u32,
+    reading: Packed,
+}
+
+const NO_FORM: u32 = u32::MAX;
+
 impl Strings {
     pub fn intern(&mut self, s: &str) -> u32 {
-        if let Some(&id) = self.ids.get(s) {
-            return id;
+        self.interned(s).id
+    }
+
+    fn interned(&mut self, s: &str) -> Interned {
+        if let Some(&at) = self.ids.get(s) {
+            return at;
         }
         let id = u32::try_from(self.all.len()).expect("fewer than 2^32 distinct names");
         self.all.push(s.into());
-        self.ids.insert(s.into(), id);
-        id
+        let fresh = Interned {
+            id,
+            form: NO_FORM,
+            reading: Packed::Known {
+                canon: 0,
+                demonym: false,
+            },
+        };
+        self.ids.insert(s.into(), fresh);
+        fresh
+    }
+
+    /// The ids of key `s` and of its form with `reading`, as `intern` and `intern_form` give
+    /// them, with one hash lookup when the key was last read the same way.
+    fn intern_key_form(&mut self, s: &str, reading: impl FnOnce(u32) -> Packed) -> (u32, u32) {
+        let at = self.interned(s);
+        let reading = reading(at.id);
+        if at.form != NO_FORM && at.reading == reading {
+            return (at.id, at.form);
+        }
+        let key = at.id;
+        let form = self.intern_form(Form { key, reading });
+        let at = self.ids.get_mut(s).expect("interned above");
+        at.form = form;
+        at.reading = reading;
+        (key, form)
     }
 
     /// The id of a (key, reading) pair: one per distinct way a name is read.
@@ -82,7 +123,7 @@ impl Strings {
     }
 
     pub fn get(&self, s: &str) -> Option<u32> {
-        self.ids.get(s).copied()
+        self.ids.get(s).map(|at| at.id)
     }
 
     /// How many distinct strings (ids are `0..count`).
@@ -139,28 +180,43 @@ pub struct Definition {
 
 impl Compact {
     pub fn new(c: &Candidate, strings: &mut Strings, defs: &mut Vec<Definition>) -> Compact {
-        let key = strings.intern(&c.key);
-        let reading = match &c.reading {
-            Reading::Known { canon, demonym } => Packed::Known {
-                canon: *canon,
-                demonym: *demonym,
-            },
+        let (key, form) = match &c.reading {
+            Reading::Known { canon, demonym } => {
+                strings.intern_key_form(&c.key, |_| Packed::Known {
+                    canon: *canon,
+                    demonym: *demonym,
+                })
+            }
             Reading::Name {
                 guess,
                 doubtful_start,
-            } => Packed::Name {
+            } => strings.intern_key_form(&c.key, |_| Packed::Name {
                 guess: *guess,
                 doubtful_start: *doubtful_start,
-            },
-            Reading::Value { kind, norm } => Packed::Value {
-                kind: *kind,
-                norm: norm.as_deref().map_or(key, |n| strings.intern(n)),
-            },
+            }),
+            // The norm is the key itself.
+            Reading::Value { kind, norm: None } => {
+                strings.intern_key_form(&c.key, |key| Packed::Value {
+                    kind: *kind,
+                    norm: key,
+                })
+            }
+            Reading::Value {
+                kind,
+                norm: Some(norm),
+            } => {
+                let key = strings.intern(&c.key);
+                let reading = Packed::Value {
+                    kind: *kind,
+                    norm: strings.intern(norm),
+                };
+                (key, strings.intern_form(Form { key, reading }))
+            }
         };
         let compact = Compact {
             start: u32::try_from(c.start).expect("offset fits in u32"),
             end: u32::try_from(c.end).expect("offset fits in u32"),
-            form: strings.intern_form(Form { key, reading }),
+            form,
         };
         if let Some(d) = &c.defines {
             defs.push(Definition {

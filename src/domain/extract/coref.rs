@@ -48,6 +48,8 @@ mod nominals;
 mod pronouns;
 mod reading;
 mod speakers;
+mod teams;
+mod turns;
 mod types;
 mod words;
 mod written;
@@ -90,23 +92,25 @@ pub fn link(text: &[u8], entities: &mut Vec<Entity>, quotes: &Findings) {
 /// [`link`] on a document, giving back the pages of a mapped file behind the pass (see
 /// `Document::release`).
 pub fn link_document(doc: &Document, entities: &mut Vec<Entity>, quotes: &Findings) {
-    link_document_before_ids(doc, entities, quotes, 1);
+    link_document_before_ids(doc, entities, || quotes, 1);
     entity::give_ids(entities);
 }
 
 /// [`link`] for the extractor, which gives the ids once, after this pass: the entities end
 /// ordered as [`entity::order`] orders them, their ids as they were.
 pub(super) fn link_before_ids(text: &[u8], entities: &mut Vec<Entity>, quotes: &Findings) {
-    let sentences = sentences::split(text, 0..text.len());
-    link_releasing(text, entities, quotes, sentences, 1, |_| {});
+    let sentences = || sentences::split(text, 0..text.len());
+    link_releasing(text, entities, || quotes, sentences, 1, |_| {});
 }
 
 /// [`link_document`] for the extractor (see [`link_before_ids`]); the document's sentences
-/// are split on `jobs` threads if they are not yet.
-pub(super) fn link_document_before_ids(
+/// are split on `jobs` threads if they are not yet. `quotes` and the sentences are asked for
+/// only once what the entities alone tell is known: they may be in the making on another
+/// thread meanwhile.
+pub(super) fn link_document_before_ids<'q>(
     doc: &Document,
     entities: &mut Vec<Entity>,
-    quotes: &Findings,
+    quotes: impl FnOnce() -> &'q Findings,
     jobs: usize,
 ) {
     if entities.is_empty() {
@@ -114,18 +118,17 @@ pub(super) fn link_document_before_ids(
     }
     // The dateline's line, then the body's sentences, which the connections read too.
     let head: Vec<Range<usize>> = sentences::split(doc.bytes(), 0..doc.body_start()).collect();
-    let body = doc.sentences(jobs);
-    let sentences = in_pieces::Sentences::new(&head, body);
+    let sentences = || in_pieces::Sentences::new(&head, doc.sentences(jobs));
     link_releasing(doc.bytes(), entities, quotes, sentences, jobs, |r| {
         doc.release(r);
     });
 }
 
-fn link_releasing(
+fn link_releasing<'q, S: in_pieces::Read>(
     text: &[u8],
     entities: &mut Vec<Entity>,
-    quotes: &Findings,
-    sentences: impl in_pieces::Read,
+    quotes: impl FnOnce() -> &'q Findings,
+    sentences: impl FnOnce() -> S,
     jobs: usize,
     release: impl Fn(Range<usize>) + Sync,
 ) {
@@ -133,6 +136,7 @@ fn link_releasing(
         return;
     }
     let k = knowledge::builtin();
+    teams::add(text, entities);
     let names = in_text::in_text_order(entities);
     let facts = Facts::gather(
         text,
@@ -142,7 +146,7 @@ fn link_releasing(
     );
     let metonyms = metonyms::targets(entities, &facts, k);
     // Who says each direct quotation, as far as the names tell before this pass.
-    let direct = crate::domain::quotes::direct_speakers(&quotes.quotes, entities);
+    let direct = crate::domain::quotes::direct_speakers(&quotes().quotes, entities, jobs);
     let going_on = speakers::going_on(text, &direct, &names);
     let (quotes, speakers): (Vec<Range<usize>>, Vec<Option<u32>>) = (direct.into_iter())
         .map(|(span, speaker, _)| (span.range(), speaker))
@@ -161,7 +165,27 @@ fn link_releasing(
         after: Vec::new(),
         in_sentence: Vec::new(),
     };
-    let found = sentences.resolve(jobs, resolver, release);
+    // The speakers' turns read nothing the resolving finds: on several threads, one more
+    // reads them meanwhile.
+    let in_turns = || {
+        let mut added = Vec::new();
+        turns::first_person(text, &names, &facts, &quotes, &mut added);
+        added
+    };
+    let (mut found, in_turns) = if jobs > 1 {
+        std::thread::scope(|scope| {
+            let in_turns = scope.spawn(in_turns);
+            let found = sentences().resolve(jobs, resolver, release);
+            let in_turns = in_turns.join();
+            (
+                found,
+                in_turns.unwrap_or_else(|p| std::panic::resume_unwind(p)),
+            )
+        })
+    } else {
+        (sentences().resolve(jobs, resolver, release), in_turns())
+    };
+    found.added.extend(in_turns);
     drop(names);
     apply(entities, found);
 }
@@ -321,8 +345,11 @@ impl Resolver<'_> {
         let e = entity as usize;
         let fits = |head: &str| match facts.class[e] {
             Class::Person => appositions::is_person_noun(k, head),
+            // The apposition says what the name is: any type noun of its kind fits ("the
+            // nation's capital, Wellington"), and for a place a few nouns more.
             Class::Organization | Class::Country | Class::Place => {
-                types::bit_of(head).is_some_and(|b| facts.types[e] & b != 0)
+                types::bit_of(head).is_some_and(|b| types::possible(facts.class[e]) & b != 0)
+                    || (facts.class[e] == Class::Place && appositions::is_place_noun(head))
             }
             _ => false,
         };
@@ -351,6 +378,20 @@ impl Resolver<'_> {
                     .flatten()
             })
             .or_else(|| appositions::predicate_after(text, end, sentence.end, fits))
+    }
+
+    /// The entity a description is given the name of right after it ("the elite group
+    /// within Scientology called the Sea Org"), when the noun can name an entity of its kind.
+    fn named_after(&self, d: &nominals::Description, limit: usize) -> Option<u32> {
+        let at = nominals::named_after(self.text, d.end, limit)?;
+        let i = self.names.partition_point(|n| (n.start as usize) < at);
+        let n = self.names.get(i).filter(|n| n.start as usize == at)?;
+        let class = self.facts.class[n.entity as usize];
+        let fits = match d.what {
+            nominals::What::Type(bit) => types::possible(class) & bit != 0,
+            nominals::What::Role | nominals::What::Age(_) => class == Class::Person,
+        };
+        fits.then_some(n.entity)
     }
 
     /// Whether the word `v` right before `w` makes `w` an object: a verb or a preposition
@@ -415,6 +456,30 @@ impl Resolver<'_> {
             form: Form::Pronoun,
             subject: false,
             aside: true,
+        })
+    }
+
+    /// The description a possessive ending at `end` opens ("their company", "the country's
+    /// military"), if the text resolves it (`after`: the words after it).
+    fn possessed(
+        &self,
+        end: usize,
+        after: impl Iterator<Item = Word>,
+        buf: &mut Vec<Word>,
+        serial: u32,
+        limit: usize,
+    ) -> Option<Link> {
+        buf.clear();
+        buf.extend(after.skip_while(|w| w.start < end).take(3));
+        let d = nominals::possessed(self.text, end, buf)?;
+        let entity = nominals::resolve(self.text, &d, serial, &self.focus, self.facts)?;
+        Some(Link {
+            entity,
+            start: d.start,
+            end: d.end,
+            form: Form::Nominal,
+            subject: self.verb_follows(d.end, limit),
+            aside: possessive_after(self.text, d.end),
         })
     }
 
@@ -493,7 +558,9 @@ impl Resolver<'_> {
             buf.clear();
             buf.extend(after.take(self.k.max_title_words + 2));
             let d = nominals::find(text, w, buf, self.facts, self.k.max_title_words)?;
-            let entity = nominals::resolve(text, &d, serial, &self.focus, self.facts)?;
+            let entity = self
+                .named_after(&d, limit)
+                .or_else(|| nominals::resolve(text, &d, serial, &self.focus, self.facts))?;
             let subject = opens_sentence() || self.verb_follows(d.end, limit);
             // The mention is the description without its determiner.
             return Some(Link {

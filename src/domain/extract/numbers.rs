@@ -92,14 +92,22 @@ const NOT_COUNTED: &[&str] = &[
 ];
 
 fn number_word(w: &str) -> bool {
-    // Checked on every word: no allocation, and most words fail on the first letter.
+    // Checked on every word: no allocation, and most words fail on the first two letters.
     let b = w.as_bytes();
     if b.len() < 3 || b.len() > 24 || !b[0].is_ascii_alphabetic() {
         return false;
     }
+    // The first two letters of the number words (and of "one" in "one-third").
     if !matches!(
-        b[0].to_ascii_lowercase(),
-        b't' | b'f' | b's' | b'e' | b'n' | b'h' | b'm' | b'b' | b'd' | b'o'
+        (b[0].to_ascii_lowercase(), b[1].to_ascii_lowercase()),
+        (b't', b'w' | b'h' | b'e' | b'r')
+            | (b'f', b'o' | b'i')
+            | (b's', b'i' | b'e')
+            | (b'e', b'i' | b'l')
+            | (b'n' | b'm' | b'b', b'i')
+            | (b'h', b'u')
+            | (b'd', b'o')
+            | (b'o', b'n')
     ) {
         return false;
     }

@@ -9,10 +9,11 @@
 //!
 //! Passes that look further than a line (coreference, quotations) belong in [`read_piece`]: a
 //! piece starts at a paragraph, so a pass whose look-back stops at a paragraph break sees in
-//! its piece everything it would see in the whole document. Quotations are found instead as
-//! the pieces join, in document order (`done`), by one finder over the whole text: that is
-//! exact wherever a piece is cut (a line end will do when no blank line is near), and the
-//! finder is a small part of the reading, so the thread that joins keeps up.
+//! its piece everything it would see in the whole document. Quotations are found instead
+//! after the reading, by one finder over the whole text, on a core of their own while the
+//! candidates are clustered (see `extract_document_in_pieces`): that is exact wherever a
+//! piece is cut (a line end will do when no blank line is near), and the thread that joins
+//! the pieces has nothing to do but join them, so the reading keeps every core to itself.
 
 use std::collections::BTreeMap;
 use std::ops::Range;
@@ -22,7 +23,6 @@ use std::sync::mpsc;
 use super::{Extractor, Found};
 use crate::domain::document::{Document, for_each_valid_run};
 use crate::domain::pieces::{PIECE, cut};
-use crate::domain::quotes::{Finder, Findings};
 
 /// The candidates of one piece of `doc`.
 fn read_piece(doc: &Document, range: Range<usize>) -> Found {
@@ -35,46 +35,35 @@ fn read_piece(doc: &Document, range: Range<usize>) -> Found {
 }
 
 /// Reads `doc` on `jobs` threads: an extractor holding every candidate, ready to be finished
-/// (clustered), and the quotations found. `each(bytes, range)` sees the pieces in order, each
-/// once it is read and before its pages are given back; it stops the reading by returning
-/// false (then `None`).
+/// (clustered). `each(bytes, range)` sees the pieces in order, each once it is read and
+/// before its pages are given back; it stops the reading by returning false (then `None`).
 pub fn extract(
     doc: &Document,
     jobs: usize,
     mut each: impl FnMut(&[u8], Range<usize>) -> bool,
-) -> Option<(Extractor, Findings)> {
-    let pieces = cut(doc.bytes(), 0..doc.len(), PIECE);
-    extract_cut(doc, jobs, pieces, true, |_, bytes, piece| {
-        each(bytes, piece)
-    })
+) -> Option<Extractor> {
+    extract_seeing(doc, jobs, |_, bytes, piece| each(bytes, piece))
 }
 
-/// [`extract`] without the quotations, for a reader that shows the names before it looks
-/// for them (see `extract::name_document_in_pieces`); `each` also sees what the extractor
-/// holds of the pieces read so far.
-pub fn read_names(
+/// [`extract`], `each` also seeing what the extractor holds of the pieces read so far (for a
+/// reader that shows the names found so far: see `extract::name_document_in_pieces`).
+pub fn extract_seeing(
     doc: &Document,
     jobs: usize,
     each: impl FnMut(&Extractor, &[u8], Range<usize>) -> bool,
 ) -> Option<Extractor> {
-    let pieces = cut(doc.bytes(), 0..doc.len(), PIECE);
-    extract_cut(doc, jobs, pieces, false, each).map(|(ex, _)| ex)
+    extract_cut(doc, jobs, cut(doc.bytes(), 0..doc.len(), PIECE), each)
 }
 
 fn extract_cut(
     doc: &Document,
     jobs: usize,
     pieces: Vec<Range<usize>>,
-    find_quotes: bool,
     mut each: impl FnMut(&Extractor, &[u8], Range<usize>) -> bool,
-) -> Option<(Extractor, Findings)> {
+) -> Option<Extractor> {
     let mut whole = Extractor::new();
-    let mut quotes = Finder::new();
     let mut done = |whole: &Extractor, piece: Range<usize>| {
         let bytes = &doc.bytes()[piece.clone()];
-        if find_quotes {
-            for_each_valid_run(bytes, piece.start, |at, text| quotes.feed(at, text));
-        }
         let go_on = each(whole, bytes, piece.clone());
         doc.release(piece);
         go_on
@@ -87,7 +76,7 @@ fn extract_cut(
                 return None;
             }
         }
-        return Some((whole, quotes.finish()));
+        return Some(whole);
     }
     let next = AtomicUsize::new(0);
     let stop = AtomicBool::new(false);
@@ -125,7 +114,7 @@ fn extract_cut(
         }
         at == pieces.len()
     });
-    finished.then(|| (whole, quotes.finish()))
+    finished.then_some(whole)
 }
 
 #[cfg(test)]
@@ -157,14 +146,7 @@ mod tests {
         let pieces = cut(doc.bytes(), 0..doc.len(), 4096);
         assert!(pieces.len() > 8);
         // The one-thread reading, fed piece by piece as the pieces are cut.
-        let (one, one_quotes) = extract(&doc, 1, |_, _| true).unwrap();
-        let one = one.finish();
-        let text = std::str::from_utf8(doc.bytes()).unwrap();
-        assert_eq!(one_quotes, crate::domain::quotes::find(text));
-        assert!(
-            one_quotes.quotes.len() >= 400,
-            "a report in every paragraph"
-        );
+        let one = extract(&doc, 1, |_, _| true).unwrap().finish();
         assert!(one.len() > 40);
         for jobs in [1, 2, 3, 8] {
             let mut seen = Vec::new();
@@ -173,9 +155,28 @@ mod tests {
                 true
             });
             assert_eq!(seen, pieces, "each piece once, in order ({jobs} jobs)");
-            let (many, many_quotes) = many.unwrap();
-            assert_eq!(many.finish(), one, "{jobs} jobs");
-            assert_eq!(many_quotes, one_quotes, "{jobs} jobs");
+            assert_eq!(many.unwrap().finish(), one, "{jobs} jobs");
+        }
+    }
+
+    #[test]
+    fn quotations_found_beside_the_clustering_are_those_found_on_one_thread() {
+        let paragraph = "\u{201c}We will not accept it,\u{201d} Maria Ortega told reporters in \
+            Oslo. She said the United Nations had agreed.\nThe company said its profits grew, \
+            Ortega added.\n\n";
+        let doc = Document::from_string("t.txt", paragraph.repeat(300));
+        let one = crate::domain::extract::extract_document_in_pieces(&doc, 1, |_, _| true)
+            .expect("read to the end");
+        assert!(one.quotes.len() >= 600, "{} quotations", one.quotes.len());
+        let linked = (one.entities.iter().flat_map(|e| e.mentions.iter()))
+            .filter(|m| m.form == crate::domain::entity::Form::Pronoun)
+            .count();
+        assert!(linked >= 300, "{linked} pronouns linked");
+        for jobs in [2, 3] {
+            let many = crate::domain::extract::extract_document_in_pieces(&doc, jobs, |_, _| true)
+                .expect("read to the end");
+            assert!(many.entities == one.entities, "{jobs} jobs");
+            assert!(many.quotes == one.quotes, "{jobs} jobs");
         }
     }
 
@@ -197,10 +198,8 @@ mod tests {
         jobs: usize,
         target: usize,
         mut each: impl FnMut(&[u8], Range<usize>) -> bool,
-    ) -> Option<(Extractor, Findings)> {
+    ) -> Option<Extractor> {
         let pieces = cut(doc.bytes(), 0..doc.len(), target);
-        extract_cut(doc, jobs, pieces, true, |_, bytes, piece| {
-            each(bytes, piece)
-        })
+        extract_cut(doc, jobs, pieces, |_, bytes, piece| each(bytes, piece))
     }
 }

@@ -174,22 +174,71 @@ pub fn tokenize(line: &str, out: &mut Vec<Token>) {
 }
 
 /// A word of ASCII letters and digits that ends at a space or a mark that joins nothing (most
-/// words): its end and shape, in one pass. `None` sends the word through the general rules.
+/// words), or a word with a letter before a comma or a full stop that ends no abbreviation
+/// (the general rules end those there too): its end and shape, in one pass. `None` sends the
+/// word through the general rules.
 fn plain_ascii_word(bytes: &[u8], start: usize) -> Option<(usize, Shape)> {
-    let (mut upper, mut lower) = (false, false);
+    // One table load a byte tells a letter or digit and its case.
+    let mut seen = 0;
     let mut end = start;
     while let Some(&b) = bytes.get(end) {
-        if !b.is_ascii_alphanumeric() {
+        let class = ASCII_CLASS[usize::from(b)];
+        if class & ALNUM == 0 {
             break;
         }
-        upper |= b.is_ascii_uppercase();
-        lower |= b.is_ascii_lowercase();
+        seen |= class;
         end += 1;
     }
-    if bytes.get(end).is_some_and(may_join) {
-        return None;
+    let (upper, lower) = (seen & UPPER != 0, seen & LOWER != 0);
+    if let Some(b) = bytes.get(end).filter(|b| may_join(b)) {
+        let ends_here = (upper || lower)
+            && match b {
+                b',' => true,
+                b'.' => !ascii_abbreviation(&bytes[start..end]),
+                _ => false,
+            };
+        if !ends_here {
+            return None;
+        }
     }
     Some((end, ascii_shape(bytes[start], upper, lower)))
+}
+
+const ALNUM: u8 = 1;
+const UPPER: u8 = 2;
+const LOWER: u8 = 4;
+
+/// Each byte's class: `ALNUM` for an ASCII letter or digit, with `UPPER` or `LOWER` for a
+/// letter's case.
+static ASCII_CLASS: [u8; 256] = {
+    let mut table = [0; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        table[b] = if c.is_ascii_uppercase() {
+            ALNUM | UPPER
+        } else if c.is_ascii_lowercase() {
+            ALNUM | LOWER
+        } else if c.is_ascii_digit() {
+            ALNUM
+        } else {
+            0
+        };
+        b += 1;
+    }
+    table
+};
+
+/// `is_abbreviation` for a word of ASCII letters and digits.
+fn ascii_abbreviation(word: &[u8]) -> bool {
+    let single_letter = word.len() == 1 && word[0].is_ascii_uppercase();
+    single_letter || ABBREVIATIONS.iter().any(|a| a.as_bytes() == word)
+}
+
+/// A word whose full stop is its own: one capital letter ("J.") or a known abbreviation.
+fn is_abbreviation(word: &str) -> bool {
+    let single_letter = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
+    single_letter || ABBREVIATIONS.contains(&word)
 }
 
 /// Whether a name may run from the end of `line` over the line break into `next`: `line` may
@@ -313,8 +362,7 @@ fn word_end(line: &str, start: usize) -> usize {
     // Dots of abbreviations: "U.S.", "J.", "Mr.", "Inc.".
     if line[end..].starts_with('.') {
         let word = &line[start..end];
-        let single_letter = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
-        if single_letter || ABBREVIATIONS.contains(&word) {
+        if is_abbreviation(word) {
             let mut e = end + 1;
             // More letters-and-dots: "U.S.", "U.N.", "e.g.".
             loop {

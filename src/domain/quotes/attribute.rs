@@ -14,12 +14,13 @@ const SPEAKER_MAX: u32 = 400;
 
 /// Gives every found quotation its speaker among `entities` (which then gain the
 /// first-person pronouns of their quotations as mentions, and are put in order again).
-pub fn attribute(findings: Findings, entities: Vec<Entity>) -> (Vec<Entity>, Quotes) {
+/// The mentions are searched on `jobs` threads; the result is the same for every number.
+pub fn attribute(findings: Findings, entities: Vec<Entity>, jobs: usize) -> (Vec<Entity>, Quotes) {
     let Findings {
         quotes: found,
         first_person: pronouns,
     } = findings;
-    let list = speakers(&found, &entities);
+    let list = speakers(&found, &entities, jobs);
     drop(found);
     let mut quotes = Quotes::new(list);
     let entities = first_person(&pronouns, entities, &mut quotes);
@@ -27,8 +28,8 @@ pub fn attribute(findings: Findings, entities: Vec<Entity>) -> (Vec<Entity>, Quo
 }
 
 /// Each quotation with its speaker (in the order found).
-fn speakers(found: &[Found], entities: &[Entity]) -> Vec<Quote> {
-    let best = best_mentions(found, entities);
+fn speakers(found: &[Found], entities: &[Entity], jobs: usize) -> Vec<Quote> {
+    let best = best_mentions(found, entities, jobs);
     let mut list = Vec::with_capacity(found.len());
     let mut last_direct: Option<(Option<u32>, Option<Mention>)> = None;
     for (f, named) in found.iter().zip(&best) {
@@ -56,7 +57,7 @@ fn speakers(found: &[Found], entities: &[Entity]) -> Vec<Quote> {
 /// Gives every found quotation its speaker among `entities`, which stay as they are (no
 /// first-person mentions are added): for entities read from annotations.
 pub fn attribute_to(findings: Findings, entities: &[Entity]) -> Quotes {
-    Quotes::new(speakers(&findings.quotes, entities))
+    Quotes::new(speakers(&findings.quotes, entities, 1))
 }
 
 /// The spans of the direct quotations of `found` and the speaker of each among `entities` as
@@ -66,8 +67,9 @@ pub fn attribute_to(findings: Findings, entities: &[Entity]) -> Quotes {
 pub fn direct_speakers(
     found: &[Found],
     entities: &[Entity],
+    jobs: usize,
 ) -> Vec<(ByteSpan, Option<u32>, Option<ByteSpan>)> {
-    (found.iter().zip(speakers(found, entities)))
+    (found.iter().zip(speakers(found, entities, jobs)))
         .filter(|(_, q)| q.kind == Kind::Direct)
         .map(|(f, q)| (f.span(), q.speaker, f.speaker))
         .collect()
@@ -114,8 +116,17 @@ struct Candidate {
     mention: Mention,
 }
 
-/// For each found quotation, the entity and mention its speaker words name best.
-fn best_mentions(found: &[Found], entities: &[Entity]) -> Vec<Option<(usize, Mention)>> {
+/// Mentions below which one thread searches them all.
+const MENTIONS_PER_JOB: usize = 1 << 16;
+
+/// For each found quotation, the entity and mention its speaker words name best. The
+/// entities are shared out between `jobs` threads, each finding the best among its own; the
+/// best of those, the first entity's on a tie, is the one a single thread finds.
+fn best_mentions(
+    found: &[Found],
+    entities: &[Entity],
+    jobs: usize,
+) -> Vec<Option<(usize, Mention)>> {
     let mut words: Vec<(ByteSpan, usize)> = found
         .iter()
         .enumerate()
@@ -123,9 +134,71 @@ fn best_mentions(found: &[Found], entities: &[Entity]) -> Vec<Option<(usize, Men
         .filter(|(s, _)| s.end - s.start <= SPEAKER_MAX)
         .collect();
     words.sort_unstable_by_key(|(s, _)| (s.start, s.end));
-    let covered = Coverage::of(&words);
-    let mut best: Vec<Option<Candidate>> = vec![None; found.len()];
-    for (e, entity) in entities.iter().enumerate() {
+    let covered = Coverage::of(words.iter().map(|(s, _)| (s.start, s.end)));
+    let weights: Vec<usize> = entities.iter().map(|e| e.mentions.len()).collect();
+    let jobs = jobs
+        .min(weights.iter().sum::<usize>() / MENTIONS_PER_JOB)
+        .max(1);
+    best_on(found.len(), &words, &covered, entities, &weights, jobs)
+}
+
+/// [`best_mentions`] on `jobs` threads, each given a run of the entities of about equal
+/// `weights` (mentions).
+fn best_on(
+    count: usize,
+    words: &[(ByteSpan, usize)],
+    covered: &Coverage,
+    entities: &[Entity],
+    weights: &[usize],
+    jobs: usize,
+) -> Vec<Option<(usize, Mention)>> {
+    let best_in =
+        |range: std::ops::Range<usize>| best_among(count, words, covered, entities, range);
+    let mut parts = if jobs == 1 {
+        vec![best_in(0..entities.len())]
+    } else {
+        let runs = crate::domain::pieces::by_weight(weights, jobs);
+        std::thread::scope(|scope| {
+            let threads: Vec<_> = (runs.into_iter())
+                .map(|run| scope.spawn(|| best_in(run)))
+                .collect();
+            (threads.into_iter())
+                .map(|t| t.join().unwrap_or_else(|p| std::panic::resume_unwind(p)))
+                .collect::<Vec<_>>()
+        })
+    }
+    .into_iter();
+    let mut best = parts.next().unwrap_or_default();
+    for part in parts {
+        for (b, p) in best.iter_mut().zip(part) {
+            if let Some(p) = p
+                && b.is_none_or(|b| p.key < b.key)
+            {
+                *b = Some(p);
+            }
+        }
+    }
+    best.into_iter()
+        .map(|b| b.map(|c| (c.entity, c.mention)))
+        .collect()
+}
+
+/// For each of `count` quotations, the best of the mentions of `entities[range]` that its
+/// speaker words (`words`, sorted) touch.
+fn best_among(
+    count: usize,
+    words: &[(ByteSpan, usize)],
+    covered: &Coverage,
+    entities: &[Entity],
+    range: std::ops::Range<usize>,
+) -> Vec<Option<Candidate>> {
+    let mut best: Vec<Option<Candidate>> = vec![None; count];
+    for (e, entity) in entities
+        .iter()
+        .enumerate()
+        .take(range.end)
+        .skip(range.start)
+    {
         let Some(r) = rank(entity.kind) else { continue };
         for &m in &*entity.mentions {
             if !covered.touches(m) {
@@ -156,13 +229,11 @@ fn best_mentions(found: &[Found], entities: &[Entity]) -> Vec<Option<(usize, Men
             }
         }
     }
-    best.into_iter()
-        .map(|b| b.map(|c| (c.entity, c.mention)))
-        .collect()
+    best
 }
 
-/// Which 16-byte blocks of the document some speaker words touch: most mentions are in none,
-/// and this tells so without a search.
+/// Which 16-byte blocks of the document some spans (speaker words, added mentions) touch:
+/// most mentions are in none, and this tells so without a search.
 struct Coverage {
     bits: Vec<u64>,
 }
@@ -170,11 +241,11 @@ struct Coverage {
 impl Coverage {
     const BLOCK: u32 = 16;
 
-    fn of(words: &[(ByteSpan, usize)]) -> Coverage {
-        let end = words.iter().map(|(s, _)| s.end).max().unwrap_or(0);
+    fn of(spans: impl Iterator<Item = (u32, u32)> + Clone) -> Coverage {
+        let end = spans.clone().map(|(_, end)| end).max().unwrap_or(0);
         let mut bits = vec![0u64; (end / Self::BLOCK) as usize / 64 + 1];
-        for (s, _) in words {
-            for b in s.start / Self::BLOCK..=(s.end.saturating_sub(1)) / Self::BLOCK {
+        for (start, end) in spans {
+            for b in start / Self::BLOCK..=(end.saturating_sub(1)) / Self::BLOCK {
                 bits[b as usize / 64] |= 1 << (b % 64);
             }
         }
@@ -220,8 +291,9 @@ fn first_person(
     added.sort_unstable_by_key(|(m, _)| m.start);
     // Not where any entity already has a mention.
     let mut taken = vec![false; added.len()];
+    let covered = Coverage::of(added.iter().map(|(m, _)| (m.start, m.end)));
     for e in &entities {
-        for m in &*e.mentions {
+        for m in e.mentions.iter().filter(|&&m| covered.touches(m)) {
             let hi = added.partition_point(|(a, _)| a.start < m.end);
             let lo = added.partition_point(|(a, _)| a.end <= m.start);
             for t in taken.iter_mut().take(hi).skip(lo) {
@@ -275,6 +347,46 @@ pub fn reattribute(quotes: &mut Quotes, entities: &[Entity]) {
         q.speaker = o;
         if o.is_none() {
             q.named_by = None;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_number_of_threads_finds_the_same_speakers() {
+        // The same speakers under several names, and a name that two entities both have
+        // (the first of them speaks, on one thread or many).
+        let para = "\"Yes,\" said Ana Ruiz. \"No,\" Bo Lind told them. Ruiz said it would \
+            pass. The Lind Group said prices fell. \"Maybe,\" said Bo.\n\n";
+        let text = para.repeat(40);
+        let names = [
+            "Ana Ruiz",
+            "Bo Lind",
+            "Ruiz",
+            "Lind Group",
+            "Bo",
+            "Lind",
+            "Bo",
+        ];
+        let entities: Vec<Entity> = (names.iter())
+            .map(|n| Entity::found_by_search(&text, n, EntityKind::Person))
+            .collect();
+        let found = super::super::find(&text).quotes;
+        let one = best_mentions(&found, &entities, 1);
+        assert!(one.iter().filter(|b| b.is_some()).count() >= 160);
+        let mut words: Vec<(ByteSpan, usize)> = (found.iter().enumerate())
+            .filter_map(|(i, f)| Some((f.speaker?, i)))
+            .filter(|(s, _)| s.end - s.start <= SPEAKER_MAX)
+            .collect();
+        words.sort_unstable_by_key(|(s, _)| (s.start, s.end));
+        let covered = Coverage::of(words.iter().map(|(s, _)| (s.start, s.end)));
+        let weights: Vec<usize> = entities.iter().map(|e| e.mentions.len()).collect();
+        for jobs in 2..=8 {
+            let many = best_on(found.len(), &words, &covered, &entities, &weights, jobs);
+            assert_eq!(many, one, "{jobs} threads");
         }
     }
 }

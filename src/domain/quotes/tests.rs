@@ -11,7 +11,7 @@ fn said(text: &str, names: &[(&str, EntityKind)]) -> Vec<(String, String, String
         .iter()
         .map(|&(n, k)| Entity::found_by_search(text, n, k))
         .collect();
-    let (entities, quotes) = attribute(find(text), entities);
+    let (entities, quotes) = attribute(find(text), entities, 1);
     quotes
         .iter()
         .map(|q| {
@@ -478,7 +478,7 @@ fn first_person_pronouns_become_mentions_of_the_speaker() {
         Entity::found_by_search(text, "Ana Ruiz", PERSON),
         Entity::found_by_search(text, "Ministry", ORG),
     ];
-    let (entities, quotes) = attribute(find(text), entities);
+    let (entities, quotes) = attribute(find(text), entities, 1);
     let ana = entities.iter().find(|e| e.name == "Ana Ruiz").unwrap();
     let words: Vec<&str> = ana.mentions.iter().map(|m| &text[m.range()]).collect();
     // "we" is Ana's side, not Ana; the nested 'I' is someone else's.
@@ -509,7 +509,7 @@ fn a_possessive_opening_the_speaker_words_is_not_the_speaker() {
         ));
     });
     let father = Entity::found_by_search(text, "Mohamed El-Hassan", PERSON);
-    let (entities, quotes) = attribute(find(text), vec![ahmed, father]);
+    let (entities, quotes) = attribute(find(text), vec![ahmed, father], 1);
     let speaker = quotes[0].speaker().map(|s| entities[s].name.as_str());
     assert_eq!(speaker, Some("Mohamed El-Hassan"));
 }
@@ -525,7 +525,7 @@ fn a_pronoun_speaker_is_found_through_a_pronoun_mention() {
             crate::domain::entity::Form::Pronoun,
         ));
     });
-    let (entities, quotes) = attribute(find(text), vec![ana]);
+    let (entities, quotes) = attribute(find(text), vec![ana], 1);
     assert_eq!(
         quotes[0].speaker().map(|s| entities[s].name.as_str()),
         Some("Ana Ruiz")
@@ -539,7 +539,7 @@ fn a_speaker_is_found_again_after_the_entities_change() {
         Entity::found_by_search(text, "Ana", PERSON),
         Entity::found_by_search(text, "Bo", PERSON),
     ];
-    let (mut entities, mut quotes) = attribute(find(text), entities);
+    let (mut entities, mut quotes) = attribute(find(text), entities, 1);
     entities.reverse();
     reattribute(&mut quotes, &entities);
     let names: Vec<&str> = quotes
@@ -558,6 +558,7 @@ fn the_innermost_quotation_is_found_by_offset() {
     let (_, quotes) = attribute(
         find(text),
         vec![Entity::found_by_search(text, "Ana", PERSON)],
+        1,
     );
     let at = |w: &str| {
         quotes

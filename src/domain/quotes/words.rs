@@ -89,13 +89,22 @@ fn word_end(text: &str, start: usize) -> usize {
     while end < bytes.len() && bytes[end].is_ascii_alphanumeric() {
         end += 1;
     }
-    match bytes.get(end) {
-        Some(b' ' | b',' | b'\n' | b'"' | b';' | b':' | b')' | b'!' | b'?') | None
-            if bytes[start].is_ascii() =>
-        {
-            return end;
+    if bytes[start].is_ascii() {
+        match bytes.get(end) {
+            None => return end,
+            // A mark that may join words joins nothing before a space or another mark ("talks.",
+            // "the 'word'"): the word ends here, as the rules below would end it.
+            Some(b'\'' | b'-' | b'.' | b'&' | b'/' | b'_') => {
+                if bytes
+                    .get(end + 1)
+                    .is_none_or(|&n| n.is_ascii() && !n.is_ascii_alphanumeric())
+                {
+                    return end;
+                }
+            }
+            Some(&b) if b.is_ascii() => return end,
+            Some(_) => {}
         }
-        _ => {}
     }
     let mut end = start;
     let mut chars = text[start..].char_indices().peekable();

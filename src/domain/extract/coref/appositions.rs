@@ -209,8 +209,32 @@ pub fn apposition_after(
             return None;
         }
         w = next;
+    } else if is_possessive_determiner(text, w) {
+        // "Herat, their home," / "Mecca, Islam's holiest site.": the possessive is the
+        // determiner, the phrase its noun.
+        let start = w.start;
+        let next = ws.next()?;
+        if !words::only_space(text, w.end, next.start) {
+            return None;
+        }
+        return phrase(text, next, ws, true, &fits).map(|(_, end)| (start, end));
     }
     phrase(text, w, ws, det, &fits)
+}
+
+/// Whether `w` is a possessive that opens a noun phrase: "his", "her", "its", "their", or a
+/// word with "'s" ("Islam's").
+fn is_possessive_determiner(text: &[u8], w: Word) -> bool {
+    ["his", "her", "its", "their"].iter().any(|p| w.is(text, p)) || possessive(w.bytes(text))
+}
+
+/// Nouns an apposition gives a place besides its type nouns: "Herat, their home,", "Mecca,
+/// Islam's holiest site".
+const PLACE_NOUNS: &[&str] = &["birthplace", "home", "hometown", "site"];
+
+/// Whether `lower` is a noun an apposition gives a place (see [`PLACE_NOUNS`]).
+pub fn is_place_noun(lower: &str) -> bool {
+    PLACE_NOUNS.contains(&lower)
 }
 
 /// Verbs that say what the subject is: "X was a volunteer".
@@ -324,8 +348,10 @@ pub fn apposition_before(
         if is_article(text, w) {
             break;
         }
-        // A possessive is the determiner ("Paris's father, X"): the phrase starts after it.
-        if possessive(w.bytes(text)) {
+        // A possessive is the determiner ("Paris's father, X"): the phrase starts after it;
+        // so is the "'s" left of a description linked before ("the nation's capital, X").
+        let cut_possessive = w.bytes(text) == b"s" && text[..w.start].ends_with(b"'");
+        if possessive(w.bytes(text)) || cut_possessive {
             break;
         }
         first = w;

@@ -84,8 +84,11 @@ impl Holders {
 /// The type noun the text puts next to a name of an entity of `class`, when the noun can name
 /// that kind of entity: "the company Hitwise" says Hitwise is a company, "the Sea Org group"
 /// that the Sea Org is a group, though no gazetteer knows either.
-fn said_type(text: &[u8], start: usize, end: usize, class: Class) -> u64 {
-    let possible = types::possible(class);
+fn said_type(text: &[u8], start: usize, end: usize, possible: u64) -> u64 {
+    if possible == 0 {
+        // Dates and figures: no noun names them.
+        return 0;
+    }
     let before = nominals::type_noun_before(text, start.saturating_sub(64), start, possible);
     let after = || {
         // After the name only when "the" opens the phrase: "the Sea Org group", not "Texas
@@ -308,11 +311,15 @@ impl Facts {
             age_holders: Holders::default(),
         };
         let mut worth = HashMap::default();
+        // The type nouns each class may take, worked out once (a mention is of one class).
+        let mut possible: [Option<u64>; 8] = [None; 8];
         for (entity, start, end) in mentions_in_order {
             let (start, end) = (start as usize, end as usize);
             let class = facts.class[entity as usize];
             if class != Class::Person {
-                facts.types[entity as usize] |= said_type(text, start, end, class);
+                let possible =
+                    *possible[class as usize].get_or_insert_with(|| types::possible(class));
+                facts.types[entity as usize] |= said_type(text, start, end, possible);
                 continue;
             }
             for role in roles_around(text, start, end, k, &mut worth) {

@@ -221,15 +221,32 @@ mod tests {
         let head: Vec<Range<usize>> = sentences::split(doc.bytes(), 0..doc.body_start()).collect();
         let mut sentences = Sentences::new(&head, doc.sentences(1));
         sentences.every = every;
-        super::super::link_releasing(doc.bytes(), &mut entities, &quotes, sentences, jobs, |_| {});
+        let sentences = || sentences;
+        super::super::link_releasing(
+            doc.bytes(),
+            &mut entities,
+            || &quotes,
+            sentences,
+            jobs,
+            |_| {},
+        );
         entities
     }
 
     #[test]
     fn every_number_of_threads_links_the_same_mentions() {
-        let doc =
-            Document::from_string("news.txt", format!("Oslo, March 3 (AP) -\n\n{}", news(300)));
+        // News, then a transcript of speaker turns (read beside the resolving).
+        let turns = "Maria Ortega: I think my team won.\n\nJohn Smith: I agree with her.\n\n";
+        let doc = Document::from_string(
+            "news.txt",
+            format!("Oslo, March 3 (AP) -\n\n{}{}", news(300), turns.repeat(20)),
+        );
         let one = linked(&doc, 1, RUN);
+        let text = std::str::from_utf8(doc.bytes()).unwrap();
+        let first_person = (one.iter().flat_map(|e| e.mentions.iter()))
+            .filter(|m| &text[m.range()] == "I")
+            .count();
+        assert!(first_person >= 40, "{first_person} turns' I linked");
         let linked_forms = (one.iter().flat_map(|e| e.mentions.iter()))
             .filter(|m| m.form != Form::Name)
             .count();

@@ -151,9 +151,50 @@ pub fn find(
     let mut buf = [0u8; 24];
     let word = noun.lower(text, &mut buf)?;
     let bit = types::bit_of(&strip_possessive(word))?;
-    ends_the_phrase(text, noun, next.get(noun_at + 1).copied()).then_some(Description {
+    let after = next.get(noun_at + 1).copied();
+    let adjunct = || {
+        adjunct_after(text, noun, after)
+            || infinitive_after(text, noun, after, next.get(noun_at + 2).copied())
+    };
+    (ends_the_phrase(text, noun, after) || adjunct()).then_some(Description {
         start: first.start,
         end: end_without_possessive(text, noun),
+        what: What::Type(bit),
+    })
+}
+
+/// The description a possessive opens ("its elite group", "their company", "the
+/// country's military"): a type noun, maybe after one adjective of the list, right after
+/// the possessive that ends at `end`. `next` are the words after it, in order.
+pub fn possessed(text: &[u8], end: usize, next: &[Word]) -> Option<Description> {
+    let first = *next.first()?;
+    if !words::only_space(text, end, first.start) || !first.is_lowercase(text) {
+        return None;
+    }
+    let mut buf = [0u8; 24];
+    let adjective = first.lower(text, &mut buf).is_some_and(is_adjective);
+    let noun_at = match next.get(1) {
+        Some(n) if adjective && words::only_space(text, first.end, n.start) => 1,
+        _ => 0,
+    };
+    let noun = next[noun_at];
+    let mut buf = [0u8; 24];
+    let bit = types::bit_of(noun.lower(text, &mut buf)?)?;
+    let after = next.get(noun_at + 1).copied();
+    // The possessive already says which one: only "of" and a noun after it ("their company
+    // of actors", "its group leaders") make it another.
+    let owned = ends_the_phrase(text, noun, after)
+        || after.is_some_and(|a| {
+            let mut buf = [0u8; 24];
+            let word = a.lower(text, &mut buf).unwrap_or("of");
+            words::only_space(text, noun.end, a.start)
+                && a.is_lowercase(text)
+                && !matches!(word, "of" | "that" | "which" | "who")
+                && !looks_like_noun_after_noun(word)
+        });
+    (noun.is_lowercase(text) && owned).then_some(Description {
+        start: first.start,
+        end: noun.end,
         what: What::Type(bit),
     })
 }
@@ -234,6 +275,44 @@ pub fn type_noun_before(
     (fits & bit != 0).then_some(noun.start..noun.end)
 }
 
+/// Verbs after a description that give it its name: "the elite group within Scientology
+/// called the Sea Org", "a user known as X".
+const NAMING: &[&str] = &["called", "named", "dubbed", "known", "nicknamed"];
+
+/// Where the name starts that a description ending at `end` is given right after it ("the
+/// elite group within Scientology called the Sea Org": the start of "Sea Org"), within a few
+/// words, with no punctuation between.
+pub fn named_after(text: &[u8], end: usize, limit: usize) -> Option<usize> {
+    let mut prev = end;
+    for (i, w) in words::words(text, end..limit).enumerate() {
+        if i > 4 || !words::only_space(text, prev, w.start) {
+            return None;
+        }
+        prev = w.end;
+        let mut buf = [0u8; 24];
+        let Some(lower) = w.lower(text, &mut buf) else {
+            continue;
+        };
+        if !NAMING.contains(&lower) {
+            continue;
+        }
+        let mut ws = words::words(text, w.end..limit);
+        let mut next = ws.next()?;
+        if lower == "known" {
+            // "known as X"
+            if !next.is(text, "as") {
+                return None;
+            }
+            next = ws.next()?;
+        }
+        if next.is(text, "the") {
+            next = ws.next()?;
+        }
+        return next.is_capitalised(text).then_some(next.start);
+    }
+    None
+}
+
 /// "the 45-year-old": the age.
 fn age(text: &[u8], det: Word, first: Word, after: Option<Word>) -> Option<Description> {
     if !det.is(text, "the") {
@@ -270,6 +349,54 @@ fn ends_the_phrase(text: &[u8], noun: Word, after: Option<Word>) -> bool {
     let mut buf = [0u8; 24];
     let word = after.lower(text, &mut buf).unwrap_or("");
     !NOT_AFTER.contains(&word) && !looks_like_noun_after_noun(word)
+}
+
+/// Whether the word after a type noun opens what is said of it rather than which one it is:
+/// "the mosque in order to", "the organization in California", "the team in the final" —
+/// "the" and a type noun already point to one known entity, so "in" only places it.
+fn adjunct_after(text: &[u8], noun: Word, after: Option<Word>) -> bool {
+    after.is_some_and(|a| {
+        a.is(text, "in")
+            && end_without_possessive(text, noun) == noun.end
+            && words::only_space(text, noun.end, a.start)
+    })
+}
+
+/// Whether "to" and a verb follow a type noun ("required the entire team to travel"): what
+/// it is to do, not which one it is ("the embassy to the Holy See"). A verb is told by
+/// being lower case and no determiner.
+fn infinitive_after(text: &[u8], noun: Word, after: Option<Word>, then: Option<Word>) -> bool {
+    let (Some(to), Some(verb)) = (after, then) else {
+        return false;
+    };
+    let mut buf = [0u8; 24];
+    let verb_lower = verb.lower(text, &mut buf).unwrap_or("the");
+    to.is(text, "to")
+        && end_without_possessive(text, noun) == noun.end
+        && words::only_space(text, noun.end, to.start)
+        && words::only_space(text, to.end, verb.start)
+        && verb.is_lowercase(text)
+        && !matches!(
+            verb_lower,
+            "the"
+                | "a"
+                | "an"
+                | "its"
+                | "their"
+                | "his"
+                | "her"
+                | "this"
+                | "that"
+                | "these"
+                | "those"
+                | "some"
+                | "all"
+                | "any"
+                | "each"
+                | "every"
+                | "other"
+                | "another"
+        )
 }
 
 /// Words that would make "the company X" a compound ("the company headquarters", "the city
@@ -322,15 +449,17 @@ pub fn resolve(
             };
             // A newer entity of the same sort that the noun is not known to fit ("Shares of
             // Federal Construction Agency fell after X said the company ..."): the text may
-            // mean it; unsure.
+            // mean it; unsure. Not for a noun that only a name holding it fits: "the
+            // facility" is not North America.
             let class = facts.class[first.entity as usize];
-            let newer_unfit = focus
-                .newest_first(d.start as u32)
-                .take_while(|s| s.start > first.start)
-                .any(|s| {
-                    facts.class[s.entity as usize] == class
-                        && facts.types[s.entity as usize] & bit == 0
-                });
+            let newer_unfit = !types::named_only(bit)
+                && focus
+                    .newest_first(d.start as u32)
+                    .take_while(|s| s.start > first.start)
+                    .any(|s| {
+                        facts.class[s.entity as usize] == class
+                            && facts.types[s.entity as usize] & bit == 0
+                    });
             if newer_unfit {
                 return None;
             }

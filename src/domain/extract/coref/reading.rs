@@ -143,6 +143,35 @@ impl Resolver<'_> {
         name
     }
 
+    /// A noun for a person between a possessive and the name of a person starting at
+    /// `start` ("his father X", "the club's coach X", "her lawyer X"): its span, when no
+    /// mention made before covers it.
+    fn owned_noun_before(&self, entity: u32, start: usize, rd: &Reading) -> Option<Range<usize>> {
+        let text = self.text;
+        if self.facts.class[entity as usize] != Class::Person {
+            return None;
+        }
+        let from = rd.range.start;
+        let noun = words::word_before(text, rd.emitted_until.max(from), start)?;
+        if !words::only_space(text, noun.end, start) || !noun.is_lowercase(text) {
+            return None;
+        }
+        let owner = words::word_before(text, from, noun.start)?;
+        let owner_bytes = owner.bytes(text);
+        let possessive = ["his", "her", "their", "its"]
+            .iter()
+            .any(|p| owner.is(text, p))
+            || owner_bytes.ends_with(b"'s")
+            || owner_bytes.ends_with("\u{2019}s".as_bytes());
+        let mut buf = [0u8; 24];
+        (possessive
+            && words::only_space(text, owner.end, noun.start)
+            && noun
+                .lower(text, &mut buf)
+                .is_some_and(|n| appositions::is_person_noun(self.k, n)))
+        .then_some(noun.start..noun.end)
+    }
+
     /// Whether `text[range]` holds "I", "me", "my" or "myself" outside quotations.
     fn first_person_in(&self, range: &Range<usize>) -> bool {
         let text = self.text;
@@ -254,6 +283,12 @@ impl Resolver<'_> {
                     .added
                     .push((entity, Mention::with_form(noun.clone(), Form::Nominal)));
                 rd.emitted_until = rd.emitted_until.max(noun.end);
+            } else if let Some(noun) = self.owned_noun_before(entity, m.start as usize, rd) {
+                // "His father Mohamed El-Hassan Mohamed said": the noun is the person.
+                self.found
+                    .added
+                    .push((entity, Mention::with_form(noun.clone(), Form::Nominal)));
+                rd.emitted_until = rd.emitted_until.max(noun.end);
             } else if let Some(noun) = nominals::type_noun_after(
                 self.text,
                 m.end as usize,
@@ -317,7 +352,24 @@ impl Resolver<'_> {
                 rd.range.end,
             )
         });
-        if let Some(l) = found {
+        // "their company", "the country's military": what a possessive owns may be a
+        // description of its own. Not what a person owns: "his company" is as often his own
+        // as the one in focus.
+        let possessive_end = match &found {
+            Some(l) if l.form == Form::Nominal && possessive_after(self.text, l.end) => {
+                words::next_word(self.text, l.start, rd.range.end)
+                    .map(|w| w.end)
+                    .filter(|&e| e > l.end)
+                    .or(Some(l.end))
+            }
+            _ if matches!(lower, "its" | "their") => Some(w.end),
+            _ => None,
+        };
+        let found = found.into_iter().chain(
+            possessive_end
+                .and_then(|end| self.possessed(end, rest.clone(), after, rd.serial, rd.range.end)),
+        );
+        for l in found {
             let (entity, end, subject) = (l.entity, l.end, l.subject);
             let m = Mention::with_form(l.start..end, l.form);
             self.found.added.push((entity, m));
@@ -341,7 +393,8 @@ impl Resolver<'_> {
                 last_read = n;
                 rd.consumed = Some((n, w.end));
             }
-        } else if !rd.opening.actor && PREPOSITIONS.contains(&lower) {
+        }
+        if consumed == 1 && !rd.opening.actor && PREPOSITIONS.contains(&lower) {
             rd.opening.preposition = true;
         }
         rd.last = None;

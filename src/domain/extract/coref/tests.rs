@@ -416,3 +416,111 @@ fn a_bare_role_that_opens_the_sentence_is_an_apposition_before_a_name() {
     let text = "The fair opened. In the town of Sela, Oskar Venn gave a talk.";
     assert_eq!(linked(text, "town").as_deref(), Some("Sela"));
 }
+
+#[test]
+fn in_after_a_type_noun_only_places_the_entity_it_stands_for() {
+    let text = "Acme Corp. reported a loss on Monday. Analysts expect the company in Texas to \
+        cut jobs.";
+    assert_eq!(linked(text, "company").as_deref(), Some("Acme Corp."));
+    // "of" still names another: "the city of Bergen".
+    let text = "Acme Corp. moved to Oslo. The city of Bergen objected.";
+    assert_ne!(linked(text, "city").as_deref(), Some("Oslo"));
+}
+
+#[test]
+fn a_nationality_s_team_is_only_the_team_never_the_organisation() {
+    let text = "The Kenyan team won the Nordic Robotics Cup on Monday. The team will \
+        travel home on Friday.";
+    let teams: Vec<_> = (links(text).into_iter())
+        .filter(|(t, _, _)| t == "team")
+        .map(|(_, e, _)| e)
+        .collect();
+    assert_eq!(
+        teams,
+        ["Kenyan team", "Kenyan team"],
+        "the Kenyan team, the team"
+    );
+    let text = "The Kenyan team won a medal at the Nordic Robotics Cup. Organisers said \
+        the organization plans another event.";
+    assert_eq!(linked(text, "organization"), None);
+}
+
+#[test]
+fn a_possessive_opens_an_apposition_after_a_place() {
+    let text = "The players drove from Kandahar, their home, to the border on Monday.";
+    assert_eq!(linked(text, "their home").as_deref(), Some("Kandahar"));
+    let text = "Pilgrims walked to Varanasi, Hinduism's holiest site. Many stayed a week.";
+    assert_eq!(
+        linked(text, "Hinduism's holiest site").as_deref(),
+        Some("Varanasi")
+    );
+    // A description linked before leaves its "'s" to the apposition after it.
+    let text = "Norway will build a monument. It will stand in the nation's capital, Oslo.";
+    assert_eq!(linked(text, "capital").as_deref(), Some("Oslo"));
+}
+
+#[test]
+fn a_description_given_a_name_right_after_it_is_that_name() {
+    let text = "Reports say a defector left the secretive group within the movement called \
+        the Blue Circle Org on Monday.";
+    assert_eq!(
+        linked(text, "secretive group").as_deref(),
+        Some("Blue Circle Org")
+    );
+    // A noun that cannot name such an entity: left alone.
+    let text = "Reports say she left the city called Blue Circle Org on Monday.";
+    assert_ne!(linked(text, "city").as_deref(), Some("Blue Circle Org"));
+}
+
+#[test]
+fn a_type_noun_after_a_possessive_is_a_description_too() {
+    let text = "Acme Corp. offered Maria Lopez a job. She may join their company for a year.";
+    assert_eq!(linked(text, "company").as_deref(), Some("Acme Corp."));
+    let text = "Refugees from Norway marched on Monday. The Norwegian refugees named their \
+        country on their shirts.";
+    assert_eq!(linked(text, "country").as_deref(), Some("Norway"));
+    let text = "Norway put the Royal Guard Army on alert on Monday. Officials said the \
+        country's military would stay ready.";
+    assert_eq!(linked(text, "country").as_deref(), Some("Norway"));
+    assert_eq!(
+        linked(text, "military").as_deref(),
+        Some("Royal Guard Army")
+    );
+    // "of" after it names another thing.
+    let text = "Acme Corp. hired Maria Lopez. She joined their company of actors.";
+    assert_eq!(linked(text, "company"), None);
+    // What a person owns may be their own.
+    let text = "Acme Corp. hired John Smith on Monday. He will leave his company in May.";
+    assert_eq!(linked(text, "company"), None);
+}
+
+#[test]
+fn a_noun_only_names_holding_it_fit_is_not_unsure_of_a_newer_place() {
+    let text = "The fair took place at the Harbour Convention Centre, one of the largest in \
+        Northern Europe. Fans filled all corners of the facility.";
+    assert_eq!(
+        linked(text, "facility").as_deref(),
+        Some("Harbour Convention Centre")
+    );
+}
+
+#[test]
+fn a_noun_for_a_person_between_a_possessive_and_a_name_is_that_person() {
+    let text = "Peter Holm was arrested on Monday. His lawyer Anna Berg said he was innocent.";
+    assert_eq!(linked(text, "lawyer").as_deref(), Some("Anna Berg"));
+    let text = "Rosenborg lost again. The club's coach Kjell Moe resigned on Friday.";
+    assert_eq!(linked(text, "coach").as_deref(), Some("Kjell Moe"));
+    // No possessive: a title, no description of its own.
+    let text = "Peter Holm was arrested. Defence lawyer Anna Berg said he was innocent.";
+    assert_eq!(linked(text, "lawyer"), None);
+}
+
+#[test]
+fn to_and_a_verb_after_a_type_noun_say_what_it_is_to_do() {
+    let text = "Acme Corp. lost money on Monday. The crisis forced the company to cut jobs.";
+    assert_eq!(linked(text, "company").as_deref(), Some("Acme Corp."));
+    // "to the ...": where it goes or what it belongs to, maybe another.
+    let text = "Acme Corp. lost money on Monday. Workers walked from the company to the \
+        station.";
+    assert_eq!(linked(text, "company"), None);
+}

@@ -88,6 +88,12 @@ const NOUNS: &[Noun] = &[
     noun("bank", Fit::Named, &[]),
     noun("airline", Fit::Named, &["Airlines", "Airways"]),
     noun("army", Fit::Named, &[]),
+    noun("military", Fit::Named, &["Army", "Forces"]),
+    noun(
+        "facility",
+        Fit::Named,
+        &["Centre", "Center", "Stadium", "Arena", "Complex", "Plant"],
+    ),
     noun("navy", Fit::Named, &[]),
     noun("authority", Fit::Named, &[]),
     noun("network", Fit::Named, &[]),
@@ -127,6 +133,13 @@ pub fn bit_of(word: &str) -> Option<u64> {
     bits.get(word).copied()
 }
 
+/// Whether the type noun of bit `bit` fits only the entities whose name holds it (or that
+/// the text calls so: "the company Hitwise"), never by a gazetteer's class: "the mosque",
+/// "the facility", not "the company".
+pub fn named_only(bit: u64) -> bool {
+    (NOUNS.get(bit.trailing_zeros() as usize)).is_some_and(|n| n.fit == Fit::Named)
+}
+
 /// The type nouns that may stand for `e`, as a mask.
 pub fn fitting(e: &Entity, class: Class, k: &Knowledge) -> u64 {
     if matches!(
@@ -134,6 +147,10 @@ pub fn fitting(e: &Entity, class: Class, k: &Knowledge) -> u64 {
         Class::Person | Class::Group | Class::Thing | Class::Value
     ) {
         return 0;
+    }
+    if class == Class::Organization && e.name.ends_with(" team") && e.aliases.len() == 1 {
+        // A team named by its nationality ("Afghan team", see `teams`) is only "the team".
+        return bit_of("team").unwrap_or(0);
     }
     let gazetteer_class = k.name(&e.name).map_or("", |r| k.canon(r).class);
     let mut mask = 0;

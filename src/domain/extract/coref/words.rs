@@ -175,14 +175,16 @@ pub fn find_first(
     let end = range.end.min(text.len());
     let from = range.start.min(end);
     let bytes = &text[from..end];
-    let mut in_run = false;
-    for (i, &b) in bytes.iter().enumerate() {
-        let word_byte = is_word_byte(b);
-        if word_byte && !in_run && (first[b as usize] || b == b'\'' || b == b'-') {
-            let run_end = bytes[i..]
-                .iter()
-                .position(|&c| !is_word_byte(c))
-                .map_or(bytes.len(), |n| i + n);
+    let mut i = 0;
+    // A run of word bytes at a time: most are skipped whole, by their first byte.
+    while let Some(n) = bytes[i..].iter().position(|&b| is_word_byte(b)) {
+        i += n;
+        let run_end = bytes[i..]
+            .iter()
+            .position(|&c| !is_word_byte(c))
+            .map_or(bytes.len(), |n| i + n);
+        let b = bytes[i];
+        if first[b as usize] || b == b'\'' || b == b'-' {
             // The run as `words` reads it: apostrophes and hyphens trimmed at its edges.
             let trim = |c: &u8| matches!(c, b'\'' | b'-');
             let run = &bytes[i..run_end];
@@ -195,7 +197,7 @@ pub fn find_first(
                 });
             }
         }
-        in_run = word_byte;
+        i = run_end;
     }
     None
 }
