@@ -104,10 +104,8 @@ fn number_word(w: &str) -> bool {
             | (b'f', b'o' | b'i')
             | (b's', b'i' | b'e')
             | (b'e', b'i' | b'l')
-            | (b'n', b'i')
+            | (b'n' | b'm' | b'b', b'i')
             | (b'h', b'u')
-            | (b'm', b'i')
-            | (b'b', b'i')
             | (b'd', b'o')
             | (b'o', b'n')
     ) {
