@@ -467,9 +467,18 @@ fn check_entities(d: &Document) {
             all.push(r);
         }
     }
-    all.sort_by_key(|r| r.start);
-    for pair in all.windows(2) {
-        assert!(pair[0].end <= pair[1].start, "{pair:?} overlap");
+    // Mentions lie apart or nest (a description holding a name whole); none cuts another
+    // and no words are two mentions.
+    all.sort_by_key(|r| (r.start, std::cmp::Reverse(r.end)));
+    let mut open: Vec<std::ops::Range<usize>> = Vec::new();
+    for r in all {
+        while open.last().is_some_and(|o| o.end <= r.start) {
+            open.pop();
+        }
+        if let Some(o) = open.last() {
+            assert!(r.end <= o.end && r != *o, "{o:?} and {r:?} cut across");
+        }
+        open.push(r);
     }
 }
 

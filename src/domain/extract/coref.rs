@@ -186,8 +186,23 @@ fn link_releasing<'q, S: in_pieces::Read>(
         (sentences().resolve(jobs, resolver, release), in_turns())
     };
     found.added.extend(in_turns);
+    keep_apart_from_names(&mut found, &names);
     drop(names);
     apply(entities, found);
+}
+
+/// Leaves out an added mention that cuts across a name or is one ("Joe Biden, a-Mr." where
+/// "a-Mr" is a name of its own): mentions of a document nest or lie apart, and no words are
+/// two mentions. A metonym's name, moved to the entity it stands for, is no longer there.
+fn keep_apart_from_names(found: &mut Found, names: &[in_text::Named]) {
+    found.moved.sort_unstable_by_key(|m| m.start);
+    let moved = &found.moved;
+    found.added.retain(|(_, m)| {
+        moved
+            .binary_search_by_key(&{ m.start }, |x| x.start)
+            .is_ok()
+            || !in_text::cuts_a_name(names, m.start as usize, m.end as usize)
+    });
 }
 
 /// What the pass found: mentions to add (entity, mention) and name mentions that move to

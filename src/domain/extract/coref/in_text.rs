@@ -84,6 +84,26 @@ fn sort_by_start(all: &mut Vec<Named>) {
     }
 }
 
+/// Whether `start..end` overlaps one of `names` (in text order): a mention the pass adds may
+/// not, as every mention of a document lies apart from the others.
+pub fn overlaps(names: &[Named], start: usize, end: usize) -> bool {
+    let i = names.partition_point(|n| (n.end as usize) <= start);
+    names.get(i).is_some_and(|n| (n.start as usize) < end)
+}
+
+/// Whether `start..end` cuts across one of `names` or is one: a description may hold a name
+/// whole ("Hinduism's holiest site"), never part of one, nor be a name's own words again.
+pub fn cuts_a_name(names: &[Named], start: usize, end: usize) -> bool {
+    let i = names.partition_point(|n| (n.end as usize) <= start);
+    names[i..]
+        .iter()
+        .take_while(|n| (n.start as usize) < end)
+        .any(|n| {
+            let (s, e) = (n.start as usize, n.end as usize);
+            s < start || e > end || (s, e) == (start, end)
+        })
+}
+
 /// The first of `names` at or after `from` that ends after byte `offset`: the first to reach
 /// into a range that starts there (a walk forward, for ranges read in order).
 pub fn first_reaching(names: &[Named], from: usize, offset: usize) -> usize {

@@ -524,3 +524,34 @@ fn to_and_a_verb_after_a_type_noun_say_what_it_is_to_do() {
         station.";
     assert_eq!(linked(text, "company"), None);
 }
+
+#[test]
+fn a_description_holds_a_name_whole_or_not_at_all() {
+    // A description may hold a name ("Islam's holiest site"); none is a name's own words
+    // again ("a-Mr" is a name here) or cuts one: mentions nest or lie apart.
+    for text in [
+        "Pilgrims travelled to Mecca, Islam's holiest site, on Monday.",
+        "Joe Biden,a-Mr. went home.",
+    ] {
+        let mut all: Vec<_> = entities(text)
+            .iter()
+            .flat_map(|e| e.mentions.iter().map(|m| m.range()).collect::<Vec<_>>())
+            .collect();
+        all.sort_by_key(|r| (r.start, std::cmp::Reverse(r.end)));
+        for (i, a) in all.iter().enumerate() {
+            for b in &all[i + 1..] {
+                let apart = a.end <= b.start;
+                let nested = a.start <= b.start && b.end <= a.end && a != b;
+                assert!(apart || nested, "{text}: {a:?} and {b:?}");
+            }
+        }
+    }
+    assert_eq!(
+        linked(
+            "Pilgrims travelled to Mecca, Islam's holiest site, on Monday.",
+            "Islam's holiest site"
+        )
+        .as_deref(),
+        Some("Mecca")
+    );
+}

@@ -13,7 +13,7 @@ use std::ops::Range;
 
 use super::class::Class;
 use super::facts::Facts;
-use super::in_text::Named;
+use super::in_text::{self, Named};
 use super::words;
 use crate::domain::entity::{Form, Mention};
 
@@ -68,11 +68,10 @@ pub fn first_person(
                 stem.bytes(text),
                 b"I" | b"me" | b"Me" | b"my" | b"My" | b"mine" | b"Mine" | b"myself" | b"Myself"
             );
-            let in_name = || {
-                let i = names.partition_point(|n| (n.end as usize) <= stem.start);
-                names.get(i).is_some_and(|n| (n.start as usize) < stem.end)
-            };
-            if first && !inside(quotes, stem.start) && !in_name() {
+            if first
+                && !inside(quotes, stem.start)
+                && !in_text::overlaps(names, stem.start, stem.end)
+            {
                 added.push((
                     speaker,
                     Mention::with_form(stem.start..stem.end, Form::Pronoun),
