@@ -45,6 +45,7 @@ mod facts;
 mod focus;
 mod in_pieces;
 mod in_text;
+mod lowered;
 mod metonyms;
 mod nominals;
 mod pronouns;
@@ -139,6 +140,7 @@ fn link_releasing<'q, S: in_pieces::Read>(
     }
     let k = knowledge::builtin();
     teams::add(text, entities);
+    lowered::add(text, entities);
     let names = in_text::in_text_order(entities);
     let facts = Facts::gather(
         text,
