@@ -313,8 +313,8 @@ fn write_value(out: &mut impl io::Write, value: &impl Serialize) -> io::Result<(
 const PART: usize = 16 << 10;
 
 /// Writes the items `0..n` of a JSON list, comma-separated, each with `item`. On several jobs,
-/// parts of about [`PART`] (by `weight`) are written into memory on a thread each, a round of
-/// `jobs` parts at a time, and copied to `out` in order.
+/// parts of about [`PART`] (by `weight`) are written into memory by `jobs` threads, and copied
+/// to `out` in order.
 fn write_list(
     out: &mut impl io::Write,
     n: usize,
@@ -340,8 +340,8 @@ fn write_list(
             (start, load) = (i + 1, 0);
         }
     }
-    let mut buf = Vec::new();
-    if jobs <= 1 {
+    if jobs <= 1 || parts.len() <= 1 {
+        let mut buf = Vec::new();
         for part in parts {
             buf.clear();
             write_part(part, &mut buf)?;
@@ -349,26 +349,43 @@ fn write_list(
         }
         return Ok(());
     }
-    for round in parts.chunks(jobs) {
-        let written: Vec<io::Result<Vec<u8>>> = std::thread::scope(|scope| {
-            let threads: Vec<_> = (round.iter())
-                .map(|part| {
-                    scope.spawn(|| {
-                        let mut buf = Vec::new();
-                        write_part(part.clone(), &mut buf).map(|()| buf)
-                    })
-                })
-                .collect();
-            (threads.into_iter())
-                .map(|t| t.join().unwrap_or_else(|p| std::panic::resume_unwind(p)))
-                .collect()
-        });
-        for part in written {
-            out.write_all(&part?)?;
+    // Worker `w` writes parts `w`, `w + jobs`, … in turn, up to [`AHEAD`] ahead of the
+    // output, into buffers that come back to it once copied: no thread waits for a whole
+    // round, and no buffer is allocated (and its pages faulted in) for every part.
+    std::thread::scope(|scope| {
+        let (parts, write_part) = (&parts, &write_part);
+        let mut workers = Vec::with_capacity(jobs);
+        for w in 0..jobs {
+            let (done, written) = std::sync::mpsc::sync_channel::<io::Result<Vec<u8>>>(AHEAD);
+            let (give_back, returned) = std::sync::mpsc::sync_channel::<Vec<u8>>(AHEAD + 1);
+            scope.spawn(move || {
+                for part in parts.iter().skip(w).step_by(jobs) {
+                    let mut buf = returned.try_recv().unwrap_or_default();
+                    buf.clear();
+                    if done
+                        .send(write_part(part.clone(), &mut buf).map(|()| buf))
+                        .is_err()
+                    {
+                        break;
+                    }
+                }
+            });
+            workers.push((written, give_back));
         }
-    }
-    Ok(())
+        for k in 0..parts.len() {
+            let (written, give_back) = &workers[k % jobs];
+            // A worker gone before its part panicked: the scope re-raises that.
+            let Ok(part) = written.recv() else { break };
+            let part = part?;
+            out.write_all(&part)?;
+            let _ = give_back.try_send(part);
+        }
+        Ok(())
+    })
 }
+
+/// Parts a worker of [`write_list`] may have written before they are copied out.
+const AHEAD: usize = 2;
 
 /// Any value as compact JSON with the escapes of [`SafeFormatter`], for the other JSON
 /// outputs (displaCy).
@@ -468,6 +485,38 @@ mod tests {
                 String::from_utf8(by_hand).unwrap(),
                 String::from_utf8(by_serde).unwrap()
             );
+        }
+    }
+
+    #[test]
+    fn a_list_is_the_same_on_every_number_of_threads_and_stops_at_an_error() {
+        let n = 5_000;
+        let item = |i: usize, w: &mut Vec<u8>| {
+            push_number(w, i as u64 * 7);
+            Ok(())
+        };
+        let written = |jobs: usize| {
+            let mut out = Vec::new();
+            write_list(&mut out, n, |i| PART / 50 + i % 3, jobs, item).unwrap();
+            out
+        };
+        let one = written(1);
+        let expected: Vec<String> = (0..n).map(|i| (i * 7).to_string()).collect();
+        assert_eq!(String::from_utf8(one.clone()).unwrap(), expected.join(","));
+        for jobs in [2, 3, 8] {
+            assert_eq!(written(jobs), one, "{jobs} threads");
+        }
+        let failing = |i: usize, w: &mut Vec<u8>| {
+            if i == 3_000 {
+                return Err(io::Error::other("no room"));
+            }
+            item(i, w)
+        };
+        for jobs in [1, 2, 3] {
+            let mut out = Vec::new();
+            let err = write_list(&mut out, n, |_| PART / 50, jobs, failing).unwrap_err();
+            assert_eq!(err.to_string(), "no room");
+            assert!(out.len() < one.len());
         }
     }
 
