@@ -6,11 +6,11 @@
 use crate::common::gum::score_shared_news;
 
 /// The figures reached when this guard was last raised (linked F1 82.5, precision 87.8,
-/// pronoun recall 63.4, nominal recall 43.7), less a rounding margin.
+/// pronoun recall 63.4, nominal recall 44.4), less a rounding margin.
 const LINKED_F1_FLOOR: f64 = 82.0;
 const LINKED_PRECISION_FLOOR: f64 = 87.3;
 const PRONOUN_RECALL_FLOOR: f64 = 62.9;
-const NOMINAL_RECALL_FLOOR: f64 = 43.0;
+const NOMINAL_RECALL_FLOOR: f64 = 43.6;
 
 #[test]
 fn linked_f1_precision_pronouns_and_descriptions_on_the_shared_news_articles_stay_above_the_floors()

@@ -7,8 +7,10 @@
 //! wrong light is worse than a missing one). The rules, one file each: `pronouns` (agreement
 //! in number, gender and animacy, subjects first), `nominals` (roles given earlier, ages, type
 //! nouns that fit one entity in focus or in the whole text, appositions, predicates),
-//! `metonyms`; `facts` gathers what they need to know of
-//! each entity, `focus` what the last sentences spoke of.
+//! `metonyms`, `teams` (a team the text names by its nationality only, "the Afghan team",
+//! made an entity before the pass) and `turns` (an interview's "I" is its turn's speaker);
+//! `facts` gathers what they need to know of each entity, `focus` what the last sentences
+//! spoke of.
 //!
 //! # What a decision depends on (for running in pieces)
 //! - document facts, gathered first over the whole text (`facts`): each entity's kind, a
@@ -43,6 +45,7 @@ mod facts;
 mod focus;
 mod in_pieces;
 mod in_text;
+mod lowered;
 mod metonyms;
 mod nominals;
 mod pronouns;
@@ -137,6 +140,7 @@ fn link_releasing<'q, S: in_pieces::Read>(
     }
     let k = knowledge::builtin();
     teams::add(text, entities);
+    lowered::add(text, entities);
     let names = in_text::in_text_order(entities);
     let facts = Facts::gather(
         text,

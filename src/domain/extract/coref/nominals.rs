@@ -9,10 +9,16 @@
 //! - a type noun ("the company", "the country", "the agency") that fits exactly one entity in
 //!   focus (see `types`).
 //!
-//! A description is a definite phrase: "the" or "this", at most one describing adjective from
-//! a short list ("the militant group"), the noun, and nothing that makes it another thing: a
-//! name right after it ("the defence secretary Ash Carter" is a title), or "of" ("the city of
-//! X" names a place of its own).
+//! Before them, a name given right after the description ("the elite group within
+//! Scientology called the Sea Org") is what it stands for.
+//!
+//! A description is a definite phrase: "the" or "this" (or "its", "their", a description's
+//! "'s" before a type noun: "their company", "the country's military"), at most one
+//! describing adjective from a short list ("the militant group"), the noun, and nothing that
+//! makes it another thing: a name right after it ("the defence secretary Ash Carter" is a
+//! title), or "of" ("the city of X" names a place of its own). "in" and "to" with a verb after
+//! a type noun only say where it is or what it does ("the organization in California", "the
+//! team to travel").
 
 use super::appositions::{end_without_possessive, lower_key, strip_possessive};
 use super::facts::Facts;
