@@ -278,14 +278,15 @@ pub fn extract_document_in_pieces(
 ) -> Option<Extraction> {
     let ex = pieces::extract(doc, jobs, each)?;
     Some(std::thread::scope(|scope| {
-        // The quotations and the sentences need only the text: found on another core while
-        // this one clusters the candidates and gathers what coreference needs of them.
+        // The quotations and the sentences need only the text: found beside, while this
+        // thread clusters the candidates and gathers what coreference needs of them. Each on
+        // a thread of its own: coreference waits for the quotations before it waits for the
+        // sentences (`Document::sentences` waits for the split under way).
         let mut findings = if jobs > 1 {
-            Later::spawn(scope, || {
-                let findings = find_quotes(doc);
+            scope.spawn(|| {
                 doc.sentences(1);
-                findings
-            })
+            });
+            Later::spawn(scope, || find_quotes(doc))
         } else {
             Later::ready(find_quotes(doc))
         };
