@@ -194,11 +194,15 @@ fn importance(e: &Entity) -> (std::cmp::Reverse<usize>, u32) {
 /// some (their ids, unique already, stay); returns where each went: `map[old] = new`.
 pub fn reorder(entities: Vec<Entity>) -> (Vec<Entity>, Vec<usize>) {
     // The keys read once each (see `order`); most often the order holds already.
-    let keys: Vec<_> = entities.iter().map(importance).collect();
-    let mut order: Vec<usize> = (0..entities.len()).collect();
-    if !keys.is_sorted() {
-        order.sort_by_key(|&i| keys[i]);
+    let mut keys: Vec<_> = (entities.iter().enumerate())
+        .map(|(i, e)| (importance(e), i))
+        .collect();
+    if keys.is_sorted() {
+        return (entities, (0..keys.len()).collect());
     }
+    // Each key with its place: a tie keeps the order it had.
+    keys.sort_unstable();
+    let order: Vec<usize> = keys.into_iter().map(|(_, i)| i).collect();
     let mut map = vec![0; entities.len()];
     for (new, &old) in order.iter().enumerate() {
         map[old] = new;
@@ -276,6 +280,23 @@ mod tests {
             .map(|e| (e.id.as_str(), e.mentions[0].start))
             .collect();
         assert_eq!(names, [("israel", 10), ("qatar", 5), ("qatar-2", 50)]);
+    }
+
+    #[test]
+    fn reordering_says_where_each_entity_went() {
+        let entities = vec![
+            entity("A", &[50]),
+            entity("B", &[40, 10]),
+            entity("C", &[5]),
+            entity("D", &[7, 8, 9]),
+        ];
+        let (moved, map) = reorder(entities.clone());
+        let names: Vec<&str> = moved.iter().map(|e| e.name.as_str()).collect();
+        assert_eq!(names, ["D", "B", "C", "A"]);
+        assert_eq!(map, [3, 1, 2, 0]);
+        let (same, identity) = reorder(moved.clone());
+        assert_eq!(same, moved);
+        assert_eq!(identity, [0, 1, 2, 3]);
     }
 
     #[test]

@@ -155,6 +155,13 @@ impl Extractor {
             defs,
             strings,
         } = piece;
+        if self.strings.count() == 0 && self.strings.form_count() == 0 && self.found.is_empty() {
+            // The first piece: numbered as it numbered its strings and forms already.
+            self.found = found;
+            self.defs.extend(defs);
+            self.strings = strings;
+            return;
+        }
         let ids: Vec<u32> = (0..strings.count() as u32)
             .map(|id| self.strings.intern(strings.str(id)))
             .collect();
@@ -184,6 +191,18 @@ impl Extractor {
         let mut entities = self.clustered();
         crate::domain::entity::give_ids(&mut entities);
         entities
+    }
+
+    /// The entities of what was read so far, as [`Extractor::clustered`] would give them
+    /// now (the candidates are copied, the extractor reads on).
+    fn clustered_so_far(&self) -> Vec<Entity> {
+        let mut found = self.found.clone();
+        let mut defs = self.defs.clone();
+        if !found.is_sorted_by_key(|c| c.start) {
+            found.sort_by_key(|c| c.start);
+            defs.sort_by_key(|d| d.start);
+        }
+        cluster::cluster(found, &defs, &self.strings, self.k)
     }
 
     /// The entities found, ordered as [`Extractor::finish`] orders them, without ids yet.
@@ -277,6 +296,72 @@ pub fn extract_document_in_pieces(
     }))
 }
 
+/// The first stage of [`extract_document_in_pieces`], for a reader that shows the cast before
+/// the rest is done: the document read and its names clustered into entities. The second
+/// stage ([`Named::infer`]) finds the quotations, adds the pronouns, descriptions and
+/// metonyms and gives the quotations their speakers; the two stages give what
+/// [`extract_document_in_pieces`] gives. `each(bytes, range, so_far)` is called as there;
+/// `so_far` gives the entities of the pieces read until then, should a reader want to show
+/// them already.
+pub fn name_document_in_pieces(
+    doc: &crate::domain::document::Document,
+    jobs: usize,
+    mut each: impl FnMut(&[u8], std::ops::Range<usize>, SoFar<'_>) -> bool,
+) -> Option<Named> {
+    let ex = pieces::extract_seeing(doc, jobs, |ex, bytes, piece| each(bytes, piece, SoFar(ex)))?;
+    Some(Named {
+        entities: ex.clustered(),
+    })
+}
+
+/// The part of a document read so far while its names are found (see
+/// [`name_document_in_pieces`]).
+pub struct SoFar<'a>(&'a Extractor);
+
+impl SoFar<'_> {
+    /// The entities of the names read so far, ordered and with ids as a finished extraction
+    /// gives them (clustering them costs about what clustering the whole costs, in
+    /// proportion).
+    pub fn entities(&self) -> Vec<Entity> {
+        let mut entities = self.0.clustered_so_far();
+        crate::domain::entity::give_ids(&mut entities);
+        entities
+    }
+}
+
+/// A document's entities as its names tell them, before coreference (see
+/// [`name_document_in_pieces`]).
+pub struct Named {
+    entities: Vec<Entity>,
+}
+
+impl Named {
+    /// The entities as far as the names tell, ordered and with ids as a finished extraction
+    /// gives them. Their mentions are shared with these, not copied.
+    pub fn entities(&self) -> Vec<Entity> {
+        let mut entities = self.entities.clone();
+        crate::domain::entity::give_ids(&mut entities);
+        entities
+    }
+
+    /// The second stage: the quotations of `doc` (the document these entities were found
+    /// in), found on a core of their own while the pronouns, descriptions and metonyms are
+    /// linked on `jobs` threads, then the quotations' speakers.
+    pub fn infer(self, doc: &crate::domain::document::Document, jobs: usize) -> Extraction {
+        let mut entities = self.entities;
+        std::thread::scope(|scope| {
+            let mut findings = if jobs > 1 {
+                Later::spawn(scope, || find_quotes(doc))
+            } else {
+                Later::ready(find_quotes(doc))
+            };
+            coref::link_document_before_ids(doc, &mut entities, || findings.get(), jobs);
+            crate::domain::entity::give_ids(&mut entities);
+            attribute_on(entities, findings.into_inner(), jobs)
+        })
+    }
+}
+
 /// The quotations of a document on their own (for entities that come from elsewhere, such as
 /// imported annotations: [`quotes::attribute_to`] gives them speakers), read a piece at a
 /// time, each given back once read (see `Document::release`).
@@ -366,6 +451,8 @@ pub mod phases {
     }
 }
 
+#[cfg(test)]
+mod named_tests;
 #[cfg(test)]
 mod news_tests;
 #[cfg(test)]

@@ -118,6 +118,17 @@ pub enum Action {
 pub enum Work {
     /// Extraction of document `doc` has done this percentage.
     Progress { doc: usize, percent: u8 },
+    /// The named entities of document `doc` are found (a large one): its cast as far as the
+    /// names tell, shown while their pronouns, descriptions and quotations are still being
+    /// found. `CastReady` follows with the whole cast.
+    NamesReady { doc: usize, cast: Box<Cast> },
+    /// The cast of the names read so far in document `doc` (a very large one), `percent` of
+    /// it read: shown while the rest is read (`Progress` goes on), `NamesReady` follows.
+    NamesSoFar {
+        doc: usize,
+        cast: Box<Cast>,
+        percent: u8,
+    },
     /// Extraction of document `doc` is done.
     CastReady { doc: usize, cast: Box<Cast> },
     /// Document `doc`'s corrections were read: the cast in `CastReady` already has them.

@@ -21,6 +21,7 @@ pub mod only;
 pub mod panels;
 mod pins;
 pub mod quotes;
+mod recast;
 mod scope;
 mod search_history;
 #[cfg(test)]

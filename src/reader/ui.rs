@@ -191,6 +191,8 @@ mod fit_tests;
 #[cfg(test)]
 mod forms_tests;
 #[cfg(test)]
+mod names_first_tests;
+#[cfg(test)]
 mod panel_tests;
 #[cfg(test)]
 mod power_tests;

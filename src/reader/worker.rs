@@ -3,6 +3,7 @@
 
 use std::path::{Path, PathBuf};
 use std::thread::{self, JoinHandle};
+use std::time::{Duration, Instant};
 
 use crate::domain::cast::Cast;
 use crate::domain::connections::Relations;
@@ -10,7 +11,7 @@ use crate::domain::corrections::History;
 use crate::domain::curation::Curation;
 use crate::domain::document::Document;
 use crate::domain::entity::Entity;
-use crate::domain::extract::{self, Extraction};
+use crate::domain::extract;
 use crate::domain::fingerprint::{self, Fingerprinter};
 use crate::domain::pieces;
 use crate::domain::quotes::{self, Quotes};
@@ -44,10 +45,16 @@ pub fn spawn_extraction(
     docs: Vec<Document>,
     send: impl Fn(Work) -> bool + Send + 'static,
 ) -> JoinHandle<()> {
-    spawn_pipeline(docs, Vec::new(), false, move |report| match report {
-        Report::Work(work) => send(work),
-        Report::Sidecar { .. } => true,
-    })
+    spawn_pipeline(
+        docs,
+        Vec::new(),
+        false,
+        STAGING,
+        move |report| match report {
+            Report::Work(work) => send(work),
+            Report::Sidecar { .. } => true,
+        },
+    )
 }
 
 /// What the reader runs: extraction (or the imported entities), then each document's saved
@@ -58,13 +65,35 @@ pub fn spawn_reading(
     origins: Vec<Origin>,
     send: impl Fn(Report) -> bool + Send + 'static,
 ) -> JoinHandle<()> {
-    spawn_pipeline(docs, origins, true, send)
+    spawn_pipeline(docs, origins, true, STAGING, send)
 }
+
+/// When the reader is shown a cast before the whole cast is found.
+#[derive(Debug, Clone, Copy)]
+struct Staging {
+    /// Documents from this size on show their cast in two steps: the named entities as soon
+    /// as the names are clustered, then the whole cast once their pronouns and descriptions
+    /// are linked and the quotations attributed (a second or more at 100 MB). Below it the
+    /// whole extraction takes less than a blink, and one step spares the sidebar a change.
+    names_first_from: usize,
+    /// Documents from this size on also show the cast of the names read so far, once, when
+    /// reading them has taken `so_far_after` and a quarter or more is left to read: the
+    /// reader has actors to select within a second or so, their counts growing after.
+    so_far_from: usize,
+    so_far_after: Duration,
+}
+
+const STAGING: Staging = Staging {
+    names_first_from: 2 << 20,
+    so_far_from: 32 << 20,
+    so_far_after: Duration::from_millis(800),
+};
 
 fn spawn_pipeline(
     docs: Vec<Document>,
     mut origins: Vec<Origin>,
     curate: bool,
+    staging: Staging,
     send: impl Fn(Report) -> bool + Send + 'static,
 ) -> JoinHandle<()> {
     thread::Builder::new()
@@ -77,24 +106,41 @@ fn spawn_pipeline(
             let work = |w: Work| send(Report::Work(w));
             for (i, doc) in docs.iter().enumerate() {
                 let origin = origins.get_mut(i).map(std::mem::take).unwrap_or_default();
-                let (fresh, quotes, hash) = match origin.imported {
+                let path = origin.path.as_deref();
+                let (fresh, quotes, saved) = match origin.imported {
                     // The quotations of the text, their speakers among the imported entities.
                     Some(entities) => {
                         let quotes = quotes::attribute_to(extract::find_quotes(doc), &entities);
-                        (entities, quotes, None)
+                        let saved = curate.then(|| read_saved(doc, None, path));
+                        (entities, quotes, saved)
                     }
-                    None if off => (Vec::new(), Quotes::default(), None),
-                    None => match extract_with_progress(i, doc, &work) {
-                        Some((found, hash)) => (found.entities, found.quotes, Some(hash)),
-                        None => return,
-                    },
+                    None if off => {
+                        let saved = curate.then(|| read_saved(doc, None, path));
+                        (Vec::new(), Quotes::default(), saved)
+                    }
+                    None => {
+                        let Some((named, hash)) = name_with_progress(i, doc, staging, &work) else {
+                            return;
+                        };
+                        let saved = curate.then(|| read_saved(doc, Some(hash), path));
+                        if doc.len() >= staging.names_first_from
+                            && !work(Work::NamesReady {
+                                doc: i,
+                                cast: Box::new(names_cast(doc, &named, saved.as_ref())),
+                            })
+                        {
+                            return;
+                        }
+                        let found = named.infer(doc, pieces::all_cores());
+                        (found.entities, found.quotes, saved)
+                    }
                 };
-                let (cast, curation) = if curate {
-                    let (opened, entities, quotes) =
-                        open_curation(doc, hash, origin.path.as_deref(), fresh, quotes);
-                    (Cast::with_quotes(entities, quotes), Some(opened))
-                } else {
-                    (Cast::with_quotes(fresh, quotes), None)
+                let (cast, curation) = match saved {
+                    Some(saved) => {
+                        let (opened, entities, quotes) = saved.curate(doc, fresh, quotes);
+                        (Cast::with_quotes(entities, quotes), Some(opened))
+                    }
+                    None => (Cast::with_quotes(fresh, quotes), None),
                 };
                 // The cast goes to the reader at once; sentences and connections are counted
                 // after, over the same (shared) index.
@@ -130,6 +176,19 @@ fn spawn_pipeline(
             }
         })
         .expect("spawning a thread")
+}
+
+/// The cast of the names alone, with the saved corrections that apply to names (those about
+/// a pronoun or a quotation wait for the whole cast). Its mentions are shared with `named`.
+fn names_cast(doc: &Document, named: &extract::Named, saved: Option<&Saved>) -> Cast {
+    let mut entities = named.entities();
+    let mut quotes = Quotes::default();
+    if let Some(saved) = saved
+        && !saved.history.active().is_empty()
+    {
+        crate::domain::corrections::apply(&mut entities, &mut quotes, saved.history.active(), doc);
+    }
+    Cast::with_quotes(entities, quotes)
 }
 
 /// Lowers this thread's priority, so that on a busy machine a key press is drawn before the
@@ -183,52 +242,83 @@ struct Opened {
     error: Option<String>,
 }
 
-/// The saved corrections of `doc` over its fresh entities and quotations, and the entities
-/// and quotations they give. A sidecar that cannot be read is never overwritten: the reader
-/// then saves nothing and says why.
-fn open_curation(
-    doc: &Document,
-    hash: Option<u64>,
-    path: Option<&Path>,
-    fresh: Vec<Entity>,
-    quotes: Quotes,
-) -> (Opened, Vec<Entity>, Quotes) {
+/// What was saved of a document: its corrections, the sidecar they go to, or why it could not
+/// be read. A sidecar that cannot be read is never overwritten: the reader then saves nothing
+/// and says why.
+struct Saved {
+    history: History,
+    sidecar: Option<Sidecar>,
+    error: Option<String>,
+}
+
+/// The saved corrections of `doc` (`hash`: its `sidecar::content_hash`, if taken already).
+fn read_saved(doc: &Document, hash: Option<u64>, path: Option<&Path>) -> Saved {
     let data = paths::data_dir();
     let opened = match hash {
         Some(hash) => Sidecar::open_hashed(doc, hash, path, data.as_deref()),
         None => Sidecar::open(doc, path, data.as_deref()),
     };
-    let (history, sidecar, error) = match opened {
-        Ok((sidecar, found)) => (found.history, Some(sidecar), None),
-        Err(e) => (
-            History::default(),
-            None,
-            Some(format!("corrections not loaded: {e:#}")),
-        ),
-    };
-    let (curation, entities, quotes) = Curation::new(fresh, quotes, history, doc);
-    let opened = Opened {
-        curation,
-        sidecar,
-        error,
-    };
-    (opened, entities, quotes)
+    match opened {
+        Ok((sidecar, found)) => Saved {
+            history: found.history,
+            sidecar: Some(sidecar),
+            error: None,
+        },
+        Err(e) => Saved {
+            history: History::default(),
+            sidecar: None,
+            error: Some(format!("corrections not loaded: {e:#}")),
+        },
+    }
 }
 
-/// The entities and quotations of `doc`, and its fingerprint (`sidecar::content_hash`), taken
-/// on the same pass while each piece is in memory.
-fn extract_with_progress(
+impl Saved {
+    /// The corrections over the fresh entities and quotations, and the entities and
+    /// quotations they give.
+    fn curate(
+        self,
+        doc: &Document,
+        fresh: Vec<Entity>,
+        quotes: Quotes,
+    ) -> (Opened, Vec<Entity>, Quotes) {
+        let (curation, entities, quotes) = Curation::new(fresh, quotes, self.history, doc);
+        let opened = Opened {
+            curation,
+            sidecar: self.sidecar,
+            error: self.error,
+        };
+        (opened, entities, quotes)
+    }
+}
+
+/// The document read and its names clustered (see `extract::name_document_in_pieces`), and
+/// its fingerprint (`sidecar::content_hash`), taken on the same pass while each piece is in
+/// memory.
+fn name_with_progress(
     index: usize,
     doc: &Document,
+    staging: Staging,
     send: &impl Fn(Work) -> bool,
-) -> Option<(Extraction, u64)> {
+) -> Option<(extract::Named, u64)> {
     let mut fingerprinter = Fingerprinter::new(doc.len());
     let total = doc.len().max(1);
     let mut reported = 0;
     let jobs = pieces::all_cores();
-    let found = extract::extract_document_in_pieces(doc, jobs, |bytes, piece| {
+    let started = Instant::now();
+    let mut so_far_shown = doc.len() < staging.so_far_from;
+    let named = extract::name_document_in_pieces(doc, jobs, |bytes, piece, read| {
         fingerprinter.update(bytes);
         let percent = (piece.end as u128 * 100 / total as u128) as u8;
+        if !so_far_shown && started.elapsed() >= staging.so_far_after && piece.end < total / 4 * 3 {
+            so_far_shown = true;
+            let cast = Cast::new(read.entities());
+            reported = percent;
+            return send(Work::NamesSoFar {
+                doc: index,
+                cast: Box::new(cast),
+                percent,
+            });
+        }
         if percent == reported {
             return true;
         }
@@ -238,12 +328,13 @@ fn extract_with_progress(
             percent,
         })
     })?;
-    Some((found, fingerprinter.finish()))
+    Some((named, fingerprinter.finish()))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::lit::Scope;
     use std::sync::mpsc;
 
     #[test]
@@ -288,13 +379,136 @@ mod tests {
     }
 
     #[test]
+    fn a_large_document_shows_its_names_first_then_the_whole_cast() {
+        let paragraph =
+            "Maria Lopez met Tom Becker in Paris. She said \"we agree\", and he left.\n\n";
+        let big = Document::from_string("big", paragraph.repeat(STAGING.names_first_from / 60));
+        assert!(big.len() >= STAGING.names_first_from);
+        let small = Document::from_string("small", paragraph);
+        let (tx, rx) = mpsc::channel();
+        spawn_extraction(vec![big, small], move |a| tx.send(a).is_ok())
+            .join()
+            .unwrap();
+        let got: Vec<Work> = rx
+            .iter()
+            .filter(|w| !matches!(w, Work::Progress { .. }))
+            .collect();
+        let order: Vec<String> = got
+            .iter()
+            .map(|w| match w {
+                Work::NamesReady { doc, .. } => format!("names {doc}"),
+                Work::CastReady { doc, .. } => format!("cast {doc}"),
+                Work::RelationsReady { doc, .. } => format!("relations {doc}"),
+                other => panic!("{other:?}"),
+            })
+            .collect();
+        assert_eq!(
+            order,
+            ["names 0", "cast 0", "relations 0", "cast 1", "relations 1"]
+        );
+        let (Work::NamesReady { cast: names, .. }, Work::CastReady { cast: whole, .. }) =
+            (&got[0], &got[1])
+        else {
+            unreachable!()
+        };
+        let lopez = |c: &Cast| {
+            let e = c
+                .entities
+                .iter()
+                .position(|e| e.name == "Maria Lopez")
+                .unwrap();
+            (c.count(e, Scope::Names), c.inferred(e))
+        };
+        let n = paragraph.len();
+        let times = STAGING.names_first_from / 60;
+        assert_eq!(
+            lopez(names),
+            (times, 0),
+            "the names alone, {n} bytes a time"
+        );
+        assert_eq!(lopez(whole), (times, times), "then her pronouns");
+        assert!(
+            names.quotes.is_empty(),
+            "quotations come with the whole cast"
+        );
+        assert_eq!(whole.quotes.len(), times);
+        // The same entities, as the names tell them, in both.
+        let named = |c: &Cast| {
+            let mut v: Vec<(String, usize)> = (0..c.entities.len())
+                .map(|e| (c.entities[e].id.clone(), c.count(e, Scope::Names)))
+                .collect();
+            v.sort();
+            v
+        };
+        assert_eq!(named(names), named(whole));
+    }
+
+    #[test]
+    fn a_very_large_document_shows_the_names_read_so_far_while_it_reads_on() {
+        let text = "Maria Lopez met Tom Becker in Paris.\n\n".repeat(200_000);
+        let doc = Document::from_string("huge", text);
+        assert!(doc.len() > 6 << 20, "several pieces");
+        let at_once = Staging {
+            names_first_from: 0,
+            so_far_from: 0,
+            so_far_after: Duration::ZERO,
+        };
+        let (tx, rx) = mpsc::channel();
+        spawn_pipeline(vec![doc], Vec::new(), false, at_once, move |r| match r {
+            Report::Work(w) => tx.send(w).is_ok(),
+            Report::Sidecar { .. } => true,
+        })
+        .join()
+        .unwrap();
+        let got: Vec<Work> = rx.iter().collect();
+        let steps: Vec<&str> = got
+            .iter()
+            .map(|w| match w {
+                Work::Progress { .. } => "progress",
+                Work::NamesSoFar { .. } => "so far",
+                Work::NamesReady { .. } => "names",
+                Work::CastReady { .. } => "cast",
+                Work::RelationsReady { .. } => "relations",
+                other => panic!("{other:?}"),
+            })
+            .collect();
+        let mut once = steps.clone();
+        once.dedup();
+        assert_eq!(once, ["so far", "progress", "names", "cast", "relations"]);
+        let Some(Work::NamesSoFar { cast, percent, .. }) = got.first() else {
+            unreachable!()
+        };
+        assert!(*percent < 75, "a quarter or more left to read");
+        let Some(Work::NamesReady { cast: all, .. }) =
+            got.iter().find(|w| matches!(w, Work::NamesReady { .. }))
+        else {
+            unreachable!()
+        };
+        let lopez = |c: &Cast| {
+            let e = c
+                .entities
+                .iter()
+                .position(|e| e.name == "Maria Lopez")
+                .unwrap();
+            c.count(e, Scope::Names)
+        };
+        assert!(
+            lopez(cast) > 0 && lopez(cast) < lopez(all),
+            "{} of {}",
+            lopez(cast),
+            lopez(all)
+        );
+        assert_eq!(lopez(all), 200_000);
+    }
+
+    #[test]
     fn extraction_fingerprints_the_document_on_the_way() {
         // Several pieces that end at line ends, not at 8-byte words.
         let text = "Alice met Bob in Paris, said Carol.\n".repeat(65_000);
         let doc = Document::from_string("big", text);
         assert!(doc.len() > 2 << 20, "several pieces");
-        let (found, hash) = extract_with_progress(0, &doc, &|_| true).unwrap();
-        assert!(!found.entities.is_empty());
+        let (named, hash) = name_with_progress(0, &doc, STAGING, &|_| true).unwrap();
+        assert!(!named.entities().is_empty());
         assert_eq!(hash, crate::store::sidecar::content_hash(doc.bytes()));
     }
 

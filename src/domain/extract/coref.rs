@@ -165,8 +165,27 @@ fn link_releasing<'q, S: in_pieces::Read>(
         after: Vec::new(),
         in_sentence: Vec::new(),
     };
-    let mut found = sentences().resolve(jobs, resolver, release);
-    turns::first_person(text, &names, &facts, &quotes, &mut found.added);
+    // The speakers' turns read nothing the resolving finds: on several threads, one more
+    // reads them meanwhile.
+    let in_turns = || {
+        let mut added = Vec::new();
+        turns::first_person(text, &names, &facts, &quotes, &mut added);
+        added
+    };
+    let (mut found, in_turns) = if jobs > 1 {
+        std::thread::scope(|scope| {
+            let in_turns = scope.spawn(in_turns);
+            let found = sentences().resolve(jobs, resolver, release);
+            let in_turns = in_turns.join();
+            (
+                found,
+                in_turns.unwrap_or_else(|p| std::panic::resume_unwind(p)),
+            )
+        })
+    } else {
+        (sentences().resolve(jobs, resolver, release), in_turns())
+    };
+    found.added.extend(in_turns);
     drop(names);
     apply(entities, found);
 }

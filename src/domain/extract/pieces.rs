@@ -40,7 +40,17 @@ fn read_piece(doc: &Document, range: Range<usize>) -> Found {
 pub fn extract(
     doc: &Document,
     jobs: usize,
-    each: impl FnMut(&[u8], Range<usize>) -> bool,
+    mut each: impl FnMut(&[u8], Range<usize>) -> bool,
+) -> Option<Extractor> {
+    extract_seeing(doc, jobs, |_, bytes, piece| each(bytes, piece))
+}
+
+/// [`extract`], `each` also seeing what the extractor holds of the pieces read so far (for a
+/// reader that shows the names found so far: see `extract::name_document_in_pieces`).
+pub fn extract_seeing(
+    doc: &Document,
+    jobs: usize,
+    each: impl FnMut(&Extractor, &[u8], Range<usize>) -> bool,
 ) -> Option<Extractor> {
     extract_cut(doc, jobs, cut(doc.bytes(), 0..doc.len(), PIECE), each)
 }
@@ -49,12 +59,12 @@ fn extract_cut(
     doc: &Document,
     jobs: usize,
     pieces: Vec<Range<usize>>,
-    mut each: impl FnMut(&[u8], Range<usize>) -> bool,
+    mut each: impl FnMut(&Extractor, &[u8], Range<usize>) -> bool,
 ) -> Option<Extractor> {
     let mut whole = Extractor::new();
-    let mut done = |piece: Range<usize>| {
+    let mut done = |whole: &Extractor, piece: Range<usize>| {
         let bytes = &doc.bytes()[piece.clone()];
-        let go_on = each(bytes, piece.clone());
+        let go_on = each(whole, bytes, piece.clone());
         doc.release(piece);
         go_on
     };
@@ -62,7 +72,7 @@ fn extract_cut(
         for piece in pieces {
             let bytes = &doc.bytes()[piece.clone()];
             for_each_valid_run(bytes, piece.start, |at, text| whole.feed(at, text));
-            if !done(piece) {
+            if !done(&whole, piece) {
                 return None;
             }
         }
@@ -95,7 +105,7 @@ fn extract_cut(
             waiting.insert(i, found);
             while let Some(found) = waiting.remove(&at) {
                 whole.absorb(found);
-                if !done(pieces[at].clone()) {
+                if !done(&whole, pieces[at].clone()) {
                     stop.store(true, Ordering::Relaxed);
                     return false;
                 }
@@ -187,8 +197,9 @@ mod tests {
         doc: &Document,
         jobs: usize,
         target: usize,
-        each: impl FnMut(&[u8], Range<usize>) -> bool,
+        mut each: impl FnMut(&[u8], Range<usize>) -> bool,
     ) -> Option<Extractor> {
-        extract_cut(doc, jobs, cut(doc.bytes(), 0..doc.len(), target), each)
+        let pieces = cut(doc.bytes(), 0..doc.len(), target);
+        extract_cut(doc, jobs, pieces, |_, bytes, piece| each(bytes, piece))
     }
 }

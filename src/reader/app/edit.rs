@@ -8,7 +8,7 @@
 //! change asks the terminal layer to save the history (`Effect::SaveCorrections`: the app
 //! itself does no I/O).
 
-use super::{App, PromptPurpose, sidebar};
+use super::{App, PromptPurpose};
 use crate::domain::cast::Cast;
 use crate::domain::connections::Relations;
 use crate::domain::corrections::{Correction, Key as EntityKey, Span};
@@ -25,6 +25,9 @@ impl App {
         if self.reading().curation.is_none() {
             self.message = Some(match self.reading().progress {
                 Some(_) => "the cast is still being found".into(),
+                None if self.reading().names_only => {
+                    "pronouns and quotations are still being found: corrections after".into()
+                }
                 None => "this cast cannot be corrected".into(),
             });
             return;
@@ -231,60 +234,16 @@ impl App {
         self.search.as_ref().and_then(|s| s.hit.clone())
     }
 
-    /// Rebuilds the cast from the fresh entities and the history, keeping the selection (by
-    /// name, then by where it was mentioned) and the view.
+    /// Rebuilds the cast from the fresh entities and the history, keeping the reader's place
+    /// (see `recast`).
     fn recompute_cast(&mut self, note: Option<String>) {
         if self.reading().curation.is_none() {
             return;
         }
-        let keep = self
-            .reading()
-            .selected
-            .and_then(|e| self.cast().entities.get(e))
-            .map(|e| (e.name.clone(), e.mentions.first().copied()));
-        let cursor_was = self
-            .cursor_entity()
-            .and_then(|e| self.cast().entities.get(e))
-            .map(|e| (e.name.clone(), e.mentions.first().copied()));
-        let (cursor_row, scroll) = (self.cursor, self.sidebar_scroll);
-        let current = self.current_mention();
-        let kept_quotes = self.quotes_keep();
         let reading = self.reading_mut();
         let curation = reading.curation.as_mut().expect("checked above");
         let (entities, quotes, unfit) = curation.apply(&reading.doc, &reading.cast);
-        let focus = self.focus;
-        self.reading_mut()
-            .set_cast(Cast::with_quotes(entities, quotes));
-        self.cast_shown();
-        self.focus = focus;
-        if let Some((name, first)) = keep
-            && let Some(e) = self.find_again(&name, first)
-        {
-            self.reading_mut().selected = Some(e);
-            // By place: an attached mention may have changed form. One that is gone
-            // (detached, split off) hands over to the next lit one on screen, as a list
-            // moves up to the item after one deleted: `-` can go on down the page.
-            self.reading_mut().current = current.and_then(|m| {
-                let mentions = &self.cast().entities[e].mentions;
-                let i = mentions.partition_point(|x| x.start < m.start);
-                if mentions.get(i).is_some_and(|x| x.range() == m.range()) {
-                    return Some(i);
-                }
-                let end = self.screen_range().end;
-                self.lit(e).first_in(m.start as usize..end)
-            });
-        }
-        // The cursor keeps its place: on its entity (renamed, retyped, merged) or, when that
-        // is gone (hidden), on the row that took its place.
-        self.sidebar_scroll = scroll;
-        match cursor_was.and_then(|(name, first)| self.find_again(&name, first)) {
-            Some(e) => self.cursor_to_entity(e),
-            None => {
-                self.cursor = sidebar::step(&self.reading().sidebar_rows, cursor_row, 0);
-                self.clamp_sidebar_scroll();
-            }
-        }
-        self.quotes_restore(kept_quotes);
+        self.recast(Cast::with_quotes(entities, quotes));
         // Connections were counted for the old cast's entities.
         if self.doc().len() <= RECOUNT_LIMIT {
             let relations =
@@ -304,16 +263,6 @@ impl App {
             curation.unfit = unfit;
         }
         self.message = note.map(|n| format!("{n}{unfit_note}"));
-    }
-
-    /// The entity of the new cast that was called `name`, or that has the mention `first`
-    /// (a renamed one).
-    fn find_again(&self, name: &str, first: Option<Mention>) -> Option<usize> {
-        let entities = &self.cast().entities;
-        entities.iter().position(|e| e.name == name).or_else(|| {
-            let m = first?;
-            entities.iter().position(|e| e.mentions.contains(&m))
-        })
     }
 
     /// Corrections are saved the moment they are made.

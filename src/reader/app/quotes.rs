@@ -128,6 +128,10 @@ impl App {
             self.message = Some("still finding entities".into());
             return;
         }
+        if self.reading().names_only {
+            self.message = Some("still finding the quotations and who said them".into());
+            return;
+        }
         // A date or a figure says nothing: every quotation is what the reader can use there.
         let speaker = self.target_entity().filter(|&e| {
             self.entity(e)

@@ -1,6 +1,7 @@
 //! `update`: every action and every piece of news, dispatched to what it changes.
 
 use super::{App, Focus, Overlay, PromptPurpose, panels};
+use crate::domain::cast::Cast;
 use crate::reader::action::{Action, Effect, Pending, Work};
 
 impl App {
@@ -213,24 +214,53 @@ impl App {
         }
     }
 
+    /// A cast for document `doc`: the first, or a fuller one of a cast shown in stages
+    /// (the names read so far, the names, the whole cast), which the reader may be in
+    /// already: then it grows in place.
+    fn grow_cast(&mut self, doc: usize, cast: Cast) {
+        let shown = self.shelf.shown_index();
+        let Some(r) = self.shelf.get_mut(doc) else {
+            return;
+        };
+        if doc == shown && r.names_only {
+            self.recast(cast);
+        } else {
+            r.set_cast(cast);
+            if doc == shown {
+                self.cast_shown();
+            }
+        }
+        self.corpus_grew();
+    }
+
     /// News from the background work, about any reading of the shelf.
     pub(super) fn take_work(&mut self, work: Work) {
         let shown = self.shelf.shown_index();
         match work {
             Work::Progress { doc, percent } => {
                 if let Some(r) = self.shelf.get_mut(doc) {
-                    r.progress = Some(percent.min(99));
-                }
-            }
-            Work::CastReady { doc, cast } => {
-                if let Some(r) = self.shelf.get_mut(doc) {
-                    r.set_cast(*cast);
-                    if doc == shown {
-                        self.cast_shown();
+                    let percent = Some(percent.min(99));
+                    // Under the cast of the names read so far, reading goes on.
+                    match r.read_so_far {
+                        Some(_) => r.read_so_far = percent,
+                        None => r.progress = percent,
                     }
-                    self.corpus_grew();
                 }
             }
+            Work::NamesSoFar { doc, cast, percent } => {
+                self.grow_cast(doc, *cast);
+                if let Some(r) = self.shelf.get_mut(doc) {
+                    r.names_only = true;
+                    r.read_so_far = Some(percent.min(99));
+                }
+            }
+            Work::NamesReady { doc, cast } => {
+                self.grow_cast(doc, *cast);
+                if let Some(r) = self.shelf.get_mut(doc) {
+                    r.names_only = true;
+                }
+            }
+            Work::CastReady { doc, cast } => self.grow_cast(doc, *cast),
             Work::CurationReady {
                 doc,
                 curation,

@@ -30,7 +30,7 @@ impl Widget for SidebarView<'_> {
         }
         let x = area.x + 2;
         let width = area.width.saturating_sub(3) as usize;
-        let title = match app.reading().progress {
+        let mut title = match app.reading().progress {
             Some(p) => format!("finding entities… {p}%"),
             None if app.cast().entities.is_empty() => "no entities found".to_string(),
             None => match app.reading().cast_filter.as_ref() {
@@ -41,6 +41,11 @@ impl Widget for SidebarView<'_> {
                 None => format!("Cast · {}", app.cast().entities.len()),
             },
         };
+        match app.reading().read_so_far {
+            Some(p) => title = title.replacen("Cast", "Cast so far", 1) + &format!(" · {p}% read"),
+            None if app.reading().names_only => title.push_str(" · finding pronouns…"),
+            None => {}
+        }
         let title_style = if app.focus == Focus::Sidebar {
             self.theme.title.add_modifier(Modifier::UNDERLINED)
         } else {

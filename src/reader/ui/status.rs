@@ -290,6 +290,12 @@ fn message(app: &App, short: bool) -> String {
     }
     match app.reading().progress {
         Some(p) => format!("finding entities… {p}%"),
+        None if let Some(p) = app.reading().read_so_far => {
+            format!("the names read so far · reading… {p}%")
+        }
+        None if app.reading().names_only => {
+            "names found · finding pronouns, descriptions and quotations…".into()
+        }
         None => String::new(),
     }
 }

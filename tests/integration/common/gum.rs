@@ -23,6 +23,9 @@ pub struct Score {
     /// Gold mentions that are pronouns, and those found under the right entity.
     pub gold_pronouns: usize,
     pub gold_pronouns_linked: usize,
+    /// Gold mentions that are descriptions, and those found under the right entity.
+    pub gold_nominals: usize,
+    pub gold_nominals_linked: usize,
 }
 
 impl Score {
@@ -36,6 +39,8 @@ impl Score {
             gold_names_linked: self.gold_names_linked + o.gold_names_linked,
             gold_pronouns: self.gold_pronouns + o.gold_pronouns,
             gold_pronouns_linked: self.gold_pronouns_linked + o.gold_pronouns_linked,
+            gold_nominals: self.gold_nominals + o.gold_nominals,
+            gold_nominals_linked: self.gold_nominals_linked + o.gold_nominals_linked,
         }
     }
 
@@ -64,6 +69,11 @@ impl Score {
     /// The scorer's "pronoun" figure: gold pronouns found under the right entity.
     pub fn pronoun_recall(&self) -> f64 {
         Score::percent(self.gold_pronouns_linked, self.gold_pronouns)
+    }
+
+    /// The scorer's "nominal" figure: gold descriptions found under the right entity.
+    pub fn nominal_recall(&self) -> f64 {
+        Score::percent(self.gold_nominals_linked, self.gold_nominals)
     }
 }
 
@@ -126,6 +136,7 @@ struct GoldMention {
     min: (u64, u64),
     name: bool,
     pronoun: bool,
+    nominal: bool,
 }
 
 fn num(v: &Value, key: &str) -> u64 {
@@ -142,6 +153,7 @@ fn gold_actors(doc: &Value) -> (Vec<Vec<GoldMention>>, Vec<GoldMention>) {
         min: (num(m, "min_start"), num(m, "min_end")),
         name: m["form"] == "name",
         pronoun: m["form"] == "pronoun",
+        nominal: m["form"] == "nominal",
     };
     let all = doc["entities"].as_array().cloned().unwrap_or_default();
     let names: Vec<(u64, u64)> = all
@@ -287,6 +299,7 @@ fn score(gold: &Value, pred: &Value) -> Score {
     };
     let names = || of_form(|m| m.name);
     let pronouns = || of_form(|m| m.pronoun);
+    let nominals = || of_form(|m| m.nominal);
     Score {
         predicted: pm.len(),
         predicted_linked: pred_linked,
@@ -296,5 +309,7 @@ fn score(gold: &Value, pred: &Value) -> Score {
         gold_names_linked: names().filter(|m| linked.contains(m)).count(),
         gold_pronouns: pronouns().count(),
         gold_pronouns_linked: pronouns().filter(|m| linked.contains(m)).count(),
+        gold_nominals: nominals().count(),
+        gold_nominals_linked: nominals().filter(|m| linked.contains(m)).count(),
     }
 }

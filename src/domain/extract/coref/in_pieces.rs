@@ -235,9 +235,18 @@ mod tests {
 
     #[test]
     fn every_number_of_threads_links_the_same_mentions() {
-        let doc =
-            Document::from_string("news.txt", format!("Oslo, March 3 (AP) -\n\n{}", news(300)));
+        // News, then a transcript of speaker turns (read beside the resolving).
+        let turns = "Maria Ortega: I think my team won.\n\nJohn Smith: I agree with her.\n\n";
+        let doc = Document::from_string(
+            "news.txt",
+            format!("Oslo, March 3 (AP) -\n\n{}{}", news(300), turns.repeat(20)),
+        );
         let one = linked(&doc, 1, RUN);
+        let text = std::str::from_utf8(doc.bytes()).unwrap();
+        let first_person = (one.iter().flat_map(|e| e.mentions.iter()))
+            .filter(|m| &text[m.range()] == "I")
+            .count();
+        assert!(first_person >= 40, "{first_person} turns' I linked");
         let linked_forms = (one.iter().flat_map(|e| e.mentions.iter()))
             .filter(|m| m.form != Form::Name)
             .count();

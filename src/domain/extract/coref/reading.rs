@@ -353,7 +353,8 @@ impl Resolver<'_> {
             )
         });
         // "their company", "the country's military": what a possessive owns may be a
-        // description of its own.
+        // description of its own. Not what a person owns: "his company" is as often his own
+        // as the one in focus.
         let possessive_end = match &found {
             Some(l) if l.form == Form::Nominal && possessive_after(self.text, l.end) => {
                 words::next_word(self.text, l.start, rd.range.end)
@@ -361,7 +362,7 @@ impl Resolver<'_> {
                     .filter(|&e| e > l.end)
                     .or(Some(l.end))
             }
-            _ if matches!(lower, "its" | "their" | "his" | "her") => Some(w.end),
+            _ if matches!(lower, "its" | "their") => Some(w.end),
             _ => None,
         };
         let found = found.into_iter().chain(

@@ -489,6 +489,9 @@ fn a_type_noun_after_a_possessive_is_a_description_too() {
     // "of" after it names another thing.
     let text = "Acme Corp. hired Maria Lopez. She joined their company of actors.";
     assert_eq!(linked(text, "company"), None);
+    // What a person owns may be their own.
+    let text = "Acme Corp. hired John Smith on Monday. He will leave his company in May.";
+    assert_eq!(linked(text, "company"), None);
 }
 
 #[test]

@@ -1,0 +1,62 @@
+//! The two stages of extraction for a reader (the names, then what they infer) give what
+//! extraction in one go gives, for every number of threads.
+
+use super::*;
+use crate::domain::document::Document;
+use crate::domain::entity::Form;
+
+#[test]
+fn the_names_then_their_inferences_are_the_whole_extraction() {
+    let paragraph = "Prime Minister Benjamin Netanyahu met officials of the United Nations \
+        in Oslo on Tuesday. \"We will not stop,\" he said. Netanyahu said 240 hostages were \
+        held by Hamas.\nMaria Ortega of Acme Corp. flew to Gaza City; the company said she \
+        would stay.\n\n";
+    let mut text = String::new();
+    for i in 0..9_000 {
+        text.push_str(&paragraph.replace("Ortega", &format!("Ortega{}", i % 37)));
+    }
+    let doc = Document::from_string("t.txt", text);
+    assert!(
+        doc.len() > 2 * crate::domain::pieces::PIECE,
+        "several pieces"
+    );
+    let whole = extract_document_in_pieces(&doc, 1, |_, _| true).unwrap();
+    assert!(whole.quotes.len() >= 9_000);
+    for jobs in [1, 2, 3] {
+        let mut so_far = Vec::new();
+        let named = name_document_in_pieces(&doc, jobs, |_, piece, read| {
+            if so_far.is_empty() {
+                so_far = read.entities();
+                assert!(piece.end < doc.len());
+            }
+            true
+        })
+        .unwrap();
+        let names = named.entities();
+        assert!(
+            names
+                .iter()
+                .all(|e| e.mentions.iter().all(|m| m.form.is_named())),
+            "names alone first ({jobs} jobs)"
+        );
+        let netanyahu = names.iter().find(|e| e.name.contains("Netanyahu")).unwrap();
+        assert_eq!(netanyahu.mentions.len(), 18_000);
+        // What the first piece named: fewer mentions, the same names.
+        let early = so_far.iter().find(|e| e.name == netanyahu.name).unwrap();
+        assert!(early.mentions.len() < netanyahu.mentions.len());
+        assert!(
+            early
+                .mentions
+                .iter()
+                .all(|m| netanyahu.mentions.contains(m))
+        );
+        let inferred = named.infer(&doc, jobs);
+        assert_eq!(inferred.entities, whole.entities, "{jobs} jobs");
+        assert_eq!(inferred.quotes, whole.quotes, "{jobs} jobs");
+    }
+    let netanyahu = whole.entities.iter().find(|e| e.name.contains("Netanyahu"));
+    assert!(
+        netanyahu.is_some_and(|e| e.mentions.iter().any(|m| m.form == Form::Pronoun)),
+        "his pronouns come with the second stage"
+    );
+}
