@@ -138,9 +138,23 @@ fn link_releasing<'q, S: in_pieces::Read>(
     if entities.is_empty() || text.is_empty() {
         return;
     }
-    let k = knowledge::builtin();
     teams::add(text, entities);
     lowered::add(text, entities);
+    let found = links(text, entities, quotes, sentences, jobs, release);
+    apply(entities, found);
+}
+
+/// The links of the pass, everything it read to find them dropped on return, before the
+/// links are applied: applying builds a second mention store, the peak of a large text.
+fn links<'q, S: in_pieces::Read>(
+    text: &[u8],
+    entities: &[Entity],
+    quotes: impl FnOnce() -> &'q Findings,
+    sentences: impl FnOnce() -> S,
+    jobs: usize,
+    release: impl Fn(Range<usize>) + Sync,
+) -> Found {
+    let k = knowledge::builtin();
     let names = in_text::in_text_order(entities);
     let facts = Facts::gather(
         text,
@@ -191,8 +205,7 @@ fn link_releasing<'q, S: in_pieces::Read>(
     };
     found.added.extend(in_turns);
     keep_apart_from_names(&mut found, &names);
-    drop(names);
-    apply(entities, found);
+    found
 }
 
 /// Leaves out an added mention that cuts across a name or is one ("Joe Biden, a-Mr." where
