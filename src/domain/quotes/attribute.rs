@@ -112,7 +112,7 @@ fn rank(kind: EntityKind) -> Option<u8> {
 #[derive(Clone, Copy)]
 struct Candidate {
     key: (u8, u8, u32),
-    entity: usize,
+    entity: u32,
     mention: Mention,
 }
 
@@ -152,8 +152,7 @@ fn best_on(
     weights: &[usize],
     jobs: usize,
 ) -> Vec<Option<(usize, Mention)>> {
-    let best_in =
-        |range: std::ops::Range<usize>| best_among(count, words, covered, entities, range);
+    let best_in = |range: std::ops::Range<usize>| best_among(words, covered, entities, range);
     let mut parts = if jobs == 1 {
         vec![best_in(0..entities.len())]
     } else {
@@ -178,21 +177,23 @@ fn best_on(
             }
         }
     }
-    best.into_iter()
-        .map(|b| b.map(|c| (c.entity, c.mention)))
-        .collect()
+    let mut by_quotation = vec![None; count];
+    for (&(_, i), b) in words.iter().zip(best) {
+        by_quotation[i] = b.map(|c| (c.entity as usize, c.mention));
+    }
+    by_quotation
 }
 
-/// For each of `count` quotations, the best of the mentions of `entities[range]` that its
-/// speaker words (`words`, sorted) touch.
+/// For each of the speaker words (`words`, sorted, one per quotation at most), the best of the
+/// mentions of `entities[range]` that they touch. Kept per words, not per quotation: on a
+/// large text each thread's list would otherwise be as long as all its quotations.
 fn best_among(
-    count: usize,
     words: &[(ByteSpan, usize)],
     covered: &Coverage,
     entities: &[Entity],
     range: std::ops::Range<usize>,
 ) -> Vec<Option<Candidate>> {
-    let mut best: Vec<Option<Candidate>> = vec![None; count];
+    let mut best: Vec<Option<Candidate>> = vec![None; words.len()];
     for (e, entity) in entities
         .iter()
         .enumerate()
@@ -208,7 +209,8 @@ fn best_among(
             // SPEAKER_MAX before its start.
             let hi = words.partition_point(|(s, _)| s.start < m.end);
             let lo = words.partition_point(|(s, _)| s.start + SPEAKER_MAX < m.start);
-            for &(s, i) in &words[lo..hi] {
+            for (j, &(s, _)) in words[lo..hi].iter().enumerate() {
+                let j = lo + j;
                 if s.end <= m.start {
                     continue;
                 }
@@ -219,10 +221,10 @@ fn best_among(
                 }
                 // Within a kind, a name before a description before a pronoun.
                 let key = (r, m.form as u8, m.start);
-                if best[i].is_none_or(|b| key < b.key) {
-                    best[i] = Some(Candidate {
+                if best[j].is_none_or(|b| key < b.key) {
+                    best[j] = Some(Candidate {
                         key,
-                        entity: e,
+                        entity: u32::try_from(e).expect("fewer than 2^32 entities"),
                         mention: m,
                     });
                 }
