@@ -160,7 +160,7 @@ fn links<'q, S: in_pieces::Read>(
         text,
         entities,
         k,
-        names.iter().map(|n| (n.entity, n.start, n.end)),
+        names.iter().map(|n| (n.entity(), n.start, n.end)),
     );
     let metonyms = metonyms::targets(entities, &facts, k);
     // Who says each direct quotation, as far as the names tell before this pass.
@@ -418,12 +418,12 @@ impl Resolver<'_> {
         let at = nominals::named_after(self.text, d.end, limit)?;
         let i = self.names.partition_point(|n| (n.start as usize) < at);
         let n = self.names.get(i).filter(|n| n.start as usize == at)?;
-        let class = self.facts.class[n.entity as usize];
+        let class = self.facts.class[n.entity() as usize];
         let fits = match d.what {
             nominals::What::Type(bit) => types::possible(class) & bit != 0,
             nominals::What::Role | nominals::What::Age(_) => class == Class::Person,
         };
-        fits.then_some(n.entity)
+        fits.then_some(n.entity())
     }
 
     /// Whether the word `v` right before `w` makes `w` an object: a verb or a preposition
@@ -479,10 +479,10 @@ impl Resolver<'_> {
         let name = self.names[from..]
             .iter()
             .take_while(|n| (n.end as usize) <= end)
-            .find(|n| pronouns::agrees(p, facts, n.entity))?;
+            .find(|n| pronouns::agrees(p, facts, n.entity()))?;
         let words_before = words::words(self.text, clause_end..name.start as usize).count();
         (words_before <= 6).then_some(Link {
-            entity: name.entity,
+            entity: name.entity(),
             start: w.start,
             end: w.end,
             form: Form::Pronoun,

@@ -7,14 +7,40 @@
 
 use crate::domain::entity::{Entity, Form};
 
-/// A name mention and the entity (its index) it belongs to.
+/// A name mention and the entity (its index) it belongs to. Twelve bytes: a large text has
+/// millions, all held while coreference reads it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Named {
     pub start: u32,
     pub end: u32,
-    pub entity: u32,
-    /// A demonym ("Afghan" for Afghanistan) rather than a name.
-    pub demonym: bool,
+    /// The entity, and in the top bit whether the mention is a demonym.
+    tagged: u32,
+}
+
+impl Named {
+    const DEMONYM: u32 = 1 << 31;
+
+    /// The mention `start..end` of entity `entity` (below 2^31), a demonym ("Afghan" for
+    /// Afghanistan) or a name.
+    pub fn new(start: u32, end: u32, entity: u32, demonym: bool) -> Named {
+        assert!(entity < Self::DEMONYM, "fewer than 2^31 entities");
+        let tag = if demonym { Self::DEMONYM } else { 0 };
+        Named {
+            start,
+            end,
+            tagged: entity | tag,
+        }
+    }
+
+    /// The entity (its index) the mention belongs to.
+    pub fn entity(self) -> u32 {
+        self.tagged & !Self::DEMONYM
+    }
+
+    /// Whether the mention is a demonym rather than a name.
+    pub fn demonym(self) -> bool {
+        self.tagged & Self::DEMONYM != 0
+    }
 }
 
 /// Every mention of `entities`, in the order of the text.
@@ -23,7 +49,7 @@ pub fn in_text_order(entities: &[Entity]) -> Vec<Named> {
     // Mentions that start together (rare): the longer first, then by entity.
     for same in all.chunk_by_mut(|a, b| a.start == b.start) {
         if same.len() > 1 {
-            same.sort_unstable_by_key(|n| (u32::MAX - n.end, n.entity));
+            same.sort_unstable_by_key(|n| (u32::MAX - n.end, n.entity()));
         }
     }
     let mut kept = 0;
@@ -63,23 +89,13 @@ fn by_start(entities: &[Entity]) -> Vec<Named> {
         next[b] += next[b - 1];
     }
     let ends = next[1..].to_vec();
-    let blank = Named {
-        start: 0,
-        end: 0,
-        entity: 0,
-        demonym: false,
-    };
+    let blank = Named::new(0, 0, 0, false);
     let mut all = vec![blank; next[1 << BITS]];
     for (i, e) in entities.iter().enumerate() {
         let entity = u32::try_from(i).expect("fewer than 2^32 entities");
         for m in &e.mentions {
             let b = bucket(m.start);
-            all[next[b]] = Named {
-                start: m.start,
-                end: m.end,
-                entity,
-                demonym: m.form == Form::Demonym,
-            };
+            all[next[b]] = Named::new(m.start, m.end, entity, m.form == Form::Demonym);
             next[b] += 1;
         }
     }
@@ -151,12 +167,7 @@ mod tests {
         ];
         let index = MentionIndex::new(&entities);
         let expected: Vec<Named> = (index.overlapping(0..100))
-            .map(|(m, e)| Named {
-                start: m.start,
-                end: m.end,
-                entity: e as u32,
-                demonym: false,
-            })
+            .map(|(m, e)| Named::new(m.start, m.end, e as u32, false))
             .collect();
         let names = in_text_order(&entities);
         assert_eq!(names, expected);
@@ -191,7 +202,7 @@ mod tests {
             .map(|(m, e)| (m.start, m.end, e as u32))
             .collect();
         let names: Vec<(u32, u32, u32)> = (in_text_order(&entities).iter())
-            .map(|n| (n.start, n.end, n.entity))
+            .map(|n| (n.start, n.end, n.entity()))
             .collect();
         assert!(names.len() > 5000);
         assert_eq!(names, expected);

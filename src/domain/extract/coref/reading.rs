@@ -10,7 +10,6 @@ use std::ops::Range;
 use super::super::knowledge::Knowledge;
 use super::class::Class;
 use super::focus::Seen;
-use super::in_text::Named;
 use super::pronouns;
 use super::words::{self, Word};
 use super::{PREPOSITIONS, Resolver, appositions, metonyms, nominals, possessive_after};
@@ -99,12 +98,8 @@ impl Resolver<'_> {
     /// The name mention `i` of the sentence `range`, with what the text around it says.
     fn name(&self, i: usize, range: &Range<usize>, clause_end: usize) -> Name {
         let text = self.text;
-        let Named {
-            start,
-            end,
-            entity: e,
-            demonym,
-        } = self.names[i];
+        let named = self.names[i];
+        let (start, end, e, demonym) = (named.start, named.end, named.entity(), named.demonym());
         let m = Mention::new(start as usize..end as usize);
         let class = self.facts.class[e as usize];
         let mut name = Name {

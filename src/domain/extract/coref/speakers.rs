@@ -36,7 +36,7 @@ pub fn going_on(
         let other = names[from..]
             .iter()
             .take_while(|n| n.start < words.end.max(gap.end))
-            .any(|n| n.entity != *speaker);
+            .any(|n| n.entity() != *speaker);
         if !other {
             out.push((words.range(), *speaker));
         }

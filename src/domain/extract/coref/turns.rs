@@ -105,7 +105,7 @@ fn turns(text: &[u8], names: &[Named]) -> Vec<Turn> {
         let named = names
             .get(next_name)
             .filter(|n| n.start as usize == start)
-            .map(|n| (Speaker::Named(n.entity), n.end as usize));
+            .map(|n| (Speaker::Named(n.entity()), n.end as usize));
         let label = || {
             let w = words::next_word(text, start, (start + 10).min(text.len()))?;
             let speaker = if w.is(text, "q") || w.is(text, "question") {
@@ -156,8 +156,8 @@ fn interviewee(
     let first_line = memchr::memchr(b'\n', text).unwrap_or(text.len());
     let mut on_it = (names.iter())
         .take_while(|n| (n.end as usize) <= first_line)
-        .filter(|n| person(n.entity))
-        .map(|n| n.entity);
+        .filter(|n| person(n.entity()))
+        .map(|n| n.entity());
     let first = on_it.next()?;
     on_it.all(|e| e == first).then_some(first)
 }
