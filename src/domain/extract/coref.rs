@@ -48,6 +48,7 @@ mod in_text;
 mod lowered;
 mod metonyms;
 mod nominals;
+mod phrase;
 mod pronouns;
 mod reading;
 mod speakers;

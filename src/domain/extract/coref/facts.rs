@@ -13,7 +13,7 @@ use super::super::knowledge::{Gender, Knowledge};
 use super::appositions::{self, lower_key, strip_possessive};
 use super::class::Class;
 use super::focus::Focus;
-use super::nominals;
+use super::phrase;
 use super::types;
 use super::words::{self, Word};
 use crate::domain::entity::Entity;
@@ -89,13 +89,13 @@ fn said_type(text: &[u8], start: usize, end: usize, possible: u64) -> u64 {
         // Dates and figures: no noun names them.
         return 0;
     }
-    let before = nominals::type_noun_before(text, start.saturating_sub(64), start, possible);
+    let before = phrase::type_noun_before(text, start.saturating_sub(64), start, possible);
     let after = || {
         // After the name only when "the" opens the phrase: "the Sea Org group", not "Texas
         // team".
         let det = words::word_before(text, start.saturating_sub(8), start)?;
         (det.is(text, "the") && words::only_space(text, det.end, start)).then_some(())?;
-        nominals::type_noun_after(text, end, (end + 64).min(text.len()), possible)
+        phrase::type_noun_after(text, end, (end + 64).min(text.len()), possible)
     };
     let Some(noun) = before.or_else(after) else {
         return 0;

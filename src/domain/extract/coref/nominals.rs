@@ -23,6 +23,7 @@
 use super::appositions::{end_without_possessive, lower_key, strip_possessive};
 use super::facts::Facts;
 use super::focus::{Focus, Seen};
+use super::phrase::{ends_the_phrase, looks_like_noun_after_noun};
 use super::types;
 use super::words::{self, Word};
 
@@ -78,12 +79,6 @@ fn is_adjective(lower: &str) -> bool {
     SET.get_or_init(|| ADJECTIVES.iter().copied().collect())
         .contains(lower)
 }
-
-/// Words after a noun that make the phrase name something else: "the city of", "the group
-/// behind".
-const NOT_AFTER: &[&str] = &[
-    "of", "for", "that", "which", "who", "whose", "where", "to", "in",
-];
 
 /// A description found: its span (without the determiner) and what it says.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -223,64 +218,6 @@ pub fn may_open(text: &[u8], det: Word, first: Word, facts: &Facts) -> bool {
         || types::bit_of(&strip_possessive(word)).is_some()
 }
 
-/// The type noun right after a name that it fits (`fits`: the entity's mask of type nouns),
-/// ending the phrase: "the Scientology organization", "the Sea Org group". Its span, without
-/// a possessive.
-pub fn type_noun_after(
-    text: &[u8],
-    end: usize,
-    limit: usize,
-    fits: u64,
-) -> Option<std::ops::Range<usize>> {
-    if fits == 0 {
-        return None;
-    }
-    let mut ws = words::words(text, end..limit);
-    let noun = ws.next()?;
-    if !words::only_space(text, end, noun.start) || !noun.is_lowercase(text) {
-        return None;
-    }
-    let mut buf = [0u8; 24];
-    let bit = types::bit_of(&strip_possessive(noun.lower(text, &mut buf)?))?;
-    (fits & bit != 0 && ends_the_phrase(text, noun, ws.next()))
-        .then(|| noun.start..end_without_possessive(text, noun))
-}
-
-/// The type noun right before a name that it fits (`fits`: the entity's mask of type nouns),
-/// after "the", with "of" between or not: "the company Samsung", "the church of Scientology".
-/// Its span. `from`: where the words may start.
-pub fn type_noun_before(
-    text: &[u8],
-    from: usize,
-    start: usize,
-    fits: u64,
-) -> Option<std::ops::Range<usize>> {
-    if fits == 0 {
-        return None;
-    }
-    let mut noun = words::word_before(text, from, start)?;
-    if !words::only_space(text, noun.end, start) {
-        return None;
-    }
-    if noun.is(text, "of") {
-        let before = words::word_before(text, from, noun.start)?;
-        if !words::only_space(text, before.end, noun.start) {
-            return None;
-        }
-        noun = before;
-    }
-    let det = words::word_before(text, from, noun.start)?;
-    if !noun.is_lowercase(text)
-        || !det.is(text, "the")
-        || !words::only_space(text, det.end, noun.start)
-    {
-        return None;
-    }
-    let mut buf = [0u8; 24];
-    let bit = types::bit_of(noun.lower(text, &mut buf)?)?;
-    (fits & bit != 0).then_some(noun.start..noun.end)
-}
-
 /// Verbs after a description that give it its name: "the elite group within Scientology
 /// called the Sea Org", "a user known as X".
 const NAMING: &[&str] = &["called", "named", "dubbed", "known", "nicknamed"];
@@ -337,26 +274,6 @@ fn age(text: &[u8], det: Word, first: Word, after: Option<Word>) -> Option<Descr
     })
 }
 
-/// Whether `noun` ends the phrase: no name or "of" after it, no other noun ("the company
-/// headquarters").
-fn ends_the_phrase(text: &[u8], noun: Word, after: Option<Word>) -> bool {
-    let Some(after) = after else { return true };
-    if end_without_possessive(text, noun) < noun.end {
-        // "the church's headquarters": the noun owns what follows.
-        return true;
-    }
-    if !words::only_space(text, noun.end, after.start) {
-        // Punctuation between: "the company, which", "the company." — but not "the agency's".
-        return !text[noun.end..after.start].contains(&b'-');
-    }
-    if after.is_capitalised(text) || after.bytes(text)[0].is_ascii_digit() {
-        return false;
-    }
-    let mut buf = [0u8; 24];
-    let word = after.lower(text, &mut buf).unwrap_or("");
-    !NOT_AFTER.contains(&word) && !looks_like_noun_after_noun(word)
-}
-
 /// Whether the word after a type noun opens what is said of it rather than which one it is:
 /// "the mosque in order to", "the organization in California", "the team in the final" —
 /// "the" and a type noun already point to one known entity, so "in" only places it.
@@ -403,36 +320,6 @@ fn infinitive_after(text: &[u8], noun: Word, after: Option<Word>, then: Option<W
                 | "other"
                 | "another"
         )
-}
-
-/// Words that would make "the company X" a compound ("the company headquarters", "the city
-/// council"): a few frequent ones; verbs and adverbs are what usually follows.
-fn looks_like_noun_after_noun(word: &str) -> bool {
-    matches!(
-        word,
-        "council"
-            | "headquarters"
-            | "officials"
-            | "official"
-            | "spokesman"
-            | "spokeswoman"
-            | "leader"
-            | "leaders"
-            | "members"
-            | "member"
-            | "chief"
-            | "centre"
-            | "center"
-            | "hall"
-            | "police"
-            | "government"
-            | "board"
-            | "president"
-            | "minister"
-            | "ministry"
-            | "office"
-            | "state"
-    )
 }
 
 /// The entity a description stands for, if the text leaves one.

@@ -12,7 +12,7 @@ use super::class::Class;
 use super::focus::Seen;
 use super::pronouns;
 use super::words::{self, Word};
-use super::{PREPOSITIONS, Resolver, appositions, metonyms, nominals, possessive_after};
+use super::{PREPOSITIONS, Resolver, appositions, metonyms, phrase, possessive_after};
 use crate::domain::entity::{Form, Mention};
 
 /// Where a sentence's reading stands: what decides whether a name is its subject.
@@ -267,7 +267,7 @@ impl Resolver<'_> {
                     .push((entity, Mention::with_form(s..e, Form::Nominal)));
                 rd.covered = rd.covered.max(e);
                 rd.emitted_until = e;
-            } else if let Some(noun) = nominals::type_noun_before(
+            } else if let Some(noun) = phrase::type_noun_before(
                 self.text,
                 rd.emitted_until.max(rd.range.start),
                 m.start as usize,
@@ -284,7 +284,7 @@ impl Resolver<'_> {
                     .added
                     .push((entity, Mention::with_form(noun.clone(), Form::Nominal)));
                 rd.emitted_until = rd.emitted_until.max(noun.end);
-            } else if let Some(noun) = nominals::type_noun_after(
+            } else if let Some(noun) = phrase::type_noun_after(
                 self.text,
                 m.end as usize,
                 rd.range.end,
