@@ -127,19 +127,24 @@ fn best_mentions(
     entities: &[Entity],
     jobs: usize,
 ) -> Vec<Option<(usize, Mention)>> {
-    let mut words: Vec<(ByteSpan, usize)> = found
-        .iter()
-        .enumerate()
-        .filter_map(|(i, f)| Some((f.speaker?, i)))
-        .filter(|(s, _)| s.end - s.start <= SPEAKER_MAX)
-        .collect();
-    words.sort_unstable_by_key(|(s, _)| (s.start, s.end));
+    let words = speaker_words(found);
     let covered = Coverage::of(words.iter().map(|(s, _)| (s.start, s.end)));
     let weights: Vec<usize> = entities.iter().map(|e| e.mentions.len()).collect();
     let jobs = jobs
         .min(weights.iter().sum::<usize>() / MENTIONS_PER_JOB)
         .max(1);
     best_on(found.len(), &words, &covered, entities, &weights, jobs)
+}
+
+/// The words that name each quotation's speaker, short enough to be a name, with the
+/// quotation's index, sorted by where they are.
+fn speaker_words(found: &[Found]) -> Vec<(ByteSpan, usize)> {
+    let mut words: Vec<(ByteSpan, usize)> = (found.iter().enumerate())
+        .filter_map(|(i, f)| Some((f.speaker?, i)))
+        .filter(|(s, _)| s.end - s.start <= SPEAKER_MAX)
+        .collect();
+    words.sort_unstable_by_key(|(s, _)| (s.start, s.end));
+    words
 }
 
 /// [`best_mentions`] on `jobs` threads, each given a run of the entities of about equal
@@ -379,11 +384,7 @@ mod tests {
         let found = super::super::find(&text).quotes;
         let one = best_mentions(&found, &entities, 1);
         assert!(one.iter().filter(|b| b.is_some()).count() >= 160);
-        let mut words: Vec<(ByteSpan, usize)> = (found.iter().enumerate())
-            .filter_map(|(i, f)| Some((f.speaker?, i)))
-            .filter(|(s, _)| s.end - s.start <= SPEAKER_MAX)
-            .collect();
-        words.sort_unstable_by_key(|(s, _)| (s.start, s.end));
+        let words = speaker_words(&found);
         let covered = Coverage::of(words.iter().map(|(s, _)| (s.start, s.end)));
         let weights: Vec<usize> = entities.iter().map(|e| e.mentions.len()).collect();
         for jobs in 2..=8 {
