@@ -118,6 +118,12 @@ pub fn only_comma(text: &[u8], a: usize, b: usize) -> bool {
 
 /// The last word that ends at or before `at` and starts at or after `from`.
 pub fn word_before(text: &[u8], from: usize, at: usize) -> Option<Word> {
+    let run = run_before(text, from, at)?;
+    words(text, run).last()
+}
+
+/// The last run of word bytes in `text[from..at]`.
+fn run_before(text: &[u8], from: usize, at: usize) -> Option<Range<usize>> {
     let mut e = at.min(text.len());
     while e > from && !is_word_byte(text[e - 1]) {
         e -= 1;
@@ -129,7 +135,7 @@ pub fn word_before(text: &[u8], from: usize, at: usize) -> Option<Word> {
     while s > from && is_word_byte(text[s - 1]) {
         s -= 1;
     }
-    words(text, s..e).last()
+    Some(s..e)
 }
 
 /// The word before a contraction ("I'll" → "I", "he's" → "he", "it’s" → "it"), if `w`
@@ -205,23 +211,13 @@ pub fn find_first(
 /// The last word of `text[from..at]` as [`words`] reads it (a run of only apostrophes or
 /// hyphens is no word: the one before it is looked for).
 pub fn last_word(text: &[u8], from: usize, at: usize) -> Option<Word> {
-    let mut at = at.min(text.len());
+    let mut at = at;
     loop {
-        let mut e = at;
-        while e > from && !is_word_byte(text[e - 1]) {
-            e -= 1;
-        }
-        if e <= from {
-            return None;
-        }
-        let mut s = e;
-        while s > from && is_word_byte(text[s - 1]) {
-            s -= 1;
-        }
-        if let Some(w) = words(text, s..e).next() {
+        let run = run_before(text, from, at)?;
+        at = run.start;
+        if let Some(w) = words(text, run).next() {
             return Some(w);
         }
-        at = s;
     }
 }
 
