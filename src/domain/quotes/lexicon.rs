@@ -363,6 +363,14 @@ pub fn class_of(word: &str) -> Class {
     }
 }
 
+/// [`class_of`] for an ASCII word.
+pub fn class_of_ascii(word: &[u8]) -> Class {
+    match key(word) {
+        Some(k) => lexicon().get(&k).copied().unwrap_or_default(),
+        None => Class::default(),
+    }
+}
+
 /// The verbs of saying, for a quick search of a paragraph before it is tokenised (lower
 /// case; a capitalised verb opens a sentence only in inverted cues, which follow a quote).
 pub fn saying_verbs() -> impl Iterator<Item = &'static str> {

@@ -77,12 +77,11 @@ pub fn find(
         first_person.extend(selves);
     }
     marks::find(text, &mut s.marks);
-    super::verbs::hits(text, &mut s.verbs);
+    words::tokenize(text, &mut s.toks, &mut s.verbs);
     if s.marks.is_empty() && s.verbs.is_empty() {
         return Carry::default();
     }
     pairing::quotations(text, &s.marks, &mut s.quoted);
-    words::tokenize(text, &mut s.toks);
     s.classes.clear();
     s.classes.resize(s.toks.len(), Cell::new(para::UNKNOWN));
     para::sentences(text, &s.quoted, &mut s.sentences);

@@ -1,7 +1,9 @@
 //! The words of a paragraph, as the cue rules see them: words, punctuation and quote marks
 //! with their byte ranges. What each word can do in a cue is in [`super::lexicon`].
 //!
-//! Only paragraphs that hold a quote mark or a verb of saying are tokenised.
+//! The verbs of saying are found on the same pass ([`super::verbs`]).
+
+use super::verbs;
 
 /// One token: offsets into the paragraph, end exclusive.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -26,45 +28,76 @@ pub enum TokKind {
     Other,
 }
 
-/// Splits `text` into tokens.
-pub fn tokenize(text: &str, out: &mut Vec<Tok>) {
+/// Splits `text` into tokens, and tells where its verbs of saying start (`verbs`, in order).
+pub fn tokenize(text: &str, out: &mut Vec<Tok>, verbs: &mut Vec<u32>) {
     out.clear();
+    verbs.clear();
     let bytes = text.as_bytes();
     let mut i = 0;
     while i < bytes.len() {
         let b = bytes[i];
-        if b.is_ascii_whitespace() {
-            i += 1;
-            continue;
-        }
-        let c = if b.is_ascii() {
-            b as char
-        } else {
-            text[i..].chars().next().unwrap_or(' ')
-        };
-        let len = c.len_utf8();
-        if c.is_whitespace() {
-            i += len;
-            continue;
-        }
-        if starts_word(c) {
-            let end = word_end(text, i);
-            out.push(Tok {
-                start: i as u32,
-                end: end as u32,
-                kind: TokKind::Word,
-                upper: c.is_uppercase() || c.is_ascii_digit() || c == '@' || c == '#',
-            });
-            i = end;
-            continue;
-        }
-        let kind = match c {
-            ',' | '.' | ';' | ':' | '!' | '?' | '(' | ')' | '[' | ']' => TokKind::Punct(b),
-            '-' | '–' | '—' => TokKind::Dash,
-            '"' | '\'' | '“' | '”' | '‘' | '’' | '«' | '»' | '„' | '‹' | '›' => {
-                TokKind::Mark
+        // ASCII by a table (most bytes of most text); other characters by what they are.
+        let (kind, len) = match ASCII[b as usize] {
+            Byte::Space => {
+                i += 1;
+                continue;
             }
-            _ => TokKind::Other,
+            Byte::Upper | Byte::Lower => {
+                let (end, run) = ascii_word_end(text, i);
+                if end == run && b.is_ascii_alphanumeric() {
+                    // One run of ASCII letters and digits: a verb if it is one, unless a
+                    // character beyond ASCII touches it (which joins it to a longer run).
+                    let alone = |at: Option<&u8>| at.is_none_or(|&b| !verbs::part_of_word(b));
+                    if alone(i.checked_sub(1).map(|k| &bytes[k]))
+                        && alone(bytes.get(end))
+                        && verbs::is_verb(&bytes[i..end])
+                    {
+                        verbs.push(i as u32);
+                    }
+                } else {
+                    verbs::in_runs(bytes, i, end, verbs);
+                }
+                out.push(Tok {
+                    start: i as u32,
+                    end: end as u32,
+                    kind: TokKind::Word,
+                    upper: ASCII[b as usize] == Byte::Upper,
+                });
+                i = end;
+                continue;
+            }
+            Byte::Punct => (TokKind::Punct(b), 1),
+            Byte::Dash => (TokKind::Dash, 1),
+            Byte::Mark => (TokKind::Mark, 1),
+            Byte::Other => (TokKind::Other, 1),
+            Byte::Beyond => {
+                let c = text[i..].chars().next().unwrap_or(' ');
+                let len = c.len_utf8();
+                if c.is_whitespace() {
+                    i += len;
+                    continue;
+                }
+                if starts_word(c) {
+                    let end = word_end(text, i);
+                    verbs::in_runs(bytes, i, end, verbs);
+                    out.push(Tok {
+                        start: i as u32,
+                        end: end as u32,
+                        kind: TokKind::Word,
+                        upper: c.is_uppercase(),
+                    });
+                    i = end;
+                    continue;
+                }
+                let kind = match c {
+                    '–' | '—' => TokKind::Dash,
+                    '“' | '”' | '‘' | '’' | '«' | '»' | '„' | '‹' | '›' => {
+                        TokKind::Mark
+                    }
+                    _ => TokKind::Other,
+                };
+                (kind, len)
+            }
         };
         out.push(Tok {
             start: i as u32,
@@ -76,6 +109,75 @@ pub fn tokenize(text: &str, out: &mut Vec<Tok>) {
     }
 }
 
+/// What a byte is to the tokenizer.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Byte {
+    /// White space (`char::is_whitespace`): space, tab, line feed, vertical tab, form feed,
+    /// carriage return.
+    Space,
+    /// Starts a word that counts as capitalised: an upper-case letter, a digit, `@`, `#`.
+    Upper,
+    /// Starts another word: a lower-case letter, `$`.
+    Lower,
+    /// `,` `.` `;` `:` `!` `?` `(` `)` `[` `]`.
+    Punct,
+    /// `-`.
+    Dash,
+    /// `"` `'`.
+    Mark,
+    Other,
+    /// The first (or a later) byte of a character beyond ASCII.
+    Beyond,
+}
+
+static ASCII: [Byte; 256] = {
+    let mut t = [Byte::Beyond; 256];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        t[b] = match c {
+            b' ' | 0x09..=0x0D => Byte::Space,
+            b'A'..=b'Z' | b'0'..=b'9' | b'@' | b'#' => Byte::Upper,
+            b'a'..=b'z' | b'$' => Byte::Lower,
+            b',' | b'.' | b';' | b':' | b'!' | b'?' | b'(' | b')' | b'[' | b']' => Byte::Punct,
+            b'-' => Byte::Dash,
+            b'"' | b'\'' => Byte::Mark,
+            _ => Byte::Other,
+        };
+        b += 1;
+    }
+    t
+};
+
+/// [`word_end`] for a word that starts with an ASCII byte, stepping over ASCII letters and
+/// digits at once (most words are nothing else); with where that first run ends.
+#[inline]
+fn ascii_word_end(text: &str, start: usize) -> (usize, usize) {
+    let bytes = text.as_bytes();
+    let mut end = start + 1;
+    while end < bytes.len() && bytes[end].is_ascii_alphanumeric() {
+        end += 1;
+    }
+    let word = match bytes.get(end) {
+        None => end,
+        // A mark that may join words joins nothing before a space or another mark ("talks.",
+        // "the 'word'"): the word ends here, as the rules of `word_end` would end it.
+        Some(b'\'' | b'-' | b'.' | b'&' | b'/' | b'_') => {
+            if bytes
+                .get(end + 1)
+                .is_none_or(|&n| n.is_ascii() && !n.is_ascii_alphanumeric())
+            {
+                end
+            } else {
+                word_end(text, start)
+            }
+        }
+        Some(&b) if b.is_ascii() => end,
+        Some(_) => word_end(text, start),
+    };
+    (word, end)
+}
+
 fn starts_word(c: char) -> bool {
     c.is_alphanumeric() || c == '@' || c == '#' || c == '$'
 }
@@ -83,29 +185,6 @@ fn starts_word(c: char) -> bool {
 /// Where the word starting at `start` ends: letters and digits, with `'`, `’`, `-`, `.`, `&`
 /// and `/` inside it ("don't", "al-Amr", "U.S", "AT&T"), and a possessive `'s` kept on it.
 fn word_end(text: &str, start: usize) -> usize {
-    // Plain ASCII letters and digits first, byte by byte: most words are nothing else.
-    let bytes = text.as_bytes();
-    let mut end = start + 1;
-    while end < bytes.len() && bytes[end].is_ascii_alphanumeric() {
-        end += 1;
-    }
-    if bytes[start].is_ascii() {
-        match bytes.get(end) {
-            None => return end,
-            // A mark that may join words joins nothing before a space or another mark ("talks.",
-            // "the 'word'"): the word ends here, as the rules below would end it.
-            Some(b'\'' | b'-' | b'.' | b'&' | b'/' | b'_') => {
-                if bytes
-                    .get(end + 1)
-                    .is_none_or(|&n| n.is_ascii() && !n.is_ascii_alphanumeric())
-                {
-                    return end;
-                }
-            }
-            Some(&b) if b.is_ascii() => return end,
-            Some(_) => {}
-        }
-    }
     let mut end = start;
     let mut chars = text[start..].char_indices().peekable();
     while let Some((k, c)) = chars.next() {
@@ -131,7 +210,7 @@ mod tests {
 
     fn words(text: &str) -> Vec<&str> {
         let mut toks = vec![];
-        tokenize(text, &mut toks);
+        tokenize(text, &mut toks, &mut vec![]);
         toks.iter()
             .map(|t| &text[t.start as usize..t.end as usize])
             .collect()
@@ -145,6 +224,73 @@ mod tests {
                 "Al-Amr's", "U.S", ".", "plan", ",", "don’t", "“", "go", "”", "—", "now"
             ]
         );
+    }
+
+    /// The tokens character by character, with no table and no shortcut over ASCII.
+    fn by_characters(text: &str) -> Vec<Tok> {
+        let mut out = vec![];
+        let mut i = 0;
+        while let Some(c) = text[i..].chars().next() {
+            let len = c.len_utf8();
+            if c.is_whitespace() {
+                i += len;
+                continue;
+            }
+            if starts_word(c) {
+                let end = word_end(text, i);
+                let upper = c.is_uppercase() || c.is_ascii_digit() || c == '@' || c == '#';
+                let kind = TokKind::Word;
+                out.push(Tok {
+                    start: i as u32,
+                    end: end as u32,
+                    kind,
+                    upper,
+                });
+                i = end;
+                continue;
+            }
+            let kind = match c {
+                ',' | '.' | ';' | ':' | '!' | '?' | '(' | ')' | '[' | ']' => {
+                    TokKind::Punct(c as u8)
+                }
+                '-' | '–' | '—' => TokKind::Dash,
+                '"' | '\'' | '“' | '”' | '‘' | '’' | '«' | '»' | '„' | '‹' | '›' => {
+                    TokKind::Mark
+                }
+                _ => TokKind::Other,
+            };
+            let (start, end) = (i as u32, (i + len) as u32);
+            out.push(Tok {
+                start,
+                end,
+                kind,
+                upper: false,
+            });
+            i += len;
+        }
+        out
+    }
+
+    #[test]
+    fn the_ascii_table_tokenises_as_the_characters_do() {
+        let pieces = [
+            "Al", "-", "Amr", "'s", "’", "U.S", ".", " ", "\n", "\u{b}", "\u{a0}", "don", "t", "“",
+            "”", "—", "–", "AT", "&", "T", "/", "_", "$5", "@x", "#tag", "é", "Ö", "9", ",", "\"",
+            "'", "…", "«", "»", "(", "]", "%", "x",
+        ];
+        let mut seed = 0x9e37_79b9_7f4a_7c15_u64;
+        let mut toks = vec![];
+        for _ in 0..20_000 {
+            let mut text = String::new();
+            for _ in 0..8 {
+                seed ^= seed << 13;
+                seed ^= seed >> 7;
+                seed ^= seed << 17;
+                text.push_str(pieces[(seed % pieces.len() as u64) as usize]);
+            }
+            tokenize(&text, &mut toks, &mut vec![]);
+            assert_eq!(toks, by_characters(&text), "{text:?}");
+        }
     }
 
     #[test]
