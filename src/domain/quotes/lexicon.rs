@@ -357,29 +357,71 @@ fn key(word: &[u8]) -> Option<u128> {
 
 /// What `word` can do in a cue (case-insensitive; apostrophes are read as `'`).
 pub fn class_of(word: &str) -> Class {
-    match key(word.as_bytes()) {
-        Some(k) => lexicon().get(&k).copied().unwrap_or_default(),
-        None => Class::default(),
-    }
+    class_of_bytes(word.as_bytes())
 }
 
-/// [`class_of`] for an ASCII word.
-pub fn class_of_ascii(word: &[u8]) -> Class {
+/// [`class_of`] for the bytes of a word.
+pub fn class_of_bytes(word: &[u8]) -> Class {
     match key(word) {
         Some(k) => lexicon().get(&k).copied().unwrap_or_default(),
         None => Class::default(),
     }
 }
 
-/// The verbs of saying, for a quick search of a paragraph before it is tokenised (lower
-/// case; a capitalised verb opens a sentence only in inverted cues, which follow a quote).
+/// Whether the words of a lexicon entry of class `c` are verbs of saying (or of calling).
+const fn is_saying(c: Class) -> bool {
+    c.0 & (Class::SAY.0 | Class::CALL.0 | Class::PARTICIPLE.0) != 0
+}
+
+/// The verbs of saying (lower case; a capitalised verb opens a sentence only in inverted
+/// cues, which follow a quote), as [`SAYING_STARTS`] knows them.
+#[cfg(test)]
 pub fn saying_verbs() -> impl Iterator<Item = &'static str> {
     LEXICON
         .iter()
-        .filter(|(c, _)| c.has(Class::SAY) || c.has(Class::CALL) || c.has(Class::PARTICIPLE))
+        .filter(|(c, _)| is_saying(*c))
         .flat_map(|(_, words)| words.iter().copied())
         .chain(["according"])
 }
+
+/// The index of a letter (either case) among 26, 26 for a hyphen, 255 for anything else:
+/// the first two bytes of a word in [`SAYING_STARTS`].
+pub static LETTER: [u8; 256] = {
+    let mut t = [255; 256];
+    let mut b = 0;
+    while b < 26 {
+        t[b'a' as usize + b] = b as u8;
+        t[b'A' as usize + b] = b as u8;
+        b += 1;
+    }
+    t[b'-' as usize] = 26;
+    t
+};
+
+/// For each first letter and second letter (or hyphen) of the [`saying_verbs`], the lengths
+/// they come in (a bit each): a word that starts and is as long as none is not looked up.
+pub static SAYING_STARTS: [u16; 26 * 27] = {
+    const fn add(t: &mut [u16; 26 * 27], w: &str) {
+        let w = w.as_bytes();
+        assert!(w.len() >= 2 && w.len() < 16 && LETTER[w[0] as usize] < 26);
+        assert!(LETTER[w[1] as usize] < 27);
+        t[LETTER[w[0] as usize] as usize * 27 + LETTER[w[1] as usize] as usize] |= 1 << w.len();
+    }
+    let mut t = [0; 26 * 27];
+    let mut i = 0;
+    while i < LEXICON.len() {
+        if is_saying(LEXICON[i].0) {
+            let mut j = 0;
+            while j < LEXICON[i].1.len() {
+                add(&mut t, LEXICON[i].1[j]);
+                j += 1;
+            }
+        }
+        i += 1;
+    }
+    add(&mut t, "according");
+    t
+};
 
 #[cfg(test)]
 mod tests {

@@ -5,43 +5,28 @@
 //! A verb is a whole word, in any case: a run of ASCII letters and digits (any byte beyond
 //! ASCII joins it, so "saidé" is none) that the lexicon knows as one, or two such runs
 //! joined by a hyphen ("e-mailed"). Most words are passed over on their first two letters
-//! and length alone.
+//! and length alone ([`may_be_verb`]).
 
-use std::sync::OnceLock;
+use super::lexicon::{self, Class, LETTER, SAYING_STARTS};
 
-use super::lexicon::{self, Class};
-
-/// The classes of the words searched for (see [`lexicon::saying_verbs`]).
+/// The classes of the words searched for (those of [`lexicon::SAYING_STARTS`]).
 const SEARCHED: Class = Class::SAY
     .or(Class::CALL)
     .or(Class::PARTICIPLE)
     .or(Class::ACCORDING);
 
-/// For each first letter and second letter (or hyphen), in lower case, the lengths (bits)
-/// of the searched words that start so: a word that fits none is not looked up.
-fn starts() -> &'static [u16; 26 * 27] {
-    static STARTS: OnceLock<[u16; 26 * 27]> = OnceLock::new();
-    STARTS.get_or_init(|| {
-        let mut t = [0; 26 * 27];
-        for w in lexicon::saying_verbs() {
-            let i = start_index(w.as_bytes()).expect("verbs start with two letters or e-");
-            assert!(w.len() < 16, "verbs are shorter than 16 bytes");
-            t[i] |= 1 << w.len();
-        }
-        t
-    })
-}
-
-/// Where a word's first two bytes are in [`starts`], if they are letters (the second may be
-/// a hyphen).
-fn start_index(word: &[u8]) -> Option<usize> {
-    let first = (word.first()? | 0x20).wrapping_sub(b'a');
-    let second = match *word.get(1)? {
-        b'-' => 26,
-        b => (b | 0x20).wrapping_sub(b'a'),
+/// Whether a word could be a verb by its first two bytes and its length: most words are
+/// passed over here.
+#[inline]
+pub fn may_be_verb(word: &[u8]) -> bool {
+    let (Some(&a), Some(&b)) = (word.first(), word.get(1)) else {
+        return false;
     };
-    (first < 26 && second < 27 && (second < 26 || word[1] == b'-'))
-        .then(|| usize::from(first) * 27 + usize::from(second))
+    let (a, b) = (LETTER[a as usize], LETTER[b as usize]);
+    a < 26
+        && b < 27
+        && word.len() < 16
+        && SAYING_STARTS[usize::from(a) * 27 + usize::from(b)] & (1 << word.len()) != 0
 }
 
 /// Whether a byte joins a word: an ASCII letter or digit, or any byte of a character beyond
@@ -53,10 +38,7 @@ pub fn part_of_word(b: u8) -> bool {
 /// Whether `word` (a run of word bytes, or two joined by a hyphen) is a searched verb.
 #[inline]
 pub fn is_verb(word: &[u8]) -> bool {
-    word.len() < 16
-        && start_index(word).is_some_and(|i| starts()[i] & (1 << word.len()) != 0)
-        && word.is_ascii()
-        && lexicon::class_of_ascii(word).has(SEARCHED)
+    may_be_verb(word) && word.is_ascii() && lexicon::class_of_bytes(word).has(SEARCHED)
 }
 
 /// The verbs that start in `bytes[from..to]` (a word token), each where it starts, read from
@@ -66,7 +48,7 @@ pub fn in_runs(bytes: &[u8], from: usize, to: usize, out: &mut Vec<u32>) {
     let n = bytes.len();
     let mut i = from;
     while i < to {
-        if !part_of_word(bytes[i]) || i > 0 && part_of_word(bytes[i - 1]) {
+        if !part_of_word(bytes[i]) || (i > 0 && part_of_word(bytes[i - 1])) {
             i += 1;
             continue;
         }

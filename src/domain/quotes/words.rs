@@ -48,9 +48,11 @@ pub fn tokenize(text: &str, out: &mut Vec<Tok>, verbs: &mut Vec<u32>) {
                     // One run of ASCII letters and digits: a verb if it is one, unless a
                     // character beyond ASCII touches it (which joins it to a longer run).
                     let alone = |at: Option<&u8>| at.is_none_or(|&b| !verbs::part_of_word(b));
-                    if alone(i.checked_sub(1).map(|k| &bytes[k]))
+                    let word = &bytes[i..end];
+                    if verbs::may_be_verb(word)
+                        && alone(i.checked_sub(1).map(|k| &bytes[k]))
                         && alone(bytes.get(end))
-                        && verbs::is_verb(&bytes[i..end])
+                        && verbs::is_verb(word)
                     {
                         verbs.push(i as u32);
                     }
@@ -154,10 +156,7 @@ static ASCII: [Byte; 256] = {
 #[inline]
 fn ascii_word_end(text: &str, start: usize) -> (usize, usize) {
     let bytes = text.as_bytes();
-    let mut end = start + 1;
-    while end < bytes.len() && bytes[end].is_ascii_alphanumeric() {
-        end += 1;
-    }
+    let end = alphanumeric_end(bytes, start + 1);
     let word = match bytes.get(end) {
         None => end,
         // A mark that may join words joins nothing before a space or another mark ("talks.",
@@ -180,6 +179,30 @@ fn ascii_word_end(text: &str, start: usize) -> (usize, usize) {
 
 fn starts_word(c: char) -> bool {
     c.is_alphanumeric() || c == '@' || c == '#' || c == '$'
+}
+
+/// Where the run of ASCII letters and digits from `at` ends: eight bytes at a time.
+fn alphanumeric_end(bytes: &[u8], mut at: usize) -> usize {
+    const ONES: u64 = u64::from_le_bytes([1; 8]);
+    const HIGH: u64 = ONES * 0x80;
+    while let Some(chunk) = bytes.get(at..at + 8) {
+        let x = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
+        // Each byte's top bit: set where the byte is ASCII and, in lower case, a letter or
+        // a digit. Every sum stays within its byte (the top bits are cleared first).
+        let low = x & !HIGH;
+        let lower = low | (ONES * 0x20);
+        let letter = (lower + ONES * (0x80 - 0x61)) & !(lower + ONES * (0x80 - 0x7B)); // a..=z
+        let digit = (low + ONES * (0x80 - 0x30)) & !(low + ONES * (0x80 - 0x3A)); // 0..=9
+        let other = !((letter | digit) & !x) & HIGH;
+        if other != 0 {
+            return at + (other.trailing_zeros() / 8) as usize;
+        }
+        at += 8;
+    }
+    while at < bytes.len() && bytes[at].is_ascii_alphanumeric() {
+        at += 1;
+    }
+    at
 }
 
 /// Where the word starting at `start` ends: letters and digits, with `'`, `’`, `-`, `.`, `&`
@@ -290,6 +313,37 @@ mod tests {
             }
             tokenize(&text, &mut toks, &mut vec![]);
             assert_eq!(toks, by_characters(&text), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn runs_of_letters_and_digits_end_at_the_first_other_byte() {
+        let mut seed = 0x2545_f491_4f6c_dd1d_u64;
+        for _ in 0..20_000 {
+            let mut bytes = [0u8; 24];
+            for b in &mut bytes {
+                seed ^= seed << 13;
+                seed ^= seed >> 7;
+                seed ^= seed << 17;
+                // Mostly letters and digits, so that runs are long.
+                *b = match seed % 4 {
+                    0 => (seed >> 8) as u8,
+                    1 => b"aZ09"[(seed >> 8) as usize % 4],
+                    _ => b'a' + (seed >> 8) as u8 % 26,
+                };
+            }
+            let at = (seed >> 20) as usize % bytes.len();
+            let expected = at
+                + bytes[at..]
+                    .iter()
+                    .take_while(|b| b.is_ascii_alphanumeric())
+                    .count();
+            assert_eq!(alphanumeric_end(&bytes, at), expected, "{bytes:?} {at}");
+        }
+        for b in 0..=255u8 {
+            let bytes = [b; 9];
+            let expected = if b.is_ascii_alphanumeric() { 9 } else { 0 };
+            assert_eq!(alphanumeric_end(&bytes, 0), expected, "{b}");
         }
     }
 
