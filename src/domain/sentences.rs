@@ -30,10 +30,13 @@ const TITLES: &[&str] = &[
 
 /// Other abbreviations: a full stop after one ends a sentence only before a sentence opener.
 const ABBREVIATIONS: &[&str] = &[
-    "al", "approx", "apr", "art", "aug", "ave", "bros", "ch", "cf", "co", "corp", "dec", "dept",
+    "al", "approx", "apr", "art", "aug", "ave", "bros", "cf", "ch", "co", "corp", "dec", "dept",
     "est", "etc", "feb", "fig", "inc", "jan", "jr", "jul", "jun", "ltd", "mar", "no", "nos", "nov",
     "oct", "pp", "sec", "sep", "sept", "sr", "vol", "vs",
 ];
+
+/// The longest of [`TITLES`] and [`ABBREVIATIONS`].
+const ABBREVIATION_MAX: usize = 6;
 
 /// Words that often open a sentence and rarely follow an abbreviation inside one.
 const OPENERS: &[&str] = &[
@@ -396,11 +399,18 @@ fn abbreviation_before(bytes: &[u8], dot: usize) -> Abbrev {
             .all(|part| (1..=2).contains(&part.len()));
         return if short { Abbrev::Other } else { Abbrev::None };
     }
-    let lower = word.to_ascii_lowercase();
-    let lower = std::str::from_utf8(&lower).unwrap_or("");
-    if TITLES.contains(&lower) {
+    if word.len() > ABBREVIATION_MAX {
+        return Abbrev::None;
+    }
+    // Both lists are sorted: a binary search of the word in lower case, on the stack.
+    let mut buf = [0u8; ABBREVIATION_MAX];
+    let lower = &mut buf[..word.len()];
+    lower.copy_from_slice(word);
+    lower.make_ascii_lowercase();
+    let known = |list: &[&str]| list.binary_search_by(|w| w.as_bytes().cmp(lower)).is_ok();
+    if known(TITLES) {
         Abbrev::Title
-    } else if ABBREVIATIONS.contains(&lower) {
+    } else if known(ABBREVIATIONS) {
         Abbrev::Other
     } else {
         Abbrev::None
@@ -513,6 +523,14 @@ fn starts_with_opener(bytes: &[u8]) -> bool {
 mod tests {
     use super::*;
     use crate::domain::document::Document;
+
+    #[test]
+    fn the_abbreviations_are_sorted_and_short_for_their_search() {
+        for list in [TITLES, ABBREVIATIONS] {
+            assert!(list.windows(2).all(|w| w[0] < w[1]), "{list:?}");
+            assert!(list.iter().all(|w| w.len() <= ABBREVIATION_MAX));
+        }
+    }
 
     #[test]
     fn sentences_split_in_pieces_are_the_sentences_of_the_whole() {

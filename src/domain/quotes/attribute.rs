@@ -211,11 +211,14 @@ fn best_among(
                 continue;
             }
             // Words that overlap the mention start before its end and less than
-            // SPEAKER_MAX before its start.
+            // SPEAKER_MAX before its start: found from the last of them back (a few).
             let hi = words.partition_point(|(s, _)| s.start < m.end);
-            let lo = words.partition_point(|(s, _)| s.start + SPEAKER_MAX < m.start);
-            for (j, &(s, _)) in words[lo..hi].iter().enumerate() {
-                let j = lo + j;
+            let near = words[..hi]
+                .iter()
+                .enumerate()
+                .rev()
+                .take_while(|(_, (s, _))| s.start + SPEAKER_MAX >= m.start);
+            for (j, &(s, _)) in near {
                 if s.end <= m.start {
                     continue;
                 }

@@ -6,8 +6,6 @@
 
 use std::sync::OnceLock;
 
-use rustc_hash::FxHashMap as HashMap;
-
 /// What a word can do in a cue, as bits.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Class(u32);
@@ -300,18 +298,55 @@ const LEXICON: &[(Class, &[&str])] = &[
 ];
 
 /// The lexicon by key (see [`key`]): every word of it is ASCII and shorter than 16 bytes.
-fn lexicon() -> &'static HashMap<u128, Class> {
-    static LEXICON_MAP: OnceLock<HashMap<u128, Class>> = OnceLock::new();
-    LEXICON_MAP.get_or_init(|| {
-        let mut map: HashMap<u128, Class> = HashMap::default();
+/// An open-addressed table with a multiplicative hash: a look-up is a multiplication and,
+/// mostly, one comparison (the lexicon fills under a third of it).
+struct Table {
+    keys: Box<[u128]>,
+    classes: Box<[Class]>,
+}
+
+impl Table {
+    const BITS: u32 = 11;
+
+    fn slot(k: u128) -> usize {
+        let folded = (k as u64) ^ ((k >> 64) as u64);
+        (folded.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - Self::BITS)) as usize
+    }
+
+    fn get(&self, k: u128) -> Class {
+        let mask = self.keys.len() - 1;
+        let mut i = Self::slot(k);
+        // No key is 0 (its length is in the top byte): 0 is an empty slot.
+        loop {
+            match self.keys[i] {
+                0 => return Class::default(),
+                key if key == k => return self.classes[i],
+                _ => i = (i + 1) & mask,
+            }
+        }
+    }
+}
+
+fn lexicon() -> &'static Table {
+    static TABLE: OnceLock<Table> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        let size = 1 << Table::BITS;
+        let mut t = Table {
+            keys: vec![0; size].into(),
+            classes: vec![Class::default(); size].into(),
+        };
         for &(class, words) in LEXICON {
             for &w in words {
                 let k = key(w.as_bytes()).expect("lexicon words are short ASCII");
-                let e = map.entry(k).or_default();
-                *e = e.or(class);
+                let mut i = Table::slot(k);
+                while t.keys[i] != 0 && t.keys[i] != k {
+                    i = (i + 1) & (size - 1);
+                }
+                t.keys[i] = k;
+                t.classes[i] = t.classes[i].or(class);
             }
         }
-        map
+        t
     })
 }
 
@@ -322,14 +357,17 @@ fn key(word: &[u8]) -> Option<u128> {
     if word.len() > 17 {
         return None;
     }
-    if word.len() <= 15 && word.is_ascii() {
-        // All at once: OR-ing 0x20 lowers ASCII letters and leaves digits and the joining
-        // marks of a word (' - . & /) as they are.
-        let mut buf = [0u8; 16];
-        buf[16 - word.len()..].copy_from_slice(word);
-        let lowered = u128::from_be_bytes(buf)
-            | (0x2020_2020_2020_2020_2020_2020_2020_2020 >> (8 * (16 - word.len())));
-        return Some(lowered | (word.len() as u128) << 120);
+    if word.len() <= 15 {
+        // OR-ing 0x20 lowers ASCII letters and leaves digits and the joining marks of a word
+        // (' - . & /) as they are; a byte beyond ASCII sends the word to the loop below.
+        let (mut lowered, mut seen) = (0u128, 0u8);
+        for &b in word {
+            lowered = lowered << 8 | u128::from(b | 0x20);
+            seen |= b;
+        }
+        if seen.is_ascii() {
+            return Some(lowered | (word.len() as u128) << 120);
+        }
     }
     let mut k: u128 = 0;
     let mut n = 0;
@@ -363,7 +401,7 @@ pub fn class_of(word: &str) -> Class {
 /// [`class_of`] for the bytes of a word.
 pub fn class_of_bytes(word: &[u8]) -> Class {
     match key(word) {
-        Some(k) => lexicon().get(&k).copied().unwrap_or_default(),
+        Some(k) => lexicon().get(k),
         None => Class::default(),
     }
 }
@@ -426,6 +464,20 @@ pub static SAYING_STARTS: [u16; 26 * 27] = {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_word_has_the_classes_of_every_entry_that_lists_it() {
+        for &(_, words) in LEXICON {
+            for w in words {
+                let all = (LEXICON.iter())
+                    .filter(|(_, ws)| ws.contains(w))
+                    .fold(Class::default(), |c, &(e, _)| c.or(e));
+                assert_eq!(class_of(w), all, "{w}");
+                assert_eq!(class_of(&w.to_uppercase()), all, "{w}");
+            }
+        }
+        assert_eq!(class_of("saidx"), Class::default());
+    }
 
     #[test]
     fn classes_are_looked_up_without_case() {
