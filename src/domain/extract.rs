@@ -286,9 +286,9 @@ pub fn extract_document_in_pieces(
             scope.spawn(|| {
                 doc.sentences(1);
             });
-            Later::spawn(scope, || find_quotes(doc))
+            Later::spawn(scope, || find_quotes_in_sentences(doc, 1))
         } else {
-            Later::ready(find_quotes(doc))
+            Later::ready(find_quotes_in_sentences(doc, 1))
         };
         let mut entities = ex.clustered();
         coref::link_document_before_ids(doc, &mut entities, || findings.get(), jobs);
@@ -352,9 +352,9 @@ impl Named {
         let mut entities = self.entities;
         std::thread::scope(|scope| {
             let mut findings = if jobs > 1 {
-                Later::spawn(scope, || find_quotes(doc))
+                Later::spawn(scope, || find_quotes_in_sentences(doc, jobs))
             } else {
-                Later::ready(find_quotes(doc))
+                Later::ready(find_quotes_in_sentences(doc, jobs))
             };
             coref::link_document_before_ids(doc, &mut entities, || findings.get(), jobs);
             crate::domain::entity::give_ids(&mut entities);
@@ -367,8 +367,26 @@ impl Named {
 /// imported annotations: [`quotes::attribute_to`] gives them speakers), read a piece at a
 /// time, each given back once read (see `Document::release`).
 pub fn find_quotes(doc: &crate::domain::document::Document) -> quotes::Findings {
+    find_quotes_by(doc, quotes::Finder::new())
+}
+
+/// [`find_quotes`] reading the document's sentences (split on `jobs` threads, or by whoever
+/// asked first) instead of splitting each paragraph again: for extraction, which needs them
+/// anyway.
+fn find_quotes_in_sentences(
+    doc: &crate::domain::document::Document,
+    jobs: usize,
+) -> quotes::Findings {
+    let sentences = std::sync::Arc::clone(doc.sentences(jobs));
+    let finder = quotes::Finder::with_sentences(sentences, doc.body_start(), doc.len());
+    find_quotes_by(doc, finder)
+}
+
+fn find_quotes_by(
+    doc: &crate::domain::document::Document,
+    mut finder: quotes::Finder,
+) -> quotes::Findings {
     use crate::domain::pieces::{PIECE, cut};
-    let mut finder = quotes::Finder::new();
     for piece in cut(doc.bytes(), 0..doc.len(), PIECE) {
         let bytes = &doc.bytes()[piece.clone()];
         crate::domain::document::for_each_valid_run(bytes, piece.start, |at, text| {

@@ -1,8 +1,11 @@
 //! Feeds a document to the paragraph reader one paragraph at a time, as the text comes in
 //! pieces: a paragraph cut by the end of a piece waits (copied) for the rest.
 
+use std::sync::Arc;
+
 use super::paragraph::{self, Carry, Scratch};
 use super::{Findings, Found, SelfMention};
+use crate::domain::sentences::Sentences;
 
 /// A line longer than this is a paragraph of its own: text written one paragraph a line.
 /// (Hard-wrapped text never has lines this long; its paragraphs end at blank lines.)
@@ -26,11 +29,44 @@ pub struct Finder {
     scratch: Scratch,
     found: Vec<Found>,
     first_person: Vec<SelfMention>,
+    /// The document's sentences, read for each paragraph where they are the ones a split of
+    /// the paragraph alone gives (see [`Finder::with_sentences`]).
+    known: Option<Known>,
+}
+
+struct Known {
+    sentences: Arc<Sentences>,
+    /// Where the split sentences start (the body) and the document's length.
+    body_start: usize,
+    len: usize,
+    #[cfg(test)]
+    used: std::cell::Cell<bool>,
 }
 
 impl Finder {
     pub fn new() -> Finder {
         Finder::default()
+    }
+
+    /// A finder that takes a paragraph's sentences from `sentences`, the split of the body
+    /// (from `body_start`) of the document of `len` bytes it is fed, instead of splitting the
+    /// paragraph again, wherever that split gives the same: for a paragraph inside the body
+    /// that ends at a line end (or the document's end) with no sentence of the document
+    /// across either of its ends. The sentence splitter decides with what follows a
+    /// sentence's end; a split of the paragraph alone sees nothing after its end, so only
+    /// its last sentence could end differently, and then the document's runs on past the
+    /// paragraph. What is found is the same.
+    pub fn with_sentences(sentences: Arc<Sentences>, body_start: usize, len: usize) -> Finder {
+        Finder {
+            known: Some(Known {
+                sentences,
+                body_start,
+                len,
+                #[cfg(test)]
+                used: std::cell::Cell::default(),
+            }),
+            ..Finder::default()
+        }
     }
 
     /// Reads `text`, which starts at byte `base` of the document.
@@ -83,14 +119,22 @@ impl Finder {
         if text.trim().is_empty() {
             return;
         }
+        let known = self.known.as_ref().and_then(|k| k.sentences_of(base, text));
         self.carry = paragraph::find(
             text,
             base,
             &self.carry,
+            known,
             &mut self.scratch,
             &mut self.found,
             &mut self.first_person,
         );
+    }
+
+    /// Whether some paragraph's sentences were read from the document's (for tests).
+    #[cfg(test)]
+    pub fn used_known_sentences(&self) -> bool {
+        self.known.as_ref().is_some_and(|k| k.used.get())
     }
 
     fn flush(&mut self) {
@@ -116,6 +160,29 @@ impl Finder {
     pub fn forget_found(&mut self) {
         self.found.clear();
         self.first_person.clear();
+    }
+}
+
+impl Known {
+    /// The document's sentences inside the paragraph `text` at byte `base`, when they are
+    /// what splitting the paragraph gives (see [`Finder::with_sentences`]).
+    fn sentences_of(&self, base: usize, text: &str) -> Option<paragraph::KnownSentences<'_>> {
+        let end = base + text.len();
+        let at_line_end = text.ends_with('\n') || end == self.len;
+        if base < self.body_start || !at_line_end {
+            return None;
+        }
+        let within = self.sentences.overlapping(base..end);
+        let (first, last) = (within.start, within.end.checked_sub(1)?);
+        let inside = within.start < within.end
+            && self.sentences.range(first).start >= base
+            && self.sentences.range(last).end <= end;
+        #[cfg(test)]
+        self.used.set(self.used.get() || inside);
+        inside.then_some(paragraph::KnownSentences {
+            sentences: &self.sentences,
+            within,
+        })
     }
 }
 

@@ -117,8 +117,21 @@ impl Para<'_> {
 /// Sentence ranges of `text`, with any sentence that ends inside a quotation joined to the
 /// next: a quotation of several sentences is one piece of its sentence.
 pub fn sentences(text: &str, quotes: &[Quoted], out: &mut Vec<(u32, u32)>) {
+    join_quoted(
+        crate::domain::sentences::split(text.as_bytes(), 0..text.len()),
+        quotes,
+        out,
+    );
+}
+
+/// [`sentences`] from the sentence ranges of the paragraph, split already.
+pub fn join_quoted(
+    split: impl Iterator<Item = std::ops::Range<usize>>,
+    quotes: &[Quoted],
+    out: &mut Vec<(u32, u32)>,
+) {
     out.clear();
-    for r in crate::domain::sentences::split(text.as_bytes(), 0..text.len()) {
+    for r in split {
         let (s, e) = (r.start as u32, r.end as u32);
         // Quotations do not overlap, so the one that may hold `at` is the last opened before.
         let inside = |at: u32| {

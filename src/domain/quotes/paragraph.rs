@@ -33,6 +33,14 @@ pub struct Carry {
     pub cue: Option<(ByteSpan, Option<ByteSpan>)>,
 }
 
+/// The sentences of a paragraph as the document's split has them (absolute offsets).
+#[derive(Clone)]
+pub struct KnownSentences<'a> {
+    pub sentences: &'a crate::domain::sentences::Sentences,
+    /// The indices of the paragraph's sentences.
+    pub within: std::ops::Range<usize>,
+}
+
 /// Buffers reused from one paragraph to the next.
 #[derive(Default)]
 pub struct Scratch {
@@ -63,11 +71,13 @@ struct Direct {
 }
 
 /// Finds the quotations of paragraph `text` (at byte `base` of the document) into `out`,
-/// given what the paragraph before left; returns what this one leaves.
+/// given what the paragraph before left; returns what this one leaves. Its sentences are
+/// split again unless `known`.
 pub fn find(
     text: &str,
     base: usize,
     before: &Carry,
+    known: Option<KnownSentences>,
     s: &mut Scratch,
     out: &mut Vec<Found>,
     first_person: &mut Vec<SelfMention>,
@@ -84,7 +94,14 @@ pub fn find(
     pairing::quotations(text, &s.marks, &mut s.quoted);
     s.classes.clear();
     s.classes.resize(s.toks.len(), Cell::new(para::UNKNOWN));
-    para::sentences(text, &s.quoted, &mut s.sentences);
+    match known {
+        Some(k) => {
+            let spans = k.within.map(|i| k.sentences.range(i));
+            let relative = spans.map(|r| r.start - base..r.end - base);
+            para::join_quoted(relative, &s.quoted, &mut s.sentences);
+        }
+        None => para::sentences(text, &s.quoted, &mut s.sentences),
+    }
     let p = Para {
         text,
         toks: &s.toks,

@@ -669,3 +669,56 @@ fn a_huge_paragraph_of_marks_is_read_in_linear_time() {
     let found = find(&text);
     assert!(found.quotes.len() > 20_000);
 }
+
+#[test]
+fn the_document_s_sentences_find_what_a_split_of_each_paragraph_finds() {
+    use crate::domain::sentences::Sentences;
+    // Sentence ends a paragraph alone decides otherwise than the document: an abbreviation
+    // or a lower-case word after a paragraph's last stop, lines of no-break or ideographic
+    // space, long lines, CRLF, quotations across paragraphs.
+    let pieces = [
+        "Mr. Smith said the talks failed. ",
+        "\"We won,\" Ana Ruiz said. ",
+        "he told reporters ",
+        "Mr.",
+        "U.S.",
+        " and then",
+        "“It is over.",
+        "” She added that it was. ",
+        "according to the ministry, ",
+        "\n",
+        "\n\n",
+        "\r\n\r\n",
+        "\n\u{3000}\n",
+        "\n\u{a0}\n",
+        "the talks failed",
+        "Officials said the inquiry would go on. ",
+        "'Fine,' he said.",
+    ];
+    let mut seed = 0x2545_f491_4f6c_dd1d_u64;
+    let mut used = 0;
+    for round in 0..3000 {
+        let mut text = String::new();
+        for _ in 0..16 {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            let piece = pieces[(seed % pieces.len() as u64) as usize];
+            text.push_str(piece);
+            if round % 7 == 0 && seed.is_multiple_of(5) {
+                // A line longer than a paragraph line may be.
+                text.push_str(&"the minister said it was long ".repeat(9));
+            }
+        }
+        let body = (round % 3) * 4;
+        let sentences = std::sync::Arc::new(Sentences::of_range(text.as_bytes(), body..text.len()));
+        let mut finder = Finder::with_sentences(sentences, body, text.len());
+        finder.feed(0, &text);
+        used += usize::from(finder.used_known_sentences());
+        assert_eq!(finder.finish(), find(&text), "{text:?}");
+    }
+    assert!(
+        used > 1000,
+        "the document's sentences were read in {used} texts"
+    );
+}
