@@ -120,6 +120,7 @@ impl Finder {
             return;
         }
         let known = self.known.as_ref().and_then(|k| k.sentences_of(base, text));
+        let from = self.found.len();
         self.carry = paragraph::find(
             text,
             base,
@@ -129,6 +130,9 @@ impl Finder {
             &mut self.found,
             &mut self.first_person,
         );
+        // In order paragraph by paragraph (every quotation lies in its paragraph), so that
+        // the order of the whole, in `finish`, is one run.
+        self.found[from..].sort_by_key(order);
     }
 
     /// Whether some paragraph's sentences were read from the document's (for tests).
@@ -148,7 +152,7 @@ impl Finder {
     pub fn finish(mut self) -> Findings {
         self.flush();
         let mut quotes = self.found;
-        quotes.sort_by_key(|f| (f.start, std::cmp::Reverse(f.end)));
+        quotes.sort_by_key(order);
         Findings {
             quotes,
             first_person: self.first_person,
@@ -184,6 +188,12 @@ impl Known {
             within,
         })
     }
+}
+
+/// The order of the quotations: by start, a longer one (a reported clause) before the
+/// quotations inside it.
+fn order(f: &Found) -> (u32, std::cmp::Reverse<u32>) {
+    (f.start, std::cmp::Reverse(f.end))
 }
 
 /// The quotations of a whole text.

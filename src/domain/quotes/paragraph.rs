@@ -199,10 +199,9 @@ fn speaker_words(p: &Para, words: Option<(u32, u32)>) -> Option<(u32, u32)> {
     let (start, end) = words?;
     let first = p.tok_from(start);
     let possessive = p.is_word(first)
-        && matches!(
-            p.word(first).to_ascii_lowercase().as_str(),
-            "his" | "her" | "its" | "their" | "our" | "my" | "your"
-        );
+        && ["his", "her", "its", "their", "our", "my", "your"]
+            .iter()
+            .any(|w| p.word(first).eq_ignore_ascii_case(w));
     match p.toks.get(first + 1) {
         Some(next) if possessive && next.start < end => Some((next.start, end)),
         _ => Some((start, end)),

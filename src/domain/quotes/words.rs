@@ -65,7 +65,8 @@ pub fn tokenize(text: &str, out: &mut Vec<Tok>, verbs: &mut Vec<u32>) {
                     kind: TokKind::Word,
                     upper: ASCII[b as usize] == Byte::Upper,
                 });
-                i = end;
+                // Past the space that most often follows a word.
+                i = end + usize::from(bytes.get(end) == Some(&b' '));
                 continue;
             }
             Byte::Punct => (TokKind::Punct(b), 1),
