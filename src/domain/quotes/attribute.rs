@@ -199,6 +199,7 @@ fn best_among(
     range: std::ops::Range<usize>,
 ) -> Vec<Option<Candidate>> {
     let mut best: Vec<Option<Candidate>> = vec![None; words.len()];
+    let starts = Starts::of(words);
     for (e, entity) in entities
         .iter()
         .enumerate()
@@ -212,7 +213,7 @@ fn best_among(
             }
             // Words that overlap the mention start before its end and less than
             // SPEAKER_MAX before its start: found from the last of them back (a few).
-            let hi = words.partition_point(|(s, _)| s.start < m.end);
+            let hi = starts.before(words, m.end);
             let near = words[..hi]
                 .iter()
                 .enumerate()
@@ -240,6 +241,44 @@ fn best_among(
         }
     }
     best
+}
+
+/// Where the speaker words (sorted by start) that start before an offset end, found from
+/// the block of the document the offset is in rather than by a binary search over all of
+/// them (the search's misses were most of the speakers' time).
+struct Starts {
+    /// For each block, how many words start before it.
+    first: Vec<u32>,
+}
+
+impl Starts {
+    const BLOCK: u64 = 1024;
+
+    fn of(words: &[(ByteSpan, usize)]) -> Starts {
+        let last = words.last().map_or(0, |(s, _)| u64::from(s.start));
+        let mut first = Vec::with_capacity((last / Self::BLOCK) as usize + 2);
+        let mut w = 0;
+        for b in 0..=last / Self::BLOCK + 1 {
+            while w < words.len() && u64::from(words[w].0.start) < b * Self::BLOCK {
+                w += 1;
+            }
+            first.push(w as u32);
+        }
+        Starts { first }
+    }
+
+    /// How many of `words` (those this was made of) start before `offset`.
+    fn before(&self, words: &[(ByteSpan, usize)], offset: u32) -> usize {
+        let b = (u64::from(offset) / Self::BLOCK) as usize;
+        let Some(&from) = self.first.get(b) else {
+            return words.len();
+        };
+        let mut i = from as usize;
+        while i < words.len() && words[i].0.start < offset {
+            i += 1;
+        }
+        i
+    }
 }
 
 /// Which 16-byte blocks of the document some spans (speaker words, added mentions) touch:
@@ -363,6 +402,35 @@ pub fn reattribute(quotes: &mut Quotes, entities: &[Entity]) {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn the_words_before_an_offset_are_counted_as_a_search_counts_them() {
+        let mut seed = 0x9e37_79b9_7f4a_7c15_u64;
+        for _ in 0..200 {
+            let mut at = 0u32;
+            let words: Vec<(super::ByteSpan, usize)> = (0..50)
+                .map(|i| {
+                    seed ^= seed << 13;
+                    seed ^= seed >> 7;
+                    seed ^= seed << 17;
+                    at += (seed % 600) as u32;
+                    (
+                        super::ByteSpan {
+                            start: at,
+                            end: at + 10,
+                        },
+                        i,
+                    )
+                })
+                .collect();
+            let starts = super::Starts::of(&words);
+            for offset in (0..at + 1000).step_by(7) {
+                let expected = words.partition_point(|(s, _)| s.start < offset);
+                assert_eq!(starts.before(&words, offset), expected, "{offset}");
+            }
+        }
+        assert_eq!(super::Starts::of(&[]).before(&[], 5), 0);
+    }
+
     use super::*;
 
     #[test]
