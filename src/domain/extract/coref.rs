@@ -51,6 +51,7 @@ mod nominals;
 mod phrase;
 mod pronouns;
 mod reading;
+mod spans;
 mod speakers;
 mod teams;
 mod turns;
@@ -176,7 +177,7 @@ fn links<'q, S: in_pieces::Read>(
         names: &names,
         facts: &facts,
         metonyms: &metonyms,
-        quotes: &quotes,
+        quotes: spans::Spans::new(&quotes),
         speakers: &speakers,
         going_on: &going_on,
         focus: Focus::default(),
@@ -238,7 +239,7 @@ struct Resolver<'a> {
     names: &'a [Named],
     facts: &'a Facts,
     metonyms: &'a [Option<u32>],
-    quotes: &'a [Range<usize>],
+    quotes: spans::Spans<'a>,
     /// The speaker of each quotation, if its cue names one by a name.
     speakers: &'a [Option<u32>],
     /// The cue words of a quotation that goes on from a named speaker's ("he added"), with
@@ -359,9 +360,7 @@ impl Resolver<'_> {
     }
 
     fn quote_of(&self, at: usize) -> Option<u32> {
-        let i = self.quotes.partition_point(|q| q.end <= at);
-        let q = self.quotes.get(i)?;
-        (q.start <= at).then_some(i as u32)
+        self.quotes.holding(at)
     }
 
     /// The description in apposition to the name `m` of `entity` ("X, the defence
