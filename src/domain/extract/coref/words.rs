@@ -69,30 +69,37 @@ const WORD_BYTES: [bool; 256] = {
 /// not part of the word ("'Hello'" is "Hello"); a possessive "'s" is ("Carter's").
 pub fn words(text: &[u8], range: Range<usize>) -> impl Iterator<Item = Word> + Clone + '_ {
     let end = range.end.min(text.len());
+    let bytes = &text[..end];
     let mut i = range.start.min(end);
     std::iter::from_fn(move || {
         loop {
-            while i < end && !is_word_byte(text[i]) {
-                i += 1;
-            }
-            if i >= end {
-                return None;
-            }
-            let mut s = i;
-            while i < end && is_word_byte(text[i]) {
-                i += 1;
-            }
-            let mut e = i;
-            while s < e && matches!(text[s], b'\'' | b'-') {
-                s += 1;
-            }
-            while e > s && matches!(text[e - 1], b'\'' | b'-') {
-                e -= 1;
-            }
-            if s < e {
-                return Some(Word { start: s, end: e });
+            i += bytes[i..].iter().position(|&b| is_word_byte(b))?;
+            let s = i;
+            i = bytes[s..]
+                .iter()
+                .position(|&b| !is_word_byte(b))
+                .map_or(end, |n| s + n);
+            if let Some(w) = trimmed(bytes, s..i) {
+                return Some(w);
             }
         }
+    })
+}
+
+/// The word a run of word bytes makes: the run less the apostrophes and hyphens at its
+/// edges, if anything is left.
+#[inline]
+fn trimmed(text: &[u8], run: Range<usize>) -> Option<Word> {
+    let edge = |c: &&u8| matches!(c, b'\'' | b'-');
+    let bytes = &text[run.clone()];
+    let lead = bytes.iter().take_while(edge).count();
+    if lead == bytes.len() {
+        return None;
+    }
+    let trail = bytes.iter().rev().take_while(edge).count();
+    Some(Word {
+        start: run.start + lead,
+        end: run.end - trail,
     })
 }
 
@@ -118,23 +125,17 @@ pub fn only_comma(text: &[u8], a: usize, b: usize) -> bool {
 
 /// The last word that ends at or before `at` and starts at or after `from`.
 pub fn word_before(text: &[u8], from: usize, at: usize) -> Option<Word> {
-    let run = run_before(text, from, at)?;
-    words(text, run).last()
+    trimmed(text, run_before(text, from, at)?)
 }
 
 /// The last run of word bytes in `text[from..at]`.
 fn run_before(text: &[u8], from: usize, at: usize) -> Option<Range<usize>> {
-    let mut e = at.min(text.len());
-    while e > from && !is_word_byte(text[e - 1]) {
-        e -= 1;
-    }
-    if e <= from {
-        return None;
-    }
-    let mut s = e;
-    while s > from && is_word_byte(text[s - 1]) {
-        s -= 1;
-    }
+    let at = at.min(text.len());
+    let before = text.get(from..at)?;
+    let e = from + before.iter().rposition(|&b| is_word_byte(b))? + 1;
+    let s = (text[from..e].iter())
+        .rposition(|&b| !is_word_byte(b))
+        .map_or(from, |n| from + n + 1);
     Some(s..e)
 }
 
@@ -142,15 +143,16 @@ fn run_before(text: &[u8], from: usize, at: usize) -> Option<Range<usize>> {
 /// ends with one.
 pub fn contraction_stem(text: &[u8], w: Word) -> Option<Word> {
     let b = w.bytes(text);
+    // Most words hold neither mark: one look at their bytes tells.
+    memchr::memchr2(b'\'', 0xe2, b)?;
     let (at, len) = match memchr::memchr(b'\'', b) {
         Some(at) => (at, 1),
         None => (memchr::memmem::find(b, "\u{2019}".as_bytes())?, 3),
     };
-    let suffix = b[at + len..].to_ascii_lowercase();
-    let known = matches!(
-        suffix.as_slice(),
-        b"s" | b"ll" | b"re" | b"ve" | b"d" | b"m"
-    );
+    let suffix = &b[at + len..];
+    let known = [&b"s"[..], b"ll", b"re", b"ve", b"d", b"m"]
+        .iter()
+        .any(|k| suffix.eq_ignore_ascii_case(k));
     (known && at > 0).then_some(Word {
         start: w.start,
         end: w.start + at,
@@ -215,7 +217,7 @@ pub fn last_word(text: &[u8], from: usize, at: usize) -> Option<Word> {
     loop {
         let run = run_before(text, from, at)?;
         at = run.start;
-        if let Some(w) = words(text, run).next() {
+        if let Some(w) = trimmed(text, run) {
             return Some(w);
         }
     }
@@ -274,6 +276,23 @@ mod tests {
             .map(|w| w.bytes(t))
             .collect();
         assert_eq!(stems, [&b"I"[..], b"he", b"it", b"Jones"]);
+    }
+
+    #[test]
+    fn the_word_before_is_the_last_run_as_words_reads_it() {
+        let t = b"He said - 'it' -- Jones's, o'-";
+        for at in 0..=t.len() {
+            for from in 0..=at {
+                // The last run of word bytes, then its word (if it has one).
+                let last_run_start = (from..at)
+                    .rev()
+                    .skip_while(|&i| !is_word_byte(t[i]))
+                    .take_while(|&i| is_word_byte(t[i]))
+                    .last();
+                let expected = last_run_start.and_then(|s| words(t, s..at).next());
+                assert_eq!(word_before(t, from, at), expected, "{from}..{at}");
+            }
+        }
     }
 
     #[test]
