@@ -76,7 +76,7 @@ use facts::Facts;
 use focus::{Focus, Seen};
 use in_text::Named;
 use reading::Name;
-use words::Word;
+use words::{Word, word_set};
 
 pub use written::form_of;
 
@@ -253,46 +253,23 @@ struct Resolver<'a> {
     in_sentence: Vec<Name>,
 }
 
-/// Words before which a name is not the sentence's subject.
-const PREPOSITIONS: &[&str] = &[
-    "in",
-    "of",
-    "for",
-    "with",
-    "to",
-    "by",
-    "from",
-    "at",
-    "on",
-    "about",
-    "against",
-    "after",
-    "before",
-    "under",
-    "over",
-    "between",
-    "among",
-    "into",
-    "through",
-    "during",
-    "like",
-    "than",
-    "via",
-    "toward",
-    "towards",
-    "including",
-    "behind",
-    "near",
-    "without",
-    "as",
-    "whom",
-];
+word_set!(
+    /// Words before which a name is not the sentence's subject.
+    fn is_preposition = [
+        "in", "of", "for", "with", "to", "by", "from", "at", "on", "about", "against",
+        "after", "before", "under", "over", "between", "among", "into", "through", "during",
+        "like", "than", "via", "toward", "towards", "including", "behind", "near",
+        "without", "as", "whom",
+    ]
+);
 
-/// Verbs right after a name or pronoun that make it the one acting ("X said", "he has").
-const SUBJECT_VERBS: &[&str] = &[
-    "has", "had", "have", "is", "was", "were", "are", "will", "would", "could", "can", "may",
-    "might", "did", "does", "should", "must",
-];
+word_set!(
+    /// Verbs right after a name or pronoun that make it the one acting ("X said", "he has").
+    fn is_subject_verb = [
+        "has", "had", "have", "is", "was", "were", "are", "will", "would", "could", "can",
+        "may", "might", "did", "does", "should", "must",
+    ]
+);
 
 impl Resolver<'_> {
     /// Reads the text a sentence at a time: `sentences` in order, the first of them opening
@@ -434,7 +411,7 @@ impl Resolver<'_> {
         words::only_space(self.text, v.end, w.start)
             && v.is_lowercase(self.text)
             && !pronouns::starts_clause(lower)
-            && !SUBJECT_VERBS.contains(&lower)
+            && !is_subject_verb(lower)
             && !self.k.is_person_cue(lower)
     }
 
@@ -636,7 +613,7 @@ fn verb_follows(text: &[u8], end: usize, limit: usize, k: &Knowledge) -> bool {
     }
     let mut buf = [0u8; 24];
     let word = w.lower(text, &mut buf).unwrap_or("");
-    SUBJECT_VERBS.contains(&word) || k.is_person_cue(word)
+    is_subject_verb(word) || k.is_person_cue(word)
 }
 
 /// Whether a mention in focus is its sentence's subject: where it stands says so, or a verb

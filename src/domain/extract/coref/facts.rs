@@ -106,7 +106,7 @@ fn said_type(text: &[u8], start: usize, end: usize, possible: u64) -> u64 {
         end: noun.end,
     };
     (word.lower(text, &mut buf))
-        .and_then(|w| types::bit_of(&strip_possessive(w)))
+        .and_then(|w| types::bit_of(strip_possessive(w)))
         .unwrap_or(0)
 }
 

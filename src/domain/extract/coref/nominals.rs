@@ -133,8 +133,9 @@ pub fn find(
         .filter(|_| may_start_role)
     {
         let ws = &next[..n];
-        let key = strip_possessive(&lower_key(text, ws));
-        if facts.is_role(&key) && ends_the_phrase(text, ws[n - 1], next.get(n).copied()) {
+        let key = lower_key(text, ws);
+        let key = strip_possessive(&key);
+        if facts.is_role(key) && ends_the_phrase(text, ws[n - 1], next.get(n).copied()) {
             return Some(Description {
                 start: first.start,
                 end: end_without_possessive(text, ws[n - 1]),
@@ -151,7 +152,7 @@ pub fn find(
     let noun = next[noun_at];
     let mut buf = [0u8; 24];
     let word = noun.lower(text, &mut buf)?;
-    let bit = types::bit_of(&strip_possessive(word))?;
+    let bit = types::bit_of(strip_possessive(word))?;
     let after = next.get(noun_at + 1).copied();
     let adjunct = || {
         adjunct_after(text, noun, after)
@@ -213,9 +214,7 @@ pub fn may_open(text: &[u8], det: Word, first: Word, facts: &Facts) -> bool {
     let Some(word) = first.lower(text, &mut buf) else {
         return false;
     };
-    facts.starts_role(word)
-        || is_adjective(word)
-        || types::bit_of(&strip_possessive(word)).is_some()
+    facts.starts_role(word) || is_adjective(word) || types::bit_of(strip_possessive(word)).is_some()
 }
 
 /// Verbs after a description that give it its name: "the elite group within Scientology
@@ -375,14 +374,17 @@ pub fn resolve(
                 .then_some(heaviest.entity)
         }
         What::Role => {
-            let key = strip_possessive(&lower_key(
+            let key = lower_key(
                 text,
                 &[Word {
                     start: d.start,
                     end: d.end,
                 }],
-            ));
-            let key = key.split_whitespace().collect::<Vec<_>>().join(" ");
+            );
+            let key = strip_possessive(&key)
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ");
             facts.role_holder(&key, d.start, focus)
         }
         What::Age(age) => facts.age_holder(age, d.start, focus),

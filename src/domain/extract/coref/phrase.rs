@@ -4,13 +4,15 @@
 
 use super::appositions::{end_without_possessive, strip_possessive};
 use super::types;
-use super::words::{self, Word};
+use super::words::{self, Word, word_set};
 
-/// Words after a noun that make the phrase name something else: "the city of", "the group
-/// behind".
-const NOT_AFTER: &[&str] = &[
-    "of", "for", "that", "which", "who", "whose", "where", "to", "in",
-];
+word_set!(
+    /// Words after a noun that make the phrase name something else: "the city of", "the group
+    /// behind".
+    fn is_not_after = [
+        "of", "for", "that", "which", "who", "whose", "where", "to", "in",
+    ]
+);
 
 /// Whether `noun` ends the phrase: no name or "of" after it, no other noun ("the company
 /// headquarters").
@@ -29,7 +31,7 @@ pub fn ends_the_phrase(text: &[u8], noun: Word, after: Option<Word>) -> bool {
     }
     let mut buf = [0u8; 24];
     let word = after.lower(text, &mut buf).unwrap_or("");
-    !NOT_AFTER.contains(&word) && !looks_like_noun_after_noun(word)
+    !is_not_after(word) && !looks_like_noun_after_noun(word)
 }
 
 /// Words that would make "the company X" a compound ("the company headquarters", "the city
@@ -80,7 +82,7 @@ pub fn type_noun_after(
         return None;
     }
     let mut buf = [0u8; 24];
-    let bit = types::bit_of(&strip_possessive(noun.lower(text, &mut buf)?))?;
+    let bit = types::bit_of(strip_possessive(noun.lower(text, &mut buf)?))?;
     (fits & bit != 0 && ends_the_phrase(text, noun, ws.next()))
         .then(|| noun.start..end_without_possessive(text, noun))
 }

@@ -11,8 +11,8 @@ use super::super::knowledge::Knowledge;
 use super::class::Class;
 use super::focus::Seen;
 use super::pronouns;
-use super::words::{self, Word};
-use super::{PREPOSITIONS, Resolver, appositions, metonyms, phrase, possessive_after};
+use super::words::{self, Word, word_set};
+use super::{Resolver, appositions, is_preposition, metonyms, phrase, possessive_after};
 use crate::domain::entity::{Form, Mention};
 
 /// Where a sentence's reading stands: what decides whether a name is its subject.
@@ -221,7 +221,7 @@ impl Resolver<'_> {
         if !r.opening.settled() {
             let mut buf = [0u8; 24];
             let lower = w.lower(self.text, &mut buf).unwrap_or("");
-            r.opening.preposition |= PREPOSITIONS.contains(&lower);
+            r.opening.preposition |= is_preposition(lower);
         }
         r.opening.words += 1;
     }
@@ -389,7 +389,7 @@ impl Resolver<'_> {
                 rd.consumed = Some((n, w.end));
             }
         }
-        if consumed == 1 && !rd.opening.actor && PREPOSITIONS.contains(&lower) {
+        if consumed == 1 && !rd.opening.actor && is_preposition(lower) {
             rd.opening.preposition = true;
         }
         rd.last = None;
@@ -521,27 +521,14 @@ fn may_link_len(n: usize) -> bool {
     (2..=10).contains(&n)
 }
 
-/// Words that open a subordinate clause ("After his arrest, X ...").
-const SUBORDINATORS: &[&str] = &[
-    "after",
-    "before",
-    "when",
-    "while",
-    "although",
-    "though",
-    "because",
-    "since",
-    "if",
-    "unless",
-    "until",
-    "as",
-    "once",
-    "despite",
-    "following",
-    "upon",
-    "whereas",
-    "whilst",
-];
+word_set!(
+    /// Words that open a subordinate clause ("After his arrest, X ...").
+    fn is_subordinator = [
+        "after", "before", "when", "while", "although", "though", "because", "since", "if",
+        "unless", "until", "as", "once", "despite", "following", "upon", "whereas",
+        "whilst",
+    ]
+);
 
 /// Where a subordinate clause that opens the sentence `range` ends: the first comma, when the
 /// sentence opens with a subordinating word or a participle ("Discussing his concern, X
@@ -551,7 +538,7 @@ fn opening_clause(text: &[u8], range: &Range<usize>) -> Option<usize> {
     let mut buf = [0u8; 24];
     let lower = first.lower(text, &mut buf)?;
     let participle = lower.len() > 5 && lower.ends_with("ing") && first.is_capitalised(text);
-    if !(SUBORDINATORS.contains(&lower) || participle) {
+    if !(is_subordinator(lower) || participle) {
         return None;
     }
     let end = range.end.min(first.end + 200);
@@ -559,45 +546,19 @@ fn opening_clause(text: &[u8], range: &Range<usize>) -> Option<usize> {
     (words::words(text, first.end..comma).count() <= 16).then_some(comma)
 }
 
-/// Plural nouns for people that a name before them only qualifies ("Scientology officials").
-const PEOPLE: &[&str] = &[
-    "officials",
-    "members",
-    "spokesman",
-    "spokeswoman",
-    "spokesperson",
-    "leaders",
-    "supporters",
-    "employees",
-    "workers",
-    "staff",
-    "executives",
-    "lawyers",
-    "representatives",
-    "users",
-    "fans",
-    "volunteers",
-    "investigators",
-    "agents",
-    "police",
-    "forces",
-    "troops",
-    "soldiers",
-    "officers",
-    "authorities",
-    "ministers",
-    "diplomats",
-    "delegates",
-    "activists",
-    "researchers",
-    "scientists",
-    "engineers",
-    "developers",
-    "players",
-    "students",
-];
+word_set!(
+    /// Plural nouns for people that a name before them only qualifies ("Scientology officials").
+    fn is_people_noun = [
+        "officials", "members", "spokesman", "spokeswoman", "spokesperson", "leaders",
+        "supporters", "employees", "workers", "staff", "executives", "lawyers",
+        "representatives", "users", "fans", "volunteers", "investigators", "agents",
+        "police", "forces", "troops", "soldiers", "officers", "authorities", "ministers",
+        "diplomats", "delegates", "activists", "researchers", "scientists", "engineers",
+        "developers", "players", "students",
+    ]
+);
 
-/// Whether one of [`PEOPLE`] or a noun for a person follows `end` (after a space).
+/// Whether one of [`is_people_noun`] or a noun for a person follows `end` (after a space).
 fn people_follow(text: &[u8], end: usize, limit: usize, k: &Knowledge) -> bool {
     let Some(w) = words::next_word(text, end, limit) else {
         return false;
@@ -607,5 +568,5 @@ fn people_follow(text: &[u8], end: usize, limit: usize, k: &Knowledge) -> bool {
     words::only_space(text, end, w.start)
         && w.is_lowercase(text)
         && w.lower(text, &mut buf)
-            .is_some_and(|l| PEOPLE.contains(&l) || appositions::is_person_noun(k, l))
+            .is_some_and(|l| is_people_noun(l) || appositions::is_person_noun(k, l))
 }

@@ -5,6 +5,19 @@
 
 use std::ops::Range;
 
+/// A set of words as a function telling whether `word` (lower case) is one of them: a
+/// `match` on the word, which the compiler sorts by length, not a scan of a list that calls
+/// a comparison for each of its words (these are asked of most words of a text).
+macro_rules! word_set {
+    ($(#[$doc:meta])* $vis:vis fn $name:ident = [$($word:literal),* $(,)?]) => {
+        $(#[$doc])*
+        $vis fn $name(word: &str) -> bool {
+            matches!(word, $($word)|*)
+        }
+    };
+}
+pub(super) use word_set;
+
 /// One word: its bytes are `text[start..end]`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Word {
