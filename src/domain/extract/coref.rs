@@ -40,6 +40,7 @@
 //! follows) is asked only when a pronoun weighs it; the ids are given once, after this pass.
 
 mod appositions;
+mod around;
 mod class;
 mod facts;
 mod focus;
@@ -158,12 +159,7 @@ fn links<'q, S: in_pieces::Read>(
 ) -> Found {
     let k = knowledge::builtin();
     let names = in_text::in_text_order(entities);
-    let facts = Facts::gather(
-        text,
-        entities,
-        k,
-        names.iter().map(|n| (n.entity(), n.start, n.end)),
-    );
+    let facts = Facts::gather(text, entities, k, &names, jobs);
     let metonyms = metonyms::targets(entities, &facts, k);
     // Who says each direct quotation, as far as the names tell before this pass.
     let direct = crate::domain::quotes::direct_speakers(&quotes().quotes, entities, jobs);
