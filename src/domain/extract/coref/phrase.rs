@@ -76,6 +76,11 @@ pub fn type_noun_after(
     if fits == 0 {
         return None;
     }
+    // Most names are followed by no lower-case word: told by the first byte after the spaces.
+    let next = (text.get(end..limit.min(text.len()))?.iter()).find(|c| !c.is_ascii_whitespace());
+    if !next.is_some_and(u8::is_ascii_lowercase) {
+        return None;
+    }
     let mut ws = words::words(text, end..limit);
     let noun = ws.next()?;
     if !words::only_space(text, end, noun.start) || !noun.is_lowercase(text) {

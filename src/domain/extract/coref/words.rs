@@ -51,12 +51,14 @@ impl Word {
     /// The word in lower case into `buf`, or None if it is longer than `buf` or not ASCII.
     pub fn lower<'b>(self, text: &[u8], buf: &'b mut [u8; 24]) -> Option<&'b str> {
         let b = self.bytes(text);
-        if b.len() > buf.len() || !b.is_ascii() {
-            return None;
+        let out = buf.get_mut(..b.len())?;
+        // One pass: the bytes lowered as they are copied, any non-ASCII byte a refusal.
+        for (o, &c) in out.iter_mut().zip(b) {
+            if !c.is_ascii() {
+                return None;
+            }
+            *o = c.to_ascii_lowercase();
         }
-        let out = &mut buf[..b.len()];
-        out.copy_from_slice(b);
-        out.make_ascii_lowercase();
         std::str::from_utf8(out).ok()
     }
 }
