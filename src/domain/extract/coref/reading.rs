@@ -510,11 +510,11 @@ impl Resolver<'_> {
 /// Whether a word may link: a pronoun, "who", "whose", "the" and "this" are among these, by
 /// first letter and length (the rest are only counted).
 fn may_link(text: &[u8], w: Word) -> bool {
-    may_link_len(w.end - w.start) && CAN_LINK[text[w.start] as usize]
+    may_link_len(w.end - w.start) && CAN_LINK.wanted(text[w.start])
 }
 
 /// The first letters of the words that may link.
-const CAN_LINK: [bool; 256] = words::byte_set(b"hsitwHSITW");
+const CAN_LINK: words::FirstBytes = words::FirstBytes::new(b"hsitwHSITW");
 
 /// The lengths of the words that may link.
 fn may_link_len(n: usize) -> bool {

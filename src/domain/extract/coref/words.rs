@@ -174,53 +174,84 @@ pub fn contraction_stem(text: &[u8], w: Word) -> Option<Word> {
     })
 }
 
-/// The bytes of `set` as a table.
-pub const fn byte_set(set: &[u8]) -> [bool; 256] {
-    let mut table = [false; 256];
-    let mut i = 0;
-    while i < set.len() {
-        table[set[i] as usize] = true;
-        i += 1;
+/// The first letters of the words [`find_first`] looks for, as a table of byte classes.
+pub struct FirstBytes([u8; 256]);
+
+/// Classes of [`FirstBytes`]: a word byte; a byte that may open a run holding a wanted word
+/// (a wanted first letter, or an apostrophe or hyphen that [`words`] trims); a wanted first
+/// letter.
+const WORD: u8 = 1;
+const OPENS: u8 = 2;
+const WANTED: u8 = 4;
+
+impl FirstBytes {
+    /// The words wanted start with one of the bytes of `set` (letters or digits).
+    pub const fn new(set: &[u8]) -> FirstBytes {
+        let mut table = [0u8; 256];
+        let mut b = 0;
+        while b < 256 {
+            if WORD_BYTES[b] {
+                table[b] = WORD;
+            }
+            b += 1;
+        }
+        table[b'\'' as usize] |= OPENS;
+        table[b'-' as usize] |= OPENS;
+        let mut i = 0;
+        while i < set.len() {
+            table[set[i] as usize] |= OPENS | WANTED;
+            i += 1;
+        }
+        FirstBytes(table)
     }
-    table
+
+    /// Whether a wanted word may start with `b`.
+    pub fn wanted(&self, b: u8) -> bool {
+        self.0[b as usize] & WANTED != 0
+    }
 }
 
 /// The first word of `text[range]` (as [`words`] reads them) that starts with one of the
-/// bytes of `first` and whose length `len_ok` accepts. One pass over the bytes: a word is
-/// only made where a run of word bytes starts with one of those (or with an apostrophe or
-/// hyphen, which [`words`] trims).
+/// bytes of `first` and whose length `len_ok` accepts. One pass over the bytes, one test a
+/// byte: a word is only made where a run of word bytes starts with one of those (or with an
+/// apostrophe or hyphen, which [`words`] trims); the other runs are passed over byte by byte
+/// without looking for their ends (where a branch at each word would go wrong half the time).
 pub fn find_first(
     text: &[u8],
     range: Range<usize>,
-    first: &[bool; 256],
+    first: &FirstBytes,
     len_ok: impl Fn(usize) -> bool,
 ) -> Option<Word> {
     let end = range.end.min(text.len());
     let from = range.start.min(end);
     let bytes = &text[from..end];
+    let class = &first.0;
     let mut i = 0;
-    // A run of word bytes at a time: most are skipped whole, by their first byte.
-    while let Some(n) = bytes[i..].iter().position(|&b| is_word_byte(b)) {
-        i += n;
-        let run_end = bytes[i..]
-            .iter()
-            .position(|&c| !is_word_byte(c))
-            .map_or(bytes.len(), |n| i + n);
-        let b = bytes[i];
-        if first[b as usize] || b == b'\'' || b == b'-' {
-            // The run as `words` reads it: apostrophes and hyphens trimmed at its edges.
-            let trim = |c: &u8| matches!(c, b'\'' | b'-');
-            let run = &bytes[i..run_end];
-            let start = i + run.iter().take_while(|c| trim(c)).count();
-            let end = run_end - run.iter().rev().take_while(|c| trim(c)).count();
-            if start < end && first[bytes[start] as usize] && len_ok(end - start) {
+    // WORD if the byte before `i` is a word byte (none is, before the range).
+    let mut before = 0u8;
+    while i < bytes.len() {
+        let c = class[bytes[i] as usize];
+        // A run starts here with a byte that may open a wanted word.
+        if c & !(before << 1) & OPENS != 0 {
+            let run_end = (bytes[i..].iter())
+                .position(|&b| class[b as usize] & WORD == 0)
+                .map_or(bytes.len(), |n| i + n);
+            if let Some(w) = trimmed(bytes, i..run_end)
+                && class[bytes[w.start] as usize] & WANTED != 0
+                && len_ok(w.end - w.start)
+            {
                 return Some(Word {
-                    start: from + start,
-                    end: from + end,
+                    start: from + w.start,
+                    end: from + w.end,
                 });
             }
+            // The byte at the run's end is no word byte.
+            i = run_end;
+            before = 0;
+            continue;
         }
-        i = run_end;
+        before = c & WORD;
+        i += 1;
     }
     None
 }
@@ -277,7 +308,7 @@ mod tests {
             for len in 1..6 {
                 let expected = words(t, from..t.len())
                     .find(|w| b"th".contains(&t[w.start]) && w.end - w.start <= len);
-                let found = find_first(t, from..t.len(), &byte_set(b"th"), |n| n <= len);
+                let found = find_first(t, from..t.len(), &FirstBytes::new(b"th"), |n| n <= len);
                 assert_eq!(found, expected, "from {from}, up to {len}");
             }
         }
