@@ -25,60 +25,20 @@ use super::facts::Facts;
 use super::focus::{Focus, Seen};
 use super::phrase::{ends_the_phrase, looks_like_noun_after_noun};
 use super::types;
-use super::words::{self, Word};
+use super::words::{self, Word, word_set};
 
-/// Adjectives that keep a type noun about the same entity ("the militant group", "the news
-/// agency"); any other ("the other company", "the new party") makes the phrase unsafe.
-const ADJECTIVES: &[&str] = &[
-    "militant",
-    "armed",
-    "terrorist",
-    "rebel",
-    "extremist",
-    "jihadist",
-    "islamist",
-    "opposition",
-    "ruling",
-    "governing",
-    "state-run",
-    "state-owned",
-    "tech",
-    "technology",
-    "oil",
-    "energy",
-    "mining",
-    "software",
-    "media",
-    "news",
-    "football",
-    "soccer",
-    "entire",
-    "whole",
-    "communist",
-    "socialist",
-    "conservative",
-    "nationalist",
-    "separatist",
-    "insurgent",
-    "paramilitary",
-    "sunni",
-    "shia",
-    "shiite",
-    "elite",
-    "secretive",
-    "religious",
-    "political",
-    "ultranationalist",
-];
-
-/// Whether `lower` is one of [`ADJECTIVES`]: asked of the word after every "the", so a
-/// table built once.
-fn is_adjective(lower: &str) -> bool {
-    static SET: std::sync::OnceLock<rustc_hash::FxHashSet<&'static str>> =
-        std::sync::OnceLock::new();
-    SET.get_or_init(|| ADJECTIVES.iter().copied().collect())
-        .contains(lower)
-}
+word_set!(
+    /// Adjectives that keep a type noun about the same entity ("the militant group", "the news
+    /// agency"); any other ("the other company", "the new party") makes the phrase unsafe.
+    fn is_adjective = [
+        "militant", "armed", "terrorist", "rebel", "extremist", "jihadist", "islamist",
+        "opposition", "ruling", "governing", "state-run", "state-owned", "tech",
+        "technology", "oil", "energy", "mining", "software", "media", "news", "football",
+        "soccer", "entire", "whole", "communist", "socialist", "conservative",
+        "nationalist", "separatist", "insurgent", "paramilitary", "sunni", "shia", "shiite",
+        "elite", "secretive", "religious", "political", "ultranationalist",
+    ]
+);
 
 /// A description found: its span (without the determiner) and what it says.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

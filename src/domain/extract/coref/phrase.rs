@@ -115,11 +115,11 @@ pub fn type_noun_before(
         }
         noun = before;
     }
+    if !noun.is_lowercase(text) {
+        return None;
+    }
     let det = words::word_before(text, from, noun.start)?;
-    if !noun.is_lowercase(text)
-        || !det.is(text, "the")
-        || !words::only_space(text, det.end, noun.start)
-    {
+    if !det.is(text, "the") || !words::only_space(text, det.end, noun.start) {
         return None;
     }
     let mut buf = [0u8; 24];

@@ -120,18 +120,32 @@ const fn noun(noun: &'static str, fit: Fit, also: &'static [&'static str]) -> No
     }
 }
 
-/// The bit of the type noun `word` (lower case), if it is one. Asked of many words: a
-/// table built once, not a scan of the list.
+/// The bit of the type noun `word` (lower case), if it is one. Asked of many words: only
+/// the nouns that share its first letter are compared (a few), no hashing.
 pub fn bit_of(word: &str) -> Option<u64> {
-    static BITS: std::sync::OnceLock<rustc_hash::FxHashMap<&'static str, u64>> =
-        std::sync::OnceLock::new();
-    let bits = BITS.get_or_init(|| {
-        (NOUNS.iter().enumerate())
-            .map(|(i, n)| (n.word, 1u64 << i))
-            .collect()
-    });
-    bits.get(word).copied()
+    let letter = word.as_bytes().first()?.wrapping_sub(b'a');
+    let mut bits = *BY_FIRST_LETTER.get(letter as usize)?;
+    while bits != 0 {
+        let i = bits.trailing_zeros() as usize;
+        if NOUNS[i].word == word {
+            return Some(1 << i);
+        }
+        bits &= bits - 1;
+    }
+    None
 }
+
+/// For each letter a-z, the nouns (as bits) that start with it.
+const BY_FIRST_LETTER: [u64; 26] = {
+    let mut by = [0u64; 26];
+    let mut i = 0;
+    while i < NOUNS.len() {
+        let letter = NOUNS[i].word.as_bytes()[0] - b'a';
+        by[letter as usize] |= 1 << i;
+        i += 1;
+    }
+    by
+};
 
 /// Whether the type noun of bit `bit` fits only the entities whose name holds it (or that
 /// the text calls so: "the company Hitwise"), never by a gazetteer's class: "the mosque",

@@ -158,8 +158,10 @@ fn run_before(text: &[u8], from: usize, at: usize) -> Option<Range<usize>> {
 /// ends with one.
 pub fn contraction_stem(text: &[u8], w: Word) -> Option<Word> {
     let b = w.bytes(text);
-    // Most words hold neither mark: one look at their bytes tells.
-    memchr::memchr2(b'\'', 0xe2, b)?;
+    // Most words hold neither mark: one look at their few bytes tells.
+    if !b.iter().any(|&c| c == b'\'' || c == 0xe2) {
+        return None;
+    }
     let (at, len) = match memchr::memchr(b'\'', b) {
         Some(at) => (at, 1),
         None => (memchr::memmem::find(b, "\u{2019}".as_bytes())?, 3),
