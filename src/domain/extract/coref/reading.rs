@@ -470,8 +470,14 @@ impl Resolver<'_> {
             pos = last_read.end;
             prev = Some(last_read);
         }
-        // Past the opening.
+        // Past the opening: the words that may link (and the names before each). Another word
+        // would change nothing now but the count of words (which no longer matters) and the
+        // last name read (which only a word right after that name asks for).
         while let Some(w) = words::find_first(text, pos..range.end, &CAN_LINK, may_link_len) {
+            if !opens_like_a_link(text, w) {
+                pos = w.end;
+                continue;
+            }
             self.names_only_until(&mut rd, w.end, true, seen);
             self.names_until(&mut rd, w.end);
             pos = w.end;
@@ -511,6 +517,19 @@ impl Resolver<'_> {
 /// first letter and length (the rest are only counted).
 fn may_link(text: &[u8], w: Word) -> bool {
     may_link_len(w.end - w.start) && CAN_LINK.wanted(text[w.start])
+}
+
+/// Whether `w` starts as a word that links does (a pronoun, "who", "whose", "the",
+/// "this", or one of those before a contraction: "he's"): by its first two letters.
+fn opens_like_a_link(text: &[u8], w: Word) -> bool {
+    let [a, b] = match w.bytes(text) {
+        [a, b, ..] => [a.to_ascii_lowercase(), b.to_ascii_lowercase()],
+        _ => return false,
+    };
+    matches!(
+        [a, b],
+        [b'h', b'e' | b'i'] | [b's' | b't' | b'w', b'h'] | [b'i', b't']
+    )
 }
 
 /// The first letters of the words that may link.
