@@ -589,3 +589,67 @@ fn people_follow(text: &[u8], end: usize, limit: usize, k: &Knowledge) -> bool {
         && w.lower(text, &mut buf)
             .is_some_and(|l| is_people_noun(l) || appositions::is_person_noun(k, l))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_word_that_may_link_opens_like_one() {
+        let linking = [
+            "he",
+            "him",
+            "his",
+            "himself",
+            "she",
+            "her",
+            "hers",
+            "herself",
+            "it",
+            "its",
+            "itself",
+            "they",
+            "them",
+            "their",
+            "theirs",
+            "themselves",
+            "who",
+            "whose",
+            "the",
+            "this",
+        ];
+        for word in linking {
+            assert!(
+                pronouns::classify(word).is_some()
+                    || matches!(word, "who" | "whose" | "the" | "this")
+            );
+            let capital = format!("{}{}", word[..1].to_uppercase(), &word[1..]);
+            for form in [
+                word.to_string(),
+                capital,
+                word.to_uppercase(),
+                format!("{word}'s"),
+            ] {
+                let t = form.as_bytes();
+                let w = Word {
+                    start: 0,
+                    end: t.len(),
+                };
+                assert!(opens_like_a_link(t, w), "{form}");
+            }
+        }
+        for other in ["to", "said", "is", "was", "with", "I'll", "s"] {
+            let t = other.as_bytes();
+            assert!(
+                !opens_like_a_link(
+                    t,
+                    Word {
+                        start: 0,
+                        end: t.len()
+                    }
+                ),
+                "{other}"
+            );
+        }
+    }
+}
