@@ -554,6 +554,16 @@ word_set!(
 /// said") and the comma comes within a few words.
 fn opening_clause(text: &[u8], range: &Range<usize>) -> Option<usize> {
     let first = words::words(text, range.clone()).next()?;
+    // Most sentences open with neither (a name): told by the word's first letter and end.
+    let b = first.bytes(text);
+    let ing = b.len() > 5 && b[b.len() - 3..].eq_ignore_ascii_case(b"ing");
+    let subordinator_letter = matches!(
+        b[0].to_ascii_lowercase(),
+        b'a' | b'b' | b'd' | b'f' | b'i' | b'o' | b's' | b't' | b'u' | b'w'
+    );
+    if !ing && !subordinator_letter {
+        return None;
+    }
     let mut buf = [0u8; 24];
     let lower = first.lower(text, &mut buf)?;
     let participle = lower.len() > 5 && lower.ends_with("ing") && first.is_capitalised(text);
@@ -637,6 +647,35 @@ mod tests {
                 };
                 assert!(opens_like_a_link(t, w), "{form}");
             }
+        }
+        let subordinators = [
+            "after",
+            "before",
+            "when",
+            "while",
+            "although",
+            "though",
+            "because",
+            "since",
+            "if",
+            "unless",
+            "until",
+            "as",
+            "once",
+            "despite",
+            "following",
+            "upon",
+            "whereas",
+            "whilst",
+        ];
+        for word in subordinators {
+            assert!(is_subordinator(word), "{word}");
+            let t = format!(
+                "{}{} X said, he left.",
+                word[..1].to_uppercase(),
+                &word[1..]
+            );
+            assert!(opening_clause(t.as_bytes(), &(0..t.len())).is_some(), "{t}");
         }
         for other in ["to", "said", "is", "was", "with", "I'll", "s"] {
             let t = other.as_bytes();
