@@ -11,7 +11,7 @@ use crate::domain::entity::Kind;
 
 /// Words in lower case joined by single spaces ("Prime Minister" → "prime minister").
 pub fn lower_key(text: &[u8], ws: &[Word]) -> String {
-    let mut key = String::new();
+    let mut key = String::with_capacity(ws.iter().map(|w| w.end - w.start + 1).sum());
     for w in ws {
         if !key.is_empty() {
             key.push(' ');

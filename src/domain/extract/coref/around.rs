@@ -230,6 +230,14 @@ fn abbreviation_dot(text: &[u8], a: usize, b: usize) -> bool {
 /// "X, 45," or "X, 45." right after a name: the age.
 fn age_after(text: &[u8], end: usize) -> Option<u16> {
     let limit = (end + 8).min(text.len());
+    // A comma first, after spaces: most names have none.
+    let first = text
+        .get(end..limit)?
+        .iter()
+        .find(|c| !c.is_ascii_whitespace());
+    if first != Some(&b',') {
+        return None;
+    }
     let w = words::next_word(text, end, limit)?;
     if !words::only_comma(text, end, w.start) {
         return None;
