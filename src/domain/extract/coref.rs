@@ -40,6 +40,7 @@
 //! follows) is asked only when a pronoun weighs it; the ids are given once, after this pass.
 
 mod appositions;
+mod around;
 mod class;
 mod facts;
 mod focus;
@@ -51,6 +52,7 @@ mod nominals;
 mod phrase;
 mod pronouns;
 mod reading;
+mod spans;
 mod speakers;
 mod teams;
 mod turns;
@@ -75,7 +77,7 @@ use facts::Facts;
 use focus::{Focus, Seen};
 use in_text::Named;
 use reading::Name;
-use words::Word;
+use words::{Word, word_set};
 
 pub use written::form_of;
 
@@ -157,12 +159,7 @@ fn links<'q, S: in_pieces::Read>(
 ) -> Found {
     let k = knowledge::builtin();
     let names = in_text::in_text_order(entities);
-    let facts = Facts::gather(
-        text,
-        entities,
-        k,
-        names.iter().map(|n| (n.entity(), n.start, n.end)),
-    );
+    let facts = Facts::gather(text, entities, k, &names, jobs);
     let metonyms = metonyms::targets(entities, &facts, k);
     // Who says each direct quotation, as far as the names tell before this pass.
     let direct = crate::domain::quotes::direct_speakers(&quotes().quotes, entities, jobs);
@@ -176,7 +173,7 @@ fn links<'q, S: in_pieces::Read>(
         names: &names,
         facts: &facts,
         metonyms: &metonyms,
-        quotes: &quotes,
+        quotes: spans::Spans::new(&quotes),
         speakers: &speakers,
         going_on: &going_on,
         focus: Focus::default(),
@@ -238,7 +235,7 @@ struct Resolver<'a> {
     names: &'a [Named],
     facts: &'a Facts,
     metonyms: &'a [Option<u32>],
-    quotes: &'a [Range<usize>],
+    quotes: spans::Spans<'a>,
     /// The speaker of each quotation, if its cue names one by a name.
     speakers: &'a [Option<u32>],
     /// The cue words of a quotation that goes on from a named speaker's ("he added"), with
@@ -252,46 +249,23 @@ struct Resolver<'a> {
     in_sentence: Vec<Name>,
 }
 
-/// Words before which a name is not the sentence's subject.
-const PREPOSITIONS: &[&str] = &[
-    "in",
-    "of",
-    "for",
-    "with",
-    "to",
-    "by",
-    "from",
-    "at",
-    "on",
-    "about",
-    "against",
-    "after",
-    "before",
-    "under",
-    "over",
-    "between",
-    "among",
-    "into",
-    "through",
-    "during",
-    "like",
-    "than",
-    "via",
-    "toward",
-    "towards",
-    "including",
-    "behind",
-    "near",
-    "without",
-    "as",
-    "whom",
-];
+word_set!(
+    /// Words before which a name is not the sentence's subject.
+    fn is_preposition = [
+        "in", "of", "for", "with", "to", "by", "from", "at", "on", "about", "against",
+        "after", "before", "under", "over", "between", "among", "into", "through", "during",
+        "like", "than", "via", "toward", "towards", "including", "behind", "near",
+        "without", "as", "whom",
+    ]
+);
 
-/// Verbs right after a name or pronoun that make it the one acting ("X said", "he has").
-const SUBJECT_VERBS: &[&str] = &[
-    "has", "had", "have", "is", "was", "were", "are", "will", "would", "could", "can", "may",
-    "might", "did", "does", "should", "must",
-];
+word_set!(
+    /// Verbs right after a name or pronoun that make it the one acting ("X said", "he has").
+    fn is_subject_verb = [
+        "has", "had", "have", "is", "was", "were", "are", "will", "would", "could", "can",
+        "may", "might", "did", "does", "should", "must",
+    ]
+);
 
 impl Resolver<'_> {
     /// Reads the text a sentence at a time: `sentences` in order, the first of them opening
@@ -359,9 +333,7 @@ impl Resolver<'_> {
     }
 
     fn quote_of(&self, at: usize) -> Option<u32> {
-        let i = self.quotes.partition_point(|q| q.end <= at);
-        let q = self.quotes.get(i)?;
-        (q.start <= at).then_some(i as u32)
+        self.quotes.holding(at)
     }
 
     /// The description in apposition to the name `m` of `entity` ("X, the defence
@@ -435,7 +407,7 @@ impl Resolver<'_> {
         words::only_space(self.text, v.end, w.start)
             && v.is_lowercase(self.text)
             && !pronouns::starts_clause(lower)
-            && !SUBJECT_VERBS.contains(&lower)
+            && !is_subject_verb(lower)
             && !self.k.is_person_cue(lower)
     }
 
@@ -637,7 +609,7 @@ fn verb_follows(text: &[u8], end: usize, limit: usize, k: &Knowledge) -> bool {
     }
     let mut buf = [0u8; 24];
     let word = w.lower(text, &mut buf).unwrap_or("");
-    SUBJECT_VERBS.contains(&word) || k.is_person_cue(word)
+    is_subject_verb(word) || k.is_person_cue(word)
 }
 
 /// Whether a mention in focus is its sentence's subject: where it stands says so, or a verb

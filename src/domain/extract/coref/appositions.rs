@@ -6,26 +6,27 @@
 //! Below `facts` and `nominals`, which both read appositions: it depends on neither.
 
 use super::super::knowledge::Knowledge;
-use super::words::{self, Word};
+use super::words::{self, Word, word_set};
 use crate::domain::entity::Kind;
 
 /// Words in lower case joined by single spaces ("Prime Minister" → "prime minister").
 pub fn lower_key(text: &[u8], ws: &[Word]) -> String {
-    let mut key = String::new();
+    let mut key = String::with_capacity(ws.iter().map(|w| w.end - w.start + 1).sum());
     for w in ws {
         if !key.is_empty() {
             key.push(' ');
         }
-        key.push_str(&w.str(text).to_ascii_lowercase());
+        let from = key.len();
+        key.push_str(w.str(text));
+        key[from..].make_ascii_lowercase();
     }
     key
 }
 
-pub fn strip_possessive(key: &str) -> String {
+pub fn strip_possessive(key: &str) -> &str {
     key.strip_suffix("'s")
         .or_else(|| key.strip_suffix('\''))
         .unwrap_or(key)
-        .to_string()
 }
 
 fn possessive(word: &[u8]) -> bool {
@@ -43,86 +44,28 @@ pub fn end_without_possessive(text: &[u8], w: Word) -> usize {
     }
 }
 
-/// Nouns for a person besides the titles and the describing nouns of `class_nouns.tsv`
-/// (sorted, for a binary search).
-const PERSON_NOUNS: &[&str] = &[
-    "activist",
-    "adviser",
-    "advisor",
-    "aide",
-    "attorney",
-    "blogger",
-    "boy",
-    "brother",
-    "candidate",
-    "ceo",
-    "chairman",
-    "chief",
-    "child",
-    "citizen",
-    "co-founder",
-    "cofounder",
-    "councillor",
-    "councilor",
-    "daughter",
-    "defector",
-    "detainee",
-    "detective",
-    "employee",
-    "father",
-    "founder",
-    "girl",
-    "guest",
-    "head",
-    "husband",
-    "investigator",
-    "kid",
-    "lawyer",
-    "leader",
-    "man",
-    "member",
-    "mother",
-    "newcomer",
-    "official",
-    "owner",
-    "pilot",
-    "poster",
-    "president",
-    "prisoner",
-    "professor",
-    "prosecutor",
-    "refugee",
-    "representative",
-    "researcher",
-    "resident",
-    "secretary",
-    "sister",
-    "son",
-    "student",
-    "survivor",
-    "suspect",
-    "teen",
-    "teenager",
-    "user",
-    "veteran",
-    "victim",
-    "volunteer",
-    "wife",
-    "winner",
-    "witness",
-    "woman",
-    "worker",
-    "youngster",
-];
+word_set!(
+    /// Nouns for a person besides the titles and the describing nouns of `class_nouns.tsv`.
+    fn is_listed_person_noun = [
+        "activist", "adviser", "advisor", "aide", "attorney", "blogger", "boy", "brother",
+        "candidate", "ceo", "chairman", "chief", "child", "citizen", "co-founder",
+        "cofounder", "councillor", "councilor", "daughter", "defector", "detainee",
+        "detective", "employee", "father", "founder", "girl", "guest", "head", "husband",
+        "investigator", "kid", "lawyer", "leader", "man", "member", "mother", "newcomer",
+        "official", "owner", "pilot", "poster", "president", "prisoner", "professor",
+        "prosecutor", "refugee", "representative", "researcher", "resident", "secretary",
+        "sister", "son", "student", "survivor", "suspect", "teen", "teenager", "user",
+        "veteran", "victim", "volunteer", "wife", "winner", "witness", "woman", "worker",
+        "youngster",
+    ]
+);
 
 /// Whether `lower` is a noun for a person (a title, a describing noun, or one of the list).
 ///
 /// A hyphenated noun is a person when its last part is ("ex-husband", "prize-winner").
 pub fn is_person_noun(k: &Knowledge, lower: &str) -> bool {
     let known = |w: &str| {
-        PERSON_NOUNS.binary_search(&w).is_ok()
-            || k.is_title(w)
-            || k.class_noun(w) == Some(Kind::Person)
+        is_listed_person_noun(w) || k.is_title(w) || k.class_noun(w) == Some(Kind::Person)
     };
     known(lower)
         || lower
@@ -173,12 +116,14 @@ fn is_common_noun(text: &[u8], w: Word) -> bool {
             .is_some_and(u8::is_ascii_lowercase)
 }
 
-/// Words that end an apposition's noun phrase ("a representative for ...": the head is
-/// "representative").
-const PHRASE_STOPS: &[&str] = &[
-    "of", "for", "at", "from", "in", "with", "to", "who", "which", "that", "on", "and", "since",
-    "whose", "by", "as", "said", "says",
-];
+word_set!(
+    /// Words that end an apposition's noun phrase ("a representative for ...": the head is
+    /// "representative").
+    fn stops_a_phrase = [
+        "of", "for", "at", "from", "in", "with", "to", "who", "which", "that", "on", "and",
+        "since", "whose", "by", "as", "said", "says",
+    ]
+);
 
 /// The apposition right after a name: "X, the defence secretary," / "X, 19, a member of ..." /
 /// "X, spokesman for ...": the span of its noun phrase without the determiner, up to its head,
@@ -237,8 +182,12 @@ pub fn is_place_noun(lower: &str) -> bool {
     PLACE_NOUNS.contains(&lower)
 }
 
-/// Verbs that say what the subject is: "X was a volunteer".
-const COPULAS: &[&str] = &["is", "was", "became", "becomes", "remains", "remained"];
+word_set!(
+    /// Verbs that say what the subject is: "X was a volunteer".
+    fn is_copula = [
+        "is", "was", "became", "becomes", "remains", "remained",
+    ]
+);
 
 /// The predicate right after a name that says what it is: "X was a volunteer", "X becomes
 /// the youngest member": the span of its noun phrase without the determiner, up to its head,
@@ -249,11 +198,15 @@ pub fn predicate_after(
     limit: usize,
     fits: impl Fn(&str) -> bool,
 ) -> Option<(usize, usize)> {
+    // Most names are followed by no copula: told by the first letter after the spaces.
+    let next = (text.get(end..limit.min(text.len()))?.iter()).find(|c| !c.is_ascii_whitespace())?;
+    if !matches!(next.to_ascii_lowercase(), b'i' | b'w' | b'b' | b'r') {
+        return None;
+    }
     let mut ws = words::words(text, end..limit);
     let verb = ws.next()?;
     let mut buf = [0u8; 24];
-    if !words::only_space(text, end, verb.start) || !COPULAS.contains(&verb.lower(text, &mut buf)?)
-    {
+    if !words::only_space(text, end, verb.start) || !is_copula(verb.lower(text, &mut buf)?) {
         return None;
     }
     let det = ws.next()?;
@@ -281,28 +234,28 @@ fn phrase(
     det: bool,
     fits: &impl Fn(&str) -> bool,
 ) -> Option<(usize, usize)> {
-    let mut run = vec![w];
+    // Its first word, its last word (the head) and how many.
+    let (mut head, mut len) = (w, 1);
     for n in ws {
-        let prev = run[run.len() - 1];
         let mut buf = [0u8; 24];
         let lower = n.lower(text, &mut buf).unwrap_or("");
-        if !words::only_space(text, prev.end, n.start) || PHRASE_STOPS.contains(&lower) {
+        if !words::only_space(text, head.end, n.start) || stops_a_phrase(lower) {
             break;
         }
-        run.push(n);
-        if run.len() > 5 {
+        head = n;
+        len += 1;
+        if len > 5 {
             return None;
         }
     }
-    let head = run[run.len() - 1];
     // Without a determiner only a bare role ("X, spokesman for Y"): a list of names or a
     // clause ("X, adding that") is not an apposition.
-    if !is_common_noun(text, head) || (!det && run.len() > 2) {
+    if !is_common_noun(text, head) || (!det && len > 2) {
         return None;
     }
     let mut buf = [0u8; 24];
     let lower = strip_possessive(head.lower(text, &mut buf)?);
-    fits(&lower).then_some((run[0].start, end_without_possessive(text, head)))
+    fits(lower).then_some((w.start, end_without_possessive(text, head)))
 }
 
 /// The apposition right before a name that a comma or the sentence's end closes: "a
@@ -362,15 +315,15 @@ pub fn apposition_before(
     }
     let mut buf = [0u8; 24];
     let lower = strip_possessive(head.lower(text, &mut buf)?);
-    fits(&lower).then_some((first.start, end_without_possessive(text, head)))
+    fits(lower).then_some((first.start, end_without_possessive(text, head)))
 }
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
-    fn person_nouns_are_sorted_for_the_binary_search() {
-        assert!(PERSON_NOUNS.is_sorted());
+    fn a_person_noun_is_listed_a_title_or_a_describing_noun_or_ends_with_one() {
+        assert!(is_listed_person_noun("activist") && is_listed_person_noun("youngster"));
         let k = crate::domain::extract::knowledge::builtin();
         assert!(is_person_noun(k, "student") && is_person_noun(k, "spokesman"));
         assert!(!is_person_noun(k, "said"));

@@ -7,55 +7,20 @@ use rustc_hash::FxHashMap as HashMap;
 use super::super::knowledge::Knowledge;
 use super::class::Class;
 use super::facts::Facts;
-use super::words;
+use super::words::{self, word_set};
 use crate::domain::entity::Entity;
 
-/// Verbs after a name that make it act, besides the verbs of saying (`person_cues.txt`).
-const ACTING: &[&str] = &[
-    "has",
-    "had",
-    "have",
-    "is",
-    "was",
-    "will",
-    "would",
-    "could",
-    "can",
-    "may",
-    "might",
-    "accused",
-    "rejected",
-    "responded",
-    "condemned",
-    "agreed",
-    "refused",
-    "demanded",
-    "threatened",
-    "sent",
-    "launched",
-    "vowed",
-    "urged",
-    "blamed",
-    "sought",
-    "signed",
-    "accuses",
-    "rejects",
-    "responds",
-    "condemns",
-    "agrees",
-    "refuses",
-    "demands",
-    "threatens",
-    "sends",
-    "launches",
-    "vows",
-    "urges",
-    "blames",
-    "seeks",
-    "signs",
-    "wants",
-    "wanted",
-];
+word_set!(
+    /// Verbs after a name that make it act, besides the verbs of saying (`person_cues.txt`).
+    fn is_acting_verb = [
+        "has", "had", "have", "is", "was", "will", "would", "could", "can", "may", "might",
+        "accused", "rejected", "responded", "condemned", "agreed", "refused", "demanded",
+        "threatened", "sent", "launched", "vowed", "urged", "blamed", "sought", "signed",
+        "accuses", "rejects", "responds", "condemns", "agrees", "refuses", "demands",
+        "threatens", "sends", "launches", "vows", "urges", "blames", "seeks", "signs",
+        "wants", "wanted",
+    ]
+);
 
 /// For each entity that a metonym names, the entity of the text it stands for.
 pub fn targets(entities: &[Entity], facts: &Facts, k: &Knowledge) -> Vec<Option<u32>> {
@@ -95,5 +60,5 @@ pub fn acts(text: &[u8], end: usize, limit: usize, k: &Knowledge) -> bool {
     let Some(word) = w.lower(text, &mut buf) else {
         return false;
     };
-    ACTING.contains(&word) || k.is_person_cue(word)
+    is_acting_verb(word) || k.is_person_cue(word)
 }

@@ -25,60 +25,20 @@ use super::facts::Facts;
 use super::focus::{Focus, Seen};
 use super::phrase::{ends_the_phrase, looks_like_noun_after_noun};
 use super::types;
-use super::words::{self, Word};
+use super::words::{self, Word, word_set};
 
-/// Adjectives that keep a type noun about the same entity ("the militant group", "the news
-/// agency"); any other ("the other company", "the new party") makes the phrase unsafe.
-const ADJECTIVES: &[&str] = &[
-    "militant",
-    "armed",
-    "terrorist",
-    "rebel",
-    "extremist",
-    "jihadist",
-    "islamist",
-    "opposition",
-    "ruling",
-    "governing",
-    "state-run",
-    "state-owned",
-    "tech",
-    "technology",
-    "oil",
-    "energy",
-    "mining",
-    "software",
-    "media",
-    "news",
-    "football",
-    "soccer",
-    "entire",
-    "whole",
-    "communist",
-    "socialist",
-    "conservative",
-    "nationalist",
-    "separatist",
-    "insurgent",
-    "paramilitary",
-    "sunni",
-    "shia",
-    "shiite",
-    "elite",
-    "secretive",
-    "religious",
-    "political",
-    "ultranationalist",
-];
-
-/// Whether `lower` is one of [`ADJECTIVES`]: asked of the word after every "the", so a
-/// table built once.
-fn is_adjective(lower: &str) -> bool {
-    static SET: std::sync::OnceLock<rustc_hash::FxHashSet<&'static str>> =
-        std::sync::OnceLock::new();
-    SET.get_or_init(|| ADJECTIVES.iter().copied().collect())
-        .contains(lower)
-}
+word_set!(
+    /// Adjectives that keep a type noun about the same entity ("the militant group", "the news
+    /// agency"); any other ("the other company", "the new party") makes the phrase unsafe.
+    fn is_adjective = [
+        "militant", "armed", "terrorist", "rebel", "extremist", "jihadist", "islamist",
+        "opposition", "ruling", "governing", "state-run", "state-owned", "tech",
+        "technology", "oil", "energy", "mining", "software", "media", "news", "football",
+        "soccer", "entire", "whole", "communist", "socialist", "conservative",
+        "nationalist", "separatist", "insurgent", "paramilitary", "sunni", "shia", "shiite",
+        "elite", "secretive", "religious", "political", "ultranationalist",
+    ]
+);
 
 /// A description found: its span (without the determiner) and what it says.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -133,8 +93,9 @@ pub fn find(
         .filter(|_| may_start_role)
     {
         let ws = &next[..n];
-        let key = strip_possessive(&lower_key(text, ws));
-        if facts.is_role(&key) && ends_the_phrase(text, ws[n - 1], next.get(n).copied()) {
+        let key = lower_key(text, ws);
+        let key = strip_possessive(&key);
+        if facts.is_role(key) && ends_the_phrase(text, ws[n - 1], next.get(n).copied()) {
             return Some(Description {
                 start: first.start,
                 end: end_without_possessive(text, ws[n - 1]),
@@ -151,7 +112,7 @@ pub fn find(
     let noun = next[noun_at];
     let mut buf = [0u8; 24];
     let word = noun.lower(text, &mut buf)?;
-    let bit = types::bit_of(&strip_possessive(word))?;
+    let bit = types::bit_of(strip_possessive(word))?;
     let after = next.get(noun_at + 1).copied();
     let adjunct = || {
         adjunct_after(text, noun, after)
@@ -213,9 +174,7 @@ pub fn may_open(text: &[u8], det: Word, first: Word, facts: &Facts) -> bool {
     let Some(word) = first.lower(text, &mut buf) else {
         return false;
     };
-    facts.starts_role(word)
-        || is_adjective(word)
-        || types::bit_of(&strip_possessive(word)).is_some()
+    facts.starts_role(word) || is_adjective(word) || types::bit_of(strip_possessive(word)).is_some()
 }
 
 /// Verbs after a description that give it its name: "the elite group within Scientology
@@ -375,14 +334,17 @@ pub fn resolve(
                 .then_some(heaviest.entity)
         }
         What::Role => {
-            let key = strip_possessive(&lower_key(
+            let key = lower_key(
                 text,
                 &[Word {
                     start: d.start,
                     end: d.end,
                 }],
-            ));
-            let key = key.split_whitespace().collect::<Vec<_>>().join(" ");
+            );
+            let key = strip_possessive(&key)
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ");
             facts.role_holder(&key, d.start, focus)
         }
         What::Age(age) => facts.age_holder(age, d.start, focus),

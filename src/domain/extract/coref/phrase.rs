@@ -4,13 +4,15 @@
 
 use super::appositions::{end_without_possessive, strip_possessive};
 use super::types;
-use super::words::{self, Word};
+use super::words::{self, Word, word_set};
 
-/// Words after a noun that make the phrase name something else: "the city of", "the group
-/// behind".
-const NOT_AFTER: &[&str] = &[
-    "of", "for", "that", "which", "who", "whose", "where", "to", "in",
-];
+word_set!(
+    /// Words after a noun that make the phrase name something else: "the city of", "the group
+    /// behind".
+    fn is_not_after = [
+        "of", "for", "that", "which", "who", "whose", "where", "to", "in",
+    ]
+);
 
 /// Whether `noun` ends the phrase: no name or "of" after it, no other noun ("the company
 /// headquarters").
@@ -29,7 +31,7 @@ pub fn ends_the_phrase(text: &[u8], noun: Word, after: Option<Word>) -> bool {
     }
     let mut buf = [0u8; 24];
     let word = after.lower(text, &mut buf).unwrap_or("");
-    !NOT_AFTER.contains(&word) && !looks_like_noun_after_noun(word)
+    !is_not_after(word) && !looks_like_noun_after_noun(word)
 }
 
 /// Words that would make "the company X" a compound ("the company headquarters", "the city
@@ -74,13 +76,18 @@ pub fn type_noun_after(
     if fits == 0 {
         return None;
     }
+    // Most names are followed by no lower-case word: told by the first byte after the spaces.
+    let next = (text.get(end..limit.min(text.len()))?.iter()).find(|c| !c.is_ascii_whitespace());
+    if !next.is_some_and(u8::is_ascii_lowercase) {
+        return None;
+    }
     let mut ws = words::words(text, end..limit);
     let noun = ws.next()?;
     if !words::only_space(text, end, noun.start) || !noun.is_lowercase(text) {
         return None;
     }
     let mut buf = [0u8; 24];
-    let bit = types::bit_of(&strip_possessive(noun.lower(text, &mut buf)?))?;
+    let bit = types::bit_of(strip_possessive(noun.lower(text, &mut buf)?))?;
     (fits & bit != 0 && ends_the_phrase(text, noun, ws.next()))
         .then(|| noun.start..end_without_possessive(text, noun))
 }
@@ -108,11 +115,11 @@ pub fn type_noun_before(
         }
         noun = before;
     }
+    if !noun.is_lowercase(text) {
+        return None;
+    }
     let det = words::word_before(text, from, noun.start)?;
-    if !noun.is_lowercase(text)
-        || !det.is(text, "the")
-        || !words::only_space(text, det.end, noun.start)
-    {
+    if !det.is(text, "the") || !words::only_space(text, det.end, noun.start) {
         return None;
     }
     let mut buf = [0u8; 24];

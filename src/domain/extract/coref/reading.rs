@@ -11,8 +11,8 @@ use super::super::knowledge::Knowledge;
 use super::class::Class;
 use super::focus::Seen;
 use super::pronouns;
-use super::words::{self, Word};
-use super::{PREPOSITIONS, Resolver, appositions, metonyms, phrase, possessive_after};
+use super::words::{self, Word, word_set};
+use super::{Resolver, appositions, is_preposition, metonyms, phrase, possessive_after};
 use crate::domain::entity::{Form, Mention};
 
 /// Where a sentence's reading stands: what decides whether a name is its subject.
@@ -221,7 +221,7 @@ impl Resolver<'_> {
         if !r.opening.settled() {
             let mut buf = [0u8; 24];
             let lower = w.lower(self.text, &mut buf).unwrap_or("");
-            r.opening.preposition |= PREPOSITIONS.contains(&lower);
+            r.opening.preposition |= is_preposition(lower);
         }
         r.opening.words += 1;
     }
@@ -389,7 +389,7 @@ impl Resolver<'_> {
                 rd.consumed = Some((n, w.end));
             }
         }
-        if consumed == 1 && !rd.opening.actor && PREPOSITIONS.contains(&lower) {
+        if consumed == 1 && !rd.opening.actor && is_preposition(lower) {
             rd.opening.preposition = true;
         }
         rd.last = None;
@@ -470,8 +470,14 @@ impl Resolver<'_> {
             pos = last_read.end;
             prev = Some(last_read);
         }
-        // Past the opening.
+        // Past the opening: the words that may link (and the names before each). Another word
+        // would change nothing now but the count of words (which no longer matters) and the
+        // last name read (which only a word right after that name asks for).
         while let Some(w) = words::find_first(text, pos..range.end, &CAN_LINK, may_link_len) {
+            if !opens_like_a_link(text, w) {
+                pos = w.end;
+                continue;
+            }
             self.names_only_until(&mut rd, w.end, true, seen);
             self.names_until(&mut rd, w.end);
             pos = w.end;
@@ -510,48 +516,58 @@ impl Resolver<'_> {
 /// Whether a word may link: a pronoun, "who", "whose", "the" and "this" are among these, by
 /// first letter and length (the rest are only counted).
 fn may_link(text: &[u8], w: Word) -> bool {
-    may_link_len(w.end - w.start) && CAN_LINK[text[w.start] as usize]
+    may_link_len(w.end - w.start) && CAN_LINK.wanted(text[w.start])
+}
+
+/// Whether `w` starts as a word that links does (a pronoun, "who", "whose", "the",
+/// "this", or one of those before a contraction: "he's"): by its first two letters.
+fn opens_like_a_link(text: &[u8], w: Word) -> bool {
+    let [a, b] = match w.bytes(text) {
+        [a, b, ..] => [a.to_ascii_lowercase(), b.to_ascii_lowercase()],
+        _ => return false,
+    };
+    matches!(
+        [a, b],
+        [b'h', b'e' | b'i'] | [b's' | b't' | b'w', b'h'] | [b'i', b't']
+    )
 }
 
 /// The first letters of the words that may link.
-const CAN_LINK: [bool; 256] = words::byte_set(b"hsitwHSITW");
+const CAN_LINK: words::FirstBytes = words::FirstBytes::new(b"hsitwHSITW");
 
 /// The lengths of the words that may link.
 fn may_link_len(n: usize) -> bool {
     (2..=10).contains(&n)
 }
 
-/// Words that open a subordinate clause ("After his arrest, X ...").
-const SUBORDINATORS: &[&str] = &[
-    "after",
-    "before",
-    "when",
-    "while",
-    "although",
-    "though",
-    "because",
-    "since",
-    "if",
-    "unless",
-    "until",
-    "as",
-    "once",
-    "despite",
-    "following",
-    "upon",
-    "whereas",
-    "whilst",
-];
+word_set!(
+    /// Words that open a subordinate clause ("After his arrest, X ...").
+    fn is_subordinator = [
+        "after", "before", "when", "while", "although", "though", "because", "since", "if",
+        "unless", "until", "as", "once", "despite", "following", "upon", "whereas",
+        "whilst",
+    ]
+);
 
 /// Where a subordinate clause that opens the sentence `range` ends: the first comma, when the
 /// sentence opens with a subordinating word or a participle ("Discussing his concern, X
 /// said") and the comma comes within a few words.
 fn opening_clause(text: &[u8], range: &Range<usize>) -> Option<usize> {
     let first = words::words(text, range.clone()).next()?;
+    // Most sentences open with neither (a name): told by the word's first letter and end.
+    let b = first.bytes(text);
+    let ing = b.len() > 5 && b[b.len() - 3..].eq_ignore_ascii_case(b"ing");
+    let subordinator_letter = matches!(
+        b[0].to_ascii_lowercase(),
+        b'a' | b'b' | b'd' | b'f' | b'i' | b'o' | b's' | b't' | b'u' | b'w'
+    );
+    if !ing && !subordinator_letter {
+        return None;
+    }
     let mut buf = [0u8; 24];
     let lower = first.lower(text, &mut buf)?;
     let participle = lower.len() > 5 && lower.ends_with("ing") && first.is_capitalised(text);
-    if !(SUBORDINATORS.contains(&lower) || participle) {
+    if !(is_subordinator(lower) || participle) {
         return None;
     }
     let end = range.end.min(first.end + 200);
@@ -559,45 +575,19 @@ fn opening_clause(text: &[u8], range: &Range<usize>) -> Option<usize> {
     (words::words(text, first.end..comma).count() <= 16).then_some(comma)
 }
 
-/// Plural nouns for people that a name before them only qualifies ("Scientology officials").
-const PEOPLE: &[&str] = &[
-    "officials",
-    "members",
-    "spokesman",
-    "spokeswoman",
-    "spokesperson",
-    "leaders",
-    "supporters",
-    "employees",
-    "workers",
-    "staff",
-    "executives",
-    "lawyers",
-    "representatives",
-    "users",
-    "fans",
-    "volunteers",
-    "investigators",
-    "agents",
-    "police",
-    "forces",
-    "troops",
-    "soldiers",
-    "officers",
-    "authorities",
-    "ministers",
-    "diplomats",
-    "delegates",
-    "activists",
-    "researchers",
-    "scientists",
-    "engineers",
-    "developers",
-    "players",
-    "students",
-];
+word_set!(
+    /// Plural nouns for people that a name before them only qualifies ("Scientology officials").
+    fn is_people_noun = [
+        "officials", "members", "spokesman", "spokeswoman", "spokesperson", "leaders",
+        "supporters", "employees", "workers", "staff", "executives", "lawyers",
+        "representatives", "users", "fans", "volunteers", "investigators", "agents",
+        "police", "forces", "troops", "soldiers", "officers", "authorities", "ministers",
+        "diplomats", "delegates", "activists", "researchers", "scientists", "engineers",
+        "developers", "players", "students",
+    ]
+);
 
-/// Whether one of [`PEOPLE`] or a noun for a person follows `end` (after a space).
+/// Whether one of [`is_people_noun`] or a noun for a person follows `end` (after a space).
 fn people_follow(text: &[u8], end: usize, limit: usize, k: &Knowledge) -> bool {
     let Some(w) = words::next_word(text, end, limit) else {
         return false;
@@ -607,5 +597,98 @@ fn people_follow(text: &[u8], end: usize, limit: usize, k: &Knowledge) -> bool {
     words::only_space(text, end, w.start)
         && w.is_lowercase(text)
         && w.lower(text, &mut buf)
-            .is_some_and(|l| PEOPLE.contains(&l) || appositions::is_person_noun(k, l))
+            .is_some_and(|l| is_people_noun(l) || appositions::is_person_noun(k, l))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_word_that_may_link_opens_like_one() {
+        let linking = [
+            "he",
+            "him",
+            "his",
+            "himself",
+            "she",
+            "her",
+            "hers",
+            "herself",
+            "it",
+            "its",
+            "itself",
+            "they",
+            "them",
+            "their",
+            "theirs",
+            "themselves",
+            "who",
+            "whose",
+            "the",
+            "this",
+        ];
+        for word in linking {
+            assert!(
+                pronouns::classify(word).is_some()
+                    || matches!(word, "who" | "whose" | "the" | "this")
+            );
+            let capital = format!("{}{}", word[..1].to_uppercase(), &word[1..]);
+            for form in [
+                word.to_string(),
+                capital,
+                word.to_uppercase(),
+                format!("{word}'s"),
+            ] {
+                let t = form.as_bytes();
+                let w = Word {
+                    start: 0,
+                    end: t.len(),
+                };
+                assert!(opens_like_a_link(t, w), "{form}");
+            }
+        }
+        let subordinators = [
+            "after",
+            "before",
+            "when",
+            "while",
+            "although",
+            "though",
+            "because",
+            "since",
+            "if",
+            "unless",
+            "until",
+            "as",
+            "once",
+            "despite",
+            "following",
+            "upon",
+            "whereas",
+            "whilst",
+        ];
+        for word in subordinators {
+            assert!(is_subordinator(word), "{word}");
+            let t = format!(
+                "{}{} X said, he left.",
+                word[..1].to_uppercase(),
+                &word[1..]
+            );
+            assert!(opening_clause(t.as_bytes(), &(0..t.len())).is_some(), "{t}");
+        }
+        for other in ["to", "said", "is", "was", "with", "I'll", "s"] {
+            let t = other.as_bytes();
+            assert!(
+                !opens_like_a_link(
+                    t,
+                    Word {
+                        start: 0,
+                        end: t.len()
+                    }
+                ),
+                "{other}"
+            );
+        }
+    }
 }

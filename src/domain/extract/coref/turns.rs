@@ -101,12 +101,22 @@ fn turns(text: &[u8], names: &[Named]) -> Vec<Turn> {
         if start >= text.len() {
             break;
         }
-        next_name += names[next_name..].partition_point(|n| (n.start as usize) < start);
+        // Lines and names both come in the order of the text: a walk, not a search per line.
+        while names
+            .get(next_name)
+            .is_some_and(|n| (n.start as usize) < start)
+        {
+            next_name += 1;
+        }
         let named = names
             .get(next_name)
             .filter(|n| n.start as usize == start)
             .map(|n| (Speaker::Named(n.entity()), n.end as usize));
         let label = || {
+            // The label's first letter opens the line: most lines are ruled out by it.
+            if !matches!(text[start], b'q' | b'Q' | b'a' | b'A') {
+                return None;
+            }
             let w = words::next_word(text, start, (start + 10).min(text.len()))?;
             let speaker = if w.is(text, "q") || w.is(text, "question") {
                 Speaker::Question

@@ -120,18 +120,32 @@ const fn noun(noun: &'static str, fit: Fit, also: &'static [&'static str]) -> No
     }
 }
 
-/// The bit of the type noun `word` (lower case), if it is one. Asked of many words: a
-/// table built once, not a scan of the list.
+/// The bit of the type noun `word` (lower case), if it is one. Asked of many words: only
+/// the nouns that share its first letter are compared (a few), no hashing.
 pub fn bit_of(word: &str) -> Option<u64> {
-    static BITS: std::sync::OnceLock<rustc_hash::FxHashMap<&'static str, u64>> =
-        std::sync::OnceLock::new();
-    let bits = BITS.get_or_init(|| {
-        (NOUNS.iter().enumerate())
-            .map(|(i, n)| (n.word, 1u64 << i))
-            .collect()
-    });
-    bits.get(word).copied()
+    let letter = word.as_bytes().first()?.wrapping_sub(b'a');
+    let mut bits = *BY_FIRST_LETTER.get(letter as usize)?;
+    while bits != 0 {
+        let i = bits.trailing_zeros() as usize;
+        if NOUNS[i].word == word {
+            return Some(1 << i);
+        }
+        bits &= bits - 1;
+    }
+    None
 }
+
+/// For each letter a-z, the nouns (as bits) that start with it.
+const BY_FIRST_LETTER: [u64; 26] = {
+    let mut by = [0u64; 26];
+    let mut i = 0;
+    while i < NOUNS.len() {
+        let letter = NOUNS[i].word.as_bytes()[0] - b'a';
+        by[letter as usize] |= 1 << i;
+        i += 1;
+    }
+    by
+};
 
 /// Whether the type noun of bit `bit` fits only the entities whose name holds it (or that
 /// the text calls so: "the company Hitwise"), never by a gazetteer's class: "the mosque",
@@ -153,6 +167,7 @@ pub fn fitting(e: &Entity, class: Class, k: &Knowledge) -> u64 {
         return bit_of("team").unwrap_or(0);
     }
     let gazetteer_class = k.name(&e.name).map_or("", |r| k.canon(r).class);
+    let named = held_by_names(e);
     let mut mask = 0;
     for (i, n) in NOUNS.iter().enumerate() {
         let by_class = match n.fit {
@@ -165,22 +180,45 @@ pub fn fitting(e: &Entity, class: Class, k: &Knowledge) -> u64 {
             Fit::Place(classes) => class == Class::Place && classes.contains(&gazetteer_class),
             Fit::Capital => class == Class::Place && k.metonym(&e.name).next().is_some(),
         };
-        let named = || {
-            let names = std::iter::once(&e.name).chain(&e.aliases);
-            names.into_iter().any(|name| {
-                name.split([' ', '-']).any(|w| {
-                    let w = w.trim_end_matches('.');
-                    w.eq_ignore_ascii_case(n.word) || n.also.contains(&w)
-                })
-            })
-        };
         // A name holding the noun fits only the kinds the noun can name: "the city" is not
         // the Manchester City club.
-        if by_class || (kind_ok(n, class) && named()) {
+        if by_class || (kind_ok(n, class) && named & 1 << i != 0) {
             mask |= 1 << i;
         }
     }
     mask
+}
+
+/// The nouns (as bits) that the names of `e` hold as a word, in any case, or by one of their
+/// other words ("Corp." for "the company"): each word looked up once, not compared with every
+/// noun.
+fn held_by_names(e: &Entity) -> u64 {
+    static ALSO: std::sync::OnceLock<rustc_hash::FxHashMap<&'static str, u64>> =
+        std::sync::OnceLock::new();
+    let also = ALSO.get_or_init(|| {
+        let mut also = rustc_hash::FxHashMap::default();
+        for (i, n) in NOUNS.iter().enumerate() {
+            for &w in n.also {
+                *also.entry(w).or_insert(0) |= 1u64 << i;
+            }
+        }
+        also
+    });
+    let mut held = 0;
+    for name in std::iter::once(&e.name).chain(&e.aliases) {
+        for w in name.split([' ', '-']) {
+            let w = w.trim_end_matches('.');
+            let mut buf = [0u8; 16];
+            if let Some(lower) = buf.get_mut(..w.len()) {
+                lower.copy_from_slice(w.as_bytes());
+                lower.make_ascii_lowercase();
+                let lower = std::str::from_utf8(lower).unwrap_or("");
+                held |= bit_of(lower).unwrap_or(0);
+            }
+            held |= also.get(w).copied().unwrap_or(0);
+        }
+    }
+    held
 }
 
 /// Whether the noun `n` can name an entity of `class` at all.
@@ -213,6 +251,8 @@ mod tests {
         assert!(NOUNS.len() <= 64);
         for (i, n) in NOUNS.iter().enumerate() {
             assert_eq!(bit_of(n.word), Some(1 << i), "{}", n.word);
+            // `held_by_names` lowers a word into 16 bytes to look it up.
+            assert!(n.word.len() <= 16, "{}", n.word);
         }
         assert_eq!(bit_of("prime minister"), None);
     }

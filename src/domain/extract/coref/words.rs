@@ -5,6 +5,19 @@
 
 use std::ops::Range;
 
+/// A set of words as a function telling whether `word` (lower case) is one of them: a
+/// `match` on the word, which the compiler sorts by length, not a scan of a list that calls
+/// a comparison for each of its words (these are asked of most words of a text).
+macro_rules! word_set {
+    ($(#[$doc:meta])* $vis:vis fn $name:ident = [$($word:literal),* $(,)?]) => {
+        $(#[$doc])*
+        $vis fn $name(word: &str) -> bool {
+            matches!(word, $($word)|*)
+        }
+    };
+}
+pub(super) use word_set;
+
 /// One word: its bytes are `text[start..end]`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Word {
@@ -38,12 +51,14 @@ impl Word {
     /// The word in lower case into `buf`, or None if it is longer than `buf` or not ASCII.
     pub fn lower<'b>(self, text: &[u8], buf: &'b mut [u8; 24]) -> Option<&'b str> {
         let b = self.bytes(text);
-        if b.len() > buf.len() || !b.is_ascii() {
-            return None;
+        let out = buf.get_mut(..b.len())?;
+        // One pass: the bytes lowered as they are copied, any non-ASCII byte a refusal.
+        for (o, &c) in out.iter_mut().zip(b) {
+            if !c.is_ascii() {
+                return None;
+            }
+            *o = c.to_ascii_lowercase();
         }
-        let out = &mut buf[..b.len()];
-        out.copy_from_slice(b);
-        out.make_ascii_lowercase();
         std::str::from_utf8(out).ok()
     }
 }
@@ -69,30 +84,37 @@ const WORD_BYTES: [bool; 256] = {
 /// not part of the word ("'Hello'" is "Hello"); a possessive "'s" is ("Carter's").
 pub fn words(text: &[u8], range: Range<usize>) -> impl Iterator<Item = Word> + Clone + '_ {
     let end = range.end.min(text.len());
+    let bytes = &text[..end];
     let mut i = range.start.min(end);
     std::iter::from_fn(move || {
         loop {
-            while i < end && !is_word_byte(text[i]) {
-                i += 1;
-            }
-            if i >= end {
-                return None;
-            }
-            let mut s = i;
-            while i < end && is_word_byte(text[i]) {
-                i += 1;
-            }
-            let mut e = i;
-            while s < e && matches!(text[s], b'\'' | b'-') {
-                s += 1;
-            }
-            while e > s && matches!(text[e - 1], b'\'' | b'-') {
-                e -= 1;
-            }
-            if s < e {
-                return Some(Word { start: s, end: e });
+            i += bytes[i..].iter().position(|&b| is_word_byte(b))?;
+            let s = i;
+            i = bytes[s..]
+                .iter()
+                .position(|&b| !is_word_byte(b))
+                .map_or(end, |n| s + n);
+            if let Some(w) = trimmed(bytes, s..i) {
+                return Some(w);
             }
         }
+    })
+}
+
+/// The word a run of word bytes makes: the run less the apostrophes and hyphens at its
+/// edges, if anything is left.
+#[inline]
+fn trimmed(text: &[u8], run: Range<usize>) -> Option<Word> {
+    let edge = |c: &&u8| matches!(c, b'\'' | b'-');
+    let bytes = &text[run.clone()];
+    let lead = bytes.iter().take_while(edge).count();
+    if lead == bytes.len() {
+        return None;
+    }
+    let trail = bytes.iter().rev().take_while(edge).count();
+    Some(Word {
+        start: run.start + lead,
+        end: run.end - trail,
     })
 }
 
@@ -118,23 +140,17 @@ pub fn only_comma(text: &[u8], a: usize, b: usize) -> bool {
 
 /// The last word that ends at or before `at` and starts at or after `from`.
 pub fn word_before(text: &[u8], from: usize, at: usize) -> Option<Word> {
-    let run = run_before(text, from, at)?;
-    words(text, run).last()
+    trimmed(text, run_before(text, from, at)?)
 }
 
 /// The last run of word bytes in `text[from..at]`.
 fn run_before(text: &[u8], from: usize, at: usize) -> Option<Range<usize>> {
-    let mut e = at.min(text.len());
-    while e > from && !is_word_byte(text[e - 1]) {
-        e -= 1;
-    }
-    if e <= from {
-        return None;
-    }
-    let mut s = e;
-    while s > from && is_word_byte(text[s - 1]) {
-        s -= 1;
-    }
+    let at = at.min(text.len());
+    let before = text.get(from..at)?;
+    let e = from + before.iter().rposition(|&b| is_word_byte(b))? + 1;
+    let s = (text[from..e].iter())
+        .rposition(|&b| !is_word_byte(b))
+        .map_or(from, |n| from + n + 1);
     Some(s..e)
 }
 
@@ -142,68 +158,126 @@ fn run_before(text: &[u8], from: usize, at: usize) -> Option<Range<usize>> {
 /// ends with one.
 pub fn contraction_stem(text: &[u8], w: Word) -> Option<Word> {
     let b = w.bytes(text);
+    // Most words hold neither mark: one look at their few bytes tells.
+    if !b.iter().any(|&c| c == b'\'' || c == 0xe2) {
+        return None;
+    }
     let (at, len) = match memchr::memchr(b'\'', b) {
         Some(at) => (at, 1),
         None => (memchr::memmem::find(b, "\u{2019}".as_bytes())?, 3),
     };
-    let suffix = b[at + len..].to_ascii_lowercase();
-    let known = matches!(
-        suffix.as_slice(),
-        b"s" | b"ll" | b"re" | b"ve" | b"d" | b"m"
-    );
+    let suffix = &b[at + len..];
+    let known = [&b"s"[..], b"ll", b"re", b"ve", b"d", b"m"]
+        .iter()
+        .any(|k| suffix.eq_ignore_ascii_case(k));
     (known && at > 0).then_some(Word {
         start: w.start,
         end: w.start + at,
     })
 }
 
-/// The bytes of `set` as a table.
-pub const fn byte_set(set: &[u8]) -> [bool; 256] {
-    let mut table = [false; 256];
-    let mut i = 0;
-    while i < set.len() {
-        table[set[i] as usize] = true;
-        i += 1;
+/// The first letters of the words [`find_first`] looks for, as a table of byte classes.
+pub struct FirstBytes([u8; 256]);
+
+/// Classes of [`FirstBytes`]: a word byte; a byte that may open a run holding a wanted word
+/// (a wanted first letter, or an apostrophe or hyphen that [`words`] trims); a wanted first
+/// letter.
+const WORD: u8 = 1;
+const OPENS: u8 = 2;
+const WANTED: u8 = 4;
+
+impl FirstBytes {
+    /// The words wanted start with one of the bytes of `set` (letters or digits).
+    pub const fn new(set: &[u8]) -> FirstBytes {
+        let mut table = [0u8; 256];
+        let mut b = 0;
+        while b < 256 {
+            if WORD_BYTES[b] {
+                table[b] = WORD;
+            }
+            b += 1;
+        }
+        table[b'\'' as usize] |= OPENS;
+        table[b'-' as usize] |= OPENS;
+        let mut i = 0;
+        while i < set.len() {
+            table[set[i] as usize] |= OPENS | WANTED;
+            i += 1;
+        }
+        FirstBytes(table)
     }
-    table
+
+    /// Whether a wanted word may start with `b`.
+    pub fn wanted(&self, b: u8) -> bool {
+        self.0[b as usize] & WANTED != 0
+    }
 }
 
 /// The first word of `text[range]` (as [`words`] reads them) that starts with one of the
-/// bytes of `first` and whose length `len_ok` accepts. One pass over the bytes: a word is
-/// only made where a run of word bytes starts with one of those (or with an apostrophe or
-/// hyphen, which [`words`] trims).
+/// bytes of `first` and whose length `len_ok` accepts. One pass over the bytes, one test a
+/// byte: a word is only made where a run of word bytes starts with one of those (or with an
+/// apostrophe or hyphen, which [`words`] trims); the other runs are passed over byte by byte
+/// without looking for their ends (where a branch at each word would go wrong half the time).
 pub fn find_first(
     text: &[u8],
     range: Range<usize>,
-    first: &[bool; 256],
+    first: &FirstBytes,
     len_ok: impl Fn(usize) -> bool,
 ) -> Option<Word> {
     let end = range.end.min(text.len());
     let from = range.start.min(end);
     let bytes = &text[from..end];
+    let class = &first.0;
     let mut i = 0;
-    // A run of word bytes at a time: most are skipped whole, by their first byte.
-    while let Some(n) = bytes[i..].iter().position(|&b| is_word_byte(b)) {
-        i += n;
-        let run_end = bytes[i..]
-            .iter()
-            .position(|&c| !is_word_byte(c))
-            .map_or(bytes.len(), |n| i + n);
-        let b = bytes[i];
-        if first[b as usize] || b == b'\'' || b == b'-' {
-            // The run as `words` reads it: apostrophes and hyphens trimmed at its edges.
-            let trim = |c: &u8| matches!(c, b'\'' | b'-');
-            let run = &bytes[i..run_end];
-            let start = i + run.iter().take_while(|c| trim(c)).count();
-            let end = run_end - run.iter().rev().take_while(|c| trim(c)).count();
-            if start < end && first[bytes[start] as usize] && len_ok(end - start) {
-                return Some(Word {
-                    start: from + start,
-                    end: from + end,
-                });
-            }
+    // WORD if the byte before `i` is a word byte (none is, before the range).
+    let mut before = 0u8;
+    while let Some(at) = next_opening(bytes, i, before, class) {
+        let run_end = (bytes[at..].iter())
+            .position(|&b| class[b as usize] & WORD == 0)
+            .map_or(bytes.len(), |n| at + n);
+        if let Some(w) = trimmed(bytes, at..run_end)
+            && class[bytes[w.start] as usize] & WANTED != 0
+            && len_ok(w.end - w.start)
+        {
+            return Some(Word {
+                start: from + w.start,
+                end: from + w.end,
+            });
         }
+        // The byte at the run's end is no word byte.
         i = run_end;
+        before = 0;
+    }
+    None
+}
+
+/// Where the first run of word bytes at or after `i` starts that opens with a byte of class
+/// OPENS (`before`: WORD if the byte before `i` is a word byte). Eight bytes at a time: their
+/// classes side by side in a word, every run start among them found at once, no branch
+/// taken at each.
+fn next_opening(bytes: &[u8], mut i: usize, mut before: u8, class: &[u8; 256]) -> Option<usize> {
+    const EACH: u64 = 0x0101_0101_0101_0101;
+    while let Some(chunk) = bytes.get(i..i + 8) {
+        let mut c = 0u64;
+        for (k, &b) in chunk.iter().enumerate() {
+            c |= u64::from(class[b as usize]) << (8 * k);
+        }
+        let word = c & (EACH * u64::from(WORD));
+        let word_before = (word << 8) | u64::from(before);
+        let opens = c & !(word_before << 1) & (EACH * u64::from(OPENS));
+        if opens != 0 {
+            return Some(i + (opens.trailing_zeros() / 8) as usize);
+        }
+        before = (word >> 56) as u8;
+        i += 8;
+    }
+    while let Some(&b) = bytes.get(i) {
+        let c = class[b as usize];
+        if c & !(before << 1) & OPENS != 0 {
+            return Some(i);
+        }
+        before = c & WORD;
+        i += 1;
     }
     None
 }
@@ -215,7 +289,7 @@ pub fn last_word(text: &[u8], from: usize, at: usize) -> Option<Word> {
     loop {
         let run = run_before(text, from, at)?;
         at = run.start;
-        if let Some(w) = words(text, run).next() {
+        if let Some(w) = trimmed(text, run) {
             return Some(w);
         }
     }
@@ -254,13 +328,32 @@ mod tests {
     }
 
     #[test]
+    fn the_first_word_found_in_a_long_text_is_the_first_that_words_reads() {
+        let t = "Then 'tis he, SHE said -- it's Hi-fi: \"this\" theirs... W-t to-the 'the' \
+                 \u{201c}It\u{201d} whose; ta t 'h- i\u{2019}s Zo\u{eb} tho' shh, hi! in-house "
+            .repeat(3);
+        let t = t.as_bytes();
+        let set = FirstBytes::new(b"hsitwHSITW");
+        let len_ok = |n: usize| (2..=10).contains(&n);
+        for from in 0..=t.len() {
+            let expected =
+                words(t, from..t.len()).find(|w| set.wanted(t[w.start]) && len_ok(w.end - w.start));
+            assert_eq!(
+                find_first(t, from..t.len(), &set, len_ok),
+                expected,
+                "from {from}"
+            );
+        }
+    }
+
+    #[test]
     fn the_first_word_found_is_the_first_that_words_reads() {
         let t = b"'Tis the way -- he's 'it' - with them, Hi-fi";
         for from in 0..=t.len() {
             for len in 1..6 {
                 let expected = words(t, from..t.len())
                     .find(|w| b"th".contains(&t[w.start]) && w.end - w.start <= len);
-                let found = find_first(t, from..t.len(), &byte_set(b"th"), |n| n <= len);
+                let found = find_first(t, from..t.len(), &FirstBytes::new(b"th"), |n| n <= len);
                 assert_eq!(found, expected, "from {from}, up to {len}");
             }
         }
@@ -274,6 +367,23 @@ mod tests {
             .map(|w| w.bytes(t))
             .collect();
         assert_eq!(stems, [&b"I"[..], b"he", b"it", b"Jones"]);
+    }
+
+    #[test]
+    fn the_word_before_is_the_last_run_as_words_reads_it() {
+        let t = b"He said - 'it' -- Jones's, o'-";
+        for at in 0..=t.len() {
+            for from in 0..=at {
+                // The last run of word bytes, then its word (if it has one).
+                let last_run_start = (from..at)
+                    .rev()
+                    .skip_while(|&i| !is_word_byte(t[i]))
+                    .take_while(|&i| is_word_byte(t[i]))
+                    .last();
+                let expected = last_run_start.and_then(|s| words(t, s..at).next());
+                assert_eq!(word_before(t, from, at), expected, "{from}..{at}");
+            }
+        }
     }
 
     #[test]
