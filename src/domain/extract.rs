@@ -453,6 +453,8 @@ pub mod phases {
 }
 
 #[cfg(test)]
+mod kind_tests;
+#[cfg(test)]
 mod named_tests;
 #[cfg(test)]
 mod news_tests;

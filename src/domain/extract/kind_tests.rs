@@ -1,0 +1,109 @@
+//! The kinds and the edges of names on news-like sentences written for these tests (every name
+//! is invented, unless it is a country or a well-known place): what the words inside and around
+//! a name say it is, and where punctuation ends it.
+
+use super::extract;
+use crate::domain::entity::{Form, Kind};
+
+/// (name, kind, the texts of its names in order) of each entity.
+fn clusters(text: &str) -> Vec<(String, Kind, Vec<String>)> {
+    extract(text)
+        .entities
+        .into_iter()
+        .map(|e| {
+            let mentions = e
+                .mentions
+                .iter()
+                .filter(|m| matches!(m.form, Form::Name | Form::Demonym))
+                .map(|m| text[m.range()].to_string())
+                .collect();
+            (e.name, e.kind, mentions)
+        })
+        .collect()
+}
+
+fn kind_of(text: &str, name: &str) -> Option<Kind> {
+    clusters(text)
+        .into_iter()
+        .find(|(n, _, _)| n == name)
+        .map(|(_, k, _)| k)
+}
+
+#[test]
+fn a_saint_or_a_mount_is_no_initial_of_a_person() {
+    let text = "He played for the St. Louis Ravens before he joined the Halden Otters.";
+    assert_eq!(
+        kind_of(text, "St. Louis Ravens"),
+        Some(Kind::Organization),
+        "{:?}",
+        clusters(text)
+    );
+}
+
+#[test]
+fn a_place_word_name_ending_in_a_plural_is_a_team() {
+    let text = "She was drafted by the Kingston Bay Lions and later played for the \
+                Vantor River Tigers. The Gulf States met in Doha. Tourists walked to the \
+                Vantor Falls.";
+    assert_eq!(
+        kind_of(text, "Kingston Bay Lions"),
+        Some(Kind::Organization)
+    );
+    assert_eq!(
+        kind_of(text, "Vantor River Tigers"),
+        Some(Kind::Organization),
+        "{:?}",
+        clusters(text)
+    );
+    assert_eq!(kind_of(text, "Gulf States"), Some(Kind::Place));
+    assert_eq!(kind_of(text, "Vantor Falls"), Some(Kind::Place));
+}
+
+#[test]
+fn a_newspaper_is_an_organisation_and_a_rink_a_place() {
+    let text = "The Halden Sentinel reported that Maria Lund skated at the Victor Ortega Rink. \
+                The Marlow Chronicle and the Dover Telegram agreed. Ola Berg visited the \
+                Orlando Dock.";
+    assert_eq!(kind_of(text, "Halden Sentinel"), Some(Kind::Organization));
+    assert_eq!(kind_of(text, "Marlow Chronicle"), Some(Kind::Organization));
+    assert_eq!(kind_of(text, "Dover Telegram"), Some(Kind::Organization));
+    assert_eq!(kind_of(text, "Victor Ortega Rink"), Some(Kind::Place));
+    assert_eq!(kind_of(text, "Orlando Dock"), Some(Kind::Place));
+    assert_eq!(kind_of(text, "Maria Lund"), Some(Kind::Person));
+}
+
+#[test]
+fn an_empire_is_a_place_and_a_company_suffix_an_organisation() {
+    let text = "Trade grew across the Vantorian Empire. Halvik Shipping S.A. bought Marlow \
+                Holdings Pty and Lund Partners L.P. in May.";
+    assert_eq!(kind_of(text, "Vantorian Empire"), Some(Kind::Place));
+    assert_eq!(
+        kind_of(text, "Halvik Shipping S.A."),
+        Some(Kind::Organization),
+        "{:?}",
+        clusters(text)
+    );
+    assert_eq!(
+        kind_of(text, "Marlow Holdings Pty"),
+        Some(Kind::Organization)
+    );
+}
+
+#[test]
+fn a_newsroom_that_has_learned_something_is_an_organisation() {
+    let text = "Halvorpost has learned that the talks in Oslo failed.";
+    assert_eq!(kind_of(text, "Halvorpost"), Some(Kind::Organization));
+}
+
+#[test]
+fn the_time_zone_after_a_time_of_day_is_no_organisation() {
+    let text = "The site of the NRF was back at 15:11 GMT on Sunday.";
+    let found = clusters(text);
+    assert!(
+        found
+            .iter()
+            .any(|(n, k, _)| n == "GMT" && *k == Kind::Other),
+        "{found:?}"
+    );
+    assert_eq!(kind_of(text, "NRF"), Some(Kind::Organization));
+}
