@@ -107,3 +107,72 @@ fn the_time_zone_after_a_time_of_day_is_no_organisation() {
     );
     assert_eq!(kind_of(text, "NRF"), Some(Kind::Organization));
 }
+
+#[test]
+fn a_speakers_surname_before_a_colon_stays_in_the_name() {
+    let text = "Ola Berg: We will not give up.\nMaria Lund: Nor will we.\n";
+    let found = clusters(text);
+    assert!(
+        found
+            .iter()
+            .any(|(n, k, _)| n == "Ola Berg" && *k == Kind::Person),
+        "{found:?}"
+    );
+    assert!(!found.iter().any(|(n, _, _)| n == "Ola"), "{found:?}");
+    // A label is still cut off the name before it.
+    let caption = "The winner Tarek Haddad Image: Lena Brandt.\n";
+    assert!(
+        !clusters(caption)
+            .iter()
+            .any(|(n, _, _)| n.contains("Image")),
+    );
+}
+
+#[test]
+fn the_letters_before_a_dollar_sign_are_no_country_that_acts() {
+    let text = "He was freed on US$ 20,000 bail. The plan costs NZ $26 million, and \
+                HK$ 3 billion was raised in Oslo.";
+    let found = clusters(text);
+    for code in ["US", "NZ", "HK", "United States"] {
+        assert!(
+            !found.iter().any(|(n, _, _)| n == code),
+            "{code} in {found:?}"
+        );
+    }
+    assert!(found.iter().any(|(n, _, _)| n == "Oslo"));
+    // Not before a figure: the country.
+    let text = "The US $ sign and US forces.";
+    let found = clusters(text);
+    assert!(
+        found.iter().any(|(_, k, _)| *k == Kind::Country),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn a_small_word_after_a_given_name_can_be_a_surname() {
+    let text = "Lawmaker James To of the Civic Union and Wilson Or spoke. Maria went to Oslo.";
+    let found = clusters(text);
+    for name in ["James To", "Wilson Or"] {
+        assert!(
+            found
+                .iter()
+                .any(|(n, k, _)| n == name && *k == Kind::Person),
+            "{name} in {found:?}"
+        );
+    }
+    assert!(
+        !found.iter().any(|(n, _, _)| n.contains(" to")),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn a_longer_small_word_after_a_given_name_starts_a_title() {
+    let text = "She sang a song called Maria Through the Night in Oslo.";
+    let found = clusters(text);
+    assert!(
+        !found.iter().any(|(n, _, _)| n.contains("Through")),
+        "{found:?}"
+    );
+}

@@ -141,7 +141,7 @@ fn find_normal(line: &Line, used: &mut [bool], out: &mut Vec<Candidate>) {
             i += 1;
             continue;
         }
-        if hyphenated(line, i, out) {
+        if hyphenated(line, i, out) || currency_prefix(line, i) {
             used[i] = true;
             i += 1;
             continue;
@@ -170,6 +170,16 @@ fn find_normal(line: &Line, used: &mut [bool], out: &mut Vec<Candidate>) {
         attach_definitions(line, end, &mut out[first..]);
         i = end.max(i + 1);
     }
+}
+
+/// "US$ 20,000", "NZ $26 million", "HK$": the letters before a dollar sign and a figure say
+/// whose dollars they are; they name no country that acts.
+fn currency_prefix(line: &Line, i: usize) -> bool {
+    let w = line.word(i);
+    (1..=3).contains(&w.len())
+        && w.bytes().all(|b| b.is_ascii_uppercase())
+        && line.word(i + 1) == "$"
+        && line.word(i + 2).starts_with(|c: char| c.is_ascii_digit())
 }
 
 /// Nouns and verbs after which a Title Case phrase is the title of a work.
