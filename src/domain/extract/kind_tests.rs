@@ -176,3 +176,41 @@ fn a_longer_small_word_after_a_given_name_starts_a_title() {
         "{found:?}"
     );
 }
+
+#[test]
+fn what_has_the_holiest_site_is_no_person() {
+    let text = "Pilgrims filled Mecca, Islam's holiest site, while Maria Lund's best friend \
+                waited in Oslo.";
+    let found = clusters(text);
+    assert_eq!(kind_of(text, "Islam"), Some(Kind::Other), "{found:?}");
+    assert_eq!(kind_of(text, "Maria Lund"), Some(Kind::Person));
+}
+
+#[test]
+fn a_capitalised_the_inside_a_sentence_is_part_of_the_name() {
+    let text = "The report was leaked to The Halden Herald and to the band The Vantors. \
+                The Vantors said nothing.";
+    let found = clusters(text);
+    let (_, _, herald) = found
+        .iter()
+        .find(|(n, _, _)| n.ends_with("Halden Herald"))
+        .unwrap();
+    assert_eq!(herald, &["The Halden Herald"]);
+    let (_, _, band) = found
+        .iter()
+        .find(|(n, _, _)| n.ends_with("Vantors"))
+        .unwrap();
+    assert_eq!(band, &["The Vantors", "Vantors"]);
+}
+
+#[test]
+fn a_capitalised_the_after_an_opening_quote_starts_a_title() {
+    let text = "She writes as \"The Vantor Files\" and reads the Halden Herald.";
+    let found = clusters(text);
+    assert!(
+        !found
+            .iter()
+            .any(|(_, _, m)| m.iter().any(|t| t.starts_with("The "))),
+        "{found:?}"
+    );
+}

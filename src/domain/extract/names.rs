@@ -164,11 +164,34 @@ fn find_normal(line: &Line, used: &mut [bool], out: &mut Vec<Candidate>) {
         let start = strip_leading(line, i, end);
         if start < end {
             segment(line, start, end, out);
+            if start == i + 1 {
+                keep_the_inside_sentence(line, i, &mut out[first..]);
+            }
         }
         // The pieces' tokens are used; stripped words stay free for figures ("Three days").
         mark(used, start, end);
         attach_definitions(line, end, &mut out[first..]);
         i = end.max(i + 1);
+    }
+}
+
+/// "told The Halden Herald", "the band The Vantors": inside a sentence, a capitalised "The"
+/// right before an unknown name is part of it (the name written with its article); the known
+/// names keep their own form ("The Associated Press" is the agency's name without it).
+fn keep_the_inside_sentence(line: &Line, the: usize, pieces: &mut [Candidate]) {
+    let t = line.toks[the];
+    // After an opening quote, "The" starts a title ("\"The Vantor Files\" series").
+    let quoted = the
+        .checked_sub(1)
+        .is_some_and(|p| matches!(line.word(p), "\"" | "“" | "‘" | "'"));
+    if t.sentence_start || t.shape != Shape::Cap || line.word(the) != "The" || quoted {
+        return;
+    }
+    if let Some(c) = pieces.first_mut()
+        && c.start == line.base + line.toks[the + 1].start
+        && matches!(c.reading, Reading::Name { .. })
+    {
+        c.start = line.base + t.start;
     }
 }
 

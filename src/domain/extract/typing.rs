@@ -203,6 +203,9 @@ pub(super) fn context_guess(line: &Line, from: usize, to: usize) -> Option<(Kind
     if (2..=4).contains(&n) && line.k.is_surname(last) {
         return Some((Kind::Person, Strength::Good));
     }
+    if n == 1 && superlative_place_after(line, to) {
+        return Some((Kind::Other, Strength::Good));
+    }
     if let Some(kind) = class_noun_around(line, from, to) {
         return Some((kind, Strength::Good));
     }
@@ -295,6 +298,33 @@ pub(super) fn context_guess(line: &Line, from: usize, to: usize) -> Option<(Kind
         return Some((Kind::Person, Strength::Weak));
     }
     None
+}
+
+/// "Mecca, Islam's holiest site", "Vantoria's largest port": what has the holiest site or the
+/// largest port is a faith, a land or a body, no person.
+fn superlative_place_after(line: &Line, to: usize) -> bool {
+    if line
+        .toks
+        .get(to)
+        .is_none_or(|t| t.shape != Shape::Possessive)
+    {
+        return false;
+    }
+    let mut j = to + 1;
+    let adjective = line.word(j);
+    if adjective == "most" {
+        j += 1;
+    } else if adjective.len() < 6 || !adjective.ends_with("est") {
+        return false;
+    }
+    j += 1;
+    let noun = line.word(j);
+    line.toks.get(j).is_some_and(|t| t.shape == Shape::Lower)
+        && (line.k.class_noun(noun) == Some(Kind::Place)
+            || matches!(
+                noun,
+                "site" | "sites" | "shrine" | "mosque" | "temple" | "church" | "city" | "cities"
+            ))
 }
 
 /// "at 15:11 GMT", "8 p.m. EST": letters right after a time of day are its time zone.
