@@ -214,3 +214,20 @@ fn a_capitalised_the_after_an_opening_quote_starts_a_title() {
         "{found:?}"
     );
 }
+
+#[test]
+fn a_town_a_player_plays_for_is_its_club() {
+    let text = "Maria Lund played 26 games for Bergen before she signed with Oslo in May. \
+                Bergen won the cup.";
+    let found = clusters(text);
+    assert_eq!(
+        kind_of(text, "Bergen"),
+        Some(Kind::Organization),
+        "{found:?}"
+    );
+    assert_eq!(kind_of(text, "Oslo"), Some(Kind::Organization), "{found:?}");
+    // Not a country, nor a town where one plays.
+    let text = "Maria Lund played for Norway and played in Bergen.";
+    assert_eq!(kind_of(text, "Bergen"), Some(Kind::Place));
+    assert_eq!(kind_of(text, "Norway"), Some(Kind::Country));
+}

@@ -195,6 +195,35 @@ fn keep_the_inside_sentence(line: &Line, the: usize, pieces: &mut [Candidate]) {
     }
 }
 
+/// "played for", "26 games for", "signed with", "coached": what a player or a coach does
+/// for a club, right before its name.
+fn plays_for_before(line: &Line, pos: usize) -> bool {
+    let Some(prev) = pos.checked_sub(1) else {
+        return false;
+    };
+    let verb = |i: usize| {
+        matches!(
+            line.word(i),
+            "played"
+                | "plays"
+                | "playing"
+                | "signed"
+                | "scored"
+                | "debut"
+                | "debuted"
+                | "games"
+                | "appearances"
+                | "starts"
+                | "goals"
+        )
+    };
+    match line.word(prev) {
+        "coached" | "coaches" | "coaching" | "captained" | "captains" => true,
+        "for" | "with" => prev > 0 && verb(prev - 1),
+        _ => false,
+    }
+}
+
 /// "US$ 20,000", "NZ $26 million", "HK$": the letters before a dollar sign and a figure say
 /// whose dollars they are; they name no country that acts.
 fn currency_prefix(line: &Line, i: usize) -> bool {
@@ -324,6 +353,20 @@ fn segment(line: &Line, from: usize, to: usize, out: &mut Vec<Candidate>) {
             && let Some(kind) = class_noun_before(line, pos).filter(|k| *k != Kind::Place)
         {
             out.push(line.candidate(pos, to, name_reading(Some((kind, Strength::Strong)))));
+            return;
+        }
+        // "played for Halden", "signed with Leeds": a town a player plays for is its club.
+        if let Some((n, r)) = known
+            && pos + n == to
+            && line.k.canon(r).kind == Kind::Place
+            && !r.demonym
+            && plays_for_before(line, pos)
+        {
+            out.push(line.candidate(
+                pos,
+                to,
+                name_reading(Some((Kind::Organization, Strength::Strong))),
+            ));
             return;
         }
         if let Some((n, r)) = known
