@@ -231,3 +231,28 @@ fn a_town_a_player_plays_for_is_its_club() {
     assert_eq!(kind_of(text, "Bergen"), Some(Kind::Place));
     assert_eq!(kind_of(text, "Norway"), Some(Kind::Country));
 }
+
+#[test]
+fn name_words_around_a_middle_initial_are_a_person() {
+    let text = "Delvor J. Hanstraat builds guitars in Oslo. Hanstraat was born in Bergen.";
+    let found = clusters(text);
+    assert!(
+        found
+            .iter()
+            .any(|(n, k, m)| n == "Delvor J. Hanstraat" && *k == Kind::Person && m.len() == 2),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn an_unlisted_given_name_alone_joins_the_only_person_with_it() {
+    let text = "Delvor Anton Hanstraat is a drummer from Oslo. His father took young Delvor \
+                to a concert, and Delvor began playing at nine.";
+    let found = clusters(text);
+    assert!(
+        found
+            .iter()
+            .any(|(n, k, m)| n == "Delvor Anton Hanstraat" && *k == Kind::Person && m.len() == 3),
+        "{found:?}"
+    );
+}

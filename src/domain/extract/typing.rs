@@ -286,7 +286,17 @@ pub(super) fn context_guess(line: &Line, from: usize, to: usize) -> Option<(Kind
     {
         return Some((Kind::Organization, Strength::Weak));
     }
-    if (2..=3).contains(&n) && (from..to).all(|i| name_like_word(line, i)) {
+    // "Delwyn J. Langejans": name-like words around middle initials.
+    let middle_initial = |i: usize| {
+        i > from && i + 1 < to && {
+            let b = line.word(i).as_bytes();
+            b.len() == 2 && b[0].is_ascii_uppercase() && b[1] == b'.'
+        }
+    };
+    if (2..=4).contains(&n)
+        && (from..to).all(|i| name_like_word(line, i) || middle_initial(i))
+        && (n <= 3 || middle_initial(from + 1))
+    {
         return Some((Kind::Person, Strength::Weak));
     }
     // A lone given name or surname that is not also a common word: "Hayley", "Okafor".
