@@ -256,3 +256,24 @@ fn an_unlisted_given_name_alone_joins_the_only_person_with_it() {
         "{found:?}"
     );
 }
+
+#[test]
+fn a_legal_form_after_a_comma_makes_the_name_before_it_a_company() {
+    let text = "Creditors formed Halden Timber, LLC in May, and Vantor Partners, L.P. sold \
+                its stake. Halden Timber grew.";
+    let found = clusters(text);
+    for bad in ["LLC", "L.P."] {
+        assert!(
+            !found.iter().any(|(n, _, _)| n == bad),
+            "{bad} in {found:?}"
+        );
+    }
+    let (_, kind, mentions) = found.iter().find(|(n, _, _)| n == "Halden Timber").unwrap();
+    assert_eq!(*kind, Kind::Organization, "{found:?}");
+    assert_eq!(mentions, &["Halden Timber", "Halden Timber"]);
+    assert_eq!(
+        kind_of(text, "Vantor Partners"),
+        Some(Kind::Organization),
+        "{found:?}"
+    );
+}

@@ -170,6 +170,17 @@ fn find_normal(line: &Line, used: &mut [bool], out: &mut Vec<Candidate>) {
         }
         // The pieces' tokens are used; stripped words stay free for figures ("Three days").
         mark(used, start, end);
+        if start < end && legal_suffix_after_comma(line, used, end) {
+            // The legal form names nothing alone; the name before it is the company.
+            mark(used, end, end + 2);
+            if let Some(Candidate {
+                reading: Reading::Name { guess, .. },
+                ..
+            }) = out[first..].last_mut()
+            {
+                *guess = Some((Kind::Organization, Strength::Strong));
+            }
+        }
         attach_definitions(line, end, &mut out[first..]);
         i = end.max(i + 1);
     }
@@ -222,6 +233,36 @@ fn plays_for_before(line: &Line, pos: usize) -> bool {
         "for" | "with" => prev > 0 && verb(prev - 1),
         _ => false,
     }
+}
+
+/// "Cascade Timber, LLC", "Halden Partners, L.P.": a company's legal form after a comma
+/// right after the run ending at `end`.
+fn legal_suffix_after_comma(line: &Line, used: &[bool], end: usize) -> bool {
+    let suffix = end + 1;
+    line.word(end) == ","
+        && suffix < line.toks.len()
+        && !used[suffix]
+        && matches!(
+            line.word(suffix),
+            "Inc."
+                | "Inc"
+                | "LLC"
+                | "Ltd."
+                | "Ltd"
+                | "L.P."
+                | "LLP"
+                | "Corp."
+                | "PLC"
+                | "plc"
+                | "S.A."
+                | "N.V."
+                | "AG"
+                | "GmbH"
+        )
+        && line
+            .toks
+            .get(suffix + 1)
+            .is_none_or(|t| !t.is_capitalised())
 }
 
 /// "US$ 20,000", "NZ $26 million", "HK$": the letters before a dollar sign and a figure say
