@@ -471,6 +471,8 @@ pub mod phases {
 }
 
 #[cfg(test)]
+mod kind_tests;
+#[cfg(test)]
 mod named_tests;
 #[cfg(test)]
 mod news_tests;

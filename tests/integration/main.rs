@@ -28,3 +28,4 @@ mod scale_search;
 mod sidecar_crash;
 mod sidecar_store;
 mod terminal_restore;
+mod wikigold_guard;

@@ -7,8 +7,8 @@
 
 use crate::common::gum::score_shared_news;
 
-/// The figure reached (name recall 89.1 when this guard was last raised), less a rounding margin.
-const NAME_RECALL_FLOOR: f64 = 88.5;
+/// The figure reached (name recall 89.8 when this guard was last raised), less a rounding margin.
+const NAME_RECALL_FLOOR: f64 = 89.2;
 
 #[test]
 fn name_recall_on_the_shared_news_articles_stays_above_the_floor() {

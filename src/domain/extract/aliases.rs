@@ -114,6 +114,16 @@ pub(super) struct Aliases {
 }
 
 /// A multi-map entry that remembers whether it was ever asked for two different values.
+/// The first word of a person's name that can stand alone for them: a known given name, or a
+/// word that is no common word, or one that is also a name ("Carter", "Delwyn", "Rodaba").
+fn given_name_like(w: &str, k: &Knowledge) -> bool {
+    k.is_given_name(w)
+        || w.starts_with(char::is_uppercase)
+            && !k.is_function_word(&w.to_lowercase())
+            && k.lower_word(&w.to_lowercase())
+                .is_none_or(|lw| lw.also_name)
+}
+
 fn only_one(map: &mut HashMap<u32, Option<u32>>, key: u32, value: u32) {
     map.entry(key)
         .and_modify(|v| {
@@ -184,7 +194,7 @@ impl Aliases {
             }
             if words.len() > 1
                 && let Some(first) = s.get(words[0])
-                && k.is_given_name(words[0])
+                && given_name_like(words[0], k)
             {
                 only_one(&mut a.by_first_word, first, key);
             }
@@ -376,7 +386,7 @@ impl Aliases {
     /// ("Daniel" after "Daniel Montalvo").
     pub(super) fn person_by_given_name(&self, key: u32, s: &Strings, k: &Knowledge) -> Option<u32> {
         let text = s.str(key);
-        if text.contains(' ') || !k.is_given_name(text) {
+        if text.contains(' ') || !given_name_like(text, k) {
             return None;
         }
         self.by_first_word

@@ -197,9 +197,23 @@ pub fn cluster(
                 None => SKIP,
                 Some((target, kind, name)) => {
                     let is_name = matches!(target, Target::Name(_));
-                    demonyms[c.form as usize] = matches!(target, Target::Canon(_))
-                        && matches!(form.reading, Packed::Known { .. })
+                    let demonym = matches!(form.reading, Packed::Known { .. })
                         && k.name(s.str(form.key)).is_some_and(|r| r.demonym);
+                    // "an Australian woman", "French television": the adjective of a nationality
+                    // the text does not name is a demonym too; its plural names the people
+                    // ("Afghans say").
+                    let adjective = || {
+                        let key = s.str(form.key);
+                        !key.strip_suffix('s')
+                            .and_then(|one| k.name(one))
+                            .is_some_and(|r| r.demonym)
+                    };
+                    demonyms[c.form as usize] = demonym
+                        && match target {
+                            Target::Canon(_) => true,
+                            Target::Nationality(_) => adjective(),
+                            _ => false,
+                        };
                     let at = *index.entry(target).or_insert_with(|| {
                         builders.push(Builder {
                             name: name.to_string(),

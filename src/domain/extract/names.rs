@@ -141,7 +141,7 @@ fn find_normal(line: &Line, used: &mut [bool], out: &mut Vec<Candidate>) {
             i += 1;
             continue;
         }
-        if hyphenated(line, i, out) {
+        if hyphenated(line, i, out) || currency_prefix(line, i) {
             used[i] = true;
             i += 1;
             continue;
@@ -164,12 +164,115 @@ fn find_normal(line: &Line, used: &mut [bool], out: &mut Vec<Candidate>) {
         let start = strip_leading(line, i, end);
         if start < end {
             segment(line, start, end, out);
+            if start == i + 1 {
+                keep_the_inside_sentence(line, i, &mut out[first..]);
+            }
         }
         // The pieces' tokens are used; stripped words stay free for figures ("Three days").
         mark(used, start, end);
+        if start < end && legal_suffix_after_comma(line, used, end) {
+            // The legal form names nothing alone; the name before it is the company.
+            mark(used, end, end + 2);
+            if let Some(Candidate {
+                reading: Reading::Name { guess, .. },
+                ..
+            }) = out[first..].last_mut()
+            {
+                *guess = Some((Kind::Organization, Strength::Strong));
+            }
+        }
         attach_definitions(line, end, &mut out[first..]);
         i = end.max(i + 1);
     }
+}
+
+/// "told The Halden Herald", "the band The Vantors": inside a sentence, a capitalised "The"
+/// right before an unknown name is part of it (the name written with its article); the known
+/// names keep their own form ("The Associated Press" is the agency's name without it).
+fn keep_the_inside_sentence(line: &Line, the: usize, pieces: &mut [Candidate]) {
+    let t = line.toks[the];
+    // After an opening quote, "The" starts a title ("\"The Vantor Files\" series").
+    let quoted = the
+        .checked_sub(1)
+        .is_some_and(|p| matches!(line.word(p), "\"" | "“" | "‘" | "'"));
+    if t.sentence_start || t.shape != Shape::Cap || line.word(the) != "The" || quoted {
+        return;
+    }
+    if let Some(c) = pieces.first_mut()
+        && c.start == line.base + line.toks[the + 1].start
+        && matches!(c.reading, Reading::Name { .. })
+    {
+        c.start = line.base + t.start;
+    }
+}
+
+/// "played for", "26 games for", "signed with", "coached": what a player or a coach does
+/// for a club, right before its name.
+fn plays_for_before(line: &Line, pos: usize) -> bool {
+    let Some(prev) = pos.checked_sub(1) else {
+        return false;
+    };
+    let verb = |i: usize| {
+        matches!(
+            line.word(i),
+            "played"
+                | "plays"
+                | "playing"
+                | "signed"
+                | "scored"
+                | "debut"
+                | "debuted"
+                | "games"
+                | "appearances"
+                | "starts"
+                | "goals"
+        )
+    };
+    match line.word(prev) {
+        "coached" | "coaches" | "coaching" | "captained" | "captains" => true,
+        "for" | "with" => prev > 0 && verb(prev - 1),
+        _ => false,
+    }
+}
+
+/// "Cascade Timber, LLC", "Halden Partners, L.P.": a company's legal form after a comma
+/// right after the run ending at `end`.
+fn legal_suffix_after_comma(line: &Line, used: &[bool], end: usize) -> bool {
+    let suffix = end + 1;
+    line.word(end) == ","
+        && suffix < line.toks.len()
+        && !used[suffix]
+        && matches!(
+            line.word(suffix),
+            "Inc."
+                | "Inc"
+                | "LLC"
+                | "Ltd."
+                | "Ltd"
+                | "L.P."
+                | "LLP"
+                | "Corp."
+                | "PLC"
+                | "plc"
+                | "S.A."
+                | "N.V."
+                | "AG"
+                | "GmbH"
+        )
+        && line
+            .toks
+            .get(suffix + 1)
+            .is_none_or(|t| !t.is_capitalised())
+}
+
+/// "US$ 20,000", "NZ $26 million", "HK$": the letters before a dollar sign and a figure say
+/// whose dollars they are; they name no country that acts.
+fn currency_prefix(line: &Line, i: usize) -> bool {
+    let w = line.word(i);
+    (1..=3).contains(&w.len())
+        && w.bytes().all(|b| b.is_ascii_uppercase())
+        && line.word(i + 1) == "$"
+        && line.word(i + 2).starts_with(|c: char| c.is_ascii_digit())
 }
 
 /// Nouns and verbs after which a Title Case phrase is the title of a work.
@@ -291,6 +394,20 @@ fn segment(line: &Line, from: usize, to: usize, out: &mut Vec<Candidate>) {
             && let Some(kind) = class_noun_before(line, pos).filter(|k| *k != Kind::Place)
         {
             out.push(line.candidate(pos, to, name_reading(Some((kind, Strength::Strong)))));
+            return;
+        }
+        // "played for Halden", "signed with Leeds": a town a player plays for is its club.
+        if let Some((n, r)) = known
+            && pos + n == to
+            && line.k.canon(r).kind == Kind::Place
+            && !r.demonym
+            && plays_for_before(line, pos)
+        {
+            out.push(line.candidate(
+                pos,
+                to,
+                name_reading(Some((Kind::Organization, Strength::Strong))),
+            ));
             return;
         }
         if let Some((n, r)) = known

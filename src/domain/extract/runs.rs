@@ -98,7 +98,7 @@ pub(super) fn run_end(line: &Line, used: &[bool], from: usize) -> usize {
         j < limit
             && !used[j]
             && toks[j].is_capitalised()
-            && !line.is_function_word(j)
+            && (!line.is_function_word(j) || surname_like_small_word(line, from, j))
             && !label(line, j)
             && (j == from || toks[j].shape != Shape::LowerCap || !prefixed(line.word(j)))
             && !(toks[j].shape == Shape::Cap
@@ -191,8 +191,23 @@ fn prefixed(w: &str) -> bool {
     })
 }
 
+/// "James To of the party", "Wilson Or": a two-letter small word capitalised inside a sentence,
+/// right after a given name and before no other name word, is a surname (Cantonese surnames
+/// are written so; "Santa Through the Door" is a title).
+fn surname_like_small_word(line: &Line, from: usize, j: usize) -> bool {
+    let t = line.toks[j];
+    j > from
+        && t.end - t.start <= 2
+        && t.shape == Shape::Cap
+        && !t.sentence_start
+        && line.toks[j - 1].shape == Shape::Cap
+        && line.k.is_given_name(line.word(j - 1))
+        && line.toks.get(j + 1).is_none_or(|n| !n.is_capitalised())
+}
+
 /// "Image:", "Photo:", "Source:": a common word before a colon labels what follows (a caption's
-/// credit, a source) and is no part of the name before it ("Ahmed Mohamed Image: NASA").
+/// credit, a source) and is no part of the name before it ("Ahmed Mohamed Image: NASA"). A
+/// surname after a given name is the speaker's name that introduces a quotation ("Ola Berg:").
 pub(super) fn label(line: &Line, i: usize) -> bool {
     line.word(i + 1) == ":"
         && i.checked_sub(1)
@@ -203,6 +218,10 @@ pub(super) fn label(line: &Line, i: usize) -> bool {
             .lower_word(&line.lower(i))
             .is_some_and(|lw| lw.zipf >= 3.0)
         && !line.k.is_given_name(line.word(i))
+        && !(line.k.is_surname(line.word(i))
+            && i.checked_sub(1).is_some_and(|p| {
+                line.toks[p].shape == Shape::Cap && line.k.is_given_name(line.word(p))
+            }))
 }
 
 /// Whether the possessive at `at` is inside a name: it follows a plural common noun ("People",
