@@ -7,8 +7,8 @@ use crate::common::gum::score_shared_news;
 
 /// The figures reached when this guard was last raised (linked F1 82.5, precision 87.8,
 /// pronoun recall 63.4, nominal recall 44.4), less a rounding margin.
-const LINKED_F1_FLOOR: f64 = 82.0;
-const LINKED_PRECISION_FLOOR: f64 = 87.3;
+const LINKED_F1_FLOOR: f64 = 83.0;
+const LINKED_PRECISION_FLOOR: f64 = 88.8;
 const PRONOUN_RECALL_FLOOR: f64 = 62.9;
 const NOMINAL_RECALL_FLOOR: f64 = 43.6;
 
