@@ -20,44 +20,66 @@ pub fn attribute(findings: Findings, entities: Vec<Entity>, jobs: usize) -> (Vec
         quotes: found,
         first_person: pronouns,
     } = findings;
-    let list = speakers(&found, &entities, jobs);
-    drop(found);
-    let mut quotes = Quotes::new(list);
+    let who = speakers(&found, &entities, jobs);
+    let mut quotes = Quotes::new(quotations(found, who));
     let entities = first_person(&pronouns, entities, &mut quotes);
     (entities, quotes)
 }
 
-/// Each quotation with its speaker (in the order found).
-fn speakers(found: &[Found], entities: &[Entity], jobs: usize) -> Vec<Quote> {
-    let best = best_mentions(found, entities, jobs);
-    let mut list = Vec::with_capacity(found.len());
-    let mut last_direct: Option<(Option<u32>, Option<Mention>)> = None;
-    for (f, named) in found.iter().zip(&best) {
-        let (speaker, named_by) = match (f.speaker, f.link, last_direct) {
-            (Some(_), _, _) => (named.map(|(e, _)| e as u32), named.map(|(_, m)| m)),
+/// The speaker of each quotation (in the order found) and the mention that names it: both or
+/// neither.
+type Speaker = Option<(u32, Mention)>;
+
+/// Each quotation's speaker (see [`Speaker`]): the best mention its speaker words touch, else
+/// the speaker of the direct quotation it follows or goes on from, else of the one it is the
+/// first paragraph of.
+fn speakers(found: &[Found], entities: &[Entity], jobs: usize) -> Vec<Speaker> {
+    let mut who = best_mentions(found, entities, jobs);
+    let mut last_direct: Option<Speaker> = None;
+    for (f, w) in found.iter().zip(who.iter_mut()) {
+        *w = match (f.speaker, f.link, last_direct) {
+            (Some(_), _, _) => *w,
             (None, Link::Follows | Link::Continues, Some(prev)) => prev,
-            _ => (None, None),
+            _ => None,
         };
         if f.kind == Kind::Direct {
-            last_direct = Some((speaker, named_by));
+            last_direct = Some(*w);
         }
+    }
+    fill_back(found, &mut who);
+    who
+}
+
+/// The quotations with their speakers. Made from the back, the found ones given back as
+/// they are made: on a large text both lists are tens of megabytes, and the reader builds
+/// them while it shows the cast of the names.
+fn quotations(mut found: Vec<Found>, mut who: Vec<Speaker>) -> Vec<Quote> {
+    const STEP: usize = 1 << 16;
+    let mut list = Vec::with_capacity(found.len());
+    while let Some(f) = found.pop() {
+        let w = who.pop().flatten();
         list.push(Quote {
             start: f.start,
             end: f.end,
             kind: f.kind,
             cue: f.cue,
-            speaker,
-            named_by,
+            speaker: w.map(|(e, _)| e),
+            named_by: w.map(|(_, m)| m),
         });
+        if found.len().is_multiple_of(STEP) {
+            found.shrink_to_fit();
+            who.shrink_to_fit();
+        }
     }
-    fill_back(found, &mut list);
+    list.reverse();
     list
 }
 
 /// Gives every found quotation its speaker among `entities`, which stay as they are (no
 /// first-person mentions are added): for entities read from annotations.
 pub fn attribute_to(findings: Findings, entities: &[Entity]) -> Quotes {
-    Quotes::new(speakers(&findings.quotes, entities, 1))
+    let who = speakers(&findings.quotes, entities, 1);
+    Quotes::new(quotations(findings.quotes, who))
 }
 
 /// The spans of the direct quotations of `found` and the speaker of each among `entities` as
@@ -70,27 +92,26 @@ pub fn direct_speakers(
     jobs: usize,
 ) -> Vec<(ByteSpan, Option<u32>, Option<ByteSpan>)> {
     (found.iter().zip(speakers(found, entities, jobs)))
-        .filter(|(_, q)| q.kind == Kind::Direct)
-        .map(|(f, q)| (f.span(), q.speaker, f.speaker))
+        .filter(|(f, _)| f.kind == Kind::Direct)
+        .map(|(f, w)| (f.span(), w.map(|(e, _)| e), f.speaker))
         .collect()
 }
 
 /// A quotation that went on over paragraphs may be cued only in its last one: the
 /// paragraphs before take the speaker back.
-fn fill_back(found: &[Found], list: &mut [Quote]) {
-    let mut from_next: Option<(Option<u32>, Option<Mention>)> = None;
-    for (f, q) in found.iter().zip(list.iter_mut()).rev() {
+fn fill_back(found: &[Found], who: &mut [Speaker]) {
+    let mut from_next: Option<Speaker> = None;
+    for (f, w) in found.iter().zip(who.iter_mut()).rev() {
         if f.kind != Kind::Direct {
             continue;
         }
         if let Some(next) = from_next
-            && q.speaker.is_none()
+            && w.is_none()
             && f.speaker.is_none()
         {
-            (q.speaker, q.named_by) = next;
+            *w = next;
         }
-        from_next =
-            (f.link == Link::Continues && q.speaker.is_some()).then_some((q.speaker, q.named_by));
+        from_next = (f.link == Link::Continues && w.is_some()).then_some(*w);
     }
 }
 
@@ -108,106 +129,96 @@ fn rank(kind: EntityKind) -> Option<u8> {
     }
 }
 
-/// A mention that may name a speaker, and how good it is (lower is better).
-#[derive(Clone, Copy)]
+/// A mention that may name a speaker, with its entity and how good it is (see
+/// [`Candidate::key`]). Sixteen bytes: a large text has hundreds of thousands of speaker
+/// words, each with its best candidate.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct Candidate {
-    key: (u8, u8, u32),
     entity: u32,
     mention: Mention,
+    rank: u8,
+}
+
+impl Candidate {
+    /// Lower is better: by the kind's rank, then within a kind a name before a description
+    /// before a pronoun, then the earlier.
+    fn key(&self) -> (u8, u8, u32) {
+        (self.rank, self.mention.form as u8, self.mention.start)
+    }
 }
 
 /// Mentions below which one thread searches them all.
 const MENTIONS_PER_JOB: usize = 1 << 16;
 
-/// For each found quotation, the entity and mention its speaker words name best. The
-/// entities are shared out between `jobs` threads, each finding the best among its own; the
-/// best of those, the first entity's on a tie, is the one a single thread finds.
-fn best_mentions(
-    found: &[Found],
-    entities: &[Entity],
-    jobs: usize,
-) -> Vec<Option<(usize, Mention)>> {
+/// For each found quotation, the entity and mention its speaker words name best (the first
+/// entity's on a tie). The speaker words are shared out between `jobs` threads, each
+/// reading every entity for the words of its share.
+fn best_mentions(found: &[Found], entities: &[Entity], jobs: usize) -> Vec<Speaker> {
     let words = speaker_words(found);
     let covered = Coverage::of(words.iter().map(|(s, _)| (s.start, s.end)));
-    let weights: Vec<usize> = entities.iter().map(|e| e.mentions.len()).collect();
-    let jobs = jobs
-        .min(weights.iter().sum::<usize>() / MENTIONS_PER_JOB)
-        .max(1);
-    best_on(found.len(), &words, &covered, entities, &weights, jobs)
+    let mentions: usize = entities.iter().map(|e| e.mentions.len()).sum();
+    let jobs = jobs.min(mentions / MENTIONS_PER_JOB).max(1);
+    let best = best_on(&words, &covered, entities, jobs);
+    let mut by_quotation = vec![None; found.len()];
+    for (&(_, i), b) in words.iter().zip(best) {
+        by_quotation[i as usize] = b.map(|c| (c.entity, c.mention));
+    }
+    by_quotation
 }
 
 /// The words that name each quotation's speaker, short enough to be a name, with the
 /// quotation's index, sorted by where they are.
-fn speaker_words(found: &[Found]) -> Vec<(ByteSpan, usize)> {
-    let mut words: Vec<(ByteSpan, usize)> = (found.iter().enumerate())
-        .filter_map(|(i, f)| Some((f.speaker?, i)))
+fn speaker_words(found: &[Found]) -> Vec<(ByteSpan, u32)> {
+    let mut words: Vec<(ByteSpan, u32)> = (found.iter().enumerate())
+        .filter_map(|(i, f)| Some((f.speaker?, u32::try_from(i).ok()?)))
         .filter(|(s, _)| s.end - s.start <= SPEAKER_MAX)
         .collect();
     words.sort_unstable_by_key(|(s, _)| (s.start, s.end));
     words
 }
 
-/// [`best_mentions`] on `jobs` threads, each given a run of the entities of about equal
-/// `weights` (mentions).
+/// The best candidate for each of `words`, on `jobs` threads, each given a run of the words
+/// (one list of candidates, in parts: not one per thread as long as all the words).
 fn best_on(
-    count: usize,
-    words: &[(ByteSpan, usize)],
+    words: &[(ByteSpan, u32)],
     covered: &Coverage,
     entities: &[Entity],
-    weights: &[usize],
     jobs: usize,
-) -> Vec<Option<(usize, Mention)>> {
-    let best_in = |range: std::ops::Range<usize>| best_among(words, covered, entities, range);
-    let mut parts = if jobs == 1 {
-        vec![best_in(0..entities.len())]
-    } else {
-        let runs = crate::domain::pieces::by_weight(weights, jobs);
-        std::thread::scope(|scope| {
-            let threads: Vec<_> = (runs.into_iter())
-                .map(|run| scope.spawn(|| best_in(run)))
-                .collect();
-            (threads.into_iter())
-                .map(|t| t.join().unwrap_or_else(|p| std::panic::resume_unwind(p)))
-                .collect::<Vec<_>>()
-        })
-    }
-    .into_iter();
-    let mut best = parts.next().unwrap_or_default();
-    for part in parts {
-        for (b, p) in best.iter_mut().zip(part) {
-            if let Some(p) = p
-                && b.is_none_or(|b| p.key < b.key)
-            {
-                *b = Some(p);
-            }
-        }
-    }
-    let mut by_quotation = vec![None; count];
-    for (&(_, i), b) in words.iter().zip(best) {
-        by_quotation[i] = b.map(|c| (c.entity as usize, c.mention));
-    }
-    by_quotation
-}
-
-/// For each of the speaker words (`words`, sorted, one per quotation at most), the best of the
-/// mentions of `entities[range]` that they touch. Kept per words, not per quotation: on a
-/// large text each thread's list would otherwise be as long as all its quotations.
-fn best_among(
-    words: &[(ByteSpan, usize)],
-    covered: &Coverage,
-    entities: &[Entity],
-    range: std::ops::Range<usize>,
 ) -> Vec<Option<Candidate>> {
     let mut best: Vec<Option<Candidate>> = vec![None; words.len()];
-    for (e, entity) in entities
-        .iter()
-        .enumerate()
-        .take(range.end)
-        .skip(range.start)
-    {
-        let Some(r) = rank(entity.kind) else { continue };
+    let per_job = words.len().div_ceil(jobs.max(1)).max(1);
+    if jobs <= 1 {
+        best_among(words, &mut best, covered, entities);
+        return best;
+    }
+    std::thread::scope(|scope| {
+        for (w, b) in words.chunks(per_job).zip(best.chunks_mut(per_job)) {
+            scope.spawn(move || best_among(w, b, covered, entities));
+        }
+    });
+    best
+}
+
+/// For each of the speaker words (`words`, sorted), the best of the mentions of `entities`
+/// that they touch, into `best` (one for each of the words).
+fn best_among(
+    words: &[(ByteSpan, u32)],
+    best: &mut [Option<Candidate>],
+    covered: &Coverage,
+    entities: &[Entity],
+) {
+    let (Some(first), Some(reach)) = (words.first(), words.iter().map(|(s, _)| s.end).max()) else {
+        return;
+    };
+    let first = first.0.start;
+    for (e, entity) in entities.iter().enumerate() {
+        let Some(rank) = rank(entity.kind) else {
+            continue;
+        };
+        let entity_at = u32::try_from(e).expect("fewer than 2^32 entities");
         for &m in &*entity.mentions {
-            if !covered.touches(m) {
+            // Only the words of this share: they start from `first` and end by `reach`.
+            if m.end <= first || m.start >= reach || !covered.touches(m) {
                 continue;
             }
             // Words that overlap the mention start before its end and less than
@@ -221,22 +232,20 @@ fn best_among(
                 }
                 // An untyped name or a place speaks only as the head of the words ("Gawker
                 // said"), not as a modifier ("an Internet posting").
-                if r >= 4 && m.end + 5 < s.end {
+                if rank >= 4 && m.end + 5 < s.end {
                     continue;
                 }
-                // Within a kind, a name before a description before a pronoun.
-                let key = (r, m.form as u8, m.start);
-                if best[j].is_none_or(|b| key < b.key) {
-                    best[j] = Some(Candidate {
-                        key,
-                        entity: u32::try_from(e).expect("fewer than 2^32 entities"),
-                        mention: m,
-                    });
+                let c = Candidate {
+                    entity: entity_at,
+                    mention: m,
+                    rank,
+                };
+                if best[j].is_none_or(|b| c.key() < b.key()) {
+                    best[j] = Some(c);
                 }
             }
         }
     }
-    best
 }
 
 /// Which 16-byte blocks of the document some spans (speaker words, added mentions) touch:
@@ -363,6 +372,24 @@ mod tests {
     use super::*;
 
     #[test]
+    fn quotations_made_from_the_back_keep_the_order_found() {
+        let text = "\"Yes,\" said Ana. \"No,\" said Bo. They left.\n\n".repeat(70_000);
+        let found = super::super::find(&text).quotes;
+        assert!(found.len() > 1 << 17, "several steps of {}", found.len());
+        let who: Vec<Speaker> = (0..found.len())
+            .map(|i| (i % 3 == 0).then(|| (i as u32, Mention::new(i..i + 1))))
+            .collect();
+        let want: Vec<(u32, u32, Option<u32>)> = (found.iter().zip(&who))
+            .map(|(f, w)| (f.start, f.end, w.map(|(e, _)| e)))
+            .collect();
+        let got: Vec<(u32, u32, Option<u32>)> = quotations(found, who)
+            .iter()
+            .map(|q| (q.start, q.end, q.speaker))
+            .collect();
+        assert_eq!(got, want);
+    }
+
+    #[test]
     fn every_number_of_threads_finds_the_same_speakers() {
         // The same speakers under several names, and a name that two entities both have
         // (the first of them speaks, on one thread or many).
@@ -386,9 +413,15 @@ mod tests {
         assert!(one.iter().filter(|b| b.is_some()).count() >= 160);
         let words = speaker_words(&found);
         let covered = Coverage::of(words.iter().map(|(s, _)| (s.start, s.end)));
-        let weights: Vec<usize> = entities.iter().map(|e| e.mentions.len()).collect();
         for jobs in 2..=8 {
-            let many = best_on(found.len(), &words, &covered, &entities, &weights, jobs);
+            let many = best_on(&words, &covered, &entities, jobs);
+            let many: Vec<Speaker> = {
+                let mut by_quotation = vec![None; found.len()];
+                for (&(_, i), b) in words.iter().zip(many) {
+                    by_quotation[i as usize] = b.map(|c| (c.entity, c.mention));
+                }
+                by_quotation
+            };
             assert_eq!(many, one, "{jobs} threads");
         }
     }
