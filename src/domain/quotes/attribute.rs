@@ -301,6 +301,7 @@ fn first_person(
             })
         })
         .collect();
+    drop(direct);
     if added.is_empty() {
         return entities;
     }
@@ -317,6 +318,7 @@ fn first_person(
             }
         }
     }
+    drop(covered);
     let mut entities = entities;
     let mut by_entity: Vec<Vec<Mention>> = vec![Vec::new(); entities.len()];
     for ((m, s), t) in added.into_iter().zip(taken) {
