@@ -158,13 +158,24 @@ fn best_mentions(found: &[Found], entities: &[Entity], jobs: usize) -> Vec<Speak
     let covered = Coverage::of(words.iter().map(|(s, _)| (s.start, s.end)));
     let mentions: usize = entities.iter().map(|e| e.mentions.len()).sum();
     let jobs = jobs.min(mentions / MENTIONS_PER_JOB).max(1);
-    let best = best_on(&words, &covered, entities, jobs);
+    let longest = (entities.iter().flat_map(|e| e.mentions.iter()))
+        .map(|m| m.end - m.start)
+        .max()
+        .unwrap_or(0);
     let mut by_quotation = vec![None; found.len()];
-    for (&(_, i), b) in words.iter().zip(best) {
-        by_quotation[i as usize] = b.map(|c| (c.entity, c.mention));
+    // A part of the words at a time: their candidates would otherwise be the largest list
+    // here (on a large text, held beside two casts in the reader).
+    for part in words.chunks(WORDS_PER_STEP) {
+        let best = best_on(part, &covered, (entities, longest), jobs);
+        for (&(_, i), b) in part.iter().zip(best) {
+            by_quotation[i as usize] = b.map(|c| (c.entity, c.mention));
+        }
     }
     by_quotation
 }
+
+/// Speaker words whose candidates are found at a time (a megabyte of candidates).
+const WORDS_PER_STEP: usize = 1 << 16;
 
 /// The words that name each quotation's speaker, short enough to be a name, with the
 /// quotation's index, sorted by where they are.
@@ -177,12 +188,13 @@ fn speaker_words(found: &[Found]) -> Vec<(ByteSpan, u32)> {
     words
 }
 
-/// The best candidate for each of `words`, on `jobs` threads, each given a run of the words
-/// (one list of candidates, in parts: not one per thread as long as all the words).
+/// The best candidate for each of `words` among `entities` (with the length of their longest
+/// mention, or more), on `jobs` threads, each given a run of the words (one list of
+/// candidates, in parts: not one per thread as long as all the words).
 fn best_on(
     words: &[(ByteSpan, u32)],
     covered: &Coverage,
-    entities: &[Entity],
+    entities: (&[Entity], u32),
     jobs: usize,
 ) -> Vec<Option<Candidate>> {
     let mut best: Vec<Option<Candidate>> = vec![None; words.len()];
@@ -205,7 +217,7 @@ fn best_among(
     words: &[(ByteSpan, u32)],
     best: &mut [Option<Candidate>],
     covered: &Coverage,
-    entities: &[Entity],
+    (entities, longest): (&[Entity], u32),
 ) {
     let (Some(first), Some(reach)) = (words.first(), words.iter().map(|(s, _)| s.end).max()) else {
         return;
@@ -216,9 +228,12 @@ fn best_among(
             continue;
         };
         let entity_at = u32::try_from(e).expect("fewer than 2^32 entities");
-        for &m in &*entity.mentions {
-            // Only the words of this share: they start from `first` and end by `reach`.
-            if m.end <= first || m.start >= reach || !covered.touches(m) {
+        // Only the mentions the words of this share may touch: the words start from `first`
+        // and end by `reach`, and no mention is longer than `longest`.
+        let from = (entity.mentions).partition_point(|m| m.start.saturating_add(longest) <= first);
+        let near = entity.mentions[from..].iter();
+        for &m in near.take_while(|m| m.start < reach) {
+            if m.end <= first || !covered.touches(m) {
                 continue;
             }
             // Words that overlap the mention start before its end and less than
@@ -416,7 +431,7 @@ mod tests {
         let words = speaker_words(&found);
         let covered = Coverage::of(words.iter().map(|(s, _)| (s.start, s.end)));
         for jobs in 2..=8 {
-            let many = best_on(&words, &covered, &entities, jobs);
+            let many = best_on(&words, &covered, (&entities, 20), jobs);
             let many: Vec<Speaker> = {
                 let mut by_quotation = vec![None; found.len()];
                 for (&(_, i), b) in words.iter().zip(many) {
