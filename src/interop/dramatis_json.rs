@@ -93,9 +93,11 @@ fn write_str(w: &mut Vec<u8>, s: &str) -> io::Result<()> {
 /// Writes `bytes` in quotes if they need no escape (printable ASCII, no quote, no
 /// backslash); false, writing nothing, if they do.
 fn write_plain(w: &mut Vec<u8>, bytes: &[u8]) -> bool {
-    let plain = bytes
-        .iter()
-        .all(|&b| (0x20..0x7f).contains(&b) && b != b'"' && b != b'\\');
+    let mut words = bytes.chunks_exact(8);
+    let plain = words.all(|word| {
+        let eight: [u8; 8] = word.try_into().unwrap_or([0; 8]);
+        !needs_escape(u64::from_le_bytes(eight))
+    }) && words.remainder().iter().all(|&b| is_plain(b));
     if plain {
         w.reserve(bytes.len() + 2);
         w.push(b'"');
@@ -103,6 +105,26 @@ fn write_plain(w: &mut Vec<u8>, bytes: &[u8]) -> bool {
         w.push(b'"');
     }
     plain
+}
+
+/// A byte JSON writes as it is: printable ASCII, not a quote or a backslash.
+fn is_plain(b: u8) -> bool {
+    (0x20..0x7f).contains(&b) && b != b'"' && b != b'\\'
+}
+
+/// Whether any of eight bytes is not [`is_plain`], all eight tested at once (names and mention
+/// texts are most of a document's JSON).
+fn needs_escape(x: u64) -> bool {
+    const ONES: u64 = u64::from_ne_bytes([1; 8]);
+    const HIGH: u64 = ONES << 7;
+    // A byte under `n` (n <= 0x80) leaves its high bit set in `x - n` where it was clear in `x`.
+    let under = |x: u64, n: u64| x.wrapping_sub(ONES * n) & !x & HIGH;
+    let control = under(x, 0x20);
+    // 0x7f and above: the high bit is set, or becomes set when one is added.
+    let high = (x | x.wrapping_add(ONES)) & HIGH;
+    let quote = under(x ^ (ONES * u64::from(b'"')), 1);
+    let backslash = under(x ^ (ONES * u64::from(b'\\')), 1);
+    control | high | quote | backslash != 0
 }
 
 /// Two entities that share sentences, strongest first, with the byte ranges of those
@@ -136,20 +158,9 @@ fn write_connection(
     Ok(())
 }
 
-/// A number in decimal, as serde writes it.
+/// A number in decimal, as serde writes it (with the same digit-pair table).
 fn push_number(w: &mut Vec<u8>, n: impl Into<u64>) {
-    let mut n: u64 = n.into();
-    let mut digits = [0u8; 20];
-    let mut at = digits.len();
-    loop {
-        at -= 1;
-        digits[at] = b'0' + (n % 10) as u8;
-        n /= 10;
-        if n == 0 {
-            break;
-        }
-    }
-    w.extend_from_slice(&digits[at..]);
+    w.extend_from_slice(itoa::Buffer::new().format(n.into()).as_bytes());
 }
 
 /// The quotations of a document in the order they are written: by where they end, so that a
@@ -485,6 +496,25 @@ mod tests {
                 String::from_utf8(by_hand).unwrap(),
                 String::from_utf8(by_serde).unwrap()
             );
+        }
+    }
+
+    #[test]
+    fn eight_bytes_at_once_need_an_escape_exactly_when_one_of_them_does() {
+        // Every byte value in every position, among plain bytes and among other escapes.
+        for fill in [b'a', b' ', b'~', 0x00, 0xff, b'"'] {
+            for at in 0..8 {
+                for b in 0..=255u8 {
+                    let mut eight = [fill; 8];
+                    eight[at] = b;
+                    let expected = !eight.iter().all(|&b| is_plain(b));
+                    assert_eq!(
+                        needs_escape(u64::from_le_bytes(eight)),
+                        expected,
+                        "{eight:?}"
+                    );
+                }
+            }
         }
     }
 
