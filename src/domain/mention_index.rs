@@ -37,18 +37,16 @@ struct Stored {
 }
 
 impl Stored {
-    fn mention(&self, at: usize) -> Mention {
-        match at.checked_sub(self.store.len()) {
-            None => self.store[at],
-            Some(at) => self.rest[at],
-        }
-    }
-
-    /// `f(start, place)` for every mention in the ranges, range by range.
+    /// `f(start, place)` for every mention in the ranges, range by range (each a slice of
+    /// one store, read in order).
     fn each_start(&self, mut f: impl FnMut(u32, u32)) {
         for r in &self.ranges {
-            for at in r.clone() {
-                f(self.mention(at).start, at as u32);
+            let slice = match r.start.checked_sub(self.store.len()) {
+                None => &self.store[r.clone()],
+                Some(at) => &self.rest[at..at + r.len()],
+            };
+            for (i, m) in slice.iter().enumerate() {
+                f(m.start, (r.start + i) as u32);
             }
         }
     }
