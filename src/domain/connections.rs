@@ -70,22 +70,42 @@ pub struct Link {
 /// Every connection of a document, strongest first (most shared sentences, then the earliest
 /// first shared sentence), with each entity's connections listed in the same order.
 ///
-/// Compact, because a large document has millions of pairs: a pair is three `u32`s in one
-/// array (`a`, `b`, `at`). The pairs that share several sentences come first (strongest
-/// first) and their lists follow each other in `sentences`, so `at` is where a list starts
-/// and the next pair's `at` where it ends; every later pair shares one sentence, and `at` is
-/// that sentence (most pairs: no list at all). Each entity's pairs are one slice of `members`.
+/// Compact, because a large document has millions of pairs. Two layouts:
+/// - strongest first ([`Connections::strongest_first`], for writing them all out): a pair is
+///   three `u32`s in one array (`a`, `b`, `at`). The pairs that share several sentences come
+///   first (strongest first) and their lists follow each other in `sentences`, so `at` is
+///   where a list starts and the next pair's `at` where it ends; every later pair shares one
+///   sentence, and `at` is that sentence (most pairs: no list at all);
+/// - by entity ([`Connections::compute`], for the reader, which asks for one entity's
+///   connections): each pair is stored once, as two `u32`s (`b`, `at`) among the pairs of
+///   its `a`, which are a run of them; the pairs sharing one sentence come first (`at` is
+///   the sentence), then those sharing several (`at` is where the list starts in
+///   `sentences`, after its length). Each entity's pairs where it is `b` are one slice of
+///   `members`. So a pair costs 8 bytes and 4 for its `b`, not 12 and 8.
 #[derive(Debug, Default, Clone)]
 pub struct Connections {
-    /// `[a, b, at]` for each pair, flattened.
+    /// `[a, b, at]` for each pair (strongest first), or `[b, at]` (by entity), flattened.
     pairs: Vec<u32>,
-    /// How many pairs (the first ones) share more than one sentence.
+    /// Strongest first: how many pairs (the first ones) share more than one sentence.
     several: usize,
-    /// The sentences of those pairs, pair after pair.
+    /// The sentences of the pairs sharing several, pair after pair (by entity: each list
+    /// after its length).
     sentences: Vec<u32>,
-    /// Entity `e`'s pairs are `members[offsets[e]..offsets[e + 1]]`.
-    offsets: Vec<u32>,
+    /// By entity: the pairs where each entity is `b` (see [`ByEntity`]).
     members: Vec<u32>,
+    /// By entity, if so laid out.
+    by_entity: Option<ByEntity>,
+}
+
+/// Where each entity's pairs are in the by-entity layout (see [`Connections`]): `a`'s pairs
+/// sharing one sentence are `singles[a]..singles[a + 1]`, those sharing several
+/// `several[a]..several[a + 1]` (all after the singles), and the pairs where `b` is the
+/// entity are `members[as_b[b]..as_b[b + 1]]`, strongest first.
+#[derive(Debug, Default, Clone)]
+struct ByEntity {
+    singles: Vec<u32>,
+    several: Vec<u32>,
+    as_b: Vec<u32>,
 }
 
 /// Incidences filed at once while counting: bounds the memory of a pass (8 bytes each).
@@ -327,8 +347,104 @@ impl Tally {
             pairs,
             several: count,
             sentences: flat,
-            offsets: Vec::new(),
             members: Vec::new(),
+            by_entity: None,
+        }
+    }
+
+    /// The pairs by entity (see [`Connections`]), for `entities` entities. The tally files
+    /// them by `a` already (entities in order, partners in order): each entity's pairs are
+    /// put strongest first where they are, the lists get their lengths in their own array
+    /// and the singles' array becomes the pairs' (nothing is copied whole: on a large
+    /// document the tally is tens of megabytes, and the reader counts it beside its cast).
+    fn into_by_entity(self, entities: usize) -> Connections {
+        let Tally {
+            mut singles,
+            mut several,
+            mut lists,
+        } = self;
+        debug_assert!(singles.is_sorted_by_key(|p| p[0]) && several.is_sorted_by_key(|r| r[0]));
+        // Each list after its length: moved up from the last, as many places as lists
+        // before it (`several` lists them in the order they are laid out).
+        let shift = several.len();
+        lists.resize(lists.len() + shift, 0);
+        for (i, r) in several.iter_mut().enumerate().rev() {
+            let (from, len) = (r[2] as usize, r[3] as usize);
+            lists.copy_within(from..from + len, from + i + 1);
+            lists[from + i] = r[3];
+            r[2] = (from + i) as u32;
+        }
+        for run in singles.chunk_by_mut(|x, y| x[0] == y[0]) {
+            run.sort_unstable_by_key(|p| (p[2], p[1]));
+        }
+        for run in several.chunk_by_mut(|x, y| x[0] == y[0]) {
+            run.sort_unstable_by_key(|r| (std::cmp::Reverse(r[3]), lists[r[2] as usize + 1], r[1]));
+        }
+        let starts = |keys: &mut dyn Iterator<Item = u32>| {
+            let mut starts = vec![0u32; entities + 1];
+            for a in keys {
+                starts[a as usize] += 1;
+            }
+            counts_to_offsets(&mut starts);
+            starts
+        };
+        let mut singles_of = starts(&mut singles.iter().map(|p| p[0]));
+        let count = singles.len();
+        let mut several_of = starts(&mut several.iter().map(|r| r[0]));
+        // Pairs after the singles'.
+        for s in &mut several_of {
+            *s += count as u32;
+        }
+        // `[a, b, s]` becomes `[b, s]` in the same array (each moves forward), then the
+        // pairs sharing several follow as `[b, at]`.
+        let mut pairs = singles.into_flattened();
+        for j in 0..count {
+            pairs[2 * j] = pairs[3 * j + 1];
+            pairs[2 * j + 1] = pairs[3 * j + 2];
+        }
+        pairs.truncate(2 * count);
+        pairs.extend(several.iter().flat_map(|r| [r[1], r[2]]));
+        drop(several);
+        pairs.shrink_to_fit();
+        let total = pairs.len() / 2;
+        let mut as_b = starts(&mut (0..total).map(|k| pairs[2 * k]));
+        let mut members = vec![0u32; total];
+        let mut fill = as_b.clone();
+        for k in 0..total {
+            let at = &mut fill[pairs[2 * k] as usize];
+            members[*at as usize] = k as u32;
+            *at += 1;
+        }
+        drop(fill);
+        // Each entity's pairs as `b`, strongest first: by count, first sentence, then `a`
+        // (the handles grow with `a` among the singles and among the others).
+        let strength = |k: u32| -> (std::cmp::Reverse<u32>, u32, u32) {
+            let at = pairs[2 * k as usize + 1];
+            if (k as usize) < count {
+                (std::cmp::Reverse(1), at, k)
+            } else {
+                let at = at as usize;
+                (std::cmp::Reverse(lists[at]), lists[at + 1], k)
+            }
+        };
+        for e in 0..entities {
+            let list = &mut members[as_b[e] as usize..as_b[e + 1] as usize];
+            if list.len() > 1 {
+                list.sort_unstable_by_key(|&k| strength(k));
+            }
+        }
+        as_b.shrink_to_fit();
+        singles_of.shrink_to_fit();
+        Connections {
+            pairs,
+            several: 0,
+            sentences: lists,
+            members,
+            by_entity: Some(ByEntity {
+                singles: singles_of,
+                several: several_of,
+                as_b,
+            }),
         }
     }
 }
@@ -344,7 +460,7 @@ impl Connections {
     pub fn compute(index: &MentionIndex, entities: usize, sentences: &Sentences) -> Connections {
         let jobs = crate::domain::pieces::all_cores();
         Connections::compute_in_passes(index, entities, sentences, INCIDENCES_PER_PASS, jobs)
-            .with_members(entities)
+            .into_by_entity(entities)
     }
 
     /// The connections strongest first, counted on `jobs` threads, without each entity's
@@ -367,6 +483,7 @@ impl Connections {
         jobs: usize,
     ) -> Connections {
         Connections::compute_in_passes(index, entities, sentences, INCIDENCES_PER_PASS, jobs)
+            .into_connections()
     }
 
     fn compute_in_passes(
@@ -375,7 +492,7 @@ impl Connections {
         sentences: &Sentences,
         per_pass: usize,
         jobs: usize,
-    ) -> Connections {
+    ) -> Tally {
         let mentions_before = |i: usize| {
             let at = if i < sentences.len() {
                 sentences.range(i).start
@@ -460,49 +577,38 @@ impl Connections {
             lo = hi;
         }
         drop(filed);
-        tally.into_connections()
-    }
-
-    /// The connections with each entity's list of them, in the same (strongest-first) order.
-    fn with_members(self, entities: usize) -> Connections {
-        let pairs = &self.pairs;
-        let mut offsets = vec![0u32; entities + 1];
-        for p in pairs.chunks_exact(3) {
-            for e in [p[0], p[1]] {
-                if (e as usize) < entities {
-                    offsets[e as usize] += 1;
-                }
-            }
-        }
-        counts_to_offsets(&mut offsets);
-        let mut fill = offsets.clone();
-        let mut members = vec![0u32; offsets[entities] as usize];
-        for (k, p) in pairs.chunks_exact(3).enumerate() {
-            for e in [p[0], p[1]] {
-                if (e as usize) < entities {
-                    let at = &mut fill[e as usize];
-                    members[*at as usize] = k as u32;
-                    *at += 1;
-                }
-            }
-        }
-        Connections {
-            offsets,
-            members,
-            ..self
-        }
+        tally
     }
 
     pub fn len(&self) -> usize {
-        self.pairs.len() / 3
+        match self.by_entity {
+            Some(_) => self.pairs.len() / 2,
+            None => self.pairs.len() / 3,
+        }
     }
 
     pub fn is_empty(&self) -> bool {
         self.pairs.is_empty()
     }
 
-    /// Connection `k` (in strongest-first order).
+    /// Connection `k` (strongest first, or by entity: see [`Connections`]).
     pub fn get(&self, k: usize) -> Connection<'_> {
+        if let Some(by) = &self.by_entity {
+            let (b, at) = (self.pairs[2 * k], self.pairs[2 * k + 1] as usize);
+            let singles = by.several[0] as usize;
+            let (runs, sentences) = if k < singles {
+                (&by.singles, std::slice::from_ref(&self.pairs[2 * k + 1]))
+            } else {
+                let len = self.sentences[at] as usize;
+                (&by.several, &self.sentences[at + 1..at + 1 + len])
+            };
+            let a = runs.partition_point(|&s| s as usize <= k) - 1;
+            return Connection {
+                a,
+                b: b as usize,
+                sentences,
+            };
+        }
         let p = &self.pairs[3 * k..3 * k + 3];
         let sentences = if k < self.several {
             let end = if k + 1 < self.several {
@@ -521,25 +627,59 @@ impl Connections {
         }
     }
 
+    /// Where connection `k` stands, strongest first: most sentences, the earliest first
+    /// sentence, then by entities.
+    fn strength(&self, k: usize) -> (std::cmp::Reverse<usize>, u32, usize, usize) {
+        let c = self.get(k);
+        (
+            std::cmp::Reverse(c.sentences.len()),
+            c.sentences[0],
+            c.a,
+            c.b,
+        )
+    }
+
     /// Every connection, strongest first.
     pub fn iter(&self) -> impl Iterator<Item = Connection<'_>> + '_ {
-        (0..self.len()).map(|k| self.get(k))
+        let mut order: Vec<usize> = (0..self.len()).collect();
+        if self.by_entity.is_some() {
+            order.sort_by_cached_key(|&k| self.strength(k));
+        }
+        order.into_iter().map(|k| self.get(k))
     }
 
     /// The indices (for [`Connections::get`]) of the connections of `e`, strongest first.
     pub fn indices_of(&self, e: usize) -> impl Iterator<Item = usize> + '_ {
-        let range = match (self.offsets.get(e), self.offsets.get(e + 1)) {
+        let range = |v: &[u32], e: usize| match (v.get(e), v.get(e + 1)) {
             (Some(&s), Some(&t)) => s as usize..t as usize,
             _ => 0..0,
         };
-        self.members[range].iter().map(|&k| k as usize)
+        let (as_a, as_b) = match &self.by_entity {
+            // Its pairs as `a`: those sharing several sentences come first.
+            Some(by) => (
+                range(&by.several, e).chain(range(&by.singles, e)),
+                &self.members[range(&by.as_b, e)],
+            ),
+            None => ((0..0).chain(0..0), &[][..]),
+        };
+        let mut as_a = as_a.peekable();
+        let mut as_b = as_b.iter().map(|&k| k as usize).peekable();
+        std::iter::from_fn(move || match (as_a.peek(), as_b.peek()) {
+            (Some(&x), Some(&y)) if self.strength(x) < self.strength(y) => as_a.next(),
+            (Some(_), None) => as_a.next(),
+            _ => as_b.next(),
+        })
     }
 
     /// How many entities `e` shares a sentence with.
     pub fn count_of(&self, e: usize) -> usize {
-        match (self.offsets.get(e), self.offsets.get(e + 1)) {
+        let len = |v: &[u32]| match (v.get(e), v.get(e + 1)) {
             (Some(&s), Some(&t)) => (t - s) as usize,
             _ => 0,
+        };
+        match &self.by_entity {
+            Some(by) => len(&by.singles) + len(&by.several) + len(&by.as_b),
+            None => 0,
         }
     }
 
@@ -548,9 +688,18 @@ impl Connections {
         self.indices_of(e).map(|k| self.get(k))
     }
 
-    /// The connection between `a` and `b`, if they share a sentence.
+    /// The connection between `a` and `b`, if they share a sentence: among the pairs of the
+    /// more important one.
     pub fn between(&self, a: usize, b: usize) -> Option<Connection<'_>> {
-        self.of(a).find(|c| c.other(a) == b)
+        let by = self.by_entity.as_ref()?;
+        let (a, b) = (a.min(b), a.max(b));
+        let run = |v: &[u32]| match (v.get(a), v.get(a + 1)) {
+            (Some(&s), Some(&t)) => s as usize..t as usize,
+            _ => 0..0,
+        };
+        (run(&by.singles).chain(run(&by.several)))
+            .find(|&k| self.pairs[2 * k] as usize == b)
+            .map(|k| self.get(k))
     }
 }
 
@@ -681,7 +830,7 @@ mod tests {
                 ("Elbonia".into(), "Oz".into(), 1),
             ]
         );
-        let first = r.connections.get(0);
+        let first = r.connections.iter().next().unwrap();
         let ranges: Vec<_> = r.ranges(&first).map(|s| &text[s]).collect();
         assert_eq!(
             ranges,
@@ -714,6 +863,7 @@ mod tests {
         let (r, _) = relations(&text, &refs);
         assert_eq!(r.connections.len(), 1, "only the real sentence counts");
         assert_eq!(r.connections.get(0).sentences, [1]);
+        assert_eq!(r.connections.between(1, 0).unwrap().sentences, [1]);
     }
 
     #[test]
@@ -814,20 +964,31 @@ mod tests {
             (usize::MAX, 1),
             (usize::MAX, 4),
         ] {
-            let listed = Connections::compute_in_passes(&cast.index, N, &sentences, per_pass, jobs);
+            let count =
+                || Connections::compute_in_passes(&cast.index, N, &sentences, per_pass, jobs);
+            let listed = count().into_connections();
             assert_eq!(listed.indices_of(0).count(), 0, "no lists when only listed");
-            let c = listed.with_members(N);
-            let got: Vec<((usize, usize), Vec<u32>)> = c
-                .iter()
-                .map(|c| ((c.a, c.b), c.sentences.to_vec()))
-                .collect();
-            assert_eq!(got, expected, "{per_pass} incidences a pass, {jobs} jobs");
+            let c = count().into_by_entity(N);
+            for c in [&listed, &c] {
+                let got: Vec<((usize, usize), Vec<u32>)> = c
+                    .iter()
+                    .map(|c| ((c.a, c.b), c.sentences.to_vec()))
+                    .collect();
+                assert_eq!(got, expected, "{per_pass} incidences a pass, {jobs} jobs");
+            }
+            assert_eq!(c.len(), expected.len());
             for e in 0..N {
-                let of: Vec<usize> = c.indices_of(e).collect();
-                let plain: Vec<usize> = (0..expected.len())
-                    .filter(|&k| expected[k].0.0 == e || expected[k].0.1 == e)
+                let of: Vec<(usize, usize)> = c.of(e).map(|c| (c.a, c.b)).collect();
+                let plain: Vec<(usize, usize)> = (expected.iter())
+                    .map(|(p, _)| *p)
+                    .filter(|&(a, b)| a == e || b == e)
                     .collect();
                 assert_eq!(of, plain);
+                assert_eq!(c.count_of(e), plain.len());
+                for &(a, b) in &plain {
+                    let got = c.between(b, a).map(|c| (c.a, c.b));
+                    assert_eq!(got, Some((a, b)));
+                }
             }
         }
     }

@@ -207,11 +207,21 @@ pub fn reorder(entities: Vec<Entity>) -> (Vec<Entity>, Vec<usize>) {
     for (new, &old) in order.iter().enumerate() {
         map[old] = new;
     }
-    let mut slots: Vec<Option<Entity>> = entities.into_iter().map(Some).collect();
-    let entities = order
-        .iter()
-        .map(|&old| slots[old].take().expect("each entity once"))
-        .collect();
+    // In place, a cycle of the permutation at a time: a second list of the entities would
+    // be ~10 MB more at the peak of a 100 MB text's extraction.
+    let mut entities = entities;
+    let mut order = order;
+    for i in 0..order.len() {
+        let mut j = i;
+        while order[j] != usize::MAX {
+            let k = std::mem::replace(&mut order[j], usize::MAX);
+            if k == i {
+                break;
+            }
+            entities.swap(j, k);
+            j = k;
+        }
+    }
     (entities, map)
 }
 
@@ -297,6 +307,27 @@ mod tests {
         let (same, identity) = reorder(moved.clone());
         assert_eq!(same, moved);
         assert_eq!(identity, [0, 1, 2, 3]);
+    }
+
+    #[test]
+    fn reordering_in_place_puts_every_entity_where_the_map_says() {
+        // Counts 1..=3 and first mentions scattered: cycles of every length.
+        let entities: Vec<Entity> = (0..200u32)
+            .map(|i| {
+                let first = (i * 37) % 200 * 10;
+                let count = 1 + (i * 7) % 3;
+                entity(
+                    &format!("E{i}"),
+                    &(0..count).map(|c| first + c).collect::<Vec<_>>(),
+                )
+            })
+            .collect();
+        let (moved, map) = reorder(entities.clone());
+        for (old, e) in entities.iter().enumerate() {
+            assert_eq!(moved[map[old]], *e);
+        }
+        let keys: Vec<_> = moved.iter().map(importance).collect();
+        assert!(keys.is_sorted());
     }
 
     #[test]

@@ -167,6 +167,7 @@ fn spawn_pipeline(
                     }
                 }
                 let relations = Relations::compute_with(doc, &index, entities);
+                source::give_freed_memory_back();
                 if !work(Work::RelationsReady {
                     doc: i,
                     relations: Box::new(relations),

@@ -203,6 +203,19 @@ pub fn stdin_is_fed() -> bool {
     }
 }
 
+/// Gives the pages of freed small blocks back to the system: the names and aliases of a
+/// replaced cast are freed in holes between live blocks, and so are the small temporaries of
+/// the threads that counted the connections, which the allocator otherwise keeps (on the
+/// 100 MB text, about 12 MB of the names' cast and 10 MB after the connections stayed
+/// counted as the reader's memory).
+pub fn give_freed_memory_back() {
+    #[cfg(all(target_os = "linux", target_env = "gnu"))]
+    // SAFETY: `malloc_trim` only returns free memory to the system; it touches no live block.
+    unsafe {
+        libc::malloc_trim(0);
+    }
+}
+
 /// Makes every allocation of 256 KB or more a mapping of its own, given back to the system
 /// when freed (and grown in place by `mremap`). glibc's default raises that bar to as much
 /// as 32 MB once a large block is freed, after which the tens of megabytes of temporaries an

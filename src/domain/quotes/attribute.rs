@@ -20,44 +20,66 @@ pub fn attribute(findings: Findings, entities: Vec<Entity>, jobs: usize) -> (Vec
         quotes: found,
         first_person: pronouns,
     } = findings;
-    let list = speakers(&found, &entities, jobs);
-    drop(found);
-    let mut quotes = Quotes::new(list);
+    let who = speakers(&found, &entities, jobs);
+    let mut quotes = Quotes::new(quotations(found, who));
     let entities = first_person(&pronouns, entities, &mut quotes);
     (entities, quotes)
 }
 
-/// Each quotation with its speaker (in the order found).
-fn speakers(found: &[Found], entities: &[Entity], jobs: usize) -> Vec<Quote> {
-    let best = best_mentions(found, entities, jobs);
-    let mut list = Vec::with_capacity(found.len());
-    let mut last_direct: Option<(Option<u32>, Option<Mention>)> = None;
-    for (f, named) in found.iter().zip(&best) {
-        let (speaker, named_by) = match (f.speaker, f.link, last_direct) {
-            (Some(_), _, _) => (named.map(|(e, _)| e as u32), named.map(|(_, m)| m)),
+/// The speaker of each quotation (in the order found) and the mention that names it: both or
+/// neither.
+type Speaker = Option<(u32, Mention)>;
+
+/// Each quotation's speaker (see [`Speaker`]): the best mention its speaker words touch, else
+/// the speaker of the direct quotation it follows or goes on from, else of the one it is the
+/// first paragraph of.
+fn speakers(found: &[Found], entities: &[Entity], jobs: usize) -> Vec<Speaker> {
+    let mut who = best_mentions(found, entities, jobs);
+    let mut last_direct: Option<Speaker> = None;
+    for (f, w) in found.iter().zip(who.iter_mut()) {
+        *w = match (f.speaker, f.link, last_direct) {
+            (Some(_), _, _) => *w,
             (None, Link::Follows | Link::Continues, Some(prev)) => prev,
-            _ => (None, None),
+            _ => None,
         };
         if f.kind == Kind::Direct {
-            last_direct = Some((speaker, named_by));
+            last_direct = Some(*w);
         }
+    }
+    fill_back(found, &mut who);
+    who
+}
+
+/// The quotations with their speakers. Made from the back, the found ones given back as
+/// they are made: on a large text both lists are tens of megabytes, and the reader builds
+/// them while it shows the cast of the names.
+fn quotations(mut found: Vec<Found>, mut who: Vec<Speaker>) -> Vec<Quote> {
+    const STEP: usize = 1 << 16;
+    let mut list = Vec::with_capacity(found.len());
+    while let Some(f) = found.pop() {
+        let w = who.pop().flatten();
         list.push(Quote {
             start: f.start,
             end: f.end,
             kind: f.kind,
             cue: f.cue,
-            speaker,
-            named_by,
+            speaker: w.map(|(e, _)| e),
+            named_by: w.map(|(_, m)| m),
         });
+        if found.len().is_multiple_of(STEP) {
+            found.shrink_to_fit();
+            who.shrink_to_fit();
+        }
     }
-    fill_back(found, &mut list);
+    list.reverse();
     list
 }
 
 /// Gives every found quotation its speaker among `entities`, which stay as they are (no
 /// first-person mentions are added): for entities read from annotations.
 pub fn attribute_to(findings: Findings, entities: &[Entity]) -> Quotes {
-    Quotes::new(speakers(&findings.quotes, entities, 1))
+    let who = speakers(&findings.quotes, entities, 1);
+    Quotes::new(quotations(findings.quotes, who))
 }
 
 /// The spans of the direct quotations of `found` and the speaker of each among `entities` as
@@ -70,27 +92,26 @@ pub fn direct_speakers(
     jobs: usize,
 ) -> Vec<(ByteSpan, Option<u32>, Option<ByteSpan>)> {
     (found.iter().zip(speakers(found, entities, jobs)))
-        .filter(|(_, q)| q.kind == Kind::Direct)
-        .map(|(f, q)| (f.span(), q.speaker, f.speaker))
+        .filter(|(f, _)| f.kind == Kind::Direct)
+        .map(|(f, w)| (f.span(), w.map(|(e, _)| e), f.speaker))
         .collect()
 }
 
 /// A quotation that went on over paragraphs may be cued only in its last one: the
 /// paragraphs before take the speaker back.
-fn fill_back(found: &[Found], list: &mut [Quote]) {
-    let mut from_next: Option<(Option<u32>, Option<Mention>)> = None;
-    for (f, q) in found.iter().zip(list.iter_mut()).rev() {
+fn fill_back(found: &[Found], who: &mut [Speaker]) {
+    let mut from_next: Option<Speaker> = None;
+    for (f, w) in found.iter().zip(who.iter_mut()).rev() {
         if f.kind != Kind::Direct {
             continue;
         }
         if let Some(next) = from_next
-            && q.speaker.is_none()
+            && w.is_none()
             && f.speaker.is_none()
         {
-            (q.speaker, q.named_by) = next;
+            *w = next;
         }
-        from_next =
-            (f.link == Link::Continues && q.speaker.is_some()).then_some((q.speaker, q.named_by));
+        from_next = (f.link == Link::Continues && w.is_some()).then_some(*w);
     }
 }
 
@@ -108,107 +129,112 @@ fn rank(kind: EntityKind) -> Option<u8> {
     }
 }
 
-/// A mention that may name a speaker, and how good it is (lower is better).
-#[derive(Clone, Copy)]
+/// A mention that may name a speaker, with its entity and how good it is (see
+/// [`Candidate::key`]). Sixteen bytes: a large text has hundreds of thousands of speaker
+/// words, each with its best candidate.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct Candidate {
-    key: (u8, u8, u32),
     entity: u32,
     mention: Mention,
+    rank: u8,
+}
+
+impl Candidate {
+    /// Lower is better: by the kind's rank, then within a kind a name before a description
+    /// before a pronoun, then the earlier.
+    fn key(&self) -> (u8, u8, u32) {
+        (self.rank, self.mention.form as u8, self.mention.start)
+    }
 }
 
 /// Mentions below which one thread searches them all.
 const MENTIONS_PER_JOB: usize = 1 << 16;
 
-/// For each found quotation, the entity and mention its speaker words name best. The
-/// entities are shared out between `jobs` threads, each finding the best among its own; the
-/// best of those, the first entity's on a tie, is the one a single thread finds.
-fn best_mentions(
-    found: &[Found],
-    entities: &[Entity],
-    jobs: usize,
-) -> Vec<Option<(usize, Mention)>> {
+/// For each found quotation, the entity and mention its speaker words name best (the first
+/// entity's on a tie). The speaker words are shared out between `jobs` threads, each
+/// reading every entity for the words of its share.
+fn best_mentions(found: &[Found], entities: &[Entity], jobs: usize) -> Vec<Speaker> {
     let words = speaker_words(found);
     let covered = Coverage::of(words.iter().map(|(s, _)| (s.start, s.end)));
-    let weights: Vec<usize> = entities.iter().map(|e| e.mentions.len()).collect();
-    let jobs = jobs
-        .min(weights.iter().sum::<usize>() / MENTIONS_PER_JOB)
-        .max(1);
-    best_on(found.len(), &words, &covered, entities, &weights, jobs)
+    let mentions: usize = entities.iter().map(|e| e.mentions.len()).sum();
+    let jobs = jobs.min(mentions / MENTIONS_PER_JOB).max(1);
+    let longest = (entities.iter().flat_map(|e| e.mentions.iter()))
+        .map(|m| m.end - m.start)
+        .max()
+        .unwrap_or(0);
+    let mut by_quotation = vec![None; found.len()];
+    // A part of the words at a time: their candidates would otherwise be the largest list
+    // here (on a large text, held beside two casts in the reader).
+    for part in words.chunks(WORDS_PER_STEP) {
+        let best = best_on(part, &covered, (entities, longest), jobs);
+        for (&(_, i), b) in part.iter().zip(best) {
+            by_quotation[i as usize] = b.map(|c| (c.entity, c.mention));
+        }
+    }
+    by_quotation
 }
+
+/// Speaker words whose candidates are found at a time (a megabyte of candidates).
+const WORDS_PER_STEP: usize = 1 << 16;
 
 /// The words that name each quotation's speaker, short enough to be a name, with the
 /// quotation's index, sorted by where they are.
-fn speaker_words(found: &[Found]) -> Vec<(ByteSpan, usize)> {
-    let mut words: Vec<(ByteSpan, usize)> = (found.iter().enumerate())
-        .filter_map(|(i, f)| Some((f.speaker?, i)))
+fn speaker_words(found: &[Found]) -> Vec<(ByteSpan, u32)> {
+    let mut words: Vec<(ByteSpan, u32)> = (found.iter().enumerate())
+        .filter_map(|(i, f)| Some((f.speaker?, u32::try_from(i).ok()?)))
         .filter(|(s, _)| s.end - s.start <= SPEAKER_MAX)
         .collect();
     words.sort_unstable_by_key(|(s, _)| (s.start, s.end));
     words
 }
 
-/// [`best_mentions`] on `jobs` threads, each given a run of the entities of about equal
-/// `weights` (mentions).
+/// The best candidate for each of `words` among `entities` (with the length of their longest
+/// mention, or more), on `jobs` threads, each given a run of the words (one list of
+/// candidates, in parts: not one per thread as long as all the words).
 fn best_on(
-    count: usize,
-    words: &[(ByteSpan, usize)],
+    words: &[(ByteSpan, u32)],
     covered: &Coverage,
-    entities: &[Entity],
-    weights: &[usize],
+    entities: (&[Entity], u32),
     jobs: usize,
-) -> Vec<Option<(usize, Mention)>> {
-    let best_in = |range: std::ops::Range<usize>| best_among(words, covered, entities, range);
-    let mut parts = if jobs == 1 {
-        vec![best_in(0..entities.len())]
-    } else {
-        let runs = crate::domain::pieces::by_weight(weights, jobs);
-        std::thread::scope(|scope| {
-            let threads: Vec<_> = (runs.into_iter())
-                .map(|run| scope.spawn(|| best_in(run)))
-                .collect();
-            (threads.into_iter())
-                .map(|t| t.join().unwrap_or_else(|p| std::panic::resume_unwind(p)))
-                .collect::<Vec<_>>()
-        })
-    }
-    .into_iter();
-    let mut best = parts.next().unwrap_or_default();
-    for part in parts {
-        for (b, p) in best.iter_mut().zip(part) {
-            if let Some(p) = p
-                && b.is_none_or(|b| p.key < b.key)
-            {
-                *b = Some(p);
-            }
-        }
-    }
-    let mut by_quotation = vec![None; count];
-    for (&(_, i), b) in words.iter().zip(best) {
-        by_quotation[i] = b.map(|c| (c.entity as usize, c.mention));
-    }
-    by_quotation
-}
-
-/// For each of the speaker words (`words`, sorted, one per quotation at most), the best of the
-/// mentions of `entities[range]` that they touch. Kept per words, not per quotation: on a
-/// large text each thread's list would otherwise be as long as all its quotations.
-fn best_among(
-    words: &[(ByteSpan, usize)],
-    covered: &Coverage,
-    entities: &[Entity],
-    range: std::ops::Range<usize>,
 ) -> Vec<Option<Candidate>> {
     let mut best: Vec<Option<Candidate>> = vec![None; words.len()];
+    let per_job = words.len().div_ceil(jobs.max(1)).max(1);
+    if jobs <= 1 {
+        best_among(words, &mut best, covered, entities);
+        return best;
+    }
+    std::thread::scope(|scope| {
+        for (w, b) in words.chunks(per_job).zip(best.chunks_mut(per_job)) {
+            scope.spawn(move || best_among(w, b, covered, entities));
+        }
+    });
+    best
+}
+
+/// For each of the speaker words (`words`, sorted), the best of the mentions of `entities`
+/// that they touch, into `best` (one for each of the words).
+fn best_among(
+    words: &[(ByteSpan, u32)],
+    best: &mut [Option<Candidate>],
+    covered: &Coverage,
+    (entities, longest): (&[Entity], u32),
+) {
+    let (Some(first), Some(reach)) = (words.first(), words.iter().map(|(s, _)| s.end).max()) else {
+        return;
+    };
+    let first = first.0.start;
     let starts = Starts::of(words);
-    for (e, entity) in entities
-        .iter()
-        .enumerate()
-        .take(range.end)
-        .skip(range.start)
-    {
-        let Some(r) = rank(entity.kind) else { continue };
-        for &m in &*entity.mentions {
-            if !covered.touches(m) {
+    for (e, entity) in entities.iter().enumerate() {
+        let Some(rank) = rank(entity.kind) else {
+            continue;
+        };
+        let entity_at = u32::try_from(e).expect("fewer than 2^32 entities");
+        // Only the mentions the words of this share may touch: the words start from `first`
+        // and end by `reach`, and no mention is longer than `longest`.
+        let from = (entity.mentions).partition_point(|m| m.start.saturating_add(longest) <= first);
+        let near = entity.mentions[from..].iter();
+        for &m in near.take_while(|m| m.start < reach) {
+            if m.end <= first || !covered.touches(m) {
                 continue;
             }
             // Words that overlap the mention start before its end and less than
@@ -225,55 +251,62 @@ fn best_among(
                 }
                 // An untyped name or a place speaks only as the head of the words ("Gawker
                 // said"), not as a modifier ("an Internet posting").
-                if r >= 4 && m.end + 5 < s.end {
+                if rank >= 4 && m.end + 5 < s.end {
                     continue;
                 }
-                // Within a kind, a name before a description before a pronoun.
-                let key = (r, m.form as u8, m.start);
-                if best[j].is_none_or(|b| key < b.key) {
-                    best[j] = Some(Candidate {
-                        key,
-                        entity: u32::try_from(e).expect("fewer than 2^32 entities"),
-                        mention: m,
-                    });
+                let c = Candidate {
+                    entity: entity_at,
+                    mention: m,
+                    rank,
+                };
+                if best[j].is_none_or(|b| c.key() < b.key()) {
+                    best[j] = Some(c);
                 }
             }
         }
     }
-    best
 }
 
 /// Where the speaker words (sorted by start) that start before an offset end, found from
 /// the block of the document the offset is in rather than by a binary search over all of
 /// them (the search's misses were most of the speakers' time).
 struct Starts {
-    /// For each block, how many words start before it.
+    /// For each block from the first word's, how many words start before it.
     first: Vec<u32>,
+    /// The first word's block.
+    from: u64,
 }
 
 impl Starts {
     const BLOCK: u64 = 1024;
 
-    fn of(words: &[(ByteSpan, usize)]) -> Starts {
-        let last = words.last().map_or(0, |(s, _)| u64::from(s.start));
-        let mut first = Vec::with_capacity((last / Self::BLOCK) as usize + 2);
+    fn of(words: &[(ByteSpan, u32)]) -> Starts {
+        let block =
+            |w: Option<&(ByteSpan, u32)>| w.map_or(0, |(s, _)| u64::from(s.start) / Self::BLOCK);
+        let (from, last) = (block(words.first()), block(words.last()));
+        let mut first = Vec::with_capacity((last - from) as usize + 2);
         let mut w = 0;
-        for b in 0..=last / Self::BLOCK + 1 {
+        for b in from..=last + 1 {
             while w < words.len() && u64::from(words[w].0.start) < b * Self::BLOCK {
                 w += 1;
             }
-            first.push(w as u32);
+            first.push(u32::try_from(w).expect("fewer than 2^32 speaker words"));
         }
-        Starts { first }
+        Starts { first, from }
     }
 
     /// How many of `words` (those this was made of) start before `offset`.
-    fn before(&self, words: &[(ByteSpan, usize)], offset: u32) -> usize {
-        let b = (u64::from(offset) / Self::BLOCK) as usize;
-        let Some(&from) = self.first.get(b) else {
+    fn before(&self, words: &[(ByteSpan, u32)], offset: u32) -> usize {
+        let b = u64::from(offset) / Self::BLOCK;
+        let at = if b < self.from {
+            Some(&0)
+        } else {
+            self.first.get((b - self.from) as usize)
+        };
+        let Some(&at) = at else {
             return words.len();
         };
-        let mut i = from as usize;
+        let mut i = at as usize;
         while i < words.len() && words[i].0.start < offset {
             i += 1;
         }
@@ -334,6 +367,7 @@ fn first_person(
             })
         })
         .collect();
+    drop(direct);
     if added.is_empty() {
         return entities;
     }
@@ -350,6 +384,7 @@ fn first_person(
             }
         }
     }
+    drop(covered);
     let mut entities = entities;
     let mut by_entity: Vec<Vec<Mention>> = vec![Vec::new(); entities.len()];
     for ((m, s), t) in added.into_iter().zip(taken) {
@@ -405,9 +440,10 @@ mod tests {
     #[test]
     fn the_words_before_an_offset_are_counted_as_a_search_counts_them() {
         let mut seed = 0x9e37_79b9_7f4a_7c15_u64;
-        for _ in 0..200 {
-            let mut at = 0u32;
-            let words: Vec<(super::ByteSpan, usize)> = (0..50)
+        for round in 0..200u32 {
+            // Some lists start far into the document, as a part of the words does.
+            let mut at = round * 5_000;
+            let words: Vec<(super::ByteSpan, u32)> = (0..50)
                 .map(|i| {
                     seed ^= seed << 13;
                     seed ^= seed >> 7;
@@ -434,6 +470,24 @@ mod tests {
     use super::*;
 
     #[test]
+    fn quotations_made_from_the_back_keep_the_order_found() {
+        let text = "\"Yes,\" said Ana. \"No,\" said Bo. They left.\n\n".repeat(70_000);
+        let found = super::super::find(&text).quotes;
+        assert!(found.len() > 1 << 17, "several steps of {}", found.len());
+        let who: Vec<Speaker> = (0..found.len())
+            .map(|i| (i % 3 == 0).then(|| (i as u32, Mention::new(i..i + 1))))
+            .collect();
+        let want: Vec<(u32, u32, Option<u32>)> = (found.iter().zip(&who))
+            .map(|(f, w)| (f.start, f.end, w.map(|(e, _)| e)))
+            .collect();
+        let got: Vec<(u32, u32, Option<u32>)> = quotations(found, who)
+            .iter()
+            .map(|q| (q.start, q.end, q.speaker))
+            .collect();
+        assert_eq!(got, want);
+    }
+
+    #[test]
     fn every_number_of_threads_finds_the_same_speakers() {
         // The same speakers under several names, and a name that two entities both have
         // (the first of them speaks, on one thread or many).
@@ -457,9 +511,15 @@ mod tests {
         assert!(one.iter().filter(|b| b.is_some()).count() >= 160);
         let words = speaker_words(&found);
         let covered = Coverage::of(words.iter().map(|(s, _)| (s.start, s.end)));
-        let weights: Vec<usize> = entities.iter().map(|e| e.mentions.len()).collect();
         for jobs in 2..=8 {
-            let many = best_on(found.len(), &words, &covered, &entities, &weights, jobs);
+            let many = best_on(&words, &covered, (&entities, 20), jobs);
+            let many: Vec<Speaker> = {
+                let mut by_quotation = vec![None; found.len()];
+                for (&(_, i), b) in words.iter().zip(many) {
+                    by_quotation[i as usize] = b.map(|c| (c.entity, c.mention));
+                }
+                by_quotation
+            };
             assert_eq!(many, one, "{jobs} threads");
         }
     }
