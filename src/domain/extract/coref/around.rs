@@ -31,27 +31,49 @@ pub enum Said {
 const PIECE: usize = 4096;
 
 /// What each of `names` (in the order of the text) that says something says, with its index,
-/// in that order; read on `jobs` threads. `class`: the class of each entity.
+/// given to `each` in that order; read on `jobs` threads. `class`: the class of each entity.
+///
+/// The names are read a round at a time (each thread a part of [`ROUND`] names) and what a
+/// round says is given before the next is read: on a large text the roles said are millions
+/// of strings, which would otherwise all stand in lists at once at the pass's peak.
 pub fn said(
     text: &[u8],
     names: &[Named],
     class: &[Class],
     k: &Knowledge,
     jobs: usize,
-) -> Vec<(usize, Said)> {
-    if jobs <= 1 || names.len() < 2 * PIECE {
-        return read(text, names, 0, class, k);
+    mut each: impl FnMut(usize, Said),
+) {
+    let jobs = if names.len() < 2 * PIECE {
+        1
+    } else {
+        jobs.max(1)
+    };
+    for (r, round) in names.chunks(ROUND * jobs).enumerate() {
+        let first = r * ROUND * jobs;
+        let parts: Vec<Vec<(usize, Said)>> = if jobs == 1 {
+            vec![read(text, round, first, class, k)]
+        } else {
+            let per = round.len().div_ceil(jobs);
+            std::thread::scope(|scope| {
+                let threads: Vec<_> = (round.chunks(per).enumerate())
+                    .map(|(i, part)| {
+                        scope.spawn(move || read(text, part, first + i * per, class, k))
+                    })
+                    .collect();
+                (threads.into_iter())
+                    .map(|p| p.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+                    .collect()
+            })
+        };
+        for (i, said) in parts.into_iter().flatten() {
+            each(i, said);
+        }
     }
-    let per = names.len().div_ceil(jobs);
-    std::thread::scope(|scope| {
-        let pieces: Vec<_> = (names.chunks(per).enumerate())
-            .map(|(i, piece)| scope.spawn(move || read(text, piece, i * per, class, k)))
-            .collect();
-        (pieces.into_iter())
-            .flat_map(|p| p.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
-            .collect()
-    })
 }
+
+/// Names a thread reads in a round of [`said`].
+const ROUND: usize = 1 << 16;
 
 /// [`said`] on one thread, of `names` whose first is the mention `first`.
 fn read(

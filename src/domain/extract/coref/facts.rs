@@ -281,7 +281,8 @@ impl Facts {
             role_first: rustc_hash::FxHashSet::default(),
             age_holders: Holders::default(),
         };
-        for (i, said) in around::said(text, names, &facts.class, k, jobs) {
+        let class = std::mem::take(&mut facts.class);
+        around::said(text, names, &class, k, jobs, |i, said| {
             let (entity, at) = (names[i].entity() as usize, names[i].start);
             match said {
                 Said::Type(bits) => facts.types[entity] |= bits,
@@ -299,7 +300,8 @@ impl Facts {
                     }
                 }
             }
-        }
+        });
+        facts.class = class;
         facts.only_fit = only_fit(entities, &facts.types);
         facts.gender = evidence
             .into_iter()
