@@ -23,5 +23,7 @@ pub mod pieces;
 pub mod quotes;
 pub mod search;
 pub mod sentences;
+#[cfg(test)]
+pub mod shuffled;
 pub mod word;
 pub mod wrap;

@@ -445,9 +445,7 @@ mod tests {
             let mut at = round * 5_000;
             let words: Vec<(super::ByteSpan, u32)> = (0..50)
                 .map(|i| {
-                    seed ^= seed << 13;
-                    seed ^= seed >> 7;
-                    seed ^= seed << 17;
+                    crate::domain::shuffled::step(&mut seed);
                     at += (seed % 600) as u32;
                     (
                         super::ByteSpan {

@@ -245,9 +245,7 @@ mod tests {
         for _ in 0..20_000 {
             let mut bytes = [0u8; 24];
             for b in &mut bytes {
-                seed ^= seed << 13;
-                seed ^= seed >> 7;
-                seed ^= seed << 17;
+                crate::domain::shuffled::step(&mut seed);
                 *b = match seed % 8 {
                     0 => b"\"'\xE2\xC2\x22\x27\xA2\x62"[(seed >> 8) as usize % 8],
                     1 => (seed >> 8) as u8,

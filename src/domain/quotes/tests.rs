@@ -700,9 +700,7 @@ fn the_document_s_sentences_find_what_a_split_of_each_paragraph_finds() {
     for round in 0..3000 {
         let mut text = String::new();
         for _ in 0..16 {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
+            crate::domain::shuffled::step(&mut seed);
             let piece = pieces[(seed % pieces.len() as u64) as usize];
             text.push_str(piece);
             if round % 7 == 0 && seed.is_multiple_of(5) {

@@ -172,9 +172,7 @@ mod tests {
         for _ in 0..50_000 {
             let mut text = String::new();
             for _ in 0..8 {
-                seed ^= seed << 13;
-                seed ^= seed >> 7;
-                seed ^= seed << 17;
+                crate::domain::shuffled::step(&mut seed);
                 text.push_str(pieces[(seed % pieces.len() as u64) as usize]);
             }
             super::super::words::tokenize(&text, &mut toks, &mut ours);

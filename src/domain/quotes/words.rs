@@ -307,9 +307,7 @@ mod tests {
         for _ in 0..20_000 {
             let mut text = String::new();
             for _ in 0..8 {
-                seed ^= seed << 13;
-                seed ^= seed >> 7;
-                seed ^= seed << 17;
+                crate::domain::shuffled::step(&mut seed);
                 text.push_str(pieces[(seed % pieces.len() as u64) as usize]);
             }
             tokenize(&text, &mut toks, &mut vec![]);
@@ -323,9 +321,7 @@ mod tests {
         for _ in 0..20_000 {
             let mut bytes = [0u8; 24];
             for b in &mut bytes {
-                seed ^= seed << 13;
-                seed ^= seed >> 7;
-                seed ^= seed << 17;
+                crate::domain::shuffled::step(&mut seed);
                 // Mostly letters and digits, so that runs are long.
                 *b = match seed % 4 {
                     0 => (seed >> 8) as u8,
