@@ -2,25 +2,8 @@
 //! is invented, unless it is a country or a well-known place): what the words inside and around
 //! a name say it is, and where punctuation ends it.
 
-use super::extract;
-use crate::domain::entity::{Form, Kind};
-
-/// (name, kind, the texts of its names in order) of each entity.
-fn clusters(text: &str) -> Vec<(String, Kind, Vec<String>)> {
-    extract(text)
-        .entities
-        .into_iter()
-        .map(|e| {
-            let mentions = e
-                .mentions
-                .iter()
-                .filter(|m| matches!(m.form, Form::Name | Form::Demonym))
-                .map(|m| text[m.range()].to_string())
-                .collect();
-            (e.name, e.kind, mentions)
-        })
-        .collect()
-}
+use super::news_tests::clusters;
+use crate::domain::entity::Kind;
 
 fn kind_of(text: &str, name: &str) -> Option<Kind> {
     clusters(text)

@@ -7,7 +7,7 @@ use crate::domain::entity::{Entity, Form, Kind};
 
 /// Each entity as (name, kind, the texts of its names and demonyms in order): pronouns and
 /// descriptions are coreference's.
-fn clusters(text: &str) -> Vec<(String, Kind, Vec<String>)> {
+pub(super) fn clusters(text: &str) -> Vec<(String, Kind, Vec<String>)> {
     extract(text)
         .entities
         .into_iter()
