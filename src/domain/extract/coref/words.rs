@@ -26,6 +26,7 @@ pub struct Word {
 }
 
 impl Word {
+    #[inline]
     pub fn bytes(self, text: &[u8]) -> &[u8] {
         &text[self.start..self.end]
     }
@@ -36,14 +37,17 @@ impl Word {
     }
 
     /// Whether it is `lower` in any case ("The" is "the").
+    #[inline]
     pub fn is(self, text: &[u8], lower: &str) -> bool {
         self.bytes(text).eq_ignore_ascii_case(lower.as_bytes())
     }
 
+    #[inline]
     pub fn is_capitalised(self, text: &[u8]) -> bool {
         text[self.start].is_ascii_uppercase()
     }
 
+    #[inline]
     pub fn is_lowercase(self, text: &[u8]) -> bool {
         text[self.start].is_ascii_lowercase()
     }
@@ -88,12 +92,14 @@ pub fn words(text: &[u8], range: Range<usize>) -> impl Iterator<Item = Word> + C
     let mut i = range.start.min(end);
     std::iter::from_fn(move || {
         loop {
-            i += bytes[i..].iter().position(|&b| is_word_byte(b))?;
+            while !is_word_byte(*bytes.get(i)?) {
+                i += 1;
+            }
             let s = i;
-            i = bytes[s..]
-                .iter()
-                .position(|&b| !is_word_byte(b))
-                .map_or(end, |n| s + n);
+            i += 1;
+            while bytes.get(i).is_some_and(|&b| is_word_byte(b)) {
+                i += 1;
+            }
             if let Some(w) = trimmed(bytes, s..i) {
                 return Some(w);
             }
@@ -107,6 +113,16 @@ pub fn words(text: &[u8], range: Range<usize>) -> impl Iterator<Item = Word> + C
 fn trimmed(text: &[u8], run: Range<usize>) -> Option<Word> {
     let edge = |c: &&u8| matches!(c, b'\'' | b'-');
     let bytes = &text[run.clone()];
+    // Most runs are letters at both ends: nothing to trim.
+    if let (Some(first), Some(last)) = (bytes.first(), bytes.last())
+        && !edge(&first)
+        && !edge(&last)
+    {
+        return Some(Word {
+            start: run.start,
+            end: run.end,
+        });
+    }
     let lead = bytes.iter().take_while(edge).count();
     if lead == bytes.len() {
         return None;
@@ -146,11 +162,20 @@ pub fn word_before(text: &[u8], from: usize, at: usize) -> Option<Word> {
 /// The last run of word bytes in `text[from..at]`.
 fn run_before(text: &[u8], from: usize, at: usize) -> Option<Range<usize>> {
     let at = at.min(text.len());
-    let before = text.get(from..at)?;
-    let e = from + before.iter().rposition(|&b| is_word_byte(b))? + 1;
-    let s = (text[from..e].iter())
-        .rposition(|&b| !is_word_byte(b))
-        .map_or(from, |n| from + n + 1);
+    if from > at {
+        return None;
+    }
+    let mut e = at;
+    while e > from && !is_word_byte(text[e - 1]) {
+        e -= 1;
+    }
+    if e == from {
+        return None;
+    }
+    let mut s = e - 1;
+    while s > from && is_word_byte(text[s - 1]) {
+        s -= 1;
+    }
     Some(s..e)
 }
 
@@ -480,6 +505,61 @@ mod tests {
                 found.push(w);
             }
             assert_eq!(found, expected, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn the_words_are_the_runs_of_word_bytes_less_their_edges() {
+        let pieces = [
+            "he", "Zo\u{eb}", "'", "-", "--", " ", ",", ".", "\u{2019}", "\n", "9", "o'", "'s",
+            "x-",
+        ];
+        let mut seed = 0x2f7c_9a1b_55e3_0d4f_u64;
+        for _ in 0..20_000 {
+            let mut text = String::new();
+            for _ in 0..10 {
+                crate::domain::shuffled::step(&mut seed);
+                text.push_str(pieces[(seed % pieces.len() as u64) as usize]);
+            }
+            let t = text.as_bytes();
+            // Each maximal run of word bytes, less the apostrophes and hyphens at its edges.
+            let mut expected = vec![];
+            let mut i = 0;
+            while i < t.len() {
+                if !is_word_byte(t[i]) {
+                    i += 1;
+                    continue;
+                }
+                let mut e = i;
+                while e < t.len() && is_word_byte(t[e]) {
+                    e += 1;
+                }
+                let (mut a, mut b) = (i, e);
+                while a < b && matches!(t[a], b'\'' | b'-') {
+                    a += 1;
+                }
+                while b > a && matches!(t[b - 1], b'\'' | b'-') {
+                    b -= 1;
+                }
+                if a < b {
+                    expected.push(Word { start: a, end: b });
+                }
+                i = e;
+            }
+            let from = (seed >> 32) as usize % (t.len() + 1);
+            let within: Vec<Word> = words(t, from..t.len()).collect();
+            let expected_within: Vec<Word> = (expected.iter())
+                .filter(|w| w.start >= from)
+                .copied()
+                .collect();
+            if from == 0 || !is_word_byte(t[from - 1]) {
+                assert_eq!(within, expected_within, "{text:?} from {from}");
+            }
+            assert_eq!(
+                words(t, 0..t.len()).collect::<Vec<_>>(),
+                expected,
+                "{text:?}"
+            );
         }
     }
 
