@@ -323,6 +323,15 @@ impl Resolver<'_> {
             Some(stem) => (stem, stem.lower(self.text, &mut buf).unwrap_or("")),
             None => (w, lower),
         };
+        if !CAN_LINK.opens(self.text, w) {
+            // Most words open like no pronoun, "who" or "the": they only count in the opening.
+            if !rd.opening.actor && is_preposition(lower) {
+                rd.opening.preposition = true;
+            }
+            rd.last = None;
+            rd.opening.words += 1;
+            return last_read;
+        }
         // A sentence in the first person outside any quotation is someone's words with their
         // marks lost: who its "she" or "he" is, the text does not say.
         let unquoted_voice = pronouns::classify(lower).is_some()
