@@ -136,11 +136,13 @@ fn trimmed(text: &[u8], run: Range<usize>) -> Option<Word> {
 
 /// The word that starts the text after `at`, within `limit` (white space and the punctuation
 /// a clause carries skipped: quotes, commas); None when something else comes first.
+#[inline]
 pub fn next_word(text: &[u8], at: usize, limit: usize) -> Option<Word> {
     words(text, at..limit).next()
 }
 
 /// Whether only white space separates `a` from `b`.
+#[inline]
 pub fn only_space(text: &[u8], a: usize, b: usize) -> bool {
     text.get(a..b)
         .is_some_and(|s| s.iter().all(|c| c.is_ascii_whitespace()))
@@ -155,11 +157,13 @@ pub fn only_comma(text: &[u8], a: usize, b: usize) -> bool {
 }
 
 /// The last word that ends at or before `at` and starts at or after `from`.
+#[inline]
 pub fn word_before(text: &[u8], from: usize, at: usize) -> Option<Word> {
     trimmed(text, run_before(text, from, at)?)
 }
 
 /// The last run of word bytes in `text[from..at]`.
+#[inline]
 fn run_before(text: &[u8], from: usize, at: usize) -> Option<Range<usize>> {
     let at = at.min(text.len());
     if from > at {
