@@ -19,7 +19,11 @@
 //!   that typically opens a sentence ("The", "He", "But"…), as in "…talks with the U.S. The
 //!   deal…".
 
+mod stops;
+
 use std::ops::Range;
+
+use stops::Stops;
 
 /// Titles written before a name: "Mr. Smith". A full stop after one never ends a sentence.
 const TITLES: &[&str] = &[
@@ -227,6 +231,7 @@ pub fn split(bytes: &[u8], range: Range<usize>) -> Split<'_> {
         bytes,
         pos: range.start.min(end),
         end,
+        stops: Stops::new(),
     }
 }
 
@@ -235,6 +240,7 @@ pub struct Split<'a> {
     bytes: &'a [u8],
     pos: usize,
     end: usize,
+    stops: Stops,
 }
 
 impl Split<'_> {
@@ -261,9 +267,7 @@ impl Iterator for Split<'_> {
             // of "…" can end it: the bytes between are stepped over at once.
             if i - start < MAX_SENTENCE {
                 let limit = end.min(start + MAX_SENTENCE);
-                i += (bytes[i..limit].iter())
-                    .position(|&b| STOPS[b as usize])
-                    .unwrap_or(limit - i);
+                i = self.stops.next(&bytes[..end], i, limit);
                 if i >= end {
                     break;
                 }
@@ -306,18 +310,6 @@ impl Iterator for Split<'_> {
         Some(start..trim_end(bytes, start, end))
     }
 }
-
-/// The bytes the splitter stops at: line ends, terminators, the first byte of "…".
-const STOPS: [bool; 256] = {
-    let mut stops = [false; 256];
-    let mut i = 0;
-    let bytes = b"\n\r.!?\xE2";
-    while i < bytes.len() {
-        stops[bytes[i] as usize] = true;
-        i += 1;
-    }
-    stops
-};
 
 /// Decides whether the terminator run starting at `at` ends a sentence; if so, returns where
 /// the sentence ends (after the run and any closing quotes or brackets).

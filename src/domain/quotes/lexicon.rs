@@ -461,6 +461,32 @@ pub static SAYING_STARTS: [u16; 26 * 27] = {
     t
 };
 
+/// For each first and last letter of the [`saying_verbs`], the lengths they come in (a bit
+/// each): a second look that passes over most of the words [`SAYING_STARTS`] lets through
+/// ("company", "Province", "comment").
+pub static SAYING_ENDS: [u16; 26 * 26] = {
+    const fn add(t: &mut [u16; 26 * 26], w: &str) {
+        let w = w.as_bytes();
+        let (first, last) = (LETTER[w[0] as usize], LETTER[w[w.len() - 1] as usize]);
+        assert!(w.len() < 16 && first < 26 && last < 26);
+        t[first as usize * 26 + last as usize] |= 1 << w.len();
+    }
+    let mut t = [0; 26 * 26];
+    let mut i = 0;
+    while i < LEXICON.len() {
+        if is_saying(LEXICON[i].0) {
+            let mut j = 0;
+            while j < LEXICON[i].1.len() {
+                add(&mut t, LEXICON[i].1[j]);
+                j += 1;
+            }
+        }
+        i += 1;
+    }
+    add(&mut t, "according");
+    t
+};
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -107,6 +107,7 @@ pub fn find(text: &str, out: &mut Vec<Mark>) {
 }
 
 /// The first bytes of marks: `"`, `'`, and the lead bytes of the curly and angled ones.
+#[cfg(test)]
 static MAY_MARK: [bool; 256] = {
     let mut t = [false; 256];
     t[b'"' as usize] = true;
@@ -116,28 +117,15 @@ static MAY_MARK: [bool; 256] = {
     t
 };
 
-/// The first byte from `at` that may start a mark (see [`MAY_MARK`]), or the end: eight
-/// bytes at a time, most text has few.
-fn next_may_mark(bytes: &[u8], mut at: usize) -> usize {
-    const ONES: u64 = u64::from_le_bytes([1; 8]);
-    const LOW: u64 = ONES * 0x7F;
-    // The top bit of each byte of `x` that is zero, exactly (no borrow crosses bytes).
-    let zeros = |x: u64| !(((x & LOW) + LOW) | x | LOW);
-    while let Some(chunk) = bytes.get(at..at + 8) {
-        let x = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
-        let found = zeros(x ^ (ONES * u64::from(b'"')))
-            | zeros(x ^ (ONES * u64::from(b'\'')))
-            | zeros(x ^ (ONES * 0xE2))
-            | zeros(x ^ (ONES * 0xC2));
-        if found != 0 {
-            return at + (found.trailing_zeros() / 8) as usize;
-        }
-        at += 8;
-    }
-    while at < bytes.len() && !MAY_MARK[bytes[at] as usize] {
-        at += 1;
-    }
-    at
+/// The first byte from `at` that may start a mark (`"`, `'`, and the lead bytes of the
+/// curly and angled ones), or the end: by
+/// vectorised searches, the lead bytes of the marks beyond ASCII only up to the next
+/// straight mark.
+fn next_may_mark(bytes: &[u8], at: usize) -> usize {
+    let rest = &bytes[at.min(bytes.len())..];
+    let straight = memchr::memchr2(b'"', b'\'', rest).unwrap_or(rest.len());
+    let first = memchr::memchr2(0xE2, 0xC2, &rest[..straight]).unwrap_or(straight);
+    at + first
 }
 
 /// A single mark between letters is an apostrophe; one before a digit after a space elides

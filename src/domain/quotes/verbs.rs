@@ -4,10 +4,10 @@
 //!
 //! A verb is a whole word, in any case: a run of ASCII letters and digits (any byte beyond
 //! ASCII joins it, so "saidé" is none) that the lexicon knows as one, or two such runs
-//! joined by a hyphen ("e-mailed"). Most words are passed over on their first two letters
-//! and length alone ([`may_be_verb`]).
+//! joined by a hyphen ("e-mailed"). Most words are passed over on their first two letters,
+//! last letter and length alone ([`may_be_verb`]).
 
-use super::lexicon::{self, Class, LETTER, SAYING_STARTS};
+use super::lexicon::{self, Class, LETTER, SAYING_ENDS, SAYING_STARTS};
 
 /// The classes of the words searched for (those of [`lexicon::SAYING_STARTS`]).
 const SEARCHED: Class = Class::SAY
@@ -15,18 +15,21 @@ const SEARCHED: Class = Class::SAY
     .or(Class::PARTICIPLE)
     .or(Class::ACCORDING);
 
-/// Whether a word could be a verb by its first two bytes and its length: most words are
-/// passed over here.
+/// Whether a word could be a verb by its first two bytes, its last and its length: most
+/// words are passed over here.
 #[inline]
 pub fn may_be_verb(word: &[u8]) -> bool {
     let (Some(&a), Some(&b)) = (word.first(), word.get(1)) else {
         return false;
     };
     let (a, b) = (LETTER[a as usize], LETTER[b as usize]);
+    let z = LETTER[word[word.len() - 1] as usize];
     a < 26
         && b < 27
+        && z < 26
         && word.len() < 16
         && SAYING_STARTS[usize::from(a) * 27 + usize::from(b)] & (1 << word.len()) != 0
+        && SAYING_ENDS[usize::from(a) * 26 + usize::from(z)] & (1 << word.len()) != 0
 }
 
 /// Whether a byte joins a word: an ASCII letter or digit, or any byte of a character beyond

@@ -323,6 +323,15 @@ impl Resolver<'_> {
             Some(stem) => (stem, stem.lower(self.text, &mut buf).unwrap_or("")),
             None => (w, lower),
         };
+        if !CAN_LINK.opens(self.text, w) {
+            // Most words open like no pronoun, "who" or "the": they only count in the opening.
+            if !rd.opening.actor && is_preposition(lower) {
+                rd.opening.preposition = true;
+            }
+            rd.last = None;
+            rd.opening.words += 1;
+            return last_read;
+        }
         // A sentence in the first person outside any quotation is someone's words with their
         // marks lost: who its "she" or "he" is, the text does not say.
         let unquoted_voice = pronouns::classify(lower).is_some()
@@ -474,10 +483,6 @@ impl Resolver<'_> {
         // would change nothing now but the count of words (which no longer matters) and the
         // last name read (which only a word right after that name asks for).
         while let Some(w) = words::find_first(text, pos..range.end, &CAN_LINK, may_link_len) {
-            if !opens_like_a_link(text, w) {
-                pos = w.end;
-                continue;
-            }
             self.names_only_until(&mut rd, w.end, true, seen);
             self.names_until(&mut rd, w.end);
             pos = w.end;
@@ -519,21 +524,10 @@ fn may_link(text: &[u8], w: Word) -> bool {
     may_link_len(w.end - w.start) && CAN_LINK.wanted(text[w.start])
 }
 
-/// Whether `w` starts as a word that links does (a pronoun, "who", "whose", "the",
-/// "this", or one of those before a contraction: "he's"): by its first two letters.
-fn opens_like_a_link(text: &[u8], w: Word) -> bool {
-    let [a, b] = match w.bytes(text) {
-        [a, b, ..] => [a.to_ascii_lowercase(), b.to_ascii_lowercase()],
-        _ => return false,
-    };
-    matches!(
-        [a, b],
-        [b'h', b'e' | b'i'] | [b's' | b't' | b'w', b'h'] | [b'i', b't']
-    )
-}
-
-/// The first letters of the words that may link.
-const CAN_LINK: words::FirstBytes = words::FirstBytes::new(b"hsitwHSITW");
+/// The first two letters of the words that may link (a pronoun, "who", "whose", "the",
+/// "this", or one of those before a contraction: "he's").
+const CAN_LINK: words::Openings =
+    words::Openings::new(&[*b"he", *b"hi", *b"sh", *b"th", *b"wh", *b"it"]);
 
 /// The lengths of the words that may link.
 fn may_link_len(n: usize) -> bool {
@@ -645,7 +639,7 @@ mod tests {
                     start: 0,
                     end: t.len(),
                 };
-                assert!(opens_like_a_link(t, w), "{form}");
+                assert!(CAN_LINK.opens(t, w), "{form}");
             }
         }
         let subordinators = [
@@ -680,7 +674,7 @@ mod tests {
         for other in ["to", "said", "is", "was", "with", "I'll", "s"] {
             let t = other.as_bytes();
             assert!(
-                !opens_like_a_link(
+                !CAN_LINK.opens(
                     t,
                     Word {
                         start: 0,

@@ -26,6 +26,7 @@ pub struct Word {
 }
 
 impl Word {
+    #[inline]
     pub fn bytes(self, text: &[u8]) -> &[u8] {
         &text[self.start..self.end]
     }
@@ -36,14 +37,17 @@ impl Word {
     }
 
     /// Whether it is `lower` in any case ("The" is "the").
+    #[inline]
     pub fn is(self, text: &[u8], lower: &str) -> bool {
         self.bytes(text).eq_ignore_ascii_case(lower.as_bytes())
     }
 
+    #[inline]
     pub fn is_capitalised(self, text: &[u8]) -> bool {
         text[self.start].is_ascii_uppercase()
     }
 
+    #[inline]
     pub fn is_lowercase(self, text: &[u8]) -> bool {
         text[self.start].is_ascii_lowercase()
     }
@@ -88,12 +92,14 @@ pub fn words(text: &[u8], range: Range<usize>) -> impl Iterator<Item = Word> + C
     let mut i = range.start.min(end);
     std::iter::from_fn(move || {
         loop {
-            i += bytes[i..].iter().position(|&b| is_word_byte(b))?;
+            while !is_word_byte(*bytes.get(i)?) {
+                i += 1;
+            }
             let s = i;
-            i = bytes[s..]
-                .iter()
-                .position(|&b| !is_word_byte(b))
-                .map_or(end, |n| s + n);
+            i += 1;
+            while bytes.get(i).is_some_and(|&b| is_word_byte(b)) {
+                i += 1;
+            }
             if let Some(w) = trimmed(bytes, s..i) {
                 return Some(w);
             }
@@ -107,6 +113,16 @@ pub fn words(text: &[u8], range: Range<usize>) -> impl Iterator<Item = Word> + C
 fn trimmed(text: &[u8], run: Range<usize>) -> Option<Word> {
     let edge = |c: &&u8| matches!(c, b'\'' | b'-');
     let bytes = &text[run.clone()];
+    // Most runs are letters at both ends: nothing to trim.
+    if let (Some(first), Some(last)) = (bytes.first(), bytes.last())
+        && !edge(&first)
+        && !edge(&last)
+    {
+        return Some(Word {
+            start: run.start,
+            end: run.end,
+        });
+    }
     let lead = bytes.iter().take_while(edge).count();
     if lead == bytes.len() {
         return None;
@@ -120,11 +136,13 @@ fn trimmed(text: &[u8], run: Range<usize>) -> Option<Word> {
 
 /// The word that starts the text after `at`, within `limit` (white space and the punctuation
 /// a clause carries skipped: quotes, commas); None when something else comes first.
+#[inline]
 pub fn next_word(text: &[u8], at: usize, limit: usize) -> Option<Word> {
     words(text, at..limit).next()
 }
 
 /// Whether only white space separates `a` from `b`.
+#[inline]
 pub fn only_space(text: &[u8], a: usize, b: usize) -> bool {
     text.get(a..b)
         .is_some_and(|s| s.iter().all(|c| c.is_ascii_whitespace()))
@@ -139,18 +157,29 @@ pub fn only_comma(text: &[u8], a: usize, b: usize) -> bool {
 }
 
 /// The last word that ends at or before `at` and starts at or after `from`.
+#[inline]
 pub fn word_before(text: &[u8], from: usize, at: usize) -> Option<Word> {
     trimmed(text, run_before(text, from, at)?)
 }
 
 /// The last run of word bytes in `text[from..at]`.
+#[inline]
 fn run_before(text: &[u8], from: usize, at: usize) -> Option<Range<usize>> {
     let at = at.min(text.len());
-    let before = text.get(from..at)?;
-    let e = from + before.iter().rposition(|&b| is_word_byte(b))? + 1;
-    let s = (text[from..e].iter())
-        .rposition(|&b| !is_word_byte(b))
-        .map_or(from, |n| from + n + 1);
+    if from > at {
+        return None;
+    }
+    let mut e = at;
+    while e > from && !is_word_byte(text[e - 1]) {
+        e -= 1;
+    }
+    if e == from {
+        return None;
+    }
+    let mut s = e - 1;
+    while s > from && is_word_byte(text[s - 1]) {
+        s -= 1;
+    }
     Some(s..e)
 }
 
@@ -176,67 +205,102 @@ pub fn contraction_stem(text: &[u8], w: Word) -> Option<Word> {
     })
 }
 
-/// The first letters of the words [`find_first`] looks for, as a table of byte classes.
-pub struct FirstBytes([u8; 256]);
+/// The openings of the words [`find_first`] looks for (their first two letters), as a table
+/// of byte classes and, for each first letter, the second letters that may follow it.
+pub struct Openings {
+    class: [u8; 256],
+    /// Bit `n` of a first letter's entry: `b'a' + n` (in either case) may follow it.
+    seconds: [u32; 256],
+}
 
-/// Classes of [`FirstBytes`]: a word byte; a byte that may open a run holding a wanted word
+/// Classes of [`Openings`]: a word byte; a byte that may open a run holding a wanted word
 /// (a wanted first letter, or an apostrophe or hyphen that [`words`] trims); a wanted first
 /// letter.
 const WORD: u8 = 1;
 const OPENS: u8 = 2;
 const WANTED: u8 = 4;
 
-impl FirstBytes {
-    /// The words wanted start with one of the bytes of `set` (letters or digits).
-    pub const fn new(set: &[u8]) -> FirstBytes {
-        let mut table = [0u8; 256];
+impl Openings {
+    /// The words wanted open with one of `openings`: two ASCII letters in lower case, which
+    /// the text may write in either case.
+    pub const fn new(openings: &[[u8; 2]]) -> Openings {
+        let mut class = [0u8; 256];
         let mut b = 0;
         while b < 256 {
             if WORD_BYTES[b] {
-                table[b] = WORD;
+                class[b] = WORD;
             }
             b += 1;
         }
-        table[b'\'' as usize] |= OPENS;
-        table[b'-' as usize] |= OPENS;
+        class[b'\'' as usize] |= OPENS;
+        class[b'-' as usize] |= OPENS;
+        let mut seconds = [0u32; 256];
         let mut i = 0;
-        while i < set.len() {
-            table[set[i] as usize] |= OPENS | WANTED;
+        while i < openings.len() {
+            let [a, s] = openings[i];
+            assert!(a.is_ascii_lowercase() && s.is_ascii_lowercase());
+            let bit = 1 << (s - b'a');
+            class[a as usize] |= OPENS | WANTED;
+            class[a.to_ascii_uppercase() as usize] |= OPENS | WANTED;
+            seconds[a as usize] |= bit;
+            seconds[a.to_ascii_uppercase() as usize] |= bit;
             i += 1;
         }
-        FirstBytes(table)
+        Openings { class, seconds }
     }
 
     /// Whether a wanted word may start with `b`.
     pub fn wanted(&self, b: u8) -> bool {
-        self.0[b as usize] & WANTED != 0
+        self.class[b as usize] & WANTED != 0
+    }
+
+    /// Whether `w` opens with one of the openings.
+    pub fn opens(&self, text: &[u8], w: Word) -> bool {
+        w.end - w.start >= 2 && self.opens_at(text, w.start)
+    }
+
+    /// Whether `bytes[at..]` opens with one of the openings (letters, so both are in the
+    /// word that starts at `at`, if one does).
+    #[inline]
+    fn opens_at(&self, bytes: &[u8], at: usize) -> bool {
+        let second = bytes.get(at + 1).map_or(0, u8::to_ascii_lowercase);
+        second.is_ascii_lowercase()
+            && (self.seconds[bytes[at] as usize] >> (second - b'a')) & 1 != 0
     }
 }
 
-/// The first word of `text[range]` (as [`words`] reads them) that starts with one of the
-/// bytes of `first` and whose length `len_ok` accepts. One pass over the bytes, one test a
-/// byte: a word is only made where a run of word bytes starts with one of those (or with an
+/// The first word of `text[range]` (as [`words`] reads them) that opens with one of
+/// `openings` and whose length `len_ok` accepts. One pass over the bytes, one test a byte: a
+/// word is only made where a run of word bytes opens with one of those (or with an
 /// apostrophe or hyphen, which [`words`] trims); the other runs are passed over byte by byte
-/// without looking for their ends (where a branch at each word would go wrong half the time).
+/// without looking for their ends (where a branch at each word would go wrong half the
+/// time), and so is a run whose first letter is wanted but not its second ("to", "said").
 pub fn find_first(
     text: &[u8],
     range: Range<usize>,
-    first: &FirstBytes,
+    openings: &Openings,
     len_ok: impl Fn(usize) -> bool,
 ) -> Option<Word> {
     let end = range.end.min(text.len());
     let from = range.start.min(end);
     let bytes = &text[from..end];
-    let class = &first.0;
+    let class = &openings.class;
     let mut i = 0;
     // WORD if the byte before `i` is a word byte (none is, before the range).
     let mut before = 0u8;
     while let Some(at) = next_opening(bytes, i, before, class) {
+        if class[bytes[at] as usize] & WANTED != 0 && !openings.opens_at(bytes, at) {
+            // Within a run: the bytes up to its end open nothing.
+            i = at + 1;
+            before = WORD;
+            continue;
+        }
         let run_end = (bytes[at..].iter())
             .position(|&b| class[b as usize] & WORD == 0)
             .map_or(bytes.len(), |n| at + n);
         if let Some(w) = trimmed(bytes, at..run_end)
             && class[bytes[w.start] as usize] & WANTED != 0
+            && openings.opens(bytes, w)
             && len_ok(w.end - w.start)
         {
             return Some(Word {
@@ -333,11 +397,17 @@ mod tests {
                  \u{201c}It\u{201d} whose; ta t 'h- i\u{2019}s Zo\u{eb} tho' shh, hi! in-house "
             .repeat(3);
         let t = t.as_bytes();
-        let set = FirstBytes::new(b"hsitwHSITW");
+        let set = Openings::new(&[*b"he", *b"hi", *b"sh", *b"th", *b"wh", *b"it"]);
         let len_ok = |n: usize| (2..=10).contains(&n);
         for from in 0..=t.len() {
-            let expected =
-                words(t, from..t.len()).find(|w| set.wanted(t[w.start]) && len_ok(w.end - w.start));
+            let expected = words(t, from..t.len()).find(|w| {
+                let b = w.bytes(t);
+                let pair = b.len() >= 2 && {
+                    let pair = [b[0].to_ascii_lowercase(), b[1].to_ascii_lowercase()];
+                    [*b"he", *b"hi", *b"sh", *b"th", *b"wh", *b"it"].contains(&pair)
+                };
+                pair && len_ok(w.end - w.start)
+            });
             assert_eq!(
                 find_first(t, from..t.len(), &set, len_ok),
                 expected,
@@ -351,11 +421,149 @@ mod tests {
         let t = b"'Tis the way -- he's 'it' - with them, Hi-fi";
         for from in 0..=t.len() {
             for len in 1..6 {
-                let expected = words(t, from..t.len())
-                    .find(|w| b"th".contains(&t[w.start]) && w.end - w.start <= len);
-                let found = find_first(t, from..t.len(), &FirstBytes::new(b"th"), |n| n <= len);
+                let expected = words(t, from..t.len()).find(|w| {
+                    let b = w.bytes(t);
+                    b.len() >= 2
+                        && matches!(b[0], b't' | b'T')
+                        && matches!(b[1], b'h' | b'H')
+                        && w.end - w.start <= len
+                });
+                let found = find_first(t, from..t.len(), &Openings::new(&[*b"th"]), |n| n <= len);
                 assert_eq!(found, expected, "from {from}, up to {len}");
             }
+        }
+    }
+
+    #[test]
+    fn the_words_found_one_after_another_are_those_a_first_letter_and_a_second_look_find() {
+        // What the resolver did before the second letter was looked at with the first: the
+        // words by first letter and length, then those whose first two letters open a link.
+        let pieces = [
+            "he",
+            "He",
+            "HI",
+            "sh",
+            "th",
+            "The",
+            "wh",
+            "it",
+            "It's",
+            "to",
+            "said",
+            "in",
+            "is",
+            "w",
+            "h",
+            "t",
+            "i",
+            "s",
+            "x",
+            "'",
+            "-",
+            "--",
+            " ",
+            "  ",
+            ",",
+            ".",
+            "\"",
+            "é",
+            "\u{2019}",
+            "\n",
+            "9",
+            "their",
+            "who",
+            "hers",
+            "t'h",
+            "h-e",
+            "themselves",
+            "theirselvesss",
+        ];
+        let openings = Openings::new(&[*b"he", *b"hi", *b"sh", *b"th", *b"wh", *b"it"]);
+        let len_ok = |n: usize| (2..=10).contains(&n);
+        let mut seed = 0x5851_f42d_4c95_7f2d_u64;
+        for _ in 0..20_000 {
+            let mut text = String::new();
+            for _ in 0..12 {
+                crate::domain::shuffled::step(&mut seed);
+                text.push_str(pieces[(seed % pieces.len() as u64) as usize]);
+            }
+            let t = text.as_bytes();
+            let mut expected = vec![];
+            let mut pos = 0;
+            while let Some(w) = words(t, pos..t.len())
+                .find(|w| b"hsitwHSITW".contains(&t[w.start]) && len_ok(w.end - w.start))
+            {
+                pos = w.end;
+                let b = w.bytes(t);
+                if matches!(
+                    [b[0].to_ascii_lowercase(), b[1].to_ascii_lowercase()],
+                    [b'h', b'e' | b'i'] | [b's' | b't' | b'w', b'h'] | [b'i', b't']
+                ) {
+                    expected.push(w);
+                }
+            }
+            let mut found = vec![];
+            let mut pos = 0;
+            while let Some(w) = find_first(t, pos..t.len(), &openings, len_ok) {
+                pos = w.end;
+                found.push(w);
+            }
+            assert_eq!(found, expected, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn the_words_are_the_runs_of_word_bytes_less_their_edges() {
+        let pieces = [
+            "he", "Zo\u{eb}", "'", "-", "--", " ", ",", ".", "\u{2019}", "\n", "9", "o'", "'s",
+            "x-",
+        ];
+        let mut seed = 0x2f7c_9a1b_55e3_0d4f_u64;
+        for _ in 0..20_000 {
+            let mut text = String::new();
+            for _ in 0..10 {
+                crate::domain::shuffled::step(&mut seed);
+                text.push_str(pieces[(seed % pieces.len() as u64) as usize]);
+            }
+            let t = text.as_bytes();
+            // Each maximal run of word bytes, less the apostrophes and hyphens at its edges.
+            let mut expected = vec![];
+            let mut i = 0;
+            while i < t.len() {
+                if !is_word_byte(t[i]) {
+                    i += 1;
+                    continue;
+                }
+                let mut e = i;
+                while e < t.len() && is_word_byte(t[e]) {
+                    e += 1;
+                }
+                let (mut a, mut b) = (i, e);
+                while a < b && matches!(t[a], b'\'' | b'-') {
+                    a += 1;
+                }
+                while b > a && matches!(t[b - 1], b'\'' | b'-') {
+                    b -= 1;
+                }
+                if a < b {
+                    expected.push(Word { start: a, end: b });
+                }
+                i = e;
+            }
+            let from = (seed >> 32) as usize % (t.len() + 1);
+            let within: Vec<Word> = words(t, from..t.len()).collect();
+            let expected_within: Vec<Word> = (expected.iter())
+                .filter(|w| w.start >= from)
+                .copied()
+                .collect();
+            if from == 0 || !is_word_byte(t[from - 1]) {
+                assert_eq!(within, expected_within, "{text:?} from {from}");
+            }
+            assert_eq!(
+                words(t, 0..t.len()).collect::<Vec<_>>(),
+                expected,
+                "{text:?}"
+            );
         }
     }
 
