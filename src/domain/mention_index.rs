@@ -53,12 +53,35 @@ impl Stored {
 }
 
 /// The largest store an entity's mentions are in, which the others from the extractor share;
-/// the mentions of those that do not are packed after it. `None` if two entities' ranges of
-/// it overlap (then a mention would have two owners).
+/// the mentions of those that do not are read where they are when they all lie in one other
+/// store (coreference leaves the entities it added to in a store of their own, beside the
+/// names' store the others stay in), else packed after it. `None` if two entities' ranges
+/// overlap (then a mention would have two owners).
 fn mostly_shared(entities: &[Entity]) -> Option<(Stored, Vec<(u32, u32)>)> {
     let largest = entities.iter().max_by_key(|e| e.mentions.store().0.len())?;
     let store = Arc::clone(largest.mentions.store().0);
     let apart = |e: &Entity| !Arc::ptr_eq(e.mentions.store().0, &store);
+    if let Some(rest) = second_store(entities, &store) {
+        let ranges = (entities.iter())
+            .map(|e| {
+                let (_, range) = e.mentions.store();
+                match apart(e) {
+                    _ if e.mentions.is_empty() => store.len()..store.len(),
+                    true => store.len() + range.start..store.len() + range.end,
+                    false => range,
+                }
+            })
+            .collect::<Vec<_>>();
+        let owners = owners_of(&ranges)?;
+        return Some((
+            Stored {
+                store,
+                rest,
+                ranges,
+            },
+            owners,
+        ));
+    }
     let packed: usize = entities
         .iter()
         .filter(|e| apart(e))
@@ -84,6 +107,18 @@ fn mostly_shared(entities: &[Entity]) -> Option<(Stored, Vec<(u32, u32)>)> {
         ranges,
     };
     Some((stored, owners))
+}
+
+/// The one store every entity with mentions not in `store` has them in, if there is one.
+fn second_store(entities: &[Entity], store: &Arc<Vec<Mention>>) -> Option<Arc<Vec<Mention>>> {
+    let mut others = (entities.iter())
+        .filter(|e| !e.mentions.is_empty())
+        .map(|e| e.mentions.store().0)
+        .filter(|s| !Arc::ptr_eq(s, store));
+    let second = others.next()?;
+    others
+        .all(|s| Arc::ptr_eq(s, second))
+        .then(|| Arc::clone(second))
 }
 
 /// One store with the mentions of all `entities` (a copy), for casts whose entities overlap
@@ -433,6 +468,44 @@ mod tests {
             .collect();
         assert_eq!(hits, [(0, 0), (10, 1), (20, 0), (30, 1), (40, 2), (50, 1)]);
         assert_eq!(index.at(52).map(|(_, o)| o), Some(1));
+    }
+
+    #[test]
+    fn entities_in_two_stores_are_indexed_in_place() {
+        // As coreference leaves them: most in the names' store, those it added to in one
+        // of their own.
+        let mut entities = vec![
+            entity(&[(0, 5), (20, 25)]),
+            entity(&[(10, 15)]),
+            entity(&[(40, 45), (50, 55)]),
+        ];
+        let names: Arc<Vec<Mention>> =
+            Arc::new(entities.iter().flat_map(|e| e.mentions.to_vec()).collect());
+        entities[0].mentions = Mentions::shared(&names, 0..2);
+        entities[2].mentions = Mentions::shared(&names, 3..5);
+        let added = Arc::new(vec![Mention::new(10..15), Mention::new(30..32)]);
+        entities[1].mentions = Mentions::shared(&added, 0..2);
+        let index = MentionIndex::sharing(&mut entities);
+        assert!(Arc::ptr_eq(&index.store, &names));
+        assert!(
+            Arc::ptr_eq(&index.rest, &added),
+            "the second store not copied"
+        );
+        assert!(Arc::ptr_eq(entities[1].mentions.store().0, &added));
+        assert_eq!(index.rest.len(), 2);
+        let hits: Vec<_> = index
+            .overlapping(0..99)
+            .map(|(m, o)| (m.start, o))
+            .collect();
+        assert_eq!(hits, [(0, 0), (10, 1), (20, 0), (30, 1), (40, 2), (50, 2)]);
+        assert_eq!(index.at(31).map(|(_, o)| o), Some(1));
+
+        // A third store: its mentions and the second's are packed after the first.
+        entities.push(entity(&[(60, 65)]));
+        let index = MentionIndex::sharing(&mut entities);
+        assert!(Arc::ptr_eq(&index.store, &names));
+        assert_eq!(index.rest.len(), 3);
+        assert_eq!(index.len(), 7);
     }
 
     #[test]

@@ -640,8 +640,11 @@ fn paragraph_break(text: &[u8], a: usize, b: usize) -> bool {
         || memchr::memchr_iter(b'\r', gap).nth(1).is_some()
 }
 
-/// Puts what the pass found into the entities: one new shared store, each entity's mentions
-/// still sorted, then the entities ordered again.
+/// Puts what the pass found into the entities, then orders them again. Only the entities that
+/// gain or lose mentions move to a new store, shared by them; the others (places, dates,
+/// figures and every actor nothing refers to: most mentions) keep theirs where they are, in
+/// the names' store, which a reader showing the names' cast holds already: a copy of all
+/// would be the pass's largest block, held beside that store.
 fn apply(entities: &mut Vec<Entity>, found: Found) {
     let Found {
         mut added,
@@ -652,44 +655,69 @@ fn apply(entities: &mut Vec<Entity>, found: Found) {
     }
     added.sort_unstable_by_key(|&(e, m)| (e, m.start));
     moved.sort_unstable_by_key(|m| m.start);
-    let total: usize = entities.iter().map(|e| e.mentions.len()).sum::<usize>() + added.len();
+    let is_moved = |m: &Mention| {
+        moved
+            .binary_search_by_key(&{ m.start }, |x| x.start)
+            .is_ok()
+    };
+    // The store of the names' mentions. An entity with mentions elsewhere (a team, or one
+    // whose mentions were edited) moves to the new store too, so that the mentions lie in
+    // two stores, which a mention index reads in place (see `MentionIndex`).
+    let names = (entities.iter())
+        .map(|e| e.mentions.store().0)
+        .max_by_key(|s| s.len())
+        .map(Arc::clone)
+        .unwrap_or_default();
+    // Each entity's added mentions (a range of `added`), and whether it moves.
+    let mut next = 0;
+    let extras: Vec<(Range<usize>, bool)> = (entities.iter().enumerate())
+        .map(|(i, e)| {
+            let count = added[next..].partition_point(|(owner, _)| *owner as usize == i);
+            let extra = next..next + count;
+            next += count;
+            let loses = !moved.is_empty() && e.mentions.iter().any(is_moved);
+            let elsewhere = !Arc::ptr_eq(e.mentions.store().0, &names);
+            let changes = !extra.is_empty() || loses || elsewhere;
+            (extra, changes)
+        })
+        .collect();
+    let total: usize = (entities.iter().zip(&extras))
+        .filter(|(_, (_, changes))| *changes)
+        .map(|(e, (extra, _))| e.mentions.len() + extra.len())
+        .sum();
     let mut store: Vec<Mention> = Vec::with_capacity(total);
     let mut ranges = Vec::with_capacity(entities.len());
-    let mut next = 0;
-    for (i, e) in entities.iter().enumerate() {
+    for (e, (extra, changes)) in entities.iter().zip(&extras) {
+        if !changes {
+            ranges.push(None);
+            continue;
+        }
         let from = store.len();
-        let count = added[next..].partition_point(|(owner, _)| *owner as usize == i);
-        let extra = &added[next..next + count];
-        next += count;
         let own = &e.mentions[..];
-        if extra.is_empty() && moved.is_empty() {
-            store.extend_from_slice(own);
-        } else {
-            // Two sorted lists into one, the moved names left out.
-            let (mut a, mut b) = (0, 0);
-            while a < own.len() || b < extra.len() {
-                let take_own =
-                    b == extra.len() || (a < own.len() && own[a].start < extra[b].1.start);
-                if take_own {
-                    let m = own[a];
-                    a += 1;
-                    if moved
-                        .binary_search_by_key(&{ m.start }, |x| x.start)
-                        .is_err()
-                    {
-                        store.push(m);
-                    }
-                } else {
-                    store.push(extra[b].1);
-                    b += 1;
+        let extra = &added[extra.clone()];
+        // Two sorted lists into one, the moved names left out.
+        let (mut a, mut b) = (0, 0);
+        while a < own.len() || b < extra.len() {
+            let take_own = b == extra.len() || (a < own.len() && own[a].start < extra[b].1.start);
+            if take_own {
+                let m = own[a];
+                a += 1;
+                if !is_moved(&m) {
+                    store.push(m);
                 }
+            } else {
+                store.push(extra[b].1);
+                b += 1;
             }
         }
-        ranges.push(from..store.len());
+        ranges.push(Some(from..store.len()));
     }
+    drop((added, extras));
     let store = Arc::new(store);
     for (e, r) in entities.iter_mut().zip(ranges) {
-        e.mentions = Mentions::shared(&store, r);
+        if let Some(r) = r {
+            e.mentions = Mentions::shared(&store, r);
+        }
     }
     *entities = entity::order(std::mem::take(entities));
 }
