@@ -119,14 +119,15 @@ fn spawn_pipeline(
                         (Vec::new(), Quotes::default(), saved)
                     }
                     None => {
-                        let Some((named, hash)) = name_with_progress(i, doc, staging, &work) else {
+                        let Some((mut named, hash)) = name_with_progress(i, doc, staging, &work)
+                        else {
                             return;
                         };
                         let saved = curate.then(|| read_saved(doc, Some(hash), path));
                         if doc.len() >= staging.names_first_from
                             && !work(Work::NamesReady {
                                 doc: i,
-                                cast: Box::new(names_cast(doc, &named, saved.as_ref())),
+                                cast: Box::new(names_cast(doc, &mut named, saved.as_ref())),
                             })
                         {
                             return;
@@ -180,15 +181,16 @@ fn spawn_pipeline(
 }
 
 /// The cast of the names alone, with the saved corrections that apply to names (those about
-/// a pronoun or a quotation wait for the whole cast). Its mentions are shared with `named`.
-fn names_cast(doc: &Document, named: &extract::Named, saved: Option<&Saved>) -> Cast {
+/// a pronoun or a quotation wait for the whole cast). Without corrections its entities are
+/// `named`'s, shared with the pass that finds the rest (one copy while it runs, not two);
+/// with them, a copy, whose mentions are still shared with `named`.
+fn names_cast(doc: &Document, named: &mut extract::Named, saved: Option<&Saved>) -> Cast {
+    let Some(history) = saved.map(|s| s.history.active()).filter(|h| !h.is_empty()) else {
+        return Cast::shared(named.shared_entities());
+    };
     let mut entities = named.entities();
     let mut quotes = Quotes::default();
-    if let Some(saved) = saved
-        && !saved.history.active().is_empty()
-    {
-        crate::domain::corrections::apply(&mut entities, &mut quotes, saved.history.active(), doc);
-    }
+    crate::domain::corrections::apply(&mut entities, &mut quotes, history, doc);
     Cast::with_quotes(entities, quotes)
 }
 

@@ -98,7 +98,9 @@ pub fn link(text: &[u8], entities: &mut Vec<Entity>, quotes: &Findings) {
 /// [`link`] on a document, giving back the pages of a mapped file behind the pass (see
 /// `Document::release`).
 pub fn link_document(doc: &Document, entities: &mut Vec<Entity>, quotes: &Findings) {
-    link_document_before_ids(doc, entities, || quotes, 1);
+    let mut shared = Arc::new(std::mem::take(entities));
+    link_document_before_ids(doc, &mut shared, || quotes, 1);
+    *entities = Arc::unwrap_or_clone(shared);
     entity::give_ids(entities);
 }
 
@@ -106,16 +108,19 @@ pub fn link_document(doc: &Document, entities: &mut Vec<Entity>, quotes: &Findin
 /// ordered as [`entity::order`] orders them, their ids as they were.
 pub(super) fn link_before_ids(text: &[u8], entities: &mut Vec<Entity>, quotes: &Findings) {
     let sentences = || sentences::split(text, 0..text.len());
-    link_releasing(text, entities, || quotes, sentences, 1, |_| {});
+    let mut shared = Arc::new(std::mem::take(entities));
+    link_releasing(text, &mut shared, || quotes, sentences, 1, |_| {});
+    *entities = Arc::unwrap_or_clone(shared);
 }
 
 /// [`link_document`] for the extractor (see [`link_before_ids`]); the document's sentences
 /// are split on `jobs` threads if they are not yet. `quotes` and the sentences are asked for
 /// only once what the entities alone tell is known: they may be in the making on another
-/// thread meanwhile.
+/// thread meanwhile. The entities may be shared (with the names' cast a reader shows while
+/// this pass runs): they are copied only once the pass has found what it adds to them.
 pub(super) fn link_document_before_ids<'q>(
     doc: &Document,
-    entities: &mut Vec<Entity>,
+    entities: &mut Arc<Vec<Entity>>,
     quotes: impl FnOnce() -> &'q Findings,
     jobs: usize,
 ) {
@@ -132,7 +137,7 @@ pub(super) fn link_document_before_ids<'q>(
 
 fn link_releasing<'q, S: in_pieces::Read>(
     text: &[u8],
-    entities: &mut Vec<Entity>,
+    entities: &mut Arc<Vec<Entity>>,
     quotes: impl FnOnce() -> &'q Findings,
     sentences: impl FnOnce() -> S,
     jobs: usize,
@@ -645,7 +650,7 @@ fn paragraph_break(text: &[u8], a: usize, b: usize) -> bool {
 /// figures and every actor nothing refers to: most mentions) keep theirs where they are, in
 /// the names' store, which a reader showing the names' cast holds already: a copy of all
 /// would be the pass's largest block, held beside that store.
-fn apply(entities: &mut Vec<Entity>, found: Found) {
+fn apply(entities: &mut Arc<Vec<Entity>>, found: Found) {
     let Found {
         mut added,
         mut moved,
@@ -714,6 +719,8 @@ fn apply(entities: &mut Vec<Entity>, found: Found) {
     }
     drop((added, extras));
     let store = Arc::new(store);
+    // A copy here if the entities are shared, beside the store and not during the pass.
+    let entities = Arc::make_mut(entities);
     for (e, r) in entities.iter_mut().zip(ranges) {
         if let Some(r) = r {
             e.mentions = Mentions::shared(&store, r);

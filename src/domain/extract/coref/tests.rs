@@ -577,7 +577,11 @@ fn only_the_entities_that_gain_or_lose_mentions_leave_the_names_store() {
         aliases: vec![name.into()],
         mentions: Mentions::shared(&names, range),
     };
-    let mut entities = vec![entity("a", 0..2), entity("b", 2..3), entity("c", 3..5)];
+    let mut entities = Arc::new(vec![
+        entity("a", 0..2),
+        entity("b", 2..3),
+        entity("c", 3..5),
+    ]);
     let found = Found {
         // "a" gains a pronoun; the name at 50 moves from "c" to "b" (a metonym).
         added: vec![(0, m(30, Form::Pronoun)), (1, m(50, Form::Name))],
@@ -600,7 +604,11 @@ fn only_the_entities_that_gain_or_lose_mentions_leave_the_names_store() {
     );
 
     // An entity nothing is added to and nothing moves from stays where it is.
-    let mut entities = vec![entity("a", 0..2), entity("b", 2..3), entity("c", 3..5)];
+    let mut entities = Arc::new(vec![
+        entity("a", 0..2),
+        entity("b", 2..3),
+        entity("c", 3..5),
+    ]);
     let found = Found {
         added: vec![(1, m(30, Form::Pronoun))],
         moved: Vec::new(),
