@@ -645,11 +645,12 @@ fn paragraph_break(text: &[u8], a: usize, b: usize) -> bool {
         || memchr::memchr_iter(b'\r', gap).nth(1).is_some()
 }
 
-/// Puts what the pass found into the entities, then orders them again. Only the entities that
-/// gain or lose mentions move to a new store, shared by them; the others (places, dates,
+/// Puts what the pass found into the entities, then orders them again, their mentions in one
+/// new store. When the entities are shared (with the names' cast a reader shows meanwhile),
+/// only those that gain or lose mentions move to the new store; the others (places, dates,
 /// figures and every actor nothing refers to: most mentions) keep theirs where they are, in
-/// the names' store, which a reader showing the names' cast holds already: a copy of all
-/// would be the pass's largest block, held beside that store.
+/// the names' store, which that cast holds anyway: a copy of all would be the pass's
+/// largest block, held beside it. Unshared, the names' store is freed once all moved.
 fn apply(entities: &mut Arc<Vec<Entity>>, found: Found) {
     let Found {
         mut added,
@@ -673,6 +674,7 @@ fn apply(entities: &mut Arc<Vec<Entity>>, found: Found) {
         .max_by_key(|s| s.len())
         .map(Arc::clone)
         .unwrap_or_default();
+    let shown = Arc::strong_count(entities) > 1;
     // Each entity's added mentions (a range of `added`), and whether it moves.
     let mut next = 0;
     let extras: Vec<(Range<usize>, bool)> = (entities.iter().enumerate())
@@ -682,7 +684,7 @@ fn apply(entities: &mut Arc<Vec<Entity>>, found: Found) {
             next += count;
             let loses = !moved.is_empty() && e.mentions.iter().any(is_moved);
             let elsewhere = !Arc::ptr_eq(e.mentions.store().0, &names);
-            let changes = !extra.is_empty() || loses || elsewhere;
+            let changes = !extra.is_empty() || loses || elsewhere || !shown;
             (extra, changes)
         })
         .collect();

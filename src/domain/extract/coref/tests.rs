@@ -603,21 +603,47 @@ fn only_the_entities_that_gain_or_lose_mentions_leave_the_names_store() {
         "the changed ones share one new store"
     );
 
-    // An entity nothing is added to and nothing moves from stays where it is.
+    // An entity nothing is added to and nothing moves from stays where it is, when the
+    // entities are shared (as with the names' cast a reader shows meanwhile, which keeps
+    // them as they were).
     let mut entities = Arc::new(vec![
         entity("a", 0..2),
         entity("b", 2..3),
         entity("c", 3..5),
     ]);
-    let found = Found {
+    let shown = Arc::clone(&entities);
+    let added = || Found {
         added: vec![(1, m(30, Form::Pronoun))],
         moved: Vec::new(),
     };
-    apply(&mut entities, found);
+    apply(&mut entities, added());
     let by_name = |n: &str| entities.iter().find(|e| e.name == n).unwrap();
     assert_eq!(starts(by_name("b")), [10, 30]);
     assert!(Arc::ptr_eq(by_name("a").mentions.store().0, &names));
     assert!(Arc::ptr_eq(by_name("c").mentions.store().0, &names));
     assert_eq!(by_name("c").mentions.store().1, 3..5, "read in place");
     assert!(!Arc::ptr_eq(by_name("b").mentions.store().0, &names));
+    assert_eq!(starts(&shown[1]), [10], "the shown entities as they were");
+
+    // Not shared: all move to the new store, and the names' store is let go.
+    drop((entities, shown));
+    let mut entities = Arc::new(vec![
+        entity("a", 0..2),
+        entity("b", 2..3),
+        entity("c", 3..5),
+    ]);
+    apply(&mut entities, added());
+    let store = entities[0].mentions.store().0;
+    assert!(
+        entities
+            .iter()
+            .all(|e| Arc::ptr_eq(e.mentions.store().0, store))
+    );
+    assert_eq!(store.len(), 6);
+    drop(entities);
+    assert_eq!(
+        Arc::strong_count(&names),
+        1,
+        "only this test holds the names' store"
+    );
 }
