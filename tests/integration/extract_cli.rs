@@ -7,6 +7,8 @@ use std::path::{Path, PathBuf};
 use assert_cmd::Command;
 use serde_json::Value;
 
+use crate::common::Scratch;
+
 fn manifest(rel: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join(rel)
 }
@@ -109,8 +111,8 @@ fn the_default_article_gives_exactly_the_gold_clusters() {
 #[test]
 fn several_files_give_one_line_each_in_order() {
     let dir = tempdir();
-    let a = dir.join("a.txt");
-    let b = dir.join("b.txt");
+    let a = dir.0.join("a.txt");
+    let b = dir.0.join("b.txt");
     std::fs::write(&a, "Norway and Sweden signed a treaty in Oslo.\n").unwrap();
     std::fs::write(&b, "Mr. Kaspar Ulvang met the United Nations in Geneva.\n").unwrap();
     let (docs, _, ok) = extract(&[a.to_str().unwrap(), b.to_str().unwrap()], None);
@@ -152,9 +154,9 @@ fn a_dash_reads_standard_input() {
 #[test]
 fn an_unreadable_file_is_reported_and_the_others_still_printed() {
     let dir = tempdir();
-    let good = dir.join("good.txt");
+    let good = dir.0.join("good.txt");
     std::fs::write(&good, "Qatar hosted the talks.\n").unwrap();
-    let missing = dir.join("missing.txt");
+    let missing = dir.0.join("missing.txt");
     let (docs, stderr, ok) = extract(
         &[
             good.to_str().unwrap(),
@@ -173,7 +175,7 @@ fn an_unreadable_file_is_reported_and_the_others_still_printed() {
 #[test]
 fn invalid_utf8_keeps_true_byte_offsets() {
     let dir = tempdir();
-    let path = dir.join("bad.txt");
+    let path = dir.0.join("bad.txt");
     let bytes = b"\xff\xfe Norway \xc3 met Chile.\n".to_vec();
     std::fs::write(&path, &bytes).unwrap();
     let (docs, _, ok) = extract(&[path.to_str().unwrap()], None);
@@ -269,17 +271,14 @@ fn quotations_have_the_documented_shape() {
     );
 }
 
-/// A fresh directory under the target dir (no extra dependency for temp dirs).
-fn tempdir() -> PathBuf {
+/// A fresh scratch directory, removed when the test ends.
+fn tempdir() -> Scratch {
     use std::sync::atomic::{AtomicUsize, Ordering};
     static N: AtomicUsize = AtomicUsize::new(0);
-    let dir = std::env::temp_dir().join(format!(
-        "dramatis-extract-cli-{}-{}",
-        std::process::id(),
+    Scratch::new(&format!(
+        "extract-cli-{}",
         N.fetch_add(1, Ordering::Relaxed)
-    ));
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
+    ))
 }
 
 #[test]

@@ -17,6 +17,8 @@ pub struct Pty {
     child: Child,
     parser: Arc<Mutex<vt100::Parser>>,
     raw: Arc<Mutex<Vec<u8>>>,
+    /// The program's private home, removed after the program is stopped.
+    _home: super::Scratch,
 }
 
 static NEXT_HOME: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
@@ -42,11 +44,11 @@ impl Pty {
         let (master, slave) = open_pty(cols, rows);
         let mut cmd = Command::new(program);
         // A private home for state and config, so runs never see each other's sessions.
-        let home = std::env::temp_dir().join(format!(
-            "dramatis-pty-{}-{}",
-            std::process::id(),
+        let scratch = super::Scratch::new(&format!(
+            "pty-{}",
             NEXT_HOME.fetch_add(1, std::sync::atomic::Ordering::SeqCst)
         ));
+        let home = scratch.0.clone();
         cmd.args(args)
             .env("XDG_STATE_HOME", home.join("state"))
             .env("XDG_CONFIG_HOME", home.join("config"))
@@ -104,6 +106,7 @@ impl Pty {
             child,
             parser,
             raw,
+            _home: scratch,
         }
     }
 
