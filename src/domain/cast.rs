@@ -7,6 +7,7 @@ use crate::domain::entity::{Form, Mention};
 use crate::domain::lit::Scope;
 use crate::domain::mention_index::MentionIndex;
 use crate::domain::quotes::Quotes;
+use std::sync::Arc;
 
 /// The sidebar's groups, in order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -51,10 +52,12 @@ pub type WordAt<'a> = (&'a str, usize, Form);
 /// Entities (most important first) and the index of their mentions.
 #[derive(Debug, Default, Clone)]
 pub struct Cast {
-    pub entities: Vec<Entity>,
+    /// Shared, so that a large document's names' cast, shown while the rest of its cast is
+    /// found, and the pass that finds it hold one copy (see `Named::shared_entities`).
+    pub entities: Arc<Vec<Entity>>,
     /// Shared, so background work (sentences and connections) can read it while the reader
     /// shows the cast, without a copy.
-    pub index: std::sync::Arc<MentionIndex>,
+    pub index: Arc<MentionIndex>,
     /// The quotations and who said them (speakers index `entities`).
     pub quotes: Quotes,
     /// How many of each entity's mentions are names or demonyms (the rest are descriptions
@@ -123,13 +126,25 @@ impl Cast {
     /// A cast with its quotations, whose speakers are indices into `entities`.
     pub fn with_quotes(mut entities: Vec<Entity>, quotes: Quotes) -> Cast {
         let index = MentionIndex::sharing(&mut entities);
+        Cast::indexed(Arc::new(entities), index, quotes)
+    }
+
+    /// A cast of entities shared with other work, which reads them meanwhile: indexed where
+    /// their mentions are (entities from the extractor share their stores already; others'
+    /// mentions are packed into the index).
+    pub fn shared(entities: Arc<Vec<Entity>>) -> Cast {
+        let index = MentionIndex::new(&entities);
+        Cast::indexed(entities, index, Quotes::default())
+    }
+
+    fn indexed(entities: Arc<Vec<Entity>>, index: MentionIndex, quotes: Quotes) -> Cast {
         let names = entities
             .iter()
             .map(|e| e.mentions.iter().filter(|m| m.form.is_named()).count() as u32)
             .collect();
         Cast {
             entities,
-            index: std::sync::Arc::new(index),
+            index: Arc::new(index),
             quotes,
             names,
         }

@@ -53,7 +53,7 @@ impl Curation {
     pub fn apply(&mut self, doc: &Document, shown: &Cast) -> (Vec<Entity>, Quotes, Vec<Unfit>) {
         let (fresh, fresh_quotes) = self
             .fresh
-            .get_or_insert_with(|| (shown.entities.clone(), shown.quotes.clone()));
+            .get_or_insert_with(|| (Vec::clone(&shown.entities), shown.quotes.clone()));
         let mut entities = fresh.clone();
         let mut quotes = fresh_quotes.clone();
         let unfit = corrections::apply(&mut entities, &mut quotes, self.history.active(), doc);

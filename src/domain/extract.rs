@@ -290,8 +290,9 @@ pub fn extract_document_in_pieces(
         } else {
             Later::ready(find_quotes_in_sentences(doc, 1))
         };
-        let mut entities = ex.clustered();
+        let mut entities = std::sync::Arc::new(ex.clustered());
         coref::link_document_before_ids(doc, &mut entities, || findings.get(), jobs);
+        let mut entities = std::sync::Arc::unwrap_or_clone(entities);
         crate::domain::entity::give_ids(&mut entities);
         attribute_on(entities, findings.into_inner(), jobs)
     }))
@@ -311,7 +312,7 @@ pub fn name_document_in_pieces(
 ) -> Option<Named> {
     let ex = pieces::extract_seeing(doc, jobs, |ex, bytes, piece| each(bytes, piece, SoFar(ex)))?;
     Some(Named {
-        entities: ex.clustered(),
+        entities: std::sync::Arc::new(ex.clustered()),
     })
 }
 
@@ -333,16 +334,26 @@ impl SoFar<'_> {
 /// A document's entities as its names tell them, before coreference (see
 /// [`name_document_in_pieces`]).
 pub struct Named {
-    entities: Vec<Entity>,
+    entities: std::sync::Arc<Vec<Entity>>,
 }
 
 impl Named {
     /// The entities as far as the names tell, ordered and with ids as a finished extraction
     /// gives them. Their mentions are shared with these, not copied.
     pub fn entities(&self) -> Vec<Entity> {
-        let mut entities = self.entities.clone();
+        let mut entities = Vec::clone(&self.entities);
         crate::domain::entity::give_ids(&mut entities);
         entities
+    }
+
+    /// [`Named::entities`] without a copy: these entities, given their ids, shared with the
+    /// second stage, which copies them only where it adds to them, once it has found what
+    /// (so that a names' cast shown meanwhile and the pass do not hold two copies). The
+    /// ids do not change what the second stage finds; it gives them again at its end.
+    pub fn shared_entities(&mut self) -> std::sync::Arc<Vec<Entity>> {
+        let entities: &mut Vec<Entity> = std::sync::Arc::make_mut(&mut self.entities);
+        crate::domain::entity::give_ids(entities);
+        std::sync::Arc::clone(&self.entities)
     }
 
     /// The second stage: the quotations of `doc` (the document these entities were found
@@ -357,6 +368,7 @@ impl Named {
                 Later::ready(find_quotes_in_sentences(doc, jobs))
             };
             coref::link_document_before_ids(doc, &mut entities, || findings.get(), jobs);
+            let mut entities = std::sync::Arc::unwrap_or_clone(entities);
             crate::domain::entity::give_ids(&mut entities);
             attribute_on(entities, findings.into_inner(), jobs)
         })

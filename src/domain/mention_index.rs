@@ -1,11 +1,13 @@
 //! Mentions by position: which mentions overlap a range of text (the visible rows), found by
 //! binary search, and the next or previous mention of one entity from a position.
 //!
-//! Memory: the index does not copy the mentions. The entities of a cast share one store of
-//! mentions (the extractor makes it so; other casts are packed into one here), and the index
-//! is one 4-byte entry per mention (its place in that store; the entity is found from the
-//! store's ranges), so a 100 MB document with millions of mentions costs tens of megabytes,
-//! not twice that.
+//! Memory: the index does not copy the mentions. The entities of a cast keep their mentions
+//! in a few shared stores (the extractor puts the names' in one; coreference and the
+//! quotations' speakers put the entities they add to in one each), which the index reads in
+//! place; only the mentions of entities that own a small store of their own (a correction, a
+//! merge) are packed into one here. The index is one 4-byte entry per mention (its place in
+//! those stores; the entity is found from the stores' ranges), so a 100 MB document with
+//! millions of mentions costs tens of megabytes, not twice that.
 
 use std::ops::Range;
 use std::sync::Arc;
@@ -16,12 +18,7 @@ use crate::domain::entity::{Entity, Mention, Mentions};
 /// sorted too and one binary search finds the first mention that reaches into a range.
 #[derive(Debug, Default, Clone)]
 pub struct MentionIndex {
-    /// The store most entities share (places `0..store.len()`).
-    store: Arc<Vec<Mention>>,
-    /// The mentions of the entities not in `store`, packed (places from `store.len()` on):
-    /// after a correction or a merge copied a few entities' mentions out, only those are
-    /// copied here, not the millions in the shared store.
-    rest: Arc<Vec<Mention>>,
+    stores: Stores,
     /// Places, in the order of the mentions' starts: 4 bytes a mention.
     entries: Vec<u32>,
     /// Where each entity's mentions start (sorted places), and the entity: the owner of a
@@ -29,10 +26,54 @@ pub struct MentionIndex {
     owners: Vec<(u32, u32)>,
 }
 
-/// The stores an index reads (`store`, then `rest`) and each entity's range of places in them.
+/// The stores an index reads, one after another: a mention's place is its position in them
+/// all, as if they were one.
+#[derive(Debug, Default, Clone)]
+struct Stores {
+    /// The store most entities share (places `0..first.len()`).
+    first: Arc<Vec<Mention>>,
+    /// The other stores, each from its place in `bases` on: few (a store holding few of the
+    /// mentions is packed into one instead), so a mention past `first` is found by a short
+    /// binary search.
+    more: Vec<Arc<Vec<Mention>>>,
+    bases: Vec<usize>,
+}
+
+impl Stores {
+    /// The store holding place `at`, and where that store starts.
+    fn holding(&self, at: usize) -> (&Arc<Vec<Mention>>, usize) {
+        if at < self.first.len() || self.more.is_empty() {
+            return (&self.first, 0);
+        }
+        let i = self.bases.partition_point(|&b| b <= at).saturating_sub(1);
+        (&self.more[i], self.bases[i])
+    }
+
+    fn get(&self, at: usize) -> Mention {
+        match self.first.get(at) {
+            Some(&m) => m,
+            None => {
+                let (store, base) = self.holding(at);
+                store[at - base]
+            }
+        }
+    }
+
+    /// The mentions at places `r` (all in one store).
+    fn slice(&self, r: Range<usize>) -> &[Mention] {
+        let (store, base) = self.holding(r.start);
+        &store[r.start - base..r.end - base]
+    }
+
+    fn bytes(&self) -> usize {
+        let capacity = |s: &Arc<Vec<Mention>>| s.capacity() * std::mem::size_of::<Mention>();
+        capacity(&self.first) + self.more.iter().map(capacity).sum::<usize>()
+    }
+}
+
+/// The stores an index reads and each entity's range of places in them.
 struct Stored {
-    store: Arc<Vec<Mention>>,
-    rest: Arc<Vec<Mention>>,
+    stores: Stores,
     ranges: Vec<Range<usize>>,
 }
 
@@ -41,49 +82,81 @@ impl Stored {
     /// one store, read in order).
     fn each_start(&self, mut f: impl FnMut(u32, u32)) {
         for r in &self.ranges {
-            let slice = match r.start.checked_sub(self.store.len()) {
-                None => &self.store[r.clone()],
-                Some(at) => &self.rest[at..at + r.len()],
-            };
-            for (i, m) in slice.iter().enumerate() {
+            for (i, m) in self.stores.slice(r.clone()).iter().enumerate() {
                 f(m.start, (r.start + i) as u32);
             }
         }
     }
 }
 
-/// The largest store an entity's mentions are in, which the others from the extractor share;
-/// the mentions of those that do not are packed after it. `None` if two entities' ranges of
-/// it overlap (then a mention would have two owners).
+/// A store holding fewer than this share of a cast's mentions is packed, not read in place.
+const PACK_BELOW: usize = 256;
+
+/// The stores the entities' mentions are in, read in place, the largest first; the mentions
+/// of the entities in small stores of their own (fewer than 1/[`PACK_BELOW`] of all) packed
+/// into one after them. `None` if two entities' ranges overlap (then a mention would have
+/// two owners).
 fn mostly_shared(entities: &[Entity]) -> Option<(Stored, Vec<(u32, u32)>)> {
     let largest = entities.iter().max_by_key(|e| e.mentions.store().0.len())?;
-    let store = Arc::clone(largest.mentions.store().0);
-    let apart = |e: &Entity| !Arc::ptr_eq(e.mentions.store().0, &store);
-    let packed: usize = entities
-        .iter()
-        .filter(|e| apart(e))
+    let first = Arc::clone(largest.mentions.store().0);
+    let total: usize = entities.iter().map(|e| e.mentions.len()).sum();
+    // The other stores, in the order met, and how many of the mentions each holds.
+    let key = |s: &Arc<Vec<Mention>>| Arc::as_ptr(s) as usize;
+    let mut others: rustc_hash::FxHashMap<usize, usize> = rustc_hash::FxHashMap::default();
+    let mut met: Vec<&Arc<Vec<Mention>>> = Vec::new();
+    for e in entities.iter().filter(|e| !e.mentions.is_empty()) {
+        let store = e.mentions.store().0;
+        if Arc::ptr_eq(store, &first) {
+            continue;
+        }
+        let held = others.entry(key(store)).or_insert_with(|| {
+            met.push(store);
+            0
+        });
+        *held += e.mentions.len();
+    }
+    // Where each store read in place starts (`None`: packed).
+    let mut more = Vec::new();
+    let mut bases = Vec::new();
+    let mut base: rustc_hash::FxHashMap<usize, usize> = rustc_hash::FxHashMap::default();
+    let mut end = first.len();
+    for store in met {
+        if others[&key(store)] * PACK_BELOW >= total {
+            base.insert(key(store), end);
+            bases.push(end);
+            more.push(Arc::clone(store));
+            end += store.len();
+        }
+    }
+    let packed_from = end;
+    let packed: usize = (entities.iter())
+        .filter(|e| !Arc::ptr_eq(e.mentions.store().0, &first))
+        .filter(|e| !base.contains_key(&key(e.mentions.store().0)))
         .map(|e| e.mentions.len())
         .sum();
     let mut rest = Vec::with_capacity(packed);
-    let ranges = entities
-        .iter()
+    let ranges = (entities.iter())
         .map(|e| {
-            let (_, range) = e.mentions.store();
-            if !apart(e) {
+            let (store, range) = e.mentions.store();
+            if Arc::ptr_eq(store, &first) {
                 return range;
             }
-            let at = store.len() + rest.len();
+            if let Some(&at) = base.get(&key(store)) {
+                return at + range.start..at + range.end;
+            }
+            let at = packed_from + rest.len();
             rest.extend_from_slice(&e.mentions);
             at..at + e.mentions.len()
         })
         .collect::<Vec<_>>();
+    if !rest.is_empty() {
+        bases.push(packed_from);
+        more.push(Arc::new(rest));
+    }
+    u32::try_from(packed_from + packed).ok()?;
     let owners = owners_of(&ranges)?;
-    let stored = Stored {
-        store,
-        rest: Arc::new(rest),
-        ranges,
-    };
-    Some((stored, owners))
+    let stores = Stores { first, more, bases };
+    Some((Stored { stores, ranges }, owners))
 }
 
 /// One store with the mentions of all `entities` (a copy), for casts whose entities overlap
@@ -96,11 +169,11 @@ fn pack(entities: &[Entity]) -> Stored {
         ranges.push(store.len()..store.len() + e.mentions.len());
         store.extend_from_slice(&e.mentions);
     }
-    Stored {
-        store: Arc::new(store),
-        rest: Arc::default(),
-        ranges,
-    }
+    let stores = Stores {
+        first: Arc::new(store),
+        ..Stores::default()
+    };
+    Stored { stores, ranges }
 }
 
 /// Places of the mentions in `stored`'s ranges, in the order of the mentions' starts (then
@@ -173,23 +246,18 @@ impl MentionIndex {
     /// held once).
     pub fn sharing(entities: &mut [Entity]) -> MentionIndex {
         let (index, ranges) = MentionIndex::with_ranges(entities);
-        let apart =
-            |e: &Entity| !e.mentions.is_empty() && !Arc::ptr_eq(e.mentions.store().0, &index.store);
-        if entities.iter().any(apart) {
-            for (e, r) in entities.iter_mut().zip(ranges) {
-                e.mentions = match r.start.checked_sub(index.store.len()) {
-                    _ if r.is_empty() => continue,
-                    None => Mentions::shared(&index.store, r),
-                    Some(at) => Mentions::shared(&index.rest, at..at + r.len()),
-                };
+        for (e, r) in entities.iter_mut().zip(ranges) {
+            let (store, base) = index.stores.holding(r.start);
+            if !r.is_empty() && !Arc::ptr_eq(e.mentions.store().0, store) {
+                e.mentions = Mentions::shared(store, r.start - base..r.end - base);
             }
         }
         index
     }
 
     /// Indexes the mentions of `entities` (an entity is known by its position in the slice),
-    /// in the store most of them share and a packed copy of the others', or in a packed copy
-    /// of all. Should two mentions overlap, the earlier (then longer) one is kept.
+    /// in the stores they share and a packed copy of the few others', or in a packed copy of
+    /// all. Should two mentions overlap, the earlier (then longer) one is kept.
     pub fn new(entities: &[Entity]) -> MentionIndex {
         MentionIndex::with_ranges(entities).0
     }
@@ -203,14 +271,9 @@ impl MentionIndex {
         });
         let total: usize = stored.ranges.iter().map(|r| r.len()).sum();
         let entries = sorted_by_start(&stored);
-        let Stored {
-            store,
-            rest,
-            ranges,
-        } = stored;
+        let Stored { stores, ranges } = stored;
         let mut index = MentionIndex {
-            store,
-            rest,
+            stores,
             entries,
             owners,
         };
@@ -245,11 +308,7 @@ impl MentionIndex {
     }
 
     fn mention(&self, at: &u32) -> Mention {
-        let at = *at as usize;
-        match at.checked_sub(self.store.len()) {
-            None => self.store[at],
-            Some(at) => self.rest[at],
-        }
+        self.stores.get(*at as usize)
     }
 
     pub fn len(&self) -> usize {
@@ -266,9 +325,9 @@ impl MentionIndex {
             + self.owners.capacity() * std::mem::size_of::<(u32, u32)>()
     }
 
-    /// Bytes of the mentions the index reads (the shared store and the packed rest).
+    /// Bytes of the mentions the index reads (the shared stores and the packed rest).
     pub fn store_bytes(&self) -> usize {
-        (self.store.capacity() + self.rest.capacity()) * std::mem::size_of::<Mention>()
+        self.stores.bytes()
     }
 
     /// Mentions that overlap `range`, with the entity each belongs to.
@@ -369,8 +428,8 @@ mod tests {
         let store = Arc::clone(shared[1].mentions.store().0);
         assert!(Arc::ptr_eq(&store, &largest), "the largest store is kept");
         assert!(
-            Arc::ptr_eq(shared[0].mentions.store().0, &index.rest),
-            "the others' mentions are packed apart, held once"
+            Arc::ptr_eq(shared[0].mentions.store().0, &index.stores.more[0]),
+            "the other's store read where it is"
         );
         assert_eq!(index.store_bytes(), 3 * 9);
         assert_eq!(
@@ -391,7 +450,7 @@ mod tests {
         let mut again = shared.clone();
         let twice = MentionIndex::sharing(&mut again);
         assert!(
-            Arc::ptr_eq(&twice.store, &store),
+            Arc::ptr_eq(&twice.stores.first, &store),
             "already shared: not packed again"
         );
         let hits: Vec<_> = twice
@@ -403,29 +462,37 @@ mod tests {
     }
 
     #[test]
-    fn only_the_mentions_copied_out_of_the_shared_store_are_copied_again() {
+    fn only_the_mentions_copied_out_into_a_small_store_are_copied_again() {
         // As the extractor leaves them: one store, a range of it for each entity.
+        let many: Vec<(u32, u32)> = (0..1000).map(|i| (1000 + i * 10, 1005 + i * 10)).collect();
         let mut entities = vec![
             entity(&[(0, 5), (20, 25)]),
             entity(&[(10, 15), (30, 35)]),
             entity(&[(40, 45)]),
+            entity(&many),
         ];
         let store: Arc<Vec<Mention>> =
             Arc::new(entities.iter().flat_map(|e| e.mentions.to_vec()).collect());
-        for (e, r) in entities.iter_mut().zip([0..2, 2..4, 4..5]) {
+        for (e, r) in entities.iter_mut().zip([0..2, 2..4, 4..5, 5..1005]) {
             e.mentions = Mentions::shared(&store, r);
         }
-        // A correction edits one entity: its mentions leave the shared store.
+        // A correction edits one entity: its mentions leave the shared store, into a store
+        // of their own, too small to be read in place.
         entities[1].mentions.edit(|v| v.push(Mention::new(50..55)));
-        let index = MentionIndex::new(&entities);
+        let index = MentionIndex::sharing(&mut entities);
         assert!(
-            Arc::ptr_eq(&index.store, &store),
+            Arc::ptr_eq(&index.stores.first, &store),
             "the shared store is read in place"
         );
+        assert_eq!(index.stores.more.len(), 1);
         assert_eq!(
-            index.rest.len(),
+            index.stores.more[0].len(),
             3,
             "only the edited entity's mentions are copied"
+        );
+        assert!(
+            Arc::ptr_eq(entities[1].mentions.store().0, &index.stores.more[0]),
+            "and held once"
         );
         let hits: Vec<_> = index
             .overlapping(0..99)
@@ -433,6 +500,48 @@ mod tests {
             .collect();
         assert_eq!(hits, [(0, 0), (10, 1), (20, 0), (30, 1), (40, 2), (50, 1)]);
         assert_eq!(index.at(52).map(|(_, o)| o), Some(1));
+        assert_eq!(index.at(1002).map(|(_, o)| o), Some(3));
+        assert_eq!(index.len(), 1006);
+    }
+
+    #[test]
+    fn entities_in_several_stores_are_indexed_in_place() {
+        // As coreference leaves them: most in the names' store, those it added to in one
+        // of their own.
+        let mut entities = vec![
+            entity(&[(0, 5), (20, 25)]),
+            entity(&[(10, 15)]),
+            entity(&[(40, 45), (50, 55)]),
+        ];
+        let names: Arc<Vec<Mention>> =
+            Arc::new(entities.iter().flat_map(|e| e.mentions.to_vec()).collect());
+        entities[0].mentions = Mentions::shared(&names, 0..2);
+        entities[2].mentions = Mentions::shared(&names, 3..5);
+        let added = Arc::new(vec![Mention::new(10..15), Mention::new(30..32)]);
+        entities[1].mentions = Mentions::shared(&added, 0..2);
+        let index = MentionIndex::sharing(&mut entities);
+        assert!(Arc::ptr_eq(&index.stores.first, &names));
+        assert!(
+            Arc::ptr_eq(&index.stores.more[0], &added),
+            "the second store not copied"
+        );
+        assert!(Arc::ptr_eq(entities[1].mentions.store().0, &added));
+        let hits: Vec<_> = index
+            .overlapping(0..99)
+            .map(|(m, o)| (m.start, o))
+            .collect();
+        assert_eq!(hits, [(0, 0), (10, 1), (20, 0), (30, 1), (40, 2), (50, 2)]);
+        assert_eq!(index.at(31).map(|(_, o)| o), Some(1));
+
+        // A third store (the quotations' speakers'), read in place too.
+        entities.push(entity(&[(60, 65)]));
+        let third = Arc::clone(entities[3].mentions.store().0);
+        let index = MentionIndex::sharing(&mut entities);
+        assert!(Arc::ptr_eq(&index.stores.first, &names));
+        assert_eq!(index.stores.more.len(), 2);
+        assert!(Arc::ptr_eq(&index.stores.more[1], &third));
+        assert_eq!(index.len(), 7);
+        assert_eq!(index.at(62).map(|(_, o)| o), Some(3));
     }
 
     #[test]

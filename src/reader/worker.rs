@@ -20,6 +20,12 @@ use crate::store::sessions::Sessions;
 use crate::store::sidecar::Sidecar;
 use crate::store::{paths, source};
 
+mod count;
+mod shown;
+
+pub use count::{CountTicket, spawn_count};
+use shown::Shown;
+
 /// Where a document came from, for its corrections and imported annotations.
 #[derive(Debug, Default)]
 pub struct Origin {
@@ -107,6 +113,8 @@ fn spawn_pipeline(
             for (i, doc) in docs.iter().enumerate() {
                 let origin = origins.get_mut(i).map(std::mem::take).unwrap_or_default();
                 let path = origin.path.as_deref();
+                // The names-only cast shown meanwhile, if one is.
+                let mut shown = Shown::default();
                 let (fresh, quotes, saved) = match origin.imported {
                     // The quotations of the text, their speakers among the imported entities.
                     Some(entities) => {
@@ -119,17 +127,20 @@ fn spawn_pipeline(
                         (Vec::new(), Quotes::default(), saved)
                     }
                     None => {
-                        let Some((named, hash)) = name_with_progress(i, doc, staging, &work) else {
+                        let Some((mut named, hash)) = name_with_progress(i, doc, staging, &work)
+                        else {
                             return;
                         };
                         let saved = curate.then(|| read_saved(doc, Some(hash), path));
-                        if doc.len() >= staging.names_first_from
-                            && !work(Work::NamesReady {
+                        if doc.len() >= staging.names_first_from {
+                            let cast = names_cast(doc, &mut named, saved.as_ref());
+                            shown = Shown::of(&cast);
+                            if !work(Work::NamesReady {
                                 doc: i,
-                                cast: Box::new(names_cast(doc, &named, saved.as_ref())),
-                            })
-                        {
-                            return;
+                                cast: Box::new(cast),
+                            }) {
+                                return;
+                            }
                         }
                         let found = named.infer(doc, pieces::all_cores());
                         (found.entities, found.quotes, saved)
@@ -143,7 +154,7 @@ fn spawn_pipeline(
                     None => (Cast::with_quotes(fresh, quotes), None),
                 };
                 // The cast goes to the reader at once; sentences and connections are counted
-                // after, over the same (shared) index.
+                // after, over the same (shared) index, once the names-only cast is freed.
                 let index = std::sync::Arc::clone(&cast.index);
                 let entities = cast.entities.len();
                 if !work(Work::CastReady {
@@ -166,6 +177,8 @@ fn spawn_pipeline(
                         return;
                     }
                 }
+                // The reader lets go of the names-only cast once it has the whole one.
+                shown.wait_let_go();
                 let relations = Relations::compute_with(doc, &index, entities);
                 source::give_freed_memory_back();
                 if !work(Work::RelationsReady {
@@ -180,15 +193,16 @@ fn spawn_pipeline(
 }
 
 /// The cast of the names alone, with the saved corrections that apply to names (those about
-/// a pronoun or a quotation wait for the whole cast). Its mentions are shared with `named`.
-fn names_cast(doc: &Document, named: &extract::Named, saved: Option<&Saved>) -> Cast {
+/// a pronoun or a quotation wait for the whole cast). Without corrections its entities are
+/// `named`'s, shared with the pass that finds the rest (one copy while it runs, not two);
+/// with them, a copy, whose mentions are still shared with `named`.
+fn names_cast(doc: &Document, named: &mut extract::Named, saved: Option<&Saved>) -> Cast {
+    let Some(history) = saved.map(|s| s.history.active()).filter(|h| !h.is_empty()) else {
+        return Cast::shared(named.shared_entities());
+    };
     let mut entities = named.entities();
     let mut quotes = Quotes::default();
-    if let Some(saved) = saved
-        && !saved.history.active().is_empty()
-    {
-        crate::domain::corrections::apply(&mut entities, &mut quotes, saved.history.active(), doc);
-    }
+    crate::domain::corrections::apply(&mut entities, &mut quotes, history, doc);
     Cast::with_quotes(entities, quotes)
 }
 
@@ -445,6 +459,48 @@ mod tests {
     }
 
     #[test]
+    fn the_connections_are_counted_once_the_names_only_cast_is_let_go() {
+        let doc = Document::from_string("a", "Maria Lopez met Tom Becker. She left.\n\n");
+        let names_first = Staging {
+            names_first_from: 0,
+            ..STAGING
+        };
+        let (tx, rx) = mpsc::channel();
+        // When each report was sent, on the worker's thread.
+        let worker = spawn_pipeline(
+            vec![doc],
+            Vec::new(),
+            false,
+            names_first,
+            move |r| match r {
+                Report::Work(w) => tx.send((w, Instant::now())).is_ok(),
+                Report::Sidecar { .. } => true,
+            },
+        );
+        let mut names = None;
+        let mut let_go_at = None;
+        for (work, sent_at) in rx {
+            match work {
+                Work::NamesReady { cast, .. } => names = Some(cast),
+                Work::CastReady { .. } => {
+                    // A reader busy for a while before it swaps the casts.
+                    std::thread::sleep(Duration::from_millis(50));
+                    drop(names.take().expect("the names first"));
+                    let_go_at = Some(Instant::now());
+                }
+                Work::RelationsReady { .. } => {
+                    let let_go_at = let_go_at.expect("the whole cast first");
+                    assert!(sent_at >= let_go_at, "counted beside the names' cast");
+                    worker.join().unwrap();
+                    return;
+                }
+                _ => {}
+            }
+        }
+        panic!("no connections");
+    }
+
+    #[test]
     fn a_very_large_document_shows_the_names_read_so_far_while_it_reads_on() {
         let text = "Maria Lopez met Tom Becker in Paris.\n\n".repeat(200_000);
         let doc = Document::from_string("huge", text);
@@ -518,129 +574,5 @@ mod tests {
         let doc = Document::from_string("big", "Alice met Bob.\n".repeat(200_000));
         let handle = spawn_extraction(vec![doc.clone(), doc], |_| false);
         handle.join().unwrap();
-    }
-}
-
-/// Which count of search hits is wanted: asking for a new one ends those before it.
-#[derive(Debug, Clone, Default)]
-pub struct CountTicket(std::sync::Arc<std::sync::atomic::AtomicU64>);
-
-impl CountTicket {
-    fn take(&self) -> u64 {
-        self.0.fetch_add(1, std::sync::atomic::Ordering::SeqCst) + 1
-    }
-
-    fn is(&self, n: u64) -> bool {
-        self.0.load(std::sync::atomic::Ordering::SeqCst) == n
-    }
-}
-
-/// Bytes a count scans between looks at whether it is still wanted (a few milliseconds).
-const COUNT_STEP: usize = 4 << 20;
-
-/// Counts the hits of `query` in `document` on a thread and sends `Work::HitsCounted`, unless
-/// a newer count was asked for with the same ticket first (then it stops within
-/// [`COUNT_STEP`] bytes and sends nothing).
-pub fn spawn_count(
-    doc: usize,
-    document: Document,
-    text: String,
-    query: crate::domain::search::Query,
-    hit: usize,
-    ticket: &CountTicket,
-    send: impl FnOnce(Work) + Send + 'static,
-) -> JoinHandle<()> {
-    let mine = ticket.take();
-    let ticket = ticket.clone();
-    thread::Builder::new()
-        .name("count".into())
-        .spawn(move || {
-            if let Some(count) = count_while(document.bytes(), query, hit, || ticket.is(mine)) {
-                send(Work::HitsCounted {
-                    doc,
-                    text,
-                    hit,
-                    count,
-                });
-            }
-        })
-        .expect("spawning a thread")
-}
-
-/// `(index of the hit at `hit`, all hits)`, or None if `wanted` says no before the end (it
-/// is asked every [`COUNT_STEP`] bytes).
-fn count_while(
-    bytes: &[u8],
-    query: crate::domain::search::Query,
-    hit: usize,
-    wanted: impl Fn() -> bool,
-) -> Option<(usize, usize)> {
-    let mut counter = crate::domain::search::Counter::new(query);
-    loop {
-        if !wanted() {
-            return None;
-        }
-        if counter.advance(bytes, COUNT_STEP) {
-            break;
-        }
-    }
-    let before = counter.index_of(bytes, hit).unwrap_or(counter.found());
-    Some((before, counter.found()))
-}
-
-#[cfg(test)]
-mod count_tests {
-    use super::*;
-    use crate::domain::search::Query;
-    use std::sync::mpsc;
-
-    #[test]
-    fn a_count_reports_the_hits_and_where_the_hit_is_among_them() {
-        let doc = Document::from_string("t", "ab ab ab ab");
-        let (tx, rx) = mpsc::channel();
-        let ticket = CountTicket::default();
-        spawn_count(
-            0,
-            doc,
-            "ab".into(),
-            Query::new("ab"),
-            6,
-            &ticket,
-            move |w| {
-                tx.send(w).unwrap();
-            },
-        )
-        .join()
-        .unwrap();
-        let Ok(Work::HitsCounted { count, text, .. }) = rx.recv() else {
-            panic!("no count");
-        };
-        assert_eq!((count, text.as_str()), ((2, 4), "ab"));
-    }
-
-    #[test]
-    fn a_count_no_longer_wanted_stops_part_way() {
-        let text = "x".repeat(3 * COUNT_STEP);
-        let asked = std::cell::Cell::new(0);
-        let wanted = || {
-            asked.set(asked.get() + 1);
-            asked.get() < 2
-        };
-        assert_eq!(
-            count_while(text.as_bytes(), Query::new("x"), 0, wanted),
-            None
-        );
-        assert_eq!(asked.get(), 2, "stopped after one step of three");
-        let all = count_while(text.as_bytes(), Query::new("xx"), 4, || true);
-        assert_eq!(all, Some((4, 3 * COUNT_STEP - 1)), "hits may overlap");
-    }
-
-    #[test]
-    fn a_newer_ticket_overtakes_the_older() {
-        let ticket = CountTicket::default();
-        let first = ticket.take();
-        assert!(ticket.is(first));
-        let second = ticket.clone().take();
-        assert!(!ticket.is(first) && ticket.is(second));
     }
 }

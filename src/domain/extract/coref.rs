@@ -98,7 +98,9 @@ pub fn link(text: &[u8], entities: &mut Vec<Entity>, quotes: &Findings) {
 /// [`link`] on a document, giving back the pages of a mapped file behind the pass (see
 /// `Document::release`).
 pub fn link_document(doc: &Document, entities: &mut Vec<Entity>, quotes: &Findings) {
-    link_document_before_ids(doc, entities, || quotes, 1);
+    let mut shared = Arc::new(std::mem::take(entities));
+    link_document_before_ids(doc, &mut shared, || quotes, 1);
+    *entities = Arc::unwrap_or_clone(shared);
     entity::give_ids(entities);
 }
 
@@ -106,16 +108,19 @@ pub fn link_document(doc: &Document, entities: &mut Vec<Entity>, quotes: &Findin
 /// ordered as [`entity::order`] orders them, their ids as they were.
 pub(super) fn link_before_ids(text: &[u8], entities: &mut Vec<Entity>, quotes: &Findings) {
     let sentences = || sentences::split(text, 0..text.len());
-    link_releasing(text, entities, || quotes, sentences, 1, |_| {});
+    let mut shared = Arc::new(std::mem::take(entities));
+    link_releasing(text, &mut shared, || quotes, sentences, 1, |_| {});
+    *entities = Arc::unwrap_or_clone(shared);
 }
 
 /// [`link_document`] for the extractor (see [`link_before_ids`]); the document's sentences
 /// are split on `jobs` threads if they are not yet. `quotes` and the sentences are asked for
 /// only once what the entities alone tell is known: they may be in the making on another
-/// thread meanwhile.
+/// thread meanwhile. The entities may be shared (with the names' cast a reader shows while
+/// this pass runs): they are copied only once the pass has found what it adds to them.
 pub(super) fn link_document_before_ids<'q>(
     doc: &Document,
-    entities: &mut Vec<Entity>,
+    entities: &mut Arc<Vec<Entity>>,
     quotes: impl FnOnce() -> &'q Findings,
     jobs: usize,
 ) {
@@ -132,7 +137,7 @@ pub(super) fn link_document_before_ids<'q>(
 
 fn link_releasing<'q, S: in_pieces::Read>(
     text: &[u8],
-    entities: &mut Vec<Entity>,
+    entities: &mut Arc<Vec<Entity>>,
     quotes: impl FnOnce() -> &'q Findings,
     sentences: impl FnOnce() -> S,
     jobs: usize,
@@ -640,9 +645,13 @@ fn paragraph_break(text: &[u8], a: usize, b: usize) -> bool {
         || memchr::memchr_iter(b'\r', gap).nth(1).is_some()
 }
 
-/// Puts what the pass found into the entities: one new shared store, each entity's mentions
-/// still sorted, then the entities ordered again.
-fn apply(entities: &mut Vec<Entity>, found: Found) {
+/// Puts what the pass found into the entities, then orders them again, their mentions in one
+/// new store. When the entities are shared (with the names' cast a reader shows meanwhile),
+/// only those that gain or lose mentions move to the new store; the others (places, dates,
+/// figures and every actor nothing refers to: most mentions) keep theirs where they are, in
+/// the names' store, which that cast holds anyway: a copy of all would be the pass's
+/// largest block, held beside it. Unshared, the names' store is freed once all moved.
+fn apply(entities: &mut Arc<Vec<Entity>>, found: Found) {
     let Found {
         mut added,
         mut moved,
@@ -652,44 +661,72 @@ fn apply(entities: &mut Vec<Entity>, found: Found) {
     }
     added.sort_unstable_by_key(|&(e, m)| (e, m.start));
     moved.sort_unstable_by_key(|m| m.start);
-    let total: usize = entities.iter().map(|e| e.mentions.len()).sum::<usize>() + added.len();
+    let is_moved = |m: &Mention| {
+        moved
+            .binary_search_by_key(&{ m.start }, |x| x.start)
+            .is_ok()
+    };
+    // The store of the names' mentions. An entity with mentions elsewhere (a team, or one
+    // whose mentions were edited) moves to the new store too, so that the mentions lie in
+    // two stores, which a mention index reads in place (see `MentionIndex`).
+    let names = (entities.iter())
+        .map(|e| e.mentions.store().0)
+        .max_by_key(|s| s.len())
+        .map(Arc::clone)
+        .unwrap_or_default();
+    let shown = Arc::strong_count(entities) > 1;
+    // Each entity's added mentions (a range of `added`), and whether it moves.
+    let mut next = 0;
+    let extras: Vec<(Range<usize>, bool)> = (entities.iter().enumerate())
+        .map(|(i, e)| {
+            let count = added[next..].partition_point(|(owner, _)| *owner as usize == i);
+            let extra = next..next + count;
+            next += count;
+            let loses = !moved.is_empty() && e.mentions.iter().any(is_moved);
+            let elsewhere = !Arc::ptr_eq(e.mentions.store().0, &names);
+            let changes = !extra.is_empty() || loses || elsewhere || !shown;
+            (extra, changes)
+        })
+        .collect();
+    let total: usize = (entities.iter().zip(&extras))
+        .filter(|(_, (_, changes))| *changes)
+        .map(|(e, (extra, _))| e.mentions.len() + extra.len())
+        .sum();
     let mut store: Vec<Mention> = Vec::with_capacity(total);
     let mut ranges = Vec::with_capacity(entities.len());
-    let mut next = 0;
-    for (i, e) in entities.iter().enumerate() {
+    for (e, (extra, changes)) in entities.iter().zip(&extras) {
+        if !changes {
+            ranges.push(None);
+            continue;
+        }
         let from = store.len();
-        let count = added[next..].partition_point(|(owner, _)| *owner as usize == i);
-        let extra = &added[next..next + count];
-        next += count;
         let own = &e.mentions[..];
-        if extra.is_empty() && moved.is_empty() {
-            store.extend_from_slice(own);
-        } else {
-            // Two sorted lists into one, the moved names left out.
-            let (mut a, mut b) = (0, 0);
-            while a < own.len() || b < extra.len() {
-                let take_own =
-                    b == extra.len() || (a < own.len() && own[a].start < extra[b].1.start);
-                if take_own {
-                    let m = own[a];
-                    a += 1;
-                    if moved
-                        .binary_search_by_key(&{ m.start }, |x| x.start)
-                        .is_err()
-                    {
-                        store.push(m);
-                    }
-                } else {
-                    store.push(extra[b].1);
-                    b += 1;
+        let extra = &added[extra.clone()];
+        // Two sorted lists into one, the moved names left out.
+        let (mut a, mut b) = (0, 0);
+        while a < own.len() || b < extra.len() {
+            let take_own = b == extra.len() || (a < own.len() && own[a].start < extra[b].1.start);
+            if take_own {
+                let m = own[a];
+                a += 1;
+                if !is_moved(&m) {
+                    store.push(m);
                 }
+            } else {
+                store.push(extra[b].1);
+                b += 1;
             }
         }
-        ranges.push(from..store.len());
+        ranges.push(Some(from..store.len()));
     }
+    drop((added, extras));
     let store = Arc::new(store);
+    // A copy here if the entities are shared, beside the store and not during the pass.
+    let entities = Arc::make_mut(entities);
     for (e, r) in entities.iter_mut().zip(ranges) {
-        e.mentions = Mentions::shared(&store, r);
+        if let Some(r) = r {
+            e.mentions = Mentions::shared(&store, r);
+        }
     }
     *entities = entity::order(std::mem::take(entities));
 }

@@ -60,3 +60,36 @@ fn the_names_then_their_inferences_are_the_whole_extraction() {
         "his pronouns come with the second stage"
     );
 }
+
+#[test]
+fn the_names_shown_meanwhile_are_shared_with_the_second_stage_and_left_as_they_were() {
+    let text = "Maria Ortega of Acme Corp. flew to Oslo on Tuesday. She said the company \
+        would stay. \"We will not stop,\" Ortega said.\n\n"
+        .repeat(50);
+    let doc = Document::from_string("t.txt", text);
+    let whole = extract_document_in_pieces(&doc, 1, |_, _| true).unwrap();
+    for jobs in [1, 2] {
+        let mut named = name_document_in_pieces(&doc, jobs, |_, _, _| true).unwrap();
+        let copied = named.entities();
+        let shown = named.shared_entities();
+        assert_eq!(*shown, copied, "the same entities, ids given");
+        assert_eq!(std::sync::Arc::strong_count(&shown), 2, "one list, not two");
+        let inferred = named.infer(&doc, jobs);
+        assert_eq!(inferred.entities, whole.entities, "{jobs} jobs");
+        assert_eq!(inferred.quotes, whole.quotes, "{jobs} jobs");
+        assert_eq!(*shown, copied, "the names' cast keeps its entities");
+        assert_eq!(std::sync::Arc::strong_count(&shown), 1);
+        let ortega = |es: &[Entity]| {
+            let e = es.iter().find(|e| e.name == "Maria Ortega").unwrap();
+            e.mentions
+                .iter()
+                .filter(|m| m.form == Form::Pronoun)
+                .count()
+        };
+        assert_eq!(ortega(&shown), 0);
+        assert!(
+            ortega(&inferred.entities) > 0,
+            "her pronouns in the second stage's"
+        );
+    }
+}

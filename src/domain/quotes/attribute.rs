@@ -392,12 +392,29 @@ fn first_person(
             by_entity[s].push(m);
         }
     }
-    for (e, new) in entities.iter_mut().zip(by_entity) {
-        if !new.is_empty() {
-            e.mentions.edit(|v| {
-                v.extend(new);
-                v.sort_unstable();
-            });
+    // The speakers' mentions with their first persons, in one new store (not a copy each:
+    // a mention index reads a few large stores in place); the others stay where they are.
+    let total: usize = (entities.iter().zip(&by_entity))
+        .filter(|(_, new)| !new.is_empty())
+        .map(|(e, new)| e.mentions.len() + new.len())
+        .sum();
+    let mut store: Vec<Mention> = Vec::with_capacity(total);
+    let mut ranges = Vec::with_capacity(entities.len());
+    for (e, new) in entities.iter().zip(by_entity) {
+        if new.is_empty() {
+            ranges.push(None);
+            continue;
+        }
+        let from = store.len();
+        store.extend_from_slice(&e.mentions);
+        store.extend(new);
+        store[from..].sort_unstable();
+        ranges.push(Some(from..store.len()));
+    }
+    let store = std::sync::Arc::new(store);
+    for (e, r) in entities.iter_mut().zip(ranges) {
+        if let Some(r) = r {
+            e.mentions = crate::domain::entity::Mentions::shared(&store, r);
         }
     }
     let (entities, map) = entity::reorder(entities);

@@ -497,6 +497,29 @@ fn first_person_pronouns_become_mentions_of_the_speaker() {
 }
 
 #[test]
+fn the_speakers_given_first_persons_share_one_new_store_and_the_others_keep_theirs() {
+    let text = "\"I think my team won,\" Ana Ruiz said. \"Our country agrees,\" the Ministry \
+                said. Oslo was quiet.";
+    let entities = vec![
+        Entity::found_by_search(text, "Ana Ruiz", PERSON),
+        Entity::found_by_search(text, "Ministry", ORG),
+        Entity::found_by_search(text, "Oslo", crate::domain::entity::Kind::Place),
+    ];
+    let oslo_store = std::sync::Arc::clone(entities[2].mentions.store().0);
+    let (entities, _) = attribute(find(text), entities, 1);
+    let store = |name: &str| {
+        let e = entities.iter().find(|e| e.name == name).unwrap();
+        std::sync::Arc::clone(e.mentions.store().0)
+    };
+    assert!(std::sync::Arc::ptr_eq(
+        &store("Ana Ruiz"),
+        &store("Ministry")
+    ));
+    assert_eq!(store("Ana Ruiz").len(), 3 + 2, "their mentions, once");
+    assert!(std::sync::Arc::ptr_eq(&store("Oslo"), &oslo_store));
+}
+
+#[test]
 fn a_possessive_opening_the_speaker_words_is_not_the_speaker() {
     // Coreference made "His" a pronoun mention of Ahmed; the father speaks.
     let text = "Ahmed Mohamed was arrested. His father Mohamed El-Hassan said he was proud.";

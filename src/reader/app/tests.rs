@@ -548,7 +548,7 @@ fn curated() -> App {
 
 /// `a` with corrections enabled, its first actor selected and the focus back on the text.
 pub(super) fn curated_and_selected(mut a: App) -> App {
-    let fresh = a.cast().entities.clone();
+    let fresh = Vec::clone(&a.cast().entities);
     let quotes = a.cast().quotes.clone();
     let (curation, ..) = Curation::new(fresh, quotes, History::default(), a.doc());
     a.update(Action::Work(Work::CurationReady {

@@ -52,7 +52,7 @@ fn app(width: u16, height: u16) -> App {
 
 /// The app with corrections enabled.
 fn curated(mut a: App) -> App {
-    let fresh = a.cast().entities.clone();
+    let fresh = Vec::clone(&a.cast().entities);
     let quotes = a.cast().quotes.clone();
     let (curation, ..) = Curation::new(fresh, quotes, History::default(), a.doc());
     a.update(Action::Work(crate::reader::action::Work::CurationReady {

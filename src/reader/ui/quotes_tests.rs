@@ -62,7 +62,7 @@ fn cast() -> Cast {
         quote("the talks had failed", Kind::Indirect, "said the", 1, 0),
         quote("It is over,", Kind::Direct, "added", 0, 1),
     ]);
-    Cast::with_quotes(found.entities, quotes)
+    Cast::with_quotes(std::sync::Arc::unwrap_or_clone(found.entities), quotes)
 }
 
 fn selected(name: &str) -> App {
@@ -255,7 +255,13 @@ fn two_documents() -> App {
         speaker: Some(0),
         named_by: Some(later.entities[0].mentions[0]),
     }]);
-    for (doc, cast) in [(0, cast()), (1, Cast::with_quotes(later.entities, quotes))] {
+    for (doc, cast) in [
+        (0, cast()),
+        (
+            1,
+            Cast::with_quotes(std::sync::Arc::unwrap_or_clone(later.entities), quotes),
+        ),
+    ] {
         a.update(Action::Work(crate::reader::action::Work::CastReady {
             doc,
             cast: Box::new(cast),

@@ -216,7 +216,7 @@ mod tests {
         let text = std::str::from_utf8(doc.bytes()).unwrap();
         let mut ex = Extractor::new();
         ex.feed(0, text);
-        let mut entities = ex.finish();
+        let mut entities = std::sync::Arc::new(ex.finish());
         let quotes = crate::domain::quotes::find(text);
         let head: Vec<Range<usize>> = sentences::split(doc.bytes(), 0..doc.body_start()).collect();
         let mut sentences = Sentences::new(&head, doc.sentences(1));
@@ -230,7 +230,7 @@ mod tests {
             jobs,
             |_| {},
         );
-        entities
+        std::sync::Arc::unwrap_or_clone(entities)
     }
 
     #[test]

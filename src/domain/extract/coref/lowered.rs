@@ -3,13 +3,15 @@
 //! that noun is then a description of it (the demonym stays its country's mention).
 
 use rustc_hash::FxHashMap as HashMap;
+use std::sync::Arc;
 
 use super::words;
 use crate::domain::entity::{Entity, Form, Kind, Mention};
 
 /// Adds to each organisation whose name is a demonym and a capitalised noun the nouns the
 /// text writes in lower case after that demonym, as mentions of form `nominal`.
-pub fn add(text: &[u8], entities: &mut [Entity]) {
+/// The entities are copied out of a shared list only if such a noun is found.
+pub fn add(text: &[u8], entities: &mut Arc<Vec<Entity>>) {
     // "indonesian navy" → the organisation.
     let mut named: HashMap<String, usize> = HashMap::default();
     // Their nouns in lower case: most words after a demonym are none of them.
@@ -62,7 +64,7 @@ pub fn add(text: &[u8], entities: &mut [Entity]) {
         }
     }
     for (org, m) in added {
-        entities[org].mentions.edit(|v| {
+        Arc::make_mut(entities)[org].mentions.edit(|v| {
             if let Err(at) = v.binary_search_by_key(&{ m.start }, |x| x.start) {
                 v.insert(at, m);
             }

@@ -9,6 +9,7 @@
 //! Estonian teams" are two teams spoken of together, "the US team Cloud9" names its team.
 
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 use super::words;
 use crate::domain::entity::{Entity, Form, Kind, Mention};
@@ -18,7 +19,8 @@ const TEAM: &str = "team";
 
 /// Adds an organisation for each nationality whose team the text speaks of, with the word
 /// "team" of each such phrase as its mentions (form `nominal`).
-pub fn add(text: &[u8], entities: &mut Vec<Entity>) {
+/// The entities are copied out of a shared list only if a team is found.
+pub fn add(text: &[u8], entities: &mut Arc<Vec<Entity>>) {
     // Demonym in lower case → the demonym as first written and the spans of "team".
     let mut teams: BTreeMap<String, (String, Vec<Mention>)> = BTreeMap::new();
     for e in entities.iter() {
@@ -50,7 +52,7 @@ pub fn add(text: &[u8], entities: &mut Vec<Entity>) {
         mentions.sort_unstable_by_key(|m| m.start);
         mentions.dedup_by_key(|m| m.start);
         let name = format!("{demonym} {TEAM}");
-        entities.push(Entity {
+        Arc::make_mut(entities).push(Entity {
             id: String::new(),
             aliases: vec![name.clone()],
             name,

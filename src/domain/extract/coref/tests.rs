@@ -555,3 +555,95 @@ fn a_description_holds_a_name_whole_or_not_at_all() {
         Some("Mecca")
     );
 }
+
+#[test]
+fn only_the_entities_that_gain_or_lose_mentions_leave_the_names_store() {
+    use super::{Found, apply};
+    use crate::domain::entity::{Kind, Mention, Mentions};
+    use std::sync::Arc;
+    // As clustering leaves them: one store, a range of it for each entity.
+    let m = |start: u32, form| Mention::with_form(start as usize..start as usize + 2, form);
+    let names = Arc::new(vec![
+        m(0, Form::Name),
+        m(20, Form::Name),
+        m(10, Form::Name),
+        m(40, Form::Name),
+        m(50, Form::Name),
+    ]);
+    let entity = |name: &str, range| Entity {
+        id: String::new(),
+        name: name.into(),
+        kind: Kind::Person,
+        aliases: vec![name.into()],
+        mentions: Mentions::shared(&names, range),
+    };
+    let mut entities = Arc::new(vec![
+        entity("a", 0..2),
+        entity("b", 2..3),
+        entity("c", 3..5),
+    ]);
+    let found = Found {
+        // "a" gains a pronoun; the name at 50 moves from "c" to "b" (a metonym).
+        added: vec![(0, m(30, Form::Pronoun)), (1, m(50, Form::Name))],
+        moved: vec![m(50, Form::Name)],
+    };
+    apply(&mut entities, found);
+    let starts = |e: &Entity| e.mentions.iter().map(|m| m.start).collect::<Vec<_>>();
+    let by_name = |n: &str| entities.iter().find(|e| e.name == n).unwrap();
+    assert_eq!(starts(by_name("a")), [0, 20, 30]);
+    assert_eq!(starts(by_name("b")), [10, 50]);
+    assert_eq!(starts(by_name("c")), [40]);
+    let in_names = |e: &Entity| Arc::ptr_eq(e.mentions.store().0, &names);
+    assert!(!in_names(by_name("a")) && !in_names(by_name("b")) && !in_names(by_name("c")));
+    let moved = by_name("a").mentions.store().0;
+    assert!(
+        entities
+            .iter()
+            .all(|e| Arc::ptr_eq(e.mentions.store().0, moved)),
+        "the changed ones share one new store"
+    );
+
+    // An entity nothing is added to and nothing moves from stays where it is, when the
+    // entities are shared (as with the names' cast a reader shows meanwhile, which keeps
+    // them as they were).
+    let mut entities = Arc::new(vec![
+        entity("a", 0..2),
+        entity("b", 2..3),
+        entity("c", 3..5),
+    ]);
+    let shown = Arc::clone(&entities);
+    let added = || Found {
+        added: vec![(1, m(30, Form::Pronoun))],
+        moved: Vec::new(),
+    };
+    apply(&mut entities, added());
+    let by_name = |n: &str| entities.iter().find(|e| e.name == n).unwrap();
+    assert_eq!(starts(by_name("b")), [10, 30]);
+    assert!(Arc::ptr_eq(by_name("a").mentions.store().0, &names));
+    assert!(Arc::ptr_eq(by_name("c").mentions.store().0, &names));
+    assert_eq!(by_name("c").mentions.store().1, 3..5, "read in place");
+    assert!(!Arc::ptr_eq(by_name("b").mentions.store().0, &names));
+    assert_eq!(starts(&shown[1]), [10], "the shown entities as they were");
+
+    // Not shared: all move to the new store, and the names' store is let go.
+    drop((entities, shown));
+    let mut entities = Arc::new(vec![
+        entity("a", 0..2),
+        entity("b", 2..3),
+        entity("c", 3..5),
+    ]);
+    apply(&mut entities, added());
+    let store = entities[0].mentions.store().0;
+    assert!(
+        entities
+            .iter()
+            .all(|e| Arc::ptr_eq(e.mentions.store().0, store))
+    );
+    assert_eq!(store.len(), 6);
+    drop(entities);
+    assert_eq!(
+        Arc::strong_count(&names),
+        1,
+        "only this test holds the names' store"
+    );
+}

@@ -91,7 +91,7 @@ fn cast(text: &str) -> Cast {
         quote("It is over,", Kind::Direct, Some("added"), Some((0, 1))),
         quote("tactical pause", Kind::Direct, None, None),
     ]);
-    Cast::with_quotes(found.entities, quotes)
+    Cast::with_quotes(std::sync::Arc::unwrap_or_clone(found.entities), quotes)
 }
 
 fn app() -> App {
@@ -110,7 +110,7 @@ fn app() -> App {
 fn curated() -> App {
     let mut a = app();
     let (curation, ..) = Curation::new(
-        a.cast().entities.clone(),
+        Vec::clone(&a.cast().entities),
         a.cast().quotes.clone(),
         History::default(),
         a.doc(),
