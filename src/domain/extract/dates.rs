@@ -186,7 +186,8 @@ pub fn find_after(
     let text = |i: usize| toks.get(i).map_or("", |t: &Token| t.text(line));
     let mut i = 0;
     while i < toks.len() {
-        if used[i] {
+        // Every date starts with a number or a capitalised word (a month, a weekday).
+        if used[i] || !matches!(toks[i].shape, Shape::Number | Shape::Cap) {
             i += 1;
             continue;
         }

@@ -123,12 +123,16 @@ fn number_word(w: &str) -> bool {
             .all(|p| is_number_word(p) || p == b"one")
 }
 
-fn numeral(t: &Token, w: &str) -> bool {
+/// Whether token `t` of `line` is a numeral: digits, or number words. Asked of every token:
+/// the shape rules most out before the text is read.
+#[inline]
+fn numeral(t: &Token, line: &str) -> bool {
     match t.shape {
-        Shape::Number => w
+        Shape::Number => t
+            .text(line)
             .bytes()
             .all(|b| b.is_ascii_digit() || b == b'.' || b == b','),
-        Shape::Lower | Shape::Cap => number_word(w),
+        Shape::Lower | Shape::Cap => number_word(t.text(line)),
         _ => false,
     }
 }
@@ -138,7 +142,7 @@ pub fn find(line: &str, toks: &[Token], used: &mut [bool], base: usize, out: &mu
     let text = |i: usize| toks.get(i).map_or("", |t: &Token| t.text(line));
     let mut i = 0;
     while i < toks.len() {
-        if used[i] || !numeral(&toks[i], text(i)) {
+        if used[i] || !numeral(&toks[i], line) {
             i += 1;
             continue;
         }
@@ -172,7 +176,7 @@ pub fn find(line: &str, toks: &[Token], used: &mut [bool], base: usize, out: &mu
         let mut end = i + 1;
         while end < toks.len()
             && !used[end]
-            && (SCALES.contains(&text(end)) || numeral(&toks[end], text(end)))
+            && (SCALES.contains(&text(end)) || numeral(&toks[end], line))
         {
             end += 1;
         }
