@@ -185,6 +185,10 @@ impl<'a> Line<'a> {
 
     /// Tokens `from..to` joined by single spaces, the key names are looked up by.
     pub(super) fn key(&self, from: usize, to: usize) -> Cow<'a, str> {
+        if to == from + 1 {
+            // One word, the commonest key: itself.
+            return Cow::Borrowed(self.word(from));
+        }
         joined(self.text, &self.toks[from..to])
     }
 
@@ -211,6 +215,10 @@ impl<'a> Line<'a> {
         // its letters has a lower case of its own ("Ö", not "é").
         let ascii_lowered = self.ascii_lower.get(t.start..t.end).unwrap_or("");
         let lower_already = |c: char| {
+            if c <= '\u{FF}' {
+                // Latin-1: the capitals are À to Þ, but for ×.
+                return !('\u{C0}'..='\u{DE}').contains(&c) || c == '\u{D7}';
+            }
             let mut lower = c.to_lowercase();
             lower.next() == Some(c) && lower.next().is_none()
         };
@@ -431,4 +439,70 @@ pub(super) fn adverb_or_gerund(lower: &str) -> bool {
 fn without_contraction(word: &str) -> Option<&str> {
     let (stem, ending) = word.rsplit_once(['\'', '\u{2019}'])?;
     matches!(ending, "ll" | "re" | "ve" | "d" | "m" | "s").then_some(stem)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::extract::knowledge::tests::tiny;
+    use crate::domain::extract::token::tokenize;
+
+    /// `lower` borrows the line's ASCII lower case where it can: it must still be the full
+    /// Unicode lower case of every word, and `key` the words joined as `joined` joins them.
+    #[test]
+    fn a_word_in_lower_case_is_its_unicode_lower_case() {
+        const LETTERS: [&str; 24] = [
+            "a", "Z", "é", "É", "ß", "À", "Þ", "×", "÷", "ÿ", "Ö", "ø", "Σ", "σ", "İ", "ǅ", "Ⅻ",
+            "Ω", "ж", "Ж", "µ", "'", "-", " ",
+        ];
+        let mut seed = 0x0123_4567_89ab_cdef;
+        let mut scratch = Scratch::default();
+        let mut toks = Vec::new();
+        for _ in 0..3000 {
+            let len = 1 + crate::domain::shuffled::step(&mut seed) % 12;
+            let text: String = (0..len)
+                .map(|_| LETTERS[(crate::domain::shuffled::step(&mut seed) % 24) as usize])
+                .collect();
+            tokenize(&text, &mut toks);
+            let line = Line::new(&text, &toks, 0, tiny(), &mut scratch);
+            for i in 0..toks.len() {
+                assert_eq!(
+                    line.lower(i),
+                    line.word(i).to_lowercase(),
+                    "{text:?} token {i}"
+                );
+                assert_eq!(line.key(i, i + 1), joined(&text, &toks[i..=i]), "{text:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn the_facts_of_a_token_are_those_of_the_word_lists() {
+        let text = "Maria SMITH said the Will of Prime Minister Ortega’s Council";
+        let mut toks = Vec::new();
+        tokenize(text, &mut toks);
+        let k = tiny();
+        let mut scratch = Scratch::default();
+        let line = Line::new(text, &toks, 0, k, &mut scratch);
+        // Twice: looked up, then remembered.
+        for _ in 0..2 {
+            for i in 0..toks.len() {
+                let (w, lower) = (line.word(i), line.lower(i));
+                assert_eq!(line.is_given_name(i), k.is_given_name(w), "{w}");
+                assert_eq!(line.is_surname(i), k.is_surname(w), "{w}");
+                assert_eq!(line.is_kind_word(i), k.is_kind_word(w), "{w}");
+                assert_eq!(line.is_org_word(i), k.is_org_word(w), "{w}");
+                assert_eq!(line.common(i), k.lower_word(&lower), "{w}");
+                assert_eq!(line.is_title_word(i), k.is_title(&lower), "{w}");
+                assert_eq!(
+                    line.is_plain_function_word(i),
+                    k.is_function_word(&lower),
+                    "{w}"
+                );
+            }
+        }
+        assert!(line.is_given_name(0) && line.is_surname(8) && line.is_function_word(3));
+        assert!(!line.is_surname(1), "a list's names are matched as written");
+        assert_eq!(line.title_at(6, toks.len()), Some(2));
+    }
 }

@@ -272,7 +272,7 @@ pub struct StrMap<'a> {
     buckets: u64,
     slots: u64,
     record: usize,
-    pilots: &'a [u8],
+    pilots: &'a [[u8; 2]],
     tags: &'a [u8],
     records: &'a [u8],
     text: &'a [u8],
@@ -305,7 +305,7 @@ impl<'a> StrMap<'a> {
             buckets: buckets as u64,
             slots: slots as u64,
             record,
-            pilots: &bytes[MAP_HEADER..pilots_end],
+            pilots: bytes[MAP_HEADER..pilots_end].as_chunks().0,
             tags: &bytes[pilots_end..tags_end],
             records: &bytes[tags_end..end],
             ..empty
@@ -316,15 +316,15 @@ impl<'a> StrMap<'a> {
     #[inline]
     pub fn get(&self, key: &str) -> Option<&'a [u8]> {
         let key = key.as_bytes();
-        if self.slots == 0 || key.is_empty() {
+        if key.is_empty() {
             return None;
         }
         let short = short_form(key);
         let h = hash(key, short, self.seed);
-        let b = bucket(h, self.buckets) * 2;
-        let pilot = u16::from_le_bytes([self.pilots[b], self.pilots[b + 1]]);
+        // An empty map has no pilots.
+        let pilot = u16::from_le_bytes(*self.pilots.get(bucket(h, self.buckets))?);
         let at = slot(h, pilot, self.slots);
-        if self.tags[at] != tag(h) {
+        if *self.tags.get(at)? != tag(h) {
             return None;
         }
         let at = at * self.record;

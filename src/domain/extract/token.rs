@@ -229,11 +229,28 @@ static ASCII_CLASS: [u8; 256] = {
     table
 };
 
-/// `is_abbreviation` for a word of ASCII letters and digits.
+/// `is_abbreviation` for a word of ASCII letters and digits. Asked of the word before every
+/// full stop: the first letters of the abbreviations rule most words out before the list is
+/// read.
 fn ascii_abbreviation(word: &[u8]) -> bool {
     let single_letter = word.len() == 1 && word[0].is_ascii_uppercase();
-    single_letter || ABBREVIATIONS.iter().any(|a| a.as_bytes() == word)
+    single_letter
+        || word
+            .first()
+            .is_some_and(|&b| ABBREVIATION_INITIALS[usize::from(b)])
+            && ABBREVIATIONS.iter().any(|a| a.as_bytes() == word)
 }
+
+/// Whether some abbreviation starts with the byte.
+static ABBREVIATION_INITIALS: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut i = 0;
+    while i < ABBREVIATIONS.len() {
+        table[ABBREVIATIONS[i].as_bytes()[0] as usize] = true;
+        i += 1;
+    }
+    table
+};
 
 /// A word whose full stop is its own: one capital letter ("J.") or a known abbreviation.
 fn is_abbreviation(word: &str) -> bool {
