@@ -333,9 +333,12 @@ pub fn compile(src: &Sources) -> (Vec<u8>, String) {
     });
     sections.push((Section::Names, out.map(name_values)));
     sections.push((Section::MultiFirst, out.set(&k.multi_first)));
+    let mut words = Words::default();
+    for first in &k.multi_first {
+        words.add(&[first], word::STARTS_NAME);
+    }
     sections.push((Section::MultiFirstTwo, out.set(&k.multi_first_two)));
     let keys = |text| sorted_lines(text).into_iter().map(|(key, _)| key);
-    let mut words = Words::default();
     let given: Vec<&str> = keys(src.given_names).collect();
     words.add(&given, word::GIVEN_NAME);
     sections.push((Section::GivenNames, out.set(&given)));

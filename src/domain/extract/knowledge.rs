@@ -343,8 +343,8 @@ impl Knowledge {
 
     /// What the word lists say of `key` (nothing if it is in none): one lookup for what
     /// `is_given_name`, `is_surname`, `lower_word`, `is_title`, `is_org_word` (and place,
-    /// event, kind) and `is_function_word` each say of it, and whether some title of several
-    /// words starts with it ("prime" minister).
+    /// event, kind), `is_function_word` and `starts_longer_name` each say of it, and whether
+    /// some title of several words starts with it ("prime" minister).
     pub fn word(&self, key: &str) -> Word {
         self.words.get(key).map_or(Word::default(), |v| Word {
             bits: v.get(..2).map_or(0, |b| u16::from_le_bytes([b[0], b[1]])),
@@ -587,6 +587,7 @@ pub mod tests {
             (word::EVENT_WORD, k.is_event_word(key)),
             (word::KIND_WORD, k.is_kind_word(key)),
             (word::FUNCTION_WORD, k.is_function_word(key)),
+            (word::STARTS_NAME, k.starts_longer_name(key)),
         ];
         for (bit, said) in each {
             assert_eq!(w.is(bit), said, "{key:?}, bit {bit}");
@@ -634,6 +635,10 @@ pub mod tests {
             include_str!("../../../assets/rules/event_words.txt"),
             include_str!("../../../assets/rules/function_words.txt"),
             include_str!("../../../assets/rules/person_cues.txt"),
+            include_str!("../../../assets/gazetteer/countries.tsv"),
+            include_str!("../../../assets/gazetteer/organizations.tsv"),
+            include_str!("../../../assets/gazetteer/groups.tsv"),
+            include_str!("../../../assets/gazetteer/places.tsv"),
         ];
         let mut keys = 0;
         for list in lists {
@@ -643,6 +648,7 @@ pub mod tests {
             }
         }
         assert!(keys > 100_000, "{keys}");
+        assert!(k.word("United").is(word::STARTS_NAME) && !k.word("said").is(word::STARTS_NAME));
         // Words of no list: random letters, and the empty word.
         let mut seed = 0x5eed_0f0b_d5d5;
         for _ in 0..20_000 {

@@ -278,7 +278,8 @@ impl<'a> Line<'a> {
     fn lookup_gazetteer(&self, from: usize, to: usize, caps: bool) -> Option<(usize, NameRef)> {
         let first = self.word(from);
         let longer = if caps {
-            self.k.starts_longer_name(first) || self.k.starts_longer_name(&title_word(first))
+            self.written(from) & word::STARTS_NAME != 0
+                || self.k.starts_longer_name(&title_word(first))
         } else {
             // The first two words, with a possessive attached to either ("Korean People's",
             // "Workers' Party").
@@ -294,7 +295,7 @@ impl<'a> Line<'a> {
             if possessive(two) {
                 two += 1;
             }
-            self.k.starts_longer_name(first)
+            self.written(from) & word::STARTS_NAME != 0
                 && (to - from < 2
                     || self
                         .k

@@ -54,7 +54,7 @@ pub enum Section {
     /// Last words (lower case) of all titles.
     TitleLast,
     /// Every key of the word lists (given names, surnames, common words, titles, kind and
-    /// function words) → which of them hold it ([`word`] bits, `u16`) and, for a
+    /// function words, first words of names) → which of them hold it ([`word`] bits, `u16`) and, for a
     /// common word, its Zipf frequency (`f32` bits): one lookup answers what the name finder
     /// asks of a word.
     Words,
@@ -76,6 +76,8 @@ pub mod word {
     pub const PLACE_WORD: u16 = 1 << 7;
     pub const EVENT_WORD: u16 = 1 << 8;
     pub const FUNCTION_WORD: u16 = 1 << 9;
+    /// The first word of a gazetteer name of several words ([`super::Section::MultiFirst`]).
+    pub const STARTS_NAME: u16 = 1 << 10;
     /// Organisation, place or event word.
     pub const KIND_WORD: u16 = ORG_WORD | PLACE_WORD | EVENT_WORD;
 }
