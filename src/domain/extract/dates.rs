@@ -136,6 +136,20 @@ pub(super) fn is_calendar_word(word: &str) -> bool {
     MONTHS.contains(&word) || WEEKDAYS.contains(&word)
 }
 
+/// Whether token `t` of `line` may start a date: a number, or a capitalised word with the
+/// initial of a month or a weekday. Without a branch: the answer is no for most tokens, and
+/// branching on their shapes and letters in turn was mispredicted often.
+#[allow(clippy::needless_bitwise_bool)]
+#[inline]
+fn may_start_date(t: &Token, line: &str) -> bool {
+    let first = line.as_bytes().get(t.start).copied().unwrap_or(0);
+    let calendar_initial = matches!(
+        first,
+        b'J' | b'F' | b'M' | b'A' | b'S' | b'O' | b'N' | b'D' | b'T' | b'W'
+    );
+    (t.shape == Shape::Number) | ((t.shape == Shape::Cap) & calendar_initial)
+}
+
 /// Whether a word starting with `b` may name a month: the initials of the months rule most
 /// capitalised words out.
 fn month_initial(b: u8) -> bool {
@@ -192,8 +206,7 @@ pub fn find_after(
     let text = |i: usize| toks.get(i).map_or("", |t: &Token| t.text(line));
     let mut i = 0;
     while i < toks.len() {
-        // Every date starts with a number or a capitalised word (a month, a weekday).
-        if used[i] || !matches!(toks[i].shape, Shape::Number | Shape::Cap) {
+        if used[i] || !may_start_date(&toks[i], line) {
             i += 1;
             continue;
         }
