@@ -60,6 +60,7 @@ pub struct Extractor {
     used: Vec<bool>,
     /// How the line before ended, for a date that its last words announce.
     line_end: dates::LineEnd,
+    names: names::Scratch,
 }
 
 impl Default for Extractor {
@@ -83,6 +84,7 @@ impl Extractor {
             toks: Vec::new(),
             used: Vec::new(),
             line_end: dates::LineEnd::default(),
+            names: names::Scratch::default(),
         }
     }
 
@@ -126,7 +128,8 @@ impl Extractor {
         out.clear();
         dates::find_after(&self.line_end, line, &self.toks, &mut self.used, base, out);
         self.line_end.remember(line, &self.toks);
-        names::find(line, &self.toks, &mut self.used, base, self.k, out);
+        let scratch = &mut self.names;
+        names::find(line, &self.toks, &mut self.used, base, self.k, scratch, out);
         numbers::find(line, &self.toks, &mut self.used, base, out);
         // Sorted here, a line at a time, so that the document is sorted when lines come in
         // order (stable: candidates at the same offset keep the order they were found in).
@@ -458,12 +461,13 @@ pub mod phases {
     pub fn names(text: &str) -> usize {
         let k = knowledge::builtin();
         let (mut used, mut out) = (Vec::new(), Vec::new());
+        let mut scratch = names::Scratch::default();
         let mut found = 0;
         for_each_line(text, |line, toks| {
             used.clear();
             used.resize(toks.len(), false);
             out.clear();
-            names::find(line, toks, &mut used, 0, k, &mut out);
+            names::find(line, toks, &mut used, 0, k, &mut scratch, &mut out);
             found += out.len();
         });
         found

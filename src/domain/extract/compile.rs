@@ -9,9 +9,9 @@
 //! build script too. It runs unoptimised there, on every change of the data, so it stays
 //! simple and linear.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
-use super::tables::{self, PLACE_BASE, Section};
+use super::tables::{self, PLACE_BASE, Section, word};
 use super::token;
 
 /// Kinds as the tables store them (an index here); the order of `Kind::ALL`.
@@ -27,7 +27,7 @@ pub const KIND_NAMES: [&str; 8] = [
 ];
 
 /// The lookup key of a name: its tokens joined by single spaces, as the text is matched.
-fn key_of(name: &str) -> String {
+pub fn key_of(name: &str) -> String {
     let mut toks = Vec::new();
     token::tokenize(name, &mut toks);
     tables::join_tokens(name, &toks)
@@ -333,15 +333,24 @@ pub fn compile(src: &Sources) -> (Vec<u8>, String) {
     });
     sections.push((Section::Names, out.map(name_values)));
     sections.push((Section::MultiFirst, out.set(&k.multi_first)));
+    let mut words = Words::default();
+    for first in &k.multi_first {
+        words.add(&[first], word::STARTS_NAME);
+    }
     sections.push((Section::MultiFirstTwo, out.set(&k.multi_first_two)));
     let keys = |text| sorted_lines(text).into_iter().map(|(key, _)| key);
-    sections.push((Section::GivenNames, out.set(keys(src.given_names))));
+    let given: Vec<&str> = keys(src.given_names).collect();
+    words.add(&given, word::GIVEN_NAME);
+    sections.push((Section::GivenNames, out.set(&given)));
     sections.push((Section::Genders, out.map(genders(src.given_name_genders))));
-    sections.push((Section::Surnames, out.set(keys(src.surnames))));
-    sections.push((
-        Section::LowerWords,
-        out.map(lower_words(src.lowercase_words)),
-    ));
+    let surnames: Vec<&str> = keys(src.surnames).collect();
+    words.add(&surnames, word::SURNAME);
+    sections.push((Section::Surnames, out.set(&surnames)));
+    let common = lower_words(src.lowercase_words);
+    for (key, value) in &common {
+        words.add_common(key, value);
+    }
+    sections.push((Section::LowerWords, out.map(common)));
 
     let mut titles = Vec::new();
     let mut title_first = Vec::new();
@@ -360,14 +369,18 @@ pub fn compile(src: &Sources) -> (Vec<u8>, String) {
             titles.push(key);
         }
     }
+    words.add(&titles, word::TITLE);
+    words.add(&title_first, word::TITLE_FIRST);
     sections.push((Section::Titles, out.set(&titles)));
-    sections.push((Section::TitleFirst, out.set(&title_first)));
     sections.push((Section::TitleLast, out.set(&title_last)));
     let (org, place, event) = (
         word_set(src.org_words),
         word_set(src.place_words),
         word_set(src.event_words),
     );
+    words.add(&org, word::ORG_WORD);
+    words.add(&place, word::PLACE_WORD);
+    words.add(&event, word::EVENT_WORD);
     sections.push((Section::OrgWords, out.set(&org)));
     sections.push((Section::PlaceWords, out.set(&place)));
     sections.push((Section::EventWords, out.set(&event)));
@@ -375,11 +388,11 @@ pub fn compile(src: &Sources) -> (Vec<u8>, String) {
         Section::KindWords,
         out.set(org.iter().chain(&place).chain(&event)),
     ));
-    sections.push((
-        Section::FunctionWords,
-        out.set(word_set(src.function_words)),
-    ));
-    sections.push((Section::PersonCues, out.set(word_set(src.person_cues))));
+    let (function, cues) = (word_set(src.function_words), word_set(src.person_cues));
+    words.add(&function, word::FUNCTION_WORD);
+    sections.push((Section::FunctionWords, out.set(&function)));
+    sections.push((Section::PersonCues, out.set(&cues)));
+    sections.push((Section::Words, out.map(words.entries())));
     let (mut nouns, mut nouns_of) = (HashMap::new(), HashMap::new());
     for row in rows(src.class_nouns) {
         if let Some(kind) = kind_code(row[1]) {
@@ -409,6 +422,49 @@ pub fn compile(src: &Sources) -> (Vec<u8>, String) {
         layout(&sections, k.max_name_words, max_title_words),
         out.text,
     )
+}
+
+/// The keys of the word lists with the lists that hold each ([`Section::Words`]).
+#[derive(Default)]
+struct Words {
+    /// Key → its [`word`] bits and, for a common word, the Zipf frequency's bits.
+    of: BTreeMap<String, (u16, u32)>,
+}
+
+impl Words {
+    fn add<S: AsRef<str>>(&mut self, keys: &[S], bit: u16) {
+        for key in keys {
+            // As the lists' own maps: an empty key is no key.
+            if !key.as_ref().is_empty() {
+                self.of.entry(key.as_ref().to_string()).or_default().0 |= bit;
+            }
+        }
+    }
+
+    /// A common word with its value in [`Section::LowerWords`]: frequency, then whether it is
+    /// also a name.
+    fn add_common(&mut self, key: &str, value: &[u8]) {
+        if key.is_empty() {
+            return;
+        }
+        let entry = self.of.entry(key.to_string()).or_default();
+        entry.0 |= word::COMMON;
+        if value.get(4) == Some(&1) {
+            entry.0 |= word::ALSO_NAME;
+        }
+        entry.1 = tables::read_u32(value, 0);
+    }
+
+    /// The entries of the map, in key order: bits (`u16`), then the frequency (`f32` bits).
+    fn entries(&self) -> Vec<(&str, Vec<u8>)> {
+        (self.of.iter())
+            .map(|(key, &(bits, zipf))| {
+                let mut v = bits.to_le_bytes().to_vec();
+                v.extend(zipf.to_le_bytes());
+                (key.as_str(), v)
+            })
+            .collect()
+    }
 }
 
 fn kind_code(name: &str) -> Option<u8> {

@@ -136,9 +136,29 @@ pub(super) fn is_calendar_word(word: &str) -> bool {
     MONTHS.contains(&word) || WEEKDAYS.contains(&word)
 }
 
+/// Whether token `t` of `line` may start a date: a number, or a capitalised word with the
+/// initial of a month or a weekday. Without a branch: the answer is no for most tokens, and
+/// branching on their shapes and letters in turn was mispredicted often.
+#[allow(clippy::needless_bitwise_bool)]
+#[inline]
+fn may_start_date(t: &Token, line: &str) -> bool {
+    let first = line.as_bytes().get(t.start).copied().unwrap_or(0);
+    let calendar_initial = matches!(
+        first,
+        b'J' | b'F' | b'M' | b'A' | b'S' | b'O' | b'N' | b'D' | b'T' | b'W'
+    );
+    (t.shape == Shape::Number) | ((t.shape == Shape::Cap) & calendar_initial)
+}
+
+/// Whether a word starting with `b` may name a month: the initials of the months rule most
+/// capitalised words out.
+fn month_initial(b: u8) -> bool {
+    matches!(b, b'J' | b'F' | b'M' | b'A' | b'S' | b'O' | b'N' | b'D')
+}
+
+/// The month `word` names (an index of `MONTHS`), in full or abbreviated.
 fn month(word: &str) -> Option<usize> {
-    // The initials of the months: most capitalised words are ruled out by their first letter.
-    if !word.starts_with(['J', 'F', 'M', 'A', 'S', 'O', 'N', 'D']) {
+    if !word.as_bytes().first().is_some_and(|&b| month_initial(b)) {
         return None;
     }
     let w = word.strip_suffix('.').unwrap_or(word);
@@ -186,7 +206,7 @@ pub fn find_after(
     let text = |i: usize| toks.get(i).map_or("", |t: &Token| t.text(line));
     let mut i = 0;
     while i < toks.len() {
-        if used[i] {
+        if used[i] || !may_start_date(&toks[i], line) {
             i += 1;
             continue;
         }
@@ -194,7 +214,10 @@ pub fn find_after(
         let mut end = None;
         if toks[i].shape == Shape::Number && is_iso_date(w.as_bytes()) {
             end = Some(i + 1);
-        } else if toks[i].shape == Shape::Cap && month(w).is_some() {
+        } else if toks[i].shape == Shape::Cap
+            && month_initial(w.as_bytes()[0])
+            && month(w).is_some()
+        {
             // Month [day] [,] [year]
             let mut e = i + 1;
             let mut has_detail = false;

@@ -7,6 +7,7 @@
 use std::sync::OnceLock;
 
 pub use super::tables::join_tokens;
+pub use super::tables::word;
 use super::tables::{self, CANON_RECORD, PLACE_BASE, PLACE_RECORD, STRING_RECORD, Section, StrMap};
 use crate::domain::entity::Kind;
 
@@ -42,6 +43,29 @@ pub struct NameRef {
 pub struct LowerWord {
     pub zipf: f32,
     pub also_name: bool,
+}
+
+/// What the word lists say of one key, all at once: which lists hold it ([`word`] bits) and,
+/// if it is a common word, how common.
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub struct Word {
+    pub bits: u16,
+    zipf: f32,
+}
+
+impl Word {
+    /// Whether some list of `bits` holds the key.
+    pub fn is(self, bits: u16) -> bool {
+        self.bits & bits != 0
+    }
+
+    /// The key as a common lower-case word, if it is one (as [`Knowledge::lower_word`]).
+    pub fn common(self) -> Option<LowerWord> {
+        self.is(word::COMMON).then_some(LowerWord {
+            zipf: self.zipf,
+            also_name: self.is(word::ALSO_NAME),
+        })
+    }
 }
 
 /// "BANK OF AMERICA" → "Bank of America": each word capitalised, small words in lower case.
@@ -99,8 +123,6 @@ pub struct Knowledge {
     surnames: StrMap<'static>,
     lower: StrMap<'static>,
     titles: StrMap<'static>,
-    /// First words (lower case) of the titles of several words.
-    title_first: StrMap<'static>,
     /// Last words (lower case) of all titles: most words before a name end none.
     title_last: StrMap<'static>,
     pub max_title_words: usize,
@@ -113,6 +135,8 @@ pub struct Knowledge {
     person_cues: StrMap<'static>,
     class_nouns: StrMap<'static>,
     class_nouns_of: StrMap<'static>,
+    /// The keys of all the word lists above, with the lists that hold each.
+    words: StrMap<'static>,
 }
 
 /// The knowledge built into the binary.
@@ -155,7 +179,6 @@ impl Knowledge {
             surnames: map(Section::Surnames),
             lower: map(Section::LowerWords),
             titles: map(Section::Titles),
-            title_first: map(Section::TitleFirst),
             title_last: map(Section::TitleLast),
             max_title_words,
             org_words: map(Section::OrgWords),
@@ -166,6 +189,7 @@ impl Knowledge {
             person_cues: map(Section::PersonCues),
             class_nouns: map(Section::ClassNouns),
             class_nouns_of: map(Section::ClassNounsOf),
+            words: map(Section::Words),
         }
     }
 
@@ -282,11 +306,6 @@ impl Knowledge {
         })
     }
 
-    /// Whether some title of several words starts with `lowercase` ("prime" minister).
-    pub fn starts_longer_title(&self, lowercase: &str) -> bool {
-        self.title_first.contains(lowercase)
-    }
-
     /// Whether some title ends with the word `lowercase` ("minister", "secretary").
     pub fn ends_a_title(&self, lowercase: &str) -> bool {
         self.title_last.contains(lowercase)
@@ -322,6 +341,17 @@ impl Knowledge {
         self.person_cues.contains(w)
     }
 
+    /// What the word lists say of `key` (nothing if it is in none): one lookup for what
+    /// `is_given_name`, `is_surname`, `lower_word`, `is_title`, `is_org_word` (and place,
+    /// event, kind), `is_function_word` and `starts_longer_name` each say of it, and whether
+    /// some title of several words starts with it ("prime" minister).
+    pub fn word(&self, key: &str) -> Word {
+        self.words.get(key).map_or(Word::default(), |v| Word {
+            bits: v.get(..2).map_or(0, |b| u16::from_le_bytes([b[0], b[1]])),
+            zipf: f32::from_bits(tables::read_u32(v, 2)),
+        })
+    }
+
     /// The kind a common noun gives a name next to it ("the village of X": place).
     pub fn class_noun(&self, w: &str) -> Option<Kind> {
         kind_in(self.class_nouns.get(w)?)
@@ -350,7 +380,9 @@ impl Knowledge {
 
 #[cfg(test)]
 pub mod tests {
-    use super::super::compile::Sources;
+    use std::collections::HashSet;
+
+    use super::super::compile::{Sources, key_of};
     use super::*;
 
     /// A tiny knowledge base written for the tests of the whole extractor.
@@ -528,6 +560,136 @@ pub mod tests {
         assert!(k.name("Norway").is_none() && k.lower_word("the").is_none());
         assert!(!k.is_given_name("Ola") && !k.is_title("president"));
         assert_eq!(k.max_name_words, 0);
+    }
+
+    /// The first words of the titles of several words in `titles`, as `compile` reads them.
+    fn title_firsts(titles: &str) -> HashSet<String> {
+        (titles.split('\n'))
+            .filter(|l| !l.starts_with('#'))
+            .filter_map(|l| {
+                let key = key_of(l.split('\t').next()?.trim()).to_lowercase();
+                Some(key.split_once(' ')?.0.to_string())
+            })
+            .collect()
+    }
+
+    /// What `word` says of `key` against each list's own lookup (and the first words of the
+    /// titles, which have none).
+    fn assert_word_agrees(k: &Knowledge, firsts: &HashSet<String>, key: &str) {
+        let w = k.word(key);
+        assert_eq!(w.is(word::TITLE_FIRST), firsts.contains(key), "{key:?}");
+        let each = [
+            (word::GIVEN_NAME, k.is_given_name(key)),
+            (word::SURNAME, k.is_surname(key)),
+            (word::TITLE, k.is_title(key)),
+            (word::ORG_WORD, k.is_org_word(key)),
+            (word::PLACE_WORD, k.is_place_word(key)),
+            (word::EVENT_WORD, k.is_event_word(key)),
+            (word::KIND_WORD, k.is_kind_word(key)),
+            (word::FUNCTION_WORD, k.is_function_word(key)),
+            (word::STARTS_NAME, k.starts_longer_name(key)),
+        ];
+        for (bit, said) in each {
+            assert_eq!(w.is(bit), said, "{key:?}, bit {bit}");
+        }
+        assert_eq!(w.common(), k.lower_word(key), "{key:?}");
+    }
+
+    /// Keys and near misses of a list's lines: the first cell as written, in lower case, in
+    /// capitals, capitalised, a letter longer or shorter, and each of its words.
+    fn keys_and_near_misses(text: &str) -> Vec<String> {
+        let mut out = Vec::new();
+        for line in text.lines().filter(|l| !l.starts_with('#')) {
+            let cell = line.split('\t').next().unwrap_or("").trim();
+            if cell.is_empty() {
+                continue;
+            }
+            let mut chars = cell.chars();
+            let first = chars.next().map(|c| c.to_uppercase().collect::<String>());
+            out.extend([
+                cell.to_string(),
+                cell.to_lowercase(),
+                cell.to_uppercase(),
+                first.unwrap_or_default() + chars.as_str(),
+                format!("{cell}s"),
+                cell.chars().skip(1).collect(),
+            ]);
+            out.extend(cell.split(' ').map(|w| w.to_lowercase()));
+        }
+        out
+    }
+
+    #[test]
+    fn one_word_lookup_answers_as_each_list_does_for_the_built_in_lists() {
+        let k = builtin();
+        let titles = include_str!("../../../assets/gazetteer/titles.txt");
+        let firsts = title_firsts(titles);
+        assert!(firsts.contains("prime"));
+        let lists = [
+            include_str!("../../../assets/gazetteer/given_names.txt"),
+            include_str!("../../../assets/gazetteer/surnames.txt"),
+            include_str!("../../../assets/gazetteer/lowercase_words.tsv"),
+            titles,
+            include_str!("../../../assets/rules/org_words.txt"),
+            include_str!("../../../assets/rules/place_words.txt"),
+            include_str!("../../../assets/rules/event_words.txt"),
+            include_str!("../../../assets/rules/function_words.txt"),
+            include_str!("../../../assets/rules/person_cues.txt"),
+            include_str!("../../../assets/gazetteer/countries.tsv"),
+            include_str!("../../../assets/gazetteer/organizations.tsv"),
+            include_str!("../../../assets/gazetteer/groups.tsv"),
+            include_str!("../../../assets/gazetteer/places.tsv"),
+        ];
+        let mut keys = 0;
+        for list in lists {
+            for key in keys_and_near_misses(list) {
+                assert_word_agrees(k, &firsts, &key);
+                keys += 1;
+            }
+        }
+        assert!(keys > 100_000, "{keys}");
+        assert!(k.word("United").is(word::STARTS_NAME) && !k.word("said").is(word::STARTS_NAME));
+        // Words of no list: random letters, and the empty word.
+        let mut seed = 0x5eed_0f0b_d5d5;
+        for _ in 0..20_000 {
+            let n = 1 + crate::domain::shuffled::step(&mut seed) % 9;
+            let key: String = (0..n)
+                .map(|_| char::from(b'a' + (crate::domain::shuffled::step(&mut seed) % 26) as u8))
+                .collect();
+            assert_word_agrees(k, &firsts, &key);
+        }
+        assert_eq!(k.word(""), Word::default());
+        assert!(k.word("the").is(word::FUNCTION_WORD) && k.word("Ministry").is(word::ORG_WORD));
+    }
+
+    #[test]
+    fn one_word_lookup_keeps_the_first_line_of_a_common_word() {
+        let titles = "Prime Minister\nZeta\n";
+        let k = Knowledge::parse(&Sources {
+            lowercase_words: "alpha\t4.25\t1\nalpha\t5\t0\nzeta\t3.5\t0\n",
+            given_names: "Alpha\nZeta\n",
+            titles,
+            function_words: "zeta\n",
+            ..Sources::default()
+        });
+        let firsts = title_firsts(titles);
+        for key in [
+            "alpha",
+            "Alpha",
+            "zeta",
+            "Zeta",
+            "prime",
+            "minister",
+            "prime minister",
+            "x",
+        ] {
+            assert_word_agrees(&k, &firsts, key);
+        }
+        assert_eq!(k.word("alpha").common().map(|w| w.zipf), Some(4.25));
+        assert!(k.word("prime").is(word::TITLE_FIRST) && !k.word("minister").is(word::TITLE_FIRST));
+        let tiny_firsts = title_firsts("Prime Minister\nForeign Minister\n");
+        assert_word_agrees(tiny(), &tiny_firsts, "will");
+        assert_word_agrees(tiny(), &tiny_firsts, "Will");
     }
 
     #[test]

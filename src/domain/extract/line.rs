@@ -2,10 +2,10 @@
 //! share (gazetteer names, titles, kind words).
 
 use std::borrow::Cow;
-use std::cell::{Cell, OnceCell};
+use std::cell::Cell;
 
 use super::candidate::{Candidate, Reading};
-use super::knowledge::{Knowledge, NameRef, join_tokens};
+use super::knowledge::{Knowledge, LowerWord, NameRef, Word, join_tokens, word};
 use super::token::{Shape, Token};
 use crate::domain::entity::Kind;
 
@@ -32,17 +32,52 @@ pub(super) struct Line<'a> {
     /// segmenter ask the same ones over again. Replaced in turn (`memo_next`).
     memo: [Cell<Option<GazetteerMemo>>; MEMO],
     memo_next: Cell<usize>,
-    /// The line with its ASCII letters in lower case (same byte offsets), made on first need:
-    /// the lower case of an ASCII word is then a slice, not a new string.
-    ascii_lower: OnceCell<String>,
+    /// The line with its ASCII letters in lower case (same byte offsets): the lower case of
+    /// an ASCII word is a slice, not a new string.
+    ascii_lower: &'a str,
+    /// What the knowledge says of each token, looked up on first need: the rules ask the same
+    /// questions of a word many times over (is it a function word, a title, a given name).
+    facts: &'a [Cell<Facts>],
 }
 
 /// Gazetteer lookups remembered per line.
 const MEMO: usize = 4;
 
 type GazetteerMemo = ((usize, usize, bool), Option<(usize, NameRef)>);
+
+/// The buffers a [`Line`] keeps its lower case and facts in, reused from line to line.
+#[derive(Default)]
+pub struct Scratch {
+    ascii_lower: String,
+    facts: Vec<Cell<Facts>>,
+}
+
+/// What the word lists say of one token ([`Knowledge::word`]), as written and in lower case,
+/// each looked up on first need.
+#[derive(Debug, Clone, Copy, Default)]
+pub(super) struct Facts {
+    /// Which of the two are looked up: [`WRITTEN`], [`LOWERED`].
+    asked: u8,
+    written: u16,
+    lowered: Word,
+}
+
+const WRITTEN: u8 = 1;
+const LOWERED: u8 = 2;
+
 impl<'a> Line<'a> {
-    pub(super) fn new(text: &'a str, toks: &'a [Token], base: usize, k: &'a Knowledge) -> Self {
+    pub(super) fn new(
+        text: &'a str,
+        toks: &'a [Token],
+        base: usize,
+        k: &'a Knowledge,
+        scratch: &'a mut Scratch,
+    ) -> Self {
+        scratch.ascii_lower.clear();
+        scratch.ascii_lower.push_str(text);
+        scratch.ascii_lower.make_ascii_lowercase();
+        scratch.facts.clear();
+        scratch.facts.resize(toks.len(), Cell::default());
         Line {
             text,
             toks,
@@ -50,8 +85,98 @@ impl<'a> Line<'a> {
             k,
             memo: Default::default(),
             memo_next: Cell::new(0),
-            ascii_lower: OnceCell::new(),
+            ascii_lower: &scratch.ascii_lower,
+            facts: &scratch.facts,
         }
+    }
+
+    /// The lists that hold word `i` as written ([`word`] bits).
+    #[inline]
+    fn written(&self, i: usize) -> u16 {
+        match self.facts.get(i) {
+            Some(cell) if cell.get().asked & WRITTEN != 0 => cell.get().written,
+            Some(cell) => self.look_up(cell, i, WRITTEN).written,
+            None => self.k.word(self.word(i)).bits,
+        }
+    }
+
+    /// What the lists say of word `i` in lower case.
+    #[inline]
+    fn lowered(&self, i: usize) -> Word {
+        match self.facts.get(i) {
+            Some(cell) if cell.get().asked & LOWERED != 0 => cell.get().lowered,
+            Some(cell) => self.look_up(cell, i, LOWERED).lowered,
+            None => self.k.word(&self.lower(i)),
+        }
+    }
+
+    /// Looks word `i` up as `form` says, and in the other form too when they are one word
+    /// (most words are written in lower case).
+    fn look_up(&self, cell: &Cell<Facts>, i: usize, form: u8) -> Facts {
+        let mut facts = cell.get();
+        let t = self.toks[i];
+        let written = self.text.get(t.start..t.end).unwrap_or("");
+        let (mut capital, mut ascii) = (false, true);
+        for b in written.bytes() {
+            capital |= b.is_ascii_uppercase();
+            ascii &= b.is_ascii();
+        }
+        // In ASCII the lower case is a slice of the line in lower case, and the word itself
+        // when it has no capital.
+        let lower = match (ascii, capital) {
+            (true, false) => Cow::Borrowed(written),
+            (true, true) => Cow::Borrowed(self.ascii_lower.get(t.start..t.end).unwrap_or("")),
+            (false, _) => self.lower(i),
+        };
+        if (ascii && !capital) || !ascii && *lower == *written {
+            let found = self.k.word(written);
+            facts = Facts {
+                asked: WRITTEN | LOWERED,
+                written: found.bits,
+                lowered: found,
+            };
+        } else if form == WRITTEN {
+            facts.written = self.k.word(written).bits;
+            facts.asked |= WRITTEN;
+        } else {
+            facts.lowered = self.k.word(&lower);
+            facts.asked |= LOWERED;
+        }
+        cell.set(facts);
+        facts
+    }
+
+    /// Word `i` in lower case as a common word, if it is one.
+    pub(super) fn common(&self, i: usize) -> Option<LowerWord> {
+        self.lowered(i).common()
+    }
+
+    /// Whether word `i` as written is a given name.
+    pub(super) fn is_given_name(&self, i: usize) -> bool {
+        self.written(i) & word::GIVEN_NAME != 0
+    }
+
+    pub(super) fn is_surname(&self, i: usize) -> bool {
+        self.written(i) & word::SURNAME != 0
+    }
+
+    /// Whether word `i` as written is an organisation, place or event word.
+    pub(super) fn is_kind_word(&self, i: usize) -> bool {
+        self.written(i) & word::KIND_WORD != 0
+    }
+
+    pub(super) fn is_org_word(&self, i: usize) -> bool {
+        self.written(i) & word::ORG_WORD != 0
+    }
+
+    /// Whether word `i` in lower case is a title of one word.
+    pub(super) fn is_title_word(&self, i: usize) -> bool {
+        self.lowered(i).is(word::TITLE)
+    }
+
+    /// Whether word `i` in lower case is a function word, as written (not contracted).
+    pub(super) fn is_plain_function_word(&self, i: usize) -> bool {
+        self.lowered(i).is(word::FUNCTION_WORD)
     }
 
     pub(super) fn word(&self, i: usize) -> &'a str {
@@ -60,11 +185,15 @@ impl<'a> Line<'a> {
 
     /// Tokens `from..to` joined by single spaces, the key names are looked up by.
     pub(super) fn key(&self, from: usize, to: usize) -> Cow<'a, str> {
+        if to == from + 1 {
+            // One word, the commonest key: itself.
+            return Cow::Borrowed(self.word(from));
+        }
         joined(self.text, &self.toks[from..to])
     }
 
     /// The key of tokens `from..to` in lower case.
-    pub(super) fn lower_key(&self, from: usize, to: usize) -> Cow<'_, str> {
+    pub(super) fn lower_key(&self, from: usize, to: usize) -> Cow<'a, str> {
         let span = self.span(from, to);
         if !span
             .bytes()
@@ -73,15 +202,31 @@ impl<'a> Line<'a> {
             // Already lower case, like most words: no copy at all.
             joined(self.text, &self.toks[from..to])
         } else if span.is_ascii() {
-            joined(self.ascii_lower(), &self.toks[from..to])
+            joined(self.ascii_lower, &self.toks[from..to])
         } else {
             Cow::Owned(self.key(from, to).to_lowercase())
         }
     }
 
     /// Word `i` in lower case.
-    pub(super) fn lower(&self, i: usize) -> Cow<'_, str> {
-        self.lower_key(i, i + 1)
+    pub(super) fn lower(&self, i: usize) -> Cow<'a, str> {
+        let t = self.toks[i];
+        // The word with its ASCII letters in lower case: the whole answer unless another of
+        // its letters has a lower case of its own ("Ö", not "é").
+        let ascii_lowered = self.ascii_lower.get(t.start..t.end).unwrap_or("");
+        let lower_already = |c: char| {
+            if c <= '\u{FF}' {
+                // Latin-1: the capitals are À to Þ, but for ×.
+                return !('\u{C0}'..='\u{DE}').contains(&c) || c == '\u{D7}';
+            }
+            let mut lower = c.to_lowercase();
+            lower.next() == Some(c) && lower.next().is_none()
+        };
+        if ascii_lowered.is_ascii() || ascii_lowered.chars().all(lower_already) {
+            Cow::Borrowed(ascii_lowered)
+        } else {
+            Cow::Owned(self.word(i).to_lowercase())
+        }
     }
 
     /// The text from the start of token `from` to the end of token `to - 1`.
@@ -95,16 +240,16 @@ impl<'a> Line<'a> {
         }
     }
 
-    fn ascii_lower(&self) -> &str {
-        self.ascii_lower
-            .get_or_init(|| self.text.to_ascii_lowercase())
-    }
-
     /// Whether token `i` is a function word, contracted ones too ("I'll", "It's", "We're").
     pub(super) fn is_function_word(&self, i: usize) -> bool {
-        let lower = self.lower(i);
-        self.k.is_function_word(&lower)
-            || without_contraction(&lower).is_some_and(|stem| self.k.is_function_word(stem))
+        self.is_plain_function_word(i) || {
+            let t = self.toks[i];
+            // Only a word with an apostrophe (ASCII, or the first byte of "’") is contracted.
+            let apostrophe = |b: &u8| *b == b'\'' || *b == 0xE2;
+            self.text.as_bytes()[t.start..t.end].iter().any(apostrophe)
+                && without_contraction(&self.lower(i))
+                    .is_some_and(|stem| self.k.is_function_word(stem))
+        }
     }
 
     /// The longest gazetteer name starting at `from` and ending by `to`.
@@ -133,7 +278,8 @@ impl<'a> Line<'a> {
     fn lookup_gazetteer(&self, from: usize, to: usize, caps: bool) -> Option<(usize, NameRef)> {
         let first = self.word(from);
         let longer = if caps {
-            self.k.starts_longer_name(first) || self.k.starts_longer_name(&title_word(first))
+            self.written(from) & word::STARTS_NAME != 0
+                || self.k.starts_longer_name(&title_word(first))
         } else {
             // The first two words, with a possessive attached to either ("Korean People's",
             // "Workers' Party").
@@ -149,7 +295,7 @@ impl<'a> Line<'a> {
             if possessive(two) {
                 two += 1;
             }
-            self.k.starts_longer_name(first)
+            self.written(from) & word::STARTS_NAME != 0
                 && (to - from < 2
                     || self
                         .k
@@ -185,15 +331,13 @@ impl<'a> Line<'a> {
     /// A one-word gazetteer hit is a name unless the word is a function word ("To" is also
     /// a place), or a common lower-case word at a sentence start that is not a country.
     pub(super) fn plausible_single(&self, i: usize, r: NameRef) -> bool {
-        let lower = self.lower(i);
         // "US" in capitals is the country; "To" capitalised is the preposition.
-        if self.toks[i].shape != Shape::Upper && self.k.is_function_word(&lower) {
+        if self.toks[i].shape != Shape::Upper && self.is_plain_function_word(i) {
             return false;
         }
         if self.toks[i].sentence_start && self.k.canon(r).kind == Kind::Place {
             return self
-                .k
-                .lower_word(&lower)
+                .common(i)
                 .is_none_or(|lw| lw.also_name || lw.zipf < 3.0);
         }
         true
@@ -204,9 +348,8 @@ impl<'a> Line<'a> {
         if from >= to {
             return None;
         }
-        let first = self.lower(from);
         // Longer titles are tried only after a word that starts one: most words start none.
-        if self.k.starts_longer_title(&first) {
+        if self.lowered(from).is(word::TITLE_FIRST) {
             let max = self.k.max_title_words.min(to - from);
             if let Some(n) = (2..=max)
                 .rev()
@@ -215,7 +358,7 @@ impl<'a> Line<'a> {
                 return Some(n);
             }
         }
-        self.k.is_title(&first).then_some(1)
+        self.is_title_word(from).then_some(1)
     }
 
     /// Word `i` starts a sentence and is a common word, or an adverb or gerund however rare
@@ -224,19 +367,16 @@ impl<'a> Line<'a> {
         if !self.toks[i].sentence_start {
             return false;
         }
-        let lower = self.lower(i);
-        self.k
-            .lower_word(&lower)
-            .is_some_and(|lw| lw.zipf >= 2.5 || !lw.also_name && adverb_or_gerund(&lower))
+        self.common(i)
+            .is_some_and(|lw| lw.zipf >= 2.5 || !lw.also_name && adverb_or_gerund(&self.lower(i)))
     }
 
     pub(super) fn has_kind_word(&self, from: usize, to: usize) -> bool {
         (from..to).any(|i| {
-            let w = self.word(i);
-            if i + 1 < to && LAST_ONLY.contains(&w) {
+            if i + 1 < to && LAST_ONLY.contains(&self.word(i)) {
                 return false;
             }
-            self.k.is_kind_word(w)
+            self.is_kind_word(i)
         })
     }
 
@@ -282,16 +422,13 @@ pub(super) fn title_word(w: &str) -> String {
 }
 
 pub(super) fn has_kind_word_at(line: &Line, i: usize) -> bool {
-    let w = line.word(i);
-    line.k.is_kind_word(w)
+    line.is_kind_word(i)
 }
 
 /// Whether word `i` is a common English word in lower case ("Love", "KO", "EP"): at least
 /// `zipf` on the Zipf scale.
 pub(super) fn common_word(line: &Line, i: usize, zipf: f32) -> bool {
-    line.k
-        .lower_word(&line.lower(i))
-        .is_some_and(|lw| lw.zipf >= zipf)
+    line.common(i).is_some_and(|lw| lw.zipf >= zipf)
 }
 
 /// "Encouragingly", "Cajoling": the shape of a word that opens a sentence, not a name.
@@ -303,4 +440,70 @@ pub(super) fn adverb_or_gerund(lower: &str) -> bool {
 fn without_contraction(word: &str) -> Option<&str> {
     let (stem, ending) = word.rsplit_once(['\'', '\u{2019}'])?;
     matches!(ending, "ll" | "re" | "ve" | "d" | "m" | "s").then_some(stem)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::extract::knowledge::tests::tiny;
+    use crate::domain::extract::token::tokenize;
+
+    /// `lower` borrows the line's ASCII lower case where it can: it must still be the full
+    /// Unicode lower case of every word, and `key` the words joined as `joined` joins them.
+    #[test]
+    fn a_word_in_lower_case_is_its_unicode_lower_case() {
+        const LETTERS: [&str; 24] = [
+            "a", "Z", "é", "É", "ß", "À", "Þ", "×", "÷", "ÿ", "Ö", "ø", "Σ", "σ", "İ", "ǅ", "Ⅻ",
+            "Ω", "ж", "Ж", "µ", "'", "-", " ",
+        ];
+        let mut seed = 0x0123_4567_89ab_cdef;
+        let mut scratch = Scratch::default();
+        let mut toks = Vec::new();
+        for _ in 0..3000 {
+            let len = 1 + crate::domain::shuffled::step(&mut seed) % 12;
+            let text: String = (0..len)
+                .map(|_| LETTERS[(crate::domain::shuffled::step(&mut seed) % 24) as usize])
+                .collect();
+            tokenize(&text, &mut toks);
+            let line = Line::new(&text, &toks, 0, tiny(), &mut scratch);
+            for i in 0..toks.len() {
+                assert_eq!(
+                    line.lower(i),
+                    line.word(i).to_lowercase(),
+                    "{text:?} token {i}"
+                );
+                assert_eq!(line.key(i, i + 1), joined(&text, &toks[i..=i]), "{text:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn the_facts_of_a_token_are_those_of_the_word_lists() {
+        let text = "Maria SMITH said the Will of Prime Minister Ortega’s Council";
+        let mut toks = Vec::new();
+        tokenize(text, &mut toks);
+        let k = tiny();
+        let mut scratch = Scratch::default();
+        let line = Line::new(text, &toks, 0, k, &mut scratch);
+        // Twice: looked up, then remembered.
+        for _ in 0..2 {
+            for i in 0..toks.len() {
+                let (w, lower) = (line.word(i), line.lower(i));
+                assert_eq!(line.is_given_name(i), k.is_given_name(w), "{w}");
+                assert_eq!(line.is_surname(i), k.is_surname(w), "{w}");
+                assert_eq!(line.is_kind_word(i), k.is_kind_word(w), "{w}");
+                assert_eq!(line.is_org_word(i), k.is_org_word(w), "{w}");
+                assert_eq!(line.common(i), k.lower_word(&lower), "{w}");
+                assert_eq!(line.is_title_word(i), k.is_title(&lower), "{w}");
+                assert_eq!(
+                    line.is_plain_function_word(i),
+                    k.is_function_word(&lower),
+                    "{w}"
+                );
+            }
+        }
+        assert!(line.is_given_name(0) && line.is_surname(8) && line.is_function_word(3));
+        assert!(!line.is_surname(1), "a list's names are matched as written");
+        assert_eq!(line.title_at(6, toks.len()), Some(2));
+    }
 }

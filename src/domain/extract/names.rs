@@ -7,6 +7,7 @@
 
 use super::candidate::{Candidate, Reading, Strength};
 use super::knowledge::{Knowledge, NameRef};
+pub use super::line::Scratch;
 use super::line::{Line, has_kind_word_at};
 use super::runs::{
     MAX_RUN, NAME_PARTICLES, hyphenated, known_across_connectors, run_end, strip_leading,
@@ -71,15 +72,17 @@ fn mode(line: &Line) -> Mode {
 }
 
 /// Finds the names of one line among tokens not used yet, and marks their tokens used.
+/// `scratch` holds buffers reused from line to line.
 pub fn find(
     text: &str,
     toks: &[Token],
     used: &mut [bool],
     base: usize,
     k: &Knowledge,
+    scratch: &mut Scratch,
     out: &mut Vec<Candidate>,
 ) {
-    let line = Line::new(text, toks, base, k);
+    let line = Line::new(text, toks, base, k, scratch);
     match mode(&line) {
         Mode::Normal => find_normal(&line, used, out),
         m => find_known_only(&line, used, out, m == Mode::Caps),
@@ -103,10 +106,7 @@ fn find_known_only(line: &Line, used: &mut [bool], out: &mut Vec<Candidate>, cap
         let found = line.gazetteer_at(i, end, caps).filter(|&(n, r)| {
             n > 1
                 || !matches!(line.k.canon(r).kind, Kind::Place)
-                || line
-                    .k
-                    .lower_word(&line.lower(i))
-                    .is_none_or(|lw| lw.zipf < 3.0)
+                || line.common(i).is_none_or(|lw| lw.zipf < 3.0)
         });
         match found {
             Some((n, r)) => {
@@ -478,7 +478,7 @@ fn segment(line: &Line, from: usize, to: usize, out: &mut Vec<Candidate>) {
                 if pos + n + 1 == to
                     && COMPASS.contains(&line.word(to - 1))
                     && line.k.canon(r).kind == Kind::Place
-                    && !line.k.is_given_name(line.word(pos))
+                    && !line.is_given_name(pos)
                 {
                     out.push(line.candidate(
                         pos,
@@ -505,8 +505,7 @@ fn segment(line: &Line, from: usize, to: usize, out: &mut Vec<Candidate>) {
         // After a title, a person, unless every word is only a common word ("GNU General Public
         // License", "General Electric").
         let plain_words = (pos..to).all(|i| {
-            line.k
-                .lower_word(&line.lower(i))
+            line.common(i)
                 .is_some_and(|lw| !lw.also_name && lw.zipf >= 3.0)
         });
         let guess = if titled && !plain_words {
@@ -541,7 +540,7 @@ fn given_name_before_surname(line: &Line, pos: usize, n: usize, to: usize) -> bo
     {
         return true;
     }
-    if !line.k.is_given_name(line.word(pos)) {
+    if !line.is_given_name(pos) {
         return false;
     }
     let next = (pos + 1..to).find(|&i| !NAME_PARTICLES.contains(&line.word(i)));
@@ -552,7 +551,7 @@ fn given_name_before_surname(line: &Line, pos: usize, n: usize, to: usize) -> bo
             Shape::LowerCap => w.contains('-'),
             _ => name_like_word(line, i),
         };
-        surname && !line.k.is_given_name(w) && line.title_at(i, to).is_none()
+        surname && !line.is_given_name(i) && line.title_at(i, to).is_none()
     })
 }
 
@@ -574,15 +573,11 @@ fn holder_after(line: &Line, from: usize, at: usize, to: usize) -> Option<(Kind,
         return Some((Kind::Person, Strength::Strong));
     }
     // Not "Chad Edward Gaudin", "Sir George Alan Thomas": the known name is no given name.
-    let known_is_name = (from..at).any(|i| {
-        let w = line.word(i);
-        line.k.is_given_name(w) || line.k.is_surname(w)
-    });
+    let known_is_name = (from..at).any(|i| line.is_given_name(i) || line.is_surname(i));
     // A given name that is not first of all a common word ("Tom", not "Will").
-    let given_first = line.k.is_given_name(line.word(at))
+    let given_first = line.is_given_name(at)
         && line
-            .k
-            .lower_word(&line.lower(at))
+            .common(at)
             .is_none_or(|lw| lw.also_name || lw.zipf < 4.0);
     (rest >= 2 && given_first && !known_is_name).then_some((Kind::Person, Strength::Good))
 }
@@ -646,7 +641,15 @@ mod tests {
         tokenize(line, &mut toks);
         let mut used = vec![false; toks.len()];
         let mut out = vec![];
-        find(line, &toks, &mut used, 0, k, &mut out);
+        find(
+            line,
+            &toks,
+            &mut used,
+            0,
+            k,
+            &mut Scratch::default(),
+            &mut out,
+        );
         out.iter()
             .map(|c| {
                 let what = match &c.reading {
@@ -772,7 +775,15 @@ mod tests {
         tokenize(line, &mut toks);
         let mut used = vec![false; toks.len()];
         let mut out = vec![];
-        find(line, &toks, &mut used, 0, k, &mut out);
+        find(
+            line,
+            &toks,
+            &mut used,
+            0,
+            k,
+            &mut Scratch::default(),
+            &mut out,
+        );
         assert_eq!(out[0].key, "Nordic Fishing Council");
         assert_eq!(out[0].defines.as_deref(), Some("NFC"));
         assert_eq!(out[1].key, "NFC");

@@ -134,7 +134,7 @@ pub(super) fn run_end(line: &Line, used: &[bool], from: usize) -> usize {
         // College").
         if line.word(j) == "&" && free_cap(j + 1) && j - from <= 2 {
             let after = (j + 1..toks.len()).take_while(|&k| free_cap(k)).count();
-            if after == 1 || line.k.is_org_word(line.word(j + after)) {
+            if after == 1 || line.is_org_word(j + after) {
                 j += 1 + after;
                 continue;
             }
@@ -157,7 +157,7 @@ pub(super) fn run_end(line: &Line, used: &[bool], from: usize) -> usize {
                 let mut n = 0;
                 for k in words {
                     n += 1;
-                    if line.k.is_kind_word(line.word(k)) || !common_word(line, k, 3.0) {
+                    if line.is_kind_word(k) || !common_word(line, k, 3.0) {
                         return false;
                     }
                 }
@@ -165,7 +165,7 @@ pub(super) fn run_end(line: &Line, used: &[bool], from: usize) -> usize {
             };
             let head_ok = w == "of"
                 || FOR_ON_HEADS.contains(&line.word(j - 1))
-                || w == "for" && line.k.is_org_word(line.word(j - 1)) && cause();
+                || w == "for" && line.is_org_word(j - 1) && cause();
             if HEAD_CONNECTORS.contains(&w) && head_ok && head_before(line, from, j) {
                 if free_cap(j + 1) {
                     j += 2;
@@ -201,7 +201,7 @@ fn surname_like_small_word(line: &Line, from: usize, j: usize) -> bool {
         && t.shape == Shape::Cap
         && !t.sentence_start
         && line.toks[j - 1].shape == Shape::Cap
-        && line.k.is_given_name(line.word(j - 1))
+        && line.is_given_name(j - 1)
         && line.toks.get(j + 1).is_none_or(|n| !n.is_capitalised())
 }
 
@@ -213,15 +213,11 @@ pub(super) fn label(line: &Line, i: usize) -> bool {
         && i.checked_sub(1)
             .is_none_or(|p| line.toks[p].shape != Shape::Lower)
         && line.toks[i].shape == Shape::Cap
-        && line
-            .k
-            .lower_word(&line.lower(i))
-            .is_some_and(|lw| lw.zipf >= 3.0)
-        && !line.k.is_given_name(line.word(i))
-        && !(line.k.is_surname(line.word(i))
-            && i.checked_sub(1).is_some_and(|p| {
-                line.toks[p].shape == Shape::Cap && line.k.is_given_name(line.word(p))
-            }))
+        && line.common(i).is_some_and(|lw| lw.zipf >= 3.0)
+        && !line.is_given_name(i)
+        && !(line.is_surname(i)
+            && i.checked_sub(1)
+                .is_some_and(|p| line.toks[p].shape == Shape::Cap && line.is_given_name(p)))
 }
 
 /// Whether the possessive at `at` is inside a name: it follows a plural common noun ("People",
@@ -242,21 +238,19 @@ fn possessive_inside_name(
     if line.toks[noun].shape != Shape::Cap
         || !plural
         || line
-            .k
-            .lower_word(&lower)
+            .common(noun)
             .is_none_or(|lw| lw.zipf < 2.5 || lw.also_name)
     {
         return false;
     }
     let end = (at + 1..limit).take_while(|&k| free_cap(k)).last();
-    end.is_some_and(|e| line.k.is_kind_word(line.word(e)))
+    end.is_some_and(|e| line.is_kind_word(e))
 }
 
 /// Whether the words before a connector at `at` end with an organisation, place or event word,
 /// or a title ("Secretary" of State).
 pub(super) fn head_before(line: &Line, from: usize, at: usize) -> bool {
-    let last = line.word(at - 1);
-    if line.k.is_kind_word(last) {
+    if line.is_kind_word(at - 1) {
         return true;
     }
     (from..at).any(|s| line.k.is_title(&line.lower_key(s, at)))
@@ -508,7 +502,6 @@ pub(super) fn strip_leading(line: &Line, from: usize, end: usize) -> usize {
             break;
         }
         let t = line.toks[s];
-        let w = line.word(s);
         let lower = line.lower(s);
         // "Van Dijk said", "De Gaulle": a particle written with a capital before another name
         // word is the start of a surname (a lower-case one is a connector left over).
@@ -534,7 +527,7 @@ pub(super) fn strip_leading(line: &Line, from: usize, end: usize) -> usize {
         if t.shape == Shape::Cap
             && s + 2 < end
             && (lower.ends_with("ist") || lower.ends_with("ists"))
-            && line.k.is_given_name(line.word(s + 1))
+            && line.is_given_name(s + 1)
             && line.gazetteer_at(s, end, false).is_none()
         {
             s += 1;
@@ -544,10 +537,9 @@ pub(super) fn strip_leading(line: &Line, from: usize, end: usize) -> usize {
         // a given name is a description, wherever it stands.
         if t.shape == Shape::Cap
             && s + 2 < end
-            && line.k.is_given_name(line.word(s + 1))
+            && line.is_given_name(s + 1)
             && line
-                .k
-                .lower_word(&lower)
+                .common(s)
                 .is_some_and(|lw| !lw.also_name && lw.zipf >= 3.0)
             && line.gazetteer_at(s, end, false).is_none()
         {
@@ -558,23 +550,23 @@ pub(super) fn strip_leading(line: &Line, from: usize, end: usize) -> usize {
             // A common word, an adverb or a gerund however rare ("Cajoling"), or, before a
             // known name that ends the run, any word that is not a personal name ("Senior
             // Israel", "Midway Israel").
-            let is_name = line.k.is_given_name(w) || line.k.is_surname(w);
+            let is_name = line.is_given_name(s) || line.is_surname(s);
             let known_rest = s + 1 < end
                 && line
                     .gazetteer_at(s + 1, end, false)
                     .is_some_and(|(n, _)| s + 1 + n == end);
-            let common = line.k.lower_word(&lower).is_some_and(|lw| {
+            let common = line.common(s).is_some_and(|lw| {
                 !lw.also_name && (lw.zipf >= 2.5 || adverb_or_gerund(&lower))
                     || known_rest && !is_name
             }) || common_compound(line, s);
             // "Chow Ka-lok said": a surname before a hyphenated given name; "Xi Jinping met":
             // a surname before a word that is only a name.
             let person_start = s + 1 < end
-                && (line.k.is_given_name(w)
+                && (line.is_given_name(s)
                     || hyphenated_given_name(line, s + 1)
-                    || line.k.is_surname(w)
+                    || line.is_surname(s)
                         && line.toks[s + 1].shape == Shape::Cap
-                        && line.k.lower_word(&line.lower(s + 1)).is_none());
+                        && line.common(s + 1).is_none());
             // "Armistice Day", "Royal Navy": the first word belongs to a name that ends with
             // an organisation, place or event word, unless a known name or title follows it.
             let named_whole = s + 1 < end
@@ -591,7 +583,7 @@ pub(super) fn strip_leading(line: &Line, from: usize, end: usize) -> usize {
                 && line.title_at(s, end).is_none()
                 && !(s + 1 < end
                     && !adverb_or_gerund(&lower)
-                    && line.k.lower_word(&lower).is_some_and(|lw| lw.zipf < 4.4)
+                    && line.common(s).is_some_and(|lw| lw.zipf < 4.4)
                     && person_apposition_after(line, end))
             {
                 s += 1;

@@ -29,8 +29,6 @@ pub enum Section {
     LowerWords,
     /// Titles, lower case, words joined by spaces.
     Titles,
-    /// First words of the titles of several words.
-    TitleFirst,
     OrgWords,
     PlaceWords,
     EventWords,
@@ -55,6 +53,33 @@ pub enum Section {
     MetonymTargets,
     /// Last words (lower case) of all titles.
     TitleLast,
+    /// Every key of the word lists (given names, surnames, common words, titles, kind and
+    /// function words, first words of names) → which of them hold it ([`word`] bits, `u16`) and, for a
+    /// common word, its Zipf frequency (`f32` bits): one lookup answers what the name finder
+    /// asks of a word.
+    Words,
+}
+
+/// The lists a key of [`Section::Words`] is in, one bit each.
+pub mod word {
+    pub const GIVEN_NAME: u16 = 1;
+    pub const SURNAME: u16 = 1 << 1;
+    /// A common lower-case word ([`super::Section::LowerWords`]); its frequency is stored.
+    pub const COMMON: u16 = 1 << 2;
+    /// A common word that is also a name.
+    pub const ALSO_NAME: u16 = 1 << 3;
+    /// A title (lower case, words joined by spaces).
+    pub const TITLE: u16 = 1 << 4;
+    /// The first word of a title of several words.
+    pub const TITLE_FIRST: u16 = 1 << 5;
+    pub const ORG_WORD: u16 = 1 << 6;
+    pub const PLACE_WORD: u16 = 1 << 7;
+    pub const EVENT_WORD: u16 = 1 << 8;
+    pub const FUNCTION_WORD: u16 = 1 << 9;
+    /// The first word of a gazetteer name of several words ([`super::Section::MultiFirst`]).
+    pub const STARTS_NAME: u16 = 1 << 10;
+    /// Organisation, place or event word.
+    pub const KIND_WORD: u16 = ORG_WORD | PLACE_WORD | EVENT_WORD;
 }
 
 impl Section {
@@ -68,7 +93,6 @@ impl Section {
         Section::Surnames,
         Section::LowerWords,
         Section::Titles,
-        Section::TitleFirst,
         Section::OrgWords,
         Section::PlaceWords,
         Section::EventWords,
@@ -82,13 +106,14 @@ impl Section {
         Section::Metonyms,
         Section::MetonymTargets,
         Section::TitleLast,
+        Section::Words,
     ];
 }
 
 /// Bytes of the header: a magic word, each section's offset and length, then the longest
 /// name and the longest title in words.
 pub const HEADER: usize = 4 + Section::ALL.len() * 8 + 8;
-pub const MAGIC: u32 = u32::from_le_bytes(*b"DRK2");
+pub const MAGIC: u32 = u32::from_le_bytes(*b"DRK3");
 
 /// Canonical ids from here on are places.
 pub const PLACE_BASE: u32 = 1 << 31;
@@ -249,7 +274,7 @@ pub struct StrMap<'a> {
     buckets: u64,
     slots: u64,
     record: usize,
-    pilots: &'a [u8],
+    pilots: &'a [[u8; 2]],
     tags: &'a [u8],
     records: &'a [u8],
     text: &'a [u8],
@@ -282,7 +307,7 @@ impl<'a> StrMap<'a> {
             buckets: buckets as u64,
             slots: slots as u64,
             record,
-            pilots: &bytes[MAP_HEADER..pilots_end],
+            pilots: bytes[MAP_HEADER..pilots_end].as_chunks().0,
             tags: &bytes[pilots_end..tags_end],
             records: &bytes[tags_end..end],
             ..empty
@@ -293,15 +318,15 @@ impl<'a> StrMap<'a> {
     #[inline]
     pub fn get(&self, key: &str) -> Option<&'a [u8]> {
         let key = key.as_bytes();
-        if self.slots == 0 || key.is_empty() {
+        if key.is_empty() {
             return None;
         }
         let short = short_form(key);
         let h = hash(key, short, self.seed);
-        let b = bucket(h, self.buckets) * 2;
-        let pilot = u16::from_le_bytes([self.pilots[b], self.pilots[b + 1]]);
+        // An empty map has no pilots.
+        let pilot = u16::from_le_bytes(*self.pilots.get(bucket(h, self.buckets))?);
         let at = slot(h, pilot, self.slots);
-        if self.tags[at] != tag(h) {
+        if *self.tags.get(at)? != tag(h) {
             return None;
         }
         let at = at * self.record;

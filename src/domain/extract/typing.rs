@@ -120,7 +120,7 @@ pub(super) fn acts_as_state(line: &Line, from: usize, at: usize, to: usize) -> b
 pub(super) fn word_guess(line: &Line, from: usize, to: usize) -> Option<(Kind, Strength)> {
     let classify = |i: usize| {
         let w = line.word(i);
-        if line.k.is_org_word(w) {
+        if line.is_org_word(i) {
             Some(Kind::Organization)
         } else if line.k.is_place_word(w) {
             Some(Kind::Place)
@@ -197,10 +197,10 @@ pub(super) fn context_guess(line: &Line, from: usize, to: usize) -> Option<(Kind
     {
         return Some((Kind::Place, Strength::Good));
     }
-    if n >= 2 && (line.k.is_given_name(first) || initial(from)) && !initial(to - 1) {
+    if n >= 2 && (line.is_given_name(from) || initial(from)) && !initial(to - 1) {
         return Some((Kind::Person, Strength::Good));
     }
-    if (2..=4).contains(&n) && line.k.is_surname(last) {
+    if (2..=4).contains(&n) && line.is_surname(to - 1) {
         return Some((Kind::Person, Strength::Good));
     }
     if n == 1 && superlative_place_after(line, to) {
@@ -249,11 +249,10 @@ pub(super) fn context_guess(line: &Line, from: usize, to: usize) -> Option<(Kind
     // Not a common word alone ("Human Rights said", its first word dropped at the sentence
     // start).
     let plain_word = n == 1
-        && !line.k.is_given_name(first)
-        && !line.k.is_surname(first)
+        && !line.is_given_name(from)
+        && !line.is_surname(from)
         && line
-            .k
-            .lower_word(&line.lower(from))
+            .common(from)
             .is_some_and(|lw| !lw.also_name && lw.zipf >= 3.0);
     if n <= 3 && !plain_word && (line.k.is_person_cue(after_comma) || after_comma == "who") {
         return Some((Kind::Person, Strength::Good));
@@ -267,7 +266,7 @@ pub(super) fn context_guess(line: &Line, from: usize, to: usize) -> Option<(Kind
             return Some((Kind::Place, Strength::Weak));
         }
         // "the Department", "the League": an organisation word alone, named by "the".
-        if n == 1 && prev.eq_ignore_ascii_case("the") && line.k.is_org_word(first) {
+        if n == 1 && prev.eq_ignore_ascii_case("the") && line.is_org_word(from) {
             return Some((Kind::Organization, Strength::Weak));
         }
     }
@@ -302,7 +301,7 @@ pub(super) fn context_guess(line: &Line, from: usize, to: usize) -> Option<(Kind
     // A lone given name or surname that is not also a common word: "Hayley", "Okafor".
     if n == 1
         && line.toks[from].shape == Shape::Cap
-        && (line.k.is_given_name(first) || line.k.is_surname(first))
+        && (line.is_given_name(from) || line.is_surname(from))
         && !common_word(line, from, 4.0)
     {
         return Some((Kind::Person, Strength::Weak));
@@ -354,8 +353,7 @@ fn after_clock_time(line: &Line, i: usize) -> bool {
 /// is known.
 fn affiliation_of_person(line: &Line, from: usize, to: usize) -> bool {
     let name_word = |i: usize| {
-        let w = line.word(i);
-        line.toks[i].shape == Shape::Cap && (line.k.is_surname(w) || line.k.is_given_name(w))
+        line.toks[i].shape == Shape::Cap && (line.is_surname(i) || line.is_given_name(i))
     };
     // "Gary Chan of", not "Catholic Bishop of", "A Song of".
     let after = from >= 3
@@ -363,11 +361,11 @@ fn affiliation_of_person(line: &Line, from: usize, to: usize) -> bool {
         && name_word(from - 2)
         && line.toks[from - 3].shape == Shape::Cap
         && !line.is_function_word(from - 3)
-        && !line.k.is_title(&line.lower(from - 2))
-        && (line.k.is_given_name(line.word(from - 3)) || line.k.is_surname(line.word(from - 2)));
+        && !line.is_title_word(from - 2)
+        && (line.is_given_name(from - 3) || line.is_surname(from - 2));
     let before = to + 2 < line.toks.len()
         && line.toks[to].shape == Shape::Possessive
-        && line.k.is_given_name(line.word(to + 1))
+        && line.is_given_name(to + 1)
         && line.toks[to + 2].is_capitalised();
     after || before
 }
@@ -461,11 +459,10 @@ pub(super) fn name_like_word(line: &Line, i: usize) -> bool {
     if t.shape != Shape::Cap {
         return NAME_PARTICLES.contains(&line.word(i));
     }
-    let w = line.word(i);
-    if line.k.is_given_name(w) || line.k.is_surname(w) {
+    if line.is_given_name(i) || line.is_surname(i) {
         return true;
     }
-    match line.k.lower_word(&line.lower(i)) {
+    match line.common(i) {
         None => true,
         Some(lw) => lw.also_name && lw.zipf < 4.0,
     }
