@@ -22,6 +22,7 @@ use crate::domain::document::Document;
 use crate::domain::entity::Mention;
 use crate::domain::mention_index::MentionIndex;
 use crate::domain::sentences::Sentences;
+use crate::domain::text_order::Named;
 
 /// More words than this between two mentions is not a direct relation.
 pub const MAX_GAP_WORDS: usize = 6;
@@ -111,43 +112,148 @@ struct ByEntity {
 /// Incidences filed at once while counting: bounds the memory of a pass (8 bytes each).
 const INCIDENCES_PER_PASS: usize = 1 << 19;
 
+/// What the connections are counted from: the entities mentioned in each sentence, as the
+/// mention index has the mentions (overlaps resolved).
+pub trait Casts: Sync {
+    /// `f(sentence, entities)` for each of the sentences `within`, in order, with the
+    /// entities mentioned in it, sorted, each once.
+    fn each(&self, sentences: &Sentences, within: Range<usize>, f: impl FnMut(usize, &[u32]));
+    /// How many mentions come before sentence `i` (how much work the sentences before it
+    /// are).
+    fn before(&self, sentences: &Sentences, i: usize) -> usize;
+}
+
+impl Casts for MentionIndex {
+    fn each(&self, sentences: &Sentences, within: Range<usize>, mut f: impl FnMut(usize, &[u32])) {
+        let Some(first) = (within.start < within.end).then(|| sentences.range(within.start)) else {
+            return;
+        };
+        let mut mentions = self.overlapping(first.start..usize::MAX).peekable();
+        let mut owners: Vec<u32> = Vec::new();
+        for si in within {
+            let range = sentences.range(si);
+            owners.clear();
+            while mentions
+                .next_if(|(m, _)| (m.start as usize) < range.start)
+                .is_some()
+            {}
+            while let Some((_, o)) = mentions.next_if(|(m, _)| (m.start as usize) < range.end) {
+                owners.push(o as u32);
+            }
+            owners.sort_unstable();
+            owners.dedup();
+            f(si, &owners);
+        }
+    }
+
+    fn before(&self, sentences: &Sentences, i: usize) -> usize {
+        let at = if i < sentences.len() {
+            sentences.range(i).start
+        } else {
+            usize::MAX
+        };
+        self.count_in(0..at)
+    }
+}
+
+/// The entities mentioned in each sentence, found once: what [`Connections::strongest_first`]
+/// counts from when they are all written out (the walk then reads the mentions once, not once
+/// a pass, and reads no index). 4 bytes an entity of a sentence that may connect two (two to
+/// [`MAX_CAST_PER_SENTENCE`] of them), and 4 a sentence.
+#[derive(Debug, Default)]
+pub struct SentenceCasts {
+    /// Where each sentence's entities start in `entities` (and where the last ends).
+    at: Vec<u32>,
+    entities: Vec<u32>,
+    /// Mentions before each sentence (at the same places as `at`), for sharing out work.
+    mentions: Vec<u32>,
+}
+
+impl SentenceCasts {
+    /// The casts of `sentences`, from the mentions of a cast in text order (see
+    /// `text_order::in_text_order`), found on `jobs` threads.
+    pub fn new(in_order: &[Named], sentences: &Sentences, jobs: usize) -> SentenceCasts {
+        let first_at = |i: usize| {
+            let at = if i < sentences.len() {
+                sentences.range(i).start
+            } else {
+                usize::MAX
+            };
+            in_order.partition_point(|n| (n.start as usize) < at)
+        };
+        let runs = runs_of(sentences.len(), jobs, first_at);
+        let parts = on_threads(&runs, |_, run| {
+            let mut part = SentenceCasts::default();
+            let mut next = first_at(run.start);
+            let mut owners: Vec<u32> = Vec::new();
+            for si in run.clone() {
+                let range = sentences.range(si);
+                while next < in_order.len() && (in_order[next].start as usize) < range.start {
+                    next += 1;
+                }
+                part.at.push(part.entities.len() as u32);
+                part.mentions.push(next as u32);
+                owners.clear();
+                while next < in_order.len() && (in_order[next].start as usize) < range.end {
+                    owners.push(in_order[next].entity());
+                    next += 1;
+                }
+                owners.sort_unstable();
+                owners.dedup();
+                if (2..=MAX_CAST_PER_SENTENCE).contains(&owners.len()) {
+                    part.entities.extend_from_slice(&owners);
+                }
+            }
+            part
+        });
+        let mut casts = SentenceCasts::default();
+        casts.at.reserve_exact(sentences.len() + 1);
+        casts.mentions.reserve_exact(sentences.len() + 1);
+        let total: usize = parts.iter().map(|p| p.entities.len()).sum();
+        casts.entities.reserve_exact(total);
+        for part in parts {
+            let shift = casts.entities.len() as u32;
+            casts.at.extend(part.at.iter().map(|&a| a + shift));
+            casts.mentions.extend_from_slice(&part.mentions);
+            casts.entities.extend_from_slice(&part.entities);
+        }
+        casts.at.push(casts.entities.len() as u32);
+        casts.mentions.push(in_order.len() as u32);
+        casts
+    }
+}
+
+impl Casts for SentenceCasts {
+    fn each(&self, _: &Sentences, within: Range<usize>, mut f: impl FnMut(usize, &[u32])) {
+        for si in within {
+            let (from, to) = (self.at[si] as usize, self.at[si + 1] as usize);
+            f(si, &self.entities[from..to]);
+        }
+    }
+
+    fn before(&self, _: &Sentences, i: usize) -> usize {
+        self.mentions[i.min(self.mentions.len() - 1)] as usize
+    }
+}
+
 /// Calls `f(a, b, sentence)` for every pair of distinct entities mentioned together in one
 /// of the sentences `within` (`a < b`, each pair once per sentence, sentences in order).
 fn for_each_incidence(
-    index: &MentionIndex,
+    casts: &impl Casts,
     sentences: &Sentences,
     within: Range<usize>,
     mut f: impl FnMut(u32, u32, u32),
 ) {
-    let Some(first) = (within.start < within.end).then(|| sentences.range(within.start)) else {
-        return;
-    };
-    let mut mentions = index.overlapping(first.start..usize::MAX).peekable();
-    let mut owners: Vec<u32> = Vec::new();
-    for si in within {
-        let range = sentences.range(si);
-        owners.clear();
-        while mentions
-            .next_if(|(m, _)| (m.start as usize) < range.start)
-            .is_some()
-        {}
-        while let Some((_, o)) = mentions.next_if(|(m, _)| (m.start as usize) < range.end) {
-            owners.push(o as u32);
-        }
-        if owners.len() < 2 {
-            continue;
-        }
-        owners.sort_unstable();
-        owners.dedup();
-        if owners.len() > MAX_CAST_PER_SENTENCE {
-            continue;
+    casts.each(sentences, within, |si, owners| {
+        if owners.len() < 2 || owners.len() > MAX_CAST_PER_SENTENCE {
+            return;
         }
         for (i, &a) in owners.iter().enumerate() {
             for &b in &owners[i + 1..] {
                 f(a, b, si as u32);
             }
         }
-    }
+    });
 }
 
 /// `work(i, part)` for each of `parts`, on a thread each when there are several; the
@@ -203,8 +309,8 @@ fn counts_to_offsets(v: &mut [u32]) {
 /// Files the incidences of entity `a`, which are more than `per_pass`, a range of partners
 /// at a time (each range at most `per_pass` incidences, or one partner), in partner order as
 /// if filed at once: a pass counts them by partner, later passes file one range each.
-fn file_by_partners(
-    walk: &Walk,
+fn file_by_partners<M: Casts>(
+    walk: &Walk<M>,
     a: u32,
     per_pass: usize,
     filed: &mut Vec<(u32, u32)>,
@@ -257,13 +363,13 @@ fn file_by_partners(
 
 /// The walk over a document's sentences and their mentions, cut into runs of sentences that
 /// are walked on a thread each.
-struct Walk<'a> {
-    index: &'a MentionIndex,
+struct Walk<'a, M> {
+    index: &'a M,
     sentences: &'a Sentences,
     runs: Vec<Range<usize>>,
 }
 
-impl Walk<'_> {
+impl<M: Casts> Walk<'_, M> {
     fn incidences(&self, run: &Range<usize>, f: impl FnMut(u32, u32, u32)) {
         for_each_incidence(self.index, self.sentences, run.clone(), f);
     }
@@ -477,7 +583,7 @@ impl Connections {
     /// [`count_of`]: Connections::count_of
     /// [`between`]: Connections::between
     pub fn strongest_first(
-        index: &MentionIndex,
+        index: &impl Casts,
         entities: usize,
         sentences: &Sentences,
         jobs: usize,
@@ -487,20 +593,13 @@ impl Connections {
     }
 
     fn compute_in_passes(
-        index: &MentionIndex,
+        index: &impl Casts,
         entities: usize,
         sentences: &Sentences,
         per_pass: usize,
         jobs: usize,
     ) -> Tally {
-        let mentions_before = |i: usize| {
-            let at = if i < sentences.len() {
-                sentences.range(i).start
-            } else {
-                usize::MAX
-            };
-            index.count_in(0..at)
-        };
+        let mentions_before = |i: usize| index.before(sentences, i);
         let walk = Walk {
             index,
             sentences,
@@ -965,11 +1064,16 @@ mod tests {
             (usize::MAX, 4),
         ] {
             let count =
-                || Connections::compute_in_passes(&cast.index, N, &sentences, per_pass, jobs);
+                || Connections::compute_in_passes(&*cast.index, N, &sentences, per_pass, jobs);
             let listed = count().into_connections();
             assert_eq!(listed.indices_of(0).count(), 0, "no lists when only listed");
             let c = count().into_by_entity(N);
-            for c in [&listed, &c] {
+            // The same counted from the casts found for writing them out.
+            let in_order = crate::domain::text_order::in_text_order(&cast.entities, jobs);
+            let casts = SentenceCasts::new(&in_order, &sentences, jobs);
+            let from_casts = Connections::compute_in_passes(&casts, N, &sentences, per_pass, jobs);
+            let from_casts = from_casts.into_connections();
+            for c in [&listed, &c, &from_casts] {
                 let got: Vec<((usize, usize), Vec<u32>)> = c
                     .iter()
                     .map(|c| ((c.a, c.b), c.sentences.to_vec()))

@@ -6,12 +6,12 @@ use std::io;
 use serde::Serialize;
 use serde_json::ser::Formatter;
 
-use crate::domain::connections::Connections;
+use crate::domain::connections::{Connections, SentenceCasts};
 use crate::domain::document::Document;
 use crate::domain::entity::{Entity, Form};
-use crate::domain::mention_index::MentionIndex;
 use crate::domain::quotes::{Quote, Quotes};
 use crate::domain::sentences::Sentences;
+use crate::domain::text_order;
 use crate::domain::wrap::escape_char;
 
 // The entities, quotations and connections, millions of mentions and sentence ranges on a
@@ -251,9 +251,13 @@ pub fn write_document_line_on(
     jobs: usize,
 ) -> io::Result<()> {
     let sentences = doc.sentences(jobs);
-    let index = MentionIndex::new(entities);
-    let connections = Connections::strongest_first(&index, entities.len(), sentences, jobs);
-    drop(index);
+    // The mentions in text order as the mention index has them, and each sentence's cast,
+    // found on every thread (the index is made for the reader's look-ups, on one).
+    let in_order = text_order::in_text_order(entities, jobs);
+    let casts = SentenceCasts::new(&in_order, sentences, jobs);
+    drop(in_order);
+    let connections = Connections::strongest_first(&casts, entities.len(), sentences, jobs);
+    drop(casts);
     let found = (entities, quotes, norms);
     write_line_on(out, doc, found, sentences, &connections, jobs)
 }
