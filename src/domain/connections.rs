@@ -369,7 +369,18 @@ struct Walk<'a, M> {
     runs: Vec<Range<usize>>,
 }
 
-impl<M: Casts> Walk<'_, M> {
+impl<'a, M: Casts> Walk<'a, M> {
+    /// The walk over `sentences` in runs for `jobs` threads, of about equal numbers of
+    /// mentions.
+    fn new(index: &'a M, sentences: &'a Sentences, jobs: usize) -> Self {
+        let mentions_before = |i: usize| index.before(sentences, i);
+        Walk {
+            index,
+            sentences,
+            runs: runs_of(sentences.len(), jobs, mentions_before),
+        }
+    }
+
     fn incidences(&self, run: &Range<usize>, f: impl FnMut(u32, u32, u32)) {
         for_each_incidence(self.index, self.sentences, run.clone(), f);
     }
@@ -423,17 +434,30 @@ impl Tally {
     }
 
     /// The pairs strongest first: those sharing several sentences (most first, then by
-    /// their first sentence and entities), then the others by sentence and entities.
-    fn into_connections(self) -> Connections {
+    /// their first sentence and entities), then the others by sentence and entities. Those
+    /// are the order `walk` meets them in (sentence after sentence, each sentence's pairs in
+    /// the order of their entities): they are found again by walking on every thread,
+    /// leaving out the pairs sharing several, rather than sorted (the largest sort after
+    /// extraction, on one thread), each run writing its own part of the result.
+    fn into_connections(self, walk: &Walk<impl Casts>) -> Connections {
         let Tally {
-            mut singles,
+            singles,
             mut several,
             lists,
         } = self;
+        // How many pairs sharing one sentence each run meets, and where its part starts.
+        let mut parts = vec![0usize; walk.runs.len() + 1];
+        for p in &singles {
+            let run = walk.runs.partition_point(|r| r.end <= p[2] as usize);
+            parts[run + 1] += 3;
+        }
+        drop(singles);
+        for r in 1..parts.len() {
+            parts[r] += parts[r - 1];
+        }
         // Unique keys (a pair is one run), so unstable sorts are exact, and sort in place.
         several
             .sort_unstable_by_key(|r| (std::cmp::Reverse(r[3]), lists[r[2] as usize], r[0], r[1]));
-        singles.sort_unstable_by_key(|p| (p[2], p[0], p[1]));
         let mut flat: Vec<u32> = Vec::with_capacity(lists.len());
         for r in &mut several {
             let from = r[2] as usize;
@@ -441,14 +465,34 @@ impl Tally {
             flat.extend_from_slice(&lists[from..from + r[3] as usize]);
         }
         drop(lists);
-        // The singles' array becomes the result: the few pairs sharing several sentences
-        // are appended and rotated to the front, so the large array is never copied.
         let count = several.len();
-        let mut pairs = singles.into_flattened();
-        pairs.reserve_exact(3 * count);
-        pairs.extend(several.iter().flat_map(|r| [r[0], r[1], r[2]]));
-        pairs.rotate_right(3 * count);
-        pairs.shrink_to_fit();
+        let key = |a: u32, b: u32| (u64::from(a) << 32) | u64::from(b);
+        let shared: rustc_hash::FxHashSet<u64> = several.iter().map(|r| key(r[0], r[1])).collect();
+        let mut pairs = vec![0u32; 3 * count + parts[parts.len() - 1]];
+        let (first, mut rest) = pairs.split_at_mut(3 * count);
+        for (to, r) in first.chunks_exact_mut(3).zip(&several) {
+            to.copy_from_slice(&r[..3]);
+        }
+        drop(several);
+        let mut slices = Vec::with_capacity(walk.runs.len());
+        for w in parts.windows(2) {
+            let (part, after) = rest.split_at_mut(w[1] - w[0]);
+            slices.push(std::sync::Mutex::new(part));
+            rest = after;
+        }
+        walk.each_run(|i, run| {
+            let mut part = slices[i]
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner);
+            let mut at = 0;
+            walk.incidences(run, |a, b, s| {
+                if !shared.contains(&key(a, b)) {
+                    part[at..at + 3].copy_from_slice(&[a, b, s]);
+                    at += 3;
+                }
+            });
+            debug_assert_eq!(at, part.len());
+        });
         Connections {
             pairs,
             several: count,
@@ -589,7 +633,7 @@ impl Connections {
         jobs: usize,
     ) -> Connections {
         Connections::compute_in_passes(index, entities, sentences, INCIDENCES_PER_PASS, jobs)
-            .into_connections()
+            .into_connections(&Walk::new(index, sentences, jobs))
     }
 
     fn compute_in_passes(
@@ -599,12 +643,7 @@ impl Connections {
         per_pass: usize,
         jobs: usize,
     ) -> Tally {
-        let mentions_before = |i: usize| index.before(sentences, i);
-        let walk = Walk {
-            index,
-            sentences,
-            runs: runs_of(sentences.len(), jobs, mentions_before),
-        };
+        let walk = Walk::new(index, sentences, jobs);
         // Each run's incidences by entity, then all of them as offsets.
         let counted = walk.each_run(|_, run| {
             let mut counts = vec![0u32; entities];
@@ -1065,14 +1104,14 @@ mod tests {
         ] {
             let count =
                 || Connections::compute_in_passes(&*cast.index, N, &sentences, per_pass, jobs);
-            let listed = count().into_connections();
+            let listed = count().into_connections(&Walk::new(&*cast.index, &sentences, jobs));
             assert_eq!(listed.indices_of(0).count(), 0, "no lists when only listed");
             let c = count().into_by_entity(N);
             // The same counted from the casts found for writing them out.
             let in_order = crate::domain::text_order::in_text_order(&cast.entities, jobs);
             let casts = SentenceCasts::new(&in_order, &sentences, jobs);
             let from_casts = Connections::compute_in_passes(&casts, N, &sentences, per_pass, jobs);
-            let from_casts = from_casts.into_connections();
+            let from_casts = from_casts.into_connections(&Walk::new(&casts, &sentences, jobs));
             for c in [&listed, &c, &from_casts] {
                 let got: Vec<((usize, usize), Vec<u32>)> = c
                     .iter()
