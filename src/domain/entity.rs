@@ -94,31 +94,35 @@ impl Entity {
 /// Turns a name into an id: lower case ASCII letters and digits joined by `-`.
 pub fn slug(name: &str) -> String {
     let mut out = String::with_capacity(name.len());
-    if name.is_ascii() {
-        // Most names: a byte is a character, and lower case is one byte too.
-        for b in name.bytes() {
-            if b.is_ascii_alphanumeric() {
-                out.push(char::from(b.to_ascii_lowercase()));
-            } else if !out.is_empty() && !out.ends_with('-') {
-                out.push('-');
-            }
-        }
-        return finish_slug(out);
-    }
-    for c in name.chars().flat_map(char::to_lowercase) {
+    // A dash is owed after a word, and written only before the next one: runs of other
+    // characters become one dash, and none starts or ends the slug.
+    let mut dash = false;
+    let mut push = |out: &mut String, c: char| {
         if c.is_alphanumeric() {
+            if dash {
+                out.push('-');
+                dash = false;
+            }
             out.push(c);
-        } else if !out.is_empty() && !out.ends_with('-') {
-            out.push('-');
+        } else {
+            dash = !out.is_empty();
+        }
+    };
+    for c in name.chars() {
+        // Every entity's id is made here: most characters are ASCII, a byte and lower case
+        // in one, without the Unicode tables.
+        if c.is_ascii() {
+            push(&mut out, c.to_ascii_lowercase());
+        } else {
+            for lower in c.to_lowercase() {
+                push(&mut out, lower);
+            }
         }
     }
     finish_slug(out)
 }
 
 fn finish_slug(mut out: String) -> String {
-    while out.ends_with('-') {
-        out.pop();
-    }
     if out.is_empty() {
         out.push_str("entity");
     }
@@ -261,6 +265,14 @@ mod tests {
         assert_eq!(slug("United States"), "united-states");
         assert_eq!(slug("U.S."), "u-s");
         assert_eq!(slug("  "), "entity");
+        assert_eq!(slug("-- Al-Ahli  S.C. (2) --"), "al-ahli-s-c-2");
+        assert_eq!(slug("X"), "x");
+        assert_eq!(slug("Ça-va · ÉTÉ"), "ça-va-été");
+        assert_eq!(
+            slug("İstanbul"),
+            "i-stanbul",
+            "a combining dot is no letter"
+        );
         assert_eq!(slug("Zoë Ångström"), "zoë-ångström");
     }
 
