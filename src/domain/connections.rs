@@ -118,8 +118,8 @@ pub trait Casts: Sync {
     /// `f(sentence, entities)` for each of the sentences `within`, in order, with the
     /// entities mentioned in it, sorted, each once.
     fn each(&self, sentences: &Sentences, within: Range<usize>, f: impl FnMut(usize, &[u32]));
-    /// How many mentions come before sentence `i` (how much work the sentences before it
-    /// are).
+    /// How much work the sentences before sentence `i` are (mentions, or entities of
+    /// sentences, before it).
     fn before(&self, sentences: &Sentences, i: usize) -> usize;
 }
 
@@ -162,11 +162,10 @@ impl Casts for MentionIndex {
 /// [`MAX_CAST_PER_SENTENCE`] of them), and 4 a sentence.
 #[derive(Debug, Default)]
 pub struct SentenceCasts {
-    /// Where each sentence's entities start in `entities` (and where the last ends).
+    /// Where each sentence's entities start in `entities` (and where the last ends): also
+    /// how the work of walking them is shared out.
     at: Vec<u32>,
     entities: Vec<u32>,
-    /// Mentions before each sentence (at the same places as `at`), for sharing out work.
-    mentions: Vec<u32>,
 }
 
 impl SentenceCasts {
@@ -184,6 +183,7 @@ impl SentenceCasts {
         let runs = runs_of(sentences.len(), jobs, first_at);
         let parts = on_threads(&runs, |_, run| {
             let mut part = SentenceCasts::default();
+            part.at.reserve_exact(run.len() + 1);
             let mut next = first_at(run.start);
             let mut owners: Vec<u32> = Vec::new();
             for si in run.clone() {
@@ -192,7 +192,6 @@ impl SentenceCasts {
                     next += 1;
                 }
                 part.at.push(part.entities.len() as u32);
-                part.mentions.push(next as u32);
                 owners.clear();
                 while next < in_order.len() && (in_order[next].start as usize) < range.end {
                     owners.push(in_order[next].entity());
@@ -206,19 +205,18 @@ impl SentenceCasts {
             }
             part
         });
-        let mut casts = SentenceCasts::default();
-        casts.at.reserve_exact(sentences.len() + 1);
-        casts.mentions.reserve_exact(sentences.len() + 1);
+        // The first part's lists grow into the whole (a large one is not copied again).
         let total: usize = parts.iter().map(|p| p.entities.len()).sum();
-        casts.entities.reserve_exact(total);
+        let mut parts = parts.into_iter();
+        let mut casts = parts.next().unwrap_or_default();
+        casts.at.reserve_exact(sentences.len() + 1 - casts.at.len());
+        casts.entities.reserve_exact(total - casts.entities.len());
         for part in parts {
             let shift = casts.entities.len() as u32;
             casts.at.extend(part.at.iter().map(|&a| a + shift));
-            casts.mentions.extend_from_slice(&part.mentions);
             casts.entities.extend_from_slice(&part.entities);
         }
         casts.at.push(casts.entities.len() as u32);
-        casts.mentions.push(in_order.len() as u32);
         casts
     }
 }
@@ -231,8 +229,9 @@ impl Casts for SentenceCasts {
         }
     }
 
+    /// The entities of the sentences before sentence `i`: what walking them costs.
     fn before(&self, _: &Sentences, i: usize) -> usize {
-        self.mentions[i.min(self.mentions.len() - 1)] as usize
+        self.at[i.min(self.at.len() - 1)] as usize
     }
 }
 
