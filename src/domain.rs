@@ -25,5 +25,6 @@ pub mod search;
 pub mod sentences;
 #[cfg(test)]
 pub mod shuffled;
+pub mod text_order;
 pub mod word;
 pub mod wrap;

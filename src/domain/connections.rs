@@ -1,11 +1,12 @@
 //! Co-occurrence: which entities are mentioned in the same sentence, how often, and what the
 //! text says between them ("United States —in discussions with→ Israel").
 //!
-//! Mentions are taken from the [`MentionIndex`] (the mentions the reader shows, overlaps
-//! already resolved), so the counts agree with what is lit on screen. One merge walk over
-//! sentences and mentions, both sorted, then one sort of the (pair, sentence) incidences: no
-//! map of pairs, and a compact result (a large document has millions of pairs). Linking words
-//! are found on demand, for the connections on screen.
+//! Mentions are those of the [`MentionIndex`] (the mentions the reader shows, overlaps
+//! already resolved), so the counts agree with what is lit on screen: read from the index, or
+//! from each sentence's cast found once in the same order (`casts`). One walk over the
+//! sentences' casts, then the (pair, sentence) incidences filed by entity: no map of pairs,
+//! and a compact result (a large document has millions of pairs). Linking words are found on
+//! demand, for the connections on screen.
 //!
 //! Linking words are found only between two entity mentions that follow each other in a
 //! sentence with no other mention between them: relations between entities, as the issue's
@@ -22,6 +23,9 @@ use crate::domain::document::Document;
 use crate::domain::entity::Mention;
 use crate::domain::mention_index::MentionIndex;
 use crate::domain::sentences::Sentences;
+
+mod casts;
+pub use casts::{Casts, SentenceCasts};
 
 /// More words than this between two mentions is not a direct relation.
 pub const MAX_GAP_WORDS: usize = 6;
@@ -114,40 +118,21 @@ const INCIDENCES_PER_PASS: usize = 1 << 19;
 /// Calls `f(a, b, sentence)` for every pair of distinct entities mentioned together in one
 /// of the sentences `within` (`a < b`, each pair once per sentence, sentences in order).
 fn for_each_incidence(
-    index: &MentionIndex,
+    casts: &impl Casts,
     sentences: &Sentences,
     within: Range<usize>,
     mut f: impl FnMut(u32, u32, u32),
 ) {
-    let Some(first) = (within.start < within.end).then(|| sentences.range(within.start)) else {
-        return;
-    };
-    let mut mentions = index.overlapping(first.start..usize::MAX).peekable();
-    let mut owners: Vec<u32> = Vec::new();
-    for si in within {
-        let range = sentences.range(si);
-        owners.clear();
-        while mentions
-            .next_if(|(m, _)| (m.start as usize) < range.start)
-            .is_some()
-        {}
-        while let Some((_, o)) = mentions.next_if(|(m, _)| (m.start as usize) < range.end) {
-            owners.push(o as u32);
-        }
-        if owners.len() < 2 {
-            continue;
-        }
-        owners.sort_unstable();
-        owners.dedup();
-        if owners.len() > MAX_CAST_PER_SENTENCE {
-            continue;
+    casts.each(sentences, within, |si, owners| {
+        if owners.len() < 2 || owners.len() > MAX_CAST_PER_SENTENCE {
+            return;
         }
         for (i, &a) in owners.iter().enumerate() {
             for &b in &owners[i + 1..] {
                 f(a, b, si as u32);
             }
         }
-    }
+    });
 }
 
 /// `work(i, part)` for each of `parts`, on a thread each when there are several; the
@@ -203,8 +188,8 @@ fn counts_to_offsets(v: &mut [u32]) {
 /// Files the incidences of entity `a`, which are more than `per_pass`, a range of partners
 /// at a time (each range at most `per_pass` incidences, or one partner), in partner order as
 /// if filed at once: a pass counts them by partner, later passes file one range each.
-fn file_by_partners(
-    walk: &Walk,
+fn file_by_partners<M: Casts>(
+    walk: &Walk<M>,
     a: u32,
     per_pass: usize,
     filed: &mut Vec<(u32, u32)>,
@@ -257,13 +242,24 @@ fn file_by_partners(
 
 /// The walk over a document's sentences and their mentions, cut into runs of sentences that
 /// are walked on a thread each.
-struct Walk<'a> {
-    index: &'a MentionIndex,
+struct Walk<'a, M> {
+    index: &'a M,
     sentences: &'a Sentences,
     runs: Vec<Range<usize>>,
 }
 
-impl Walk<'_> {
+impl<'a, M: Casts> Walk<'a, M> {
+    /// The walk over `sentences` in runs for `jobs` threads, of about equal numbers of
+    /// mentions.
+    fn new(index: &'a M, sentences: &'a Sentences, jobs: usize) -> Self {
+        let mentions_before = |i: usize| index.before(sentences, i);
+        Walk {
+            index,
+            sentences,
+            runs: runs_of(sentences.len(), jobs, mentions_before),
+        }
+    }
+
     fn incidences(&self, run: &Range<usize>, f: impl FnMut(u32, u32, u32)) {
         for_each_incidence(self.index, self.sentences, run.clone(), f);
     }
@@ -317,17 +313,30 @@ impl Tally {
     }
 
     /// The pairs strongest first: those sharing several sentences (most first, then by
-    /// their first sentence and entities), then the others by sentence and entities.
-    fn into_connections(self) -> Connections {
+    /// their first sentence and entities), then the others by sentence and entities. Those
+    /// are the order `walk` meets them in (sentence after sentence, each sentence's pairs in
+    /// the order of their entities): they are found again by walking on every thread,
+    /// leaving out the pairs sharing several, rather than sorted (the largest sort after
+    /// extraction, on one thread), each run writing its own part of the result.
+    fn into_connections(self, walk: &Walk<impl Casts>) -> Connections {
         let Tally {
-            mut singles,
+            singles,
             mut several,
             lists,
         } = self;
+        // How many pairs sharing one sentence each run meets, and where its part starts.
+        let mut parts = vec![0usize; walk.runs.len() + 1];
+        for p in &singles {
+            let run = walk.runs.partition_point(|r| r.end <= p[2] as usize);
+            parts[run + 1] += 3;
+        }
+        drop(singles);
+        for r in 1..parts.len() {
+            parts[r] += parts[r - 1];
+        }
         // Unique keys (a pair is one run), so unstable sorts are exact, and sort in place.
         several
             .sort_unstable_by_key(|r| (std::cmp::Reverse(r[3]), lists[r[2] as usize], r[0], r[1]));
-        singles.sort_unstable_by_key(|p| (p[2], p[0], p[1]));
         let mut flat: Vec<u32> = Vec::with_capacity(lists.len());
         for r in &mut several {
             let from = r[2] as usize;
@@ -335,14 +344,34 @@ impl Tally {
             flat.extend_from_slice(&lists[from..from + r[3] as usize]);
         }
         drop(lists);
-        // The singles' array becomes the result: the few pairs sharing several sentences
-        // are appended and rotated to the front, so the large array is never copied.
         let count = several.len();
-        let mut pairs = singles.into_flattened();
-        pairs.reserve_exact(3 * count);
-        pairs.extend(several.iter().flat_map(|r| [r[0], r[1], r[2]]));
-        pairs.rotate_right(3 * count);
-        pairs.shrink_to_fit();
+        let key = |a: u32, b: u32| (u64::from(a) << 32) | u64::from(b);
+        let shared: rustc_hash::FxHashSet<u64> = several.iter().map(|r| key(r[0], r[1])).collect();
+        let mut pairs = vec![0u32; 3 * count + parts[parts.len() - 1]];
+        let (first, mut rest) = pairs.split_at_mut(3 * count);
+        for (to, r) in first.chunks_exact_mut(3).zip(&several) {
+            to.copy_from_slice(&r[..3]);
+        }
+        drop(several);
+        let mut slices = Vec::with_capacity(walk.runs.len());
+        for w in parts.windows(2) {
+            let (part, after) = rest.split_at_mut(w[1] - w[0]);
+            slices.push(std::sync::Mutex::new(part));
+            rest = after;
+        }
+        walk.each_run(|i, run| {
+            let mut part = slices[i]
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner);
+            let mut at = 0;
+            walk.incidences(run, |a, b, s| {
+                if !shared.contains(&key(a, b)) {
+                    part[at..at + 3].copy_from_slice(&[a, b, s]);
+                    at += 3;
+                }
+            });
+            debug_assert_eq!(at, part.len());
+        });
         Connections {
             pairs,
             several: count,
@@ -477,35 +506,23 @@ impl Connections {
     /// [`count_of`]: Connections::count_of
     /// [`between`]: Connections::between
     pub fn strongest_first(
-        index: &MentionIndex,
+        index: &impl Casts,
         entities: usize,
         sentences: &Sentences,
         jobs: usize,
     ) -> Connections {
         Connections::compute_in_passes(index, entities, sentences, INCIDENCES_PER_PASS, jobs)
-            .into_connections()
+            .into_connections(&Walk::new(index, sentences, jobs))
     }
 
     fn compute_in_passes(
-        index: &MentionIndex,
+        index: &impl Casts,
         entities: usize,
         sentences: &Sentences,
         per_pass: usize,
         jobs: usize,
     ) -> Tally {
-        let mentions_before = |i: usize| {
-            let at = if i < sentences.len() {
-                sentences.range(i).start
-            } else {
-                usize::MAX
-            };
-            index.count_in(0..at)
-        };
-        let walk = Walk {
-            index,
-            sentences,
-            runs: runs_of(sentences.len(), jobs, mentions_before),
-        };
+        let walk = Walk::new(index, sentences, jobs);
         // Each run's incidences by entity, then all of them as offsets.
         let counted = walk.each_run(|_, run| {
             let mut counts = vec![0u32; entities];
@@ -965,11 +982,16 @@ mod tests {
             (usize::MAX, 4),
         ] {
             let count =
-                || Connections::compute_in_passes(&cast.index, N, &sentences, per_pass, jobs);
-            let listed = count().into_connections();
+                || Connections::compute_in_passes(&*cast.index, N, &sentences, per_pass, jobs);
+            let listed = count().into_connections(&Walk::new(&*cast.index, &sentences, jobs));
             assert_eq!(listed.indices_of(0).count(), 0, "no lists when only listed");
             let c = count().into_by_entity(N);
-            for c in [&listed, &c] {
+            // The same counted from the casts found for writing them out.
+            let in_order = crate::domain::text_order::in_text_order(&cast.entities, jobs);
+            let casts = SentenceCasts::new(&in_order, &sentences, jobs);
+            let from_casts = Connections::compute_in_passes(&casts, N, &sentences, per_pass, jobs);
+            let from_casts = from_casts.into_connections(&Walk::new(&casts, &sentences, jobs));
+            for c in [&listed, &c, &from_casts] {
                 let got: Vec<((usize, usize), Vec<u32>)> = c
                     .iter()
                     .map(|c| ((c.a, c.b), c.sentences.to_vec()))

@@ -6,12 +6,12 @@ use std::io;
 use serde::Serialize;
 use serde_json::ser::Formatter;
 
-use crate::domain::connections::Connections;
+use crate::domain::connections::{Connections, SentenceCasts};
 use crate::domain::document::Document;
 use crate::domain::entity::{Entity, Form};
-use crate::domain::mention_index::MentionIndex;
 use crate::domain::quotes::{Quote, Quotes};
 use crate::domain::sentences::Sentences;
+use crate::domain::text_order;
 use crate::domain::wrap::escape_char;
 
 // The entities, quotations and connections, millions of mentions and sentence ranges on a
@@ -43,7 +43,11 @@ fn write_entity(w: &mut Vec<u8>, doc: &Document, e: &Entity, norm: Option<&str>)
     }
     w.push(b']');
     w.extend_from_slice(b",\"mentions\":[");
+    let bytes = doc.bytes();
     for (i, m) in e.mentions.iter().enumerate() {
+        if let Some(ahead) = e.mentions.get(i + AHEAD_MENTIONS) {
+            prefetch(bytes, ahead.start as usize);
+        }
         if i > 0 {
             w.push(b',');
         }
@@ -68,6 +72,23 @@ fn write_entity(w: &mut Vec<u8>, doc: &Document, e: &Entity, norm: Option<&str>)
     }
     w.push(b'}');
     Ok(())
+}
+
+/// How many mentions ahead the text of a mention is asked for: an entity's mentions are
+/// spread over the document, and reading each one's text waited for memory.
+const AHEAD_MENTIONS: usize = 8;
+
+/// Asks for the cache line of `bytes[at]` to be loaded, without waiting for it.
+fn prefetch(bytes: &[u8], at: usize) {
+    #[cfg(target_arch = "x86_64")]
+    if let Some(b) = bytes.get(at) {
+        // SAFETY: a prefetch reads nothing and cannot fault; the address is in the slice.
+        unsafe {
+            std::arch::x86_64::_mm_prefetch::<{ std::arch::x86_64::_MM_HINT_T0 }>(
+                std::ptr::from_ref(b).cast(),
+            );
+        }
+    }
 }
 
 /// The text of `range` of the document as a JSON string (see [`write_str`]).
@@ -127,23 +148,17 @@ fn needs_escape(x: u64) -> bool {
     control | high | quote | backslash != 0
 }
 
-/// Two entities that share sentences, strongest first, with the byte ranges of those
-/// sentences.
-fn write_connection(
-    w: &mut Vec<u8>,
-    a: &str,
-    b: &str,
-    sentences: &Sentences,
-    ids: &[u32],
-) -> io::Result<()> {
+/// Two entities (their ids as JSON) that share sentences (`shared`), with the byte ranges of
+/// those sentences.
+fn write_connection(w: &mut Vec<u8>, a: &[u8], b: &[u8], sentences: &Sentences, shared: &[u32]) {
     w.extend_from_slice(b"{\"a\":");
-    write_str(w, a)?;
+    w.extend_from_slice(a);
     w.extend_from_slice(b",\"b\":");
-    write_str(w, b)?;
+    w.extend_from_slice(b);
     w.extend_from_slice(b",\"sentences\":");
-    push_number(w, ids.len() as u64);
+    push_number(w, shared.len() as u64);
     w.extend_from_slice(b",\"ranges\":[");
-    for (k, &i) in ids.iter().enumerate() {
+    for (k, &i) in shared.iter().enumerate() {
         if k > 0 {
             w.push(b',');
         }
@@ -155,7 +170,34 @@ fn write_connection(
         w.push(b']');
     }
     w.extend_from_slice(b"]}");
-    Ok(())
+}
+
+/// Every entity's id as JSON, escaped once: the connections name two entities each, hundreds
+/// of thousands of times on a large document, and the quotations their speakers.
+struct Ids {
+    json: Vec<u8>,
+    /// Where each id starts in `json` (and where the last ends).
+    at: Vec<usize>,
+}
+
+impl Ids {
+    fn new(entities: &[Entity]) -> io::Result<Ids> {
+        let mut ids = Ids {
+            json: Vec::new(),
+            at: Vec::with_capacity(entities.len() + 1),
+        };
+        for e in entities {
+            ids.at.push(ids.json.len());
+            write_str(&mut ids.json, &e.id)?;
+        }
+        ids.at.push(ids.json.len());
+        Ok(ids)
+    }
+
+    /// Entity `i`'s id, a JSON string.
+    fn get(&self, i: usize) -> &[u8] {
+        &self.json[self.at[i]..self.at[i + 1]]
+    }
 }
 
 /// A number in decimal, as serde writes it (with the same digit-pair table).
@@ -175,14 +217,14 @@ fn in_written_order(quotes: &Quotes) -> Vec<&Quote> {
 
 /// One quotation: `{"start","end","speaker","cue","kind"}`, the speaker an entity id (or
 /// null), the cue `[start, end]` (or null).
-fn write_quote(w: &mut Vec<u8>, q: &Quote, entities: &[Entity]) -> io::Result<()> {
+fn write_quote(w: &mut Vec<u8>, q: &Quote, ids: &Ids) -> io::Result<()> {
     w.extend_from_slice(b"{\"start\":");
     push_number(w, q.start);
     w.extend_from_slice(b",\"end\":");
     push_number(w, q.end);
     w.extend_from_slice(b",\"speaker\":");
-    match q.speaker().and_then(|i| entities.get(i)) {
-        Some(e) => write_str(w, &e.id)?,
+    match q.speaker().filter(|&i| i + 1 < ids.at.len()) {
+        Some(i) => w.extend_from_slice(ids.get(i)),
         None => w.extend_from_slice(b"null"),
     }
     w.extend_from_slice(b",\"cue\":");
@@ -251,9 +293,13 @@ pub fn write_document_line_on(
     jobs: usize,
 ) -> io::Result<()> {
     let sentences = doc.sentences(jobs);
-    let index = MentionIndex::new(entities);
-    let connections = Connections::strongest_first(&index, entities.len(), sentences, jobs);
-    drop(index);
+    // The mentions in text order as the mention index has them, and each sentence's cast,
+    // found on every thread (the index is made for the reader's look-ups, on one).
+    let in_order = text_order::in_text_order(entities, jobs);
+    let casts = SentenceCasts::new(&in_order, sentences, jobs);
+    drop(in_order);
+    let connections = Connections::strongest_first(&casts, entities.len(), sentences, jobs);
+    drop(casts);
     let found = (entities, quotes, norms);
     write_line_on(out, doc, found, sentences, &connections, jobs)
 }
@@ -297,19 +343,20 @@ fn write_line_on(
     })?;
     out.write_all(b"],\"quotes\":[")?;
     let order = in_written_order(quotes);
+    let ids = Ids::new(entities)?;
     write_list(
         out,
         order.len(),
         |_| 8,
         jobs,
-        |i, w| write_quote(w, order[i], entities),
+        |i, w| write_quote(w, order[i], &ids),
     )?;
     out.write_all(b"],\"connections\":[")?;
     let weight = |k: usize| connections.get(k).sentences.len() + 1;
     write_list(out, connections.len(), weight, jobs, |k, w| {
         let c = connections.get(k);
-        let (a, b) = (&entities[c.a].id, &entities[c.b].id);
-        write_connection(w, a, b, sentences, c.sentences)
+        write_connection(w, ids.get(c.a), ids.get(c.b), sentences, c.sentences);
+        Ok(())
     })?;
     out.write_all(b"]}")
 }

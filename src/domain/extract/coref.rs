@@ -163,7 +163,7 @@ fn links<'q, S: in_pieces::Read>(
     release: impl Fn(Range<usize>) + Sync,
 ) -> Found {
     let k = knowledge::builtin();
-    let names = in_text::in_text_order(entities);
+    let names = in_text::in_text_order(entities, jobs);
     let facts = Facts::gather(text, entities, k, &names, jobs);
     let metonyms = metonyms::targets(entities, &facts, k);
     // Who says each direct quotation, as far as the names tell before this pass.

@@ -1,0 +1,216 @@
+//! Every mention of a cast in the order of the text, each with its entity, as the mention
+//! index has them (sorted by start, the longer first, then by entity; a mention overlapping
+//! one kept before it left out): what coreference reads its names in, and what the
+//! connections are counted from when they are all written out.
+//!
+//! Made from the entities in one pass over their mentions and one sort, so that reading them
+//! later is a walk through an array, not a look-up in the entities' store per mention; on
+//! several threads, each dealing and sorting a range of the text's starts.
+
+use crate::domain::entity::{Entity, Form};
+
+/// A mention and the entity (its index) it belongs to. Twelve bytes: a large text has
+/// millions, all held while coreference reads it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Named {
+    pub start: u32,
+    pub end: u32,
+    /// The entity, and in the top bit whether the mention is a demonym.
+    tagged: u32,
+}
+
+impl Named {
+    const DEMONYM: u32 = 1 << 31;
+
+    /// The mention `start..end` of entity `entity` (below 2^31), a demonym ("Afghan" for
+    /// Afghanistan) or a name.
+    pub fn new(start: u32, end: u32, entity: u32, demonym: bool) -> Named {
+        assert!(entity < Self::DEMONYM, "fewer than 2^31 entities");
+        let tag = if demonym { Self::DEMONYM } else { 0 };
+        Named {
+            start,
+            end,
+            tagged: entity | tag,
+        }
+    }
+
+    /// The entity (its index) the mention belongs to.
+    pub fn entity(self) -> u32 {
+        self.tagged & !Self::DEMONYM
+    }
+
+    /// Whether the mention is a demonym rather than a name.
+    pub fn demonym(self) -> bool {
+        self.tagged & Self::DEMONYM != 0
+    }
+}
+
+/// Every mention of `entities`, in the order of the text, made on `jobs` threads (the same
+/// for every number).
+pub fn in_text_order(entities: &[Entity], jobs: usize) -> Vec<Named> {
+    let mut all = by_start(entities, jobs);
+    // Mentions that start together (rare): the longer first, then by entity.
+    for same in all.chunk_by_mut(|a, b| a.start == b.start) {
+        if same.len() > 1 {
+            same.sort_unstable_by_key(|n| (u32::MAX - n.end, n.entity()));
+        }
+    }
+    let mut kept = 0;
+    let mut reach = 0;
+    for i in 0..all.len() {
+        let n = all[i];
+        if kept > 0 && n.start < reach {
+            continue;
+        }
+        reach = n.end;
+        all[kept] = n;
+        kept += 1;
+    }
+    all.truncate(kept);
+    all
+}
+
+/// Bits of a start that choose its bucket.
+const BITS: u32 = 11;
+
+/// Every mention of `entities`, sorted by start (those that start together in no set order):
+/// dealt straight from the entities into buckets of nearby starts, then each bucket sorted.
+/// No second copy of the mentions is made, as a radix sort would need: at 100 MB they are
+/// millions, and this is the peak of the pass. On several jobs each thread deals and sorts
+/// a run of buckets (each reading every mention, keeping its own): a bucket holds what it
+/// holds, in the same order, for every number of jobs.
+fn by_start(entities: &[Entity], jobs: usize) -> Vec<Named> {
+    let top = (entities.iter())
+        .filter_map(|e| e.mentions.iter().map(|m| m.start).max())
+        .max()
+        .unwrap_or(0);
+    let shift = (u32::BITS - top.leading_zeros()).saturating_sub(BITS);
+    let bucket = |start: u32| (start >> shift) as usize;
+    let mut next = vec![0usize; (1 << BITS) + 1];
+    for e in entities {
+        for m in &e.mentions {
+            next[bucket(m.start) + 1] += 1;
+        }
+    }
+    for b in 1..next.len() {
+        next[b] += next[b - 1];
+    }
+    let total = next[1 << BITS];
+    let Some(first) = entities.iter().find_map(|e| e.mentions.first()) else {
+        return Vec::new();
+    };
+    let mut all = vec![Named::new(first.start, first.end, 0, false); total];
+    // Runs of buckets of about equal weight, one a thread.
+    let runs = crate::domain::pieces::by_weight(
+        &(0..1 << BITS)
+            .map(|b| next[b + 1] - next[b])
+            .collect::<Vec<_>>(),
+        jobs.max(1),
+    );
+    let deal = |buckets: std::ops::Range<usize>, part: &mut [Named]| {
+        let base = next[buckets.start];
+        let mut at: Vec<usize> = next[buckets.clone()].iter().map(|&n| n - base).collect();
+        for (i, e) in entities.iter().enumerate() {
+            let entity = u32::try_from(i).expect("fewer than 2^32 entities");
+            for m in &e.mentions {
+                let b = bucket(m.start);
+                if buckets.contains(&b) {
+                    let slot = &mut at[b - buckets.start];
+                    part[*slot] = Named::new(m.start, m.end, entity, m.form == Form::Demonym);
+                    *slot += 1;
+                }
+            }
+        }
+        for b in buckets {
+            part[next[b] - base..next[b + 1] - base].sort_unstable_by_key(|n| n.start);
+        }
+    };
+    if runs.len() <= 1 {
+        deal(0..1 << BITS, &mut all);
+        return all;
+    }
+    std::thread::scope(|scope| {
+        let mut rest = &mut all[..];
+        for run in &runs {
+            let (part, after) = rest.split_at_mut(next[run.end] - next[run.start]);
+            rest = after;
+            let (deal, run) = (&deal, run.clone());
+            scope.spawn(move || deal(run, part));
+        }
+    });
+    all
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::entity::{Kind, Mention};
+    use crate::domain::mention_index::MentionIndex;
+
+    fn entity(spans: &[(u32, u32)]) -> Entity {
+        Entity {
+            id: String::new(),
+            name: "x".into(),
+            kind: Kind::Person,
+            aliases: vec![],
+            mentions: spans
+                .iter()
+                .map(|&(s, e)| Mention::new(s as usize..e as usize))
+                .collect(),
+        }
+    }
+
+    #[test]
+    fn the_order_and_the_overlaps_are_the_mention_index_s() {
+        let entities = [
+            entity(&[(0, 5), (20, 25), (40, 44)]),
+            entity(&[]),
+            entity(&[(10, 15), (30, 35), (40, 44)]),
+            entity(&[(12, 14), (30, 38), (50, 51)]),
+            entity(&[(0, 3)]),
+        ];
+        let index = MentionIndex::new(&entities);
+        let expected: Vec<Named> = (index.overlapping(0..100))
+            .map(|(m, e)| Named::new(m.start, m.end, e as u32, false))
+            .collect();
+        for jobs in [1, 2, 3] {
+            assert_eq!(in_text_order(&entities, jobs), expected, "{jobs} jobs");
+        }
+        assert!(in_text_order(&[], 2).is_empty());
+        assert!(in_text_order(&[entity(&[])], 2).is_empty());
+    }
+
+    #[test]
+    fn many_mentions_sort_as_few_do_on_every_number_of_threads() {
+        // Enough mentions for many buckets, starting together now and then, from entities
+        // listed in no order of the text.
+        let mut x = 7u32;
+        let entities: Vec<Entity> = (0..600)
+            .map(|_| {
+                let spans: Vec<(u32, u32)> = (0..20)
+                    .map(|_| {
+                        x ^= x << 13;
+                        x ^= x >> 17;
+                        x ^= x << 5;
+                        let start = x % 3_000_000;
+                        (start, start + 1 + x % 7)
+                    })
+                    .collect();
+                let mut e = entity(&spans);
+                e.mentions.edit(|v| v.sort_unstable());
+                e
+            })
+            .collect();
+        let index = MentionIndex::new(&entities);
+        let expected: Vec<(u32, u32, u32)> = (index.overlapping(0..u32::MAX as usize))
+            .map(|(m, e)| (m.start, m.end, e as u32))
+            .collect();
+        assert!(expected.len() > 5000);
+        for jobs in [1, 2, 3, 8] {
+            let names: Vec<(u32, u32, u32)> = (in_text_order(&entities, jobs).iter())
+                .map(|n| (n.start, n.end, n.entity()))
+                .collect();
+            assert_eq!(names, expected, "{jobs} jobs");
+        }
+    }
+}
