@@ -77,6 +77,9 @@ pub(super) enum Abbrev {
 }
 
 /// What the word just before the full stop at `dot` is.
+// Asked at every lone full stop of a text: kept inlined into `sentence_end`, which is in
+// another module.
+#[inline]
 pub(super) fn abbreviation_before(bytes: &[u8], dot: usize) -> Abbrev {
     // The ASCII letters and dots just before: "Mr", "U.S", "J", "a.m".
     let mut s = dot;
