@@ -120,6 +120,8 @@ pub(super) fn abbreviation_before(bytes: &[u8], dot: usize) -> Abbrev {
 
 /// Whether the character ending just before `at` is a letter or digit (so the ASCII run that
 /// starts at `at` is the tail of a longer word, like "café").
+// Inlined with `abbreviation_before`, its one caller (see there).
+#[inline]
 fn continues_word(bytes: &[u8], at: usize) -> bool {
     if at == 0 {
         return false;
@@ -138,6 +140,8 @@ fn continues_word(bytes: &[u8], at: usize) -> bool {
         .is_some_and(char::is_alphanumeric)
 }
 
+// Asked right after `abbreviation_before`: inlined into `sentence_end` with it.
+#[inline]
 pub(super) fn starts_with_opener(bytes: &[u8]) -> bool {
     let n = bytes
         .iter()

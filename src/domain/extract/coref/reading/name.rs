@@ -74,6 +74,8 @@ impl Resolver<'_> {
 
 word_set!(
     /// Plural nouns for people that a name before them only qualifies ("Scientology officials").
+    // Inlined with `people_follow`, its one caller (see there).
+    #[inline]
     fn is_people_noun = [
         "officials", "members", "spokesman", "spokeswoman", "spokesperson", "leaders",
         "supporters", "employees", "workers", "staff", "executives", "lawyers",
@@ -85,6 +87,9 @@ word_set!(
 );
 
 /// Whether one of [`is_people_noun`] or a noun for a person follows `end` (after a space).
+// Asked of every organisation and country named: inlined into `Resolver::name`, which is
+// itself inlined into its caller in another module.
+#[inline]
 fn people_follow(text: &[u8], end: usize, limit: usize, k: &Knowledge) -> bool {
     let Some(w) = words::next_word(text, end, limit) else {
         return false;
