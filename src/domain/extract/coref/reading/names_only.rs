@@ -1,0 +1,72 @@
+//! The reading of a sentence's names only, which runs ahead of the full reading: how the
+//! windows after the sentence see it.
+
+use super::super::focus::Seen;
+use super::super::words::Word;
+use super::super::{Resolver, is_preposition};
+use super::Reading;
+use super::opening::Opening;
+
+/// A sentence read for its names only, as it is read again when a window opens after it:
+/// each name gets the subject flag that reading gives (it sees no pronouns or descriptions).
+#[derive(Debug, Clone, Copy)]
+pub(super) struct NamesOnly {
+    pub(super) opening: Opening,
+    pub(super) covered: usize,
+    /// The next name mention to read.
+    pub(super) next: usize,
+}
+
+impl Resolver<'_> {
+    /// Describes the names of the sentence that start before `until` into `rd.names`, and
+    /// reads them as a reading of names only would ([`NamesOnly`]; their mentions as it sees
+    /// them go into `seen`) — unless `read` is false (the reading of names only never gets
+    /// to them).
+    pub(super) fn names_only_until(
+        &self,
+        rd: &mut Reading,
+        until: usize,
+        read: bool,
+        seen: &mut Vec<Seen>,
+    ) {
+        let r = &mut rd.names_only;
+        while r.next < rd.names_end && (self.names[r.next].start as usize) < until {
+            let name = self.name(r.next, &rd.range, rd.clause_end);
+            r.next += 1;
+            rd.names.push(name);
+            if !read {
+                continue;
+            }
+            r.covered = r.covered.max(name.m.end as usize);
+            if name.value {
+                continue;
+            }
+            seen.push(Seen {
+                entity: name.entity,
+                start: name.m.start,
+                sentence: 0,
+                subject: r.opening.subject(name.describes),
+                acts_if: Some(name.acts_if),
+                quote: name.quote,
+                aside: name.aside,
+            });
+            r.opening.actor = true;
+        }
+    }
+
+    /// Reads the word `w` as a reading of names only would: the names before its end first,
+    /// then the word itself.
+    pub(super) fn names_only_word(&self, rd: &mut Reading, w: Word, seen: &mut Vec<Seen>) {
+        self.names_only_until(rd, w.end, true, seen);
+        let r = &mut rd.names_only;
+        if w.start < r.covered {
+            return;
+        }
+        if !r.opening.settled() {
+            let mut buf = [0u8; 24];
+            let lower = w.lower(self.text, &mut buf).unwrap_or("");
+            r.opening.preposition |= is_preposition(lower);
+        }
+        r.opening.words += 1;
+    }
+}
