@@ -195,23 +195,26 @@ pub fn give_ids(entities: &mut [Entity]) {
     // The ids taken so far: a slug itself, else a numbered one made for it.
     let mut seen: rustc_hash::FxHashSet<Cow<str>> = rustc_hash::FxHashSet::default();
     seen.reserve(slugs.len());
+    // The last number given to each slug: ids are only ever added, so the next free number
+    // is never below it, and a thousand entities of one name do not try a million ids.
+    let mut last: rustc_hash::FxHashMap<&str, usize> = rustc_hash::FxHashMap::default();
     let mut numbered: Vec<Option<String>> = vec![None; slugs.len()];
     for (base, numbered) in slugs.iter().zip(&mut numbered) {
         if seen.insert(Cow::Borrowed(base)) {
             continue;
         }
-        let mut n = 2;
+        let n = last.entry(base.as_str()).or_insert(1);
         let id = loop {
+            *n += 1;
             let id = format!("{base}-{n}");
             if !seen.contains(id.as_str()) {
                 break id;
             }
-            n += 1;
         };
         seen.insert(Cow::Owned(id.clone()));
         *numbered = Some(id);
     }
-    drop(seen);
+    drop((seen, last));
     for ((e, base), numbered) in entities.iter_mut().zip(slugs).zip(numbered) {
         e.id = numbered.unwrap_or(base);
     }
@@ -402,5 +405,22 @@ mod tests {
                 "zoë-2"
             ]
         );
+    }
+
+    #[test]
+    fn many_entities_of_one_name_are_numbered_in_order_past_ids_taken() {
+        let mut entities: Vec<Entity> = (0..3000).map(|i| entity("Ana", &[i])).collect();
+        entities.insert(5, entity("Ana 4", &[9000]));
+        give_ids(&mut entities);
+        let ids: Vec<&str> = entities.iter().map(|e| e.id.as_str()).collect();
+        assert_eq!(
+            &ids[..8],
+            [
+                "ana", "ana-2", "ana-3", "ana-4", "ana-5", "ana-4-2", "ana-6", "ana-7"
+            ]
+        );
+        assert_eq!(ids[3000], "ana-3000");
+        let unique: std::collections::HashSet<&str> = ids.iter().copied().collect();
+        assert_eq!(unique.len(), ids.len());
     }
 }
