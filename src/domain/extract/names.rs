@@ -634,9 +634,8 @@ mod tests {
     use crate::domain::extract::knowledge::tests::tiny;
     use crate::domain::extract::token::tokenize;
 
-    /// (surface, kind guess) of each piece, Known pieces shown with their canonical name.
-    fn names(line: &str) -> Vec<(String, String)> {
-        let k = tiny();
+    /// The candidates `find` gives for a line of its own.
+    fn candidates(line: &str, k: &Knowledge) -> Vec<Candidate> {
         let mut toks = vec![];
         tokenize(line, &mut toks);
         let mut used = vec![false; toks.len()];
@@ -650,6 +649,13 @@ mod tests {
             &mut Scratch::default(),
             &mut out,
         );
+        out
+    }
+
+    /// (surface, kind guess) of each piece, Known pieces shown with their canonical name.
+    fn names(line: &str) -> Vec<(String, String)> {
+        let k = tiny();
+        let out = candidates(line, k);
         out.iter()
             .map(|c| {
                 let what = match &c.reading {
@@ -771,19 +777,7 @@ mod tests {
     fn acronyms_defined_in_brackets_are_attached() {
         let k = tiny();
         let line = "the Nordic Fishing Council (NFC) met";
-        let mut toks = vec![];
-        tokenize(line, &mut toks);
-        let mut used = vec![false; toks.len()];
-        let mut out = vec![];
-        find(
-            line,
-            &toks,
-            &mut used,
-            0,
-            k,
-            &mut Scratch::default(),
-            &mut out,
-        );
+        let out = candidates(line, k);
         assert_eq!(out[0].key, "Nordic Fishing Council");
         assert_eq!(out[0].defines.as_deref(), Some("NFC"));
         assert_eq!(out[1].key, "NFC");
