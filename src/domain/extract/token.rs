@@ -227,6 +227,14 @@ fn ascii_alphanumeric_run(bytes: &[u8], start: usize) -> (usize, u8) {
         }
     }
     // The last bytes of the line, one table load each.
+    let (end, rest) = ascii_alphanumeric_run_by_byte(bytes, end);
+    (end, seen | rest)
+}
+
+/// [`ascii_alphanumeric_run`] a byte at a time.
+fn ascii_alphanumeric_run_by_byte(bytes: &[u8], start: usize) -> (usize, u8) {
+    let mut seen = 0;
+    let mut end = start;
     while let Some(&b) = bytes.get(end) {
         let class = ASCII_CLASS[usize::from(b)];
         if class & ALNUM == 0 {
@@ -576,19 +584,7 @@ mod tests {
 
     #[test]
     fn a_run_of_letters_and_digits_is_found_as_a_byte_at_a_time_finds_it() {
-        let by_byte = |bytes: &[u8], start: usize| {
-            let mut seen = 0;
-            let mut end = start;
-            while let Some(&b) = bytes.get(end) {
-                let class = ASCII_CLASS[usize::from(b)];
-                if class & ALNUM == 0 {
-                    break;
-                }
-                seen |= class & (UPPER | LOWER);
-                end += 1;
-            }
-            (end, seen)
-        };
+        let by_byte = ascii_alphanumeric_run_by_byte;
         // Letters, digits, their neighbours in ASCII, spaces and bytes past ASCII.
         let alphabet = b"aAzZmM09/:@[`{ -.,'\x80\xc3\xa9\xff\x7f\x00";
         let mut seed = 0x7e57_ab1e_d00d_f00d;
