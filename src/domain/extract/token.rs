@@ -6,7 +6,14 @@
 //! because a capital letter there says nothing about a name.
 //!
 //! The build script compiles this file too (the keys of the built-in names are tokenised as the
-//! text is): it uses nothing outside itself.
+//! text is): it uses nothing outside itself and the files below it.
+
+// Paths spelt out: the build script includes this file by `#[path]`, which would look for
+// these beside it rather than in `token/`.
+#[path = "token/alphanumeric_run.rs"]
+mod alphanumeric_run;
+
+use alphanumeric_run::{LOWER, UPPER, ascii_alphanumeric_run};
 
 /// What a token looks like.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -193,104 +200,6 @@ fn plain_ascii_word(bytes: &[u8], start: usize) -> Option<(usize, Shape)> {
     }
     Some((end, ascii_shape(bytes[start], upper, lower)))
 }
-
-/// Where the ASCII letters and digits from `start` end, and which of `UPPER` and `LOWER`
-/// letters they hold. Eight bytes at a time: most words end in their first eight, and the
-/// branch on where one ends, taken a byte at a time, was the scan's main cost.
-fn ascii_alphanumeric_run(bytes: &[u8], start: usize) -> (usize, u8) {
-    let mut seen = 0;
-    let mut end = start;
-    while let Some(chunk) = bytes.get(end..end + 8) {
-        let x = u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8]));
-        let (upper, lower, alnum) = classes_of_eight(x);
-        // The lanes up to the first that is no letter or digit.
-        let stop = !alnum & HIGH_BITS;
-        let n = if stop == 0 {
-            8
-        } else {
-            stop.trailing_zeros() as usize / 8
-        };
-        let run = if n == 8 {
-            HIGH_BITS
-        } else {
-            HIGH_BITS & ((1 << (n * 8)) - 1)
-        };
-        if upper & run != 0 {
-            seen |= UPPER;
-        }
-        if lower & run != 0 {
-            seen |= LOWER;
-        }
-        end += n;
-        if n < 8 {
-            return (end, seen);
-        }
-    }
-    // The last bytes of the line, one table load each.
-    let (end, rest) = ascii_alphanumeric_run_by_byte(bytes, end);
-    (end, seen | rest)
-}
-
-/// [`ascii_alphanumeric_run`] a byte at a time.
-fn ascii_alphanumeric_run_by_byte(bytes: &[u8], start: usize) -> (usize, u8) {
-    let mut seen = 0;
-    let mut end = start;
-    while let Some(&b) = bytes.get(end) {
-        let class = ASCII_CLASS[usize::from(b)];
-        if class & ALNUM == 0 {
-            break;
-        }
-        seen |= class & (UPPER | LOWER);
-        end += 1;
-    }
-    (end, seen)
-}
-
-const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
-
-/// Each byte of a word, eight times.
-const fn lanes(b: u8) -> u64 {
-    u64::from_le_bytes([b; 8])
-}
-
-/// The upper-case letters, lower-case letters and letters or digits among eight bytes: the
-/// high bit of each byte's lane says. No lane borrows from the next: a byte's low seven bits
-/// are compared with its high bit set.
-fn classes_of_eight(x: u64) -> (u64, u64, u64) {
-    let ascii = !x & HIGH_BITS;
-    let y = x & !HIGH_BITS;
-    let at_least = |a: u8| ((y | HIGH_BITS) - lanes(a)) & HIGH_BITS;
-    let at_most = |z: u8| ((lanes(z) | HIGH_BITS) - y) & HIGH_BITS;
-    let upper = at_least(b'A') & at_most(b'Z') & ascii;
-    let lower = at_least(b'a') & at_most(b'z') & ascii;
-    let digit = at_least(b'0') & at_most(b'9') & ascii;
-    (upper, lower, upper | lower | digit)
-}
-
-const ALNUM: u8 = 1;
-const UPPER: u8 = 2;
-const LOWER: u8 = 4;
-
-/// Each byte's class: `ALNUM` for an ASCII letter or digit, with `UPPER` or `LOWER` for a
-/// letter's case.
-static ASCII_CLASS: [u8; 256] = {
-    let mut table = [0; 256];
-    let mut b = 0;
-    while b < 256 {
-        let c = b as u8;
-        table[b] = if c.is_ascii_uppercase() {
-            ALNUM | UPPER
-        } else if c.is_ascii_lowercase() {
-            ALNUM | LOWER
-        } else if c.is_ascii_digit() {
-            ALNUM
-        } else {
-            0
-        };
-        b += 1;
-    }
-    table
-};
 
 /// `is_abbreviation` for a word of ASCII letters and digits. Asked of the word before every
 /// full stop: the first letters of the abbreviations rule most words out before the list is
@@ -581,42 +490,6 @@ fn ascii_shape(first: u8, upper: bool, lower: bool) -> Shape {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn a_run_of_letters_and_digits_is_found_as_a_byte_at_a_time_finds_it() {
-        let by_byte = ascii_alphanumeric_run_by_byte;
-        // Letters, digits, their neighbours in ASCII, spaces and bytes past ASCII.
-        let alphabet = b"aAzZmM09/:@[`{ -.,'\x80\xc3\xa9\xff\x7f\x00";
-        let mut seed = 0x7e57_ab1e_d00d_f00d;
-        for _ in 0..20_000 {
-            let len = (crate::domain::shuffled::step(&mut seed) % 40) as usize;
-            let bytes: Vec<u8> = (0..len)
-                .map(|_| {
-                    let r = crate::domain::shuffled::step(&mut seed);
-                    // Mostly letters, so that long runs are common.
-                    if r.is_multiple_of(3) {
-                        alphabet[(r / 3 % alphabet.len() as u64) as usize]
-                    } else {
-                        b"abcXYZ5"[(r / 3 % 7) as usize]
-                    }
-                })
-                .collect();
-            for start in 0..=bytes.len() {
-                assert_eq!(
-                    ascii_alphanumeric_run(&bytes, start),
-                    by_byte(&bytes, start),
-                    "{bytes:?} from {start}"
-                );
-            }
-        }
-        for b in 0..=255u8 {
-            let (upper, lower, alnum) = classes_of_eight(lanes(b));
-            let class = ASCII_CLASS[usize::from(b)];
-            assert_eq!(upper != 0, class & UPPER != 0, "{b}");
-            assert_eq!(lower != 0, class & LOWER != 0, "{b}");
-            assert_eq!(alnum != 0, class & ALNUM != 0, "{b}");
-        }
-    }
 
     fn toks(line: &str) -> Vec<(&str, Shape, bool)> {
         let mut out = vec![];
