@@ -4,7 +4,8 @@
 
 use std::path::Path;
 
-#[allow(dead_code)]
+// Only the tokenizer is used here, not what it offers the extractor (re-exports included).
+#[allow(dead_code, unused_imports)]
 #[path = "src/domain/extract/token.rs"]
 mod token;
 

@@ -10,10 +10,19 @@
 
 // Paths spelt out: the build script includes this file by `#[path]`, which would look for
 // these beside it rather than in `token/`.
+#[path = "token/abbreviations.rs"]
+mod abbreviations;
 #[path = "token/alphanumeric_run.rs"]
 mod alphanumeric_run;
+#[path = "token/run_over.rs"]
+mod run_over;
+#[path = "token/shape.rs"]
+mod shape;
 
+use abbreviations::{ascii_abbreviation, is_abbreviation};
 use alphanumeric_run::{LOWER, UPPER, ascii_alphanumeric_run};
+pub(super) use run_over::name_runs_over;
+use shape::{ascii_shape, shape_of};
 
 /// What a token looks like.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -62,15 +71,6 @@ impl Token {
         matches!(self.shape, Shape::Cap | Shape::Upper | Shape::LowerCap)
     }
 }
-
-/// Abbreviations that keep their final dot and do not end a sentence.
-const ABBREVIATIONS: &[&str] = &[
-    "Mr", "Mrs", "Ms", "Dr", "Prof", "Sen", "Rep", "Gov", "Gen", "Col", "Lt", "Capt", "Sgt", "Adm",
-    "Maj", "Cmdr", "Rev", "Fr", "St", "Jr", "Sr", "Inc", "Corp", "Ltd", "Co", "Bros", "Mt", "Ft",
-    "Ave", "Blvd", "Dept", "Univ", "vs", "No", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug",
-    "Sep", "Sept", "Oct", "Nov", "Dec", "Pres", "Gens", "Sens", "Reps", "Messrs", "Mme", "Hon",
-    "Supt", "Insp", "Det", "Cpl", "Pvt", "Esq", "approx", "etc", "e.g", "i.e",
-];
 
 fn is_apostrophe(c: char) -> bool {
     c == '\'' || c == '’'
@@ -199,65 +199,6 @@ fn plain_ascii_word(bytes: &[u8], start: usize) -> Option<(usize, Shape)> {
         }
     }
     Some((end, ascii_shape(bytes[start], upper, lower)))
-}
-
-/// `is_abbreviation` for a word of ASCII letters and digits. Asked of the word before every
-/// full stop: the first letters of the abbreviations rule most words out before the list is
-/// read.
-fn ascii_abbreviation(word: &[u8]) -> bool {
-    let single_letter = word.len() == 1 && word[0].is_ascii_uppercase();
-    single_letter
-        || word
-            .first()
-            .is_some_and(|&b| ABBREVIATION_INITIALS[usize::from(b)])
-            && ABBREVIATIONS.iter().any(|a| a.as_bytes() == word)
-}
-
-/// Whether some abbreviation starts with the byte.
-static ABBREVIATION_INITIALS: [bool; 256] = {
-    let mut table = [false; 256];
-    let mut i = 0;
-    while i < ABBREVIATIONS.len() {
-        table[ABBREVIATIONS[i].as_bytes()[0] as usize] = true;
-        i += 1;
-    }
-    table
-};
-
-/// A word whose full stop is its own: one capital letter ("J.") or a known abbreviation.
-fn is_abbreviation(word: &str) -> bool {
-    let single_letter = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
-    single_letter || ABBREVIATIONS.contains(&word)
-}
-
-/// Whether a name may run from the end of `line` over the line break into `next`: `line` may
-/// end inside a name (`may_run_over`) and the next line starts with a capitalised word, or with
-/// "of" and one ("the Port⏎of Vienna").
-pub(super) fn name_runs_over(line: &str, next: &str) -> bool {
-    let mut words = next.as_bytes().split(|&c| !c.is_ascii_alphabetic());
-    let first = words.next().unwrap_or(b"");
-    // "of" on both sides of the break is no name.
-    let goes_on = capitalised_word(first)
-        || first == b"of" && !line.ends_with(" of") && words.next().is_some_and(capitalised_word);
-    may_run_over(line) && goes_on
-}
-
-/// Whether a name may go on after the end of `line`: the line is long, as wrapped prose is
-/// (not a heading), and ends with a capitalised word, not a sentence, or with one and "of"
-/// ("the Port of⏎Vancouver").
-fn may_run_over(line: &str) -> bool {
-    const WRAPPED: usize = 50;
-    let mut words = line.as_bytes().rsplit(|&c| c == b' ');
-    let last = words.next().unwrap_or(b"");
-    line.len() >= WRAPPED
-        && (capitalised_word(last) || last == b"of" && words.next().is_some_and(capitalised_word))
-}
-
-/// "Union": a capital, then letters, some of them in lower case.
-fn capitalised_word(w: &[u8]) -> bool {
-    w.first().is_some_and(u8::is_ascii_uppercase)
-        && w.iter().skip(1).all(u8::is_ascii_alphabetic)
-        && w.iter().any(u8::is_ascii_lowercase)
 }
 
 /// Format characters that show nothing: direction marks (U+200E, U+200F and the embeddings),
@@ -400,93 +341,6 @@ fn split_possessive(line: &str, start: usize, end: usize) -> (usize, Option<usiz
     (end, None)
 }
 
-fn shape_of(word: &str) -> Shape {
-    if word.is_ascii() {
-        ascii_shape_of(word.as_bytes())
-    } else {
-        any_shape_of(word)
-    }
-}
-
-fn any_shape_of(word: &str) -> Shape {
-    let mut chars = word.chars();
-    let Some(first) = chars.next() else {
-        return Shape::Punct;
-    };
-    if first.is_numeric() {
-        // "6PR", "3M", "F1" name things; "240", "1990s", "22nd" count them.
-        let caps = word.chars().filter(|c| c.is_uppercase()).count();
-        let lower = word.chars().filter(|c| c.is_lowercase()).count();
-        return if caps >= 1 && lower == 0 {
-            Shape::Upper
-        } else {
-            Shape::Number
-        };
-    }
-    let mut has_lower = !first.is_uppercase() && first.is_lowercase();
-    let mut has_upper = first.is_uppercase();
-    for c in chars {
-        has_lower |= c.is_lowercase();
-        has_upper |= c.is_uppercase();
-    }
-    if first.is_uppercase() {
-        if has_lower { Shape::Cap } else { Shape::Upper }
-    } else if first.is_lowercase() && has_upper {
-        Shape::LowerCap
-    } else if first.is_lowercase() {
-        Shape::Lower
-    } else if has_upper {
-        // Scripts without case, or titlecase letters: treat as a name-like word.
-        Shape::Cap
-    } else {
-        // Letters without case (CJK, Arabic...): cannot tell; treat as lower.
-        Shape::Lower
-    }
-}
-
-/// `shape_of` for ASCII words (which start with a letter or a digit), without decoding.
-fn ascii_shape_of(word: &[u8]) -> Shape {
-    let (mut upper, mut lower) = (false, false);
-    for b in word {
-        upper |= b.is_ascii_uppercase();
-        lower |= b.is_ascii_lowercase();
-    }
-    match word.first() {
-        None => Shape::Punct,
-        Some(&first) => ascii_shape(first, upper, lower),
-    }
-}
-
-/// The shape of an ASCII word from its first byte and whether it has upper- and lower-case
-/// letters.
-fn ascii_shape(first: u8, upper: bool, lower: bool) -> Shape {
-    match first {
-        b if b.is_ascii_digit() => {
-            if upper && !lower {
-                Shape::Upper
-            } else {
-                Shape::Number
-            }
-        }
-        b if b.is_ascii_uppercase() => {
-            if lower {
-                Shape::Cap
-            } else {
-                Shape::Upper
-            }
-        }
-        b if b.is_ascii_lowercase() => {
-            if upper {
-                Shape::LowerCap
-            } else {
-                Shape::Lower
-            }
-        }
-        _ if upper => Shape::Cap,
-        _ => Shape::Lower,
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -501,24 +355,6 @@ mod tests {
 
     fn words(line: &str) -> Vec<&str> {
         toks(line).into_iter().map(|(w, _, _)| w).collect()
-    }
-
-    #[test]
-    fn ascii_shapes_are_the_general_shapes() {
-        let alphabet = b"aZ09-.'&x";
-        // Every word of up to four characters over a mixed alphabet.
-        let mut words: Vec<Vec<u8>> = vec![vec![]];
-        for _ in 0..4 {
-            let longer: Vec<Vec<u8>> = words
-                .iter()
-                .flat_map(|w| alphabet.iter().map(move |&b| [w.as_slice(), &[b]].concat()))
-                .collect();
-            words.extend(longer);
-        }
-        for w in words {
-            let w = String::from_utf8(w).unwrap();
-            assert_eq!(ascii_shape_of(w.as_bytes()), any_shape_of(&w), "{w:?}");
-        }
     }
 
     #[test]
@@ -609,23 +445,6 @@ mod tests {
             words("Prime Minister\u{200e} Kettle\u{200f}, \u{feff}Oslo"),
             ["Prime", "Minister", "Kettle", ",", "Oslo"]
         );
-    }
-
-    #[test]
-    fn a_name_may_run_over_a_wrapped_line() {
-        let long = "Protesters gathered outside the offices of the Western Holdings";
-        assert!(name_runs_over(long, "Union in Montreal on Tuesday"));
-        assert!(!name_runs_over(long, "union members"));
-        assert!(!name_runs_over("A SHORT HEADING", "Union"));
-        assert!(!name_runs_over(&format!("{long} today."), "Union"));
-        assert!(!name_runs_over(&format!("{long} NATO"), "Union"));
-        assert!(name_runs_over(&format!("{long} Port of"), "Vancouver said"));
-        assert!(!name_runs_over(
-            &format!("{long} port of"),
-            "Vancouver said"
-        ));
-        assert!(name_runs_over(&format!("{long} Port"), "of Vienna said"));
-        assert!(!name_runs_over(&format!("{long} Port of"), "of Vienna"));
     }
 
     #[test]
