@@ -9,3 +9,14 @@ pub fn step(seed: &mut u64) -> u64 {
     *seed ^= *seed << 17;
     *seed
 }
+
+/// `n` of the `pieces` drawn one after another and joined: a text made of the cases a fast
+/// path must agree with the plain rules on.
+pub fn joined(seed: &mut u64, pieces: &[&str], n: usize) -> String {
+    let mut text = String::new();
+    for _ in 0..n {
+        step(seed);
+        text.push_str(pieces[(*seed % pieces.len() as u64) as usize]);
+    }
+    text
+}

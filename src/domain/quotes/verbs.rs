@@ -173,11 +173,7 @@ mod tests {
         let mut seed = 0x2545_f491_4f6c_dd1d_u64;
         let (mut toks, mut ours) = (vec![], vec![]);
         for _ in 0..50_000 {
-            let mut text = String::new();
-            for _ in 0..8 {
-                crate::domain::shuffled::step(&mut seed);
-                text.push_str(pieces[(seed % pieces.len() as u64) as usize]);
-            }
+            let text = crate::domain::shuffled::joined(&mut seed, &pieces, 8);
             super::super::words::tokenize(&text, &mut toks, &mut ours);
             assert_eq!(ours, by_automaton(&ac, &text), "{text:?}");
         }

@@ -305,11 +305,7 @@ mod tests {
         let mut seed = 0x9e37_79b9_7f4a_7c15_u64;
         let mut toks = vec![];
         for _ in 0..20_000 {
-            let mut text = String::new();
-            for _ in 0..8 {
-                crate::domain::shuffled::step(&mut seed);
-                text.push_str(pieces[(seed % pieces.len() as u64) as usize]);
-            }
+            let text = crate::domain::shuffled::joined(&mut seed, &pieces, 8);
             tokenize(&text, &mut toks, &mut vec![]);
             assert_eq!(toks, by_characters(&text), "{text:?}");
         }

@@ -482,11 +482,7 @@ mod tests {
         let len_ok = |n: usize| (2..=10).contains(&n);
         let mut seed = 0x5851_f42d_4c95_7f2d_u64;
         for _ in 0..20_000 {
-            let mut text = String::new();
-            for _ in 0..12 {
-                crate::domain::shuffled::step(&mut seed);
-                text.push_str(pieces[(seed % pieces.len() as u64) as usize]);
-            }
+            let text = crate::domain::shuffled::joined(&mut seed, &pieces, 12);
             let t = text.as_bytes();
             let mut expected = vec![];
             let mut pos = 0;
@@ -520,11 +516,7 @@ mod tests {
         ];
         let mut seed = 0x2f7c_9a1b_55e3_0d4f_u64;
         for _ in 0..20_000 {
-            let mut text = String::new();
-            for _ in 0..10 {
-                crate::domain::shuffled::step(&mut seed);
-                text.push_str(pieces[(seed % pieces.len() as u64) as usize]);
-            }
+            let text = crate::domain::shuffled::joined(&mut seed, &pieces, 10);
             let t = text.as_bytes();
             // Each maximal run of word bytes, less the apostrophes and hyphens at its edges.
             let mut expected = vec![];
