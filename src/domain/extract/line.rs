@@ -116,11 +116,8 @@ impl<'a> Line<'a> {
         let mut facts = cell.get();
         let t = self.toks[i];
         let written = self.text.get(t.start..t.end).unwrap_or("");
-        let (mut capital, mut ascii) = (false, true);
-        for b in written.bytes() {
-            capital |= b.is_ascii_uppercase();
-            ascii &= b.is_ascii();
-        }
+        let ascii = written.is_ascii();
+        let capital = ascii && has_ascii_capital(t.shape, written);
         // In ASCII the lower case is a slice of the line in lower case, and the word itself
         // when it has no capital.
         let lower = match (ascii, capital) {
@@ -372,12 +369,9 @@ impl<'a> Line<'a> {
     }
 
     pub(super) fn has_kind_word(&self, from: usize, to: usize) -> bool {
-        (from..to).any(|i| {
-            if i + 1 < to && LAST_ONLY.contains(&self.word(i)) {
-                return false;
-            }
-            self.is_kind_word(i)
-        })
+        // The word's own bit first: few words are kind words, fewer still `LAST_ONLY`.
+        (from..to)
+            .any(|i| self.is_kind_word(i) && !(i + 1 < to && LAST_ONLY.contains(&self.word(i))))
     }
 
     pub(super) fn candidate(&self, from: usize, to: usize, reading: Reading) -> Candidate {
@@ -388,6 +382,18 @@ impl<'a> Line<'a> {
             key: self.key(from, to).into_owned(),
             reading,
             defines: None,
+        }
+    }
+}
+
+/// Whether an ASCII word has a capital letter: its shape says so for words, which are most
+/// tokens asked about; figures and symbols are looked at.
+fn has_ascii_capital(shape: Shape, ascii_word: &str) -> bool {
+    match shape {
+        Shape::Cap | Shape::Upper | Shape::LowerCap => true,
+        Shape::Lower => false,
+        Shape::Number | Shape::Possessive | Shape::Punct => {
+            ascii_word.bytes().any(|b| b.is_ascii_uppercase())
         }
     }
 }
