@@ -392,6 +392,7 @@ pub fn compile(src: &Sources) -> (Vec<u8>, String) {
     words.add(&function, word::FUNCTION_WORD);
     sections.push((Section::FunctionWords, out.set(&function)));
     sections.push((Section::PersonCues, out.set(&cues)));
+    words.add_capitalised_forms(&names);
     sections.push((Section::Words, out.map(words.entries())));
     let (mut nouns, mut nouns_of) = (HashMap::new(), HashMap::new());
     for row in rows(src.class_nouns) {
@@ -427,8 +428,20 @@ pub fn compile(src: &Sources) -> (Vec<u8>, String) {
 /// The keys of the word lists with the lists that hold each ([`Section::Words`]).
 #[derive(Default)]
 struct Words {
-    /// Key → its [`word`] bits and, for a common word, the Zipf frequency's bits.
-    of: BTreeMap<String, (u16, u32)>,
+    of: BTreeMap<String, WordEntry>,
+}
+
+/// What [`Section::Words`] holds for one key.
+#[derive(Default)]
+struct WordEntry {
+    /// The key's [`word`] bits.
+    bits: u16,
+    /// For a common word, the Zipf frequency's bits.
+    zipf: u32,
+    /// For a key in lower case: the [`word`] bits of the key capitalised ("madrid" →
+    /// "Madrid"), and the gazetteer entry that names ([`tables::is_capitalised_form`]).
+    capitalised_bits: u16,
+    capitalised_name: Option<NameRef>,
 }
 
 impl Words {
@@ -436,7 +449,7 @@ impl Words {
         for key in keys {
             // As the lists' own maps: an empty key is no key.
             if !key.as_ref().is_empty() {
-                self.of.entry(key.as_ref().to_string()).or_default().0 |= bit;
+                self.of.entry(key.as_ref().to_string()).or_default().bits |= bit;
             }
         }
     }
@@ -448,19 +461,46 @@ impl Words {
             return;
         }
         let entry = self.of.entry(key.to_string()).or_default();
-        entry.0 |= word::COMMON;
+        entry.bits |= word::COMMON;
         if value.get(4) == Some(&1) {
-            entry.0 |= word::ALSO_NAME;
+            entry.bits |= word::ALSO_NAME;
         }
-        entry.1 = tables::read_u32(value, 0);
+        entry.zipf = tables::read_u32(value, 0);
     }
 
-    /// The entries of the map, in key order: bits (`u16`), then the frequency (`f32` bits).
+    /// What the lists and the gazetteer say of each capitalised key ("Madrid"), kept with its
+    /// lower case too: most capitalised words are then answered by one lookup. Called once
+    /// every list is in.
+    fn add_capitalised_forms(&mut self, names: &[(String, NameRef)]) {
+        let listed: Vec<(String, u16)> = (self.of.iter())
+            .filter(|(key, _)| tables::is_capitalised_form(key.as_bytes()))
+            .map(|(key, entry)| (key.to_ascii_lowercase(), entry.bits))
+            .collect();
+        for (lower, bits) in listed {
+            self.of.entry(lower).or_default().capitalised_bits = bits;
+        }
+        for (name, r) in names {
+            if tables::is_capitalised_form(name.as_bytes()) {
+                let entry = self.of.entry(name.to_ascii_lowercase()).or_default();
+                entry.capitalised_name = Some(*r);
+            }
+        }
+    }
+
+    /// The entries of the map, in key order, laid out as [`tables::word_value`] says.
     fn entries(&self) -> Vec<(&str, Vec<u8>)> {
         (self.of.iter())
-            .map(|(key, &(bits, zipf))| {
-                let mut v = bits.to_le_bytes().to_vec();
-                v.extend(zipf.to_le_bytes());
+            .map(|(key, e)| {
+                let mut v = e.bits.to_le_bytes().to_vec();
+                v.extend(e.zipf.to_le_bytes());
+                v.extend(e.capitalised_bits.to_le_bytes());
+                let r = e.capitalised_name;
+                v.extend(r.map_or(0, |r| r.canon).to_le_bytes());
+                v.push(match r {
+                    None => 0,
+                    Some(r) if r.demonym => tables::word_value::NAME | tables::word_value::DEMONYM,
+                    Some(_) => tables::word_value::NAME,
+                });
                 (key.as_str(), v)
             })
             .collect()

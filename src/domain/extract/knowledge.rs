@@ -38,6 +38,17 @@ pub struct NameRef {
     pub demonym: bool,
 }
 
+/// What one lookup says of a capitalised word and its lower case ([`Knowledge::capitalised`]).
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub struct Capitalised {
+    /// The word in lower case, as [`Knowledge::word`] says.
+    pub lowered: Word,
+    /// The [`word`] bits of the word as written.
+    pub written: u16,
+    /// The gazetteer entry the word names alone.
+    pub name: Option<NameRef>,
+}
+
 /// A common English word: how often it is written (Zipf scale) and whether it is also a name.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct LowerWord {
@@ -352,6 +363,33 @@ impl Knowledge {
         })
     }
 
+    /// What the lists and the gazetteer say of a capitalised word ("Madrid", as
+    /// [`tables::is_capitalised_form`]) and of its lower case, by one lookup of `lower`, its
+    /// lower case: [`Knowledge::word`] of `lower`, the [`word`] bits of the word, and the
+    /// gazetteer entry the word names ([`Knowledge::name`]).
+    pub fn capitalised(&self, lower: &str) -> Capitalised {
+        use tables::word_value as at;
+        let Some(v) = self.words.get(lower) else {
+            return Capitalised::default();
+        };
+        let u16_at = |i: usize| {
+            v.get(i..i + 2)
+                .map_or(0, |b| u16::from_le_bytes([b[0], b[1]]))
+        };
+        let flags = v.get(at::CAPITALISED_FLAGS).copied().unwrap_or(0);
+        Capitalised {
+            lowered: Word {
+                bits: u16_at(at::BITS),
+                zipf: f32::from_bits(tables::read_u32(v, at::ZIPF)),
+            },
+            written: u16_at(at::CAPITALISED_BITS),
+            name: (flags & at::NAME != 0).then(|| NameRef {
+                canon: tables::read_u32(v, at::CAPITALISED_CANON),
+                demonym: flags & at::DEMONYM != 0,
+            }),
+        }
+    }
+
     /// The kind a common noun gives a name next to it ("the village of X": place).
     pub fn class_noun(&self, w: &str) -> Option<Kind> {
         kind_in(self.class_nouns.get(w)?)
@@ -593,6 +631,13 @@ pub mod tests {
             assert_eq!(w.is(bit), said, "{key:?}, bit {bit}");
         }
         assert_eq!(w.common(), k.lower_word(key), "{key:?}");
+        let lower = key.to_ascii_lowercase();
+        assert_eq!(k.capitalised(&lower).lowered, k.word(&lower), "{key:?}");
+        if tables::is_capitalised_form(key.as_bytes()) {
+            let one = k.capitalised(&lower);
+            assert_eq!(one.written, w.bits, "{key:?}");
+            assert_eq!(one.name, k.name(key), "{key:?}");
+        }
     }
 
     /// Keys and near misses of a list's lines: the first cell as written, in lower case, in

@@ -6,6 +6,7 @@ use std::cell::Cell;
 
 use super::candidate::{Candidate, Reading};
 use super::knowledge::{Knowledge, LowerWord, NameRef, Word, join_tokens, word};
+use super::tables::is_capitalised_form;
 use super::token::{Shape, Token};
 use crate::domain::entity::Kind;
 
@@ -29,8 +30,10 @@ pub(super) struct Line<'a> {
     pub(super) base: usize,
     pub(super) k: &'a Knowledge,
     /// The last gazetteer lookups: the run finder, the leading-word stripper and the
-    /// segmenter ask the same ones over again. Replaced in turn (`memo_next`).
-    memo: [Cell<Option<GazetteerMemo>>; MEMO],
+    /// segmenter ask the same ones over again. Replaced in turn (`memo_next`); the questions
+    /// are packed into one number each ([`memo_key`]) so that finding one is a few compares.
+    memo_keys: [Cell<u64>; MEMO],
+    memo_found: [Cell<Option<(usize, NameRef)>>; MEMO],
     memo_next: Cell<usize>,
     /// The line with its ASCII letters in lower case (same byte offsets): the lower case of
     /// an ASCII word is a slice, not a new string.
@@ -43,7 +46,11 @@ pub(super) struct Line<'a> {
 /// Gazetteer lookups remembered per line.
 const MEMO: usize = 4;
 
-type GazetteerMemo = ((usize, usize, bool), Option<(usize, NameRef)>);
+/// A gazetteer question (`from`, `to`, `caps`) as one number. An empty slot holds 0, the
+/// question of no words (from 0 to 0), whose answer is its `None`.
+fn memo_key(from: usize, to: usize, caps: bool) -> u64 {
+    (from as u64) << 33 | (to as u64) << 1 | u64::from(caps)
+}
 
 /// The buffers a [`Line`] keeps its lower case and facts in, reused from line to line.
 #[derive(Default)]
@@ -53,17 +60,19 @@ pub struct Scratch {
 }
 
 /// What the word lists say of one token ([`Knowledge::word`]), as written and in lower case,
-/// each looked up on first need.
+/// and the gazetteer entry it names alone, each looked up on first need.
 #[derive(Debug, Clone, Copy, Default)]
 pub(super) struct Facts {
-    /// Which of the two are looked up: [`WRITTEN`], [`LOWERED`].
+    /// Which of the three are looked up: [`WRITTEN`], [`LOWERED`], [`NAMED`].
     asked: u8,
     written: u16,
     lowered: Word,
+    name: Option<NameRef>,
 }
 
 const WRITTEN: u8 = 1;
 const LOWERED: u8 = 2;
+const NAMED: u8 = 4;
 
 impl<'a> Line<'a> {
     pub(super) fn new(
@@ -83,7 +92,8 @@ impl<'a> Line<'a> {
             toks,
             base,
             k,
-            memo: Default::default(),
+            memo_keys: Default::default(),
+            memo_found: Default::default(),
             memo_next: Cell::new(0),
             ascii_lower: &scratch.ascii_lower,
             facts: &scratch.facts,
@@ -110,12 +120,41 @@ impl<'a> Line<'a> {
         }
     }
 
-    /// Looks word `i` up as `form` says, and in the other form too when they are one word
-    /// (most words are written in lower case).
+    /// The gazetteer entry word `i` names alone, as written.
+    #[inline]
+    fn named(&self, i: usize) -> Option<NameRef> {
+        match self.facts.get(i) {
+            Some(cell) if cell.get().asked & NAMED != 0 => cell.get().name,
+            Some(cell) => self.look_up(cell, i, NAMED).name,
+            None => self.k.name(self.word(i)),
+        }
+    }
+
+    /// Looks word `i` up as `form` says, and in the other forms too when one lookup answers
+    /// them: a word in lower case is its own lower case, and the lower case of a capitalised
+    /// word ("Madrid", most words asked about) holds what is known of it as written.
     fn look_up(&self, cell: &Cell<Facts>, i: usize, form: u8) -> Facts {
         let mut facts = cell.get();
         let t = self.toks[i];
         let written = self.text.get(t.start..t.end).unwrap_or("");
+        if is_capitalised_form(written.as_bytes()) {
+            let lower = self.ascii_lower.get(t.start..t.end).unwrap_or("");
+            let found = self.k.capitalised(lower);
+            facts = Facts {
+                asked: WRITTEN | LOWERED | NAMED,
+                written: found.written,
+                lowered: found.lowered,
+                name: found.name,
+            };
+            cell.set(facts);
+            return facts;
+        }
+        if form == NAMED {
+            facts.name = self.k.name(written);
+            facts.asked |= NAMED;
+            cell.set(facts);
+            return facts;
+        }
         let ascii = written.is_ascii();
         let capital = ascii && has_ascii_capital(t.shape, written);
         // In ASCII the lower case is a slice of the line in lower case, and the word itself
@@ -127,11 +166,9 @@ impl<'a> Line<'a> {
         };
         if (ascii && !capital) || !ascii && *lower == *written {
             let found = self.k.word(written);
-            facts = Facts {
-                asked: WRITTEN | LOWERED,
-                written: found.bits,
-                lowered: found,
-            };
+            facts.asked |= WRITTEN | LOWERED;
+            facts.written = found.bits;
+            facts.lowered = found;
         } else if form == WRITTEN {
             facts.written = self.k.word(written).bits;
             facts.asked |= WRITTEN;
@@ -256,18 +293,14 @@ impl<'a> Line<'a> {
         to: usize,
         caps: bool,
     ) -> Option<(usize, NameRef)> {
-        let args = (from, to, caps);
-        if let Some((_, found)) = self
-            .memo
-            .iter()
-            .filter_map(Cell::get)
-            .find(|(asked, _)| *asked == args)
-        {
-            return found;
+        let key = memo_key(from, to, caps);
+        if let Some(at) = self.memo_keys.iter().position(|k| k.get() == key) {
+            return self.memo_found[at].get();
         }
         let found = self.lookup_gazetteer(from, to, caps);
         let next = self.memo_next.get();
-        self.memo[next].set(Some((args, found)));
+        self.memo_keys[next].set(key);
+        self.memo_found[next].set(found);
         self.memo_next.set((next + 1) % MEMO);
         found
     }
@@ -317,6 +350,8 @@ impl<'a> Line<'a> {
             let key = self.key(from, from + n);
             let hit = if caps {
                 self.k.upper_name(&key)
+            } else if n == 1 {
+                self.named(from)
             } else {
                 self.k.name(&key)
             };
@@ -485,7 +520,8 @@ mod tests {
 
     #[test]
     fn the_facts_of_a_token_are_those_of_the_word_lists() {
-        let text = "Maria SMITH said the Will of Prime Minister Ortega’s Council";
+        let text =
+            "Maria SMITH said the Will of Prime Minister Ortega’s Council in Oslo, Norwegian Chile";
         let mut toks = Vec::new();
         tokenize(text, &mut toks);
         let k = tiny();
@@ -501,6 +537,7 @@ mod tests {
                 assert_eq!(line.is_org_word(i), k.is_org_word(w), "{w}");
                 assert_eq!(line.common(i), k.lower_word(&lower), "{w}");
                 assert_eq!(line.is_title_word(i), k.is_title(&lower), "{w}");
+                assert_eq!(line.named(i), k.name(w), "{w}");
                 assert_eq!(
                     line.is_plain_function_word(i),
                     k.is_function_word(&lower),
@@ -508,6 +545,15 @@ mod tests {
                 );
             }
         }
+        // The gazetteer asked first: the other facts come with it or after it.
+        let line = Line::new(text, &toks, 0, k, &mut scratch);
+        for i in 0..toks.len() {
+            let w = line.word(i);
+            assert_eq!(line.named(i), k.name(w), "{w}");
+            assert_eq!(line.is_given_name(i), k.is_given_name(w), "{w}");
+            assert_eq!(line.common(i), k.lower_word(&line.lower(i)), "{w}");
+        }
+        assert!(line.named(12).is_some() && line.named(14).is_some_and(|r| r.demonym));
         assert!(line.is_given_name(0) && line.is_surname(8) && line.is_function_word(3));
         assert!(!line.is_surname(1), "a list's names are matched as written");
         assert_eq!(line.title_at(6, toks.len()), Some(2));

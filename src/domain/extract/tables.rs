@@ -10,6 +10,30 @@
 
 use super::token::{Shape, Token};
 
+/// The layout of a value of [`Section::Words`]: the key's [`word`] bits (`u16`) and Zipf
+/// frequency (`f32` bits); then, for the key capitalised ([`is_capitalised_form`]), its
+/// [`word`] bits and the gazetteer entry it names alone (canonical id `u32`, flags `u8`).
+pub mod word_value {
+    pub const BITS: usize = 0;
+    pub const ZIPF: usize = 2;
+    pub const CAPITALISED_BITS: usize = 6;
+    pub const CAPITALISED_CANON: usize = 8;
+    pub const CAPITALISED_FLAGS: usize = 12;
+    /// Flags: the capitalised key is a gazetteer name, and that name is a demonym.
+    pub const NAME: u8 = 1;
+    pub const DEMONYM: u8 = 2;
+}
+
+/// "Madrid", "Tuesday", "St.": an ASCII key with a capital first and no other. Its lower case
+/// is a slice of a line in lower case, and the key is its lower case capitalised, so that one
+/// lookup of the lower case ([`Section::Words`]) can answer for both.
+pub fn is_capitalised_form(key: &[u8]) -> bool {
+    key.first().is_some_and(u8::is_ascii_uppercase)
+        && key[1..]
+            .iter()
+            .all(|b| b.is_ascii() && !b.is_ascii_uppercase())
+}
+
 /// The tables of the compiled knowledge, in the order they follow the header.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Section {
@@ -56,7 +80,9 @@ pub enum Section {
     /// Every key of the word lists (given names, surnames, common words, titles, kind and
     /// function words, first words of names) → which of them hold it ([`word`] bits, `u16`) and, for a
     /// common word, its Zipf frequency (`f32` bits): one lookup answers what the name finder
-    /// asks of a word.
+    /// asks of a word. A key in lower case also holds what the lists and the gazetteer say of
+    /// it capitalised ([`word_value`]), and the lower case of every capitalised key and
+    /// gazetteer name is a key.
     Words,
 }
 
@@ -113,7 +139,7 @@ impl Section {
 /// Bytes of the header: a magic word, each section's offset and length, then the longest
 /// name and the longest title in words.
 pub const HEADER: usize = 4 + Section::ALL.len() * 8 + 8;
-pub const MAGIC: u32 = u32::from_le_bytes(*b"DRK3");
+pub const MAGIC: u32 = u32::from_le_bytes(*b"DRK4");
 
 /// Canonical ids from here on are places.
 pub const PLACE_BASE: u32 = 1 << 31;
