@@ -278,7 +278,7 @@ fn work_title(line: &Line, used: &[bool], from: usize) -> Option<usize> {
         b -= 1;
     }
     let cue = b.checked_sub(1)?;
-    if !WORK_CUES.contains(&line.word(cue)) || line.toks[cue].shape != Shape::Lower {
+    if line.toks[cue].shape != Shape::Lower || !WORK_CUES.contains(&line.word(cue)) {
         return None;
     }
     let limit = (from + MAX_RUN).min(line.toks.len());

@@ -16,6 +16,12 @@ pub(super) const NAME_PARTICLES: &[&str] = &[
     "la", "le", "bin", "ibn", "bint", "al", "el", "y", "zu", "ter", "op",
 ];
 
+/// Whether `w` is one of [`NAME_PARTICLES`]: asked of most words that start or follow a run,
+/// so decided by length first (a particle has at most five letters).
+pub(super) fn is_name_particle(w: &str) -> bool {
+    w.len() <= 5 && NAME_PARTICLES.contains(&w)
+}
+
 /// Prefixes joined to a name by a hyphen ("anti-NRF", "pro-Israel", "ex-Google"): the name is
 /// what follows them.
 const NAME_PREFIXES: &[&str] = &[
@@ -144,7 +150,7 @@ pub(super) fn run_end(line: &Line, used: &[bool], from: usize) -> usize {
             // "da Vinci", "de la Vega", "van der Berg".
             let particles = (j..toks.len())
                 .take(3)
-                .take_while(|&p| !used[p] && NAME_PARTICLES.contains(&line.word(p)))
+                .take_while(|&p| !used[p] && is_name_particle(line.word(p)))
                 .count();
             if (1..=2).contains(&particles) && free_cap(j + particles) {
                 j += particles + 1;
@@ -163,10 +169,12 @@ pub(super) fn run_end(line: &Line, used: &[bool], from: usize) -> usize {
                 }
                 n > 0
             };
-            let head_ok = w == "of"
-                || FOR_ON_HEADS.contains(&line.word(j - 1))
-                || w == "for" && line.is_org_word(j - 1) && cause();
-            if HEAD_CONNECTORS.contains(&w) && head_ok && head_before(line, from, j) {
+            let head_ok = || {
+                w == "of"
+                    || FOR_ON_HEADS.contains(&line.word(j - 1))
+                    || w == "for" && line.is_org_word(j - 1) && cause()
+            };
+            if HEAD_CONNECTORS.contains(&w) && head_ok() && head_before(line, from, j) {
                 if free_cap(j + 1) {
                     j += 2;
                     continue;
@@ -261,6 +269,10 @@ pub(super) fn head_before(line: &Line, from: usize, at: usize) -> bool {
 /// ("Israeli-led", "Kremlin-leaning", "Obama-era", "Pan-democrat").
 pub(super) fn hyphenated_given_name(line: &Line, i: usize) -> bool {
     let w = line.word(i);
+    // Most words asked about have no hyphen: a byte scan says so before a string search.
+    if !w.as_bytes().contains(&b'-') {
+        return false;
+    }
     let Some((head, tail)) = w.split_once('-') else {
         return false;
     };
@@ -322,22 +334,27 @@ fn romanised_syllable(s: &str) -> bool {
 /// "Long-awaited", "Cash-strapped": a compound of a common word and a lower-case word, which
 /// opens a sentence as any adjective does.
 fn common_compound(line: &Line, i: usize) -> bool {
-    line.word(i).split_once('-').is_some_and(|(head, tail)| {
-        tail.bytes().all(|b| b.is_ascii_lowercase())
-            && line
-                .k
-                .lower_word(&head.to_lowercase())
-                .is_some_and(|lw| lw.zipf >= 3.0)
-    }) && !hyphenated_given_name(line, i)
+    let w = line.word(i);
+    w.as_bytes().contains(&b'-')
+        && w.split_once('-').is_some_and(|(head, tail)| {
+            tail.bytes().all(|b| b.is_ascii_lowercase())
+                && line
+                    .k
+                    .lower_word(&head.to_lowercase())
+                    .is_some_and(|lw| lw.zipf >= 3.0)
+        })
+        && !hyphenated_given_name(line, i)
 }
 
 /// "Pan-democrat", "Anti-war": a hyphenated word that ends with a common word in lower case.
 fn compound_with_common_word(line: &Line, i: usize) -> bool {
     let w = line.word(i);
-    w.rsplit_once('-').is_some_and(|(_, tail)| {
-        tail.bytes().all(|b| b.is_ascii_lowercase())
-            && line.k.lower_word(tail).is_some_and(|lw| lw.zipf >= 3.0)
-    }) && !hyphenated_given_name(line, i)
+    w.as_bytes().contains(&b'-')
+        && w.rsplit_once('-').is_some_and(|(_, tail)| {
+            tail.bytes().all(|b| b.is_ascii_lowercase())
+                && line.k.lower_word(tail).is_some_and(|lw| lw.zipf >= 3.0)
+        })
+        && !hyphenated_given_name(line, i)
 }
 
 /// "London-based", "Israel-Hamas": names inside a hyphenated word. Emits them and returns true
@@ -505,7 +522,7 @@ pub(super) fn strip_leading(line: &Line, from: usize, end: usize) -> usize {
         let lower = line.lower(s);
         // "Van Dijk said", "De Gaulle": a particle written with a capital before another name
         // word is the start of a surname (a lower-case one is a connector left over).
-        let particle = NAME_PARTICLES.contains(&&*lower);
+        let particle = is_name_particle(&lower);
         if particle && t.shape == Shape::Cap && s + 1 < end {
             break;
         }
@@ -616,4 +633,17 @@ fn person_apposition_after(line: &Line, end: usize) -> bool {
     }
     let head = line.lower(i - 1);
     line.k.is_title(&head) || line.k.class_noun(&head) == Some(Kind::Person)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_name_particle_is_short_enough_to_be_found() {
+        for p in NAME_PARTICLES {
+            assert!(is_name_particle(p), "{p}");
+        }
+        assert!(!is_name_particle("Van") && !is_name_particle("delta"));
+    }
 }

@@ -4,7 +4,7 @@
 
 use super::candidate::Strength;
 use super::line::{Line, common_word};
-use super::runs::{NAME_PARTICLES, hyphenated_given_name};
+use super::runs::{hyphenated_given_name, is_name_particle};
 use super::token::Shape;
 use crate::domain::entity::Kind;
 
@@ -457,7 +457,7 @@ fn team_plural(line: &Line, i: usize) -> bool {
 pub(super) fn name_like_word(line: &Line, i: usize) -> bool {
     let t = line.toks[i];
     if t.shape != Shape::Cap {
-        return NAME_PARTICLES.contains(&line.word(i));
+        return is_name_particle(line.word(i));
     }
     if line.is_given_name(i) || line.is_surname(i) {
         return true;

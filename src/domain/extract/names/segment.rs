@@ -3,7 +3,7 @@
 use super::super::candidate::{Candidate, Reading, Strength};
 use super::super::knowledge::NameRef;
 use super::super::line::{Line, has_kind_word_at};
-use super::super::runs::NAME_PARTICLES;
+use super::super::runs::is_name_particle;
 use super::super::token::Shape;
 use super::super::typing::{
     COMPASS, acts_as_state, class_noun_around, class_noun_before, context_guess, name_like_word,
@@ -237,16 +237,13 @@ fn given_name_before_surname(line: &Line, pos: usize, n: usize, to: usize) -> bo
         return false;
     }
     // "Da Silva": a particle that is also a title ("DA", district attorney) starts a surname.
-    if pos + 1 < to
-        && line.toks[pos].shape == Shape::Cap
-        && NAME_PARTICLES.contains(&&*line.lower(pos))
-    {
+    if pos + 1 < to && line.toks[pos].shape == Shape::Cap && is_name_particle(&line.lower(pos)) {
         return true;
     }
     if !line.is_given_name(pos) {
         return false;
     }
-    let next = (pos + 1..to).find(|&i| !NAME_PARTICLES.contains(&line.word(i)));
+    let next = (pos + 1..to).find(|&i| !is_name_particle(line.word(i)));
     next.is_some_and(|i| {
         let w = line.word(i);
         let surname = match line.toks[i].shape {
