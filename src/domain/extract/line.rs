@@ -348,7 +348,9 @@ impl<'a> Line<'a> {
         (1..=max).rev().find_map(|n| {
             // One word is its own key: no allocation on the commonest lookup.
             let key = self.key(from, from + n);
-            let hit = if caps {
+            let hit = if caps && n == 1 {
+                self.upper_single(from)
+            } else if caps {
                 self.k.upper_name(&key)
             } else if n == 1 {
                 self.named(from)
@@ -358,6 +360,24 @@ impl<'a> Line<'a> {
             hit.filter(|r| n > 1 || self.plausible_single(from, *r))
                 .map(|r| (n, r))
         })
+    }
+
+    /// [`Knowledge::upper_name`] of word `i` alone. A word of ASCII letters in capitals
+    /// ("MADRID") is in title case its lower case capitalised, which one lookup of its lower
+    /// case answers ([`Knowledge::capitalised`]) without writing it out.
+    fn upper_single(&self, i: usize) -> Option<NameRef> {
+        let w = self.word(i);
+        let plain = w.as_bytes().first().is_some_and(u8::is_ascii_alphabetic)
+            && w.bytes().all(|b| b.is_ascii() && b != b'-' && b != b'.');
+        if !plain {
+            return self.k.upper_name(w);
+        }
+        if w.bytes().filter(u8::is_ascii_alphabetic).count() < 3 {
+            return None;
+        }
+        let t = self.toks[i];
+        let lower = self.ascii_lower.get(t.start..t.end).unwrap_or("");
+        self.k.name(w).or_else(|| self.k.capitalised(lower).name)
     }
 
     /// A one-word gazetteer hit is a name unless the word is a function word ("To" is also
@@ -516,6 +536,21 @@ mod tests {
                 assert_eq!(line.key(i, i + 1), joined(&text, &toks[i..=i]), "{text:?}");
             }
         }
+    }
+
+    #[test]
+    fn a_word_in_capitals_is_looked_up_as_upper_name_says() {
+        let text = "ISRAEL US NORWAY OSLO CHILEANS GUINEA-BISSAU 3M U.S. NEW ÖRE ISRAEL'S GAZA";
+        let mut toks = Vec::new();
+        tokenize(text, &mut toks);
+        let k = tiny();
+        let mut scratch = Scratch::default();
+        let line = Line::new(text, &toks, 0, k, &mut scratch);
+        for i in 0..toks.len() {
+            let w = line.word(i);
+            assert_eq!(line.upper_single(i), k.upper_name(w), "{w}");
+        }
+        assert!(line.upper_single(0).is_some() && line.upper_single(1).is_none());
     }
 
     #[test]
