@@ -30,14 +30,14 @@ fn mode(line: &Line) -> Mode {
     let mut words = 0;
     let mut upper = 0;
     let mut has_lower_content = false;
+    // Most words are only counted: their text is read only when their shape asks.
     for t in line.toks.iter().filter(|t| t.is_word()) {
         words += 1;
-        let w = t.text(line.text);
         match t.shape {
-            Shape::Upper if w.chars().filter(|c| c.is_alphabetic()).count() >= 2 => upper += 1,
+            Shape::Upper if has_two_letters(t.text(line.text)) => upper += 1,
             // One content word in lower case is enough to know; the rest need no lookup.
             Shape::Lower if !has_lower_content => {
-                has_lower_content = !line.k.is_function_word(w);
+                has_lower_content = !line.k.is_function_word(t.text(line.text));
             }
             _ => {}
         }
@@ -66,6 +66,11 @@ fn mode(line: &Line) -> Mode {
     } else {
         Mode::Normal
     }
+}
+
+/// "UN", "NATO", not "I" or "A.": a word in capitals of at least two letters.
+fn has_two_letters(w: &str) -> bool {
+    w.chars().filter(|c| c.is_alphabetic()).count() >= 2
 }
 
 /// Finds the names of one line among tokens not used yet, and marks their tokens used.
