@@ -217,6 +217,23 @@ impl<'a> Line<'a> {
         self.toks.get(i).map_or("", |t| t.text(self.text))
     }
 
+    /// The bytes of token `i` (none past the end): enough to test its letters, without the
+    /// char-boundary checks that slicing the text as a `str` makes ([`Line::word`]).
+    #[inline]
+    pub(super) fn bytes(&self, i: usize) -> &'a [u8] {
+        self.toks.get(i).map_or(&[], |t| {
+            self.text.as_bytes().get(t.start..t.end).unwrap_or(&[])
+        })
+    }
+
+    /// Whether token `i` is `w`. The rules ask this of many tokens ("&", ":", "of"): most are
+    /// told apart by their length, without reading them.
+    #[inline]
+    pub(super) fn word_is(&self, i: usize, w: &str) -> bool {
+        self.toks.get(i).is_some_and(|t| t.end - t.start == w.len())
+            && self.bytes(i) == w.as_bytes()
+    }
+
     /// Tokens `from..to` joined by single spaces, the key names are looked up by.
     pub(super) fn key(&self, from: usize, to: usize) -> Cow<'a, str> {
         if to == from + 1 {

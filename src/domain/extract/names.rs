@@ -197,7 +197,7 @@ fn keep_the_inside_sentence(line: &Line, the: usize, pieces: &mut [Candidate]) {
     let quoted = the
         .checked_sub(1)
         .is_some_and(|p| matches!(line.word(p), "\"" | "“" | "‘" | "'"));
-    if t.sentence_start || t.shape != Shape::Cap || line.word(the) != "The" || quoted {
+    if t.sentence_start || t.shape != Shape::Cap || !line.word_is(the, "The") || quoted {
         return;
     }
     if let Some(c) = pieces.first_mut()
@@ -212,7 +212,7 @@ fn keep_the_inside_sentence(line: &Line, the: usize, pieces: &mut [Candidate]) {
 /// right after the run ending at `end`.
 fn legal_suffix_after_comma(line: &Line, used: &[bool], end: usize) -> bool {
     let suffix = end + 1;
-    line.word(end) == ","
+    line.word_is(end, ",")
         && suffix < line.toks.len()
         && !used[suffix]
         && matches!(
@@ -241,10 +241,10 @@ fn legal_suffix_after_comma(line: &Line, used: &[bool], end: usize) -> bool {
 /// "US$ 20,000", "NZ $26 million", "HK$": the letters before a dollar sign and a figure say
 /// whose dollars they are; they name no country that acts.
 fn currency_prefix(line: &Line, i: usize) -> bool {
-    let w = line.word(i);
+    let w = line.bytes(i);
     (1..=3).contains(&w.len())
-        && w.bytes().all(|b| b.is_ascii_uppercase())
-        && line.word(i + 1) == "$"
+        && w.iter().all(u8::is_ascii_uppercase)
+        && line.word_is(i + 1, "$")
         && line.word(i + 2).starts_with(|c: char| c.is_ascii_digit())
 }
 
@@ -279,7 +279,11 @@ const WORK_CUES: &[&str] = &[
 /// Damascus"), so that its words are not names of their own.
 fn work_title(line: &Line, used: &[bool], from: usize) -> Option<usize> {
     let mut b = from;
-    while b > 0 && matches!(line.word(b - 1), "," | "\"" | "“" | "‘" | "'" | ":") {
+    while b > 0
+        && [",", "\"", "“", "‘", "'", ":"]
+            .iter()
+            .any(|p| line.word_is(b - 1, p))
+    {
         b -= 1;
     }
     let cue = b.checked_sub(1)?;
@@ -317,10 +321,8 @@ fn strip_leading_articles(line: &Line, from: usize, end: usize) -> usize {
 /// "the United Nations (UN)", "the Korean People's Army [KPA]": the acronym in brackets right
 /// after a run is an alias of its last piece.
 fn attach_definitions(line: &Line, end: usize, pieces: &mut [Candidate]) {
-    let bracketed = matches!(
-        (line.word(end), line.word(end + 2)),
-        ("(", ")") | ("[", "]")
-    );
+    let bracketed = line.word_is(end, "(") && line.word_is(end + 2, ")")
+        || line.word_is(end, "[") && line.word_is(end + 2, "]");
     if !bracketed {
         return;
     }

@@ -77,14 +77,14 @@ pub(super) fn known_across_connectors(
     end: usize,
 ) -> usize {
     if !matches!(
-        line.word(end),
-        "and" | "of" | "the" | "de" | "y" | "&" | "on" | "upon"
+        line.bytes(end),
+        b"and" | b"of" | b"the" | b"de" | b"y" | b"&" | b"on" | b"upon"
     ) {
         return end;
     }
     let limit = (from + line.k.max_name_words).min(line.toks.len());
     let free = (end..limit)
-        .take_while(|&j| !used[j] && line.toks[j].is_word() || line.word(j) == "&")
+        .take_while(|&j| !used[j] && line.toks[j].is_word() || line.word_is(j, "&"))
         .count();
     let to = end + free;
     if to <= end + 1 {
@@ -108,7 +108,7 @@ pub(super) fn run_end(line: &Line, used: &[bool], from: usize) -> usize {
             && !label(line, j)
             && (j == from || toks[j].shape != Shape::LowerCap || !prefixed(line.word(j)))
             && !(toks[j].shape == Shape::Cap
-                && line.word(j).as_bytes().contains(&b'-')
+                && line.bytes(j).contains(&b'-')
                 && j > from
                 && {
                     let w = line.word(j);
@@ -138,15 +138,15 @@ pub(super) fn run_end(line: &Line, used: &[bool], from: usize) -> usize {
         // "Procter & Gamble", "AT & T": one word after the ampersand, a short name before it;
         // or more words when they end the name of an organisation ("Community & Technical
         // College").
-        if line.word(j) == "&" && free_cap(j + 1) && j - from <= 2 {
+        if line.word_is(j, "&") && free_cap(j + 1) && j - from <= 2 {
             let after = (j + 1..toks.len()).take_while(|&k| free_cap(k)).count();
             if after == 1 || line.is_org_word(j + after) {
                 j += 1 + after;
                 continue;
             }
         }
-        let w = line.word(j);
         if j < toks.len() && !used[j] && toks[j].shape == Shape::Lower {
+            let w = line.word(j);
             // "da Vinci", "de la Vega", "van der Berg".
             let particles = (j..toks.len())
                 .take(3)
@@ -179,7 +179,7 @@ pub(super) fn run_end(line: &Line, used: &[bool], from: usize) -> usize {
                     j += 2;
                     continue;
                 }
-                if line.word(j + 1) == "the" && free_cap(j + 2) {
+                if line.word_is(j + 1, "the") && free_cap(j + 2) {
                     j += 3;
                     continue;
                 }
@@ -217,7 +217,7 @@ fn surname_like_small_word(line: &Line, from: usize, j: usize) -> bool {
 /// credit, a source) and is no part of the name before it ("Ahmed Mohamed Image: NASA"). A
 /// surname after a given name is the speaker's name that introduces a quotation ("Ola Berg:").
 pub(super) fn label(line: &Line, i: usize) -> bool {
-    line.word(i + 1) == ":"
+    line.word_is(i + 1, ":")
         && i.checked_sub(1)
             .is_none_or(|p| line.toks[p].shape != Shape::Lower)
         && line.toks[i].shape == Shape::Cap
@@ -268,11 +268,11 @@ pub(super) fn head_before(line: &Line, from: usize, at: usize) -> bool {
 /// Korean and Chinese names are written in English, rather than a compound with a common word
 /// ("Israeli-led", "Kremlin-leaning", "Obama-era", "Pan-democrat").
 pub(super) fn hyphenated_given_name(line: &Line, i: usize) -> bool {
-    let w = line.word(i);
     // Most words asked about have no hyphen: a byte scan says so before a string search.
-    if !w.as_bytes().contains(&b'-') {
+    if !line.bytes(i).contains(&b'-') {
         return false;
     }
+    let w = line.word(i);
     let Some((head, tail)) = w.split_once('-') else {
         return false;
     };
@@ -360,10 +360,10 @@ fn compound_with_common_word(line: &Line, i: usize) -> bool {
 /// "London-based", "Israel-Hamas": names inside a hyphenated word. Emits them and returns true
 /// if the word was one.
 pub(super) fn hyphenated(line: &Line, i: usize, out: &mut Vec<Candidate>) -> bool {
-    let w = line.word(i);
-    if !w.as_bytes().contains(&b'-') || line.toks[i].shape == Shape::Number {
+    if !line.bytes(i).contains(&b'-') || line.toks[i].shape == Shape::Number {
         return false;
     }
+    let w = line.word(i);
     let tok = line.toks[i];
     let parts: Vec<(usize, &str)> = w
         .split('-')
@@ -616,7 +616,7 @@ pub(super) fn strip_leading(line: &Line, from: usize, end: usize) -> usize {
 /// is a title or a noun for a person names that person, its first word included when it is
 /// a rarer word ("Ash", not "Meanwhile").
 fn person_apposition_after(line: &Line, end: usize) -> bool {
-    if line.word(end) != "," {
+    if !line.word_is(end, ",") {
         return false;
     }
     let mut i = end + 1;

@@ -134,7 +134,7 @@ pub(super) fn word_guess(line: &Line, from: usize, to: usize) -> Option<(Kind, S
     // "of", when the last word says nothing.
     let head = || {
         (from + 1..to)
-            .find(|&i| line.word(i) == "of")
+            .find(|&i| line.word_is(i, "of"))
             .and_then(|of| classify(of - 1))
             .filter(|k| *k == Kind::Organization)
     };
@@ -235,12 +235,12 @@ pub(super) fn context_guess(line: &Line, from: usize, to: usize) -> Option<(Kind
         return Some((Kind::Organization, Strength::Good));
     }
     // "Halden Post has learned that": what a newsroom says it found out.
-    if matches!(next, "has" | "have") && line.word(to + 1) == "learned" {
+    if matches!(next, "has" | "have") && line.word_is(to + 1, "learned") {
         return Some((Kind::Organization, Strength::Good));
     }
     // "Ortega, 54, said": an age in commas.
     if next == ","
-        && line.word(to + 2) == ","
+        && line.word_is(to + 2, ",")
         && line.word(to + 1).len() <= 3
         && line.word(to + 1).bytes().all(|b| b.is_ascii_digit())
     {
@@ -345,7 +345,7 @@ fn after_clock_time(line: &Line, i: usize) -> bool {
     let digits =
         |k: usize| !line.word(k).is_empty() && line.word(k).bytes().all(|b| b.is_ascii_digit());
     matches!(&*w, "a.m." | "p.m." | "am" | "pm")
-        || digits(prev) && prev >= 2 && line.word(prev - 1) == ":" && digits(prev - 2)
+        || digits(prev) && prev >= 2 && line.word_is(prev - 1, ":") && digits(prev - 2)
 }
 
 /// Whether the name `from..to` follows "of" after a person's name ("Nathan Law of Demosisto")
@@ -357,7 +357,7 @@ fn affiliation_of_person(line: &Line, from: usize, to: usize) -> bool {
     };
     // "Gary Chan of", not "Catholic Bishop of", "A Song of".
     let after = from >= 3
-        && line.word(from - 1) == "of"
+        && line.word_is(from - 1, "of")
         && name_word(from - 2)
         && line.toks[from - 3].shape == Shape::Cap
         && !line.is_function_word(from - 3)
@@ -527,7 +527,7 @@ pub(super) fn class_noun_around(line: &Line, from: usize, to: usize) -> Option<K
     }
     for k in j + 1..(j + 6).min(line.toks.len()) {
         let t = line.toks[k];
-        if !t.is_word() && line.word(k) != "-" {
+        if !t.is_word() && !line.word_is(k, "-") {
             return None;
         }
         // Another name ends the description ("a Kohl spokesman" is not about the name before),
@@ -539,7 +539,7 @@ pub(super) fn class_noun_around(line: &Line, from: usize, to: usize) -> Option<K
             && let Some(kind) = line.k.class_noun(line.word(k))
         {
             // "a member of", "a son of": the noun describes someone else.
-            if line.word(k + 1) == "of" && kind == Kind::Person {
+            if line.word_is(k + 1, "of") && kind == Kind::Person {
                 return None;
             }
             return Some(kind);

@@ -21,7 +21,7 @@ pub(super) fn segment(line: &Line, from: usize, to: usize, out: &mut Vec<Candida
     let mut title_end = usize::MAX;
     while pos < to {
         // Connectors left dangling by a title: "Prime Minister of Israel".
-        if line.toks[pos].shape == Shape::Lower || line.word(pos) == "&" {
+        if line.toks[pos].shape == Shape::Lower || line.word_is(pos, "&") {
             pos += 1;
             continue;
         }
@@ -267,10 +267,10 @@ fn holder_after(line: &Line, from: usize, at: usize, to: usize) -> Option<(Kind,
     }
     // "Ambassador to the", "envoy to": a title, "to", maybe "the", then the known name.
     let mut b = from;
-    if b > 0 && line.word(b - 1) == "the" {
+    if b > 0 && line.word_is(b - 1, "the") {
         b -= 1;
     }
-    let chain = b > 1 && line.word(b - 1) == "to" && line.title_at(b - 2, b - 1).is_some();
+    let chain = b > 1 && line.word_is(b - 1, "to") && line.title_at(b - 2, b - 1).is_some();
     if chain && rest >= 2 && (at..to).all(|i| name_like_word(line, i)) {
         return Some((Kind::Person, Strength::Strong));
     }
@@ -304,7 +304,7 @@ pub(super) fn name_reading(guess: Option<(Kind, Strength)>) -> Reading {
 // Inlined into `segment` before the move, and so kept: `segment` is now compiled into its caller.
 #[inline]
 fn extend_administration(line: &Line, to: usize, c: &mut Candidate) {
-    if line.word(to) == "administration" && c.key.split(' ').count() <= 2 {
+    if line.word_is(to, "administration") && c.key.split(' ').count() <= 2 {
         let tok = line.toks[to];
         c.end = line.base + tok.end;
         c.key.push_str(" administration");
