@@ -367,9 +367,9 @@ impl Knowledge {
     /// [`tables::is_capitalised_form`]) and of its lower case, by one lookup of `lower`, its
     /// lower case: [`Knowledge::word`] of `lower`, the [`word`] bits of the word, and the
     /// gazetteer entry the word names ([`Knowledge::name`]).
-    pub fn capitalised(&self, lower: &str) -> Capitalised {
+    pub fn capitalised(&self, lower: &[u8]) -> Capitalised {
         use tables::word_value as at;
-        let Some(v) = self.words.get(lower) else {
+        let Some(v) = self.words.get_bytes(lower) else {
             return Capitalised::default();
         };
         let u16_at = |i: usize| {
@@ -632,9 +632,13 @@ pub mod tests {
         }
         assert_eq!(w.common(), k.lower_word(key), "{key:?}");
         let lower = key.to_ascii_lowercase();
-        assert_eq!(k.capitalised(&lower).lowered, k.word(&lower), "{key:?}");
+        assert_eq!(
+            k.capitalised(lower.as_bytes()).lowered,
+            k.word(&lower),
+            "{key:?}"
+        );
         if tables::is_capitalised_form(key.as_bytes()) {
-            let one = k.capitalised(&lower);
+            let one = k.capitalised(lower.as_bytes());
             assert_eq!(one.written, w.bits, "{key:?}");
             assert_eq!(one.name, k.name(key), "{key:?}");
         }

@@ -136,10 +136,10 @@ impl<'a> Line<'a> {
     fn look_up(&self, cell: &Cell<Facts>, i: usize, form: u8) -> Facts {
         let mut facts = cell.get();
         let t = self.toks[i];
-        let written = self.text.get(t.start..t.end).unwrap_or("");
-        if is_capitalised_form(written.as_bytes()) {
-            let lower = self.ascii_lower.get(t.start..t.end).unwrap_or("");
-            let found = self.k.capitalised(lower);
+        // Bytes, not text: the most common case needs no char-boundary checks.
+        if is_capitalised_form(self.bytes(i)) {
+            let lower = self.ascii_lower.as_bytes().get(t.start..t.end);
+            let found = self.k.capitalised(lower.unwrap_or(&[]));
             facts = Facts {
                 asked: WRITTEN | LOWERED | NAMED,
                 written: found.written,
@@ -149,6 +149,7 @@ impl<'a> Line<'a> {
             cell.set(facts);
             return facts;
         }
+        let written = self.text.get(t.start..t.end).unwrap_or("");
         if form == NAMED {
             facts.name = self.k.name(written);
             facts.asked |= NAMED;
@@ -393,8 +394,10 @@ impl<'a> Line<'a> {
             return None;
         }
         let t = self.toks[i];
-        let lower = self.ascii_lower.get(t.start..t.end).unwrap_or("");
-        self.k.name(w).or_else(|| self.k.capitalised(lower).name)
+        let lower = self.ascii_lower.as_bytes().get(t.start..t.end);
+        self.k
+            .name(w)
+            .or_else(|| self.k.capitalised(lower.unwrap_or(&[])).name)
     }
 
     /// A one-word gazetteer hit is a name unless the word is a function word ("To" is also

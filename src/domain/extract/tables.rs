@@ -343,7 +343,12 @@ impl<'a> StrMap<'a> {
     /// The value stored for `key`.
     #[inline]
     pub fn get(&self, key: &str) -> Option<&'a [u8]> {
-        let key = key.as_bytes();
+        self.get_bytes(key.as_bytes())
+    }
+
+    /// The value stored for the key of these bytes.
+    #[inline]
+    pub fn get_bytes(&self, key: &[u8]) -> Option<&'a [u8]> {
         if key.is_empty() {
             return None;
         }
