@@ -324,30 +324,13 @@ impl<'a> Line<'a> {
     }
 
     fn lookup_gazetteer(&self, from: usize, to: usize, caps: bool) -> Option<(usize, NameRef)> {
-        let first = self.word(from);
         let longer = if caps {
             self.written(from) & word::STARTS_NAME != 0
-                || self.k.starts_longer_name(&title_word(first))
+                || self.k.starts_longer_name(&title_word(self.word(from)))
         } else {
-            // The first two words, with a possessive attached to either ("Korean People's",
-            // "Workers' Party").
-            let possessive = |i: usize| {
-                self.toks
-                    .get(i)
-                    .is_some_and(|t| t.shape == Shape::Possessive)
-            };
-            let mut two = from + 2;
-            if possessive(from + 1) {
-                two += 1;
-            }
-            if possessive(two) {
-                two += 1;
-            }
+            // Most words start no longer name: the pair is looked up only after one that does.
             self.written(from) & word::STARTS_NAME != 0
-                && (to - from < 2
-                    || self
-                        .k
-                        .starts_name_of_two_or_more(&self.key(from, two.min(to))))
+                && (to - from < 2 || self.k.starts_name_of_two_or_more(&self.first_two(from, to)))
         };
         let max = if longer {
             // In capitals every word looks alike; names of more than six words are not worth
@@ -364,20 +347,34 @@ impl<'a> Line<'a> {
             1.min(to - from)
         };
         (1..=max).rev().find_map(|n| {
-            // One word is its own key: no allocation on the commonest lookup.
-            let key = self.key(from, from + n);
-            let hit = if caps && n == 1 {
-                self.upper_single(from)
-            } else if caps {
-                self.k.upper_name(&key)
-            } else if n == 1 {
-                self.named(from)
-            } else {
-                self.k.name(&key)
+            // One word is answered by its facts; longer keys are written out.
+            let hit = match (caps, n) {
+                (true, 1) => self.upper_single(from),
+                (true, _) => self.k.upper_name(&self.key(from, from + n)),
+                (false, 1) => self.named(from),
+                (false, _) => self.k.name(&self.key(from, from + n)),
             };
             hit.filter(|r| n > 1 || self.plausible_single(from, *r))
                 .map(|r| (n, r))
         })
+    }
+
+    /// The key of the first two words from `from` (by `to`), with a possessive attached to
+    /// either ("Korean People's", "Workers' Party").
+    fn first_two(&self, from: usize, to: usize) -> Cow<'a, str> {
+        let possessive = |i: usize| {
+            self.toks
+                .get(i)
+                .is_some_and(|t| t.shape == Shape::Possessive)
+        };
+        let mut two = from + 2;
+        if possessive(from + 1) {
+            two += 1;
+        }
+        if possessive(two) {
+            two += 1;
+        }
+        self.key(from, two.min(to))
     }
 
     /// [`Knowledge::upper_name`] of word `i` alone. A word of ASCII letters in capitals
