@@ -372,6 +372,7 @@ pub fn compile(src: &Sources) -> (Vec<u8>, String) {
     words.add(&titles, word::TITLE);
     words.add(&title_first, word::TITLE_FIRST);
     sections.push((Section::Titles, out.set(&titles)));
+    words.add(&title_last, word::TITLE_LAST);
     sections.push((Section::TitleLast, out.set(&title_last)));
     let (org, place, event) = (
         word_set(src.org_words),

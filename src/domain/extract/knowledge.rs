@@ -626,6 +626,7 @@ pub mod tests {
             (word::KIND_WORD, k.is_kind_word(key)),
             (word::FUNCTION_WORD, k.is_function_word(key)),
             (word::STARTS_NAME, k.starts_longer_name(key)),
+            (word::TITLE_LAST, k.ends_a_title(key)),
         ];
         for (bit, said) in each {
             assert_eq!(w.is(bit), said, "{key:?}, bit {bit}");

@@ -422,12 +422,25 @@ impl<'a> Line<'a> {
             let max = self.k.max_title_words.min(to - from);
             if let Some(n) = (2..=max)
                 .rev()
-                .find(|&n| self.k.is_title(&self.lower_key(from, from + n)))
+                .find(|&n| self.is_title_of_words(from, from + n))
             {
                 return Some(n);
             }
         }
         self.is_title_word(from).then_some(1)
+    }
+
+    /// Whether words `from..to` in lower case are a title ([`Knowledge::is_title`]), written
+    /// out only when the last word ends one: most words end none. (A possessive is written
+    /// attached to the word before it, so a key ending with one is looked up in full.)
+    pub(super) fn is_title_of_words(&self, from: usize, to: usize) -> bool {
+        let last = to.saturating_sub(1);
+        let may_end_one = self
+            .toks
+            .get(last)
+            .is_some_and(|t| t.shape == Shape::Possessive)
+            || self.lowered(last).is(word::TITLE_LAST);
+        to > from && may_end_one && self.k.is_title(&self.lower_key(from, to))
     }
 
     /// Word `i` starts a sentence and is a common word, or an adverb or gerund however rare
@@ -609,5 +622,11 @@ mod tests {
         assert!(line.is_given_name(0) && line.is_surname(8) && line.is_function_word(3));
         assert!(!line.is_surname(1), "a list's names are matched as written");
         assert_eq!(line.title_at(6, toks.len()), Some(2));
+        for from in 0..toks.len() {
+            for to in from + 1..=toks.len() {
+                let key = line.lower_key(from, to);
+                assert_eq!(line.is_title_of_words(from, to), k.is_title(&key), "{key}");
+            }
+        }
     }
 }

@@ -261,7 +261,7 @@ pub(super) fn head_before(line: &Line, from: usize, at: usize) -> bool {
     if line.is_kind_word(at - 1) {
         return true;
     }
-    (from..at).any(|s| line.k.is_title(&line.lower_key(s, at)))
+    (from..at).any(|s| line.is_title_of_words(s, at))
 }
 
 /// "Jong-un", "Kwok-hung", "Chi-wai": a given name of two syllables joined by a hyphen, as

@@ -104,6 +104,9 @@ pub mod word {
     pub const FUNCTION_WORD: u16 = 1 << 9;
     /// The first word of a gazetteer name of several words ([`super::Section::MultiFirst`]).
     pub const STARTS_NAME: u16 = 1 << 10;
+    /// The last word of a title ([`super::Section::TitleLast`]): a key that ends with no such
+    /// word is no title.
+    pub const TITLE_LAST: u16 = 1 << 11;
     /// Organisation, place or event word.
     pub const KIND_WORD: u16 = ORG_WORD | PLACE_WORD | EVENT_WORD;
 }

@@ -103,10 +103,7 @@ pub(super) fn segment(line: &Line, from: usize, to: usize, out: &mut Vec<Candida
             titled = false;
             continue;
         }
-        if to - pos >= 2
-            && line.has_kind_word(pos, to)
-            && !line.k.is_title(&line.lower_key(pos, to))
-        {
+        if to - pos >= 2 && line.has_kind_word(pos, to) && !line.is_title_of_words(pos, to) {
             // "Seminole County Sheriff Ann Lee": a title after the name word starts a new piece.
             let end = (pos + 1..to)
                 .find(|&k| has_kind_word_at(line, k - 1) && line.title_at(k, to).is_some())
