@@ -147,10 +147,34 @@ const fn may_start_number_word(a: u8, b: u8) -> bool {
     )
 }
 
+/// Whether a word of three bytes or more may be a number word by its first three (in either
+/// case): what passes over most words that start as one does ("the", "those", "second").
+fn may_start_number_word_3(b: &[u8]) -> bool {
+    let third = b[2] | 0x20;
+    match (b[0] | 0x20, b[1] | 0x20) {
+        (b't', b'w') => matches!(third, b'o' | b'e'),
+        (b't', b'h') => matches!(third, b'r' | b'i' | b'o'),
+        (b't', b'e') => third == b'n',
+        (b't', b'r') => third == b'i',
+        (b'm' | b'b', b'i') => third == b'l',
+        (b'f', b'o') => matches!(third, b'u' | b'r'),
+        (b'f', b'i') => matches!(third, b'v' | b'f'),
+        (b's', b'i') => third == b'x',
+        (b's', b'e') => third == b'v',
+        (b'e', b'i') => third == b'g',
+        (b'e', b'l') => third == b'e',
+        (b'n', b'i') | (b'h', b'u') => third == b'n',
+        (b'd', b'o') => third == b'z',
+        (b'o', b'n') => third == b'e',
+        _ => false,
+    }
+}
+
 fn number_word(w: &str) -> bool {
-    // Checked on every word: no allocation, and most words fail on the first two letters.
+    // Checked on every word: no allocation, and most words fail on the first two letters or
+    // the third.
     let b = w.as_bytes();
-    if !may_be_number_word(b) || !b[0].is_ascii_alphabetic() {
+    if !may_be_number_word(b) || !b[0].is_ascii_alphabetic() || !may_start_number_word_3(b) {
         return false;
     }
     let mut buf = [0u8; 24];
@@ -376,6 +400,63 @@ mod tests {
             }
         }
         assert!(numerals > 100, "{numerals}");
+    }
+
+    #[test]
+    fn every_number_word_passes_the_three_letter_test() {
+        let words = [
+            "two",
+            "three",
+            "four",
+            "five",
+            "six",
+            "seven",
+            "eight",
+            "nine",
+            "ten",
+            "eleven",
+            "twelve",
+            "thirteen",
+            "fourteen",
+            "fifteen",
+            "sixteen",
+            "seventeen",
+            "eighteen",
+            "nineteen",
+            "twenty",
+            "thirty",
+            "forty",
+            "fifty",
+            "sixty",
+            "seventy",
+            "eighty",
+            "ninety",
+            "hundred",
+            "hundreds",
+            "thousand",
+            "thousands",
+            "million",
+            "millions",
+            "billion",
+            "billions",
+            "trillion",
+            "dozen",
+            "dozens",
+            "one",
+        ];
+        for w in words {
+            assert!(is_number_word(w.as_bytes()) || w == "one", "{w}");
+            for w in [w.to_string(), w.to_uppercase(), format!("{w}-one")] {
+                assert!(may_start_number_word_3(w.as_bytes()), "{w}");
+            }
+        }
+        for w in ["the", "sent", "tea", "fiscal", "fifa", "forum", "several"] {
+            assert_eq!(
+                may_start_number_word_3(w.as_bytes()),
+                ["fifa", "forum", "several"].contains(&w),
+                "{w}"
+            );
+        }
     }
 
     #[test]
