@@ -150,6 +150,31 @@ fn may_start_date(t: &Token, line: &str) -> bool {
     (t.shape == Shape::Number) | ((t.shape == Shape::Cap) & calendar_initial)
 }
 
+/// Whether a word may be a month ([`month`], in full or abbreviated) or a weekday by its first
+/// three bytes.
+fn calendar_start(word: &[u8]) -> bool {
+    matches!(
+        word,
+        [b'J', b'a', b'n', ..]
+            | [b'F', b'e', b'b', ..]
+            | [b'M', b'a', b'r' | b'y', ..]
+            | [b'A', b'p', b'r', ..]
+            | [b'J', b'u', b'n' | b'l', ..]
+            | [b'A', b'u', b'g', ..]
+            | [b'S', b'e', b'p', ..]
+            | [b'O', b'c', b't', ..]
+            | [b'N', b'o', b'v', ..]
+            | [b'D', b'e', b'c', ..]
+            | [b'M', b'o', b'n', ..]
+            | [b'T', b'u', b'e', ..]
+            | [b'W', b'e', b'd', ..]
+            | [b'T', b'h', b'u', ..]
+            | [b'F', b'r', b'i', ..]
+            | [b'S', b'a', b't', ..]
+            | [b'S', b'u', b'n', ..]
+    )
+}
+
 /// Whether a word starting with `b` may name a month: the initials of the months rule most
 /// capitalised words out.
 fn month_initial(b: u8) -> bool {
@@ -211,6 +236,12 @@ pub fn find_after(
             continue;
         }
         let w = text(i);
+        // A capitalised word is a date only as a month or a weekday: most are not, by their
+        // first three letters.
+        if toks[i].shape == Shape::Cap && !calendar_start(w.as_bytes()) {
+            i += 1;
+            continue;
+        }
         let mut end = None;
         if toks[i].shape == Shape::Number && is_iso_date(w.as_bytes()) {
             end = Some(i + 1);
@@ -338,6 +369,25 @@ mod tests {
 
     fn dates(line: &str) -> Vec<String> {
         crate::domain::extract::found_by(find, line)
+    }
+
+    #[test]
+    fn every_month_and_weekday_passes_the_three_letter_test() {
+        let mut words: Vec<String> = MONTHS
+            .iter()
+            .chain(&WEEKDAYS)
+            .map(|w| w.to_string())
+            .collect();
+        words.extend(MONTHS.iter().map(|m| format!("{}.", &m[..3])));
+        words.push("Sept.".into());
+        for w in &words {
+            let calendar = month(w).is_some() || WEEKDAYS.contains(&w.as_str());
+            assert!(calendar && calendar_start(w.as_bytes()), "{w}");
+        }
+        for w in ["Marilyn", "The", "Jane", "Sunny", "Wednesdays", "Julia"] {
+            let calendar = month(w).is_some() || WEEKDAYS.contains(&w);
+            assert!(!calendar || calendar_start(w.as_bytes()), "{w}");
+        }
     }
 
     #[test]
