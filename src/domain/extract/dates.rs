@@ -5,7 +5,9 @@
 //! `numbers`). Dates run before names so that "November" is never taken for a name.
 
 use super::candidate::{Candidate, Reading};
-use super::token::{Shape, Token, is_iso_date};
+#[cfg(test)]
+use super::token::calendar_start;
+use super::token::{DATE, Shape, Token, is_iso_date};
 use crate::domain::dateline::MONTHS;
 use crate::domain::entity::Kind;
 
@@ -136,45 +138,6 @@ pub(super) fn is_calendar_word(word: &str) -> bool {
     MONTHS.contains(&word) || WEEKDAYS.contains(&word)
 }
 
-/// Whether token `t` of `line` may start a date: a number, or a capitalised word with the
-/// initial of a month or a weekday. Without a branch: the answer is no for most tokens, and
-/// branching on their shapes and letters in turn was mispredicted often.
-#[allow(clippy::needless_bitwise_bool)]
-#[inline]
-fn may_start_date(t: &Token, line: &str) -> bool {
-    let first = line.as_bytes().get(t.start).copied().unwrap_or(0);
-    let calendar_initial = matches!(
-        first,
-        b'J' | b'F' | b'M' | b'A' | b'S' | b'O' | b'N' | b'D' | b'T' | b'W'
-    );
-    (t.shape == Shape::Number) | ((t.shape == Shape::Cap) & calendar_initial)
-}
-
-/// Whether a word may be a month ([`month`], in full or abbreviated) or a weekday by its first
-/// three bytes.
-fn calendar_start(word: &[u8]) -> bool {
-    matches!(
-        word,
-        [b'J', b'a', b'n', ..]
-            | [b'F', b'e', b'b', ..]
-            | [b'M', b'a', b'r' | b'y', ..]
-            | [b'A', b'p', b'r', ..]
-            | [b'J', b'u', b'n' | b'l', ..]
-            | [b'A', b'u', b'g', ..]
-            | [b'S', b'e', b'p', ..]
-            | [b'O', b'c', b't', ..]
-            | [b'N', b'o', b'v', ..]
-            | [b'D', b'e', b'c', ..]
-            | [b'M', b'o', b'n', ..]
-            | [b'T', b'u', b'e', ..]
-            | [b'W', b'e', b'd', ..]
-            | [b'T', b'h', b'u', ..]
-            | [b'F', b'r', b'i', ..]
-            | [b'S', b'a', b't', ..]
-            | [b'S', b'u', b'n', ..]
-    )
-}
-
 /// Whether a word starting with `b` may name a month: the initials of the months rule most
 /// capitalised words out.
 fn month_initial(b: u8) -> bool {
@@ -231,17 +194,13 @@ pub fn find_after(
     let text = |i: usize| toks.get(i).map_or("", |t: &Token| t.text(line));
     let mut i = 0;
     while i < toks.len() {
-        if used[i] || !may_start_date(&toks[i], line) {
+        // Marked by the tokenizer: a number, or a capitalised word that starts as a month or
+        // a weekday does (most capitalised words are neither, by their first three letters).
+        if used[i] || toks[i].starts & DATE == 0 {
             i += 1;
             continue;
         }
         let w = text(i);
-        // A capitalised word is a date only as a month or a weekday: most are not, by their
-        // first three letters.
-        if toks[i].shape == Shape::Cap && !calendar_start(w.as_bytes()) {
-            i += 1;
-            continue;
-        }
         let mut end = None;
         if toks[i].shape == Shape::Number && is_iso_date(w.as_bytes()) {
             end = Some(i + 1);
@@ -383,6 +342,9 @@ mod tests {
         for w in &words {
             let calendar = month(w).is_some() || WEEKDAYS.contains(&w.as_str());
             assert!(calendar && calendar_start(w.as_bytes()), "{w}");
+            let mut toks = vec![];
+            tokenize(w, &mut toks);
+            assert!(toks[0].starts & DATE != 0, "{w}");
         }
         for w in ["Marilyn", "The", "Jane", "Sunny", "Wednesdays", "Julia"] {
             let calendar = month(w).is_some() || WEEKDAYS.contains(&w);

@@ -5,40 +5,8 @@
 //! what was counted. Durations ("three days") are figures: they say how long, not when.
 
 use super::candidate::{Candidate, Reading};
-use super::token::{Shape, Token};
+use super::token::{self, Shape, Token};
 use crate::domain::entity::Kind;
-
-/// Whether token `t` of `line` may be a numeral: a number, or a word of three letters or more
-/// that starts as a number word does. Without a branch: the answer is no for most tokens, and
-/// branching on their shapes and letters in turn was mispredicted often.
-#[allow(clippy::needless_bitwise_bool)]
-#[inline]
-fn may_be_numeral(t: &Token, line: &str) -> bool {
-    let b = line.as_bytes();
-    let first = |at: usize| usize::from(b.get(at).copied().unwrap_or(0));
-    let pair = first(t.start) << 8 | first(t.start + 1);
-    let starts_well = NUMBER_WORD_STARTS[pair / 64] >> (pair % 64) & 1 != 0;
-    let word = matches!(t.shape, Shape::Lower | Shape::Cap);
-    (t.shape == Shape::Number) | (word & (t.end >= t.start + 3) & starts_well)
-}
-
-/// The first two bytes of the number words, a bit each ([`may_start_number_word`]).
-static NUMBER_WORD_STARTS: [u64; 1024] = {
-    let mut bits = [0u64; 1024];
-    let mut a = 0;
-    while a < 256 {
-        let mut b = 0;
-        while b < 256 {
-            if (a as u8).is_ascii_alphabetic() && may_start_number_word(a as u8, b as u8) {
-                let pair = a << 8 | b;
-                bits[pair / 64] |= 1 << (pair % 64);
-            }
-            b += 1;
-        }
-        a += 1;
-    }
-    bits
-};
 
 /// A number word other than "one" (which is mostly a pronoun: "one of them").
 fn is_number_word(w: &[u8]) -> bool {
@@ -147,34 +115,11 @@ const fn may_start_number_word(a: u8, b: u8) -> bool {
     )
 }
 
-/// Whether a word of three bytes or more may be a number word by its first three (in either
-/// case): what passes over most words that start as one does ("the", "those", "second").
-fn may_start_number_word_3(b: &[u8]) -> bool {
-    let third = b[2] | 0x20;
-    match (b[0] | 0x20, b[1] | 0x20) {
-        (b't', b'w') => matches!(third, b'o' | b'e'),
-        (b't', b'h') => matches!(third, b'r' | b'i' | b'o'),
-        (b't', b'e') => third == b'n',
-        (b't', b'r') => third == b'i',
-        (b'm' | b'b', b'i') => third == b'l',
-        (b'f', b'o') => matches!(third, b'u' | b'r'),
-        (b'f', b'i') => matches!(third, b'v' | b'f'),
-        (b's', b'i') => third == b'x',
-        (b's', b'e') => third == b'v',
-        (b'e', b'i') => third == b'g',
-        (b'e', b'l') => third == b'e',
-        (b'n', b'i') | (b'h', b'u') => third == b'n',
-        (b'd', b'o') => third == b'z',
-        (b'o', b'n') => third == b'e',
-        _ => false,
-    }
-}
-
 fn number_word(w: &str) -> bool {
     // Checked on every word: no allocation, and most words fail on the first two letters or
     // the third.
     let b = w.as_bytes();
-    if !may_be_number_word(b) || !b[0].is_ascii_alphabetic() || !may_start_number_word_3(b) {
+    if !may_be_number_word(b) || !b[0].is_ascii_alphabetic() || !token::starts_as_number_word(b) {
         return false;
     }
     let mut buf = [0u8; 24];
@@ -216,7 +161,8 @@ pub fn find(line: &str, toks: &[Token], used: &mut [bool], base: usize, out: &mu
     let text = |i: usize| toks.get(i).map_or("", |t: &Token| t.text(line));
     let mut i = 0;
     while i < toks.len() {
-        if used[i] || !may_be_numeral(&toks[i], line) || !numeral(&toks[i], line) {
+        // Marked by the tokenizer: a number, or a word that starts as a number word does.
+        if used[i] || toks[i].starts & token::FIGURE == 0 || !numeral(&toks[i], line) {
             i += 1;
             continue;
         }
@@ -352,7 +298,7 @@ mod tests {
     }
 
     #[test]
-    fn every_numeral_passes_the_quick_test() {
+    fn every_numeral_is_marked_by_the_tokenizer() {
         let mut words: Vec<String> = vec![
             "240",
             "1,000",
@@ -395,7 +341,7 @@ mod tests {
             for t in &toks {
                 if numeral(t, w) {
                     numerals += 1;
-                    assert!(may_be_numeral(t, w), "{w:?}");
+                    assert!(t.starts & token::FIGURE != 0, "{w:?}");
                 }
             }
         }
@@ -447,12 +393,12 @@ mod tests {
         for w in words {
             assert!(is_number_word(w.as_bytes()) || w == "one", "{w}");
             for w in [w.to_string(), w.to_uppercase(), format!("{w}-one")] {
-                assert!(may_start_number_word_3(w.as_bytes()), "{w}");
+                assert!(token::starts_as_number_word(w.as_bytes()), "{w}");
             }
         }
         for w in ["the", "sent", "tea", "fiscal", "fifa", "forum", "several"] {
             assert_eq!(
-                may_start_number_word_3(w.as_bytes()),
+                token::starts_as_number_word(w.as_bytes()),
                 ["fifa", "forum", "several"].contains(&w),
                 "{w}"
             );
