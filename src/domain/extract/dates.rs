@@ -196,7 +196,7 @@ pub fn find_after(
     while i < toks.len() {
         // Marked by the tokenizer: a number, or a capitalised word that starts as a month or
         // a weekday does (most capitalised words are neither, by their first three letters).
-        if used[i] || toks[i].starts & DATE == 0 {
+        if toks[i].starts & DATE == 0 || used[i] {
             i += 1;
             continue;
         }

@@ -162,7 +162,7 @@ pub fn find(line: &str, toks: &[Token], used: &mut [bool], base: usize, out: &mu
     let mut i = 0;
     while i < toks.len() {
         // Marked by the tokenizer: a number, or a word that starts as a number word does.
-        if used[i] || toks[i].starts & token::FIGURE == 0 || !numeral(&toks[i], line) {
+        if toks[i].starts & token::FIGURE == 0 || used[i] || !numeral(&toks[i], line) {
             i += 1;
             continue;
         }
@@ -246,16 +246,25 @@ pub fn find(line: &str, toks: &[Token], used: &mut [bool], base: usize, out: &mu
             key: surface.to_string(),
             reading: Reading::Value {
                 kind: Kind::Number,
-                // Lower case, made only when some letter changes.
-                norm: surface
-                    .chars()
-                    .any(|c| !c.to_lowercase().eq([c]))
-                    .then(|| surface.to_lowercase()),
+                norm: lowered(surface),
             },
             defines: None,
         });
         i = end;
     }
+}
+
+/// The surface in lower case, made only when some letter changes.
+fn lowered(surface: &str) -> Option<String> {
+    if surface.is_ascii() {
+        // Most figures: no character to decode.
+        let upper = surface.bytes().any(|b| b.is_ascii_uppercase());
+        return upper.then(|| surface.to_ascii_lowercase());
+    }
+    surface
+        .chars()
+        .any(|c| !c.to_lowercase().eq([c]))
+        .then(|| surface.to_lowercase())
 }
 
 #[cfg(test)]
@@ -402,6 +411,22 @@ mod tests {
                 ["fifa", "forum", "several"].contains(&w),
                 "{w}"
             );
+        }
+    }
+
+    #[test]
+    fn a_figure_is_lowered_only_when_a_letter_changes() {
+        for surface in [
+            "240 hostages",
+            "Two Leaders",
+            "ÉTÉ 3",
+            "dix-sept élèves",
+            "İ 4",
+        ] {
+            let general = (surface.chars())
+                .any(|c| !c.to_lowercase().eq([c]))
+                .then(|| surface.to_lowercase());
+            assert_eq!(lowered(surface), general, "{surface}");
         }
     }
 
