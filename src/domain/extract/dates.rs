@@ -5,7 +5,9 @@
 //! `numbers`). Dates run before names so that "November" is never taken for a name.
 
 use super::candidate::{Candidate, Reading};
-use super::token::{Shape, Token, is_iso_date};
+#[cfg(test)]
+use super::token::calendar_start;
+use super::token::{DATE, Shape, Token, is_iso_date};
 use crate::domain::dateline::MONTHS;
 use crate::domain::entity::Kind;
 
@@ -136,20 +138,6 @@ pub(super) fn is_calendar_word(word: &str) -> bool {
     MONTHS.contains(&word) || WEEKDAYS.contains(&word)
 }
 
-/// Whether token `t` of `line` may start a date: a number, or a capitalised word with the
-/// initial of a month or a weekday. Without a branch: the answer is no for most tokens, and
-/// branching on their shapes and letters in turn was mispredicted often.
-#[allow(clippy::needless_bitwise_bool)]
-#[inline]
-fn may_start_date(t: &Token, line: &str) -> bool {
-    let first = line.as_bytes().get(t.start).copied().unwrap_or(0);
-    let calendar_initial = matches!(
-        first,
-        b'J' | b'F' | b'M' | b'A' | b'S' | b'O' | b'N' | b'D' | b'T' | b'W'
-    );
-    (t.shape == Shape::Number) | ((t.shape == Shape::Cap) & calendar_initial)
-}
-
 /// Whether a word starting with `b` may name a month: the initials of the months rule most
 /// capitalised words out.
 fn month_initial(b: u8) -> bool {
@@ -206,7 +194,9 @@ pub fn find_after(
     let text = |i: usize| toks.get(i).map_or("", |t: &Token| t.text(line));
     let mut i = 0;
     while i < toks.len() {
-        if used[i] || !may_start_date(&toks[i], line) {
+        // Marked by the tokenizer: a number, or a capitalised word that starts as a month or
+        // a weekday does (most capitalised words are neither, by their first three letters).
+        if toks[i].starts & DATE == 0 || used[i] {
             i += 1;
             continue;
         }
@@ -338,6 +328,28 @@ mod tests {
 
     fn dates(line: &str) -> Vec<String> {
         crate::domain::extract::found_by(find, line)
+    }
+
+    #[test]
+    fn every_month_and_weekday_passes_the_three_letter_test() {
+        let mut words: Vec<String> = MONTHS
+            .iter()
+            .chain(&WEEKDAYS)
+            .map(|w| w.to_string())
+            .collect();
+        words.extend(MONTHS.iter().map(|m| format!("{}.", &m[..3])));
+        words.push("Sept.".into());
+        for w in &words {
+            let calendar = month(w).is_some() || WEEKDAYS.contains(&w.as_str());
+            assert!(calendar && calendar_start(w.as_bytes()), "{w}");
+            let mut toks = vec![];
+            tokenize(w, &mut toks);
+            assert!(toks[0].starts & DATE != 0, "{w}");
+        }
+        for w in ["Marilyn", "The", "Jane", "Sunny", "Wednesdays", "Julia"] {
+            let calendar = month(w).is_some() || WEEKDAYS.contains(&w);
+            assert!(!calendar || calendar_start(w.as_bytes()), "{w}");
+        }
     }
 
     #[test]

@@ -5,40 +5,8 @@
 //! what was counted. Durations ("three days") are figures: they say how long, not when.
 
 use super::candidate::{Candidate, Reading};
-use super::token::{Shape, Token};
+use super::token::{self, Shape, Token};
 use crate::domain::entity::Kind;
-
-/// Whether token `t` of `line` may be a numeral: a number, or a word of three letters or more
-/// that starts as a number word does. Without a branch: the answer is no for most tokens, and
-/// branching on their shapes and letters in turn was mispredicted often.
-#[allow(clippy::needless_bitwise_bool)]
-#[inline]
-fn may_be_numeral(t: &Token, line: &str) -> bool {
-    let b = line.as_bytes();
-    let first = |at: usize| usize::from(b.get(at).copied().unwrap_or(0));
-    let pair = first(t.start) << 8 | first(t.start + 1);
-    let starts_well = NUMBER_WORD_STARTS[pair / 64] >> (pair % 64) & 1 != 0;
-    let word = matches!(t.shape, Shape::Lower | Shape::Cap);
-    (t.shape == Shape::Number) | (word & (t.end >= t.start + 3) & starts_well)
-}
-
-/// The first two bytes of the number words, a bit each ([`may_start_number_word`]).
-static NUMBER_WORD_STARTS: [u64; 1024] = {
-    let mut bits = [0u64; 1024];
-    let mut a = 0;
-    while a < 256 {
-        let mut b = 0;
-        while b < 256 {
-            if (a as u8).is_ascii_alphabetic() && may_start_number_word(a as u8, b as u8) {
-                let pair = a << 8 | b;
-                bits[pair / 64] |= 1 << (pair % 64);
-            }
-            b += 1;
-        }
-        a += 1;
-    }
-    bits
-};
 
 /// A number word other than "one" (which is mostly a pronoun: "one of them").
 fn is_number_word(w: &[u8]) -> bool {
@@ -148,9 +116,10 @@ const fn may_start_number_word(a: u8, b: u8) -> bool {
 }
 
 fn number_word(w: &str) -> bool {
-    // Checked on every word: no allocation, and most words fail on the first two letters.
+    // Checked on every word: no allocation, and most words fail on the first two letters or
+    // the third.
     let b = w.as_bytes();
-    if !may_be_number_word(b) || !b[0].is_ascii_alphabetic() {
+    if !may_be_number_word(b) || !b[0].is_ascii_alphabetic() || !token::starts_as_number_word(b) {
         return false;
     }
     let mut buf = [0u8; 24];
@@ -192,7 +161,8 @@ pub fn find(line: &str, toks: &[Token], used: &mut [bool], base: usize, out: &mu
     let text = |i: usize| toks.get(i).map_or("", |t: &Token| t.text(line));
     let mut i = 0;
     while i < toks.len() {
-        if used[i] || !may_be_numeral(&toks[i], line) || !numeral(&toks[i], line) {
+        // Marked by the tokenizer: a number, or a word that starts as a number word does.
+        if toks[i].starts & token::FIGURE == 0 || used[i] || !numeral(&toks[i], line) {
             i += 1;
             continue;
         }
@@ -276,16 +246,25 @@ pub fn find(line: &str, toks: &[Token], used: &mut [bool], base: usize, out: &mu
             key: surface.to_string(),
             reading: Reading::Value {
                 kind: Kind::Number,
-                // Lower case, made only when some letter changes.
-                norm: surface
-                    .chars()
-                    .any(|c| !c.to_lowercase().eq([c]))
-                    .then(|| surface.to_lowercase()),
+                norm: lowered(surface),
             },
             defines: None,
         });
         i = end;
     }
+}
+
+/// The surface in lower case, made only when some letter changes.
+fn lowered(surface: &str) -> Option<String> {
+    if surface.is_ascii() {
+        // Most figures: no character to decode.
+        let upper = surface.bytes().any(|b| b.is_ascii_uppercase());
+        return upper.then(|| surface.to_ascii_lowercase());
+    }
+    surface
+        .chars()
+        .any(|c| !c.to_lowercase().eq([c]))
+        .then(|| surface.to_lowercase())
 }
 
 #[cfg(test)]
@@ -328,7 +307,7 @@ mod tests {
     }
 
     #[test]
-    fn every_numeral_passes_the_quick_test() {
+    fn every_numeral_is_marked_by_the_tokenizer() {
         let mut words: Vec<String> = vec![
             "240",
             "1,000",
@@ -371,11 +350,84 @@ mod tests {
             for t in &toks {
                 if numeral(t, w) {
                     numerals += 1;
-                    assert!(may_be_numeral(t, w), "{w:?}");
+                    assert!(t.starts & token::FIGURE != 0, "{w:?}");
                 }
             }
         }
         assert!(numerals > 100, "{numerals}");
+    }
+
+    #[test]
+    fn every_number_word_passes_the_three_letter_test() {
+        let words = [
+            "two",
+            "three",
+            "four",
+            "five",
+            "six",
+            "seven",
+            "eight",
+            "nine",
+            "ten",
+            "eleven",
+            "twelve",
+            "thirteen",
+            "fourteen",
+            "fifteen",
+            "sixteen",
+            "seventeen",
+            "eighteen",
+            "nineteen",
+            "twenty",
+            "thirty",
+            "forty",
+            "fifty",
+            "sixty",
+            "seventy",
+            "eighty",
+            "ninety",
+            "hundred",
+            "hundreds",
+            "thousand",
+            "thousands",
+            "million",
+            "millions",
+            "billion",
+            "billions",
+            "trillion",
+            "dozen",
+            "dozens",
+            "one",
+        ];
+        for w in words {
+            assert!(is_number_word(w.as_bytes()) || w == "one", "{w}");
+            for w in [w.to_string(), w.to_uppercase(), format!("{w}-one")] {
+                assert!(token::starts_as_number_word(w.as_bytes()), "{w}");
+            }
+        }
+        for w in ["the", "sent", "tea", "fiscal", "fifa", "forum", "several"] {
+            assert_eq!(
+                token::starts_as_number_word(w.as_bytes()),
+                ["fifa", "forum", "several"].contains(&w),
+                "{w}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_figure_is_lowered_only_when_a_letter_changes() {
+        for surface in [
+            "240 hostages",
+            "Two Leaders",
+            "ÉTÉ 3",
+            "dix-sept élèves",
+            "İ 4",
+        ] {
+            let general = (surface.chars())
+                .any(|c| !c.to_lowercase().eq([c]))
+                .then(|| surface.to_lowercase());
+            assert_eq!(lowered(surface), general, "{surface}");
+        }
     }
 
     #[test]

@@ -81,7 +81,7 @@ impl Finder {
         let mut line = 0;
         for nl in memchr::memchr_iter(b'\n', text.as_bytes()) {
             let content = &text[line..nl];
-            if content.trim().is_empty() {
+            if is_blank(content) {
                 // The paragraph ends before the blank line.
                 self.paragraph(base, text, start, line);
                 start = nl + 1;
@@ -201,6 +201,14 @@ pub fn find(text: &str) -> Findings {
     let mut f = Finder::new();
     f.feed(0, text);
     f.finish()
+}
+
+/// Whether a line is white space only. Most lines start with a character that is not.
+fn is_blank(line: &str) -> bool {
+    match line.as_bytes().first() {
+        Some(b) if b.is_ascii() && !b.is_ascii_whitespace() => false,
+        _ => line.trim().is_empty(),
+    }
 }
 
 /// Whether the line break at `nl` (of a line starting at `line`) is a cut: the first break

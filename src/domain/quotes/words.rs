@@ -44,7 +44,8 @@ pub fn tokenize(text: &str, out: &mut Vec<Tok>, verbs: &mut Vec<u32>) {
             }
             Byte::Upper | Byte::Lower => {
                 let (end, run) = ascii_word_end(text, i);
-                if end == run && b.is_ascii_alphanumeric() {
+                // (The bytes of these classes are letters, digits and `@`, `#`, `$`.)
+                if end == run && !matches!(b, b'@' | b'#' | b'$') {
                     // One run of ASCII letters and digits: a verb if it is one, unless a
                     // character beyond ASCII touches it (which joins it to a longer run).
                     let alone = |at: Option<&u8>| at.is_none_or(|&b| !verbs::part_of_word(b));
@@ -108,7 +109,8 @@ pub fn tokenize(text: &str, out: &mut Vec<Tok>, verbs: &mut Vec<u32>) {
             kind,
             upper: false,
         });
-        i += len;
+        // Past the space that most often follows a comma or a full stop.
+        i += len + usize::from(bytes.get(i + len) == Some(&b' '));
     }
 }
 

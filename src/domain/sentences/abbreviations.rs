@@ -82,8 +82,9 @@ pub(super) enum Abbrev {
 #[inline]
 pub(super) fn abbreviation_before(bytes: &[u8], dot: usize) -> Abbrev {
     // The ASCII letters and dots just before: "Mr", "U.S", "J", "a.m".
-    let mut s = dot;
+    let (mut s, mut dotted) = (dot, false);
     while s > 0 && (bytes[s - 1].is_ascii_alphabetic() || bytes[s - 1] == b'.') {
+        dotted |= bytes[s - 1] == b'.';
         s -= 1;
     }
     let word = &bytes[s..dot];
@@ -93,7 +94,7 @@ pub(super) fn abbreviation_before(bytes: &[u8], dot: usize) -> Abbrev {
     if word.len() == 1 && word[0].is_ascii_uppercase() {
         return Abbrev::Other;
     }
-    if word.contains(&b'.') {
+    if dotted {
         // Dotted acronyms have short parts: "U.S", "a.m", "e.g"; "end.Next" is not one.
         let short = word
             .split(|&b| b == b'.')

@@ -58,7 +58,8 @@ fn skip_closers(bytes: &[u8], mut j: usize, end: usize) -> usize {
     loop {
         match bytes.get(j) {
             Some(b'"' | b'\'' | b')' | b']' | b'}') if j < end => j += 1,
-            Some(_) if j < end => match MULTI
+            // Each of `MULTI` starts with one of these bytes: most stops are passed at once.
+            Some(0xC2 | 0xE2) if j < end => match MULTI
                 .iter()
                 .find(|c| bytes[j..end].starts_with(c.as_bytes()))
             {
@@ -81,5 +82,9 @@ fn first_char(bytes: &[u8]) -> Option<char> {
 }
 
 fn starts_lowercase(bytes: &[u8]) -> bool {
-    first_char(bytes).is_some_and(char::is_lowercase)
+    match bytes.first() {
+        // Most text: the byte is the character.
+        Some(b) if b.is_ascii() => b.is_ascii_lowercase(),
+        _ => first_char(bytes).is_some_and(char::is_lowercase),
+    }
 }

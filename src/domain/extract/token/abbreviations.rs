@@ -10,8 +10,8 @@ const ABBREVIATIONS: &[&str] = &[
 ];
 
 /// `is_abbreviation` for a word of ASCII letters and digits. Asked of the word before every
-/// full stop: the first letters of the abbreviations rule most words out before the list is
-/// read.
+/// full stop: the first letter and the length of the abbreviations rule most words out
+/// before the list is read.
 // Called from the tokenizer's inner loop, which inlined it while they shared a file; kept so.
 #[inline]
 pub(super) fn ascii_abbreviation(word: &[u8]) -> bool {
@@ -19,16 +19,18 @@ pub(super) fn ascii_abbreviation(word: &[u8]) -> bool {
     single_letter
         || word
             .first()
-            .is_some_and(|&b| ABBREVIATION_INITIALS[usize::from(b)])
+            .is_some_and(|&b| ABBREVIATION_LENGTHS[usize::from(b)] >> word.len().min(31) & 1 != 0)
             && ABBREVIATIONS.iter().any(|a| a.as_bytes() == word)
 }
 
-/// Whether some abbreviation starts with the byte.
-static ABBREVIATION_INITIALS: [bool; 256] = {
-    let mut table = [false; 256];
+/// For each first byte, the lengths of the abbreviations that start with it (a bit each).
+static ABBREVIATION_LENGTHS: [u32; 256] = {
+    let mut table = [0; 256];
     let mut i = 0;
     while i < ABBREVIATIONS.len() {
-        table[ABBREVIATIONS[i].as_bytes()[0] as usize] = true;
+        let a = ABBREVIATIONS[i].as_bytes();
+        assert!(a.len() < 31);
+        table[a[0] as usize] |= 1 << a.len();
         i += 1;
     }
     table
@@ -40,4 +42,38 @@ static ABBREVIATION_INITIALS: [bool; 256] = {
 pub(super) fn is_abbreviation(word: &str) -> bool {
     let single_letter = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
     single_letter || ABBREVIATIONS.contains(&word)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_ascii_test_finds_the_abbreviations_the_list_has() {
+        let mut words: Vec<String> = ABBREVIATIONS.iter().map(|a| a.to_string()).collect();
+        words.extend(
+            [
+                "J",
+                "j",
+                "Mrx",
+                "Mrs",
+                "M",
+                "said",
+                "Sept",
+                "Se",
+                "e",
+                "ie",
+                "Incorporated",
+            ]
+            .map(String::from),
+        );
+        words.extend(ABBREVIATIONS.iter().map(|a| format!("{a}s")));
+        words.push("S".repeat(40));
+        for w in words
+            .iter()
+            .filter(|w| w.bytes().all(|b| b.is_ascii_alphanumeric()))
+        {
+            assert_eq!(ascii_abbreviation(w.as_bytes()), is_abbreviation(w), "{w}");
+        }
+    }
 }
