@@ -121,7 +121,7 @@ pub(super) fn link_before_ids(text: &[u8], entities: &mut Vec<Entity>, quotes: &
 pub(super) fn link_document_before_ids<'q>(
     doc: &Document,
     entities: &mut Arc<Vec<Entity>>,
-    quotes: impl FnOnce() -> &'q Findings,
+    quotes: impl FnOnce() -> &'q Findings + Send,
     jobs: usize,
 ) {
     if entities.is_empty() {
@@ -138,7 +138,7 @@ pub(super) fn link_document_before_ids<'q>(
 fn link_releasing<'q, S: in_pieces::Read>(
     text: &[u8],
     entities: &mut Arc<Vec<Entity>>,
-    quotes: impl FnOnce() -> &'q Findings,
+    quotes: impl FnOnce() -> &'q Findings + Send,
     sentences: impl FnOnce() -> S,
     jobs: usize,
     release: impl Fn(Range<usize>) + Sync,
@@ -157,17 +157,32 @@ fn link_releasing<'q, S: in_pieces::Read>(
 fn links<'q, S: in_pieces::Read>(
     text: &[u8],
     entities: &[Entity],
-    quotes: impl FnOnce() -> &'q Findings,
+    quotes: impl FnOnce() -> &'q Findings + Send,
     sentences: impl FnOnce() -> S,
     jobs: usize,
     release: impl Fn(Range<usize>) + Sync,
 ) -> Found {
     let k = knowledge::builtin();
-    let names = in_text::in_text_order(entities, jobs);
-    let facts = Facts::gather(text, entities, k, &names, jobs);
+    // Who says each direct quotation, as far as the names tell before this pass: on several
+    // threads, found on one of its own (waiting for the quotations, if they are still being
+    // found) while the names are put in order and the facts gathered, steps that leave a core
+    // idle at times.
+    let speakers_of = || crate::domain::quotes::direct_speakers(&quotes().quotes, entities, 1);
+    let (names, facts, direct) = if jobs > 1 {
+        std::thread::scope(|scope| {
+            let direct = scope.spawn(speakers_of);
+            let names = in_text::in_text_order(entities, jobs);
+            let facts = Facts::gather(text, entities, k, &names, jobs);
+            let direct = direct.join();
+            let direct = direct.unwrap_or_else(|p| std::panic::resume_unwind(p));
+            (names, facts, direct)
+        })
+    } else {
+        let names = in_text::in_text_order(entities, jobs);
+        let facts = Facts::gather(text, entities, k, &names, jobs);
+        (names, facts, speakers_of())
+    };
     let metonyms = metonyms::targets(entities, &facts, k);
-    // Who says each direct quotation, as far as the names tell before this pass.
-    let direct = crate::domain::quotes::direct_speakers(&quotes().quotes, entities, jobs);
     let going_on = speakers::going_on(text, &direct, &names);
     let (quotes, speakers): (Vec<Range<usize>>, Vec<Option<u32>>) = (direct.into_iter())
         .map(|(span, speaker, _)| (span.range(), speaker))
