@@ -135,11 +135,11 @@ pub(super) fn link_document_before_ids<'q>(
     });
 }
 
-fn link_releasing<'q, S: in_pieces::Read>(
+fn link_releasing<'q, S: in_pieces::Read + Send>(
     text: &[u8],
     entities: &mut Arc<Vec<Entity>>,
     quotes: impl FnOnce() -> &'q Findings + Send,
-    sentences: impl FnOnce() -> S,
+    sentences: impl FnOnce() -> S + Send,
     jobs: usize,
     release: impl Fn(Range<usize>) + Sync,
 ) {
@@ -154,11 +154,11 @@ fn link_releasing<'q, S: in_pieces::Read>(
 
 /// The links of the pass, everything it read to find them dropped on return, before the
 /// links are applied: applying builds a second mention store, the peak of a large text.
-fn links<'q, S: in_pieces::Read>(
+fn links<'q, S: in_pieces::Read + Send>(
     text: &[u8],
     entities: &[Entity],
     quotes: impl FnOnce() -> &'q Findings + Send,
-    sentences: impl FnOnce() -> S,
+    sentences: impl FnOnce() -> S + Send,
     jobs: usize,
     release: impl Fn(Range<usize>) + Sync,
 ) -> Found {
@@ -167,20 +167,24 @@ fn links<'q, S: in_pieces::Read>(
     // threads, found on one of its own (waiting for the quotations, if they are still being
     // found) while the names are put in order and the facts gathered, steps that leave a core
     // idle at times.
+    // So is the plan of how the sentences are shared out among the threads, once the names
+    // are in order.
     let speakers_of = || crate::domain::quotes::direct_speakers(&quotes().quotes, entities, 1);
-    let (names, facts, direct) = if jobs > 1 {
+    let (names, facts, direct, sentences) = if jobs > 1 {
         std::thread::scope(|scope| {
             let direct = scope.spawn(speakers_of);
             let names = in_text::in_text_order(entities, jobs);
-            let facts = Facts::gather(text, entities, k, &names, jobs);
-            let direct = direct.join();
-            let direct = direct.unwrap_or_else(|p| std::panic::resume_unwind(p));
-            (names, facts, direct)
+            let (facts, sentences) = std::thread::scope(|scope| {
+                let sentences = scope.spawn(|| sentences().planned(text, &names, jobs));
+                let facts = Facts::gather(text, entities, k, &names, jobs);
+                (facts, joined(sentences))
+            });
+            (names, facts, joined(direct), sentences)
         })
     } else {
         let names = in_text::in_text_order(entities, jobs);
         let facts = Facts::gather(text, entities, k, &names, jobs);
-        (names, facts, speakers_of())
+        (names, facts, speakers_of(), sentences())
     };
     let metonyms = metonyms::targets(entities, &facts, k);
     let going_on = speakers::going_on(text, &direct, &names);
@@ -211,19 +215,22 @@ fn links<'q, S: in_pieces::Read>(
     let (mut found, in_turns) = if jobs > 1 {
         std::thread::scope(|scope| {
             let in_turns = scope.spawn(in_turns);
-            let found = sentences().resolve(jobs, resolver, release);
-            let in_turns = in_turns.join();
-            (
-                found,
-                in_turns.unwrap_or_else(|p| std::panic::resume_unwind(p)),
-            )
+            let found = sentences.resolve(jobs, resolver, release);
+            (found, joined(in_turns))
         })
     } else {
-        (sentences().resolve(jobs, resolver, release), in_turns())
+        (sentences.resolve(jobs, resolver, release), in_turns())
     };
     found.added.extend(in_turns);
     keep_apart_from_names(&mut found, &names);
     found
+}
+
+/// What a thread made (its panic goes on here).
+fn joined<T>(thread: std::thread::ScopedJoinHandle<'_, T>) -> T {
+    thread
+        .join()
+        .unwrap_or_else(|p| std::panic::resume_unwind(p))
 }
 
 /// Leaves out an added mention that cuts across a name or is one ("Joe Biden, a-Mr." where
@@ -697,9 +704,10 @@ fn apply(entities: &mut Arc<Vec<Entity>>, found: Found) {
             let count = added[next..].partition_point(|(owner, _)| *owner as usize == i);
             let extra = next..next + count;
             next += count;
-            let loses = !moved.is_empty() && e.mentions.iter().any(is_moved);
+            // Whether it loses a name is looked for last: a search for each of its mentions.
+            let loses = || !moved.is_empty() && e.mentions.iter().any(is_moved);
             let elsewhere = !Arc::ptr_eq(e.mentions.store().0, &names);
-            let changes = !extra.is_empty() || loses || elsewhere || !shown;
+            let changes = !shown || !extra.is_empty() || elsewhere || loses();
             (extra, changes)
         })
         .collect();

@@ -194,13 +194,15 @@ fn roles_around<'t>(
             at = w.start;
         }
     }
+    // In the order of the text.
+    before.reverse();
     let title = worth
-        .then(|| longest_title(text, before.iter().rev().copied(), k, true))
+        .then(|| longest_title(text, &before, k, true))
         .flatten();
     if let Some(role) = title {
         out.push(role);
     } else if worth
-        && let Some(&last) = before.first()
+        && let Some(&last) = before.last()
         && last.is_lowercase(text)
     {
         // "Texas student X": a noun for a person right before the name.
@@ -238,21 +240,14 @@ fn roles_around<'t>(
 
 /// The title the words make, trying the longest run that ends at the last word first (a
 /// title right before a name). `capital_ok`: the words may be capitalised ("Prime Minister").
-fn longest_title(
-    text: &[u8],
-    ws: impl Iterator<Item = Word>,
-    k: &Knowledge,
-    capital_ok: bool,
-) -> Option<String> {
-    let ws: Vec<Word> = ws.collect();
+fn longest_title(text: &[u8], ws: &[Word], k: &Knowledge, capital_ok: bool) -> Option<String> {
     for from in 0..ws.len() {
         let run = &ws[from..];
         if !capital_ok && run.iter().any(|w| w.is_capitalised(text)) {
             continue;
         }
-        let key = lower_key(text, run);
-        if k.is_title(&key) {
-            return Some(key);
+        if appositions::is_title_words(k, text, run) {
+            return Some(lower_key(text, run));
         }
     }
     None
