@@ -222,7 +222,8 @@ fn links<'q, S: in_pieces::Read + Send>(
         (sentences.resolve(jobs, resolver, release), in_turns())
     };
     found.added.extend(in_turns);
-    keep_apart_from_names(&mut found, &names);
+    found.note_cuts(&names);
+    keep_apart_from_names(&mut found);
     found
 }
 
@@ -236,14 +237,16 @@ fn joined<T>(thread: std::thread::ScopedJoinHandle<'_, T>) -> T {
 /// Leaves out an added mention that cuts across a name or is one ("Joe Biden, a-Mr." where
 /// "a-Mr" is a name of its own): mentions of a document nest or lie apart, and no words are
 /// two mentions. A metonym's name, moved to the entity it stands for, is no longer there.
-fn keep_apart_from_names(found: &mut Found, names: &[in_text::Named]) {
+/// Whether each cuts across a name was noted where it was found (see [`Found::note_cuts`]).
+fn keep_apart_from_names(found: &mut Found) {
     found.moved.sort_unstable_by_key(|m| m.start);
     let moved = &found.moved;
+    let mut cuts = std::mem::take(&mut found.cuts).into_iter();
     found.added.retain(|(_, m)| {
-        moved
-            .binary_search_by_key(&{ m.start }, |x| x.start)
-            .is_ok()
-            || !in_text::cuts_a_name(names, m.start as usize, m.end as usize)
+        !cuts.next().expect("a note for each added mention")
+            || moved
+                .binary_search_by_key(&{ m.start }, |x| x.start)
+                .is_ok()
     });
 }
 
@@ -253,6 +256,19 @@ fn keep_apart_from_names(found: &mut Found, names: &[in_text::Named]) {
 struct Found {
     added: Vec<(u32, Mention)>,
     moved: Vec<Mention>,
+    /// Whether each of `added` cuts across a name or is one (asked where it was found, on
+    /// the thread that found it; see [`keep_apart_from_names`]).
+    cuts: Vec<bool>,
+}
+
+impl Found {
+    /// Notes whether each mention added since the last note cuts across one of `names`.
+    fn note_cuts(&mut self, names: &[in_text::Named]) {
+        let from = self.cuts.len();
+        let cut =
+            |(_, m): &(u32, Mention)| in_text::cuts_a_name(names, m.start as usize, m.end as usize);
+        self.cuts.extend(self.added[from..].iter().map(cut));
+    }
 }
 
 struct Resolver<'a> {
@@ -356,6 +372,7 @@ impl Resolver<'_> {
                 released = oldest.start;
             }
         }
+        self.found.note_cuts(self.names);
         release(released..last_end);
     }
 
@@ -677,6 +694,7 @@ fn apply(entities: &mut Arc<Vec<Entity>>, found: Found) {
     let Found {
         mut added,
         mut moved,
+        ..
     } = found;
     if added.is_empty() {
         return;

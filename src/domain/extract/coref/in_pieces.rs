@@ -153,6 +153,7 @@ impl Read for Sentences<'_> {
         for (_, run) in runs {
             found.added.extend(run.added);
             found.moved.extend(run.moved);
+            found.cuts.extend(run.cuts);
         }
         found
     }
