@@ -134,7 +134,9 @@ fn said_type(text: &[u8], start: usize, end: usize, possible: u64) -> u64 {
     let after = || {
         // After the name only when "the" opens the phrase: "the Sea Org group", not "Texas
         // team".
-        let det = words::word_before(text, start.saturating_sub(8), start)?;
+        let from = start.saturating_sub(8);
+        phrase::the_may_end_before(text, from, start).then_some(())?;
+        let det = words::word_before(text, from, start)?;
         (det.is(text, "the") && words::only_space(text, det.end, start)).then_some(())?;
         phrase::type_noun_after(text, end, (end + 64).min(text.len()), possible)
     };

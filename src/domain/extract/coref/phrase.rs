@@ -96,9 +96,20 @@ pub fn type_noun_after(
 /// the end of a type noun or of "of", as the word right before a name must be for
 /// [`type_noun_before`] (most names follow punctuation or no word at all: told at once).
 fn letter_before(text: &[u8], from: usize, start: usize) -> bool {
-    (text.get(from..start).unwrap_or_default().iter().rev())
+    last_byte_before(text, from, start).is_some_and(|b| b.is_ascii_alphabetic())
+}
+
+/// Whether the last byte of `text[from..at]` that is not white space is an "e": the end
+/// of "the", as the word before a type noun must be (told before that word is looked for).
+pub fn the_may_end_before(text: &[u8], from: usize, at: usize) -> bool {
+    last_byte_before(text, from, at).is_some_and(|b| b.eq_ignore_ascii_case(&b'e'))
+}
+
+/// The last byte of `text[from..at]` that is not white space.
+fn last_byte_before(text: &[u8], from: usize, at: usize) -> Option<u8> {
+    (text.get(from..at).unwrap_or_default().iter().rev())
         .find(|c| !c.is_ascii_whitespace())
-        .is_some_and(u8::is_ascii_alphabetic)
+        .copied()
 }
 
 /// The type noun right before a name that it fits (`fits`: the entity's mask of type nouns),
@@ -134,7 +145,7 @@ fn noun_before(
         }
         noun = before;
     }
-    if !noun.is_lowercase(text) {
+    if !noun.is_lowercase(text) || !the_may_end_before(text, from, noun.start) {
         return None;
     }
     let det = words::word_before(text, from, noun.start)?;
@@ -183,6 +194,10 @@ mod tests {
                     let noun = noun_before(t, from, start, u64::MAX);
                     found += usize::from(noun.is_some());
                     assert!(noun.is_none() || letter_before(t, from, start), "{text:?}");
+                    // "the" is the word before any other that ends at `start`.
+                    let the = words::word_before(t, from, start)
+                        .is_some_and(|w| w.is(t, "the") && words::only_space(t, w.end, start));
+                    assert!(!the || the_may_end_before(t, from, start), "{text:?}");
                 }
             }
         }
