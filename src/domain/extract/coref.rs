@@ -166,9 +166,8 @@ fn links<'q, S: in_pieces::Read + Send>(
     // Who says each direct quotation, as far as the names tell before this pass: on several
     // threads, found on one of its own (waiting for the quotations, if they are still being
     // found) while the names are put in order and the facts gathered, steps that leave a core
-    // idle at times.
-    // So is the plan of how the sentences are shared out among the threads, once the names
-    // are in order.
+    // idle at times; and, once the names are in order, so is the plan of how the sentences
+    // are shared out among the threads.
     let speakers_of = || crate::domain::quotes::direct_speakers(&quotes().quotes, entities, 1);
     let (names, facts, direct, sentences) = if jobs > 1 {
         std::thread::scope(|scope| {
