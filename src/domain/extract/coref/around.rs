@@ -49,7 +49,7 @@ pub fn said(
         .chunks(PART)
         .enumerate()
         .map(|(p, part)| (p * PART, part));
-    if jobs <= 1 || names.len() < 2 * PIECE {
+    if !on_threads(names, jobs) {
         for (first, part) in parts {
             for (i, said) in read(text, part, first, class, k) {
                 each(i, said);
@@ -85,6 +85,11 @@ pub fn said(
             }
         }
     });
+}
+
+/// Whether [`said`] reads `names` on several threads (given `jobs`), not on this one.
+pub fn on_threads(names: &[Named], jobs: usize) -> bool {
+    jobs > 1 && names.len() >= 2 * PIECE
 }
 
 /// Names read at a time by one thread of [`said`].

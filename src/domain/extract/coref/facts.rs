@@ -279,8 +279,8 @@ impl Facts {
     ) -> Facts {
         let class: Vec<Class> = entities.iter().map(|e| Class::of(e.kind)).collect();
         // What the entities tell of themselves (given names, the nouns their names hold)
-        // needs nothing the words around their mentions say: on several threads, worked out
-        // on one of its own while those are read.
+        // needs nothing the words around their mentions say: when those are read on several
+        // threads, worked out on one of its own meanwhile.
         let of_entities = || {
             let evidence = given_names(entities, &class, k);
             let types: Vec<u64> = (entities.iter().zip(&class))
@@ -321,7 +321,7 @@ impl Facts {
                 }
             });
         };
-        let (given, fitting) = if jobs > 1 {
+        let (given, fitting) = if around::on_threads(names, jobs) {
             std::thread::scope(|scope| {
                 let of_entities = scope.spawn(of_entities);
                 read_around();
