@@ -121,7 +121,7 @@ pub(super) fn link_before_ids(text: &[u8], entities: &mut Vec<Entity>, quotes: &
 pub(super) fn link_document_before_ids<'q>(
     doc: &Document,
     entities: &mut Arc<Vec<Entity>>,
-    quotes: impl FnOnce() -> &'q Findings,
+    quotes: impl FnOnce() -> &'q Findings + Send,
     jobs: usize,
 ) {
     if entities.is_empty() {
@@ -135,11 +135,11 @@ pub(super) fn link_document_before_ids<'q>(
     });
 }
 
-fn link_releasing<'q, S: in_pieces::Read>(
+fn link_releasing<'q, S: in_pieces::Read + Send>(
     text: &[u8],
     entities: &mut Arc<Vec<Entity>>,
-    quotes: impl FnOnce() -> &'q Findings,
-    sentences: impl FnOnce() -> S,
+    quotes: impl FnOnce() -> &'q Findings + Send,
+    sentences: impl FnOnce() -> S + Send,
     jobs: usize,
     release: impl Fn(Range<usize>) + Sync,
 ) {
@@ -154,20 +154,38 @@ fn link_releasing<'q, S: in_pieces::Read>(
 
 /// The links of the pass, everything it read to find them dropped on return, before the
 /// links are applied: applying builds a second mention store, the peak of a large text.
-fn links<'q, S: in_pieces::Read>(
+fn links<'q, S: in_pieces::Read + Send>(
     text: &[u8],
     entities: &[Entity],
-    quotes: impl FnOnce() -> &'q Findings,
-    sentences: impl FnOnce() -> S,
+    quotes: impl FnOnce() -> &'q Findings + Send,
+    sentences: impl FnOnce() -> S + Send,
     jobs: usize,
     release: impl Fn(Range<usize>) + Sync,
 ) -> Found {
     let k = knowledge::builtin();
-    let names = in_text::in_text_order(entities, jobs);
-    let facts = Facts::gather(text, entities, k, &names, jobs);
+    // Who says each direct quotation, as far as the names tell before this pass: on several
+    // threads, found on one of its own (waiting for the quotations, if they are still being
+    // found) while the names are put in order and the facts gathered, steps that leave a core
+    // idle at times; and, once the names are in order, so is the plan of how the sentences
+    // are shared out among the threads.
+    let speakers_of = || crate::domain::quotes::direct_speakers(&quotes().quotes, entities, 1);
+    let (names, facts, direct, sentences) = if jobs > 1 {
+        std::thread::scope(|scope| {
+            let direct = scope.spawn(speakers_of);
+            let names = in_text::in_text_order(entities, jobs);
+            let (facts, sentences) = std::thread::scope(|scope| {
+                let sentences = scope.spawn(|| sentences().planned(text, &names, jobs));
+                let facts = Facts::gather(text, entities, k, &names, jobs);
+                (facts, joined(sentences))
+            });
+            (names, facts, joined(direct), sentences)
+        })
+    } else {
+        let names = in_text::in_text_order(entities, jobs);
+        let facts = Facts::gather(text, entities, k, &names, jobs);
+        (names, facts, speakers_of(), sentences())
+    };
     let metonyms = metonyms::targets(entities, &facts, k);
-    // Who says each direct quotation, as far as the names tell before this pass.
-    let direct = crate::domain::quotes::direct_speakers(&quotes().quotes, entities, jobs);
     let going_on = speakers::going_on(text, &direct, &names);
     let (quotes, speakers): (Vec<Range<usize>>, Vec<Option<u32>>) = (direct.into_iter())
         .map(|(span, speaker, _)| (span.range(), speaker))
@@ -196,32 +214,38 @@ fn links<'q, S: in_pieces::Read>(
     let (mut found, in_turns) = if jobs > 1 {
         std::thread::scope(|scope| {
             let in_turns = scope.spawn(in_turns);
-            let found = sentences().resolve(jobs, resolver, release);
-            let in_turns = in_turns.join();
-            (
-                found,
-                in_turns.unwrap_or_else(|p| std::panic::resume_unwind(p)),
-            )
+            let found = sentences.resolve(jobs, resolver, release);
+            (found, joined(in_turns))
         })
     } else {
-        (sentences().resolve(jobs, resolver, release), in_turns())
+        (sentences.resolve(jobs, resolver, release), in_turns())
     };
     found.added.extend(in_turns);
-    keep_apart_from_names(&mut found, &names);
+    found.note_cuts(&names);
+    keep_apart_from_names(&mut found);
     found
+}
+
+/// What a thread made (its panic goes on here).
+fn joined<T>(thread: std::thread::ScopedJoinHandle<'_, T>) -> T {
+    thread
+        .join()
+        .unwrap_or_else(|p| std::panic::resume_unwind(p))
 }
 
 /// Leaves out an added mention that cuts across a name or is one ("Joe Biden, a-Mr." where
 /// "a-Mr" is a name of its own): mentions of a document nest or lie apart, and no words are
 /// two mentions. A metonym's name, moved to the entity it stands for, is no longer there.
-fn keep_apart_from_names(found: &mut Found, names: &[in_text::Named]) {
+/// Whether each cuts across a name was noted where it was found (see [`Found::note_cuts`]).
+fn keep_apart_from_names(found: &mut Found) {
     found.moved.sort_unstable_by_key(|m| m.start);
     let moved = &found.moved;
+    let mut cuts = std::mem::take(&mut found.cuts).into_iter();
     found.added.retain(|(_, m)| {
-        moved
-            .binary_search_by_key(&{ m.start }, |x| x.start)
-            .is_ok()
-            || !in_text::cuts_a_name(names, m.start as usize, m.end as usize)
+        !cuts.next().expect("a note for each added mention")
+            || moved
+                .binary_search_by_key(&{ m.start }, |x| x.start)
+                .is_ok()
     });
 }
 
@@ -231,6 +255,19 @@ fn keep_apart_from_names(found: &mut Found, names: &[in_text::Named]) {
 struct Found {
     added: Vec<(u32, Mention)>,
     moved: Vec<Mention>,
+    /// Whether each of `added` cuts across a name or is one (asked where it was found, on
+    /// the thread that found it; see [`keep_apart_from_names`]).
+    cuts: Vec<bool>,
+}
+
+impl Found {
+    /// Notes whether each mention added since the last note cuts across one of `names`.
+    fn note_cuts(&mut self, names: &[in_text::Named]) {
+        let from = self.cuts.len();
+        let cut =
+            |(_, m): &(u32, Mention)| in_text::cuts_a_name(names, m.start as usize, m.end as usize);
+        self.cuts.extend(self.added[from..].iter().map(cut));
+    }
 }
 
 struct Resolver<'a> {
@@ -334,6 +371,7 @@ impl Resolver<'_> {
                 released = oldest.start;
             }
         }
+        self.found.note_cuts(self.names);
         release(released..last_end);
     }
 
@@ -655,6 +693,7 @@ fn apply(entities: &mut Arc<Vec<Entity>>, found: Found) {
     let Found {
         mut added,
         mut moved,
+        ..
     } = found;
     if added.is_empty() {
         return;
@@ -682,9 +721,10 @@ fn apply(entities: &mut Arc<Vec<Entity>>, found: Found) {
             let count = added[next..].partition_point(|(owner, _)| *owner as usize == i);
             let extra = next..next + count;
             next += count;
-            let loses = !moved.is_empty() && e.mentions.iter().any(is_moved);
+            // Whether it loses a name is looked for last: a search for each of its mentions.
+            let loses = || !moved.is_empty() && e.mentions.iter().any(is_moved);
             let elsewhere = !Arc::ptr_eq(e.mentions.store().0, &names);
-            let changes = !extra.is_empty() || loses || elsewhere || !shown;
+            let changes = !shown || !extra.is_empty() || elsewhere || loses();
             (extra, changes)
         })
         .collect();

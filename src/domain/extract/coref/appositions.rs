@@ -23,6 +23,30 @@ pub fn lower_key(text: &[u8], ws: &[Word]) -> String {
     key
 }
 
+/// Whether the words make a title of `k`: `k.is_title(&lower_key(text, ws))`, the key made
+/// in a buffer on the stack, not a string of its own (asked of the words before most
+/// people's names, which rarely make a title).
+pub fn is_title_words(k: &Knowledge, text: &[u8], ws: &[Word]) -> bool {
+    let mut buf = [0u8; 64];
+    let mut len = 0;
+    for (i, w) in ws.iter().enumerate() {
+        let b = w.bytes(text);
+        let at = len + usize::from(i > 0);
+        // Other than ASCII (rare), or too long for the buffer: the key as a string.
+        let Some(out) = buf.get_mut(at..at + b.len()).filter(|_| b.is_ascii()) else {
+            return k.is_title(&lower_key(text, ws));
+        };
+        for (o, &c) in out.iter_mut().zip(b) {
+            *o = c.to_ascii_lowercase();
+        }
+        if i > 0 {
+            buf[len] = b' ';
+        }
+        len = at + b.len();
+    }
+    std::str::from_utf8(&buf[..len]).is_ok_and(|key| k.is_title(key))
+}
+
 pub fn strip_possessive(key: &str) -> &str {
     key.strip_suffix("'s")
         .or_else(|| key.strip_suffix('\''))
@@ -67,10 +91,12 @@ pub fn is_person_noun(k: &Knowledge, lower: &str) -> bool {
     let known = |w: &str| {
         is_listed_person_noun(w) || k.is_title(w) || k.class_noun(w) == Some(Kind::Person)
     };
+    // The hyphen looked for among the word's few bytes: a `char` search costs more than
+    // the look-ups (this is asked of the word after most names).
     known(lower)
-        || lower
-            .rsplit_once('-')
-            .is_some_and(|(_, last)| !last.is_empty() && known(last))
+        || (lower.bytes().rposition(|b| b == b'-'))
+            .map(|at| &lower[at + 1..])
+            .is_some_and(|last| !last.is_empty() && known(last))
 }
 
 /// The head of "the co-founder of Google" when `last` is the name that ends it ("Google"):
@@ -329,5 +355,26 @@ mod tests {
         assert!(!is_person_noun(k, "said"));
         assert!(is_person_noun(k, "ex-husband") && is_person_noun(k, "prize-winner"));
         assert!(!is_person_noun(k, "well-known") && !is_person_noun(k, "son-"));
+    }
+
+    #[test]
+    fn words_make_a_title_as_their_key_does() {
+        let k = crate::domain::extract::knowledge::builtin();
+        let long = "x".repeat(70);
+        let text = format!(
+            "Prime Minister; defence SECRETARY; Mr; Zo\u{eb} minister; {long} minister; said it"
+        );
+        let t = text.as_bytes();
+        let all: Vec<Word> = words::words(t, 0..t.len()).collect();
+        let mut titles = 0;
+        for from in 0..all.len() {
+            for to in from + 1..=all.len().min(from + 3) {
+                let ws = &all[from..to];
+                let title = k.is_title(&lower_key(t, ws));
+                titles += usize::from(title);
+                assert_eq!(is_title_words(k, t, ws), title, "{}", lower_key(t, ws));
+            }
+        }
+        assert!(titles >= 3, "{titles} titles");
     }
 }

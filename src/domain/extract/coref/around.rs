@@ -33,9 +33,10 @@ const PIECE: usize = 4096;
 /// What each of `names` (in the order of the text) that says something says, with its index,
 /// given to `each` in that order; read on `jobs` threads. `class`: the class of each entity.
 ///
-/// The names are read a round at a time (each thread a part of [`ROUND`] names) and what a
-/// round says is given before the next is read: on a large text the roles said are millions
-/// of strings, which would otherwise all stand in lists at once at the pass's peak.
+/// The names are read a part of [`PART`] names at a time, each thread a part in turn, and
+/// given on (on this thread) as soon as the parts before them are: the readers run at most a
+/// part ahead of the giving, so that on a large text the roles said (millions of strings)
+/// never all stand in lists at once, at the pass's peak, and no core waits for the giving.
 pub fn said(
     text: &[u8],
     names: &[Named],
@@ -44,36 +45,55 @@ pub fn said(
     jobs: usize,
     mut each: impl FnMut(usize, Said),
 ) {
-    let jobs = if names.len() < 2 * PIECE {
-        1
-    } else {
-        jobs.max(1)
-    };
-    for (r, round) in names.chunks(ROUND * jobs).enumerate() {
-        let first = r * ROUND * jobs;
-        let parts: Vec<Vec<(usize, Said)>> = if jobs == 1 {
-            vec![read(text, round, first, class, k)]
-        } else {
-            let per = round.len().div_ceil(jobs);
-            std::thread::scope(|scope| {
-                let threads: Vec<_> = (round.chunks(per).enumerate())
-                    .map(|(i, part)| {
-                        scope.spawn(move || read(text, part, first + i * per, class, k))
-                    })
-                    .collect();
-                (threads.into_iter())
-                    .map(|p| p.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
-                    .collect()
-            })
-        };
-        for (i, said) in parts.into_iter().flatten() {
-            each(i, said);
+    let parts = names
+        .chunks(PART)
+        .enumerate()
+        .map(|(p, part)| (p * PART, part));
+    if !on_threads(names, jobs) {
+        for (first, part) in parts {
+            for (i, said) in read(text, part, first, class, k) {
+                each(i, said);
+            }
         }
+        return;
     }
+    let parts: Vec<(usize, &[Named])> = parts.collect();
+    std::thread::scope(|scope| {
+        // Reader `r` reads parts r, r + jobs, r + 2 jobs...; each handed over through a
+        // channel of its own that holds one, so the parts come back in order.
+        let readers: Vec<_> = (0..jobs)
+            .map(|r| {
+                let (give, take) = std::sync::mpsc::sync_channel(1);
+                let mine = parts.iter().skip(r).step_by(jobs).copied();
+                scope.spawn(move || {
+                    for (first, part) in mine {
+                        if give.send(read(text, part, first, class, k)).is_err() {
+                            return;
+                        }
+                    }
+                });
+                take
+            })
+            .collect();
+        for p in 0..parts.len() {
+            // A reader that panicked hung up: its panic goes on at the scope's end.
+            let Ok(part) = readers[p % jobs].recv() else {
+                break;
+            };
+            for (i, said) in part {
+                each(i, said);
+            }
+        }
+    });
 }
 
-/// Names a thread reads in a round of [`said`].
-const ROUND: usize = 1 << 16;
+/// Whether [`said`] reads `names` on several threads (given `jobs`), not on this one.
+pub fn on_threads(names: &[Named], jobs: usize) -> bool {
+    jobs > 1 && names.len() >= 2 * PIECE
+}
+
+/// Names read at a time by one thread of [`said`].
+const PART: usize = 1 << 14;
 
 /// [`said`] on one thread, of `names` whose first is the mention `first`.
 fn read(
@@ -119,7 +139,9 @@ fn said_type(text: &[u8], start: usize, end: usize, possible: u64) -> u64 {
     let after = || {
         // After the name only when "the" opens the phrase: "the Sea Org group", not "Texas
         // team".
-        let det = words::word_before(text, start.saturating_sub(8), start)?;
+        let from = start.saturating_sub(8);
+        phrase::the_may_end_before(text, from, start).then_some(())?;
+        let det = words::word_before(text, from, start)?;
         (det.is(text, "the") && words::only_space(text, det.end, start)).then_some(())?;
         phrase::type_noun_after(text, end, (end + 64).min(text.len()), possible)
     };
@@ -179,13 +201,15 @@ fn roles_around<'t>(
             at = w.start;
         }
     }
+    // In the order of the text.
+    before.reverse();
     let title = worth
-        .then(|| longest_title(text, before.iter().rev().copied(), k, true))
+        .then(|| longest_title(text, &before, k, true))
         .flatten();
     if let Some(role) = title {
         out.push(role);
     } else if worth
-        && let Some(&last) = before.first()
+        && let Some(&last) = before.last()
         && last.is_lowercase(text)
     {
         // "Texas student X": a noun for a person right before the name.
@@ -223,21 +247,14 @@ fn roles_around<'t>(
 
 /// The title the words make, trying the longest run that ends at the last word first (a
 /// title right before a name). `capital_ok`: the words may be capitalised ("Prime Minister").
-fn longest_title(
-    text: &[u8],
-    ws: impl Iterator<Item = Word>,
-    k: &Knowledge,
-    capital_ok: bool,
-) -> Option<String> {
-    let ws: Vec<Word> = ws.collect();
+fn longest_title(text: &[u8], ws: &[Word], k: &Knowledge, capital_ok: bool) -> Option<String> {
     for from in 0..ws.len() {
         let run = &ws[from..];
         if !capital_ok && run.iter().any(|w| w.is_capitalised(text)) {
             continue;
         }
-        let key = lower_key(text, run);
-        if k.is_title(&key) {
-            return Some(key);
+        if appositions::is_title_words(k, text, run) {
+            return Some(lower_key(text, run));
         }
     }
     None
@@ -270,4 +287,53 @@ fn age_after(text: &[u8], end: usize) -> Option<u16> {
     }
     let age: u16 = w.str(text).parse().ok()?;
     (1..=120).contains(&age).then_some(age)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::extract::knowledge;
+
+    /// What `said` gives, in order, written out.
+    fn given(text: &str, names: &[Named], class: &[Class], jobs: usize) -> Vec<String> {
+        let mut out = Vec::new();
+        said(
+            text.as_bytes(),
+            names,
+            class,
+            knowledge::builtin(),
+            jobs,
+            |i, said| {
+                out.push(match said {
+                    Said::Type(bits) => format!("{i} type {bits}"),
+                    Said::Person { roles, age } => format!("{i} {roles:?} {age:?}"),
+                });
+            },
+        );
+        out
+    }
+
+    #[test]
+    fn every_number_of_threads_gives_what_is_said_in_the_order_of_the_text() {
+        let sentence = "The company Acme said. Defence secretary Jo Smith, 45, spoke. ";
+        let text = sentence.repeat(3 * PART / 2 + 7);
+        let (acme, smith) = (12, 41);
+        let names: Vec<Named> = (0..text.len() / sentence.len())
+            .flat_map(|s| {
+                let at = (s * sentence.len()) as u32;
+                [
+                    Named::new(at + acme, at + acme + 4, 0, false),
+                    Named::new(at + smith, at + smith + 8, 1, false),
+                ]
+            })
+            .collect();
+        let class = [Class::Organization, Class::Person];
+        let one = given(&text, &names, &class, 1);
+        assert_eq!(one.len(), names.len());
+        assert_eq!(one[0], "0 type 16");
+        assert_eq!(one[1], "1 [\"defence secretary\"] Some(45)");
+        for jobs in [2, 3, 5] {
+            assert!(given(&text, &names, &class, jobs) == one, "{jobs} jobs");
+        }
+    }
 }

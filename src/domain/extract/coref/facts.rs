@@ -236,6 +236,35 @@ impl Evidence {
             _ => Evidence::Mixed,
         };
     }
+
+    /// Adds what `other` saw.
+    fn join(&mut self, other: Evidence) {
+        match other {
+            Evidence::None => {}
+            Evidence::One(g) => self.add(g),
+            Evidence::Mixed => *self = Evidence::Mixed,
+        }
+    }
+}
+
+/// The gender each person's given names say (the first word of a name of several words:
+/// "Daniel Montalvo" → Daniel). `class`: the class of each entity.
+fn given_names(entities: &[Entity], class: &[Class], k: &Knowledge) -> Vec<Evidence> {
+    let mut evidence = vec![Evidence::None; entities.len()];
+    for (i, e) in entities.iter().enumerate() {
+        if class[i] != Class::Person {
+            continue;
+        }
+        let names = std::iter::once(e.name.as_str()).chain(e.aliases.iter().map(|a| a.as_str()));
+        for name in names {
+            if let Some((first, _)) = name.split_once(' ')
+                && let Some(g) = k.gender_of_given_name(first)
+            {
+                evidence[i].add(g);
+            }
+        }
+    }
+    evidence
 }
 
 impl Facts {
@@ -249,31 +278,20 @@ impl Facts {
         jobs: usize,
     ) -> Facts {
         let class: Vec<Class> = entities.iter().map(|e| Class::of(e.kind)).collect();
-        let mut evidence: Vec<Evidence> = vec![Evidence::None; entities.len()];
-        for (i, e) in entities.iter().enumerate() {
-            if class[i] != Class::Person {
-                continue;
-            }
-            // The first word of a name of several words: "Daniel Montalvo" → Daniel.
-            let names =
-                std::iter::once(e.name.as_str()).chain(e.aliases.iter().map(|a| a.as_str()));
-            for name in names {
-                if let Some((first, _)) = name.split_once(' ')
-                    && let Some(g) = k.gender_of_given_name(first)
-                {
-                    evidence[i].add(g);
-                }
-            }
-        }
-        let types: Vec<u64> = entities
-            .iter()
-            .zip(&class)
-            .map(|(e, &c)| types::fitting(e, c, k))
-            .collect();
+        // What the entities tell of themselves (given names, the nouns their names hold)
+        // needs nothing the words around their mentions say: when those are read on several
+        // threads, worked out on one of its own meanwhile.
+        let of_entities = || {
+            let evidence = given_names(entities, &class, k);
+            let types: Vec<u64> = (entities.iter().zip(&class))
+                .map(|(e, &c)| types::fitting(e, c, k))
+                .collect();
+            (evidence, types)
+        };
         let mut facts = Facts {
-            class,
+            class: Vec::new(),
             gender: Vec::new(),
-            types,
+            types: vec![0; entities.len()],
             weight: entities.iter().map(|e| e.mentions.len() as u32).collect(),
             only_fit: Vec::new(),
             roles: HashMap::default(),
@@ -281,26 +299,45 @@ impl Facts {
             role_first: rustc_hash::FxHashSet::default(),
             age_holders: Holders::default(),
         };
-        let class = std::mem::take(&mut facts.class);
-        around::said(text, names, &class, k, jobs, |i, said| {
-            let (entity, at) = (names[i].entity() as usize, names[i].start);
-            match said {
-                Said::Type(bits) => facts.types[entity] |= bits,
-                Said::Person { roles, age } => {
-                    for role in roles {
-                        if let Some(g) = gender_of_role(&role) {
-                            evidence[entity].add(g);
+        let mut evidence: Vec<Evidence> = vec![Evidence::None; entities.len()];
+        let mut read_around = || {
+            around::said(text, names, &class, k, jobs, |i, said| {
+                let (entity, at) = (names[i].entity() as usize, names[i].start);
+                match said {
+                    Said::Type(bits) => facts.types[entity] |= bits,
+                    Said::Person { roles, age } => {
+                        for role in roles {
+                            if let Some(g) = gender_of_role(&role) {
+                                evidence[entity].add(g);
+                            }
+                            if !is_honorific(&role) {
+                                facts.give_role(role, entity as u32, at);
+                            }
                         }
-                        if !is_honorific(&role) {
-                            facts.give_role(role, entity as u32, at);
+                        if let Some(age) = age {
+                            (facts.age_holders).give(u32::from(age), entity as u32, at);
                         }
-                    }
-                    if let Some(age) = age {
-                        (facts.age_holders).give(u32::from(age), entity as u32, at);
                     }
                 }
-            }
-        });
+            });
+        };
+        let (given, fitting) = if around::on_threads(names, jobs) {
+            std::thread::scope(|scope| {
+                let of_entities = scope.spawn(of_entities);
+                read_around();
+                (of_entities.join()).unwrap_or_else(|p| std::panic::resume_unwind(p))
+            })
+        } else {
+            read_around();
+            of_entities()
+        };
+        // Both are sets of what was seen: the order they are joined in changes nothing.
+        for (said, given) in evidence.iter_mut().zip(given) {
+            said.join(given);
+        }
+        for (said, fits) in facts.types.iter_mut().zip(fitting) {
+            *said |= fits;
+        }
         facts.class = class;
         facts.only_fit = only_fit(entities, &facts.types);
         facts.gender = evidence

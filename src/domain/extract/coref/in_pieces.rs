@@ -21,7 +21,13 @@ use crate::domain::sentences::{self, Split};
 pub(super) const RUN: usize = 2048;
 
 /// Sentences the pass reads, and how it reads them on `jobs` threads.
-pub(super) trait Read {
+pub(super) trait Read: Sized {
+    /// The sentences with what sharing them out on `jobs` threads needs worked out (see
+    /// [`plan`]; `names`: the name mentions of `text` in its order), before `resolve` asks.
+    fn planned(self, _text: &[u8], _names: &[Named], _jobs: usize) -> Self {
+        self
+    }
+
     /// The links found over the sentences by resolvers made by `resolver`; `release` is told
     /// of the text read.
     fn resolve<'a>(
@@ -52,6 +58,8 @@ pub(super) struct Sentences<'a> {
     body: &'a sentences::Sentences,
     /// Sentences a run has, about (see [`RUN`]).
     every: usize,
+    /// Where the runs start, if worked out already (see [`Read::planned`]).
+    starts: Option<Vec<Start>>,
 }
 
 impl<'a> Sentences<'a> {
@@ -60,6 +68,7 @@ impl<'a> Sentences<'a> {
             head,
             body,
             every: RUN,
+            starts: None,
         }
     }
 
@@ -80,8 +89,15 @@ impl<'a> Sentences<'a> {
 }
 
 impl Read for Sentences<'_> {
+    fn planned(mut self, text: &[u8], names: &[Named], jobs: usize) -> Self {
+        if jobs > 1 {
+            self.starts = Some(plan(text, &self, names));
+        }
+        self
+    }
+
     fn resolve<'a>(
-        self,
+        mut self,
         jobs: usize,
         resolver: impl Fn() -> Resolver<'a> + Sync,
         release: impl Fn(Range<usize>) + Sync,
@@ -94,7 +110,7 @@ impl Read for Sentences<'_> {
         let r = resolver();
         let (text, names) = (r.text, r.names);
         drop(r);
-        let starts = plan(text, &self, names);
+        let starts = (self.starts.take()).unwrap_or_else(|| plan(text, &self, names));
         let next = AtomicUsize::new(0);
         let mut runs: Vec<(usize, Found)> = std::thread::scope(|scope| {
             let threads: Vec<_> = (0..jobs.min(starts.len()))
@@ -137,6 +153,7 @@ impl Read for Sentences<'_> {
         for (_, run) in runs {
             found.added.extend(run.added);
             found.moved.extend(run.moved);
+            found.cuts.extend(run.cuts);
         }
         found
     }

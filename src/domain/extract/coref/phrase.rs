@@ -92,6 +92,26 @@ pub fn type_noun_after(
         .then(|| noun.start..end_without_possessive(text, noun))
 }
 
+/// Whether the last byte of `text[from..start]` that is not white space is an ASCII letter:
+/// the end of a type noun or of "of", as the word right before a name must be for
+/// [`type_noun_before`] (most names follow punctuation or no word at all: told at once).
+fn letter_before(text: &[u8], from: usize, start: usize) -> bool {
+    last_byte_before(text, from, start).is_some_and(|b| b.is_ascii_alphabetic())
+}
+
+/// Whether the last byte of `text[from..at]` that is not white space is an "e": the end
+/// of "the", as the word before a type noun must be (told before that word is looked for).
+pub fn the_may_end_before(text: &[u8], from: usize, at: usize) -> bool {
+    last_byte_before(text, from, at).is_some_and(|b| b.eq_ignore_ascii_case(&b'e'))
+}
+
+/// The last byte of `text[from..at]` that is not white space.
+fn last_byte_before(text: &[u8], from: usize, at: usize) -> Option<u8> {
+    (text.get(from..at).unwrap_or_default().iter().rev())
+        .find(|c| !c.is_ascii_whitespace())
+        .copied()
+}
+
 /// The type noun right before a name that it fits (`fits`: the entity's mask of type nouns),
 /// after "the", with "of" between or not: "the company Samsung", "the church of Scientology".
 /// Its span. `from`: where the words may start.
@@ -101,9 +121,19 @@ pub fn type_noun_before(
     start: usize,
     fits: u64,
 ) -> Option<std::ops::Range<usize>> {
-    if fits == 0 {
+    if fits == 0 || !letter_before(text, from, start) {
         return None;
     }
+    noun_before(text, from, start, fits)
+}
+
+/// [`type_noun_before`] without its first test.
+fn noun_before(
+    text: &[u8],
+    from: usize,
+    start: usize,
+    fits: u64,
+) -> Option<std::ops::Range<usize>> {
     let mut noun = words::word_before(text, from, start)?;
     if !words::only_space(text, noun.end, start) {
         return None;
@@ -115,7 +145,7 @@ pub fn type_noun_before(
         }
         noun = before;
     }
-    if !noun.is_lowercase(text) {
+    if !noun.is_lowercase(text) || !the_may_end_before(text, from, noun.start) {
         return None;
     }
     let det = words::word_before(text, from, noun.start)?;
@@ -125,4 +155,52 @@ pub fn type_noun_before(
     let mut buf = [0u8; 24];
     let bit = types::bit_of(noun.lower(text, &mut buf)?)?;
     (fits & bit != 0).then_some(noun.start..noun.end)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_type_noun_before_a_name_ends_with_a_letter() {
+        let pieces = [
+            "the",
+            "The",
+            "company",
+            "compaNY",
+            "of",
+            "X",
+            " ",
+            "  ",
+            "\n",
+            ",",
+            "'",
+            "-",
+            "9",
+            "Zo\u{eb}",
+            "group's",
+            "s",
+            "ThE",
+            "the company ",
+            "the group of ",
+        ];
+        let mut seed = 0x3c6e_f372_fe94_f82b_u64;
+        let mut found = 0;
+        for _ in 0..20_000 {
+            let text = crate::domain::shuffled::joined(&mut seed, &pieces, 8);
+            let t = text.as_bytes();
+            for start in 0..=t.len() {
+                for from in [0, start / 2, start, start + 1] {
+                    let noun = noun_before(t, from, start, u64::MAX);
+                    found += usize::from(noun.is_some());
+                    assert!(noun.is_none() || letter_before(t, from, start), "{text:?}");
+                    // "the" is the word before any other that ends at `start`.
+                    let the = words::word_before(t, from, start)
+                        .is_some_and(|w| w.is(t, "the") && words::only_space(t, w.end, start));
+                    assert!(!the || the_may_end_before(t, from, start), "{text:?}");
+                }
+            }
+        }
+        assert!(found > 1000, "{found} found");
+    }
 }

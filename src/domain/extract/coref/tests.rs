@@ -586,6 +586,7 @@ fn only_the_entities_that_gain_or_lose_mentions_leave_the_names_store() {
         // "a" gains a pronoun; the name at 50 moves from "c" to "b" (a metonym).
         added: vec![(0, m(30, Form::Pronoun)), (1, m(50, Form::Name))],
         moved: vec![m(50, Form::Name)],
+        cuts: Vec::new(),
     };
     apply(&mut entities, found);
     let starts = |e: &Entity| e.mentions.iter().map(|m| m.start).collect::<Vec<_>>();
@@ -615,6 +616,7 @@ fn only_the_entities_that_gain_or_lose_mentions_leave_the_names_store() {
     let added = || Found {
         added: vec![(1, m(30, Form::Pronoun))],
         moved: Vec::new(),
+        cuts: Vec::new(),
     };
     apply(&mut entities, added());
     let by_name = |n: &str| entities.iter().find(|e| e.name == n).unwrap();
