@@ -68,10 +68,16 @@ fn initials(key: &str) -> String {
 
 /// "al-Kazemi" → "Kazemi".
 fn without_particle(word: &str) -> Option<&str> {
-    JOINED_PARTICLES
-        .iter()
-        .find_map(|p| word.strip_prefix(p))
-        .filter(|rest| rest.starts_with(char::is_uppercase))
+    // Every particle ends with its first hyphen, within five bytes: most words have none.
+    let dash = word.bytes().take(5).position(|b| b == b'-')?;
+    let (particle, rest) = word.split_at(dash + 1);
+    (JOINED_PARTICLES.contains(&particle) && rest.starts_with(char::is_uppercase)).then_some(rest)
+}
+
+/// Whether `word` is a name particle ("van", "Van", "DE"). The particles are ASCII, and no
+/// other letter lower-cases to one of theirs but the Kelvin sign's "k", which none has.
+fn is_name_particle(word: &str) -> bool {
+    NAME_PARTICLES.iter().any(|p| p.eq_ignore_ascii_case(word))
 }
 
 /// "van Dijk" → "Van Dijk", "al-Kazemi" → "Al-Kazemi".
@@ -118,10 +124,10 @@ pub(super) struct Aliases {
 /// word that is no common word, or one that is also a name ("Carter", "Delwyn", "Rodaba").
 fn given_name_like(w: &str, k: &Knowledge) -> bool {
     k.is_given_name(w)
-        || w.starts_with(char::is_uppercase)
-            && !k.is_function_word(&w.to_lowercase())
-            && k.lower_word(&w.to_lowercase())
-                .is_none_or(|lw| lw.also_name)
+        || w.starts_with(char::is_uppercase) && {
+            let lower = w.to_lowercase();
+            !k.is_function_word(&lower) && k.lower_word(&lower).is_none_or(|lw| lw.also_name)
+        }
 }
 
 fn only_one(map: &mut HashMap<u32, Option<u32>>, key: u32, value: u32) {
@@ -167,10 +173,10 @@ impl Aliases {
                 .unwrap_or_default()
                 .iter()
                 .rev()
-                .take_while(|w| NAME_PARTICLES.contains(&&*w.to_lowercase()))
+                .take_while(|w| is_name_particle(w))
                 .count();
-            let with_particles = words[words.len() - 1 - particles..].join(" ");
             if particles > 0 {
+                let with_particles = words[words.len() - 1 - particles..].join(" ");
                 lasts.push(Cow::Owned(capitalised(&with_particles)));
                 lasts.push(Cow::Owned(with_particles));
             } else if without_particle(last).is_some() {
@@ -214,6 +220,9 @@ impl Aliases {
             let Some((first, rest)) = text.split_once(' ') else {
                 continue;
             };
+            let Some(&person) = surnames.get(first).filter(|&&person| person != key) else {
+                continue;
+            };
             // One plural common noun, or a collection: "Sketchbooks", "Papers", "Tapes" (not
             // "Cesaroni Design", a company named after its founder).
             let lower = rest.to_lowercase();
@@ -227,10 +236,7 @@ impl Aliases {
                     kind == Kind::Other || kind != Kind::Person && st < Strength::Strong
                 })
                 && !k.is_kind_word(rest);
-            if thing
-                && let Some(&person) = surnames.get(first)
-                && person != key
-            {
+            if thing {
                 a.named_after.insert(key, (person, first.len() as u32));
             }
         }
@@ -372,7 +378,7 @@ impl Aliases {
         // One word, or a surname after its particles ("van Dijk").
         if s.str(key)
             .split_once(' ')
-            .is_some_and(|(first, _)| !NAME_PARTICLES.contains(&&*first.to_lowercase()))
+            .is_some_and(|(first, _)| !is_name_particle(first))
         {
             return None;
         }
