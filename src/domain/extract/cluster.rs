@@ -17,6 +17,7 @@ use super::aliases::{Aliases, without_legal_suffix};
 use super::candidate::{Compact, Definition, Form, Packed, Strength, Strings};
 use super::knowledge::Knowledge;
 use crate::domain::entity::{self, Entity, Kind, Mention, Mentions};
+use crate::domain::mention_index::ByStart;
 
 /// What a mention belongs to (strings by their ids in `Strings`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -116,13 +117,16 @@ const SKIP: u32 = u32::MAX;
 /// Candidates read between two shortenings of their buffer (12 MB).
 const STORE_STEP: usize = 1 << 20;
 
-/// The entities of the candidates, ordered by importance (see `entity::order`), without ids.
+/// The entities of the candidates, ordered by importance (see `entity::order`), without ids;
+/// with `by_start`, also their mentions in the order of their starts, for a mention index
+/// (the candidates come in that order: nothing to sort), unless some overlap.
 pub fn cluster(
     cands: Vec<Compact>,
     defs: &[Definition],
     s: &Strings,
     k: &Knowledge,
-) -> Vec<Entity> {
+    by_start: bool,
+) -> (Vec<Entity>, Option<ByStart>) {
     // Everything below but the mentions' store depends only on each form and how often it
     // is used: worked out once per form, in the order the forms are first used.
     let uses = Uses::of(&cands, s);
@@ -271,6 +275,10 @@ pub fn cluster(
     // used: each entity's mentions filled from its end keep their order in the text.
     let mut fill: Vec<u32> = offsets[1..].to_vec();
     let mut store = vec![[0u32; 3]; total as usize];
+    // The place in the store of each mention, in the order of the candidates, filled from the
+    // last as the store is.
+    let mut places = vec![0u32; if by_start { total as usize } else { 0 }];
+    let mut placed = places.len();
     // Whether the mentions kept are in order and apart, as the finders make them: then there
     // are no overlaps to remove.
     let mut apart = true;
@@ -290,6 +298,10 @@ pub fn cluster(
             let first = first_word[c.form as usize];
             let end = if first > 0 { c.start + first } else { c.end };
             store[*next as usize] = [c.start, end, u32::from(demonyms[c.form as usize])];
+            if by_start {
+                placed -= 1;
+                places[placed] = *next;
+            }
         }
         cands.truncate(from);
         cands.shrink_to_fit();
@@ -324,11 +336,11 @@ pub fn cluster(
             mentions: Mentions::shared(&store, range[0] as usize..range[1] as usize),
         })
         .collect();
-    entity::order(if apart {
-        entities
-    } else {
-        without_overlaps(entities)
-    })
+    if !apart {
+        return (entity::order(without_overlaps(entities)), None);
+    }
+    let by_start = by_start.then(|| ByStart::new(&store, places));
+    (entity::order(entities), by_start)
 }
 
 /// How often each form is used, and the forms in the order they are first used.
