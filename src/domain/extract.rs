@@ -206,7 +206,7 @@ impl Extractor {
             found.sort_by_key(|c| c.start);
             defs.sort_by_key(|d| d.start);
         }
-        cluster::cluster(found, &defs, &self.strings, self.k, true)
+        cluster::plan(&found, &defs, &self.strings, self.k).fill(found, true)
     }
 
     /// The entities found, ordered as [`Extractor::finish`] orders them, without ids yet.
@@ -215,7 +215,7 @@ impl Extractor {
     }
 
     /// [`Extractor::clustered`], with the mentions in the order of their starts if `by_start`
-    /// (see `cluster::cluster`).
+    /// (see `cluster::Plan::fill`).
     fn clustered_by_start(self, by_start: bool) -> (Vec<Entity>, Option<ByStart>) {
         // What reading needed (a line's tokens and candidates) goes before clustering, the
         // step that needs the most memory.
@@ -226,7 +226,10 @@ impl Extractor {
             found.sort_by_key(|c| c.start);
             defs.sort_by_key(|d| d.start);
         }
-        cluster::cluster(found, &defs, &self.strings, self.k, by_start)
+        let plan = cluster::plan(&found, &defs, &self.strings, self.k);
+        // The strings go before the mentions' store is filled: that is the peak.
+        drop((self.strings, defs));
+        plan.fill(found, by_start)
     }
 }
 

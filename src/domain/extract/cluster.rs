@@ -117,19 +117,12 @@ const SKIP: u32 = u32::MAX;
 /// Candidates read between two shortenings of their buffer (12 MB).
 const STORE_STEP: usize = 1 << 20;
 
-/// The entities of the candidates, ordered by importance (see `entity::order`), without ids;
-/// with `by_start`, also their mentions in the order of their starts, for a mention index
-/// (the candidates come in that order: nothing to sort), unless some overlap.
-pub fn cluster(
-    cands: Vec<Compact>,
-    defs: &[Definition],
-    s: &Strings,
-    k: &Knowledge,
-    by_start: bool,
-) -> (Vec<Entity>, Option<ByStart>) {
+/// Which entity each form of the candidates makes, and the entities without their mentions:
+/// all that clustering needs of the strings (see [`Plan::fill`] for the rest).
+pub fn plan(cands: &[Compact], defs: &[Definition], s: &Strings, k: &Knowledge) -> Plan {
     // Everything below but the mentions' store depends only on each form and how often it
     // is used: worked out once per form, in the order the forms are first used.
-    let uses = Uses::of(&cands, s);
+    let uses = Uses::of(cands, s);
 
     // What the document says about each unknown name.
     let mut info: HashMap<u32, NameInfo> = HashMap::default();
@@ -261,86 +254,135 @@ pub fn cluster(
         goes_to[f] = u32::try_from(at).expect("fewer than 2^32 entities");
     }
     drop(uses);
-    // Mentions: every entity's in one array of the right size, entity after entity, which
-    // the entities and the cast's mention index then share.
-    let mut offsets = counts;
-    offsets.push(0);
-    let mut total = 0;
-    for n in &mut offsets {
-        (*n, total) = (total, total + *n);
-    }
-    // Every mention beside every candidate was the peak of a 100 MB text's reading (about
-    // 40 MB more for a moment). So the store is zeroed memory, given pages only as it is
-    // written, and the candidates are read from the last, their buffer shortened as they are
-    // used: each entity's mentions filled from its end keep their order in the text.
-    let mut fill: Vec<u32> = offsets[1..].to_vec();
-    let mut store = vec![[0u32; 3]; total as usize];
-    // The place in the store of each mention, in the order of the candidates, filled from the
-    // last as the store is.
-    let mut places = vec![0u32; if by_start { total as usize } else { 0 }];
-    let mut placed = places.len();
-    // Whether the mentions kept are in order and apart, as the finders make them: then there
-    // are no overlaps to remove.
-    let mut apart = true;
-    let mut next_start = u32::MAX;
-    let mut cands = cands;
-    while !cands.is_empty() {
-        let from = cands.len().saturating_sub(STORE_STEP);
-        for c in cands[from..].iter().rev() {
-            let at = goes_to[c.form as usize];
-            if at == SKIP {
-                continue;
-            }
-            apart &= c.end <= next_start && c.end > c.start;
-            next_start = c.start;
-            let next = &mut fill[at as usize];
-            *next -= 1;
-            let first = first_word[c.form as usize];
-            let end = if first > 0 { c.start + first } else { c.end };
-            store[*next as usize] = [c.start, end, u32::from(demonyms[c.form as usize])];
-            if by_start {
-                placed -= 1;
-                places[placed] = *next;
-            }
-        }
-        cands.truncate(from);
-        cands.shrink_to_fit();
-    }
-    drop(fill);
-    drop(index);
-    let store: Vec<Mention> = store
-        .into_iter()
-        .map(|[start, end, demonym]| Mention {
-            start,
-            end,
-            form: if demonym == 1 {
-                entity::Form::Demonym
-            } else {
-                entity::Form::Name
-            },
-        })
-        .collect();
-    let store = std::sync::Arc::new(store);
-
     let entities = builders
         .into_iter()
-        .zip(offsets.windows(2))
-        .map(|(b, range)| Entity {
-            id: String::new(),
+        .map(|b| Shell {
             name: match b.canonical {
                 Some(canonical) => text_name(canonical, &b.aliases, s, k).to_string(),
                 None => b.name,
             },
             kind: b.kind,
             aliases: b.aliases.iter().map(|&a| s.str(a).to_string()).collect(),
-            mentions: Mentions::shared(&store, range[0] as usize..range[1] as usize),
         })
         .collect();
-    if !apart {
-        return (entity::order(without_overlaps(entities)), None);
+    Plan {
+        entities,
+        counts,
+        goes_to,
+        first_word,
+        demonyms,
     }
-    let by_start = by_start.then(|| ByStart::new(&store, places));
-    (entity::order(entities), by_start)
+}
+
+/// An entity without its mentions.
+struct Shell {
+    name: String,
+    kind: Kind,
+    aliases: Vec<String>,
+}
+
+/// What [`plan`] worked out of the forms, by form id, and the entities it gives.
+pub struct Plan {
+    /// In order of first mention.
+    entities: Vec<Shell>,
+    /// How many mentions each entity has.
+    counts: Vec<u32>,
+    /// The entity each form goes to, or `SKIP`.
+    goes_to: Vec<u32>,
+    /// The length of the first word, for a form whose mentions are only that word.
+    first_word: Vec<u32>,
+    /// Whether a form's mentions are demonyms.
+    demonyms: Vec<bool>,
+}
+
+impl Plan {
+    /// The entities with their mentions, ordered by importance (see `entity::order`), without
+    /// ids; with `by_start`, also their mentions in the order of their starts, for a mention
+    /// index (the candidates come in that order: nothing to sort), unless some overlap.
+    /// `cands` are those the plan was made of.
+    pub fn fill(self, cands: Vec<Compact>, by_start: bool) -> (Vec<Entity>, Option<ByStart>) {
+        let Plan {
+            entities,
+            counts,
+            goes_to,
+            first_word,
+            demonyms,
+        } = self;
+        // Mentions: every entity's in one array of the right size, entity after entity, which
+        // the entities and the cast's mention index then share.
+        let mut offsets = counts;
+        offsets.push(0);
+        let mut total = 0;
+        for n in &mut offsets {
+            (*n, total) = (total, total + *n);
+        }
+        // Every mention beside every candidate was the peak of a 100 MB text's reading (about
+        // 40 MB more for a moment). So the store is zeroed memory, given pages only as it is
+        // written, and the candidates are read from the last, their buffer shortened as they are
+        // used: each entity's mentions filled from its end keep their order in the text.
+        let mut fill: Vec<u32> = offsets[1..].to_vec();
+        let mut store = vec![[0u32; 3]; total as usize];
+        // The place in the store of each mention, in the order of the candidates, filled from the
+        // last as the store is.
+        let mut places = vec![0u32; if by_start { total as usize } else { 0 }];
+        let mut placed = places.len();
+        // Whether the mentions kept are in order and apart, as the finders make them: then there
+        // are no overlaps to remove.
+        let mut apart = true;
+        let mut next_start = u32::MAX;
+        let mut cands = cands;
+        while !cands.is_empty() {
+            let from = cands.len().saturating_sub(STORE_STEP);
+            for c in cands[from..].iter().rev() {
+                let at = goes_to[c.form as usize];
+                if at == SKIP {
+                    continue;
+                }
+                apart &= c.end <= next_start && c.end > c.start;
+                next_start = c.start;
+                let next = &mut fill[at as usize];
+                *next -= 1;
+                let first = first_word[c.form as usize];
+                let end = if first > 0 { c.start + first } else { c.end };
+                store[*next as usize] = [c.start, end, u32::from(demonyms[c.form as usize])];
+                if by_start {
+                    placed -= 1;
+                    places[placed] = *next;
+                }
+            }
+            cands.truncate(from);
+            cands.shrink_to_fit();
+        }
+        drop(fill);
+        let store: Vec<Mention> = store
+            .into_iter()
+            .map(|[start, end, demonym]| Mention {
+                start,
+                end,
+                form: if demonym == 1 {
+                    entity::Form::Demonym
+                } else {
+                    entity::Form::Name
+                },
+            })
+            .collect();
+        let store = std::sync::Arc::new(store);
+
+        let entities = (entities.into_iter().zip(offsets.windows(2)))
+            .map(|(e, range)| Entity {
+                id: String::new(),
+                name: e.name,
+                kind: e.kind,
+                aliases: e.aliases,
+                mentions: Mentions::shared(&store, range[0] as usize..range[1] as usize),
+            })
+            .collect();
+        if !apart {
+            return (entity::order(without_overlaps(entities)), None);
+        }
+        let by_start = by_start.then(|| ByStart::new(&store, places));
+        (entity::order(entities), by_start)
+    }
 }
 
 /// How often each form is used, and the forms in the order they are first used.
