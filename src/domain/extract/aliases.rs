@@ -54,16 +54,18 @@ pub(super) fn without_legal_suffix(key: &str) -> Option<&str> {
     (LEGAL_SUFFIXES.contains(&last) && !head.is_empty()).then_some(head)
 }
 
-/// The letters of an acronym for a name: "United Nations" → "UN", "Hay'at Tahrir al-Sham" →
-/// "HTS" (the name after a joined particle).
-fn initials(key: &str) -> String {
-    key.split(' ')
-        .filter_map(|w| {
-            let w = without_particle(w).unwrap_or(w);
-            w.chars().next()
-        })
-        .filter(|c| c.is_uppercase())
-        .collect()
+/// The letters of an acronym for a name, into `out` (emptied first): "United Nations" →
+/// "UN", "Hay'at Tahrir al-Sham" → "HTS" (the name after a joined particle).
+fn initials(key: &str, out: &mut String) {
+    out.clear();
+    out.extend(
+        key.split(' ')
+            .filter_map(|w| {
+                let w = without_particle(w).unwrap_or(w);
+                w.chars().next()
+            })
+            .filter(|c| c.is_uppercase()),
+    );
 }
 
 /// "al-Kazemi" → "Kazemi".
@@ -160,11 +162,15 @@ impl Aliases {
         // A name the text uses as a name of its own (not a gazetteer form).
         let named = |text: &str| s.get(text).filter(|id| is_name[*id as usize]);
 
+        // Buffers for each person's words and the ways the text may write their surname.
+        let (mut words, mut lasts): (Vec<&str>, Vec<Cow<str>>) = (Vec::new(), Vec::new());
         for &key in names.iter().filter(|&&key| is(key, Kind::Person)) {
             let text = s.str(key);
-            let words: Vec<&str> = text.split(' ').collect();
+            words.clear();
+            words.extend(text.split(' '));
             let last = words[words.len() - 1];
-            let mut lasts = vec![Cow::Borrowed(last)];
+            lasts.clear();
+            lasts.push(Cow::Borrowed(last));
             lasts.extend(without_particle(last).map(Cow::Borrowed));
             // "van Dijk", "Van Dijk", "El-Sisi": the surname with its particles, also with a
             // capital (at a sentence start).
@@ -191,9 +197,9 @@ impl Aliases {
             if words.len() == 2 && (east_asian_given_name(last) || surname_first(words[0])) {
                 lasts.push(Cow::Borrowed(words[0]));
             }
-            for last in lasts {
+            for last in &lasts {
                 if (words.len() > 1 || last != text)
-                    && let Some(last) = s.get(&last)
+                    && let Some(last) = s.get(last)
                 {
                     a.by_last_word.entry(last).or_insert(key);
                 }
@@ -257,10 +263,12 @@ impl Aliases {
         for d in defs {
             a.long_forms.entry(d.acronym).or_insert(d.key);
         }
+        // One buffer for every name's initials (most have none to look up).
+        let mut ini = String::new();
         for &key in names {
             let text = s.str(key);
             if text.contains(' ') {
-                let ini = initials(text);
+                initials(text, &mut ini);
                 if ini.chars().count() < 2 {
                     continue;
                 }
