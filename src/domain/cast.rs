@@ -5,7 +5,7 @@ use crate::domain::entity::{Entity, Kind};
 #[cfg(test)]
 use crate::domain::entity::{Form, Mention};
 use crate::domain::lit::Scope;
-use crate::domain::mention_index::MentionIndex;
+use crate::domain::mention_index::{ByStart, MentionIndex};
 use crate::domain::quotes::Quotes;
 use std::sync::Arc;
 
@@ -132,8 +132,12 @@ impl Cast {
     /// A cast of entities shared with other work, which reads them meanwhile: indexed where
     /// their mentions are (entities from the extractor share their stores already; others'
     /// mentions are packed into the index).
-    pub fn shared(entities: Arc<Vec<Entity>>) -> Cast {
-        let index = MentionIndex::new(&entities);
+    /// `by_start`: their mentions in the order of their starts, if known (then nothing is
+    /// sorted).
+    pub fn shared(entities: Arc<Vec<Entity>>, by_start: Option<ByStart>) -> Cast {
+        let index = by_start
+            .and_then(|by_start| MentionIndex::of_sorted(&entities, by_start))
+            .unwrap_or_else(|| MentionIndex::new(&entities));
         Cast::indexed(entities, index, Quotes::default())
     }
 

@@ -35,6 +35,7 @@ mod typing;
 
 use crate::domain::entity::Entity;
 use crate::domain::later::Later;
+use crate::domain::mention_index::ByStart;
 use crate::domain::quotes::{self, Quotes};
 use candidate::{Candidate, Compact, Definition, Packed, Strings};
 use knowledge::Knowledge;
@@ -197,19 +198,25 @@ impl Extractor {
     }
 
     /// The entities of what was read so far, as [`Extractor::clustered`] would give them
-    /// now (the candidates are copied, the extractor reads on).
-    fn clustered_so_far(&self) -> Vec<Entity> {
+    /// now (the candidates are copied, the extractor reads on), and their mentions by start.
+    fn clustered_so_far(&self) -> (Vec<Entity>, Option<ByStart>) {
         let mut found = self.found.clone();
         let mut defs = self.defs.clone();
         if !found.is_sorted_by_key(|c| c.start) {
             found.sort_by_key(|c| c.start);
             defs.sort_by_key(|d| d.start);
         }
-        cluster::cluster(found, &defs, &self.strings, self.k)
+        cluster::plan(&found, &defs, &self.strings, self.k).fill(found, true)
     }
 
     /// The entities found, ordered as [`Extractor::finish`] orders them, without ids yet.
     fn clustered(self) -> Vec<Entity> {
+        self.clustered_by_start(false).0
+    }
+
+    /// [`Extractor::clustered`], with the mentions in the order of their starts if `by_start`
+    /// (see `cluster::Plan::fill`).
+    fn clustered_by_start(self, by_start: bool) -> (Vec<Entity>, Option<ByStart>) {
         // What reading needed (a line's tokens and candidates) goes before clustering, the
         // step that needs the most memory.
         drop((self.line_found, self.toks, self.used, self.line_end));
@@ -219,7 +226,10 @@ impl Extractor {
             found.sort_by_key(|c| c.start);
             defs.sort_by_key(|d| d.start);
         }
-        cluster::cluster(found, &defs, &self.strings, self.k)
+        let plan = cluster::plan(&found, &defs, &self.strings, self.k);
+        // The strings go before the mentions' store is filled: that is the peak.
+        drop((self.strings, defs));
+        plan.fill(found, by_start)
     }
 }
 
@@ -314,8 +324,10 @@ pub fn name_document_in_pieces(
     mut each: impl FnMut(&[u8], std::ops::Range<usize>, SoFar<'_>) -> bool,
 ) -> Option<Named> {
     let ex = pieces::extract_seeing(doc, jobs, |ex, bytes, piece| each(bytes, piece, SoFar(ex)))?;
+    let (entities, by_start) = ex.clustered_by_start(true);
     Some(Named {
-        entities: std::sync::Arc::new(ex.clustered()),
+        entities: std::sync::Arc::new(entities),
+        by_start,
     })
 }
 
@@ -328,9 +340,15 @@ impl SoFar<'_> {
     /// gives them (clustering them costs about what clustering the whole costs, in
     /// proportion).
     pub fn entities(&self) -> Vec<Entity> {
-        let mut entities = self.0.clustered_so_far();
+        self.entities_by_start().0
+    }
+
+    /// [`SoFar::entities`], with their mentions in the order of their starts, for the index
+    /// of a cast of them (see `MentionIndex::of_sorted`).
+    pub fn entities_by_start(&self) -> (Vec<Entity>, Option<ByStart>) {
+        let (mut entities, by_start) = self.0.clustered_so_far();
         crate::domain::entity::give_ids(&mut entities);
-        entities
+        (entities, by_start)
     }
 }
 
@@ -338,6 +356,8 @@ impl SoFar<'_> {
 /// [`name_document_in_pieces`]).
 pub struct Named {
     entities: std::sync::Arc<Vec<Entity>>,
+    /// Their mentions in the order of their starts, until a cast of them takes them.
+    by_start: Option<ByStart>,
 }
 
 impl Named {
@@ -359,11 +379,22 @@ impl Named {
         std::sync::Arc::clone(&self.entities)
     }
 
+    /// The mentions of these entities in the order of their starts, once, for the index of
+    /// the cast shown meanwhile (see `MentionIndex::of_sorted`).
+    pub fn take_by_start(&mut self) -> Option<ByStart> {
+        self.by_start.take()
+    }
+
     /// The second stage: the quotations of `doc` (the document these entities were found
     /// in), found on a core of their own while the pronouns, descriptions and metonyms are
     /// linked on `jobs` threads, then the quotations' speakers.
     pub fn infer(self, doc: &crate::domain::document::Document, jobs: usize) -> Extraction {
-        let mut entities = self.entities;
+        let Named {
+            mut entities,
+            by_start,
+        } = self;
+        // Unless a cast took them, before the pass that needs the most memory.
+        drop(by_start);
         std::thread::scope(|scope| {
             let mut findings = if jobs > 1 {
                 Later::spawn(scope, || find_quotes_in_sentences(doc, jobs))

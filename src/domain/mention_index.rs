@@ -26,6 +26,33 @@ pub struct MentionIndex {
     owners: Vec<(u32, u32)>,
 }
 
+/// The mentions of one store in the order of their starts, none overlapping another: as
+/// clustering fills the store from candidates that come in that order, an index of them
+/// needs no sorting (sorting them was most of the time between a large document's names
+/// being clustered and their cast being shown).
+#[derive(Debug)]
+pub struct ByStart {
+    store: Arc<Vec<Mention>>,
+    /// Places in `store`.
+    places: Vec<u32>,
+}
+
+impl ByStart {
+    /// `places` must be every place of `store`, in the order of the mentions' starts, and
+    /// each mention must end at or before the next one starts.
+    pub fn new(store: &Arc<Vec<Mention>>, places: Vec<u32>) -> ByStart {
+        debug_assert_eq!(places.len(), store.len());
+        debug_assert!(places.windows(2).all(|w| {
+            let (a, b) = (store[w[0] as usize], store[w[1] as usize]);
+            a.start < a.end && a.end <= b.start
+        }));
+        ByStart {
+            store: Arc::clone(store),
+            places,
+        }
+    }
+}
+
 /// The stores an index reads, one after another: a mention's place is its position in them
 /// all, as if they were one.
 #[derive(Debug, Default, Clone)]
@@ -262,6 +289,22 @@ impl MentionIndex {
         MentionIndex::with_ranges(entities).0
     }
 
+    /// [`MentionIndex::new`] for entities whose mentions are all in `by_start`'s store, each
+    /// mention once: the index is made of `by_start` without sorting. `None` if they are not.
+    pub fn of_sorted(entities: &[Entity], by_start: ByStart) -> Option<MentionIndex> {
+        let (stored, owners) = mostly_shared(entities)?;
+        let all = stored.ranges.iter().map(Range::len).sum::<usize>() == by_start.places.len();
+        let one_store = stored.stores.more.is_empty();
+        if !(all && one_store && Arc::ptr_eq(&stored.stores.first, &by_start.store)) {
+            return None;
+        }
+        Some(MentionIndex {
+            stores: stored.stores,
+            entries: by_start.places,
+            owners,
+        })
+    }
+
     /// [`MentionIndex::new`], with each entity's range of places.
     fn with_ranges(entities: &[Entity]) -> (MentionIndex, Vec<Range<usize>>) {
         let (stored, owners) = mostly_shared(entities).unwrap_or_else(|| {
@@ -418,6 +461,31 @@ mod tests {
                 })
                 .collect(),
         }
+    }
+
+    #[test]
+    fn mentions_given_by_start_index_only_the_store_they_are_of() {
+        let store = Arc::new(vec![
+            Mention::with_form(0..3, Form::Name),
+            Mention::with_form(10..12, Form::Name),
+            Mention::with_form(5..8, Form::Name),
+        ]);
+        let of = |range: Range<usize>| Entity {
+            mentions: Mentions::shared(&store, range),
+            ..entity(&[])
+        };
+        let entities = [of(0..2), of(2..3)];
+        let by_start = || ByStart::new(&store, vec![0, 2, 1]);
+        let index = MentionIndex::of_sorted(&entities, by_start()).unwrap();
+        let all: Vec<(Mention, usize)> = index.overlapping(0..20).collect();
+        let sorted: Vec<(Mention, usize)> =
+            MentionIndex::new(&entities).overlapping(0..20).collect();
+        assert_eq!(all, sorted);
+        assert_eq!(all.iter().map(|(_, e)| *e).collect::<Vec<_>>(), [0, 1, 0]);
+        // Entities not all of that store, or not all of its mentions: sorted as usual.
+        assert!(MentionIndex::of_sorted(&entities[..1], by_start()).is_none());
+        let copied = [entity(&[(0, 3), (10, 12)]), of(2..3)];
+        assert!(MentionIndex::of_sorted(&copied, by_start()).is_none());
     }
 
     #[test]

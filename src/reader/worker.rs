@@ -198,7 +198,8 @@ fn spawn_pipeline(
 /// with them, a copy, whose mentions are still shared with `named`.
 fn names_cast(doc: &Document, named: &mut extract::Named, saved: Option<&Saved>) -> Cast {
     let Some(history) = saved.map(|s| s.history.active()).filter(|h| !h.is_empty()) else {
-        return Cast::shared(named.shared_entities());
+        let entities = named.shared_entities();
+        return Cast::shared(entities, named.take_by_start());
     };
     let mut entities = named.entities();
     let mut quotes = Quotes::default();
@@ -326,7 +327,8 @@ fn name_with_progress(
         let percent = (piece.end as u128 * 100 / total as u128) as u8;
         if !so_far_shown && started.elapsed() >= staging.so_far_after && piece.end < total / 4 * 3 {
             so_far_shown = true;
-            let cast = Cast::new(read.entities());
+            let (entities, by_start) = read.entities_by_start();
+            let cast = Cast::shared(std::sync::Arc::new(entities), by_start);
             reported = percent;
             return send(Work::NamesSoFar {
                 doc: index,

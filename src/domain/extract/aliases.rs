@@ -54,24 +54,32 @@ pub(super) fn without_legal_suffix(key: &str) -> Option<&str> {
     (LEGAL_SUFFIXES.contains(&last) && !head.is_empty()).then_some(head)
 }
 
-/// The letters of an acronym for a name: "United Nations" → "UN", "Hay'at Tahrir al-Sham" →
-/// "HTS" (the name after a joined particle).
-fn initials(key: &str) -> String {
-    key.split(' ')
-        .filter_map(|w| {
-            let w = without_particle(w).unwrap_or(w);
-            w.chars().next()
-        })
-        .filter(|c| c.is_uppercase())
-        .collect()
+/// The letters of an acronym for a name, into `out` (emptied first): "United Nations" →
+/// "UN", "Hay'at Tahrir al-Sham" → "HTS" (the name after a joined particle).
+fn initials(key: &str, out: &mut String) {
+    out.clear();
+    out.extend(
+        key.split(' ')
+            .filter_map(|w| {
+                let w = without_particle(w).unwrap_or(w);
+                w.chars().next()
+            })
+            .filter(|c| c.is_uppercase()),
+    );
 }
 
 /// "al-Kazemi" → "Kazemi".
 fn without_particle(word: &str) -> Option<&str> {
-    JOINED_PARTICLES
-        .iter()
-        .find_map(|p| word.strip_prefix(p))
-        .filter(|rest| rest.starts_with(char::is_uppercase))
+    // Every particle ends with its first hyphen, within five bytes: most words have none.
+    let dash = word.bytes().take(5).position(|b| b == b'-')?;
+    let (particle, rest) = word.split_at(dash + 1);
+    (JOINED_PARTICLES.contains(&particle) && rest.starts_with(char::is_uppercase)).then_some(rest)
+}
+
+/// Whether `word` is a name particle ("van", "Van", "DE"). The particles are ASCII, and no
+/// other letter lower-cases to one of theirs but the Kelvin sign's "k", which none has.
+fn is_name_particle(word: &str) -> bool {
+    NAME_PARTICLES.iter().any(|p| p.eq_ignore_ascii_case(word))
 }
 
 /// "van Dijk" → "Van Dijk", "al-Kazemi" → "Al-Kazemi".
@@ -118,10 +126,10 @@ pub(super) struct Aliases {
 /// word that is no common word, or one that is also a name ("Carter", "Delwyn", "Rodaba").
 fn given_name_like(w: &str, k: &Knowledge) -> bool {
     k.is_given_name(w)
-        || w.starts_with(char::is_uppercase)
-            && !k.is_function_word(&w.to_lowercase())
-            && k.lower_word(&w.to_lowercase())
-                .is_none_or(|lw| lw.also_name)
+        || w.starts_with(char::is_uppercase) && {
+            let lower = w.to_lowercase();
+            !k.is_function_word(&lower) && k.lower_word(&lower).is_none_or(|lw| lw.also_name)
+        }
 }
 
 fn only_one(map: &mut HashMap<u32, Option<u32>>, key: u32, value: u32) {
@@ -154,11 +162,15 @@ impl Aliases {
         // A name the text uses as a name of its own (not a gazetteer form).
         let named = |text: &str| s.get(text).filter(|id| is_name[*id as usize]);
 
+        // Buffers for each person's words and the ways the text may write their surname.
+        let (mut words, mut lasts): (Vec<&str>, Vec<Cow<str>>) = (Vec::new(), Vec::new());
         for &key in names.iter().filter(|&&key| is(key, Kind::Person)) {
             let text = s.str(key);
-            let words: Vec<&str> = text.split(' ').collect();
+            words.clear();
+            words.extend(text.split(' '));
             let last = words[words.len() - 1];
-            let mut lasts = vec![Cow::Borrowed(last)];
+            lasts.clear();
+            lasts.push(Cow::Borrowed(last));
             lasts.extend(without_particle(last).map(Cow::Borrowed));
             // "van Dijk", "Van Dijk", "El-Sisi": the surname with its particles, also with a
             // capital (at a sentence start).
@@ -167,10 +179,10 @@ impl Aliases {
                 .unwrap_or_default()
                 .iter()
                 .rev()
-                .take_while(|w| NAME_PARTICLES.contains(&&*w.to_lowercase()))
+                .take_while(|w| is_name_particle(w))
                 .count();
-            let with_particles = words[words.len() - 1 - particles..].join(" ");
             if particles > 0 {
+                let with_particles = words[words.len() - 1 - particles..].join(" ");
                 lasts.push(Cow::Owned(capitalised(&with_particles)));
                 lasts.push(Cow::Owned(with_particles));
             } else if without_particle(last).is_some() {
@@ -185,9 +197,9 @@ impl Aliases {
             if words.len() == 2 && (east_asian_given_name(last) || surname_first(words[0])) {
                 lasts.push(Cow::Borrowed(words[0]));
             }
-            for last in lasts {
+            for last in &lasts {
                 if (words.len() > 1 || last != text)
-                    && let Some(last) = s.get(&last)
+                    && let Some(last) = s.get(last)
                 {
                     a.by_last_word.entry(last).or_insert(key);
                 }
@@ -214,6 +226,9 @@ impl Aliases {
             let Some((first, rest)) = text.split_once(' ') else {
                 continue;
             };
+            let Some(&person) = surnames.get(first).filter(|&&person| person != key) else {
+                continue;
+            };
             // One plural common noun, or a collection: "Sketchbooks", "Papers", "Tapes" (not
             // "Cesaroni Design", a company named after its founder).
             let lower = rest.to_lowercase();
@@ -227,10 +242,7 @@ impl Aliases {
                     kind == Kind::Other || kind != Kind::Person && st < Strength::Strong
                 })
                 && !k.is_kind_word(rest);
-            if thing
-                && let Some(&person) = surnames.get(first)
-                && person != key
-            {
+            if thing {
                 a.named_after.insert(key, (person, first.len() as u32));
             }
         }
@@ -251,10 +263,12 @@ impl Aliases {
         for d in defs {
             a.long_forms.entry(d.acronym).or_insert(d.key);
         }
+        // One buffer for every name's initials (most have none to look up).
+        let mut ini = String::new();
         for &key in names {
             let text = s.str(key);
             if text.contains(' ') {
-                let ini = initials(text);
+                initials(text, &mut ini);
                 if ini.chars().count() < 2 {
                     continue;
                 }
@@ -372,7 +386,7 @@ impl Aliases {
         // One word, or a surname after its particles ("van Dijk").
         if s.str(key)
             .split_once(' ')
-            .is_some_and(|(first, _)| !NAME_PARTICLES.contains(&&*first.to_lowercase()))
+            .is_some_and(|(first, _)| !is_name_particle(first))
         {
             return None;
         }

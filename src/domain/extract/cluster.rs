@@ -17,6 +17,7 @@ use super::aliases::{Aliases, without_legal_suffix};
 use super::candidate::{Compact, Definition, Form, Packed, Strength, Strings};
 use super::knowledge::Knowledge;
 use crate::domain::entity::{self, Entity, Kind, Mention, Mentions};
+use crate::domain::mention_index::ByStart;
 
 /// What a mention belongs to (strings by their ids in `Strings`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -38,7 +39,8 @@ struct NameInfo {
 }
 
 impl NameInfo {
-    fn add(&mut self, guess: Option<(Kind, Strength)>, doubtful: bool) {
+    /// Evidence of a form used `times` times.
+    fn add(&mut self, guess: Option<(Kind, Strength)>, doubtful: bool, times: u32) {
         self.all_doubtful = if self.seen {
             self.all_doubtful && doubtful
         } else {
@@ -48,7 +50,7 @@ impl NameInfo {
         if let Some((kind, strength)) = guess {
             let e = self.evidence[kind as usize].get_or_insert((strength, 0));
             e.0 = e.0.max(strength);
-            e.1 += strength as u32;
+            e.1 += strength as u32 * times;
         }
     }
 
@@ -60,6 +62,23 @@ impl NameInfo {
             .max_by_key(|(kind, (strength, votes))| (*strength, *votes, std::cmp::Reverse(*kind)))
             .map(|(kind, (strength, _))| (kind, strength))
     }
+
+    fn said(&self) -> Said {
+        Said {
+            kind: self.kind(),
+            all_doubtful: self.all_doubtful,
+        }
+    }
+}
+
+/// What the whole document says an unknown name is, worked out once from its `NameInfo`
+/// (rules ask it many times a name).
+#[derive(Debug, Clone, Copy)]
+struct Said {
+    /// The kind with the strongest evidence, then the most evidence.
+    kind: Option<(Kind, Strength)>,
+    /// Every mention of it was doubtful (see `Reading::Name`).
+    all_doubtful: bool,
 }
 
 struct Builder {
@@ -92,51 +111,50 @@ fn text_name<'a>(canonical: &'a str, aliases: &[u32], s: &'a Strings, k: &Knowle
     longest.unwrap_or(canonical)
 }
 
-/// `cluster`'s marks for a form whose entity is not worked out yet, and for one that makes
-/// none.
-const TODO: u32 = u32::MAX;
-const SKIP: u32 = u32::MAX - 1;
+/// `cluster`'s mark for a form that makes no entity (or is not used).
+const SKIP: u32 = u32::MAX;
 
 /// Candidates read between two shortenings of their buffer (12 MB).
 const STORE_STEP: usize = 1 << 20;
 
-/// The entities of the candidates, ordered by importance (see `entity::order`), without ids.
-pub fn cluster(
-    cands: Vec<Compact>,
-    defs: &[Definition],
-    s: &Strings,
-    k: &Knowledge,
-) -> Vec<Entity> {
+/// Which entity each form of the candidates makes, and the entities without their mentions:
+/// all that clustering needs of the strings (see [`Plan::fill`] for the rest).
+pub fn plan(cands: &[Compact], defs: &[Definition], s: &Strings, k: &Knowledge) -> Plan {
+    // Everything below but the mentions' store depends only on each form and how often it
+    // is used: worked out once per form, in the order the forms are first used.
+    let uses = Uses::of(cands, s);
+
     // What the document says about each unknown name.
     let mut info: HashMap<u32, NameInfo> = HashMap::default();
-    for c in &cands {
-        let c = s.form(c.form);
+    for (form, times) in uses.forms() {
         if let Packed::Name {
             guess,
             doubtful_start,
-        } = c.reading
+        } = form.reading
         {
-            info.entry(c.key).or_default().add(guess, doubtful_start);
+            (info.entry(form.key).or_default()).add(guess, doubtful_start, times);
         }
     }
+    let mut said: Vec<Option<Said>> = vec![None; s.count()];
+    for (&key, i) in &info {
+        said[key as usize] = Some(i.said());
+    }
+    drop(info);
+    let info = said;
 
     // Each distinct name is looked at once below, at its first mention: what follows depends
     // only on the name, and the maps keep what they saw first.
     let mut firsts: Vec<u32> = Vec::new();
     let mut known: Vec<Form> = Vec::new();
     let mut seen = vec![false; s.count()];
-    let mut seen_form = vec![false; s.form_count()];
     // The countries (and other known entities) the text names, not only by a demonym.
     let mut named: HashSet<u32> = HashSet::default();
-    for c in &cands {
-        let form = s.form(c.form);
+    for (form, _) in uses.forms() {
         match form.reading {
             Packed::Name { .. } if !std::mem::replace(&mut seen[form.key as usize], true) => {
                 firsts.push(form.key);
             }
-            Packed::Known { canon, demonym }
-                if !std::mem::replace(&mut seen_form[c.form as usize], true) =>
-            {
+            Packed::Known { canon, demonym } => {
                 known.push(form);
                 // Named, or a demonym that stands for the state ("Dutch officials"): the
                 // country acts in the text, and its other demonyms are mentions of it.
@@ -147,11 +165,11 @@ pub fn cluster(
             _ => {}
         }
     }
-    drop((seen, seen_form));
+    drop(seen);
     let aliases = Aliases::new(
         &firsts,
         &known,
-        |key| info.get(&key).and_then(NameInfo::kind),
+        |key| info[key as usize].and_then(|i| i.kind),
         defs,
         s,
         k,
@@ -168,13 +186,10 @@ pub fn cluster(
         aliases: &aliases,
         named: &named,
     };
-    // The entity each form goes to (or `SKIP`), worked out at its first mention: its name,
-    // kind and aliases only change then (a form offers the same name and alias every time).
-    // Whether the mentions kept are in order and apart, as the finders make them: then there
-    // are no overlaps to remove.
-    let mut apart = true;
-    let mut last_end = 0u32;
-    let mut goes_to: Vec<u32> = vec![TODO; s.form_count()];
+    // The entity each form goes to (or `SKIP`), worked out in the order of first mentions: an
+    // entity's name, kind and aliases change only at a form's first mention (a form offers the
+    // same name and alias every time).
+    let mut goes_to: Vec<u32> = vec![SKIP; s.form_count()];
     // Forms that are a country's demonym standing for it ("Israeli officials"): mentions of the
     // country, written as demonyms.
     let mut demonyms: Vec<bool> = vec![false; s.form_count()];
@@ -182,152 +197,238 @@ pub fn cluster(
     // "the Hockney Sketchbooks", a mention of David Hockney.
     let mut first_word: Vec<u32> = vec![0; s.form_count()];
     let mut counts: Vec<u32> = Vec::new();
-    for c in &cands {
-        let mut at = goes_to[c.form as usize];
-        if at == TODO {
-            let mut form = s.form(c.form);
-            let resolved = match (form.reading, aliases.named_after(form.key)) {
-                (Packed::Name { .. }, Some((person, surname))) => {
-                    // The surname is the alias, if the text also writes it alone.
-                    let key = s.str(form.key);
-                    form.key = s.get(&key[..surname as usize]).unwrap_or(person);
-                    first_word[c.form as usize] = surname;
-                    Some((Target::Name(person), Kind::Person, s.str(person)))
-                }
-                _ => names.resolve(&form),
-            };
-            at = match resolved {
-                None => SKIP,
-                Some((target, kind, name)) => {
-                    let is_name = matches!(target, Target::Name(_));
-                    let demonym = matches!(form.reading, Packed::Known { .. })
-                        && k.name(s.str(form.key)).is_some_and(|r| r.demonym);
-                    // "an Australian woman", "French television": the adjective of a nationality
-                    // the text does not name is a demonym too; its plural names the people
-                    // ("Afghans say").
-                    let adjective = || {
-                        let key = s.str(form.key);
-                        !key.strip_suffix('s')
-                            .and_then(|one| k.name(one))
-                            .is_some_and(|r| r.demonym)
-                    };
-                    demonyms[c.form as usize] = demonym
-                        && match target {
-                            Target::Canon(_) => true,
-                            Target::Nationality(_) => adjective(),
-                            _ => false,
-                        };
-                    let at = *index.entry(target).or_insert_with(|| {
-                        builders.push(Builder {
-                            name: name.to_string(),
-                            kind,
-                            aliases: Vec::new(),
-                            canonical: match target {
-                                Target::Canon(canon) => Some(k.canon_of(canon).name),
-                                _ => None,
-                            },
-                        });
-                        counts.push(0);
-                        builders.len() - 1
-                    });
-                    let b = &mut builders[at];
-                    if name.len() > b.name.len() && is_name {
-                        b.name = name.to_string();
-                    }
-                    if !b.aliases.contains(&form.key) {
-                        b.aliases.push(form.key);
-                    }
-                    u32::try_from(at).expect("fewer than 2^32 entities")
-                }
-            };
-            goes_to[c.form as usize] = at;
-        }
-        if at == SKIP {
-            continue;
-        }
-        apart &= c.start >= last_end && c.end > c.start;
-        last_end = c.end;
-        counts[at as usize] += 1;
-    }
-    // Mentions: every entity's in one array of the right size, entity after entity, which
-    // the entities and the cast's mention index then share.
-    let mut offsets = counts;
-    offsets.push(0);
-    let mut total = 0;
-    for n in &mut offsets {
-        (*n, total) = (total, total + *n);
-    }
-    // Every mention beside every candidate was the peak of a 100 MB text's reading (about
-    // 40 MB more for a moment). So the store is zeroed memory, given pages only as it is
-    // written, and the candidates are read from the last, their buffer shortened as they are
-    // used: each entity's mentions filled from its end keep their order in the text.
-    let mut fill: Vec<u32> = offsets[1..].to_vec();
-    let mut store = vec![[0u32; 3]; total as usize];
-    let mut cands = cands;
-    while !cands.is_empty() {
-        let from = cands.len().saturating_sub(STORE_STEP);
-        for c in cands[from..].iter().rev() {
-            let at = goes_to[c.form as usize];
-            if at == SKIP {
-                continue;
+    for (f, (form, times)) in uses.order.iter().zip(uses.forms()) {
+        let f = *f as usize;
+        let mut form = form;
+        let resolved = match (form.reading, aliases.named_after(form.key)) {
+            (Packed::Name { .. }, Some((person, surname))) => {
+                // The surname is the alias, if the text also writes it alone.
+                let key = s.str(form.key);
+                form.key = s.get(&key[..surname as usize]).unwrap_or(person);
+                first_word[f] = surname;
+                Some((Target::Name(person), Kind::Person, s.str(person)))
             }
-            let next = &mut fill[at as usize];
-            *next -= 1;
-            let first = first_word[c.form as usize];
-            let end = if first > 0 { c.start + first } else { c.end };
-            store[*next as usize] = [c.start, end, u32::from(demonyms[c.form as usize])];
+            _ => names.resolve(&form),
+        };
+        let Some((target, kind, name)) = resolved else {
+            continue;
+        };
+        let is_name = matches!(target, Target::Name(_));
+        let demonym = matches!(form.reading, Packed::Known { .. })
+            && k.name(s.str(form.key)).is_some_and(|r| r.demonym);
+        // "an Australian woman", "French television": the adjective of a nationality the text
+        // does not name is a demonym too; its plural names the people ("Afghans say").
+        let adjective = || {
+            let key = s.str(form.key);
+            !key.strip_suffix('s')
+                .and_then(|one| k.name(one))
+                .is_some_and(|r| r.demonym)
+        };
+        demonyms[f] = demonym
+            && match target {
+                Target::Canon(_) => true,
+                Target::Nationality(_) => adjective(),
+                _ => false,
+            };
+        let at = *index.entry(target).or_insert_with(|| {
+            builders.push(Builder {
+                name: name.to_string(),
+                kind,
+                aliases: Vec::new(),
+                canonical: match target {
+                    Target::Canon(canon) => Some(k.canon_of(canon).name),
+                    _ => None,
+                },
+            });
+            counts.push(0);
+            builders.len() - 1
+        });
+        let b = &mut builders[at];
+        if name.len() > b.name.len() && is_name {
+            b.name = name.to_string();
         }
-        cands.truncate(from);
-        cands.shrink_to_fit();
+        if !b.aliases.contains(&form.key) {
+            b.aliases.push(form.key);
+        }
+        counts[at] += times;
+        goes_to[f] = u32::try_from(at).expect("fewer than 2^32 entities");
     }
-    drop(fill);
-    drop(index);
-    let store: Vec<Mention> = store
-        .into_iter()
-        .map(|[start, end, demonym]| Mention {
-            start,
-            end,
-            form: if demonym == 1 {
-                entity::Form::Demonym
-            } else {
-                entity::Form::Name
-            },
-        })
-        .collect();
-    let store = std::sync::Arc::new(store);
-
+    drop(uses);
     let entities = builders
         .into_iter()
-        .zip(offsets.windows(2))
-        .map(|(b, range)| Entity {
-            id: String::new(),
+        .map(|b| Shell {
             name: match b.canonical {
                 Some(canonical) => text_name(canonical, &b.aliases, s, k).to_string(),
                 None => b.name,
             },
             kind: b.kind,
             aliases: b.aliases.iter().map(|&a| s.str(a).to_string()).collect(),
-            mentions: Mentions::shared(&store, range[0] as usize..range[1] as usize),
         })
         .collect();
-    entity::order(if apart {
-        entities
-    } else {
-        without_overlaps(entities)
-    })
+    Plan {
+        entities,
+        counts,
+        goes_to,
+        first_word,
+        demonyms,
+    }
+}
+
+/// An entity without its mentions.
+struct Shell {
+    name: String,
+    kind: Kind,
+    aliases: Vec<String>,
+}
+
+/// What [`plan`] worked out of the forms, by form id, and the entities it gives.
+pub struct Plan {
+    /// In order of first mention.
+    entities: Vec<Shell>,
+    /// How many mentions each entity has.
+    counts: Vec<u32>,
+    /// The entity each form goes to, or `SKIP`.
+    goes_to: Vec<u32>,
+    /// The length of the first word, for a form whose mentions are only that word.
+    first_word: Vec<u32>,
+    /// Whether a form's mentions are demonyms.
+    demonyms: Vec<bool>,
+}
+
+impl Plan {
+    /// The entities with their mentions, ordered by importance (see `entity::order`), without
+    /// ids; with `by_start`, also their mentions in the order of their starts, for a mention
+    /// index (the candidates come in that order: nothing to sort), unless some overlap.
+    /// `cands` are those the plan was made of.
+    pub fn fill(self, cands: Vec<Compact>, by_start: bool) -> (Vec<Entity>, Option<ByStart>) {
+        let Plan {
+            entities,
+            counts,
+            goes_to,
+            first_word,
+            demonyms,
+        } = self;
+        // Mentions: every entity's in one array of the right size, entity after entity, which
+        // the entities and the cast's mention index then share.
+        let mut offsets = counts;
+        offsets.push(0);
+        let mut total = 0;
+        for n in &mut offsets {
+            (*n, total) = (total, total + *n);
+        }
+        // Every mention beside every candidate was the peak of a 100 MB text's reading (about
+        // 40 MB more for a moment). So the store is zeroed memory, given pages only as it is
+        // written, and the candidates are read from the last, their buffer shortened as they are
+        // used: each entity's mentions filled from its end keep their order in the text.
+        let mut fill: Vec<u32> = offsets[1..].to_vec();
+        let mut store = vec![[0u32; 3]; total as usize];
+        // The place in the store of each mention, in the order of the candidates, filled from the
+        // last as the store is.
+        let mut places = vec![0u32; if by_start { total as usize } else { 0 }];
+        let mut placed = places.len();
+        // Whether the mentions kept are in order and apart, as the finders make them: then there
+        // are no overlaps to remove.
+        let mut apart = true;
+        let mut next_start = u32::MAX;
+        let mut cands = cands;
+        while !cands.is_empty() {
+            let from = cands.len().saturating_sub(STORE_STEP);
+            for c in cands[from..].iter().rev() {
+                let at = goes_to[c.form as usize];
+                if at == SKIP {
+                    continue;
+                }
+                apart &= c.end <= next_start && c.end > c.start;
+                next_start = c.start;
+                let next = &mut fill[at as usize];
+                *next -= 1;
+                let first = first_word[c.form as usize];
+                let end = if first > 0 { c.start + first } else { c.end };
+                store[*next as usize] = [c.start, end, u32::from(demonyms[c.form as usize])];
+                if by_start {
+                    placed -= 1;
+                    places[placed] = *next;
+                }
+            }
+            cands.truncate(from);
+            cands.shrink_to_fit();
+        }
+        drop(fill);
+        let store: Vec<Mention> = store
+            .into_iter()
+            .map(|[start, end, demonym]| Mention {
+                start,
+                end,
+                form: if demonym == 1 {
+                    entity::Form::Demonym
+                } else {
+                    entity::Form::Name
+                },
+            })
+            .collect();
+        let store = std::sync::Arc::new(store);
+
+        let entities = (entities.into_iter().zip(offsets.windows(2)))
+            .map(|(e, range)| Entity {
+                id: String::new(),
+                name: e.name,
+                kind: e.kind,
+                aliases: e.aliases,
+                mentions: Mentions::shared(&store, range[0] as usize..range[1] as usize),
+            })
+            .collect();
+        if !apart {
+            return (entity::order(without_overlaps(entities)), None);
+        }
+        let by_start = by_start.then(|| ByStart::new(&store, places));
+        (entity::order(entities), by_start)
+    }
+}
+
+/// How often each form is used, and the forms in the order they are first used.
+struct Uses<'a> {
+    times: Vec<u32>,
+    order: Vec<u32>,
+    s: &'a Strings,
+}
+
+impl<'a> Uses<'a> {
+    fn of(cands: &[Compact], s: &'a Strings) -> Uses<'a> {
+        let mut times = vec![0u32; s.form_count()];
+        let mut order = Vec::new();
+        for c in cands {
+            let n = &mut times[c.form as usize];
+            if *n == 0 {
+                order.push(c.form);
+            }
+            *n += 1;
+        }
+        Uses { times, order, s }
+    }
+
+    /// Each form used, with how often, in the order of first use.
+    fn forms(&self) -> impl Iterator<Item = (Form, u32)> + '_ {
+        (self.order.iter()).map(|&f| (self.s.form(f), self.times[f as usize]))
+    }
 }
 
 /// What the whole document says about names, to resolve each candidate.
 struct Names<'a> {
     s: &'a Strings,
     k: &'a Knowledge,
-    info: &'a HashMap<u32, NameInfo>,
+    /// By key: what the text says of each unknown name.
+    info: &'a [Option<Said>],
     aliases: &'a Aliases,
     /// The known entities the text names, not only by a demonym.
     named: &'a HashSet<u32>,
 }
 
 impl<'a> Names<'a> {
+    /// What the text says the unknown name `key` is.
+    fn kind_of(&self, key: u32) -> Option<(Kind, Strength)> {
+        self.info[key as usize].and_then(|i| i.kind)
+    }
+
     /// The full name of the person a single word stands for, if any.
     fn person_of(&self, key: u32) -> Option<u32> {
         self.aliases.person_of(key, self.s)
@@ -360,16 +461,14 @@ impl<'a> Names<'a> {
                     })
                 {
                     let kind = self
-                        .info
-                        .get(&long)
-                        .and_then(NameInfo::kind)
+                        .kind_of(long)
                         .map_or(Kind::Organization, |(kind, _)| kind);
                     return Some((Target::Name(long), kind, s.str(long)));
                 }
                 // "Sana" after "the news agency Sana", "Jackson" after "President Jackson": what
                 // the text says for sure the name is.
                 if entry.kind == Kind::Place
-                    && let Some((kind, st)) = self.info.get(&c.key).and_then(NameInfo::kind)
+                    && let Some((kind, st)) = self.kind_of(c.key)
                     && kind != Kind::Place
                     && st == Strength::Strong
                 {
@@ -407,15 +506,13 @@ impl<'a> Names<'a> {
                         return known(r.canon);
                     }
                     let kind = self
-                        .info
-                        .get(&long)
-                        .and_then(NameInfo::kind)
+                        .kind_of(long)
                         .map_or(Kind::Organization, |(kind, _)| kind);
                     return Some((Target::Name(long), kind, long_text));
                 }
                 // After explicit aliases (acronyms, short company names): a surname alone, or
                 // the given name of only one person, if nothing says it is something else.
-                let own = self.info.get(&c.key).and_then(NameInfo::kind);
+                let own = self.kind_of(c.key);
                 let maybe_person =
                     own.is_none_or(|(kind, st)| kind == Kind::Person || st < Strength::Good);
                 if let Some(full) = self.person_of(c.key).or_else(|| {
@@ -429,8 +526,8 @@ impl<'a> Names<'a> {
                 if let Some(canon) = self.aliases.compass(c.key) {
                     return known(canon);
                 }
-                let i = self.info.get(&c.key)?;
-                let kind = i.kind();
+                let i = self.info[c.key as usize]?;
+                let kind = i.kind;
                 if i.all_doubtful && kind.is_none_or(|(_, s)| s < Strength::Good) {
                     return None;
                 }

@@ -93,3 +93,32 @@ fn the_names_shown_meanwhile_are_shared_with_the_second_stage_and_left_as_they_w
         );
     }
 }
+
+#[test]
+fn the_names_come_in_the_order_of_their_starts_and_index_as_sorting_them_would() {
+    use crate::domain::mention_index::MentionIndex;
+    let text = "Maria Ortega of Acme Corp. flew to Oslo on 3 March with 240 delegates. Ortega \
+        met David Hockney; the Hockney Sketchbooks stayed at Acme. Israeli officials spoke.\n\n"
+        .repeat(400);
+    let doc = Document::from_string("t.txt", text);
+    // Every mention, with its entity, as an index over the whole text gives them.
+    let all = |index: &MentionIndex| index.overlapping(0..doc.len()).collect::<Vec<_>>();
+    for jobs in [1, 2] {
+        let mut so_far = None;
+        let mut named = name_document_in_pieces(&doc, jobs, |_, _, read| {
+            so_far.get_or_insert_with(|| read.entities_by_start());
+            true
+        })
+        .unwrap();
+        let entities = named.shared_entities();
+        let by_start = named.take_by_start().expect("the names' mentions by start");
+        assert!(named.take_by_start().is_none(), "taken once");
+        let sorted = MentionIndex::new(&entities);
+        assert!(sorted.len() > 3_000, "{} mentions", sorted.len());
+        let given = MentionIndex::of_sorted(&entities, by_start).expect("one store");
+        assert_eq!(all(&given), all(&sorted), "{jobs} jobs");
+        let (early, by_start) = so_far.unwrap();
+        let given = MentionIndex::of_sorted(&early, by_start.unwrap()).unwrap();
+        assert_eq!(all(&given), all(&MentionIndex::new(&early)));
+    }
+}
