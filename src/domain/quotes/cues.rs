@@ -198,6 +198,10 @@ fn is_adverbial(p: &Para, i: usize) -> bool {
 /// The noun phrase after token `i` ("said Ambassador Mohib", "said a spokesman for the
 /// ministry"), up to a stop, a clause word or an adverbial.
 pub fn phrase_after(p: &Para, i: usize) -> Option<(u32, u32)> {
+    // A verb that ends the paragraph ("…, said") has nothing after it.
+    if i >= p.toks.len() {
+        return None;
+    }
     let end = p.sentence_end_tok(i).max(i);
     let mut k = i;
     while k < end && k - i < 10 {

@@ -79,7 +79,6 @@ fn forward(p: &Para, v: usize) -> Option<Reported> {
     if v > 0 && p.toks[v - 1].kind == TokKind::Mark {
         return None;
     }
-    let speaker = subject_before(p, v)?;
     let end = p.sentence_end_tok(v);
     let mut k = v + 1;
     if p.has(v, Class::TELL) {
@@ -123,6 +122,8 @@ fn forward(p: &Para, v: usize) -> Option<Reported> {
         return None;
     }
     let clause = clause(p, k, end)?;
+    // The subject is read (backwards) last: after most verbs no clause opens.
+    let speaker = subject_before(p, v)?;
     Some(Reported {
         clause,
         cue: (p.toks[v].start, p.toks[v].end),

@@ -743,3 +743,72 @@ fn the_document_s_sentences_find_what_a_split_of_each_paragraph_finds() {
         "the document's sentences were read in {used} texts"
     );
 }
+
+// A paragraph that ends on a verb of saying after a comma has no speaker to read after it.
+
+#[test]
+fn a_paragraph_ending_on_said_after_a_comma_is_read_without_a_speaker() {
+    assert!(reported("The plan failed, said\n", &[]).is_empty());
+    assert!(reported("The plan failed, said", &[]).is_empty());
+    assert_eq!(
+        said("\u{201c}Go home,\u{201d} said", &[]),
+        [(
+            "direct".to_string(),
+            "Go home,".to_string(),
+            "-".to_string(),
+            "-".to_string()
+        )]
+    );
+}
+
+/// Paragraphs drawn from the pieces of cues, cut anywhere a piece ends: whatever the rules
+/// read around a verb, a quotation or the paragraph's end stays inside the paragraph.
+#[test]
+fn drawn_paragraphs_of_cue_pieces_are_read_without_a_panic() {
+    let pieces = [
+        "said",
+        " said",
+        ", said",
+        "told",
+        " according to",
+        "According to",
+        ", ",
+        ",",
+        ":",
+        ". ",
+        ".",
+        " the minister",
+        " Smith",
+        " that",
+        " he",
+        " \u{201c}",
+        "\u{201d}",
+        "\"",
+        " 'Go",
+        " home",
+        "\n\n",
+        " \u{2014} ",
+        " (ONS)",
+        " was",
+        " not",
+        " and",
+        " of",
+        " in the words of",
+        " called",
+        " who",
+        " told reporters",
+        "\u{2018}",
+        " (",
+        ")",
+        "!",
+    ];
+    let mut seed = 0x9e37_79b9_7f4a_7c15_u64;
+    for _ in 0..50_000 {
+        let n = 1 + (seed % 9) as usize;
+        let text = crate::domain::shuffled::joined(&mut seed, &pieces, n);
+        let found = find(&text);
+        for q in &found.quotes {
+            assert!(q.start <= q.end && q.end as usize <= text.len(), "{text:?}");
+        }
+    }
+}
