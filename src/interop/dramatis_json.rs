@@ -293,15 +293,30 @@ pub fn write_document_line_on(
     jobs: usize,
 ) -> io::Result<()> {
     let sentences = doc.sentences(jobs);
-    // The mentions in text order as the mention index has them, and each sentence's cast,
-    // found on every thread (the index is made for the reader's look-ups, on one).
+    let found = (entities, quotes, norms);
+    if jobs <= 1 {
+        let connections = connections_of(entities, sentences, 1);
+        return write_line_on(out, doc, found, sentences, &connections, 1);
+    }
+    // The connections come last in the line: counted on the other threads while this one
+    // writes the entities and the quotations (about as much work), rather than the two in
+    // turn, each shared out over every thread, where the hand-overs left the cores idle.
+    std::thread::scope(|scope| {
+        let counting = scope.spawn(|| connections_of(entities, sentences, jobs - 1));
+        let ids = write_opening(out, doc, found, 1)?;
+        let connections = (counting.join()).unwrap_or_else(|p| std::panic::resume_unwind(p));
+        write_connections(out, &connections, &ids, sentences, jobs)
+    })
+}
+
+/// The connections of `entities` strongest first, counted on `jobs` threads. The mentions
+/// in text order as the mention index has them, and each sentence's cast, are found on
+/// every thread (the index is made for the reader's look-ups, on one).
+fn connections_of(entities: &[Entity], sentences: &Sentences, jobs: usize) -> Connections {
     let in_order = text_order::in_text_order(entities, jobs);
     let casts = SentenceCasts::new(&in_order, sentences, jobs);
     drop(in_order);
-    let connections = Connections::strongest_first(&casts, entities.len(), sentences, jobs);
-    drop(casts);
-    let found = (entities, quotes, norms);
-    write_line_on(out, doc, found, sentences, &connections, jobs)
+    Connections::strongest_first(&casts, entities.len(), sentences, jobs)
 }
 
 /// What a line is written of: entities, quotations, normalisation ids by entity id.
@@ -324,11 +339,23 @@ pub fn write_line_with(
 fn write_line_on(
     out: &mut impl io::Write,
     doc: &Document,
-    (entities, quotes, norms): Found,
+    found: Found,
     sentences: &Sentences,
     connections: &Connections,
     jobs: usize,
 ) -> io::Result<()> {
+    let ids = write_opening(out, doc, found, jobs)?;
+    write_connections(out, connections, &ids, sentences, jobs)
+}
+
+/// The line up to its connections: the document, its entities and quotations, and the
+/// connections' key. Gives the entities' ids as JSON, which the connections name.
+fn write_opening(
+    out: &mut impl io::Write,
+    doc: &Document,
+    (entities, quotes, norms): Found,
+    jobs: usize,
+) -> io::Result<Ids> {
     out.write_all(b"{\"document\":")?;
     write_value(out, &doc.name())?;
     out.write_all(b",\"date\":")?;
@@ -352,6 +379,17 @@ fn write_line_on(
         |i, w| write_quote(w, order[i], &ids),
     )?;
     out.write_all(b"],\"connections\":[")?;
+    Ok(ids)
+}
+
+/// The connections and the end of the line.
+fn write_connections(
+    out: &mut impl io::Write,
+    connections: &Connections,
+    ids: &Ids,
+    sentences: &Sentences,
+    jobs: usize,
+) -> io::Result<()> {
     let weight = |k: usize| connections.get(k).sentences.len() + 1;
     write_list(out, connections.len(), weight, jobs, |k, w| {
         let c = connections.get(k);
