@@ -190,6 +190,15 @@ fn permute<T>(items: &mut [T], order: &mut [usize]) {
 /// Gives each entity an id made of its name, the first of a name the plain one, the others
 /// numbered in order.
 pub fn give_ids(entities: &mut [Entity]) {
+    let ids = ids(entities);
+    for (e, id) in entities.iter_mut().zip(ids) {
+        e.id = id;
+    }
+}
+
+/// The ids [`give_ids`] gives `entities`, in their order: made from their names only, so
+/// that they can be made while something else reads the entities.
+pub fn ids(entities: &[Entity]) -> Vec<String> {
     use std::borrow::Cow;
     let slugs: Vec<String> = entities.iter().map(|e| slug(&e.name)).collect();
     // The ids taken so far: a slug itself, else a numbered one made for it.
@@ -215,9 +224,9 @@ pub fn give_ids(entities: &mut [Entity]) {
         *numbered = Some(id);
     }
     drop((seen, last));
-    for ((e, base), numbered) in entities.iter_mut().zip(slugs).zip(numbered) {
-        e.id = numbered.unwrap_or(base);
-    }
+    (slugs.into_iter().zip(numbered))
+        .map(|(base, numbered)| numbered.unwrap_or(base))
+        .collect()
 }
 
 /// The order of [`finalize`]: more mentions first, then the first mentioned.
