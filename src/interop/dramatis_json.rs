@@ -14,6 +14,9 @@ use crate::domain::sentences::Sentences;
 use crate::domain::text_order;
 use crate::domain::wrap::escape_char;
 
+mod shared_list;
+use shared_list::SharedList;
+
 // The entities, quotations and connections, millions of mentions and sentence ranges on a
 // large document, are written by hand (`write_entity`, `write_quote`, `write_connection`):
 // through serde's derived structs they took a fifth of `extract --json`. The bytes are what
@@ -301,9 +304,19 @@ pub fn write_document_line_on(
     // The connections come last in the line: counted on the other threads while this one
     // writes the entities and the quotations (about as much work), rather than the two in
     // turn, each shared out over every thread, where the hand-overs left the cores idle.
+    // Whichever is done first takes parts of the entities still to write.
+    let parts = parts_by_weight(entities.len(), entity_weight(entities));
+    let entity_list = SharedList::new(parts, entity_item(doc, entities, norms));
     std::thread::scope(|scope| {
-        let counting = scope.spawn(|| connections_of(entities, sentences, jobs - 1));
-        let ids = write_opening(out, doc, found, 1)?;
+        let (to, from) = std::sync::mpsc::channel();
+        let counting = scope.spawn(|| {
+            let connections = connections_of(entities, sentences, jobs - 1);
+            entity_list.help(to);
+            connections
+        });
+        write_head(out, doc)?;
+        entity_list.write(out, &from)?;
+        let ids = write_quotes(out, entities, quotes, 1)?;
         let connections = (counting.join()).unwrap_or_else(|p| std::panic::resume_unwind(p));
         write_connections(out, &connections, &ids, sentences, jobs)
     })
@@ -356,18 +369,48 @@ fn write_opening(
     (entities, quotes, norms): Found,
     jobs: usize,
 ) -> io::Result<Ids> {
+    write_head(out, doc)?;
+    let item = entity_item(doc, entities, norms);
+    write_list(out, entities.len(), entity_weight(entities), jobs, item)?;
+    write_quotes(out, entities, quotes, jobs)
+}
+
+/// The line up to its entities' list: the document's name, date and length.
+fn write_head(out: &mut impl io::Write, doc: &Document) -> io::Result<()> {
     out.write_all(b"{\"document\":")?;
     write_value(out, &doc.name())?;
     out.write_all(b",\"date\":")?;
     write_value(out, &doc.dateline().map(|d| d.date.as_str()))?;
     out.write_all(b",\"bytes\":")?;
     write_value(out, &doc.len())?;
-    out.write_all(b",\"entities\":[")?;
-    let weight = |i: usize| entities[i].mentions.len() + 1;
-    write_list(out, entities.len(), weight, jobs, |i, w| {
+    out.write_all(b",\"entities\":[")
+}
+
+/// How much writing entity `i` is: its mentions.
+fn entity_weight(entities: &[Entity]) -> impl Fn(usize) -> usize + '_ {
+    |i| entities[i].mentions.len() + 1
+}
+
+/// Writes entity `i` of the list.
+fn entity_item<'a>(
+    doc: &'a Document,
+    entities: &'a [Entity],
+    norms: &'a BTreeMap<String, String>,
+) -> impl Fn(usize, &mut Vec<u8>) -> io::Result<()> + Sync + 'a {
+    move |i, w| {
         let e = &entities[i];
         write_entity(w, doc, e, norms.get(&e.id).map(String::as_str))
-    })?;
+    }
+}
+
+/// After the entities' list: the quotations and the connections' key. Gives the entities'
+/// ids as JSON, which the connections name.
+fn write_quotes(
+    out: &mut impl io::Write,
+    entities: &[Entity],
+    quotes: &Quotes,
+    jobs: usize,
+) -> io::Result<Ids> {
     out.write_all(b"],\"quotes\":[")?;
     let order = in_written_order(quotes);
     let ids = Ids::new(entities)?;
@@ -427,15 +470,7 @@ fn write_list(
         }
         Ok(())
     };
-    let mut parts = Vec::new();
-    let (mut start, mut load) = (0, 0);
-    for i in 0..n {
-        load += weight(i);
-        if load >= PART || i + 1 == n {
-            parts.push(start..i + 1);
-            (start, load) = (i + 1, 0);
-        }
-    }
+    let parts = parts_by_weight(n, weight);
     if jobs <= 1 || parts.len() <= 1 {
         let mut buf = Vec::new();
         for part in parts {
@@ -478,6 +513,20 @@ fn write_list(
         }
         Ok(())
     })
+}
+
+/// The items `0..n` in consecutive parts of about [`PART`] by `weight`.
+fn parts_by_weight(n: usize, weight: impl Fn(usize) -> usize) -> Vec<std::ops::Range<usize>> {
+    let mut parts = Vec::new();
+    let (mut start, mut load) = (0, 0);
+    for i in 0..n {
+        load += weight(i);
+        if load >= PART || i + 1 == n {
+            parts.push(start..i + 1);
+            (start, load) = (i + 1, 0);
+        }
+    }
+    parts
 }
 
 /// Parts a worker of [`write_list`] may have written before they are copied out.
