@@ -398,10 +398,20 @@ fn entity_item<'a>(
     norms: &'a BTreeMap<String, String>,
 ) -> impl Fn(usize, &mut Vec<u8>) -> io::Result<()> + Sync + 'a {
     move |i, w| {
+        // Most entities have a few mentions, whose texts the look-ahead inside an entity
+        // never asks for early: the first ones of the entity after next are asked for now.
+        if let Some(later) = entities.get(i + AHEAD_ENTITIES) {
+            for m in later.mentions.iter().take(AHEAD_MENTIONS) {
+                prefetch(doc.bytes(), m.start as usize);
+            }
+        }
         let e = &entities[i];
         write_entity(w, doc, e, norms.get(&e.id).map(String::as_str))
     }
 }
+
+/// How many entities ahead the texts of an entity's first mentions are asked for.
+const AHEAD_ENTITIES: usize = 2;
 
 /// After the entities' list: the quotations and the connections' key. Gives the entities'
 /// ids as JSON, which the connections name.
