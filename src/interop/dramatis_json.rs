@@ -301,17 +301,16 @@ pub fn write_document_line_on(
         let connections = connections_of(entities, sentences, 1);
         return write_line_on(out, doc, found, sentences, &connections, 1);
     }
-    // The connections come last in the line: counted beside this thread while it writes the
-    // entities and the quotations (about as much work), rather than the two in turn, each
-    // shared out over every thread, where the hand-overs left the cores idle. The counting's
-    // own steps still run on every thread (it is the longer of the two on a large text), and
-    // whichever is done first takes parts of the entities still to write.
+    // The connections come last in the line: counted on the other threads while this one
+    // writes the entities and the quotations (about as much work), rather than the two in
+    // turn, each shared out over every thread, where the hand-overs left the cores idle.
+    // Whichever is done first takes parts of the entities still to write.
     let parts = parts_by_weight(entities.len(), entity_weight(entities));
     let entity_list = SharedList::new(parts, entity_item(doc, entities, norms));
     std::thread::scope(|scope| {
         let (to, from) = std::sync::mpsc::channel();
         let counting = scope.spawn(|| {
-            let connections = connections_of(entities, sentences, jobs);
+            let connections = connections_of(entities, sentences, jobs - 1);
             entity_list.help(to);
             connections
         });
