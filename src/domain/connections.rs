@@ -287,7 +287,8 @@ struct Tally {
 impl Tally {
     /// Files entity `a`'s incidences `(partner, sentence)`, sorted here, as pairs.
     fn add(&mut self, a: u32, bucket: &mut [(u32, u32)]) {
-        bucket.sort_unstable();
+        // By partner, then sentence, compared as one integer (the largest sorts of counting).
+        bucket.sort_unstable_by_key(|&(b, s)| (u64::from(b) << 32) | u64::from(s));
         for run in bucket.chunk_by(|x, y| x.0 == y.0) {
             if let [(b, s)] = run {
                 self.singles.push([a, *b, *s]);

@@ -271,6 +271,32 @@ fn attribute_on(entities: Vec<Entity>, findings: quotes::Findings, jobs: usize) 
     Extraction { entities, quotes }
 }
 
+/// Gives the entities their ids, then the quotations their speakers on `jobs` threads
+/// ([`attribute_on`]). On several, the ids are made on a thread of their own while the
+/// speakers are searched: both only read the entities (the ids their names, in this order,
+/// which attribution keeps for them).
+fn with_ids_attributed(
+    mut entities: Vec<Entity>,
+    findings: quotes::Findings,
+    jobs: usize,
+) -> Extraction {
+    if jobs <= 1 {
+        crate::domain::entity::give_ids(&mut entities);
+        return attribute_on(entities, findings, 1);
+    }
+    let (ids, who) = std::thread::scope(|scope| {
+        let ids = scope.spawn(|| crate::domain::entity::ids(&entities));
+        let who = quotes::find_speakers(&findings, &entities, jobs);
+        let ids = ids.join().unwrap_or_else(|p| std::panic::resume_unwind(p));
+        (ids, who)
+    });
+    for (e, id) in entities.iter_mut().zip(ids) {
+        e.id = id;
+    }
+    let (entities, quotes) = quotes::attribute_found(findings, who, entities);
+    Extraction { entities, quotes }
+}
+
 /// Extracts the entities of a document (names, then their pronouns and descriptions) and its
 /// quotations, invalid UTF-8 skipped, offsets into its bytes, on every core.
 pub fn extract_document(doc: &crate::domain::document::Document) -> Extraction {
@@ -305,9 +331,8 @@ pub fn extract_document_in_pieces(
         };
         let mut entities = std::sync::Arc::new(ex.clustered());
         coref::link_document_before_ids(doc, &mut entities, || findings.get(), jobs);
-        let mut entities = std::sync::Arc::unwrap_or_clone(entities);
-        crate::domain::entity::give_ids(&mut entities);
-        attribute_on(entities, findings.into_inner(), jobs)
+        let entities = std::sync::Arc::unwrap_or_clone(entities);
+        with_ids_attributed(entities, findings.into_inner(), jobs)
     }))
 }
 
@@ -402,9 +427,8 @@ impl Named {
                 Later::ready(find_quotes_in_sentences(doc, jobs))
             };
             coref::link_document_before_ids(doc, &mut entities, || findings.get(), jobs);
-            let mut entities = std::sync::Arc::unwrap_or_clone(entities);
-            crate::domain::entity::give_ids(&mut entities);
-            attribute_on(entities, findings.into_inner(), jobs)
+            let entities = std::sync::Arc::unwrap_or_clone(entities);
+            with_ids_attributed(entities, findings.into_inner(), jobs)
         })
     }
 }

@@ -45,7 +45,9 @@ mod words;
 #[cfg(test)]
 mod tests;
 
-pub use attribute::{attribute, attribute_to, direct_speakers, reattribute};
+pub use attribute::{
+    Speakers, attribute, attribute_found, attribute_to, direct_speakers, find_speakers, reattribute,
+};
 pub use finder::{CUT, CUT_LOOKBACK, Finder, LONG_LINE, find, is_paragraph_start};
 pub use paragraph::Carry;
 

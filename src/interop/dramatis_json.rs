@@ -14,6 +14,9 @@ use crate::domain::sentences::Sentences;
 use crate::domain::text_order;
 use crate::domain::wrap::escape_char;
 
+mod shared_list;
+use shared_list::SharedList;
+
 // The entities, quotations and connections, millions of mentions and sentence ranges on a
 // large document, are written by hand (`write_entity`, `write_quote`, `write_connection`):
 // through serde's derived structs they took a fifth of `extract --json`. The bytes are what
@@ -293,15 +296,40 @@ pub fn write_document_line_on(
     jobs: usize,
 ) -> io::Result<()> {
     let sentences = doc.sentences(jobs);
-    // The mentions in text order as the mention index has them, and each sentence's cast,
-    // found on every thread (the index is made for the reader's look-ups, on one).
+    let found = (entities, quotes, norms);
+    if jobs <= 1 {
+        let connections = connections_of(entities, sentences, 1);
+        return write_line_on(out, doc, found, sentences, &connections, 1);
+    }
+    // The connections come last in the line: counted on the other threads while this one
+    // writes the entities and the quotations (about as much work), rather than the two in
+    // turn, each shared out over every thread, where the hand-overs left the cores idle.
+    // Whichever is done first takes parts of the entities still to write.
+    let parts = parts_by_weight(entities.len(), entity_weight(entities));
+    let entity_list = SharedList::new(parts, entity_item(doc, entities, norms));
+    std::thread::scope(|scope| {
+        let (to, from) = std::sync::mpsc::channel();
+        let counting = scope.spawn(|| {
+            let connections = connections_of(entities, sentences, jobs - 1);
+            entity_list.help(to);
+            connections
+        });
+        write_head(out, doc)?;
+        entity_list.write(out, &from)?;
+        let ids = write_quotes(out, entities, quotes, 1)?;
+        let connections = (counting.join()).unwrap_or_else(|p| std::panic::resume_unwind(p));
+        write_connections(out, &connections, &ids, sentences, jobs)
+    })
+}
+
+/// The connections of `entities` strongest first, counted on `jobs` threads. The mentions
+/// in text order as the mention index has them, and each sentence's cast, are found on
+/// every thread (the index is made for the reader's look-ups, on one).
+fn connections_of(entities: &[Entity], sentences: &Sentences, jobs: usize) -> Connections {
     let in_order = text_order::in_text_order(entities, jobs);
     let casts = SentenceCasts::new(&in_order, sentences, jobs);
     drop(in_order);
-    let connections = Connections::strongest_first(&casts, entities.len(), sentences, jobs);
-    drop(casts);
-    let found = (entities, quotes, norms);
-    write_line_on(out, doc, found, sentences, &connections, jobs)
+    Connections::strongest_first(&casts, entities.len(), sentences, jobs)
 }
 
 /// What a line is written of: entities, quotations, normalisation ids by entity id.
@@ -324,23 +352,75 @@ pub fn write_line_with(
 fn write_line_on(
     out: &mut impl io::Write,
     doc: &Document,
-    (entities, quotes, norms): Found,
+    found: Found,
     sentences: &Sentences,
     connections: &Connections,
     jobs: usize,
 ) -> io::Result<()> {
+    let ids = write_opening(out, doc, found, jobs)?;
+    write_connections(out, connections, &ids, sentences, jobs)
+}
+
+/// The line up to its connections: the document, its entities and quotations, and the
+/// connections' key. Gives the entities' ids as JSON, which the connections name.
+fn write_opening(
+    out: &mut impl io::Write,
+    doc: &Document,
+    (entities, quotes, norms): Found,
+    jobs: usize,
+) -> io::Result<Ids> {
+    write_head(out, doc)?;
+    let item = entity_item(doc, entities, norms);
+    write_list(out, entities.len(), entity_weight(entities), jobs, item)?;
+    write_quotes(out, entities, quotes, jobs)
+}
+
+/// The line up to its entities' list: the document's name, date and length.
+fn write_head(out: &mut impl io::Write, doc: &Document) -> io::Result<()> {
     out.write_all(b"{\"document\":")?;
     write_value(out, &doc.name())?;
     out.write_all(b",\"date\":")?;
     write_value(out, &doc.dateline().map(|d| d.date.as_str()))?;
     out.write_all(b",\"bytes\":")?;
     write_value(out, &doc.len())?;
-    out.write_all(b",\"entities\":[")?;
-    let weight = |i: usize| entities[i].mentions.len() + 1;
-    write_list(out, entities.len(), weight, jobs, |i, w| {
+    out.write_all(b",\"entities\":[")
+}
+
+/// How much writing entity `i` is: its mentions.
+fn entity_weight(entities: &[Entity]) -> impl Fn(usize) -> usize + '_ {
+    |i| entities[i].mentions.len() + 1
+}
+
+/// Writes entity `i` of the list.
+fn entity_item<'a>(
+    doc: &'a Document,
+    entities: &'a [Entity],
+    norms: &'a BTreeMap<String, String>,
+) -> impl Fn(usize, &mut Vec<u8>) -> io::Result<()> + Sync + 'a {
+    move |i, w| {
+        // Most entities have a few mentions, whose texts the look-ahead inside an entity
+        // never asks for early: the first ones of the entity after next are asked for now.
+        if let Some(later) = entities.get(i + AHEAD_ENTITIES) {
+            for m in later.mentions.iter().take(AHEAD_MENTIONS) {
+                prefetch(doc.bytes(), m.start as usize);
+            }
+        }
         let e = &entities[i];
         write_entity(w, doc, e, norms.get(&e.id).map(String::as_str))
-    })?;
+    }
+}
+
+/// How many entities ahead the texts of an entity's first mentions are asked for.
+const AHEAD_ENTITIES: usize = 2;
+
+/// After the entities' list: the quotations and the connections' key. Gives the entities'
+/// ids as JSON, which the connections name.
+fn write_quotes(
+    out: &mut impl io::Write,
+    entities: &[Entity],
+    quotes: &Quotes,
+    jobs: usize,
+) -> io::Result<Ids> {
     out.write_all(b"],\"quotes\":[")?;
     let order = in_written_order(quotes);
     let ids = Ids::new(entities)?;
@@ -352,6 +432,17 @@ fn write_line_on(
         |i, w| write_quote(w, order[i], &ids),
     )?;
     out.write_all(b"],\"connections\":[")?;
+    Ok(ids)
+}
+
+/// The connections and the end of the line.
+fn write_connections(
+    out: &mut impl io::Write,
+    connections: &Connections,
+    ids: &Ids,
+    sentences: &Sentences,
+    jobs: usize,
+) -> io::Result<()> {
     let weight = |k: usize| connections.get(k).sentences.len() + 1;
     write_list(out, connections.len(), weight, jobs, |k, w| {
         let c = connections.get(k);
@@ -389,15 +480,7 @@ fn write_list(
         }
         Ok(())
     };
-    let mut parts = Vec::new();
-    let (mut start, mut load) = (0, 0);
-    for i in 0..n {
-        load += weight(i);
-        if load >= PART || i + 1 == n {
-            parts.push(start..i + 1);
-            (start, load) = (i + 1, 0);
-        }
-    }
+    let parts = parts_by_weight(n, weight);
     if jobs <= 1 || parts.len() <= 1 {
         let mut buf = Vec::new();
         for part in parts {
@@ -440,6 +523,20 @@ fn write_list(
         }
         Ok(())
     })
+}
+
+/// The items `0..n` in consecutive parts of about [`PART`] by `weight`.
+fn parts_by_weight(n: usize, weight: impl Fn(usize) -> usize) -> Vec<std::ops::Range<usize>> {
+    let mut parts = Vec::new();
+    let (mut start, mut load) = (0, 0);
+    for i in 0..n {
+        load += weight(i);
+        if load >= PART || i + 1 == n {
+            parts.push(start..i + 1);
+            (start, load) = (i + 1, 0);
+        }
+    }
+    parts
 }
 
 /// Parts a worker of [`write_list`] may have written before they are copied out.

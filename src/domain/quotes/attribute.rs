@@ -16,15 +16,34 @@ const SPEAKER_MAX: u32 = 400;
 /// first-person pronouns of their quotations as mentions, and are put in order again).
 /// The mentions are searched on `jobs` threads; the result is the same for every number.
 pub fn attribute(findings: Findings, entities: Vec<Entity>, jobs: usize) -> (Vec<Entity>, Quotes) {
+    let who = find_speakers(&findings, &entities, jobs);
+    attribute_found(findings, who, entities)
+}
+
+/// The first step of [`attribute`], which only reads the entities: the speaker each
+/// quotation's words name among them.
+pub fn find_speakers(findings: &Findings, entities: &[Entity], jobs: usize) -> Speakers {
+    Speakers(speakers(&findings.quotes, entities, jobs))
+}
+
+/// The rest of [`attribute`], with the speakers `who` found among these `entities` (by
+/// [`find_speakers`]).
+pub fn attribute_found(
+    findings: Findings,
+    who: Speakers,
+    entities: Vec<Entity>,
+) -> (Vec<Entity>, Quotes) {
     let Findings {
         quotes: found,
         first_person: pronouns,
     } = findings;
-    let who = speakers(&found, &entities, jobs);
-    let mut quotes = Quotes::new(quotations(found, who));
+    let mut quotes = Quotes::new(quotations(found, who.0));
     let entities = first_person(&pronouns, entities, &mut quotes);
     (entities, quotes)
 }
+
+/// The speaker each found quotation's words name (see [`find_speakers`]).
+pub struct Speakers(Vec<Speaker>);
 
 /// The speaker of each quotation (in the order found) and the mention that names it: both or
 /// neither.
