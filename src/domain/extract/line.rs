@@ -261,8 +261,12 @@ impl<'a> Line<'a> {
     }
 
     /// Word `i` in lower case.
+    /// Nothing past the end, as for [`Line::word`]: rules look one word ahead of a run that
+    /// may end the line ("Ash Carter," alone on a line).
     pub(super) fn lower(&self, i: usize) -> Cow<'a, str> {
-        let t = self.toks[i];
+        let Some(&t) = self.toks.get(i) else {
+            return Cow::Borrowed("");
+        };
         // The word with its ASCII letters in lower case: the whole answer unless another of
         // its letters has a lower case of its own ("Ö", not "é").
         let ascii_lowered = self.ascii_lower.get(t.start..t.end).unwrap_or("");
@@ -538,6 +542,17 @@ mod tests {
     use super::*;
     use crate::domain::extract::knowledge::tests::tiny;
     use crate::domain::extract::token::tokenize;
+
+    #[test]
+    fn past_the_last_word_lower_is_nothing_as_word_is() {
+        let mut scratch = Scratch::default();
+        let mut toks = Vec::new();
+        let text = "Ash Carter,";
+        tokenize(text, &mut toks);
+        let line = Line::new(text, &toks, 0, tiny(), &mut scratch);
+        assert_eq!(line.lower(toks.len()), "");
+        assert_eq!(line.word(toks.len()), "");
+    }
 
     /// `lower` borrows the line's ASCII lower case where it can: it must still be the full
     /// Unicode lower case of every word, and `key` the words joined as `joined` joins them.

@@ -484,6 +484,18 @@ fn a_common_first_word_before_a_person_apposition_stays_in_the_name() {
 }
 
 #[test]
+fn a_name_and_a_comma_ending_the_line_are_read_to_the_end() {
+    // A letter's signature, a list's last line: the apposition rule looks past the comma.
+    for text in ["Ash Carter,", "Regards,\nAsh Carter,\n", "a.Wd\u{202e}B,"] {
+        let found = names(text);
+        // "Ash" is a common word: without an apposition it may stay out; "Carter" is read.
+        if text.contains("Carter") {
+            assert!(found.iter().any(|n| n.ends_with("Carter")), "{found:?}");
+        }
+    }
+}
+
+#[test]
 fn a_compound_sentence_starter_is_no_name() {
     let text = "State-run Syrian television said Syria would respond. Pro-government Norwegian \
                 papers agreed.";
