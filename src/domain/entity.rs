@@ -86,6 +86,21 @@ impl Entity {
         }
     }
 
+    /// For tests: a person named "x" mentioned by name at each of `spans`, in bytes.
+    #[cfg(test)]
+    pub fn mentioned_at(spans: &[(u32, u32)]) -> Entity {
+        Entity {
+            id: String::new(),
+            name: "x".into(),
+            kind: Kind::Person,
+            aliases: vec![],
+            mentions: spans
+                .iter()
+                .map(|&(s, e)| Mention::new(s as usize..e as usize))
+                .collect(),
+        }
+    }
+
     pub fn is_actor(&self) -> bool {
         self.kind.is_actor()
     }

@@ -444,24 +444,7 @@ pub fn count_in(mentions: &[Mention], range: Range<usize>) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::entity::{Form, Kind};
-
-    fn entity(spans: &[(u32, u32)]) -> Entity {
-        Entity {
-            id: String::new(),
-            name: "x".into(),
-            kind: Kind::Person,
-            aliases: vec![],
-            mentions: spans
-                .iter()
-                .map(|&(start, end)| Mention {
-                    start,
-                    end,
-                    form: Form::Name,
-                })
-                .collect(),
-        }
-    }
+    use crate::domain::entity::Form;
 
     #[test]
     fn mentions_given_by_start_index_only_the_store_they_are_of() {
@@ -472,7 +455,7 @@ mod tests {
         ]);
         let of = |range: Range<usize>| Entity {
             mentions: Mentions::shared(&store, range),
-            ..entity(&[])
+            ..Entity::mentioned_at(&[])
         };
         let entities = [of(0..2), of(2..3)];
         let by_start = || ByStart::new(&store, vec![0, 2, 1]);
@@ -484,13 +467,16 @@ mod tests {
         assert_eq!(all.iter().map(|(_, e)| *e).collect::<Vec<_>>(), [0, 1, 0]);
         // Entities not all of that store, or not all of its mentions: sorted as usual.
         assert!(MentionIndex::of_sorted(&entities[..1], by_start()).is_none());
-        let copied = [entity(&[(0, 3), (10, 12)]), of(2..3)];
+        let copied = [Entity::mentioned_at(&[(0, 3), (10, 12)]), of(2..3)];
         assert!(MentionIndex::of_sorted(&copied, by_start()).is_none());
     }
 
     #[test]
     fn entities_that_share_a_store_are_indexed_without_a_copy() {
-        let mut shared = vec![entity(&[(10, 15)]), entity(&[(0, 5), (20, 25)])];
+        let mut shared = vec![
+            Entity::mentioned_at(&[(10, 15)]),
+            Entity::mentioned_at(&[(0, 5), (20, 25)]),
+        ];
         let largest = Arc::clone(shared[1].mentions.store().0);
         let index = MentionIndex::sharing(&mut shared);
         let store = Arc::clone(shared[1].mentions.store().0);
@@ -534,10 +520,10 @@ mod tests {
         // As the extractor leaves them: one store, a range of it for each entity.
         let many: Vec<(u32, u32)> = (0..1000).map(|i| (1000 + i * 10, 1005 + i * 10)).collect();
         let mut entities = vec![
-            entity(&[(0, 5), (20, 25)]),
-            entity(&[(10, 15), (30, 35)]),
-            entity(&[(40, 45)]),
-            entity(&many),
+            Entity::mentioned_at(&[(0, 5), (20, 25)]),
+            Entity::mentioned_at(&[(10, 15), (30, 35)]),
+            Entity::mentioned_at(&[(40, 45)]),
+            Entity::mentioned_at(&many),
         ];
         let store: Arc<Vec<Mention>> =
             Arc::new(entities.iter().flat_map(|e| e.mentions.to_vec()).collect());
@@ -577,9 +563,9 @@ mod tests {
         // As coreference leaves them: most in the names' store, those it added to in one
         // of their own.
         let mut entities = vec![
-            entity(&[(0, 5), (20, 25)]),
-            entity(&[(10, 15)]),
-            entity(&[(40, 45), (50, 55)]),
+            Entity::mentioned_at(&[(0, 5), (20, 25)]),
+            Entity::mentioned_at(&[(10, 15)]),
+            Entity::mentioned_at(&[(40, 45), (50, 55)]),
         ];
         let names: Arc<Vec<Mention>> =
             Arc::new(entities.iter().flat_map(|e| e.mentions.to_vec()).collect());
@@ -602,7 +588,7 @@ mod tests {
         assert_eq!(index.at(31).map(|(_, o)| o), Some(1));
 
         // A third store (the quotations' speakers'), read in place too.
-        entities.push(entity(&[(60, 65)]));
+        entities.push(Entity::mentioned_at(&[(60, 65)]));
         let third = Arc::clone(entities[3].mentions.store().0);
         let index = MentionIndex::sharing(&mut entities);
         assert!(Arc::ptr_eq(&index.stores.first, &names));
@@ -624,7 +610,7 @@ mod tests {
                 .map(|s| (s, s + 5))
                 .collect()
         };
-        let entities: Vec<Entity> = (0..3).map(|e| entity(&spans(e))).collect();
+        let entities: Vec<Entity> = (0..3).map(|e| Entity::mentioned_at(&spans(e))).collect();
         let index = MentionIndex::new(&entities);
         let got: Vec<(u32, usize)> = index
             .overlapping(0..usize::MAX)
@@ -639,7 +625,10 @@ mod tests {
 
     #[test]
     fn finds_mentions_overlapping_a_range() {
-        let index = MentionIndex::new(&[entity(&[(0, 5), (20, 25)]), entity(&[(10, 15)])]);
+        let index = MentionIndex::new(&[
+            Entity::mentioned_at(&[(0, 5), (20, 25)]),
+            Entity::mentioned_at(&[(10, 15)]),
+        ]);
         let hits: Vec<_> = index
             .overlapping(4..21)
             .map(|(m, o)| (m.start, o))
@@ -652,7 +641,11 @@ mod tests {
 
     #[test]
     fn overlapping_mentions_keep_the_first_and_longest() {
-        let index = MentionIndex::new(&[entity(&[(0, 3)]), entity(&[(0, 10)]), entity(&[(5, 8)])]);
+        let index = MentionIndex::new(&[
+            Entity::mentioned_at(&[(0, 3)]),
+            Entity::mentioned_at(&[(0, 10)]),
+            Entity::mentioned_at(&[(5, 8)]),
+        ]);
         let hits: Vec<_> = index.overlapping(0..100).map(|(m, o)| (m.end, o)).collect();
         assert_eq!(hits, [(10, 1)]);
     }
@@ -682,7 +675,10 @@ mod tests {
 
     #[test]
     fn counts_by_start_and_holds_four_bytes_a_mention() {
-        let index = MentionIndex::new(&[entity(&[(0, 5), (20, 25)]), entity(&[(10, 15)])]);
+        let index = MentionIndex::new(&[
+            Entity::mentioned_at(&[(0, 5), (20, 25)]),
+            Entity::mentioned_at(&[(10, 15)]),
+        ]);
         assert_eq!(index.count_in(0..100), 3);
         assert_eq!(index.count_in(1..20), 1);
         assert_eq!(index.count_in(20..21), 1);
@@ -695,7 +691,10 @@ mod tests {
 
     #[test]
     fn owners_come_from_the_store_ranges_and_shared_ranges_are_packed_apart() {
-        let mut entities = vec![entity(&[(0, 5), (20, 25)]), entity(&[(10, 15), (30, 35)])];
+        let mut entities = vec![
+            Entity::mentioned_at(&[(0, 5), (20, 25)]),
+            Entity::mentioned_at(&[(10, 15), (30, 35)]),
+        ];
         let index = MentionIndex::sharing(&mut entities);
         let owners: Vec<_> = index
             .overlapping(0..100)

@@ -144,30 +144,16 @@ fn by_start(entities: &[Entity], jobs: usize) -> Vec<Named> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::entity::{Kind, Mention};
     use crate::domain::mention_index::MentionIndex;
-
-    fn entity(spans: &[(u32, u32)]) -> Entity {
-        Entity {
-            id: String::new(),
-            name: "x".into(),
-            kind: Kind::Person,
-            aliases: vec![],
-            mentions: spans
-                .iter()
-                .map(|&(s, e)| Mention::new(s as usize..e as usize))
-                .collect(),
-        }
-    }
 
     #[test]
     fn the_order_and_the_overlaps_are_the_mention_index_s() {
         let entities = [
-            entity(&[(0, 5), (20, 25), (40, 44)]),
-            entity(&[]),
-            entity(&[(10, 15), (30, 35), (40, 44)]),
-            entity(&[(12, 14), (30, 38), (50, 51)]),
-            entity(&[(0, 3)]),
+            Entity::mentioned_at(&[(0, 5), (20, 25), (40, 44)]),
+            Entity::mentioned_at(&[]),
+            Entity::mentioned_at(&[(10, 15), (30, 35), (40, 44)]),
+            Entity::mentioned_at(&[(12, 14), (30, 38), (50, 51)]),
+            Entity::mentioned_at(&[(0, 3)]),
         ];
         let index = MentionIndex::new(&entities);
         let expected: Vec<Named> = (index.overlapping(0..100))
@@ -177,7 +163,7 @@ mod tests {
             assert_eq!(in_text_order(&entities, jobs), expected, "{jobs} jobs");
         }
         assert!(in_text_order(&[], 2).is_empty());
-        assert!(in_text_order(&[entity(&[])], 2).is_empty());
+        assert!(in_text_order(&[Entity::mentioned_at(&[])], 2).is_empty());
     }
 
     #[test]
@@ -196,7 +182,7 @@ mod tests {
                         (start, start + 1 + x % 7)
                     })
                     .collect();
-                let mut e = entity(&spans);
+                let mut e = Entity::mentioned_at(&spans);
                 e.mentions.edit(|v| v.sort_unstable());
                 e
             })
