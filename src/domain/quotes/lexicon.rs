@@ -438,53 +438,37 @@ pub static LETTER: [u8; 256] = {
 
 /// For each first letter and second letter (or hyphen) of the [`saying_verbs`], the lengths
 /// they come in (a bit each): a word that starts and is as long as none is not looked up.
-pub static SAYING_STARTS: [u16; 26 * 27] = {
-    const fn add(t: &mut [u16; 26 * 27], w: &str) {
-        let w = w.as_bytes();
-        assert!(w.len() >= 2 && w.len() < 16 && LETTER[w[0] as usize] < 26);
-        assert!(LETTER[w[1] as usize] < 27);
-        t[LETTER[w[0] as usize] as usize * 27 + LETTER[w[1] as usize] as usize] |= 1 << w.len();
-    }
-    let mut t = [0; 26 * 27];
-    let mut i = 0;
-    while i < LEXICON.len() {
-        if is_saying(LEXICON[i].0) {
-            let mut j = 0;
-            while j < LEXICON[i].1.len() {
-                add(&mut t, LEXICON[i].1[j]);
-                j += 1;
-            }
-        }
-        i += 1;
-    }
-    add(&mut t, "according");
-    t
-};
+pub static SAYING_STARTS: [u16; 26 * 27] = SAYING_SHAPES.0;
 
 /// For each first and last letter of the [`saying_verbs`], the lengths they come in (a bit
 /// each): a second look that passes over most of the words [`SAYING_STARTS`] lets through
 /// ("company", "Province", "comment").
-pub static SAYING_ENDS: [u16; 26 * 26] = {
-    const fn add(t: &mut [u16; 26 * 26], w: &str) {
+pub static SAYING_ENDS: [u16; 26 * 26] = SAYING_SHAPES.1;
+
+/// [`SAYING_STARTS`] and [`SAYING_ENDS`], filled on one walk of the saying verbs.
+const SAYING_SHAPES: ([u16; 26 * 27], [u16; 26 * 26]) = {
+    const fn add(starts: &mut [u16; 26 * 27], ends: &mut [u16; 26 * 26], w: &str) {
         let w = w.as_bytes();
         let (first, last) = (LETTER[w[0] as usize], LETTER[w[w.len() - 1] as usize]);
-        assert!(w.len() < 16 && first < 26 && last < 26);
-        t[first as usize * 26 + last as usize] |= 1 << w.len();
+        let second = LETTER[w[1] as usize];
+        assert!(w.len() >= 2 && w.len() < 16 && first < 26 && second < 27 && last < 26);
+        starts[first as usize * 27 + second as usize] |= 1 << w.len();
+        ends[first as usize * 26 + last as usize] |= 1 << w.len();
     }
-    let mut t = [0; 26 * 26];
+    let (mut starts, mut ends) = ([0; 26 * 27], [0; 26 * 26]);
     let mut i = 0;
     while i < LEXICON.len() {
         if is_saying(LEXICON[i].0) {
             let mut j = 0;
             while j < LEXICON[i].1.len() {
-                add(&mut t, LEXICON[i].1[j]);
+                add(&mut starts, &mut ends, LEXICON[i].1[j]);
                 j += 1;
             }
         }
         i += 1;
     }
-    add(&mut t, "according");
-    t
+    add(&mut starts, &mut ends, "according");
+    (starts, ends)
 };
 
 #[cfg(test)]
