@@ -22,6 +22,9 @@ impl Resolver<'_> {
     /// reads them as a reading of names only would ([`NamesOnly`]; their mentions as it sees
     /// them go into `seen`) — unless `read` is false (the reading of names only never gets
     /// to them).
+    // Asked at every word of an opening and at every word that may link, most of which have
+    // no name before them: that test inlined, the names read out of line.
+    #[inline]
     pub(super) fn names_only_until(
         &self,
         rd: &mut Reading,
@@ -29,6 +32,15 @@ impl Resolver<'_> {
         read: bool,
         seen: &mut Vec<Seen>,
     ) {
+        let next = rd.names_only.next;
+        if next < rd.names_end && (self.names[next].start as usize) < until {
+            self.names_only_read(rd, until, read, seen);
+        }
+    }
+
+    /// [`Self::names_only_until`] once a name is known to start before `until`.
+    #[inline(never)]
+    fn names_only_read(&self, rd: &mut Reading, until: usize, read: bool, seen: &mut Vec<Seen>) {
         let r = &mut rd.names_only;
         while r.next < rd.names_end && (self.names[r.next].start as usize) < until {
             let name = self.name(r.next, &rd.range, rd.clause_end);
