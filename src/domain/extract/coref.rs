@@ -532,12 +532,13 @@ impl Resolver<'_> {
     }
 
     /// What the word `w` links, if anything: the entity, the mention's span, its form and
-    /// whether it is the subject of what follows.
+    /// whether it is the subject of what follows. `lower`: the word in lower case, with the
+    /// pronoun it is, if one.
     #[allow(clippy::too_many_arguments)]
     fn link_word(
         &self,
         w: Word,
-        lower: &str,
+        (lower, pronoun): (&str, Option<pronouns::Pronoun>),
         (after, buf): (impl Iterator<Item = Word>, &mut Vec<Word>),
         serial: u32,
         prev: impl Fn() -> Option<Word>,
@@ -546,7 +547,7 @@ impl Resolver<'_> {
     ) -> Option<Link> {
         let text = self.text;
         let opens_sentence = || prev().is_none();
-        if let Some(mut p) = pronouns::classify(lower) {
+        if let Some(mut p) = pronoun {
             // "replaced it", "with it"; and "denied it." (a verb of saying with nothing after
             // the pronoun says no clause: "said it would" does).
             if lower == "it"

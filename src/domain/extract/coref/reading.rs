@@ -98,7 +98,10 @@ impl Resolver<'_> {
         while !(rd.opening.settled() && rd.names_only.opening.settled())
             && let Some(w) = all.next()
         {
-            self.names_only_word(&mut rd, w, seen);
+            // Lowered once for both readings (most words of an opening are read by both).
+            let mut buf = [0u8; 24];
+            let lower = w.lower(text, &mut buf).unwrap_or("");
+            self.names_only_word(&mut rd, w, Some(lower), seen);
             self.names_until(&mut rd, w.end);
             pos = w.end;
             let before = prev;
@@ -111,8 +114,6 @@ impl Resolver<'_> {
                 rd.opening.words += 1;
                 continue;
             }
-            let mut buf = [0u8; 24];
-            let lower = w.lower(text, &mut buf).unwrap_or("");
             let rest = all.clone();
             let last_read = self.word(&mut rd, w, lower, rest, || before, &mut after, seen);
             // The words a description took in are passed over (the next word after `w`

@@ -67,8 +67,14 @@ impl Resolver<'_> {
     }
 
     /// Reads the word `w` as a reading of names only would: the names before its end first,
-    /// then the word itself.
-    pub(super) fn names_only_word(&self, rd: &mut Reading, w: Word, seen: &mut Vec<Seen>) {
+    /// then the word itself. `lower`: the word in lower case, if the caller made it.
+    pub(super) fn names_only_word(
+        &self,
+        rd: &mut Reading,
+        w: Word,
+        lower: Option<&str>,
+        seen: &mut Vec<Seen>,
+    ) {
         self.names_only_until(rd, w.end, true, seen);
         let r = &mut rd.names_only;
         if w.start < r.covered {
@@ -76,7 +82,7 @@ impl Resolver<'_> {
         }
         if !r.opening.settled() {
             let mut buf = [0u8; 24];
-            let lower = w.lower(self.text, &mut buf).unwrap_or("");
+            let lower = lower.unwrap_or_else(|| w.lower(self.text, &mut buf).unwrap_or(""));
             r.opening.preposition |= is_preposition(lower);
         }
         r.opening.words += 1;
