@@ -83,7 +83,10 @@ pub fn type_noun_after(
     }
     let mut ws = words::words(text, end..limit);
     let noun = ws.next()?;
-    if !words::only_space(text, end, noun.start) || !noun.is_lowercase(text) {
+    if !words::only_space(text, end, noun.start)
+        || !noun.is_lowercase(text)
+        || !types::may_start(text[noun.start], fits)
+    {
         return None;
     }
     let mut buf = [0u8; 24];
