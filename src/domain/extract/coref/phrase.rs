@@ -148,7 +148,11 @@ fn noun_before(
         }
         noun = before;
     }
-    if !noun.is_lowercase(text) || !the_may_end_before(text, from, noun.start) {
+    // Most words before a name are of no type noun of the mask: told by their first letter.
+    if !noun.is_lowercase(text)
+        || !types::may_start(text[noun.start], fits)
+        || !the_may_end_before(text, from, noun.start)
+    {
         return None;
     }
     let det = words::word_before(text, from, noun.start)?;
