@@ -39,6 +39,7 @@
 //! an array in the order of the text; what is asked of every name (whether a verb of saying
 //! follows) is asked only when a pronoun weighs it; the ids are given once, after this pass.
 
+mod apply;
 mod appositions;
 mod around;
 mod class;
@@ -46,6 +47,7 @@ mod facts;
 mod focus;
 mod in_pieces;
 mod in_text;
+mod link;
 mod lowered;
 mod metonyms;
 mod nominals;
@@ -57,26 +59,28 @@ mod speakers;
 mod teams;
 mod turns;
 mod types;
+mod windows;
 mod words;
 mod written;
 
 #[cfg(test)]
 mod tests;
 
-use std::collections::VecDeque;
 use std::ops::Range;
 use std::sync::Arc;
 
 use super::knowledge::{self, Knowledge};
 use crate::domain::document::Document;
-use crate::domain::entity::{self, Entity, Form, Mention, Mentions};
+use crate::domain::entity::{self, Entity, Mention};
 use crate::domain::quotes::Findings;
 use crate::domain::sentences;
-use class::Class;
+use apply::apply;
 use facts::Facts;
-use focus::{Focus, Seen};
+use focus::Focus;
 use in_text::Named;
+use link::possessive_after;
 use reading::Name;
+use windows::opens_window;
 use words::{Word, word_set};
 
 pub use written::form_of;
@@ -310,463 +314,7 @@ word_set!(
 );
 
 impl Resolver<'_> {
-    /// Reads the text a sentence at a time: `sentences` in order, the first of them opening
-    /// a window (all of them, or a run of windows: see [`in_pieces`]). `before`: the
-    /// sentences before them (the last [`LOOKBACK`] at most), whose names are in focus when
-    /// the first window opens; `serial`: the number of the sentence before them; `first_name`:
-    /// the first of the names that reaches into `before` or after it. Pages are given back
-    /// behind the reading, from `released` on.
-    fn run(
-        &mut self,
-        before: &[Range<usize>],
-        sentences: impl Iterator<Item = Range<usize>>,
-        (mut serial, mut first_name): (u32, usize),
-        mut released: usize,
-        release: impl Fn(Range<usize>),
-    ) {
-        let text = self.text;
-        // The last sentences, each with its names as a window opening after it reads them.
-        let mut recent: VecDeque<(Range<usize>, Vec<Seen>)> = VecDeque::with_capacity(LOOKBACK + 1);
-        for r in before {
-            // Their names as a reading of names only sees them (what they link is not kept).
-            first_name = in_text::first_reaching(self.names, first_name, r.start);
-            let mut seen = Vec::new();
-            self.sentence(r.clone(), first_name, 0, &mut seen);
-            recent.push_back((r.clone(), seen));
-        }
-        self.found = Found::default();
-        let mut run: u32 = 0;
-        let mut prev_end: Option<usize> = None;
-        let mut last_end = released;
-        for s in sentences {
-            if opens_window(text, prev_end, s.start, run) {
-                self.focus.clear();
-                run = 0;
-                for (_, seen) in &recent {
-                    serial += 1;
-                    self.focus.age(serial);
-                    for s in seen {
-                        self.focus.push(Seen {
-                            sentence: serial,
-                            ..*s
-                        });
-                    }
-                }
-            }
-            serial += 1;
-            run += 1;
-            first_name = in_text::first_reaching(self.names, first_name, s.start);
-            let mut seen = match recent.len() {
-                LOOKBACK => recent.pop_front().map(|(_, v)| v).unwrap_or_default(),
-                _ => Vec::new(),
-            };
-            self.sentence(s.clone(), first_name, serial, &mut seen);
-            prev_end = Some(s.end);
-            last_end = s.end;
-            recent.push_back((s, seen));
-            if let Some((oldest, _)) = recent.front()
-                && oldest.start >= released + (1 << 20)
-            {
-                release(released..oldest.start);
-                released = oldest.start;
-            }
-        }
-        self.found.note_cuts(self.names);
-        release(released..last_end);
-    }
-
     fn quote_of(&self, at: usize) -> Option<u32> {
         self.quotes.holding(at)
     }
-
-    /// The description in apposition to the name `m` of `entity` ("X, the defence
-    /// secretary," / "a Scientology attorney, X."), if its head fits the entity, and it does
-    /// not overlap what was linked before `free_from`.
-    fn apposition(
-        &self,
-        entity: u32,
-        m: Mention,
-        sentence: Range<usize>,
-        free_from: usize,
-    ) -> Option<(usize, usize)> {
-        let (text, facts, k) = (self.text, self.facts, self.k);
-        let e = entity as usize;
-        let fits = |head: &str| match facts.class[e] {
-            Class::Person => appositions::is_person_noun(k, head),
-            // The apposition says what the name is: any type noun of its kind fits ("the
-            // nation's capital, Wellington"), and for a place a few nouns more.
-            Class::Organization | Class::Country | Class::Place => {
-                types::bit_of(head).is_some_and(|b| types::possible(facts.class[e]) & b != 0)
-                    || (facts.class[e] == Class::Place && appositions::is_place_noun(head))
-            }
-            _ => false,
-        };
-        let (start, end) = (m.start as usize, m.end as usize);
-        // Both need a comma next to the name: most names have none.
-        let comma_after = text.get(end) == Some(&b',');
-        let comma_before = text[free_from.min(start)..start]
-            .trim_ascii_end()
-            .ends_with(b",");
-        let after = comma_after
-            .then(|| appositions::apposition_after(text, end, sentence.end, fits))
-            .flatten();
-        after
-            .or_else(|| {
-                comma_before
-                    .then(|| {
-                        appositions::apposition_before(
-                            text,
-                            free_from,
-                            start,
-                            end,
-                            sentence.end,
-                            fits,
-                        )
-                    })
-                    .flatten()
-            })
-            .or_else(|| appositions::predicate_after(text, end, sentence.end, fits))
-    }
-
-    /// The entity a description is given the name of right after it ("the elite group
-    /// within Scientology called the Sea Org"), when the noun can name an entity of its kind.
-    fn named_after(&self, d: &nominals::Description, limit: usize) -> Option<u32> {
-        let at = nominals::named_after(self.text, d.end, limit)?;
-        let i = self.names.partition_point(|n| (n.start as usize) < at);
-        let n = self.names.get(i).filter(|n| n.start as usize == at)?;
-        let class = self.facts.class[n.entity() as usize];
-        let fits = match d.what {
-            nominals::What::Type(bit) => types::possible(class) & bit != 0,
-            nominals::What::Role | nominals::What::Age(_) => class == Class::Person,
-        };
-        fits.then_some(n.entity())
-    }
-
-    /// Whether the word `v` right before `w` makes `w` an object: a verb or a preposition
-    /// ("replaced it", "with it"), not a conjunction or a verb of saying ("said it would").
-    fn takes_an_object(&self, v: Word, w: Word) -> bool {
-        let mut buf = [0u8; 24];
-        let lower = v.lower(self.text, &mut buf).unwrap_or("");
-        words::only_space(self.text, v.end, w.start)
-            && v.is_lowercase(self.text)
-            && !pronouns::starts_clause(lower)
-            && !is_subject_verb(lower)
-            && !self.k.is_person_cue(lower)
-    }
-
-    /// Whether "according to" comes right before `start`: the source of a report.
-    fn source_before(&self, start: usize, from: usize) -> bool {
-        let text = self.text;
-        let before = text[from.min(start)..start].trim_ascii_end();
-        if !(before.len() >= 2 && before[before.len() - 2..].eq_ignore_ascii_case(b"to")) {
-            return false;
-        }
-        words::word_before(text, from, start).is_some_and(|to| {
-            to.is(text, "to")
-                && words::word_before(text, from, to.start).is_some_and(|a| a.is(text, "according"))
-        })
-    }
-
-    /// Whether a lower-case word that is not a verb of saying or an auxiliary comes right
-    /// after `end` (then the name before it is an adjective: "Syrian refugees").
-    fn noun_follows(&self, end: usize, limit: usize) -> bool {
-        words::next_word(self.text, end, limit).is_some_and(|w| {
-            words::only_space(self.text, end, w.start)
-                && w.is_lowercase(self.text)
-                && !self.verb_follows(end, limit)
-        })
-    }
-
-    /// Whether a verb of saying or an auxiliary comes right after `end`.
-    fn verb_follows(&self, end: usize, limit: usize) -> bool {
-        verb_follows(self.text, end, limit, self.k)
-    }
-
-    /// A third-person pronoun in a clause that opens its sentence, for a name that comes
-    /// after the clause ("After his arrest, Montalvo ..."): the first name of the main clause
-    /// that agrees with it, if one of its first words is one.
-    fn cataphora(&self, w: Word, lower: &str, clause_end: usize, limit: usize) -> Option<Link> {
-        let p = pronouns::classify(lower)?;
-        let end = (clause_end + 80).min(limit);
-        let from = self
-            .names
-            .partition_point(|n| (n.start as usize) < clause_end);
-        let facts = self.facts;
-        let name = self.names[from..]
-            .iter()
-            .take_while(|n| (n.end as usize) <= end)
-            .find(|n| pronouns::agrees(p, facts, n.entity()))?;
-        let words_before = words::words(self.text, clause_end..name.start as usize).count();
-        (words_before <= 6).then_some(Link {
-            entity: name.entity(),
-            start: w.start,
-            end: w.end,
-            form: Form::Pronoun,
-            subject: false,
-            aside: true,
-        })
-    }
-
-    /// The description a possessive ending at `end` opens ("their company", "the country's
-    /// military"), if the text resolves it (`after`: the words after it).
-    fn possessed(
-        &self,
-        end: usize,
-        after: impl Iterator<Item = Word>,
-        buf: &mut Vec<Word>,
-        serial: u32,
-        limit: usize,
-    ) -> Option<Link> {
-        buf.clear();
-        buf.extend(after.skip_while(|w| w.start < end).take(3));
-        let d = nominals::possessed(self.text, end, buf)?;
-        let entity = nominals::resolve(self.text, &d, serial, &self.focus, self.facts)?;
-        Some(Link {
-            entity,
-            start: d.start,
-            end: d.end,
-            form: Form::Nominal,
-            subject: self.verb_follows(d.end, limit),
-            aside: possessive_after(self.text, d.end),
-        })
-    }
-
-    /// What the word `w` links, if anything: the entity, the mention's span, its form and
-    /// whether it is the subject of what follows.
-    #[allow(clippy::too_many_arguments)]
-    fn link_word(
-        &self,
-        w: Word,
-        lower: &str,
-        (after, buf): (impl Iterator<Item = Word>, &mut Vec<Word>),
-        serial: u32,
-        prev: impl Fn() -> Option<Word>,
-        last: Option<(Seen, usize)>,
-        limit: usize,
-    ) -> Option<Link> {
-        let text = self.text;
-        let opens_sentence = || prev().is_none();
-        if let Some(mut p) = pronouns::classify(lower) {
-            // "replaced it", "with it"; and "denied it." (a verb of saying with nothing after
-            // the pronoun says no clause: "said it would" does).
-            if lower == "it"
-                && prev().is_some_and(|v| self.takes_an_object(v, w) || ends_clause(text, w.end))
-            {
-                p.case = pronouns::Case::Object;
-            }
-            let subject = opens_sentence() || self.verb_follows(w.end, limit);
-            let quote = self.quote_of(w.start);
-            let at = pronouns::At {
-                start: w.start as u32,
-                sentence: serial,
-                quote,
-                speaker: quote.and_then(|q| self.speakers[q as usize]),
-                continues: subject,
-            };
-            let is_subject = |s: &Seen| is_subject(text, s, self.k);
-            let entity = match speakers::going_on_at(self.going_on, w.start) {
-                // `"…," said Carter. "…," he added.`: the speaker before.
-                Some(e) if p.case != pronouns::Case::Object => {
-                    pronouns::agrees(p, self.facts, e).then_some(e)?
-                }
-                _ => pronouns::resolve(text, p, &at, &self.focus, self.facts, is_subject)?,
-            };
-            return Some(Link {
-                entity,
-                start: w.start,
-                end: w.end,
-                form: Form::Pronoun,
-                subject,
-                aside: pronouns::is_possessive(p),
-            });
-        }
-        if lower == "who" || lower == "whose" {
-            // Right after the name: "X, who" or "X who".
-            let (seen, end) = last?;
-            let joined =
-                words::only_space(text, end, w.start) || words::only_comma(text, end, w.start);
-            if !joined {
-                return None;
-            }
-            let entity = pronouns::relative(lower == "whose", Some(&seen), self.facts)?;
-            return Some(Link {
-                entity,
-                start: w.start,
-                end: w.end,
-                form: Form::Pronoun,
-                subject: false,
-                aside: true,
-            });
-        }
-        if lower == "the" || lower == "this" {
-            let mut after = after.peekable();
-            if !nominals::may_open(text, w, *after.peek()?, self.facts) {
-                return None;
-            }
-            buf.clear();
-            buf.extend(after.take(self.k.max_title_words + 2));
-            let d = nominals::find(text, w, buf, self.facts, self.k.max_title_words)?;
-            let entity = self
-                .named_after(&d, limit)
-                .or_else(|| nominals::resolve(text, &d, serial, &self.focus, self.facts))?;
-            let subject = opens_sentence() || self.verb_follows(d.end, limit);
-            // The mention is the description without its determiner.
-            return Some(Link {
-                entity,
-                start: d.start,
-                end: d.end,
-                form: Form::Nominal,
-                subject,
-                aside: possessive_after(text, d.end),
-            });
-        }
-        None
-    }
-}
-
-/// Whether punctuation that ends a clause comes right after `end` ("denied it.", "it, too").
-fn ends_clause(text: &[u8], end: usize) -> bool {
-    matches!(
-        text.get(end),
-        None | Some(b'.' | b',' | b';' | b':' | b'!' | b'?' | b')')
-    )
-}
-
-/// A mention the pass links: its entity, span and form, and how it stands in its sentence.
-struct Link {
-    entity: u32,
-    start: usize,
-    end: usize,
-    form: Form,
-    subject: bool,
-    aside: bool,
-}
-
-/// Whether a verb of saying or an auxiliary comes right after `end` (within `limit`).
-fn verb_follows(text: &[u8], end: usize, limit: usize, k: &Knowledge) -> bool {
-    let Some(w) = words::next_word(text, end, limit) else {
-        return false;
-    };
-    if !words::only_space(text, end, w.start) && !words::only_comma(text, end, w.start) {
-        return false;
-    }
-    let mut buf = [0u8; 24];
-    let word = w.lower(text, &mut buf).unwrap_or("");
-    is_subject_verb(word) || k.is_person_cue(word)
-}
-
-/// Whether a mention in focus is its sentence's subject: where it stands says so, or a verb
-/// of saying follows it.
-fn is_subject(text: &[u8], s: &Seen, k: &Knowledge) -> bool {
-    s.subject
-        || (s.acts_if)
-            .is_some_and(|(end, limit)| verb_follows(text, end as usize, limit as usize, k))
-}
-
-/// Whether a possessive "'s" follows `end` ("Carter's"): the name then qualifies a noun.
-fn possessive_after(text: &[u8], end: usize) -> bool {
-    let rest = text.get(end..).unwrap_or_default();
-    rest.starts_with(b"'s") || rest.starts_with("\u{2019}s".as_bytes())
-}
-
-/// Whether the sentence starting at `start` opens a window (see the module's introduction):
-/// it is the first one, a blank line is between it and the one before (which ended at
-/// `prev_end`), or the window has `run` sentences already.
-fn opens_window(text: &[u8], prev_end: Option<usize>, start: usize, run: u32) -> bool {
-    prev_end.is_none_or(|end| paragraph_break(text, end, start) || run == MAX_RUN)
-}
-
-/// Whether a blank line separates `a` from `b`.
-fn paragraph_break(text: &[u8], a: usize, b: usize) -> bool {
-    let gap = text.get(a..b).unwrap_or_default();
-    memchr::memchr_iter(b'\n', gap).nth(1).is_some()
-        || memchr::memchr_iter(b'\r', gap).nth(1).is_some()
-}
-
-/// Puts what the pass found into the entities, then orders them again, their mentions in one
-/// new store. When the entities are shared (with the names' cast a reader shows meanwhile),
-/// only those that gain or lose mentions move to the new store; the others (places, dates,
-/// figures and every actor nothing refers to: most mentions) keep theirs where they are, in
-/// the names' store, which that cast holds anyway: a copy of all would be the pass's
-/// largest block, held beside it. Unshared, the names' store is freed once all moved.
-fn apply(entities: &mut Arc<Vec<Entity>>, found: Found) {
-    let Found {
-        mut added,
-        mut moved,
-        ..
-    } = found;
-    if added.is_empty() {
-        return;
-    }
-    added.sort_unstable_by_key(|&(e, m)| (e, m.start));
-    moved.sort_unstable_by_key(|m| m.start);
-    let is_moved = |m: &Mention| {
-        moved
-            .binary_search_by_key(&{ m.start }, |x| x.start)
-            .is_ok()
-    };
-    // The store of the names' mentions. An entity with mentions elsewhere (a team, or one
-    // whose mentions were edited) moves to the new store too, so that the mentions lie in
-    // two stores, which a mention index reads in place (see `MentionIndex`).
-    let names = (entities.iter())
-        .map(|e| e.mentions.store().0)
-        .max_by_key(|s| s.len())
-        .map(Arc::clone)
-        .unwrap_or_default();
-    let shown = Arc::strong_count(entities) > 1;
-    // Each entity's added mentions (a range of `added`), and whether it moves.
-    let mut next = 0;
-    let extras: Vec<(Range<usize>, bool)> = (entities.iter().enumerate())
-        .map(|(i, e)| {
-            let count = added[next..].partition_point(|(owner, _)| *owner as usize == i);
-            let extra = next..next + count;
-            next += count;
-            // Whether it loses a name is looked for last: a search for each of its mentions.
-            let loses = || !moved.is_empty() && e.mentions.iter().any(is_moved);
-            let elsewhere = !Arc::ptr_eq(e.mentions.store().0, &names);
-            let changes = !shown || !extra.is_empty() || elsewhere || loses();
-            (extra, changes)
-        })
-        .collect();
-    let total: usize = (entities.iter().zip(&extras))
-        .filter(|(_, (_, changes))| *changes)
-        .map(|(e, (extra, _))| e.mentions.len() + extra.len())
-        .sum();
-    let mut store: Vec<Mention> = Vec::with_capacity(total);
-    let mut ranges = Vec::with_capacity(entities.len());
-    for (e, (extra, changes)) in entities.iter().zip(&extras) {
-        if !changes {
-            ranges.push(None);
-            continue;
-        }
-        let from = store.len();
-        let own = &e.mentions[..];
-        let extra = &added[extra.clone()];
-        // Two sorted lists into one, the moved names left out.
-        let (mut a, mut b) = (0, 0);
-        while a < own.len() || b < extra.len() {
-            let take_own = b == extra.len() || (a < own.len() && own[a].start < extra[b].1.start);
-            if take_own {
-                let m = own[a];
-                a += 1;
-                if !is_moved(&m) {
-                    store.push(m);
-                }
-            } else {
-                store.push(extra[b].1);
-                b += 1;
-            }
-        }
-        ranges.push(Some(from..store.len()));
-    }
-    drop((added, extras));
-    let store = Arc::new(store);
-    // A copy here if the entities are shared, beside the store and not during the pass.
-    let entities = Arc::make_mut(entities);
-    for (e, r) in entities.iter_mut().zip(ranges) {
-        if let Some(r) = r {
-            e.mentions = Mentions::shared(&store, r);
-        }
-    }
-    *entities = entity::order(std::mem::take(entities));
 }

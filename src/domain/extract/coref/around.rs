@@ -183,12 +183,17 @@ fn roles_around<'t>(
     };
     // Most names follow a word that ends no title and names no person ("said", "and").
     let nearest = word_before(start);
+    // Looked up before an entry is made: the word is nearly always known already.
     let worth = nearest.is_some_and(|w| {
-        *(worth.entry(w.bytes(text))).or_insert_with(|| {
-            let mut buf = [0u8; 24];
-            (w.lower(text, &mut buf))
-                .is_some_and(|w| k.ends_a_title(w) || appositions::is_person_noun(k, w))
-        })
+        let key = w.bytes(text);
+        if let Some(&known) = worth.get(key) {
+            return known;
+        }
+        let mut buf = [0u8; 24];
+        let ends = (w.lower(text, &mut buf))
+            .is_some_and(|w| k.ends_a_title(w) || appositions::is_person_noun(k, w));
+        worth.insert(key, ends);
+        ends
     });
     // Before: the longest title that ends right before the name.
     let mut before: Vec<Word> = Vec::new();

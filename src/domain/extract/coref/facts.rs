@@ -35,6 +35,9 @@ pub struct Facts {
     role_holders: Holders,
     /// First words of the roles, to reject most words at once.
     role_first: rustc_hash::FxHashSet<String>,
+    /// The shapes of `role_first`'s words, to tell most other words at once (see
+    /// [`Shapes`]).
+    role_first_shapes: Shapes,
     /// The people given each age ("X, 45,"), by age.
     age_holders: Holders,
 }
@@ -77,6 +80,42 @@ impl Holders {
                 in_focus.all(|e| e == first).then_some(first)
             }
         }
+    }
+}
+
+/// The first letters and lengths of a set of words: a word whose shape none of them has is
+/// not among them, told without hashing it (asked of the word after most "the"s).
+#[derive(Default)]
+struct Shapes {
+    /// For each letter a-z, bit `n` set when a word of `n` bytes (31: of 31 or more) starts
+    /// with it.
+    lengths: [u32; 26],
+    /// Whether a word starts with something else than a letter a-z.
+    other: bool,
+}
+
+impl Shapes {
+    fn add(&mut self, word: &str) {
+        match Self::slot(word) {
+            Some((letter, bit)) => self.lengths[letter] |= bit,
+            None => self.other = true,
+        }
+    }
+
+    /// False only when no word added has the shape of `word`.
+    fn may_hold(&self, word: &str) -> bool {
+        match Self::slot(word) {
+            Some((letter, bit)) => self.lengths[letter] & bit != 0,
+            None => self.other,
+        }
+    }
+
+    /// The letter's entry and the length's bit of a word that starts with a letter a-z.
+    fn slot(word: &str) -> Option<(usize, u32)> {
+        let first = *word.as_bytes().first()?;
+        first
+            .is_ascii_lowercase()
+            .then(|| (usize::from(first - b'a'), 1 << word.len().min(31)))
     }
 }
 
@@ -297,6 +336,7 @@ impl Facts {
             roles: HashMap::default(),
             role_holders: Holders::default(),
             role_first: rustc_hash::FxHashSet::default(),
+            role_first_shapes: Shapes::default(),
             age_holders: Holders::default(),
         };
         let mut evidence: Vec<Evidence> = vec![Evidence::None; entities.len()];
@@ -363,6 +403,7 @@ impl Facts {
         for r in std::iter::once(role).chain(head) {
             let first = r.split(' ').next().unwrap_or(&r);
             if !self.role_first.contains(first) {
+                self.role_first_shapes.add(first);
                 self.role_first.insert(first.to_string());
             }
             let next = self.roles.len() as u32;
@@ -381,10 +422,8 @@ impl Facts {
     /// Whether some role given in the text starts with the word `lower` (or with it less a
     /// possessive "'s").
     pub fn starts_role(&self, lower: &str) -> bool {
-        self.role_first.contains(lower)
-            || lower
-                .strip_suffix("'s")
-                .is_some_and(|w| self.role_first.contains(w))
+        let holds = |w: &str| self.role_first_shapes.may_hold(w) && self.role_first.contains(w);
+        holds(lower) || lower.strip_suffix("'s").is_some_and(holds)
     }
 
     /// Whether some person holds `role` anywhere in the text.
@@ -395,5 +434,43 @@ impl Facts {
     /// The person "the `age`-year-old" at byte `at` stands for, if the text leaves one.
     pub fn age_holder(&self, age: u16, at: usize, focus: &Focus) -> Option<u32> {
         self.age_holders.the_one(u32::from(age), at, focus)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_shape_rules_out_only_words_none_added_has() {
+        let added = ["prime", "defence", "co-founder", "45-year-old", "x"];
+        let mut shapes = Shapes::default();
+        for w in added {
+            shapes.add(w);
+        }
+        let asked = [
+            "prime",
+            "print",
+            "defence",
+            "co-founder",
+            "colonel",
+            "45-year-old",
+            "x",
+            "y",
+            "",
+            "'s",
+            "president",
+            "a-very-long-word-of-many-letters",
+        ];
+        for w in asked {
+            if added.contains(&w) {
+                assert!(shapes.may_hold(w), "{w}");
+            }
+        }
+        assert!(shapes.may_hold("print") && !shapes.may_hold("president"));
+        assert!(!shapes.may_hold("y") && !shapes.may_hold("colonel"));
+        // Words that start with no letter are always looked up.
+        assert!(shapes.may_hold("") && shapes.may_hold("'s"));
+        assert!(!Shapes::default().may_hold("7") && !Shapes::default().may_hold(""));
     }
 }

@@ -83,7 +83,10 @@ pub fn type_noun_after(
     }
     let mut ws = words::words(text, end..limit);
     let noun = ws.next()?;
-    if !words::only_space(text, end, noun.start) || !noun.is_lowercase(text) {
+    if !words::only_space(text, end, noun.start)
+        || !noun.is_lowercase(text)
+        || !types::may_start(text[noun.start], fits)
+    {
         return None;
     }
     let mut buf = [0u8; 24];
@@ -145,7 +148,11 @@ fn noun_before(
         }
         noun = before;
     }
-    if !noun.is_lowercase(text) || !the_may_end_before(text, from, noun.start) {
+    // Most words before a name are of no type noun of the mask: told by their first letter.
+    if !noun.is_lowercase(text)
+        || !types::may_start(text[noun.start], fits)
+        || !the_may_end_before(text, from, noun.start)
+    {
         return None;
     }
     let det = words::word_before(text, from, noun.start)?;

@@ -98,7 +98,10 @@ impl Resolver<'_> {
         while !(rd.opening.settled() && rd.names_only.opening.settled())
             && let Some(w) = all.next()
         {
-            self.names_only_word(&mut rd, w, seen);
+            // Lowered once for both readings (most words of an opening are read by both).
+            let mut buf = [0u8; 24];
+            let lower = w.lower(text, &mut buf).unwrap_or("");
+            self.names_only_word(&mut rd, w, Some(lower), seen);
             self.names_until(&mut rd, w.end);
             pos = w.end;
             let before = prev;
@@ -111,11 +114,12 @@ impl Resolver<'_> {
                 rd.opening.words += 1;
                 continue;
             }
-            let mut buf = [0u8; 24];
-            let lower = w.lower(text, &mut buf).unwrap_or("");
             let rest = all.clone();
             let last_read = self.word(&mut rd, w, lower, rest, || before, &mut after, seen);
-            while let Some(n) = all.clone().next()
+            // The words a description took in are passed over (the next word after `w`
+            // starts after it: nothing to pass over when it took in none).
+            while last_read != w
+                && let Some(n) = all.clone().next()
                 && n.start <= last_read.start
             {
                 all.next();
@@ -148,13 +152,19 @@ impl Resolver<'_> {
         } else {
             range.start
         };
-        let names_only_end = words::last_word(text, range.start, names_reach).map_or(0, |w| w.end);
+        let names_only_end = words::last_word_end(text, range.start, names_reach).unwrap_or(0);
         self.names_only_until(&mut rd, names_only_end, true, seen);
         self.names_only_until(&mut rd, range.end, false, seen);
-        let visited_end = match (words::last_word(text, range.start, range.end), rd.consumed) {
-            (Some(w), Some((last_consumed, det_end))) if w == last_consumed => det_end,
-            (Some(w), _) => w.end,
-            (None, _) => range.start,
+        // The whole last word only matters when a description took words in (rare).
+        let visited_end = match rd.consumed {
+            Some((last_consumed, det_end)) => {
+                match words::last_word(text, range.start, range.end) {
+                    Some(w) if w == last_consumed => det_end,
+                    Some(w) => w.end,
+                    None => range.start,
+                }
+            }
+            None => words::last_word_end(text, range.start, range.end).unwrap_or(range.start),
         };
         self.names_until(&mut rd, visited_end);
         self.after = after;

@@ -135,6 +135,14 @@ pub fn bit_of(word: &str) -> Option<u64> {
     None
 }
 
+/// Whether a type noun of `fits` (a mask) may start with the lower-case letter `first`: none
+/// does when no noun of the mask shares that letter (told before the word is lowered).
+pub fn may_start(first: u8, fits: u64) -> bool {
+    BY_FIRST_LETTER
+        .get(usize::from(first.wrapping_sub(b'a')))
+        .is_some_and(|&nouns| nouns & fits != 0)
+}
+
 /// For each letter a-z, the nouns (as bits) that start with it.
 const BY_FIRST_LETTER: [u64; 26] = {
     let mut by = [0u64; 26];
@@ -255,6 +263,20 @@ mod tests {
             assert!(n.word.len() <= 16, "{}", n.word);
         }
         assert_eq!(bit_of("prime minister"), None);
+    }
+
+    #[test]
+    fn a_noun_of_a_mask_starts_with_a_letter_the_mask_may_start_with() {
+        for (i, n) in NOUNS.iter().enumerate() {
+            let first = n.word.as_bytes()[0];
+            assert!(may_start(first, 1 << i), "{}", n.word);
+            assert!(!may_start(
+                first,
+                !(BY_FIRST_LETTER[usize::from(first - b'a')])
+            ));
+        }
+        assert!(!may_start(b'\'', u64::MAX) && !may_start(b'z' + 1, u64::MAX));
+        assert!(!may_start(b'c', 0));
     }
 
     #[test]

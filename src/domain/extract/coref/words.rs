@@ -371,6 +371,21 @@ pub fn last_word(text: &[u8], from: usize, at: usize) -> Option<Word> {
     }
 }
 
+/// Where [`last_word`] of `text[from..at]` ends. Most ends of a sentence or a name are a
+/// letter or a digit, or a few marks after one: the word ends right there, and where it
+/// starts is not looked for.
+pub fn last_word_end(text: &[u8], from: usize, at: usize) -> Option<usize> {
+    let at = at.min(text.len());
+    let mut e = at;
+    while e > from && !is_word_byte(text[e - 1]) {
+        e -= 1;
+    }
+    if e > from && !matches!(text[e - 1], b'\'' | b'-') {
+        return Some(e);
+    }
+    last_word(text, from, at).map(|w| w.end)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -600,14 +615,15 @@ mod tests {
 
     #[test]
     fn the_last_word_is_the_last_that_words_reads() {
-        let t = b"He said - 'it' -- ";
-        for at in 0..=t.len() {
-            for from in 0..=at {
-                assert_eq!(
-                    last_word(t, from, at),
-                    words(t, from..at).last(),
-                    "{from}..{at}"
-                );
+        let t = b"He said - 'it' -- Zo\xc3\xab's o'- 45.";
+        for at in 0..=t.len() + 1 {
+            for from in 0..=at + 1 {
+                let last = words(t, from.min(t.len())..at).last();
+                if from <= at {
+                    assert_eq!(last_word(t, from, at), last, "{from}..{at}");
+                }
+                let end = last.map(|w| w.end).filter(|_| from <= at.min(t.len()));
+                assert_eq!(last_word_end(t, from, at), end, "{from}..{at}");
             }
         }
     }

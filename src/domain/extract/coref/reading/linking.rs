@@ -58,7 +58,8 @@ impl Resolver<'_> {
         }
         // A sentence in the first person outside any quotation is someone's words with their
         // marks lost: who its "she" or "he" is, the text does not say.
-        let unquoted_voice = pronouns::classify(lower).is_some()
+        let pronoun = pronouns::classify(lower);
+        let unquoted_voice = pronoun.is_some()
             && self.quote_of(w.start).is_none()
             && *rd
                 .first_person
@@ -72,7 +73,7 @@ impl Resolver<'_> {
             }
             self.link_word(
                 w,
-                lower,
+                (lower, pronoun),
                 (rest.clone(), after),
                 rd.serial,
                 prev,
@@ -116,7 +117,7 @@ impl Resolver<'_> {
             while let Some(n) = rest.next()
                 && n.start < end
             {
-                self.names_only_word(rd, n, seen);
+                self.names_only_word(rd, n, None, seen);
                 consumed += 1;
                 last_read = n;
                 rd.consumed = Some((n, w.end));

@@ -42,7 +42,22 @@ impl Resolver<'_> {
 
     /// Reads the names of the sentence that start before `until` (which the reading of names
     /// only has described): into focus, with their appositions and metonyms.
+    // Asked at every word read, most of which have no name before them: that test inlined,
+    // the names read out of line.
+    #[inline]
     pub(super) fn names_until(&mut self, rd: &mut Reading, until: usize) {
+        if rd
+            .names
+            .get(rd.next_name)
+            .is_some_and(|n| (n.m.start as usize) < until)
+        {
+            self.names_read(rd, until);
+        }
+    }
+
+    /// [`Self::names_until`] once a name is known to start before `until`.
+    #[inline(never)]
+    fn names_read(&mut self, rd: &mut Reading, until: usize) {
         while let Some(&name) = rd.names.get(rd.next_name)
             && (name.m.start as usize) < until
         {

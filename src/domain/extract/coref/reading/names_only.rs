@@ -22,6 +22,9 @@ impl Resolver<'_> {
     /// reads them as a reading of names only would ([`NamesOnly`]; their mentions as it sees
     /// them go into `seen`) — unless `read` is false (the reading of names only never gets
     /// to them).
+    // Asked at every word of an opening and at every word that may link, most of which have
+    // no name before them: that test inlined, the names read out of line.
+    #[inline]
     pub(super) fn names_only_until(
         &self,
         rd: &mut Reading,
@@ -29,6 +32,15 @@ impl Resolver<'_> {
         read: bool,
         seen: &mut Vec<Seen>,
     ) {
+        let next = rd.names_only.next;
+        if next < rd.names_end && (self.names[next].start as usize) < until {
+            self.names_only_read(rd, until, read, seen);
+        }
+    }
+
+    /// [`Self::names_only_until`] once a name is known to start before `until`.
+    #[inline(never)]
+    fn names_only_read(&self, rd: &mut Reading, until: usize, read: bool, seen: &mut Vec<Seen>) {
         let r = &mut rd.names_only;
         while r.next < rd.names_end && (self.names[r.next].start as usize) < until {
             let name = self.name(r.next, &rd.range, rd.clause_end);
@@ -55,8 +67,14 @@ impl Resolver<'_> {
     }
 
     /// Reads the word `w` as a reading of names only would: the names before its end first,
-    /// then the word itself.
-    pub(super) fn names_only_word(&self, rd: &mut Reading, w: Word, seen: &mut Vec<Seen>) {
+    /// then the word itself. `lower`: the word in lower case, if the caller made it.
+    pub(super) fn names_only_word(
+        &self,
+        rd: &mut Reading,
+        w: Word,
+        lower: Option<&str>,
+        seen: &mut Vec<Seen>,
+    ) {
         self.names_only_until(rd, w.end, true, seen);
         let r = &mut rd.names_only;
         if w.start < r.covered {
@@ -64,7 +82,7 @@ impl Resolver<'_> {
         }
         if !r.opening.settled() {
             let mut buf = [0u8; 24];
-            let lower = w.lower(self.text, &mut buf).unwrap_or("");
+            let lower = lower.unwrap_or_else(|| w.lower(self.text, &mut buf).unwrap_or(""));
             r.opening.preposition |= is_preposition(lower);
         }
         r.opening.words += 1;
