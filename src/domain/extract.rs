@@ -115,7 +115,7 @@ impl Extractor {
                 // A paragraph break: what the last line said is said no further (as after a
                 // line of spaces). It also makes the paragraphs where a document is cut in
                 // pieces (`pieces`) start as they do in the whole document.
-                self.line_end = dates::LineEnd::default();
+                self.line_end.forget();
             }
             start = end + 1;
         }

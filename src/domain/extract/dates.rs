@@ -77,6 +77,14 @@ impl LineEnd {
     /// The longest word kept: every cue is shorter.
     const LONGEST: usize = 12;
 
+    /// Forgets the words of the line before (after a paragraph break), keeping the buffers:
+    /// dropping them cost two allocations on the next line, at every paragraph.
+    pub fn forget(&mut self) {
+        for w in &mut self.words {
+            w.clear();
+        }
+    }
+
     pub fn remember(&mut self, line: &str, toks: &[Token]) {
         let n = toks.len();
         for (slot, back) in [(0, 2), (1, 1)] {
@@ -427,6 +435,19 @@ mod tests {
             &mut out,
         );
         assert_eq!(out.len(), 1);
+        // A paragraph break between them: the cue is forgotten.
+        before.forget();
+        let mut used = vec![false; toks.len()];
+        out.clear();
+        find_after(
+            &before,
+            "April, officials said.",
+            &toks,
+            &mut used,
+            0,
+            &mut out,
+        );
+        assert!(out.is_empty());
     }
 
     #[test]
