@@ -95,20 +95,14 @@ pub fn tokenize(line: &str, out: &mut Vec<Token>) {
     let mut i = 0;
     let mut sentence_start = true;
     while i < line.len() {
-        // Most text is ASCII: a byte is its character, no decoding.
-        let c = match bytes[i] {
-            b if b.is_ascii() => b as char,
-            _ => match line[i..].chars().next() {
-                Some(c) => c,
-                None => break,
-            },
-        };
-        let clen = c.len_utf8();
-        if c.is_whitespace() || !c.is_ascii() && is_invisible(c) {
-            i += clen;
+        // The commonest bytes first, before any decoding: a space between words, and a word
+        // of ASCII letters and digits.
+        let b = bytes[i];
+        if b == b' ' {
+            i += 1;
             continue;
         }
-        if c.is_ascii_alphanumeric()
+        if b.is_ascii_alphanumeric()
             && let Some((end, shape)) = plain_ascii_word(bytes, i)
         {
             out.push(Token {
@@ -121,6 +115,19 @@ pub fn tokenize(line: &str, out: &mut Vec<Token>) {
             sentence_start = false;
             // Past the space that most often follows a word: a loop turn less for it.
             i = end + usize::from(bytes.get(end) == Some(&b' '));
+            continue;
+        }
+        // Most text is ASCII: a byte is its character, no decoding.
+        let c = match b {
+            _ if b.is_ascii() => b as char,
+            _ => match line[i..].chars().next() {
+                Some(c) => c,
+                None => break,
+            },
+        };
+        let clen = c.len_utf8();
+        if c.is_whitespace() || !c.is_ascii() && is_invisible(c) {
+            i += clen;
             continue;
         }
         if c.is_alphanumeric() {
