@@ -185,19 +185,25 @@ pub fn year(word: &str) -> bool {
 
 /// Finds the dates of one line; marks their tokens used.
 #[cfg(test)]
-pub fn find(line: &str, toks: &[Token], used: &mut [bool], base: usize, out: &mut Vec<Candidate>) {
+pub fn find<'a>(
+    line: &'a str,
+    toks: &[Token],
+    used: &mut [bool],
+    base: usize,
+    out: &mut Vec<Candidate<'a>>,
+) {
     find_after(&LineEnd::default(), line, toks, used, base, out);
 }
 
 /// Finds the dates of one line, which follows a line that ended with `before`; marks their
 /// tokens used.
-pub fn find_after(
+pub fn find_after<'a>(
     before: &LineEnd,
-    line: &str,
+    line: &'a str,
     toks: &[Token],
     used: &mut [bool],
     base: usize,
-    out: &mut Vec<Candidate>,
+    out: &mut Vec<Candidate<'a>>,
 ) {
     let text = |i: usize| toks.get(i).map_or("", |t: &Token| t.text(line));
     let mut i = 0;
@@ -303,13 +309,13 @@ fn single_spaced(surface: &str) -> Option<String> {
     (!plain).then(|| surface.split_whitespace().collect::<Vec<_>>().join(" "))
 }
 
-fn push(
-    line: &str,
+fn push<'a>(
+    line: &'a str,
     toks: &[Token],
     from: usize,
     to: usize,
     base: usize,
-    out: &mut Vec<Candidate>,
+    out: &mut Vec<Candidate<'a>>,
     used: &mut [bool],
 ) {
     let (start, end) = (toks[from].start, toks[to - 1].end);
@@ -320,7 +326,7 @@ fn push(
     out.push(Candidate {
         start: base + start,
         end: base + end,
-        key: surface.to_string(),
+        key: surface.into(),
         reading: Reading::Value {
             kind: Kind::Date,
             norm: single_spaced(surface),

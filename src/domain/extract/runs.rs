@@ -5,6 +5,8 @@
 //! when they are capitalised only because they start a sentence ("Amid", "Convincing") or are
 //! determiners ("The"). Hyphenated words may hold names of their own ("London-based").
 
+use std::borrow::Cow;
+
 use super::candidate::{Candidate, Reading, Strength};
 use super::line::{Line, adverb_or_gerund, common_word, has_kind_word_at};
 use super::token::Shape;
@@ -359,7 +361,7 @@ fn compound_with_common_word(line: &Line, i: usize) -> bool {
 
 /// "London-based", "Israel-Hamas": names inside a hyphenated word. Emits them and returns true
 /// if the word was one.
-pub(super) fn hyphenated(line: &Line, i: usize, out: &mut Vec<Candidate>) -> bool {
+pub(super) fn hyphenated<'t>(line: &Line<'_, 't>, i: usize, out: &mut Vec<Candidate<'t>>) -> bool {
     if !line.bytes(i).contains(&b'-') || line.toks[i].shape == Shape::Number {
         return false;
     }
@@ -383,11 +385,11 @@ pub(super) fn hyphenated(line: &Line, i: usize, out: &mut Vec<Candidate>) -> boo
     }
     let known = |p: &str| line.k.name(p);
     let mut emitted = false;
-    let push = |at: usize, p: &str, reading: Reading, out: &mut Vec<Candidate>| {
+    let push = |at: usize, p: &'t str, reading: Reading, out: &mut Vec<Candidate<'t>>| {
         out.push(Candidate {
             start: line.base + tok.start + at,
             end: line.base + tok.start + at + p.len(),
-            key: p.to_string(),
+            key: Cow::Borrowed(p),
             reading,
             defines: None,
         });
