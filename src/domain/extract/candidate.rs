@@ -4,6 +4,7 @@
 //! the end (`cluster`), when every mention of it has been seen.
 
 use std::borrow::Cow;
+use std::sync::Arc;
 
 use crate::domain::entity::Kind;
 
@@ -60,8 +61,9 @@ pub fn recycled<'b>(mut candidates: Vec<Candidate<'_>>) -> Vec<Candidate<'b>> {
 /// One copy of each distinct string the candidates use (keys, values, acronyms), by id.
 #[derive(Debug, Default)]
 pub struct Strings {
-    ids: rustc_hash::FxHashMap<Box<str>, Interned>,
-    all: Vec<Box<str>>,
+    /// Shared by the map and the list of strings: one allocation per string, not one each.
+    ids: rustc_hash::FxHashMap<Arc<str>, Interned>,
+    all: Vec<Arc<str>>,
     form_ids: rustc_hash::FxHashMap<Form, u32>,
     forms: Vec<Form>,
 }
@@ -89,7 +91,8 @@ impl Strings {
             return at;
         }
         let id = u32::try_from(self.all.len()).expect("fewer than 2^32 distinct names");
-        self.all.push(s.into());
+        let shared: Arc<str> = Arc::from(s);
+        self.all.push(Arc::clone(&shared));
         let fresh = Interned {
             id,
             form: NO_FORM,
@@ -98,7 +101,7 @@ impl Strings {
                 demonym: false,
             },
         };
-        self.ids.insert(s.into(), fresh);
+        self.ids.insert(shared, fresh);
         fresh
     }
 
