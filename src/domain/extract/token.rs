@@ -60,6 +60,9 @@ pub struct Token {
     /// What it may start ([`DATE`], [`FIGURE`], a bit each): the finders of dates and figures
     /// read no other token.
     pub starts: u8,
+    /// Its text holds a hyphen ("London-based", "-"): the rules for hyphenated words pass
+    /// over every other token without reading it.
+    pub hyphen: bool,
 }
 
 impl Token {
@@ -111,6 +114,8 @@ pub fn tokenize(line: &str, out: &mut Vec<Token>) {
                 shape,
                 sentence_start,
                 starts: starts::starts(&bytes[i..end], shape),
+                // Letters and digits only.
+                hyphen: false,
             });
             sentence_start = false;
             // Past the space that most often follows a word: a loop turn less for it.
@@ -140,6 +145,7 @@ pub fn tokenize(line: &str, out: &mut Vec<Token>) {
                 shape,
                 sentence_start,
                 starts: starts::starts(&bytes[i..end], shape),
+                hyphen: bytes[i..end].contains(&b'-'),
             });
             // A dateline or time stamp ends with its date: "date 2023-11-08 Amid the talks".
             sentence_start = shape == Shape::Number && is_iso_date(&bytes[i..end]);
@@ -150,6 +156,7 @@ pub fn tokenize(line: &str, out: &mut Vec<Token>) {
                     shape: Shape::Possessive,
                     sentence_start: false,
                     starts: 0,
+                    hyphen: false,
                 });
                 i = p;
             } else {
@@ -173,6 +180,7 @@ pub fn tokenize(line: &str, out: &mut Vec<Token>) {
                     shape: Shape::Possessive,
                     sentence_start: false,
                     starts: 0,
+                    hyphen: false,
                 });
                 i = after + 1;
                 continue;
@@ -184,6 +192,7 @@ pub fn tokenize(line: &str, out: &mut Vec<Token>) {
             shape: Shape::Punct,
             sentence_start,
             starts: 0,
+            hyphen: c == '-',
         });
         match c {
             '.' | '!' | '?' | ':' | ';' | '•' | '|' | '…' => sentence_start = true,
@@ -398,6 +407,17 @@ mod tests {
             }
         }
         assert!(checked > 100);
+    }
+
+    #[test]
+    fn a_token_knows_whether_its_text_holds_a_hyphen() {
+        let line = "London-based al-Qaeda - Ortega's 2023-11-08 ‐ x-ray, Obama-era’s U.S.-led";
+        let mut out = vec![];
+        tokenize(line, &mut out);
+        for t in &out {
+            assert_eq!(t.hyphen, t.text(line).contains('-'), "{:?}", t.text(line));
+        }
+        assert_eq!(out.iter().filter(|t| t.hyphen).count(), 7);
     }
 
     #[test]
