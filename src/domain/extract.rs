@@ -37,7 +37,7 @@ use crate::domain::entity::Entity;
 use crate::domain::later::Later;
 use crate::domain::mention_index::ByStart;
 use crate::domain::quotes::{self, Quotes};
-use candidate::{Candidate, Compact, Definition, Packed, Strings};
+use candidate::{Candidate, Compact, Definition, Packed, Strings, recycled};
 use knowledge::Knowledge;
 use token::Token;
 
@@ -53,7 +53,7 @@ pub struct Extraction {
 pub struct Extractor {
     k: &'static Knowledge,
     /// The candidates of the current line, before they are packed into `found`.
-    line_found: Vec<Candidate>,
+    line_found: Vec<Candidate<'static>>,
     found: Vec<Compact>,
     defs: Vec<Definition>,
     strings: Strings,
@@ -115,7 +115,7 @@ impl Extractor {
                 // A paragraph break: what the last line said is said no further (as after a
                 // line of spaces). It also makes the paragraphs where a document is cut in
                 // pieces (`pieces`) start as they do in the whole document.
-                self.line_end = dates::LineEnd::default();
+                self.line_end.forget();
             }
             start = end + 1;
         }
@@ -125,8 +125,8 @@ impl Extractor {
         token::tokenize(line, &mut self.toks);
         self.used.clear();
         self.used.resize(self.toks.len(), false);
-        let out = &mut self.line_found;
-        out.clear();
+        let mut found = recycled(std::mem::take(&mut self.line_found));
+        let out = &mut found;
         dates::find_after(&self.line_end, line, &self.toks, &mut self.used, base, out);
         self.line_end.remember(line, &self.toks);
         let scratch = &mut self.names;
@@ -138,6 +138,7 @@ impl Extractor {
         let (strings, defs) = (&mut self.strings, &mut self.defs);
         self.found
             .extend(out.iter().map(|c| Compact::new(c, strings, defs)));
+        self.line_found = recycled(found);
     }
 
     /// What this extractor has found, to be joined to an extractor of the pieces before it.
@@ -473,7 +474,7 @@ pub mod phases {
     use super::{Extractor, knowledge, names, token};
 
     /// Each line of `text` with its tokens.
-    fn for_each_line(text: &str, mut f: impl FnMut(&str, &[token::Token])) {
+    fn for_each_line<'t>(text: &'t str, mut f: impl FnMut(&'t str, &[token::Token])) {
         let mut toks = Vec::new();
         for line in text.lines() {
             token::tokenize(line, &mut toks);
@@ -554,7 +555,7 @@ mod tests;
 /// what `find` takes from `line`.
 #[cfg(test)]
 fn found_by(
-    find: fn(&str, &[Token], &mut [bool], usize, &mut Vec<Candidate>),
+    find: for<'a> fn(&'a str, &[Token], &mut [bool], usize, &mut Vec<Candidate<'a>>),
     line: &str,
 ) -> Vec<String> {
     let mut toks = vec![];

@@ -3,6 +3,9 @@
 //! Candidates are collected over the whole document; the kind of each name is decided only at
 //! the end (`cluster`), when every mention of it has been seen.
 
+use std::borrow::Cow;
+use std::sync::Arc;
+
 use crate::domain::entity::Kind;
 
 /// How strongly a piece of evidence types a name. Higher wins.
@@ -34,22 +37,33 @@ pub enum Reading {
 }
 
 #[derive(Debug, Clone, PartialEq)]
-pub struct Candidate {
+pub struct Candidate<'a> {
     /// Byte offsets into the document.
     pub start: usize,
     pub end: usize,
-    /// The words of the name joined by single spaces (the clustering key for names).
-    pub key: String,
+    /// The words of the name joined by single spaces (the clustering key for names): mostly
+    /// a slice of the line it was found in, which is interned at the end of the line, so
+    /// that a candidate costs no string of its own.
+    pub key: Cow<'a, str>,
     pub reading: Reading,
     /// The acronym defined right after it, as in "the United Nations (UN)".
     pub defines: Option<String>,
 }
 
+/// `candidates` emptied, as a vector of candidates of another lifetime with the same buffer:
+/// the candidates of a line borrow its text, and one buffer serves line after line. (Collecting
+/// an emptied vector's iterator into one of the same layout reuses its allocation.)
+pub fn recycled<'b>(mut candidates: Vec<Candidate<'_>>) -> Vec<Candidate<'b>> {
+    candidates.clear();
+    candidates.into_iter().map(|_| unreachable!()).collect()
+}
+
 /// One copy of each distinct string the candidates use (keys, values, acronyms), by id.
 #[derive(Debug, Default)]
 pub struct Strings {
-    ids: rustc_hash::FxHashMap<Box<str>, Interned>,
-    all: Vec<Box<str>>,
+    /// Shared by the map and the list of strings: one allocation per string, not one each.
+    ids: rustc_hash::FxHashMap<Arc<str>, Interned>,
+    all: Vec<Arc<str>>,
     form_ids: rustc_hash::FxHashMap<Form, u32>,
     forms: Vec<Form>,
 }
@@ -77,7 +91,8 @@ impl Strings {
             return at;
         }
         let id = u32::try_from(self.all.len()).expect("fewer than 2^32 distinct names");
-        self.all.push(s.into());
+        let shared: Arc<str> = Arc::from(s);
+        self.all.push(Arc::clone(&shared));
         let fresh = Interned {
             id,
             form: NO_FORM,
@@ -86,7 +101,7 @@ impl Strings {
                 demonym: false,
             },
         };
-        self.ids.insert(s.into(), fresh);
+        self.ids.insert(shared, fresh);
         fresh
     }
 
@@ -179,7 +194,7 @@ pub struct Definition {
 }
 
 impl Compact {
-    pub fn new(c: &Candidate, strings: &mut Strings, defs: &mut Vec<Definition>) -> Compact {
+    pub fn new(c: &Candidate<'_>, strings: &mut Strings, defs: &mut Vec<Definition>) -> Compact {
         let (key, form) = match &c.reading {
             Reading::Known { canon, demonym } => {
                 strings.intern_key_form(&c.key, |_| Packed::Known {
@@ -226,5 +241,30 @@ impl Compact {
             });
         }
         compact
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_recycled_buffer_is_empty_and_keeps_its_allocation() {
+        let line = String::from("Oslo and Bergen");
+        let mut found = Vec::with_capacity(8);
+        found.push(Candidate {
+            start: 0,
+            end: 4,
+            key: Cow::Borrowed(&line[..4]),
+            reading: Reading::Name {
+                guess: None,
+                doubtful_start: false,
+            },
+            defines: None,
+        });
+        let capacity = found.capacity();
+        let recycled: Vec<Candidate<'static>> = recycled(found);
+        assert!(recycled.is_empty());
+        assert_eq!(recycled.capacity(), capacity);
     }
 }

@@ -79,11 +79,44 @@ impl Word {
     }
 }
 
+/// The small words a name in title case keeps in lower case (but first).
+const SMALL: &[&str] = &[
+    "of", "the", "and", "de", "du", "des", "la", "le", "al", "for", "on",
+];
+
 /// "BANK OF AMERICA" → "Bank of America": each word capitalised, small words in lower case.
 fn title_case(key: &str) -> String {
-    const SMALL: &[&str] = &[
-        "of", "the", "and", "de", "du", "des", "la", "le", "al", "for", "on",
-    ];
+    if key.is_ascii() {
+        ascii_title_case(key)
+    } else {
+        any_title_case(key)
+    }
+}
+
+/// [`title_case`] of an ASCII key, a byte at a time: no string of its own for each word in
+/// lower case (headlines ask this of every run of words in capitals).
+fn ascii_title_case(key: &str) -> String {
+    let mut out = String::with_capacity(key.len());
+    for (i, word) in key.split(' ').enumerate() {
+        if i > 0 {
+            out.push(' ');
+        }
+        let small = i > 0 && SMALL.iter().any(|s| s.eq_ignore_ascii_case(word));
+        let mut cap = !small;
+        for b in word.bytes() {
+            let lower = b.to_ascii_lowercase();
+            out.push(char::from(if cap {
+                lower.to_ascii_uppercase()
+            } else {
+                lower
+            }));
+            cap = !small && (lower == b'-' || lower == b'.');
+        }
+    }
+    out
+}
+
+fn any_title_case(key: &str) -> String {
     let mut out = String::with_capacity(key.len());
     for (i, word) in key.split(' ').enumerate() {
         if i > 0 {
@@ -740,6 +773,28 @@ pub mod tests {
         let tiny_firsts = title_firsts("Prime Minister\nForeign Minister\n");
         assert_word_agrees(tiny(), &tiny_firsts, "will");
         assert_word_agrees(tiny(), &tiny_firsts, "Will");
+    }
+
+    #[test]
+    fn ascii_keys_are_title_cased_as_any_key_is() {
+        for key in [
+            "BANK OF AMERICA",
+            "GUINEA-BISSAU",
+            "THE HAGUE",
+            "OF THE",
+            "ST. LOUIS",
+            "U.S. AND U.K.",
+            "PORT OF SPAIN-ON-SEA",
+            "AL-QAEDA DE LA",
+            "x",
+            "",
+            "A  B",
+            "McDONALD'S 3M",
+        ] {
+            assert_eq!(ascii_title_case(key), any_title_case(key), "{key:?}");
+        }
+        assert_eq!(title_case("BANK OF AMERICA"), "Bank of America");
+        assert_eq!(title_case("ÉCOLE DE PARIS"), "École de Paris");
     }
 
     #[test]

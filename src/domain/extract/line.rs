@@ -24,8 +24,9 @@ pub(super) const LAST_ONLY: &[&str] = &[
     "Capital",
 ];
 
-pub(super) struct Line<'a> {
-    pub(super) text: &'a str,
+/// `'t` is the text's lifetime, which the candidates' keys borrow; `'a` that of the rest.
+pub(super) struct Line<'a, 't> {
+    pub(super) text: &'t str,
     pub(super) toks: &'a [Token],
     pub(super) base: usize,
     pub(super) k: &'a Knowledge,
@@ -74,9 +75,9 @@ const WRITTEN: u8 = 1;
 const LOWERED: u8 = 2;
 const NAMED: u8 = 4;
 
-impl<'a> Line<'a> {
+impl<'a, 't: 'a> Line<'a, 't> {
     pub(super) fn new(
-        text: &'a str,
+        text: &'t str,
         toks: &'a [Token],
         base: usize,
         k: &'a Knowledge,
@@ -214,14 +215,14 @@ impl<'a> Line<'a> {
         self.lowered(i).is(word::FUNCTION_WORD)
     }
 
-    pub(super) fn word(&self, i: usize) -> &'a str {
+    pub(super) fn word(&self, i: usize) -> &'t str {
         self.toks.get(i).map_or("", |t| t.text(self.text))
     }
 
     /// The bytes of token `i` (none past the end): enough to test its letters, without the
     /// char-boundary checks that slicing the text as a `str` makes ([`Line::word`]).
     #[inline]
-    pub(super) fn bytes(&self, i: usize) -> &'a [u8] {
+    pub(super) fn bytes(&self, i: usize) -> &'t [u8] {
         self.toks.get(i).map_or(&[], |t| {
             self.text.as_bytes().get(t.start..t.end).unwrap_or(&[])
         })
@@ -236,7 +237,7 @@ impl<'a> Line<'a> {
     }
 
     /// Tokens `from..to` joined by single spaces, the key names are looked up by.
-    pub(super) fn key(&self, from: usize, to: usize) -> Cow<'a, str> {
+    pub(super) fn key(&self, from: usize, to: usize) -> Cow<'t, str> {
         if to == from + 1 {
             // One word, the commonest key: itself.
             return Cow::Borrowed(self.word(from));
@@ -286,7 +287,7 @@ impl<'a> Line<'a> {
     }
 
     /// The text from the start of token `from` to the end of token `to - 1`.
-    fn span(&self, from: usize, to: usize) -> &'a str {
+    fn span(&self, from: usize, to: usize) -> &'t str {
         match (
             self.toks.get(from),
             to.checked_sub(1).and_then(|l| self.toks.get(l)),
@@ -463,12 +464,12 @@ impl<'a> Line<'a> {
             .any(|i| self.is_kind_word(i) && !(i + 1 < to && LAST_ONLY.contains(&self.word(i))))
     }
 
-    pub(super) fn candidate(&self, from: usize, to: usize, reading: Reading) -> Candidate {
+    pub(super) fn candidate(&self, from: usize, to: usize, reading: Reading) -> Candidate<'t> {
         let (s, e) = (self.toks[from].start, self.toks[to - 1].end);
         Candidate {
             start: self.base + s,
             end: self.base + e,
-            key: self.key(from, to).into_owned(),
+            key: self.key(from, to),
             reading,
             defines: None,
         }

@@ -75,14 +75,14 @@ fn has_two_letters(w: &str) -> bool {
 
 /// Finds the names of one line among tokens not used yet, and marks their tokens used.
 /// `scratch` holds buffers reused from line to line.
-pub fn find(
-    text: &str,
+pub fn find<'a>(
+    text: &'a str,
     toks: &[Token],
     used: &mut [bool],
     base: usize,
     k: &Knowledge,
     scratch: &mut Scratch,
-    out: &mut Vec<Candidate>,
+    out: &mut Vec<Candidate<'a>>,
 ) {
     let line = Line::new(text, toks, base, k, scratch);
     match mode(&line) {
@@ -91,7 +91,12 @@ pub fn find(
     }
 }
 
-fn find_known_only(line: &Line, used: &mut [bool], out: &mut Vec<Candidate>, caps: bool) {
+fn find_known_only<'a>(
+    line: &Line<'_, 'a>,
+    used: &mut [bool],
+    out: &mut Vec<Candidate<'a>>,
+    caps: bool,
+) {
     let mut i = 0;
     while i < line.toks.len() {
         if used[i] || !line.toks[i].is_capitalised() {
@@ -134,7 +139,7 @@ fn mark(used: &mut [bool], from: usize, to: usize) {
     }
 }
 
-fn find_normal(line: &Line, used: &mut [bool], out: &mut Vec<Candidate>) {
+fn find_normal<'a>(line: &Line<'_, 'a>, used: &mut [bool], out: &mut Vec<Candidate<'a>>) {
     let toks = line.toks;
     let n = toks.len();
     let mut i = 0;
@@ -191,7 +196,7 @@ fn find_normal(line: &Line, used: &mut [bool], out: &mut Vec<Candidate>) {
 /// "told The Halden Herald", "the band The Vantors": inside a sentence, a capitalised "The"
 /// right before an unknown name is part of it (the name written with its article); the known
 /// names keep their own form ("The Associated Press" is the agency's name without it).
-fn keep_the_inside_sentence(line: &Line, the: usize, pieces: &mut [Candidate]) {
+fn keep_the_inside_sentence(line: &Line, the: usize, pieces: &mut [Candidate<'_>]) {
     let t = line.toks[the];
     // After an opening quote, "The" starts a title ("\"The Vantor Files\" series").
     let quoted = the
@@ -320,7 +325,7 @@ fn strip_leading_articles(line: &Line, from: usize, end: usize) -> usize {
 
 /// "the United Nations (UN)", "the Korean People's Army [KPA]": the acronym in brackets right
 /// after a run is an alias of its last piece.
-fn attach_definitions(line: &Line, end: usize, pieces: &mut [Candidate]) {
+fn attach_definitions(line: &Line, end: usize, pieces: &mut [Candidate<'_>]) {
     let bracketed = line.word_is(end, "(") && line.word_is(end + 2, ")")
         || line.word_is(end, "[") && line.word_is(end + 2, "]");
     if !bracketed {
@@ -342,7 +347,7 @@ mod tests {
     use crate::domain::extract::token::tokenize;
 
     /// The candidates `find` gives for a line of its own.
-    fn candidates(line: &str, k: &Knowledge) -> Vec<Candidate> {
+    fn candidates<'a>(line: &'a str, k: &Knowledge) -> Vec<Candidate<'a>> {
         let mut toks = vec![];
         tokenize(line, &mut toks);
         let mut used = vec![false; toks.len()];

@@ -157,7 +157,13 @@ fn numeral(t: &Token, line: &str) -> bool {
 }
 
 /// Finds the figures of one line among tokens not used yet; marks them used.
-pub fn find(line: &str, toks: &[Token], used: &mut [bool], base: usize, out: &mut Vec<Candidate>) {
+pub fn find<'a>(
+    line: &'a str,
+    toks: &[Token],
+    used: &mut [bool],
+    base: usize,
+    out: &mut Vec<Candidate<'a>>,
+) {
     let text = |i: usize| toks.get(i).map_or("", |t: &Token| t.text(line));
     let mut i = 0;
     while i < toks.len() {
@@ -243,7 +249,7 @@ pub fn find(line: &str, toks: &[Token], used: &mut [bool], base: usize, out: &mu
         out.push(Candidate {
             start: base + s,
             end: base + e,
-            key: surface.to_string(),
+            key: surface.into(),
             reading: Reading::Value {
                 kind: Kind::Number,
                 norm: lowered(surface),

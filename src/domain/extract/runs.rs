@@ -5,6 +5,8 @@
 //! when they are capitalised only because they start a sentence ("Amid", "Convincing") or are
 //! determiners ("The"). Hyphenated words may hold names of their own ("London-based").
 
+use std::borrow::Cow;
+
 use super::candidate::{Candidate, Reading, Strength};
 use super::line::{Line, adverb_or_gerund, common_word, has_kind_word_at};
 use super::token::Shape;
@@ -108,7 +110,7 @@ pub(super) fn run_end(line: &Line, used: &[bool], from: usize) -> usize {
             && !label(line, j)
             && (j == from || toks[j].shape != Shape::LowerCap || !prefixed(line.word(j)))
             && !(toks[j].shape == Shape::Cap
-                && line.bytes(j).contains(&b'-')
+                && toks[j].hyphen
                 && j > from
                 && {
                     let w = line.word(j);
@@ -268,8 +270,8 @@ pub(super) fn head_before(line: &Line, from: usize, at: usize) -> bool {
 /// Korean and Chinese names are written in English, rather than a compound with a common word
 /// ("Israeli-led", "Kremlin-leaning", "Obama-era", "Pan-democrat").
 pub(super) fn hyphenated_given_name(line: &Line, i: usize) -> bool {
-    // Most words asked about have no hyphen: a byte scan says so before a string search.
-    if !line.bytes(i).contains(&b'-') {
+    // Most words asked about have no hyphen: their token says so before a string search.
+    if !line.toks.get(i).is_some_and(|t| t.hyphen) {
         return false;
     }
     let w = line.word(i);
@@ -359,8 +361,8 @@ fn compound_with_common_word(line: &Line, i: usize) -> bool {
 
 /// "London-based", "Israel-Hamas": names inside a hyphenated word. Emits them and returns true
 /// if the word was one.
-pub(super) fn hyphenated(line: &Line, i: usize, out: &mut Vec<Candidate>) -> bool {
-    if !line.bytes(i).contains(&b'-') || line.toks[i].shape == Shape::Number {
+pub(super) fn hyphenated<'t>(line: &Line<'_, 't>, i: usize, out: &mut Vec<Candidate<'t>>) -> bool {
+    if !line.toks.get(i).is_some_and(|t| t.hyphen) || line.toks[i].shape == Shape::Number {
         return false;
     }
     let w = line.word(i);
@@ -383,11 +385,11 @@ pub(super) fn hyphenated(line: &Line, i: usize, out: &mut Vec<Candidate>) -> boo
     }
     let known = |p: &str| line.k.name(p);
     let mut emitted = false;
-    let push = |at: usize, p: &str, reading: Reading, out: &mut Vec<Candidate>| {
+    let push = |at: usize, p: &'t str, reading: Reading, out: &mut Vec<Candidate<'t>>| {
         out.push(Candidate {
             start: line.base + tok.start + at,
             end: line.base + tok.start + at + p.len(),
-            key: p.to_string(),
+            key: Cow::Borrowed(p),
             reading,
             defines: None,
         });

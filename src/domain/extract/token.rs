@@ -60,6 +60,9 @@ pub struct Token {
     /// What it may start ([`DATE`], [`FIGURE`], a bit each): the finders of dates and figures
     /// read no other token.
     pub starts: u8,
+    /// Its text holds a hyphen ("London-based", "-"): the rules for hyphenated words pass
+    /// over every other token without reading it.
+    pub hyphen: bool,
 }
 
 impl Token {
@@ -95,20 +98,14 @@ pub fn tokenize(line: &str, out: &mut Vec<Token>) {
     let mut i = 0;
     let mut sentence_start = true;
     while i < line.len() {
-        // Most text is ASCII: a byte is its character, no decoding.
-        let c = match bytes[i] {
-            b if b.is_ascii() => b as char,
-            _ => match line[i..].chars().next() {
-                Some(c) => c,
-                None => break,
-            },
-        };
-        let clen = c.len_utf8();
-        if c.is_whitespace() || !c.is_ascii() && is_invisible(c) {
-            i += clen;
+        // The commonest bytes first, before any decoding: a space between words, and a word
+        // of ASCII letters and digits.
+        let b = bytes[i];
+        if b == b' ' {
+            i += 1;
             continue;
         }
-        if c.is_ascii_alphanumeric()
+        if b.is_ascii_alphanumeric()
             && let Some((end, shape)) = plain_ascii_word(bytes, i)
         {
             out.push(Token {
@@ -117,10 +114,25 @@ pub fn tokenize(line: &str, out: &mut Vec<Token>) {
                 shape,
                 sentence_start,
                 starts: starts::starts(&bytes[i..end], shape),
+                // Letters and digits only.
+                hyphen: false,
             });
             sentence_start = false;
             // Past the space that most often follows a word: a loop turn less for it.
             i = end + usize::from(bytes.get(end) == Some(&b' '));
+            continue;
+        }
+        // Most text is ASCII: a byte is its character, no decoding.
+        let c = match b {
+            _ if b.is_ascii() => b as char,
+            _ => match line[i..].chars().next() {
+                Some(c) => c,
+                None => break,
+            },
+        };
+        let clen = c.len_utf8();
+        if c.is_whitespace() || !c.is_ascii() && is_invisible(c) {
+            i += clen;
             continue;
         }
         if c.is_alphanumeric() {
@@ -133,6 +145,7 @@ pub fn tokenize(line: &str, out: &mut Vec<Token>) {
                 shape,
                 sentence_start,
                 starts: starts::starts(&bytes[i..end], shape),
+                hyphen: bytes[i..end].contains(&b'-'),
             });
             // A dateline or time stamp ends with its date: "date 2023-11-08 Amid the talks".
             sentence_start = shape == Shape::Number && is_iso_date(&bytes[i..end]);
@@ -143,6 +156,7 @@ pub fn tokenize(line: &str, out: &mut Vec<Token>) {
                     shape: Shape::Possessive,
                     sentence_start: false,
                     starts: 0,
+                    hyphen: false,
                 });
                 i = p;
             } else {
@@ -166,6 +180,7 @@ pub fn tokenize(line: &str, out: &mut Vec<Token>) {
                     shape: Shape::Possessive,
                     sentence_start: false,
                     starts: 0,
+                    hyphen: false,
                 });
                 i = after + 1;
                 continue;
@@ -177,6 +192,7 @@ pub fn tokenize(line: &str, out: &mut Vec<Token>) {
             shape: Shape::Punct,
             sentence_start,
             starts: 0,
+            hyphen: c == '-',
         });
         match c {
             '.' | '!' | '?' | ':' | ';' | '•' | '|' | '…' => sentence_start = true,
@@ -391,6 +407,17 @@ mod tests {
             }
         }
         assert!(checked > 100);
+    }
+
+    #[test]
+    fn a_token_knows_whether_its_text_holds_a_hyphen() {
+        let line = "London-based al-Qaeda - Ortega's 2023-11-08 ‐ x-ray, Obama-era’s U.S.-led";
+        let mut out = vec![];
+        tokenize(line, &mut out);
+        for t in &out {
+            assert_eq!(t.hyphen, t.text(line).contains('-'), "{:?}", t.text(line));
+        }
+        assert_eq!(out.iter().filter(|t| t.hyphen).count(), 7);
     }
 
     #[test]

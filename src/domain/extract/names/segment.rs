@@ -14,7 +14,12 @@ use crate::domain::entity::Kind;
 /// Cuts a run into gazetteer names, titles and unknown names.
 // Called once, from the line's scan, which inlined it while they shared a file; kept so.
 #[inline]
-pub(super) fn segment(line: &Line, from: usize, to: usize, out: &mut Vec<Candidate>) {
+pub(super) fn segment<'a>(
+    line: &Line<'_, 'a>,
+    from: usize,
+    to: usize,
+    out: &mut Vec<Candidate<'a>>,
+) {
     let mut pos = from;
     let mut titled = false;
     // Where the last title ended.
@@ -300,11 +305,11 @@ pub(super) fn name_reading(guess: Option<(Kind, Strength)>) -> Reading {
 /// "the Biden administration": a name followed by "administration" is the government it leads.
 // Inlined into `segment` before the move, and so kept: `segment` is now compiled into its caller.
 #[inline]
-fn extend_administration(line: &Line, to: usize, c: &mut Candidate) {
+fn extend_administration(line: &Line, to: usize, c: &mut Candidate<'_>) {
     if line.word_is(to, "administration") && c.key.split(' ').count() <= 2 {
         let tok = line.toks[to];
         c.end = line.base + tok.end;
-        c.key.push_str(" administration");
+        c.key.to_mut().push_str(" administration");
         c.reading = Reading::Name {
             guess: Some((Kind::Organization, Strength::Strong)),
             doubtful_start: false,

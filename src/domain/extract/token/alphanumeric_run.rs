@@ -6,37 +6,31 @@
 // Its caller, the tokenizer's inner loop, inlined it while they shared a file; kept so.
 #[inline]
 pub(super) fn ascii_alphanumeric_run(bytes: &[u8], start: usize) -> (usize, u8) {
-    let mut seen = 0;
+    // The lanes of upper- and lower-case letters seen, gathered without a branch.
+    let (mut upper_lanes, mut lower_lanes) = (0, 0);
     let mut end = start;
     while let Some(chunk) = bytes.get(end..end + 8) {
         let x = u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8]));
         let (upper, lower, alnum) = classes_of_eight(x);
-        // The lanes up to the first that is no letter or digit.
+        // The lanes up to the first that is no letter or digit: every bit below its high bit.
         let stop = !alnum & HIGH_BITS;
-        let n = if stop == 0 {
-            8
-        } else {
-            stop.trailing_zeros() as usize / 8
-        };
-        let run = if n == 8 {
-            HIGH_BITS
-        } else {
-            HIGH_BITS & ((1 << (n * 8)) - 1)
-        };
-        if upper & run != 0 {
-            seen |= UPPER;
+        let run = (stop & stop.wrapping_neg()).wrapping_sub(1);
+        upper_lanes |= upper & run;
+        lower_lanes |= lower & run;
+        if stop != 0 {
+            end += stop.trailing_zeros() as usize / 8;
+            return (end, seen(upper_lanes, lower_lanes));
         }
-        if lower & run != 0 {
-            seen |= LOWER;
-        }
-        end += n;
-        if n < 8 {
-            return (end, seen);
-        }
+        end += 8;
     }
     // The last bytes of the line, one table load each.
     let (end, rest) = ascii_alphanumeric_run_by_byte(bytes, end);
-    (end, seen | rest)
+    (end, seen(upper_lanes, lower_lanes) | rest)
+}
+
+/// `UPPER` and `LOWER` for lanes of upper- and lower-case letters.
+fn seen(upper_lanes: u64, lower_lanes: u64) -> u8 {
+    (u8::from(upper_lanes != 0) * UPPER) | (u8::from(lower_lanes != 0) * LOWER)
 }
 
 /// [`ascii_alphanumeric_run`] a byte at a time.
@@ -63,16 +57,19 @@ const fn lanes(b: u8) -> u64 {
 
 /// The upper-case letters, lower-case letters and letters or digits among eight bytes: the
 /// high bit of each byte's lane says. No lane borrows from the next: a byte's low seven bits
-/// are compared with its high bit set.
+/// are compared with its high bit set. A letter is found in either case at once (its
+/// lower-case bit, 0x20, set), and its case told by that bit.
 fn classes_of_eight(x: u64) -> (u64, u64, u64) {
     let ascii = !x & HIGH_BITS;
     let y = x & !HIGH_BITS;
-    let at_least = |a: u8| ((y | HIGH_BITS) - lanes(a)) & HIGH_BITS;
-    let at_most = |z: u8| ((lanes(z) | HIGH_BITS) - y) & HIGH_BITS;
-    let upper = at_least(b'A') & at_most(b'Z') & ascii;
-    let lower = at_least(b'a') & at_most(b'z') & ascii;
-    let digit = at_least(b'0') & at_most(b'9') & ascii;
-    (upper, lower, upper | lower | digit)
+    let at_least = |v: u64, a: u8| ((v | HIGH_BITS) - lanes(a)) & HIGH_BITS;
+    let at_most = |v: u64, z: u8| ((lanes(z) | HIGH_BITS) - v) & HIGH_BITS;
+    let folded = y | lanes(0x20);
+    let letter = at_least(folded, b'a') & at_most(folded, b'z') & ascii;
+    let digit = at_least(y, b'0') & at_most(y, b'9') & ascii;
+    // Each lane's bit 0x20 moved to its high bit.
+    let lower_case = (x << 2) & HIGH_BITS;
+    (letter & !lower_case, letter & lower_case, letter | digit)
 }
 
 const ALNUM: u8 = 1;
