@@ -645,6 +645,16 @@ impl Connections {
         }
     }
 
+    /// How many sentences connection `k` shares: `get(k).sentences.len()`, read only where
+    /// it is not one (the writer asks it of every connection, most of which share one).
+    pub fn shared_count(&self, k: usize) -> usize {
+        if self.by_entity.is_none() && k >= self.several {
+            1
+        } else {
+            self.get(k).sentences.len()
+        }
+    }
+
     /// Where connection `k` stands, strongest first: most sentences, the earliest first
     /// sentence, then by entities.
     fn strength(&self, k: usize) -> (std::cmp::Reverse<usize>, u32, usize, usize) {
@@ -998,6 +1008,9 @@ mod tests {
                     .map(|c| ((c.a, c.b), c.sentences.to_vec()))
                     .collect();
                 assert_eq!(got, expected, "{per_pass} incidences a pass, {jobs} jobs");
+                for k in 0..c.len() {
+                    assert_eq!(c.shared_count(k), c.get(k).sentences.len());
+                }
             }
             assert_eq!(c.len(), expected.len());
             for e in 0..N {

@@ -254,26 +254,69 @@ fn needs_escape(x: u64) -> bool {
 
 /// Two entities (their ids as JSON) that share sentences (`shared`), with the byte ranges of
 /// those sentences.
-fn write_connection(w: &mut Vec<u8>, a: &[u8], b: &[u8], sentences: &Sentences, shared: &[u32]) {
+fn write_connection(w: &mut Vec<u8>, a: &[u8], b: &[u8], ranges: &SentenceRanges, shared: &[u32]) {
+    w.reserve(a.len() + b.len() + 48 + 24 * shared.len());
     w.extend_from_slice(b"{\"a\":");
     w.extend_from_slice(a);
     w.extend_from_slice(b",\"b\":");
     w.extend_from_slice(b);
-    w.extend_from_slice(b",\"sentences\":");
-    push_number(w, shared.len() as u64);
-    w.extend_from_slice(b",\"ranges\":[");
-    for (k, &i) in shared.iter().enumerate() {
-        if k > 0 {
-            w.push(b',');
+    // Most pairs share one sentence.
+    if let [one] = shared {
+        w.extend_from_slice(b",\"sentences\":1,\"ranges\":[");
+        w.extend_from_slice(ranges.get(*one as usize));
+    } else {
+        w.extend_from_slice(b",\"sentences\":");
+        push_number(w, shared.len() as u64);
+        w.extend_from_slice(b",\"ranges\":[");
+        for (k, &i) in shared.iter().enumerate() {
+            if k > 0 {
+                w.push(b',');
+            }
+            w.extend_from_slice(ranges.get(i as usize));
         }
-        let r = sentences.range(i as usize);
-        w.push(b'[');
-        push_number(w, r.start as u64);
-        w.push(b',');
-        push_number(w, r.end as u64);
-        w.push(b']');
     }
     w.extend_from_slice(b"]}");
+}
+
+/// The byte ranges of the sentences connections share, each as JSON (`[start,end]`) written
+/// once: most are shared by several pairs, and the numbers were most of writing a connection.
+struct SentenceRanges {
+    json: Vec<u8>,
+    /// Where each sentence's range starts in `json` (and where the last ends); a sentence
+    /// no pair shares has none.
+    at: Vec<u32>,
+}
+
+impl SentenceRanges {
+    /// The ranges of the sentences `i` of `sentences` for which `shared(i)`.
+    fn new(sentences: &Sentences, shared: impl Fn(usize) -> bool) -> SentenceRanges {
+        let mut ranges = SentenceRanges {
+            json: Vec::new(),
+            at: Vec::with_capacity(sentences.len() + 1),
+        };
+        for (i, r) in sentences.iter().enumerate() {
+            ranges.at.push(ranges.offset());
+            if shared(i) {
+                let w = &mut ranges.json;
+                w.push(b'[');
+                push_number(w, r.start as u64);
+                w.push(b',');
+                push_number(w, r.end as u64);
+                w.push(b']');
+            }
+        }
+        ranges.at.push(ranges.offset());
+        ranges
+    }
+
+    fn offset(&self) -> u32 {
+        u32::try_from(self.json.len()).expect("sentence ranges under 4 GB")
+    }
+
+    /// Sentence `i`'s range, a JSON array.
+    fn get(&self, i: usize) -> &[u8] {
+        &self.json[self.at[i] as usize..self.at[i + 1] as usize]
+    }
 }
 
 /// Every entity's id as JSON, escaped once: the connections name two entities each, hundreds
@@ -398,8 +441,9 @@ pub fn write_document_line_on(
     let sentences = doc.sentences(jobs);
     let found = (entities, quotes, norms);
     if jobs <= 1 {
-        let connections = connections_of(entities, sentences, 1);
-        return write_line_on(out, doc, found, sentences, &connections, 1);
+        let (connections, ranges) = connections_of(entities, sentences, 1);
+        let ids = write_opening(out, doc, found, 1)?;
+        return write_connections(out, &connections, &ids, &ranges, 1);
     }
     // The connections come last in the line: counted on the other threads while this one
     // writes the entities and the quotations (about as much work), rather than the two in
@@ -417,26 +461,36 @@ pub fn write_document_line_on(
         write_head(out, doc)?;
         entity_list.write(out, &from)?;
         let ids = write_quotes(out, entities, quotes, 1)?;
-        let connections = (counting.join()).unwrap_or_else(|p| std::panic::resume_unwind(p));
-        write_connections(out, &connections, &ids, sentences, jobs)
+        let (connections, ranges) =
+            (counting.join()).unwrap_or_else(|p| std::panic::resume_unwind(p));
+        write_connections(out, &connections, &ids, &ranges, jobs)
     })
 }
 
-/// The connections of `entities` strongest first, counted on `jobs` threads. The mentions
-/// in text order as the mention index has them, and each sentence's cast, are found on
-/// every thread (the index is made for the reader's look-ups, on one).
-fn connections_of(entities: &[Entity], sentences: &Sentences, jobs: usize) -> Connections {
+/// The connections of `entities` strongest first, counted on `jobs` threads, and the ranges
+/// of the sentences they share. The mentions in text order as the mention index has them,
+/// and each sentence's cast, are found on every thread (the index is made for the reader's
+/// look-ups, on one).
+fn connections_of(
+    entities: &[Entity],
+    sentences: &Sentences,
+    jobs: usize,
+) -> (Connections, SentenceRanges) {
     let in_order = text_order::in_text_order(entities, jobs);
     let casts = SentenceCasts::new(&in_order, sentences, jobs);
     drop(in_order);
-    Connections::strongest_first(&casts, entities.len(), sentences, jobs)
+    let connections = Connections::strongest_first(&casts, entities.len(), sentences, jobs);
+    let ranges = SentenceRanges::new(sentences, |i| casts.connects(i));
+    (connections, ranges)
 }
 
 /// What a line is written of: entities, quotations, normalisation ids by entity id.
 pub type Found<'a> = (&'a [Entity], &'a Quotes, &'a BTreeMap<String, String>);
 
 /// [`write_document_line_on`] on one thread, with the sentences and connections already
-/// computed.
+/// computed. The object is written field by field, each value as serde writes it, so that
+/// the long lists (entities, connections) can be written in parts on several threads, in
+/// order.
 pub fn write_line_with(
     out: &mut impl io::Write,
     doc: &Document,
@@ -444,21 +498,9 @@ pub fn write_line_with(
     sentences: &Sentences,
     connections: &Connections,
 ) -> io::Result<()> {
-    write_line_on(out, doc, found, sentences, connections, 1)
-}
-
-/// The object written field by field, each value as serde writes it, so that the long lists
-/// (entities, connections) can be written in parts on several threads, in order.
-fn write_line_on(
-    out: &mut impl io::Write,
-    doc: &Document,
-    found: Found,
-    sentences: &Sentences,
-    connections: &Connections,
-    jobs: usize,
-) -> io::Result<()> {
-    let ids = write_opening(out, doc, found, jobs)?;
-    write_connections(out, connections, &ids, sentences, jobs)
+    let ids = write_opening(out, doc, found, 1)?;
+    let ranges = SentenceRanges::new(sentences, |_| true);
+    write_connections(out, connections, &ids, &ranges, 1)
 }
 
 /// The line up to its connections: the document, its entities and quotations, and the
@@ -544,13 +586,13 @@ fn write_connections(
     out: &mut impl io::Write,
     connections: &Connections,
     ids: &Ids,
-    sentences: &Sentences,
+    ranges: &SentenceRanges,
     jobs: usize,
 ) -> io::Result<()> {
-    let weight = |k: usize| connections.get(k).sentences.len() + 1;
+    let weight = |k: usize| connections.shared_count(k) + 1;
     write_list(out, connections.len(), weight, jobs, |k, w| {
         let c = connections.get(k);
-        write_connection(w, ids.get(c.a), ids.get(c.b), sentences, c.sentences);
+        write_connection(w, ids.get(c.a), ids.get(c.b), ranges, c.sentences);
         Ok(())
     })?;
     out.write_all(b"]}")
