@@ -512,8 +512,80 @@ impl Connections {
         sentences: &Sentences,
         jobs: usize,
     ) -> Connections {
+        let walk = Walk::new(index, sentences, jobs);
+        if let Some(connections) = Connections::by_pairs(&walk, INCIDENCES_PER_PASS) {
+            return connections;
+        }
         Connections::compute_in_passes(index, entities, sentences, INCIDENCES_PER_PASS, jobs)
-            .into_connections(&Walk::new(index, sentences, jobs))
+            .into_connections(&walk)
+    }
+
+    /// The connections strongest first (as [`Tally::into_connections`] lays them out) from a
+    /// map of the pairs, if the incidences are at most `limit` (none if more): two walks on
+    /// one thread and a look-up an incidence, where filing them by entity took three walks
+    /// and a sort an entity (most documents; the map is bounded as a pass is).
+    fn by_pairs(walk: &Walk<impl Casts>, limit: usize) -> Option<Connections> {
+        let key = |a: u32, b: u32| (u64::from(a) << 32) | u64::from(b);
+        // Each pair's count of shared sentences, then 1 for a pair sharing one, and 2 + its
+        // place in `several` for the others.
+        let mut pairs: rustc_hash::FxHashMap<u64, u32> = rustc_hash::FxHashMap::default();
+        // As many as the entities of the sentences that connect (a pair for two), rather
+        // than growing the map a dozen times.
+        let cast = walk.index.before(walk.sentences, walk.sentences.len());
+        pairs.reserve(cast.min(limit));
+        let mut total = 0;
+        for run in &walk.runs {
+            walk.incidences(run, |a, b, _| {
+                total += 1;
+                if total <= limit {
+                    *pairs.entry(key(a, b)).or_insert(0) += 1;
+                }
+            });
+            if total > limit {
+                return None;
+            }
+        }
+        // `[a, b, at, len]`, `at` where its sentences go in `lists`.
+        let mut several: Vec<Run> = Vec::new();
+        let mut listed = 0;
+        for (&k, n) in &mut pairs {
+            if *n > 1 {
+                several.push([(k >> 32) as u32, k as u32, listed, *n]);
+                listed += *n;
+                *n = 1 + several.len() as u32;
+            }
+        }
+        let mut lists = vec![0u32; listed as usize];
+        let mut fill: Vec<u32> = several.iter().map(|r| r[2]).collect();
+        let mut pairs_list = vec![0u32; 3 * several.len()];
+        pairs_list.reserve_exact(3 * (pairs.len() - several.len()));
+        for run in &walk.runs {
+            walk.incidences(run, |a, b, s| match pairs.get(&key(a, b)) {
+                Some(&n) if n > 1 => {
+                    let at = &mut fill[n as usize - 2];
+                    lists[*at as usize] = s;
+                    *at += 1;
+                }
+                _ => pairs_list.extend_from_slice(&[a, b, s]),
+            });
+        }
+        drop((pairs, fill));
+        // Unique keys (a pair is one run), so the unstable sort is exact.
+        several
+            .sort_unstable_by_key(|r| (std::cmp::Reverse(r[3]), lists[r[2] as usize], r[0], r[1]));
+        let mut flat: Vec<u32> = Vec::with_capacity(lists.len());
+        for (to, r) in pairs_list.chunks_exact_mut(3).zip(&several) {
+            let from = r[2] as usize;
+            to.copy_from_slice(&[r[0], r[1], flat.len() as u32]);
+            flat.extend_from_slice(&lists[from..from + r[3] as usize]);
+        }
+        Some(Connections {
+            pairs: pairs_list,
+            several: several.len(),
+            sentences: flat,
+            members: Vec::new(),
+            by_entity: None,
+        })
     }
 
     fn compute_in_passes(
@@ -994,15 +1066,22 @@ mod tests {
         ] {
             let count =
                 || Connections::compute_in_passes(&*cast.index, N, &sentences, per_pass, jobs);
-            let listed = count().into_connections(&Walk::new(&*cast.index, &sentences, jobs));
+            let walk = Walk::new(&*cast.index, &sentences, jobs);
+            let listed = count().into_connections(&walk);
             assert_eq!(listed.indices_of(0).count(), 0, "no lists when only listed");
+            // From a map of the pairs, when they are few enough.
+            let incidences = expected.iter().map(|(_, s)| s.len()).sum::<usize>();
+            let by_pairs = Connections::by_pairs(&walk, per_pass);
+            assert_eq!(by_pairs.is_some(), per_pass >= incidences);
+            let by_pairs =
+                by_pairs.unwrap_or_else(|| Connections::by_pairs(&walk, incidences).unwrap());
             let c = count().into_by_entity(N);
             // The same counted from the casts found for writing them out.
             let in_order = crate::domain::text_order::in_text_order(&cast.entities, jobs);
             let casts = SentenceCasts::new(&in_order, &sentences, jobs);
             let from_casts = Connections::compute_in_passes(&casts, N, &sentences, per_pass, jobs);
             let from_casts = from_casts.into_connections(&Walk::new(&casts, &sentences, jobs));
-            for c in [&listed, &c, &from_casts] {
+            for c in [&listed, &c, &from_casts, &by_pairs] {
                 let got: Vec<((usize, usize), Vec<u32>)> = c
                     .iter()
                     .map(|c| ((c.a, c.b), c.sentences.to_vec()))
