@@ -521,66 +521,81 @@ impl Connections {
     }
 
     /// The connections strongest first (as [`Tally::into_connections`] lays them out) from a
-    /// map of the pairs, if the incidences are at most `limit` (none if more): two walks on
-    /// one thread and a look-up an incidence, where filing them by entity took three walks
-    /// and a sort an entity (most documents; the map is bounded as a pass is).
+    /// map of the pairs, if the incidences are at most `limit` (none if more, found from the
+    /// casts' sizes): one walk on one thread and a look-up an incidence, where filing them
+    /// by entity took three walks and a sort an entity (most documents; what is held is
+    /// bounded as a pass is).
     fn by_pairs(walk: &Walk<impl Casts>, limit: usize) -> Option<Connections> {
         let key = |a: u32, b: u32| (u64::from(a) << 32) | u64::from(b);
-        // Each pair's count of shared sentences, then 1 for a pair sharing one, and 2 + its
-        // place in `several` for the others.
-        let mut pairs: rustc_hash::FxHashMap<u64, u32> = rustc_hash::FxHashMap::default();
-        // As many as the entities of the sentences that connect (a pair for two), rather
-        // than growing the map a dozen times.
-        let cast = walk.index.before(walk.sentences, walk.sentences.len());
-        pairs.reserve(cast.min(limit));
-        let mut total = 0;
+        // How many incidences there are, from the casts' sizes alone.
+        let mut incidences = 0;
         for run in &walk.runs {
-            walk.incidences(run, |a, b, _| {
-                total += 1;
-                if total <= limit {
-                    *pairs.entry(key(a, b)).or_insert(0) += 1;
+            walk.index.each(walk.sentences, run.clone(), |_, owners| {
+                let n = owners.len();
+                if (2..=MAX_CAST_PER_SENTENCE).contains(&n) {
+                    incidences += n * (n - 1) / 2;
                 }
             });
-            if total > limit {
-                return None;
-            }
         }
-        // `[a, b, at, len]`, `at` where its sentences go in `lists`.
+        if incidences > limit {
+            return None;
+        }
+        // Each pair's number, in the order first met: the pairs sharing one sentence are
+        // listed in the order walked, which is theirs.
+        let mut numbers: rustc_hash::FxHashMap<u64, u32> = rustc_hash::FxHashMap::default();
+        numbers.reserve(incidences);
+        // Each pair's `[a, b, first sentence, sentences]`, by number.
+        let mut found: Vec<Run> = Vec::with_capacity(incidences);
+        // Each incidence's pair and sentence, in the order walked.
+        let mut met: Vec<(u32, u32)> = Vec::with_capacity(incidences);
+        for run in &walk.runs {
+            walk.incidences(run, |a, b, s| {
+                let next = found.len() as u32;
+                let k = *numbers.entry(key(a, b)).or_insert(next);
+                if k == next {
+                    found.push([a, b, s, 0]);
+                }
+                found[k as usize][3] += 1;
+                met.push((k, s));
+            });
+        }
+        drop(numbers);
+        // The pairs sharing several, `[a, b, at, len]` with `at` where their sentences go in
+        // `lists`, and where each pair is among them.
         let mut several: Vec<Run> = Vec::new();
+        let mut place = vec![u32::MAX; found.len()];
         let mut listed = 0;
-        for (&k, n) in &mut pairs {
-            if *n > 1 {
-                several.push([(k >> 32) as u32, k as u32, listed, *n]);
-                listed += *n;
-                *n = 1 + several.len() as u32;
+        for (p, f) in place.iter_mut().zip(&found) {
+            if f[3] > 1 {
+                *p = several.len() as u32;
+                several.push([f[0], f[1], listed, f[3]]);
+                listed += f[3];
             }
         }
         let mut lists = vec![0u32; listed as usize];
         let mut fill: Vec<u32> = several.iter().map(|r| r[2]).collect();
-        let mut pairs_list = vec![0u32; 3 * several.len()];
-        pairs_list.reserve_exact(3 * (pairs.len() - several.len()));
-        for run in &walk.runs {
-            walk.incidences(run, |a, b, s| match pairs.get(&key(a, b)) {
-                Some(&n) if n > 1 => {
-                    let at = &mut fill[n as usize - 2];
-                    lists[*at as usize] = s;
-                    *at += 1;
-                }
-                _ => pairs_list.extend_from_slice(&[a, b, s]),
-            });
+        for &(k, s) in &met {
+            if let Some(at) = fill.get_mut(place[k as usize] as usize) {
+                lists[*at as usize] = s;
+                *at += 1;
+            }
         }
-        drop((pairs, fill));
+        drop((met, place, fill));
         // Unique keys (a pair is one run), so the unstable sort is exact.
         several
             .sort_unstable_by_key(|r| (std::cmp::Reverse(r[3]), lists[r[2] as usize], r[0], r[1]));
+        let mut pairs = Vec::with_capacity(3 * found.len());
         let mut flat: Vec<u32> = Vec::with_capacity(lists.len());
-        for (to, r) in pairs_list.chunks_exact_mut(3).zip(&several) {
+        for r in &several {
             let from = r[2] as usize;
-            to.copy_from_slice(&[r[0], r[1], flat.len() as u32]);
+            pairs.extend_from_slice(&[r[0], r[1], flat.len() as u32]);
             flat.extend_from_slice(&lists[from..from + r[3] as usize]);
         }
+        for f in found.iter().filter(|f| f[3] == 1) {
+            pairs.extend_from_slice(&f[..3]);
+        }
         Some(Connections {
-            pairs: pairs_list,
+            pairs,
             several: several.len(),
             sentences: flat,
             members: Vec::new(),
