@@ -4,9 +4,10 @@
 //! Mentions are those of the [`MentionIndex`] (the mentions the reader shows, overlaps
 //! already resolved), so the counts agree with what is lit on screen: read from the index, or
 //! from each sentence's cast found once in the same order (`casts`). One walk over the
-//! sentences' casts, then the (pair, sentence) incidences filed by entity: no map of pairs,
-//! and a compact result (a large document has millions of pairs). Linking words are found on
-//! demand, for the connections on screen.
+//! sentences' casts, then the (pair, sentence) incidences filed by entity: no map of pairs
+//! (but when they are written out and few enough for one pass), and a compact result (a
+//! large document has millions of pairs). Linking words are found on demand, for the
+//! connections on screen (`links`).
 //!
 //! Linking words are found only between two entity mentions that follow each other in a
 //! sentence with no other mention between them: relations between entities, as the issue's
@@ -16,33 +17,18 @@
 //! ("roughly 240 hostages —held by→ Hamas"), and not for a bare "hostages".
 
 use std::ops::Range;
-use std::sync::Arc;
 
-use crate::domain::cast::Cast;
-use crate::domain::document::Document;
-use crate::domain::entity::Mention;
 use crate::domain::mention_index::MentionIndex;
 use crate::domain::sentences::Sentences;
 
 mod casts;
+mod links;
 pub use casts::{Casts, SentenceCasts};
-
-/// More words than this between two mentions is not a direct relation.
-pub const MAX_GAP_WORDS: usize = 6;
-/// How many words of the gap are kept: the ones next to the second mention, where the
-/// relation's head (a verb or noun and its preposition: "held by", "in talks with") sits;
-/// auxiliaries and adverbs ("is engaged", "has been") come earlier and are dropped.
-pub const LINK_WORDS: usize = 3;
+pub use links::{LINK_WORDS, Link, MAX_GAP_WORDS, Relations, linking_words};
 
 /// A "sentence" naming more distinct entities than this is a list or a table, not a
 /// statement about how they relate; it would also make the pair count quadratic.
 pub const MAX_CAST_PER_SENTENCE: usize = 64;
-
-/// Words that only join two names ("Israel and Hamas", "Israel or the United States"): a gap
-/// made of these alone says nothing about how the two relate.
-const JOINERS: &[&str] = &[
-    "a", "an", "and", "as", "both", "but", "either", "neither", "nor", "or", "plus", "the", "well",
-];
 
 /// Two entities that share at least one sentence (a view into [`Connections`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -59,16 +45,6 @@ impl Connection<'_> {
     pub fn other(&self, e: usize) -> usize {
         if e == self.a { self.b } else { self.a }
     }
-}
-
-/// The words between two adjacent mentions in one sentence.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Link {
-    pub words: String,
-    /// The entity mentioned before the words; the other one follows them.
-    pub from: usize,
-    /// The sentence the words were found in.
-    pub sentence: u32,
 }
 
 /// Every connection of a document, strongest first (most shared sentences, then the earliest
@@ -512,8 +488,95 @@ impl Connections {
         sentences: &Sentences,
         jobs: usize,
     ) -> Connections {
+        let walk = Walk::new(index, sentences, jobs);
+        if let Some(connections) = Connections::by_pairs(&walk, INCIDENCES_PER_PASS) {
+            return connections;
+        }
         Connections::compute_in_passes(index, entities, sentences, INCIDENCES_PER_PASS, jobs)
-            .into_connections(&Walk::new(index, sentences, jobs))
+            .into_connections(&walk)
+    }
+
+    /// The connections strongest first (as [`Tally::into_connections`] lays them out) from a
+    /// map of the pairs, if the incidences are at most `limit` (none if more, found from the
+    /// casts' sizes): one walk on one thread and a look-up an incidence, where filing them
+    /// by entity took three walks and a sort an entity (most documents; what is held is
+    /// bounded as a pass is).
+    fn by_pairs(walk: &Walk<impl Casts>, limit: usize) -> Option<Connections> {
+        let key = |a: u32, b: u32| (u64::from(a) << 32) | u64::from(b);
+        // How many incidences there are, from the casts' sizes alone.
+        let mut incidences = 0;
+        for run in &walk.runs {
+            walk.index.each(walk.sentences, run.clone(), |_, owners| {
+                let n = owners.len();
+                if (2..=MAX_CAST_PER_SENTENCE).contains(&n) {
+                    incidences += n * (n - 1) / 2;
+                }
+            });
+        }
+        if incidences > limit {
+            return None;
+        }
+        // Each pair's number, in the order first met: the pairs sharing one sentence are
+        // listed in the order walked, which is theirs.
+        let mut numbers: rustc_hash::FxHashMap<u64, u32> = rustc_hash::FxHashMap::default();
+        numbers.reserve(incidences);
+        // Each pair's `[a, b, first sentence, sentences]`, by number.
+        let mut found: Vec<Run> = Vec::with_capacity(incidences);
+        // Each incidence's pair and sentence, in the order walked.
+        let mut met: Vec<(u32, u32)> = Vec::with_capacity(incidences);
+        for run in &walk.runs {
+            walk.incidences(run, |a, b, s| {
+                let next = found.len() as u32;
+                let k = *numbers.entry(key(a, b)).or_insert(next);
+                if k == next {
+                    found.push([a, b, s, 0]);
+                }
+                found[k as usize][3] += 1;
+                met.push((k, s));
+            });
+        }
+        drop(numbers);
+        // The pairs sharing several, `[a, b, at, len]` with `at` where their sentences go in
+        // `lists`, and where each pair is among them.
+        let mut several: Vec<Run> = Vec::new();
+        let mut place = vec![u32::MAX; found.len()];
+        let mut listed = 0;
+        for (p, f) in place.iter_mut().zip(&found) {
+            if f[3] > 1 {
+                *p = several.len() as u32;
+                several.push([f[0], f[1], listed, f[3]]);
+                listed += f[3];
+            }
+        }
+        let mut lists = vec![0u32; listed as usize];
+        let mut fill: Vec<u32> = several.iter().map(|r| r[2]).collect();
+        for &(k, s) in &met {
+            if let Some(at) = fill.get_mut(place[k as usize] as usize) {
+                lists[*at as usize] = s;
+                *at += 1;
+            }
+        }
+        drop((met, place, fill));
+        // Unique keys (a pair is one run), so the unstable sort is exact.
+        several
+            .sort_unstable_by_key(|r| (std::cmp::Reverse(r[3]), lists[r[2] as usize], r[0], r[1]));
+        let mut pairs = Vec::with_capacity(3 * found.len());
+        let mut flat: Vec<u32> = Vec::with_capacity(lists.len());
+        for r in &several {
+            let from = r[2] as usize;
+            pairs.extend_from_slice(&[r[0], r[1], flat.len() as u32]);
+            flat.extend_from_slice(&lists[from..from + r[3] as usize]);
+        }
+        for f in found.iter().filter(|f| f[3] == 1) {
+            pairs.extend_from_slice(&f[..3]);
+        }
+        Some(Connections {
+            pairs,
+            several: several.len(),
+            sentences: flat,
+            members: Vec::new(),
+            by_entity: None,
+        })
     }
 
     fn compute_in_passes(
@@ -645,6 +708,16 @@ impl Connections {
         }
     }
 
+    /// How many sentences connection `k` shares: `get(k).sentences.len()`, read only where
+    /// it is not one (the writer asks it of every connection, most of which share one).
+    pub fn shared_count(&self, k: usize) -> usize {
+        if self.by_entity.is_none() && k >= self.several {
+            1
+        } else {
+            self.get(k).sentences.len()
+        }
+    }
+
     /// Where connection `k` stands, strongest first: most sentences, the earliest first
     /// sentence, then by entities.
     fn strength(&self, k: usize) -> (std::cmp::Reverse<usize>, u32, usize, usize) {
@@ -721,315 +794,5 @@ impl Connections {
     }
 }
 
-/// How many of a pair's sentences are searched for linking words: enough to find a phrase
-/// when there is one, bounded so a row of the panel never costs more than a screenful.
-const LINK_SCAN: usize = 32;
-
-/// A document's sentences and the connections counted over them: what the connections
-/// panel, the pinned actors' meeting marks and `extract --json` read.
-#[derive(Debug, Default, Clone)]
-pub struct Relations {
-    pub sentences: Arc<Sentences>,
-    pub connections: Connections,
-}
-
-impl Relations {
-    pub fn compute(doc: &Document, cast: &Cast) -> Relations {
-        Relations::compute_with(doc, &cast.index, cast.entities.len())
-    }
-
-    /// The same from a cast's index and its number of entities.
-    /// The sentences are split on every core (see [`Sentences::of_in_pieces`]).
-    pub fn compute_with(doc: &Document, index: &MentionIndex, entities: usize) -> Relations {
-        let sentences = Arc::clone(doc.sentences(crate::domain::pieces::all_cores()));
-        let connections = Connections::compute(index, entities, &sentences);
-        Relations {
-            sentences,
-            connections,
-        }
-    }
-
-    /// The byte ranges of the sentences a connection is made of.
-    pub fn ranges<'a>(&'a self, c: &Connection<'a>) -> impl Iterator<Item = Range<usize>> + 'a {
-        c.sentences
-            .iter()
-            .map(|&s| self.sentences.range(s as usize))
-    }
-
-    /// The first linking words of a connection: in the earliest of its sentences (of the
-    /// first [`LINK_SCAN`]) where a mention of one is followed by a mention of the other with
-    /// a short phrase and no other mention between them. Found on demand, for the rows shown.
-    pub fn link(&self, bytes: &[u8], index: &MentionIndex, c: &Connection) -> Option<Link> {
-        for &s in c.sentences.iter().take(LINK_SCAN) {
-            let range = self.sentences.range(s as usize);
-            let here: Vec<(Mention, usize)> = index
-                .overlapping(range.clone())
-                .filter(|(m, _)| m.start as usize >= range.start)
-                .collect();
-            for w in here.windows(2) {
-                let ((m0, o0), (m1, o1)) = (w[0], w[1]);
-                let pair = (o0 == c.a && o1 == c.b) || (o0 == c.b && o1 == c.a);
-                if !pair {
-                    continue;
-                }
-                let gap = bytes.get(m0.end as usize..m1.start as usize).unwrap_or(&[]);
-                if let Some(words) = std::str::from_utf8(gap).ok().and_then(linking_words) {
-                    return Some(Link {
-                        words,
-                        from: o0,
-                        sentence: s,
-                    });
-                }
-            }
-        }
-        None
-    }
-}
-
-/// The linking words of the text between two mentions, if it is short and says something:
-/// at most [`MAX_GAP_WORDS`] words, no clause punctuation (a comma, a dash or a bracket
-/// usually separates list items or clauses, not a subject from its object), not only
-/// conjunctions and articles; the last [`LINK_WORDS`] words are kept.
-pub fn linking_words(gap: &str) -> Option<String> {
-    let allowed =
-        |c: char| c.is_alphanumeric() || c.is_whitespace() || matches!(c, '\'' | '’' | '-');
-    if !gap.chars().all(allowed) {
-        return None;
-    }
-    let words: Vec<&str> = gap.split_whitespace().collect();
-    if words.is_empty()
-        || words.len() > MAX_GAP_WORDS
-        || words.iter().any(|w| !w.chars().any(char::is_alphanumeric))
-        || words
-            .iter()
-            .all(|w| JOINERS.contains(&w.to_lowercase().as_str()))
-    {
-        return None;
-    }
-    Some(words[words.len().saturating_sub(LINK_WORDS)..].join(" "))
-}
-
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::domain::entity::{Entity, Kind, Mention};
-
-    fn relations(text: &str, names: &[&str]) -> (Relations, Cast) {
-        let named: Vec<(&str, Kind)> = names.iter().map(|&n| (n, Kind::Country)).collect();
-        let cast = Cast::found_by_search(text, &named);
-        let doc = Document::from_string("t", text);
-        (Relations::compute(&doc, &cast), cast)
-    }
-
-    fn summary(r: &Relations, cast: &Cast) -> Vec<(String, String, usize)> {
-        r.connections
-            .iter()
-            .map(|c| {
-                (
-                    cast.entities[c.a].name.clone(),
-                    cast.entities[c.b].name.clone(),
-                    c.sentences.len(),
-                )
-            })
-            .collect()
-    }
-
-    #[test]
-    fn pairs_sharing_sentences_are_counted_once_per_sentence_strongest_first() {
-        let text = "Ruritania met Elbonia. Ruritania, Elbonia and Ruritania again. \
-                    Freedonia spoke. Elbonia thanked Freedonia. Ruritania met Elbonia in Oz.";
-        let (r, cast) = relations(text, &["Ruritania", "Elbonia", "Freedonia", "Oz"]);
-        assert_eq!(
-            summary(&r, &cast),
-            [
-                ("Ruritania".into(), "Elbonia".into(), 3),
-                ("Elbonia".into(), "Freedonia".into(), 1),
-                ("Ruritania".into(), "Oz".into(), 1),
-                ("Elbonia".into(), "Oz".into(), 1),
-            ]
-        );
-        let first = r.connections.iter().next().unwrap();
-        let ranges: Vec<_> = r.ranges(&first).map(|s| &text[s]).collect();
-        assert_eq!(
-            ranges,
-            [
-                "Ruritania met Elbonia.",
-                "Ruritania, Elbonia and Ruritania again.",
-                "Ruritania met Elbonia in Oz."
-            ]
-        );
-    }
-
-    #[test]
-    fn mentions_in_different_sentences_are_not_connected() {
-        let (r, _) = relations(
-            "Ruritania left. Elbonia came.\n\nOz",
-            &["Ruritania", "Elbonia", "Oz"],
-        );
-        assert!(r.connections.is_empty());
-        assert_eq!(r.sentences.len(), 3);
-    }
-
-    #[test]
-    fn a_list_of_many_names_is_not_a_web_of_connections() {
-        let names: Vec<String> = (0..=MAX_CAST_PER_SENTENCE)
-            .map(|i| format!("N{i:03}x"))
-            .collect();
-        let mut text = names.join(" ");
-        text.push_str(". N000x met N001x.");
-        let refs: Vec<&str> = names.iter().map(String::as_str).collect();
-        let (r, _) = relations(&text, &refs);
-        assert_eq!(r.connections.len(), 1, "only the real sentence counts");
-        assert_eq!(r.connections.get(0).sentences, [1]);
-        assert_eq!(r.connections.between(1, 0).unwrap().sentences, [1]);
-    }
-
-    #[test]
-    fn an_entity_lists_its_connections_strongest_first() {
-        let text = "Ruritania and Oz. Ruritania and Elbonia. Ruritania and Elbonia.";
-        let (r, cast) = relations(text, &["Ruritania", "Elbonia", "Oz"]);
-        let of: Vec<&str> = r
-            .connections
-            .of(0)
-            .map(|c| cast.entities[c.other(0)].name.as_str())
-            .collect();
-        assert_eq!(of, ["Elbonia", "Oz"]);
-        assert_eq!(r.connections.of(2).count(), 1);
-        assert_eq!(r.connections.count_of(2), 1);
-        assert_eq!(r.connections.count_of(0), 2);
-        assert_eq!(r.connections.count_of(99), 0);
-        assert!(r.connections.between(1, 2).is_none());
-        assert_eq!(r.connections.between(1, 0).unwrap().sentences, [1, 2]);
-    }
-
-    #[test]
-    fn linking_words_are_the_short_phrase_between_adjacent_mentions() {
-        let text = "Amid the war between Ruritania and Elbonia, the Union is engaged in \
-                    discussions with Ruritania and Oz regarding a pause. \
-                    Oz has been in talks with Elbonia for weeks.";
-        let (r, cast) = relations(text, &["Union", "Ruritania", "Elbonia", "Oz"]);
-        let link = |a: &str, b: &str| {
-            let id = |n: &str| cast.entities.iter().position(|e| e.name == n).unwrap();
-            let c = r.connections.between(id(a), id(b)).unwrap();
-            r.link(text.as_bytes(), &cast.index, &c)
-                .map(|l| (cast.entities[l.from].name.clone(), l.words))
-        };
-        assert_eq!(
-            link("Union", "Ruritania"),
-            Some(("Union".into(), "in discussions with".into()))
-        );
-        assert_eq!(
-            link("Elbonia", "Oz"),
-            Some(("Oz".into(), "in talks with".into()))
-        );
-        assert_eq!(link("Ruritania", "Elbonia"), None, "only 'and' between");
-        assert_eq!(link("Union", "Elbonia"), None, "a comma between");
-        assert_eq!(link("Union", "Oz"), None, "another mention between");
-    }
-
-    /// The connections of a random cast, counted the plain way: a map of pairs.
-    #[test]
-    fn compact_connections_equal_a_plain_count_in_any_number_of_passes() {
-        // Sentences of ten two-letter words; each word may be a mention of one of 40 entities.
-        const N: usize = 40;
-        let mut seed = 7u64;
-        let mut rand = |n: u64| {
-            seed = seed
-                .wrapping_mul(6_364_136_223_846_793_005)
-                .wrapping_add(1_442_695_040_888_963_407);
-            (seed >> 33) % n
-        };
-        let text = "Ab ab ab ab ab ab ab ab ab ab. ".repeat(300);
-        let mut mentions: Vec<Vec<Mention>> = vec![Vec::new(); N];
-        for (i, _) in text.match_indices(['A', 'a']) {
-            if rand(3) == 0 {
-                mentions[rand(N as u64) as usize].push(Mention::new(i..i + 2));
-            }
-        }
-        let cast = Cast::new(
-            mentions
-                .into_iter()
-                .map(|m| Entity {
-                    id: String::new(),
-                    name: "x".into(),
-                    kind: Kind::Person,
-                    aliases: vec![],
-                    mentions: m.into(),
-                })
-                .collect(),
-        );
-        let sentences = Sentences::of_range(text.as_bytes(), 0..text.len());
-        let mut plain: std::collections::BTreeMap<(usize, usize), Vec<u32>> =
-            std::collections::BTreeMap::new();
-        for (si, range) in sentences.iter().enumerate() {
-            let mut owners: Vec<usize> = cast.index.overlapping(range).map(|(_, o)| o).collect();
-            owners.sort_unstable();
-            owners.dedup();
-            for (i, &a) in owners.iter().enumerate() {
-                for &b in &owners[i + 1..] {
-                    plain.entry((a, b)).or_default().push(si as u32);
-                }
-            }
-        }
-        let mut expected: Vec<((usize, usize), Vec<u32>)> = plain.into_iter().collect();
-        expected.sort_by_key(|(p, s)| (std::cmp::Reverse(s.len()), s[0], *p));
-        assert!(expected.iter().any(|(_, s)| s.len() == 1) && expected[0].1.len() > 1);
-        for (per_pass, jobs) in [
-            (1, 1),
-            (1, 3),
-            (5, 2),
-            (40, 3),
-            (usize::MAX, 1),
-            (usize::MAX, 4),
-        ] {
-            let count =
-                || Connections::compute_in_passes(&*cast.index, N, &sentences, per_pass, jobs);
-            let listed = count().into_connections(&Walk::new(&*cast.index, &sentences, jobs));
-            assert_eq!(listed.indices_of(0).count(), 0, "no lists when only listed");
-            let c = count().into_by_entity(N);
-            // The same counted from the casts found for writing them out.
-            let in_order = crate::domain::text_order::in_text_order(&cast.entities, jobs);
-            let casts = SentenceCasts::new(&in_order, &sentences, jobs);
-            let from_casts = Connections::compute_in_passes(&casts, N, &sentences, per_pass, jobs);
-            let from_casts = from_casts.into_connections(&Walk::new(&casts, &sentences, jobs));
-            for c in [&listed, &c, &from_casts] {
-                let got: Vec<((usize, usize), Vec<u32>)> = c
-                    .iter()
-                    .map(|c| ((c.a, c.b), c.sentences.to_vec()))
-                    .collect();
-                assert_eq!(got, expected, "{per_pass} incidences a pass, {jobs} jobs");
-            }
-            assert_eq!(c.len(), expected.len());
-            for e in 0..N {
-                let of: Vec<(usize, usize)> = c.of(e).map(|c| (c.a, c.b)).collect();
-                let plain: Vec<(usize, usize)> = (expected.iter())
-                    .map(|(p, _)| *p)
-                    .filter(|&(a, b)| a == e || b == e)
-                    .collect();
-                assert_eq!(of, plain);
-                assert_eq!(c.count_of(e), plain.len());
-                for &(a, b) in &plain {
-                    let got = c.between(b, a).map(|c| (c.a, c.b));
-                    assert_eq!(got, Some((a, b)));
-                }
-            }
-        }
-    }
-
-    #[test]
-    fn linking_words_rules() {
-        assert_eq!(linking_words(" held by "), Some("held by".into()));
-        assert_eq!(
-            linking_words(" is engaged in discussions with "),
-            Some("in discussions with".into())
-        );
-        assert_eq!(linking_words(" and the "), None);
-        assert_eq!(linking_words(", "), None);
-        assert_eq!(linking_words(" - "), None);
-        assert_eq!(linking_words("-"), None);
-        assert_eq!(linking_words(" said on Monday it would meet with "), None);
-        assert_eq!(linking_words(" (the mediator) "), None);
-        assert_eq!(linking_words("'s envoy to "), Some("'s envoy to".into()));
-        assert_eq!(linking_words(" \n met\n "), Some("met".into()));
-    }
-}
+mod tests;

@@ -70,11 +70,33 @@ pub fn in_text_order(entities: &[Entity], jobs: usize) -> Vec<Named> {
     all
 }
 
-/// Bits of a start that choose its bucket.
-const BITS: u32 = 11;
+/// Bits of a start that choose its bucket: a few mentions a bucket on a text of a few
+/// megabytes (a handful is sorted by a few moves), tens on a large one.
+const BITS: u32 = 14;
 
-/// Every mention of `entities`, sorted by start (those that start together in no set order):
-/// dealt straight from the entities into buckets of nearby starts, then each bucket sorted.
+/// A bucket of at most this many mentions is sorted by insertion.
+const FEW: usize = 32;
+
+/// Sorts a bucket of mentions by start, those that start together in the order they were
+/// dealt (a stable sort, whichever way it is done).
+fn sort_by_start(part: &mut [Named]) {
+    if part.len() > FEW {
+        part.sort_by_key(|n| n.start);
+        return;
+    }
+    for i in 1..part.len() {
+        let n = part[i];
+        let mut j = i;
+        while j > 0 && part[j - 1].start > n.start {
+            part[j] = part[j - 1];
+            j -= 1;
+        }
+        part[j] = n;
+    }
+}
+
+/// Every mention of `entities`, sorted by start (those that start together in the entities'
+/// order): dealt straight from the entities into buckets of nearby starts, then each bucket sorted.
 /// No second copy of the mentions is made, as a radix sort would need: at 100 MB they are
 /// millions, and this is the peak of the pass. On several jobs each thread deals and sorts
 /// a run of buckets (each reading every mention, keeping its own): a bucket holds what it
@@ -122,7 +144,7 @@ fn by_start(entities: &[Entity], jobs: usize) -> Vec<Named> {
             }
         }
         for b in buckets {
-            part[next[b] - base..next[b + 1] - base].sort_unstable_by_key(|n| n.start);
+            sort_by_start(&mut part[next[b] - base..next[b + 1] - base]);
         }
     };
     if runs.len() <= 1 {
@@ -171,14 +193,16 @@ mod tests {
         // Enough mentions for many buckets, starting together now and then, from entities
         // listed in no order of the text.
         let mut x = 7u32;
-        let entities: Vec<Entity> = (0..600)
-            .map(|_| {
+        // The last entities' mentions crowd the first buckets, sorted another way.
+        let entities: Vec<Entity> = (0..630)
+            .map(|i| {
+                let within = if i < 600 { 3_000_000 } else { 300 };
                 let spans: Vec<(u32, u32)> = (0..20)
                     .map(|_| {
                         x ^= x << 13;
                         x ^= x >> 17;
                         x ^= x << 5;
-                        let start = x % 3_000_000;
+                        let start = x % within;
                         (start, start + 1 + x % 7)
                     })
                     .collect();

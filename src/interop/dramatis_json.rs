@@ -25,11 +25,11 @@ use shared_list::SharedList;
 // "ranges":[[start,end],...]}` (see design.md); strings that need no escape are copied.
 
 /// One entity: its mentions with their text, read from the document as they are written.
-fn write_entity(w: &mut Vec<u8>, doc: &Document, e: &Entity, norm: Option<&str>) -> io::Result<()> {
+fn write_entity(w: &mut Vec<u8>, doc: &Document, e: &Entity, norm: Option<&str>) {
     w.extend_from_slice(b"{\"id\":");
-    write_str(w, &e.id)?;
+    write_str(w, &e.id);
     w.extend_from_slice(b",\"name\":");
-    write_str(w, &e.name)?;
+    write_str(w, &e.name);
     w.extend_from_slice(b",\"kind\":\"");
     w.extend_from_slice(e.kind.as_str().as_bytes());
     w.extend_from_slice(if e.is_actor() {
@@ -42,7 +42,7 @@ fn write_entity(w: &mut Vec<u8>, doc: &Document, e: &Entity, norm: Option<&str>)
         if i > 0 {
             w.push(b',');
         }
-        write_str(w, alias)?;
+        write_str(w, alias);
     }
     w.push(b']');
     w.extend_from_slice(b",\"mentions\":[");
@@ -59,7 +59,7 @@ fn write_entity(w: &mut Vec<u8>, doc: &Document, e: &Entity, norm: Option<&str>)
         w.extend_from_slice(b",\"end\":");
         push_number(w, m.end);
         w.extend_from_slice(b",\"text\":");
-        write_text(w, doc, m.range())?;
+        write_text(w, doc, m.range());
         // Absent for a name, which most mentions are.
         if m.form != Form::Name {
             w.extend_from_slice(b",\"form\":\"");
@@ -71,10 +71,9 @@ fn write_entity(w: &mut Vec<u8>, doc: &Document, e: &Entity, norm: Option<&str>)
     w.push(b']');
     if let Some(norm) = norm {
         w.extend_from_slice(b",\"norm\":");
-        write_str(w, norm)?;
+        write_str(w, norm);
     }
     w.push(b'}');
-    Ok(())
 }
 
 /// How many mentions ahead the text of a mention is asked for: an entity's mentions are
@@ -95,33 +94,27 @@ fn prefetch(bytes: &[u8], at: usize) {
 }
 
 /// The text of `range` of the document as a JSON string (see [`write_str`]).
-fn write_text(w: &mut Vec<u8>, doc: &Document, range: std::ops::Range<usize>) -> io::Result<()> {
+fn write_text(w: &mut Vec<u8>, doc: &Document, range: std::ops::Range<usize>) {
     let bytes = doc.bytes();
     let end = range.end.min(bytes.len());
     let plain = &bytes[range.start.min(end)..end];
     if !write_plain(w, plain) {
-        write_value(w, &doc.text(range))?;
+        write_escaped(w, &doc.text(range));
     }
-    Ok(())
 }
 
 /// A string as JSON: printable ASCII without quotes or backslashes (nearly every name, id
-/// and mention) as it is, anything else as [`SafeFormatter`] writes it.
-fn write_str(w: &mut Vec<u8>, s: &str) -> io::Result<()> {
+/// and mention) as it is, anything else with the escapes [`SafeFormatter`] writes.
+fn write_str(w: &mut Vec<u8>, s: &str) {
     if !write_plain(w, s.as_bytes()) {
-        write_value(w, &s)?;
+        write_escaped(w, s);
     }
-    Ok(())
 }
 
 /// Writes `bytes` in quotes if they need no escape (printable ASCII, no quote, no
 /// backslash); false, writing nothing, if they do.
 fn write_plain(w: &mut Vec<u8>, bytes: &[u8]) -> bool {
-    let mut words = bytes.chunks_exact(8);
-    let plain = words.all(|word| {
-        let eight: [u8; 8] = word.try_into().unwrap_or([0; 8]);
-        !needs_escape(u64::from_le_bytes(eight))
-    }) && words.remainder().iter().all(|&b| is_plain(b));
+    let plain = all_plain(bytes);
     if plain {
         w.reserve(bytes.len() + 2);
         w.push(b'"');
@@ -129,6 +122,114 @@ fn write_plain(w: &mut Vec<u8>, bytes: &[u8]) -> bool {
         w.push(b'"');
     }
     plain
+}
+
+/// Whether every byte [`is_plain`], eight at a time: the last eight overlap the ones before,
+/// and a shorter string is read as one word (most mention texts are short, and a byte at a
+/// time cost more than the rest of writing them).
+fn all_plain(bytes: &[u8]) -> bool {
+    let n = bytes.len();
+    let word = |at: usize| {
+        let eight: [u8; 8] = bytes[at..at + 8].try_into().unwrap_or([0; 8]);
+        u64::from_le_bytes(eight)
+    };
+    let half = |at: usize| {
+        let four: [u8; 4] = bytes[at..at + 4].try_into().unwrap_or([0; 4]);
+        u64::from(u32::from_le_bytes(four))
+    };
+    let x = match n {
+        0 => return true,
+        // The first, middle and last bytes cover one to three; spaces fill the word.
+        1..=3 => {
+            let three = [
+                bytes[0],
+                bytes[n / 2],
+                bytes[n - 1],
+                b' ',
+                b' ',
+                b' ',
+                b' ',
+                b' ',
+            ];
+            u64::from_le_bytes(three)
+        }
+        // The first four and the last four, overlapping.
+        4..=8 => half(0) | (half(n - 4) << 32),
+        _ => {
+            let mut at = 0;
+            while at + 8 < n {
+                if needs_escape(word(at)) {
+                    return false;
+                }
+                at += 8;
+            }
+            word(n - 8)
+        }
+    };
+    !needs_escape(x)
+}
+
+/// `s` as JSON with the escapes serde writes (quotes, backslashes, C0 controls) and those of
+/// [`SafeFormatter`] (DEL, and the characters [`escape_char`] stands in for), the runs
+/// between them copied as they are: through serde, the few names and mention texts with an
+/// accent or a line break cost as much as all the others.
+fn write_escaped(w: &mut Vec<u8>, s: &str) {
+    let bytes = s.as_bytes();
+    w.reserve(bytes.len() + 2);
+    w.push(b'"');
+    // Where the bytes not yet copied start.
+    let mut plain = 0;
+    let mut at = 0;
+    while at < bytes.len() {
+        let b = bytes[at];
+        if is_plain(b) {
+            at += 1;
+            continue;
+        }
+        let c = if b < 0x80 {
+            char::from(b)
+        } else {
+            // `at` is where a character starts: ASCII is stepped over a byte at a time,
+            // others a character at a time.
+            (s[at..].chars().next()).unwrap_or(char::REPLACEMENT_CHARACTER)
+        };
+        let len = c.len_utf8();
+        if b >= 0x80 && escape_char(c).is_none() {
+            at += len;
+            continue;
+        }
+        w.extend_from_slice(&bytes[plain..at]);
+        push_escape(w, c);
+        at += len;
+        plain = at;
+    }
+    w.extend_from_slice(&bytes[plain..]);
+    w.push(b'"');
+}
+
+/// The escape of `c` as serde writes it (a short one for a quote, a backslash and the common
+/// controls), else as `\uXXXX` (lower case, a surrogate pair beyond the first plane).
+fn push_escape(w: &mut Vec<u8>, c: char) {
+    const HEX: &[u8; 16] = b"0123456789abcdef";
+    let short: &[u8] = match c {
+        '"' => b"\\\"",
+        '\\' => b"\\\\",
+        '\n' => b"\\n",
+        '\r' => b"\\r",
+        '\t' => b"\\t",
+        '\u{8}' => b"\\b",
+        '\u{c}' => b"\\f",
+        _ => b"",
+    };
+    if !short.is_empty() {
+        w.extend_from_slice(short);
+        return;
+    }
+    let mut units = [0u16; 2];
+    for &mut unit in c.encode_utf16(&mut units) {
+        let digit = |shift: u16| HEX[usize::from((unit >> shift) & 0xf)];
+        w.extend_from_slice(&[b'\\', b'u', digit(12), digit(8), digit(4), digit(0)]);
+    }
 }
 
 /// A byte JSON writes as it is: printable ASCII, not a quote or a backslash.
@@ -153,26 +254,69 @@ fn needs_escape(x: u64) -> bool {
 
 /// Two entities (their ids as JSON) that share sentences (`shared`), with the byte ranges of
 /// those sentences.
-fn write_connection(w: &mut Vec<u8>, a: &[u8], b: &[u8], sentences: &Sentences, shared: &[u32]) {
+fn write_connection(w: &mut Vec<u8>, a: &[u8], b: &[u8], ranges: &SentenceRanges, shared: &[u32]) {
+    w.reserve(a.len() + b.len() + 48 + 24 * shared.len());
     w.extend_from_slice(b"{\"a\":");
     w.extend_from_slice(a);
     w.extend_from_slice(b",\"b\":");
     w.extend_from_slice(b);
-    w.extend_from_slice(b",\"sentences\":");
-    push_number(w, shared.len() as u64);
-    w.extend_from_slice(b",\"ranges\":[");
-    for (k, &i) in shared.iter().enumerate() {
-        if k > 0 {
-            w.push(b',');
+    // Most pairs share one sentence.
+    if let [one] = shared {
+        w.extend_from_slice(b",\"sentences\":1,\"ranges\":[");
+        w.extend_from_slice(ranges.get(*one as usize));
+    } else {
+        w.extend_from_slice(b",\"sentences\":");
+        push_number(w, shared.len() as u64);
+        w.extend_from_slice(b",\"ranges\":[");
+        for (k, &i) in shared.iter().enumerate() {
+            if k > 0 {
+                w.push(b',');
+            }
+            w.extend_from_slice(ranges.get(i as usize));
         }
-        let r = sentences.range(i as usize);
-        w.push(b'[');
-        push_number(w, r.start as u64);
-        w.push(b',');
-        push_number(w, r.end as u64);
-        w.push(b']');
     }
     w.extend_from_slice(b"]}");
+}
+
+/// The byte ranges of the sentences connections share, each as JSON (`[start,end]`) written
+/// once: most are shared by several pairs, and the numbers were most of writing a connection.
+struct SentenceRanges {
+    json: Vec<u8>,
+    /// Where each sentence's range starts in `json` (and where the last ends); a sentence
+    /// no pair shares has none.
+    at: Vec<u32>,
+}
+
+impl SentenceRanges {
+    /// The ranges of the sentences `i` of `sentences` for which `shared(i)`.
+    fn new(sentences: &Sentences, shared: impl Fn(usize) -> bool) -> SentenceRanges {
+        let mut ranges = SentenceRanges {
+            json: Vec::new(),
+            at: Vec::with_capacity(sentences.len() + 1),
+        };
+        for (i, r) in sentences.iter().enumerate() {
+            ranges.at.push(ranges.offset());
+            if shared(i) {
+                let w = &mut ranges.json;
+                w.push(b'[');
+                push_number(w, r.start as u64);
+                w.push(b',');
+                push_number(w, r.end as u64);
+                w.push(b']');
+            }
+        }
+        ranges.at.push(ranges.offset());
+        ranges
+    }
+
+    fn offset(&self) -> u32 {
+        u32::try_from(self.json.len()).expect("sentence ranges under 4 GB")
+    }
+
+    /// Sentence `i`'s range, a JSON array.
+    fn get(&self, i: usize) -> &[u8] {
+        &self.json[self.at[i] as usize..self.at[i + 1] as usize]
+    }
 }
 
 /// Every entity's id as JSON, escaped once: the connections name two entities each, hundreds
@@ -184,17 +328,17 @@ struct Ids {
 }
 
 impl Ids {
-    fn new(entities: &[Entity]) -> io::Result<Ids> {
+    fn new(entities: &[Entity]) -> Ids {
         let mut ids = Ids {
             json: Vec::new(),
             at: Vec::with_capacity(entities.len() + 1),
         };
         for e in entities {
             ids.at.push(ids.json.len());
-            write_str(&mut ids.json, &e.id)?;
+            write_str(&mut ids.json, &e.id);
         }
         ids.at.push(ids.json.len());
-        Ok(ids)
+        ids
     }
 
     /// Entity `i`'s id, a JSON string.
@@ -220,7 +364,7 @@ fn in_written_order(quotes: &Quotes) -> Vec<&Quote> {
 
 /// One quotation: `{"start","end","speaker","cue","kind"}`, the speaker an entity id (or
 /// null), the cue `[start, end]` (or null).
-fn write_quote(w: &mut Vec<u8>, q: &Quote, ids: &Ids) -> io::Result<()> {
+fn write_quote(w: &mut Vec<u8>, q: &Quote, ids: &Ids) {
     w.extend_from_slice(b"{\"start\":");
     push_number(w, q.start);
     w.extend_from_slice(b",\"end\":");
@@ -242,9 +386,8 @@ fn write_quote(w: &mut Vec<u8>, q: &Quote, ids: &Ids) -> io::Result<()> {
         None => w.extend_from_slice(b"null"),
     }
     w.extend_from_slice(b",\"kind\":");
-    write_str(w, q.kind.as_str())?;
+    write_str(w, q.kind.as_str());
     w.push(b'}');
-    Ok(())
 }
 
 /// One line of JSON (without the newline) for a document and its entities (no quotations).
@@ -298,8 +441,9 @@ pub fn write_document_line_on(
     let sentences = doc.sentences(jobs);
     let found = (entities, quotes, norms);
     if jobs <= 1 {
-        let connections = connections_of(entities, sentences, 1);
-        return write_line_on(out, doc, found, sentences, &connections, 1);
+        let (connections, ranges) = connections_of(entities, sentences, 1);
+        let ids = write_opening(out, doc, found, 1)?;
+        return write_connections(out, &connections, &ids, &ranges, 1);
     }
     // The connections come last in the line: counted on the other threads while this one
     // writes the entities and the quotations (about as much work), rather than the two in
@@ -317,26 +461,36 @@ pub fn write_document_line_on(
         write_head(out, doc)?;
         entity_list.write(out, &from)?;
         let ids = write_quotes(out, entities, quotes, 1)?;
-        let connections = (counting.join()).unwrap_or_else(|p| std::panic::resume_unwind(p));
-        write_connections(out, &connections, &ids, sentences, jobs)
+        let (connections, ranges) =
+            (counting.join()).unwrap_or_else(|p| std::panic::resume_unwind(p));
+        write_connections(out, &connections, &ids, &ranges, jobs)
     })
 }
 
-/// The connections of `entities` strongest first, counted on `jobs` threads. The mentions
-/// in text order as the mention index has them, and each sentence's cast, are found on
-/// every thread (the index is made for the reader's look-ups, on one).
-fn connections_of(entities: &[Entity], sentences: &Sentences, jobs: usize) -> Connections {
+/// The connections of `entities` strongest first, counted on `jobs` threads, and the ranges
+/// of the sentences they share. The mentions in text order as the mention index has them,
+/// and each sentence's cast, are found on every thread (the index is made for the reader's
+/// look-ups, on one).
+fn connections_of(
+    entities: &[Entity],
+    sentences: &Sentences,
+    jobs: usize,
+) -> (Connections, SentenceRanges) {
     let in_order = text_order::in_text_order(entities, jobs);
     let casts = SentenceCasts::new(&in_order, sentences, jobs);
     drop(in_order);
-    Connections::strongest_first(&casts, entities.len(), sentences, jobs)
+    let connections = Connections::strongest_first(&casts, entities.len(), sentences, jobs);
+    let ranges = SentenceRanges::new(sentences, |i| casts.connects(i));
+    (connections, ranges)
 }
 
 /// What a line is written of: entities, quotations, normalisation ids by entity id.
 pub type Found<'a> = (&'a [Entity], &'a Quotes, &'a BTreeMap<String, String>);
 
 /// [`write_document_line_on`] on one thread, with the sentences and connections already
-/// computed.
+/// computed. The object is written field by field, each value as serde writes it, so that
+/// the long lists (entities, connections) can be written in parts on several threads, in
+/// order.
 pub fn write_line_with(
     out: &mut impl io::Write,
     doc: &Document,
@@ -344,21 +498,9 @@ pub fn write_line_with(
     sentences: &Sentences,
     connections: &Connections,
 ) -> io::Result<()> {
-    write_line_on(out, doc, found, sentences, connections, 1)
-}
-
-/// The object written field by field, each value as serde writes it, so that the long lists
-/// (entities, connections) can be written in parts on several threads, in order.
-fn write_line_on(
-    out: &mut impl io::Write,
-    doc: &Document,
-    found: Found,
-    sentences: &Sentences,
-    connections: &Connections,
-    jobs: usize,
-) -> io::Result<()> {
-    let ids = write_opening(out, doc, found, jobs)?;
-    write_connections(out, connections, &ids, sentences, jobs)
+    let ids = write_opening(out, doc, found, 1)?;
+    let ranges = SentenceRanges::new(sentences, |_| true);
+    write_connections(out, connections, &ids, &ranges, 1)
 }
 
 /// The line up to its connections: the document, its entities and quotations, and the
@@ -406,7 +548,8 @@ fn entity_item<'a>(
             }
         }
         let e = &entities[i];
-        write_entity(w, doc, e, norms.get(&e.id).map(String::as_str))
+        write_entity(w, doc, e, norms.get(&e.id).map(String::as_str));
+        Ok(())
     }
 }
 
@@ -423,13 +566,16 @@ fn write_quotes(
 ) -> io::Result<Ids> {
     out.write_all(b"],\"quotes\":[")?;
     let order = in_written_order(quotes);
-    let ids = Ids::new(entities)?;
+    let ids = Ids::new(entities);
     write_list(
         out,
         order.len(),
         |_| 8,
         jobs,
-        |i, w| write_quote(w, order[i], &ids),
+        |i, w| {
+            write_quote(w, order[i], &ids);
+            Ok(())
+        },
     )?;
     out.write_all(b"],\"connections\":[")?;
     Ok(ids)
@@ -440,13 +586,13 @@ fn write_connections(
     out: &mut impl io::Write,
     connections: &Connections,
     ids: &Ids,
-    sentences: &Sentences,
+    ranges: &SentenceRanges,
     jobs: usize,
 ) -> io::Result<()> {
-    let weight = |k: usize| connections.get(k).sentences.len() + 1;
+    let weight = |k: usize| connections.shared_count(k) + 1;
     write_list(out, connections.len(), weight, jobs, |k, w| {
         let c = connections.get(k);
-        write_connection(w, ids.get(c.a), ids.get(c.b), sentences, c.sentences);
+        write_connection(w, ids.get(c.a), ids.get(c.b), ranges, c.sentences);
         Ok(())
     })?;
     out.write_all(b"]}")

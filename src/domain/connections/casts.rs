@@ -118,6 +118,14 @@ impl SentenceCasts {
     }
 }
 
+impl SentenceCasts {
+    /// Whether sentence `i` mentions two entities that it connects (at most
+    /// [`MAX_CAST_PER_SENTENCE`]).
+    pub fn connects(&self, i: usize) -> bool {
+        self.at[i] != self.at[i + 1]
+    }
+}
+
 impl Casts for SentenceCasts {
     fn each(&self, _: &Sentences, within: Range<usize>, mut f: impl FnMut(usize, &[u32])) {
         for si in within {

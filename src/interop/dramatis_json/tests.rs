@@ -37,14 +37,35 @@ fn strings_written_by_hand_are_the_bytes_serde_writes() {
         "tab\tnew\nline\u{1}",
         "née \u{9b}31m \u{202e}x\u{7f}",
         "~ and space ",
+        "General\nMotors \r\u{8}\u{c}\u{1f}\u{7f}",
+        "Z\u{fc}rich \u{2019}s \u{ad}soft \u{1d173}\u{1f600} \u{9f}\u{a0}",
+        "\u{7f}",
+        "\"",
+        "\u{e0041}x\\",
     ] {
         let (mut by_hand, mut by_serde) = (Vec::new(), Vec::new());
-        write_str(&mut by_hand, s).unwrap();
+        write_str(&mut by_hand, s);
         write_value(&mut by_serde, &s).unwrap();
         assert_eq!(
             String::from_utf8(by_hand).unwrap(),
             String::from_utf8(by_serde).unwrap()
         );
+    }
+}
+
+#[test]
+fn a_string_of_any_length_is_plain_exactly_when_every_byte_is() {
+    // Every length up to three words, each byte in turn one that needs an escape.
+    for n in 0..=24 {
+        let plain = vec![b'a'; n];
+        assert!(all_plain(&plain), "{n} plain bytes");
+        for at in 0..n {
+            for b in [0x00, 0x1f, b'"', b'\\', 0x7f, 0x80, 0xff] {
+                let mut bytes = plain.clone();
+                bytes[at] = b;
+                assert!(!all_plain(&bytes), "{bytes:?}");
+            }
+        }
     }
 }
 
