@@ -50,10 +50,10 @@ pub fn tokenize(text: &str, out: &mut Vec<Tok>, verbs: &mut Vec<u32>) {
                     // character beyond ASCII touches it (which joins it to a longer run).
                     let alone = |at: Option<&u8>| at.is_none_or(|&b| !verbs::part_of_word(b));
                     let word = &bytes[i..end];
-                    if verbs::may_be_verb(word)
+                    if verbs::may_be_ascii_verb(word)
                         && alone(i.checked_sub(1).map(|k| &bytes[k]))
                         && alone(bytes.get(end))
-                        && verbs::is_verb(word)
+                        && verbs::is_ascii_verb(word)
                     {
                         verbs.push(i as u32);
                     }
