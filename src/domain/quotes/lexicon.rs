@@ -353,20 +353,21 @@ fn lexicon() -> &'static Table {
 /// A word of up to 15 ASCII bytes in lower case, packed in an integer (so a lookup hashes
 /// one number and compares no strings); `None` for longer or non-ASCII words, which the
 /// lexicon does not hold. A curly apostrophe (3 bytes) reads as `'`.
+#[inline]
 fn key(word: &[u8]) -> Option<u128> {
-    if word.len() > 17 {
+    let n = word.len();
+    if n > 17 {
         return None;
     }
-    if word.len() <= 15 {
+    if n <= 15 {
         // OR-ing 0x20 lowers ASCII letters and leaves digits and the joining marks of a word
         // (' - . & /) as they are; a byte beyond ASCII sends the word to the loop below.
-        let (mut lowered, mut seen) = (0u128, 0u8);
-        for &b in word {
-            lowered = lowered << 8 | u128::from(b | 0x20);
-            seen |= b;
-        }
-        if seen.is_ascii() {
-            return Some(lowered | (word.len() as u128) << 120);
+        const ASCII_HIGH: u128 = u128::from_le_bytes([0x80; 16]);
+        const LOWER: u128 = u128::from_le_bytes([0x20; 16]);
+        let packed = packed(word);
+        if packed & ASCII_HIGH == 0 {
+            let bytes = u128::MAX.checked_shr(128 - 8 * n as u32).unwrap_or(0);
+            return Some(packed | (LOWER & bytes) | (n as u128) << 120);
         }
     }
     let mut k: u128 = 0;
@@ -387,10 +388,30 @@ fn key(word: &[u8]) -> Option<u128> {
         if n == 15 {
             return None;
         }
-        k = k << 8 | u128::from(b.to_ascii_lowercase());
+        k |= u128::from(b.to_ascii_lowercase()) << (8 * n);
         n += 1;
     }
     Some(k | (n as u128) << 120)
+}
+
+/// The bytes of a word of up to 15 bytes in one integer, the first lowest: read eight or four
+/// bytes at a time, the last read overlapping the first where the length is not a multiple.
+fn packed(word: &[u8]) -> u128 {
+    let n = word.len();
+    let u64_at = |at: usize| u64::from_le_bytes(word[at..at + 8].try_into().unwrap_or([0; 8]));
+    let u32_at = |at: usize| u32::from_le_bytes(word[at..at + 4].try_into().unwrap_or([0; 4]));
+    match n {
+        8.. => {
+            let high = if n > 8 {
+                u64_at(n - 8) >> (8 * (16 - n))
+            } else {
+                0
+            };
+            u128::from(u64_at(0)) | u128::from(high) << 64
+        }
+        4.. => u128::from(u32_at(0)) | u128::from(u32_at(n - 4)) << (8 * (n - 4)),
+        _ => (word.iter().rev()).fold(0, |k, &b| k << 8 | u128::from(b)),
+    }
 }
 
 /// What `word` can do in a cue (case-insensitive; apostrophes are read as `'`).
@@ -487,6 +508,19 @@ mod tests {
             }
         }
         assert_eq!(class_of("saidx"), Class::default());
+    }
+
+    #[test]
+    fn a_word_is_packed_as_its_bytes_one_by_one() {
+        let text: Vec<u8> = (1..=40).map(|b| b * 6 + 3).collect();
+        for n in 0..=15 {
+            for start in 0..text.len() - n {
+                let word = &text[start..start + n];
+                let one_by_one = (word.iter().enumerate())
+                    .fold(0u128, |k, (i, &b)| k | u128::from(b) << (8 * i));
+                assert_eq!(packed(word), one_by_one, "{word:?}");
+            }
+        }
     }
 
     #[test]

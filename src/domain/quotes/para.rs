@@ -35,12 +35,21 @@ impl Para<'_> {
     }
 
     /// What word `i` can do in a cue, looked up the first time it is asked.
+    // Inlined where the rules ask (most asks are of words asked about before); the look-up
+    // itself is not.
+    #[inline]
     pub fn class(&self, i: usize) -> Class {
-        let cell = &self.classes[i];
-        if cell.get() == UNKNOWN {
-            cell.set(class_of(self.word(i)).bits());
+        match self.classes[i].get() {
+            UNKNOWN => self.look_up(i),
+            bits => Class::from_bits(bits),
         }
-        Class::from_bits(cell.get())
+    }
+
+    #[inline(never)]
+    fn look_up(&self, i: usize) -> Class {
+        let class = class_of(self.word(i));
+        self.classes[i].set(class.bits());
+        class
     }
 
     pub fn is_punct(&self, i: usize, p: u8) -> bool {

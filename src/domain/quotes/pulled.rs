@@ -22,12 +22,13 @@ const MARKS: [char; 5] = ['"', '\u{201C}', '\u{201D}', '\u{AB}', '\u{BB}'];
 pub fn find(text: &str, base: usize) -> Option<(Found, Vec<SelfMention>)> {
     let body = text.trim_end();
     // Read from the end: most paragraphs end with a stop and are rejected at once.
-    let stop = body.rfind(['.', '!', '?'])?;
+    let stop = memchr::memrchr3(b'.', b'!', b'?', body.as_bytes())?;
     let tail = &body[stop + 1..];
     let name = tail.trim_start();
-    let words: Vec<&str> = name.split(' ').filter(|w| !w.is_empty()).collect();
-    let name_like = NAME_WORDS.contains(&words.len())
-        && words.iter().all(|w| {
+    // Counted, not collected: most tails are a closing mark or nothing.
+    let mut words = name.split(' ').filter(|w| !w.is_empty());
+    let name_like = NAME_WORDS.contains(&words.clone().count())
+        && words.all(|w| {
             w.starts_with(|c: char| c.is_uppercase())
                 && w.chars()
                     .all(|c| c.is_alphabetic() || c == '-' || c == '\'')

@@ -32,6 +32,27 @@ pub fn may_be_verb(word: &[u8]) -> bool {
         && SAYING_ENDS[usize::from(a) * 26 + usize::from(z)] & (1 << word.len()) != 0
 }
 
+/// [`may_be_verb`] for a run of ASCII letters and digits (most words), its three letters
+/// checked at once.
+#[inline]
+pub fn may_be_ascii_verb(word: &[u8]) -> bool {
+    let n = word.len();
+    if !(2..16).contains(&n) {
+        return false;
+    }
+    let (a, b) = (LETTER[word[0] as usize], LETTER[word[1] as usize]);
+    let z = LETTER[word[n - 1] as usize];
+    // A letter is below 26, a digit 255: below 32 together only when all three are letters.
+    (a | b | z) < 32
+        && SAYING_STARTS[usize::from(a) * 27 + usize::from(b)] & (1 << n) != 0
+        && SAYING_ENDS[usize::from(a) * 26 + usize::from(z)] & (1 << n) != 0
+}
+
+/// [`is_verb`] for an ASCII word that [`may_be_verb`] lets through.
+pub fn is_ascii_verb(word: &[u8]) -> bool {
+    lexicon::class_of_bytes(word).has(SEARCHED)
+}
+
 /// Whether a byte joins a word: an ASCII letter or digit, or any byte of a character beyond
 /// ASCII.
 pub fn part_of_word(b: u8) -> bool {
@@ -102,6 +123,23 @@ mod tests {
             found("She e-mailed; he SAID-so, unsaid saidé #told"),
             ["e-mailed;", "SAID-so,", "told"]
         );
+    }
+
+    #[test]
+    fn the_ascii_shortcut_lets_through_what_the_general_check_does() {
+        let mut seed = 0x51f1_5e3a_9c0d_7b21_u64;
+        let mut words: Vec<Vec<u8>> = lexicon::saying_verbs().map(|w| w.into()).collect();
+        for _ in 0..50_000 {
+            crate::domain::shuffled::step(&mut seed);
+            let n = (seed % 17) as usize;
+            let word = (0..n)
+                .map(|i| b"aeisdtorlnwcpx09AST"[(seed >> (3 * i % 60)) as usize % 19])
+                .collect();
+            words.push(word);
+        }
+        for w in &words {
+            assert_eq!(may_be_ascii_verb(w), may_be_verb(w), "{w:?}");
+        }
     }
 
     /// What an automaton over the verbs finds: each leftmost-longest match, case-insensitive,

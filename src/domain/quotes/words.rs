@@ -50,10 +50,10 @@ pub fn tokenize(text: &str, out: &mut Vec<Tok>, verbs: &mut Vec<u32>) {
                     // character beyond ASCII touches it (which joins it to a longer run).
                     let alone = |at: Option<&u8>| at.is_none_or(|&b| !verbs::part_of_word(b));
                     let word = &bytes[i..end];
-                    if verbs::may_be_verb(word)
+                    if verbs::may_be_ascii_verb(word)
                         && alone(i.checked_sub(1).map(|k| &bytes[k]))
                         && alone(bytes.get(end))
-                        && verbs::is_verb(word)
+                        && verbs::is_ascii_verb(word)
                     {
                         verbs.push(i as u32);
                     }
@@ -181,7 +181,18 @@ fn ascii_word_end(text: &str, start: usize) -> (usize, usize) {
 }
 
 fn starts_word(c: char) -> bool {
-    c.is_alphanumeric() || c == '@' || c == '#' || c == '$'
+    is_alphanumeric(c) || c == '@' || c == '#' || c == '$'
+}
+
+/// `char::is_alphanumeric`, without its table search for the accented Latin letters
+/// (U+00C0 to U+024F but `×` and `÷`: all letters) that most characters beyond ASCII in
+/// names are ("Lévesque", "Khánh").
+fn is_alphanumeric(c: char) -> bool {
+    match c {
+        '\0'..='\u{7f}' => c.is_ascii_alphanumeric(),
+        '\u{c0}'..='\u{24f}' => c != '×' && c != '÷',
+        _ => c.is_alphanumeric(),
+    }
 }
 
 /// Where the run of ASCII letters and digits from `at` ends: eight bytes at a time.
@@ -212,22 +223,27 @@ fn alphanumeric_end(bytes: &[u8], mut at: usize) -> usize {
 /// and `/` inside it ("don't", "al-Amr", "U.S", "AT&T"), and a possessive `'s` kept on it.
 fn word_end(text: &str, start: usize) -> usize {
     let mut end = start;
-    let mut chars = text[start..].char_indices().peekable();
-    while let Some((k, c)) = chars.next() {
-        let at = start + k;
-        if c.is_alphanumeric() || (k == 0 && starts_word(c)) {
-            end = at + c.len_utf8();
-            continue;
-        }
-        let joins = matches!(c, '\'' | '’' | '-' | '.' | '&' | '/' | '_');
-        let next_alnum = chars.peek().is_some_and(|(_, n)| n.is_alphanumeric());
-        if joins && next_alnum && end == at {
-            end = at + c.len_utf8();
+    while let Some(c) = char_at(text, end) {
+        let len = c.len_utf8();
+        let joins = || {
+            matches!(c, '\'' | '’' | '-' | '.' | '&' | '/' | '_')
+                && char_at(text, end + len).is_some_and(is_alphanumeric)
+        };
+        if is_alphanumeric(c) || (end == start && starts_word(c)) || joins() {
+            end += len;
             continue;
         }
         break;
     }
     end
+}
+
+/// The character at byte `at` of `text` (a character boundary), read at once when ASCII.
+fn char_at(text: &str, at: usize) -> Option<char> {
+    match *text.as_bytes().get(at)? {
+        b if b.is_ascii() => Some(char::from(b)),
+        _ => text[at..].chars().next(),
+    }
 }
 
 #[cfg(test)]
@@ -252,6 +268,28 @@ mod tests {
         );
     }
 
+    /// [`word_end`] over the characters of the text, as the standard library classes them.
+    fn word_end_by_characters(text: &str, start: usize) -> usize {
+        let mut end = start;
+        let mut chars = text[start..].char_indices().peekable();
+        while let Some((k, c)) = chars.next() {
+            let at = start + k;
+            let first = k == 0 && (c == '@' || c == '#' || c == '$');
+            if c.is_alphanumeric() || first {
+                end = at + c.len_utf8();
+                continue;
+            }
+            let joins = matches!(c, '\'' | '’' | '-' | '.' | '&' | '/' | '_');
+            let next_alnum = chars.peek().is_some_and(|(_, n)| n.is_alphanumeric());
+            if joins && next_alnum && end == at {
+                end = at + c.len_utf8();
+                continue;
+            }
+            break;
+        }
+        end
+    }
+
     /// The tokens character by character, with no table and no shortcut over ASCII.
     fn by_characters(text: &str) -> Vec<Tok> {
         let mut out = vec![];
@@ -262,8 +300,8 @@ mod tests {
                 i += len;
                 continue;
             }
-            if starts_word(c) {
-                let end = word_end(text, i);
+            if c.is_alphanumeric() || c == '@' || c == '#' || c == '$' {
+                let end = word_end_by_characters(text, i);
                 let upper = c.is_uppercase() || c.is_ascii_digit() || c == '@' || c == '#';
                 let kind = TokKind::Word;
                 out.push(Tok {
@@ -301,8 +339,8 @@ mod tests {
     fn the_ascii_table_tokenises_as_the_characters_do() {
         let pieces = [
             "Al", "-", "Amr", "'s", "’", "U.S", ".", " ", "\n", "\u{b}", "\u{a0}", "don", "t", "“",
-            "”", "—", "–", "AT", "&", "T", "/", "_", "$5", "@x", "#tag", "é", "Ö", "9", ",", "\"",
-            "'", "…", "«", "»", "(", "]", "%", "x",
+            "”", "—", "–", "AT", "&", "T", "/", "_", "$5", "@x", "#tag", "é", "Ö", "×", "中", "9",
+            ",", "\"", "'", "…", "«", "»", "(", "]", "%", "x",
         ];
         let mut seed = 0x9e37_79b9_7f4a_7c15_u64;
         let mut toks = vec![];
@@ -339,6 +377,13 @@ mod tests {
             let bytes = [b; 9];
             let expected = if b.is_ascii_alphanumeric() { 9 } else { 0 };
             assert_eq!(alphanumeric_end(&bytes, 0), expected, "{b}");
+        }
+    }
+
+    #[test]
+    fn the_latin_shortcut_is_what_the_standard_library_says() {
+        for c in ('\0'..='\u{2ff}').chain(['€', 'ß', 'Ω', 'я', '中', '٣', '\u{a0}']) {
+            assert_eq!(is_alphanumeric(c), c.is_alphanumeric(), "{c:?}");
         }
     }
 

@@ -104,19 +104,50 @@ pub(super) fn abbreviation_before(bytes: &[u8], dot: usize) -> Abbrev {
     if word.len() > ABBREVIATION_MAX {
         return Abbrev::None;
     }
-    // Both lists are sorted: a binary search of the word in lower case, on the stack.
+    // Both lists are sorted: a binary search of the word in lower case, packed.
     let mut buf = [0u8; ABBREVIATION_MAX];
     let lower = &mut buf[..word.len()];
     lower.copy_from_slice(word);
     lower.make_ascii_lowercase();
-    let known = |list: &[&str]| list.binary_search_by(|w| w.as_bytes().cmp(lower)).is_ok();
-    if known(TITLES) {
+    let key = packed(lower);
+    if TITLE_KEYS.binary_search(&key).is_ok() {
         Abbrev::Title
-    } else if known(ABBREVIATIONS) {
+    } else if ABBREVIATION_KEYS.binary_search(&key).is_ok() {
         Abbrev::Other
     } else {
         Abbrev::None
     }
+}
+
+/// [`TITLES`], [`ABBREVIATIONS`] and [`OPENERS`] packed (see [`packed`]), in the same order.
+static TITLE_KEYS: [u128; TITLES.len()] = keys(TITLES);
+static ABBREVIATION_KEYS: [u128; ABBREVIATIONS.len()] = keys(ABBREVIATIONS);
+static OPENER_KEYS: [u128; OPENERS.len()] = keys(OPENERS);
+
+/// The longest word [`packed`] takes.
+const PACKED_MAX: usize = 16;
+
+/// A word of 1 to [`PACKED_MAX`] bytes in one integer, the first byte highest and the rest
+/// zero: integers compare as their words do, so a sorted list of words packs to a sorted list
+/// of integers, searched with no string comparison.
+const fn packed(word: &[u8]) -> u128 {
+    let mut k = 0u128;
+    let mut i = 0;
+    while i < word.len() {
+        k = k << 8 | word[i] as u128;
+        i += 1;
+    }
+    k << (8 * (PACKED_MAX - word.len()))
+}
+
+const fn keys<const N: usize>(list: &[&str]) -> [u128; N] {
+    let mut out = [0; N];
+    let mut i = 0;
+    while i < N {
+        out[i] = packed(list[i].as_bytes());
+        i += 1;
+    }
+    out
 }
 
 /// Whether the character ending just before `at` is a letter or digit (so the ASCII run that
@@ -146,9 +177,10 @@ fn continues_word(bytes: &[u8], at: usize) -> bool {
 pub(super) fn starts_with_opener(bytes: &[u8]) -> bool {
     let n = bytes
         .iter()
+        .take(PACKED_MAX + 1)
         .position(|b| !b.is_ascii_alphabetic())
-        .unwrap_or(bytes.len());
-    std::str::from_utf8(&bytes[..n]).is_ok_and(|w| OPENERS.contains(&w))
+        .unwrap_or(bytes.len().min(PACKED_MAX + 1));
+    (1..=PACKED_MAX).contains(&n) && OPENER_KEYS.binary_search(&packed(&bytes[..n])).is_ok()
 }
 
 #[cfg(test)]
@@ -161,5 +193,28 @@ mod tests {
             assert!(list.windows(2).all(|w| w[0] < w[1]), "{list:?}");
             assert!(list.iter().all(|w| w.len() <= ABBREVIATION_MAX));
         }
+        assert!(OPENERS.windows(2).all(|w| w[0] < w[1]), "{OPENERS:?}");
+        for keys in [&TITLE_KEYS[..], &ABBREVIATION_KEYS, &OPENER_KEYS] {
+            assert!(keys.windows(2).all(|k| k[0] < k[1]));
+        }
+    }
+
+    #[test]
+    fn words_are_found_by_their_packed_keys_and_only_they() {
+        for w in TITLES {
+            assert_eq!(
+                abbreviation_before(format!("{w}.").as_bytes(), w.len()),
+                Abbrev::Title
+            );
+        }
+        assert_eq!(abbreviation_before(b"Mrx.", 3), Abbrev::None);
+        assert_eq!(abbreviation_before(b"Inc.", 3), Abbrev::Other);
+        for w in OPENERS {
+            assert!(starts_with_opener(format!("{w} said").as_bytes()), "{w}");
+            assert!(!starts_with_opener(format!("{w}x said").as_bytes()), "{w}");
+        }
+        assert!(!starts_with_opener(b"Th"));
+        assert!(!starts_with_opener(b""));
+        assert!(!starts_with_opener(b"Meanwhileandalsoforalongtime"));
     }
 }
