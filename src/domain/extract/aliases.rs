@@ -86,14 +86,16 @@ pub(super) fn without_legal_suffix(key: &str) -> Option<&str> {
 /// "UN", "Hay'at Tahrir al-Sham" → "HTS" (the name after a joined particle).
 fn initials(key: &str, out: &mut String) {
     out.clear();
-    out.extend(
-        words(key)
-            .filter_map(|w| {
-                let w = without_particle(w).unwrap_or(w);
-                w.chars().next()
-            })
-            .filter(|c| c.is_uppercase()),
-    );
+    for w in words(key) {
+        let w = without_particle(w).unwrap_or(w);
+        // An ASCII letter without decoding the word (names are mostly ASCII).
+        match w.as_bytes().first() {
+            Some(&b) if b.is_ascii_uppercase() => out.push(char::from(b)),
+            Some(&b) if b.is_ascii() => {}
+            Some(_) => out.extend(w.chars().next().filter(|c| c.is_uppercase())),
+            None => {}
+        }
+    }
 }
 
 /// "al-Kazemi" → "Kazemi".
