@@ -316,25 +316,41 @@ pub fn extract_document_in_pieces(
     jobs: usize,
     each: impl FnMut(&[u8], std::ops::Range<usize>) -> bool,
 ) -> Option<Extraction> {
-    let ex = pieces::extract(doc, jobs, each)?;
-    Some(std::thread::scope(|scope| {
-        // The quotations and the sentences need only the text: found beside, while this
-        // thread clusters the candidates and gathers what coreference needs of them. Each on
-        // a thread of its own: coreference waits for the quotations before it waits for the
-        // sentences (`Document::sentences` waits for the split under way).
-        let mut findings = if jobs > 1 {
-            scope.spawn(|| {
-                doc.sentences(1);
-            });
-            Later::spawn(scope, || find_quotes_in_sentences(doc, 1))
-        } else {
-            Later::ready(find_quotes_in_sentences(doc, 1))
+    std::thread::scope(|scope| {
+        // The sentences and the quotations need only the text: found on a thread of their own
+        // from the moment the reading nears its end (see `pieces::extract_then`), then beside
+        // the clustering of the candidates and what coreference gathers of them.
+        let (start, started) = std::sync::mpsc::channel();
+        let mut findings = (jobs > 1).then(|| {
+            Later::spawn(scope, move || {
+                (started.recv().is_ok()).then(|| find_quotes_in_sentences(doc, 1))
+            })
+        });
+        let read = pieces::extract_then(doc, jobs, each, || {
+            let _ = start.send(());
+        });
+        // Read to the end: the quotations start now if they have not yet (one thread, one
+        // piece); else they are not needed.
+        if read.is_some() {
+            let _ = start.send(());
+        }
+        drop(start);
+        let ex = read?;
+        let mut findings = match findings.take() {
+            Some(later) => later,
+            None => Later::ready(Some(find_quotes_in_sentences(doc, 1))),
         };
         let mut entities = std::sync::Arc::new(ex.clustered());
-        coref::link_document_before_ids(doc, &mut entities, || findings.get(), jobs);
+        coref::link_document_before_ids(
+            doc,
+            &mut entities,
+            || findings.get().as_ref().expect("read to the end"),
+            jobs,
+        );
         let entities = std::sync::Arc::unwrap_or_clone(entities);
-        with_ids_attributed(entities, findings.into_inner(), jobs)
-    }))
+        let findings = findings.into_inner().expect("read to the end");
+        Some(with_ids_attributed(entities, findings, jobs))
+    })
 }
 
 /// The first stage of [`extract_document_in_pieces`], for a reader that shows the cast before

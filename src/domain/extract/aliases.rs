@@ -47,9 +47,37 @@ const LEGAL_SUFFIXES: &[&str] = &[
     "Company",
 ];
 
+/// `text` cut at its first space. Names are a few bytes long: a loop over their bytes costs
+/// less than a `char` pattern's search, which asked for a tenth of the clustering's work.
+fn at_first_space(text: &str) -> Option<(&str, &str)> {
+    let i = text.bytes().position(|b| b == b' ')?;
+    Some((&text[..i], &text[i + 1..]))
+}
+
+/// `text` cut at its last space (see [`at_first_space`]).
+fn at_last_space(text: &str) -> Option<(&str, &str)> {
+    let i = text.bytes().rposition(|b| b == b' ')?;
+    Some((&text[..i], &text[i + 1..]))
+}
+
+fn has_space(text: &str) -> bool {
+    text.bytes().any(|b| b == b' ')
+}
+
+/// The words of a name, as `text.split(' ')` gives them (see [`at_first_space`]).
+fn words(text: &str) -> impl Iterator<Item = &str> {
+    let mut rest = Some(text);
+    std::iter::from_fn(move || {
+        let text = rest?;
+        let (word, after) = at_first_space(text).map_or((text, None), |(w, r)| (w, Some(r)));
+        rest = after;
+        Some(word)
+    })
+}
+
 /// "Acme Corp." → "Acme"; None if the name has no legal suffix or nothing before it.
 pub(super) fn without_legal_suffix(key: &str) -> Option<&str> {
-    let (head, last) = key.rsplit_once(' ')?;
+    let (head, last) = at_last_space(key)?;
     let head = head.strip_suffix(" ,").unwrap_or(head);
     (LEGAL_SUFFIXES.contains(&last) && !head.is_empty()).then_some(head)
 }
@@ -58,14 +86,16 @@ pub(super) fn without_legal_suffix(key: &str) -> Option<&str> {
 /// "UN", "Hay'at Tahrir al-Sham" → "HTS" (the name after a joined particle).
 fn initials(key: &str, out: &mut String) {
     out.clear();
-    out.extend(
-        key.split(' ')
-            .filter_map(|w| {
-                let w = without_particle(w).unwrap_or(w);
-                w.chars().next()
-            })
-            .filter(|c| c.is_uppercase()),
-    );
+    for w in words(key) {
+        let w = without_particle(w).unwrap_or(w);
+        // An ASCII letter without decoding the word (names are mostly ASCII).
+        match w.as_bytes().first() {
+            Some(&b) if b.is_ascii_uppercase() => out.push(char::from(b)),
+            Some(&b) if b.is_ascii() => {}
+            Some(_) => out.extend(w.chars().next().filter(|c| c.is_uppercase())),
+            None => {}
+        }
+    }
 }
 
 /// "al-Kazemi" → "Kazemi".
@@ -167,7 +197,7 @@ impl Aliases {
         for &key in names.iter().filter(|&&key| is(key, Kind::Person)) {
             let text = s.str(key);
             words.clear();
-            words.extend(text.split(' '));
+            words.extend(self::words(text));
             let last = words[words.len() - 1];
             lasts.clear();
             lasts.push(Cow::Borrowed(last));
@@ -217,13 +247,13 @@ impl Aliases {
         // text alone.
         let mut surnames: HashMap<&str, u32> = HashMap::default();
         for &key in names.iter().filter(|&&key| is(key, Kind::Person)) {
-            if let Some((_, last)) = s.str(key).rsplit_once(' ') {
+            if let Some((_, last)) = at_last_space(s.str(key)) {
                 surnames.entry(last).or_insert(key);
             }
         }
         for &key in names {
             let text = s.str(key);
-            let Some((first, rest)) = text.split_once(' ') else {
+            let Some((first, rest)) = at_first_space(text) else {
                 continue;
             };
             let Some(&person) = surnames.get(first).filter(|&&person| person != key) else {
@@ -232,7 +262,7 @@ impl Aliases {
             // One plural common noun, or a collection: "Sketchbooks", "Papers", "Tapes" (not
             // "Cesaroni Design", a company named after its founder).
             let lower = rest.to_lowercase();
-            let collection = !rest.contains(' ')
+            let collection = !has_space(rest)
                 && (matches!(rest, "Collection" | "Archive" | "Archives")
                     || lower.strip_suffix('s').is_some_and(|one| {
                         k.lower_word(&lower).is_some() || k.lower_word(one).is_some()
@@ -267,7 +297,7 @@ impl Aliases {
         let mut ini = String::new();
         for &key in names {
             let text = s.str(key);
-            if text.contains(' ') {
+            if has_space(text) {
                 initials(text, &mut ini);
                 if ini.chars().count() < 2 {
                     continue;
@@ -310,7 +340,7 @@ impl Aliases {
                 {
                     a.long_forms.entry(id).or_insert(key);
                 }
-                if head.contains(' ')
+                if has_space(head)
                     && let Some(id) = named(head)
                 {
                     a.long_forms.entry(id).or_insert(key);
@@ -318,7 +348,7 @@ impl Aliases {
             }
             // "US State Department": "State Department" (not "Netherlands East Indies", an
             // organisation only by a guess).
-            let words: Vec<&str> = text.split(' ').collect();
+            let words: Vec<&str> = self::words(text).collect();
             let surely = kind_of(key).is_some_and(|(_, st)| st >= Strength::Good);
             for n in (1..words.len().min(4)).filter(|_| surely) {
                 let (prefix, rest) = text.split_at(words[..n].iter().map(|w| w.len() + 1).sum());
@@ -370,7 +400,7 @@ impl Aliases {
                 demonym: false,
             } = f.reading
                 && k.canon_of(canon).kind == Kind::Country
-                && let Some((first, _)) = s.str(f.key).split_once(' ')
+                && let Some((first, _)) = at_first_space(s.str(f.key))
                 && COMPASS.contains(&first)
                 && let Some(id) = s.get(first)
             {
@@ -383,31 +413,20 @@ impl Aliases {
     /// The full name of the person a single word stands for: the last word of a full name (a
     /// surname, with or without its particle).
     pub(super) fn person_of(&self, key: u32, s: &Strings) -> Option<u32> {
+        // Looked up first: most names are no one's last word.
+        let full = self.by_last_word.get(&key).copied()?;
         // One word, or a surname after its particles ("van Dijk").
-        if s.str(key)
-            .split_once(' ')
-            .is_some_and(|(first, _)| !is_name_particle(first))
-        {
-            return None;
-        }
-        self.by_last_word
-            .get(&key)
-            .copied()
-            .filter(|full| *full != key)
+        let one_word = at_first_space(s.str(key)).is_none_or(|(first, _)| is_name_particle(first));
+        (one_word && full != key).then_some(full)
     }
 
     /// The full name of the only person of the text whose given name is the single word `key`
     /// ("Daniel" after "Daniel Montalvo").
     pub(super) fn person_by_given_name(&self, key: u32, s: &Strings, k: &Knowledge) -> Option<u32> {
+        // Looked up first: most names are no one's given name.
+        let full = self.by_first_word.get(&key).copied().flatten()?;
         let text = s.str(key);
-        if text.contains(' ') || !given_name_like(text, k) {
-            return None;
-        }
-        self.by_first_word
-            .get(&key)
-            .copied()
-            .flatten()
-            .filter(|full| *full != key)
+        (full != key && !has_space(text) && given_name_like(text, k)).then_some(full)
     }
 
     /// The long form a short one stands for: an acronym's, a company's without its legal

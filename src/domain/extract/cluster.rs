@@ -84,22 +84,54 @@ struct Said {
 struct Builder {
     name: String,
     kind: Kind,
-    aliases: Vec<u32>,
+    aliases: AliasIds,
     /// For an entity the gazetteer knows: its name there.
     canonical: Option<&'static str>,
+}
+
+/// An entity's aliases (string ids), each once, in the order they come. Most entities have
+/// one: it is kept without an allocation of its own (one for each of tens of thousands of
+/// entities cost a fifteenth of the planning's work).
+struct AliasIds {
+    first: u32,
+    more: Vec<u32>,
+}
+
+impl AliasIds {
+    fn new(first: u32) -> AliasIds {
+        AliasIds {
+            first,
+            more: Vec::new(),
+        }
+    }
+
+    fn add(&mut self, key: u32) {
+        if key != self.first && !self.more.contains(&key) {
+            self.more.push(key);
+        }
+    }
+
+    fn iter(&self) -> impl Iterator<Item = u32> + Clone + '_ {
+        std::iter::once(self.first).chain(self.more.iter().copied())
+    }
 }
 
 /// The name to show for an entity the gazetteer knows, among those the text gives it: the
 /// gazetteer's when the text uses it (in any case: "NEW YORK" is "New York"), else the longest
 /// the text uses, in running text before capitals ("Twitter", never the gazetteer's "X Corp");
 /// a demonym if only demonyms name it ("Dutch officials": Dutch, never "Netherlands").
-fn text_name<'a>(canonical: &'a str, aliases: &[u32], s: &'a Strings, k: &Knowledge) -> &'a str {
+fn text_name<'a>(canonical: &'a str, aliases: &AliasIds, s: &'a Strings, k: &Knowledge) -> &'a str {
     let is_demonym = |a: &str| k.name(a).is_some_and(|r| r.demonym);
-    let names = aliases.iter().map(|&a| s.str(a));
+    let names = aliases.iter().map(|a| s.str(a));
     let only_demonyms = names.clone().all(is_demonym);
     let mut longest: Option<&str> = None;
     for name in names.filter(|a| only_demonyms || !is_demonym(a)) {
-        if name.eq_ignore_ascii_case(canonical) || name.to_lowercase() == canonical.to_lowercase() {
+        // Two ASCII names differ in lower case as they do ignoring ASCII case: lowered only
+        // when one is not (twice an allocation for every alias of every known entity).
+        let ascii = name.is_ascii() && canonical.is_ascii();
+        if name.eq_ignore_ascii_case(canonical)
+            || !ascii && name.to_lowercase() == canonical.to_lowercase()
+        {
             return canonical;
         }
         // Written as in running text before in capitals ("New York", not "NEW YORK").
@@ -234,7 +266,7 @@ pub fn plan(cands: &[Compact], defs: &[Definition], s: &Strings, k: &Knowledge) 
             builders.push(Builder {
                 name: name.to_string(),
                 kind,
-                aliases: Vec::new(),
+                aliases: AliasIds::new(form.key),
                 canonical: match target {
                     Target::Canon(canon) => Some(k.canon_of(canon).name),
                     _ => None,
@@ -247,9 +279,7 @@ pub fn plan(cands: &[Compact], defs: &[Definition], s: &Strings, k: &Knowledge) 
         if name.len() > b.name.len() && is_name {
             b.name = name.to_string();
         }
-        if !b.aliases.contains(&form.key) {
-            b.aliases.push(form.key);
-        }
+        b.aliases.add(form.key);
         counts[at] += times;
         goes_to[f] = u32::try_from(at).expect("fewer than 2^32 entities");
     }
@@ -262,7 +292,7 @@ pub fn plan(cands: &[Compact], defs: &[Definition], s: &Strings, k: &Knowledge) 
                 None => b.name,
             },
             kind: b.kind,
-            aliases: b.aliases.iter().map(|&a| s.str(a).to_string()).collect(),
+            aliases: b.aliases.iter().map(|a| s.str(a).to_string()).collect(),
         })
         .collect();
     Plan {

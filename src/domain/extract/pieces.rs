@@ -10,10 +10,11 @@
 //! Passes that look further than a line (coreference, quotations) belong in [`read_piece`]: a
 //! piece starts at a paragraph, so a pass whose look-back stops at a paragraph break sees in
 //! its piece everything it would see in the whole document. Quotations are found instead
-//! after the reading, by one finder over the whole text, on a core of their own while the
-//! candidates are clustered (see `extract_document_in_pieces`): that is exact wherever a
-//! piece is cut (a line end will do when no blank line is near), and the thread that joins
-//! the pieces has nothing to do but join them, so the reading keeps every core to itself.
+//! by one finder over the whole text, on a core of their own from the last pieces of the
+//! reading on, while the candidates are clustered (see `extract_document_in_pieces`): that is
+//! exact wherever a piece is cut (a line end will do when no blank line is near), and the
+//! thread that joins the pieces has nothing to do but join them, so the reading keeps the
+//! cores to itself until its end is near.
 
 use std::collections::BTreeMap;
 use std::ops::Range;
@@ -45,6 +46,32 @@ pub fn extract(
     extract_seeing(doc, jobs, |_, bytes, piece| each(bytes, piece))
 }
 
+/// [`extract`], `ending()` called (maybe more than once) when the reading nears its end: once
+/// the last `ENDING`th of the pieces is being read, or a thread has no piece left. A pass
+/// that needs only the text can start then, sharing the cores with the last pieces, so that
+/// it is not all still to do once the reading is over. Not called on one thread, nor once the
+/// reading is stopped.
+pub fn extract_then(
+    doc: &Document,
+    jobs: usize,
+    mut each: impl FnMut(&[u8], Range<usize>) -> bool,
+    ending: impl Fn() + Sync,
+) -> Option<Extractor> {
+    let pieces = cut(doc.bytes(), 0..doc.len(), PIECE);
+    extract_cut(
+        doc,
+        jobs,
+        pieces,
+        |_, bytes, piece| each(bytes, piece),
+        &ending,
+    )
+}
+
+/// The part of the pieces, counted from the end, whose reading is the end of the reading
+/// (see [`extract_then`]): on two cores, the quotations (about half the reading's work) then
+/// finish about when the clustering does, which waits for the reading.
+const ENDING: usize = 4;
+
 /// [`extract`], `each` also seeing what the extractor holds of the pieces read so far (for a
 /// reader that shows the names found so far: see `extract::name_document_in_pieces`).
 pub fn extract_seeing(
@@ -52,7 +79,13 @@ pub fn extract_seeing(
     jobs: usize,
     each: impl FnMut(&Extractor, &[u8], Range<usize>) -> bool,
 ) -> Option<Extractor> {
-    extract_cut(doc, jobs, cut(doc.bytes(), 0..doc.len(), PIECE), each)
+    extract_cut(
+        doc,
+        jobs,
+        cut(doc.bytes(), 0..doc.len(), PIECE),
+        each,
+        &|| {},
+    )
 }
 
 fn extract_cut(
@@ -60,6 +93,7 @@ fn extract_cut(
     jobs: usize,
     pieces: Vec<Range<usize>>,
     mut each: impl FnMut(&Extractor, &[u8], Range<usize>) -> bool,
+    ending: &(dyn Fn() + Sync),
 ) -> Option<Extractor> {
     let mut whole = Extractor::new();
     let mut done = |whole: &Extractor, piece: Range<usize>| {
@@ -88,7 +122,13 @@ fn extract_cut(
             scope.spawn(move || {
                 loop {
                     let i = next.fetch_add(1, Ordering::Relaxed);
-                    if i >= pieces.len() || stop.load(Ordering::Relaxed) {
+                    if stop.load(Ordering::Relaxed) {
+                        break;
+                    }
+                    if pieces.len() - i.min(pieces.len()) <= pieces.len() / ENDING {
+                        ending();
+                    }
+                    if i >= pieces.len() {
                         break;
                     }
                     if tx.send((i, read_piece(doc, pieces[i].clone()))).is_err() {
@@ -192,6 +232,26 @@ mod tests {
         assert_eq!(calls, 2);
     }
 
+    #[test]
+    fn the_end_of_the_reading_is_told_on_several_threads_only() {
+        let doc = Document::from_string("t.txt", "Alice met Bob.\n\n".repeat(200_000));
+        assert!(cut(doc.bytes(), 0..doc.len(), PIECE).len() >= 3);
+        for jobs in [1, 2, 3] {
+            let told = AtomicUsize::new(0);
+            let read = extract_then(
+                &doc,
+                jobs,
+                |_, _| true,
+                || {
+                    told.fetch_add(1, Ordering::Relaxed);
+                },
+            );
+            assert!(read.is_some());
+            let told = told.into_inner();
+            assert_eq!(told > 0, jobs > 1, "{jobs} jobs: told {told} times");
+        }
+    }
+
     /// [`extract`] with pieces of `target` bytes, so that a small text has many.
     fn extract_with_pieces(
         doc: &Document,
@@ -200,6 +260,12 @@ mod tests {
         mut each: impl FnMut(&[u8], Range<usize>) -> bool,
     ) -> Option<Extractor> {
         let pieces = cut(doc.bytes(), 0..doc.len(), target);
-        extract_cut(doc, jobs, pieces, |_, bytes, piece| each(bytes, piece))
+        extract_cut(
+            doc,
+            jobs,
+            pieces,
+            |_, bytes, piece| each(bytes, piece),
+            &|| {},
+        )
     }
 }
