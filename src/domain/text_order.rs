@@ -70,9 +70,17 @@ pub fn in_text_order(entities: &[Entity], jobs: usize) -> Vec<Named> {
     all
 }
 
-/// Bits of a start that choose its bucket: a few mentions a bucket on a text of a few
+/// Bits of a start that choose its bucket, at most: a few mentions a bucket on a text of a few
 /// megabytes (a handful is sorted by a few moves), tens on a large one.
 const BITS: u32 = 14;
+
+/// Bits of a start that choose its bucket when the last mention starts at `top`: one bucket
+/// for every 128 bytes of text, up to [`BITS`] (reached at 2 MB). A short text gets a few
+/// buckets, not sixteen thousand to count and walk: a one-line document spent more on them
+/// than on the rest of its extraction.
+fn bucket_bits(top: u32) -> u32 {
+    (u32::BITS - (top / 128).leading_zeros()).min(BITS)
+}
 
 /// A bucket of at most this many mentions is sorted by insertion.
 const FEW: usize = 32;
@@ -106,9 +114,12 @@ fn by_start(entities: &[Entity], jobs: usize) -> Vec<Named> {
         .filter_map(|e| e.mentions.iter().map(|m| m.start).max())
         .max()
         .unwrap_or(0);
-    let shift = (u32::BITS - top.leading_zeros()).saturating_sub(BITS);
-    let bucket = |start: u32| (start >> shift) as usize;
-    let mut next = vec![0usize; (1 << BITS) + 1];
+    let bits = bucket_bits(top);
+    let buckets = 1usize << bits;
+    let shift = (u32::BITS - top.leading_zeros()).saturating_sub(bits);
+    // In 64 bits: with one bucket, a start of 2^31 or more is shifted by 32.
+    let bucket = |start: u32| (u64::from(start) >> shift) as usize;
+    let mut next = vec![0usize; buckets + 1];
     for e in entities {
         for m in &e.mentions {
             next[bucket(m.start) + 1] += 1;
@@ -117,14 +128,14 @@ fn by_start(entities: &[Entity], jobs: usize) -> Vec<Named> {
     for b in 1..next.len() {
         next[b] += next[b - 1];
     }
-    let total = next[1 << BITS];
+    let total = next[buckets];
     let Some(first) = entities.iter().find_map(|e| e.mentions.first()) else {
         return Vec::new();
     };
     let mut all = vec![Named::new(first.start, first.end, 0, false); total];
     // Runs of buckets of about equal weight, one a thread.
     let runs = crate::domain::pieces::by_weight(
-        &(0..1 << BITS)
+        &(0..buckets)
             .map(|b| next[b + 1] - next[b])
             .collect::<Vec<_>>(),
         jobs.max(1),
@@ -148,7 +159,7 @@ fn by_start(entities: &[Entity], jobs: usize) -> Vec<Named> {
         }
     };
     if runs.len() <= 1 {
-        deal(0..1 << BITS, &mut all);
+        deal(0..buckets, &mut all);
         return all;
     }
     std::thread::scope(|scope| {
@@ -186,6 +197,25 @@ mod tests {
         }
         assert!(in_text_order(&[], 2).is_empty());
         assert!(in_text_order(&[Entity::mentioned_at(&[])], 2).is_empty());
+    }
+
+    #[test]
+    fn buckets_grow_with_the_text_up_to_the_most() {
+        assert_eq!(bucket_bits(0), 0, "one bucket");
+        assert_eq!(bucket_bits(127), 0);
+        assert_eq!(bucket_bits(128), 1);
+        assert_eq!(bucket_bits(1 << 20), 14);
+        assert_eq!(bucket_bits(u32::MAX), BITS);
+        // A mention at the largest start still falls in the last bucket.
+        let entities = [Entity::mentioned_at(&[
+            (u32::MAX - 2, u32::MAX - 1),
+            (1, 2),
+        ])];
+        let starts: Vec<u32> = in_text_order(&entities, 1)
+            .iter()
+            .map(|n| n.start)
+            .collect();
+        assert_eq!(starts, [1, u32::MAX - 2]);
     }
 
     #[test]
