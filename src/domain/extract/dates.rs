@@ -429,31 +429,18 @@ mod tests {
         let found: Vec<_> = out.iter().map(|c| &second[c.start..c.end]).collect();
         assert_eq!(found, ["June"]);
         before.remember(second, &toks);
-        tokenize("April, officials said.", &mut toks);
-        let mut used = vec![false; toks.len()];
-        out.clear();
-        find_after(
-            &before,
-            "April, officials said.",
-            &toks,
-            &mut used,
-            0,
-            &mut out,
-        );
-        assert_eq!(out.len(), 1);
+        let third = "April, officials said.";
+        tokenize(third, &mut toks);
+        let found_after = |before: &LineEnd| {
+            let mut used = vec![false; toks.len()];
+            let mut out = vec![];
+            find_after(before, third, &toks, &mut used, 0, &mut out);
+            out.len()
+        };
+        assert_eq!(found_after(&before), 1);
         // A paragraph break between them: the cue is forgotten.
         before.forget();
-        let mut used = vec![false; toks.len()];
-        out.clear();
-        find_after(
-            &before,
-            "April, officials said.",
-            &toks,
-            &mut used,
-            0,
-            &mut out,
-        );
-        assert!(out.is_empty());
+        assert_eq!(found_after(&before), 0);
     }
 
     #[test]
