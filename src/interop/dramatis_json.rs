@@ -135,8 +135,15 @@ struct SentenceRanges {
 impl SentenceRanges {
     /// The ranges of the sentences `i` of `sentences` for which `shared(i)`.
     fn new(sentences: &Sentences, shared: impl Fn(usize) -> bool) -> SentenceRanges {
+        // Sized exactly: on a large document the ranges are megabytes, written while the
+        // entities' text is held, and a vector grown by doubling held up to twice that.
+        let digits = |n: usize| n.checked_ilog10().map_or(1, |d| d as usize + 1);
+        let size = (sentences.iter().enumerate())
+            .filter(|&(i, _)| shared(i))
+            .map(|(_, r)| digits(r.start) + digits(r.end) + 3)
+            .sum();
         let mut ranges = SentenceRanges {
-            json: Vec::new(),
+            json: Vec::with_capacity(size),
             at: Vec::with_capacity(sentences.len() + 1),
         };
         for (i, r) in sentences.iter().enumerate() {

@@ -229,3 +229,18 @@ fn quotations_name_their_speaker_by_id_and_come_inner_first() {
     assert_eq!(&text[s as usize..e as usize], "said");
     assert!(v["quotes"][3]["cue"].is_null());
 }
+
+#[test]
+fn shared_sentence_ranges_are_written_once_into_a_buffer_of_their_exact_size() {
+    let text = "One sentence here. A second one follows. And the third is longer than both.";
+    let doc = Document::from_string("s.txt", text);
+    let sentences = doc.split_sentences(1);
+    let all: Vec<_> = sentences.iter().collect();
+    assert_eq!(all.len(), 3);
+    let ranges = SentenceRanges::new(&sentences, |i| i != 1);
+    let json = |r: &std::ops::Range<usize>| format!("[{},{}]", r.start, r.end);
+    assert_eq!(ranges.get(0), json(&all[0]).as_bytes());
+    assert_eq!(ranges.get(1), b"", "not shared: nothing written");
+    assert_eq!(ranges.get(2), json(&all[2]).as_bytes());
+    assert_eq!(ranges.json.len(), ranges.json.capacity());
+}
