@@ -300,13 +300,7 @@ pub fn find_first(
     let mut i = 0;
     // WORD if the byte before `i` is a word byte (none is, before the range).
     let mut before = 0u8;
-    while let Some(at) = next_opening(bytes, i, before, class) {
-        if class[bytes[at] as usize] & WANTED != 0 && !openings.opens_at(bytes, at) {
-            // Within a run: the bytes up to its end open nothing.
-            i = at + 1;
-            before = WORD;
-            continue;
-        }
+    while let Some(at) = next_opening(bytes, i, before, openings) {
         let run_end = (bytes[at..].iter())
             .position(|&b| class[b as usize] & WORD == 0)
             .map_or(bytes.len(), |n| at + n);
@@ -328,11 +322,16 @@ pub fn find_first(
 }
 
 /// Where the first run of word bytes at or after `i` starts that opens with a byte of class
-/// OPENS (`before`: WORD if the byte before `i` is a word byte). Eight bytes at a time: their
-/// classes side by side in a word, every run start among them found at once, no branch
-/// taken at each.
-fn next_opening(bytes: &[u8], mut i: usize, mut before: u8, class: &[u8; 256]) -> Option<usize> {
+/// OPENS and, if that is a wanted first letter, with a wanted second one (`before`: WORD if
+/// the byte before `i` is a word byte). Eight bytes at a time: their classes side by side in
+/// a word, every run start among them found at once, no branch taken at each. The second
+/// letter is asked for here, so that a run whose first letter is wanted but not its second
+/// ("to", "said") lets the search go on within the same eight bytes.
+fn next_opening(bytes: &[u8], mut i: usize, mut before: u8, openings: &Openings) -> Option<usize> {
     const EACH: u64 = 0x0101_0101_0101_0101;
+    let class = &openings.class;
+    let opening =
+        |at: usize| class[bytes[at] as usize] & WANTED == 0 || openings.opens_at(bytes, at);
     while let Some(chunk) = bytes.get(i..i + 8) {
         let mut c = 0u64;
         for (k, &b) in chunk.iter().enumerate() {
@@ -340,16 +339,20 @@ fn next_opening(bytes: &[u8], mut i: usize, mut before: u8, class: &[u8; 256]) -
         }
         let word = c & (EACH * u64::from(WORD));
         let word_before = (word << 8) | u64::from(before);
-        let opens = c & !(word_before << 1) & (EACH * u64::from(OPENS));
-        if opens != 0 {
-            return Some(i + (opens.trailing_zeros() / 8) as usize);
+        let mut opens = c & !(word_before << 1) & (EACH * u64::from(OPENS));
+        while opens != 0 {
+            let at = i + (opens.trailing_zeros() / 8) as usize;
+            if opening(at) {
+                return Some(at);
+            }
+            opens &= opens - 1;
         }
         before = (word >> 56) as u8;
         i += 8;
     }
     while let Some(&b) = bytes.get(i) {
         let c = class[b as usize];
-        if c & !(before << 1) & OPENS != 0 {
+        if c & !(before << 1) & OPENS != 0 && opening(i) {
             return Some(i);
         }
         before = c & WORD;
