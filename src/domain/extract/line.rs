@@ -64,16 +64,41 @@ pub struct Scratch {
 /// and the gazetteer entry it names alone, each looked up on first need.
 #[derive(Debug, Clone, Copy, Default)]
 pub(super) struct Facts {
-    /// Which of the three are looked up: [`WRITTEN`], [`LOWERED`], [`NAMED`].
+    /// Which of the three are looked up: [`WRITTEN`], [`LOWERED`], [`NAMED`]; and whether
+    /// the word names an entry ([`HAS_NAME`]).
     asked: u8,
     written: u16,
     lowered: Word,
-    name: Option<NameRef>,
+    /// The entry the word names, if [`HAS_NAME`]. Kept apart from its flag, not as an
+    /// `Option`, so that facts known of nothing are all zero bytes: the facts of every token
+    /// of a line are reset to that, which is then a plain fill of zeros.
+    canon: u32,
+    demonym: bool,
+}
+
+impl Facts {
+    fn name(&self) -> Option<NameRef> {
+        (self.asked & HAS_NAME != 0).then_some(NameRef {
+            canon: self.canon,
+            demonym: self.demonym,
+        })
+    }
+
+    /// Records the name looked up (marking it asked).
+    fn set_name(&mut self, name: Option<NameRef>) {
+        self.asked |= NAMED;
+        if let Some(r) = name {
+            self.asked |= HAS_NAME;
+            self.canon = r.canon;
+            self.demonym = r.demonym;
+        }
+    }
 }
 
 const WRITTEN: u8 = 1;
 const LOWERED: u8 = 2;
 const NAMED: u8 = 4;
+const HAS_NAME: u8 = 8;
 
 impl<'a, 't: 'a> Line<'a, 't> {
     pub(super) fn new(
@@ -125,8 +150,8 @@ impl<'a, 't: 'a> Line<'a, 't> {
     #[inline]
     fn named(&self, i: usize) -> Option<NameRef> {
         match self.facts.get(i) {
-            Some(cell) if cell.get().asked & NAMED != 0 => cell.get().name,
-            Some(cell) => self.look_up(cell, i, NAMED).name,
+            Some(cell) if cell.get().asked & NAMED != 0 => cell.get().name(),
+            Some(cell) => self.look_up(cell, i, NAMED).name(),
             None => self.k.name(self.word(i)),
         }
     }
@@ -142,18 +167,18 @@ impl<'a, 't: 'a> Line<'a, 't> {
             let lower = self.ascii_lower.as_bytes().get(t.start..t.end);
             let found = self.k.capitalised(lower.unwrap_or(&[]));
             facts = Facts {
-                asked: WRITTEN | LOWERED | NAMED,
+                asked: WRITTEN | LOWERED,
                 written: found.written,
                 lowered: found.lowered,
-                name: found.name,
+                ..Facts::default()
             };
+            facts.set_name(found.name);
             cell.set(facts);
             return facts;
         }
         let written = self.text.get(t.start..t.end).unwrap_or("");
         if form == NAMED {
-            facts.name = self.k.name(written);
-            facts.asked |= NAMED;
+            facts.set_name(self.k.name(written));
             cell.set(facts);
             return facts;
         }
