@@ -131,6 +131,14 @@ impl<'a, 't: 'a> Line<'a, 't> {
     fn written(&self, i: usize) -> u16 {
         match self.facts.get(i) {
             Some(cell) if cell.get().asked & WRITTEN != 0 => cell.get().written,
+            _ => self.written_looked_up(i),
+        }
+    }
+
+    /// [`Line::written`] not known yet. Apart, so that what is known is read inline.
+    #[inline(never)]
+    fn written_looked_up(&self, i: usize) -> u16 {
+        match self.facts.get(i) {
             Some(cell) => self.look_up(cell, i, WRITTEN).written,
             None => self.k.word(self.word(i)).bits,
         }
@@ -141,6 +149,14 @@ impl<'a, 't: 'a> Line<'a, 't> {
     fn lowered(&self, i: usize) -> Word {
         match self.facts.get(i) {
             Some(cell) if cell.get().asked & LOWERED != 0 => cell.get().lowered,
+            _ => self.lowered_looked_up(i),
+        }
+    }
+
+    /// [`Line::lowered`] not known yet. Apart, so that what is known is read inline.
+    #[inline(never)]
+    fn lowered_looked_up(&self, i: usize) -> Word {
+        match self.facts.get(i) {
             Some(cell) => self.look_up(cell, i, LOWERED).lowered,
             None => self.k.word(&self.lower(i)),
         }
