@@ -64,16 +64,41 @@ pub struct Scratch {
 /// and the gazetteer entry it names alone, each looked up on first need.
 #[derive(Debug, Clone, Copy, Default)]
 pub(super) struct Facts {
-    /// Which of the three are looked up: [`WRITTEN`], [`LOWERED`], [`NAMED`].
+    /// Which of the three are looked up: [`WRITTEN`], [`LOWERED`], [`NAMED`]; and whether
+    /// the word names an entry ([`HAS_NAME`]).
     asked: u8,
     written: u16,
     lowered: Word,
-    name: Option<NameRef>,
+    /// The entry the word names, if [`HAS_NAME`]. Kept apart from its flag, not as an
+    /// `Option`, so that facts known of nothing are all zero bytes: the facts of every token
+    /// of a line are reset to that, which is then a plain fill of zeros.
+    canon: u32,
+    demonym: bool,
+}
+
+impl Facts {
+    fn name(&self) -> Option<NameRef> {
+        (self.asked & HAS_NAME != 0).then_some(NameRef {
+            canon: self.canon,
+            demonym: self.demonym,
+        })
+    }
+
+    /// Records the name looked up (marking it asked).
+    fn set_name(&mut self, name: Option<NameRef>) {
+        self.asked |= NAMED;
+        if let Some(r) = name {
+            self.asked |= HAS_NAME;
+            self.canon = r.canon;
+            self.demonym = r.demonym;
+        }
+    }
 }
 
 const WRITTEN: u8 = 1;
 const LOWERED: u8 = 2;
 const NAMED: u8 = 4;
+const HAS_NAME: u8 = 8;
 
 impl<'a, 't: 'a> Line<'a, 't> {
     pub(super) fn new(
@@ -106,6 +131,14 @@ impl<'a, 't: 'a> Line<'a, 't> {
     fn written(&self, i: usize) -> u16 {
         match self.facts.get(i) {
             Some(cell) if cell.get().asked & WRITTEN != 0 => cell.get().written,
+            _ => self.written_looked_up(i),
+        }
+    }
+
+    /// [`Line::written`] not known yet. Apart, so that what is known is read inline.
+    #[inline(never)]
+    fn written_looked_up(&self, i: usize) -> u16 {
+        match self.facts.get(i) {
             Some(cell) => self.look_up(cell, i, WRITTEN).written,
             None => self.k.word(self.word(i)).bits,
         }
@@ -116,6 +149,14 @@ impl<'a, 't: 'a> Line<'a, 't> {
     fn lowered(&self, i: usize) -> Word {
         match self.facts.get(i) {
             Some(cell) if cell.get().asked & LOWERED != 0 => cell.get().lowered,
+            _ => self.lowered_looked_up(i),
+        }
+    }
+
+    /// [`Line::lowered`] not known yet. Apart, so that what is known is read inline.
+    #[inline(never)]
+    fn lowered_looked_up(&self, i: usize) -> Word {
+        match self.facts.get(i) {
             Some(cell) => self.look_up(cell, i, LOWERED).lowered,
             None => self.k.word(&self.lower(i)),
         }
@@ -125,8 +166,8 @@ impl<'a, 't: 'a> Line<'a, 't> {
     #[inline]
     fn named(&self, i: usize) -> Option<NameRef> {
         match self.facts.get(i) {
-            Some(cell) if cell.get().asked & NAMED != 0 => cell.get().name,
-            Some(cell) => self.look_up(cell, i, NAMED).name,
+            Some(cell) if cell.get().asked & NAMED != 0 => cell.get().name(),
+            Some(cell) => self.look_up(cell, i, NAMED).name(),
             None => self.k.name(self.word(i)),
         }
     }
@@ -142,18 +183,18 @@ impl<'a, 't: 'a> Line<'a, 't> {
             let lower = self.ascii_lower.as_bytes().get(t.start..t.end);
             let found = self.k.capitalised(lower.unwrap_or(&[]));
             facts = Facts {
-                asked: WRITTEN | LOWERED | NAMED,
+                asked: WRITTEN | LOWERED,
                 written: found.written,
                 lowered: found.lowered,
-                name: found.name,
+                ..Facts::default()
             };
+            facts.set_name(found.name);
             cell.set(facts);
             return facts;
         }
         let written = self.text.get(t.start..t.end).unwrap_or("");
         if form == NAMED {
-            facts.name = self.k.name(written);
-            facts.asked |= NAMED;
+            facts.set_name(self.k.name(written));
             cell.set(facts);
             return facts;
         }
@@ -539,110 +580,4 @@ fn without_contraction(word: &str) -> Option<&str> {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::domain::extract::knowledge::tests::tiny;
-    use crate::domain::extract::token::tokenize;
-
-    #[test]
-    fn past_the_last_word_lower_is_nothing_as_word_is() {
-        let mut scratch = Scratch::default();
-        let mut toks = Vec::new();
-        let text = "Ash Carter,";
-        tokenize(text, &mut toks);
-        let line = Line::new(text, &toks, 0, tiny(), &mut scratch);
-        assert_eq!(line.lower(toks.len()), "");
-        assert_eq!(line.word(toks.len()), "");
-    }
-
-    /// `lower` borrows the line's ASCII lower case where it can: it must still be the full
-    /// Unicode lower case of every word, and `key` the words joined as `joined` joins them.
-    #[test]
-    fn a_word_in_lower_case_is_its_unicode_lower_case() {
-        const LETTERS: [&str; 24] = [
-            "a", "Z", "é", "É", "ß", "À", "Þ", "×", "÷", "ÿ", "Ö", "ø", "Σ", "σ", "İ", "ǅ", "Ⅻ",
-            "Ω", "ж", "Ж", "µ", "'", "-", " ",
-        ];
-        let mut seed = 0x0123_4567_89ab_cdef;
-        let mut scratch = Scratch::default();
-        let mut toks = Vec::new();
-        for _ in 0..3000 {
-            let len = 1 + crate::domain::shuffled::step(&mut seed) % 12;
-            let text: String = (0..len)
-                .map(|_| LETTERS[(crate::domain::shuffled::step(&mut seed) % 24) as usize])
-                .collect();
-            tokenize(&text, &mut toks);
-            let line = Line::new(&text, &toks, 0, tiny(), &mut scratch);
-            for i in 0..toks.len() {
-                assert_eq!(
-                    line.lower(i),
-                    line.word(i).to_lowercase(),
-                    "{text:?} token {i}"
-                );
-                assert_eq!(line.key(i, i + 1), joined(&text, &toks[i..=i]), "{text:?}");
-            }
-        }
-    }
-
-    #[test]
-    fn a_word_in_capitals_is_looked_up_as_upper_name_says() {
-        let text = "ISRAEL US NORWAY OSLO CHILEANS GUINEA-BISSAU 3M U.S. NEW ÖRE ISRAEL'S GAZA";
-        let mut toks = Vec::new();
-        tokenize(text, &mut toks);
-        let k = tiny();
-        let mut scratch = Scratch::default();
-        let line = Line::new(text, &toks, 0, k, &mut scratch);
-        for i in 0..toks.len() {
-            let w = line.word(i);
-            assert_eq!(line.upper_single(i), k.upper_name(w), "{w}");
-        }
-        assert!(line.upper_single(0).is_some() && line.upper_single(1).is_none());
-    }
-
-    #[test]
-    fn the_facts_of_a_token_are_those_of_the_word_lists() {
-        let text =
-            "Maria SMITH said the Will of Prime Minister Ortega’s Council in Oslo, Norwegian Chile";
-        let mut toks = Vec::new();
-        tokenize(text, &mut toks);
-        let k = tiny();
-        let mut scratch = Scratch::default();
-        let line = Line::new(text, &toks, 0, k, &mut scratch);
-        // Twice: looked up, then remembered.
-        for _ in 0..2 {
-            for i in 0..toks.len() {
-                let (w, lower) = (line.word(i), line.lower(i));
-                assert_eq!(line.is_given_name(i), k.is_given_name(w), "{w}");
-                assert_eq!(line.is_surname(i), k.is_surname(w), "{w}");
-                assert_eq!(line.is_kind_word(i), k.is_kind_word(w), "{w}");
-                assert_eq!(line.is_org_word(i), k.is_org_word(w), "{w}");
-                assert_eq!(line.common(i), k.lower_word(&lower), "{w}");
-                assert_eq!(line.is_title_word(i), k.is_title(&lower), "{w}");
-                assert_eq!(line.named(i), k.name(w), "{w}");
-                assert_eq!(
-                    line.is_plain_function_word(i),
-                    k.is_function_word(&lower),
-                    "{w}"
-                );
-            }
-        }
-        // The gazetteer asked first: the other facts come with it or after it.
-        let line = Line::new(text, &toks, 0, k, &mut scratch);
-        for i in 0..toks.len() {
-            let w = line.word(i);
-            assert_eq!(line.named(i), k.name(w), "{w}");
-            assert_eq!(line.is_given_name(i), k.is_given_name(w), "{w}");
-            assert_eq!(line.common(i), k.lower_word(&line.lower(i)), "{w}");
-        }
-        assert!(line.named(12).is_some() && line.named(14).is_some_and(|r| r.demonym));
-        assert!(line.is_given_name(0) && line.is_surname(8) && line.is_function_word(3));
-        assert!(!line.is_surname(1), "a list's names are matched as written");
-        assert_eq!(line.title_at(6, toks.len()), Some(2));
-        for from in 0..toks.len() {
-            for to in from + 1..=toks.len() {
-                let key = line.lower_key(from, to);
-                assert_eq!(line.is_title_of_words(from, to), k.is_title(&key), "{key}");
-            }
-        }
-    }
-}
+mod tests;
