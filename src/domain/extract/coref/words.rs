@@ -287,6 +287,7 @@ impl Openings {
 /// apostrophe or hyphen, which [`words`] trims); the other runs are passed over byte by byte
 /// without looking for their ends (where a branch at each word would go wrong half the
 /// time), and so is a run whose first letter is wanted but not its second ("to", "said").
+#[inline]
 pub fn find_first(
     text: &[u8],
     range: Range<usize>,
