@@ -76,11 +76,7 @@ fn a_large_document_shows_its_names_first_then_the_whole_cast() {
         unreachable!()
     };
     let lopez = |c: &Cast| {
-        let e = c
-            .entities
-            .iter()
-            .position(|e| e.name == "Maria Lopez")
-            .unwrap();
+        let e = lopez_in(c);
         (c.count(e, Scope::Names), c.inferred(e))
     };
     let n = paragraph.len();
@@ -206,14 +202,7 @@ fn a_very_large_document_shows_the_names_read_so_far_while_it_reads_on() {
     else {
         unreachable!()
     };
-    let lopez = |c: &Cast| {
-        let e = c
-            .entities
-            .iter()
-            .position(|e| e.name == "Maria Lopez")
-            .unwrap();
-        c.count(e, Scope::Names)
-    };
+    let lopez = |c: &Cast| c.count(lopez_in(c), Scope::Names);
     assert!(
         lopez(cast) > 0 && lopez(cast) < lopez(all),
         "{} of {}",
@@ -239,4 +228,11 @@ fn stops_when_nobody_listens() {
     let doc = Document::from_string("big", "Alice met Bob.\n".repeat(200_000));
     let handle = spawn_extraction(vec![doc.clone(), doc], |_| false);
     handle.join().unwrap();
+}
+
+/// Where Maria Lopez, the person of these tests' paragraphs, is in `cast`.
+fn lopez_in(cast: &Cast) -> usize {
+    (cast.entities.iter())
+        .position(|e| e.name == "Maria Lopez")
+        .expect("Maria Lopez is in the cast")
 }
