@@ -321,7 +321,7 @@ pub fn extract_document_in_pieces(
         // from the moment the reading nears its end (see `pieces::extract_then`), then beside
         // the clustering of the candidates and what coreference gathers of them.
         let (start, started) = std::sync::mpsc::channel();
-        let mut findings = (jobs > 1).then(|| {
+        let findings = (jobs > 1).then(|| {
             Later::spawn(scope, move || {
                 (started.recv().is_ok()).then(|| find_quotes_in_sentences(doc, 1))
             })
@@ -336,7 +336,7 @@ pub fn extract_document_in_pieces(
         }
         drop(start);
         let ex = read?;
-        let mut findings = match findings.take() {
+        let mut findings = match findings {
             Some(later) => later,
             None => Later::ready(Some(find_quotes_in_sentences(doc, 1))),
         };
