@@ -27,6 +27,13 @@ const SHOWN: usize = 20;
 /// at a time, in pieces on every thread, their output written as it is made.
 const SMALL: u64 = pieces::PIECE as u64;
 
+/// From this size on, a document's large temporaries go back to the system when freed (see
+/// `source::give_large_blocks_back`), so that its peak stays near the file's size. Below it
+/// the allocator keeps them for the next ones, as it does by default: on the 10 MB text that
+/// is a third fewer page faults and 5 % less CPU, for 3 MB more at the peak on one thread
+/// (15 MB on two). Process wide, so it stays once a large document was read.
+const GIVE_BACK_FROM: usize = 16 << 20;
+
 /// Small documents in flight at once per thread: how far the work may run ahead of the
 /// output, which is written in the given order.
 const AHEAD_PER_JOB: usize = 16;
@@ -55,7 +62,6 @@ struct Done {
 /// changed, which is allowed. Output comes in the order the files are given (a directory's
 /// files in name order), whatever the number of jobs, and is the same for every number.
 pub fn run_extract(args: &ExtractArgs) -> ExitCode {
-    source::give_large_blocks_back();
     let files = source::expand(&args.files);
     if let Err(e) = check(args, files.len()) {
         crate::report::error(format_args!("{e:#}"));
@@ -285,6 +291,9 @@ fn prepare_or_fail(
             return None;
         }
     };
+    if doc.len() >= GIVE_BACK_FROM {
+        source::give_large_blocks_back();
+    }
     let args = run.args;
     let annotations = args
         .annotations
