@@ -21,6 +21,7 @@ use std::ops::Range;
 use crate::domain::mention_index::MentionIndex;
 use crate::domain::sentences::Sentences;
 
+mod by_pairs;
 mod casts;
 mod links;
 pub use casts::{Casts, SentenceCasts};
@@ -489,94 +490,11 @@ impl Connections {
         jobs: usize,
     ) -> Connections {
         let walk = Walk::new(index, sentences, jobs);
-        if let Some(connections) = Connections::by_pairs(&walk, INCIDENCES_PER_PASS) {
+        if let Some(connections) = Connections::by_pairs(&walk, entities, INCIDENCES_PER_PASS) {
             return connections;
         }
         Connections::compute_in_passes(index, entities, sentences, INCIDENCES_PER_PASS, jobs)
             .into_connections(&walk)
-    }
-
-    /// The connections strongest first (as [`Tally::into_connections`] lays them out) from a
-    /// map of the pairs, if the incidences are at most `limit` (none if more, found from the
-    /// casts' sizes): one walk on one thread and a look-up an incidence, where filing them
-    /// by entity took three walks and a sort an entity (most documents; what is held is
-    /// bounded as a pass is).
-    fn by_pairs(walk: &Walk<impl Casts>, limit: usize) -> Option<Connections> {
-        let key = |a: u32, b: u32| (u64::from(a) << 32) | u64::from(b);
-        // How many incidences there are, from the casts' sizes alone.
-        let mut incidences = 0;
-        for run in &walk.runs {
-            walk.index.each(walk.sentences, run.clone(), |_, owners| {
-                let n = owners.len();
-                if (2..=MAX_CAST_PER_SENTENCE).contains(&n) {
-                    incidences += n * (n - 1) / 2;
-                }
-            });
-        }
-        if incidences > limit {
-            return None;
-        }
-        // Each pair's number, in the order first met: the pairs sharing one sentence are
-        // listed in the order walked, which is theirs.
-        let mut numbers: rustc_hash::FxHashMap<u64, u32> = rustc_hash::FxHashMap::default();
-        numbers.reserve(incidences);
-        // Each pair's `[a, b, first sentence, sentences]`, by number.
-        let mut found: Vec<Run> = Vec::with_capacity(incidences);
-        // Each incidence's pair and sentence, in the order walked.
-        let mut met: Vec<(u32, u32)> = Vec::with_capacity(incidences);
-        for run in &walk.runs {
-            walk.incidences(run, |a, b, s| {
-                let next = found.len() as u32;
-                let k = *numbers.entry(key(a, b)).or_insert(next);
-                if k == next {
-                    found.push([a, b, s, 0]);
-                }
-                found[k as usize][3] += 1;
-                met.push((k, s));
-            });
-        }
-        drop(numbers);
-        // The pairs sharing several, `[a, b, at, len]` with `at` where their sentences go in
-        // `lists`, and where each pair is among them.
-        let mut several: Vec<Run> = Vec::new();
-        let mut place = vec![u32::MAX; found.len()];
-        let mut listed = 0;
-        for (p, f) in place.iter_mut().zip(&found) {
-            if f[3] > 1 {
-                *p = several.len() as u32;
-                several.push([f[0], f[1], listed, f[3]]);
-                listed += f[3];
-            }
-        }
-        let mut lists = vec![0u32; listed as usize];
-        let mut fill: Vec<u32> = several.iter().map(|r| r[2]).collect();
-        for &(k, s) in &met {
-            if let Some(at) = fill.get_mut(place[k as usize] as usize) {
-                lists[*at as usize] = s;
-                *at += 1;
-            }
-        }
-        drop((met, place, fill));
-        // Unique keys (a pair is one run), so the unstable sort is exact.
-        several
-            .sort_unstable_by_key(|r| (std::cmp::Reverse(r[3]), lists[r[2] as usize], r[0], r[1]));
-        let mut pairs = Vec::with_capacity(3 * found.len());
-        let mut flat: Vec<u32> = Vec::with_capacity(lists.len());
-        for r in &several {
-            let from = r[2] as usize;
-            pairs.extend_from_slice(&[r[0], r[1], flat.len() as u32]);
-            flat.extend_from_slice(&lists[from..from + r[3] as usize]);
-        }
-        for f in found.iter().filter(|f| f[3] == 1) {
-            pairs.extend_from_slice(&f[..3]);
-        }
-        Some(Connections {
-            pairs,
-            several: several.len(),
-            sentences: flat,
-            members: Vec::new(),
-            by_entity: None,
-        })
     }
 
     fn compute_in_passes(

@@ -177,10 +177,10 @@ fn compact_connections_equal_a_plain_count_in_any_number_of_passes() {
         assert_eq!(listed.indices_of(0).count(), 0, "no lists when only listed");
         // From a map of the pairs, when they are few enough.
         let incidences = expected.iter().map(|(_, s)| s.len()).sum::<usize>();
-        let by_pairs = Connections::by_pairs(&walk, per_pass);
+        let by_pairs = Connections::by_pairs(&walk, N, per_pass);
         assert_eq!(by_pairs.is_some(), per_pass >= incidences);
         let by_pairs =
-            by_pairs.unwrap_or_else(|| Connections::by_pairs(&walk, incidences).unwrap());
+            by_pairs.unwrap_or_else(|| Connections::by_pairs(&walk, N, incidences).unwrap());
         let c = count().into_by_entity(N);
         // The same counted from the casts found for writing them out.
         let in_order = crate::domain::text_order::in_text_order(&cast.entities, jobs);
