@@ -4,9 +4,9 @@
 //! Mentions are those of the [`MentionIndex`] (the mentions the reader shows, overlaps
 //! already resolved), so the counts agree with what is lit on screen: read from the index, or
 //! from each sentence's cast found once in the same order (`casts`). One walk over the
-//! sentences' casts, then the (pair, sentence) incidences filed by entity: no map of pairs
-//! (but when they are written out and few enough for one pass), and a compact result (a
-//! large document has millions of pairs). Linking words are found on demand, for the
+//! sentences' casts, then the (pair, sentence) incidences filed by entity (or, when they are
+//! written out and few enough for one pass, sorted by pair: `by_pairs`), never a map of the
+//! pairs, and a compact result (a large document has millions of pairs). Linking words are found on demand, for the
 //! connections on screen (`links`).
 //!
 //! Linking words are found only between two entity mentions that follow each other in a
