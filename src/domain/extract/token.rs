@@ -14,6 +14,8 @@
 mod abbreviations;
 #[path = "token/alphanumeric_run.rs"]
 mod alphanumeric_run;
+#[path = "token/plain_word.rs"]
+mod plain_word;
 #[path = "token/run_over.rs"]
 mod run_over;
 #[path = "token/shape.rs"]
@@ -103,6 +105,19 @@ pub fn tokenize(line: &str, out: &mut Vec<Token>) {
         let b = bytes[i];
         if b == b' ' {
             i += 1;
+            continue;
+        }
+        if let Some((end, shape, starts)) = plain_word::plain_word_in_sixteen(bytes, i) {
+            out.push(Token {
+                start: i,
+                end,
+                shape,
+                sentence_start,
+                starts,
+                hyphen: false,
+            });
+            sentence_start = false;
+            i = end + usize::from(bytes.get(end) == Some(&b' '));
             continue;
         }
         if b.is_ascii_alphanumeric()
@@ -217,18 +232,27 @@ pub fn tokenize(line: &str, out: &mut Vec<Token>) {
 fn plain_ascii_word(bytes: &[u8], start: usize) -> Option<(usize, Shape)> {
     let (end, seen) = ascii_alphanumeric_run(bytes, start);
     let (upper, lower) = (seen & UPPER != 0, seen & LOWER != 0);
-    if let Some(b) = bytes.get(end).filter(|b| may_join(b)) {
-        let ends_here = (upper || lower)
-            && match b {
-                b',' => true,
-                b'.' => !ascii_abbreviation(&bytes[start..end]),
-                _ => false,
-            };
-        if !ends_here {
-            return None;
+    ends_plainly(bytes, start, end, upper || lower)
+        .then(|| (end, ascii_shape(bytes[start], upper, lower)))
+}
+
+/// Whether the word of ASCII letters and digits `bytes[start..end]`, which has `letters` or
+/// not, ends at `end` by the general rules too: at a space or a mark that joins nothing, or
+/// at a comma or a full stop that ends no abbreviation after a letter.
+// Called for every word from the tokenizer's inner loop.
+#[inline]
+fn ends_plainly(bytes: &[u8], start: usize, end: usize, letters: bool) -> bool {
+    match bytes.get(end) {
+        Some(b) if may_join(b) => {
+            letters
+                && match b {
+                    b',' => true,
+                    b'.' => !ascii_abbreviation(&bytes[start..end]),
+                    _ => false,
+                }
         }
+        _ => true,
     }
-    Some((end, ascii_shape(bytes[start], upper, lower)))
 }
 
 /// Format characters that show nothing: direction marks (U+200E, U+200F and the embeddings),
