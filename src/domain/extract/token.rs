@@ -99,6 +99,11 @@ pub fn tokenize(line: &str, out: &mut Vec<Token>) {
     let bytes = line.as_bytes();
     let mut i = 0;
     let mut sentence_start = true;
+    // The line's last sixteen bytes (all of a shorter line) followed by zeros: the words there
+    // are read sixteen bytes at a time too, with nothing past the line read as a letter.
+    let tail_from = line.len().saturating_sub(16);
+    let mut tail = [0; 32];
+    tail[..line.len() - tail_from].copy_from_slice(&bytes[tail_from..]);
     while i < line.len() {
         // The commonest bytes first, before any decoding: a space between words, and a word
         // of ASCII letters and digits.
@@ -107,7 +112,11 @@ pub fn tokenize(line: &str, out: &mut Vec<Token>) {
             i += 1;
             continue;
         }
-        if let Some((end, shape, starts)) = plain_word::plain_word_in_sixteen(bytes, i) {
+        // Spaces and the commonest marks (".", ",", quotes, brackets, hyphens) come before "0"
+        // in ASCII: they start no word.
+        if b >= b'0'
+            && let Some((end, shape, starts)) = plain_word::plain_word_at(bytes, &tail, i)
+        {
             out.push(Token {
                 start: i,
                 end,
@@ -442,6 +451,25 @@ mod tests {
             assert_eq!(t.hyphen, t.text(line).contains('-'), "{:?}", t.text(line));
         }
         assert_eq!(out.iter().filter(|t| t.hyphen).count(), 7);
+    }
+
+    #[test]
+    fn the_tokens_of_a_line_are_marked_with_what_they_may_start() {
+        let mut out = vec![];
+        for (line, marks) in [
+            ("Ortega met the envoys", 0),
+            ("Ortega met twenty envoys", FIGURE),
+            ("Ortega met envoys on Monday", DATE),
+            (
+                "On 2023-11-08, Ortega's envoys—twenty-two of them",
+                DATE | FIGURE,
+            ),
+            ("Sept. 8 in São Paulo", DATE | FIGURE),
+        ] {
+            tokenize(line, &mut out);
+            let each = out.iter().fold(0, |m, t| m | t.starts);
+            assert_eq!(each, marks, "{line}");
+        }
     }
 
     #[test]

@@ -4,6 +4,25 @@
 
 use super::Shape;
 
+/// [`plain_word_in_sixteen`] at `start` in `bytes`, or near its end in `tail`: its last
+/// sixteen bytes (all of a shorter line) followed by zeros.
+#[inline]
+pub(super) fn plain_word_at(
+    bytes: &[u8],
+    tail: &[u8; 32],
+    start: usize,
+) -> Option<(usize, Shape, u8)> {
+    let (within, at) = match bytes.get(start..start + 16) {
+        Some(_) => (bytes, start),
+        None => (
+            &tail[..],
+            start.checked_sub(bytes.len().saturating_sub(16))?,
+        ),
+    };
+    let (end, shape, marks) = plain_word_in_sixteen(within, at)?;
+    Some((end - at + start, shape, marks))
+}
+
 /// The plain word (as `plain_ascii_word` takes it) at `start`, if sixteen bytes follow its
 /// start and it ends among them: its end, shape and marks. `None` for anything else (not a
 /// letter or digit, a longer word, the line's last bytes), which the general path takes.
