@@ -123,15 +123,21 @@ impl Extractor {
 
     fn line(&mut self, base: usize, line: &str) {
         token::tokenize(line, &mut self.toks);
+        let marks = self.toks.iter().fold(0, |marks, t| marks | t.starts);
         self.used.clear();
         self.used.resize(self.toks.len(), false);
         let mut found = recycled(std::mem::take(&mut self.line_found));
         let out = &mut found;
-        dates::find_after(&self.line_end, line, &self.toks, &mut self.used, base, out);
+        // The finders of dates and figures start only at a token with their mark.
+        if marks & token::DATE != 0 {
+            dates::find_after(&self.line_end, line, &self.toks, &mut self.used, base, out);
+        }
         self.line_end.remember(line, &self.toks);
         let scratch = &mut self.names;
         names::find(line, &self.toks, &mut self.used, base, self.k, scratch, out);
-        numbers::find(line, &self.toks, &mut self.used, base, out);
+        if marks & token::FIGURE != 0 {
+            numbers::find(line, &self.toks, &mut self.used, base, out);
+        }
         // Sorted here, a line at a time, so that the document is sorted when lines come in
         // order (stable: candidates at the same offset keep the order they were found in).
         out.sort_by_key(|c| c.start);

@@ -4,7 +4,6 @@
 //! the end (`cluster`), when every mention of it has been seen.
 
 use std::borrow::Cow;
-use std::sync::Arc;
 
 use crate::domain::entity::Kind;
 
@@ -61,11 +60,52 @@ pub fn recycled<'b>(mut candidates: Vec<Candidate<'_>>) -> Vec<Candidate<'b>> {
 /// One copy of each distinct string the candidates use (keys, values, acronyms), by id.
 #[derive(Debug, Default)]
 pub struct Strings {
-    /// Shared by the map and the list of strings: one allocation per string, not one each.
-    ids: rustc_hash::FxHashMap<Arc<str>, Interned>,
-    all: Vec<Arc<str>>,
+    /// Each string's entry, found by the string's hash (computed once per look-up).
+    table: hashbrown::HashTable<Entry>,
+    /// The strings one after another, and where each is (by id): one allocation for all.
+    text: String,
+    spans: Vec<(u32, u32)>,
     form_ids: rustc_hash::FxHashMap<Form, u32>,
     forms: Vec<Form>,
+}
+
+/// A string's entry: its length and ends, enough to tell a string of up to sixteen bytes (most
+/// names) without reading the string, and where it starts.
+#[derive(Debug)]
+struct Entry {
+    ends: Ends,
+    start: u32,
+    interned: Interned,
+}
+
+/// A string's length and the bytes at its ends, zero-padded: for up to sixteen bytes every
+/// byte is among them (a string's hash reads the same bytes).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Ends {
+    len: usize,
+    first: u64,
+    last: u64,
+}
+
+impl Ends {
+    fn of(s: &[u8]) -> Ends {
+        let len = s.len();
+        let word = |from: usize, n: usize| {
+            let mut eight = [0; 8];
+            eight[..n].copy_from_slice(&s[from..from + n]);
+            u64::from_le_bytes(eight)
+        };
+        let (first, last) = match len {
+            8.. => (word(0, 8), word(len - 8, 8)),
+            4..8 => (word(0, 4), word(len - 4, 4)),
+            1..4 => (
+                u64::from(s[0]),
+                (u64::from(s[len / 2]) << 8) | u64::from(s[len - 1]),
+            ),
+            0 => (0, 0),
+        };
+        Ends { len, first, last }
+    }
 }
 
 /// A string's id, with the form it was last read as (`NO_FORM` if none yet): a name is mostly
@@ -81,52 +121,99 @@ struct Interned {
 
 const NO_FORM: u32 = u32::MAX;
 
+fn hash_of(s: &str) -> u64 {
+    use std::hash::BuildHasher;
+    rustc_hash::FxBuildHasher.hash_one(s)
+}
+
+/// The entry of `s` in `table`, made if it is new (its text added to `text`, where `spans`
+/// says it is).
+fn interned_in<'t>(
+    table: &'t mut hashbrown::HashTable<Entry>,
+    text: &mut String,
+    spans: &mut Vec<(u32, u32)>,
+    s: &str,
+) -> &'t mut Interned {
+    let ends = Ends::of(s.as_bytes());
+    let found = table.entry(
+        hash_of(s),
+        |e| e.ends == ends && (ends.len <= 16 || text_at(text, e.start, ends.len) == s),
+        |e| hash_of(text_at(text, e.start, e.ends.len)),
+    );
+    let entry = match found {
+        hashbrown::hash_table::Entry::Occupied(at) => at.into_mut(),
+        hashbrown::hash_table::Entry::Vacant(at) => {
+            let id = u32::try_from(spans.len()).expect("fewer than 2^32 distinct names");
+            let start = u32::try_from(text.len()).expect("names of fewer than 4 GB");
+            text.push_str(s);
+            let end = u32::try_from(text.len()).expect("names of fewer than 4 GB");
+            spans.push((start, end));
+            let fresh = Interned {
+                id,
+                form: NO_FORM,
+                reading: Packed::Known {
+                    canon: 0,
+                    demonym: false,
+                },
+            };
+            at.insert(Entry {
+                ends,
+                start,
+                interned: fresh,
+            })
+            .into_mut()
+        }
+    };
+    &mut entry.interned
+}
+
+fn text_at(text: &str, start: u32, len: usize) -> &str {
+    let start = start as usize;
+    text.get(start..start + len).unwrap_or("")
+}
+
+/// The id of form `f` in `form_ids`, made if it is new.
+fn form_in(form_ids: &mut rustc_hash::FxHashMap<Form, u32>, forms: &mut Vec<Form>, f: Form) -> u32 {
+    *form_ids.entry(f).or_insert_with(|| {
+        forms.push(f);
+        u32::try_from(forms.len() - 1).expect("fewer than 2^32 forms")
+    })
+}
+
 impl Strings {
     pub fn intern(&mut self, s: &str) -> u32 {
-        self.interned(s).id
-    }
-
-    fn interned(&mut self, s: &str) -> Interned {
-        if let Some(&at) = self.ids.get(s) {
-            return at;
-        }
-        let id = u32::try_from(self.all.len()).expect("fewer than 2^32 distinct names");
-        let shared: Arc<str> = Arc::from(s);
-        self.all.push(Arc::clone(&shared));
-        let fresh = Interned {
-            id,
-            form: NO_FORM,
-            reading: Packed::Known {
-                canon: 0,
-                demonym: false,
-            },
-        };
-        self.ids.insert(shared, fresh);
-        fresh
+        interned_in(&mut self.table, &mut self.text, &mut self.spans, s).id
     }
 
     /// The ids of key `s` and of its form with `reading`, as `intern` and `intern_form` give
     /// them, with one hash lookup when the key was last read the same way.
     fn intern_key_form(&mut self, s: &str, reading: impl FnOnce(u32) -> Packed) -> (u32, u32) {
-        let at = self.interned(s);
+        let Strings {
+            table,
+            text,
+            spans,
+            form_ids,
+            forms,
+        } = self;
+        let at = interned_in(table, text, spans, s);
         let reading = reading(at.id);
-        if at.form != NO_FORM && at.reading == reading {
-            return (at.id, at.form);
+        if at.form == NO_FORM || at.reading != reading {
+            at.form = form_in(
+                form_ids,
+                forms,
+                Form {
+                    key: at.id,
+                    reading,
+                },
+            );
+            at.reading = reading;
         }
-        let key = at.id;
-        let form = self.intern_form(Form { key, reading });
-        let at = self.ids.get_mut(s).expect("interned above");
-        at.form = form;
-        at.reading = reading;
-        (key, form)
+        (at.id, at.form)
     }
 
     /// The id of a (key, reading) pair: one per distinct way a name is read.
     pub fn intern_form(&mut self, f: Form) -> u32 {
-        *self.form_ids.entry(f).or_insert_with(|| {
-            self.forms.push(f);
-            u32::try_from(self.forms.len() - 1).expect("fewer than 2^32 forms")
-        })
+        form_in(&mut self.form_ids, &mut self.forms, f)
     }
 
     pub fn form(&self, id: u32) -> Form {
@@ -138,16 +225,23 @@ impl Strings {
     }
 
     pub fn get(&self, s: &str) -> Option<u32> {
-        self.ids.get(s).map(|at| at.id)
+        let ends = Ends::of(s.as_bytes());
+        let text = &self.text;
+        self.table
+            .find(hash_of(s), |e| {
+                e.ends == ends && (ends.len <= 16 || text_at(text, e.start, ends.len) == s)
+            })
+            .map(|e| e.interned.id)
     }
 
     /// How many distinct strings (ids are `0..count`).
     pub fn count(&self) -> usize {
-        self.all.len()
+        self.spans.len()
     }
 
     pub fn str(&self, id: u32) -> &str {
-        &self.all[id as usize]
+        let (start, end) = self.spans[id as usize];
+        self.text.get(start as usize..end as usize).unwrap_or("")
     }
 }
 

@@ -281,7 +281,7 @@ pub fn find_after<'a>(
             }
         } else if toks[i].shape == Shape::Number && year(w) {
             let prev = if i > 0 { text(i - 1) } else { "" };
-            if YEAR_CUES.contains(&prev.to_ascii_lowercase().as_str()) {
+            if YEAR_CUES.iter().any(|cue| prev.eq_ignore_ascii_case(cue)) {
                 end = Some(i + 1);
             }
         } else if toks[i].shape == Shape::Number

@@ -79,6 +79,25 @@ const APPROX: &[&[&str]] = &[
     &["as", "few", "as"],
 ];
 
+/// The last words of the approximations.
+const APPROX_ENDS: &[&str] = &[
+    "roughly",
+    "about",
+    "around",
+    "nearly",
+    "almost",
+    "approximately",
+    "some",
+    "over",
+    "only",
+    "just",
+    "than",
+    "least",
+    "most",
+    "to",
+    "as",
+];
+
 /// Determiners before a number word that make it part of a description ("the two leaders").
 const DEFINITE: &[&str] = &[
     "the", "these", "those", "both", "its", "their", "his", "her", "our", "your", "my", "all",
@@ -177,8 +196,10 @@ pub fn find<'a>(
         if start > 0 && matches!(text(start - 1), "$" | "€" | "£" | "¥") && !used[start - 1] {
             start -= 1;
         }
-        // The approximation before it.
-        for words in APPROX {
+        // The approximation before it, if the word before ends one (most numerals have none).
+        let before = start.checked_sub(1).map_or("", text);
+        let approximated = APPROX_ENDS.iter().any(|w| before.eq_ignore_ascii_case(w));
+        for words in APPROX.iter().filter(|_| approximated) {
             let n = words.len();
             if start >= n
                 && (0..n).all(|k| {
@@ -194,7 +215,7 @@ pub fn find<'a>(
         let described = start == i
             && toks[i].shape != Shape::Number
             && i > 0
-            && DEFINITE.contains(&text(i - 1).to_ascii_lowercase().as_str());
+            && DEFINITE.iter().any(|d| text(i - 1).eq_ignore_ascii_case(d));
         if described {
             i += 1;
             continue;
@@ -279,6 +300,17 @@ mod tests {
 
     fn figures(line: &str) -> Vec<String> {
         crate::domain::extract::found_by(find, line)
+    }
+
+    #[test]
+    fn every_approximation_ends_with_a_word_looked_for() {
+        for words in APPROX {
+            assert!(APPROX_ENDS.contains(&words[words.len() - 1]), "{words:?}");
+        }
+        assert_eq!(
+            figures("It cost AT LEAST 5 dollars, As Many As 40 people, up to 3 days."),
+            ["AT LEAST 5 dollars", "As Many As 40 people", "up to 3 days"]
+        );
     }
 
     #[test]

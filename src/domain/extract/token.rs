@@ -14,6 +14,8 @@
 mod abbreviations;
 #[path = "token/alphanumeric_run.rs"]
 mod alphanumeric_run;
+#[path = "token/plain_word.rs"]
+mod plain_word;
 #[path = "token/run_over.rs"]
 mod run_over;
 #[path = "token/shape.rs"]
@@ -97,12 +99,34 @@ pub fn tokenize(line: &str, out: &mut Vec<Token>) {
     let bytes = line.as_bytes();
     let mut i = 0;
     let mut sentence_start = true;
+    // The line's last sixteen bytes (all of a shorter line) followed by zeros: the words there
+    // are read sixteen bytes at a time too, with nothing past the line read as a letter.
+    let tail_from = line.len().saturating_sub(16);
+    let mut tail = [0; 32];
+    tail[..line.len() - tail_from].copy_from_slice(&bytes[tail_from..]);
     while i < line.len() {
         // The commonest bytes first, before any decoding: a space between words, and a word
         // of ASCII letters and digits.
         let b = bytes[i];
         if b == b' ' {
             i += 1;
+            continue;
+        }
+        // Spaces and the commonest marks (".", ",", quotes, brackets, hyphens) come before "0"
+        // in ASCII: they start no word.
+        if b >= b'0'
+            && let Some((end, shape, starts)) = plain_word::plain_word_at(bytes, &tail, i)
+        {
+            out.push(Token {
+                start: i,
+                end,
+                shape,
+                sentence_start,
+                starts,
+                hyphen: false,
+            });
+            sentence_start = false;
+            i = end + usize::from(bytes.get(end) == Some(&b' '));
             continue;
         }
         if b.is_ascii_alphanumeric()
@@ -217,18 +241,27 @@ pub fn tokenize(line: &str, out: &mut Vec<Token>) {
 fn plain_ascii_word(bytes: &[u8], start: usize) -> Option<(usize, Shape)> {
     let (end, seen) = ascii_alphanumeric_run(bytes, start);
     let (upper, lower) = (seen & UPPER != 0, seen & LOWER != 0);
-    if let Some(b) = bytes.get(end).filter(|b| may_join(b)) {
-        let ends_here = (upper || lower)
-            && match b {
-                b',' => true,
-                b'.' => !ascii_abbreviation(&bytes[start..end]),
-                _ => false,
-            };
-        if !ends_here {
-            return None;
+    ends_plainly(bytes, start, end, upper || lower)
+        .then(|| (end, ascii_shape(bytes[start], upper, lower)))
+}
+
+/// Whether the word of ASCII letters and digits `bytes[start..end]`, which has `letters` or
+/// not, ends at `end` by the general rules too: at a space or a mark that joins nothing, or
+/// at a comma or a full stop that ends no abbreviation after a letter.
+// Called for every word from the tokenizer's inner loop.
+#[inline]
+fn ends_plainly(bytes: &[u8], start: usize, end: usize, letters: bool) -> bool {
+    match bytes.get(end) {
+        Some(b) if may_join(b) => {
+            letters
+                && match b {
+                    b',' => true,
+                    b'.' => !ascii_abbreviation(&bytes[start..end]),
+                    _ => false,
+                }
         }
+        _ => true,
     }
-    Some((end, ascii_shape(bytes[start], upper, lower)))
 }
 
 /// Format characters that show nothing: direction marks (U+200E, U+200F and the embeddings),
@@ -418,6 +451,25 @@ mod tests {
             assert_eq!(t.hyphen, t.text(line).contains('-'), "{:?}", t.text(line));
         }
         assert_eq!(out.iter().filter(|t| t.hyphen).count(), 7);
+    }
+
+    #[test]
+    fn the_tokens_of_a_line_are_marked_with_what_they_may_start() {
+        let mut out = vec![];
+        for (line, marks) in [
+            ("Ortega met the envoys", 0),
+            ("Ortega met twenty envoys", FIGURE),
+            ("Ortega met envoys on Monday", DATE),
+            (
+                "On 2023-11-08, Ortega's envoys—twenty-two of them",
+                DATE | FIGURE,
+            ),
+            ("Sept. 8 in São Paulo", DATE | FIGURE),
+        ] {
+            tokenize(line, &mut out);
+            let each = out.iter().fold(0, |m, t| m | t.starts);
+            assert_eq!(each, marks, "{line}");
+        }
     }
 
     #[test]

@@ -1,14 +1,31 @@
-//! Finds a run of ASCII letters and digits eight bytes at a time, and which cases of letter it holds.
+//! Finds a run of ASCII letters and digits sixteen or eight bytes at a time, and which cases of
+//! letter it holds.
 
 /// Where the ASCII letters and digits from `start` end, and which of `UPPER` and `LOWER`
-/// letters they hold. Eight bytes at a time: most words end in their first eight, and the
-/// branch on where one ends, taken a byte at a time, was the scan's main cost.
+/// letters they hold. Sixteen bytes at a time where the processor compares sixteen at once (most
+/// words end in their first sixteen, in about twenty instructions), else eight at a time: the
+/// branch on where a word ends, taken a byte at a time, was the scan's main cost.
 // Its caller, the tokenizer's inner loop, inlined it while they shared a file; kept so.
 #[inline]
 pub(super) fn ascii_alphanumeric_run(bytes: &[u8], start: usize) -> (usize, u8) {
+    let mut end = start;
+    let mut seen_before = 0;
+    #[cfg(target_arch = "x86_64")]
+    while let Some(chunk) = bytes.get(end..end + 16) {
+        let Ok(chunk) = <&[u8; 16]>::try_from(chunk) else {
+            break;
+        };
+        let (alnum, upper, lower) = sixteen::classes(chunk);
+        let len = (!alnum).trailing_zeros();
+        let run = (1 << len) - 1;
+        seen_before |= (u8::from(upper & run != 0) * UPPER) | (u8::from(lower & run != 0) * LOWER);
+        end += len as usize;
+        if len < 16 {
+            return (end, seen_before);
+        }
+    }
     // The lanes of upper- and lower-case letters seen, gathered without a branch.
     let (mut upper_lanes, mut lower_lanes) = (0, 0);
-    let mut end = start;
     while let Some(chunk) = bytes.get(end..end + 8) {
         let x = u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8]));
         let (upper, lower, alnum) = classes_of_eight(x);
@@ -19,13 +36,56 @@ pub(super) fn ascii_alphanumeric_run(bytes: &[u8], start: usize) -> (usize, u8) 
         lower_lanes |= lower & run;
         if stop != 0 {
             end += stop.trailing_zeros() as usize / 8;
-            return (end, seen(upper_lanes, lower_lanes));
+            return (end, seen_before | seen(upper_lanes, lower_lanes));
         }
         end += 8;
     }
     // The last bytes of the line, one table load each.
     let (end, rest) = ascii_alphanumeric_run_by_byte(bytes, end);
-    (end, seen(upper_lanes, lower_lanes) | rest)
+    (end, seen_before | seen(upper_lanes, lower_lanes) | rest)
+}
+
+/// Sixteen bytes compared at once, with the instructions every x86-64 processor has (SSE2).
+#[cfg(target_arch = "x86_64")]
+pub(super) mod sixteen {
+    use std::arch::x86_64::{
+        __m128i, _mm_and_si128, _mm_andnot_si128, _mm_cmpeq_epi8, _mm_cmplt_epi8,
+        _mm_movemask_epi8, _mm_or_si128, _mm_set_epi64x, _mm_set1_epi8, _mm_sub_epi8,
+    };
+
+    /// The letters or digits, upper-case letters and lower-case letters among sixteen bytes, a
+    /// bit each (bit 0 for the first byte).
+    #[inline]
+    pub(in super::super) fn classes(chunk: &[u8; 16]) -> (u32, u32, u32) {
+        // SAFETY: SSE2 is part of the x86-64 baseline: every processor that runs this has it.
+        unsafe { classes_sse2(chunk) }
+    }
+
+    #[target_feature(enable = "sse2")]
+    fn classes_sse2(chunk: &[u8; 16]) -> (u32, u32, u32) {
+        let half = |from: usize| {
+            let mut eight = [0; 8];
+            eight.copy_from_slice(&chunk[from..from + 8]);
+            i64::from_le_bytes(eight)
+        };
+        let v = _mm_set_epi64x(half(8), half(0));
+        // A byte in `from..from + n`: moved to start at -128, then a signed comparison.
+        let within = |x: __m128i, from: u8, n: u8| {
+            let moved = _mm_sub_epi8(x, _mm_set1_epi8(from.wrapping_add(128).cast_signed()));
+            _mm_cmplt_epi8(moved, _mm_set1_epi8(n.wrapping_add(128).cast_signed()))
+        };
+        let case_bit = _mm_set1_epi8(0x20);
+        // Either case at once: the lower-case bit (0x20) set.
+        let letter = within(_mm_or_si128(v, case_bit), b'a', 26);
+        let digit = within(v, b'0', 10);
+        let lower_case = _mm_cmpeq_epi8(_mm_and_si128(v, case_bit), case_bit);
+        let mask = |x: __m128i| _mm_movemask_epi8(x).cast_unsigned();
+        (
+            mask(_mm_or_si128(letter, digit)),
+            mask(_mm_andnot_si128(lower_case, letter)),
+            mask(_mm_and_si128(letter, lower_case)),
+        )
+    }
 }
 
 /// `UPPER` and `LOWER` for lanes of upper- and lower-case letters.
@@ -134,6 +194,21 @@ mod tests {
             assert_eq!(upper != 0, class & UPPER != 0, "{b}");
             assert_eq!(lower != 0, class & LOWER != 0, "{b}");
             assert_eq!(alnum != 0, class & ALNUM != 0, "{b}");
+        }
+    }
+
+    #[cfg(target_arch = "x86_64")]
+    #[test]
+    fn sixteen_bytes_are_classed_as_each_alone() {
+        for b in 0..=255u8 {
+            let mut chunk = [b'-'; 16];
+            chunk[usize::from(b) % 16] = b;
+            let (alnum, upper, lower) = sixteen::classes(&chunk);
+            let class = ASCII_CLASS[usize::from(b)];
+            let bit = 1 << (usize::from(b) % 16);
+            assert_eq!(alnum, u32::from(class & ALNUM != 0) * bit, "{b}");
+            assert_eq!(upper, u32::from(class & UPPER != 0) * bit, "{b}");
+            assert_eq!(lower, u32::from(class & LOWER != 0) * bit, "{b}");
         }
     }
 }

@@ -64,36 +64,53 @@ fn ascii_shape_of(word: &[u8]) -> Shape {
 }
 
 /// The shape of an ASCII word from its first byte and whether it has upper- and lower-case
-/// letters.
+/// letters: a table, not branches (a branch on a word's case is taken both ways in any text).
 // Called from the tokenizer's inner loop, which inlined it while they shared a file; kept so.
 #[inline]
 pub(super) fn ascii_shape(first: u8, upper: bool, lower: bool) -> Shape {
-    match first {
-        b if b.is_ascii_digit() => {
-            if upper && !lower {
-                Shape::Upper
-            } else {
-                Shape::Number
-            }
-        }
-        b if b.is_ascii_uppercase() => {
-            if lower {
-                Shape::Cap
-            } else {
-                Shape::Upper
-            }
-        }
-        b if b.is_ascii_lowercase() => {
-            if upper {
-                Shape::LowerCap
-            } else {
-                Shape::Lower
-            }
-        }
-        _ if upper => Shape::Cap,
-        _ => Shape::Lower,
-    }
+    // The first byte: 0 for a digit, 1 for an upper-case letter, 2 for a lower-case one, 3
+    // for any other.
+    let (capital, small) = (first.is_ascii_uppercase(), first.is_ascii_lowercase());
+    let other = !capital && !small && !first.is_ascii_digit();
+    let first_is = usize::from(capital) + 2 * usize::from(small) + 3 * usize::from(other);
+    shape_by_kinds(first_is, upper, lower)
 }
+
+/// The shape of an ASCII word whose first byte is of kind `first_is` (0 for a digit, 1 for an
+/// upper-case letter, 2 for a lower-case one, 3 for any other) and which has upper- and
+/// lower-case letters or not.
+#[inline]
+pub(super) fn shape_by_kinds(first_is: usize, upper: bool, lower: bool) -> Shape {
+    ASCII_SHAPES[(first_is & 3) * 4 + usize::from(upper) + 2 * usize::from(lower)]
+}
+
+/// [`ascii_shape`] by the first byte's kind (digit, upper case, lower case, other), then
+/// whether the word has upper-case letters and lower-case ones: none, upper, lower, both.
+const ASCII_SHAPES: [Shape; 16] = {
+    use Shape::{Cap, LowerCap, Number, Upper};
+    [
+        // "240", "6PR", "1990s", "3Mx".
+        Number,
+        Upper,
+        Number,
+        Number,
+        // (An upper-case first letter is an upper-case letter.) "UN", "Nato".
+        Upper,
+        Upper,
+        Cap,
+        Cap,
+        // (A lower-case first letter is a lower-case letter.) "said", "iPhone".
+        Shape::Lower,
+        LowerCap,
+        Shape::Lower,
+        LowerCap,
+        // Scripts without case, or titlecase letters: a name-like word if it has a capital.
+        Shape::Lower,
+        Cap,
+        Shape::Lower,
+        Cap,
+    ]
+};
 
 #[cfg(test)]
 mod tests {

@@ -47,24 +47,43 @@ static THIRD_LETTERS: [u64; 32 * 32] = {
 
 /// What a token of `shape` whose text is `word` may start ([`DATE`], [`FIGURE`]), by its
 /// first three letters in either case (a few words more than the finders take, no fewer).
+/// Without a branch: a missing second or third letter reads as a byte whose lane is empty.
 // Called for every word from the tokenizer's inner loop.
 #[inline]
 pub(super) fn starts(word: &[u8], shape: Shape) -> u8 {
-    if shape == Shape::Number {
-        return DATE | FIGURE;
-    }
-    let bits = match word {
-        [a, b, c, ..] => third_letters(*a, *b, *c),
-        _ => 0,
-    };
-    let figure = (bits & 1) as u8 * FIGURE;
-    let date = (bits >> 32 & 1) as u8 * DATE;
-    match shape {
-        Shape::Cap => date | figure,
-        Shape::Lower => figure,
-        _ => 0,
-    }
+    let at = |k: usize| word.get(k).copied().unwrap_or(0);
+    let bits = third_letters(at(0), at(1), at(2));
+    let marks = ((bits & 1) as u8 * FIGURE) | ((bits >> 32 & 1) as u8 * DATE);
+    (marks & KEPT[shape as usize]) | GIVEN[shape as usize]
 }
+
+/// [`starts`] for a word of `len` bytes whose first three (or fewer, then what follows them)
+/// are the low bytes of `first`, little-endian: the letters already loaded, no byte read again.
+#[inline]
+pub(super) fn starts_of_three(first: u32, len: usize, shape: Shape) -> u8 {
+    let byte = |k: u32| (first >> (8 * k)) as u8;
+    let bits = third_letters(byte(0), byte(1), byte(2));
+    // Fewer than three letters: nothing (the bytes after the word are no part of it).
+    let bits = bits & 0u64.wrapping_sub(u64::from(len >= 3));
+    let marks = ((bits & 1) as u8 * FIGURE) | ((bits >> 32 & 1) as u8 * DATE);
+    (marks & KEPT[shape as usize]) | GIVEN[shape as usize]
+}
+
+/// The marks a word of each shape keeps: a month or a weekday is capitalised, a number word
+/// may be in either case.
+const KEPT: [u8; 7] = {
+    let mut kept = [0; 7];
+    kept[Shape::Cap as usize] = DATE | FIGURE;
+    kept[Shape::Lower as usize] = FIGURE;
+    kept
+};
+
+/// The marks a token of each shape has whatever its letters: a number may start either.
+const GIVEN: [u8; 7] = {
+    let mut given = [0; 7];
+    given[Shape::Number as usize] = DATE | FIGURE;
+    given
+};
 
 /// The bits of [`THIRD_LETTERS`] for the bytes `a`, `b`, `c`, the third's bits moved down to
 /// bit 0 and bit 32. Without a branch: a byte that is no letter may read as one (a digit, a
@@ -75,7 +94,7 @@ fn third_letters(a: u8, b: u8, c: u8) -> u64 {
 }
 
 /// A letter's place in the alphabet, either case (0 for "a"); any other byte's is some lane
-/// below 32.
+/// below 32, and that of 0 the last, which no letter has.
 fn lane(x: u8) -> usize {
     usize::from((x | 0x20).wrapping_sub(b'a') & 31)
 }
