@@ -250,7 +250,15 @@ fn best_among(
         let entity_at = u32::try_from(e).expect("fewer than 2^32 entities");
         // Only the mentions the words of this share may touch: the words start from `first`
         // and end by `reach`, and no mention is longer than `longest`.
-        let from = (entity.mentions).partition_point(|m| m.start.saturating_add(longest) <= first);
+        // An entity's first mention (or its last) mostly tells where its mentions for this
+        // share begin, or that it has none: the search, a cache miss a step, is for the rest.
+        let from = match entity.mentions.first() {
+            None => continue,
+            Some(m) if m.start >= reach => continue,
+            Some(m) if m.start.saturating_add(longest) > first => 0,
+            _ if entity.mentions.last().is_some_and(|m| m.end <= first) => continue,
+            _ => (entity.mentions).partition_point(|m| m.start.saturating_add(longest) <= first),
+        };
         let near = entity.mentions[from..].iter();
         for &m in near.take_while(|m| m.start < reach) {
             if m.end <= first || !covered.touches(m) {
@@ -258,7 +266,7 @@ fn best_among(
             }
             // Words that overlap the mention start before its end and less than
             // SPEAKER_MAX before its start: found from the last of them back (a few).
-            let hi = starts.before(words, m.end);
+            let hi = starts.before(m.end);
             let near = words[..hi]
                 .iter()
                 .enumerate()
@@ -294,6 +302,8 @@ struct Starts {
     first: Vec<u32>,
     /// The first word's block.
     from: u64,
+    /// Where each word starts (a third of the bytes of the words to step over).
+    at: Vec<u32>,
 }
 
 impl Starts {
@@ -311,11 +321,13 @@ impl Starts {
             }
             first.push(u32::try_from(w).expect("fewer than 2^32 speaker words"));
         }
-        Starts { first, from }
+        let at = words.iter().map(|(s, _)| s.start).collect();
+        Starts { first, from, at }
     }
 
-    /// How many of `words` (those this was made of) start before `offset`.
-    fn before(&self, words: &[(ByteSpan, u32)], offset: u32) -> usize {
+    /// How many of the words this was made of start before `offset`.
+    fn before(&self, offset: u32) -> usize {
+        let words = &self.at;
         let b = u64::from(offset) / Self::BLOCK;
         let at = if b < self.from {
             Some(&0)
@@ -326,7 +338,7 @@ impl Starts {
             return words.len();
         };
         let mut i = at as usize;
-        while i < words.len() && words[i].0.start < offset {
+        while i < words.len() && words[i] < offset {
             i += 1;
         }
         i
@@ -495,10 +507,10 @@ mod tests {
             let starts = super::Starts::of(&words);
             for offset in (0..at + 1000).step_by(7) {
                 let expected = words.partition_point(|(s, _)| s.start < offset);
-                assert_eq!(starts.before(&words, offset), expected, "{offset}");
+                assert_eq!(starts.before(offset), expected, "{offset}");
             }
         }
-        assert_eq!(super::Starts::of(&[]).before(&[], 5), 0);
+        assert_eq!(super::Starts::of(&[]).before(5), 0);
     }
 
     use super::*;

@@ -39,6 +39,9 @@ struct Known {
     /// Where the split sentences start (the body) and the document's length.
     body_start: usize,
     len: usize,
+    /// The first sentence that may overlap the next paragraph: paragraphs come in order, and
+    /// every sentence before the last one's first ends before the next one starts.
+    next: std::cell::Cell<usize>,
     #[cfg(test)]
     used: std::cell::Cell<bool>,
 }
@@ -62,6 +65,7 @@ impl Finder {
                 sentences,
                 body_start,
                 len,
+                next: std::cell::Cell::default(),
                 #[cfg(test)]
                 used: std::cell::Cell::default(),
             }),
@@ -176,7 +180,7 @@ impl Known {
         if base < self.body_start || !at_line_end {
             return None;
         }
-        let within = self.sentences.overlapping(base..end);
+        let within = self.overlapping(base..end);
         let (first, last) = (within.start, within.end.checked_sub(1)?);
         let inside = within.start < within.end
             && self.sentences.range(first).start >= base
@@ -187,6 +191,28 @@ impl Known {
             sentences: &self.sentences,
             within,
         })
+    }
+}
+
+impl Known {
+    /// [`Sentences::overlapping`], searched from where the paragraph before began rather
+    /// than over the whole document (which missed the cache on every paragraph).
+    fn overlapping(&self, range: std::ops::Range<usize>) -> std::ops::Range<usize> {
+        let s = &self.sentences;
+        let mut first = self.next.get();
+        if first > s.len() || (first > 0 && s.range(first - 1).end > range.start) {
+            // Not after the paragraph before (never so when fed in order).
+            return s.overlapping(range);
+        }
+        while first < s.len() && s.range(first).end <= range.start {
+            first += 1;
+        }
+        let mut last = first;
+        while last < s.len() && s.range(last).start < range.end {
+            last += 1;
+        }
+        self.next.set(first);
+        first..last
     }
 }
 
@@ -256,4 +282,35 @@ pub fn is_paragraph_start(bytes: &[u8], at: usize) -> bool {
         end = prev;
     }
     is_cut(line, nl, last_break)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_sentences_of_a_paragraph_are_found_from_the_last_as_over_all() {
+        let text = "One two. Three four five. Six.\n\nSeven eight. Nine ten.\nEleven. ".repeat(20);
+        let sentences = Arc::new(Sentences::of_range(text.as_bytes(), 0..text.len()));
+        let known = Finder::with_sentences(sentences.clone(), 0, text.len())
+            .known
+            .unwrap();
+        let mut seed = 0x9e37_79b9_7f4a_7c15_u64;
+        let mut start = 0;
+        for round in 0..2_000 {
+            crate::domain::shuffled::step(&mut seed);
+            // Mostly on from the range before, at times back.
+            start = if round % 9 == 0 {
+                (seed >> 8) as usize % text.len()
+            } else {
+                (start + (seed >> 8) as usize % 40).min(text.len())
+            };
+            let end = (start + (seed >> 20) as usize % 90).min(text.len());
+            assert_eq!(
+                known.overlapping(start..end),
+                sentences.overlapping(start..end),
+                "{start}..{end}"
+            );
+        }
+    }
 }

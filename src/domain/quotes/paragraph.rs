@@ -198,10 +198,18 @@ fn absolute((s, e): (u32, u32), base: usize) -> ByteSpan {
 fn speaker_words(p: &Para, words: Option<(u32, u32)>) -> Option<(u32, u32)> {
     let (start, end) = words?;
     let first = p.tok_from(start);
-    let possessive = p.is_word(first)
-        && ["his", "her", "its", "their", "our", "my", "your"]
-            .iter()
-            .any(|w| p.word(first).eq_ignore_ascii_case(w));
+    // Most speakers open with a name: passed over by its length and first letter.
+    let possessive = p.is_word(first) && {
+        let w = p.word(first);
+        (2..=5).contains(&w.len())
+            && matches!(
+                w.as_bytes()[0] | 0x20,
+                b'h' | b'i' | b't' | b'o' | b'm' | b'y'
+            )
+            && ["his", "her", "its", "their", "our", "my", "your"]
+                .iter()
+                .any(|p| w.eq_ignore_ascii_case(p))
+    };
     match p.toks.get(first + 1) {
         Some(next) if possessive && next.start < end => Some((next.start, end)),
         _ => Some((start, end)),
