@@ -285,9 +285,12 @@ fn phrase(
     // Its first word, its last word (the head) and how many.
     let (mut head, mut len) = (w, 1);
     for n in ws {
+        // Punctuation ends the phrase before the word is looked at.
+        if !words::only_space(text, head.end, n.start) {
+            break;
+        }
         let mut buf = [0u8; 24];
-        let lower = n.lower(text, &mut buf).unwrap_or("");
-        if !words::only_space(text, head.end, n.start) || stops_a_phrase(lower) {
+        if stops_a_phrase(n.lower(text, &mut buf).unwrap_or("")) {
             break;
         }
         head = n;
