@@ -105,6 +105,8 @@ fn read(
 ) -> Vec<(usize, Said)> {
     let mut out = Vec::new();
     let mut worth = HashMap::default();
+    // The words of a title or an apposition (a buffer reused).
+    let mut ws = Vec::new();
     // The type nouns each class may take, worked out once (a mention is of one class).
     let mut possible: [Option<u64>; 8] = [None; 8];
     for (i, n) in names.iter().enumerate() {
@@ -116,7 +118,7 @@ fn read(
                 .filter(|&bits| bits != 0)
                 .map(Said::Type)
         } else {
-            let roles = roles_around(text, start, end, k, &mut worth);
+            let roles = roles_around(text, start, end, k, &mut worth, &mut ws);
             let age = age_after(text, end);
             (!roles.is_empty() || age.is_some()).then_some(Said::Person { roles, age })
         };
@@ -166,13 +168,14 @@ const REACH: usize = 80;
 /// secretary," / "X, a spokeswoman for") or before it ("the defence secretary, X,").
 ///
 /// `worth` remembers, for each word seen right before a name, whether it may end a role
-/// (the same few words come before most names).
+/// (the same few words come before most names); `ws` is a buffer for the words of a role.
 fn roles_around<'t>(
     text: &'t [u8],
     start: usize,
     end: usize,
     k: &Knowledge,
     worth: &mut HashMap<&'t [u8], bool>,
+    ws: &mut Vec<Word>,
 ) -> Vec<String> {
     let mut out = Vec::new();
     let from = start.saturating_sub(REACH);
@@ -196,7 +199,8 @@ fn roles_around<'t>(
         ends
     });
     // Before: the longest title that ends right before the name.
-    let mut before: Vec<Word> = Vec::new();
+    let before = ws;
+    before.clear();
     if worth {
         let mut at = start;
         while before.len() < k.max_title_words.max(1)
@@ -209,7 +213,7 @@ fn roles_around<'t>(
     // In the order of the text.
     before.reverse();
     let title = worth
-        .then(|| longest_title(text, &before, k, true))
+        .then(|| longest_title(text, before, k, true))
         .flatten();
     if let Some(role) = title {
         out.push(role);
@@ -236,13 +240,15 @@ fn roles_around<'t>(
     // After: "X, the defence secretary," / "X, a 14-year-old boy from ...".
     let after = appositions::apposition_after(text, end, limit, person);
     // Before: "the defence secretary, X," / "a Scientology attorney, X.".
-    let before = appositions::apposition_before(text, from, start, end, limit, person);
-    for (s, e) in after.into_iter().chain(before) {
-        let ws: Vec<Word> = words::words(text, s..e).collect();
-        // The whole phrase when it is a title ("defence secretary"), else its head.
-        let key = lower_key(text, &ws);
-        if k.is_title(&key) {
-            out.push(key);
+    let apposition_before = appositions::apposition_before(text, from, start, end, limit, person);
+    let ws = before;
+    for (s, e) in after.into_iter().chain(apposition_before) {
+        ws.clear();
+        ws.extend(words::words(text, s..e));
+        // The whole phrase when it is a title ("defence secretary"), else its head: the key
+        // asked for on the stack, a string made only of what is kept.
+        if appositions::is_title_words(k, text, ws) {
+            out.push(lower_key(text, ws));
         } else if let Some(&head) = ws.last() {
             out.push(lower_key(text, &[head]));
         }

@@ -67,6 +67,9 @@ pub fn looks_like_noun_after_noun(word: &str) -> bool {
 /// The type noun right after a name that it fits (`fits`: the entity's mask of type nouns),
 /// ending the phrase: "the Scientology organization", "the Sea Org group". Its span, without
 /// a possessive.
+// Asked of every name as it is read: its first tests inlined into the callers (most names
+// fit no type noun, or are followed by no lower-case word), the rest not.
+#[inline]
 pub fn type_noun_after(
     text: &[u8],
     end: usize,
@@ -81,6 +84,12 @@ pub fn type_noun_after(
     if !next.is_some_and(u8::is_ascii_lowercase) {
         return None;
     }
+    noun_after(text, end, limit, fits)
+}
+
+/// [`type_noun_after`] without its first tests.
+#[inline(never)]
+fn noun_after(text: &[u8], end: usize, limit: usize, fits: u64) -> Option<std::ops::Range<usize>> {
     let mut ws = words::words(text, end..limit);
     let noun = ws.next()?;
     if !words::only_space(text, end, noun.start)
@@ -118,6 +127,8 @@ fn last_byte_before(text: &[u8], from: usize, at: usize) -> Option<u8> {
 /// The type noun right before a name that it fits (`fits`: the entity's mask of type nouns),
 /// after "the", with "of" between or not: "the company Samsung", "the church of Scientology".
 /// Its span. `from`: where the words may start.
+// Asked of every name as it is read: its first tests inlined into the callers, the rest not.
+#[inline]
 pub fn type_noun_before(
     text: &[u8],
     from: usize,
@@ -131,6 +142,7 @@ pub fn type_noun_before(
 }
 
 /// [`type_noun_before`] without its first test.
+#[inline(never)]
 fn noun_before(
     text: &[u8],
     from: usize,

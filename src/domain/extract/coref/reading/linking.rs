@@ -49,7 +49,7 @@ impl Resolver<'_> {
         };
         if !CAN_LINK.opens(self.text, w) {
             // Most words open like no pronoun, "who" or "the": they only count in the opening.
-            if !rd.opening.actor && is_preposition(lower) {
+            if !rd.opening.settled() && is_preposition(lower) {
                 rd.opening.preposition = true;
             }
             rd.last = None;
@@ -123,7 +123,9 @@ impl Resolver<'_> {
                 rd.consumed = Some((n, w.end));
             }
         }
-        if consumed == 1 && !rd.opening.actor && is_preposition(lower) {
+        // Once the opening is settled no name can be its subject: a preposition no longer
+        // matters (past it, most words read are past it).
+        if consumed == 1 && !rd.opening.settled() && is_preposition(lower) {
             rd.opening.preposition = true;
         }
         rd.last = None;

@@ -24,6 +24,12 @@ impl Resolver<'_> {
         if !words::only_space(text, noun.end, start) || !noun.is_lowercase(text) {
             return None;
         }
+        // A possessive ends with "s" or "r" ("his", "their", "the club's"): most words
+        // before a lower-case word do not, and are not looked for.
+        let last = (text[from..noun.start].iter().rev()).find(|c| !c.is_ascii_whitespace());
+        if !matches!(last, Some(b's' | b'S' | b'r' | b'R')) {
+            return None;
+        }
         let owner = words::word_before(text, from, noun.start)?;
         let owner_bytes = owner.bytes(text);
         let possessive = ["his", "her", "their", "its"]
