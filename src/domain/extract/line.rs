@@ -42,6 +42,8 @@ pub(super) struct Line<'a, 't> {
     /// What the knowledge says of each token, looked up on first need: the rules ask the same
     /// questions of a word many times over (is it a function word, a title, a given name).
     facts: &'a [Cell<Facts>],
+    /// The facts of the words of the lines before ([`memo`]).
+    memo: &'a [Cell<memo::Entry>],
 }
 
 /// Gazetteer lookups remembered per line.
@@ -58,6 +60,7 @@ fn memo_key(from: usize, to: usize, caps: bool) -> u64 {
 pub struct Scratch {
     ascii_lower: String,
     facts: Vec<Cell<Facts>>,
+    memo: memo::Memo,
 }
 
 /// What the word lists say of one token ([`Knowledge::word`]), as written and in lower case,
@@ -123,6 +126,7 @@ impl<'a, 't: 'a> Line<'a, 't> {
             memo_next: Cell::new(0),
             ascii_lower: &scratch.ascii_lower,
             facts: &scratch.facts,
+            memo: scratch.memo.for_knowledge(k),
         }
     }
 
@@ -177,6 +181,27 @@ impl<'a, 't: 'a> Line<'a, 't> {
     /// word ("Madrid", most words asked about) holds what is known of it as written.
     fn look_up(&self, cell: &Cell<Facts>, i: usize, form: u8) -> Facts {
         let mut facts = cell.get();
+        let key = memo::Key::of(self.bytes(i));
+        if let Some(key) = key
+            && facts.asked == 0
+            && let Some(known) = memo::get(self.memo, key)
+        {
+            facts = known;
+            if facts.asked & form != 0 {
+                cell.set(facts);
+                return facts;
+            }
+        }
+        let facts = self.look_up_in_lists(facts, i, form);
+        cell.set(facts);
+        if let Some(key) = key {
+            memo::put(self.memo, key, facts);
+        }
+        facts
+    }
+
+    /// [`Line::look_up`] in the word lists, adding to `facts`.
+    fn look_up_in_lists(&self, mut facts: Facts, i: usize, form: u8) -> Facts {
         let t = self.toks[i];
         // Bytes, not text: the most common case needs no char-boundary checks.
         if is_capitalised_form(self.bytes(i)) {
@@ -189,13 +214,11 @@ impl<'a, 't: 'a> Line<'a, 't> {
                 ..Facts::default()
             };
             facts.set_name(found.name);
-            cell.set(facts);
             return facts;
         }
         let written = self.text.get(t.start..t.end).unwrap_or("");
         if form == NAMED {
             facts.set_name(self.k.name(written));
-            cell.set(facts);
             return facts;
         }
         let ascii = written.is_ascii();
@@ -219,7 +242,6 @@ impl<'a, 't: 'a> Line<'a, 't> {
             facts.lowered = self.k.word(&lower);
             facts.asked |= LOWERED;
         }
-        cell.set(facts);
         facts
     }
 
@@ -578,6 +600,8 @@ fn without_contraction(word: &str) -> Option<&str> {
     let (stem, ending) = word.rsplit_once(['\'', '\u{2019}'])?;
     matches!(ending, "ll" | "re" | "ve" | "d" | "m" | "s").then_some(stem)
 }
+
+mod memo;
 
 #[cfg(test)]
 mod tests;
