@@ -68,7 +68,8 @@ pub struct Scratch {
 #[derive(Debug, Clone, Copy, Default)]
 pub(super) struct Facts {
     /// Which of the three are looked up: [`WRITTEN`], [`LOWERED`], [`NAMED`]; and whether
-    /// the word names an entry ([`HAS_NAME`]).
+    /// the word names an entry ([`HAS_NAME`]) or is a contracted function word
+    /// ([`CONTRACTED`]).
     asked: u8,
     written: u16,
     lowered: Word,
@@ -102,6 +103,8 @@ const WRITTEN: u8 = 1;
 const LOWERED: u8 = 2;
 const NAMED: u8 = 4;
 const HAS_NAME: u8 = 8;
+/// Known with [`LOWERED`]: the word is a function word contracted ("I'll", "It's").
+const CONTRACTED: u8 = 16;
 
 impl<'a, 't: 'a> Line<'a, 't> {
     pub(super) fn new(
@@ -151,18 +154,32 @@ impl<'a, 't: 'a> Line<'a, 't> {
     /// What the lists say of word `i` in lower case.
     #[inline]
     fn lowered(&self, i: usize) -> Word {
+        self.lowered_facts(i).lowered
+    }
+
+    /// The facts of word `i`, what they say of it in lower case known.
+    #[inline]
+    fn lowered_facts(&self, i: usize) -> Facts {
         match self.facts.get(i) {
-            Some(cell) if cell.get().asked & LOWERED != 0 => cell.get().lowered,
+            Some(cell) if cell.get().asked & LOWERED != 0 => cell.get(),
             _ => self.lowered_looked_up(i),
         }
     }
 
-    /// [`Line::lowered`] not known yet. Apart, so that what is known is read inline.
+    /// [`Line::lowered_facts`] not known yet. Apart, so that what is known is read inline.
     #[inline(never)]
-    fn lowered_looked_up(&self, i: usize) -> Word {
+    fn lowered_looked_up(&self, i: usize) -> Facts {
         match self.facts.get(i) {
-            Some(cell) => self.look_up(cell, i, LOWERED).lowered,
-            None => self.k.word(&self.lower(i)),
+            Some(cell) => self.look_up(cell, i, LOWERED),
+            None => {
+                let mut facts = Facts {
+                    asked: LOWERED,
+                    lowered: self.k.word(&self.lower(i)),
+                    ..Facts::default()
+                };
+                self.note_contraction(&mut facts, i);
+                facts
+            }
         }
     }
 
@@ -192,12 +209,30 @@ impl<'a, 't: 'a> Line<'a, 't> {
                 return facts;
             }
         }
-        let facts = self.look_up_in_lists(facts, i, form);
+        let lowered_before = facts.asked & (LOWERED | CONTRACTED);
+        let mut facts = self.look_up_in_lists(facts, i, form);
+        if lowered_before != 0 {
+            facts.asked |= lowered_before;
+        } else if facts.asked & LOWERED != 0 {
+            self.note_contraction(&mut facts, i);
+        }
         cell.set(facts);
         if let Some(key) = key {
             memo::put(self.memo, key, facts);
         }
         facts
+    }
+
+    /// Marks `facts` of word `i` [`CONTRACTED`] if the word is a contracted function word:
+    /// asked with what is known of it in lower case, so that the memo keeps it too.
+    fn note_contraction(&self, facts: &mut Facts, i: usize) {
+        // Only a word with an apostrophe (ASCII, or the first byte of "’") is contracted.
+        let apostrophe = |b: &u8| *b == b'\'' || *b == 0xE2;
+        if self.bytes(i).iter().any(apostrophe)
+            && without_contraction(&self.lower(i)).is_some_and(|stem| self.k.is_function_word(stem))
+        {
+            facts.asked |= CONTRACTED;
+        }
     }
 
     /// [`Line::look_up`] in the word lists, adding to `facts`.
@@ -362,14 +397,8 @@ impl<'a, 't: 'a> Line<'a, 't> {
 
     /// Whether token `i` is a function word, contracted ones too ("I'll", "It's", "We're").
     pub(super) fn is_function_word(&self, i: usize) -> bool {
-        self.is_plain_function_word(i) || {
-            let t = self.toks[i];
-            // Only a word with an apostrophe (ASCII, or the first byte of "’") is contracted.
-            let apostrophe = |b: &u8| *b == b'\'' || *b == 0xE2;
-            self.text.as_bytes()[t.start..t.end].iter().any(apostrophe)
-                && without_contraction(&self.lower(i))
-                    .is_some_and(|stem| self.k.is_function_word(stem))
-        }
+        let facts = self.lowered_facts(i);
+        facts.lowered.is(word::FUNCTION_WORD) || facts.asked & CONTRACTED != 0
     }
 
     /// The longest gazetteer name starting at `from` and ending by `to`.
