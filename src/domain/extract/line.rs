@@ -359,6 +359,14 @@ impl<'a, 't: 'a> Line<'a, 't> {
         }
     }
 
+    /// Word `i` with its ASCII letters in lower case (nothing past the end): its lower case
+    /// if it is ASCII.
+    pub(super) fn ascii_lowered(&self, i: usize) -> &'a str {
+        self.toks
+            .get(i)
+            .map_or("", |t| self.ascii_lower.get(t.start..t.end).unwrap_or(""))
+    }
+
     /// Word `i` in lower case.
     /// Nothing past the end, as for [`Line::word`]: rules look one word ahead of a run that
     /// may end the line ("Ash Carter," alone on a line).

@@ -147,3 +147,23 @@ fn contracted_function_words_are_function_words_line_after_line() {
     assert!(seen[word("I'll")] && seen[word("We’re")] && seen[word("they'd")]);
     assert!(!seen[word("O'Brien")] && !seen[word("dog")]);
 }
+
+/// The ASCII lower case of a word is its lower case when it is ASCII, and no ASCII word
+/// otherwise (but for the Kelvin sign's "k"): the particles and connectors are told by it.
+#[test]
+fn a_word_in_ascii_lower_case_is_a_particle_only_if_its_lower_case_is() {
+    let text = "Van DE Del Bİn VON Of FOR on \u{212A}ing Ortega";
+    let mut toks = Vec::new();
+    tokenize(text, &mut toks);
+    let mut scratch = Scratch::default();
+    let line = Line::new(text, &toks, 0, tiny(), &mut scratch);
+    for i in 0..toks.len() {
+        let (ascii, lower) = (line.ascii_lowered(i), line.lower(i));
+        if line.word(i).is_ascii() {
+            assert_eq!(ascii, lower);
+        }
+        let particle = |w: &str| super::super::runs::is_name_particle(w);
+        assert_eq!(particle(ascii), particle(&lower), "{}", line.word(i));
+    }
+    assert_eq!(line.ascii_lowered(toks.len()), "");
+}
