@@ -10,9 +10,9 @@ use std::cell::Cell;
 use super::Facts;
 use crate::domain::extract::knowledge::Knowledge;
 
-/// Words remembered: a power of two. Each takes 32 bytes, so that the memo (64 KiB) stays in
+/// Words remembered: a power of two. Each takes 32 bytes, so that the memo (128 KiB) stays in
 /// the second-level cache.
-const SLOTS: usize = 2048;
+const SLOTS: usize = 4096;
 
 /// The longest word remembered, in bytes: its bytes and length fit in two words.
 const LONGEST: usize = 15;
