@@ -264,7 +264,26 @@ impl Knowledge {
         if key.chars().filter(|c| c.is_alphabetic()).count() < 3 {
             return None;
         }
-        self.name(key).or_else(|| self.name(&title_case(key)))
+        // A name of several words starts with a pair of `multi_first_two` (as written, or its
+        // first two words in title case): most keys in capitals start none, and are neither
+        // looked up nor written out in title case.
+        let Some(two) = key
+            .match_indices(' ')
+            .nth(1)
+            .map_or(key.contains(' ').then_some(key), |(at, _)| key.get(..at))
+        else {
+            return self.name(key).or_else(|| self.name(&title_case(key)));
+        };
+        let as_written = || {
+            self.starts_name_of_two_or_more(two)
+                .then(|| self.name(key))
+                .flatten()
+        };
+        as_written().or_else(|| {
+            self.starts_name_of_two_or_more(&title_case(two))
+                .then(|| self.name(&title_case(key)))
+                .flatten()
+        })
     }
 
     /// The entity a name refers to.

@@ -42,6 +42,8 @@ pub(super) struct Line<'a, 't> {
     /// What the knowledge says of each token, looked up on first need: the rules ask the same
     /// questions of a word many times over (is it a function word, a title, a given name).
     facts: &'a [Cell<Facts>],
+    /// The facts of the words of the lines before ([`memo`]).
+    memo: &'a [Cell<memo::Entry>],
 }
 
 /// Gazetteer lookups remembered per line.
@@ -58,6 +60,7 @@ fn memo_key(from: usize, to: usize, caps: bool) -> u64 {
 pub struct Scratch {
     ascii_lower: String,
     facts: Vec<Cell<Facts>>,
+    memo: memo::Memo,
 }
 
 /// What the word lists say of one token ([`Knowledge::word`]), as written and in lower case,
@@ -65,7 +68,8 @@ pub struct Scratch {
 #[derive(Debug, Clone, Copy, Default)]
 pub(super) struct Facts {
     /// Which of the three are looked up: [`WRITTEN`], [`LOWERED`], [`NAMED`]; and whether
-    /// the word names an entry ([`HAS_NAME`]).
+    /// the word names an entry ([`HAS_NAME`]) or is a contracted function word
+    /// ([`CONTRACTED`]).
     asked: u8,
     written: u16,
     lowered: Word,
@@ -99,6 +103,8 @@ const WRITTEN: u8 = 1;
 const LOWERED: u8 = 2;
 const NAMED: u8 = 4;
 const HAS_NAME: u8 = 8;
+/// Known with [`LOWERED`]: the word is a function word contracted ("I'll", "It's").
+const CONTRACTED: u8 = 16;
 
 impl<'a, 't: 'a> Line<'a, 't> {
     pub(super) fn new(
@@ -123,6 +129,7 @@ impl<'a, 't: 'a> Line<'a, 't> {
             memo_next: Cell::new(0),
             ascii_lower: &scratch.ascii_lower,
             facts: &scratch.facts,
+            memo: scratch.memo.for_knowledge(k),
         }
     }
 
@@ -147,18 +154,32 @@ impl<'a, 't: 'a> Line<'a, 't> {
     /// What the lists say of word `i` in lower case.
     #[inline]
     fn lowered(&self, i: usize) -> Word {
+        self.lowered_facts(i).lowered
+    }
+
+    /// The facts of word `i`, what they say of it in lower case known.
+    #[inline]
+    fn lowered_facts(&self, i: usize) -> Facts {
         match self.facts.get(i) {
-            Some(cell) if cell.get().asked & LOWERED != 0 => cell.get().lowered,
+            Some(cell) if cell.get().asked & LOWERED != 0 => cell.get(),
             _ => self.lowered_looked_up(i),
         }
     }
 
-    /// [`Line::lowered`] not known yet. Apart, so that what is known is read inline.
+    /// [`Line::lowered_facts`] not known yet. Apart, so that what is known is read inline.
     #[inline(never)]
-    fn lowered_looked_up(&self, i: usize) -> Word {
+    fn lowered_looked_up(&self, i: usize) -> Facts {
         match self.facts.get(i) {
-            Some(cell) => self.look_up(cell, i, LOWERED).lowered,
-            None => self.k.word(&self.lower(i)),
+            Some(cell) => self.look_up(cell, i, LOWERED),
+            None => {
+                let mut facts = Facts {
+                    asked: LOWERED,
+                    lowered: self.k.word(&self.lower(i)),
+                    ..Facts::default()
+                };
+                self.note_contraction(&mut facts, i);
+                facts
+            }
         }
     }
 
@@ -177,6 +198,45 @@ impl<'a, 't: 'a> Line<'a, 't> {
     /// word ("Madrid", most words asked about) holds what is known of it as written.
     fn look_up(&self, cell: &Cell<Facts>, i: usize, form: u8) -> Facts {
         let mut facts = cell.get();
+        let key = memo::Key::of(self.bytes(i));
+        if let Some(key) = key
+            && facts.asked == 0
+            && let Some(known) = memo::get(self.memo, key)
+        {
+            facts = known;
+            if facts.asked & form != 0 {
+                cell.set(facts);
+                return facts;
+            }
+        }
+        let lowered_before = facts.asked & (LOWERED | CONTRACTED);
+        let mut facts = self.look_up_in_lists(facts, i, form);
+        if lowered_before != 0 {
+            facts.asked |= lowered_before;
+        } else if facts.asked & LOWERED != 0 {
+            self.note_contraction(&mut facts, i);
+        }
+        cell.set(facts);
+        if let Some(key) = key {
+            memo::put(self.memo, key, facts);
+        }
+        facts
+    }
+
+    /// Marks `facts` of word `i` [`CONTRACTED`] if the word is a contracted function word:
+    /// asked with what is known of it in lower case, so that the memo keeps it too.
+    fn note_contraction(&self, facts: &mut Facts, i: usize) {
+        // Only a word with an apostrophe (ASCII, or the first byte of "’") is contracted.
+        let apostrophe = |b: &u8| *b == b'\'' || *b == 0xE2;
+        if self.bytes(i).iter().any(apostrophe)
+            && without_contraction(&self.lower(i)).is_some_and(|stem| self.k.is_function_word(stem))
+        {
+            facts.asked |= CONTRACTED;
+        }
+    }
+
+    /// [`Line::look_up`] in the word lists, adding to `facts`.
+    fn look_up_in_lists(&self, mut facts: Facts, i: usize, form: u8) -> Facts {
         let t = self.toks[i];
         // Bytes, not text: the most common case needs no char-boundary checks.
         if is_capitalised_form(self.bytes(i)) {
@@ -189,13 +249,11 @@ impl<'a, 't: 'a> Line<'a, 't> {
                 ..Facts::default()
             };
             facts.set_name(found.name);
-            cell.set(facts);
             return facts;
         }
         let written = self.text.get(t.start..t.end).unwrap_or("");
         if form == NAMED {
             facts.set_name(self.k.name(written));
-            cell.set(facts);
             return facts;
         }
         let ascii = written.is_ascii();
@@ -219,7 +277,6 @@ impl<'a, 't: 'a> Line<'a, 't> {
             facts.lowered = self.k.word(&lower);
             facts.asked |= LOWERED;
         }
-        cell.set(facts);
         facts
     }
 
@@ -302,6 +359,14 @@ impl<'a, 't: 'a> Line<'a, 't> {
         }
     }
 
+    /// Word `i` with its ASCII letters in lower case (nothing past the end): its lower case
+    /// if it is ASCII.
+    pub(super) fn ascii_lowered(&self, i: usize) -> &'a str {
+        self.toks
+            .get(i)
+            .map_or("", |t| self.ascii_lower.get(t.start..t.end).unwrap_or(""))
+    }
+
     /// Word `i` in lower case.
     /// Nothing past the end, as for [`Line::word`]: rules look one word ahead of a run that
     /// may end the line ("Ash Carter," alone on a line).
@@ -340,14 +405,8 @@ impl<'a, 't: 'a> Line<'a, 't> {
 
     /// Whether token `i` is a function word, contracted ones too ("I'll", "It's", "We're").
     pub(super) fn is_function_word(&self, i: usize) -> bool {
-        self.is_plain_function_word(i) || {
-            let t = self.toks[i];
-            // Only a word with an apostrophe (ASCII, or the first byte of "’") is contracted.
-            let apostrophe = |b: &u8| *b == b'\'' || *b == 0xE2;
-            self.text.as_bytes()[t.start..t.end].iter().any(apostrophe)
-                && without_contraction(&self.lower(i))
-                    .is_some_and(|stem| self.k.is_function_word(stem))
-        }
+        let facts = self.lowered_facts(i);
+        facts.lowered.is(word::FUNCTION_WORD) || facts.asked & CONTRACTED != 0
     }
 
     /// The longest gazetteer name starting at `from` and ending by `to`.
@@ -578,6 +637,8 @@ fn without_contraction(word: &str) -> Option<&str> {
     let (stem, ending) = word.rsplit_once(['\'', '\u{2019}'])?;
     matches!(ending, "ll" | "re" | "ve" | "d" | "m" | "s").then_some(stem)
 }
+
+mod memo;
 
 #[cfg(test)]
 mod tests;

@@ -521,10 +521,13 @@ pub(super) fn strip_leading(line: &Line, from: usize, end: usize) -> usize {
             break;
         }
         let t = line.toks[s];
-        let lower = line.lower(s);
+        // The particles and connectors are ASCII, which no other letter has as its lower
+        // case (but the Kelvin sign's "k"): the word's ASCII letters in lower case tell them,
+        // without writing out its lower case.
+        let ascii_lower = line.ascii_lowered(s);
         // "Van Dijk said", "De Gaulle": a particle written with a capital before another name
         // word is the start of a surname (a lower-case one is a connector left over).
-        let particle = is_name_particle(&lower);
+        let particle = is_name_particle(ascii_lower);
         if particle && t.shape == Shape::Cap && s + 1 < end {
             break;
         }
@@ -532,7 +535,7 @@ pub(super) fn strip_leading(line: &Line, from: usize, end: usize) -> usize {
             s += 1;
             continue;
         }
-        if HEAD_CONNECTORS.contains(&&*lower) || label(line, s) {
+        if HEAD_CONNECTORS.contains(&ascii_lower) || label(line, s) {
             s += 1;
             continue;
         }
@@ -545,7 +548,10 @@ pub(super) fn strip_leading(line: &Line, from: usize, end: usize) -> usize {
         // "Scientologist Tom Cruise", "Socialist Maria Ortega": a follower before a given name.
         if t.shape == Shape::Cap
             && s + 2 < end
-            && (lower.ends_with("ist") || lower.ends_with("ists"))
+            && {
+                let lower = line.lower(s);
+                lower.ends_with("ist") || lower.ends_with("ists")
+            }
             && line.is_given_name(s + 1)
             && line.gazetteer_at(s, end, false).is_none()
         {
@@ -566,6 +572,7 @@ pub(super) fn strip_leading(line: &Line, from: usize, end: usize) -> usize {
             continue;
         }
         if t.sentence_start && t.shape == Shape::Cap {
+            let lower = line.lower(s);
             // A common word, an adverb or a gerund however rare ("Cajoling"), or, before a
             // known name that ends the run, any word that is not a personal name ("Senior
             // Israel", "Midway Israel").

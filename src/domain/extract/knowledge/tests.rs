@@ -352,3 +352,36 @@ fn capitalised_headline_forms_need_three_letters() {
     assert!(k.upper_name("US").is_none());
     assert_eq!(k.upper_name("NEW YORK"), k.name("New York"));
 }
+
+/// `upper_name` looks a key of several words up only after its first two words: it must find
+/// what looking up the key as written and in title case finds.
+#[test]
+fn a_name_in_capitals_is_found_as_both_lookups_find_it() {
+    let k = super::builtin();
+    let keys = [
+        "BANK OF AMERICA",
+        "THE HAGUE",
+        "UNITED STATES",
+        "UNITED STATES OF AMERICA",
+        "NEW YORK CITY",
+        "NORTH KOREA",
+        "WORKERS' PARTY OF KOREA",
+        "KOREAN PEOPLE'S ARMY",
+        "GUINEA-BISSAU",
+        "BOSNIA AND HERZEGOVINA",
+        "NATO",
+        "NOT A NAME AT ALL",
+        "ÖSTERREICHISCHE VOLKSPARTEI",
+        "THE NEW YORK TIMES",
+        "UN",
+    ];
+    for key in keys {
+        let both = if key.chars().filter(|c| c.is_alphabetic()).count() < 3 {
+            None
+        } else {
+            k.name(key).or_else(|| k.name(&super::title_case(key)))
+        };
+        assert_eq!(k.upper_name(key), both, "{key}");
+    }
+    assert!(k.upper_name("BANK OF AMERICA").is_some() && k.upper_name("NORTH KOREA").is_some());
+}

@@ -103,3 +103,67 @@ fn the_facts_of_a_token_are_those_of_the_word_lists() {
         }
     }
 }
+
+/// A function word contracted is known with the rest of a word's facts, and remembered with
+/// them from line to line.
+#[test]
+fn contracted_function_words_are_function_words_line_after_line() {
+    let text = "It's what I'll say, We’re told: Sam's dog isn't O'Brien's, they'd";
+    let mut toks = Vec::new();
+    tokenize(text, &mut toks);
+    let k = tiny();
+    let mut scratch = Scratch::default();
+    let expected = |line: &Line, i: usize| {
+        k.is_function_word(&line.lower(i))
+            || without_contraction(&line.lower(i)).is_some_and(|stem| k.is_function_word(stem))
+    };
+    let mut seen = Vec::new();
+    for _ in 0..2 {
+        let line = Line::new(text, &toks, 0, k, &mut scratch);
+        seen.clear();
+        for i in 0..toks.len() {
+            // Asked after another fact of the word, and before.
+            if i % 2 == 0 {
+                line.is_given_name(i);
+            }
+            assert_eq!(
+                line.is_function_word(i),
+                expected(&line, i),
+                "{}",
+                line.word(i)
+            );
+            seen.push(line.is_function_word(i));
+        }
+    }
+    let word = |w: &str| {
+        let at = toks.iter().position(|t| t.text(text) == w);
+        at.unwrap_or_else(|| {
+            panic!(
+                "{w} in {:?}",
+                toks.iter().map(|t| t.text(text)).collect::<Vec<_>>()
+            )
+        })
+    };
+    assert!(seen[word("I'll")] && seen[word("We’re")] && seen[word("they'd")]);
+    assert!(!seen[word("O'Brien")] && !seen[word("dog")]);
+}
+
+/// The ASCII lower case of a word is its lower case when it is ASCII, and no ASCII word
+/// otherwise (but for the Kelvin sign's "k"): the particles and connectors are told by it.
+#[test]
+fn a_word_in_ascii_lower_case_is_a_particle_only_if_its_lower_case_is() {
+    let text = "Van DE Del Bİn VON Of FOR on \u{212A}ing Ortega";
+    let mut toks = Vec::new();
+    tokenize(text, &mut toks);
+    let mut scratch = Scratch::default();
+    let line = Line::new(text, &toks, 0, tiny(), &mut scratch);
+    for i in 0..toks.len() {
+        let (ascii, lower) = (line.ascii_lowered(i), line.lower(i));
+        if line.word(i).is_ascii() {
+            assert_eq!(ascii, lower);
+        }
+        let particle = |w: &str| super::super::runs::is_name_particle(w);
+        assert_eq!(particle(ascii), particle(&lower), "{}", line.word(i));
+    }
+    assert_eq!(line.ascii_lowered(toks.len()), "");
+}
