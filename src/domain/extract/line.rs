@@ -8,7 +8,6 @@ use super::candidate::{Candidate, Reading};
 use super::knowledge::{Knowledge, LowerWord, NameRef, Word, join_tokens, word};
 use super::tables::is_capitalised_form;
 use super::token::{Shape, Token};
-use crate::domain::entity::Kind;
 
 /// Kind words that type a name only as its last word: "Leeds United" but not "United States
 /// Representative".
@@ -409,114 +408,6 @@ impl<'a, 't: 'a> Line<'a, 't> {
         facts.lowered.is(word::FUNCTION_WORD) || facts.asked & CONTRACTED != 0
     }
 
-    /// The longest gazetteer name starting at `from` and ending by `to`.
-    pub(super) fn gazetteer_at(
-        &self,
-        from: usize,
-        to: usize,
-        caps: bool,
-    ) -> Option<(usize, NameRef)> {
-        let key = memo_key(from, to, caps);
-        if let Some(at) = self.memo_keys.iter().position(|k| k.get() == key) {
-            return self.memo_found[at].get();
-        }
-        let found = self.lookup_gazetteer(from, to, caps);
-        let next = self.memo_next.get();
-        self.memo_keys[next].set(key);
-        self.memo_found[next].set(found);
-        self.memo_next.set((next + 1) % MEMO);
-        found
-    }
-
-    fn lookup_gazetteer(&self, from: usize, to: usize, caps: bool) -> Option<(usize, NameRef)> {
-        let longer = if caps {
-            self.written(from) & word::STARTS_NAME != 0
-                || self.k.starts_longer_name(&title_word(self.word(from)))
-        } else {
-            // Most words start no longer name: the pair is looked up only after one that does.
-            self.written(from) & word::STARTS_NAME != 0
-                && (to - from < 2 || self.k.starts_name_of_two_or_more(&self.first_two(from, to)))
-        };
-        let max = if longer {
-            // In capitals every word looks alike; names of more than six words are not worth
-            // the lookups there.
-            let most = if caps { 6 } else { self.k.max_name_words };
-            // A possessive is a token of its own but no word of a name ("Workers' Party of
-            // Korea").
-            let possessives = self.toks[from..to.min(from + most + 2)]
-                .iter()
-                .filter(|t| t.shape == Shape::Possessive)
-                .count();
-            (most + possessives).min(to - from)
-        } else {
-            1.min(to - from)
-        };
-        (1..=max).rev().find_map(|n| {
-            // One word is answered by its facts; longer keys are written out.
-            let hit = match (caps, n) {
-                (true, 1) => self.upper_single(from),
-                (true, _) => self.k.upper_name(&self.key(from, from + n)),
-                (false, 1) => self.named(from),
-                (false, _) => self.k.name(&self.key(from, from + n)),
-            };
-            hit.filter(|r| n > 1 || self.plausible_single(from, *r))
-                .map(|r| (n, r))
-        })
-    }
-
-    /// The key of the first two words from `from` (by `to`), with a possessive attached to
-    /// either ("Korean People's", "Workers' Party").
-    fn first_two(&self, from: usize, to: usize) -> Cow<'a, str> {
-        let possessive = |i: usize| {
-            self.toks
-                .get(i)
-                .is_some_and(|t| t.shape == Shape::Possessive)
-        };
-        let mut two = from + 2;
-        if possessive(from + 1) {
-            two += 1;
-        }
-        if possessive(two) {
-            two += 1;
-        }
-        self.key(from, two.min(to))
-    }
-
-    /// [`Knowledge::upper_name`] of word `i` alone. A word of ASCII letters in capitals
-    /// ("MADRID") is in title case its lower case capitalised, which one lookup of its lower
-    /// case answers ([`Knowledge::capitalised`]) without writing it out.
-    fn upper_single(&self, i: usize) -> Option<NameRef> {
-        let w = self.word(i);
-        let plain = w.as_bytes().first().is_some_and(u8::is_ascii_alphabetic)
-            && w.bytes().all(|b| b.is_ascii() && b != b'-' && b != b'.');
-        if !plain {
-            return self.k.upper_name(w);
-        }
-        if w.bytes().filter(u8::is_ascii_alphabetic).count() < 3 {
-            return None;
-        }
-        let t = self.toks[i];
-        let lower = self.ascii_lower.as_bytes().get(t.start..t.end);
-        self.k
-            .name(w)
-            .or_else(|| self.k.capitalised(lower.unwrap_or(&[])).name)
-    }
-
-    /// A one-word gazetteer hit is a name unless the word is a function word ("To" is also
-    /// a place), or a common lower-case word at a sentence start that is not a country.
-    pub(super) fn plausible_single(&self, i: usize, r: NameRef) -> bool {
-        // "US" in capitals is the country; "To" capitalised is the preposition.
-        if self.toks[i].shape != Shape::Upper && self.is_plain_function_word(i) {
-            return false;
-        }
-        if self.toks[i].sentence_start && self.k.canon(r).kind == Kind::Place {
-            return self
-                .common(i)
-                .is_none_or(|lw| lw.also_name || lw.zipf < 3.0);
-        }
-        true
-    }
-
     /// The longest title starting at `from` and ending by `to`, in words.
     pub(super) fn title_at(&self, from: usize, to: usize) -> Option<usize> {
         if from >= to {
@@ -638,6 +529,7 @@ fn without_contraction(word: &str) -> Option<&str> {
     matches!(ending, "ll" | "re" | "ve" | "d" | "m" | "s").then_some(stem)
 }
 
+mod gazetteer;
 mod memo;
 
 #[cfg(test)]

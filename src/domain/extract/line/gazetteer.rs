@@ -1,0 +1,119 @@
+//! The gazetteer names that start at a word of a line: the longest known name, as written or
+//! in capitals, and whether a name of one word is plausibly one there.
+
+use std::borrow::Cow;
+
+use super::{Line, MEMO, memo_key, title_word};
+use crate::domain::entity::Kind;
+use crate::domain::extract::knowledge::{NameRef, word};
+use crate::domain::extract::token::Shape;
+
+impl<'a, 't: 'a> Line<'a, 't> {
+    /// The longest gazetteer name starting at `from` and ending by `to`.
+    pub(in crate::domain::extract) fn gazetteer_at(
+        &self,
+        from: usize,
+        to: usize,
+        caps: bool,
+    ) -> Option<(usize, NameRef)> {
+        let key = memo_key(from, to, caps);
+        if let Some(at) = self.memo_keys.iter().position(|k| k.get() == key) {
+            return self.memo_found[at].get();
+        }
+        let found = self.lookup_gazetteer(from, to, caps);
+        let next = self.memo_next.get();
+        self.memo_keys[next].set(key);
+        self.memo_found[next].set(found);
+        self.memo_next.set((next + 1) % MEMO);
+        found
+    }
+
+    fn lookup_gazetteer(&self, from: usize, to: usize, caps: bool) -> Option<(usize, NameRef)> {
+        let longer = if caps {
+            self.written(from) & word::STARTS_NAME != 0
+                || self.k.starts_longer_name(&title_word(self.word(from)))
+        } else {
+            // Most words start no longer name: the pair is looked up only after one that does.
+            self.written(from) & word::STARTS_NAME != 0
+                && (to - from < 2 || self.k.starts_name_of_two_or_more(&self.first_two(from, to)))
+        };
+        let max = if longer {
+            // In capitals every word looks alike; names of more than six words are not worth
+            // the lookups there.
+            let most = if caps { 6 } else { self.k.max_name_words };
+            // A possessive is a token of its own but no word of a name ("Workers' Party of
+            // Korea").
+            let possessives = self.toks[from..to.min(from + most + 2)]
+                .iter()
+                .filter(|t| t.shape == Shape::Possessive)
+                .count();
+            (most + possessives).min(to - from)
+        } else {
+            1.min(to - from)
+        };
+        (1..=max).rev().find_map(|n| {
+            // One word is answered by its facts; longer keys are written out.
+            let hit = match (caps, n) {
+                (true, 1) => self.upper_single(from),
+                (true, _) => self.k.upper_name(&self.key(from, from + n)),
+                (false, 1) => self.named(from),
+                (false, _) => self.k.name(&self.key(from, from + n)),
+            };
+            hit.filter(|r| n > 1 || self.plausible_single(from, *r))
+                .map(|r| (n, r))
+        })
+    }
+
+    /// The key of the first two words from `from` (by `to`), with a possessive attached to
+    /// either ("Korean People's", "Workers' Party").
+    fn first_two(&self, from: usize, to: usize) -> Cow<'a, str> {
+        let possessive = |i: usize| {
+            self.toks
+                .get(i)
+                .is_some_and(|t| t.shape == Shape::Possessive)
+        };
+        let mut two = from + 2;
+        if possessive(from + 1) {
+            two += 1;
+        }
+        if possessive(two) {
+            two += 1;
+        }
+        self.key(from, two.min(to))
+    }
+
+    /// [`Knowledge::upper_name`] of word `i` alone. A word of ASCII letters in capitals
+    /// ("MADRID") is in title case its lower case capitalised, which one lookup of its lower
+    /// case answers ([`Knowledge::capitalised`]) without writing it out.
+    pub(super) fn upper_single(&self, i: usize) -> Option<NameRef> {
+        let w = self.word(i);
+        let plain = w.as_bytes().first().is_some_and(u8::is_ascii_alphabetic)
+            && w.bytes().all(|b| b.is_ascii() && b != b'-' && b != b'.');
+        if !plain {
+            return self.k.upper_name(w);
+        }
+        if w.bytes().filter(u8::is_ascii_alphabetic).count() < 3 {
+            return None;
+        }
+        let t = self.toks[i];
+        let lower = self.ascii_lower.as_bytes().get(t.start..t.end);
+        self.k
+            .name(w)
+            .or_else(|| self.k.capitalised(lower.unwrap_or(&[])).name)
+    }
+
+    /// A one-word gazetteer hit is a name unless the word is a function word ("To" is also
+    /// a place), or a common lower-case word at a sentence start that is not a country.
+    pub(in crate::domain::extract) fn plausible_single(&self, i: usize, r: NameRef) -> bool {
+        // "US" in capitals is the country; "To" capitalised is the preposition.
+        if self.toks[i].shape != Shape::Upper && self.is_plain_function_word(i) {
+            return false;
+        }
+        if self.toks[i].sentence_start && self.k.canon(r).kind == Kind::Place {
+            return self
+                .common(i)
+                .is_none_or(|lw| lw.also_name || lw.zipf < 3.0);
+        }
+        true
+    }
+}
