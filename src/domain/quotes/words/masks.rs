@@ -2,7 +2,7 @@
 //! `k`): sixteen bytes are compared in one instruction where the processor has them.
 
 /// The classes of 64 bytes that decide where their ASCII words and tokens are.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Masks {
     /// ASCII letters and digits.
     pub alnum: u64,
@@ -32,13 +32,7 @@ pub fn of(block: &[u8; 64]) -> Masks {
 /// [`of`] one byte at a time.
 #[cfg_attr(target_arch = "x86_64", allow(dead_code))]
 pub fn by_bytes(block: &[u8; 64]) -> Masks {
-    let mut m = Masks {
-        alnum: 0,
-        joiner: 0,
-        opener: 0,
-        space: 0,
-        beyond: 0,
-    };
+    let mut m = Masks::default();
     for (k, &b) in block.iter().enumerate() {
         let bit = 1u64 << k;
         let set = |mask: &mut u64, yes: bool| *mask |= if yes { bit } else { 0 };
@@ -64,13 +58,7 @@ mod sse2 {
 
     #[target_feature(enable = "sse2")]
     pub fn of(block: &[u8; 64]) -> Masks {
-        let mut m = Masks {
-            alnum: 0,
-            joiner: 0,
-            opener: 0,
-            space: 0,
-            beyond: 0,
-        };
+        let mut m = Masks::default();
         for (k, chunk) in block.chunks_exact(16).enumerate() {
             let half = |at: usize| {
                 u64::from_le_bytes(chunk[at..at + 8].try_into().expect("eight bytes")).cast_signed()
