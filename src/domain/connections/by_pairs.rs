@@ -4,7 +4,7 @@
 use super::{Casts, Connections, MAX_CAST_PER_SENTENCE, Run, Walk};
 
 impl Connections {
-    /// The connections strongest first (as [`super::Tally::into_connections`] lays them out),
+    /// The connections strongest first (as [`super::tally::Tally::into_connections`] lays them out),
     /// if the incidences are at most `limit` (none if more, found from the casts' sizes): one
     /// walk, a radix sort of the incidences by pair, and two scans. A map of the pairs cost a
     /// look-up an incidence in a table of megabytes, each waiting on memory; filing them by
