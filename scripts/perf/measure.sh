@@ -11,7 +11,7 @@
 # The probe uses a whole core while it renders: run nothing else beside it.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-TOOLS=${TOOLS:-/work/shared/tools}
+TOOLS=${TOOLS:-../shared/tools}
 CORPUS=${CORPUS:-/tmp/corpus}
 OUT=${OUT:-/tmp/perf}
 REPEAT=${REPEAT:-5}
