@@ -53,7 +53,7 @@ impl Casts for MentionIndex {
     }
 }
 
-/// The entities mentioned in each sentence, found once: what [`Connections::strongest_first`]
+/// The entities mentioned in each sentence, found once: what [`super::Connections::strongest_first`]
 /// counts from when they are all written out (the walk then reads the mentions once, not once
 /// a pass, and reads no index). 4 bytes an entity of a sentence that may connect two (two to
 /// [`MAX_CAST_PER_SENTENCE`] of them), and 4 a sentence.
