@@ -5,6 +5,7 @@
 
 use std::borrow::Cow;
 
+use super::tables::{short_form, word_at};
 use crate::domain::entity::Kind;
 
 /// How strongly a piece of evidence types a name. Higher wins.
@@ -78,8 +79,8 @@ struct Entry {
     interned: Interned,
 }
 
-/// A string's length and the bytes at its ends, zero-padded: for up to sixteen bytes every
-/// byte is among them (a string's hash reads the same bytes).
+/// A string's length and the bytes at its ends: for up to sixteen bytes every byte is among
+/// them (a string's hash reads the same bytes).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct Ends {
     len: usize,
@@ -90,21 +91,21 @@ struct Ends {
 impl Ends {
     fn of(s: &[u8]) -> Ends {
         let len = s.len();
-        let word = |from: usize, n: usize| {
-            let mut eight = [0; 8];
-            eight[..n].copy_from_slice(&s[from..from + n]);
-            u64::from_le_bytes(eight)
-        };
-        let (first, last) = match len {
-            8.. => (word(0, 8), word(len - 8, 8)),
-            4..8 => (word(0, 4), word(len - 4, 4)),
-            1..4 => (
-                u64::from(s[0]),
-                (u64::from(s[len / 2]) << 8) | u64::from(s[len - 1]),
-            ),
-            0 => (0, 0),
-        };
-        Ends { len, first, last }
+        // With the length, the first word tells a string of up to eight bytes apart (as the
+        // word lists' keys are told), and the last eight bytes the rest of one up to sixteen.
+        let last = if len > 8 { word_at(s, len - 8) } else { 0 };
+        Ends {
+            len,
+            first: short_form(s),
+            last,
+        }
+    }
+}
+
+impl Entry {
+    /// Whether this is the entry of `s`, whose ends are `ends`; `text` holds the strings.
+    fn holds(&self, text: &str, ends: Ends, s: &str) -> bool {
+        self.ends == ends && (ends.len <= 16 || text_at(text, self.start, ends.len) == s)
     }
 }
 
@@ -137,7 +138,7 @@ fn interned_in<'t>(
     let ends = Ends::of(s.as_bytes());
     let found = table.entry(
         hash_of(s),
-        |e| e.ends == ends && (ends.len <= 16 || text_at(text, e.start, ends.len) == s),
+        |e| e.holds(text, ends, s),
         |e| hash_of(text_at(text, e.start, e.ends.len)),
     );
     let entry = match found {
@@ -228,9 +229,7 @@ impl Strings {
         let ends = Ends::of(s.as_bytes());
         let text = &self.text;
         self.table
-            .find(hash_of(s), |e| {
-                e.ends == ends && (ends.len <= 16 || text_at(text, e.start, ends.len) == s)
-            })
+            .find(hash_of(s), |e| e.holds(text, ends, s))
             .map(|e| e.interned.id)
     }
 

@@ -223,7 +223,7 @@ pub fn join_tokens(line: &str, toks: &[Token]) -> String {
 
 const K: u64 = 0x9E37_79B9_7F4A_7C15;
 
-fn word_at(key: &[u8], at: usize) -> u64 {
+pub(super) fn word_at(key: &[u8], at: usize) -> u64 {
     u64::from_le_bytes(key[at..at + 8].try_into().unwrap_or([0; 8]))
 }
 
