@@ -10,11 +10,13 @@
 //! Passes that look further than a line (coreference, quotations) belong in [`read_piece`]: a
 //! piece starts at a paragraph, so a pass whose look-back stops at a paragraph break sees in
 //! its piece everything it would see in the whole document. Quotations are found instead
-//! by one finder over the whole text, on a core of their own from the last pieces of the
-//! reading on, while the candidates are clustered (see `extract_document_in_pieces`): that is
-//! exact wherever a piece is cut (a line end will do when no blank line is near), and the
-//! thread that joins the pieces has nothing to do but join them, so the reading keeps the
-//! cores to itself until its end is near.
+//! by one finder over the whole text, on a core of its own from the moment a thread has no
+//! piece left to read, while the candidates are clustered (see `extract_document_in_pieces`):
+//! that is exact wherever a piece is cut (a line end will do when no blank line is near).
+//!
+//! The thread that asks for the reading reads pieces too, and joins them between its own: no
+//! more threads run than there are jobs, so none of them waits for a core while another
+//! reads (the reading's last piece would wait with it).
 
 use std::collections::BTreeMap;
 use std::ops::Range;
@@ -47,10 +49,9 @@ pub fn extract(
 }
 
 /// [`extract`], `ending()` called (maybe more than once) when the reading nears its end: once
-/// the last `ENDING`th of the pieces is being read, or a thread has no piece left. A pass
-/// that needs only the text can start then, sharing the cores with the last pieces, so that
-/// it is not all still to do once the reading is over. Not called on one thread, nor once the
-/// reading is stopped.
+/// a thread has no piece left to read. A pass that needs only the text can start then, on the
+/// core that thread leaves, so that it is not all still to do once the reading is over. Not
+/// called on one thread, nor once the reading is stopped.
 pub fn extract_then(
     doc: &Document,
     jobs: usize,
@@ -66,11 +67,6 @@ pub fn extract_then(
         &ending,
     )
 }
-
-/// The part of the pieces, counted from the end, whose reading is the end of the reading
-/// (see [`extract_then`]): on two cores, the quotations (about half the reading's work) then
-/// finish about when the clustering does, which waits for the reading.
-const ENDING: usize = 4;
 
 /// [`extract`], `each` also seeing what the extractor holds of the pieces read so far (for a
 /// reader that shows the names found so far: see `extract::name_document_in_pieces`).
@@ -114,23 +110,25 @@ fn extract_cut(
     }
     let next = AtomicUsize::new(0);
     let stop = AtomicBool::new(false);
+    // The next piece to read, if there is one and the reading goes on.
+    let take = || {
+        let i = next.fetch_add(1, Ordering::Relaxed);
+        if stop.load(Ordering::Relaxed) {
+            return None;
+        }
+        if i >= pieces.len() {
+            ending();
+            return None;
+        }
+        Some(i)
+    };
     let finished = std::thread::scope(|scope| {
         let (tx, rx) = mpsc::channel();
-        for _ in 0..jobs.min(pieces.len()) {
+        for _ in 1..jobs.min(pieces.len()) {
             let tx = tx.clone();
-            let (next, stop, pieces) = (&next, &stop, &pieces);
+            let (take, pieces) = (&take, &pieces);
             scope.spawn(move || {
-                loop {
-                    let i = next.fetch_add(1, Ordering::Relaxed);
-                    if stop.load(Ordering::Relaxed) {
-                        break;
-                    }
-                    if pieces.len() - i.min(pieces.len()) <= pieces.len() / ENDING {
-                        ending();
-                    }
-                    if i >= pieces.len() {
-                        break;
-                    }
+                while let Some(i) = take() {
                     if tx.send((i, read_piece(doc, pieces[i].clone()))).is_err() {
                         break;
                     }
@@ -141,8 +139,7 @@ fn extract_cut(
         // Pieces come in the order they are finished and are joined in document order.
         let mut waiting = BTreeMap::new();
         let mut at = 0;
-        for (i, found) in rx {
-            waiting.insert(i, found);
+        let mut join_ready = |waiting: &mut BTreeMap<usize, Found>| {
             while let Some(found) = waiting.remove(&at) {
                 whole.absorb(found);
                 if !done(&whole, pieces[at].clone()) {
@@ -150,6 +147,21 @@ fn extract_cut(
                     return false;
                 }
                 at += 1;
+            }
+            true
+        };
+        // Between pieces of its own, this thread joins those the others have read.
+        while let Some(i) = take() {
+            waiting.insert(i, read_piece(doc, pieces[i].clone()));
+            waiting.extend(rx.try_iter());
+            if !join_ready(&mut waiting) {
+                return false;
+            }
+        }
+        for (i, found) in rx {
+            waiting.insert(i, found);
+            if !join_ready(&mut waiting) {
+                return false;
             }
         }
         at == pieces.len()
