@@ -142,6 +142,9 @@ impl Extractor {
         if !out.is_sorted_by_key(|c| c.start) {
             out.sort_by_key(|c| c.start);
         }
+        if out.len() > 1 {
+            self.strings.warm(out.iter().map(|c| &*c.key));
+        }
         let (strings, defs) = (&mut self.strings, &mut self.defs);
         self.found
             .extend(out.iter().map(|c| Compact::new(c, strings, defs)));

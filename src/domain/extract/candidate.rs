@@ -259,6 +259,25 @@ impl Strings {
         self.forms.forms.len()
     }
 
+    /// Reads where the entries of `keys` are, to be interned next, without waiting for what
+    /// is read: each lookup of the table misses the cache, and the misses of several keys,
+    /// started together, are waited for about as long as one.
+    pub fn warm<'k>(&self, keys: impl Iterator<Item = &'k str>) {
+        for s in keys {
+            let ends = Ends::of(s.as_bytes());
+            let text = self.text.as_bytes();
+            // Nothing is found: the entries that might hold the key are read, and the text of
+            // those of more than sixteen bytes ([`Entry::holds`] reads it), no more.
+            let found = self.table.find(ends.hash(), |e| {
+                let long = e.ends.len > 16;
+                let first = long.then(|| text.get(e.start as usize)).flatten();
+                std::hint::black_box(first);
+                false
+            });
+            debug_assert!(found.is_none());
+        }
+    }
+
     pub fn get(&self, s: &str) -> Option<u32> {
         let ends = Ends::of(s.as_bytes());
         let text = &self.text;
@@ -392,6 +411,20 @@ mod tests {
         assert_eq!(strings.get("Consolidated Sxopping Trust"), None);
         assert_eq!(strings.get("Name 1999"), Some(ids.len() as u32 - 1));
         assert_eq!(strings.str(1), b);
+    }
+
+    #[test]
+    fn warming_the_table_adds_nothing() {
+        let mut strings = Strings::default();
+        let long = "Consolidated Shipping Trust";
+        let (oslo, trust) = (strings.intern("Oslo"), strings.intern(long));
+        strings.warm(["Oslo", "Bergen", long, "Consolidated Shopping Trust"].into_iter());
+        assert_eq!(strings.count(), 2);
+        assert_eq!(
+            (strings.get("Oslo"), strings.get(long)),
+            (Some(oslo), Some(trust))
+        );
+        assert_eq!(strings.intern("Bergen"), 2);
     }
 
     #[test]
