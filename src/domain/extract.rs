@@ -122,8 +122,7 @@ impl Extractor {
     }
 
     fn line(&mut self, base: usize, line: &str) {
-        token::tokenize(line, &mut self.toks);
-        let marks = self.toks.iter().fold(0, |marks, t| marks | t.starts);
+        let marks = token::tokenize(line, &mut self.toks);
         self.used.clear();
         self.used.resize(self.toks.len(), false);
         let mut found = recycled(std::mem::take(&mut self.line_found));
@@ -140,7 +139,12 @@ impl Extractor {
         }
         // Sorted here, a line at a time, so that the document is sorted when lines come in
         // order (stable: candidates at the same offset keep the order they were found in).
-        out.sort_by_key(|c| c.start);
+        if !out.is_sorted_by_key(|c| c.start) {
+            out.sort_by_key(|c| c.start);
+        }
+        if out.len() > 1 {
+            self.strings.warm(out.iter().map(|c| &*c.key));
+        }
         let (strings, defs) = (&mut self.strings, &mut self.defs);
         self.found
             .extend(out.iter().map(|c| Compact::new(c, strings, defs)));

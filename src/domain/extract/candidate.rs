@@ -53,6 +53,8 @@ pub struct Candidate<'a> {
 /// `candidates` emptied, as a vector of candidates of another lifetime with the same buffer:
 /// the candidates of a line borrow its text, and one buffer serves line after line. (Collecting
 /// an emptied vector's iterator into one of the same layout reuses its allocation.)
+// Twice a line: inlined, the collection of nothing is a few moves.
+#[inline]
 pub fn recycled<'b>(mut candidates: Vec<Candidate<'_>>) -> Vec<Candidate<'b>> {
     candidates.clear();
     candidates.into_iter().map(|_| unreachable!()).collect()
@@ -61,13 +63,25 @@ pub fn recycled<'b>(mut candidates: Vec<Candidate<'_>>) -> Vec<Candidate<'b>> {
 /// One copy of each distinct string the candidates use (keys, values, acronyms), by id.
 #[derive(Debug, Default)]
 pub struct Strings {
-    /// Each string's entry, found by the string's hash (computed once per look-up).
+    /// Each string's entry, found by the hash of its ends ([`Ends::hash`]).
     table: hashbrown::HashTable<Entry>,
     /// The strings one after another, and where each is (by id): one allocation for all.
     text: String,
     spans: Vec<(u32, u32)>,
-    form_ids: rustc_hash::FxHashMap<Form, u32>,
+    forms: Forms,
+}
+
+/// The forms (a string with a reading) by id, numbered as they first appear, and found from
+/// their string: each string's forms are chained, the last made first. A string is read in
+/// few ways, so the chain is short, and a new string's first form is made without a search
+/// (as a map of forms searched for every new string, a cache miss each time).
+#[derive(Debug, Default)]
+struct Forms {
     forms: Vec<Form>,
+    /// By string id: its last form made, or `NO_FORM`.
+    last: Vec<u32>,
+    /// By form id: the form of the same string made before it, or `NO_FORM`.
+    earlier: Vec<u32>,
 }
 
 /// A string's entry: its length and ends, enough to tell a string of up to sixteen bytes (most
@@ -102,6 +116,20 @@ impl Ends {
     }
 }
 
+impl Ends {
+    /// A hash of the length and end bytes: of every byte of a string of up to sixteen, and
+    /// computed from what [`Ends::of`] read already. Longer strings with the same ends (rare
+    /// among names) share a hash and are told apart by [`Entry::holds`]; the table is grown
+    /// without reading a string.
+    fn hash(self) -> u64 {
+        // The multiplier of the Fx hash; each rotation brings a product's best mixed high
+        // bits down, where the table's index is taken.
+        const K: u64 = 0xf135_7aea_2e62_a9c5;
+        let mix = |h: u64, word: u64| (h ^ word).wrapping_mul(K).rotate_left(26);
+        mix(mix(mix(0, self.first), self.last), self.len as u64)
+    }
+}
+
 impl Entry {
     /// Whether this is the entry of `s`, whose ends are `ends`; `text` holds the strings.
     fn holds(&self, text: &str, ends: Ends, s: &str) -> bool {
@@ -122,25 +150,17 @@ struct Interned {
 
 const NO_FORM: u32 = u32::MAX;
 
-fn hash_of(s: &str) -> u64 {
-    use std::hash::BuildHasher;
-    rustc_hash::FxBuildHasher.hash_one(s)
-}
-
 /// The entry of `s` in `table`, made if it is new (its text added to `text`, where `spans`
 /// says it is).
 fn interned_in<'t>(
     table: &'t mut hashbrown::HashTable<Entry>,
     text: &mut String,
     spans: &mut Vec<(u32, u32)>,
+    forms: &mut Forms,
     s: &str,
 ) -> &'t mut Interned {
     let ends = Ends::of(s.as_bytes());
-    let found = table.entry(
-        hash_of(s),
-        |e| e.holds(text, ends, s),
-        |e| hash_of(text_at(text, e.start, e.ends.len)),
-    );
+    let found = table.entry(ends.hash(), |e| e.holds(text, ends, s), |e| e.ends.hash());
     let entry = match found {
         hashbrown::hash_table::Entry::Occupied(at) => at.into_mut(),
         hashbrown::hash_table::Entry::Vacant(at) => {
@@ -149,6 +169,7 @@ fn interned_in<'t>(
             text.push_str(s);
             let end = u32::try_from(text.len()).expect("names of fewer than 4 GB");
             spans.push((start, end));
+            forms.last.push(NO_FORM);
             let fresh = Interned {
                 id,
                 form: NO_FORM,
@@ -173,17 +194,35 @@ fn text_at(text: &str, start: u32, len: usize) -> &str {
     text.get(start..start + len).unwrap_or("")
 }
 
-/// The id of form `f` in `form_ids`, made if it is new.
-fn form_in(form_ids: &mut rustc_hash::FxHashMap<Form, u32>, forms: &mut Vec<Form>, f: Form) -> u32 {
-    *form_ids.entry(f).or_insert_with(|| {
-        forms.push(f);
-        u32::try_from(forms.len() - 1).expect("fewer than 2^32 forms")
-    })
+impl Forms {
+    /// The id of form `f`, made if it is new.
+    fn id(&mut self, f: Form) -> u32 {
+        let last = self.last[f.key as usize];
+        let mut at = last;
+        while at != NO_FORM {
+            if self.forms[at as usize].reading == f.reading {
+                return at;
+            }
+            at = self.earlier[at as usize];
+        }
+        let id = u32::try_from(self.forms.len()).expect("fewer than 2^32 forms");
+        self.forms.push(f);
+        self.earlier.push(last);
+        self.last[f.key as usize] = id;
+        id
+    }
 }
 
 impl Strings {
     pub fn intern(&mut self, s: &str) -> u32 {
-        interned_in(&mut self.table, &mut self.text, &mut self.spans, s).id
+        interned_in(
+            &mut self.table,
+            &mut self.text,
+            &mut self.spans,
+            &mut self.forms,
+            s,
+        )
+        .id
     }
 
     /// The ids of key `s` and of its form with `reading`, as `intern` and `intern_form` give
@@ -193,20 +232,15 @@ impl Strings {
             table,
             text,
             spans,
-            form_ids,
             forms,
         } = self;
-        let at = interned_in(table, text, spans, s);
+        let at = interned_in(table, text, spans, forms, s);
         let reading = reading(at.id);
         if at.form == NO_FORM || at.reading != reading {
-            at.form = form_in(
-                form_ids,
-                forms,
-                Form {
-                    key: at.id,
-                    reading,
-                },
-            );
+            at.form = forms.id(Form {
+                key: at.id,
+                reading,
+            });
             at.reading = reading;
         }
         (at.id, at.form)
@@ -214,22 +248,41 @@ impl Strings {
 
     /// The id of a (key, reading) pair: one per distinct way a name is read.
     pub fn intern_form(&mut self, f: Form) -> u32 {
-        form_in(&mut self.form_ids, &mut self.forms, f)
+        self.forms.id(f)
     }
 
     pub fn form(&self, id: u32) -> Form {
-        self.forms[id as usize]
+        self.forms.forms[id as usize]
     }
 
     pub fn form_count(&self) -> usize {
-        self.forms.len()
+        self.forms.forms.len()
+    }
+
+    /// Reads where the entries of `keys` are, to be interned next, without waiting for what
+    /// is read: each lookup of the table misses the cache, and the misses of several keys,
+    /// started together, are waited for about as long as one.
+    pub fn warm<'k>(&self, keys: impl Iterator<Item = &'k str>) {
+        for s in keys {
+            let ends = Ends::of(s.as_bytes());
+            let text = self.text.as_bytes();
+            // Nothing is found: the entries that might hold the key are read, and the text of
+            // those of more than sixteen bytes ([`Entry::holds`] reads it), no more.
+            let found = self.table.find(ends.hash(), |e| {
+                let long = e.ends.len > 16;
+                let first = long.then(|| text.get(e.start as usize)).flatten();
+                std::hint::black_box(first);
+                false
+            });
+            debug_assert!(found.is_none());
+        }
     }
 
     pub fn get(&self, s: &str) -> Option<u32> {
         let ends = Ends::of(s.as_bytes());
         let text = &self.text;
         self.table
-            .find(hash_of(s), |e| e.holds(text, ends, s))
+            .find(ends.hash(), |e| e.holds(text, ends, s))
             .map(|e| e.interned.id)
     }
 
@@ -340,6 +393,83 @@ impl Compact {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn strings_of_the_same_ends_are_told_apart() {
+        let mut strings = Strings::default();
+        // The same length, first and last eight bytes: the same hash, not the same string.
+        let (a, b) = ("Consolidated Shipping Trust", "Consolidated Shopping Trust");
+        let words: Vec<String> = (0..2000).map(|i| format!("Name {i}")).collect();
+        let ids: Vec<u32> = [a, b, "", "Oslo", "Oslo Group", "Oslo Group Holdings"]
+            .into_iter()
+            .chain(words.iter().map(String::as_str))
+            .map(|s| strings.intern(s))
+            .collect();
+        assert_eq!(ids, (0..ids.len() as u32).collect::<Vec<_>>());
+        assert_eq!(strings.intern(b), 1);
+        assert_eq!(strings.get(a), Some(0));
+        assert_eq!(strings.get("Consolidated Sxopping Trust"), None);
+        assert_eq!(strings.get("Name 1999"), Some(ids.len() as u32 - 1));
+        assert_eq!(strings.str(1), b);
+    }
+
+    #[test]
+    fn warming_the_table_adds_nothing() {
+        let mut strings = Strings::default();
+        let long = "Consolidated Shipping Trust";
+        let (oslo, trust) = (strings.intern("Oslo"), strings.intern(long));
+        strings.warm(["Oslo", "Bergen", long, "Consolidated Shopping Trust"].into_iter());
+        assert_eq!(strings.count(), 2);
+        assert_eq!(
+            (strings.get("Oslo"), strings.get(long)),
+            (Some(oslo), Some(trust))
+        );
+        assert_eq!(strings.intern("Bergen"), 2);
+    }
+
+    #[test]
+    fn forms_are_numbered_as_they_first_appear() {
+        let mut strings = Strings::default();
+        let name = |doubtful_start| Packed::Name {
+            guess: None,
+            doubtful_start,
+        };
+        let known = Packed::Known {
+            canon: 7,
+            demonym: false,
+        };
+        let (oslo, bergen) = (strings.intern("Oslo"), strings.intern("Bergen"));
+        let forms: Vec<u32> = [
+            (oslo, name(false)),
+            (bergen, name(false)),
+            (oslo, known),
+            (oslo, name(false)),
+            (oslo, name(true)),
+            (bergen, known),
+            (oslo, known),
+            (bergen, name(false)),
+        ]
+        .into_iter()
+        .map(|(key, reading)| strings.intern_form(Form { key, reading }))
+        .collect();
+        assert_eq!(forms, [0, 1, 2, 0, 3, 4, 2, 1]);
+        assert_eq!(strings.form_count(), 5);
+        assert_eq!(strings.form(3).reading, name(true));
+        assert_eq!(strings.form(4).key, bergen);
+        // Read as a candidate's key, the string's forms are the same.
+        let c = Candidate {
+            start: 0,
+            end: 4,
+            key: Cow::Borrowed("Oslo"),
+            reading: Reading::Known {
+                canon: 7,
+                demonym: false,
+            },
+            defines: None,
+        };
+        assert_eq!(Compact::new(&c, &mut strings, &mut vec![]).form, 2);
+        assert_eq!(strings.form_count(), 5);
+    }
 
     #[test]
     fn a_recycled_buffer_is_empty_and_keeps_its_allocation() {

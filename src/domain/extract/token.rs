@@ -85,6 +85,20 @@ impl Token {
     }
 }
 
+/// `c.is_alphanumeric()`, with the answer for the characters beyond ASCII that news text
+/// mostly holds known without the Unicode tables: the letters of the Latin alphabets (all of
+/// U+00C0 to U+024F but "×" and "÷") and general punctuation (dashes, quotation marks, the
+/// ellipsis, spaces: none). Asked of every such character the tokenizer reads.
+#[inline]
+fn is_alphanumeric(c: char) -> bool {
+    match c {
+        '\0'..='\x7f' => c.is_ascii_alphanumeric(),
+        'À'..='ɏ' => c != '×' && c != '÷',
+        '\u{2000}'..='\u{206f}' => false,
+        _ => c.is_alphanumeric(),
+    }
+}
+
 fn is_apostrophe(c: char) -> bool {
     c == '\'' || c == '’'
 }
@@ -93,17 +107,23 @@ fn is_hyphen(c: char) -> bool {
     c == '-' || c == '‐' || c == '‑'
 }
 
-/// Tokenizes one line (no line breaks inside). Work is linear in its length.
-pub fn tokenize(line: &str, out: &mut Vec<Token>) {
+/// Tokenizes one line (no line breaks inside). Work is linear in its length. Gives what the
+/// line's tokens may start, all together ([`DATE`], [`FIGURE`], a bit each).
+// Out of line: inlined into the reading of a line, its loop shared the registers with all
+// that follows it there, and kept its state on the stack.
+#[inline(never)]
+pub fn tokenize(line: &str, out: &mut Vec<Token>) -> u8 {
     out.clear();
     let bytes = line.as_bytes();
     let mut i = 0;
     let mut sentence_start = true;
+    let mut marks = 0;
     // The line's last sixteen bytes (all of a shorter line) followed by zeros: the words there
     // are read sixteen bytes at a time too, with nothing past the line read as a letter.
     let tail_from = line.len().saturating_sub(16);
     let mut tail = [0; 32];
     tail[..line.len() - tail_from].copy_from_slice(&bytes[tail_from..]);
+    let mut no_plain_word_at = usize::MAX;
     while i < line.len() {
         // The commonest bytes first, before any decoding: a space between words, and a word
         // of ASCII letters and digits.
@@ -113,36 +133,32 @@ pub fn tokenize(line: &str, out: &mut Vec<Token>) {
             continue;
         }
         // Spaces and the commonest marks (".", ",", quotes, brackets, hyphens) come before "0"
-        // in ASCII: they start no word.
-        if b >= b'0'
-            && let Some((end, shape, starts)) = plain_word::plain_word_at(bytes, &tail, i)
+        // in ASCII: they start no word. Where the plain words stopped, none starts.
+        if b >= b'0' && i != no_plain_word_at {
+            let (at, words_marks) = plain_words(bytes, &tail, tail_from, i, sentence_start, out);
+            if at != i {
+                marks |= words_marks;
+                sentence_start = false;
+                no_plain_word_at = at;
+                i = at;
+                continue;
+            }
+        }
+        if b.is_ascii_alphanumeric()
+            && let Some((end, shape)) = plain_ascii_word(bytes, i)
         {
+            let starts = starts::starts(&bytes[i..end], shape);
             out.push(Token {
                 start: i,
                 end,
                 shape,
                 sentence_start,
                 starts,
-                hyphen: false,
-            });
-            sentence_start = false;
-            i = end + usize::from(bytes.get(end) == Some(&b' '));
-            continue;
-        }
-        if b.is_ascii_alphanumeric()
-            && let Some((end, shape)) = plain_ascii_word(bytes, i)
-        {
-            out.push(Token {
-                start: i,
-                end,
-                shape,
-                sentence_start,
-                starts: starts::starts(&bytes[i..end], shape),
                 // Letters and digits only.
                 hyphen: false,
             });
+            marks |= starts;
             sentence_start = false;
-            // Past the space that most often follows a word: a loop turn less for it.
             i = end + usize::from(bytes.get(end) == Some(&b' '));
             continue;
         }
@@ -159,18 +175,20 @@ pub fn tokenize(line: &str, out: &mut Vec<Token>) {
             i += clen;
             continue;
         }
-        if c.is_alphanumeric() {
+        if is_alphanumeric(c) {
             let end = word_end(line, i);
             let (end, possessive) = split_possessive(line, i, end);
             let shape = shape_of(&line[i..end]);
+            let starts = starts::starts(&bytes[i..end], shape);
             out.push(Token {
                 start: i,
                 end,
                 shape,
                 sentence_start,
-                starts: starts::starts(&bytes[i..end], shape),
+                starts,
                 hyphen: bytes[i..end].contains(&b'-'),
             });
+            marks |= starts;
             // A dateline or time stamp ends with its date: "date 2023-11-08 Amid the talks".
             sentence_start = shape == Shape::Number && is_iso_date(&bytes[i..end]);
             if let Some(p) = possessive {
@@ -232,6 +250,53 @@ pub fn tokenize(line: &str, out: &mut Vec<Token>) {
         }
         i += clen;
     }
+    marks
+}
+
+/// Reads the plain words from `i` on (as `plain_ascii_word` takes them, each ending among the
+/// sixteen bytes it starts) and the spaces between them into `out`, the first with
+/// `sentence_start`: where it stopped (at the end of the line, or a byte that starts no plain
+/// word), and what the words may start. Most of a line is read here.
+// Out of line, a loop of its own: inlined, its state shared the registers with all the rest of
+// the tokenizer, and went to the stack and back for every word.
+#[inline(never)]
+fn plain_words(
+    bytes: &[u8],
+    tail: &[u8; 32],
+    tail_from: usize,
+    mut i: usize,
+    mut sentence_start: bool,
+    out: &mut Vec<Token>,
+) -> (usize, u8) {
+    let mut marks = 0;
+    while let Some(&b) = bytes.get(i) {
+        if b == b' ' {
+            i += 1;
+            continue;
+        }
+        // Spaces and the commonest marks come before "0" in ASCII: they start no word.
+        if b < b'0' {
+            break;
+        }
+        let Some((len, shape, starts, space)) = plain_word::sixteen_at(bytes, tail, tail_from, i)
+            .and_then(plain_word::plain_word_in_sixteen)
+        else {
+            break;
+        };
+        out.push(Token {
+            start: i,
+            end: i + len,
+            shape,
+            sentence_start,
+            starts,
+            hyphen: false,
+        });
+        marks |= starts;
+        sentence_start = false;
+        // Past the space that most often follows a word: a loop turn less for it.
+        i += len + usize::from(space);
+    }
+    (i, marks)
 }
 
 /// A word of ASCII letters and digits that ends at a space or a mark that joins nothing (most
@@ -252,16 +317,21 @@ fn plain_ascii_word(bytes: &[u8], start: usize) -> Option<(usize, Shape)> {
 #[inline]
 fn ends_plainly(bytes: &[u8], start: usize, end: usize, letters: bool) -> bool {
     match bytes.get(end) {
-        Some(b) if may_join(b) => {
-            letters
-                && match b {
-                    b',' => true,
-                    b'.' => !ascii_abbreviation(&bytes[start..end]),
-                    _ => false,
-                }
-        }
-        _ => true,
+        Some(&after) => ends_plainly_before(after, &bytes[start..], end - start, letters),
+        None => true,
     }
+}
+
+/// [`ends_plainly`] for the word of `len` bytes that starts `word_on`, followed by `after`.
+#[inline]
+fn ends_plainly_before(after: u8, word_on: &[u8], len: usize, letters: bool) -> bool {
+    !may_join(&after)
+        || letters
+            && match after {
+                b',' => true,
+                b'.' => !ascii_abbreviation(&word_on[..len]),
+                _ => false,
+            }
 }
 
 /// Format characters that show nothing: direction marks (U+200E, U+200F and the embeddings),
@@ -320,7 +390,7 @@ fn word_end(line: &str, start: usize) -> usize {
     let from = end;
     while let Some((off, c)) = chars.next() {
         let at = from + off;
-        if c.is_alphanumeric() || c == '\u{200d}' {
+        if is_alphanumeric(c) || c == '\u{200d}' {
             end = at + c.len_utf8();
             continue;
         }
@@ -329,7 +399,7 @@ fn word_end(line: &str, start: usize) -> usize {
             c if is_hyphen(c)
                 || c == '/' && line[start..at].bytes().all(|b| b.is_ascii_digit()) =>
             {
-                next.is_some_and(char::is_alphanumeric)
+                next.is_some_and(is_alphanumeric)
             }
             c if is_apostrophe(c) => {
                 // O'Brien, don't; but not the possessive 's (split later) nor a closing quote.
@@ -395,7 +465,7 @@ fn split_possessive(line: &str, start: usize, end: usize) -> (usize, Option<usiz
                 && rest[ap.len_utf8()..]
                     .chars()
                     .next()
-                    .is_none_or(|c| !c.is_alphanumeric())
+                    .is_none_or(|c| !is_alphanumeric(c))
             {
                 return (end, Some(end + ap.len_utf8()));
             }
@@ -405,191 +475,5 @@ fn split_possessive(line: &str, start: usize, end: usize) -> (usize, Option<usiz
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn toks(line: &str) -> Vec<(&str, Shape, bool)> {
-        let mut out = vec![];
-        tokenize(line, &mut out);
-        out.iter()
-            .map(|t| (t.text(line), t.shape, t.sentence_start))
-            .collect()
-    }
-
-    fn words(line: &str) -> Vec<&str> {
-        toks(line).into_iter().map(|(w, _, _)| w).collect()
-    }
-
-    #[test]
-    fn plain_ascii_words_are_what_the_general_rules_make_of_them() {
-        let lines = [
-            "Mr. Ortega met U.S. envoys in New York, then 3,000 more. AT&T's O'Brien-Smith",
-            "Hostages' families said 1990s x86 iPhone NATO-led al-Qaeda e.g. J. R. R. Tolkien",
-            "a/b 24/7 3.5% $4.5bn (UN) [Gaza] \"quoted\" semi;colon dash-es end.",
-        ];
-        let mut checked = 0;
-        for line in lines {
-            let b = line.as_bytes();
-            for i in (0..b.len()).filter(|&i| b[i].is_ascii_alphanumeric()) {
-                if let Some((end, shape)) = plain_ascii_word(b, i) {
-                    assert_eq!(end, word_end(line, i), "{line:?} at {i}");
-                    assert_eq!(split_possessive(line, i, end), (end, None));
-                    assert_eq!(shape, shape_of(&line[i..end]), "{:?}", &line[i..end]);
-                    checked += 1;
-                }
-            }
-        }
-        assert!(checked > 100);
-    }
-
-    #[test]
-    fn a_token_knows_whether_its_text_holds_a_hyphen() {
-        let line = "London-based al-Qaeda - Ortega's 2023-11-08 ‐ x-ray, Obama-era’s U.S.-led";
-        let mut out = vec![];
-        tokenize(line, &mut out);
-        for t in &out {
-            assert_eq!(t.hyphen, t.text(line).contains('-'), "{:?}", t.text(line));
-        }
-        assert_eq!(out.iter().filter(|t| t.hyphen).count(), 7);
-    }
-
-    #[test]
-    fn the_tokens_of_a_line_are_marked_with_what_they_may_start() {
-        let mut out = vec![];
-        for (line, marks) in [
-            ("Ortega met the envoys", 0),
-            ("Ortega met twenty envoys", FIGURE),
-            ("Ortega met envoys on Monday", DATE),
-            (
-                "On 2023-11-08, Ortega's envoys—twenty-two of them",
-                DATE | FIGURE,
-            ),
-            ("Sept. 8 in São Paulo", DATE | FIGURE),
-        ] {
-            tokenize(line, &mut out);
-            let each = out.iter().fold(0, |m, t| m | t.starts);
-            assert_eq!(each, marks, "{line}");
-        }
-    }
-
-    #[test]
-    fn abbreviations_keep_their_dots_and_do_not_end_sentences() {
-        let t = toks("Mr. Ortega met U.S. envoys. Then he left.");
-        assert_eq!(t[0], ("Mr.", Shape::Cap, true));
-        assert_eq!(t[1], ("Ortega", Shape::Cap, false));
-        assert_eq!(t[3], ("U.S.", Shape::Upper, false));
-        assert_eq!(t[4].0, "envoys");
-        assert_eq!(t[5].0, ".");
-        assert_eq!(t[6], ("Then", Shape::Cap, true));
-    }
-
-    #[test]
-    fn possessives_split_off_attached_or_spaced() {
-        assert_eq!(words("Ortega's plan"), ["Ortega", "'s", "plan"]);
-        assert_eq!(words("Ortega’s plan"), ["Ortega", "’s", "plan"]);
-        assert_eq!(words("Ortega 's plan"), ["Ortega", "'s", "plan"]);
-        assert_eq!(words("the Davises' car"), ["the", "Davises", "'", "car"]);
-        assert_eq!(toks("Ortega 's")[1].1, Shape::Possessive);
-    }
-
-    #[test]
-    fn hyphens_apostrophes_and_ampersands_join_words() {
-        assert_eq!(
-            words("al-Rashid met O'Neill at AT&T, don't"),
-            ["al-Rashid", "met", "O'Neill", "at", "AT&T", ",", "don't"]
-        );
-        assert_eq!(toks("al-Rashid")[0].1, Shape::LowerCap);
-    }
-
-    #[test]
-    fn numbers_and_iso_dates_are_single_tokens() {
-        assert_eq!(
-            words("On 2021-03-04 about 1,500.5 people came."),
-            [
-                "On",
-                "2021-03-04",
-                "about",
-                "1,500.5",
-                "people",
-                "came",
-                "."
-            ]
-        );
-        assert_eq!(toks("2021-03-04")[0].1, Shape::Number);
-    }
-
-    #[test]
-    fn sentence_starts_survive_quotes_and_brackets() {
-        let t = toks("He left. “Where now?” Nobody ( Sweden ) knew.");
-        let starts: Vec<_> = t.iter().filter(|x| x.2).map(|x| x.0).collect();
-        assert_eq!(starts, ["He", "“", "Where", "”", "Nobody"]);
-    }
-
-    #[test]
-    fn a_word_after_a_dateline_date_starts_a_sentence() {
-        let t = toks("date 2023-11-08 Despite talks, 2023 Oslo");
-        assert_eq!(t[2], ("Despite", Shape::Cap, true));
-        assert_eq!(t[6], ("Oslo", Shape::Cap, false));
-    }
-
-    #[test]
-    fn invisible_format_characters_are_spaces() {
-        assert_eq!(
-            words("Prime Minister\u{200e} Kettle\u{200f}, \u{feff}Oslo"),
-            ["Prime", "Minister", "Kettle", ",", "Oslo"]
-        );
-    }
-
-    #[test]
-    fn the_dash_after_a_datelines_agency_and_an_ellipsis_start_sentences() {
-        let t = toks("OSLO, May 2 (Wire) - Shares fell (a lot) — Officials said… Protesters");
-        let starts: Vec<_> = t.iter().filter(|x| x.2).map(|x| x.0).collect();
-        assert_eq!(starts, ["OSLO", "Shares", "Officials", "Protesters"]);
-    }
-
-    #[test]
-    fn a_list_marker_starts_an_item() {
-        let t = toks("Told: a) Leaving is costly. b) Refusing, 2) Waiting (c) Later");
-        let starts: Vec<_> = t.iter().filter(|x| x.2).map(|x| x.0).collect();
-        assert_eq!(starts, ["Told", "a", "Leaving", "b", "Refusing", "Waiting"]);
-        let t = toks("Parts: (a) Raising taxes; (b) Cutting. ii) Selling");
-        let starts: Vec<_> = t.iter().filter(|x| x.2).map(|x| x.0).collect();
-        assert_eq!(
-            starts,
-            [
-                "Parts", "(", "a", "Raising", "(", "b", "Cutting", "ii", "Selling"
-            ]
-        );
-    }
-
-    #[test]
-    fn shapes_tell_acronyms_from_capitalised_words() {
-        let t = toks("NATO and Nato and nato");
-        assert_eq!(t[0].1, Shape::Upper);
-        assert_eq!(t[2].1, Shape::Cap);
-        assert_eq!(t[4].1, Shape::Lower);
-    }
-
-    #[test]
-    fn never_panics_on_odd_unicode() {
-        for s in [
-            "",
-            "’",
-            "'s",
-            "a'",
-            "é.",
-            "Ü.S.",
-            "🙂's",
-            "x\u{200d}y",
-            "s'",
-            "&&",
-            "A&",
-        ] {
-            let mut out = vec![];
-            tokenize(s, &mut out);
-            for t in &out {
-                assert!(s.get(t.start..t.end).is_some(), "{s:?}");
-            }
-        }
-    }
-}
+#[path = "token/tests.rs"]
+mod tests;

@@ -20,7 +20,16 @@ pub(super) fn ascii_abbreviation(word: &[u8]) -> bool {
         || word
             .first()
             .is_some_and(|&b| ABBREVIATION_LENGTHS[usize::from(b)] >> word.len().min(31) & 1 != 0)
-            && ABBREVIATIONS.iter().any(|a| a.as_bytes() == word)
+            && listed(word)
+}
+
+/// Whether the list holds `word`. Out of line and cold (one word in twenty gets this far): the
+/// comparisons call the library, and a call inside the tokenizer's loop made it keep its state
+/// on the stack, for every word.
+#[cold]
+#[inline(never)]
+fn listed(word: &[u8]) -> bool {
+    ABBREVIATIONS.iter().any(|a| a.as_bytes() == word)
 }
 
 /// For each first byte, the lengths of the abbreviations that start with it (a bit each).

@@ -24,22 +24,24 @@ const CALENDAR_STARTS: [&[u8; 3]; 19] = [
 ];
 
 /// For each first two letters (either case), the third letters that may follow them in a
-/// number word (a bit each, from bit 0) and in a month or weekday (from bit 32). Indexed by
-/// [`lane`]s: the rows and bits of the six lanes past "z" stay empty.
+/// month or weekday (a bit each, from bit 0) and in a number word (from bit 32): a third
+/// letter's two bits, shifted down, are [`DATE`] and [`FIGURE`] once folded together. Indexed
+/// by the letters' five low bits ("a" and "A" are 1), so that no lane is computed: the rows and
+/// bits of 0 and of 27 to 31, which no letter has, stay empty.
 static THIRD_LETTERS: [u64; 32 * 32] = {
     const fn add(t: &mut [u64; 32 * 32], w: &[u8; 3], shift: u32) {
-        let at = (w[0] - b'a') as usize * 32 + (w[1] - b'a') as usize;
-        t[at] |= 1 << ((w[2] - b'a') as u32 + shift);
+        let at = (w[0] & 31) as usize * 32 + (w[1] & 31) as usize;
+        t[at] |= 1 << ((w[2] & 31) as u32 + shift);
     }
     let mut t = [0; 32 * 32];
     let mut i = 0;
     while i < NUMBER_WORD_STARTS.len() {
-        add(&mut t, NUMBER_WORD_STARTS[i], 0);
+        add(&mut t, NUMBER_WORD_STARTS[i], 32);
         i += 1;
     }
     let mut i = 0;
     while i < CALENDAR_STARTS.len() {
-        add(&mut t, CALENDAR_STARTS[i], 32);
+        add(&mut t, CALENDAR_STARTS[i], 0);
         i += 1;
     }
     t
@@ -47,69 +49,74 @@ static THIRD_LETTERS: [u64; 32 * 32] = {
 
 /// What a token of `shape` whose text is `word` may start ([`DATE`], [`FIGURE`]), by its
 /// first three letters in either case (a few words more than the finders take, no fewer).
-/// Without a branch: a missing second or third letter reads as a byte whose lane is empty.
+/// Without a branch: a missing second or third letter reads as 0, whose row and bit are empty.
 // Called for every word from the tokenizer's inner loop.
 #[inline]
 pub(super) fn starts(word: &[u8], shape: Shape) -> u8 {
-    let at = |k: usize| word.get(k).copied().unwrap_or(0);
-    let bits = third_letters(at(0), at(1), at(2));
-    let marks = ((bits & 1) as u8 * FIGURE) | ((bits >> 32 & 1) as u8 * DATE);
-    (marks & KEPT[shape as usize]) | GIVEN[shape as usize]
+    let at = |k: usize| u32::from(word.get(k).copied().unwrap_or(0));
+    marks_of(third_letters(at(0) | at(1) << 8 | at(2) << 16), shape)
 }
 
 /// [`starts`] for a word of `len` bytes whose first three (or fewer, then what follows them)
-/// are the low bytes of `first`, little-endian: the letters already loaded, no byte read again.
+/// are the low bytes of `first`, little-endian (its top byte is not read): the letters already
+/// loaded, no byte read again.
 #[inline]
 pub(super) fn starts_of_three(first: u32, len: usize, shape: Shape) -> u8 {
-    let byte = |k: u32| (first >> (8 * k)) as u8;
-    let bits = third_letters(byte(0), byte(1), byte(2));
+    let bits = third_letters(first);
     // Fewer than three letters: nothing (the bytes after the word are no part of it).
-    let bits = bits & 0u64.wrapping_sub(u64::from(len >= 3));
-    let marks = ((bits & 1) as u8 * FIGURE) | ((bits >> 32 & 1) as u8 * DATE);
-    (marks & KEPT[shape as usize]) | GIVEN[shape as usize]
+    marks_of(bits & 0u64.wrapping_sub(u64::from(len >= 3)), shape)
 }
 
-/// The marks a word of each shape keeps: a month or a weekday is capitalised, a number word
-/// may be in either case.
-const KEPT: [u8; 7] = {
-    let mut kept = [0; 7];
-    kept[Shape::Cap as usize] = DATE | FIGURE;
-    kept[Shape::Lower as usize] = FIGURE;
-    kept
-};
-
-/// The marks a token of each shape has whatever its letters: a number may start either.
-const GIVEN: [u8; 7] = {
-    let mut given = [0; 7];
-    given[Shape::Number as usize] = DATE | FIGURE;
-    given
-};
-
-/// The bits of [`THIRD_LETTERS`] for the bytes `a`, `b`, `c`, the third's bits moved down to
-/// bit 0 and bit 32. Without a branch: a byte that is no letter may read as one (a digit, a
-/// byte beyond ASCII), which only marks a token the finders then pass over.
+/// The marks of a word of `shape` whose third letter's bits are `bits` ([`third_letters`]).
 #[inline]
-fn third_letters(a: u8, b: u8, c: u8) -> u64 {
-    THIRD_LETTERS[lane(a) * 32 + lane(b)] >> lane(c)
+fn marks_of(bits: u64, shape: Shape) -> u8 {
+    let both = bits & (1 << 32 | 1);
+    let marks = (both | both >> 31) as usize & 3;
+    MARKS_BY_SHAPE[shape as usize * 4 + marks]
 }
 
-/// A letter's place in the alphabet, either case (0 for "a"); any other byte's is some lane
-/// below 32, and that of 0 the last, which no letter has.
-fn lane(x: u8) -> usize {
-    usize::from((x | 0x20).wrapping_sub(b'a') & 31)
+/// For each shape, then each pair of marks a word's letters give ([`DATE`] and [`FIGURE`] as
+/// bits), the marks it has: a month or a weekday is capitalised, a number word may be in
+/// either case, a number may start either whatever its letters.
+const MARKS_BY_SHAPE: [u8; 7 * 4] = {
+    let mut table = [0; 7 * 4];
+    let mut marks = 0;
+    while marks < 4 {
+        let m = marks as u8;
+        table[Shape::Cap as usize * 4 + marks] = m & (DATE | FIGURE);
+        table[Shape::Lower as usize * 4 + marks] = m & FIGURE;
+        table[Shape::Number as usize * 4 + marks] = DATE | FIGURE;
+        marks += 1;
+    }
+    table
+};
+
+/// The bits of [`THIRD_LETTERS`] for the three bytes of `three` (little-endian, the top byte
+/// zero), the third's bits moved down to bit 0 and bit 32. Without a branch: a byte that is no
+/// letter may read as one (a digit, a byte beyond ASCII: those of the same five low bits),
+/// which only marks a token the finders then pass over.
+#[inline]
+fn third_letters(three: u32) -> u64 {
+    let row = (three & 31) * 32 + (three >> 8 & 31);
+    THIRD_LETTERS[row as usize] >> (three >> 16 & 31)
 }
 
 /// Whether a word may be a month or a weekday by its first three letters (either case).
 #[cfg(test)]
 pub fn calendar_start(word: &[u8]) -> bool {
-    word.len() >= 3 && third_letters(word[0], word[1], word[2]) >> 32 & 1 != 0
+    word.len() >= 3 && third_letters(three_bytes(word)) & 1 != 0
 }
 
 /// Whether a word of three bytes or more may be a number word by its first three letters
 /// (either case): what passes over most words that start as one does ("the", "these",
 /// "second").
 pub fn starts_as_number_word(word: &[u8]) -> bool {
-    third_letters(word[0], word[1], word[2]) & 1 != 0
+    third_letters(three_bytes(word)) >> 32 & 1 != 0
+}
+
+/// The first three bytes of `word` (of three or more), little-endian.
+fn three_bytes(word: &[u8]) -> u32 {
+    u32::from(word[0]) | u32::from(word[1]) << 8 | u32::from(word[2]) << 16
 }
 
 #[cfg(test)]
@@ -130,5 +137,26 @@ mod tests {
             assert_eq!(marks(w, Shape::Lower) | marks(w, Shape::Cap), 0, "{w}");
         }
         assert_eq!(marks("NOV", Shape::Upper), 0);
+    }
+
+    #[test]
+    fn a_word_is_marked_as_by_its_letters_alone() {
+        // The marks the lists give a word's first three letters (either case), by reading them.
+        let listed = |w: &[u8], list: &[&[u8; 3]]| {
+            let lower = w.to_ascii_lowercase();
+            list.iter().any(|s| s[..] == lower[..3])
+        };
+        let letters = b"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ";
+        for &a in letters {
+            for &b in letters.iter().step_by(3) {
+                for &c in letters {
+                    let w = [a, b, c];
+                    let date = listed(&w, &CALENDAR_STARTS);
+                    let figure = listed(&w, &NUMBER_WORD_STARTS);
+                    assert_eq!(calendar_start(&w), date, "{w:?}");
+                    assert_eq!(starts_as_number_word(&w), figure, "{w:?}");
+                }
+            }
+        }
     }
 }
