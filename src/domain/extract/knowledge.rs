@@ -49,6 +49,23 @@ pub struct Capitalised {
     pub name: Option<NameRef>,
 }
 
+/// What the gazetteer holds of the names that start with a pair of words
+/// ([`Knowledge::names_from_pair`]).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Pair {
+    /// The word counts of those names, a bit each ([`Pair::has_names_of`]).
+    lengths: u32,
+    /// The entry the pair names by itself.
+    pub name: Option<NameRef>,
+}
+
+impl Pair {
+    /// Whether some of the names have `words` words.
+    pub fn has_names_of(&self, words: usize) -> bool {
+        self.lengths & tables::pair_value::length_bit(words) != 0
+    }
+}
+
 /// A common English word: how often it is written (Zipf scale) and whether it is also a name.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct LowerWord {
@@ -246,6 +263,22 @@ impl Knowledge {
     /// space), or is them.
     pub fn starts_name_of_two_or_more(&self, pair: &str) -> bool {
         self.multi_first_two.contains(pair)
+    }
+
+    /// The names of several words that start with the two words of `pair` (joined by a
+    /// space, a possessive attached), if some do: how many words they have, and the entry
+    /// the pair names by itself.
+    pub fn names_from_pair(&self, pair: &str) -> Option<Pair> {
+        use tables::pair_value as at;
+        let v = self.multi_first_two.get(pair)?;
+        let flags = v.get(at::FLAGS).copied().unwrap_or(0);
+        Some(Pair {
+            lengths: tables::read_u32(v, at::LENGTHS),
+            name: (flags & at::NAME != 0).then(|| NameRef {
+                canon: tables::read_u32(v, at::CANON),
+                demonym: flags & at::DEMONYM != 0,
+            }),
+        })
     }
 
     /// The gazetteer entry named exactly `key` (tokens joined by spaces).
