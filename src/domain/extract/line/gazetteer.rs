@@ -1,7 +1,7 @@
 //! The gazetteer names that start at a word of a line: the longest known name, as written or
 //! in capitals, and whether a name of one word is plausibly one there.
 
-use super::{Line, MEMO, memo_key, title_word};
+use super::{Line, MEMO, memo_key, pack_found, title_word, unpack_found};
 use crate::domain::entity::Kind;
 use crate::domain::extract::knowledge::{NameRef, Pair, word};
 use crate::domain::extract::token::{Shape, Token};
@@ -16,12 +16,12 @@ impl<'a, 't: 'a> Line<'a, 't> {
     ) -> Option<(usize, NameRef)> {
         let key = memo_key(from, to, caps);
         if let Some(at) = self.memo_keys.iter().position(|k| k.get() == key) {
-            return self.memo_found[at].get();
+            return unpack_found(self.memo_found[at].get());
         }
         let found = self.lookup_gazetteer(from, to, caps);
         let next = self.memo_next.get();
         self.memo_keys[next].set(key);
-        self.memo_found[next].set(found);
+        self.memo_found[next].set(pack_found(found));
         self.memo_next.set((next + 1) % MEMO);
         found
     }
