@@ -145,6 +145,9 @@ struct Read<'a> {
     names: HashMap<String, NameRef>,
     max_name_words: usize,
     multi_first: HashSet<String>,
+    /// Second words of the names of several words, as written and with a possessive
+    /// attached to them stripped.
+    multi_second: HashSet<String>,
     /// The first two words of the names of several words → the word counts of those names,
     /// a bit each ([`tables::pair_value`]).
     multi_first_two: HashMap<String, u32>,
@@ -226,6 +229,14 @@ impl<'a> Read<'a> {
                 .or_else(|| first.strip_suffix('\''))
                 .unwrap_or(first);
             self.multi_first.insert(first.to_string());
+            if let Some(second) = key.split(' ').nth(1) {
+                let stripped = second
+                    .strip_suffix("'s")
+                    .or_else(|| second.strip_suffix('\''))
+                    .unwrap_or(second);
+                self.multi_second.insert(second.to_string());
+                self.multi_second.insert(stripped.to_string());
+            }
             let two = key.match_indices(' ').nth(1).map_or(key.len(), |(i, _)| i);
             *self
                 .multi_first_two
@@ -341,6 +352,9 @@ pub fn compile(src: &Sources) -> (Vec<u8>, String) {
     let mut words = Words::default();
     for first in &k.multi_first {
         words.add(&[first], word::STARTS_NAME);
+    }
+    for second in &k.multi_second {
+        words.add(&[second], word::SECOND_OF_NAME);
     }
     let named: HashMap<&str, NameRef> = names.iter().map(|(n, r)| (n.as_str(), *r)).collect();
     let pairs = (k.multi_first_two.iter()).map(|(pair, &lengths)| {

@@ -125,6 +125,9 @@ pub mod word {
     /// The last word of a title ([`super::Section::TitleLast`]): a key that ends with no such
     /// word is no title.
     pub const TITLE_LAST: u16 = 1 << 11;
+    /// The second word of a gazetteer name of several words, as written and without a
+    /// possessive attached: a pair of words whose second word is none starts no name.
+    pub const SECOND_OF_NAME: u16 = 1 << 12;
     /// Organisation, place or event word.
     pub const KIND_WORD: u16 = ORG_WORD | PLACE_WORD | EVENT_WORD;
 }

@@ -30,9 +30,13 @@ impl<'a, 't: 'a> Line<'a, 't> {
         if caps {
             return self.lookup_in_capitals(from, to);
         }
-        // Most words start no longer name: the pair is looked up only after one that does, and
-        // it tells which longer names there are.
-        if to - from >= 2 && self.written(from) & word::STARTS_NAME != 0 {
+        // Most words start no longer name, and most words after one are the second word of
+        // none: the pair is looked up only when both may be, and it tells which longer names
+        // there are.
+        if to - from >= 2
+            && self.written(from) & word::STARTS_NAME != 0
+            && self.second_of_name_after(from, to)
+        {
             let two = self.first_two_end(from, to);
             if let Some(pair) = self.k.names_from_pair(&self.key(from, two))
                 && let Some(found) = self.longer_name(from, to, two, pair)
@@ -47,6 +51,18 @@ impl<'a, 't: 'a> Line<'a, 't> {
         self.named(from)
             .filter(|r| self.plausible_single(from, *r))
             .map(|r| (1, r))
+    }
+
+    /// Whether the second word from `from` (by `to`), the token after a possessive attached
+    /// to the first, is the second word of some name of several words. A pair whose second
+    /// word is none is no name's first two words.
+    fn second_of_name_after(&self, from: usize, to: usize) -> bool {
+        let second = if self.toks[from + 1].shape == Shape::Possessive {
+            from + 2
+        } else {
+            from + 1
+        };
+        second < to && self.written(second) & word::SECOND_OF_NAME != 0
     }
 
     /// The longest name of at least two words from `from` by `to`, whose first two words end
