@@ -188,8 +188,6 @@ pub struct Knowledge {
     title_last: StrMap<'static>,
     pub max_title_words: usize,
     org_words: StrMap<'static>,
-    place_words: StrMap<'static>,
-    event_words: StrMap<'static>,
     /// Organisation, place and event words together: one lookup where any of them will do.
     kind_words: StrMap<'static>,
     function_words: StrMap<'static>,
@@ -243,8 +241,6 @@ impl Knowledge {
             title_last: map(Section::TitleLast),
             max_title_words,
             org_words: map(Section::OrgWords),
-            place_words: map(Section::PlaceWords),
-            event_words: map(Section::EventWords),
             kind_words: map(Section::KindWords),
             function_words: map(Section::FunctionWords),
             person_cues: map(Section::PersonCues),
@@ -416,12 +412,16 @@ impl Knowledge {
         self.org_words.contains(w)
     }
 
+    /// The name finder reads whether a word is a place or event word from its bits
+    /// ([`Knowledge::word`]), remembered with it.
+    #[cfg(test)]
     pub fn is_place_word(&self, w: &str) -> bool {
-        self.place_words.contains(w)
+        self.word(w).is(word::PLACE_WORD)
     }
 
+    #[cfg(test)]
     pub fn is_event_word(&self, w: &str) -> bool {
-        self.event_words.contains(w)
+        self.word(w).is(word::EVENT_WORD)
     }
 
     /// An organisation, place or event word ("Ministry", "River", "Summit").

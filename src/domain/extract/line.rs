@@ -322,6 +322,14 @@ impl<'a, 't: 'a> Line<'a, 't> {
         self.written(i) & word::ORG_WORD != 0
     }
 
+    pub(super) fn is_place_word(&self, i: usize) -> bool {
+        self.written(i) & word::PLACE_WORD != 0
+    }
+
+    pub(super) fn is_event_word(&self, i: usize) -> bool {
+        self.written(i) & word::EVENT_WORD != 0
+    }
+
     /// Whether word `i` in lower case is a title of one word.
     pub(super) fn is_title_word(&self, i: usize) -> bool {
         self.lowered(i).is(word::TITLE)
