@@ -145,7 +145,12 @@ struct Read<'a> {
     names: HashMap<String, NameRef>,
     max_name_words: usize,
     multi_first: HashSet<String>,
-    multi_first_two: HashSet<String>,
+    /// Second words of the names of several words, as written and with a possessive
+    /// attached to them stripped.
+    multi_second: HashSet<String>,
+    /// The first two words of the names of several words → the word counts of those names,
+    /// a bit each ([`tables::pair_value`]).
+    multi_first_two: HashMap<String, u32>,
 }
 
 const COUNTRY: u8 = 2;
@@ -224,8 +229,19 @@ impl<'a> Read<'a> {
                 .or_else(|| first.strip_suffix('\''))
                 .unwrap_or(first);
             self.multi_first.insert(first.to_string());
+            if let Some(second) = key.split(' ').nth(1) {
+                let stripped = second
+                    .strip_suffix("'s")
+                    .or_else(|| second.strip_suffix('\''))
+                    .unwrap_or(second);
+                self.multi_second.insert(second.to_string());
+                self.multi_second.insert(stripped.to_string());
+            }
             let two = key.match_indices(' ').nth(1).map_or(key.len(), |(i, _)| i);
-            self.multi_first_two.insert(key[..two].to_string());
+            *self
+                .multi_first_two
+                .entry(key[..two].to_string())
+                .or_default() |= tables::pair_value::length_bit(words);
         }
     }
 }
@@ -337,7 +353,22 @@ pub fn compile(src: &Sources) -> (Vec<u8>, String) {
     for first in &k.multi_first {
         words.add(&[first], word::STARTS_NAME);
     }
-    sections.push((Section::MultiFirstTwo, out.set(&k.multi_first_two)));
+    for second in &k.multi_second {
+        words.add(&[second], word::SECOND_OF_NAME);
+    }
+    let named: HashMap<&str, NameRef> = names.iter().map(|(n, r)| (n.as_str(), *r)).collect();
+    let pairs = (k.multi_first_two.iter()).map(|(pair, &lengths)| {
+        let mut v = lengths.to_le_bytes().to_vec();
+        let r = named.get(pair.as_str());
+        v.extend(r.map_or(0, |r| r.canon).to_le_bytes());
+        v.push(match r {
+            None => 0,
+            Some(r) if r.demonym => tables::pair_value::NAME | tables::pair_value::DEMONYM,
+            Some(_) => tables::pair_value::NAME,
+        });
+        (pair.as_str(), v)
+    });
+    sections.push((Section::MultiFirstTwo, out.map(pairs)));
     let keys = |text| sorted_lines(text).into_iter().map(|(key, _)| key);
     let given: Vec<&str> = keys(src.given_names).collect();
     words.add(&given, word::GIVEN_NAME);

@@ -49,6 +49,23 @@ pub struct Capitalised {
     pub name: Option<NameRef>,
 }
 
+/// What the gazetteer holds of the names that start with a pair of words
+/// ([`Knowledge::names_from_pair`]).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Pair {
+    /// The word counts of those names, a bit each ([`Pair::has_names_of`]).
+    lengths: u32,
+    /// The entry the pair names by itself.
+    pub name: Option<NameRef>,
+}
+
+impl Pair {
+    /// Whether some of the names have `words` words.
+    pub fn has_names_of(&self, words: usize) -> bool {
+        self.lengths & tables::pair_value::length_bit(words) != 0
+    }
+}
+
 /// A common English word: how often it is written (Zipf scale) and whether it is also a name.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct LowerWord {
@@ -171,8 +188,6 @@ pub struct Knowledge {
     title_last: StrMap<'static>,
     pub max_title_words: usize,
     org_words: StrMap<'static>,
-    place_words: StrMap<'static>,
-    event_words: StrMap<'static>,
     /// Organisation, place and event words together: one lookup where any of them will do.
     kind_words: StrMap<'static>,
     function_words: StrMap<'static>,
@@ -226,8 +241,6 @@ impl Knowledge {
             title_last: map(Section::TitleLast),
             max_title_words,
             org_words: map(Section::OrgWords),
-            place_words: map(Section::PlaceWords),
-            event_words: map(Section::EventWords),
             kind_words: map(Section::KindWords),
             function_words: map(Section::FunctionWords),
             person_cues: map(Section::PersonCues),
@@ -246,6 +259,22 @@ impl Knowledge {
     /// space), or is them.
     pub fn starts_name_of_two_or_more(&self, pair: &str) -> bool {
         self.multi_first_two.contains(pair)
+    }
+
+    /// The names of several words that start with the two words of `pair` (joined by a
+    /// space, a possessive attached), if some do: how many words they have, and the entry
+    /// the pair names by itself.
+    pub fn names_from_pair(&self, pair: &str) -> Option<Pair> {
+        use tables::pair_value as at;
+        let v = self.multi_first_two.get(pair)?;
+        let flags = v.get(at::FLAGS).copied().unwrap_or(0);
+        Some(Pair {
+            lengths: tables::read_u32(v, at::LENGTHS),
+            name: (flags & at::NAME != 0).then(|| NameRef {
+                canon: tables::read_u32(v, at::CANON),
+                demonym: flags & at::DEMONYM != 0,
+            }),
+        })
     }
 
     /// The gazetteer entry named exactly `key` (tokens joined by spaces).
@@ -383,12 +412,16 @@ impl Knowledge {
         self.org_words.contains(w)
     }
 
+    /// The name finder reads whether a word is a place or event word from its bits
+    /// ([`Knowledge::word`]), remembered with it.
+    #[cfg(test)]
     pub fn is_place_word(&self, w: &str) -> bool {
-        self.place_words.contains(w)
+        self.word(w).is(word::PLACE_WORD)
     }
 
+    #[cfg(test)]
     pub fn is_event_word(&self, w: &str) -> bool {
-        self.event_words.contains(w)
+        self.word(w).is(word::EVENT_WORD)
     }
 
     /// An organisation, place or event word ("Ministry", "River", "Summit").

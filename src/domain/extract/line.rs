@@ -33,7 +33,7 @@ pub(super) struct Line<'a, 't> {
     /// segmenter ask the same ones over again. Replaced in turn (`memo_next`); the questions
     /// are packed into one number each ([`memo_key`]) so that finding one is a few compares.
     memo_keys: [Cell<u64>; MEMO],
-    memo_found: [Cell<Option<(usize, NameRef)>>; MEMO],
+    memo_found: [Cell<u64>; MEMO],
     memo_next: Cell<usize>,
     /// The line with its ASCII letters in lower case (same byte offsets): the lower case of
     /// an ASCII word is a slice, not a new string.
@@ -52,6 +52,26 @@ const MEMO: usize = 4;
 /// question of no words (from 0 to 0), whose answer is its `None`.
 fn memo_key(from: usize, to: usize, caps: bool) -> u64 {
     (from as u64) << 33 | (to as u64) << 1 | u64::from(caps)
+}
+
+/// A gazetteer answer as one number ([`memo_key`]'s answer): 0 for none, else the words'
+/// count above the entry's id, with its demonym flag between. Stored and read whole, where an
+/// `Option` of the pair was written a field at a time and read back at once, a load the
+/// stores could not forward.
+fn pack_found(found: Option<(usize, NameRef)>) -> u64 {
+    found.map_or(0, |(n, r)| {
+        (n as u64) << 33 | u64::from(r.demonym) << 32 | u64::from(r.canon)
+    })
+}
+
+fn unpack_found(packed: u64) -> Option<(usize, NameRef)> {
+    (packed != 0).then_some((
+        (packed >> 33) as usize,
+        NameRef {
+            canon: packed as u32,
+            demonym: packed >> 32 & 1 != 0,
+        },
+    ))
 }
 
 /// The buffers a [`Line`] keeps its lower case and facts in, reused from line to line.
@@ -300,6 +320,14 @@ impl<'a, 't: 'a> Line<'a, 't> {
 
     pub(super) fn is_org_word(&self, i: usize) -> bool {
         self.written(i) & word::ORG_WORD != 0
+    }
+
+    pub(super) fn is_place_word(&self, i: usize) -> bool {
+        self.written(i) & word::PLACE_WORD != 0
+    }
+
+    pub(super) fn is_event_word(&self, i: usize) -> bool {
+        self.written(i) & word::EVENT_WORD != 0
     }
 
     /// Whether word `i` in lower case is a title of one word.

@@ -20,9 +20,36 @@ pub(super) const NAME_PARTICLES: &[&str] = &[
 ];
 
 /// Whether `w` is one of [`NAME_PARTICLES`]: asked of most words that start or follow a run,
-/// so decided by length first (a particle has at most five letters).
+/// so written out as a match, which is decided by the length and a compare or two, where a
+/// search of the list compares with each particle in turn.
 pub(super) fn is_name_particle(w: &str) -> bool {
-    w.len() <= 5 && NAME_PARTICLES.contains(&w)
+    matches!(
+        w,
+        "de" | "da"
+            | "di"
+            | "do"
+            | "dos"
+            | "das"
+            | "du"
+            | "des"
+            | "del"
+            | "della"
+            | "der"
+            | "den"
+            | "van"
+            | "von"
+            | "la"
+            | "le"
+            | "bin"
+            | "ibn"
+            | "bint"
+            | "al"
+            | "el"
+            | "y"
+            | "zu"
+            | "ter"
+            | "op"
+    )
 }
 
 /// Prefixes joined to a name by a hyphen ("anti-NRF", "pro-Israel", "ex-Google"): the name is
@@ -422,7 +449,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn every_name_particle_is_short_enough_to_be_found() {
+    fn every_name_particle_is_matched() {
         for p in NAME_PARTICLES {
             assert!(is_name_particle(p), "{p}");
         }

@@ -24,6 +24,23 @@ pub mod word_value {
     pub const DEMONYM: u8 = 2;
 }
 
+/// The layout of a value of [`Section::MultiFirstTwo`]: the word counts of the names that
+/// start with the pair, a bit each (`u32`, [`pair_value::length_bit`]); then the gazetteer
+/// entry the pair names by itself (canonical id `u32`, flags `u8`).
+pub mod pair_value {
+    pub const LENGTHS: usize = 0;
+    pub const CANON: usize = 4;
+    pub const FLAGS: usize = 8;
+    /// Flags: the pair is a gazetteer name, and that name is a demonym.
+    pub const NAME: u8 = 1;
+    pub const DEMONYM: u8 = 2;
+
+    /// The bit of a name of `words` words: names of 31 words or more share the last one.
+    pub fn length_bit(words: usize) -> u32 {
+        1 << words.min(31)
+    }
+}
+
 /// "Madrid", "Tuesday", "St.": an ASCII key with a capital first and no other. Its lower case
 /// is a slice of a line in lower case, and the key is its lower case capitalised, so that one
 /// lookup of the lower case ([`Section::Words`]) can answer for both.
@@ -45,7 +62,8 @@ pub enum Section {
     Names,
     /// First words of the names of several words.
     MultiFirst,
-    /// First two words (joined by a space) of the names of several words.
+    /// First two words (joined by a space) of the names of several words → their word counts
+    /// and the entry the pair names ([`pair_value`]).
     MultiFirstTwo,
     GivenNames,
     Surnames,
@@ -107,6 +125,9 @@ pub mod word {
     /// The last word of a title ([`super::Section::TitleLast`]): a key that ends with no such
     /// word is no title.
     pub const TITLE_LAST: u16 = 1 << 11;
+    /// The second word of a gazetteer name of several words, as written and without a
+    /// possessive attached: a pair of words whose second word is none starts no name.
+    pub const SECOND_OF_NAME: u16 = 1 << 12;
     /// Organisation, place or event word.
     pub const KIND_WORD: u16 = ORG_WORD | PLACE_WORD | EVENT_WORD;
 }

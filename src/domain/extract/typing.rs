@@ -119,12 +119,11 @@ pub(super) fn acts_as_state(line: &Line, from: usize, at: usize, to: usize) -> b
 /// of Leeds"), then any.
 pub(super) fn word_guess(line: &Line, from: usize, to: usize) -> Option<(Kind, Strength)> {
     let classify = |i: usize| {
-        let w = line.word(i);
         if line.is_org_word(i) {
             Some(Kind::Organization)
-        } else if line.k.is_place_word(w) {
+        } else if line.is_place_word(i) {
             Some(Kind::Place)
-        } else if line.k.is_event_word(w) {
+        } else if line.is_event_word(i) {
             Some(Kind::Other)
         } else {
             None
@@ -471,9 +470,11 @@ pub(super) fn name_like_word(line: &Line, i: usize) -> bool {
 /// The kind given by a common noun right before the name: "the poet X", "the news agency X".
 pub(super) fn class_noun_before(line: &Line, from: usize) -> Option<Kind> {
     let prev = from.checked_sub(1)?;
-    line.k
-        .class_noun(line.word(prev))
-        .filter(|_| line.toks[prev].shape == Shape::Lower)
+    // The shape first: most words before a name are not in lower case, and need no lookup.
+    if line.toks[prev].shape != Shape::Lower {
+        return None;
+    }
+    line.k.class_noun(line.word(prev))
 }
 
 /// The kind given by a common noun next to the name: "the poet X", "the village of X",

@@ -1,12 +1,10 @@
 //! The gazetteer names that start at a word of a line: the longest known name, as written or
 //! in capitals, and whether a name of one word is plausibly one there.
 
-use std::borrow::Cow;
-
-use super::{Line, MEMO, memo_key, title_word};
+use super::{Line, MEMO, memo_key, pack_found, title_word, unpack_found};
 use crate::domain::entity::Kind;
-use crate::domain::extract::knowledge::{NameRef, word};
-use crate::domain::extract::token::Shape;
+use crate::domain::extract::knowledge::{NameRef, Pair, word};
+use crate::domain::extract::token::{Shape, Token};
 
 impl<'a, 't: 'a> Line<'a, 't> {
     /// The longest gazetteer name starting at `from` and ending by `to`.
@@ -18,31 +16,103 @@ impl<'a, 't: 'a> Line<'a, 't> {
     ) -> Option<(usize, NameRef)> {
         let key = memo_key(from, to, caps);
         if let Some(at) = self.memo_keys.iter().position(|k| k.get() == key) {
-            return self.memo_found[at].get();
+            return unpack_found(self.memo_found[at].get());
         }
         let found = self.lookup_gazetteer(from, to, caps);
         let next = self.memo_next.get();
         self.memo_keys[next].set(key);
-        self.memo_found[next].set(found);
+        self.memo_found[next].set(pack_found(found));
         self.memo_next.set((next + 1) % MEMO);
         found
     }
 
     fn lookup_gazetteer(&self, from: usize, to: usize, caps: bool) -> Option<(usize, NameRef)> {
-        let longer = if caps {
-            self.written(from) & word::STARTS_NAME != 0
-                || self.k.starts_longer_name(&title_word(self.word(from)))
+        if caps {
+            return self.lookup_in_capitals(from, to);
+        }
+        // Most words start no longer name, and most words after one are the second word of
+        // none: the pair is looked up only when both may be, and it tells which longer names
+        // there are.
+        if to - from >= 2
+            && self.written(from) & word::STARTS_NAME != 0
+            && self.second_of_name_after(from, to)
+        {
+            let two = self.first_two_end(from, to);
+            if let Some(pair) = self.k.names_from_pair(&self.key(from, two))
+                && let Some(found) = self.longer_name(from, to, two, pair)
+            {
+                return Some(found);
+            }
+        }
+        if to == from {
+            return None;
+        }
+        // One word is answered by its facts.
+        self.named(from)
+            .filter(|r| self.plausible_single(from, *r))
+            .map(|r| (1, r))
+    }
+
+    /// Whether the second word from `from` (by `to`), the token after a possessive attached
+    /// to the first, is the second word of some name of several words. A pair whose second
+    /// word is none is no name's first two words.
+    fn second_of_name_after(&self, from: usize, to: usize) -> bool {
+        let second = if self.toks[from + 1].shape == Shape::Possessive {
+            from + 2
         } else {
-            // Most words start no longer name: the pair is looked up only after one that does.
-            self.written(from) & word::STARTS_NAME != 0
-                && (to - from < 2 || self.k.starts_name_of_two_or_more(&self.first_two(from, to)))
+            from + 1
         };
+        second < to && self.written(second) & word::SECOND_OF_NAME != 0
+    }
+
+    /// The longest name of at least two words from `from` by `to`, whose first two words end
+    /// at `two` and start the names `pair` tells of. Only the keys of as many words as some
+    /// of those names have are written out and looked up; the pair itself is answered by
+    /// `pair`.
+    fn longer_name(
+        &self,
+        from: usize,
+        to: usize,
+        two: usize,
+        pair: Pair,
+    ) -> Option<(usize, NameRef)> {
+        let most = self.k.max_name_words;
+        // A possessive is a token of its own but no word of a name ("Workers' Party of
+        // Korea").
+        let possessive = |t: &Token| t.shape == Shape::Possessive;
+        let possessives = self.toks[from..to.min(from + most + 2)]
+            .iter()
+            .filter(|t| possessive(t))
+            .count();
+        let max = (most + possessives).min(to - from);
+        (2..=max).rev().find_map(|n| {
+            let end = from + n;
+            // The key starts with the pair when it holds it whole and no possessive is
+            // attached to the pair's last word after it.
+            if end == two || end > two && !possessive(&self.toks[two]) {
+                let words = 1 + self.toks[from + 1..end]
+                    .iter()
+                    .filter(|t| !possessive(t))
+                    .count();
+                if !pair.has_names_of(words) {
+                    return None;
+                }
+                if end == two {
+                    return pair.name.map(|r| (n, r));
+                }
+            }
+            self.k.name(&self.key(from, end)).map(|r| (n, r))
+        })
+    }
+
+    /// The longest gazetteer name in capitals from `from` by `to`.
+    fn lookup_in_capitals(&self, from: usize, to: usize) -> Option<(usize, NameRef)> {
+        let longer = self.written(from) & word::STARTS_NAME != 0
+            || self.k.starts_longer_name(&title_word(self.word(from)));
         let max = if longer {
             // In capitals every word looks alike; names of more than six words are not worth
             // the lookups there.
-            let most = if caps { 6 } else { self.k.max_name_words };
-            // A possessive is a token of its own but no word of a name ("Workers' Party of
-            // Korea").
+            let most = 6;
             let possessives = self.toks[from..to.min(from + most + 2)]
                 .iter()
                 .filter(|t| t.shape == Shape::Possessive)
@@ -52,21 +122,18 @@ impl<'a, 't: 'a> Line<'a, 't> {
             1.min(to - from)
         };
         (1..=max).rev().find_map(|n| {
-            // One word is answered by its facts; longer keys are written out.
-            let hit = match (caps, n) {
-                (true, 1) => self.upper_single(from),
-                (true, _) => self.k.upper_name(&self.key(from, from + n)),
-                (false, 1) => self.named(from),
-                (false, _) => self.k.name(&self.key(from, from + n)),
+            let hit = match n {
+                1 => self.upper_single(from),
+                _ => self.k.upper_name(&self.key(from, from + n)),
             };
             hit.filter(|r| n > 1 || self.plausible_single(from, *r))
                 .map(|r| (n, r))
         })
     }
 
-    /// The key of the first two words from `from` (by `to`), with a possessive attached to
+    /// Where the first two words from `from` end (by `to`), with a possessive attached to
     /// either ("Korean People's", "Workers' Party").
-    fn first_two(&self, from: usize, to: usize) -> Cow<'a, str> {
+    fn first_two_end(&self, from: usize, to: usize) -> usize {
         let possessive = |i: usize| {
             self.toks
                 .get(i)
@@ -79,7 +146,7 @@ impl<'a, 't: 'a> Line<'a, 't> {
         if possessive(two) {
             two += 1;
         }
-        self.key(from, two.min(to))
+        two.min(to)
     }
 
     /// [`Knowledge::upper_name`] of word `i` alone. A word of ASCII letters in capitals
