@@ -115,7 +115,7 @@ fn in_block(
                 if verbs::may_be_ascii_verb(word)
                     && (start == 0 || !verbs::part_of_word(bytes[start - 1]))
                 {
-                    let class = lexicon::class_of_bytes(word);
+                    let class = lexicon::class_in(bytes, start, at + end);
                     verbs.looked_up.push((out.len() as u32, class));
                     if verbs::is_searched(class) {
                         verbs.at.push(start as u32);
@@ -162,7 +162,7 @@ fn one_token(text: &str, i: usize, out: &mut Vec<Tok>, verbs: &mut Verbs) -> usi
                     && alone(i.checked_sub(1).map(|k| &bytes[k]))
                     && alone(bytes.get(end))
                 {
-                    let class = lexicon::class_of_bytes(word);
+                    let class = lexicon::class_in(bytes, i, end);
                     verbs.looked_up.push((out.len() as u32, class));
                     if verbs::is_searched(class) {
                         verbs.at.push(i as u32);
