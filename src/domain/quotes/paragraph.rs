@@ -144,7 +144,7 @@ pub fn find(
         d.beside = true;
         d.title = false;
     }
-    reported::find(&p, &s.verbs.at, &s.used, &mut s.reported);
+    reported::find(&p, &s.verbs, &s.used, &mut s.reported);
     // A quotation that goes on with one left open is the same quotation, cued or not.
     if before.open
         && let (Some(d), Some(q)) = (s.direct.first_mut(), p.quotes.first())

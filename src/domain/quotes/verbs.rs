@@ -84,6 +84,9 @@ pub fn is_searched(c: Class) -> bool {
 pub struct Verbs {
     /// Where each starts, in order.
     pub at: Vec<u32>,
+    /// The token each is in (that it starts, unless it is part of a longer word), as `at`:
+    /// the rules go to it without a search.
+    pub tok: Vec<u32>,
     /// The class of each token the tokenizer looked up whole (the verbs and the words that
     /// nearly were), by token index: the rules ask about these again, and need not look them
     /// up twice.
@@ -93,7 +96,20 @@ pub struct Verbs {
 impl Verbs {
     pub fn clear(&mut self) {
         self.at.clear();
+        self.tok.clear();
         self.looked_up.clear();
+    }
+
+    /// A verb at byte `at`, in token `tok`.
+    pub fn push(&mut self, at: u32, tok: usize) {
+        self.at.push(at);
+        self.tok.push(tok as u32);
+    }
+
+    /// [`in_runs`] for the word `bytes[from..to]`, token `tok`.
+    pub fn in_runs(&mut self, bytes: &[u8], from: usize, to: usize, tok: usize) {
+        in_runs(bytes, from, to, &mut self.at);
+        self.tok.resize(self.at.len(), tok as u32);
     }
 }
 
@@ -267,6 +283,12 @@ mod tests {
             let text = crate::domain::shuffled::joined(&mut seed, &pieces, n);
             super::super::words::tokenize(&text, &mut toks, &mut ours);
             assert_eq!(ours.at, by_automaton(&ac, &text), "{text:?}");
+            // Each in the token it is said to be in.
+            assert_eq!(ours.tok.len(), ours.at.len());
+            for (&at, &i) in ours.at.iter().zip(&ours.tok) {
+                let t = &toks[i as usize];
+                assert!(t.start <= at && at < t.end, "{text:?} {at} {t:?}");
+            }
             // The classes kept are those of the whole tokens.
             for &(i, class) in &ours.looked_up {
                 let t: &super::super::words::Tok = &toks[i as usize];

@@ -118,11 +118,11 @@ fn in_block(
                     let class = lexicon::class_in(bytes, start, at + end);
                     verbs.looked_up.push((out.len() as u32, class));
                     if verbs::is_searched(class) {
-                        verbs.at.push(start as u32);
+                        verbs.push(start as u32, out.len());
                     }
                 }
             } else {
-                verbs::in_runs(bytes, start, at + end, &mut verbs.at);
+                verbs.in_runs(bytes, start, at + end, out.len());
             }
             out.push(Tok {
                 start: start as u32,
@@ -165,11 +165,11 @@ fn one_token(text: &str, i: usize, out: &mut Vec<Tok>, verbs: &mut Verbs) -> usi
                     let class = lexicon::class_in(bytes, i, end);
                     verbs.looked_up.push((out.len() as u32, class));
                     if verbs::is_searched(class) {
-                        verbs.at.push(i as u32);
+                        verbs.push(i as u32, out.len());
                     }
                 }
             } else {
-                verbs::in_runs(bytes, i, end, &mut verbs.at);
+                verbs.in_runs(bytes, i, end, out.len());
             }
             out.push(Tok {
                 start: i as u32,
@@ -191,7 +191,7 @@ fn one_token(text: &str, i: usize, out: &mut Vec<Tok>, verbs: &mut Verbs) -> usi
             }
             if starts_word(c) {
                 let end = word_end(text, i);
-                verbs::in_runs(bytes, i, end, &mut verbs.at);
+                verbs.in_runs(bytes, i, end, out.len());
                 out.push(Tok {
                     start: i as u32,
                     end: end as u32,
