@@ -59,9 +59,10 @@ impl Mark {
 pub fn find(text: &str, out: &mut Vec<Mark>) {
     out.clear();
     let bytes = text.as_bytes();
+    let mut next = MayMark::default();
     let mut i = 0;
     while i < bytes.len() {
-        i = next_may_mark(bytes, i);
+        i = next.at_or_after(bytes, i);
         if i >= bytes.len() {
             break;
         }
@@ -117,15 +118,30 @@ static MAY_MARK: [bool; 256] = {
     t
 };
 
-/// The first byte from `at` that may start a mark (`"`, `'`, and the lead bytes of the
-/// curly and angled ones), or the end: by
-/// vectorised searches, the lead bytes of the marks beyond ASCII only up to the next
-/// straight mark.
-fn next_may_mark(bytes: &[u8], at: usize) -> usize {
-    let rest = &bytes[at.min(bytes.len())..];
-    let straight = memchr::memchr2(b'"', b'\'', rest).unwrap_or(rest.len());
-    let first = memchr::memchr2(0xE2, 0xC2, &rest[..straight]).unwrap_or(straight);
-    at + first
+/// The bytes that may start a mark (`"`, `'`, and the lead bytes of the curly and angled
+/// ones), found by vectorised searches: the lead bytes of the marks beyond ASCII only up to
+/// the next straight mark, which is searched for again only once passed (a paragraph's "…"
+/// and accented letters do not each search the rest of it for one).
+#[derive(Default)]
+struct MayMark {
+    /// The first straight mark at or after the byte asked about last (or the end).
+    straight: Option<usize>,
+}
+
+impl MayMark {
+    /// The first byte from `at` that may start a mark, or the end; `at` never goes back.
+    fn at_or_after(&mut self, bytes: &[u8], at: usize) -> usize {
+        let at = at.min(bytes.len());
+        let straight = match self.straight {
+            Some(s) if s >= at => s,
+            _ => {
+                let s = memchr::memchr2(b'"', b'\'', &bytes[at..]).map_or(bytes.len(), |n| at + n);
+                self.straight = Some(s);
+                s
+            }
+        };
+        memchr::memchr2(0xE2, 0xC2, &bytes[at..straight]).map_or(straight, |n| at + n)
+    }
 }
 
 /// A single mark between letters is an apostrophe; one before a digit after a space elides
@@ -228,7 +244,7 @@ mod tests {
     }
 
     #[test]
-    fn the_bytes_that_may_start_a_mark_are_found_eight_at_a_time_as_one_by_one() {
+    fn the_bytes_that_may_start_a_mark_are_found_as_one_by_one() {
         let mut seed = 0x9e37_79b9_7f4a_7c15_u64;
         for _ in 0..20_000 {
             let mut bytes = [0u8; 24];
@@ -240,17 +256,22 @@ mod tests {
                     _ => b'a' + (seed >> 8) as u8 % 26,
                 };
             }
-            let at = (seed >> 20) as usize % bytes.len();
-            let expected = at
-                + bytes[at..]
-                    .iter()
-                    .take_while(|&&b| !MAY_MARK[b as usize])
-                    .count();
-            assert_eq!(next_may_mark(&bytes, at), expected, "{bytes:?} {at}");
+            // Questions in order, from a byte on, as the finder asks them.
+            let mut next = MayMark::default();
+            let mut at = (seed >> 20) as usize % bytes.len();
+            while at < bytes.len() {
+                let expected = at
+                    + bytes[at..]
+                        .iter()
+                        .take_while(|&&b| !MAY_MARK[b as usize])
+                        .count();
+                assert_eq!(next.at_or_after(&bytes, at), expected, "{bytes:?} {at}");
+                at = expected + 1 + (seed >> (at % 40)) as usize % 3;
+            }
         }
         for b in 0..=255u8 {
             let expected = if MAY_MARK[b as usize] { 0 } else { 9 };
-            assert_eq!(next_may_mark(&[b; 9], 0), expected, "{b}");
+            assert_eq!(MayMark::default().at_or_after(&[b; 9], 0), expected, "{b}");
         }
     }
 

@@ -3,7 +3,7 @@
 
 use std::cell::Cell;
 
-use super::lexicon::{Class, class_of};
+use super::lexicon::{Class, class_in};
 use super::pairing::Quoted;
 use super::words::{Tok, TokKind};
 
@@ -47,7 +47,8 @@ impl Para<'_> {
 
     #[inline(never)]
     fn look_up(&self, i: usize) -> Class {
-        let class = class_of(self.word(i));
+        let t = &self.toks[i];
+        let class = class_in(self.text.as_bytes(), t.start as usize, t.end as usize);
         self.classes[i].set(class.bits());
         class
     }

@@ -16,6 +16,7 @@ use super::para::{self, Para};
 use super::pulled;
 use super::reported::{self, Reported};
 use super::titles;
+use super::verbs::Verbs;
 use super::words::{self, Tok, TokKind};
 use super::{ByteSpan, Found, Kind, Link, SelfMention};
 use std::cell::Cell;
@@ -46,7 +47,7 @@ pub struct KnownSentences<'a> {
 pub struct Scratch {
     marks: Vec<Mark>,
     /// Where the verbs of saying are (a paragraph with none and no mark is skipped).
-    verbs: Vec<u32>,
+    verbs: Verbs,
     quoted: Vec<Quoted>,
     toks: Vec<Tok>,
     classes: Vec<Cell<u32>>,
@@ -88,12 +89,15 @@ pub fn find(
     }
     marks::find(text, &mut s.marks);
     words::tokenize(text, &mut s.toks, &mut s.verbs);
-    if s.marks.is_empty() && s.verbs.is_empty() {
+    if s.marks.is_empty() && s.verbs.at.is_empty() {
         return Carry::default();
     }
     pairing::quotations(text, &s.marks, &mut s.quoted);
     s.classes.clear();
     s.classes.resize(s.toks.len(), Cell::new(para::UNKNOWN));
+    for &(i, class) in &s.verbs.looked_up {
+        s.classes[i as usize].set(class.bits());
+    }
     match known {
         Some(k) => {
             let spans = k.within.map(|i| k.sentences.range(i));

@@ -11,6 +11,7 @@
 use super::cues::{is_saying_verb, subject_before};
 use super::lexicon::Class;
 use super::para::Para;
+use super::verbs::Verbs;
 use super::words::TokKind;
 
 /// One reported clause, offsets into the paragraph.
@@ -27,16 +28,17 @@ pub struct Reported {
 /// Most tokens of an adverbial between a verb and "that" ("announced on Friday that").
 const ADVERBIAL_MAX: usize = 8;
 
-/// The reported clauses of a paragraph, from the verbs of saying at `verbs` (byte offsets
-/// where they start); `used[i]` marks verbs that already cue a direct quotation.
-pub fn find(p: &Para, verbs: &[u32], used: &[bool], out: &mut Vec<Reported>) {
+/// The reported clauses of a paragraph, from the verbs of saying (each where it starts and
+/// the token it is in: one that does not start its token is part of a longer word);
+/// `used[i]` marks verbs that already cue a direct quotation.
+pub fn find(p: &Para, verbs: &Verbs, used: &[bool], out: &mut Vec<Reported>) {
     out.clear();
     let cue = Class::ACCORDING
         .or(Class::REPORT)
         .or(Class::REPORT_WEAK)
         .or(Class::REPORT_THAT);
-    for &at in verbs {
-        let i = p.tok_from(at);
+    for (&at, &i) in verbs.at.iter().zip(&verbs.tok) {
+        let i = i as usize;
         if p.toks.get(i).is_none_or(|t| t.start != at)
             || !p.has(i, cue)
             || used[i]

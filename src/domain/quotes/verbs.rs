@@ -69,8 +69,48 @@ static LOW_SHAPES: ([u16; 1024], [u16; 1024]) = {
 };
 
 /// [`is_verb`] for an ASCII word that [`may_be_verb`] lets through.
+#[cfg(test)]
 pub fn is_ascii_verb(word: &[u8]) -> bool {
-    lexicon::class_of_bytes(word).has(SEARCHED)
+    is_searched(lexicon::class_of_bytes(word))
+}
+
+/// Whether a word of class `c` is one of the verbs searched for.
+pub fn is_searched(c: Class) -> bool {
+    c.has(SEARCHED)
+}
+
+/// The verbs of a paragraph, as the tokenizer finds them.
+#[derive(Debug, Default)]
+pub struct Verbs {
+    /// Where each starts, in order.
+    pub at: Vec<u32>,
+    /// The token each is in (that it starts, unless it is part of a longer word), as `at`:
+    /// the rules go to it without a search.
+    pub tok: Vec<u32>,
+    /// The class of each token the tokenizer looked up whole (the verbs and the words that
+    /// nearly were), by token index: the rules ask about these again, and need not look them
+    /// up twice.
+    pub looked_up: Vec<(u32, Class)>,
+}
+
+impl Verbs {
+    pub fn clear(&mut self) {
+        self.at.clear();
+        self.tok.clear();
+        self.looked_up.clear();
+    }
+
+    /// A verb at byte `at`, in token `tok`.
+    pub fn push(&mut self, at: u32, tok: usize) {
+        self.at.push(at);
+        self.tok.push(tok as u32);
+    }
+
+    /// [`in_runs`] for the word `bytes[from..to]`, token `tok`.
+    pub fn in_runs(&mut self, bytes: &[u8], from: usize, to: usize, tok: usize) {
+        in_runs(bytes, from, to, &mut self.at);
+        self.tok.resize(self.at.len(), tok as u32);
+    }
 }
 
 /// Whether a byte joins a word: an ASCII letter or digit, or any byte of a character beyond
@@ -123,9 +163,10 @@ mod tests {
     use super::*;
 
     fn found(text: &str) -> Vec<&str> {
-        let (mut toks, mut out) = (vec![], vec![]);
+        let (mut toks, mut out) = (vec![], Verbs::default());
         super::super::words::tokenize(text, &mut toks, &mut out);
-        out.iter()
+        out.at
+            .iter()
             .map(|&i| text[i as usize..].split(' ').next().unwrap())
             .collect()
     }
@@ -235,13 +276,25 @@ mod tests {
             "U.S.",
         ];
         let mut seed = 0x2545_f491_4f6c_dd1d_u64;
-        let (mut toks, mut ours) = (vec![], vec![]);
+        let (mut toks, mut ours) = (vec![], Verbs::default());
         for round in 0..50_000 {
             // Short texts, and texts over several blocks of 64 bytes.
             let n = if round % 8 == 0 { 60 } else { 8 };
             let text = crate::domain::shuffled::joined(&mut seed, &pieces, n);
             super::super::words::tokenize(&text, &mut toks, &mut ours);
-            assert_eq!(ours, by_automaton(&ac, &text), "{text:?}");
+            assert_eq!(ours.at, by_automaton(&ac, &text), "{text:?}");
+            // Each in the token it is said to be in.
+            assert_eq!(ours.tok.len(), ours.at.len());
+            for (&at, &i) in ours.at.iter().zip(&ours.tok) {
+                let t = &toks[i as usize];
+                assert!(t.start <= at && at < t.end, "{text:?} {at} {t:?}");
+            }
+            // The classes kept are those of the whole tokens.
+            for &(i, class) in &ours.looked_up {
+                let t: &super::super::words::Tok = &toks[i as usize];
+                let word = &text.as_bytes()[t.start as usize..t.end as usize];
+                assert_eq!(class, lexicon::class_of_bytes(word), "{text:?} {i}");
+            }
         }
     }
 }

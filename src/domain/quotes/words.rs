@@ -3,7 +3,8 @@
 //!
 //! The verbs of saying are found on the same pass ([`super::verbs`]).
 
-use super::verbs;
+use super::lexicon;
+use super::verbs::{self, Verbs};
 
 mod masks;
 
@@ -31,7 +32,7 @@ pub enum TokKind {
 }
 
 /// Splits `text` into tokens, and tells where its verbs of saying start (`verbs`, in order).
-pub fn tokenize(text: &str, out: &mut Vec<Tok>, verbs: &mut Vec<u32>) {
+pub fn tokenize(text: &str, out: &mut Vec<Tok>, verbs: &mut Verbs) {
     out.clear();
     verbs.clear();
     let bytes = text.as_bytes();
@@ -63,7 +64,7 @@ fn in_block(
     bytes: &[u8],
     at: usize,
     out: &mut Vec<Tok>,
-    verbs: &mut Vec<u32>,
+    verbs: &mut Verbs,
 ) -> (usize, Option<usize>) {
     // Past the end of the text, spaces: nothing joins them.
     let mut padded = [b' '; 64];
@@ -113,12 +114,15 @@ fn in_block(
                 let word = &block[p..end];
                 if verbs::may_be_ascii_verb(word)
                     && (start == 0 || !verbs::part_of_word(bytes[start - 1]))
-                    && verbs::is_ascii_verb(word)
                 {
-                    verbs.push(start as u32);
+                    let class = lexicon::class_in(bytes, start, at + end);
+                    verbs.looked_up.push((out.len() as u32, class));
+                    if verbs::is_searched(class) {
+                        verbs.push(start as u32, out.len());
+                    }
                 }
             } else {
-                verbs::in_runs(bytes, start, at + end, verbs);
+                verbs.in_runs(bytes, start, at + end, out.len());
             }
             out.push(Tok {
                 start: start as u32,
@@ -140,7 +144,7 @@ fn in_block(
 }
 
 /// The token at byte `i` (or the white space there): where it ends.
-fn one_token(text: &str, i: usize, out: &mut Vec<Tok>, verbs: &mut Vec<u32>) -> usize {
+fn one_token(text: &str, i: usize, out: &mut Vec<Tok>, verbs: &mut Verbs) -> usize {
     let bytes = text.as_bytes();
     let b = bytes[i];
     // ASCII by a table (most bytes of most text); other characters by what they are.
@@ -157,12 +161,15 @@ fn one_token(text: &str, i: usize, out: &mut Vec<Tok>, verbs: &mut Vec<u32>) -> 
                 if verbs::may_be_ascii_verb(word)
                     && alone(i.checked_sub(1).map(|k| &bytes[k]))
                     && alone(bytes.get(end))
-                    && verbs::is_ascii_verb(word)
                 {
-                    verbs.push(i as u32);
+                    let class = lexicon::class_in(bytes, i, end);
+                    verbs.looked_up.push((out.len() as u32, class));
+                    if verbs::is_searched(class) {
+                        verbs.push(i as u32, out.len());
+                    }
                 }
             } else {
-                verbs::in_runs(bytes, i, end, verbs);
+                verbs.in_runs(bytes, i, end, out.len());
             }
             out.push(Tok {
                 start: i as u32,
@@ -184,7 +191,7 @@ fn one_token(text: &str, i: usize, out: &mut Vec<Tok>, verbs: &mut Vec<u32>) -> 
             }
             if starts_word(c) {
                 let end = word_end(text, i);
-                verbs::in_runs(bytes, i, end, verbs);
+                verbs.in_runs(bytes, i, end, out.len());
                 out.push(Tok {
                     start: i as u32,
                     end: end as u32,
@@ -366,7 +373,7 @@ mod tests {
 
     fn words(text: &str) -> Vec<&str> {
         let mut toks = vec![];
-        tokenize(text, &mut toks, &mut vec![]);
+        tokenize(text, &mut toks, &mut Verbs::default());
         toks.iter()
             .map(|t| &text[t.start as usize..t.end as usize])
             .collect()
@@ -462,7 +469,7 @@ mod tests {
             // Short texts, and texts over several blocks of 64 bytes.
             let n = if round % 4 == 0 { 80 } else { 8 };
             let text = crate::domain::shuffled::joined(&mut seed, &pieces, n);
-            tokenize(&text, &mut toks, &mut vec![]);
+            tokenize(&text, &mut toks, &mut Verbs::default());
             assert_eq!(toks, by_characters(&text), "{text:?}");
         }
     }
@@ -480,7 +487,7 @@ mod tests {
             let long =
                 pieces[(seed % pieces.len() as u64) as usize].repeat((seed >> 8) as usize % 70);
             let text = long + &crate::domain::shuffled::joined(&mut seed, &pieces, 40);
-            tokenize(&text, &mut toks, &mut vec![]);
+            tokenize(&text, &mut toks, &mut Verbs::default());
             assert_eq!(toks, by_characters(&text), "{text:?}");
         }
     }
