@@ -15,8 +15,40 @@ macro_rules! word_set {
             matches!(word, $($word)|*)
         }
     };
+    // With the words' shapes (see `shapes`) as a constant too.
+    ($(#[$doc:meta])* $vis:vis fn $name:ident = [$($word:literal),* $(,)?]
+        $(#[$shapes_doc:meta])* const $shapes:ident) => {
+        $crate::domain::extract::coref::words::word_set!(
+            $(#[$doc])* $vis fn $name = [$($word),*]
+        );
+        $(#[$shapes_doc])*
+        const $shapes: [u32; 26] = $crate::domain::extract::coref::words::shapes(&[$($word),*]);
+    };
 }
 pub(super) use word_set;
+
+/// The first letters and lengths of `words` (each starts with a letter a-z): bit `n` of a
+/// letter's entry is set when one of them has `n` bytes (31: 31 or more) and starts with it.
+/// A word whose shape none has is none of them, told without comparing it with any.
+pub const fn shapes(words: &[&str]) -> [u32; 26] {
+    let mut lengths = [0u32; 26];
+    let mut i = 0;
+    while i < words.len() {
+        let w = words[i].as_bytes();
+        assert!(w[0].is_ascii_lowercase());
+        let len = if w.len() < 31 { w.len() } else { 31 };
+        lengths[(w[0] - b'a') as usize] |= 1 << len;
+        i += 1;
+    }
+    lengths
+}
+
+/// Whether `shapes` (see [`shapes`]) holds a word of `len` bytes starting with the letter
+/// `first` (a-z).
+#[inline]
+pub fn has_shape(shapes: &[u32; 26], first: u8, len: usize) -> bool {
+    first.is_ascii_lowercase() && (shapes[usize::from(first - b'a')] >> len.min(31)) & 1 != 0
+}
 
 /// One word: its bytes are `text[start..end]`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
