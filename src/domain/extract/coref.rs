@@ -303,6 +303,8 @@ word_set!(
         "like", "than", "via", "toward", "towards", "including", "behind", "near",
         "without", "as", "whom",
     ]
+    /// The shapes of the prepositions (see `words::shapes`).
+    const PREPOSITION_SHAPES
 );
 
 word_set!(

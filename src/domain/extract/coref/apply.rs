@@ -23,11 +23,6 @@ pub(super) fn apply(entities: &mut Arc<Vec<Entity>>, found: Found) {
     }
     added.sort_unstable_by_key(|&(e, m)| (e, m.start));
     moved.sort_unstable_by_key(|m| m.start);
-    let is_moved = |m: &Mention| {
-        moved
-            .binary_search_by_key(&{ m.start }, |x| x.start)
-            .is_ok()
-    };
     // The store of the names' mentions. An entity with mentions elsewhere (a team, or one
     // whose mentions were edited) moves to the new store too, so that the mentions lie in
     // two stores, which a mention index reads in place (see `MentionIndex`).
@@ -37,15 +32,25 @@ pub(super) fn apply(entities: &mut Arc<Vec<Entity>>, found: Found) {
         .map(Arc::clone)
         .unwrap_or_default();
     let shown = Arc::strong_count(entities) > 1;
-    // Each entity's added mentions (a range of `added`), and whether it moves.
+    // Each entity's added mentions (a range of `added`), and whether it moves. `added` is
+    // in the order of the entities: each one's run starts where the last one's ended, and
+    // most have none (a walk, not a search of the rest for each).
     let mut next = 0;
     let extras: Vec<(Range<usize>, bool)> = (entities.iter().enumerate())
         .map(|(i, e)| {
-            let count = added[next..].partition_point(|(owner, _)| *owner as usize == i);
-            let extra = next..next + count;
-            next += count;
-            // Whether it loses a name is looked for last: a search for each of its mentions.
-            let loses = || !moved.is_empty() && e.mentions.iter().any(is_moved);
+            let from = next;
+            while added
+                .get(next)
+                .is_some_and(|(owner, _)| *owner as usize == i)
+            {
+                next += 1;
+            }
+            let extra = from..next;
+            // Whether it loses a name is looked for last.
+            let loses = || {
+                let moved = moved_within(&moved, &e.mentions);
+                !moved.is_empty() && e.mentions.iter().any(|m| is_in(moved, m))
+            };
             let elsewhere = !Arc::ptr_eq(e.mentions.store().0, &names);
             let changes = !shown || !extra.is_empty() || elsewhere || loses();
             (extra, changes)
@@ -65,6 +70,7 @@ pub(super) fn apply(entities: &mut Arc<Vec<Entity>>, found: Found) {
         let from = store.len();
         let own = &e.mentions[..];
         let extra = &added[extra.clone()];
+        let moved = moved_within(&moved, own);
         // Two sorted lists into one, the moved names left out.
         let (mut a, mut b) = (0, 0);
         while a < own.len() || b < extra.len() {
@@ -72,7 +78,7 @@ pub(super) fn apply(entities: &mut Arc<Vec<Entity>>, found: Found) {
             if take_own {
                 let m = own[a];
                 a += 1;
-                if !is_moved(&m) {
+                if moved.is_empty() || !is_in(moved, &m) {
                     store.push(m);
                 }
             } else {
@@ -92,4 +98,22 @@ pub(super) fn apply(entities: &mut Arc<Vec<Entity>>, found: Found) {
         }
     }
     *entities = entity::order(std::mem::take(entities));
+}
+
+/// The mentions of `moved` (sorted by start) that start where one of `own` (sorted by start)
+/// may: from its first start to its last. Most entities lose no name: none.
+fn moved_within<'m>(moved: &'m [Mention], own: &[Mention]) -> &'m [Mention] {
+    let (Some(first), Some(last)) = (own.first(), own.last()) else {
+        return &[];
+    };
+    let from = moved.partition_point(|x| x.start < first.start);
+    let to = from + moved[from..].partition_point(|x| x.start <= last.start);
+    &moved[from..to]
+}
+
+/// Whether a mention of `moved` (sorted by start) starts where `m` does.
+fn is_in(moved: &[Mention], m: &Mention) -> bool {
+    moved
+        .binary_search_by_key(&{ m.start }, |x| x.start)
+        .is_ok()
 }

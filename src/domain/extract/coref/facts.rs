@@ -110,6 +110,15 @@ impl Shapes {
         }
     }
 
+    /// False only when no word added has `len` bytes and starts with `first`.
+    fn may_hold_shape(&self, first: u8, len: usize) -> bool {
+        if first.is_ascii_lowercase() {
+            (self.lengths[usize::from(first - b'a')] >> len.min(31)) & 1 != 0
+        } else {
+            self.other
+        }
+    }
+
     /// The letter's entry and the length's bit of a word that starts with a letter a-z.
     fn slot(word: &str) -> Option<(usize, u32)> {
         let first = *word.as_bytes().first()?;
@@ -424,6 +433,12 @@ impl Facts {
     pub fn starts_role(&self, lower: &str) -> bool {
         let holds = |w: &str| self.role_first_shapes.may_hold(w) && self.role_first.contains(w);
         holds(lower) || lower.strip_suffix("'s").is_some_and(holds)
+    }
+
+    /// False only when no role given in the text starts with a word of `len` bytes whose
+    /// first byte is `first` (in lower case), told before the word is lowered.
+    pub fn may_start_role(&self, first: u8, len: usize) -> bool {
+        self.role_first_shapes.may_hold_shape(first, len)
     }
 
     /// Whether some person holds `role` anywhere in the text.

@@ -38,7 +38,23 @@ word_set!(
         "nationalist", "separatist", "insurgent", "paramilitary", "sunni", "shia", "shiite",
         "elite", "secretive", "religious", "political", "ultranationalist",
     ]
+    /// The shapes of the adjectives (see `words::shapes`).
+    const ADJECTIVE_SHAPES
 );
+
+/// The shapes (see `words::shapes`) of the words after "the" that may open a description
+/// without a role: an adjective of the list, or a type noun with or without a possessive's
+/// "'s" or "'" after it.
+const OPENER_SHAPES: [u32; 26] = {
+    let nouns = types::NOUN_SHAPES;
+    let mut shapes = ADJECTIVE_SHAPES;
+    let mut i = 0;
+    while i < 26 {
+        shapes[i] |= nouns[i] | (nouns[i] << 1) | (nouns[i] << 2);
+        i += 1;
+    }
+    shapes
+};
 
 /// A description found: its span (without the determiner) and what it says.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -169,6 +185,15 @@ pub fn may_open(text: &[u8], det: Word, first: Word, facts: &Facts) -> bool {
         return det.is(text, "the")
             && b.len() > 9
             && b[b.len() - 9..].eq_ignore_ascii_case(b"-year-old");
+    }
+    // Most words after "the" open none: told by their first letter and length (a role's first
+    // word maybe less a possessive's "'s") before they are lowered and looked up.
+    let (letter, len) = (text[first.start], first.end - first.start);
+    let may = words::has_shape(&OPENER_SHAPES, letter, len)
+        || facts.may_start_role(letter, len)
+        || (len > 2 && facts.may_start_role(letter, len - 2));
+    if !may {
+        return false;
     }
     let mut buf = [0u8; 24];
     let Some(word) = first.lower(text, &mut buf) else {
@@ -348,5 +373,31 @@ pub fn resolve(
             facts.role_holder(&key, d.start, focus)
         }
         What::Age(age) => facts.age_holder(age, d.start, focus),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_word_whose_shape_opens_no_description_is_no_adjective_nor_type_noun() {
+        let opens = |w: &str| is_adjective(w) || types::bit_of(strip_possessive(w)).is_some();
+        let shaped = |w: &str| words::has_shape(&OPENER_SHAPES, w.as_bytes()[0], w.len());
+        let text = "militant state-run ultranationalist company company's company' group \
+                    groups agency agency's country nation city church same first last \
+                    president government world other new whole entire news oil tech";
+        let mut seen = 0;
+        for w in text.split_whitespace() {
+            if opens(w) {
+                seen += 1;
+                assert!(shaped(w), "{w}");
+            }
+        }
+        assert!(seen >= 12, "{seen} openers");
+        // Words of no opener's shape are rejected by it alone.
+        for w in ["a", "zzzzzzzzzzzzzzzzzzzzzzzz"] {
+            assert!(!shaped(w) && !opens(w), "{w}");
+        }
     }
 }

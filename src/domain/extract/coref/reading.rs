@@ -13,13 +13,20 @@ mod opening;
 
 use std::ops::Range;
 
-use super::Resolver;
 use super::focus::Seen;
 use super::words::{self, Word};
+use super::{PREPOSITION_SHAPES, Resolver};
 use linking::{CAN_LINK, may_link, may_link_len};
 pub(super) use name::Name;
 use names_only::NamesOnly;
 use opening::{Opening, opening_clause};
+
+/// Whether `w` has the first letter (in any case) and the length of a preposition.
+#[inline]
+fn may_be_preposition(text: &[u8], w: Word) -> bool {
+    let first = text[w.start].to_ascii_lowercase();
+    words::has_shape(&PREPOSITION_SHAPES, first, w.end - w.start)
+}
 
 /// The state of the reading of one sentence.
 struct Reading {
@@ -98,9 +105,16 @@ impl Resolver<'_> {
         while !(rd.opening.settled() && rd.names_only.opening.settled())
             && let Some(w) = all.next()
         {
-            // Lowered once for both readings (most words of an opening are read by both).
+            // Lowered once for both readings (most words of an opening are read by both), and
+            // only if one of them asks: for a word that may link, or that has the shape of a
+            // preposition (another is only counted).
             let mut buf = [0u8; 24];
-            let lower = w.lower(text, &mut buf).unwrap_or("");
+            let asked = may_link(text, w) || CAN_LINK.opens(text, w) || may_be_preposition(text, w);
+            let lower = if asked {
+                w.lower(text, &mut buf).unwrap_or("")
+            } else {
+                ""
+            };
             self.names_only_word(&mut rd, w, Some(lower), seen);
             self.names_until(&mut rd, w.end);
             pos = w.end;
@@ -169,5 +183,31 @@ impl Resolver<'_> {
         self.names_until(&mut rd, visited_end);
         self.after = after;
         self.in_sentence = rd.names;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::is_preposition;
+    use super::*;
+
+    #[test]
+    fn every_preposition_has_the_shape_of_one_in_any_case() {
+        let text = "in of for with to by from at on about against after before under over \
+                    between among into through during like than via toward towards including \
+                    behind near without as whom IN Of Whom";
+        let t = text.as_bytes();
+        for w in words::words(t, 0..t.len()) {
+            assert!(
+                is_preposition(&w.str(t).to_ascii_lowercase()),
+                "{}",
+                w.str(t)
+            );
+            assert!(may_be_preposition(t, w), "{}", w.str(t));
+        }
+        let other = b"said Smith yesterday";
+        for w in words::words(other, 0..other.len()) {
+            assert!(!may_be_preposition(other, w), "{}", w.str(other));
+        }
     }
 }

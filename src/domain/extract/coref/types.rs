@@ -143,6 +143,17 @@ pub fn may_start(first: u8, fits: u64) -> bool {
         .is_some_and(|&nouns| nouns & fits != 0)
 }
 
+/// The shapes of the type nouns (see `words::shapes`).
+pub const NOUN_SHAPES: [u32; 26] = {
+    let mut words = [""; NOUNS.len()];
+    let mut i = 0;
+    while i < NOUNS.len() {
+        words[i] = NOUNS[i].word;
+        i += 1;
+    }
+    super::words::shapes(&words)
+};
+
 /// For each letter a-z, the nouns (as bits) that start with it.
 const BY_FIRST_LETTER: [u64; 26] = {
     let mut by = [0u64; 26];
@@ -253,6 +264,24 @@ pub fn possible(class: Class) -> u64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_type_noun_has_its_shape_and_no_other_shape_is_held() {
+        for n in NOUNS {
+            let w = n.word.as_bytes();
+            assert!(
+                super::super::words::has_shape(&NOUN_SHAPES, w[0], w.len()),
+                "{}",
+                n.word
+            );
+        }
+        let held: u32 = NOUN_SHAPES.iter().map(|l| l.count_ones()).sum();
+        let shapes: std::collections::HashSet<(u8, usize)> = NOUNS
+            .iter()
+            .map(|n| (n.word.as_bytes()[0], n.word.len()))
+            .collect();
+        assert_eq!(held as usize, shapes.len());
+    }
 
     #[test]
     fn there_are_at_most_64_nouns_each_once() {
