@@ -8,15 +8,17 @@ use serde_json::ser::Formatter;
 
 use crate::domain::connections::{Connections, SentenceCasts};
 use crate::domain::document::Document;
-use crate::domain::entity::{Entity, Form};
+use crate::domain::entity::{Entity, Form, Mention};
 use crate::domain::quotes::{Quote, Quotes};
 use crate::domain::sentences::Sentences;
 use crate::domain::text_order;
 use crate::domain::wrap::escape_char;
 
 mod shared_list;
+mod short;
 mod strings;
 use shared_list::SharedList;
+use short::{WINDOW, plain_window, push_piece, push_u32};
 #[cfg(test)]
 use strings::{all_plain, is_plain, needs_escape};
 use strings::{write_str, write_text};
@@ -51,19 +53,29 @@ fn write_entity(w: &mut Vec<u8>, doc: &Document, e: &Entity, norm: Option<&str>)
     w.push(b']');
     w.extend_from_slice(b",\"mentions\":[");
     let bytes = doc.bytes();
-    for (i, m) in e.mentions.iter().enumerate() {
-        if let Some(ahead) = e.mentions.get(i + AHEAD_MENTIONS) {
+    let mentions: &[Mention] = &e.mentions;
+    for (i, m) in mentions.iter().enumerate() {
+        if let Some(ahead) = mentions.get(i + AHEAD_MENTIONS) {
             prefetch(bytes, ahead.start as usize);
         }
         if i > 0 {
             w.push(b',');
         }
         w.extend_from_slice(b"{\"start\":");
-        push_number(w, m.start);
+        push_u32(w, m.start);
         w.extend_from_slice(b",\"end\":");
-        push_number(w, m.end);
-        w.extend_from_slice(b",\"text\":");
-        write_text(w, doc, m.range());
+        push_u32(w, m.end);
+        w.extend_from_slice(b",\"text\":\"");
+        if let Some((window, len)) = plain_window(bytes, m.start as usize, m.end as usize) {
+            let old = w.len();
+            w.extend_from_slice(window);
+            w.truncate(old + len);
+            w.push(b'"');
+        } else {
+            // Quoted again by `write_text`.
+            w.pop();
+            write_text(w, doc, m.range());
+        }
         // Absent for a name, which most mentions are.
         if m.form != Form::Name {
             w.extend_from_slice(b",\"form\":\"");
@@ -97,18 +109,24 @@ fn prefetch(bytes: &[u8], at: usize) {
     }
 }
 
-/// Two entities (their ids as JSON) that share sentences (`shared`), with the byte ranges of
-/// those sentences.
-fn write_connection(w: &mut Vec<u8>, a: &[u8], b: &[u8], ranges: &SentenceRanges, shared: &[u32]) {
-    w.reserve(a.len() + b.len() + 48 + 24 * shared.len());
+/// Two entities (`a`, `b`, their ids in `ids`) that share sentences (`shared`), with the byte
+/// ranges of those sentences.
+fn write_connection(
+    w: &mut Vec<u8>,
+    ids: &Ids,
+    (a, b): (usize, usize),
+    ranges: &SentenceRanges,
+    shared: &[u32],
+) {
+    w.reserve(3 * WINDOW + 48 + 24 * shared.len());
     w.extend_from_slice(b"{\"a\":");
-    w.extend_from_slice(a);
+    ids.push(w, a);
     w.extend_from_slice(b",\"b\":");
-    w.extend_from_slice(b);
+    ids.push(w, b);
     // Most pairs share one sentence.
     if let [one] = shared {
         w.extend_from_slice(b",\"sentences\":1,\"ranges\":[");
-        w.extend_from_slice(ranges.get(*one as usize));
+        ranges.push(w, *one as usize);
     } else {
         w.extend_from_slice(b",\"sentences\":");
         push_number(w, shared.len() as u64);
@@ -117,7 +135,7 @@ fn write_connection(w: &mut Vec<u8>, a: &[u8], b: &[u8], ranges: &SentenceRanges
             if k > 0 {
                 w.push(b',');
             }
-            w.extend_from_slice(ranges.get(i as usize));
+            ranges.push(w, i as usize);
         }
     }
     w.extend_from_slice(b"]}");
@@ -126,6 +144,7 @@ fn write_connection(w: &mut Vec<u8>, a: &[u8], b: &[u8], ranges: &SentenceRanges
 /// The byte ranges of the sentences connections share, each as JSON (`[start,end]`) written
 /// once: most are shared by several pairs, and the numbers were most of writing a connection.
 struct SentenceRanges {
+    /// The ranges one after the other, then [`WINDOW`] bytes of padding.
     json: Vec<u8>,
     /// Where each sentence's range starts in `json` (and where the last ends); a sentence
     /// no pair shares has none.
@@ -138,12 +157,12 @@ impl SentenceRanges {
         // Sized exactly: on a large document the ranges are megabytes, written while the
         // entities' text is held, and a vector grown by doubling held up to twice that.
         let digits = |n: usize| n.checked_ilog10().map_or(1, |d| d as usize + 1);
-        let size = (sentences.iter().enumerate())
+        let size: usize = (sentences.iter().enumerate())
             .filter(|&(i, _)| shared(i))
             .map(|(_, r)| digits(r.start) + digits(r.end) + 3)
             .sum();
         let mut ranges = SentenceRanges {
-            json: Vec::with_capacity(size),
+            json: Vec::with_capacity(size + WINDOW),
             at: Vec::with_capacity(sentences.len() + 1),
         };
         for (i, r) in sentences.iter().enumerate() {
@@ -158,6 +177,7 @@ impl SentenceRanges {
             }
         }
         ranges.at.push(ranges.offset());
+        ranges.json.extend_from_slice(&[b' '; WINDOW]);
         ranges
     }
 
@@ -165,15 +185,18 @@ impl SentenceRanges {
         u32::try_from(self.json.len()).expect("sentence ranges under 4 GB")
     }
 
-    /// Sentence `i`'s range, a JSON array.
-    fn get(&self, i: usize) -> &[u8] {
-        &self.json[self.at[i] as usize..self.at[i + 1] as usize]
+    /// Appends sentence `i`'s range, a JSON array.
+    #[allow(clippy::inline_always)]
+    #[inline(always)]
+    fn push(&self, w: &mut Vec<u8>, i: usize) {
+        push_piece(w, &self.json, self.at[i] as usize..self.at[i + 1] as usize);
     }
 }
 
 /// Every entity's id as JSON, escaped once: the connections name two entities each, hundreds
 /// of thousands of times on a large document, and the quotations their speakers.
 struct Ids {
+    /// The ids one after the other, then [`WINDOW`] bytes of padding.
     json: Vec<u8>,
     /// Where each id starts in `json` (and where the last ends).
     at: Vec<usize>,
@@ -190,12 +213,15 @@ impl Ids {
             write_str(&mut ids.json, &e.id);
         }
         ids.at.push(ids.json.len());
+        ids.json.extend_from_slice(&[b' '; WINDOW]);
         ids
     }
 
-    /// Entity `i`'s id, a JSON string.
-    fn get(&self, i: usize) -> &[u8] {
-        &self.json[self.at[i]..self.at[i + 1]]
+    /// Appends entity `i`'s id, a JSON string.
+    #[allow(clippy::inline_always)]
+    #[inline(always)]
+    fn push(&self, w: &mut Vec<u8>, i: usize) {
+        push_piece(w, &self.json, self.at[i]..self.at[i + 1]);
     }
 }
 
@@ -218,21 +244,21 @@ fn in_written_order(quotes: &Quotes) -> Vec<&Quote> {
 /// null), the cue `[start, end]` (or null).
 fn write_quote(w: &mut Vec<u8>, q: &Quote, ids: &Ids) {
     w.extend_from_slice(b"{\"start\":");
-    push_number(w, q.start);
+    push_u32(w, q.start);
     w.extend_from_slice(b",\"end\":");
-    push_number(w, q.end);
+    push_u32(w, q.end);
     w.extend_from_slice(b",\"speaker\":");
     match q.speaker().filter(|&i| i + 1 < ids.at.len()) {
-        Some(i) => w.extend_from_slice(ids.get(i)),
+        Some(i) => ids.push(w, i),
         None => w.extend_from_slice(b"null"),
     }
     w.extend_from_slice(b",\"cue\":");
     match q.cue {
         Some(c) => {
             w.push(b'[');
-            push_number(w, c.start);
+            push_u32(w, c.start);
             w.push(b',');
-            push_number(w, c.end);
+            push_u32(w, c.end);
             w.push(b']');
         }
         None => w.extend_from_slice(b"null"),
@@ -444,7 +470,7 @@ fn write_connections(
     let weight = |k: usize| connections.shared_count(k) + 1;
     write_list(out, connections.len(), weight, jobs, |k, w| {
         let c = connections.get(k);
-        write_connection(w, ids.get(c.a), ids.get(c.b), ranges, c.sentences);
+        write_connection(w, ids, (c.a, c.b), ranges, c.sentences);
         Ok(())
     })?;
     out.write_all(b"]}")
