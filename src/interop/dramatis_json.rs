@@ -8,15 +8,21 @@ use serde_json::ser::Formatter;
 
 use crate::domain::connections::{Connections, SentenceCasts};
 use crate::domain::document::Document;
-use crate::domain::entity::{Entity, Form};
+use crate::domain::entity::{Entity, Form, Mention};
 use crate::domain::quotes::{Quote, Quotes};
 use crate::domain::sentences::Sentences;
 use crate::domain::text_order;
 use crate::domain::wrap::escape_char;
 
+mod list;
 mod shared_list;
+mod short;
 mod strings;
+#[cfg(test)]
+use list::PART;
+use list::{parts_by_weight, write_list};
 use shared_list::SharedList;
+use short::{WINDOW, plain_window, push_piece, push_u32};
 #[cfg(test)]
 use strings::{all_plain, is_plain, needs_escape};
 use strings::{write_str, write_text};
@@ -51,19 +57,29 @@ fn write_entity(w: &mut Vec<u8>, doc: &Document, e: &Entity, norm: Option<&str>)
     w.push(b']');
     w.extend_from_slice(b",\"mentions\":[");
     let bytes = doc.bytes();
-    for (i, m) in e.mentions.iter().enumerate() {
-        if let Some(ahead) = e.mentions.get(i + AHEAD_MENTIONS) {
+    let mentions: &[Mention] = &e.mentions;
+    for (i, m) in mentions.iter().enumerate() {
+        if let Some(ahead) = mentions.get(i + AHEAD_MENTIONS) {
             prefetch(bytes, ahead.start as usize);
         }
         if i > 0 {
             w.push(b',');
         }
         w.extend_from_slice(b"{\"start\":");
-        push_number(w, m.start);
+        push_u32(w, m.start);
         w.extend_from_slice(b",\"end\":");
-        push_number(w, m.end);
-        w.extend_from_slice(b",\"text\":");
-        write_text(w, doc, m.range());
+        push_u32(w, m.end);
+        w.extend_from_slice(b",\"text\":\"");
+        if let Some((window, len)) = plain_window(bytes, m.start as usize, m.end as usize) {
+            let old = w.len();
+            w.extend_from_slice(window);
+            w.truncate(old + len);
+            w.push(b'"');
+        } else {
+            // Quoted again by `write_text`.
+            w.pop();
+            write_text(w, doc, m.range());
+        }
         // Absent for a name, which most mentions are.
         if m.form != Form::Name {
             w.extend_from_slice(b",\"form\":\"");
@@ -97,18 +113,24 @@ fn prefetch(bytes: &[u8], at: usize) {
     }
 }
 
-/// Two entities (their ids as JSON) that share sentences (`shared`), with the byte ranges of
-/// those sentences.
-fn write_connection(w: &mut Vec<u8>, a: &[u8], b: &[u8], ranges: &SentenceRanges, shared: &[u32]) {
-    w.reserve(a.len() + b.len() + 48 + 24 * shared.len());
+/// Two entities (`a`, `b`, their ids in `ids`) that share sentences (`shared`), with the byte
+/// ranges of those sentences.
+fn write_connection(
+    w: &mut Vec<u8>,
+    ids: &Ids,
+    (a, b): (usize, usize),
+    ranges: &SentenceRanges,
+    shared: &[u32],
+) {
+    w.reserve(3 * WINDOW + 48 + 24 * shared.len());
     w.extend_from_slice(b"{\"a\":");
-    w.extend_from_slice(a);
+    ids.push(w, a);
     w.extend_from_slice(b",\"b\":");
-    w.extend_from_slice(b);
+    ids.push(w, b);
     // Most pairs share one sentence.
     if let [one] = shared {
         w.extend_from_slice(b",\"sentences\":1,\"ranges\":[");
-        w.extend_from_slice(ranges.get(*one as usize));
+        ranges.push(w, *one as usize);
     } else {
         w.extend_from_slice(b",\"sentences\":");
         push_number(w, shared.len() as u64);
@@ -117,7 +139,7 @@ fn write_connection(w: &mut Vec<u8>, a: &[u8], b: &[u8], ranges: &SentenceRanges
             if k > 0 {
                 w.push(b',');
             }
-            w.extend_from_slice(ranges.get(i as usize));
+            ranges.push(w, i as usize);
         }
     }
     w.extend_from_slice(b"]}");
@@ -126,6 +148,7 @@ fn write_connection(w: &mut Vec<u8>, a: &[u8], b: &[u8], ranges: &SentenceRanges
 /// The byte ranges of the sentences connections share, each as JSON (`[start,end]`) written
 /// once: most are shared by several pairs, and the numbers were most of writing a connection.
 struct SentenceRanges {
+    /// The ranges one after the other, then [`WINDOW`] bytes of padding.
     json: Vec<u8>,
     /// Where each sentence's range starts in `json` (and where the last ends); a sentence
     /// no pair shares has none.
@@ -138,12 +161,12 @@ impl SentenceRanges {
         // Sized exactly: on a large document the ranges are megabytes, written while the
         // entities' text is held, and a vector grown by doubling held up to twice that.
         let digits = |n: usize| n.checked_ilog10().map_or(1, |d| d as usize + 1);
-        let size = (sentences.iter().enumerate())
+        let size: usize = (sentences.iter().enumerate())
             .filter(|&(i, _)| shared(i))
             .map(|(_, r)| digits(r.start) + digits(r.end) + 3)
             .sum();
         let mut ranges = SentenceRanges {
-            json: Vec::with_capacity(size),
+            json: Vec::with_capacity(size + WINDOW),
             at: Vec::with_capacity(sentences.len() + 1),
         };
         for (i, r) in sentences.iter().enumerate() {
@@ -158,6 +181,7 @@ impl SentenceRanges {
             }
         }
         ranges.at.push(ranges.offset());
+        ranges.json.extend_from_slice(&[b' '; WINDOW]);
         ranges
     }
 
@@ -165,15 +189,18 @@ impl SentenceRanges {
         u32::try_from(self.json.len()).expect("sentence ranges under 4 GB")
     }
 
-    /// Sentence `i`'s range, a JSON array.
-    fn get(&self, i: usize) -> &[u8] {
-        &self.json[self.at[i] as usize..self.at[i + 1] as usize]
+    /// Appends sentence `i`'s range, a JSON array.
+    #[allow(clippy::inline_always)]
+    #[inline(always)]
+    fn push(&self, w: &mut Vec<u8>, i: usize) {
+        push_piece(w, &self.json, self.at[i] as usize..self.at[i + 1] as usize);
     }
 }
 
 /// Every entity's id as JSON, escaped once: the connections name two entities each, hundreds
 /// of thousands of times on a large document, and the quotations their speakers.
 struct Ids {
+    /// The ids one after the other, then [`WINDOW`] bytes of padding.
     json: Vec<u8>,
     /// Where each id starts in `json` (and where the last ends).
     at: Vec<usize>,
@@ -190,12 +217,15 @@ impl Ids {
             write_str(&mut ids.json, &e.id);
         }
         ids.at.push(ids.json.len());
+        ids.json.extend_from_slice(&[b' '; WINDOW]);
         ids
     }
 
-    /// Entity `i`'s id, a JSON string.
-    fn get(&self, i: usize) -> &[u8] {
-        &self.json[self.at[i]..self.at[i + 1]]
+    /// Appends entity `i`'s id, a JSON string.
+    #[allow(clippy::inline_always)]
+    #[inline(always)]
+    fn push(&self, w: &mut Vec<u8>, i: usize) {
+        push_piece(w, &self.json, self.at[i]..self.at[i + 1]);
     }
 }
 
@@ -218,21 +248,21 @@ fn in_written_order(quotes: &Quotes) -> Vec<&Quote> {
 /// null), the cue `[start, end]` (or null).
 fn write_quote(w: &mut Vec<u8>, q: &Quote, ids: &Ids) {
     w.extend_from_slice(b"{\"start\":");
-    push_number(w, q.start);
+    push_u32(w, q.start);
     w.extend_from_slice(b",\"end\":");
-    push_number(w, q.end);
+    push_u32(w, q.end);
     w.extend_from_slice(b",\"speaker\":");
     match q.speaker().filter(|&i| i + 1 < ids.at.len()) {
-        Some(i) => w.extend_from_slice(ids.get(i)),
+        Some(i) => ids.push(w, i),
         None => w.extend_from_slice(b"null"),
     }
     w.extend_from_slice(b",\"cue\":");
     match q.cue {
         Some(c) => {
             w.push(b'[');
-            push_number(w, c.start);
+            push_u32(w, c.start);
             w.push(b',');
-            push_number(w, c.end);
+            push_u32(w, c.end);
             w.push(b']');
         }
         None => w.extend_from_slice(b"null"),
@@ -444,7 +474,7 @@ fn write_connections(
     let weight = |k: usize| connections.shared_count(k) + 1;
     write_list(out, connections.len(), weight, jobs, |k, w| {
         let c = connections.get(k);
-        write_connection(w, ids.get(c.a), ids.get(c.b), ranges, c.sentences);
+        write_connection(w, ids, (c.a, c.b), ranges, c.sentences);
         Ok(())
     })?;
     out.write_all(b"]}")
@@ -454,91 +484,6 @@ fn write_value(out: &mut impl io::Write, value: &impl Serialize) -> io::Result<(
     let mut ser = serde_json::Serializer::with_formatter(out, SafeFormatter);
     value.serialize(&mut ser).map_err(io::Error::from)
 }
-
-/// How much of a list (in mentions or sentences) one thread writes at a time: enough to be
-/// worth a thread, little enough that the parts in memory stay small.
-const PART: usize = 16 << 10;
-
-/// Writes the items `0..n` of a JSON list, comma-separated, each with `item`. On several jobs,
-/// parts of about [`PART`] (by `weight`) are written into memory by `jobs` threads, and copied
-/// to `out` in order.
-fn write_list(
-    out: &mut impl io::Write,
-    n: usize,
-    weight: impl Fn(usize) -> usize,
-    jobs: usize,
-    item: impl Fn(usize, &mut Vec<u8>) -> io::Result<()> + Sync,
-) -> io::Result<()> {
-    let write_part = |range: std::ops::Range<usize>, buf: &mut Vec<u8>| -> io::Result<()> {
-        for i in range {
-            if i > 0 {
-                buf.push(b',');
-            }
-            item(i, buf)?;
-        }
-        Ok(())
-    };
-    let parts = parts_by_weight(n, weight);
-    if jobs <= 1 || parts.len() <= 1 {
-        let mut buf = Vec::new();
-        for part in parts {
-            buf.clear();
-            write_part(part, &mut buf)?;
-            out.write_all(&buf)?;
-        }
-        return Ok(());
-    }
-    // Worker `w` writes parts `w`, `w + jobs`, … in turn, up to [`AHEAD`] ahead of the
-    // output, into buffers that come back to it once copied: no thread waits for a whole
-    // round, and no buffer is allocated (and its pages faulted in) for every part.
-    std::thread::scope(|scope| {
-        let (parts, write_part) = (&parts, &write_part);
-        let mut workers = Vec::with_capacity(jobs);
-        for w in 0..jobs {
-            let (done, written) = std::sync::mpsc::sync_channel::<io::Result<Vec<u8>>>(AHEAD);
-            let (give_back, returned) = std::sync::mpsc::sync_channel::<Vec<u8>>(AHEAD + 1);
-            scope.spawn(move || {
-                for part in parts.iter().skip(w).step_by(jobs) {
-                    let mut buf = returned.try_recv().unwrap_or_default();
-                    buf.clear();
-                    if done
-                        .send(write_part(part.clone(), &mut buf).map(|()| buf))
-                        .is_err()
-                    {
-                        break;
-                    }
-                }
-            });
-            workers.push((written, give_back));
-        }
-        for k in 0..parts.len() {
-            let (written, give_back) = &workers[k % jobs];
-            // A worker gone before its part panicked: the scope re-raises that.
-            let Ok(part) = written.recv() else { break };
-            let part = part?;
-            out.write_all(&part)?;
-            let _ = give_back.try_send(part);
-        }
-        Ok(())
-    })
-}
-
-/// The items `0..n` in consecutive parts of about [`PART`] by `weight`.
-fn parts_by_weight(n: usize, weight: impl Fn(usize) -> usize) -> Vec<std::ops::Range<usize>> {
-    let mut parts = Vec::new();
-    let (mut start, mut load) = (0, 0);
-    for i in 0..n {
-        load += weight(i);
-        if load >= PART || i + 1 == n {
-            parts.push(start..i + 1);
-            (start, load) = (i + 1, 0);
-        }
-    }
-    parts
-}
-
-/// Parts a worker of [`write_list`] may have written before they are copied out.
-const AHEAD: usize = 2;
 
 /// Any value as compact JSON with the escapes of [`SafeFormatter`], for the other JSON
 /// outputs (displaCy).

@@ -239,8 +239,17 @@ fn shared_sentence_ranges_are_written_once_into_a_buffer_of_their_exact_size() {
     assert_eq!(all.len(), 3);
     let ranges = SentenceRanges::new(&sentences, |i| i != 1);
     let json = |r: &std::ops::Range<usize>| format!("[{},{}]", r.start, r.end);
-    assert_eq!(ranges.get(0), json(&all[0]).as_bytes());
-    assert_eq!(ranges.get(1), b"", "not shared: nothing written");
-    assert_eq!(ranges.get(2), json(&all[2]).as_bytes());
-    assert_eq!(ranges.json.len(), ranges.json.capacity());
+    let get = |i: usize| {
+        let mut w = Vec::new();
+        ranges.push(&mut w, i);
+        w
+    };
+    assert_eq!(get(0), json(&all[0]).as_bytes());
+    assert_eq!(get(1), b"", "not shared: nothing written");
+    assert_eq!(get(2), json(&all[2]).as_bytes());
+    assert_eq!(
+        ranges.json.len(),
+        ranges.json.capacity(),
+        "with its padding"
+    );
 }
