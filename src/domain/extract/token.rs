@@ -68,6 +68,18 @@ pub struct Token {
 }
 
 impl Token {
+    /// A word of ASCII letters and digits only (so no hyphen) at `start..end` of its line.
+    fn plain(start: usize, end: usize, shape: Shape, sentence_start: bool, starts: u8) -> Token {
+        Token {
+            start,
+            end,
+            shape,
+            sentence_start,
+            starts,
+            hyphen: false,
+        }
+    }
+
     pub fn text<'a>(&self, line: &'a str) -> &'a str {
         line.get(self.start..self.end).unwrap_or("")
     }
@@ -148,15 +160,7 @@ pub fn tokenize(line: &str, out: &mut Vec<Token>) -> u8 {
             && let Some((end, shape)) = plain_ascii_word(bytes, i)
         {
             let starts = starts::starts(&bytes[i..end], shape);
-            out.push(Token {
-                start: i,
-                end,
-                shape,
-                sentence_start,
-                starts,
-                // Letters and digits only.
-                hyphen: false,
-            });
+            out.push(Token::plain(i, end, shape, sentence_start, starts));
             marks |= starts;
             sentence_start = false;
             i = end + usize::from(bytes.get(end) == Some(&b' '));
@@ -283,14 +287,7 @@ fn plain_words(
         else {
             break;
         };
-        out.push(Token {
-            start: i,
-            end: i + len,
-            shape,
-            sentence_start,
-            starts,
-            hyphen: false,
-        });
+        out.push(Token::plain(i, i + len, shape, sentence_start, starts));
         marks |= starts;
         sentence_start = false;
         // Past the space that most often follows a word: a loop turn less for it.
