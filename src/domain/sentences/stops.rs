@@ -36,26 +36,11 @@ mod tests {
 
     #[test]
     fn the_stop_found_is_the_first_stop_byte_whatever_was_asked_before() {
-        let pieces: [&[u8]; 10] = [
-            b"ab",
-            b" ",
-            b"\n",
-            b"\r",
-            b".",
-            b"!",
-            b"?",
-            "…".as_bytes(),
-            "é".as_bytes(),
-            b"xyz",
-        ];
+        let pieces = ["ab", " ", "\n", "\r", ".", "!", "?", "…", "é", "xyz"];
         let is_stop = |b: &u8| b"\n\r.!?\xE2".contains(b);
         let mut seed = 0x7a3c_91e4_0bd2_5f68_u64;
         for _ in 0..5_000 {
-            let mut bytes = Vec::new();
-            for _ in 0..16 {
-                crate::domain::shuffled::step(&mut seed);
-                bytes.extend_from_slice(pieces[(seed % pieces.len() as u64) as usize]);
-            }
+            let bytes = crate::domain::shuffled::joined(&mut seed, &pieces, 16).into_bytes();
             // Questions in order, as the splitter asks them, each bounded by a limit.
             let mut stops = Stops::new();
             let mut i = 0;
