@@ -20,3 +20,15 @@ pub fn joined(seed: &mut u64, pieces: &[&str], n: usize) -> String {
     }
     text
 }
+
+/// A byte of `rare` one time in `one_in`, else of `common`: texts mostly of the common case,
+/// with the edge cases among them.
+pub fn mostly(seed: &mut u64, common: &[u8], rare: &[u8], one_in: u64) -> u8 {
+    let r = step(seed);
+    let from = if r.is_multiple_of(one_in) {
+        rare
+    } else {
+        common
+    };
+    from[(r / one_in % from.len() as u64) as usize]
+}

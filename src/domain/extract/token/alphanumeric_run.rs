@@ -169,16 +169,9 @@ mod tests {
         let mut seed = 0x7e57_ab1e_d00d_f00d;
         for _ in 0..20_000 {
             let len = (crate::domain::shuffled::step(&mut seed) % 40) as usize;
+            // Mostly letters, so that long runs are common.
             let bytes: Vec<u8> = (0..len)
-                .map(|_| {
-                    let r = crate::domain::shuffled::step(&mut seed);
-                    // Mostly letters, so that long runs are common.
-                    if r.is_multiple_of(3) {
-                        alphabet[(r / 3 % alphabet.len() as u64) as usize]
-                    } else {
-                        b"abcXYZ5"[(r / 3 % 7) as usize]
-                    }
-                })
+                .map(|_| crate::domain::shuffled::mostly(&mut seed, b"abcXYZ5", alphabet, 3))
                 .collect();
             for start in 0..=bytes.len() {
                 assert_eq!(
