@@ -220,7 +220,7 @@ pub fn give_freed_memory_back() {
 /// system: blocks up to 32 MB (glibc's largest bar) come from the heap, whose free top is not
 /// trimmed. An extraction's phases free tens of megabytes that the next ones allocate again;
 /// taken from the system each time, every page of them costs a fault once more (on the 10 MB
-/// text a quarter of the faults, 2 % of the CPU). Process wide, and undone for a large
+/// text a third of the faults, 2 % of the CPU). Process wide, and undone for a large
 /// document by [`give_large_blocks_back`].
 pub fn keep_freed_memory() {
     #[cfg(all(target_os = "linux", target_env = "gnu"))]
@@ -241,7 +241,7 @@ pub fn keep_freed_memory() {
 /// raised that. Process wide, so called before the big work starts; harmless to call again.
 pub fn give_large_blocks_back() {
     #[cfg(all(target_os = "linux", target_env = "gnu"))]
-    // SAFETY: `mallopt` only sets a tuning parameter of the allocator; a failure (0) leaves
+    // SAFETY: `mallopt` only sets tuning parameters of the allocator; a failure (0) leaves
     // the default in place.
     unsafe {
         libc::mallopt(libc::M_MMAP_THRESHOLD, 256 << 10);
