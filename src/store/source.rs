@@ -249,10 +249,19 @@ pub fn give_large_blocks_back() {
     }
 }
 
+/// A file mapped whole is smaller than this: its pages are kept where they are once read.
+/// Letting them go cost more than it saved there: each call stops the other cores to drop
+/// the pages from their tables, and the passes that read the text again (quotations,
+/// sentences, coreference) then mapped every page a second time.
+const RELEASE_FROM: usize = 16 << 20;
+
 /// A read-only file map lets go of pages it is told to: they stay in the kernel's page cache
 /// and come back on the next read, unchanged (the map is shared and never written).
 impl Storage for memmap2::Mmap {
     fn release(&self, range: std::ops::Range<usize>) {
+        if self.len() < RELEASE_FROM {
+            return;
+        }
         // SAFETY: `MADV_DONTNEED` on a read-only shared file mapping only drops this process's
         // page table entries; the next access maps the same page-cache pages again, so every
         // slice of the map keeps its contents. It is unsafe only for private or written maps.
