@@ -171,8 +171,9 @@ fn links<'q, S: in_pieces::Read + Send>(
     // threads, found on one of its own (waiting for the quotations, if they are still being
     // found) while the names are put in order and the facts gathered, steps that leave a core
     // idle at times; and, once the names are in order, so is the plan of how the sentences
-    // are shared out among the threads.
-    let speakers_of = || crate::domain::quotes::direct_speakers(&quotes().quotes, entities, 1);
+    // are shared out among the threads. Found on every thread: when the quotations end
+    // last, the facts are gathered already and this is all that is left to wait for.
+    let speakers_of = || crate::domain::quotes::direct_speakers(&quotes().quotes, entities, jobs);
     let (names, facts, direct, sentences) = if jobs > 1 {
         std::thread::scope(|scope| {
             let direct = scope.spawn(speakers_of);
