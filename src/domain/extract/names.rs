@@ -112,7 +112,7 @@ fn find_known_only<'a>(
         // hint; countries and organisations are kept.
         let found = line.gazetteer_at(i, end, caps).filter(|&(n, r)| {
             n > 1
-                || !matches!(line.k.canon(r).kind, Kind::Place)
+                || !matches!(line.k.kind(r), Kind::Place)
                 || line.common(i).is_none_or(|lw| lw.zipf < 3.0)
         });
         match found {
