@@ -65,8 +65,9 @@ const PART_OF_MONTH: &[&str] = &[
     "month",
 ];
 
-/// The last two words of the line before, in lower case: wrapped prose may end a line with
-/// the word that makes a month on the next one a date ("had risen since\nApril").
+/// The last two words of the line before: wrapped prose may end a line with the word that
+/// makes a month on the next one a date ("had risen since\nApril"). Kept as written, and put
+/// in lower case only when read: only a line that starts with a month reads them.
 #[derive(Debug, Default)]
 pub struct LineEnd {
     /// The word before the last, then the last.
@@ -94,7 +95,6 @@ impl LineEnd {
                 let text = t.text(line);
                 if text.len() <= Self::LONGEST {
                     w.push_str(text);
-                    w.make_ascii_lowercase();
                 }
             }
         }
@@ -116,7 +116,9 @@ fn time_before<'a>(
     let back = |k: usize| -> std::borrow::Cow<'_, str> {
         match i.checked_sub(k) {
             Some(j) => std::borrow::Cow::Owned(text(j).to_ascii_lowercase()),
-            None if k - i <= 2 => std::borrow::Cow::Borrowed(&before.words[2 - (k - i)]),
+            None if k - i <= 2 => {
+                std::borrow::Cow::Owned(before.words[2 - (k - i)].to_ascii_lowercase())
+            }
             None => std::borrow::Cow::Borrowed(""),
         }
     };

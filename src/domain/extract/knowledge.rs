@@ -320,6 +320,31 @@ impl Knowledge {
         self.canon_of(r.canon)
     }
 
+    /// The kind of the entity a name refers to: [`Knowledge::canon`]'s kind, without its
+    /// name, class and population. A place's kind is in its id, and another entity's is one
+    /// byte of its record: the name finder asks this of most gazetteer hits, and the whole
+    /// record, its class's and its name's, were reads that mostly missed the cache.
+    #[inline]
+    pub fn kind(&self, r: NameRef) -> Kind {
+        let id = r.canon;
+        if id >= PLACE_BASE {
+            let at = (id - PLACE_BASE) as usize * PLACE_RECORD;
+            return if at + PLACE_RECORD <= self.places.len() {
+                Kind::Place
+            } else {
+                NONE.kind
+            };
+        }
+        let at = id as usize * CANON_RECORD;
+        match self.canon.get(at..at + CANON_RECORD) {
+            Some(rec) => Kind::ALL
+                .get(rec[6] as usize)
+                .copied()
+                .unwrap_or(Kind::Other),
+            None => NONE.kind,
+        }
+    }
+
     pub fn canon_of(&self, id: u32) -> Canon {
         if id >= PLACE_BASE {
             let at = (id - PLACE_BASE) as usize * PLACE_RECORD;

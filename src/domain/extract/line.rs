@@ -42,7 +42,7 @@ pub(super) struct Line<'a, 't> {
     /// questions of a word many times over (is it a function word, a title, a given name).
     facts: &'a [Cell<Facts>],
     /// The facts of the words of the lines before ([`memo`]).
-    memo: &'a [Cell<memo::Entry>],
+    memo: &'a [memo::Set],
 }
 
 /// Gazetteer lookups remembered per line.

@@ -27,24 +27,32 @@ enum Mode {
 }
 
 fn mode(line: &Line) -> Mode {
-    let mut words = 0;
-    let mut upper = 0;
-    let mut has_lower_content = false;
-    // Most words are only counted: their text is read only when their shape asks.
-    for t in line.toks.iter().filter(|t| t.is_word()) {
-        words += 1;
-        match t.shape {
-            Shape::Upper if has_two_letters(t.text(line.text)) => upper += 1,
-            // One content word in lower case is enough to know; the rest need no lookup.
-            Shape::Lower if !has_lower_content => {
-                has_lower_content = !line.k.is_function_word(t.text(line.text));
-            }
-            _ => {}
+    // Counted without a branch a word: the shapes of a line's words are not foretold.
+    let (mut words, mut upper_shaped) = (0, 0);
+    for t in line.toks {
+        words += usize::from(t.is_word());
+        upper_shaped += usize::from(t.shape == Shape::Upper);
+    }
+    // Only a line with words enough in capitals has its words read, to count those of two
+    // letters ("I" and "A." do not make a headline).
+    if words >= 3 && upper_shaped * 10 >= words * 7 {
+        let upper = line
+            .toks
+            .iter()
+            .filter(|t| t.shape == Shape::Upper && has_two_letters(t.text(line.text)))
+            .count();
+        if upper * 10 >= words * 7 {
+            return Mode::Caps;
         }
     }
-    if words >= 3 && upper * 10 >= words * 7 {
-        return Mode::Caps;
+    if words < 4 {
+        return Mode::Normal;
     }
+    // One content word in lower case is enough to know; the rest need no lookup.
+    let has_lower_content = line
+        .toks
+        .iter()
+        .any(|t| t.shape == Shape::Lower && !line.k.is_function_word(t.text(line.text)));
     // Title Case shows in small words capitalised inside the line ("Ministry Of Defence"),
     // more of them than are left in lower case ("Epic Mickey by The Katherinator" is a caption
     // naming a work and a person).
@@ -61,7 +69,7 @@ fn mode(line: &Line) -> Mode {
         }
         capitalised > lower
     };
-    if words >= 4 && !has_lower_content && cap_function_inside() {
+    if !has_lower_content && cap_function_inside() {
         Mode::TitleCase
     } else {
         Mode::Normal
@@ -112,7 +120,7 @@ fn find_known_only<'a>(
         // hint; countries and organisations are kept.
         let found = line.gazetteer_at(i, end, caps).filter(|&(n, r)| {
             n > 1
-                || !matches!(line.k.canon(r).kind, Kind::Place)
+                || !matches!(line.k.kind(r), Kind::Place)
                 || line.common(i).is_none_or(|lw| lw.zipf < 3.0)
         });
         match found {

@@ -175,7 +175,7 @@ pub(super) fn context_guess(line: &Line, from: usize, to: usize) -> Option<(Kind
         if let Some((m, r)) = line.gazetteer_at(to + 1, run_end, false)
             && to + 1 + m == run_end
             && !r.demonym
-            && matches!(line.k.canon(r).kind, Kind::Place | Kind::Country)
+            && matches!(line.k.kind(r), Kind::Place | Kind::Country)
         {
             return Some((Kind::Place, Strength::Good));
         }

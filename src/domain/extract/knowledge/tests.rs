@@ -385,3 +385,25 @@ fn a_name_in_capitals_is_found_as_both_lookups_find_it() {
     }
     assert!(k.upper_name("BANK OF AMERICA").is_some() && k.upper_name("NORTH KOREA").is_some());
 }
+
+#[test]
+fn a_names_kind_is_its_entrys_kind() {
+    let b = builtin();
+    let names = [
+        "Norway",
+        "Oslo",
+        "Madrid",
+        "United States",
+        "Reuters",
+        "Israeli",
+    ];
+    for r in names.iter().filter_map(|n| b.name(n)) {
+        assert_eq!(b.kind(r), b.canon(r).kind, "{r:?}");
+    }
+    assert_eq!(b.kind(b.name("Oslo").unwrap()), Kind::Place);
+    let past_the_end = NameRef {
+        canon: u32::MAX,
+        demonym: false,
+    };
+    assert_eq!(b.kind(past_the_end), b.canon(past_the_end).kind);
+}

@@ -176,7 +176,7 @@ impl<'a, 't: 'a> Line<'a, 't> {
         if self.toks[i].shape != Shape::Upper && self.is_plain_function_word(i) {
             return false;
         }
-        if self.toks[i].sentence_start && self.k.canon(r).kind == Kind::Place {
+        if self.toks[i].sentence_start && self.k.kind(r) == Kind::Place {
             return self
                 .common(i)
                 .is_none_or(|lw| lw.also_name || lw.zipf < 3.0);

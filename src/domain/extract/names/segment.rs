@@ -50,7 +50,7 @@ pub(super) fn segment<'a>(
         if titled
             && let Some((n, r)) = known
             && pos + n == to
-            && match line.k.canon(r).kind {
+            && match line.k.kind(r) {
                 Kind::Place => true,
                 Kind::Country => !r.demonym && title_end == pos,
                 _ => false,
@@ -67,7 +67,7 @@ pub(super) fn segment<'a>(
         // else here (Sana is also a town in Peru).
         if let Some((n, r)) = known
             && pos + n == to
-            && line.k.canon(r).kind == Kind::Place
+            && line.k.kind(r) == Kind::Place
             && let Some(kind) = class_noun_before(line, pos).filter(|k| *k != Kind::Place)
         {
             out.push(line.candidate(pos, to, name_reading(Some((kind, Strength::Strong)))));
@@ -76,7 +76,7 @@ pub(super) fn segment<'a>(
         // "played for Halden", "signed with Leeds": a town a player plays for is its club.
         if let Some((n, r)) = known
             && pos + n == to
-            && line.k.canon(r).kind == Kind::Place
+            && line.k.kind(r) == Kind::Place
             && !r.demonym
             && plays_for_before(line, pos)
         {
@@ -151,7 +151,7 @@ pub(super) fn segment<'a>(
                 // "Kowloon West": a part of a known place (not "Kanye West", a given name).
                 if pos + n + 1 == to
                     && COMPASS.contains(&line.word(to - 1))
-                    && line.k.canon(r).kind == Kind::Place
+                    && line.k.kind(r) == Kind::Place
                     && !line.is_given_name(pos)
                 {
                     out.push(line.candidate(

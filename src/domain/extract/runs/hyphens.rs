@@ -201,7 +201,7 @@ pub(in crate::domain::extract) fn hyphenated<'t>(
         }
         let reading = match known(rest) {
             // "pro-Beijing": a city standing for a government is not a mention of the city.
-            Some(r) if line.k.canon(r).kind == Kind::Place => return true,
+            Some(r) if line.k.kind(r) == Kind::Place => return true,
             Some(r) => Reading::Known {
                 canon: r.canon,
                 demonym: r.demonym,
