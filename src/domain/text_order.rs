@@ -134,13 +134,16 @@ fn by_start(entities: &[Entity], jobs: usize) -> Vec<Named> {
         return Vec::new();
     };
     let mut all = vec![Named::new(first.start, first.end, 0, false); total];
-    // Runs of buckets of about equal weight, one a thread.
-    let runs = crate::domain::pieces::by_weight(
+    // Runs of buckets of about equal weight, one a thread. A run of empty buckets (those
+    // past the last start's, often) is none: its thread would read every mention to keep
+    // none, and on one job it was a second thread beside the one dealing them all.
+    let mut runs = crate::domain::pieces::by_weight(
         &(0..buckets)
             .map(|b| next[b + 1] - next[b])
             .collect::<Vec<_>>(),
         jobs.max(1),
     );
+    runs.retain(|run| next[run.end] > next[run.start]);
     let deal = |buckets: std::ops::Range<usize>, part: &mut [Named]| {
         let base = next[buckets.start];
         let mut at: Vec<usize> = next[buckets.clone()].iter().map(|&n| n - base).collect();
