@@ -4,16 +4,55 @@ use super::{Plan, SKIP};
 use crate::domain::entity::{self, Entity, Mention, Mentions};
 use crate::domain::extract::candidate::Compact;
 use crate::domain::mention_index::ByStart;
+use crate::domain::text_order::{Given, Named};
 
 /// Candidates read between two shortenings of their buffer (12 MB).
 const STORE_STEP: usize = 1 << 20;
 
+/// What [`Plan::fill_with`] gives beside the entities: their mentions in the order of their
+/// starts (the candidates come in that order: nothing to sort), as places in their store
+/// for a mention index, or with their entities for a text order, or nothing.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Want {
+    Nothing,
+    Places,
+    Names,
+}
+
+/// What [`Plan::fill_with`] gave of what was wanted (nothing when mentions overlap).
+enum Ordered {
+    Nothing,
+    Places(ByStart),
+    Names(Given),
+}
+
 impl Plan {
     /// The entities with their mentions, ordered by importance (see `entity::order`), without
     /// ids; with `by_start`, also their mentions in the order of their starts, for a mention
-    /// index (the candidates come in that order: nothing to sort), unless some overlap.
-    /// `cands` are those the plan was made of.
+    /// index, unless some overlap. `cands` are those the plan was made of.
     pub fn fill(self, cands: Vec<Compact>, by_start: bool) -> (Vec<Entity>, Option<ByStart>) {
+        let want = if by_start {
+            Want::Places
+        } else {
+            Want::Nothing
+        };
+        match self.fill_with(cands, want) {
+            (entities, Ordered::Places(by_start)) => (entities, Some(by_start)),
+            (entities, _) => (entities, None),
+        }
+    }
+
+    /// [`Plan::fill`], with the mentions in text order as a text order of these entities
+    /// takes them (see [`Given`]), unless some overlap: coreference reads them in that order
+    /// and need not deal and sort them again.
+    pub fn fill_in_text_order(self, cands: Vec<Compact>) -> (Vec<Entity>, Option<Given>) {
+        match self.fill_with(cands, Want::Names) {
+            (entities, Ordered::Names(given)) => (entities, Some(given)),
+            (entities, _) => (entities, None),
+        }
+    }
+
+    fn fill_with(self, cands: Vec<Compact>, want: Want) -> (Vec<Entity>, Ordered) {
         let Plan {
             entities,
             counts,
@@ -37,8 +76,22 @@ impl Plan {
         let mut store = vec![[0u32; 3]; total as usize];
         // The place in the store of each mention, in the order of the candidates, filled from the
         // last as the store is.
-        let mut places = vec![0u32; if by_start { total as usize } else { 0 }];
+        let mut places = vec![
+            0u32;
+            if want == Want::Places {
+                total as usize
+            } else {
+                0
+            }
+        ];
         let mut placed = places.len();
+        // The mentions with their entities (by their places in `entities` until these are
+        // ordered), from the last in the text to the first.
+        let mut backwards: Vec<Named> = Vec::with_capacity(if want == Want::Names {
+            total as usize
+        } else {
+            0
+        });
         // Whether the mentions kept are in order and apart, as the finders make them: then there
         // are no overlaps to remove.
         let mut apart = true;
@@ -57,10 +110,15 @@ impl Plan {
                 *next -= 1;
                 let first = first_word[c.form as usize];
                 let end = if first > 0 { c.start + first } else { c.end };
-                store[*next as usize] = [c.start, end, u32::from(demonyms[c.form as usize])];
-                if by_start {
-                    placed -= 1;
-                    places[placed] = *next;
+                let demonym = demonyms[c.form as usize];
+                store[*next as usize] = [c.start, end, u32::from(demonym)];
+                match want {
+                    Want::Places => {
+                        placed -= 1;
+                        places[placed] = *next;
+                    }
+                    Want::Names => backwards.push(Named::new(c.start, end, at, demonym)),
+                    Want::Nothing => {}
                 }
             }
             cands.truncate(from);
@@ -91,10 +149,16 @@ impl Plan {
             })
             .collect();
         if !apart {
-            return (entity::order(without_overlaps(entities)), None);
+            return (entity::order(without_overlaps(entities)), Ordered::Nothing);
         }
-        let by_start = by_start.then(|| ByStart::new(&store, places));
-        (entity::order(entities), by_start)
+        let entities = entity::order(entities);
+        let ordered = match want {
+            Want::Places => Ordered::Places(ByStart::new(&store, places)),
+            Want::Names => Given::clustered(&store, &entities, &offsets, backwards)
+                .map_or(Ordered::Nothing, Ordered::Names),
+            Want::Nothing => Ordered::Nothing,
+        };
+        (entities, ordered)
     }
 }
 
