@@ -214,12 +214,13 @@ pub fn in_text_order_given(entities: &[Entity], given: Option<Given>, jobs: usiz
 }
 
 /// Bits of a start that choose its bucket, at most: a few mentions a bucket on a text of up to
-/// 8 MB (a handful is sorted by a few moves), tens on a larger one. With a quarter as many
-/// buckets, 10 MB put some twenty mentions in each, and sorting them was half of the pass.
-const BITS: u32 = 16;
+/// 32 MB (a handful is sorted by a few moves), tens on a larger one. With a sixteenth as
+/// many buckets, 10 MB put some twenty mentions in each, and sorting them was half of the
+/// pass; with a quarter, five or so, and the pass took a little more than it does now.
+const BITS: u32 = 18;
 
 /// Bits of a start that choose its bucket when the last mention starts at `top`: one bucket
-/// for every 128 bytes of text, up to [`BITS`] (reached at 8 MB). A short text gets a few
+/// for every 128 bytes of text, up to [`BITS`] (reached at 32 MB). A short text gets a few
 /// buckets, not tens of thousands to count and walk: a one-line document spent more on them
 /// than on the rest of its extraction.
 fn bucket_bits(top: u32) -> u32 {
