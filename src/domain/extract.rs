@@ -228,6 +228,19 @@ impl Extractor {
     /// [`Extractor::clustered`], with the mentions in the order of their starts if `by_start`
     /// (see `cluster::Plan::fill`).
     fn clustered_by_start(self, by_start: bool) -> (Vec<Entity>, Option<ByStart>) {
+        let (plan, found) = self.planned();
+        plan.fill(found, by_start)
+    }
+
+    /// [`Extractor::clustered`], with the mentions in text order (see
+    /// `cluster::Plan::fill_in_text_order`).
+    fn clustered_in_text_order(self) -> (Vec<Entity>, Option<crate::domain::text_order::Given>) {
+        let (plan, found) = self.planned();
+        plan.fill_in_text_order(found)
+    }
+
+    /// The plan of the clustering and the candidates it fills the entities with.
+    fn planned(self) -> (cluster::Plan, Vec<Compact>) {
         // What reading needed (a line's tokens and candidates) goes before clustering, the
         // step that needs the most memory.
         drop((self.line_found, self.toks, self.used, self.line_end));
@@ -240,7 +253,7 @@ impl Extractor {
         let plan = cluster::plan(&found, &defs, &self.strings, self.k);
         // The strings go before the mentions' store is filled: that is the peak.
         drop((self.strings, defs));
-        plan.fill(found, by_start)
+        (plan, found)
     }
 }
 
@@ -350,10 +363,12 @@ pub fn extract_document_in_pieces(
             Some(later) => later,
             None => Later::ready(Some(find_quotes_in_sentences(doc, 1))),
         };
-        let mut entities = std::sync::Arc::new(ex.clustered());
+        let (entities, names) = ex.clustered_in_text_order();
+        let mut entities = std::sync::Arc::new(entities);
         coref::link_document_before_ids(
             doc,
             &mut entities,
+            names,
             || findings.get().as_ref().expect("read to the end"),
             jobs,
         );
@@ -453,7 +468,7 @@ impl Named {
             } else {
                 Later::ready(find_quotes_in_sentences(doc, jobs))
             };
-            coref::link_document_before_ids(doc, &mut entities, || findings.get(), jobs);
+            coref::link_document_before_ids(doc, &mut entities, None, || findings.get(), jobs);
             let entities = std::sync::Arc::unwrap_or_clone(entities);
             with_ids_attributed(entities, findings.into_inner(), jobs)
         })

@@ -77,7 +77,7 @@ use crate::domain::sentences;
 use apply::apply;
 use facts::Facts;
 use focus::Focus;
-use in_text::Named;
+use in_text::{Given, Named, in_text_order_given};
 use link::possessive_after;
 use reading::Name;
 use windows::opens_window;
@@ -103,7 +103,7 @@ pub fn link(text: &[u8], entities: &mut Vec<Entity>, quotes: &Findings) {
 /// `Document::release`).
 pub fn link_document(doc: &Document, entities: &mut Vec<Entity>, quotes: &Findings) {
     let mut shared = Arc::new(std::mem::take(entities));
-    link_document_before_ids(doc, &mut shared, || quotes, 1);
+    link_document_before_ids(doc, &mut shared, None, || quotes, 1);
     *entities = Arc::unwrap_or_clone(shared);
     entity::give_ids(entities);
 }
@@ -113,7 +113,7 @@ pub fn link_document(doc: &Document, entities: &mut Vec<Entity>, quotes: &Findin
 pub(super) fn link_before_ids(text: &[u8], entities: &mut Vec<Entity>, quotes: &Findings) {
     let sentences = || sentences::split(text, 0..text.len());
     let mut shared = Arc::new(std::mem::take(entities));
-    link_releasing(text, &mut shared, || quotes, sentences, 1, |_| {});
+    link_releasing(text, &mut shared, None, || quotes, sentences, 1, |_| {});
     *entities = Arc::unwrap_or_clone(shared);
 }
 
@@ -122,9 +122,11 @@ pub(super) fn link_before_ids(text: &[u8], entities: &mut Vec<Entity>, quotes: &
 /// only once what the entities alone tell is known: they may be in the making on another
 /// thread meanwhile. The entities may be shared (with the names' cast a reader shows while
 /// this pass runs): they are copied only once the pass has found what it adds to them.
+/// `names`: their names in text order, if clustering gave them.
 pub(super) fn link_document_before_ids<'q>(
     doc: &Document,
     entities: &mut Arc<Vec<Entity>>,
+    names: Option<Given>,
     quotes: impl FnOnce() -> &'q Findings + Send,
     jobs: usize,
 ) {
@@ -134,7 +136,7 @@ pub(super) fn link_document_before_ids<'q>(
     // The dateline's line, then the body's sentences, which the connections read too.
     let head: Vec<Range<usize>> = sentences::split(doc.bytes(), 0..doc.body_start()).collect();
     let sentences = || in_pieces::Sentences::new(&head, doc.sentences(jobs));
-    link_releasing(doc.bytes(), entities, quotes, sentences, jobs, |r| {
+    link_releasing(doc.bytes(), entities, names, quotes, sentences, jobs, |r| {
         doc.release(r);
     });
 }
@@ -142,6 +144,7 @@ pub(super) fn link_document_before_ids<'q>(
 fn link_releasing<'q, S: in_pieces::Read + Send>(
     text: &[u8],
     entities: &mut Arc<Vec<Entity>>,
+    names: Option<Given>,
     quotes: impl FnOnce() -> &'q Findings + Send,
     sentences: impl FnOnce() -> S + Send,
     jobs: usize,
@@ -152,7 +155,7 @@ fn link_releasing<'q, S: in_pieces::Read + Send>(
     }
     teams::add(text, entities);
     lowered::add(text, entities);
-    let found = links(text, entities, quotes, sentences, jobs, release);
+    let found = links(text, entities, names, quotes, sentences, jobs, release);
     apply(entities, found);
 }
 
@@ -161,6 +164,7 @@ fn link_releasing<'q, S: in_pieces::Read + Send>(
 fn links<'q, S: in_pieces::Read + Send>(
     text: &[u8],
     entities: &[Entity],
+    given: Option<Given>,
     quotes: impl FnOnce() -> &'q Findings + Send,
     sentences: impl FnOnce() -> S + Send,
     jobs: usize,
@@ -177,7 +181,7 @@ fn links<'q, S: in_pieces::Read + Send>(
     let (names, facts, direct, sentences) = if jobs > 1 {
         std::thread::scope(|scope| {
             let direct = scope.spawn(speakers_of);
-            let names = in_text::in_text_order(entities, jobs);
+            let names = in_text_order_given(entities, given, jobs);
             let (facts, sentences) = std::thread::scope(|scope| {
                 let sentences = scope.spawn(|| sentences().planned(text, &names, jobs));
                 let facts = Facts::gather(text, entities, k, &names, jobs);
@@ -186,7 +190,7 @@ fn links<'q, S: in_pieces::Read + Send>(
             (names, facts, joined(direct), sentences)
         })
     } else {
-        let names = in_text::in_text_order(entities, jobs);
+        let names = in_text_order_given(entities, given, jobs);
         let facts = Facts::gather(text, entities, k, &names, jobs);
         (names, facts, speakers_of(), sentences())
     };

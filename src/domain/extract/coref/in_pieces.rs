@@ -242,6 +242,7 @@ mod tests {
         super::super::link_releasing(
             doc.bytes(),
             &mut entities,
+            None,
             || &quotes,
             sentences,
             jobs,

@@ -5,7 +5,9 @@
 //! Made by `text_order` (the connections read the same order); here, what the resolver asks
 //! of it.
 
-pub use crate::domain::text_order::{Named, in_text_order};
+#[cfg(test)]
+use crate::domain::text_order::in_text_order;
+pub use crate::domain::text_order::{Given, Named, in_text_order_given};
 
 /// Whether `start..end` overlaps one of `names` (in text order): a mention the pass adds may
 /// not, as every mention of a document lies apart from the others.
