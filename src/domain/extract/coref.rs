@@ -39,6 +39,7 @@
 //! an array in the order of the text; what is asked of every name (whether a verb of saying
 //! follows) is asked only when a pronoun weighs it; the ids are given once, after this pass.
 
+mod ahead;
 mod apply;
 mod appositions;
 mod around;
@@ -273,8 +274,12 @@ impl Found {
     /// Notes whether each mention added since the last note cuts across one of `names`.
     fn note_cuts(&mut self, names: &[in_text::Named]) {
         let from = self.cuts.len();
-        let cut =
-            |(_, m): &(u32, Mention)| in_text::cuts_a_name(names, m.start as usize, m.end as usize);
+        // The mentions were added nearly in the order of the text: each search starts where
+        // the last one ended.
+        let mut near = 0;
+        let cut = |(_, m): &(u32, Mention)| {
+            in_text::cuts_a_name(names, &mut near, m.start as usize, m.end as usize)
+        };
         self.cuts.extend(self.added[from..].iter().map(cut));
     }
 }

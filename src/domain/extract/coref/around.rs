@@ -9,6 +9,7 @@
 use rustc_hash::FxHashMap as HashMap;
 
 use super::super::knowledge::Knowledge;
+use super::ahead::{NAMES_AHEAD, prefetch};
 use super::appositions::{self, lower_key, strip_possessive};
 use super::class::Class;
 use super::in_text::Named;
@@ -110,6 +111,9 @@ fn read(
     // The type nouns each class may take, worked out once (a mention is of one class).
     let mut possible: [Option<u64>; 8] = [None; 8];
     for (i, n) in names.iter().enumerate() {
+        if let Some(ahead) = names.get(i + NAMES_AHEAD) {
+            prefetch(class, ahead.entity() as usize);
+        }
         let (start, end) = (n.start as usize, n.end as usize);
         let class = class[n.entity() as usize];
         let said = if class != Class::Person {

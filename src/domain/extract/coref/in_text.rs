@@ -18,8 +18,11 @@ pub fn overlaps(names: &[Named], start: usize, end: usize) -> bool {
 
 /// Whether `start..end` cuts across one of `names` or is one: a description may hold a name
 /// whole ("Hinduism's holiest site"), never part of one, nor be a name's own words again.
-pub fn cuts_a_name(names: &[Named], start: usize, end: usize) -> bool {
-    let i = names.partition_point(|n| (n.end as usize) <= start);
+/// `near`: where the search starts, if the first name that ends after `start` is there or
+/// after it (else all are searched); left where that name is, for the next question.
+pub fn cuts_a_name(names: &[Named], near: &mut usize, start: usize, end: usize) -> bool {
+    let i = first_ending_after(names, *near, start);
+    *near = i;
     names[i..]
         .iter()
         .take_while(|n| (n.start as usize) < end)
@@ -27,6 +30,25 @@ pub fn cuts_a_name(names: &[Named], start: usize, end: usize) -> bool {
             let (s, e) = (n.start as usize, n.end as usize);
             s < start || e > end || (s, e) == (start, end)
         })
+}
+
+/// The first of `names` that ends after byte `start` (the names lie apart: their ends come
+/// in order), looked for from `near` on when it is there or after it: a gallop from there,
+/// rather than a search of them all that waits for memory at each of its steps.
+fn first_ending_after(names: &[Named], near: usize, start: usize) -> usize {
+    let ends_before = |n: &Named| (n.end as usize) <= start;
+    if near > names.len() || (near > 0 && !ends_before(&names[near - 1])) {
+        return names.partition_point(ends_before);
+    }
+    // All names before `lo` end at or before `start`; the first that does not is within
+    // `step` names of it once the gallop stops.
+    let (mut lo, mut step) = (near, 1);
+    while lo + step <= names.len() && ends_before(&names[lo + step - 1]) {
+        lo += step;
+        step *= 2;
+    }
+    let hi = (lo + step).min(names.len());
+    lo + names[lo..hi].partition_point(ends_before)
 }
 
 /// The first of `names` at or after `from` that ends after byte `offset`: the first to reach
@@ -62,7 +84,24 @@ mod tests {
         assert_eq!(first_reaching(&names, 3, 15), 3);
         assert_eq!(first_reaching(&names, 0, 99), names.len());
         assert!(overlaps(&names, 12, 13) && !overlaps(&names, 15, 20));
-        assert!(cuts_a_name(&names, 12, 17) && cuts_a_name(&names, 10, 15));
-        assert!(!cuts_a_name(&names, 9, 16));
+        let cuts = |start, end| cuts_a_name(&names, &mut 0, start, end);
+        assert!(cuts(12, 17) && cuts(10, 15));
+        assert!(!cuts(9, 16));
+    }
+
+    #[test]
+    fn the_first_name_ending_after_an_offset_is_the_same_from_wherever_it_is_looked_for() {
+        let names: Vec<Named> = (0..40)
+            .map(|i| Named::new(i * 10 + i % 3, i * 10 + 5 + i % 4, i, false))
+            .collect();
+        for len in [0, 1, 2, 7, 40] {
+            let names = &names[..len];
+            for start in 0..420 {
+                let expected = names.partition_point(|n| (n.end as usize) <= start);
+                for near in 0..=len + 1 {
+                    assert_eq!(first_ending_after(names, near, start), expected);
+                }
+            }
+        }
     }
 }

@@ -1,6 +1,7 @@
 //! The reading of a sentence's names only, which runs ahead of the full reading: how the
 //! windows after the sentence see it.
 
+use super::super::ahead::{NAMES_AHEAD, prefetch};
 use super::super::focus::Seen;
 use super::super::words::Word;
 use super::super::{Resolver, is_preposition};
@@ -43,6 +44,7 @@ impl Resolver<'_> {
     fn names_only_read(&self, rd: &mut Reading, until: usize, read: bool, seen: &mut Vec<Seen>) {
         let r = &mut rd.names_only;
         while r.next < rd.names_end && (self.names[r.next].start as usize) < until {
+            self.facts_ahead(r.next + NAMES_AHEAD);
             let name = self.name(r.next, &rd.range, rd.clause_end);
             r.next += 1;
             rd.names.push(name);
@@ -63,6 +65,18 @@ impl Resolver<'_> {
                 aside: name.aside,
             });
             r.opening.actor = true;
+        }
+    }
+
+    /// Has the facts that describing and reading the name mention `i` look up brought into
+    /// the cache (see `ahead`).
+    #[inline]
+    fn facts_ahead(&self, i: usize) {
+        if let Some(n) = self.names.get(i) {
+            let e = n.entity() as usize;
+            prefetch(&self.facts.class, e);
+            prefetch(self.metonyms, e);
+            prefetch(&self.facts.types, e);
         }
     }
 
