@@ -6,8 +6,8 @@
 //! the mentions times a logarithm, whatever the number of entities.
 
 use super::{ByteSpan, Findings, Found, Kind, Link, Quote, Quotes, SelfMention};
-use crate::domain::entity::{self, Entity, Form, Kind as EntityKind, Mention};
-use search::{Coverage, best_mentions};
+use crate::domain::entity::{self, Entity, Form, Mention};
+use search::{Search, best_mentions};
 
 mod search;
 
@@ -26,7 +26,12 @@ pub fn attribute(findings: Findings, entities: Vec<Entity>, jobs: usize) -> (Vec
 /// The first step of [`attribute`], which only reads the entities: the speaker each
 /// quotation's words name among them.
 pub fn find_speakers(findings: &Findings, entities: &[Entity], jobs: usize) -> Speakers {
-    Speakers(speakers(&findings.quotes, entities, jobs))
+    Speakers(speakers(
+        &findings.quotes,
+        &findings.first_person,
+        entities,
+        jobs,
+    ))
 }
 
 /// The rest of [`attribute`], with the speakers `who` found among these `entities` (by
@@ -40,13 +45,20 @@ pub fn attribute_found(
         quotes: found,
         first_person: pronouns,
     } = findings;
-    let mut quotes = Quotes::new(quotations(found, who.0));
-    let entities = first_person(&pronouns, entities, &mut quotes);
+    let Search { who, taken, people } = who.0;
+    let mut quotes = Quotes::new(quotations(found, who));
+    let search = Search {
+        who: Vec::new(),
+        taken,
+        people,
+    };
+    let entities = first_person(&pronouns, &search, entities, &mut quotes);
     (entities, quotes)
 }
 
-/// The speaker each found quotation's words name (see [`find_speakers`]).
-pub struct Speakers(Vec<Speaker>);
+/// The speaker each found quotation's words name (see [`find_speakers`]), and which of the
+/// first-person pronouns an entity has a mention at.
+pub struct Speakers(Search);
 
 /// The speaker of each quotation (in the order found) and the mention that names it: both or
 /// neither.
@@ -55,8 +67,9 @@ type Speaker = Option<(u32, Mention)>;
 /// Each quotation's speaker (see [`Speaker`]): the best mention its speaker words touch, else
 /// the speaker of the direct quotation it follows or goes on from, else of the one it is the
 /// first paragraph of.
-fn speakers(found: &[Found], entities: &[Entity], jobs: usize) -> Vec<Speaker> {
-    let mut who = best_mentions(found, entities, jobs);
+fn speakers(found: &[Found], pronouns: &[SelfMention], entities: &[Entity], jobs: usize) -> Search {
+    let mut search = best_mentions(found, pronouns, entities, jobs);
+    let who = &mut search.who;
     let mut last_direct: Option<Speaker> = None;
     for (f, w) in found.iter().zip(who.iter_mut()) {
         *w = match (f.speaker, f.link, last_direct) {
@@ -68,8 +81,8 @@ fn speakers(found: &[Found], entities: &[Entity], jobs: usize) -> Vec<Speaker> {
             last_direct = Some(*w);
         }
     }
-    fill_back(found, &mut who);
-    who
+    fill_back(found, who);
+    search
 }
 
 /// The quotations with their speakers. Made from the back, the found ones given back as
@@ -100,7 +113,7 @@ fn quotations(mut found: Vec<Found>, mut who: Vec<Speaker>) -> Vec<Quote> {
 /// Gives every found quotation its speaker among `entities`, which stay as they are (no
 /// first-person mentions are added): for entities read from annotations.
 pub fn attribute_to(findings: Findings, entities: &[Entity]) -> Quotes {
-    let who = speakers(&findings.quotes, entities, 1);
+    let who = speakers(&findings.quotes, &[], entities, 1).who;
     Quotes::new(quotations(findings.quotes, who))
 }
 
@@ -113,7 +126,7 @@ pub fn direct_speakers(
     entities: &[Entity],
     jobs: usize,
 ) -> Vec<(ByteSpan, Option<u32>, Option<ByteSpan>)> {
-    (found.iter().zip(speakers(found, entities, jobs)))
+    (found.iter().zip(speakers(found, &[], entities, jobs).who))
         .filter(|(f, _)| f.kind == Kind::Direct)
         .map(|(f, w)| (f.span(), w.map(|(e, _)| e), f.speaker))
         .collect()
@@ -139,25 +152,26 @@ fn fill_back(found: &[Found], who: &mut [Speaker]) {
 
 /// Makes each first-person pronoun inside a direct quotation a mention of its speaker
 /// ("we" and "our" only for a speaker that is not a person: a person's "we" is a group),
-/// unless some entity already has a mention there; then puts the entities in order again.
+/// unless some entity already has a mention there (as `found` tells, with who is a person);
+/// then puts the entities in order again.
 fn first_person(
     pronouns: &[SelfMention],
+    found: &Search,
     entities: Vec<Entity>,
     quotes: &mut Quotes,
 ) -> Vec<Entity> {
     let direct: Vec<&Quote> = quotes.iter().filter(|q| q.kind == Kind::Direct).collect();
-    let mut added: Vec<(Mention, usize)> = pronouns
-        .iter()
-        .filter_map(|p| {
+    let mut added: Vec<(Mention, usize, bool)> = (pronouns.iter().zip(&found.taken))
+        .filter_map(|(p, &taken)| {
             let i = direct
                 .partition_point(|q| q.start <= p.start)
                 .checked_sub(1)?;
             let q = direct[i];
-            let s = q.speaker()?;
-            let person = entities.get(s)?.kind == EntityKind::Person;
+            let s = q.speaker().filter(|&s| s < entities.len())?;
+            let person = found.is_person(s);
             (p.end <= q.end && !(p.plural && person)).then(|| {
                 let at = p.start as usize..p.end as usize;
-                (Mention::with_form(at, Form::Pronoun), s)
+                (Mention::with_form(at, Form::Pronoun), s, taken)
             })
         })
         .collect();
@@ -165,24 +179,12 @@ fn first_person(
     if added.is_empty() {
         return entities;
     }
-    added.sort_unstable_by_key(|(m, _)| m.start);
-    // Not where any entity already has a mention.
-    let mut taken = vec![false; added.len()];
-    let covered = Coverage::of(added.iter().map(|(m, _)| (m.start, m.end)));
-    for e in &entities {
-        for m in e.mentions.iter().filter(|&&m| covered.touches(m)) {
-            let hi = added.partition_point(|(a, _)| a.start < m.end);
-            let lo = added.partition_point(|(a, _)| a.end <= m.start);
-            for t in taken.iter_mut().take(hi).skip(lo) {
-                *t = true;
-            }
-        }
-    }
-    drop(covered);
+    added.sort_unstable_by_key(|(m, _, _)| m.start);
     let mut entities = entities;
     let mut by_entity: Vec<Vec<Mention>> = vec![Vec::new(); entities.len()];
-    for ((m, s), t) in added.into_iter().zip(taken) {
-        if !t {
+    // Not where any entity already has a mention.
+    for (m, s, taken) in added {
+        if !taken {
             by_entity[s].push(m);
         }
     }

@@ -1,7 +1,7 @@
 //! The search for the mentions that some speaker words name: each entity's mentions read
 //! only where the words are, a part of the words at a time, on several threads.
 
-use super::{ByteSpan, Found, SPEAKER_MAX, Speaker};
+use super::{ByteSpan, Found, SPEAKER_MAX, SelfMention, Speaker};
 use crate::domain::entity::{Entity, Kind as EntityKind, Mention};
 
 /// How good a mention is as the speaker named by some words: people speak before
@@ -39,28 +39,148 @@ impl Candidate {
 /// Mentions below which one thread searches them all.
 const MENTIONS_PER_JOB: usize = 1 << 16;
 
+/// What one walk over the entities' mentions finds (see [`best_mentions`]).
+pub(super) struct Search {
+    /// For each found quotation, the entity and mention its speaker words name best.
+    pub who: Vec<Speaker>,
+    /// For each first-person pronoun (in the order given), whether some entity has a
+    /// mention that overlaps it.
+    pub taken: Vec<bool>,
+    /// The entities found as someone's speaker that are people, as bits by entity.
+    pub people: Vec<u64>,
+}
+
+impl Search {
+    /// Whether entity `e` was found as a speaker and is a person.
+    pub fn is_person(&self, e: usize) -> bool {
+        self.people
+            .get(e / 64)
+            .is_some_and(|w| w >> (e % 64) & 1 == 1)
+    }
+}
+
 /// For each found quotation, the entity and mention its speaker words name best (the first
-/// entity's on a tie). The speaker words are shared out between `jobs` threads, each
-/// reading every entity for the words of its share.
-pub(super) fn best_mentions(found: &[Found], entities: &[Entity], jobs: usize) -> Vec<Speaker> {
-    let words = speaker_words(found);
-    let covered = Coverage::of(words.iter().map(|(s, _)| (s.start, s.end)));
+/// entity's on a tie); and on the same walk over the mentions, which of the first-person
+/// `pronouns` some mention overlaps (the speakers' pronouns become their mentions only where
+/// no entity has one: a second walk over every mention was as long as this one). The speaker
+/// words are shared out between `jobs` threads, each reading every entity for the words of
+/// its share, and for the pronouns from its words' start to the next share's.
+pub(super) fn best_mentions(
+    found: &[Found],
+    pronouns: &[SelfMention],
+    entities: &[Entity],
+    jobs: usize,
+) -> Search {
     let mentions: usize = entities.iter().map(|e| e.mentions.len()).sum();
     let jobs = jobs.min(mentions / MENTIONS_PER_JOB).max(1);
-    let longest = (entities.iter().flat_map(|e| e.mentions.iter()))
-        .map(|m| m.end - m.start)
-        .max()
-        .unwrap_or(0);
-    let mut by_quotation = vec![None; found.len()];
+    search(found, pronouns, entities, jobs, WORDS_PER_STEP)
+}
+
+/// [`best_mentions`] on exactly `jobs` threads, `per_step` words at a time.
+fn search(
+    found: &[Found],
+    pronouns: &[SelfMention],
+    entities: &[Entity],
+    jobs: usize,
+    per_step: usize,
+) -> Search {
+    let words = speaker_words(found);
+    let covered = Coverage::of(words.iter().map(|(s, _)| (s.start, s.end)));
+    // The pronouns by where they are (first persons are words: apart, or the same twice).
+    let mut order: Vec<u32> =
+        (0..u32::try_from(pronouns.len()).expect("fewer than 2^32")).collect();
+    order.sort_unstable_by_key(|&i| pronouns[i as usize].start);
+    let selves: Vec<(u32, u32)> = (order.iter())
+        .map(|&i| (pronouns[i as usize].start, pronouns[i as usize].end))
+        .collect();
+    let selves_covered = Coverage::of(selves.iter().copied());
+    // Where either are: most mentions are near neither, told by one look.
+    let near = (words.iter().map(|(s, _)| (s.start, s.end))).chain(selves.iter().copied());
+    let any = Coverage::of(near);
+    // The shares of the words: each part's run for each thread (one share when there is no
+    // word, for the pronouns).
+    let mut parts: Vec<Vec<std::ops::Range<usize>>> = Vec::new();
+    for from in (0..words.len()).step_by(per_step.max(1)) {
+        let part = from..(from + per_step).min(words.len());
+        let per_job = part.len().div_ceil(jobs.max(1)).max(1);
+        parts.push(
+            (part.clone().step_by(per_job))
+                .map(|s| s..(s + per_job).min(part.end))
+                .collect(),
+        );
+    }
+    if parts.is_empty() {
+        parts.push(std::iter::once(0..0).collect());
+    }
+    // No mention is longer than this: where a share starts, the mentions of an entity that
+    // may reach it are found by it. With one share, from every entity's first.
+    let longest = if parts.len() > 1 || parts[0].len() > 1 {
+        (entities.iter().flat_map(|e| e.mentions.iter()))
+            .map(|m| m.end - m.start)
+            .max()
+            .unwrap_or(0)
+    } else {
+        u32::MAX
+    };
+    // Each share's pronouns: from its first word's start (the first share's from the
+    // document's) to the next share's.
+    let mut taken_sorted = vec![false; selves.len()];
+    let mut rest: (&[(u32, u32)], &mut [bool]) = (&selves, &mut taken_sorted);
+    let mut shares_selves = Vec::new();
+    let all: Vec<std::ops::Range<usize>> = parts.iter().flatten().cloned().collect();
+    for (k, _) in all.iter().enumerate() {
+        let n = match all.get(k + 1).and_then(|next| words.get(next.start)) {
+            Some((next, _)) => rest.0.partition_point(|p| p.0 < next.start),
+            None => rest.0.len(),
+        };
+        let (s, s_rest) = rest.0.split_at(n);
+        let (t, t_rest) = std::mem::take(&mut rest.1).split_at_mut(n);
+        shares_selves.push((s, t));
+        rest = (s_rest, t_rest);
+    }
+    let mut shares_selves = shares_selves.into_iter();
+    let mut who = vec![None; found.len()];
+    let mut people = vec![0u64; entities.len() / 64 + 1];
+    let on = (entities, longest, &any);
     // A part of the words at a time: their candidates would otherwise be the largest list
     // here (on a large text, held beside two casts in the reader).
-    for part in words.chunks(WORDS_PER_STEP) {
-        let best = best_on(part, &covered, (entities, longest), jobs);
-        for (&(_, i), b) in part.iter().zip(best) {
-            by_quotation[i as usize] = b.map(|c| (c.entity, c.mention));
+    for shares in &parts {
+        let from = shares.first().map_or(0, |s| s.start);
+        let to = shares.last().map_or(0, |s| s.end);
+        let mut best: Vec<Option<Candidate>> = vec![None; to - from];
+        let mut rest = best.as_mut_slice();
+        let mut work = Vec::with_capacity(shares.len());
+        for share in shares {
+            let (b, b_rest) = std::mem::take(&mut rest).split_at_mut(share.len());
+            rest = b_rest;
+            let (s, t) = shares_selves.next().expect("pronouns for each share");
+            let words = (&words[share.clone()], b, &covered);
+            work.push((words, (s, t, &selves_covered)));
+        }
+        if work.len() == 1 {
+            let (w, s) = work.pop().expect("one share");
+            walk(w, s, on);
+        } else {
+            std::thread::scope(|scope| {
+                for (w, s) in work {
+                    scope.spawn(move || walk(w, s, on));
+                }
+            });
+        }
+        for (&(_, i), b) in words[from..to].iter().zip(best) {
+            who[i as usize] = b.map(|c| {
+                if c.rank == 0 {
+                    people[c.entity as usize / 64] |= 1 << (c.entity % 64);
+                }
+                (c.entity, c.mention)
+            });
         }
     }
-    by_quotation
+    let mut taken = vec![false; pronouns.len()];
+    for (&i, t) in order.iter().zip(taken_sorted) {
+        taken[i as usize] = t;
+    }
+    Search { who, taken, people }
 }
 
 /// Speaker words whose candidates are found at a time (a megabyte of candidates).
@@ -77,61 +197,73 @@ fn speaker_words(found: &[Found]) -> Vec<(ByteSpan, u32)> {
     words
 }
 
-/// The best candidate for each of `words` among `entities` (with the length of their longest
-/// mention, or more), on `jobs` threads, each given a run of the words (one list of
-/// candidates, in parts: not one per thread as long as all the words).
-fn best_on(
-    words: &[(ByteSpan, u32)],
-    covered: &Coverage,
-    entities: (&[Entity], u32),
-    jobs: usize,
-) -> Vec<Option<Candidate>> {
-    let mut best: Vec<Option<Candidate>> = vec![None; words.len()];
-    let per_job = words.len().div_ceil(jobs.max(1)).max(1);
-    if jobs <= 1 {
-        best_among(words, &mut best, covered, entities);
-        return best;
-    }
-    std::thread::scope(|scope| {
-        for (w, b) in words.chunks(per_job).zip(best.chunks_mut(per_job)) {
-            scope.spawn(move || best_among(w, b, covered, entities));
-        }
-    });
-    best
-}
+/// Speaker words (sorted), the best candidate found for each, and where the words are.
+type Words<'a> = (
+    &'a [(ByteSpan, u32)],
+    &'a mut [Option<Candidate>],
+    &'a Coverage,
+);
 
-/// For each of the speaker words (`words`, sorted), the best of the mentions of `entities`
-/// that they touch, into `best` (one for each of the words).
-fn best_among(
-    words: &[(ByteSpan, u32)],
-    best: &mut [Option<Candidate>],
-    covered: &Coverage,
-    (entities, longest): (&[Entity], u32),
+/// Pronouns (sorted), whether each is taken, and where the pronouns are.
+type Selves<'a> = (&'a [(u32, u32)], &'a mut [bool], &'a Coverage);
+
+/// For each of the speaker words, the best of the mentions of `entities` that they touch
+/// (with the length of their longest mention, or more, and where the words and the pronouns
+/// of every share are); and which of the pronouns some mention overlaps.
+fn walk(
+    (words, best, covered): Words<'_>,
+    (selves, taken, selves_covered): Selves<'_>,
+    (entities, longest, any): (&[Entity], u32, &Coverage),
 ) {
-    let (Some(first), Some(reach)) = (words.first(), words.iter().map(|(s, _)| s.end).max()) else {
+    // The words start from `first` and end by `reach`, the pronouns from `own` to `owned`.
+    let first = words.first().map_or(u32::MAX, |(s, _)| s.start);
+    let reach = words.iter().map(|(s, _)| s.end).max().unwrap_or(0);
+    let own = selves.first().map_or(u32::MAX, |p| p.0);
+    let owned = selves.iter().map(|p| p.1).max().unwrap_or(0);
+    let (lo, hi) = (first.min(own), reach.max(owned));
+    if lo >= hi {
         return;
-    };
-    let first = first.0.start;
+    }
     let starts = Starts::of(words);
     for (e, entity) in entities.iter().enumerate() {
-        let Some(rank) = rank(entity.kind) else {
-            continue;
+        let rank = rank(entity.kind);
+        // An entity that names no speaker is read for the pronouns alone.
+        let (lo, hi) = if rank.is_some() {
+            (lo, hi)
+        } else {
+            (own, owned)
         };
+        if lo >= hi {
+            continue;
+        }
         let entity_at = u32::try_from(e).expect("fewer than 2^32 entities");
-        // Only the mentions the words of this share may touch: the words start from `first`
-        // and end by `reach`, and no mention is longer than `longest`.
+        // Only the mentions that may touch the words or the pronouns: no mention is longer
+        // than `longest`.
         // An entity's first mention (or its last) mostly tells where its mentions for this
         // share begin, or that it has none: the search, a cache miss a step, is for the rest.
         let from = match entity.mentions.first() {
             None => continue,
-            Some(m) if m.start >= reach => continue,
-            Some(m) if m.start.saturating_add(longest) > first => 0,
-            _ if entity.mentions.last().is_some_and(|m| m.end <= first) => continue,
-            _ => (entity.mentions).partition_point(|m| m.start.saturating_add(longest) <= first),
+            Some(m) if m.start >= hi => continue,
+            Some(m) if m.start.saturating_add(longest) > lo => 0,
+            _ if entity.mentions.last().is_some_and(|m| m.end <= lo) => continue,
+            _ => (entity.mentions).partition_point(|m| m.start.saturating_add(longest) <= lo),
         };
         let near = entity.mentions[from..].iter();
-        for &m in near.take_while(|m| m.start < reach) {
-            if m.end <= first || !covered.touches(m) {
+        for &m in near.take_while(|m| m.start < hi) {
+            if m.end <= lo || !any.touches(m) {
+                continue;
+            }
+            if m.end > own && m.start < owned && selves_covered.touches(m) {
+                let to = selves.partition_point(|p| p.0 < m.end);
+                let from = selves.partition_point(|p| p.1 <= m.start);
+                for t in taken.iter_mut().take(to).skip(from) {
+                    *t = true;
+                }
+            }
+            let Some(rank) = rank else {
+                continue;
+            };
+            if m.end <= first || m.start >= reach || !covered.touches(m) {
                 continue;
             }
             // Words that overlap the mention start before its end and less than
@@ -217,14 +349,14 @@ impl Starts {
 
 /// Which 16-byte blocks of the document some spans (speaker words, added mentions) touch:
 /// most mentions are in none, and this tells so without a search.
-pub(super) struct Coverage {
+struct Coverage {
     bits: Vec<u64>,
 }
 
 impl Coverage {
     const BLOCK: u32 = 16;
 
-    pub(super) fn of(spans: impl Iterator<Item = (u32, u32)> + Clone) -> Coverage {
+    fn of(spans: impl Iterator<Item = (u32, u32)> + Clone) -> Coverage {
         let end = spans.clone().map(|(_, end)| end).max().unwrap_or(0);
         let mut bits = vec![0u64; (end / Self::BLOCK) as usize / 64 + 1];
         for (start, end) in spans {
@@ -235,7 +367,7 @@ impl Coverage {
         Coverage { bits }
     }
 
-    pub(super) fn touches(&self, m: Mention) -> bool {
+    fn touches(&self, m: Mention) -> bool {
         (m.start / Self::BLOCK..=(m.end.saturating_sub(1)) / Self::BLOCK).any(|b| {
             self.bits
                 .get(b as usize / 64)
@@ -277,39 +409,48 @@ mod tests {
     }
 
     #[test]
-    fn every_number_of_threads_finds_the_same_speakers() {
-        // The same speakers under several names, and a name that two entities both have
-        // (the first of them speaks, on one thread or many).
-        let para = "\"Yes,\" said Ana Ruiz. \"No,\" Bo Lind told them. Ruiz said it would \
-            pass. The Lind Group said prices fell. \"Maybe,\" said Bo.\n\n";
+    fn every_number_of_threads_and_of_words_at_a_time_finds_the_same() {
+        // The same speakers under several names, a name that two entities both have (the
+        // first of them speaks, on one thread or many), and first persons, some of them
+        // inside a mention (of a figure's, which names no speaker).
+        let para = "\"I agree,\" said Ana Ruiz. \"No, we won't,\" Bo Lind told them. Ruiz said \
+            it would pass. The Lind Group said prices fell. \"Maybe I will,\" said Bo. \"We \
+            are,\" he said.\n\n";
         let text = para.repeat(40);
         let names = [
-            "Ana Ruiz",
-            "Bo Lind",
-            "Ruiz",
-            "Lind Group",
-            "Bo",
-            "Lind",
-            "Bo",
+            ("Ana Ruiz", EntityKind::Person),
+            ("Bo Lind", EntityKind::Person),
+            ("Ruiz", EntityKind::Person),
+            ("Lind Group", EntityKind::Organization),
+            ("Bo", EntityKind::Person),
+            ("Lind", EntityKind::Person),
+            ("Bo", EntityKind::Person),
+            ("Maybe I", EntityKind::Number),
         ];
         let entities: Vec<Entity> = (names.iter())
-            .map(|n| Entity::found_by_search(&text, n, EntityKind::Person))
+            .map(|&(n, kind)| Entity::found_by_search(&text, n, kind))
             .collect();
-        let found = crate::domain::quotes::find(&text).quotes;
-        let one = best_mentions(&found, &entities, 1);
-        assert!(one.iter().filter(|b| b.is_some()).count() >= 160);
-        let words = speaker_words(&found);
-        let covered = Coverage::of(words.iter().map(|(s, _)| (s.start, s.end)));
-        for jobs in 2..=8 {
-            let many = best_on(&words, &covered, (&entities, 20), jobs);
-            let many: Vec<Speaker> = {
-                let mut by_quotation = vec![None; found.len()];
-                for (&(_, i), b) in words.iter().zip(many) {
-                    by_quotation[i as usize] = b.map(|c| (c.entity, c.mention));
-                }
-                by_quotation
-            };
-            assert_eq!(many, one, "{jobs} threads");
+        let findings = crate::domain::quotes::find(&text);
+        let (found, pronouns) = (&findings.quotes, &findings.first_person);
+        let one = search(found, pronouns, &entities, 1, WORDS_PER_STEP);
+        assert!(one.who.iter().filter(|b| b.is_some()).count() >= 160);
+        let overlapped: Vec<bool> = (pronouns.iter())
+            .map(|p| {
+                (entities.iter().flat_map(|e| e.mentions.iter()))
+                    .any(|m| m.start < p.end && p.start < m.end)
+            })
+            .collect();
+        assert_eq!(one.taken, overlapped);
+        assert!(one.taken.contains(&true) && one.taken.contains(&false));
+        assert!(one.is_person(0) && !one.is_person(3));
+        for jobs in 1..=8 {
+            for per_step in [WORDS_PER_STEP, 7, 3, 1] {
+                let many = search(found, pronouns, &entities, jobs, per_step);
+                let what = format!("{jobs} threads, {per_step} words at a time");
+                assert_eq!(many.who, one.who, "{what}");
+                assert_eq!(many.taken, one.taken, "{what}");
+                assert_eq!(many.people, one.people, "{what}");
+            }
         }
     }
 }
