@@ -367,18 +367,57 @@ impl Coverage {
         Coverage { bits }
     }
 
+    /// Whether a block from the mention's start to its last byte's is marked: most mentions
+    /// are inside one word of the bits, read once under a mask (a look at each block was a
+    /// third of the walk's time).
     fn touches(&self, m: Mention) -> bool {
-        (m.start / Self::BLOCK..=(m.end.saturating_sub(1)) / Self::BLOCK).any(|b| {
-            self.bits
-                .get(b as usize / 64)
-                .is_some_and(|w| w & (1 << (b % 64)) != 0)
-        })
+        let (lo, hi) = (m.start / Self::BLOCK, m.end.saturating_sub(1) / Self::BLOCK);
+        if lo > hi {
+            return false;
+        }
+        let word = |w: u32| self.bits.get(w as usize).copied().unwrap_or(0);
+        let (from, to) = (u64::MAX << (lo % 64), u64::MAX >> (63 - hi % 64));
+        if lo / 64 == hi / 64 {
+            return word(lo / 64) & from & to != 0;
+        }
+        word(lo / 64) & from != 0
+            || (lo / 64 + 1..hi / 64).any(|w| word(w) != 0)
+            || word(hi / 64) & to != 0
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_span_touches_the_coverage_where_one_of_its_blocks_is_marked() {
+        let mut seed = 0x2545_f491_4f6c_dd1d_u64;
+        let mut draw = |n: u64| (crate::domain::shuffled::step(&mut seed) >> 8) % n;
+        for _ in 0..200 {
+            let spans: Vec<(u32, u32)> = (0..draw(12))
+                .map(|_| {
+                    let start = draw(5_000) as u32;
+                    (start, start + draw(40) as u32)
+                })
+                .collect();
+            let covered = Coverage::of(spans.iter().copied());
+            let marked = |b: u32| {
+                spans.iter().any(|&(s, e)| {
+                    (s / Coverage::BLOCK..=e.saturating_sub(1) / Coverage::BLOCK).contains(&b)
+                })
+            };
+            for _ in 0..300 {
+                let start = draw(5_500) as u32;
+                let long = draw(10) == 0;
+                let end = start + draw(if long { 3_000 } else { 60 }) as u32;
+                let m = Mention::new(start as usize..end as usize);
+                let blocks = start / Coverage::BLOCK..=end.saturating_sub(1) / Coverage::BLOCK;
+                let expected = blocks.clone().any(marked);
+                assert_eq!(covered.touches(m), expected, "{start}..{end} in {spans:?}");
+            }
+        }
+    }
 
     #[test]
     fn the_words_before_an_offset_are_counted_as_a_search_counts_them() {
