@@ -173,21 +173,18 @@ fn links<'q, S: in_pieces::Read + Send>(
 ) -> Found {
     let k = knowledge::builtin();
     // Who says each direct quotation, as far as the names tell before this pass: on several
-    // threads, found on one of its own (waiting for the quotations, if they are still being
-    // found) while the names are put in order and the facts gathered, steps that leave a core
-    // idle at times; and, once the names are in order, so is the plan of how the sentences
-    // are shared out among the threads. Found on every thread: when the quotations end
-    // last, the facts are gathered already and this is all that is left to wait for.
-    let speakers_of = || crate::domain::quotes::direct_speakers(&quotes().quotes, entities, jobs);
+    // threads, found on one of its own, waiting for the quotations (they are most often still
+    // being found, on a core of their own) while the names are put in order, the sentences
+    // shared out and the facts gathered, on the other cores: with a thread more than cores,
+    // one waited a scheduler tick (4 ms) at a time beside a busy core while another idled.
+    let speakers_of = || crate::domain::quotes::direct_speakers(&quotes().quotes, entities, 1);
     let (names, facts, direct, sentences) = if jobs > 1 {
+        let others = jobs - 1;
         std::thread::scope(|scope| {
             let direct = scope.spawn(speakers_of);
-            let names = in_text_order_given(entities, given, jobs);
-            let (facts, sentences) = std::thread::scope(|scope| {
-                let sentences = scope.spawn(|| sentences().planned(text, &names, jobs));
-                let facts = Facts::gather(text, entities, k, &names, jobs);
-                (facts, joined(sentences))
-            });
+            let names = in_text_order_given(entities, given, others);
+            let sentences = sentences().planned(text, &names, jobs);
+            let facts = Facts::gather(text, entities, k, &names, others);
             (names, facts, joined(direct), sentences)
         })
     } else {
@@ -214,22 +211,15 @@ fn links<'q, S: in_pieces::Read + Send>(
         after: Vec::new(),
         in_sentence: Vec::new(),
     };
-    // The speakers' turns read nothing the resolving finds: on several threads, one more
-    // reads them meanwhile.
+    // The speakers' turns read nothing the resolving finds: on several threads, read by the
+    // thread that asks for the resolving before it reads sentences too (a thread of their
+    // own made three share the two cores).
     let in_turns = || {
         let mut added = Vec::new();
         turns::first_person(text, &names, &facts, &quotes, &mut added);
         added
     };
-    let (mut found, in_turns) = if jobs > 1 {
-        std::thread::scope(|scope| {
-            let in_turns = scope.spawn(in_turns);
-            let found = sentences.resolve(jobs, resolver, release);
-            (found, joined(in_turns))
-        })
-    } else {
-        (sentences.resolve(jobs, resolver, release), in_turns())
-    };
+    let (mut found, in_turns) = sentences.resolve(jobs, resolver, release, in_turns);
     found.added.extend(in_turns);
     found.note_cuts(&names);
     keep_apart_from_names(&mut found);

@@ -29,26 +29,29 @@ pub(super) trait Read: Sized {
     }
 
     /// The links found over the sentences by resolvers made by `resolver`; `release` is told
-    /// of the text read.
-    fn resolve<'a>(
+    /// of the text read. With what `beside` makes on the calling thread meanwhile, which then
+    /// reads sentences too: no more threads run than jobs.
+    fn resolve<'a, B>(
         self,
         jobs: usize,
         resolver: impl Fn() -> Resolver<'a> + Sync,
         release: impl Fn(Range<usize>) + Sync,
-    ) -> Found;
+        beside: impl FnOnce() -> B,
+    ) -> (Found, B);
 }
 
 /// Sentences split as they are read: on one thread.
 impl Read for Split<'_> {
-    fn resolve<'a>(
+    fn resolve<'a, B>(
         self,
         _jobs: usize,
         resolver: impl Fn() -> Resolver<'a> + Sync,
         release: impl Fn(Range<usize>) + Sync,
-    ) -> Found {
+        beside: impl FnOnce() -> B,
+    ) -> (Found, B) {
         let mut r = resolver();
         r.run(&[], self, (0, 0), 0, release);
-        r.found
+        (r.found, beside())
     }
 }
 
@@ -96,54 +99,58 @@ impl Read for Sentences<'_> {
         self
     }
 
-    fn resolve<'a>(
+    fn resolve<'a, B>(
         mut self,
         jobs: usize,
         resolver: impl Fn() -> Resolver<'a> + Sync,
         release: impl Fn(Range<usize>) + Sync,
-    ) -> Found {
+        beside: impl FnOnce() -> B,
+    ) -> (Found, B) {
         if jobs <= 1 {
             let mut r = resolver();
             r.run(&[], self.range(0..self.len()), (0, 0), 0, release);
-            return r.found;
+            return (r.found, beside());
         }
         let r = resolver();
         let (text, names) = (r.text, r.names);
         drop(r);
         let starts = (self.starts.take()).unwrap_or_else(|| plan(text, &self, names));
         let next = AtomicUsize::new(0);
-        let mut runs: Vec<(usize, Found)> = std::thread::scope(|scope| {
-            let threads: Vec<_> = (0..jobs.min(starts.len()))
-                .map(|_| {
-                    scope.spawn(|| {
-                        let mut done = Vec::new();
-                        loop {
-                            let i = next.fetch_add(1, Ordering::Relaxed);
-                            let Some(&start) = starts.get(i) else {
-                                return done;
-                            };
-                            let end = starts.get(i + 1).map_or(self.len(), |s| s.sentence);
-                            let first = start.sentence;
-                            let before: Vec<Range<usize>> =
-                                self.range(first - first.min(LOOKBACK)..first).collect();
-                            let mut r = resolver();
-                            let from = self.get(first).start;
-                            let read = self.range(first..end);
-                            r.run(
-                                &before,
-                                read,
-                                (start.serial, start.first_name),
-                                from,
-                                &release,
-                            );
-                            done.push((i, r.found));
-                        }
-                    })
-                })
+        // Each thread takes the next run of windows until none is left.
+        let read_runs = || {
+            let mut done = Vec::new();
+            loop {
+                let i = next.fetch_add(1, Ordering::Relaxed);
+                let Some(&start) = starts.get(i) else {
+                    return done;
+                };
+                let end = starts.get(i + 1).map_or(self.len(), |s| s.sentence);
+                let first = start.sentence;
+                let before: Vec<Range<usize>> =
+                    self.range(first - first.min(LOOKBACK)..first).collect();
+                let mut r = resolver();
+                let from = self.get(first).start;
+                let read = self.range(first..end);
+                r.run(
+                    &before,
+                    read,
+                    (start.serial, start.first_name),
+                    from,
+                    &release,
+                );
+                done.push((i, r.found));
+            }
+        };
+        let (mut runs, made): (Vec<(usize, Found)>, B) = std::thread::scope(|scope| {
+            let threads: Vec<_> = (1..jobs.min(starts.len()))
+                .map(|_| scope.spawn(read_runs))
                 .collect();
-            (threads.into_iter())
-                .flat_map(|t| t.join().unwrap_or_else(|p| std::panic::resume_unwind(p)))
-                .collect()
+            let made = beside();
+            let mut runs = read_runs();
+            for t in threads {
+                runs.extend(t.join().unwrap_or_else(|p| std::panic::resume_unwind(p)));
+            }
+            (runs, made)
         });
         runs.sort_unstable_by_key(|(i, _)| *i);
         let mut found = Found::default();
@@ -155,7 +162,7 @@ impl Read for Sentences<'_> {
             found.moved.extend(run.moved);
             found.cuts.extend(run.cuts);
         }
-        found
+        (found, made)
     }
 }
 
