@@ -120,13 +120,19 @@ fn on_threads<P: Sync, T: Send>(parts: &[P], work: impl Fn(usize, &P) -> T + Syn
     if parts.len() <= 1 {
         return parts.iter().enumerate().map(|(i, p)| work(i, p)).collect();
     }
+    // The first part on this thread: no more threads than parts (one more, waiting beside
+    // a busy core, waited there until the scheduler's next tick while another core idled).
     std::thread::scope(|scope| {
         let work = &work;
-        let threads: Vec<_> = (parts.iter().enumerate())
+        let threads: Vec<_> = (parts.iter().enumerate().skip(1))
             .map(|(i, p)| scope.spawn(move || work(i, p)))
             .collect();
-        (threads.into_iter())
-            .map(|t| t.join().unwrap_or_else(|p| std::panic::resume_unwind(p)))
+        let first = work(0, &parts[0]);
+        std::iter::once(first)
+            .chain(
+                (threads.into_iter())
+                    .map(|t| t.join().unwrap_or_else(|p| std::panic::resume_unwind(p))),
+            )
             .collect()
     })
 }

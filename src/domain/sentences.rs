@@ -93,25 +93,28 @@ impl Sentences {
             return Sentences::of(bytes, body, release);
         }
         let next = std::sync::atomic::AtomicUsize::new(0);
+        // Each thread takes the next piece until none is left; this one too (no more
+        // threads than jobs).
+        let split = || {
+            let mut done = Vec::new();
+            loop {
+                let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                let Some(piece) = pieces.get(i) else {
+                    return done;
+                };
+                done.push((i, Sentences::of_range(bytes, piece.clone()).spans));
+                release(piece.clone());
+            }
+        };
         let mut parts: Vec<(usize, Vec<(u32, u32)>)> = std::thread::scope(|scope| {
-            let threads: Vec<_> = (0..jobs.min(pieces.len()))
-                .map(|_| {
-                    scope.spawn(|| {
-                        let mut done = Vec::new();
-                        loop {
-                            let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-                            let Some(piece) = pieces.get(i) else {
-                                return done;
-                            };
-                            done.push((i, Sentences::of_range(bytes, piece.clone()).spans));
-                            release(piece.clone());
-                        }
-                    })
-                })
+            let threads: Vec<_> = (1..jobs.min(pieces.len()))
+                .map(|_| scope.spawn(split))
                 .collect();
-            (threads.into_iter())
-                .flat_map(|t| t.join().unwrap_or_else(|p| std::panic::resume_unwind(p)))
-                .collect()
+            let mut parts = split();
+            for t in threads {
+                parts.extend(t.join().unwrap_or_else(|p| std::panic::resume_unwind(p)));
+            }
+            parts
         });
         parts.sort_unstable_by_key(|(i, _)| *i);
         Sentences {

@@ -310,14 +310,18 @@ fn by_start(entities: &[Entity], jobs: usize) -> Vec<Named> {
         deal(0..buckets, &mut all);
         return all;
     }
+    // The last run on this thread: no more threads than jobs (one more, waiting beside a
+    // busy core, waited there until the scheduler's next tick while another core idled).
     std::thread::scope(|scope| {
         let mut rest = &mut all[..];
-        for run in &runs {
+        let (last, others) = runs.split_last().expect("several runs");
+        for run in others {
             let (part, after) = rest.split_at_mut(next[run.end] - next[run.start]);
             rest = after;
             let (deal, run) = (&deal, run.clone());
             scope.spawn(move || deal(run, part));
         }
+        deal(last.clone(), rest);
     });
     all
 }

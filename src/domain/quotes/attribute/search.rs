@@ -161,10 +161,13 @@ fn search(
             let (w, s) = work.pop().expect("one share");
             walk(w, s, on);
         } else {
+            // The last share on this thread: no more threads than shares.
+            let (w, s) = work.pop().expect("several shares");
             std::thread::scope(|scope| {
                 for (w, s) in work {
                     scope.spawn(move || walk(w, s, on));
                 }
+                walk(w, s, on);
             });
         }
         for (&(_, i), b) in words[from..to].iter().zip(best) {
