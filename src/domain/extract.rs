@@ -310,7 +310,7 @@ fn with_ids_attributed(
     }
     let (ids, who) = std::thread::scope(|scope| {
         let ids = scope.spawn(|| crate::domain::entity::ids(&entities));
-        let who = quotes::find_speakers(&findings, &entities, jobs);
+        let who = quotes::find_speakers(&findings, &entities, jobs - 1);
         let ids = ids.join().unwrap_or_else(|p| std::panic::resume_unwind(p));
         (ids, who)
     });
