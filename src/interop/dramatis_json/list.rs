@@ -38,11 +38,14 @@ pub(super) fn write_list(
     }
     // Worker `w` writes parts `w`, `w + jobs`, … in turn, up to [`AHEAD`] ahead of the
     // output, into buffers that come back to it once copied: no thread waits for a whole
-    // round, and no buffer is allocated (and its pages faulted in) for every part.
+    // round, and no buffer is allocated (and its pages faulted in) for every part. This
+    // thread is worker 0, writing its parts between copying the others': no more threads
+    // than jobs (one more, waiting beside a busy core, waited there for the scheduler's tick
+    // while another core idled).
     std::thread::scope(|scope| {
         let (parts, write_part) = (&parts, &write_part);
         let mut workers = Vec::with_capacity(jobs);
-        for w in 0..jobs {
+        for w in 1..jobs {
             let (done, written) = std::sync::mpsc::sync_channel::<io::Result<Vec<u8>>>(AHEAD);
             let (give_back, returned) = std::sync::mpsc::sync_channel::<Vec<u8>>(AHEAD + 1);
             scope.spawn(move || {
@@ -59,8 +62,15 @@ pub(super) fn write_list(
             });
             workers.push((written, give_back));
         }
-        for k in 0..parts.len() {
-            let (written, give_back) = &workers[k % jobs];
+        let mut own = Vec::new();
+        for (k, part) in parts.iter().enumerate() {
+            if k % jobs == 0 {
+                own.clear();
+                write_part(part.clone(), &mut own)?;
+                out.write_all(&own)?;
+                continue;
+            }
+            let (written, give_back) = &workers[k % jobs - 1];
             // A worker gone before its part panicked: the scope re-raises that.
             let Ok(part) = written.recv() else { break };
             let part = part?;
