@@ -323,24 +323,20 @@ pub fn write_document_line_on(
     let sentences = doc.sentences(jobs);
     let found = (entities, quotes, norms);
     if jobs <= 1 {
-        let casts = casts_of(entities, sentences, 1);
-        let (connections, ranges) = connections_of(&casts, entities.len(), sentences, 1);
+        let (connections, ranges) = connections_of(entities, sentences, 1);
         let ids = write_opening(out, doc, found, 1)?;
         return write_connections(out, &connections, &ids, &ranges, 1);
     }
-    // The connections come last in the line, at the end of a chain (text order, each
-    // sentence's cast, the counting): its first links, which split evenly, on every thread;
-    // the counting, on the others, on another thread while this one writes the entities and the
-    // quotations. Whichever is done first takes parts of the entities still to write. Begun
-    // on one thread beside the writing, the chain was the phase's length, this one idle at
-    // its end.
-    let casts = casts_of(entities, sentences, jobs);
+    // The connections come last in the line: counted on the other threads while this one
+    // writes the entities and the quotations (about as much work), rather than the two in
+    // turn, each shared out over every thread, where the hand-overs left the cores idle.
+    // Whichever is done first takes parts of the entities still to write.
     let parts = parts_by_weight(entities.len(), entity_weight(entities));
     let entity_list = SharedList::new(parts, entity_item(doc, entities, norms));
     std::thread::scope(|scope| {
         let (to, from) = std::sync::mpsc::channel();
         let counting = scope.spawn(|| {
-            let connections = connections_of(&casts, entities.len(), sentences, jobs - 1);
+            let connections = connections_of(entities, sentences, jobs - 1);
             entity_list.help(to);
             connections
         });
@@ -353,22 +349,19 @@ pub fn write_document_line_on(
     })
 }
 
-/// Each sentence's cast: the mentions of `entities` in text order as the mention index has
-/// them, found on `jobs` threads (the index is made for the reader's look-ups, on one).
-fn casts_of(entities: &[Entity], sentences: &Sentences, jobs: usize) -> SentenceCasts {
-    let in_order = text_order::in_text_order(entities, jobs);
-    SentenceCasts::new(&in_order, sentences, jobs)
-}
-
-/// The connections of `entities` (so many) strongest first, counted on `jobs` threads from
-/// each sentence's cast, and the ranges of the sentences they share.
+/// The connections of `entities` strongest first, counted on `jobs` threads, and the ranges
+/// of the sentences they share. The mentions in text order as the mention index has them,
+/// and each sentence's cast, are found on every thread (the index is made for the reader's
+/// look-ups, on one).
 fn connections_of(
-    casts: &SentenceCasts,
-    entities: usize,
+    entities: &[Entity],
     sentences: &Sentences,
     jobs: usize,
 ) -> (Connections, SentenceRanges) {
-    let connections = Connections::strongest_first(casts, entities, sentences, jobs);
+    let in_order = text_order::in_text_order(entities, jobs);
+    let casts = SentenceCasts::new(&in_order, sentences, jobs);
+    drop(in_order);
+    let connections = Connections::strongest_first(&casts, entities.len(), sentences, jobs);
     let ranges = SentenceRanges::new(sentences, |i| casts.connects(i));
     (connections, ranges)
 }
