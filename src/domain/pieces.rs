@@ -17,6 +17,26 @@ pub fn all_cores() -> usize {
     std::thread::available_parallelism().map_or(1, NonZero::get)
 }
 
+/// `take` on `threads` threads, this one among them, after `first` (made here meanwhile): for
+/// work that takes shares from a common counter until none is left. What each thread took,
+/// this one's first; no more threads than `threads` (one more, queued beside a busy core,
+/// waited there for the scheduler's next tick while another core idled).
+pub fn sharing<B, T: Send>(
+    threads: usize,
+    first: impl FnOnce() -> B,
+    take: impl Fn() -> Vec<T> + Sync,
+) -> (B, Vec<T>) {
+    std::thread::scope(|scope| {
+        let others: Vec<_> = (1..threads).map(|_| scope.spawn(&take)).collect();
+        let made = first();
+        let mut taken = take();
+        for t in others {
+            taken.extend(t.join().unwrap_or_else(|p| std::panic::resume_unwind(p)));
+        }
+        (made, taken)
+    })
+}
+
 /// `weights.len()` items cut into at most `parts` runs of about equal weight, in order: how a
 /// list (entities by their mentions) is shared out between threads.
 pub fn by_weight(weights: &[usize], parts: usize) -> Vec<Range<usize>> {
@@ -64,6 +84,26 @@ pub fn cut(bytes: &[u8], range: Range<usize>, target: usize) -> Vec<Range<usize>
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn shares_are_each_taken_once_on_any_number_of_threads() {
+        use std::sync::atomic::{AtomicUsize, Ordering};
+        for threads in [1, 2, 3, 8] {
+            let next = AtomicUsize::new(0);
+            let take = || {
+                let mut mine = Vec::new();
+                while let Some(i) = Some(next.fetch_add(1, Ordering::Relaxed)).filter(|&i| i < 100)
+                {
+                    mine.push(i);
+                }
+                mine
+            };
+            let (first, mut taken) = sharing(threads, || "made here", take);
+            assert_eq!(first, "made here");
+            taken.sort_unstable();
+            assert_eq!(taken, (0..100).collect::<Vec<_>>(), "{threads} threads");
+        }
+    }
 
     #[test]
     fn runs_by_weight_cover_the_list_in_order() {

@@ -93,8 +93,7 @@ impl Sentences {
             return Sentences::of(bytes, body, release);
         }
         let next = std::sync::atomic::AtomicUsize::new(0);
-        // Each thread takes the next piece until none is left; this one too (no more
-        // threads than jobs).
+        // Each thread takes the next piece until none is left.
         let split = || {
             let mut done = Vec::new();
             loop {
@@ -106,16 +105,7 @@ impl Sentences {
                 release(piece.clone());
             }
         };
-        let mut parts: Vec<(usize, Vec<(u32, u32)>)> = std::thread::scope(|scope| {
-            let threads: Vec<_> = (1..jobs.min(pieces.len()))
-                .map(|_| scope.spawn(split))
-                .collect();
-            let mut parts = split();
-            for t in threads {
-                parts.extend(t.join().unwrap_or_else(|p| std::panic::resume_unwind(p)));
-            }
-            parts
-        });
+        let ((), mut parts) = crate::domain::pieces::sharing(jobs.min(pieces.len()), || (), split);
         parts.sort_unstable_by_key(|(i, _)| *i);
         Sentences {
             spans: parts.into_iter().flat_map(|(_, spans)| spans).collect(),

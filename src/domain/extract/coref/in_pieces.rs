@@ -141,17 +141,8 @@ impl Read for Sentences<'_> {
                 done.push((i, r.found));
             }
         };
-        let (mut runs, made): (Vec<(usize, Found)>, B) = std::thread::scope(|scope| {
-            let threads: Vec<_> = (1..jobs.min(starts.len()))
-                .map(|_| scope.spawn(read_runs))
-                .collect();
-            let made = beside();
-            let mut runs = read_runs();
-            for t in threads {
-                runs.extend(t.join().unwrap_or_else(|p| std::panic::resume_unwind(p)));
-            }
-            (runs, made)
-        });
+        let (made, mut runs) =
+            crate::domain::pieces::sharing(jobs.min(starts.len()), beside, read_runs);
         runs.sort_unstable_by_key(|(i, _)| *i);
         let mut found = Found::default();
         found
